@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Set-up and entry point for a fresh clone: `python3 dev.py run` or `python3 dev.py test`.
+
+Creates `.venv` in the checkout when missing, (re)installs the project into it when
+pyproject.toml changed, then starts Parley or runs the tests. Standard library only, so it
+works on a machine that has nothing but Python 3.11+.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".parley-installed"
+
+
+def _wanted_stamp() -> str:
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+
+
+def ensure_env() -> None:
+    """Make the virtual environment and install the project (with test extras) if stale."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"Parley needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    if not PY.exists():
+        print("Creating virtual environment in .venv ...", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    if STAMP.exists() and STAMP.read_text() == _wanted_stamp():
+        return
+    print("Installing Parley and its dependencies into .venv ...", file=sys.stderr)
+    quiet = [] if os.environ.get("PARLEY_VERBOSE_INSTALL") else ["-q"]
+    subprocess.run([str(PY), "-m", "pip", "install", *quiet, "--upgrade", "pip"], check=True)
+    subprocess.run([str(PY), "-m", "pip", "install", *quiet, "-e", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(_wanted_stamp())
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "run"
+    rest = argv[1:]
+    if command not in {"run", "test", "setup"}:
+        print("usage: python3 dev.py [run|test|setup] [args...]", file=sys.stderr)
+        return 2
+    try:
+        ensure_env()
+    except subprocess.CalledProcessError as exc:
+        print(f"Set-up failed: {exc}", file=sys.stderr)
+        return 1
+    if command == "setup":
+        return 0
+    if command == "test":
+        return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT)
+    # run: the Discord bot when a token is in the environment, the REPL otherwise.
+    args = rest or (["discord"] if os.environ.get("DISCORD_TOKEN") else [])
+    return subprocess.call([str(BIN / "parley"), *args], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

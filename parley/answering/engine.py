@@ -1,0 +1,223 @@
+"""The answering function: one question in, one Answer out, for every front end."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from parley.answering.question import parse_question
+from parley.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
+from parley.answering.speakers import SpeakerDirectory, SpeakerEntry
+from parley.config import MAX_QUESTION_CHARS, Settings
+from parley.corpus.build import build_corpus
+from parley.corpus.models import Article, Corpus, LoadProblem, Passage
+from parley.retrieval.bm25_index import BM25Index
+from parley.retrieval.tokenizer import Token, terms, tokens
+
+EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
+
+
+def clean_question(question: object) -> tuple[str, bool]:
+    """Printable, single-spaced text cut to MAX_QUESTION_CHARS; and whether it was cut."""
+    text = question if isinstance(question, str) else ""
+    text = "".join(" " if unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} else ch
+                   for ch in text)
+    text = " ".join(text.split())
+    if len(text) > MAX_QUESTION_CHARS:
+        return text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUESTION_CHARS], True
+    return text, False
+
+
+class Parley:
+    """A built corpus and its index, answering questions. Read-only after construction, so
+    one instance serves every front end and every concurrent Discord handler."""
+
+    def __init__(self, corpus: Corpus, index: BM25Index, settings: Settings) -> None:
+        self.corpus = corpus
+        self.index = index
+        self.settings = settings
+        self.problems: list[LoadProblem] = list(corpus.problems)
+        self._article_of = {a.id: a for a in corpus.articles}
+        self.directory = SpeakerDirectory(corpus)
+        self._attributed = [i for i, p in enumerate(corpus.passages)
+                            if any(s.speaker for s in p.sentences)]
+
+    # --- public API -----------------------------------------------------------------------
+    def ask(self, question: str, top_k: int | None = None, speaker: str | None = None) -> Answer:
+        text, cut = clean_question(question)
+        k = max(1, min(int(top_k or self.settings.top_k), 50))
+        if not re.search(r"\w", text):
+            return Answer(text, "search", (), f"Please ask a question about the articles. "
+                                              f"{EXAMPLE}", truncated_question=cut)
+        parsed = parse_question(text)
+        if speaker and speaker.strip():
+            topic = parsed.topic if parsed.intent == "speaker" else text
+            return self._speaker_answer(text, speaker.strip(), topic, k, cut)
+        if parsed.intent == "speaker" and parsed.speaker:
+            return self._speaker_answer(text, parsed.speaker, parsed.topic, k, cut)
+        if parsed.intent == "who_said" and parsed.topic:
+            return self._who_said(text, parsed.topic, k, cut)
+        return self._search(text, parsed.topic or text, k, cut)
+
+    def speakers(self) -> list[SpeakerStats]:
+        return [SpeakerStats(e.speaker, len(e.statements), e.direct, e.reported)
+                for e in self.directory.ordered()]
+
+    def speaker_names(self) -> list[str]:
+        return [e.speaker.name for e in self.directory.ordered()]
+
+    def quotes(self, name: str) -> QuotesAnswer:
+        typed, _ = clean_question(name)
+        if not typed:
+            return QuotesAnswer(typed, None, (), "Name a speaker, e.g. \"Erdogan\".")
+        resolution = self.directory.resolve(typed)
+        if resolution.entry is None:
+            return QuotesAnswer(typed, None, (), self._not_a_speaker(typed,
+                                                                      resolution.mentioned_as))
+        entry = resolution.entry
+        rows = tuple((self._article(self.corpus.passages[p]), self.corpus.passages[p],
+                      self.corpus.passages[p].sentences[s]) for p, s in entry.statements)
+        return QuotesAnswer(typed, entry.speaker, rows)
+
+    def sources(self) -> list[Article]:
+        return list(self.corpus.articles)
+
+    # --- the three kinds of question ------------------------------------------------------
+    def _search(self, question: str, topic: str, k: int, cut: bool) -> Answer:
+        query = terms(topic)
+        unmatched = self._unmatched(topic)
+        ranked = self.index.top(query, k)
+        if not ranked:
+            return Answer(question, "search", (), self._nothing(topic), None, unmatched, cut)
+        return Answer(question, "search", self._hits(ranked, set(query)), None, None, unmatched,
+                      cut)
+
+    def _speaker_answer(self, question: str, typed: str, topic: str, k: int,
+                        cut: bool) -> Answer:
+        resolution = self.directory.resolve(typed)
+        if resolution.entry is None:
+            return Answer(question, "speaker", (), self._not_a_speaker(typed,
+                                                                        resolution.mentioned_as),
+                          truncated_question=cut)
+        entry = resolution.entry
+        who = entry.speaker
+        mine: dict[int, list[int]] = {}
+        for p, s in entry.statements:
+            mine.setdefault(p, []).append(s)
+        query = terms(topic)
+        unmatched = self._unmatched(topic)
+        if query:
+            ranked = self.index.top(query, k, allowed=mine)
+            if not ranked:
+                return Answer(question, "speaker", (),
+                              f"{who.name} said nothing about \u201c{topic}\u201d in the "
+                              f"articles. ({len(entry.statements)} statement"
+                              f"{'s' if len(entry.statements) != 1 else ''} in all: try "
+                              f":quotes {who.name}.)", who, unmatched, cut)
+        else:
+            # No topic: every passage where they speak; name matches first, then order.
+            name_terms = terms(typed)
+            ranked = self.index.top(name_terms, len(mine), allowed=mine)
+            seen = {p for p, _ in ranked}
+            ranked += [(p, 0.0) for p in sorted(mine) if p not in seen]
+            ranked = ranked[:k]
+            query = name_terms  # show where the name itself appears
+        hits = self._hits(ranked, set(query), only=mine)
+        return Answer(question, "speaker", hits, None, who, unmatched, cut)
+
+    def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
+        query = terms(topic)
+        unmatched = self._unmatched(topic)
+        attributed = {p: [i for i, s in enumerate(self.corpus.passages[p].sentences)
+                          if s.speaker is not None] for p in self._attributed}
+        ranked = self.index.top(query, len(attributed), allowed=attributed) if query else []
+        # Keep passages whose attributed statements themselves contain the words.
+        qset = set(query)
+        ranked = [(p, sc) for p, sc in ranked
+                  if any(self._sentence_score(p, s, qset) > 0 for s in attributed[p])][:k]
+        if not ranked:
+            plain = self._search(question, topic, k, cut)
+            message = ("Nobody in the articles is reported saying that."
+                       if plain.results else self._nothing(topic))
+            return Answer(question, "who_said", plain.results, message, None, unmatched, cut)
+        hits = self._hits(ranked, qset, only=attributed)
+        first = hits[0].speaker
+        message = (f"{first.name} ({first.role}) said it." if first and first.role
+                   else f"{first.name} said it." if first else None)
+        return Answer(question, "who_said", hits, message, first, unmatched, cut)
+
+    # --- helpers --------------------------------------------------------------------------
+    def _hits(self, ranked: list[tuple[int, float]], query: set[str],
+              only: dict[int, list[int]] | None = None) -> tuple[Hit, ...]:
+        hits = []
+        for rank, (p, score) in enumerate(ranked, start=1):
+            passage = self.corpus.passages[p]
+            candidates = only[p] if only is not None else range(len(passage.sentences))
+            best = max(candidates, key=lambda s: (self._sentence_score(p, s, query),
+                                                   passage.sentences[s].speaker is not None,
+                                                   -s))
+            spans = tuple((t.start, t.end) for t in _passage_tokens(passage.text)
+                          if t.term in query)
+            hits.append(Hit(rank, score, passage, self._article(passage), best,
+                            _merge(spans)))
+        return tuple(hits)
+
+    def _sentence_score(self, p: int, s: int, query: set[str]) -> float:
+        sentence = self.corpus.passages[p].sentences[s]
+        found = {t.term for t in _passage_tokens(self.corpus.passages[p].text)
+                 if sentence.start <= t.start < sentence.end and t.term in query}
+        return sum(max(self.index.idf(t), 1e-6) for t in found)
+
+    def _article(self, passage: Passage) -> Article:
+        return self._article_of[passage.document]
+
+    def _unmatched(self, topic: str) -> tuple[str, ...]:
+        words: list[str] = []
+        for t in tokens(topic):
+            word = topic[t.start:t.end]
+            if t.term not in self.index and word not in words:
+                words.append(word)
+        return tuple(words)
+
+    @staticmethod
+    def _nothing(topic: str) -> str:
+        return f"Nothing in the articles matches \u201c{topic}\u201d."
+
+    def _not_a_speaker(self, typed: str, mentioned_as: str | None) -> str:
+        if mentioned_as:
+            return (f"{mentioned_as} is mentioned in the articles but is not quoted or "
+                    f"reported saying anything.")
+        if terms(typed) and all(t in self.index for t in terms(typed)):
+            return (f"\u201c{typed}\u201d appears in the articles but is not quoted or "
+                    f"reported saying anything.")
+        return f"Nobody called \u201c{typed}\u201d appears in the articles."
+
+
+@lru_cache(maxsize=4096)
+def _passage_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(tokens(text))
+
+
+def _merge(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Sorted, non-overlapping spans (a hyphenated word yields several terms, one span)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
+def build_index(corpus: Corpus, settings: Settings) -> BM25Index:
+    bm = settings.bm25
+    return BM25Index([terms(p.text) for p in corpus.passages], bm.k1, bm.b, bm.epsilon)
+
+
+def build_parley(settings: Settings, corpus_paths: list[Path] | None = None) -> Parley:
+    """Load the corpus (the configured one unless paths are given) and index it.
+    Raises parley.corpus.build.CorpusError when no article loads."""
+    paths = list(corpus_paths) if corpus_paths else list(settings.corpus_paths)
+    corpus = build_corpus(paths)
+    return Parley(corpus, build_index(corpus, settings), settings)

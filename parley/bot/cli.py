@@ -1,0 +1,107 @@
+"""`parley`: the command line. No subcommand opens the REPL.
+
+Each subcommand lives in a module with `register(subparsers)`; this file only wires them,
+loads settings and turns expected failures into one-line messages and exit codes
+(0 answered, 1 bad config or corpus, 2 bad usage).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from parley.config import ConfigError, Settings, load_settings
+
+SUBCOMMAND_MODULES = (
+    "parley.bot.cli_ask",
+    "parley.bot.cli_index",
+    "parley.bot.cli_eval",
+    "parley.bot.cli_discord",
+)
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no traceback
+        raise UsageError(f"{message} (see 'parley --help')")
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    """Options every command takes, before or after the subcommand's name (defaults are
+    suppressed so a subcommand never overwrites what was given before it)."""
+    if "--corpus" in parser._option_string_actions:  # noqa: SLF001 - argparse has no API
+        return
+    parent = parser
+    parent.add_argument("--corpus", action="append", type=Path, metavar="PATH",
+                        default=argparse.SUPPRESS,
+                        help="article file or folder (repeatable); overrides the config")
+    parent.add_argument("--config", type=Path, metavar="FILE", default=argparse.SUPPRESS,
+                        help="config file (default: ./config.toml)")
+    parent.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="no progress bars or load notes")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="parley",
+                     description="Ask who said what in news articles about the "
+                                 "Russia-Ukraine peace talks. With no command: the REPL.")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    for name in SUBCOMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue  # an optional front end that is not part of this build
+            raise
+        module.register(sub)
+    add_common_options(parser)
+    for subparser in sub.choices.values():
+        add_common_options(subparser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return 2
+    for name, default in (("corpus", None), ("config", None), ("quiet", False)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    try:
+        settings = load_settings(args.config, explicit=args.config is not None)
+    except ConfigError as exc:
+        print(f"parley: config error: {exc}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        for warning in settings.warnings:
+            print(f"parley: warning: {warning}", file=sys.stderr)
+    func = getattr(args, "func", None)
+    try:
+        if func is None:
+            from parley.bot.repl import run_repl
+            return run_repl(args, settings)
+        return func(args, settings)
+    except UsageError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def settings_for(args: argparse.Namespace, settings: Settings) -> list[Path] | None:
+    """The corpus paths the command line asks for, if any."""
+    return list(args.corpus) if getattr(args, "corpus", None) else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
