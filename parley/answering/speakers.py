@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from parley.corpus.gazetteer import gazetteer
 from parley.corpus.models import Corpus, Speaker
-from parley.retrieval.tokenizer import fold
+from parley.corpus.folding import fold
 
 FUZZY_CUTOFF = 88
 

@@ -9,11 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from anyascii import anyascii
-
-
-def _fold(text: str) -> str:
-    return " ".join(anyascii(text).lower().replace("’", "'").split())
+from parley.corpus.folding import fold as _fold
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from parley.corpus.phrases import (
     FEMALE_TITLES, MALE_TITLES, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES, bare, is_acronym,
     is_cap, is_role_word, parse_phrase,
 )
-from parley.retrieval.tokenizer import fold
+from parley.corpus.folding import fold
 
 _WORD = re.compile(r"[^\W_][\w'’.]*(?:-[^\W_][\w'’.]*)*")
 SURNAME_SIMILARITY = 88  # rapidfuzz ratio for spelling variants: Zelenskyy ~ Zelenskiy

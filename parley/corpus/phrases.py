@@ -139,7 +139,7 @@ def parse_phrase(words: list[str]) -> Phrase | None:
     if len(words) == 1 and words[0] in ("He", "She", "They", "It"):
         return Phrase(text, None, None, None, pronoun=PRONOUNS[low[0]])
     # Generic sources: "critics", "some analysts", "industry sources".
-    if low[-1] in VAGUE_HEADS and not is_cap(words[-1]) and all(
+    if low[-1] in VAGUE_HEADS and not words[-1].isupper() and all(
             l in VAGUE_DETERMINERS or not is_cap(w) for w, l in zip(words[:-1], low[:-1])):
         if all(l in VAGUE_DETERMINERS for l in low[:-1]):
             return Phrase(text, None, None, None, vague=True)

@@ -14,7 +14,10 @@ from functools import lru_cache
 import Stemmer
 from anyascii import anyascii
 
+from parley.corpus.folding import fold
 from parley.retrieval.stopwords import STOP_WORDS
+
+__all__ = ["Token", "fold", "normalize_word", "terms", "tokens"]
 
 # A word: letters/digits, with inner apostrophes and hyphens ("nobody's", "face-to-face").
 _WORD = re.compile(r"[^\W_]+(?:[-‐‑'’][^\W_]+)*")
@@ -57,8 +60,3 @@ def tokens(text: str) -> list[Token]:
 def terms(text: str) -> list[str]:
     """Just the terms, for indexing and querying."""
     return [t for m in _WORD.finditer(text) for t in normalize_word(m.group())]
-
-
-def fold(text: str) -> str:
-    """Transliterated, lower-cased, single-spaced text, for comparing names."""
-    return " ".join(anyascii(text).lower().replace("’", "'").split())
