@@ -182,6 +182,9 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in values.get(name, {}).items() if k in known})
 
+    repl = values.get("repl", {})
+    if repl.get("history_file") and not repl["history_file"].startswith("~"):
+        repl["history_file"] = str(_resolve(base, repl["history_file"]))
     corpus = values.get("corpus", {})
     paths = tuple(_resolve(base, p) for p in corpus.get("paths", [])) or (SHIPPED_CORPUS,)
     cache = _resolve(base, corpus["cache_dir"]) if "cache_dir" in corpus else None

@@ -31,19 +31,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see 'parley --help')")
 
 
-def add_common_options(parser: argparse.ArgumentParser) -> None:
-    """Options every command takes, before or after the subcommand's name (defaults are
-    suppressed so a subcommand never overwrites what was given before it)."""
-    if "--corpus" in parser._option_string_actions:  # noqa: SLF001 - argparse has no API
-        return
-    parent = parser
-    parent.add_argument("--corpus", action="append", type=Path, metavar="PATH",
-                        default=argparse.SUPPRESS,
+def add_common_options(parser: argparse.ArgumentParser, after: bool = False) -> None:
+    """Options every command takes, before or after the subcommand's name.
+
+    After the name they land in `*_after` fields (argparse would otherwise let the
+    subcommand's copy overwrite what came before it); `main` merges the two.
+    """
+    suffix = "_after" if after else ""
+    parser.add_argument("--corpus", action="append", type=Path, metavar="PATH",
+                        dest=f"corpus{suffix}", default=None,
                         help="article file or folder (repeatable); overrides the config")
-    parent.add_argument("--config", type=Path, metavar="FILE", default=argparse.SUPPRESS,
-                        help="config file (default: ./config.toml)")
-    parent.add_argument("--quiet", action="store_true", default=argparse.SUPPRESS,
+    parser.add_argument("--config", type=Path, metavar="FILE", dest=f"config{suffix}",
+                        default=None, help="config file (default: ./config.toml)")
+    parser.add_argument("--quiet", action="store_true", dest=f"quiet{suffix}", default=False,
                         help="no progress bars or load notes")
+
+
+def _merge_common(args: argparse.Namespace) -> None:
+    args.corpus = (args.corpus or []) + (getattr(args, "corpus_after", None) or []) or None
+    args.config = getattr(args, "config_after", None) or args.config
+    args.quiet = args.quiet or getattr(args, "quiet_after", False)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
     add_common_options(parser)
     for subparser in sub.choices.values():
-        add_common_options(subparser)
+        add_common_options(subparser, after=True)
     return parser
 
 
@@ -71,9 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"parley: {exc}", file=sys.stderr)
         return 2
-    for name, default in (("corpus", None), ("config", None), ("quiet", False)):
-        if not hasattr(args, name):
-            setattr(args, name, default)
+    _merge_common(args)
     try:
         settings = load_settings(args.config, explicit=args.config is not None)
     except ConfigError as exc:

@@ -1,0 +1,381 @@
+"""`parley` as a user runs it: a subprocess, its exit code, stdout and stderr."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SHIPPED_ARTICLE = Path(__file__).resolve().parents[2] / "parley/corpus/articles/istanbul-talks.txt"
+
+pytestmark = pytest.mark.integration
+
+KALLAS_Q = "What did Kallas say about the agreement?"
+
+# A small article of our own: one quoted speaker, one reported one, one unattributed paragraph.
+HARBOUR_ARTICLE = """Harbour talks end with a grain deal
+Dock workers in Odesa loaded the first grain ship on Monday.
+"The corridor is open and the wheat is moving," port director Olena Marchuk said.
+Analysts said the price of flour could fall by winter."""
+
+LIGHTHOUSE_ARTICLE = """Lighthouse keeper retires after forty years
+The lighthouse on the cape will be automated next spring, officials said.
+"I polished that lens every morning," keeper Tomas Varga said."""
+
+
+def assert_clean(proc: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in proc.stderr, proc.stderr
+
+
+def one_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, f"expected one stderr line, got {lines!r}"
+    return lines[0]
+
+
+def check_speaker(value: object) -> None:
+    assert isinstance(value, dict), value
+    assert set(value) == {"name", "role"}, value
+    assert isinstance(value["name"], str) and value["name"]
+    assert value["role"] is None or isinstance(value["role"], str)
+
+
+def check_answer_schema(data: object) -> None:
+    """The documented `ask --json` shape, keys and types exactly."""
+    assert isinstance(data, dict)
+    assert set(data) == {"question", "results", "message"}
+    assert isinstance(data["question"], str)
+    assert data["message"] is None or isinstance(data["message"], str)
+    assert isinstance(data["results"], list)
+    for result in data["results"]:
+        assert set(result) == {"rank", "score", "document", "passage", "text", "speaker",
+                               "speakers"}, result
+        assert type(result["rank"]) is int
+        assert type(result["score"]) is float
+        assert isinstance(result["document"], str) and result["document"]
+        assert type(result["passage"]) is int and result["passage"] >= 0
+        assert isinstance(result["text"], str) and result["text"]
+        if result["speaker"] is not None:
+            check_speaker(result["speaker"])
+        assert isinstance(result["speakers"], list)
+        for s in result["speakers"]:
+            check_speaker(s)
+    ranks = [r["rank"] for r in data["results"]]
+    assert ranks == list(range(1, len(ranks) + 1))
+    scores = [r["score"] for r in data["results"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+# --- ask ------------------------------------------------------------------------------------
+
+def test_ask_kallas_names_her_and_the_gunpoint_quote(run_parley):
+    proc = run_parley("ask", KALLAS_Q)
+    assert proc.returncode == 0, proc.stderr
+    assert "Kaja Kallas" in proc.stdout
+    assert "gunpoint" in proc.stdout
+    assert_clean(proc)
+
+
+def test_ask_json_matches_documented_schema_exactly(run_parley):
+    proc = run_parley("ask", "--json", KALLAS_Q)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    check_answer_schema(data)
+    assert data["question"] == KALLAS_Q
+    assert data["message"] is None
+    top = data["results"][0]
+    assert top["document"] == "istanbul-talks"
+    assert "gunpoint" in top["text"]
+    assert top["speaker"] == {"name": "Kaja Kallas", "role": "Estonia's Prime Minister"}
+    assert top["speaker"] in top["speakers"]
+    assert_clean(proc)
+
+
+def test_ask_json_unattributed_passage_has_null_speaker_and_empty_speakers(run_parley,
+                                                                          write_article,
+                                                                          tmp_path):
+    article = write_article(tmp_path, "harbour.txt", HARBOUR_ARTICLE)
+    proc = run_parley("ask", "--json", "--corpus", article, "dock workers loaded grain ship")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    check_answer_schema(data)
+    top = data["results"][0]
+    assert top["document"] == "harbour"
+    assert "Dock workers" in top["text"]
+    assert top["speaker"] is None and top["speakers"] == []
+
+
+def test_ask_with_no_match_exits_0_with_empty_results_and_a_message(run_parley):
+    proc = run_parley("ask", "--json", "zebra quantum xylophone")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    check_answer_schema(data)
+    assert data["results"] == []
+    assert data["message"] and "zebra" in data["message"]
+    text = run_parley("ask", "zebra quantum xylophone")
+    assert text.returncode == 0
+    assert "Nothing in the articles matches" in text.stdout
+    assert_clean(text)
+
+
+def test_ask_top_k_limits_result_count(run_parley):
+    default = json.loads(run_parley("ask", "--json", "talks").stdout)
+    assert len(default["results"]) == 3  # config.toml search.top_k
+    two = json.loads(run_parley("ask", "--json", "--top-k", "2", "talks").stdout)
+    assert len(two["results"]) == 2
+    assert [r["passage"] for r in two["results"]] == [r["passage"] for r in default["results"][:2]]
+    five = json.loads(run_parley("ask", "talks", "--json", "--top-k", "5").stdout)
+    assert len(five["results"]) == 5
+
+
+@pytest.mark.parametrize("value", ["0", "x", "51", "-1", "2.5"])
+def test_ask_bad_top_k_exits_2_with_one_stderr_line(run_parley, value):
+    proc = run_parley("ask", "--top-k", value, "What did Erdogan say?")
+    assert proc.returncode == 2
+    assert "--top-k" in one_line(proc.stderr)
+    assert proc.stdout == ""
+    assert_clean(proc)
+
+
+def test_unknown_subcommand_exits_2_with_one_stderr_line(run_parley):
+    proc = run_parley("frobnicate")
+    assert proc.returncode == 2
+    one_line(proc.stderr)
+    assert_clean(proc)
+
+
+# --- passages, speakers, quotes, sources ----------------------------------------------------
+
+def test_passages_json_shape_and_passage_0_is_the_headline(run_parley):
+    proc = run_parley("passages", "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert isinstance(data, list) and data
+    for p in data:
+        assert set(p) == {"document", "passage", "text", "sentences"}, p
+        assert isinstance(p["document"], str)
+        assert type(p["passage"]) is int
+        assert isinstance(p["text"], str) and p["text"]
+        assert isinstance(p["sentences"], list) and p["sentences"]
+        for s in p["sentences"]:
+            assert set(s) == {"text", "speaker", "kind"}, s
+            assert isinstance(s["text"], str) and s["text"]
+            assert s["kind"] in {"direct", "reported", None}
+            if s["speaker"] is None:
+                assert s["kind"] is None
+            else:
+                check_speaker(s["speaker"])
+                assert s["kind"] in {"direct", "reported"}
+    headline = SHIPPED_ARTICLE.read_text(encoding="utf-8").split("\n", 1)[0].strip()
+    assert data[0]["passage"] == 0
+    assert data[0]["text"] == headline
+    assert [p["passage"] for p in data] == list(range(len(data)))
+    kallas = [s for p in data for s in p["sentences"] if "gunpoint" in s["text"]]
+    assert kallas and kallas[0]["kind"] == "direct"
+    assert kallas[0]["speaker"]["name"] == "Kaja Kallas"
+
+
+def test_passages_text_lists_each_passage_with_its_place(run_parley):
+    proc = run_parley("passages")
+    assert proc.returncode == 0, proc.stderr
+    assert "headline" in proc.stdout and "paragraph 11" in proc.stdout
+    assert_clean(proc)
+
+
+def test_speakers_json_lists_speakers_with_counts(run_parley):
+    proc = run_parley("speakers", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert isinstance(rows, list) and rows
+    for r in rows:
+        assert set(r) == {"name", "role", "kind", "statements", "direct", "reported"}, r
+        assert isinstance(r["name"], str)
+        assert r["role"] is None or isinstance(r["role"], str)
+        assert isinstance(r["kind"], str)
+        assert all(type(r[k]) is int for k in ("statements", "direct", "reported"))
+        assert r["statements"] == r["direct"] + r["reported"] >= 1
+    by_name = {r["name"]: r for r in rows}
+    assert by_name["Kaja Kallas"]["direct"] == 1
+    assert by_name["Recep Tayyip Erdogan"]["role"] == "Turkish President"
+    assert by_name["Recep Tayyip Erdogan"]["statements"] == 3
+
+
+def test_speakers_text_lists_kallas_and_erdogan(run_parley):
+    proc = run_parley("speakers")
+    assert proc.returncode == 0, proc.stderr
+    assert "Kaja Kallas" in proc.stdout and "Recep Tayyip Erdogan" in proc.stdout
+
+
+def test_quotes_erdogan_prints_his_statements(run_parley):
+    proc = run_parley("quotes", "Erdogan")
+    assert proc.returncode == 0, proc.stderr
+    assert "Recep Tayyip Erdogan" in proc.stdout
+    assert "3 statements" in proc.stdout
+    assert "no losing parties" in proc.stdout
+    assert "gunpoint" not in proc.stdout  # that was Kallas
+    assert_clean(proc)
+
+
+def test_quotes_unknown_name_says_so_and_exits_0(run_parley):
+    proc = run_parley("quotes", "Napoleon")
+    assert proc.returncode == 0
+    assert "Napoleon" in proc.stdout
+    assert_clean(proc)
+
+
+def test_sources_lists_the_shipped_article(run_parley):
+    proc = run_parley("sources")
+    assert proc.returncode == 0, proc.stderr
+    assert "Istanbul talks" in proc.stdout
+    assert "istanbul-talks.txt" in proc.stdout
+    assert "12 passages" in proc.stdout
+
+
+# --- --corpus --------------------------------------------------------------------------------
+
+def test_corpus_file_before_subcommand_overrides_config(run_parley, write_article, tmp_path):
+    article = write_article(tmp_path, "harbour.txt", HARBOUR_ARTICLE)
+    proc = run_parley("--corpus", article, "sources")
+    assert proc.returncode == 0, proc.stderr
+    assert "Harbour talks end with a grain deal" in proc.stdout
+    assert "Istanbul" not in proc.stdout
+
+
+def test_corpus_file_after_subcommand_overrides_config(run_parley, write_article, tmp_path):
+    article = write_article(tmp_path, "harbour.txt", HARBOUR_ARTICLE)
+    proc = run_parley("ask", "--corpus", str(article), "--json", "What did Marchuk say?")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert {r["document"] for r in data["results"]} == {"harbour"}
+    assert data["results"][0]["speaker"]["name"] == "Olena Marchuk"
+
+
+def test_corpus_dir_loads_every_article_in_it(run_parley, write_article, tmp_path):
+    write_article(tmp_path / "news", "harbour.txt", HARBOUR_ARTICLE)
+    write_article(tmp_path / "news", "lighthouse.md", LIGHTHOUSE_ARTICLE)
+    proc = run_parley("sources", "--corpus", tmp_path / "news")
+    assert proc.returncode == 0, proc.stderr
+    assert "Harbour talks" in proc.stdout and "Lighthouse keeper" in proc.stdout
+    assert "Istanbul" not in proc.stdout
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_corpus_is_repeatable_on_one_side_of_the_subcommand(run_parley, write_article, tmp_path,
+                                                            where):
+    a = write_article(tmp_path / "a", "harbour.txt", HARBOUR_ARTICLE)
+    b = write_article(tmp_path / "b", "lighthouse.txt", LIGHTHOUSE_ARTICLE)
+    opts = ["--corpus", a, "--corpus", b.parent]
+    args = [*opts, "speakers", "--json"] if where == "before" else ["speakers", "--json", *opts]
+    proc = run_parley(*args)
+    assert proc.returncode == 0, proc.stderr
+    names = {r["name"] for r in json.loads(proc.stdout)}
+    assert {"Olena Marchuk", "Tomas Varga"} <= names
+    assert "Kaja Kallas" not in names
+
+
+def test_corpus_is_repeatable_across_both_sides_of_the_subcommand(run_parley, write_article,
+                                                                  tmp_path):
+    a = write_article(tmp_path / "a", "harbour.txt", HARBOUR_ARTICLE)
+    b = write_article(tmp_path / "b", "lighthouse.txt", LIGHTHOUSE_ARTICLE)
+    proc = run_parley("--corpus", a, "speakers", "--json", "--corpus", b.parent)
+    assert proc.returncode == 0, proc.stderr
+    names = {r["name"] for r in json.loads(proc.stdout)}
+    assert {"Olena Marchuk", "Tomas Varga"} <= names
+
+
+def test_corpus_folder_with_bad_files_answers_and_names_each_skipped_file(run_parley, write_article, tmp_path):
+    folder = tmp_path / "mixed"
+    write_article(folder, "good.txt", HARBOUR_ARTICLE)
+    write_article(folder, "empty.txt", "")
+    write_article(folder, "blob.txt", bytes(range(256)) * 4)
+    write_article(folder, "windows.txt",
+                  "Caf\u00e9 owners welcome the truce\n"
+                  "\u201cWe can finally reopen the terrace,\u201d caf\u00e9 owner "
+                  "Ren\u00e9 Dubois said.", encoding="cp1252")
+    proc = run_parley("ask", "--json", "--corpus", folder, "What did Marchuk say?")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["results"][0]["document"] == "good"
+    assert "empty.txt" in proc.stderr
+    assert "blob.txt" in proc.stderr
+    assert "windows.txt" not in proc.stderr  # cp1252 is a supported encoding
+    assert "good.txt" not in proc.stderr
+    assert_clean(proc)
+    # The cp1252 article loaded, accents and curly quotes decoded.
+    proc = run_parley("ask", "--json", "--corpus", folder, "reopen the terrace")
+    top = json.loads(proc.stdout)["results"][0]
+    assert top["document"] == "windows"
+    assert "\u201cWe can finally reopen the terrace,\u201d caf\u00e9" in top["text"]
+
+
+def test_corpus_path_that_does_not_exist_exits_1_with_one_line(run_parley, write_article, tmp_path):
+    missing = tmp_path / "no-such-folder"
+    proc = run_parley("ask", "--corpus", missing, "What did Erdogan say?")
+    assert proc.returncode == 1
+    assert str(missing) in one_line(proc.stderr)
+    assert proc.stdout == ""
+    assert_clean(proc)
+
+
+def test_corpus_of_only_unusable_files_exits_1(run_parley, write_article, tmp_path):
+    write_article(tmp_path / "bad", "empty.txt", "  \n")
+    proc = run_parley("sources", "--corpus", tmp_path / "bad")
+    assert proc.returncode == 1
+    assert "empty.txt" in one_line(proc.stderr)
+    assert_clean(proc)
+
+
+# --- --config --------------------------------------------------------------------------------
+
+def test_config_file_missing_exits_1_naming_the_file(run_parley, write_article, tmp_path):
+    missing = tmp_path / "nope.toml"
+    proc = run_parley("--config", missing, "ask", "What did Erdogan say?")
+    assert proc.returncode == 1
+    assert str(missing) in one_line(proc.stderr)
+    assert_clean(proc)
+
+
+def test_config_bad_value_exits_1_naming_key_and_file(run_parley, write_article, tmp_path):
+    config = tmp_path / "bad.toml"
+    config.write_text('[search]\ntop_k = "many"\n', encoding="utf-8")
+    proc = run_parley("ask", "--config", config, "What did Erdogan say?")
+    assert proc.returncode == 1
+    line = one_line(proc.stderr)
+    assert "search.top_k" in line and str(config) in line
+    assert_clean(proc)
+
+
+def test_config_top_k_and_relative_corpus_path_are_used(run_parley, write_article, tmp_path):
+    write_article(tmp_path / "cfg" / "mine", "harbour.txt", HARBOUR_ARTICLE)
+    config = tmp_path / "cfg" / "parley.toml"
+    config.write_text('[corpus]\npaths = ["mine"]\n[search]\ntop_k = 1\n', encoding="utf-8")
+    proc = run_parley("--config", config, "ask", "--json", "grain")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert len(data["results"]) == 1
+    assert data["results"][0]["document"] == "harbour"
+
+
+def test_config_unknown_key_warns_on_stderr_but_answers(run_parley, write_article, tmp_path):
+    config = tmp_path / "typo.toml"
+    config.write_text("[search]\ntop_kk = 2\n", encoding="utf-8")
+    proc = run_parley("--config", config, "ask", KALLAS_Q)
+    assert proc.returncode == 0
+    assert "top_kk" in proc.stderr and "top_k'" in proc.stderr
+    assert "gunpoint" in proc.stdout
+
+
+# --- no discord in the plain CLI ---------------------------------------------------------------
+
+@pytest.mark.parametrize("argv", [["ask", "What did Erdogan say?"], ["passages", "--json"],
+                                  ["speakers"], ["quotes", "Erdogan"], ["sources"]])
+def test_cli_command_does_not_import_discord(argv, tmp_path):
+    code = ("import sys, io, contextlib\n"
+            "from parley.bot.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    rc = main({argv!r})\n"
+            "print(rc, 'discord' in sys.modules, 'parley.bot.discord' in sys.modules)\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=60)
+    assert proc.stdout.split() == ["0", "False", "False"], proc.stdout + proc.stderr
