@@ -5,6 +5,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from parley.corpus.aliases import load_aliases
 from parley.corpus.attribution import ArticleAttributor
 from parley.corpus.loader import RawArticle, read_articles
 from parley.corpus.models import Article, Corpus, Passage
@@ -23,13 +24,15 @@ def attribute_article(raw: RawArticle) -> Article:
     sentences."""
     texts = [raw.title, *raw.paragraphs]
     spans = [split_sentences(t) for t in texts]
-    attributor = ArticleAttributor(texts, spans)
+    aliases, _problem = load_aliases(raw.path)  # reported by build_corpus
+    attributor = ArticleAttributor(texts, spans, aliases)
     sentences = attributor.run()
     passages = tuple(Passage(raw.id, i, text, tuple(sents))
                      for i, (text, sents) in enumerate(zip(texts, sentences)) if text.strip())
     speaking = {s.speaker.name for p in passages for s in p.sentences if s.speaker}
+    user_named = {e.name for e in aliases}
     people = tuple(p for p in attributor.people.freeze()
-                   if p.kind == "person" or p.name in speaking)
+                   if p.kind == "person" or p.name in speaking or p.name in user_named)
     return Article(raw.id, raw.path, raw.title, passages, people, raw.source, raw.date, raw.url)
 
 
@@ -40,6 +43,10 @@ def build_corpus(paths: list[Path], progress: Progress | None = None) -> Corpus:
     if not raws:
         detail = "; ".join(str(p) for p in problems) or "no article files given"
         raise CorpusError(f"no articles could be loaded ({detail})")
+    for raw in raws:
+        problem = load_aliases(raw.path)[1]
+        if problem is not None:
+            problems.append(problem)
     items: Iterable[RawArticle] = progress(raws, len(raws), "Reading articles") if progress \
         else raws
     return Corpus.of([attribute_article(r) for r in items], problems)

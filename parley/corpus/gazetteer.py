@@ -16,6 +16,7 @@ from parley.corpus.folding import fold as _fold
 class Gazetteer:
     places: frozenset[str]  # folded country names, other names and capitals
     adjective_of: dict[str, str]  # folded country/other name -> folded adjective
+    adjectives: frozenset[str] = frozenset()  # every folded adjective ("turkish", "scots")
 
     def is_place(self, name: str) -> bool:
         folded = _fold(name)
@@ -45,6 +46,7 @@ class Gazetteer:
 def gazetteer() -> Gazetteer:
     places: set[str] = set()
     adjective_of: dict[str, str] = {}
+    adjective_set: set[str] = set()
     text = resources.files("parley.corpus").joinpath("data/countries.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -53,8 +55,10 @@ def gazetteer() -> Gazetteer:
         country, adjectives, capitals, others = (c.strip() for c in cols[:4])
         names = [country] + [o for o in others.split(",") if o]
         adjective = _fold(adjectives.split(",")[0])
+        adjectives_all = {_fold(a) for a in adjectives.split(",") if a.strip()}
         for n in names:
             places.add(_fold(n))
             adjective_of.setdefault(_fold(n), adjective)
         places.update(_fold(c) for c in capitals.split(",") if c)
-    return Gazetteer(frozenset(places), adjective_of)
+        adjective_set.update(adjectives_all)
+    return Gazetteer(frozenset(places), adjective_of, frozenset(adjective_set))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -21,6 +23,8 @@ from parley.corpus.folding import fold
 
 _WORD = re.compile(r"[^\W_][\w'’.]*(?:-[^\W_][\w'’.]*)*")
 SURNAME_SIMILARITY = 88  # rapidfuzz ratio for spelling variants: Zelenskyy ~ Zelenskiy
+# Shorter surnames must match exactly: Brown and Browne are two people.
+MIN_FUZZY_SURNAME = 7
 
 
 def _strip_possessive(word: str) -> str:
@@ -37,13 +41,18 @@ class Entity:
     gender: str | None = None
     last_seen: int = -1
     roles_seen: list[str] = field(default_factory=list)
+    preferred: str | None = None  # the name a user alias file gives
+    user_aliases: list[str] = field(default_factory=list)
 
     @property
     def surname(self) -> str:
         return fold(self.names[0].split()[-1]) if self.names else ""
 
     def canonical(self) -> str:
-        """The fullest form met, each word in its most accented spelling."""
+        """The fullest form met, each word in its most accented spelling (or the name a
+        user alias file gives)."""
+        if self.preferred:
+            return self.preferred
         longest = max(self.names, key=lambda n: (len(n.split()), len(n)))
         variants: dict[str, str] = {}
         for n in self.names:
@@ -58,6 +67,7 @@ class Entity:
         g = gazetteer()
         for n in self.names:
             out.add(fold(n))
+        out.update(fold(a) for a in self.user_aliases)
         if self.kind == "person":
             canonical = self.canonical()
             surname = fold(canonical.split()[-1])
@@ -80,6 +90,32 @@ class Entity:
         return Person(self.canonical(), self.role, self.kind, self.aliases())  # type: ignore[arg-type]
 
 
+@cache
+def _first_names() -> dict[str, str]:
+    text = resources.files("parley.corpus").joinpath("data/first_names.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith("#"):
+            out[parts[0].lower()] = {"m": "male", "f": "female"}.get(parts[1], "")
+    return out
+
+
+def first_name_gender(word: str) -> str | None:
+    """'male'/'female' for a common first name, else None."""
+    return _first_names().get(fold(word)) or None
+
+
+def role_gender(role: str) -> str | None:
+    words = {bare(w) for w in role.split()}
+    if words & {"spokeswoman", "chairwoman", "congresswoman", "queen", "princess",
+                "businesswoman", "baroness", "duchess"}:
+        return "female"
+    if words & {"spokesman", "chairman", "congressman", "king", "prince", "businessman"}:
+        return "male"
+    return None
+
+
 def _accents(word: str) -> int:
     return sum(1 for ch in word if ord(ch) > 127)
 
@@ -98,7 +134,12 @@ class PeopleTable:
 
     # --- building -------------------------------------------------------------------------
     def add_mentions(self, text: str, position: int) -> None:
-        """Record every person named in a sentence (titles, roles and multi-word names)."""
+        """Record every person named in a sentence (titles, roles and multi-word names).
+        A name never runs over punctuation ("to MPs, Mr Clarke said")."""
+        for chunk in re.split(r"[,;:()\"“”«»]|\s[-–—]\s", text):
+            self._add_chunk(chunk, position)
+
+    def _add_chunk(self, text: str, position: int) -> None:
         words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w
                  for w in _WORD.findall(text)]
         i = 0
@@ -173,15 +214,39 @@ class PeopleTable:
             t = title.lower()
             entity.gender = entity.gender or ("female" if t in FEMALE_TITLES else
                                               "male" if t in MALE_TITLES else None)
+        if entity.gender is None and len(name.split()) > 1:
+            entity.gender = first_name_gender(name.split()[0])
+        if entity.gender is None and role:
+            entity.gender = role_gender(role)
         return entity
 
     def note_organisation(self, name: str, position: int) -> Entity:
         key = fold(name).removeprefix("the ")
         for e in self.entities:
-            if e.kind == "organisation" and fold(e.names[0]).removeprefix("the ") == key:
+            if e.kind == "organisation" and (fold(e.names[0]).removeprefix("the ") == key or key
+                                             in {fold(a).removeprefix("the ")
+                                                 for a in e.user_aliases}):
                 e.last_seen = max(e.last_seen, position)
                 return e
         entity = Entity([name], kind="organisation", last_seen=position)
+        self.entities.append(entity)
+        return entity
+
+    def add_user_entry(self, name: str, kind: str, role: str | None,
+                       aliases: tuple[str, ...]) -> Entity:
+        """A person or organisation from a user alias file. Aliases that read as a role
+        ("Turkey's top diplomat") are matched like roles, the others like names."""
+        entity = Entity([name], kind=kind, preferred=name, user_aliases=list(aliases))
+        if kind == "person":
+            entity.role = role
+            if role:
+                entity.roles_seen.append(role)
+            for a in aliases:
+                phrase = parse_phrase(a.split())
+                if phrase is not None and phrase.role_only:
+                    entity.roles_seen.append(a)
+            entity.gender = first_name_gender(name.split()[0]) if len(name.split()) > 1 \
+                else None
         self.entities.append(entity)
         return entity
 
@@ -192,14 +257,14 @@ class PeopleTable:
         target = fold(_strip_possessive(name))
         people = [e for e in self.entities if e.kind == "person"]
         exact = [e for e in people if target in {fold(n) for n in e.names}
-                 or fold(e.canonical()) == target]
+                 or fold(e.canonical()) == target
+                 or target in {fold(a) for a in e.user_aliases}]
         if exact:
             return max(exact, key=lambda e: e.last_seen)
         surname = target.split()[-1] if target else ""
         first = target.split()[0] if len(target.split()) > 1 else None
         close = [e for e in people
-                 if (e.surname == surname or (len(surname) >= 5 and surname[:1] == e.surname[:1]
-                     and fuzz.ratio(surname, e.surname) >= SURNAME_SIMILARITY))
+                 if (e.surname == surname or _close_spelling(surname, e.surname))
                  and (first is None or len(e.canonical().split()) == 1
                       or _same_full_name(target, e))]
         return max(close, key=lambda e: e.last_seen) if close else None
@@ -227,9 +292,15 @@ class PeopleTable:
         return tuple(e.freeze() for e in self.entities)
 
 
+def _close_spelling(a: str, b: str) -> bool:
+    """Spelling variants of one surname (Zelenskyy, Zelenskiy): long, same initial, close."""
+    return (min(len(a), len(b)) >= MIN_FUZZY_SURNAME and a[:1] == b[:1]
+            and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
+
+
 def _same_full_name(name: str, entity: Entity) -> bool:
     a = fold(name).split()
     b = fold(entity.canonical()).split()
-    if a[-1] != b[-1] and fuzz.ratio(a[-1], b[-1]) < SURNAME_SIMILARITY:
+    if a[-1] != b[-1] and not _close_spelling(a[-1], b[-1]):
         return False
     return a[0] == b[0] or a[0][:1] == b[0][:1] and (len(a[0]) <= 2 or len(b[0]) <= 2)

@@ -27,6 +27,11 @@ ROLE_NOUNS = {
     "editor", "correspondent", "reporter", "representative", "delegate", "inspector",
     "superintendent", "officer", "constable", "treasurer", "deputy", "vice-president",
     "whip", "speaker", "ceo", "cfo", "md", "dg", "partner", "analysts", "economists",
+    "peer", "historian", "journalist", "solicitor", "barrister", "campaigner", "candidate",
+    "strategist", "researcher", "spokespeople", "detainee", "convener", "controller", "aide",
+    "champion", "winger", "striker", "midfielder", "defender", "goalkeeper", "player",
+    "singer", "actor", "actress", "frontman", "guitarist", "novelist", "writer", "owner",
+    "expert",
 }
 # Words that qualify a role ("deputy defence minister", "shadow home secretary").
 ROLE_MODIFIERS = {
@@ -44,6 +49,9 @@ ROLE_MODIFIERS = {
     "digital", "news", "team", "club", "union", "his", "her", "its", "their", "former",
 }
 CONNECTORS = {"and", "of", "for", "the", "at", "to", "on"}
+# Lower-case particles inside surnames: "Nick Van den Brul", "Ursula von der Leyen".
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del",
+                  "della", "bin", "ibn", "al", "el", "ter", "ten"}
 # Capitalised words that start sentences but never begin a name.
 NOT_NAMES = {
     "the", "a", "an", "but", "and", "or", "it", "its", "this", "that", "these", "those", "he",
@@ -59,6 +67,10 @@ NOT_NAMES = {
     "earlier", "later", "previously", "separately", "elsewhere", "overall", "despite",
     "under", "over", "about", "into", "through", "during", "without", "between", "among",
 }
+DOCUMENT_NOUNS = {"report", "statement", "letter", "memo", "website", "book", "article",
+                  "paper", "review", "testimony", "submission"}
+# Months that are also surnames ("Theresa May"): a name only after a first name.
+MONTH_SURNAMES = {"may", "march", "june", "august"}
 # Generic sources: reported as such, never turned into a named person.
 VAGUE_HEADS = {
     "critics", "analysts", "observers", "experts", "officials", "sources", "reports",
@@ -68,11 +80,16 @@ VAGUE_HEADS = {
     "ministers", "mps", "lawmakers", "aides", "allies", "rivals", "people", "some",
     "others", "locals", "authorities", "organisers", "organizers", "bosses", "firms",
     "companies", "retailers", "banks", "survey", "study", "report", "figures", "data",
+    "airlines", "carriers", "leaders", "employers", "businesses", "groups", "members",
+    "families", "parents", "teachers", "workers", "manufacturers", "exporters", "pundits",
+    "forecasters", "polls", "surveys", "studies", "prosecutors", "investigators",
+    "regulators", "detectives",
 }
 VAGUE_DETERMINERS = {"some", "many", "other", "several", "most", "few", "the", "local",
                      "senior", "western", "independent", "leading", "city", "industry",
                      "market", "foreign", "government", "party", "security", "us", "uk",
-                     "a", "an", "one", "two", "three", "top", "new", "latest", "official"}
+                     "a", "an", "one", "two", "three", "top", "new", "latest", "official",
+                     "union", "business", "opposition", "its", "their", "his", "her"}
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "it": "neuter"}
 ORG_WORDS = {
     "party", "council", "commission", "union", "bank", "ministry", "office", "department",
@@ -103,7 +120,15 @@ def bare(word: str) -> str:
 
 def is_role_word(word: str) -> bool:
     b = bare(word)
+    if "-" in b and b not in ROLE_NOUNS:
+        # "co-chairman", "ex-chief", "vice-chairman"
+        b = b.rsplit("-", 1)[1]
     return b in ROLE_NOUNS or b in ROLE_MODIFIERS
+
+
+def is_role_noun(word: str) -> bool:
+    b = bare(word)
+    return b in ROLE_NOUNS or ("-" in b and b.rsplit("-", 1)[1] in ROLE_NOUNS)
 
 
 @dataclass(frozen=True)
@@ -130,6 +155,16 @@ def parse_phrase(words: list[str]) -> Phrase | None:
     """Interpret a run of words that ends right before (or starts right after) a reporting
     verb. None when it is not something that can speak."""
     words = [w for w in words if w]
+    # Sentence adverbs and conjunctions are no part of a name: "But Downing Street",
+    # "Yet aviation analyst ...", "on Wednesday Mr Straw".
+    while len(words) > 1 and bare(words[0]) in NOT_NAMES and bare(words[0]) not in (
+            "the", "a", "an", "mr", "ms", "mrs", "dr") and bare(words[0]) not in TITLES:
+        words = words[1:]
+    words = cut_affiliation(words)
+    words = [w[:-1] if w.endswith(("s'", "s’")) and len(w) > 3 else w for w in words]
+    if len(words) > 1 and words[-1].endswith(("'s", "’s")) and is_cap(words[-1]):
+        # "according to the BNP's website": the possessor is the source
+        words = [*words[:-1], words[-1][:-2]]
     if not words:
         return None
     text = " ".join(words)
@@ -138,18 +173,45 @@ def parse_phrase(words: list[str]) -> Phrase | None:
         return Phrase(text, None, None, None, pronoun=PRONOUNS[low[0]])
     if len(words) == 1 and words[0] in ("He", "She", "They", "It"):
         return Phrase(text, None, None, None, pronoun=PRONOUNS[low[0]])
-    # Generic sources: "critics", "some analysts", "industry sources".
+    # Generic sources: "critics", "some analysts", "industry sources", "low-cost airlines".
     if low[-1] in VAGUE_HEADS and not words[-1].isupper() and all(
-            l in VAGUE_DETERMINERS or not is_cap(w) for w, l in zip(words[:-1], low[:-1])):
-        if all(l in VAGUE_DETERMINERS for l in low[:-1]):
-            return Phrase(text, None, None, None, vague=True)
+            l in VAGUE_DETERMINERS or not is_cap(w) or (k == 0 and w[1:].islower())
+            for k, (w, l) in enumerate(zip(words[:-1], low[:-1]))) and not (
+            len(words) > 1 and words[-1][0].isupper()):
+        return Phrase(text, None, None, None, vague=True)
+    # An organisation's full name: "The Cabinet Office", "The Fire Brigades Union".
+    if len(words) >= 2 and low[-1] in ORG_WORDS and words[-1][0].isupper() and all(
+            is_cap(w) or l in CONNECTORS for w, l in zip(words, low)) and not any(
+            l in TITLES for l in low):
+        name_words = words[1:] if low[0] in ("the", "a", "an") else words
+        return Phrase(text, None, None, " ".join(name_words))
+    # "the government", "the council": an institution named by its common noun.
+    if len(words) >= 2 and low[0] == "the" and low[-1] in ORG_WORDS and low[-1] not in (
+            "house", "street", "office", "group", "company", "party") and words[-1].islower() \
+            and all(is_cap(w) for w in words[1:-1]) and len(words) <= 4:
+        # "the government", "the US government", "the Australian government"
+        return Phrase(text, None, None, text)
     # Trailing name: capitalised words that are not role words (particles allowed inside).
     i = len(words)
-    while i > 0 and is_cap(words[i - 1]) and not is_role_word(words[i - 1]) \
-            and low[i - 1] not in TITLES and low[i - 1] not in NOT_NAMES:
+    while i > 0 and ((is_cap(words[i - 1]) and not is_role_word(words[i - 1])
+                      and low[i - 1] not in TITLES and (low[i - 1] not in NOT_NAMES or (
+                          low[i - 1] in MONTH_SURNAMES and i == len(words) and i > 1
+                          and is_cap(words[i - 2]) and low[i - 2] not in NOT_NAMES
+                          and not is_role_word(words[i - 2]))))
+                     or (words[i - 1] in NAME_PARTICLES and i < len(words) and i > 1
+                         and is_cap(words[i - 2]))):
         i -= 1
     name_words = words[i:]
     head = words[:i]
+    # Descriptors before a full name are not part of it: "American Robby Ginepri",
+    # "India's Sania Mirza", "Fifteen-year-old Donald Young", "Fly-half Stephen Jones".
+    based = [k for k, w in enumerate(name_words[:-1]) if re.search(r"-(?:based|born)$", w)]
+    if based and not head:  # "Santa Monica-based Activision"
+        name_words = name_words[based[-1] + 1:]
+        text = " ".join(name_words)
+    while len(name_words) > 2 and _is_descriptor(name_words[0]) and not head:
+        name_words = name_words[1:]
+        text = " ".join(name_words)
     title = None
     if head and bare(head[-1]) in TITLES:
         title = head[-1].rstrip(".")
@@ -158,7 +220,7 @@ def parse_phrase(words: list[str]) -> Phrase | None:
         head = head[1:]
     role_words = head
     role = " ".join(role_words) if role_words and any(
-        bare(w) in ROLE_NOUNS for w in role_words) else None
+        is_role_noun(w) for w in role_words) else None
     if role_words and role is None:
         # Words before the name that are neither title nor role: an organisation's full
         # name ("the Liberal Democrats") or a possessive ("Estonia's Kallas").
@@ -169,9 +231,57 @@ def parse_phrase(words: list[str]) -> Phrase | None:
             return None
     if role_words and bare(role_words[0]) in CONNECTORS:
         return None
+    if role and name_words and bare(role_words[-1]) in ("of", "for", "the") and not title:
+        # "the Archbishop of Canterbury", "Secretary of State for the Family": a role
+        role, name_words = " ".join(role_words + name_words), []
+    # "Lord Butler's report said": a document speaks for its author.
+    if len(words) >= 2 and low[-1] in DOCUMENT_NOUNS and words[-2].endswith(("'s", "’s")) \
+            and is_cap(words[-2]):
+        return parse_phrase([*words[:-2], words[-2][:-2]])
     name = " ".join(name_words) if name_words else None
     if name is None and role is None:
         return None
     if name and name.lower() in NOT_NAMES:
         return None
     return Phrase(text, title, role, name)
+
+
+_PEER_TITLES = {"lord", "lady", "baroness", "baron", "earl", "duke", "viscount"}
+
+
+def cut_affiliation(words: list[str]) -> list[str]:
+    """Drop an employer after a person's name: "Mike Powell of Dresdner Kleinwort",
+    "Isabelle Kronawitter at Hypovereinsbank". A peer's territorial name stays whole
+    ("Lord Nicholls of Birkenhead")."""
+    for k in range(2, len(words)):
+        if words[k] not in ("of", "at", "from", "with"):
+            continue
+        before = words[:k]
+        name = []
+        for w in reversed(before):
+            if (is_cap(w) and not is_role_word(w) and bare(w) not in TITLES
+                    and bare(w) not in NOT_NAMES) or (w in NAME_PARTICLES and name):
+                name.insert(0, w)
+            else:
+                break
+        if not name:
+            return words
+        head = before[:len(before) - len(name)]
+        titled = bool(head) and bare(head[-1]) in TITLES
+        if titled and bare(head[-1]) in _PEER_TITLES and len(name) == 1:
+            return words
+        if len(name) >= 2 or titled:
+            return before
+        return words
+    return words
+
+
+def _is_descriptor(word: str) -> bool:
+    from parley.corpus.gazetteer import gazetteer
+    g = gazetteer()
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s") and g.is_place(word[:-2]):
+        return True
+    if "-" in word and word.split("-", 1)[1][:1].islower():
+        return True
+    return low in g.adjectives

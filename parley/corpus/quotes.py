@@ -18,15 +18,24 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         before = text[i - 1] if i else " "
         opens = ch in OPENERS or (ch == STRAIGHT and (before.isspace() or before in "([{—–-"))
+        after = text[i + 1] if i + 1 < len(text) else " "
         if open_at is None:
+            if ch == STRAIGHT and not text[:i].strip() and after.isspace():
+                continue  # a stray closing mark left over from the previous paragraph
             if opens or ch == STRAIGHT:
                 open_at = i
             continue
+        if ch == STRAIGHT and before.isspace() and after.isspace():
+            opens = False  # a free-standing mark inside a quotation closes it
         if ch in CLOSERS or (ch == STRAIGHT and not opens):
             spans.append((open_at, i + 1))
             open_at = None
         elif opens:
-            open_at = i  # an opener inside an open quotation: the earlier one was unbalanced
+            # An opener inside an open quotation: BBC style opens each quoted paragraph or
+            # sentence again without closing the one before. The earlier quotation runs up
+            # to the new mark.
+            spans.append((open_at, i))
+            open_at = i
     if open_at is not None:
         spans.append((open_at, len(text)))
     return spans
@@ -50,3 +59,17 @@ def is_open_ended(text: str, spans: list[tuple[int, int]]) -> bool:
     start, end = spans[-1]
     return end == len(text) and text.rstrip()[-1:] not in CLOSERS + STRAIGHT or (
         end == len(text) and end - start == 1)
+
+
+def quote_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations joined into runs: a quotation that is not closed by a closing mark but by
+    the next opening mark goes on into it ("...over. "And then...")."""
+    runs: list[tuple[int, int]] = []
+    for qs, qe in spans:
+        if runs and runs[-1][1] == qs and text[qs - 1:qs] not in CLOSERS + STRAIGHT:
+            runs[-1] = (runs[-1][0], qe)
+        elif runs and runs[-1][1] == qs:
+            runs[-1] = (runs[-1][0], qe)
+        else:
+            runs.append((qs, qe))
+    return runs

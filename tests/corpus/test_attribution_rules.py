@@ -123,3 +123,241 @@ def test_headline_is_attributed_like_any_sentence():
 def test_spelling_variants_of_a_surname_are_one_person():
     rows = speakers("Volodymyr Zelenskyy said peace was near.", "Mr Zelenskiy said more.")
     assert rows == ["Volodymyr Zelenskyy", "Volodymyr Zelenskyy"]
+
+
+# --- rules added for issue 4 --------------------------------------------------------------
+
+def test_has_plus_participle_speech_verbs():
+    assert speakers("Acme Airways has blamed high fuel prices for a drop in profits.") == \
+        ["Acme Airways"]
+    assert speakers("Jane Smith has criticised the way the council operates.") == ["Jane Smith"]
+
+
+def test_apposition_with_possessive_role_between_commas():
+    rows = attribute("Tom Reed, Acme's chief executive, said the results were fine.")
+    assert rows[0][1:] == ("Tom Reed", "reported")
+
+
+def test_role_then_name_between_commas():
+    rows = attribute('The Shadow Secretary of State for Health, Jane Smith, said: "No."')
+    assert rows[0][1:] == ("Jane Smith", "direct")
+
+
+def test_month_surname_is_a_name_after_a_first_name():
+    assert speakers("The shadow minister, Theresa May, said the plan was wrong.") == \
+        ["Theresa May"]
+
+
+def test_leading_conjunction_is_not_part_of_the_speaker():
+    assert speakers("But Downing Street said the plan would go ahead.") == ["Downing Street"]
+
+
+def test_employer_after_a_name_is_cut():
+    rows = attribute('"It is no surprise," said Ann Lee at Bigbank.')
+    assert rows[0][1:] == ("Ann Lee", "direct")
+    assert speakers("Analyst Tom Reed of Bigbank Securities says sales will fall.") == \
+        ["Tom Reed"]
+
+
+def test_object_after_a_verb_is_not_an_inverted_subject():
+    rows = speakers("He spoke as Sir Tom Reed, the business leader, warned Mr Brown not to "
+                    "spend the money.")
+    assert rows == ["Tom Reed"]
+
+
+def test_speech_content_is_not_split_into_a_second_speaker():
+    rows = attribute("Jane Smith said the Conservatives would announce their plans soon.")
+    assert [r[1] for r in rows] == ["Jane Smith"]
+
+
+def test_quote_run_before_its_attribution_goes_to_that_speaker():
+    rows = attribute('"Some countries have tried this. I do not judge them," Mr Reed said.',
+                     title="Headline")
+    assert [r[1] for r in rows] == ["Reed", "Reed"]
+    assert [r[2] for r in rows] == ["direct", "direct"]
+
+
+def test_bbc_quote_reopened_without_closing_keeps_the_speaker():
+    rows = attribute('Jane Smith added: "I do not think so. It is fine. "We will see. '
+                     'Nobody knows.')
+    assert all(r[1] == "Jane Smith" and r[2] == "direct" for r in rows)
+
+
+def test_short_quoted_fragment_is_reported_speech():
+    rows = attribute('But Mr Straw denied it amounted to a "constitutional crisis".')
+    assert rows[0][2] == "reported"
+
+
+def test_pronoun_follows_the_person_in_focus_not_the_last_speaker():
+    rows = speakers("Jane Smith said prices would rise.",
+                    "Mr Kennedy is touring the country this week.",
+                    'He said: "This is a three-party race."')
+    assert rows == ["Jane Smith", None, "Kennedy"]
+
+
+def test_she_skips_a_man_by_first_name():
+    rows = speakers("Peter Jones said prices would rise.", "Mary Lee said they would not.",
+                    "She said the figures were wrong.")
+    assert rows[-1] == "Mary Lee"
+
+
+def test_definite_role_right_after_a_person_without_role_is_that_person():
+    rows = speakers("Jack Stone has attacked the ruling by the court.",
+                    "The foreign secretary said the ruling was wrong.")
+    assert rows == ["Jack Stone", "Jack Stone"]
+
+
+def test_dash_headline_names_the_speaker():
+    article = attribute_article(RawArticle("t", "t.txt", "Lords wrong on detainees - Stone", (
+        "Jack Stone said the law lords were wrong.",)))
+    head = article.passages[0].sentences[0]
+    assert head.speaker is not None and head.speaker.name == "Jack Stone"
+    assert head.kind == "direct"
+
+
+def test_organisation_full_name_speaks():
+    assert speakers("The Fire Brigades Union said the plan was unfair.") == \
+        ["Fire Brigades Union"]
+    assert speakers("The Cabinet Office has confirmed it is reviewing pensions.") == \
+        ["Cabinet Office"]
+
+
+def test_vague_plural_sources_and_attitude_verbs():
+    assert speakers("Low-cost airlines have criticised the new rules.") == ["Low-cost airlines"]
+    assert speakers('Airlines fear that "extraordinary circumstances" may be narrow.') == \
+        ["Airlines"]
+
+
+def test_relative_clause_subject():
+    assert speakers('The deal was welcomed by Beijing, which described the ban as "old".') \
+        == ["Beijing"]
+
+
+def test_whether_clause_is_no_statement():
+    assert speakers("The spokesman declined to say whether the prime minister backed the "
+                    "plans.") == [None]
+
+
+def test_judge_dismissing_a_case_is_not_speech():
+    assert speakers("A judge has dismissed an attempt by the firm to gain protection.") == \
+        [None]
+
+
+def test_survey_found_is_the_survey_speaking():
+    assert speakers("Problems are growing, the survey found.") == ["the survey"]
+
+
+def test_possessive_before_a_cue_word_is_a_noun_not_a_speaker():
+    assert speakers("And he hit back at Mr Reed's claim that trains would improve.") == [None]
+
+
+def test_place_between_commas_is_not_the_speaker():
+    assert speakers("Mr Reed, 32, from Leeds, London, said he was innocent.",
+                    title="Headline") == ["Reed"]
+
+
+def test_she_does_not_take_a_spokesman():
+    rows = speakers("A spokesman said the firm had no comment.", "She urged calm.")
+    assert rows == ["A spokesman", None]
+
+
+def test_the_us_government_speaks_as_an_organisation():
+    article = attribute_article(RawArticle("t", "t.txt", "Headline", (
+        "The US government denied the claims.",)))
+    speaker = article.passages[1].sentences[0].speaker
+    assert speaker is not None and speaker.kind == "organisation"
+
+
+def test_joint_subject_with_pronoun_keeps_the_pronoun_referent():
+    rows = speakers("Jane Smith said war was wrong.",
+                    "She and the Archbishop of York have both spoken out about the war.")
+    assert rows == ["Jane Smith", "Jane Smith"]
+
+
+def test_countries_table_covers_small_states():
+    from parley.corpus.gazetteer import gazetteer
+    g = gazetteer()
+    assert g.normalize_role("Togo's foreign minister") == "togolese foreign minister"
+    assert all(g.is_place(p) for p in ("Fiji", "Bhutan", "Eswatini", "DR Congo", "Gambia"))
+
+
+def test_short_surnames_that_differ_are_two_people():
+    rows = speakers("Gordon Brown said taxes would fall.", "Des Browne said they would not.",
+                    "Mr Browne added that it was wrong.")
+    assert rows == ["Gordon Brown", "Des Browne", "Des Browne"]
+
+
+def test_verbless_fragment_right_after_a_statement_carries_it_reported():
+    rows = attribute('Jack Stone said the ruling was wrong. Law lords were "simply wrong" to '
+                     'imply the men were held arbitrarily.')
+    assert [r[1:] for r in rows] == [("Jack Stone", "reported"), ("Jack Stone", "reported")]
+
+
+def test_fragment_after_a_lead_in_or_with_its_own_person_is_not_carried():
+    assert speakers('Jack Stone said debt was high. Under Mr Brown\'s "golden rule", debt '
+                    'must fall.') == ["Jack Stone", None]
+    assert speakers('Jack Stone said the show was fine. Singer Tom Reed thanked fans for '
+                    'enduring "rubbish gigs".') == ["Jack Stone", None]
+
+
+def test_passive_agent_after_an_apposition():
+    assert speakers("The report was backed by his predecessor as chairman, Lord Dunn.") == \
+        ["Dunn"]
+
+
+def test_calls_for_in_a_headline():
+    article = attribute_article(RawArticle("t", "t.txt", "India calls for fair trade rules",
+                                           ("India wants change.",)))
+    head = article.passages[0].sentences[0]
+    assert head.speaker is not None and head.speaker.name == "India"
+
+
+def test_what_an_organisation_calls():
+    assert speakers('In what Acme Data calls an "alarming development", times fell.') == \
+        ["Acme Data"]
+
+
+def test_possessor_of_a_source_document_is_the_source():
+    assert speakers("According to the BNP's website, leaflets were posted.") == ["BNP"]
+
+
+def test_pronoun_in_a_subordinate_clause_takes_the_nearest_person_before_it():
+    rows = speakers("Dr Fox said the party was ready.",
+                    "Dr Fox refused to discuss reports that the party repaid Lord Ash after "
+                    "he said the party could not win.",
+                    '"We repay loans when they are due," he said.')
+    assert rows == ["Fox", "Ash", "Fox"]
+
+
+def test_weak_verb_with_a_speech_participle():
+    assert speakers("Ann Lee wrote to Mr Reed on Tuesday accusing him of an error.") == \
+        ["Ann Lee"]
+
+
+def test_attitude_verb_with_a_two_word_subject_clause():
+    rows = speakers("Viktor Ivanov said he was betrayed.",
+                    "But after arriving in London, he feels this promise has not been kept.")
+    assert rows == ["Viktor Ivanov", "Viktor Ivanov"]
+
+
+def test_quoted_as_saying_names_the_speaker():
+    assert speakers('Games are "big business", the paper quoted Peter Chernin as saying.') == \
+        ["Peter Chernin"]
+
+
+def test_based_descriptor_is_not_part_of_the_name():
+    assert speakers("Santa Monica-based Acme Games said sales rose.") == ["Acme Games"]
+
+
+def test_generic_source_with_a_prepositional_phrase():
+    assert speakers("Critics of the measure argue that it is a step backwards.") == \
+        ["Critics"]
+
+
+def test_cue_word_after_a_determiner_is_a_noun():
+    assert speakers("The head of the church made the comments on radio.") == [None]
+
+
+def test_described_person_after_said_the():
+    rows = attribute('"I trained well," said the world indoor champion.')
+    assert rows[0][1:] == ("World indoor champion", "direct")
