@@ -4,7 +4,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 
+from parley.answering.engine import Parley
 from parley.bot.json_output import answer_json, passages_json, speakers_json
 from parley.bot.loading import LoadFailed, load_engine
 from parley.bot.text_render import (
@@ -53,62 +55,55 @@ def _style(settings: Settings) -> Style:
     return Style(settings.repl.color and sys.stdout.isatty())
 
 
-def _engine(args: argparse.Namespace, settings: Settings):
-    try:
-        return load_engine(args, settings)
-    except LoadFailed as exc:
-        print(f"parley: corpus error: {exc}", file=sys.stderr)
-        return None
+def _with_engine(command: Callable[[argparse.Namespace, Settings, Parley], int]
+                 ) -> Callable[[argparse.Namespace, Settings], int]:
+    """Load the engine for a command; a corpus that cannot be loaded is one line, exit 1."""
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        try:
+            engine = load_engine(args, settings)
+        except LoadFailed as exc:
+            print(f"parley: corpus error: {exc}", file=sys.stderr)
+            return 1
+        return command(args, settings, engine)
+    return run
 
 
-def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    engine = _engine(args, settings)
-    if engine is None:
-        return 1
+def _emit(args: argparse.Namespace, as_json: Callable[[], object], as_text: Callable[[], str]
+          ) -> int:
+    if getattr(args, "json", False):
+        print(json.dumps(as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(as_text())
+    return 0
+
+
+@_with_engine
+def cmd_ask(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
     answer = engine.ask(args.question, top_k=args.top_k, speaker=args.speaker)
-    if args.json:
-        print(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
-    else:
-        print(render_answer(answer, _style(settings)))
-    return 0
+    return _emit(args, lambda: answer_json(answer),
+                 lambda: render_answer(answer, _style(settings)))
 
 
-def cmd_passages(args: argparse.Namespace, settings: Settings) -> int:
-    engine = _engine(args, settings)
-    if engine is None:
-        return 1
-    if args.json:
-        print(json.dumps(passages_json(engine.corpus), ensure_ascii=False, indent=2))
-        return 0
+@_with_engine
+def cmd_passages(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
     style = _style(settings)
-    for passage in engine.corpus.passages:
-        print(render_passage(engine.corpus.article(passage.document), passage, style))
-    return 0
+    return _emit(args, lambda: passages_json(engine.corpus), lambda: "\n".join(
+        render_passage(engine.corpus.article(p.document), p, style)
+        for p in engine.corpus.passages))
 
 
-def cmd_speakers(args: argparse.Namespace, settings: Settings) -> int:
-    engine = _engine(args, settings)
-    if engine is None:
-        return 1
+@_with_engine
+def cmd_speakers(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
     rows = engine.speakers()
-    if args.json:
-        print(json.dumps(speakers_json(rows), ensure_ascii=False, indent=2))
-    else:
-        print(render_speakers(rows, _style(settings)))
-    return 0
+    return _emit(args, lambda: speakers_json(rows), lambda: render_speakers(rows,
+                                                                            _style(settings)))
 
 
-def cmd_quotes(args: argparse.Namespace, settings: Settings) -> int:
-    engine = _engine(args, settings)
-    if engine is None:
-        return 1
-    print(render_quotes(engine.quotes(args.name), _style(settings)))
-    return 0
+@_with_engine
+def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+    return _emit(args, dict, lambda: render_quotes(engine.quotes(args.name), _style(settings)))
 
 
-def cmd_sources(args: argparse.Namespace, settings: Settings) -> int:
-    engine = _engine(args, settings)
-    if engine is None:
-        return 1
-    print(render_sources(engine.sources(), _style(settings)))
-    return 0
+@_with_engine
+def cmd_sources(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+    return _emit(args, dict, lambda: render_sources(engine.sources(), _style(settings)))
