@@ -172,7 +172,9 @@ def package_data_globs() -> dict[str, list[str]]:
 
 
 DATA_FILES = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in {".py", ".pyc"}
-                    and "__pycache__" not in p.parts)
+                    and "__pycache__" not in p.parts
+                    # saved indexes (.parley-cache) and other hidden files are not package data
+                    and not any(part.startswith(".") for part in p.relative_to(PACKAGE).parts))
 
 
 def _covered(path: Path) -> bool:

@@ -13,6 +13,7 @@ from parley.config import MAX_QUESTION_CHARS, Settings
 from parley.corpus.build import build_corpus
 from parley.corpus.models import Article, Corpus, LoadProblem, Passage
 from parley.retrieval.bm25_index import BM25Index
+from parley.store import load_or_build, progress_iter
 from parley.retrieval.tokenizer import Token, terms, tokens
 
 EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
@@ -210,14 +211,19 @@ def _merge(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def build_index(corpus: Corpus, settings: Settings) -> BM25Index:
-    bm = settings.bm25
-    return BM25Index([terms(p.text) for p in corpus.passages], bm.k1, bm.b, bm.epsilon)
-
-
-def build_parley(settings: Settings, corpus_paths: list[Path] | None = None) -> Parley:
-    """Load the corpus (the configured one unless paths are given) and index it.
+def build_parley(settings: Settings, corpus_paths: list[Path] | None = None, *,
+                 progress: bool = False, notes: list[str] | None = None) -> Parley:
+    """Load the corpus (the configured one unless paths are given) and its index: from the
+    saved copy when it is still valid (keyed by the files' bytes and the settings), else
+    built and saved. Notes for the user (cache rebuilt, where saved) go into `notes`.
     Raises parley.corpus.build.CorpusError when no article loads."""
     paths = list(corpus_paths) if corpus_paths else list(settings.corpus_paths)
-    corpus = build_corpus(paths)
-    return Parley(corpus, build_index(corpus, settings), settings)
+
+    def bar(items, total, desc):  # type: ignore[no-untyped-def]
+        return progress_iter(items, total, desc, progress)
+
+    corpus, index, messages = load_or_build(
+        paths, settings, lambda ps: build_corpus(ps, progress=bar), progress)
+    if notes is not None:
+        notes.extend(messages)
+    return Parley(corpus, index, settings)

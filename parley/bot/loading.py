@@ -15,11 +15,15 @@ class LoadFailed(Exception):
 
 def load_engine(args: argparse.Namespace, settings: Settings) -> Parley:
     paths = list(args.corpus) if getattr(args, "corpus", None) else None
+    quiet = getattr(args, "quiet", False)
+    notes: list[str] = []
     try:
-        engine = build_parley(settings, paths)
+        engine = build_parley(settings, paths, progress=not quiet, notes=notes)
     except CorpusError as exc:
         raise LoadFailed(str(exc)) from None
-    if not getattr(args, "quiet", False):
+    if not quiet:
         for problem in engine.problems:
             print(f"parley: skipped {problem}", file=sys.stderr)
+        for note in notes:
+            print(f"parley: {note}", file=sys.stderr)
     return engine

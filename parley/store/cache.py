@@ -1,0 +1,298 @@
+"""Instant start: the built corpus and its BM25 index, saved once and loaded in milliseconds.
+
+A saved entry is a folder `index-<key>` holding `corpus.json` (the records), the index arrays
+(`.npy`, memory-mapped on load) and `manifest.json` (written last, with sizes and checksums).
+The key hashes the corpus files' paths and bytes, the tokenizer and corpus-building code, the
+record schema and the BM25 settings, so any change makes a new key: a stale entry is never
+used, and a corrupt one (a failed check) is rebuilt with a message. Nothing is pickled.
+
+Where: `settings.cache_dir` when set; else a `.parley-cache` folder beside the (first) corpus
+path when writable; else the user cache folder (`$XDG_CACHE_HOME/parley`, `~/.cache/parley`,
+`%LOCALAPPDATA%/parley/Cache`, `~/Library/Caches/parley`). When nothing is writable the index
+is built in memory and a message says so.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from parley.config import PACKAGE_DIR, Settings
+from parley.corpus.models import Corpus
+from parley.retrieval import tokenizer
+from parley.retrieval.bm25_index import BM25Index
+from parley.retrieval.inverted import FORMAT_VERSION
+from parley.store.corpus_json import corpus_from_json, corpus_to_json, schema_fingerprint
+from parley.store.index_files import (CorruptIndex, check_file, dir_size, file_digest,
+                                      fsync_dir, load_index, save_index)
+from parley.store.progress import progress_iter
+
+STORE_VERSION = 1
+CACHE_FOLDER = ".parley-cache"
+ENTRY_PREFIX = "index-"
+MANIFEST = "manifest.json"
+CORPUS_FILE = "corpus.json"
+# Source files whose change alters the built corpus or the terms: part of the key.
+_CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py")
+_CODE_DIRS = ("corpus",)
+
+
+@dataclass
+class Opened:
+    """What `open_index` found or made."""
+
+    corpus: Corpus
+    index: BM25Index
+    messages: list[str] = field(default_factory=list)
+    entry: Path | None = None        # the saved entry used or written (None: not saved)
+    from_cache: bool = False
+    seconds: float = 0.0
+
+
+# ---------------------------------------------------------------------------------- keys
+def _article_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    try:
+        from parley.corpus.loader import find_article_files
+        files, problems = find_article_files(paths)
+        return files, [str(p) for p in problems]
+    except ImportError:  # pragma: no cover - the loader is part of the package
+        files = []
+        for p in paths:
+            files.extend(sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else [p])
+        return files, []
+
+
+def code_fingerprint() -> str:
+    """Tokenizer + corpus-building code + library versions that change what is built."""
+    h = hashlib.sha256()
+    h.update(str(getattr(tokenizer, "TOKENIZER_VERSION", "")).encode())
+    for rel in _CODE_FILES:
+        p = PACKAGE_DIR / rel
+        h.update(rel.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"") + b"\0")
+    for d in _CODE_DIRS:
+        base = PACKAGE_DIR / d
+        for p in sorted(base.rglob("*")):
+            if (p.is_file() and "articles" not in p.relative_to(base).parts
+                    and "__pycache__" not in p.parts and p.suffix in {".py", ".txt", ".toml"}):
+                h.update(p.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+                h.update(p.read_bytes() + b"\0")
+    for dist in ("PyStemmer", "anyascii", "syntok", "rapidfuzz", "numpy"):
+        try:
+            h.update(f"{dist}={metadata.version(dist)};".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist}=none;".encode())
+    return h.hexdigest()
+
+
+def corpus_identity(paths: list[Path]) -> str:
+    """Which corpus (its paths), regardless of content: finds stale entries to replace."""
+    return hashlib.sha256("\0".join(str(Path(p).resolve()) for p in paths).encode()).hexdigest()
+
+
+def cache_key(paths: list[Path], settings: Settings) -> str:
+    """The saved entry's key: corpus file paths + bytes, code, record schema, BM25 settings.
+    (Not the build callable itself: the corpus-building code is hashed instead.)"""
+    h = hashlib.sha256()
+    h.update(f"parley-store/{STORE_VERSION}/index/{FORMAT_VERSION}\0".encode())
+    h.update(f"schema={schema_fingerprint()}\0code={code_fingerprint()}\0".encode())
+    bm = settings.bm25
+    h.update(f"k1={float(bm.k1)!r};b={float(bm.b)!r};epsilon={float(bm.epsilon)!r}\0".encode())
+    h.update(("paths=" + "\0".join(str(p) for p in paths) + "\0").encode())
+    files, problems = _article_files(list(paths))
+    h.update(("problems=" + "\0".join(problems) + "\0").encode())
+    for f in files:
+        h.update(str(f).encode() + b"\0")
+        try:
+            with open(f, "rb") as fh:
+                h.update(hashlib.file_digest(fh, "sha256").digest())
+        except OSError as exc:
+            h.update(f"unreadable:{exc.errno}".encode())
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------------------- locations
+def user_cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "parley" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "parley"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "parley"
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-"):
+            pass
+        return True
+    except OSError:
+        return False
+
+
+def cache_roots(paths: list[Path], settings: Settings) -> list[Path]:
+    """Candidate cache folders, best first."""
+    if settings.cache_dir is not None:
+        return [Path(settings.cache_dir).expanduser()]
+    roots = []
+    if paths:
+        first = Path(paths[0]).expanduser().resolve()
+        roots.append(first.parent / CACHE_FOLDER)
+    roots.append(user_cache_dir())
+    return roots
+
+
+def entry_dir(root: Path, key: str) -> Path:
+    return root / f"{ENTRY_PREFIX}{key[:24]}"
+
+
+# ---------------------------------------------------------------------------- load/save
+def _load_entry(folder: Path, key: str) -> tuple[Corpus, BM25Index]:
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CorruptIndex(f"manifest unreadable ({exc})") from None
+    if manifest.get("store") != STORE_VERSION or manifest.get("key") != key:
+        raise CorruptIndex("manifest does not match this corpus and settings")
+    meta = manifest.get("corpus_file")
+    if not isinstance(meta, dict):
+        raise CorruptIndex("manifest lists no corpus records")
+    path = check_file(folder, CORPUS_FILE, meta)
+    try:
+        corpus = corpus_from_json(path.read_text(encoding="utf-8"))
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise CorruptIndex(f"corpus records unreadable ({exc})") from None
+    index = load_index(folder, manifest.get("index", {}))
+    if index.size != len(corpus.passages):
+        raise CorruptIndex("index and corpus records disagree on the number of passages")
+    return corpus, index
+
+
+def _save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25Index) -> Path:
+    final = entry_dir(root, key)
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=root))
+    try:
+        (tmp / CORPUS_FILE).write_text(corpus_to_json(corpus), encoding="utf-8")
+        part = save_index(index, tmp)
+        manifest = {
+            "store": STORE_VERSION, "key": key, "corpus_identity": identity,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "articles": len(corpus.articles), "passages": len(corpus.passages),
+            "corpus_file": {"size": (tmp / CORPUS_FILE).stat().st_size,
+                            "sha256": file_digest(tmp / CORPUS_FILE), "full_hash": True},
+            "index": part,
+        }
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        fsync_dir(tmp)
+        if final.exists():
+            try:  # another process was faster and its entry is good: keep that one
+                _load_entry(final, key)
+                shutil.rmtree(tmp, ignore_errors=True)
+                return final
+            except (CorruptIndex, OSError):  # a corrupt entry: replace it
+                shutil.rmtree(final, ignore_errors=True)
+        os.replace(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def _stale_entries(root: Path, identity: str, keep: Path) -> list[Path]:
+    out = []
+    if not root.is_dir():
+        return out
+    for d in root.iterdir():
+        if d == keep or not d.is_dir() or not d.name.startswith(ENTRY_PREFIX):
+            continue
+        try:
+            m = json.loads((d / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if m.get("corpus_identity") == identity:
+            out.append(d)
+    return out
+
+
+def build_index(corpus: Corpus, settings: Settings, progress: bool = False) -> BM25Index:
+    """The BM25 index of a corpus: each passage's `tokenizer.terms(text)` (headline included)."""
+    docs = [tokenizer.terms(p.text) for p in progress_iter(
+        corpus.passages, len(corpus.passages), "Indexing passages", progress, min_total=5000)]
+    bm = settings.bm25
+    return BM25Index(docs, k1=bm.k1, b=bm.b, epsilon=bm.epsilon)
+
+
+def open_index(paths: list[Path], settings: Settings, build: Callable[[list[Path]], Corpus],
+               progress: bool = False, *, rebuild: bool = False, save: bool = True) -> Opened:
+    """The corpus and index for `paths`: loaded from a saved entry when one matches, else built
+    with `build(paths)` + `build_index` and saved. `rebuild` ignores any saved entry."""
+    t0 = time.perf_counter()
+    # Absolute paths: the same corpus named two ways (config vs --corpus) shares one entry.
+    paths = [Path(p).expanduser().resolve() for p in paths]
+    messages: list[str] = []
+    key = cache_key(paths, settings)
+    identity = corpus_identity(paths)
+    roots = cache_roots(paths, settings)
+    stale_seen = False
+    if not rebuild:
+        for root in roots:
+            folder = entry_dir(root, key)
+            if folder.is_dir():
+                try:
+                    corpus, index = _load_entry(folder, key)
+                except (CorruptIndex, OSError) as exc:
+                    messages.append(f"Saved index at {folder} is unusable ({exc}); rebuilding.")
+                    continue
+                return Opened(corpus, index, messages, folder, True, time.perf_counter() - t0)
+            if _stale_entries(root, identity, folder):
+                stale_seen = True
+        if stale_seen and not messages:
+            messages.append("The corpus, the code or the BM25 settings changed since the index "
+                            "was saved; rebuilding.")
+    corpus = build(paths)
+    index = build_index(corpus, settings, progress)
+    opened = Opened(corpus, index, messages)
+    if save:
+        for root in roots:
+            if settings.cache_dir is None and not _writable(root):
+                continue
+            try:
+                opened.entry = _save_entry(root, key, identity, corpus, index)
+            except OSError as exc:
+                messages.append(f"Could not save the index in {root} ({exc.strerror or exc}).")
+                continue
+            for old in _stale_entries(root, identity, opened.entry):
+                shutil.rmtree(old, ignore_errors=True)
+            messages.append(f"Built the index of {len(corpus.passages)} passages; saved in "
+                            f"{opened.entry} for a fast start next time.")
+            break
+        else:
+            messages.append("Built the index in memory; no writable cache folder, so it will be "
+                            "built again next time (set corpus.cache_dir).")
+    opened.seconds = time.perf_counter() - t0
+    return opened
+
+
+def load_or_build(paths: list[Path], settings: Settings, build: Callable[[list[Path]], Corpus],
+                  progress: bool = False) -> tuple[Corpus, BM25Index, list[str]]:
+    """(corpus, index, messages): the saved ones when still valid, else built and saved.
+
+    `paths`: the corpus files/folders (e.g. `args.corpus or settings.corpus_paths`);
+    `build(paths) -> Corpus`: the corpus builder, only called when nothing valid is saved;
+    `progress`: allow a progress bar (on a terminal only). Messages are for the user (stderr).
+    """
+    o = open_index(paths, settings, build, progress)
+    return o.corpus, o.index, o.messages
+
+
+def entry_size(folder: Path | None) -> int:
+    return dir_size(folder) if folder is not None else 0

@@ -1,0 +1,184 @@
+"""BM25Index equals rank-bm25's BM25Okapi: statistics, dense scores, top-k (with pruning),
+repeated and unknown query terms, `allowed` filtering. Seeded random corpora."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from parley.retrieval.bm25_index import BM25Index
+from parley.retrieval.inverted import TIER_MIN_POSTINGS
+
+
+def zipf_corpus(seed: int, n_docs: int, vocab: int = 1500, mean_len: int = 18):
+    rng = np.random.default_rng(seed)
+    ranks = np.arange(1, vocab + 1)
+    p = 1.0 / ranks ** 1.05
+    p /= p.sum()
+    words = [f"w{i}" for i in range(vocab)]
+    docs = []
+    for _ in range(n_docs):
+        n = int(rng.poisson(mean_len))
+        if rng.random() < 0.02:
+            n = 0  # some empty passages (all stop words)
+        docs.append([words[i] for i in rng.choice(vocab, size=n, p=p)])
+    return docs, words, rng
+
+
+def reference_top(bm: BM25Okapi, docs, query, k, allowed=None):
+    scores = bm.get_scores(query)
+    qs = set(query)
+    cand = np.arange(len(docs)) if allowed is None else np.array(sorted(set(allowed)), dtype=int)
+    cand = np.array([i for i in cand if not qs.isdisjoint(docs[i])], dtype=int)
+    if cand.size == 0:
+        return []
+    order = cand[np.argsort(-scores[cand], kind="stable")][:k]
+    return [(int(i), float(scores[i])) for i in order]
+
+
+def make_queries(rng, words, n, docs):
+    out = []
+    for _ in range(n):
+        m = int(rng.integers(1, 6))
+        # a realistic mix: mostly mid/rare terms, some very common ones
+        q = []
+        for _ in range(m):
+            r = rng.random()
+            if r < 0.3:
+                q.append(words[int(rng.integers(0, 20))])
+            elif r < 0.9:
+                q.append(words[int(rng.integers(20, len(words)))])
+            else:
+                q.append(f"unknown{int(rng.integers(0, 5))}")
+        if rng.random() < 0.25:
+            q.append(q[0])  # a repeated term counts twice
+        out.append(q)
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    docs, words, rng = zipf_corpus(seed=7, n_docs=4000)
+    return docs, words
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")  # rank-bm25, b=1
+@pytest.mark.parametrize("k1,b,eps", [(1.5, 0.75, 0.25), (1.2, 0.3, 0.5), (2.0, 1.0, 0.0)])
+def test_top_and_scores_equal_bm25okapi(corpus, k1, b, eps):
+    docs, words = corpus
+    bm = BM25Okapi(docs, k1=k1, b=b, epsilon=eps)
+    index = BM25Index(docs, k1=k1, b=b, epsilon=eps)
+    # the index really has tiered (prunable) lists
+    assert max(np.diff(index.inverted.term_tiers)) > 1
+    assert index.inverted.df.max() >= TIER_MIN_POSTINGS
+    rng = np.random.default_rng(11)
+    for q in make_queries(rng, words, 150, docs):
+        for k in (1, 5, 20):
+            got = index.top(q, k)
+            want = reference_top(bm, docs, q, k)
+            assert [d for d, _ in got] == [d for d, _ in want], (q, k)
+            assert [s for _, s in got] == [s for _, s in want], (q, k)  # bit-for-bit
+
+
+def test_statistics_equal(corpus):
+    docs, _ = corpus
+    bm = BM25Okapi(docs)
+    index = BM25Index(docs)
+    inv = index.inverted
+    assert inv.stats.avgdl == bm.avgdl
+    assert inv.stats.average_idf == bm.average_idf
+    assert list(bm.idf) == inv.terms  # same vocabulary, same (first-occurrence) order
+    assert all(index.idf(t) == v for t, v in bm.idf.items())
+    assert index.size == bm.corpus_size
+    assert list(inv.doc_len) == bm.doc_len
+
+
+def test_dense_scores_equal(corpus):
+    docs, words = corpus
+    bm = BM25Okapi(docs)
+    index = BM25Index(docs)
+    rng = np.random.default_rng(3)
+    for q in make_queries(rng, words, 40, docs):
+        assert np.array_equal(index.scores(q), bm.get_scores(q))
+    assert np.array_equal(index.scores(["nothing-known"]), np.zeros(len(docs)))
+
+
+def test_allowed_filtering(corpus):
+    docs, words = corpus
+    bm = BM25Okapi(docs)
+    index = BM25Index(docs)
+    rng = np.random.default_rng(5)
+    queries = make_queries(rng, words, 60, docs)
+    for j, q in enumerate(queries):
+        size = [3, 40, 300, 2500][j % 4]  # small sets are probed, large ones masked
+        allowed = rng.choice(len(docs), size=size, replace=False).tolist()
+        allowed += allowed[:2] + [len(docs) + 5, -1]  # duplicates and out-of-range ignored
+        for k in (1, 5):
+            got = index.top(q, k, allowed=allowed)
+            want = reference_top(bm, docs, q, k, [a for a in allowed if 0 <= a < len(docs)])
+            assert got == want, (q, k, size)
+    assert index.top(queries[0], 5, allowed=[]) == []
+
+
+def test_repeated_and_unknown_terms(corpus):
+    docs, words = corpus
+    bm = BM25Okapi(docs)
+    index = BM25Index(docs)
+    q = [words[3], words[700], words[3], "zzz-unknown", words[700], words[3]]
+    assert index.top(q, 10) == reference_top(bm, docs, q, 10)
+    assert index.top(["zzz-unknown"], 5) == []
+    assert "zzz-unknown" not in index and words[3] in index
+    assert index.idf("zzz-unknown") == 0.0
+    assert index.top([words[3]], 0) == []
+
+
+def test_negative_average_idf_and_tiny_corpora():
+    # Tiny corpora: most terms in more than half the documents, so the IDF floor is negative.
+    for docs in ([["a", "b"], ["a", "b"], ["a", "c"]], [["x"]], [["a"], [], ["a", "a"]],
+                 [["p", "q"], ["p"], ["p", "q", "r"], ["q"]]):
+        bm = BM25Okapi(docs)
+        index = BM25Index(docs)
+        for q in (["a"], ["b", "a"], ["c"], ["x"], ["p", "q", "p"], ["r", "q"], ["zz"]):
+            assert index.top(q, 3) == reference_top(bm, docs, q, 3)
+            assert np.allclose(index.scores(q), bm.get_scores(q), rtol=0, atol=0)
+
+
+def test_empty_index():
+    index = BM25Index([])
+    assert index.size == 0 and index.top(["a"], 3) == [] and "a" not in index
+    assert index.scores(["a"]).shape == (0,)
+    only_empty = BM25Index([[], []])
+    assert only_empty.top(["a"], 3) == [] and only_empty.scores(["a"]).tolist() == [0.0, 0.0]
+
+
+def test_ties_broken_by_document_order():
+    docs = [["a", "b"], ["c"], ["a", "b"], ["b", "a"], ["d"]] * 80
+    bm = BM25Okapi(docs)
+    index = BM25Index(docs)
+    got = index.top(["a"], 7)
+    assert got == reference_top(bm, docs, ["a"], 7)
+    assert [d for d, _ in got] == sorted(d for d, _ in got)
+    assert not math.isnan(got[0][1])
+
+
+def test_pruning_is_exact_and_skips_work():
+    """A larger corpus with long posting lists: results stay exact, and pruning leaves only a
+    handful of candidates to score exactly (a performance guard, not a behaviour)."""
+    docs, words, _ = zipf_corpus(seed=21, n_docs=20000, vocab=5000, mean_len=30)
+    bm = BM25Okapi(docs)
+    index = BM25Index(docs)
+    inv = index.inverted
+    sizes = []
+    original = inv.exact_scores
+
+    def spy(qids, cand):
+        sizes.append(cand.size)
+        return original(qids, cand)
+    inv.exact_scores = spy
+    rng = np.random.default_rng(99)
+    for q in make_queries(rng, words, 60, docs):
+        for k in (1, 10):
+            assert index.top(q, k) == reference_top(bm, docs, q, k), (q, k)
+    assert np.median(sizes) <= 50, sizes

@@ -1,0 +1,151 @@
+"""Instant start: save, load (memory-mapped, no pickle), stale and corrupt entries rebuilt."""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from parley.config import BM25Settings, Settings
+from parley.corpus.build import build_corpus
+from parley.store import load_or_build, open_index
+from parley.store.cache import CACHE_FOLDER
+
+ARTICLE = """Peace talks resume in Istanbul
+
+Source: Example News
+
+Turkish President Recep Tayyip Erdogan said: "We want a ceasefire as soon as possible."
+
+Ukraine's negotiator said the talks were constructive. "We are ready," he said.
+
+The Kremlin said there was no breakthrough on the ceasefire.
+"""
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "corpus" / "articles"
+    d.mkdir(parents=True)
+    (d / "talks.txt").write_text(ARTICLE, encoding="utf-8")
+    (d / "other.txt").write_text("Grain deal extended\n\nThe grain deal was extended, "
+                                 "officials said.\n", encoding="utf-8")
+    return d
+
+
+class Counting:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, paths):
+        self.calls += 1
+        return build_corpus(paths)
+
+
+def test_build_then_load_same_results(corpus_dir: Path):
+    settings = Settings()
+    build = Counting()
+    c1, i1, m1 = load_or_build([corpus_dir], settings, build)
+    assert build.calls == 1 and any("saved in" in m for m in m1)
+    entry = corpus_dir.parent / CACHE_FOLDER  # beside the corpus
+    assert entry.is_dir() and len(list(entry.glob("index-*"))) == 1
+    c2, i2, m2 = load_or_build([corpus_dir], settings, build)
+    assert build.calls == 1 and m2 == []  # loaded, not built
+    assert c2 == c1 and c2.passages == c1.passages
+    assert isinstance(i2.inverted.post_weights, np.memmap)  # memory-mapped
+    for q in (["ceasefir"], ["talk", "ceasefir", "talk"], ["grain", "kremlin"], ["nothing"]):
+        assert i2.top(q, 5) == i1.top(q, 5)
+        assert np.array_equal(i2.scores(q), i1.scores(q))
+    assert i2.idf("ceasefir") == i1.idf("ceasefir")
+    # Nothing pickled: every array loads with allow_pickle=False.
+    for f in next(entry.glob("index-*")).glob("*.npy"):
+        np.load(f, allow_pickle=False)
+
+
+def test_cache_dir_setting_and_relative_paths(corpus_dir: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch):
+    cache = tmp_path / "my-cache"
+    settings = Settings(cache_dir=cache)
+    build = Counting()
+    load_or_build([corpus_dir], settings, build)
+    assert len(list(cache.glob("index-*"))) == 1
+    assert not (corpus_dir.parent / CACHE_FOLDER).exists()
+    monkeypatch.chdir(corpus_dir.parent)
+    load_or_build([Path("articles")], settings, build)  # same corpus, named relatively
+    assert build.calls == 1
+
+
+def test_stale_when_corpus_or_settings_change(corpus_dir: Path):
+    build = Counting()
+    settings = Settings()
+    load_or_build([corpus_dir], settings, build)
+    with open(corpus_dir / "other.txt", "a", encoding="utf-8") as f:
+        f.write("\nA new paragraph about wheat exports.\n")
+    c, index, messages = load_or_build([corpus_dir], settings, build)
+    assert build.calls == 2 and any("changed" in m for m in messages)
+    assert "wheat" in index
+    assert len(list((corpus_dir.parent / CACHE_FOLDER).glob("index-*"))) == 1  # old removed
+    other = replace(settings, bm25=BM25Settings(k1=1.2))
+    _, index2, messages = load_or_build([corpus_dir], other, build)
+    assert build.calls == 3 and index2.k1 == 1.2
+
+
+@pytest.mark.parametrize("damage", ["truncate_array", "flip_corpus", "bad_manifest",
+                                    "missing_file", "flip_array_byte"])
+def test_corrupt_entry_is_rebuilt(corpus_dir: Path, damage: str):
+    build = Counting()
+    settings = Settings()
+    c1, i1, _ = load_or_build([corpus_dir], settings, build)
+    entry = next((corpus_dir.parent / CACHE_FOLDER).glob("index-*"))
+    if damage == "truncate_array":
+        p = entry / "post_weights.npy"
+        p.write_bytes(p.read_bytes()[:-8])
+    elif damage == "flip_array_byte":
+        p = entry / "post_docs.npy"
+        data = bytearray(p.read_bytes())
+        data[-1] ^= 0xFF
+        p.write_bytes(bytes(data))
+    elif damage == "flip_corpus":
+        p = entry / "corpus.json"
+        p.write_text(p.read_text(encoding="utf-8").replace("Kremlin", "Kremlon"),
+                     encoding="utf-8")
+    elif damage == "bad_manifest":
+        (entry / "manifest.json").write_text("{not json", encoding="utf-8")
+    else:
+        os.remove(entry / "idf.npy")
+    c2, i2, messages = load_or_build([corpus_dir], settings, build)
+    assert build.calls == 2
+    assert any("unusable" in m and "rebuilding" in m for m in messages)
+    assert c2 == c1 and i2.top(["kremlin"], 3) == i1.top(["kremlin"], 3)
+    # and the rebuilt entry is good again
+    load_or_build([corpus_dir], settings, build)
+    assert build.calls == 2
+
+
+def test_unwritable_beside_falls_back_to_user_cache(corpus_dir: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch):
+    if os.geteuid() == 0:
+        # root can write anywhere: make "beside the corpus" a file so mkdir fails instead
+        (corpus_dir.parent / CACHE_FOLDER).write_text("in the way")
+    else:
+        os.chmod(corpus_dir.parent, 0o555)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    try:
+        o = open_index([corpus_dir], Settings(), Counting())
+    finally:
+        os.chmod(corpus_dir.parent, 0o755)
+    assert o.entry is not None and (tmp_path / "xdg" / "parley") in o.entry.parents
+    o2 = open_index([corpus_dir], Settings(), Counting())
+    assert o2.from_cache
+
+
+def test_manifest_lists_checksums(corpus_dir: Path):
+    o = open_index([corpus_dir], Settings(), Counting())
+    manifest = json.loads((o.entry / "manifest.json").read_text(encoding="utf-8"))
+    files = manifest["index"]["files"]
+    assert {"post_docs.npy", "post_weights.npy", "terms.json"} <= set(files)
+    assert all(len(v["sha256"]) == 64 for v in files.values())
+    assert manifest["passages"] == len(o.corpus.passages)
