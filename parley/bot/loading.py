@@ -7,6 +7,23 @@ import sys
 from parley.answering.engine import Parley, build_parley
 from parley.config import Settings
 from parley.corpus.build import CorpusError
+from parley.corpus.models import LoadProblem
+
+
+MAX_DUPLICATE_LINES = 5
+
+
+def problem_lines(problems: list[LoadProblem]) -> list[str]:
+    """One line per unusable file; duplicates (harmless, and a large archive has many) are
+    summarised after the first few."""
+    duplicates = [p for p in problems if p.reason.startswith("duplicate of")]
+    lines = [f"skipped {p}" for p in problems if p not in duplicates]
+    shown = duplicates if len(duplicates) <= MAX_DUPLICATE_LINES else duplicates[:3]
+    lines += [f"skipped {p}" for p in shown]
+    if len(shown) < len(duplicates):
+        lines.append(f"skipped {len(duplicates) - len(shown)} more duplicate files "
+                     f"({len(duplicates)} in all; each article indexed once)")
+    return lines
 
 
 class LoadFailed(Exception):
@@ -22,8 +39,8 @@ def load_engine(args: argparse.Namespace, settings: Settings) -> Parley:
     except CorpusError as exc:
         raise LoadFailed(str(exc)) from None
     if not quiet:
-        for problem in engine.problems:
-            print(f"parley: skipped {problem}", file=sys.stderr)
+        for line in problem_lines(engine.problems):
+            print(f"parley: {line}", file=sys.stderr)
         for note in notes:
             print(f"parley: {note}", file=sys.stderr)
     return engine
