@@ -88,7 +88,7 @@ class Parley:
     def _search(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
         unmatched = self._unmatched(topic)
-        ranked = self.index.top(query, k)
+        ranked = self._distinct(self.index.top(query, 2 * k + 5), k)
         if not ranked:
             return Answer(question, "search", (), self._nothing(topic), None, unmatched, cut)
         return Answer(question, "search", self._hits(ranked, set(query)), None, None, unmatched,
@@ -109,7 +109,7 @@ class Parley:
         query = terms(topic)
         unmatched = self._unmatched(topic)
         if query:
-            ranked = self.index.top(query, k, allowed=mine)
+            ranked = self._distinct(self.index.top(query, 2 * k + 5, allowed=mine), k)
             if not ranked:
                 return Answer(question, "speaker", (),
                               f"{who.name} said nothing about \u201c{topic}\u201d in the "
@@ -122,7 +122,7 @@ class Parley:
             ranked = self.index.top(name_terms, len(mine), allowed=mine)
             seen = {p for p, _ in ranked}
             ranked += [(p, 0.0) for p in sorted(mine) if p not in seen]
-            ranked = ranked[:k]
+            ranked = self._distinct(ranked, k)
             query = name_terms  # show where the name itself appears
         hits = self._hits(ranked, set(query), only=mine)
         return Answer(question, "speaker", hits, None, who, unmatched, cut)
@@ -135,8 +135,8 @@ class Parley:
         ranked = self.index.top(query, len(attributed), allowed=attributed) if query else []
         # Keep passages whose attributed statements themselves contain the words.
         qset = set(query)
-        ranked = [(p, sc) for p, sc in ranked
-                  if any(self._sentence_score(p, s, qset) > 0 for s in attributed[p])][:k]
+        ranked = self._distinct([(p, sc) for p, sc in ranked if any(
+            self._sentence_score(p, s, qset) > 0 for s in attributed[p])], k)
         if not ranked:
             plain = self._search(question, topic, k, cut)
             message = ("Nobody in the articles is reported saying that."
@@ -149,6 +149,21 @@ class Parley:
         return Answer(question, "who_said", hits, message, first, unmatched, cut)
 
     # --- helpers --------------------------------------------------------------------------
+    def _distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
+        """The first k results whose passage text is not the same as a better one's (news
+        archives repeat paragraphs across updated versions of a story)."""
+        seen: set[str] = set()
+        out: list[tuple[int, float]] = []
+        for p, score in ranked:
+            text = " ".join(self.corpus.passages[p].text.split())
+            if text in seen:
+                continue
+            seen.add(text)
+            out.append((p, score))
+            if len(out) == k:
+                break
+        return out
+
     def _hits(self, ranked: list[tuple[int, float]], query: set[str],
               only: dict[int, list[int]] | None = None) -> tuple[Hit, ...]:
         hits = []

@@ -62,11 +62,17 @@ class SpeakerDirectory:
                     entry.direct += 1
                 else:
                     entry.reported += 1
+        # How many articles give each alias to each speaker: across a corpus "the chancellor"
+        # is whoever most articles call that, not whoever speaks most.
+        votes: dict[str, dict[tuple[str, str], int]] = {}
         for article in corpus.articles:
             for person in article.people:
                 key = (fold(person.name), person.kind)
                 if key in self.entries:
                     self.entries[key].aliases.update(person.aliases)
+                    for alias in person.aliases:
+                        per = votes.setdefault(alias, {})
+                        per[key] = per.get(key, 0) + 1
                 else:
                     for alias in person.aliases:
                         self.silent.setdefault(alias, person.name)
@@ -76,10 +82,13 @@ class SpeakerDirectory:
             entry.aliases.add(normalize_name(entry.speaker.name))
             if entry.speaker.role:
                 entry.aliases.add(normalize_name(entry.speaker.role))
+
+            def rank(k: tuple[str, str], alias: str) -> tuple[int, int]:
+                return votes.get(alias, {}).get(k, 0), len(self.entries[k].statements)
+
             for alias in entry.aliases:
                 current = self._alias_index.get(alias)
-                if current is None or len(entry.statements) > len(
-                        self.entries[current].statements):
+                if current is None or rank(key, alias) > rank(current, alias):
                     self._alias_index[alias] = key
 
     def ordered(self) -> list[SpeakerEntry]:
