@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from parley.corpus.aliases import AliasEntry
+from parley.corpus.folding import fold
 from parley.corpus.gazetteer import gazetteer
 from parley.corpus.models import Sentence, Speaker
 from parley.corpus.people import Entity, PeopleTable, is_organisation_name, role_gender
@@ -54,13 +55,17 @@ _VERBS = (
     "rejects|rejected|questioned|appealed|"
     "fear|fears|feared|feel|feels|felt|expects|forecast|forecasts|condemns|"
     "condemned|praises|praised|demands|demanded|indicates|indicated|"
-    "backed|recommends|recommended|announce|declared|declare|"
+    "backed|recommends|recommended|announce|declared|declare|rebuts|rebutted|brands|branded|"
+    "derides|derided|"
     "found|finds|shows|showed|calls"
 )
 # Several-word cues go first so that "calls for" is not read as "calls".
-_MULTI = ("(?:call|calls|called|calling) for|lash(?:es|ed)? out|"
+_MULTI = ("(?:call|calls|called|calling) for|(?:call|calls|called|calling) on(?= (?:the |[a-z]+ )?"
+          "[A-Z]?[a-z]+s?\\b)(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)|"
+          "lash(?:es|ed)? out|"
           "launch(?:es|ed)? (?:an )?attack|(?:speak|speaks|spoke|spoken) out|"
-          "plead(?:s|ed)? (?:not )?guilty")
+          "plead(?:s|ed)? (?:not )?guilty|pa(?:y|ys|id) tribute|"
+          "(?:is|are|was|were) (?:concerned|worried)(?= that\\b)")
 # Verbs that are speech only with "as" ("dismissed the plan as "desperate"").
 NEEDS_AS = {"dismissed", "dismisses", "describe", "describes", "described"}
 # Verbs that are speech only in the passive with "by" ("was backed by Lord Armstrong").
@@ -82,14 +87,15 @@ WEAK_VERBS = {"believe", "believes", "believed", "agree", "agrees", "agreed", "d
               "feel", "feels", "felt", "expects", "indicate", "indicates", "indicated",
               "back", "backs", "backed", "question", "questions", "appeal", "appeals",
               "demand", "demands", "welcome", "attack", "object", "praise",
-              "condemn", "reject", "dismiss", "highlight", "blame", "recommend"}
+              "condemn", "reject", "dismiss", "highlight", "blame", "recommend",
+              "rejected", "branded", "brands", "derides", "derided"}
 _SPEECH_FOLLOW = re.compile(r"^\s*(?:[:,]|that\b|it\b|he\b|she\b|they\b|there\b|the\b|[\"“”]"
                             r"|\w+\s+(?:\w+\s+)?(?:was|were|is|are|had|has|would|will|could"
                             r"|should)\b"
                             r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
 # "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech.
-_SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}\b(?:accusing|urging|calling for|saying|"
-                                r"demanding|warning|claiming|insisting)\b")
+_SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|calling for|"
+                                r"saying|telling|demanding|warning|claiming|insisting)\b")
 # Attitude and forecast verbs also take a plain object as their content: "it expects a rise".
 _OBJECT_CONTENT = re.compile(r"^\s*(?:a|an|further|more|higher|lower|no|\d)\b")
 OBJECT_CONTENT_VERBS = {"expects", "fear", "fears", "feared", "forecast", "forecasts",
@@ -264,6 +270,7 @@ def _apposition(masked: str, sent_start: int, cue: int) -> tuple[list[str], str 
     # "Role, Name, said": the name between the commas is the speaker.
     if mid_phrase is not None and mid_phrase.name and head_phrase is not None \
             and head_phrase.role is not None and first not in {"the", "a", "an"} \
+            and first not in _PREPOSITIONS \
             and (len(mid_phrase.name.split()) > 1 or mid_phrase.title):
         return mwords, head_phrase.role
     if head_phrase is not None and head_phrase.name and head_phrase.pronoun is None:
@@ -324,7 +331,8 @@ def _first_conjunct(words: list[str]) -> list[str]:
 
 _MODIFIED = re.compile(
     r"^\s*(?:(?:But|And|Yet|However,)\s+)?((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther)?\s*"
-    r"(?:[a-z][a-z-]*\s+){0,2}[A-Za-z][a-z-]*)\s+(?:of|on|at|from|for|in|with)\s+"
+    r"(?:[a-z][a-z-]*\s+){0,2}[A-Za-z][a-z-]*)\s+"
+    r"(?:of|on|at|from|for|in|with|within|inside|among)\s+"
     r"[^,;\"“”]{1,50}?\s*(?:has|have|had|also|now)?\s*$")
 
 
@@ -411,6 +419,10 @@ def find_acts(text: str, masked: str, spans: list[tuple[int, int]],
             continue
         if verb in PASSIVE_ONLY and not re.match(r"^\s+by\b", rest):
             continue
+        if not passive and (verb.endswith("ed") or verb in _PARTICIPLES) and re.search(
+                r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:also|later|then|not|never|"
+                r"reportedly|widely|repeatedly|now))?$", before):
+            continue  # "He is said to be ...", "parents were warned ...": no speaker here
         if verb == "calls" and not re.search(r"\bwhat\s+(?:the\s+)?[A-Z][^,;]*$", before):
             continue  # only "in what Dimension Data calls an ..."
         if re.search(r"\b(?:the|a|an|his|her|its|their|these|those|this|that|my|our|your)$",
@@ -438,10 +450,34 @@ def find_acts(text: str, masked: str, spans: list[tuple[int, int]],
             if words and _object_not_subject(masked, m.end(), e, words):
                 words = []
             phrase = parse_phrase(words) if words else None
+            if phrase is None or phrase.name is None:
+                # '..., said the chairman of the education committee, Labour MP Barry
+                # Sheerman.': the name closing the clause is the speaker.
+                tail = re.match(r"\s+the\s+[^,;]{3,80},\s+((?:[A-Z][\w'’-]*\s+){0,3}"
+                                r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s*[.!?]?\s*$",
+                                masked[m.end():e])
+                named = parse_phrase(tail.group(1).split()) if tail else None
+                if named is not None and named.name and not is_organisation_name(named.name):
+                    phrase = named
         if phrase is None:
             found = _subject_before(masked, s, m.start())
             if found and found[0][-1].endswith(("'s", "’s")) and not before.endswith(","):
                 found = None  # "Mr Mallon's claim that ...": a noun, not a verb
+            if found and found[1] > s:
+                lead = masked[s:found[1]].split()
+                if lead and lead[-1] in ("to", "for", "near", "in"):
+                    # "Sources close to Mr Hockney said": the subject is the whole phrase.
+                    whole = _modified_subject(masked[s:m.start()]) or parse_phrase(
+                        masked[s:m.start()].split())
+                    if whole is None or not (whole.vague or whole.role_only):
+                        continue
+                    phrase = whole
+                    found = None
+                else:
+                    own = _LOOSE_APPOSITION.match(masked[s:found[1]])
+                    if own and any(is_role_noun(w) for w in own.group(2).split()):
+                        # "Lisa Power, head of policy at the Terrence Higgins Trust said"
+                        found = (own.group(1).split(), s)
             if found:
                 phrase = parse_phrase(_first_conjunct(found[0]))
                 clause = found[1]
@@ -462,6 +498,18 @@ def find_acts(text: str, masked: str, spans: list[tuple[int, int]],
                 phrase = parse_phrase(rel)
         if phrase is None:
             phrase = _modified_subject(masked[s:m.start()])
+        if phrase is not None and phrase.pronoun is None:
+            rel = re.match(r"^(.*?\S),\s+(?:which|who)\s+(?!(?:has|have|had|is|was)?\s*"
+                           + re.escape(verb) + r"\b)", masked[s:m.start()])
+            inner = masked[s + rel.end():m.start()] if rel else ""
+            if rel and not phrase.vague and phrase.text in inner and before.endswith(",") \
+                    and phrase.text not in rel.group(1) \
+                    and re.search(r"\b[a-z]+\b", inner[:inner.rfind(phrase.text)]):
+                # "The Alliance, which includes the Society, Age Concern ..., said": the
+                # subject is the head before the relative clause, never a name inside it.
+                head = _subject_before(rel.group(1) + " ", 0, len(rel.group(1)) + 1)
+                phrase = parse_phrase(head[0]) if head else None
+                clause = s
         if phrase is None:
             continue
         if verb in REPORT_ONLY and not (phrase.vague and bare(phrase.text.split()[-1])
@@ -490,6 +538,7 @@ class _Unit:
     kind: str | None = None
     carried: bool = False  # speaker carried on from an earlier statement (quote run)
     minor: bool = False  # a speaker in a subordinate clause: not the one in focus
+    anaphoric: bool = False  # a definite role met while a person was in focus
 
 
 class ArticleAttributor:
@@ -506,6 +555,10 @@ class ArticleAttributor:
         # subject ("Mr Kennedy is touring ... He said:"). Pronouns go here first.
         self.focus: tuple[Entity | None, str | None] | None = None
         self.org_focus: Entity | None = None  # the latest organisation speaking, for "it"
+        self._units: list[_Unit] = []
+        self._position = 0
+        self._org_passage = -1
+        self._current_passage = 0
         position = 0
         for text, sents in zip(paragraphs, sentence_spans):
             for s, e in sents:
@@ -514,6 +567,7 @@ class ArticleAttributor:
 
     def run(self) -> list[list[Sentence]]:
         units: list[_Unit] = []
+        self._units = units
         last: _Unit | None = None
         position = 0
         for p, (text, sents) in enumerate(zip(self.paragraphs, self.spans)):
@@ -522,8 +576,10 @@ class ArticleAttributor:
             prev_open = bool(last and last.kind == "direct" and last.passage == p - 1
                              and _ends_open(self.paragraphs[p - 1]))
             self._current_masked = masked
+            self._current_passage = p
             for s, e in sents:
                 self._current_sentence_start = s
+                self._position = position
                 acts = find_acts(text, masked, qspans, (s, e))
                 if not acts and p == 0:
                     acts = self._dash_headline(text, s, e)
@@ -536,7 +592,7 @@ class ArticleAttributor:
                         unit.kind = "direct"
                         unit.carried = True
                     elif last is not None and units and units[-1] is last \
-                            and last.passage == p and p > 0 \
+                            and last.passage == p and p > 0 and last.vague is None \
                             and _reported_fragment(text, qspans, (s, e)) \
                             and not CUE.search(masked, s, e) \
                             and not _names_someone(masked, s, e):
@@ -555,9 +611,13 @@ class ArticleAttributor:
                     position += 1
                     continue
                 pieces = self._split(masked, acts, s, e)
+                person_spoke = False
                 for (cs, ce), act in pieces:
                     unit = _Unit(p, cs, ce, act, kind="direct" if act.direct else "reported")
                     self._resolve(unit, act, last, position)
+                    if unit.entity is not None and unit.entity.kind == "person" \
+                            and not unit.minor or unit.role_only:
+                        person_spoke = True
                     if unit.entity is None and unit.vague is None and unit.role_only is None:
                         unit.kind = None
                         unit.act = None
@@ -569,7 +629,12 @@ class ArticleAttributor:
                             self.focus = (unit.entity, unit.role_only)
                         elif unit.entity is not None:
                             self.org_focus = unit.entity
+                            self._org_passage = p
                     units.append(unit)
+                if p > 0 and not person_spoke:
+                    # "Gordon Brown has made an appeal ... after reports claimed ...": the
+                    # main-clause subject is in focus even when someone else is speaking.
+                    self._note_subject(masked, s, e)
                 position += 1
         self._carry_back(units)
         self._link_roles(units)
@@ -619,6 +684,13 @@ class ArticleAttributor:
         current_start = s
         current_act = acts[0]
         for act in acts[1:]:
+            lead = text[act.clause_start:act.cue].split()[:1]
+            between = text[current_act.cue:act.clause_start].split()[1:]
+            if lead and bare(lead[0]) in _CONTENT_SUBORDINATORS and len(between) >= 4 \
+                    and current_act.cue > current_start:
+                # "Mr Clarke said he had supported the plans when Mr Blunkett argued for
+                # them": a time or reason clause after a statement is part of its content.
+                continue
             if act.clause_start > current_start and act.phrase != current_act.phrase and \
                     act.phrase.pronoun is None and _opens_clause(text, act.clause_start):
                 pieces.append(((current_start, act.clause_start), current_act))
@@ -638,7 +710,13 @@ class ArticleAttributor:
         continued = any(qs < s for qs, _ in inside)
         if last.passage == p and (continued or starts_quote):
             return True
-        return last.passage == p - 1 and starts_quote and (prev_open or last.kind == "direct")
+        if last.passage != p - 1 or not starts_quote:
+            return False
+        # 'The catastrophe was overshadowing ..., Mr X said.' then a paragraph of quotation
+        # with no attribution of its own: BBC style, the same speaker goes on.
+        ends_paragraph = bool(self._units) and self._units[-1] is last
+        return prev_open or last.kind == "direct" or (last.kind == "reported"
+                                                      and ends_paragraph)
 
     def _resolve(self, unit: _Unit, act: Act, last: _Unit | None, position: int) -> None:
         phrase = act.phrase
@@ -651,6 +729,20 @@ class ArticleAttributor:
                 unit.entity = near
                 unit.minor = True
                 return
+        if phrase.pronoun == "plural" and last is not None and last.act is not None \
+                and self._other_group_since(last, act):
+            return  # "..., which ministers claim ..., is opposed by the Liberal Democrats.
+            #          They have said ...": two groups in view, so nobody
+        if phrase.pronoun == "neuter":
+            # "..., it said" two paragraphs after an organisation last spoke is too far to
+            # be sure of: nobody rather than a guess.
+            if last is not None and last.passage < self._current_passage - 1:
+                last = None
+            org = self.org_focus if self._org_passage >= self._current_passage - 1 else None
+            unit.entity, unit.vague, unit.role_only = self._pronoun("neuter", last, None, org)
+            if unit.entity is None and unit.vague is None and unit.role_only is None:
+                unit.kind = None
+            return
         if phrase.pronoun:
             unit.entity, unit.vague, unit.role_only = self._pronoun(phrase.pronoun, last,
                                                                     self.focus, self.org_focus)
@@ -663,6 +755,10 @@ class ArticleAttributor:
                 unit.entity = self.people.note_organisation(name, position)
                 return
             entity = self.people.find(name)
+            if entity is None and not phrase.title and _possessed_thing(name):
+                # "The book, Brown's Britain, said": a work or a firm, not a person.
+                unit.entity = self.people.note_organisation(name, position)
+                return
             if entity is None and (phrase.title or phrase.role or len(name.split()) > 1):
                 entity = self.people.note_person(name, position, phrase.role, phrase.title)
             if entity is None:
@@ -676,12 +772,22 @@ class ArticleAttributor:
             unit.entity = entity
             return
         if phrase.role:
-            entity = self.people.find_by_role(phrase.role)
+            # "a spokesman said": an indefinite role brings in someone new, never a person
+            # already holding a role like it.
+            indefinite = phrase.text.lower().startswith(("a ", "an "))
+            entity = None if indefinite else self.people.find_by_role(phrase.role, position)
             focus = self.focus[0] if self.focus else None
             if entity is None and focus is not None and focus.kind == "person" \
+                    and phrase.text.lower().startswith("the ") and unit.passage >= 2:
+                unit.anaphoric = True  # the lead paragraph's roles may still point forward
+            if entity is None and focus is not None and focus.kind == "person" \
                     and focus.role is None and not focus.roles_seen \
+                    and not any(u.role_only and u.role_only != phrase.role
+                                for u in self._units) \
                     and phrase.text.lower().startswith("the ") and "'" not in phrase.role \
-                    and "’" not in phrase.role and phrase.role.split()[0].islower():
+                    and "’" not in phrase.role and (phrase.role.split()[0].islower() or (
+                        len(phrase.role.split()) > 1 and _is_country_word(phrase.role.split()[0])
+                        and phrase.role.split()[1].islower())):
                 # "Jack Straw has attacked ... The foreign secretary said": a definite role
                 # right after a person with no role of their own is that person.
                 focus.role = phrase.role
@@ -691,6 +797,27 @@ class ArticleAttributor:
                 unit.entity = entity
             else:
                 unit.role_only = phrase.role
+
+    def _other_group_since(self, last: _Unit, act: Act) -> bool:
+        """Whether another group (an organisation's name or a plural source) is named between
+        the last statement's verb and this "they"."""
+        start = last.act.cue if last.act is not None else last.start
+        if last.passage == self._current_passage:
+            texts = [self._current_masked[start:act.clause_start]]
+        else:
+            before = self.paragraphs[last.passage]
+            texts = [mask_quotes(before, quote_spans(before))[start:],
+                     self._current_masked[:act.clause_start]]
+        own = {fold(n) for n in ([*last.entity.names] if last.entity else [])
+               + ([last.vague] if last.vague else [])}
+        for text in texts:
+            for m in re.finditer(r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*s)\b", text):
+                name = m.group(1)
+                if fold(name) in own or fold(name).removeprefix("the ") in own:
+                    continue
+                if is_organisation_name(name) or bare(name.split()[-1]) in VAGUE_HEADS:
+                    return True
+        return False
 
     def _nearest_in_clause(self, act: Act, gender: str) -> Entity | None:
         """'... repaid £500,000 to Lord Ashcroft after he predicted a defeat': a lower-case
@@ -724,7 +851,9 @@ class ArticleAttributor:
             if ent is not None and ent.kind == "person":
                 self.focus = (ent, None)
         elif phrase.role:
-            ent = self.people.find_by_role(phrase.role)
+            if phrase.text.lower().startswith(("a ", "an ")):
+                return  # "A general election is ...": an indefinite noun, nobody in focus
+            ent = self.people.find_by_role(phrase.role, self._position)
             if ent is not None:
                 self.focus = (ent, None)
             elif not phrase.role.split()[-1].endswith("s"):
@@ -769,7 +898,14 @@ class ArticleAttributor:
         """A role-only lead takes the person named as speaking next, when that statement is
         within the next paragraph and the person has no role of their own."""
         for i, unit in enumerate(units):
-            if unit.role_only is None:
+            owner = re.match(r"^(?:the\s+)?(.+?)['’]s\s", unit.role_only or "", re.I)
+            if unit.role_only is None or unit.anaphoric or bare(
+                    unit.role_only.split()[-1]) in _ANONYMOUS_ROLES or (
+                    owner and not gazetteer().is_place(owner.group(1))):
+                # "Mr Blair's official spokesman" is somebody's aide, never the next person
+                # to speak.
+                # "The chancellor would not comment" with a person in focus points back, not
+                # forward to whoever speaks next: better no link than a doubtful one.
                 continue
             for nxt in units[i + 1:]:
                 if nxt.passage > unit.passage + 1:
@@ -815,6 +951,15 @@ _PREPOSITIONS = {"in", "on", "at", "of", "to", "for", "by", "with", "from", "int
                  "before", "during", "about", "over", "under", "than", "as", "like"}
 _SUBORDINATORS = {"after", "because", "when", "before", "since", "until", "unless", "although",
                   "though", "once"}
+# "Lisa Power, head of policy at Aids charity " before an organisation and a verb.
+_LOOSE_APPOSITION = re.compile(
+    r"^\s*(?:(?:But|And|Meanwhile)\s+)?((?:(?:Mr|Ms|Mrs|Dr|Sir|Lord|Lady|Dame)\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?[a-z][^,;]{2,80})$")
+# Roles that stand for an unnamed person: never linked to whoever is named next.
+_ANONYMOUS_ROLES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "official",
+                    "officials", "aide", "aides", "source", "sources"}
+_CONTENT_SUBORDINATORS = {"when", "after", "because", "before", "since", "until", "unless",
+                          "once"}
 _LEAD_INS = {"in", "on", "at", "after", "during", "within", "through", "by", "since", "when",
              "meanwhile", "however", "but", "and", "yet", "earlier", "later", "last", "for",
              "from", "with", "despite", "speaking", "asked", "before", "while", "under"}
@@ -883,6 +1028,19 @@ def _opens_clause(text: str, pos: int) -> bool:
 def _ends_open(text: str) -> bool:
     spans = quote_spans(text)
     return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in "”\""
+
+
+def _is_country_word(word: str) -> bool:
+    """"UK", "British", "French": a country or its adjective, not a party ("the UK
+    chancellor" can be the person in focus; "the Tory leader" is not linked)."""
+    g = gazetteer()
+    return g.is_place(word) or fold(word) in g.adjectives
+
+
+def _possessed_thing(name: str) -> bool:
+    """"Brown's Britain", "France's Snecma": an owner's possessive and one word after it."""
+    words = name.split()
+    return len(words) == 2 and words[0].endswith(("'s", "’s"))
 
 
 def _capitalise(text: str) -> str:

@@ -40,6 +40,7 @@ class Entity:
     role: str | None = None
     gender: str | None = None
     last_seen: int = -1
+    first_seen: int = -1  # the first sentence naming them (-1: known from the start)
     roles_seen: list[str] = field(default_factory=list)
     preferred: str | None = None  # the name a user alias file gives
     user_aliases: list[str] = field(default_factory=list)
@@ -120,6 +121,12 @@ def _accents(word: str) -> int:
     return sum(1 for ch in word if ord(ch) > 127)
 
 
+# Last words of capitalised names that are laws, plans, routes or works, never people.
+_NOT_PERSON_HEADS = {"act", "acts", "plan", "line", "rail", "railway", "bridge", "road",
+                     "airport", "station", "awards", "festival", "directive", "treaty",
+                     "programme", "mps", "ministers", "bill", "year", "day", "week"}
+
+
 def is_organisation_name(name: str) -> bool:
     words = name.split()
     return (gazetteer().is_place(name) or any(bare(w) in ORG_WORDS for w in words)
@@ -166,8 +173,19 @@ class PeopleTable:
         # "Putin-Zelenskiy meeting": a hyphenated pair of known-looking names.
         while run and (bare(run[0]) in NOT_NAMES and bare(run[0]) not in TITLES):
             run = run[1:]
+        run = [w for w in run if not re.search(r"['’](?:ve|re|ll|d|m)$", w, re.I)]
         if not run:
             return
+        # "Brown's Britain", "BBC One's Breakfast": a possessive inside a run with no role
+        # after it names a thing of that owner (a book, a programme), not a person.
+        poss = [k for k, w in enumerate(run[:-1]) if w.endswith(("'s", "’s"))]
+        if poss and not any(is_role_word(w) for w in run[poss[-1] + 1:]):
+            run = run[poss[-1] + 1:]
+            if len(run) == 1:
+                self._match_only(run[0], position)
+                return
+        if bare(run[-1]) in _NOT_PERSON_HEADS:
+            return  # "the Children Act", "the Marshall Plan", "the Waverley Line"
         if len(run) == 1 and "-" in run[0] and all(is_cap(p) for p in run[0].split("-")):
             for part in run[0].split("-"):
                 self._match_only(part, position)
@@ -202,7 +220,7 @@ class PeopleTable:
         entity = self.find(name)
         if entity is None or (len(name.split()) > 1 and len(entity.canonical().split()) > 1
                               and not _same_full_name(name, entity)):
-            entity = Entity([name])
+            entity = Entity([name], first_seen=position)
             self.entities.append(entity)
         else:
             entity.names.append(name)
@@ -269,14 +287,17 @@ class PeopleTable:
                       or _same_full_name(target, e))]
         return max(close, key=lambda e: e.last_seen) if close else None
 
-    def find_by_role(self, role: str) -> Entity | None:
+    def find_by_role(self, role: str, position: int | None = None) -> Entity | None:
         """The most recently met person holding a role like this one ("the minister",
-        "Turkey's foreign minister" = "Turkish foreign minister")."""
+        "Turkey's foreign minister" = "Turkish foreign minister"). With a position, only
+        people already named by then: a role never points forward to someone met later."""
         g = gazetteer()
         wanted = g.normalize_role(role)
         best: Entity | None = None
         for e in self.entities:
             if e.kind != "person":
+                continue
+            if position is not None and e.first_seen > position:
                 continue
             for r in [e.role, *e.roles_seen]:
                 if not r:

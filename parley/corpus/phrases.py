@@ -31,7 +31,8 @@ ROLE_NOUNS = {
     "strategist", "researcher", "spokespeople", "detainee", "convener", "controller", "aide",
     "champion", "winger", "striker", "midfielder", "defender", "goalkeeper", "player",
     "singer", "actor", "actress", "frontman", "guitarist", "novelist", "writer", "owner",
-    "expert",
+    "expert", "producer", "presenter", "author", "artist", "musician", "composer",
+    "designer", "farmer", "actors",
 }
 # Words that qualify a role ("deputy defence minister", "shadow home secretary").
 ROLE_MODIFIERS = {
@@ -73,7 +74,7 @@ DOCUMENT_NOUNS = {"report", "statement", "letter", "memo", "website", "book", "a
 MONTH_SURNAMES = {"may", "march", "june", "august"}
 # Generic sources: reported as such, never turned into a named person.
 VAGUE_HEADS = {
-    "critics", "analysts", "observers", "experts", "officials", "sources", "reports",
+    "critics", "advocates", "analysts", "observers", "experts", "officials", "sources", "reports",
     "campaigners", "economists", "diplomats", "residents", "witnesses", "insiders",
     "commentators", "opponents", "supporters", "protesters", "activists", "investors",
     "traders", "dealers", "researchers", "scientists", "doctors", "police", "unions",
@@ -103,6 +104,7 @@ ORG_WORDS = {
     "republicans", "conservatives", "tories", "liberals", "labour", "cabinet", "treasury",
     "senate", "congress", "reserve", "exchange", "index", "museum", "hospital", "school",
     "college", "forum", "alliance", "coalition", "front", "movement", "brigade", "forces",
+    "dems", "dem", "democrat",
 }
 _CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w\u00C0-\u024F'’.\-]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
@@ -160,6 +162,8 @@ def parse_phrase(words: list[str]) -> Phrase | None:
     while len(words) > 1 and bare(words[0]) in NOT_NAMES and bare(words[0]) not in (
             "the", "a", "an", "mr", "ms", "mrs", "dr") and bare(words[0]) not in TITLES:
         words = words[1:]
+    if words and re.search(r"['’](?:ve|re|ll|d|m)$", words[-1], re.I):
+        return None  # "We've called for": a contraction, not a name
     words = cut_affiliation(words)
     words = [w[:-1] if w.endswith(("s'", "s’")) and len(w) > 3 else w for w in words]
     if len(words) > 1 and words[-1].endswith(("'s", "’s")) and is_cap(words[-1]):
@@ -212,19 +216,42 @@ def parse_phrase(words: list[str]) -> Phrase | None:
     while len(name_words) > 2 and _is_descriptor(name_words[0]) and not head:
         name_words = name_words[1:]
         text = " ".join(name_words)
+    owners = [k for k, w in enumerate(name_words[:-2]) if w.endswith(("'s", "’s"))]
+    if owners and all(is_cap(w) for w in name_words[owners[-1] + 1:]) and not any(
+            bare(w) in TITLES for w in name_words[owners[-1] + 1:]):
+        # "Oxfam's Barbara Stocking", "Plaid Cymru's Elfyn Llwyd": the owner is an
+        # affiliation, not part of the person's name.
+        name_words = name_words[owners[-1] + 1:]
+        head = []
     title = None
     if head and bare(head[-1]) in TITLES:
         title = head[-1].rstrip(".")
         head = head[:-1]
     if head and head[0].lower() == "the":
         head = head[1:]
+    if head and name_words and bare(head[-1]) in ("for", "to", "near") and len(head) >= 2 \
+            and head[-1].islower() and (bare(head[-1]) != "for" or title is not None
+                                        or any(is_role_noun(w) for w in head)) \
+            and not _names_place_or_org(" ".join(name_words)):
+        # "a spokesman for Mr Prescott", "sources close to Mr Hockney": someone speaking
+        # for the named person, never the person.
+        if any(bare(w) in VAGUE_HEADS for w in head):
+            return Phrase(text, None, None, None, vague=True)
+        if any(is_role_noun(w) for w in head):
+            return Phrase(text, None, re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I),
+                          None)
+        return None
     role_words = head
     role = " ".join(role_words) if role_words and any(
         is_role_noun(w) for w in role_words) else None
     if role_words and role is None:
         # Words before the name that are neither title nor role: an organisation's full
         # name ("the Liberal Democrats") or a possessive ("Estonia's Kallas").
-        if all(is_cap(w) or bare(w) in CONNECTORS for w in role_words) and name_words:
+        if len(name_words) >= 2 and role_words[-1].lower().endswith(("'s", "’s")) \
+                and all(is_cap(w) or bare(w) in CONNECTORS for w in role_words):
+            role_words = []  # "Labour's Paul Flynn", "Amnesty International's Jan Shaw":
+            #                  the owner is an affiliation, no part of the name
+        elif all(is_cap(w) or bare(w) in CONNECTORS for w in role_words) and name_words:
             name_words = role_words + name_words
             role_words = []
         elif not name_words:
@@ -276,12 +303,20 @@ def cut_affiliation(words: list[str]) -> list[str]:
     return words
 
 
+def _names_place_or_org(name: str) -> bool:
+    from parley.corpus.gazetteer import gazetteer
+    return gazetteer().is_place(name) or any(bare(w) in ORG_WORDS for w in name.split())
+
+
+_PARTY_NAMES = {"labour", "tory", "tories", "conservatives", "snp", "ukip", "plaid"}
+
+
 def _is_descriptor(word: str) -> bool:
     from parley.corpus.gazetteer import gazetteer
     g = gazetteer()
     low = word.lower().replace("’", "'")
-    if low.endswith("'s") and g.is_place(word[:-2]):
-        return True
+    if low.endswith("'s") and (g.is_place(word[:-2]) or low[:-2] in _PARTY_NAMES):
+        return True  # "India's Sania Mirza", "Labour's Paul Flynn"
     if "-" in word and word.split("-", 1)[1][:1].islower():
         return True
     return low in g.adjectives
