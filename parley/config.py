@@ -6,6 +6,7 @@ a file named by `discord.token_file`; a token written into the config is refused
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -92,6 +93,24 @@ _RULES: dict[str, dict[str, _Rule]] = {
     },
 }
 _SECRET_KEYS = {"token", "discord_token", "bot_token", "secret", "password"}
+# The shape of a Discord bot token (base64 user id . timestamp . HMAC): refused wherever it is
+# pasted -- in token_file, say -- and never echoed back.
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{20,}")
+_SECRET_HELP = ("never put the Discord token in the config file. Set DISCORD_TOKEN in the "
+                "environment, or name a file holding it with discord.token_file.")
+
+
+def _looks_like_token(value: Any) -> bool:
+    return isinstance(value, str) and bool(_TOKEN_SHAPE.search(value))
+
+
+def _token_shaped(value: Any, name: str = "") -> list[str]:
+    """Dotted names of every value (at any depth, known key or not) shaped like a token."""
+    if isinstance(value, dict):
+        return [n for k, v in value.items() for n in _token_shaped(v, f"{name}.{k}" if name else k)]
+    if isinstance(value, list):
+        return [n for v in value for n in _token_shaped(v, name)]
+    return [name] if _looks_like_token(value) else []
 
 
 def _type_ok(value: Any, expected: type | tuple[type, ...]) -> bool:
@@ -111,6 +130,9 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, dict[str, Any]], 
     """Validate the parsed TOML; return the known values per section, and warnings."""
     warnings: list[str] = []
     good: dict[str, dict[str, Any]] = {}
+    for name in _token_shaped(raw):
+        raise ConfigError(f"{path}: the value of '{name}' looks like a Discord bot token; "
+                          f"{_SECRET_HELP}")
     for section, body in raw.items():
         if section in _SECRET_KEYS:
             raise ConfigError(f"{path}: '{section}' looks like a secret; never put the Discord "

@@ -11,6 +11,7 @@ from parley.bot.json_output import answer_json, passages_json, speakers_json
 from parley.bot.loading import LoadFailed, load_engine
 from parley.bot.text_render import (
     Style, render_answer, render_passage, render_quotes, render_sources, render_speakers,
+    valid_text,
 )
 from parley.config import Settings
 
@@ -79,7 +80,8 @@ def _emit(args: argparse.Namespace, as_json: Callable[[], object], as_text: Call
 
 @_with_engine
 def cmd_ask(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
-    answer = engine.ask(args.question, top_k=args.top_k, speaker=args.speaker)
+    speaker = valid_text(args.speaker) if args.speaker else args.speaker
+    answer = engine.ask(valid_text(args.question), top_k=args.top_k, speaker=speaker)
     return _emit(args, lambda: answer_json(answer),
                  lambda: render_answer(answer, _style(settings)))
 
@@ -101,7 +103,8 @@ def cmd_speakers(args: argparse.Namespace, settings: Settings, engine: Parley) -
 
 @_with_engine
 def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
-    return _emit(args, dict, lambda: render_quotes(engine.quotes(args.name), _style(settings)))
+    return _emit(args, dict, lambda: render_quotes(engine.quotes(valid_text(args.name)),
+                                                          _style(settings)))
 
 
 @_with_engine

@@ -10,7 +10,7 @@ from pathlib import Path
 from parley.answering.engine import Parley
 from parley.bot.loading import LoadFailed, load_engine
 from parley.bot.text_render import (
-    Style, render_answer, render_quotes, render_sources, render_speakers,
+    Style, render_answer, render_quotes, render_sources, render_speakers, valid_text,
 )
 from parley.config import Settings
 
@@ -35,7 +35,7 @@ class Repl:
         self.done = False
 
     def handle(self, line: str) -> str:
-        line = line.strip()
+        line = valid_text(line).strip()
         if not line:
             return ""
         if not line.startswith(":"):
@@ -76,6 +76,10 @@ def _reader(settings: Settings) -> Callable[[], str]:
                 print(f"parley: history not saved ({path}: {exc.strerror})", file=sys.stderr)
         session: PromptSession[str] = PromptSession(history=history)
         return lambda: session.prompt("parley> ")
+    try:  # undecodable bytes on a pipe become U+FFFD instead of ending the session
+        sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        pass
     return lambda: input("parley> ")
 
 

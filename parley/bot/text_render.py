@@ -25,6 +25,14 @@ class Style:
         return f"{CYAN}{text}{RESET}" if self.color else text
 
 
+def valid_text(text: str) -> str:
+    """User input as valid Unicode: lone surrogates (undecodable bytes in argv or stdin, or a
+    stray escape) become U+FFFD, so printing or JSON-encoding it can never fail."""
+    if not any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        return text
+    return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+
+
 def safe(text: str) -> str:
     """Text from articles or users with control characters (escape codes) made harmless."""
     return "".join(ch if ch.isprintable() or ch in "\n\t" else "\ufffd" for ch in text)
@@ -72,7 +80,7 @@ def render_answer(answer: Answer, style: Style) -> str:
     if answer.truncated_question:
         parts.append(style.dim("(Your question was long; only its beginning was used.)"))
     if answer.message:
-        parts.append(answer.message)
+        parts.append(safe(answer.message))
     for hit in answer.results:
         parts.append(render_hit(hit, style))
     if answer.results and answer.unmatched_words:

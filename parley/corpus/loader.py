@@ -49,21 +49,27 @@ def find_article_files(paths: list[Path]) -> tuple[list[Path], list[LoadProblem]
 
 
 def decode(data: bytes) -> str | None:
-    """UTF-8 (with or without BOM), then UTF-16 with a BOM, then Windows-1252 text;
-    None for binary data."""
+    """The text of an article file, or None when it is not text.
+
+    Tried in this order: UTF-8 (with or without a BOM); UTF-16 when the data starts with a
+    UTF-16 byte-order mark; Windows-1252 (which also reads ASCII and most Latin-1 files). None
+    -- reported by `read_articles` as "not text (binary, or an unknown encoding)", naming the
+    file -- for data with a NUL byte outside UTF-16, for bytes Windows-1252 does not define
+    (0x81, 0x8D, 0x8F, 0x90, 0x9D), and for text with more than 1% control characters."""
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
-    for encoding in ("utf-8-sig", "utf-16"):
+    text: str | None = None
+    for encoding in ("utf-8-sig", "utf-16", "cp1252"):
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
         try:
-            if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-                continue
-            return data.decode(encoding)
+            text = data.decode(encoding)
+            break
         except UnicodeDecodeError:
             continue
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
+    if text is None:
         return None
+    # control characters (whatever the encoding): binary data that happens to decode
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     return None if controls > max(2, len(text) // 100) else text
 
@@ -103,6 +109,8 @@ def parse_article(path: Path, text: str, article_id_: str) -> RawArticle | LoadP
     paragraphs = [_MD_HEADING.sub("", p) for p in paragraphs if p.strip()]
     if not title and not paragraphs:
         return LoadProblem(str(path), "empty file")
+    if not paragraphs:
+        return LoadProblem(str(path), "only a headline, no article text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return RawArticle(article_id_, str(path), title, tuple(paragraphs), meta.get("source"),
                       meta.get("date"), meta.get("url"), digest)

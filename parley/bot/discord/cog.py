@@ -10,6 +10,7 @@ import asyncio
 import logging
 import re
 import time
+from datetime import datetime
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from typing import Any, Callable, TypeVar
@@ -22,17 +23,34 @@ from parley.answering.records import Answer
 from parley.bot.discord import embeds
 from parley.bot.discord.cooldown import Cooldown, notice
 from parley.bot.discord.embeds import Page
-from parley.bot.discord.views import Paginator
+from parley.bot.discord.views import Paginator, send_ephemeral
+from parley.bot.text_render import valid_text
 from parley.config import Settings
 
 log = logging.getLogger("parley.discord")
 T = TypeVar("T")
 NONE = discord.AllowedMentions.none()
 MAX_RESULTS = 5
-# Discord wants a first response within 3 s; a slower answer is deferred ("thinking...") first.
+# Discord wants a first response within 3 s of the interaction's creation; a slower answer is
+# deferred ("thinking...") first. An interaction that reached us late gets less time.
 DEFER_AFTER = 2.0
+RESPONSE_WINDOW = 3.0
+SAFETY_MARGIN = 0.5
 EMPTY_MENTION = ("Ask me a question after the mention, for example: "
                  "*what did the foreign minister say about a ceasefire?*")
+
+
+def defer_after(interaction: Any, now: float | None = None) -> float:
+    """Seconds to wait for an answer before deferring: DEFER_AFTER, less whatever the
+    interaction spent reaching us (its id says when Discord created it). An age outside the
+    response window means a skewed clock (or a token already lost): then DEFER_AFTER."""
+    created = getattr(interaction, "created_at", None)
+    if not isinstance(created, datetime):
+        return DEFER_AFTER
+    age = (now if now is not None else time.time()) - created.timestamp()
+    if not 0.0 <= age < RESPONSE_WINDOW:
+        return DEFER_AFTER
+    return max(0.0, min(DEFER_AFTER, RESPONSE_WINDOW - SAFETY_MARGIN - age))
 
 
 class Throttled(app_commands.CheckFailure):
@@ -72,6 +90,8 @@ class AskCog(commands.Cog, name="Parley"):
                      ephemeral: bool = False) -> Answer:
         """`engine.ask` exactly as `parley ask` calls it; one INFO line, never the content."""
         started = time.perf_counter()
+        question = valid_text(question if isinstance(question, str) else "")
+        speaker = valid_text(speaker) if isinstance(speaker, str) else None
         if interaction is not None:
             answer = await self._in_time(interaction, self.engine.ask, question, top_k=top_k,
                                          speaker=speaker or None, ephemeral=ephemeral)
@@ -102,7 +122,7 @@ class AskCog(commands.Cog, name="Parley"):
         """Run an engine call; if it is slow, defer the interaction first so it does not expire."""
         future = asyncio.ensure_future(self._call(fn, *args, **kwargs))
         try:
-            return await asyncio.wait_for(asyncio.shield(future), DEFER_AFTER)
+            return await asyncio.wait_for(asyncio.shield(future), defer_after(interaction))
         except asyncio.TimeoutError:
             await interaction.response.defer(ephemeral=ephemeral, thinking=True)
             return await future
@@ -245,3 +265,68 @@ class PrefixCog(commands.Cog, name="Parley prefix"):
     @commands.command(name="ask", help="Ask a question about the news articles")
     async def ask(self, ctx: commands.Context, *, question: str = "") -> None:
         await self.ask_cog.answer_message(ctx.message, question.strip(), via="!ask")
+
+
+RELOAD_NOT_OWNER = "Only the bot's owner can reload the articles."
+RELOAD_BUSY = "A reload is already running; the current articles stay in use until it ends."
+
+
+class ReloadCog(commands.Cog, name="Parley admin"):
+    """`/reload`: re-read the article files while the bot runs (the bot's owner only).
+
+    The new engine is built on a worker thread (`asyncio.to_thread`); until it is ready the old
+    one keeps answering, and a failed build keeps the old one and says why. Only loaded when the
+    bot was given a way to rebuild (`parley discord` always is)."""
+
+    def __init__(self, bot: commands.Bot, ask_cog: AskCog, rebuild: Callable[[], Any]):
+        self.bot = bot
+        self.ask_cog = ask_cog
+        self.rebuild = rebuild
+        self._lock = asyncio.Lock()
+
+    @app_commands.command(name="reload", description="Re-read the article files (bot owner only)")
+    @app_commands.default_permissions(administrator=True)
+    async def reload(self, interaction: discord.Interaction) -> None:
+        if not await self.bot.is_owner(interaction.user):
+            log.warning("refused /reload from a user who is not the bot's owner")
+            await send_ephemeral(interaction, RELOAD_NOT_OWNER)
+            return
+        if self._lock.locked():
+            await send_ephemeral(interaction, RELOAD_BUSY)
+            return
+        async with self._lock:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            text = await self.reload_now()
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+
+    async def reload_now(self) -> str:
+        """Build a new engine off the event loop, swap it in on success; the text for the owner."""
+        from parley.corpus.build import CorpusError  # light: no discord, no index
+
+        started = time.perf_counter()
+        try:
+            new = await asyncio.to_thread(self.rebuild)
+        except CorpusError as exc:
+            log.error("reload failed, still using the previous articles: %s", exc)
+            return embeds.fit_text("Reload failed, so I am still answering from the previous "
+                                   f"articles: {exc}", embeds.MESSAGE_LIMIT, render=embeds.escape)
+        except Exception as exc:
+            log.exception("reload failed, still using the previous articles")
+            return (f"Reload failed ({type(exc).__name__}; the details are in the log), so I am "
+                    "still answering from the previous articles.")
+        self.ask_cog.engine = new
+        setattr(self.bot, "engine", new)
+        problems = [str(p) for p in getattr(new, "problems", [])]
+        for problem in problems:
+            log.warning("skipped %s", problem)
+        corpus = getattr(new, "corpus", None)
+        n_articles = len(getattr(corpus, "articles", ()))
+        n_passages = len(getattr(corpus, "passages", ()))
+        log.info("reloaded in %.0f ms: %d article(s), %d passage(s), %d skipped",
+                 (time.perf_counter() - started) * 1000, n_articles, n_passages, len(problems))
+        lines = [f"Reloaded: {n_articles} article{'s' if n_articles != 1 else ''}, "
+                 f"{n_passages} passages."]
+        if problems:
+            lines.append(f"Skipped {len(problems)} file{'s' if len(problems) != 1 else ''}:")
+            lines += [f"\u2022 {p}" for p in problems]
+        return embeds.fit_text("\n".join(lines), embeds.MESSAGE_LIMIT, render=embeds.escape)

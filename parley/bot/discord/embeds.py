@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import discord
 
 from parley.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
+from parley.bot.text_render import valid_text
 from parley.corpus.models import Article, Speaker
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
@@ -37,9 +38,11 @@ COLOUR = discord.Colour(0x2B6CB0)
 NO_SPEAKER = "No named speaker"
 NOTHING_FOUND = "I found nothing in the articles about that."
 KIND_LABEL = {"direct": "quoted", "reported": "reported"}  # the CLI's words
+TRUNCATED_NOTE = "*(Your question was long, so I used only its beginning.)*"
 DESCRIPTION_PAGE_CHARS = 1800  # list pages (speakers, quotes): long enough, still readable
 
 Render = Callable[[str], str]
+_MENTION_SYNTAX = re.compile(r"<([@#][!&]?)(\d)")
 
 
 def _identity(text: str) -> str:
@@ -55,8 +58,10 @@ def escape(text: str, *, mass_mentions: bool = True, formatting: bool = True) ->
     (AllowedMentions.none() on every message is the real guarantee against pings; this keeps
     the text from *looking* like a mention, too.)
     """
+    text = valid_text(text)  # a lone surrogate would make the JSON body invalid UTF-8
     if mass_mentions:
         text = discord.utils.escape_mentions(text)
+        text = _MENTION_SYNTAX.sub("<\\1\u200b\\2", text)  # <@1>, <@&1>, <#1> of any length
     if formatting:
         text = discord.utils.escape_markdown(text)
     return text
@@ -328,7 +333,7 @@ def hit_embed(hit: Hit, *, total: int = EMBED_TOTAL_LIMIT, of: int | None = None
 def answer_header(answer: Answer, *, page: int = 0, pages: int = 1) -> str:
     lines = [question_line(answer.question)]
     if answer.truncated_question:
-        lines.append("*(Your question was long, so I used only its beginning.)*")
+        lines.append(TRUNCATED_NOTE)
     if answer.message:
         lines.append(fit_text(answer.message, 600, render=escape))
     if answer.unmatched_words:
@@ -356,7 +361,8 @@ def answer_pages(answer: Answer, per_page: int) -> list[Page]:
 def nothing_found(answer: Answer | QuotesAnswer | None = None) -> str:
     """The short, friendly (ephemeral) reply when there are no results."""
     message = getattr(answer, "message", None)  # the engine's words for the user, when it has any
-    return fit_text(message or NOTHING_FOUND, MESSAGE_LIMIT, render=escape)
+    note = TRUNCATED_NOTE + "\n" if getattr(answer, "truncated_question", False) else ""
+    return note + fit_text(message or NOTHING_FOUND, MESSAGE_LIMIT - len(note), render=escape)
 
 
 def speakers_pages(stats: Sequence[SpeakerStats]) -> list[Page]:

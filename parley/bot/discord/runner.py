@@ -19,7 +19,7 @@ import yarl
 from discord import app_commands
 from discord.ext import commands
 
-from parley.bot.discord.cog import AskCog, PrefixCog, Throttled
+from parley.bot.discord.cog import AskCog, PrefixCog, ReloadCog, Throttled
 from parley.bot.discord.cooldown import notice
 from parley.bot.discord.views import send_ephemeral
 from parley.config import Settings
@@ -32,6 +32,15 @@ TOKEN_HELP = ("No Discord bot token: set DISCORD_TOKEN in the environment, or se
 # For tests only: serve the REST API and gateway from a local stand-in. Loopback hosts only.
 LOOPBACK_ENV = "PARLEY_DISCORD_LOOPBACK"
 GENERIC_ERROR = "Sorry, something went wrong answering that. The error has been logged."
+INTENT_HELP = ("Discord refused the connection (close code 4014): the bot asks for the privileged "
+               "Message Content intent, which is switched off for this application. Either switch "
+               "on 'Message Content Intent' under Privileged Gateway Intents on the Bot tab of the "
+               "Developer Portal (https://discord.com/developers/applications), or set "
+               "discord.message_content = false in config.toml (slash commands and mentions work "
+               "without it).")
+REDACTED = "[token redacted]"
+# Discord error codes of an interaction whose token is no longer valid (answered too late)
+EXPIRED_CODES = {10062, 10015}
 
 
 class TokenError(Exception):
@@ -93,6 +102,11 @@ class ParleyTree(app_commands.CommandTree):
             return
         name = interaction.command.qualified_name if interaction.command else "unknown"
         original = getattr(error, "original", error)
+        if isinstance(original, discord.NotFound) and original.code in EXPIRED_CODES:
+            # Too late: Discord has forgotten the interaction, so no reply can reach the user.
+            log.warning("/%s: the interaction expired before the reply was sent (%s %s)", name,
+                        original.status, original.code)
+            return
         log.error("error in /%s", name, exc_info=(type(original), original, original.__traceback__))
         await send_ephemeral(interaction, GENERIC_ERROR)
 
@@ -104,10 +118,12 @@ class _ParleyBotMixin:
     settings: Settings
     sync_commands: bool
 
-    def _init_parley(self, engine: Any, settings: Settings, sync: bool) -> None:
+    def _init_parley(self, engine: Any, settings: Settings, sync: bool,
+                     rebuild: Any = None) -> None:
         self.engine = engine
         self.settings = settings
         self.sync_commands = sync
+        self.rebuild = rebuild
 
     async def setup_hook(self) -> None:
         bot: commands.Bot = self  # type: ignore[assignment]
@@ -115,6 +131,8 @@ class _ParleyBotMixin:
         await bot.add_cog(ask)
         if self.settings.discord.message_content:
             await bot.add_cog(PrefixCog(ask))
+        if self.rebuild is not None:
+            await bot.add_cog(ReloadCog(bot, ask, self.rebuild))
         if self.sync_commands:
             await sync_tree(bot, self.settings.discord.guild_id)
 
@@ -161,8 +179,10 @@ def intents_for(settings: Settings) -> discord.Intents:
     return intents
 
 
-def create_bot(settings: Settings, engine: Any, *, sync: bool = False) -> commands.Bot:
-    """The bot exactly as `parley discord` runs it."""
+def create_bot(settings: Settings, engine: Any, *, sync: bool = False,
+               rebuild: Any = None) -> commands.Bot:
+    """The bot exactly as `parley discord` runs it. `rebuild()` (optional) returns a fresh engine
+    from the article files; with it the owner-only `/reload` command is added."""
     d = settings.discord
     # Without Message Content there are no prefix commands (mentions are handled by the cog);
     # `when_mentioned` keeps discord.py from warning about a prefix that cannot work.
@@ -181,16 +201,124 @@ def create_bot(settings: Settings, engine: Any, *, sync: bool = False) -> comman
         bot = ParleyShardedBot(shard_count=d.shards, **kwargs)
     else:
         bot = ParleyBot(**kwargs)
-    bot._init_parley(engine, settings, sync)  # type: ignore[attr-defined]
+    bot._init_parley(engine, settings, sync, rebuild)  # type: ignore[attr-defined]
     return bot
 
 
+_SECRETS: list[str] = []  # tokens of the bots running in this process
+_FACTORY_INSTALLED = False
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, (int, float, bool, type(None))):
+        return value
+    text = value if isinstance(value, str) else None
+    for secret in _SECRETS:
+        if text is None:
+            try:
+                text = str(value)
+            except Exception:
+                return value
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+            value = text
+    return value
+
+
+def _install_redacting_factory() -> None:
+    """Wrap the log record factory (once per process): every record created anywhere has each
+    running bot's token replaced by REDACTED, in its message, its arguments and its traceback
+    text, before any handler sees it."""
+    global _FACTORY_INSTALLED
+    if _FACTORY_INSTALLED:
+        return
+    previous = logging.getLogRecordFactory()
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        if not _SECRETS:
+            return record
+        try:
+            record.msg = _scrub(record.msg)
+            if isinstance(record.args, tuple):
+                record.args = tuple(_scrub(a) for a in record.args)
+            elif isinstance(record.args, dict):
+                record.args = {k: _scrub(v) for k, v in record.args.items()}
+            if record.exc_info and record.exc_info[1] is not None:
+                text = logging.Formatter().formatException(record.exc_info)
+                if any(secret in text for secret in _SECRETS):
+                    for secret in _SECRETS:
+                        text = text.replace(secret, REDACTED)
+                    record.exc_text, record.exc_info = text, None
+        except Exception:  # logging itself must never fail
+            pass
+        return record
+
+    logging.setLogRecordFactory(factory)
+    _FACTORY_INSTALLED = True
+
+
+class redact_token:
+    """While active, the token is redacted from every log record (see above)."""
+
+    def __init__(self, token: str):
+        self.token = token
+
+    def __enter__(self) -> "redact_token":
+        if self.token:
+            _install_redacting_factory()
+            _SECRETS.append(self.token)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.token in _SECRETS:
+            _SECRETS.remove(self.token)
+
+
 async def serve(settings: Settings, token: str, *, engine: Any, sync: bool = False,
-                bot: commands.Bot | None = None) -> None:
-    """Run the bot until it is closed. discord.py handles rate limits and reconnects."""
-    bot = bot or create_bot(settings, engine, sync=sync)
-    async with bot:
-        await bot.start(token, reconnect=True)
+                bot: commands.Bot | None = None, rebuild: Any = None,
+                stop_signals: bool = False) -> None:
+    """Run the bot until it is closed. discord.py handles rate limits and reconnects.
+
+    `stop_signals` (the `parley discord` process): SIGINT and SIGTERM end the session cleanly.
+    The gateway reader is cancelled first, then the bot closed: closing while discord.py is
+    blocked reading the socket would send close code 4000 ("resumable") instead of 1000."""
+    bot = bot or create_bot(settings, engine, sync=sync, rebuild=rebuild)
+    with redact_token(token):
+        async with bot:  # leaving it closes the bot: websocket close 1000, HTTP session
+            running = asyncio.ensure_future(bot.start(token, reconnect=True))
+            stopping: list[str] = []
+
+            def stop(name: str) -> None:
+                if not stopping:
+                    stopping.append(name)
+                    log.info("%s received: closing the connection to Discord", name)
+                    running.cancel()
+
+            installed = _on_signals(stop) if stop_signals else []
+            try:
+                await running
+            except asyncio.CancelledError:
+                if not stopping:
+                    raise
+            finally:
+                loop = asyncio.get_running_loop()
+                for sig in installed:
+                    loop.remove_signal_handler(sig)
+
+
+def _on_signals(stop: Any) -> list[Any]:
+    import signal
+
+    loop = asyncio.get_running_loop()
+    installed = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, stop, sig.name)
+            installed.append(sig)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
+            pass
+    return installed
 
 
 def setup_logging(level: int = logging.INFO) -> None:
@@ -226,8 +354,15 @@ def run(settings: Settings, corpus_paths: list[Path] | None = None, *, sync: boo
             return 1
         for problem in getattr(engine, "problems", []):
             log.warning("skipped %s", problem)
+
+    def rebuild() -> Any:
+        from parley.answering.engine import build_parley
+
+        return build_parley(settings, corpus_paths)
+
     try:
-        asyncio.run(serve(settings, token, engine=engine, sync=sync))
+        asyncio.run(serve(settings, token, engine=engine, sync=sync, rebuild=rebuild,
+                          stop_signals=True))
     except KeyboardInterrupt:
         log.info("stopped")
         return 0
@@ -236,8 +371,7 @@ def run(settings: Settings, corpus_paths: list[Path] | None = None, *, sync: boo
                   "reset it in the developer portal if it leaked.")
         return 1
     except discord.PrivilegedIntentsRequired:
-        log.error("message_content = true needs the Message Content intent: switch it on in the "
-                  "developer portal (Bot tab), or set message_content = false.")
+        log.error(INTENT_HELP)
         return 1
     except discord.HTTPException as exc:
         log.error("Discord API error during start-up: %s %s", exc.status, exc.text[:200])

@@ -12,13 +12,17 @@ gateway.py, http.py, state.py, interactions.py and webhook/async_.py):
 * Gateway (GET /gateway, websocket, plain-text JSON frames): HELLO, IDENTIFY -> READY +
   GUILD_CREATE, HEARTBEAT -> ACK, RESUME -> replay missed events + RESUMED, and dispatch of
   MESSAGE_CREATE / INTERACTION_CREATE. `drop()` aborts the TCP connection to test resuming.
+* Faults (for the reliability tests): `fail()` answers matching REST calls with any status and
+  body (500, or 404 "Unknown interaction" 10062); `slash(..., expired=True)` sends an interaction
+  whose token has already expired, `slash(..., age=s)` one created `s` seconds ago (ids are real
+  time-based snowflakes); `refuse_identify = 4014` closes the gateway with that code on
+  IDENTIFY; `close_codes` records how each gateway connection was closed.
 
 It binds 127.0.0.1 only and never contacts anything.
 """
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 import re
 import time
@@ -29,6 +33,7 @@ from aiohttp import WSMsgType, web
 
 API = "/api/v10"
 EPOCH = "2026-01-01T00:00:00.000000+00:00"
+DISCORD_EPOCH_MS = 1420070400000
 INTENT_MESSAGE_CONTENT = 1 << 15
 BODY: Any = web.RequestKey("parley_body", object) if hasattr(web, "RequestKey") else "parley_body"
 
@@ -58,11 +63,20 @@ class RateLimitRule:
     is_global: bool = False
 
 
+@dataclass
+class FaultRule:
+    method: str
+    pattern: str
+    times: int
+    status: int
+    body: dict
+
+
 class DiscordStandIn:
     def __init__(self, *, token: str, heartbeat_ms: int = 1000):
         self.token = token
         self.heartbeat_ms = heartbeat_ms
-        self._ids = itertools.count(1_100_000_000_000_000_001)
+        self._last_id = 0
         self.app_id = self.snowflake()
         self.guild_id = self.snowflake()
         self.channel_id = self.snowflake()
@@ -74,6 +88,11 @@ class DiscordStandIn:
         self.unexpected: list[Recorded] = []
         self.rate_limits: list[RateLimitRule] = []
         self.rate_limited: list[Recorded] = []
+        self.faults: list[FaultRule] = []
+        self.failed: list[Recorded] = []  # requests answered by a `fail()` rule
+        self.refuse_identify: int | None = None  # gateway close code sent instead of READY
+        self.close_codes: list[int | None] = []  # per gateway connection, as the client closed it
+        self.refusals: list[int] = []  # close codes sent by `refuse_identify`
         self.messages: dict[str, dict] = {}  # id -> message payload (bot messages)
         self.callbacks: list[dict] = []  # interaction callback bodies (+ "_interaction_id")
         self.identifies: list[dict] = []
@@ -90,11 +109,21 @@ class DiscordStandIn:
         self.port = 0
         self.commands: dict[str, dict] = {}
         self._interactions: dict[str, dict] = {}
+        self.expired_hits: list[str] = []  # callbacks refused with 10062
 
     # ------------------------------------------------------------------ helpers
 
-    def snowflake(self) -> int:
-        return next(self._ids)
+    def snowflake(self, age: float = 0.0) -> int:
+        """A unique, increasing id that encodes its creation time, as Discord's do
+        (`age` seconds in the past for a late interaction)."""
+        ms = int((time.time() - age) * 1000) - DISCORD_EPOCH_MS
+        sid = ms << 22
+        if age == 0.0:
+            sid = self._last_id = max(sid, self._last_id + 1)
+        else:
+            sid |= (self._last_id + 1) & 0x3FFFFF
+            self._last_id += 1
+        return sid
 
     def make_user(self, name: str) -> dict:
         return {"id": str(self.snowflake()), "username": name, "discriminator": "0",
@@ -133,6 +162,12 @@ class DiscordStandIn:
                    is_global: bool = False) -> None:
         """Answer the next `times` matching requests with 429 (regex `pattern` on the path)."""
         self.rate_limits.append(RateLimitRule(method, pattern, times, retry_after, is_global))
+
+    def fail(self, method: str, pattern: str, *, status: int = 500, times: int = 1,
+             code: int = 0, message: str = "500: Internal Server Error") -> None:
+        """Answer the next `times` matching requests with `status` (regex `pattern` on the path)."""
+        self.faults.append(FaultRule(method, pattern, times, status,
+                                     {"message": message, "code": code}))
 
     # ------------------------------------------------------------------ server
 
@@ -186,6 +221,13 @@ class DiscordStandIn:
                                  status=429,
                                  headers={"Via": "1.1 google", "Retry-After": str(rule.retry_after),
                                           "X-RateLimit-Scope": "user"})
+            for fault in self.faults:
+                if fault.times > 0 and fault.method == request.method and re.search(fault.pattern, request.path):
+                    fault.times -= 1
+                    rec.status = fault.status
+                    self.failed.append(rec)
+                    await self._notify()
+                    return _json(fault.body, status=fault.status)
         request[BODY] = body
         self.requests.append(rec)
         response = await handler(request)
@@ -279,7 +321,8 @@ class DiscordStandIn:
         body = dict(request[BODY] or {})
         iid = request.match_info["iid"]
         inter = self._interactions.get(iid)
-        if inter is None or inter["token"] != request.match_info["token"]:
+        if inter is None or inter["token"] != request.match_info["token"] or inter.get("_expired"):
+            self.expired_hits.append(iid)
             return _json({"message": "Unknown interaction", "code": 10062}, status=404)
         if inter.get("_answered"):
             return _json({"message": "Interaction has already been acknowledged.", "code": 40060},
@@ -311,7 +354,7 @@ class DiscordStandIn:
     async def _followup(self, request: web.Request) -> web.Response:
         inter = next((i for i in self._interactions.values()
                       if i["token"] == request.match_info["token"]), None)
-        if inter is None:
+        if inter is None or inter.get("_expired"):
             return _json({"message": "Unknown Webhook", "code": 10015}, status=404)
         msg = self._message(request[BODY] or {}, interaction=inter)
         inter.setdefault("_followups", []).append(msg["id"])
@@ -361,6 +404,7 @@ class DiscordStandIn:
                     await self._resume(data["d"])
                 await self._notify()
         finally:
+            self.close_codes.append(ws.close_code)
             if self._ws is ws:
                 self._live = False
             await self._notify()
@@ -369,6 +413,10 @@ class DiscordStandIn:
     async def _identify(self, d: dict) -> None:
         if d.get("token") != self.token:
             await self._ws.close(code=4004, message=b"Authentication failed.")
+            return
+        if self.refuse_identify is not None:
+            self.refusals.append(self.refuse_identify)
+            await self._ws.close(code=self.refuse_identify, message=b"Disallowed intent(s).")
             return
         self.identifies.append(d)
         self.session_id = f"session-{len(self.identifies)}"
@@ -451,8 +499,9 @@ class DiscordStandIn:
             "guild_scheduled_events": [], "soundboard_sounds": [],
         }
 
-    def _interaction(self, type_: int, data: dict, user: dict, message: dict | None = None) -> dict:
-        iid = str(self.snowflake())
+    def _interaction(self, type_: int, data: dict, user: dict, message: dict | None = None,
+                     *, age: float = 0.0, expired: bool = False) -> dict:
+        iid = str(self.snowflake(age))
         payload = {
             "id": iid, "application_id": str(self.app_id), "type": type_, "data": data,
             "guild_id": str(self.guild_id), "guild": {"id": str(self.guild_id), "locale": "en-US",
@@ -466,15 +515,21 @@ class DiscordStandIn:
         if message is not None:
             payload["message"] = self._public(message)
         self._interactions[iid] = payload
+        if expired:
+            payload = dict(payload)
+            self._interactions[iid]["_expired"] = True
         return payload
 
-    async def slash(self, name: str, user: dict | None = None, **options: Any) -> str:
-        """A user runs /name option=value ...; returns the interaction id."""
+    async def slash(self, name: str, user: dict | None = None, *, age: float = 0.0,
+                    expired: bool = False, **options: Any) -> str:
+        """A user runs /name option=value ...; returns the interaction id. `age`: created that
+        many seconds ago; `expired`: its token no longer works (404 Unknown interaction)."""
         cmd = self.commands.get(name, {"id": str(self.snowflake()), "name": name})
         types = {str: 3, int: 4, bool: 5}
         opts = [{"name": k, "type": types[type(v)], "value": v} for k, v in options.items()]
         inter = self._interaction(2, {"id": cmd["id"], "name": name, "type": 1, "options": opts,
-                                      "guild_id": str(self.guild_id)}, user or self.asker)
+                                      "guild_id": str(self.guild_id)}, user or self.asker,
+                                  age=age, expired=expired)
         await self.dispatch("INTERACTION_CREATE", inter)
         return inter["id"]
 

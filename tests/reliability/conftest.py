@@ -1,0 +1,21 @@
+"""Reliability tests: shared helpers. The Discord stand-in and fakes live beside the Discord
+tests; they are reused here, not copied."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+DISCORD_TESTS = Path(__file__).resolve().parents[1] / "bot" / "discord"
+if str(DISCORD_TESTS) not in sys.path:
+    sys.path.insert(0, str(DISCORD_TESTS))
+
+
+@pytest.fixture(scope="session")
+def real_engine():
+    """The real engine on the shipped corpus, built once (read-only, so safe to share)."""
+    from parley.answering.engine import build_parley
+    from parley.config import Settings
+
+    return build_parley(Settings())

@@ -1,0 +1,332 @@
+"""Discord faults through the loopback stand-in and the real discord.py client: REST 429/500 on
+replies, an expired interaction (404, 10062), an interaction that reached the bot late, a gateway
+dropped mid-answer, close code 4014, floods from one user and from many, and SIGINT/SIGTERM on
+the `parley discord` process. Every wait is bounded."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import discord
+import pytest
+
+from parley.bot.discord import cog as cog_module
+from parley.bot.discord import runner
+
+from limits import check_payload
+from parley_discord_fakes import FakeEngine
+from parley_discord_loopback import DiscordStandIn
+from test_discord_e2e import WAIT, settings_for, start  # noqa: F401  (the e2e fixture)
+
+pytestmark = pytest.mark.integration
+ROOT = Path(__file__).resolve().parents[2]
+EPHEMERAL = 64
+
+
+@pytest.fixture
+def fast_retries(monkeypatch):
+    """discord.py sleeps 1, 3, 5, 7 s between its retries of a 5xx; the same retries, faster."""
+    import discord.webhook.async_  # noqa: F401
+    real = asyncio
+
+    class Fast:
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        @staticmethod
+        async def sleep(delay, result=None):
+            return await real.sleep(min(delay, 0.05), result)
+
+    monkeypatch.setattr(discord.http, "asyncio", Fast())
+    monkeypatch.setattr(discord.webhook.async_, "asyncio", Fast())  # interaction callbacks
+
+
+def parley_errors(caplog):
+    return [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_500_once_on_a_reply_is_retried_and_delivered(start, fast_retries):
+    h = await start()
+    h.stub.fail("POST", r"/interactions/\d+/.+/callback", status=500, times=1)
+    cb = await h.callback(await h.stub.slash("ask", question="ceasefire"))
+    assert cb["data"]["embeds"] and len(h.stub.failed) == 1
+    check_payload(cb["data"])
+
+
+async def test_500_on_every_try_is_logged_and_the_bot_keeps_answering(start, fast_retries,
+                                                                      caplog):
+    h = await start(settings_for(cooldown_seconds=0))
+    stub = h.stub
+    # the reply and the error notice after it: every attempt fails (5 tries each)
+    stub.fail("POST", r"/interactions/\d+/.+/callback", status=500, times=10)
+    iid = await stub.slash("ask", question="ceasefire")
+    await stub.wait_for(lambda: len(stub.failed) >= 10, WAIT, "the retries to run out")
+    await stub.wait_for(lambda: any("could not send" in r.getMessage() for r in caplog.records),
+                        WAIT, "the failure to be logged")
+    assert stub.callback_for(iid) is None
+    assert any(r.levelno == logging.ERROR and r.exc_info for r in caplog.records)
+    # a channel message reply failing with 500 on every try: logged, no crash
+    stub.fail("POST", r"/channels/\d+/messages", status=500, times=10)
+    mid = await stub.say(f"<@{stub.app_id}> ceasefire")
+    await stub.wait_for(lambda: len(stub.failed) >= 20, WAIT, "the mention retries")
+    await stub.wait_for(lambda: any("error answering a mention" in r.getMessage()
+                                    for r in caplog.records), WAIT, "the mention failure log")
+    # the next questions are answered, on both paths
+    cb = await h.callback(await stub.slash("ask", question="guarantees"))
+    assert cb["data"]["embeds"]
+    mid = await stub.say(f"<@{stub.app_id}> guarantees")
+    assert (await h.reply(mid))["embeds"]
+    assert not h.task.done()
+
+
+async def test_429_on_a_deferred_followup_is_waited_out(start, monkeypatch):
+    monkeypatch.setattr(cog_module, "DEFER_AFTER", 0.05)
+    engine = FakeEngine()
+    real_ask = engine.ask
+    engine.ask = lambda *a, **k: (time.sleep(0.3), real_ask(*a, **k))[1]
+    h = await start(engine=engine)
+    h.stub.rate_limit("POST", r"/webhooks/\d+/", times=1, retry_after=0.3)
+    iid = await h.stub.slash("ask", question="ceasefire")
+    assert (await h.callback(iid))["type"] == 5
+    ids = await h.stub.wait_for(lambda: h.stub._interactions[iid].get("_followups"), WAIT,
+                                "the followup")
+    assert h.stub.messages[ids[0]]["embeds"] and len(h.stub.rate_limited) == 1
+
+
+async def test_expired_interaction_is_logged_not_crashed(start, caplog):
+    h = await start()
+    iid = await h.stub.slash("ask", question="ceasefire", expired=True)
+    await h.stub.wait_for(lambda: iid in h.stub.expired_hits, WAIT, "the 10062")
+    await h.stub.wait_for(lambda: any("expired" in r.getMessage() for r in caplog.records),
+                          WAIT, "the warning")
+    warning = next(r for r in caplog.records if "expired" in r.getMessage())
+    assert warning.levelno == logging.WARNING and warning.exc_info is None
+    assert not parley_errors(caplog)  # no traceback for a reply nobody can receive
+    assert h.stub.expired_hits == [iid]  # no second attempt with a dead token
+    cb = await h.callback(await h.stub.slash("ask", question="ceasefire"))
+    assert cb["type"] == 4 and cb["data"]["embeds"]
+
+
+async def test_late_interaction_is_deferred_within_discords_3_seconds(start):
+    engine = FakeEngine()
+    real_ask = engine.ask
+    engine.ask = lambda *a, **k: (time.sleep(1.5), real_ask(*a, **k))[1]
+    h = await start(engine=engine)
+    age = 1.8  # it spent 1.8 s reaching the bot (gateway lag, a busy loop)
+    sent = time.monotonic()
+    iid = await h.stub.slash("ask", question="ceasefire", age=age)
+    cb = await h.callback(iid)
+    record = next(r for r in h.stub.requests if r.path.endswith("/callback")
+                  and f"/{iid}/" in r.path)
+    assert cb["type"] == 5
+    assert record.at - (sent - age) < 3.0, "deferred too late: Discord would have expired it"
+    ids = await h.stub.wait_for(lambda: h.stub._interactions[iid].get("_followups"), WAIT,
+                                "the followup")
+    assert h.stub.messages[ids[0]]["embeds"]
+
+
+def test_defer_budget_counts_the_interactions_age():
+    from datetime import datetime, timezone
+    now = 1_800_000_000.0
+    at = lambda age: SimpleNamespace(created_at=datetime.fromtimestamp(now - age, timezone.utc))
+    assert cog_module.defer_after(at(0.0), now) == cog_module.DEFER_AFTER
+    assert cog_module.defer_after(at(1.8), now) == pytest.approx(0.7)
+    assert cog_module.defer_after(at(2.9), now) == 0.0
+    assert cog_module.defer_after(at(40), now) == cog_module.DEFER_AFTER  # skewed clock
+    assert cog_module.defer_after(at(-5), now) == cog_module.DEFER_AFTER
+    assert cog_module.defer_after(object(), now) == cog_module.DEFER_AFTER
+
+
+async def test_gateway_dropped_while_answering_resumes_and_delivers(start):
+    engine = FakeEngine()
+    real_ask = engine.ask
+    engine.ask = lambda *a, **k: (time.sleep(0.5), real_ask(*a, **k))[1]
+    h = await start(engine=engine)
+    stub = h.stub
+    iid = await stub.slash("ask", question="ceasefire")
+    await stub.wait_for(lambda: engine.calls or None, WAIT, "the question to be taken")
+    await stub.drop()  # mid-answer
+    cb = await h.callback(iid)  # REST does not need the gateway
+    assert cb["data"]["embeds"]
+    await stub.wait_for(lambda: stub.resumes, WAIT, "a RESUME")
+    await stub.drop()  # and once more
+    iid2 = await stub.slash("ask", question="guarantees")
+    assert (await h.callback(iid2))["data"]["embeds"]
+    assert len(stub.identifies) == 1 and len(stub.resumes) == 2
+
+
+async def test_flood_from_one_user_is_held_others_still_answered(start):
+    h = await start(settings_for(cooldown_rate=3, cooldown_seconds=60))
+    stub = h.stub
+    friend = stub.make_user("friend")
+    spam = []
+    others = []
+    for i in range(30):
+        spam.append(await stub.slash("ask", question="ceasefire"))
+        if i % 10 == 0:
+            others.append(await stub.slash("ask", user=friend, question="guarantees"))
+            others.append(await stub.slash("ask", user=stub.other, question="prisoners"))
+    await stub.wait_for(lambda: all(stub.callback_for(i) for i in others), WAIT, "the others")
+    await stub.wait_for(lambda: sum(1 for i in spam if stub.callback_for(i)) >= 4, WAIT,
+                        "3 answers and 1 notice")
+    await asyncio.sleep(0.5)
+    got = [stub.callback_for(i) for i in spam]
+    answered = [g for g in got if g and g["data"].get("embeds")]
+    notices = [g for g in got if g and "please wait" in (g["data"].get("content") or "")]
+    assert len(answered) == 3 and len(notices) == 1 and sum(1 for g in got if g) == 4
+    assert notices[0]["data"]["flags"] & EPHEMERAL
+    for i in others:
+        assert stub.callback_for(i)["data"]["embeds"]
+
+
+def bot_tasks() -> int:
+    """Tasks of this event loop, less the stand-in's own HTTP server connections (discord.py
+    may open more keep-alive connections under load; those are the server's, not the bot's)."""
+    return sum(1 for t in asyncio.all_tasks()
+               if not t.get_coro().__qualname__.startswith("RequestHandler."))
+
+
+async def test_flood_from_many_users_all_answered_in_order_without_task_leak(start):
+    h = await start(settings_for(results_per_page=3, cooldown_rate=3, cooldown_seconds=60))
+    stub = h.stub
+    await asyncio.sleep(0.2)
+    before = bot_tasks()
+    users = [stub.make_user(f"user{i}") for i in range(50)]
+    questions = ["ceasefire", "guarantees"]
+    asked = []  # (message id, question) in the order they were posted
+    for q in questions:
+        for u in users:
+            asked.append((await stub.say(f"<@{stub.app_id}> {q}", user=u), q))
+    await stub.wait_for(lambda: all(stub.replies_to(mid) for mid, _ in asked), 25,
+                        "all 100 replies")
+    replies = [stub.replies_to(mid)[0] for mid, _ in asked]
+    for reply, (_, q) in zip(replies, asked):
+        assert reply["embeds"], reply.get("content")
+        assert f"**{q}**" in reply["embeds"][0]["description"]
+        check_payload(reply, allowed_key="_allowed_mentions")
+    order = [int(r["id"]) for r in replies]
+    assert order == sorted(order), "replies in one channel came out of order"
+    assert len(h.engine.calls) == 100
+    # settle, then count: every per-event task has finished
+    deadline = time.monotonic() + WAIT
+    while bot_tasks() > before and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    after = bot_tasks()
+    print(f"\nflood: 100 questions from 50 users answered; tasks before {before}, after {after}")
+    assert after <= before, f"task leak: {before} -> {after}"
+
+
+# ------------------------------------------------------------------ the process: 4014, signals
+
+
+def _env(stub: DiscordStandIn, token: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    env.update({"DISCORD_TOKEN": token, runner.LOOPBACK_ENV: stub.url, "PYTHONUNBUFFERED": "1",
+                "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"})
+    for proxy in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
+        env.pop(proxy, None)
+    return env
+
+
+async def _run_bot(stub, tmp_path, *extra: str, token: str):
+    log = tmp_path / "bot.log"
+    out = log.open("wb")
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "parley.bot.cli", "discord", *extra, cwd=tmp_path,
+        env=_env(stub, token), stdout=out, stderr=subprocess.STDOUT)
+    return proc, log, out
+
+
+async def _finish(proc, timeout=20.0):
+    try:
+        return await asyncio.wait_for(proc.wait(), timeout)
+    except asyncio.TimeoutError:
+        proc.kill()
+        await proc.wait()
+        raise AssertionError("the bot did not exit in time")
+
+
+async def test_close_code_4014_exits_nonzero_telling_the_owner_what_to_switch(tmp_path):
+    token = "intent-token.NOT-REAL.4014"
+    stub = DiscordStandIn(token=token, heartbeat_ms=1000)
+    stub.refuse_identify = 4014
+    await stub.start()
+    config = tmp_path / "config.toml"
+    config.write_text("[discord]\nmessage_content = true\n")
+    try:
+        proc, log, out = await _run_bot(stub, tmp_path, "--config", str(config), token=token)
+        code = await _finish(proc, 40)
+        out.close()
+    finally:
+        await stub.stop()
+    text = log.read_text()
+    assert code == 1, text
+    assert stub.refusals == [4014] and not stub.identifies
+    assert "Message Content Intent" in text and "Developer Portal" in text
+    assert "discord.message_content = false" in text
+    assert "Traceback" not in text and token not in text
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_signal_closes_the_gateway_cleanly(tmp_path, sig):
+    token = f"signal-token.NOT-REAL.{sig.name}"
+    stub = DiscordStandIn(token=token, heartbeat_ms=1000)
+    await stub.start()
+    try:
+        proc, log, out = await _run_bot(stub, tmp_path, "--sync", token=token)
+        try:
+            await stub.wait_for(lambda: (stub.identifies and stub.commands)
+                                or proc.returncode is not None, 40, "the bot to start")
+            assert proc.returncode is None, log.read_text()
+            assert "reload" in stub.commands  # `parley discord` offers the owner /reload
+            cb = None
+            iid = await stub.slash("ask", question="What did Erdogan say?")
+            cb = await stub.wait_for(lambda: stub.callback_for(iid), 30, "an answer")
+            proc.send_signal(sig)
+            code = await _finish(proc)
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+            out.close()
+        await stub.wait_for(lambda: stub.close_codes, WAIT, "the websocket close")
+    finally:
+        await stub.stop()
+    text = log.read_text()
+    assert code == 0, text
+    assert stub.close_codes == [1000], stub.close_codes  # a clean close, not a dropped socket
+    assert "Traceback" not in text and token not in text
+    assert f"{sig.name} received" in text
+    assert cb["data"]["embeds"]
+
+
+# ------------------------------------------------------------------ hostile questions, end to end
+
+
+async def test_hostile_questions_through_the_real_client(start, real_engine):
+    from parley.bot.discord import embeds as E
+
+    h = await start(settings_for(cooldown_seconds=0), engine=real_engine)
+    stub = h.stub
+    cases = ["@everyone @here <@&1> <@1> ```py\nx\n``` **ceasefire** Киев Çavuşoğlu",
+             "\x00\u202e ceasefire\x1b[31m discord.gg/abc",
+             "what did Erdogan say " * 300,  # 6,300 characters: over MAX_QUESTION_CHARS
+             "😀🔥", ""]
+    for q in cases:
+        cb = await h.callback(await stub.slash("ask", question=q))
+        check_payload(cb["data"])
+        if len(q) > 1000:
+            assert E.TRUNCATED_NOTE in cb["data"]["content"]
+    for q in cases:
+        mid = await stub.say(f"<@{stub.app_id}> {q}")
+        reply = await h.reply(mid)
+        check_payload(reply, allowed_key="_allowed_mentions")
+        assert "went wrong" not in reply["content"]
+    assert not h.task.done()
