@@ -42,6 +42,14 @@ class Answer:
     unmatched_words: tuple[str, ...] = field(default=())  # question words absent from the corpus
     truncated_question: bool = False  # the question was cut to the length limit
 
+    @property
+    def truncation_note(self) -> str | None:
+        """What to tell the person when their question was cut (one wording everywhere)."""
+        if not self.truncated_question:
+            return None
+        return (f"Your question was long, so only its first {len(self.question):,} "
+                f"characters were used.")
+
 
 @dataclass(frozen=True)
 class SpeakerStats:

@@ -67,9 +67,20 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     add_common_options(parser)
-    for subparser in sub.choices.values():
+    for subparser in _all_subparsers(parser):
         add_common_options(subparser, after=True)
     return parser
+
+
+def _all_subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every subcommand parser, nested ones too (`parley eval attribution`)."""
+    found: list[argparse.ArgumentParser] = []
+    for action in parser._actions:  # noqa: SLF001 - argparse offers no public walk
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for child in action.choices.values():
+                found.append(child)
+                found.extend(_all_subparsers(child))
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -24,7 +24,7 @@ def answer_json(answer: Answer) -> dict[str, Any]:
             "speaker": speaker_json(h.speaker),
             "speakers": [speaker_json(s) for s in h.passage.speakers()],
         } for h in answer.results],
-        "message": answer.message,
+        "message": " ".join(m for m in (answer.truncation_note, answer.message) if m) or None,
     }
 
 

@@ -77,8 +77,8 @@ def render_hit(hit: Hit, style: Style, width: int = 88) -> str:
 
 def render_answer(answer: Answer, style: Style) -> str:
     parts: list[str] = []
-    if answer.truncated_question:
-        parts.append(style.dim("(Your question was long; only its beginning was used.)"))
+    if answer.truncation_note:
+        parts.append(style.dim(f"({answer.truncation_note})"))
     if answer.message:
         parts.append(safe(answer.message))
     for hit in answer.results:

@@ -379,3 +379,12 @@ def test_cli_command_does_not_import_discord(argv, tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=tmp_path, timeout=60)
     assert proc.stdout.split() == ["0", "False", "False"], proc.stdout + proc.stderr
+
+
+@pytest.mark.integration
+def test_ask_json_message_says_an_overlong_question_was_cut(run_parley):
+    proc = run_parley("ask", "Erdogan " * 500, "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["message"].startswith("Your question was long")
+    assert data["results"]

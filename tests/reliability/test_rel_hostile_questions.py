@@ -73,7 +73,7 @@ def test_repl_survives_and_prints_safely(repl, name):
     out.encode("utf-8")  # printable: no lone surrogate
     assert "\x1b" not in out and "\x00" not in out
     if name.startswith("100k"):
-        assert "only its beginning was used" in out
+        assert "Your question was long" in out
 
 
 @pytest.mark.parametrize("name", IDS)
@@ -84,14 +84,14 @@ def test_discord_reply_builder_keeps_limits_and_mentions(real_engine, name):
         text = E.nothing_found(answer)
         check_payload({"content": text, "allowed_mentions": {"parse": []}})
         if answer.truncated_question:
-            assert E.TRUNCATED_NOTE in text
+            assert "Your question was long" in text
         return
     for page in pages:
         data = page_payload(page)
         check_payload(data)
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     if answer.truncated_question:
-        assert E.TRUNCATED_NOTE in pages[0].content
+        assert "Your question was long" in pages[0].content
 
 
 def test_echoed_mentions_are_escaped(real_engine):
@@ -151,7 +151,7 @@ async def test_slash_ask_handler_survives(cog, name):
     kwargs = inter.response.send_message.await_args.kwargs
     check_payload(_sent_payload(kwargs))
     if name.startswith("100k"):
-        assert E.TRUNCATED_NOTE in kwargs["content"]
+        assert "Your question was long" in kwargs["content"]
 
 
 @pytest.mark.parametrize("name", IDS)
@@ -191,7 +191,7 @@ def test_cli_ask_survives_hostile_questions(run_parley, json_out):
 def test_cli_long_question_note_and_undecodable_bytes(run_parley, tmp_path):
     long_q = "What did Erdogan say " + "about the talks " * 6000  # ~96k: fits in argv
     r = run_parley("ask", long_q, "--quiet")
-    assert r.returncode == 0 and "only its beginning was used" in r.stdout
+    assert r.returncode == 0 and "Your question was long" in r.stdout
     # bytes that are not UTF-8 in argv, then in the REPL's stdin
     import os
     import subprocess

@@ -38,7 +38,6 @@ COLOUR = discord.Colour(0x2B6CB0)
 NO_SPEAKER = "No named speaker"
 NOTHING_FOUND = "I found nothing in the articles about that."
 KIND_LABEL = {"direct": "quoted", "reported": "reported"}  # the CLI's words
-TRUNCATED_NOTE = "*(Your question was long, so I used only its beginning.)*"
 DESCRIPTION_PAGE_CHARS = 1800  # list pages (speakers, quotes): long enough, still readable
 
 Render = Callable[[str], str]
@@ -332,8 +331,8 @@ def hit_embed(hit: Hit, *, total: int = EMBED_TOTAL_LIMIT, of: int | None = None
 
 def answer_header(answer: Answer, *, page: int = 0, pages: int = 1) -> str:
     lines = [question_line(answer.question)]
-    if answer.truncated_question:
-        lines.append(TRUNCATED_NOTE)
+    if answer.truncation_note:
+        lines.append(f"*({answer.truncation_note})*")
     if answer.message:
         lines.append(fit_text(answer.message, 600, render=escape))
     if answer.unmatched_words:
@@ -361,7 +360,8 @@ def answer_pages(answer: Answer, per_page: int) -> list[Page]:
 def nothing_found(answer: Answer | QuotesAnswer | None = None) -> str:
     """The short, friendly (ephemeral) reply when there are no results."""
     message = getattr(answer, "message", None)  # the engine's words for the user, when it has any
-    note = TRUNCATED_NOTE + "\n" if getattr(answer, "truncated_question", False) else ""
+    truncation = getattr(answer, "truncation_note", None)
+    note = f"*({truncation})*\n" if truncation else ""
     return note + fit_text(message or NOTHING_FOUND, MESSAGE_LIMIT - len(note), render=escape)
 
 
