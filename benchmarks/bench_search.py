@@ -431,6 +431,151 @@ def run_corpus(spec: str, args, engines) -> list[dict]:
     return rows
 
 
+# ------------------------------------------------------------- real-shaped cold start
+REAL_QUESTION = "What did Blair say about the election?"
+
+
+def real_corpus_entry(size: int, base, base_docs, bbc: Path, workdir: Path):
+    """A real-shaped corpus of about `size` passages: the built BBC corpus (records with
+    sentences, speakers, people) replicated under distinct article ids, its files copied as
+    often (so the cache key hashes that many files and bytes), saved as a cache entry exactly
+    as `parley ask` would find it. Returns (corpus folder, config file)."""
+    from dataclasses import replace
+
+    from parley.config import Settings
+    from parley.corpus.models import Article, Corpus, Passage
+    from parley.retrieval.bm25_index import BM25Index
+    from parley.store.cache import _save_entry, cache_key, corpus_identity
+
+    root = workdir / f"real-{size}"
+    corpus_dir = root / "corpus"
+    cache = root / "cache"
+    articles, docs = [], []
+    copy = 0
+    base_pass = {id(p): i for i, p in enumerate(base.passages)}
+    while len(docs) < size:
+        shutil.copytree(bbc, corpus_dir / f"copy{copy:03d}")
+        for a in base.articles:
+            if len(docs) >= size:
+                break
+            aid = f"copy{copy:03d}/{a.id}"
+            passages = tuple(Passage(aid, p.index, p.text, p.sentences) for p in a.passages)
+            articles.append(replace(a, id=aid, path=str(corpus_dir / aid) + ".txt",
+                                    passages=passages))
+            docs.extend(base_docs[base_pass[id(p)]] for p in a.passages)
+        copy += 1
+    corpus = Corpus.of(articles, list(base.problems))
+    index = BM25Index(docs, K1, B, EPS)
+    del docs
+    settings = Settings(cache_dir=cache)
+    paths = [corpus_dir.resolve()]
+    _save_entry(cache, cache_key(paths, settings), corpus_identity(paths), corpus, index)
+    config = root / "config.toml"
+    config.write_text(f'[corpus]\ncache_dir = "{cache.as_posix()}"\n', encoding="utf-8")
+    return corpus_dir, config, len(corpus.passages), len(corpus.articles)
+
+
+def real_cold_start(args) -> list[dict]:
+    """Process start -> first answer of `parley ask` from the saved cache, real-shaped
+    corpora of each `--real-sizes` size (the BBC set replicated)."""
+    sizes = [parse_size(x) for x in args.real_sizes.split(",") if x.strip()]
+    if not sizes or not args.bbc.is_dir():
+        return []
+    from parley.config import Settings
+    from parley.corpus.build import build_corpus
+    from parley.retrieval.tokenizer import terms
+    from parley.store.cache import open_index
+    workdir = Path(tempfile.mkdtemp(prefix="bench-real-"))
+    rows = []
+    try:
+        print("\n== real-shaped cold start: building the BBC corpus", file=sys.stderr)
+        base = open_index([args.bbc.resolve()], Settings(cache_dir=workdir / "bbc-cache"),
+                          build_corpus).corpus
+        base_docs = [terms(p.text) for p in base.passages]
+        for size in sizes:
+            t = time.perf_counter()
+            corpus_dir, config, n_pass, n_art = real_corpus_entry(size, base, base_docs,
+                                                                  args.bbc, workdir)
+            print(f"  {n_pass:,} passages ({n_art:,} articles) saved in "
+                  f"{time.perf_counter() - t:.0f} s", file=sys.stderr)
+            cmd = [sys.executable, "-m", "parley.bot.cli", "ask", "--config",
+                   str(config), "--corpus", str(corpus_dir), REAL_QUESTION]
+            times = []
+            for _ in range(args.real_repeats):
+                t = time.perf_counter()
+                try:
+                    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
+                                         timeout=120)
+                except subprocess.TimeoutExpired:
+                    raise SystemExit("parley ask took over 120 s: not loaded from the cache "
+                                     "(did the corpus code change meanwhile?)")
+                times.append(time.perf_counter() - t)
+                if "Built the index" in out.stderr or "rebuilding" in out.stderr:
+                    raise SystemExit("parley ask rebuilt the index instead of loading it")
+                if out.returncode != 0 or "Blair" not in out.stdout:
+                    print(out.stdout[-2000:], out.stderr[-2000:], file=sys.stderr)
+                    raise SystemExit("parley ask failed on the real-shaped corpus")
+            # where the time goes, in one more fresh process
+            phases = json.loads(subprocess.run(
+                [sys.executable, __file__, "--real-child", str(config), str(corpus_dir)],
+                capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+            rows.append({"passages": n_pass, "articles": n_art,
+                         "corpus_mb": dir_mb(corpus_dir),
+                         "entry_mb": dir_mb(next((config.parent / "cache").glob("index-*"))),
+                         "cold_s": float(np.median(times)), "cold_min_s": min(times),
+                         "runs": len(times), **phases})
+            print(f"  cold start to first answer: median {np.median(times):.2f} s "
+                  f"({len(times)} runs); {phases}", file=sys.stderr)
+            shutil.rmtree(config.parent, ignore_errors=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return rows
+
+
+def real_child(config: str, corpus_dir: str) -> None:
+    """In a fresh process: time imports, the cache key, loading, Parley(), the first answer."""
+    t0 = time.perf_counter()
+    from parley.answering.engine import Parley
+    from parley.config import load_settings
+    from parley.corpus.build import build_corpus
+    from parley.store import cache
+    t1 = time.perf_counter()
+    settings = load_settings(Path(config))
+    paths = [Path(corpus_dir).resolve()]
+    signature = cache.files_signature(paths, settings)  # what a start does: stat every file
+    key = cache._known_key([settings.cache_dir], cache.corpus_identity(paths), signature)
+    t2 = time.perf_counter()
+    full_key = cache.cache_key(paths, settings)  # hashing every byte: the first start only
+    full_s = time.perf_counter() - t2
+    if key is None:
+        key = full_key
+    t2 = time.perf_counter()
+    corpus, index = cache._load_entry(cache.entry_dir(settings.cache_dir, key), key)
+    t3 = time.perf_counter()
+    engine = Parley(corpus, index, settings)
+    t4 = time.perf_counter()
+    answer = engine.ask(REAL_QUESTION)
+    t5 = time.perf_counter()
+    assert answer.results
+    print(json.dumps({"import_s": t1 - t0, "key_s": t2 - t1 - full_s, "full_key_s": full_s,
+                      "load_s": t3 - t2,
+                      "init_s": t4 - t3, "first_answer_s": t5 - t4, "rss_mb": rss_mb()}))
+
+
+def real_table(rows: list[dict]) -> str:
+    lines = ["| corpus | passages | articles | corpus files MB | cache entry MB | cold start to "
+             "first answer s (median) | imports s | files checked s | load s | Parley() s | "
+             "first answer s | RSS MB | key by hashing every byte s |", "|" + "---|" * 13]
+    for r in rows:
+        lines.append("| " + " | ".join([
+            "bbc replicated", f"{r['passages']:,}", f"{r['articles']:,}", fmt(r["corpus_mb"], ".0f"),
+            fmt(r["entry_mb"], ".0f"), f"{r['cold_s']:.2f} ({r['runs']} runs, min "
+            f"{r['cold_min_s']:.2f})", fmt(r["import_s"], ".2f"), fmt(r["key_s"], ".2f"),
+            fmt(r["load_s"], ".3f"), fmt(r["init_s"], ".3f"), fmt(r["first_answer_s"], ".3f"),
+            fmt(r["rss_mb"], ".0f"), fmt(r.get("full_key_s"), ".2f")]) + " |")
+    return "\n".join(lines)
+
+
 # ------------------------------------------------------------------------------ reporting
 def fmt(v, spec=".1f", none="–"):
     if v is None or (isinstance(v, float) and np.isnan(v)):
@@ -496,7 +641,14 @@ def main(argv: list[str] | None = None) -> int:
                          "verification (1M passages: ~1.2 s a query)")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--json", type=Path, help="also write the raw results here")
+    ap.add_argument("--real-sizes", default="100k,1m",
+                    help="real-shaped corpora (the BBC set replicated) for the cold start to "
+                         "first answer of `parley ask`; empty to skip")
+    ap.add_argument("--real-repeats", type=int, default=3)
+    ap.add_argument("--real-only", action="store_true",
+                    help="only the real-shaped cold starts")
     ap.add_argument("--cold", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--real-child", nargs=2, help=argparse.SUPPRESS)
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.cold:
@@ -505,18 +657,29 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         engine_child(args.child[0], args.child[1], Path(args.child[2]), args)
         return 0
+    if args.real_child:
+        real_child(*args.real_child)
+        return 0
     engines = available_engines([e.strip() for e in args.engines.split(",")])
     started = time.perf_counter()
     rows: list[dict] = []
     specs = [] if args.no_bbc or not args.bbc.is_dir() else ["bbc"]
     specs += [f"synthetic:{parse_size(s)}" for s in args.sizes.split(",") if s.strip()]
+    if args.real_only:
+        specs = []
     for spec in specs:
         rows.extend(run_corpus(spec, args, engines))
+    real = real_cold_start(args)
     print(f"\n{machine()}; top-{args.k}, {args.queries} queries per corpus, single thread; "
           f"total {time.perf_counter() - started:.0f} s\n")
-    print(table(rows))
+    if rows:
+        print(table(rows))
+    if real:
+        print("\nCold start of `parley ask` from the saved cache, real-shaped corpora:\n")
+        print(real_table(real))
     if args.json:
-        args.json.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=1))
+        args.json.write_text(json.dumps({"machine": machine(), "rows": rows, "real": real},
+                                        indent=1))
     return 0
 
 

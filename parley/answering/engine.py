@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from parley.answering.question import parse_question
 from parley.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
@@ -14,6 +17,7 @@ from parley.corpus.build import build_corpus
 from parley.corpus.models import Article, Corpus, LoadProblem, Passage
 from parley.retrieval.bm25_index import BM25Index
 from parley.store import load_or_build, progress_iter
+from parley.store.records import speaker_digest
 from parley.retrieval.tokenizer import Token, terms, tokens
 
 EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
@@ -39,10 +43,12 @@ class Parley:
         self.index = index
         self.settings = settings
         self.problems: list[LoadProblem] = list(corpus.problems)
-        self._article_of = {a.id: a for a in corpus.articles}
+        # A corpus loaded from the cache has lazy records: none of this walks every passage.
+        self._article_of = _articles_by_id(corpus)
         self.directory = SpeakerDirectory(corpus)
-        self._attributed = [i for i, p in enumerate(corpus.passages)
-                            if any(s.speaker for s in p.sentences)]
+        # Passages with at least one attributed sentence, as the index takes them fastest.
+        self._attributed_ids = np.fromiter(sorted(speaker_digest(corpus).attributed),
+                                           dtype=np.int64)
 
     # --- public API -----------------------------------------------------------------------
     def ask(self, question: str, top_k: int | None = None, speaker: str | None = None) -> Answer:
@@ -130,13 +136,26 @@ class Parley:
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
         unmatched = self._unmatched(topic)
-        attributed = {p: [i for i, s in enumerate(self.corpus.passages[p].sentences)
-                          if s.speaker is not None] for p in self._attributed}
-        ranked = self.index.top(query, len(attributed), allowed=attributed) if query else []
-        # Keep passages whose attributed statements themselves contain the words.
         qset = set(query)
-        ranked = self._distinct([(p, sc) for p, sc in ranked if any(
-            self._sentence_score(p, s, qset) > 0 for s in attributed[p])], k)
+        attributed: dict[int, list[int]] = {}  # only for passages actually looked at
+
+        def statements(p: int) -> list[int]:
+            if p not in attributed:
+                attributed[p] = [i for i, s in enumerate(self.corpus.passages[p].sentences)
+                                 if s.speaker is not None]
+            return attributed[p]
+
+        # Best passages among those with a speaker, keeping the ones whose attributed
+        # statements themselves hold the words; look deeper only when too few survive.
+        ranked: list[tuple[int, float]] = []
+        depth = 4 * k + 16
+        while query:
+            found = self.index.top(query, depth, allowed=self._attributed_ids)
+            ranked = self._distinct([(p, sc) for p, sc in found if any(
+                self._sentence_score(p, s, qset) > 0 for s in statements(p))], k)
+            if len(ranked) == k or len(found) < depth:
+                break
+            depth *= 4
         if not ranked:
             plain = self._search(question, topic, k, cut)
             message = ("Nobody in the articles is reported saying that."
@@ -208,6 +227,14 @@ class Parley:
             return (f"\u201c{typed}\u201d appears in the articles but is not quoted or "
                     f"reported saying anything.")
         return f"Nobody called \u201c{typed}\u201d appears in the articles."
+
+
+def _articles_by_id(corpus: Corpus) -> Mapping[str, Article]:
+    """Article id -> article (the last one with that id); lazy for a saved corpus."""
+    by_id = getattr(corpus.articles, "by_id", None)
+    if callable(by_id):
+        return by_id()
+    return {a.id: a for a in corpus.articles}
 
 
 @lru_cache(maxsize=4096)

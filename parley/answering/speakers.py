@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from parley.corpus.gazetteer import gazetteer
 from parley.corpus.models import Corpus, Speaker
 from parley.corpus.folding import fold
+from parley.store.records import normalize_name, speaker_digest  # noqa: F401 - re-exported
 
 FUZZY_CUTOFF = 88
 
@@ -21,7 +21,8 @@ FUZZY_CUTOFF = 88
 class SpeakerEntry:
     speaker: Speaker
     aliases: set[str] = field(default_factory=set)
-    statements: list[tuple[int, int]] = field(default_factory=list)  # (passage, sentence)
+    # (passage, sentence) in corpus order: a list, or a read-only sequence for a saved corpus
+    statements: list[tuple[int, int]] = field(default_factory=list)
     direct: int = 0
     reported: int = 0
 
@@ -38,50 +39,24 @@ def _key(speaker: Speaker) -> tuple[str, str]:
     return fold(speaker.name), speaker.kind
 
 
-def normalize_name(text: str) -> str:
-    """Fold what a user typed so it compares with the alias table."""
-    folded = fold(text).strip(" ?.!,\"'")
-    folded = re.sub(r"^(?:the|a|an)\s+", "", folded)
-    return gazetteer().normalize_role(folded) if folded else ""
-
-
 class SpeakerDirectory:
     def __init__(self, corpus: Corpus) -> None:
         self.entries: dict[tuple[str, str], SpeakerEntry] = {}
         self.silent: dict[str, str] = {}  # alias -> canonical name of people who never speak
-        for pi, passage in enumerate(corpus.passages):
-            for si, sentence in enumerate(passage.sentences):
-                if sentence.speaker is None:
-                    continue
-                entry = self.entries.setdefault(_key(sentence.speaker),
-                                                SpeakerEntry(sentence.speaker))
-                if entry.speaker.role is None and sentence.speaker.role:
-                    entry.speaker = sentence.speaker
-                entry.statements.append((pi, si))
-                if sentence.kind == "direct":
-                    entry.direct += 1
-                else:
-                    entry.reported += 1
+        # Statements grouped by speaker, aliases, silent names: saved with a cached corpus
+        # (no walk over every passage at start), computed by one walk otherwise.
+        digest = speaker_digest(corpus)
+        for g in digest.groups:
+            # the folded key, normalize_name(name) and normalize_name(role), as aliases
+            self.entries[(g.folded, g.kind)] = SpeakerEntry(
+                g.speaker, {g.folded, *g.name_aliases, *g.aliases},
+                g.statements, g.direct, g.reported)  # type: ignore[arg-type]
+        self.silent = dict(digest.silent)
         # How many articles give each alias to each speaker: across a corpus "the chancellor"
         # is whoever most articles call that, not whoever speaks most.
-        votes: dict[str, dict[tuple[str, str], int]] = {}
-        for article in corpus.articles:
-            for person in article.people:
-                key = (fold(person.name), person.kind)
-                if key in self.entries:
-                    self.entries[key].aliases.update(person.aliases)
-                    for alias in person.aliases:
-                        per = votes.setdefault(alias, {})
-                        per[key] = per.get(key, 0) + 1
-                else:
-                    for alias in person.aliases:
-                        self.silent.setdefault(alias, person.name)
+        votes = digest.votes
         self._alias_index: dict[str, tuple[str, str]] = {}
         for key, entry in self.entries.items():
-            entry.aliases.add(key[0])
-            entry.aliases.add(normalize_name(entry.speaker.name))
-            if entry.speaker.role:
-                entry.aliases.add(normalize_name(entry.speaker.role))
 
             def rank(k: tuple[str, str], alias: str) -> tuple[int, int]:
                 return votes.get(alias, {}).get(k, 0), len(self.entries[k].statements)

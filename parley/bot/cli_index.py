@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from parley.config import Settings
-from parley.store.cache import Opened, open_index
+from parley.store.cache import Opened, open_index, records_size
 from parley.store.index_files import dir_size
 from parley.store.progress import progress_iter
 
@@ -75,7 +75,7 @@ def corpus_stats(opened: Opened) -> dict:
     vocab_bytes = sys.getsizeof(inv.term_ids) + sys.getsizeof(inv.terms) + sum(
         sys.getsizeof(t) for t in inv.terms)
     disk = dir_size(opened.entry) if opened.entry else None
-    corpus_disk = (opened.entry / "corpus.json").stat().st_size if opened.entry else None
+    corpus_disk = records_size(opened.entry) if opened.entry else None
     return {
         "articles": len(c.articles),
         "passages": len(c.passages),

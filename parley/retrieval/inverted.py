@@ -23,6 +23,7 @@ Only numpy and the standard library; arrays are plain ndarrays so they can be sa
 """
 from __future__ import annotations
 
+import heapq
 import math
 import threading
 from collections.abc import Iterable, Sequence
@@ -41,6 +42,12 @@ TIER_FRACTIONS = (0.002, 0.02, 0.12)
 _MARGIN = 1e-9
 # `allowed` sets smaller than this fraction of the corpus are scored directly by probing.
 _SMALL_ALLOWED = 1 / 64
+# Queries whose posting lists hold at most this many postings in all (repeats counted) are
+# scored by one in-order `np.add.at` over their concatenated postings: below this size that
+# costs less than MaxScore's per-tier bookkeeping.
+FAST_POSTINGS = 20000
+# MaxScore reads tiers in batches of about this many postings (doubling each time).
+READ_BUDGET = 8192
 
 ARRAY_NAMES = ("idf", "df", "doc_len", "term_tiers", "tier_offsets", "tier_max",
                "post_docs", "post_weights")
@@ -75,7 +82,14 @@ class InvertedIndex:
         self.tier_max: np.ndarray = arrays["tier_max"]          # float64[T]
         self.post_docs: np.ndarray = arrays["post_docs"]        # int32[P], sorted within a tier
         self.post_weights: np.ndarray = arrays["post_weights"]  # float64[P]
+        # Plain ndarray views of the (possibly memory-mapped) postings: slicing an np.memmap
+        # runs Python code (__getitem__, __array_finalize__) on every slice.
+        self._pd = np.asarray(self.post_docs).view(np.ndarray)
+        self._pw = np.asarray(self.post_weights).view(np.ndarray)
         self._local = threading.local()
+        # term id -> (first posting, end, ((tier max, lo, hi), ...) non-empty tiers, idf > 0):
+        # filled on first use so a query never reads scalars out of the memory-mapped arrays.
+        self._meta: dict[int, tuple[int, int, tuple[tuple[float, int, int], ...], bool]] = {}
 
     # ----------------------------------------------------------------------------- building
     @classmethod
@@ -154,20 +168,31 @@ class InvertedIndex:
         if acc is None or acc.size != self.size:
             loc.acc = acc = np.zeros(self.size, dtype=np.float64)
             loc.seen = np.zeros(self.size, dtype=bool)
+            loc.flag = np.zeros(self.size, dtype=np.intp)
         return acc, loc.seen
 
+    def _term(self, t: int) -> tuple[int, int, tuple[tuple[float, int, int], ...], bool]:
+        m = self._meta.get(t)
+        if m is None:
+            a, z = int(self.term_tiers[t]), int(self.term_tiers[t + 1])
+            offs = self.tier_offsets[a:z + 1].tolist()
+            mx = self.tier_max[a:z].tolist()
+            tiers = tuple((mx[j], offs[j], offs[j + 1]) for j in range(z - a)
+                          if offs[j + 1] > offs[j])
+            m = (offs[0], offs[-1], tiers, bool(self.idf_arr[t] > 0))
+            self._meta[t] = m  # one dict store: safe with concurrent readers
+        return m
+
     def _tier_slices(self, t: int) -> list[tuple[int, int]]:
-        a, z = int(self.term_tiers[t]), int(self.term_tiers[t + 1])
-        offs = self.tier_offsets
-        return [(int(offs[j]), int(offs[j + 1])) for j in range(a, z)]
+        return [(lo, hi) for _, lo, hi in self._term(t)[2]]
 
     def dense_scores(self, qids: list[int]) -> np.ndarray:
         """BM25Okapi.get_scores over all documents, for known term ids in query order."""
         out = np.zeros(self.size, dtype=np.float64)
         for t in qids:
             for lo, hi in self._tier_slices(t):
-                d = self.post_docs[lo:hi]
-                out[d] += self.post_weights[lo:hi]
+                d = self._pd[lo:hi]
+                out[d] += self._pw[lo:hi]
         return out
 
     def lookup(self, t: int, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -175,14 +200,14 @@ class InvertedIndex:
         w = np.zeros(docs.size, dtype=np.float64)
         found = np.zeros(docs.size, dtype=bool)
         for lo, hi in self._tier_slices(t):
-            pd = self.post_docs[lo:hi]
+            pd = self._pd[lo:hi]
             if pd.size == 0:
                 continue
             pos = np.searchsorted(pd, docs)
             np.minimum(pos, pd.size - 1, out=pos)
             hit = pd[pos] == docs
             if hit.any():
-                w[hit] = self.post_weights[lo:hi][pos[hit]]
+                w[hit] = self._pw[lo:hi][pos[hit]]
                 found |= hit
         return w, found
 
@@ -209,10 +234,35 @@ class InvertedIndex:
             if allowed.size <= max(64, self.size * _SMALL_ALLOWED):
                 score, hit = self.exact_scores(qids, allowed)
                 return _best(allowed[hit], score[hit], k)
+        term = self._term
+        if allowed is None:
+            spans = [term(t)[:2] for t in qids]
+            if sum(hi - lo for lo, hi in spans) <= FAST_POSTINGS:
+                return self._top_small(spans, k)
         uniq = list(dict.fromkeys(qids))
-        if all(self.idf_arr[t] > 0 for t in uniq):
+        if all(term(t)[3] for t in uniq):
             return self._top_pruned(qids, uniq, k, allowed)
         return self._top_exhaustive(qids, k, allowed)
+
+    def _top_small(self, spans: list[tuple[int, int]], k: int) -> list[tuple[int, float]]:
+        """Every posting of the query, in query order, added by one unbuffered `np.add.at`
+        (element by element, in order: the summation order of get_scores)."""
+        pd, pw = self._pd, self._pw
+        if len(spans) == 1:
+            lo, hi = spans[0]
+            # one term: each document's score is 0.0 + its weight
+            return _best_of(pd[lo:hi], pw[lo:hi] + 0.0, k, 1)
+        docs = np.concatenate([pd[lo:hi] for lo, hi in spans])
+        weights = np.concatenate([pw[lo:hi] for lo, hi in spans])
+        acc, _ = self._scratch()
+        try:
+            np.add.at(acc, docs, weights)
+            scores = acc[docs]  # a document once per query term it holds, its full score
+            acc[docs] = 0.0
+        except BaseException:
+            acc[:] = 0.0
+            raise
+        return _best_of(docs, scores, k, len(spans))
 
     def _top_exhaustive(self, qids: list[int], k: int, allowed: np.ndarray | None
                         ) -> list[tuple[int, float]]:
@@ -222,8 +272,8 @@ class InvertedIndex:
         try:
             for t in qids:  # query order: the exact summation order of get_scores
                 for lo, hi in self._tier_slices(t):
-                    d = self.post_docs[lo:hi]
-                    w = self.post_weights[lo:hi]
+                    d = self._pd[lo:hi]
+                    w = self._pw[lo:hi]
                     if mask is not None:
                         keep = mask[d]
                         d, w = d[keep], w[keep]
@@ -247,98 +297,183 @@ class InvertedIndex:
 
     def _top_pruned(self, qids: list[int], uniq: list[int], k: int,
                     allowed: np.ndarray | None) -> list[tuple[int, float]]:
-        mult = {t: qids.count(t) for t in uniq}
-        # Pseudo-terms, one per tier: (upper bound, length, lo, hi, multiplicity, term).
+        slot = {t: i for i, t in enumerate(uniq)}
+        # Pseudo-terms, one per tier: (upper bound, length, lo, hi, multiplicity, term slot).
         tiers = []
         for t in uniq:
-            a, z = int(self.term_tiers[t]), int(self.term_tiers[t + 1])
-            for j in range(a, z):
-                lo, hi = int(self.tier_offsets[j]), int(self.tier_offsets[j + 1])
-                if hi > lo:
-                    tiers.append((mult[t] * float(self.tier_max[j]), hi - lo, lo, hi,
-                                  float(mult[t]), t))
+            m = qids.count(t)
+            for mx, lo, hi in self._term(t)[2]:
+                tiers.append((m * mx, hi - lo, lo, hi, float(m), slot[t]))
         tiers.sort(key=lambda x: (-x[0], x[1]))
+        n_tiers = len(tiers)
         # rest[i]: a bound on what tiers i.. can still add to one document. A document sits in
         # at most one tier of a term, so each term adds at most its best unread tier's bound.
-        rest = [0.0] * (len(tiers) + 1)
+        rest = [0.0] * (n_tiers + 1)
         cur: dict[int, float] = {}
-        for i in range(len(tiers) - 1, -1, -1):
+        for i in range(n_tiers - 1, -1, -1):
             ub, t = tiers[i][0], tiers[i][5]
             cur[t] = max(cur.get(t, 0.0), ub)
             rest[i] = sum(cur.values()) * (1 + _MARGIN)
         acc, seen = self._scratch()
+        flag = self._local.flag
         mask = self._allowed_mask(allowed)
-        touched: list[np.ndarray] = []
-        n_seen = 0
+        pd, pw = self._pd, self._pw
+        parts: list[np.ndarray] = []        # distinct documents read so far
+        n_docs = 0
+        # What was read in batches of several tiers: documents, raw weights, term slots; and
+        # the tiers to probe for the exact scores (read alone, or never read).
+        probe: list[tuple[float, int, int, int, float, int]] = []
+        read_d: list[np.ndarray] = []
+        read_w: list[np.ndarray] = []
+        read_t: list[np.ndarray] = []
         theta = -math.inf
+        budget = READ_BUDGET
         try:
             i = 0
-            while i < len(tiers):
-                _, _, lo, hi, m, _ = tiers[i]
-                d = self.post_docs[lo:hi]
-                w = self.post_weights[lo:hi]
-                if mask is not None:
-                    keep = mask[d]
-                    d, w = d[keep], w[keep]
-                acc[d] += w if m == 1.0 else w * m
-                new = d[~seen[d]]
+            while i < n_tiers:
+                # Read the next tiers (at least one, up to `budget` postings) in one go: the
+                # partial scores need no particular order, they only bound and select.
+                j, size = i + 1, tiers[i][1]
+                while j < n_tiers and size + tiers[j][1] <= budget:
+                    size += tiers[j][1]
+                    j += 1
+                ds, ws, wm, sl, sz = [], [], [], [], []
+                for _, _, lo, hi, m, s in tiers[i:j]:
+                    d, w = pd[lo:hi], pw[lo:hi]
+                    if mask is not None:
+                        keep = mask[d]
+                        d, w = d[keep], w[keep]
+                    ds.append(d)
+                    ws.append(w)
+                    wm.append(w if m == 1.0 else w * m)
+                    sl.append(s)
+                    sz.append(d.size)
+                if len(ds) == 1:
+                    # one tier holds a document at most once: a plain indexed add will do
+                    d = ds[0].astype(np.intp)
+                    acc[d] += wm[0]
+                    new = d[~seen[d]]
+                    probe.append(tiers[i])  # sorted by document: probed again at the end
+                else:
+                    d = np.concatenate(ds).astype(np.intp, copy=False)
+                    w = np.concatenate(ws)
+                    np.add.at(acc, d, w if all(x is y for x, y in zip(ws, wm))
+                              else np.concatenate(wm))
+                    pos = np.arange(d.size, dtype=np.intp)
+                    flag[d] = pos
+                    new = d[flag[d] == pos]  # each document once
+                    new = new[~seen[new]]
+                    read_d.append(d)
+                    read_w.append(w)
+                    read_t.append(np.repeat(np.array(sl, dtype=np.intp), sz))
                 seen[new] = True
-                touched.append(new)
-                n_seen += new.size
-                i += 1
-                if n_seen >= k and i < len(tiers):
+                parts.append(new)
+                n_docs += new.size
+                i = j
+                budget *= 2
+                if n_docs >= k and i < n_tiers:
+                    docs = np.concatenate(parts) if len(parts) > 1 else parts[0]
+                    parts = [docs]
                     # k-th best partial score: a lower bound of the final k-th best score.
-                    docs = np.concatenate(touched) if len(touched) > 1 else touched[0]
-                    touched = [docs]
                     part = acc[docs]
                     theta = float(np.partition(part, part.size - k)[part.size - k]) \
                         * (1 - _MARGIN)
                     if theta > rest[i]:
                         break
-            if not touched:
+            if not parts:
                 return []
-            docs = np.concatenate(touched) if len(touched) > 1 else touched[0]
-            touched = [docs]
-            if i < len(tiers):
-                # Documents outside `docs` score at most rest[i] < theta: out. Probe the
-                # remaining tiers for the candidates, dropping those that can no longer reach.
-                part = acc[docs]
+            docs = np.concatenate(parts) if len(parts) > 1 else parts[0]
+            seen[docs] = False
+            probe.extend(tiers[i:])
+            part = acc[docs]
+            if i == n_tiers and docs.size > k:
+                # Everything read: partial scores are the scores up to rounding.
+                theta = float(np.partition(part, part.size - k)[part.size - k]) * (1 - _MARGIN)
+            # Documents not read score at most rest[i] < theta: out. Probe the remaining tiers
+            # for the candidates, dropping those that can no longer reach the top k.
+            keep = part * (1 + _MARGIN) + rest[i] >= theta
+            cand = np.sort(docs[keep])
+            part = acc[cand]
+            acc[docs] = 0.0
+            while i < n_tiers and cand.size > k:
+                _, _, lo, hi, m, _ = tiers[i]
+                tp = pd[lo:hi]
+                p = np.searchsorted(tp, cand)
+                np.minimum(p, tp.size - 1, out=p)
+                hit = tp[p] == cand
+                part = part + np.where(hit, pw[lo:hi][p], 0.0) * m
+                i += 1
+                if cand.size > 2 * k:
+                    kth = float(np.partition(part, part.size - k)[part.size - k])
+                    theta = max(theta, kth * (1 - _MARGIN))
                 keep = part * (1 + _MARGIN) + rest[i] >= theta
-                cand = np.sort(docs[keep])
-                part = acc[cand]
-                while i < len(tiers) and cand.size > k:
-                    _, _, lo, hi, m, _ = tiers[i]
-                    pd = self.post_docs[lo:hi]
-                    pos = np.searchsorted(pd, cand)
-                    np.minimum(pos, pd.size - 1, out=pos)
-                    hit = pd[pos] == cand
-                    part = part + np.where(hit, self.post_weights[lo:hi][pos], 0.0) * m
-                    i += 1
-                    if cand.size > 2 * k:
-                        kth = float(np.partition(part, part.size - k)[part.size - k])
-                        theta = max(theta, kth * (1 - _MARGIN))
-                    keep = part * (1 + _MARGIN) + rest[i] >= theta
-                    cand, part = cand[keep], part[keep]
-            else:
-                cand = np.sort(docs)
-            score, hit = self.exact_scores(qids, cand)
-            return _best(cand[hit], score[hit], k)
-        finally:
-            for d in touched:
-                acc[d] = 0.0
-                seen[d] = False
+                cand, part = cand[keep], part[keep]
+            if cand.size == 0:
+                return []
+            # Exact scores of the survivors: each term's weight per candidate (0.0 where
+            # absent), from what was read and by probing the tiers not read; then added in
+            # query order from 0.0, as get_scores does.
+            weights = np.zeros((len(uniq), cand.size), dtype=np.float64)
+            if read_d:
+                d = read_d[0] if len(read_d) == 1 else np.concatenate(read_d)
+                seen[cand] = True
+                sel = seen[d]
+                seen[cand] = False
+                d = d[sel]
+                ts = (read_t[0] if len(read_t) == 1 else np.concatenate(read_t))[sel]
+                ws = (read_w[0] if len(read_w) == 1 else np.concatenate(read_w))[sel]
+                weights[ts, np.searchsorted(cand, d)] = ws
+            for _, _, lo, hi, _, s in probe:
+                tp = pd[lo:hi]
+                p = np.searchsorted(tp, cand)
+                np.minimum(p, tp.size - 1, out=p)
+                hit = tp[p] == cand
+                weights[s, hit] = pw[lo:hi][p[hit]]
+        except BaseException:
+            acc[:] = 0.0
+            seen[:] = False
+            raise
+        score = np.zeros(cand.size, dtype=np.float64)
+        for t in qids:
+            np.add(score, weights[slot[t]], out=score)
+        return _best(cand, score, k)
 
 
 def _best(docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
-    """Top k by score, ties by lower document index."""
-    if docs.size == 0:
-        return []
-    if docs.size > k:
-        kth = np.partition(scores, scores.size - k)[scores.size - k]
+    """Top k by score, ties by lower document index (documents distinct)."""
+    return _best_of(docs, scores, k, 1)
+
+
+def _best_of(docs: np.ndarray, scores: np.ndarray, k: int, repeats: int
+             ) -> list[tuple[int, float]]:
+    """Top k by score, ties by lower document index, where a document may appear up to
+    `repeats` times (always with the same score)."""
+    n = docs.size
+    m = k * repeats
+    if n > m:
+        # The m-th best entry is at most the k-th best document's score (the k-1 better
+        # documents fill at most (k-1) * repeats places): keeping every entry at least as
+        # good keeps the top k and their ties.
+        kth = np.partition(scores, n - m)[n - m]
         sel = scores >= kth
         docs, scores = docs[sel], scores[sel]
+        n = docs.size
+    if n == 0:
+        return []
+    if n <= 4096:
+        best = dict(zip(docs.tolist(), scores.tolist()))
+        if len(best) <= k:
+            return sorted(best.items(), key=_rank)
+        return heapq.nsmallest(k, best.items(), key=_rank)
+    if repeats > 1:
+        docs, first = np.unique(docs, return_index=True)
+        scores = scores[first]
     order = np.lexsort((docs, -scores))[:k]
     return [(int(d), float(s)) for d, s in zip(docs[order], scores[order])]
+
+
+def _rank(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], item[0]
 
 
 def _tiers(post_term: np.ndarray, post_doc: np.ndarray, weights: np.ndarray, df: np.ndarray,

@@ -1,7 +1,9 @@
 """Instant start: the built corpus and its BM25 index, saved once and loaded in milliseconds.
 
-A saved entry is a folder `index-<key>` holding `corpus.json` (the records), the index arrays
-(`.npy`, memory-mapped on load) and `manifest.json` (written last, with sizes and checksums).
+A saved entry is a folder `index-<key>` holding the records (flat `.npy` arrays decoded lazily,
+see `parley.store.records`; `corpus.json` for a corpus that layout cannot hold), the index
+arrays (`.npy`, memory-mapped on load) and `manifest.json` (written last, with sizes and
+checksums).
 The key hashes the corpus files' paths and bytes, the tokenizer and corpus-building code, the
 record schema and the BM25 settings, so any change makes a new key: a stale entry is never
 used, and a corrupt one (a failed check) is rebuilt with a message. Nothing is pickled.
@@ -17,6 +19,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -32,16 +35,19 @@ from parley.retrieval.bm25_index import BM25Index
 from parley.retrieval.inverted import FORMAT_VERSION
 from parley.store.corpus_json import corpus_from_json, corpus_to_json, schema_fingerprint
 from parley.store.index_files import (CorruptIndex, check_file, dir_size, file_digest,
-                                      fsync_dir, load_index, save_index)
+                                      fsync_dir, load_array, load_index, save_array, save_index)
+from parley.store.records import ARRAYS as RECORD_ARRAYS
+from parley.store.records import records_corpus, save_records
 from parley.store.progress import progress_iter
 
-STORE_VERSION = 1
+STORE_VERSION = 2
 CACHE_FOLDER = ".parley-cache"
 ENTRY_PREFIX = "index-"
 MANIFEST = "manifest.json"
 CORPUS_FILE = "corpus.json"
+RECORDS_PREFIX = "records-"
 # Source files whose change alters the built corpus or the terms: part of the key.
-_CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py")
+_CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py", "store/records.py")
 _CODE_DIRS = ("corpus",)
 
 
@@ -118,6 +124,101 @@ def cache_key(paths: list[Path], settings: Settings) -> str:
     return h.hexdigest()
 
 
+# A file changed less than this long ago may change again within its timestamp's resolution:
+# no shortcut is recorded then (the next start hashes the bytes again).
+_RACY_NS = 2_000_000_000
+FILES_PREFIX = "files-"
+
+
+def files_signature(paths: list[Path], settings: Settings) -> str | None:
+    """A hash of everything the key depends on except the files' bytes: every file below
+    `paths` (all of them, symbolic links followed) with its size, modification and change
+    times and inode, plus the code and settings. None when a file changed in the last two
+    seconds (its timestamp could still be the same after another change)."""
+    h = hashlib.sha256()
+    h.update(f"parley-files/{STORE_VERSION}/index/{FORMAT_VERSION}\0".encode())
+    h.update(f"schema={schema_fingerprint()}\0code={code_fingerprint()}\0".encode())
+    bm = settings.bm25
+    h.update(f"k1={float(bm.k1)!r};b={float(bm.b)!r};epsilon={float(bm.epsilon)!r}\0".encode())
+    newest = 0
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def add(path: str, st: os.stat_result) -> None:
+        nonlocal newest
+        h.update(f"{path}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:"
+                 f"{st.st_dev}\0".encode())
+        newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+
+    def walk(folder: str, st: os.stat_result) -> None:
+        if (st.st_dev, st.st_ino) in seen_dirs:
+            return
+        seen_dirs.add((st.st_dev, st.st_ino))
+        add(folder, st)
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            h.update(f"unlistable:{folder}:{exc.errno}\0".encode())
+            return
+        for e in entries:
+            try:
+                est = e.stat()
+            except OSError:
+                h.update(f"broken:{e.path}\0".encode())
+                continue
+            if stat.S_ISDIR(est.st_mode):
+                walk(e.path, est)
+            else:
+                add(e.path, est)
+
+    for p in paths:
+        try:
+            st = os.stat(p)
+        except OSError as exc:
+            h.update(f"missing:{p}:{exc.errno}\0".encode())
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            walk(str(p), st)
+        else:
+            add(str(p), st)
+    if time.time_ns() - newest < _RACY_NS:
+        return None
+    return h.hexdigest()
+
+
+def _files_pointer(root: Path, identity: str) -> Path:
+    return root / f"{FILES_PREFIX}{identity[:24]}.json"
+
+
+def _known_key(roots: list[Path], identity: str, signature: str | None) -> str | None:
+    """The key recorded for exactly these files (same signature), when its entry exists."""
+    if signature is None:
+        return None
+    for root in roots:
+        try:
+            data = json.loads(_files_pointer(root, identity).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        key = data.get("key") if isinstance(data, dict) else None
+        if data.get("signature") == signature and isinstance(key, str) and len(key) == 64 \
+                and entry_dir(root, key).is_dir():
+            return key
+    return None
+
+
+def _record_key(root: Path, identity: str, signature: str | None, key: str) -> None:
+    if signature is None:
+        return
+    target = _files_pointer(root, identity)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=root)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"signature": signature, "key": key}, f)
+        os.replace(tmp, target)
+    except OSError:
+        pass
+
+
 # ---------------------------------------------------------------------------- locations
 def user_cache_dir() -> Path:
     if sys.platform == "win32":
@@ -162,18 +263,44 @@ def _load_entry(folder: Path, key: str) -> tuple[Corpus, BM25Index]:
         raise CorruptIndex(f"manifest unreadable ({exc})") from None
     if manifest.get("store") != STORE_VERSION or manifest.get("key") != key:
         raise CorruptIndex("manifest does not match this corpus and settings")
-    meta = manifest.get("corpus_file")
-    if not isinstance(meta, dict):
-        raise CorruptIndex("manifest lists no corpus records")
-    path = check_file(folder, CORPUS_FILE, meta)
-    try:
-        corpus = corpus_from_json(path.read_text(encoding="utf-8"))
-    except (ValueError, TypeError, KeyError, IndexError) as exc:
-        raise CorruptIndex(f"corpus records unreadable ({exc})") from None
+    corpus = _load_records(folder, manifest)
     index = load_index(folder, manifest.get("index", {}))
     if index.size != len(corpus.passages):
         raise CorruptIndex("index and corpus records disagree on the number of passages")
     return corpus, index
+
+
+def _load_records(folder: Path, manifest: dict) -> Corpus:
+    records = manifest.get("records")
+    meta = manifest.get("corpus_file")
+    try:
+        if isinstance(records, dict):
+            files = records["arrays"]
+            arrays = {name: load_array(folder, RECORDS_PREFIX + name, files.get(name))
+                      for name in RECORD_ARRAYS}
+            path = check_file(folder, records["json"], records["json_file"])
+            part = json.loads(path.read_text(encoding="utf-8"))
+            return records_corpus(arrays, part)
+        if isinstance(meta, dict):
+            path = check_file(folder, CORPUS_FILE, meta)
+            return corpus_from_json(path.read_text(encoding="utf-8"))
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise CorruptIndex(f"corpus records unreadable ({exc})") from None
+    raise CorruptIndex("manifest lists no corpus records")
+
+
+def _save_records(folder: Path, corpus: Corpus) -> dict:
+    """Manifest entries for the records: the flat arrays, else `corpus.json`."""
+    part = save_records(corpus, folder,
+                        lambda name, arr: save_array(folder, RECORDS_PREFIX + name, arr))
+    if part is not None:
+        path = folder / part["json"]
+        part["json_file"] = {"size": path.stat().st_size, "sha256": file_digest(path),
+                             "full_hash": True}
+        return {"records": part}
+    (folder / CORPUS_FILE).write_text(corpus_to_json(corpus), encoding="utf-8")
+    return {"corpus_file": {"size": (folder / CORPUS_FILE).stat().st_size,
+                            "sha256": file_digest(folder / CORPUS_FILE), "full_hash": True}}
 
 
 def _save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25Index) -> Path:
@@ -181,14 +308,13 @@ def _save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25
     root.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=root))
     try:
-        (tmp / CORPUS_FILE).write_text(corpus_to_json(corpus), encoding="utf-8")
+        records = _save_records(tmp, corpus)
         part = save_index(index, tmp)
         manifest = {
             "store": STORE_VERSION, "key": key, "corpus_identity": identity,
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "articles": len(corpus.articles), "passages": len(corpus.passages),
-            "corpus_file": {"size": (tmp / CORPUS_FILE).stat().st_size,
-                            "sha256": file_digest(tmp / CORPUS_FILE), "full_hash": True},
+            **records,
             "index": part,
         }
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
@@ -239,9 +365,13 @@ def open_index(paths: list[Path], settings: Settings, build: Callable[[list[Path
     # Absolute paths: the same corpus named two ways (config vs --corpus) shares one entry.
     paths = [Path(p).expanduser().resolve() for p in paths]
     messages: list[str] = []
-    key = cache_key(paths, settings)
     identity = corpus_identity(paths)
     roots = cache_roots(paths, settings)
+    # Unchanged files (same paths, sizes, times, inodes) since their bytes were last hashed:
+    # the key recorded then is used without reading them again.
+    signature = files_signature(paths, settings)
+    known = None if rebuild else _known_key(roots, identity, signature)
+    key = known or cache_key(paths, settings)
     stale_seen = False
     if not rebuild:
         for root in roots:
@@ -252,6 +382,8 @@ def open_index(paths: list[Path], settings: Settings, build: Callable[[list[Path
                 except (CorruptIndex, OSError) as exc:
                     messages.append(f"Saved index at {folder} is unusable ({exc}); rebuilding.")
                     continue
+                if key != known:
+                    _record_key(root, identity, signature, key)
                 return Opened(corpus, index, messages, folder, True, time.perf_counter() - t0)
             if _stale_entries(root, identity, folder):
                 stale_seen = True
@@ -272,6 +404,7 @@ def open_index(paths: list[Path], settings: Settings, build: Callable[[list[Path
                 continue
             for old in _stale_entries(root, identity, opened.entry):
                 shutil.rmtree(old, ignore_errors=True)
+            _record_key(root, identity, signature, key)
             messages.append(f"Built the index of {len(corpus.passages)} passages; saved in "
                             f"{opened.entry} for a fast start next time.")
             break
@@ -292,6 +425,14 @@ def load_or_build(paths: list[Path], settings: Settings, build: Callable[[list[P
     """
     o = open_index(paths, settings, build, progress)
     return o.corpus, o.index, o.messages
+
+
+def records_size(folder: Path | None) -> int:
+    """Bytes of a saved entry's corpus records (the flat arrays + JSON, or `corpus.json`)."""
+    if folder is None or not folder.is_dir():
+        return 0
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file() and (
+        p.name.startswith(RECORDS_PREFIX) or p.name in (CORPUS_FILE, "records.json")))
 
 
 def entry_size(folder: Path | None) -> int:

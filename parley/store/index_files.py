@@ -13,10 +13,12 @@ import numpy as np
 from parley.retrieval.bm25_index import BM25Index
 from parley.retrieval.inverted import ARRAY_NAMES, FORMAT_VERSION, InvertedIndex, Stats
 
-# Arrays up to this many bytes are checked by full SHA-256 on load; bigger ones by size, header
-# and a hash of their first and last MiB (hashing hundreds of MB would defeat instant start).
-FULL_HASH_LIMIT = 64 * 1024 * 1024
+# Files up to this many bytes are checked by full SHA-256 on load; bigger ones by size, header
+# and a hash of their first and last MiB plus 32 blocks of 64 KiB spread evenly between
+# (hashing hundreds of MB at every start would defeat instant start).
+FULL_HASH_LIMIT = 4 * 1024 * 1024
 _SAMPLE = 1024 * 1024
+_BLOCKS, _BLOCK = 32, 64 * 1024
 
 
 class CorruptIndex(Exception):
@@ -32,9 +34,39 @@ def file_digest(path: Path, full: bool = True) -> str:
                 h.update(chunk)
         else:
             h.update(f.read(_SAMPLE))
+            span = size - 2 * _SAMPLE - _BLOCK
+            for i in range(_BLOCKS if span > 0 else 0):
+                f.seek(_SAMPLE + span * i // max(_BLOCKS - 1, 1))
+                h.update(f.read(_BLOCK))
             f.seek(size - _SAMPLE)
             h.update(f.read(_SAMPLE))
     return h.hexdigest()
+
+
+def save_array(folder: Path, name: str, arr: np.ndarray) -> dict[str, Any]:
+    """`np.save` one array as `<name>.npy`; returns its manifest entry (size, checksum,
+    dtype, shape)."""
+    path = folder / f"{name}.npy"
+    np.save(path, np.ascontiguousarray(arr), allow_pickle=False)
+    size = path.stat().st_size
+    full = size <= FULL_HASH_LIMIT
+    return {"size": size, "sha256": file_digest(path, full), "full_hash": full,
+            "dtype": str(arr.dtype), "shape": list(arr.shape)}
+
+
+def load_array(folder: Path, name: str, meta: dict[str, Any] | None,
+               mmap: bool = True) -> np.ndarray:
+    """What `save_array` wrote, checked against its manifest entry."""
+    if meta is None:
+        raise CorruptIndex(f"{name}.npy is not listed")
+    path = check_file(folder, f"{name}.npy", meta)
+    try:
+        arr = np.load(path, mmap_mode="r" if mmap else None, allow_pickle=False)
+    except (ValueError, OSError) as exc:
+        raise CorruptIndex(f"{name}.npy cannot be read ({exc})") from None
+    if str(arr.dtype) != meta["dtype"] or list(arr.shape) != meta["shape"]:
+        raise CorruptIndex(f"{name}.npy has the wrong type or shape")
+    return arr
 
 
 def save_index(index: BM25Index, folder: Path) -> dict[str, Any]:
@@ -42,11 +74,7 @@ def save_index(index: BM25Index, folder: Path) -> dict[str, Any]:
     inv = index.inverted
     files: dict[str, Any] = {}
     for name, arr in inv.arrays().items():
-        path = folder / f"{name}.npy"
-        np.save(path, np.ascontiguousarray(arr), allow_pickle=False)
-        full = path.stat().st_size <= FULL_HASH_LIMIT
-        files[path.name] = {"size": path.stat().st_size, "sha256": file_digest(path, full),
-                            "full_hash": full, "dtype": str(arr.dtype), "shape": list(arr.shape)}
+        files[f"{name}.npy"] = save_array(folder, name, arr)
     terms_path = folder / "terms.json"
     terms_path.write_text(json.dumps(inv.terms, ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")
@@ -75,17 +103,7 @@ def load_index(folder: Path, part: dict[str, Any], mmap: bool = True) -> BM25Ind
     files = part["files"]
     arrays: dict[str, np.ndarray] = {}
     for name in ARRAY_NAMES:
-        meta = files.get(f"{name}.npy")
-        if meta is None:
-            raise CorruptIndex(f"{name}.npy is not listed")
-        path = check_file(folder, f"{name}.npy", meta)
-        try:
-            arr = np.load(path, mmap_mode="r" if mmap else None, allow_pickle=False)
-        except (ValueError, OSError) as exc:
-            raise CorruptIndex(f"{name}.npy cannot be read ({exc})") from None
-        if str(arr.dtype) != meta["dtype"] or list(arr.shape) != meta["shape"]:
-            raise CorruptIndex(f"{name}.npy has the wrong type or shape")
-        arrays[name] = arr
+        arrays[name] = load_array(folder, name, files.get(f"{name}.npy"), mmap)
     terms_path = check_file(folder, "terms.json", files["terms.json"])
     try:
         terms = json.loads(terms_path.read_text(encoding="utf-8"))

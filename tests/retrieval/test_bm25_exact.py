@@ -8,8 +8,22 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
+import parley.retrieval.inverted as inverted_module
 from parley.retrieval.bm25_index import BM25Index
 from parley.retrieval.inverted import TIER_MIN_POSTINGS
+
+# How `top` may run: its defaults (small queries by one in-order add.at, larger ones by MaxScore
+# in batches), MaxScore only (tiny read batches: many bound checks), or no pruning at all.
+SEARCH_PATHS = {"default": None, "maxscore": (0, 64), "exhaustive": (10**12, 8192)}
+
+
+@pytest.fixture(params=list(SEARCH_PATHS))
+def search_path(request, monkeypatch):
+    setting = SEARCH_PATHS[request.param]
+    if setting is not None:
+        monkeypatch.setattr(inverted_module, "FAST_POSTINGS", setting[0])
+        monkeypatch.setattr(inverted_module, "READ_BUDGET", setting[1])
+    return request.param
 
 
 def zipf_corpus(seed: int, n_docs: int, vocab: int = 1500, mean_len: int = 18):
@@ -66,7 +80,7 @@ def corpus():
 
 @pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")  # rank-bm25, b=1
 @pytest.mark.parametrize("k1,b,eps", [(1.5, 0.75, 0.25), (1.2, 0.3, 0.5), (2.0, 1.0, 0.0)])
-def test_top_and_scores_equal_bm25okapi(corpus, k1, b, eps):
+def test_top_and_scores_equal_bm25okapi(corpus, k1, b, eps, search_path):
     docs, words = corpus
     bm = BM25Okapi(docs, k1=k1, b=b, epsilon=eps)
     index = BM25Index(docs, k1=k1, b=b, epsilon=eps)
@@ -105,7 +119,7 @@ def test_dense_scores_equal(corpus):
     assert np.array_equal(index.scores(["nothing-known"]), np.zeros(len(docs)))
 
 
-def test_allowed_filtering(corpus):
+def test_allowed_filtering(corpus, search_path):
     docs, words = corpus
     bm = BM25Okapi(docs)
     index = BM25Index(docs)
@@ -122,7 +136,7 @@ def test_allowed_filtering(corpus):
     assert index.top(queries[0], 5, allowed=[]) == []
 
 
-def test_repeated_and_unknown_terms(corpus):
+def test_repeated_and_unknown_terms(corpus, search_path):
     docs, words = corpus
     bm = BM25Okapi(docs)
     index = BM25Index(docs)
@@ -134,7 +148,7 @@ def test_repeated_and_unknown_terms(corpus):
     assert index.top([words[3]], 0) == []
 
 
-def test_negative_average_idf_and_tiny_corpora():
+def test_negative_average_idf_and_tiny_corpora(search_path):
     # Tiny corpora: most terms in more than half the documents, so the IDF floor is negative.
     for docs in ([["a", "b"], ["a", "b"], ["a", "c"]], [["x"]], [["a"], [], ["a", "a"]],
                  [["p", "q"], ["p"], ["p", "q", "r"], ["q"]]):
@@ -153,7 +167,7 @@ def test_empty_index():
     assert only_empty.top(["a"], 3) == [] and only_empty.scores(["a"]).tolist() == [0.0, 0.0]
 
 
-def test_ties_broken_by_document_order():
+def test_ties_broken_by_document_order(search_path):
     docs = [["a", "b"], ["c"], ["a", "b"], ["b", "a"], ["d"]] * 80
     bm = BM25Okapi(docs)
     index = BM25Index(docs)
@@ -163,20 +177,22 @@ def test_ties_broken_by_document_order():
     assert not math.isnan(got[0][1])
 
 
-def test_pruning_is_exact_and_skips_work():
+@pytest.mark.parametrize("budget", [64, 8192])
+def test_pruning_is_exact_and_skips_work(monkeypatch, budget):
     """A larger corpus with long posting lists: results stay exact, and pruning leaves only a
     handful of candidates to score exactly (a performance guard, not a behaviour)."""
+    monkeypatch.setattr(inverted_module, "FAST_POSTINGS", 0)  # MaxScore on every query
+    monkeypatch.setattr(inverted_module, "READ_BUDGET", budget)
     docs, words, _ = zipf_corpus(seed=21, n_docs=20000, vocab=5000, mean_len=30)
     bm = BM25Okapi(docs)
     index = BM25Index(docs)
-    inv = index.inverted
     sizes = []
-    original = inv.exact_scores
+    original = inverted_module._best
 
-    def spy(qids, cand):
-        sizes.append(cand.size)
-        return original(qids, cand)
-    inv.exact_scores = spy
+    def spy(docs, scores, k):
+        sizes.append(docs.size)
+        return original(docs, scores, k)
+    monkeypatch.setattr(inverted_module, "_best", spy)
     rng = np.random.default_rng(99)
     for q in make_queries(rng, words, 60, docs):
         for k in (1, 10):

@@ -108,10 +108,11 @@ def test_corrupt_entry_is_rebuilt(corpus_dir: Path, damage: str):
         data = bytearray(p.read_bytes())
         data[-1] ^= 0xFF
         p.write_bytes(bytes(data))
-    elif damage == "flip_corpus":
-        p = entry / "corpus.json"
-        p.write_text(p.read_text(encoding="utf-8").replace("Kremlin", "Kremlon"),
-                     encoding="utf-8")
+    elif damage == "flip_corpus":  # the passage texts (one UTF-8 blob)
+        p = entry / "records-text_bytes.npy"
+        data = p.read_bytes()
+        assert b"Kremlin" in data
+        p.write_bytes(data.replace(b"Kremlin", b"Kremlon"))
     elif damage == "bad_manifest":
         (entry / "manifest.json").write_text("{not json", encoding="utf-8")
     else:
@@ -149,3 +150,43 @@ def test_manifest_lists_checksums(corpus_dir: Path):
     assert {"post_docs.npy", "post_weights.npy", "terms.json"} <= set(files)
     assert all(len(v["sha256"]) == 64 for v in files.values())
     assert manifest["passages"] == len(o.corpus.passages)
+
+
+def test_unchanged_files_are_not_read_again(corpus_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    """Same paths, sizes, times and inodes as when the bytes were hashed: the recorded key
+    is used without reading the files."""
+    from parley.store import cache
+    monkeypatch.setattr(cache, "_RACY_NS", 0)
+    build = Counting()
+    load_or_build([corpus_dir], Settings(), build)
+    root = corpus_dir.parent / CACHE_FOLDER
+    assert len(list(root.glob("files-*.json"))) == 1
+
+    def no_hashing(*a, **k):
+        raise AssertionError("file bytes hashed again")
+    monkeypatch.setattr(cache, "cache_key", no_hashing)
+    o = open_index([corpus_dir], Settings(), build)
+    assert o.from_cache and build.calls == 1
+    # another BM25 setting: another signature, so the bytes are hashed (here: refused)
+    with pytest.raises(AssertionError, match="hashed again"):
+        open_index([corpus_dir], Settings(bm25=BM25Settings(k1=1.1)), build)
+
+
+def test_same_size_change_with_old_mtime_is_noticed(corpus_dir: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    from parley.store import cache
+    monkeypatch.setattr(cache, "_RACY_NS", 0)
+    build = Counting()
+    load_or_build([corpus_dir], Settings(), build)
+    f = corpus_dir / "other.txt"
+    st = f.stat()
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("grain", "wheat"), encoding="utf-8")  # same size
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))  # and the old modification time
+    _, index, messages = load_or_build([corpus_dir], Settings(), build)
+    assert build.calls == 2 and "wheat" in index and any("changed" in m for m in messages)
+
+
+def test_no_shortcut_for_files_changed_just_now(corpus_dir: Path):
+    load_or_build([corpus_dir], Settings(), Counting())  # files written moments ago
+    assert not list((corpus_dir.parent / CACHE_FOLDER).glob("files-*.json"))
