@@ -12,10 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from parley.evaluation import baseline
-from parley.evaluation.gold import GoldError, default_bbc_dir, default_gold_dir, load_gold
-from parley.evaluation.runner import (Report, format_misses, format_table, load_articles, run,
-                                      system_attributor)
+from parley.evaluation.gold import default_gold_dir
 
 
 def register(subparsers: Any) -> None:
@@ -43,6 +40,12 @@ def register(subparsers: Any) -> None:
 
 
 def run_eval_attribution(args: argparse.Namespace, settings: Any = None) -> int:
+    # Imported here so that other commands do not load the scorer and the sentence splitter.
+    from parley.evaluation import baseline
+    from parley.evaluation.gold import GoldError, default_bbc_dir, load_gold
+    from parley.evaluation.runner import (Report, format_misses, format_table, load_articles,
+                                          run, system_attributor)
+
     gold_dir = args.gold or default_gold_dir()
     try:
         golds = load_gold(gold_dir)

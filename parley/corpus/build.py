@@ -6,10 +6,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from parley.corpus.aliases import load_aliases
-from parley.corpus.attribution import ArticleAttributor
 from parley.corpus.loader import RawArticle, read_articles
 from parley.corpus.models import Article, Corpus, Passage
-from parley.corpus.sentences import split_sentences
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int, str], Iterable[T]]
@@ -22,6 +20,10 @@ class CorpusError(Exception):
 def attribute_article(raw: RawArticle) -> Article:
     """Cut an article into passages (headline = passage 0, then paragraphs) of attributed
     sentences."""
+    # Imported here: a start from the saved corpus never attributes, so need not load them.
+    from parley.corpus.attribution import ArticleAttributor
+    from parley.corpus.sentences import split_sentences
+
     texts = [raw.title, *raw.paragraphs]
     spans = [split_sentences(t) for t in texts]
     aliases, _problem = load_aliases(raw.path)  # reported by build_corpus

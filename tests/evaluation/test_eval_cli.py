@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from parley.bot import cli_eval
+from parley.evaluation import runner as eval_runner
 from parley.corpus.models import Article, Passage, Sentence, Speaker
 from parley.corpus.sentences import split_sentences
 
@@ -36,7 +37,7 @@ def seed_only(tmp_path, monkeypatch):
     gold.mkdir()
     shutil.copy(GOLD_DIR / "seed-istanbul-talks.json", gold)
     shutil.copy(GOLD_DIR / "politics-001.json", gold)  # a BBC file, skipped below
-    monkeypatch.setattr(cli_eval, "system_attributor", lambda: (everyone_is_erdogan, None))
+    monkeypatch.setattr(eval_runner, "system_attributor", lambda: (everyone_is_erdogan, None))
     return gold
 
 
@@ -64,7 +65,7 @@ def test_json(seed_only, tmp_path, capsys):
 
 
 def test_no_system_yet_scores_the_baseline(seed_only, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(cli_eval, "system_attributor", lambda: (None, "not written yet"))
+    monkeypatch.setattr(eval_runner, "system_attributor", lambda: (None, "not written yet"))
     args = parse(["eval", "attribution", "--gold", str(seed_only), "--bbc",
                   str(tmp_path / "none")])
     assert args.func(args, None) == 0
