@@ -15,6 +15,8 @@ GOLD_DIR = PROJECT / "tests" / "corpus" / "gold"
 SHARED = PROJECT.parent / "shared"  # evaluation data lives next to the project, never in it
 BBC_DIR = SHARED / "data" / "bbc"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
+# The held-out set (tests/corpus/gold_heldout) obeys the same rules.
+ALL_GOLD_FILES = GOLD_FILES + sorted((PROJECT / "tests" / "corpus" / "gold_heldout").glob("*.json"))
 
 
 def test_there_is_enough_gold():
@@ -25,7 +27,7 @@ def test_there_is_enough_gold():
     assert sum(len(g.sentences) for g in golds) >= 400
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_gold_file_is_well_formed(path):
     gold = load_gold_file(path)
     assert path.stem == (f"seed-{Path(gold.article).stem}" if gold.source == "seed"
@@ -41,7 +43,7 @@ def test_gold_file_is_well_formed(path):
         assert kinds.setdefault(a.speaker, a.speaker_kind) == a.speaker_kind, a.speaker
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ALL_GOLD_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_gold_aligns_with_split_sentences(path):
     gold = load_gold_file(path)
     text_path = article_file(gold, PROJECT, BBC_DIR)

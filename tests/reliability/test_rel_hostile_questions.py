@@ -19,6 +19,7 @@ from parley.bot.text_render import Style
 from parley.config import MAX_QUESTION_CHARS, Settings
 
 from limits import check_payload, page_payload
+from parley_discord_fakes import make_interaction
 
 LONG = "What did Erdogan say about " + "the peace talks and the grain deal " * 3000  # ~105k
 HOSTILE = {
@@ -104,15 +105,6 @@ def test_echoed_mentions_are_escaped(real_engine):
 # ------------------------------------------------------------------ Discord handlers
 
 
-def _interaction(user_id: int = 42):
-    inter = create_autospec(discord.Interaction, instance=True)
-    inter.user = create_autospec(discord.Member, instance=True)
-    inter.user.id = user_id
-    inter.response = create_autospec(discord.InteractionResponse, instance=True)
-    inter.response.is_done.return_value = False
-    inter.followup = create_autospec(discord.Webhook, instance=True)
-    inter.command = None
-    return inter
 
 
 def _message(content: str, author_id: int = 42):
@@ -145,7 +137,7 @@ def cog(real_engine):
 
 @pytest.mark.parametrize("name", IDS)
 async def test_slash_ask_handler_survives(cog, name):
-    inter = _interaction()
+    inter = make_interaction()
     await cog.ask.callback(cog, inter, HOSTILE[name])
     inter.response.send_message.assert_awaited_once()
     kwargs = inter.response.send_message.await_args.kwargs

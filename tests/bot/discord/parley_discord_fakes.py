@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from unittest.mock import MagicMock, create_autospec
+
+import discord
 
 from parley.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 from parley.corpus.models import Article, Passage, Sentence, Speaker
@@ -115,3 +118,15 @@ class FakeEngine:
     def speaker_names(self) -> list[str]:
         return sorted({s.speaker.name for p in self.article.passages for s in p.sentences
                        if s.speaker})
+
+
+def make_interaction(user_id: int = 42) -> MagicMock:
+    """A spec'd discord.Interaction from `user_id`, with a response not yet sent."""
+    inter = create_autospec(discord.Interaction, instance=True)
+    inter.user = create_autospec(discord.Member, instance=True)
+    inter.user.id = user_id
+    inter.response = create_autospec(discord.InteractionResponse, instance=True)
+    inter.response.is_done.return_value = False
+    inter.followup = create_autospec(discord.Webhook, instance=True)
+    inter.command = None
+    return inter

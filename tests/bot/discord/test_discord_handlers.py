@@ -18,7 +18,7 @@ from parley.bot.discord.runner import GENERIC_ERROR, ParleyTree, create_bot
 from parley.bot.discord.views import NOT_YOURS, Paginator
 from parley.config import DiscordSettings, Settings
 
-from parley_discord_fakes import FakeEngine
+from parley_discord_fakes import FakeEngine, make_interaction
 
 NONE = discord.AllowedMentions.none().to_dict()
 BOT_ID = 555000000000000001
@@ -28,15 +28,6 @@ def make_settings(**discord_kw) -> Settings:
     return Settings(top_k=3, discord=replace(DiscordSettings(), **discord_kw))
 
 
-def make_interaction(user_id: int = 42) -> MagicMock:
-    inter = create_autospec(discord.Interaction, instance=True)
-    inter.user = create_autospec(discord.Member, instance=True)
-    inter.user.id = user_id
-    inter.response = create_autospec(discord.InteractionResponse, instance=True)
-    inter.response.is_done.return_value = False
-    inter.followup = create_autospec(discord.Webhook, instance=True)
-    inter.command = None
-    return inter
 
 
 def make_message(content: str, author_id: int = 42, bot_author: bool = False) -> MagicMock:
