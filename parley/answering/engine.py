@@ -11,7 +11,7 @@ import numpy as np
 
 from parley.answering.question import parse_question
 from parley.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
-from parley.answering.speakers import SpeakerDirectory, SpeakerEntry
+from parley.answering.speakers import SpeakerDirectory
 from parley.config import MAX_QUESTION_CHARS, Settings
 from parley.corpus.build import build_corpus
 from parley.corpus.models import Article, Corpus, LoadProblem, Passage

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from parley.answering.engine import Parley
 from parley.bot.json_output import answer_json, passages_json, speakers_json
-from parley.bot.loading import LoadFailed, load_engine
+from parley.bot.loading import with_engine
 from parley.bot.text_render import (
     Style, render_answer, render_passage, render_quotes, render_sources, render_speakers,
     valid_text,
@@ -56,19 +56,6 @@ def _style(settings: Settings) -> Style:
     return Style(settings.repl.color and sys.stdout.isatty())
 
 
-def _with_engine(command: Callable[[argparse.Namespace, Settings, Parley], int]
-                 ) -> Callable[[argparse.Namespace, Settings], int]:
-    """Load the engine for a command; a corpus that cannot be loaded is one line, exit 1."""
-    def run(args: argparse.Namespace, settings: Settings) -> int:
-        try:
-            engine = load_engine(args, settings)
-        except LoadFailed as exc:
-            print(f"parley: corpus error: {exc}", file=sys.stderr)
-            return 1
-        return command(args, settings, engine)
-    return run
-
-
 def _emit(args: argparse.Namespace, as_json: Callable[[], object], as_text: Callable[[], str]
           ) -> int:
     if getattr(args, "json", False):
@@ -78,7 +65,7 @@ def _emit(args: argparse.Namespace, as_json: Callable[[], object], as_text: Call
     return 0
 
 
-@_with_engine
+@with_engine
 def cmd_ask(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
     speaker = valid_text(args.speaker) if args.speaker else args.speaker
     answer = engine.ask(valid_text(args.question), top_k=args.top_k, speaker=speaker)
@@ -86,7 +73,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings, engine: Parley) -> int
                  lambda: render_answer(answer, _style(settings)))
 
 
-@_with_engine
+@with_engine
 def cmd_passages(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
     style = _style(settings)
     return _emit(args, lambda: passages_json(engine.corpus), lambda: "\n".join(
@@ -94,19 +81,19 @@ def cmd_passages(args: argparse.Namespace, settings: Settings, engine: Parley) -
         for p in engine.corpus.passages))
 
 
-@_with_engine
+@with_engine
 def cmd_speakers(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
     rows = engine.speakers()
     return _emit(args, lambda: speakers_json(rows), lambda: render_speakers(rows,
                                                                             _style(settings)))
 
 
-@_with_engine
+@with_engine
 def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
     return _emit(args, dict, lambda: render_quotes(engine.quotes(valid_text(args.name)),
                                                           _style(settings)))
 
 
-@_with_engine
+@with_engine
 def cmd_sources(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
     return _emit(args, dict, lambda: render_sources(engine.sources(), _style(settings)))

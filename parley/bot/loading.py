@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from parley.answering.engine import Parley, build_parley
 from parley.config import Settings
@@ -44,3 +45,16 @@ def load_engine(args: argparse.Namespace, settings: Settings) -> Parley:
         for note in notes:
             print(f"parley: {note}", file=sys.stderr)
     return engine
+
+
+def with_engine(command: Callable[[argparse.Namespace, Settings, Parley], int]
+                 ) -> Callable[[argparse.Namespace, Settings], int]:
+    """Load the engine for a command; a corpus that cannot be loaded is one line, exit 1."""
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        try:
+            engine = load_engine(args, settings)
+        except LoadFailed as exc:
+            print(f"parley: corpus error: {exc}", file=sys.stderr)
+            return 1
+        return command(args, settings, engine)
+    return run

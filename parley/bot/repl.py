@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from parley.answering.engine import Parley
-from parley.bot.loading import LoadFailed, load_engine
+from parley.bot.loading import with_engine
 from parley.bot.text_render import (
     Style, render_answer, render_quotes, render_sources, render_speakers, valid_text,
 )
@@ -83,12 +83,8 @@ def _reader(settings: Settings) -> Callable[[], str]:
     return lambda: input("parley> ")
 
 
-def run_repl(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        engine = load_engine(args, settings)
-    except LoadFailed as exc:
-        print(f"parley: corpus error: {exc}", file=sys.stderr)
-        return 1
+@with_engine
+def run_repl(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
     repl = Repl(engine, Style(settings.repl.color and sys.stdout.isatty()))
     n = len(engine.corpus.articles)
     print(f"Parley — {n} article{'s' if n != 1 else ''}, "

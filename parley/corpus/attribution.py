@@ -32,7 +32,7 @@ from parley.corpus.gazetteer import gazetteer
 from parley.corpus.models import Sentence, Speaker
 from parley.corpus.people import Entity, PeopleTable, is_organisation_name, role_gender
 from parley.corpus.phrases import (
-    CONNECTORS, NAME_PARTICLES, NOT_NAMES, ROLE_NOUNS, TITLES, VAGUE_HEADS, Phrase, bare,
+    CONNECTORS, NAME_PARTICLES, ROLE_NOUNS, TITLES, VAGUE_HEADS, Phrase, bare,
     cut_affiliation, is_cap, is_role_noun, is_role_word, parse_phrase,
 )
 from parley.corpus.quotes import CLOSERS, QUOTE_CHARS, mask_quotes, quote_runs, quote_spans
