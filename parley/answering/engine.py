@@ -14,6 +14,7 @@ from parley.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 from parley.answering.speakers import SpeakerDirectory
 from parley.config import MAX_QUESTION_CHARS, Settings
 from parley.corpus.build import build_corpus
+from parley.corpus.folding import fold
 from parley.corpus.models import Article, Corpus, LoadProblem, Passage
 from parley.retrieval.bm25_index import BM25Index
 from parley.store import load_or_build, progress_iter
@@ -219,14 +220,30 @@ class Parley:
     def _nothing(topic: str) -> str:
         return f"Nothing in the articles matches \u201c{topic}\u201d."
 
+    def _appears(self, typed: str) -> bool:
+        """Whether the words typed occur together, as typed, in some passage (checked on the
+        few passages that match them best, not the whole corpus)."""
+        query = terms(typed)
+        if not query:
+            return False
+        pattern = _phrase_pattern(typed)
+        return any(pattern.search(fold(self.corpus.passages[p].text))
+                   for p, _ in self.index.top(query, 10))
+
     def _not_a_speaker(self, typed: str, mentioned_as: str | None) -> str:
         if mentioned_as:
             return (f"{mentioned_as} is mentioned in the articles but is not quoted or "
                     f"reported saying anything.")
-        if terms(typed) and all(t in self.index for t in terms(typed)):
+        if self._appears(typed):
             return (f"\u201c{typed}\u201d appears in the articles but is not quoted or "
                     f"reported saying anything.")
         return f"Nobody called \u201c{typed}\u201d appears in the articles."
+
+
+def _phrase_pattern(text: str) -> re.Pattern[str]:
+    """The folded words as a whole phrase, a leading article optional ("the Kremlin")."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", fold(text))
+    return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
 
 
 def _articles_by_id(corpus: Corpus) -> Mapping[str, Article]:

@@ -133,3 +133,14 @@ def test_quotes_lists_every_statement_in_order(engine: Parley):
     assert [p.index for _, p, _ in quotes.statements] == [10, 11, 11]
     assert engine.quotes("Putin").speaker is None
     assert engine.quotes("").message
+
+
+def test_words_found_apart_are_not_a_name_that_appears(engine: Parley):
+    # "nobody" and "here" both occur in the article, but never as the name "Nobody Here".
+    answer = engine.ask("war", speaker="Nobody Here")
+    assert answer.results == () and answer.message.startswith("Nobody called")
+
+
+def test_a_place_that_is_named_but_never_speaks_is_said_to_appear(engine: Parley):
+    answer = engine.ask("What did the Dolmabahce Palace say?")
+    assert answer.results == () and "appears in the articles but is not quoted" in answer.message
