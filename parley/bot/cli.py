@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from parley.config import ConfigError, Settings, load_settings
+from parley.config import ConfigError, load_settings
 
 SUBCOMMAND_MODULES = (
     "parley.bot.cli_ask",
@@ -112,11 +112,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def settings_for(args: argparse.Namespace, settings: Settings) -> list[Path] | None:
-    """The corpus paths the command line asks for, if any."""
-    return list(args.corpus) if getattr(args, "corpus", None) else None
 
 
 if __name__ == "__main__":

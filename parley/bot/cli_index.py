@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from parley.bot.loading import problem_lines
 from parley.config import Settings
 from parley.store.cache import Opened, open_index, records_size
 from parley.store.index_files import dir_size
@@ -44,8 +45,8 @@ def _open(args: argparse.Namespace, settings: Settings, rebuild: bool) -> Opened
     if not quiet:
         for m in opened.messages:
             print(f"parley: {m}", file=sys.stderr)
-        for problem in opened.corpus.problems:
-            print(f"parley: skipped {problem}", file=sys.stderr)
+        for line in problem_lines(list(opened.corpus.problems)):
+            print(f"parley: {line}", file=sys.stderr)
     return opened
 
 

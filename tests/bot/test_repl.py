@@ -1,7 +1,6 @@
 """The REPL: `Repl.handle` line by line, then the real program on a pseudo-terminal and a pipe."""
 from __future__ import annotations
 
-import fcntl
 import os
 import select
 import subprocess
@@ -108,10 +107,13 @@ def test_quit_command_sets_done(fresh, line):
 
 # --- the real REPL on a pseudo-terminal --------------------------------------------------------
 
-def _take_terminal() -> None:
-    """In the child, after setsid: make the pty its controlling terminal, so Ctrl-C typed on it
-    reaches the process as a terminal would deliver it."""
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+# The child makes the pty its controlling terminal itself (after setsid), so Ctrl-C typed on it
+# reaches the process as a terminal would deliver it. Done in the child's own Python rather
+# than a `preexec_fn`, which can deadlock between fork and exec when the parent has threads.
+_TAKE_TERMINAL_THEN_RUN = (
+    "import fcntl, runpy, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+    "sys.argv = ['parley', *sys.argv[1:]]; runpy.run_module('parley.bot.cli', run_name='__main__')"
+)
 
 
 class PtySession:
@@ -134,16 +136,19 @@ class PtySession:
         env.update({"HOME": str(self.home), "TERM": term, "PYTHONIOENCODING": "utf-8",
                     "COLUMNS": "120", "LINES": "40"})
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "parley.bot.cli", "--config", str(self.config)],
+            [sys.executable, "-c", _TAKE_TERMINAL_THEN_RUN, "--config", str(self.config)],
             stdin=slave, stdout=slave, stderr=slave, cwd=tmp_path, env=env,
-            start_new_session=True, preexec_fn=_take_terminal)
+            start_new_session=True)
         os.close(slave)
         self.master = master
         self.output = ""
+        self.consumed = 0  # how much of `output` the test has read up to
 
     def read_until(self, text: str, timeout: float = 20) -> str:
-        """Read until `text` appears after what was already consumed; return the new output."""
-        start = len(self.output)
+        """Read until `text` appears after what was already consumed; return the output up to
+        and including it. Output that came in the same read but after `text` (the next prompt,
+        say) stays unconsumed for the next call."""
+        start = self.consumed
         deadline = time.monotonic() + timeout
         while text not in self.output[start:]:
             left = deadline - time.monotonic()
@@ -162,7 +167,8 @@ class PtySession:
                 if "\x1b[6n" in text_in:  # answer cursor position requests like a terminal
                     self.send("\x1b[1;1R")
                 self.output += text_in
-        return self.output[start:]
+        self.consumed = self.output.index(text, start) + len(text)
+        return self.output[start:self.consumed]
 
     def prompt(self, timeout: float = 20) -> str:
         """Read up to the next `parley>` prompt and wait until the line editor has the

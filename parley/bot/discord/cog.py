@@ -24,6 +24,7 @@ from parley.bot.discord import embeds
 from parley.bot.discord.cooldown import Cooldown, notice
 from parley.bot.discord.embeds import Page
 from parley.bot.discord.views import Paginator, send_ephemeral
+from parley.bot.loading import problem_lines
 from parley.bot.text_render import valid_text
 from parley.config import Settings
 
@@ -316,9 +317,10 @@ class ReloadCog(commands.Cog, name="Parley admin"):
                     "still answering from the previous articles.")
         self.ask_cog.engine = new
         setattr(self.bot, "engine", new)
-        problems = [str(p) for p in getattr(new, "problems", [])]
-        for problem in problems:
-            log.warning("skipped %s", problem)
+        problems = list(getattr(new, "problems", []))
+        skipped = problem_lines(problems)
+        for line in skipped:
+            log.warning("%s", line)
         corpus = getattr(new, "corpus", None)
         n_articles = len(getattr(corpus, "articles", ()))
         n_passages = len(getattr(corpus, "passages", ()))
@@ -328,5 +330,5 @@ class ReloadCog(commands.Cog, name="Parley admin"):
                  f"{n_passages} passages."]
         if problems:
             lines.append(f"Skipped {len(problems)} file{'s' if len(problems) != 1 else ''}:")
-            lines += [f"\u2022 {p}" for p in problems]
+            lines += [f"\u2022 {line.removeprefix('skipped ')}" for line in skipped]
         return embeds.fit_text("\n".join(lines), embeds.MESSAGE_LIMIT, render=embeds.escape)

@@ -352,8 +352,10 @@ def run(settings: Settings, corpus_paths: list[Path] | None = None, *, sync: boo
         except CorpusError as exc:
             log.error("cannot load the articles: %s", exc)
             return 1
-        for problem in getattr(engine, "problems", []):
-            log.warning("skipped %s", problem)
+        from parley.bot.loading import problem_lines
+
+        for line in problem_lines(list(getattr(engine, "problems", []))):
+            log.warning("%s", line)
 
     def rebuild() -> Any:
         from parley.answering.engine import build_parley
