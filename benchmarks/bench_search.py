@@ -22,6 +22,7 @@ Not part of the test suite. Linux only for memory figures (/proc).
 from __future__ import annotations
 
 import argparse
+import compileall
 import gc
 import json
 import os
@@ -350,8 +351,10 @@ def make_corpus(spec: str, args):
 
 
 def engine_child(engine: str, spec: str, workdir: Path, args) -> None:
-    """One engine on one corpus, in its own process (clean memory figures): build, time the
-    queries, save the index into workdir/engine; rank-bm25 also verifies Parley's results."""
+    """One engine on one corpus, in its own process (clean memory figures): build, then
+    answer commands on stdin. `round`: time every query once, print the latencies as one
+    JSON line. `finish`: save the index into workdir/engine and write the row (rank-bm25 also
+    verifies Parley's results; it is timed here, being far too slow for rounds)."""
     label, docs, queries = make_corpus(spec, args)
     if not (workdir / "queries.json").is_file():
         (workdir / "queries.json").write_text(json.dumps(queries))
@@ -368,12 +371,29 @@ def engine_child(engine: str, spec: str, workdir: Path, args) -> None:
     row = {"corpus": label, "passages": n, "engine": engine, "build_s": build_s,
            "build_peak_mb": peak_mb() - before, "queries": len(queries)}
     print(f"  {engine}: built in {build_s:.1f} s", file=sys.stderr)
-    budget = args.okapi_budget if cls is RankBM25 else None
-    for q in queries[:10]:  # warm up
-        eng.search(q, k)
-        if budget is not None and n >= 500_000:
+    # The token lists are the harness's, not the engine's (a served index does not keep
+    # them): drop them, and freeze what is left so the collector does not walk it while a
+    # query is timed. Every engine alike.
+    del docs
+    gc.collect()
+    gc.freeze()
+    print("READY", flush=True)
+    for line in sys.stdin:
+        if line.strip() != "round":
             break
-    row.update(time_queries(eng.search, queries, k, budget))
+        lat = []
+        for q in queries:
+            t = time.perf_counter()
+            eng.search(q, k)
+            lat.append(time.perf_counter() - t)
+        print(json.dumps(lat), flush=True)
+    if cls is RankBM25:
+        budget = args.okapi_budget
+        for q in queries[:10]:  # warm up
+            eng.search(q, k)
+            if n >= 500_000:
+                break
+        row.update(time_queries(eng.search, queries, k, budget))
     if cls is Parley:
         (workdir / "parley-results.json").write_text(
             json.dumps([eng.search(q, k) for q in queries]))
@@ -407,28 +427,73 @@ def engine_child(engine: str, spec: str, workdir: Path, args) -> None:
     (workdir / f"{engine}-row.json").write_text(json.dumps(row))
 
 
+def interleaved_latency(children: dict[str, subprocess.Popen], rounds: int) -> dict[str, dict]:
+    """Every query timed `rounds` times per engine, the engines taking turns round by round
+    (each round starting with the next engine): a load spike on a shared machine then hits
+    every engine alike instead of whichever ran at that moment. A query's latency is its
+    median over the rounds; p50/p95 are over queries. One discarded round warms up first."""
+    names = list(children)
+    per: dict[str, list[list[float]]] = {name: [] for name in names}
+    for r in range(rounds + 1):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            proc = children[name]
+            proc.stdin.write("round\n")
+            proc.stdin.flush()
+            lat = json.loads(proc.stdout.readline())
+            if r:
+                per[name].append(lat)
+    out = {}
+    for name, runs in per.items():
+        lat = np.median(np.array(runs), axis=0) * 1000
+        out[name] = {"p50_ms": float(np.percentile(lat, 50)),
+                     "p95_ms": float(np.percentile(lat, 95)),
+                     "qps": float(len(lat) / (lat.sum() / 1000)),
+                     "queries_timed": int(len(lat)), "rounds": rounds}
+    return out
+
+
 def run_corpus(spec: str, args, engines) -> list[dict]:
     workdir = Path(tempfile.mkdtemp(prefix="bench-search-"))
     rows = []
     print(f"\n== {spec}", file=sys.stderr)
+    children: dict[str, subprocess.Popen] = {}
     try:
         qfile = workdir / "queries.json"
+        # Build one engine at a time (build figures undisturbed); all stay up for the rounds.
         for cls in engines:
             cmd = [sys.executable, __file__, "--child", cls.name, spec, str(workdir),
                    "--queries", str(args.queries), "--k", str(args.k), "--seed", str(args.seed),
                    "--okapi-budget", str(args.okapi_budget), "--bbc", str(args.bbc)]
-            if subprocess.call(cmd) != 0:
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    text=True)
+            if proc.stdout.readline().strip() != "READY":
                 print(f"  {cls.name} failed on {spec}", file=sys.stderr)
+                proc.wait()
                 continue
-            row = json.loads((workdir / f"{cls.name}-row.json").read_text())
-            folder = workdir / cls.name
+            children[cls.name] = proc
+        timed = [name for name in children if name != RankBM25.name]
+        latency = interleaved_latency({n: children[n] for n in timed}, args.rounds)
+        # Parley first: it writes the results rank-bm25 checks.
+        for name in sorted(children, key=lambda n: n != Parley.name):
+            proc = children.pop(name)
+            proc.stdin.write("finish\n")
+            proc.stdin.close()
+            if proc.wait() != 0:
+                print(f"  {name} failed on {spec}", file=sys.stderr)
+                continue
+            row = json.loads((workdir / f"{name}-row.json").read_text())
+            row.update(latency.get(name, {}))
+            folder = workdir / name
             if folder.is_dir():
-                row.update(cold_start(cls.name, folder, qfile, args.k))
+                row.update(cold_start(name, folder, qfile, args.k))
                 shutil.rmtree(folder, ignore_errors=True)
             rows.append(row)
     finally:
+        for proc in children.values():
+            proc.kill()
         shutil.rmtree(workdir, ignore_errors=True)
-    return rows
+    order = [cls.name for cls in engines]
+    return sorted(rows, key=lambda r: order.index(r["engine"]))
 
 
 # ------------------------------------------------------------- real-shaped cold start
@@ -443,7 +508,7 @@ def real_corpus_entry(size: int, base, base_docs, bbc: Path, workdir: Path):
     from dataclasses import replace
 
     from parley.config import Settings
-    from parley.corpus.models import Article, Corpus, Passage
+    from parley.corpus.models import Corpus, Passage
     from parley.retrieval.bm25_index import BM25Index
     from parley.store.cache import _save_entry, cache_key, corpus_identity
 
@@ -485,6 +550,9 @@ def real_cold_start(args) -> list[dict]:
     from parley.corpus.build import build_corpus
     from parley.retrieval.tokenizer import terms
     from parley.store.cache import open_index
+    # As installed: byte-compiled (`python3 dev.py` does this too), else each start would
+    # compile Parley's modules again whenever PYTHONDONTWRITEBYTECODE is set.
+    compileall.compile_dir(str(ROOT / "parley"), quiet=2)
     workdir = Path(tempfile.mkdtemp(prefix="bench-real-"))
     rows = []
     try:
@@ -537,7 +605,7 @@ def real_child(config: str, corpus_dir: str) -> None:
     t0 = time.perf_counter()
     from parley.answering.engine import Parley
     from parley.config import load_settings
-    from parley.corpus.build import build_corpus
+    from parley.corpus.build import build_corpus  # noqa: F401 - as the CLI imports it
     from parley.store import cache
     t1 = time.perf_counter()
     settings = load_settings(Path(config))
@@ -583,6 +651,12 @@ def fmt(v, spec=".1f", none="–"):
     return format(v, spec)
 
 
+def _ms_spec(ms: float) -> str:
+    """Three significant figures or so: 0.0128, 0.731, 4.26, 87.0, 822."""
+    return ".4f" if ms < 0.1 else ".3f" if ms < 1 else ".2f" if ms < 10 else \
+        ".1f" if ms < 100 else ".0f"
+
+
 def table(rows: list[dict]) -> str:
     head = ("| corpus | engine | build s | index MB | build peak MB | cold start s | "
             "RSS answering MB | p50 ms | p95 ms | queries/s | p50 vs Parley | checked vs "
@@ -596,14 +670,14 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         base = by_corpus.get(r["corpus"])
         ratio = (r["p50_ms"] / base["p50_ms"]) if base else None
-        p50 = fmt(r["p50_ms"], ".2f" if r["p50_ms"] < 100 else ".0f")
+        p50 = fmt(r["p50_ms"], _ms_spec(r["p50_ms"]))
         if r.get("queries_timed") and r["queries_timed"] < r.get("queries", 0):
             p50 += f" ({r['queries_timed']} q)"
         lines.append("| " + " | ".join([
             f"{r['corpus']} ({r['passages']:,})", r["engine"], fmt(r["build_s"]),
             fmt(r.get("index_mb")), fmt(r["build_peak_mb"], ".0f"), fmt(r.get("cold_s"), ".2f"),
             fmt(r.get("rss_answering_mb"), ".0f"), p50,
-            fmt(r["p95_ms"], ".2f" if r["p95_ms"] < 100 else ".0f"), fmt(r["qps"], ".0f"),
+            fmt(r["p95_ms"], _ms_spec(r["p95_ms"])), fmt(r["qps"], ".0f"),
             "1.0" if r["engine"] == "parley" else (f"{ratio:.2f}x" if ratio else "–"),
             r.get("verified", "–")]) + " |")
     return "\n".join(lines)
@@ -636,6 +710,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--queries", type=int, default=200, help="queries per corpus")
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--engines", default="parley,rank-bm25,bm25s,tantivy")
+    ap.add_argument("--rounds", type=int, default=5,
+                    help="timed passes over the queries per engine, engines taking turns")
     ap.add_argument("--okapi-budget", type=float, default=60.0,
                     help="seconds of BM25Okapi.get_scores per corpus for timing and again for "
                          "verification (1M passages: ~1.2 s a query)")

@@ -171,7 +171,10 @@ def package_data_globs() -> dict[str, list[str]]:
     return pyproject.get("tool", {}).get("setuptools", {}).get("package-data", {})
 
 
-DATA_FILES = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in {".py", ".pyc"}
+# Code, not data: Python, bytecode, the optional C module's source (setup.py compiles it) and
+# what it compiles to.
+CODE_SUFFIXES = {".py", ".pyc", ".c", ".so", ".pyd"}
+DATA_FILES = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in CODE_SUFFIXES
                     and "__pycache__" not in p.parts
                     # saved indexes (.parley-cache) and other hidden files are not package data
                     and not any(part.startswith(".") for part in p.relative_to(PACKAGE).parts))

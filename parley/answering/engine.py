@@ -48,8 +48,8 @@ class Parley:
         self._article_of = _articles_by_id(corpus)
         self.directory = SpeakerDirectory(corpus)
         # Passages with at least one attributed sentence, as the index takes them fastest.
-        self._attributed_ids = np.fromiter(sorted(speaker_digest(corpus).attributed),
-                                           dtype=np.int64)
+        self._attributed_ids = np.sort(np.asarray(speaker_digest(corpus).attributed,
+                                                  dtype=np.int64))
 
     # --- public API -----------------------------------------------------------------------
     def ask(self, question: str, top_k: int | None = None, speaker: str | None = None) -> Answer:

@@ -6,13 +6,12 @@ with or without diacritics, or a close misspelling ("Zelensky").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-
-from rapidfuzz import fuzz, process
 
 from parley.corpus.models import Corpus, Speaker
 from parley.corpus.folding import fold
-from parley.store.records import normalize_name, speaker_digest  # noqa: F401 - re-exported
+from parley.store.records import SpeakerGroup, group_keys, normalize_name, speaker_digest
 
 FUZZY_CUTOFF = 88
 
@@ -20,7 +19,6 @@ FUZZY_CUTOFF = 88
 @dataclass
 class SpeakerEntry:
     speaker: Speaker
-    aliases: set[str] = field(default_factory=set)
     # (passage, sentence) in corpus order: a list, or a read-only sequence for a saved corpus
     statements: list[tuple[int, int]] = field(default_factory=list)
     direct: int = 0
@@ -35,36 +33,17 @@ class Resolution:
     mentioned_as: str | None = None  # a name met in the articles that never speaks
 
 
-def _key(speaker: Speaker) -> tuple[str, str]:
-    return fold(speaker.name), speaker.kind
-
-
 class SpeakerDirectory:
     def __init__(self, corpus: Corpus) -> None:
-        self.entries: dict[tuple[str, str], SpeakerEntry] = {}
-        self.silent: dict[str, str] = {}  # alias -> canonical name of people who never speak
-        # Statements grouped by speaker, aliases, silent names: saved with a cached corpus
-        # (no walk over every passage at start), computed by one walk otherwise.
+        # Statements grouped by speaker, which speaker each alias names, silent names: saved
+        # with a cached corpus (no walk over every passage at start), else one walk.
         digest = speaker_digest(corpus)
-        for g in digest.groups:
-            # the folded key, normalize_name(name) and normalize_name(role), as aliases
-            self.entries[(g.folded, g.kind)] = SpeakerEntry(
-                g.speaker, {g.folded, *g.name_aliases, *g.aliases},
-                g.statements, g.direct, g.reported)  # type: ignore[arg-type]
-        self.silent = dict(digest.silent)
-        # How many articles give each alias to each speaker: across a corpus "the chancellor"
-        # is whoever most articles call that, not whoever speaks most.
-        votes = digest.votes
-        self._alias_index: dict[str, tuple[str, str]] = {}
-        for key, entry in self.entries.items():
-
-            def rank(k: tuple[str, str], alias: str) -> tuple[int, int]:
-                return votes.get(alias, {}).get(k, 0), len(self.entries[k].statements)
-
-            for alias in entry.aliases:
-                current = self._alias_index.get(alias)
-                if current is None or rank(key, alias) > rank(current, alias):
-                    self._alias_index[alias] = key
+        keys = group_keys(digest.groups)
+        self.entries: Mapping[tuple[str, str], SpeakerEntry] = _Entries(digest.groups, keys)
+        # alias -> canonical name of people who never speak
+        self.silent: Mapping[str, str] = digest.silent
+        self._alias_index: dict[str, tuple[str, str]] = {
+            alias: keys[gi] for alias, gi in digest.alias_groups.items()}
 
     def ordered(self) -> list[SpeakerEntry]:
         """Most statements first, then by name."""
@@ -82,6 +61,8 @@ class SpeakerDirectory:
         for candidate in (wanted, plain):
             if candidate in self.silent:
                 return Resolution(None, self.silent[candidate])
+        from rapidfuzz import fuzz, process  # only for a name not found as typed
+
         aliases = list(self._alias_index)
         match = process.extractOne(plain, aliases, scorer=fuzz.ratio,
                                    score_cutoff=FUZZY_CUTOFF) if aliases else None
@@ -93,3 +74,26 @@ class SpeakerDirectory:
         if match:
             return Resolution(None, self.silent[match[0]])
         return Resolution(None)
+
+
+class _Entries(Mapping):  # type: ignore[type-arg]
+    """(folded name, kind) -> SpeakerEntry, each built from its group on first use."""
+
+    def __init__(self, groups: Sequence[SpeakerGroup], keys: list[tuple[str, str]]) -> None:
+        self._groups = groups
+        self._position = {key: i for i, key in enumerate(keys)}
+        self._built: dict[tuple[str, str], SpeakerEntry] = {}
+
+    def __getitem__(self, key: tuple[str, str]) -> SpeakerEntry:
+        entry = self._built.get(key)
+        if entry is None:
+            g = self._groups[self._position[key]]
+            entry = self._built[key] = SpeakerEntry(
+                g.speaker, g.statements, g.direct, g.reported)  # type: ignore[arg-type]
+        return entry
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._position)
+
+    def __len__(self) -> int:
+        return len(self._position)

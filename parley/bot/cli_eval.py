@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from parley.evaluation.gold import default_gold_dir
-
 
 def register(subparsers: Any) -> None:
     """Add `eval attribution [--gold DIR] [--baseline] [--json] [--verbose]`."""
@@ -27,7 +25,8 @@ def register(subparsers: Any) -> None:
                     "speech act (direct and reported), kind agreement, and false "
                     "attributions on sentences where nobody speaks.")
     p.add_argument("--gold", type=Path, default=None, metavar="DIR",
-                   help=f"folder of gold *.json files (default: {default_gold_dir()})")
+                   help="folder of gold *.json files (default: tests/corpus/gold in the "
+                        "project)")
     p.add_argument("--bbc", type=Path, default=None, metavar="DIR",
                    help="folder of the BBC articles (default: ../shared/data/bbc next to the "
                         "project); BBC gold files are skipped when it is absent")
@@ -42,7 +41,7 @@ def register(subparsers: Any) -> None:
 def run_eval_attribution(args: argparse.Namespace, settings: Any = None) -> int:
     # Imported here so that other commands do not load the scorer and the sentence splitter.
     from parley.evaluation import baseline
-    from parley.evaluation.gold import GoldError, default_bbc_dir, load_gold
+    from parley.evaluation.gold import GoldError, default_bbc_dir, default_gold_dir, load_gold
     from parley.evaluation.runner import (Report, format_misses, format_table, load_articles,
                                           run, system_attributor)
 

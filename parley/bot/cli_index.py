@@ -8,6 +8,7 @@ from pathlib import Path
 
 from parley.bot.loading import problem_lines
 from parley.config import Settings
+from parley.retrieval.bm25_index import compiled_search
 from parley.store.cache import Opened, open_index, records_size
 from parley.store.index_files import dir_size
 from parley.store.progress import progress_iter
@@ -91,6 +92,7 @@ def corpus_stats(opened: Opened) -> dict:
         "corpus_bytes_on_disk": corpus_disk,
         "index_bytes_in_memory": arrays + vocab_bytes,
         "index_arrays_memory_mapped": opened.from_cache,
+        "compiled_search": compiled_search(),
         "cache_entry": str(opened.entry) if opened.entry else None,
         "loaded_from_cache": opened.from_cache,
         "load_seconds": round(opened.seconds, 3),
@@ -117,6 +119,8 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
         ("Vocabulary", f"{st['vocabulary']:,} terms, {st['postings']:,} postings"),
         ("Index on disk", disk),
         ("Index in memory", mem),
+        ("Small queries", "compiled (C)" if st["compiled_search"] else
+         "numpy (the optional C part was not built: no C compiler at install)"),
         ("Saved in", st["cache_entry"] or "-"),
     ]
     width = max(len(k) for k, _ in rows)

@@ -18,12 +18,17 @@ compares with a relative margin far above float rounding, so it never changes a 
 used only when every query term has a positive IDF (weights >= 0); otherwise every posting is
 read.
 
-Only numpy and the standard library; arrays are plain ndarrays so they can be saved with
-`np.save` and memory-mapped back.
+Small queries (at most `COMPILED_POSTINGS` postings, or `FAST_POSTINGS` without the C
+build) skip pruning: every posting is added, in query order, into a per-thread scratch array,
+and the k best touched documents are kept. `_accumulate.c` does that in C when it was built
+at install (a C compiler was there); otherwise `_top_small` does it with numpy. Both perform
+the same additions in the same order, so their scores are identical.
+
+numpy, the standard library and the optional C module; arrays are plain ndarrays so they can
+be saved with `np.save` and memory-mapped back.
 """
 from __future__ import annotations
 
-import heapq
 import math
 import threading
 from collections.abc import Iterable, Sequence
@@ -31,6 +36,11 @@ from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
+
+try:  # the optional C build of the small-query path (setup.py); numpy does the same otherwise
+    from parley.retrieval import _accumulate
+except ImportError:  # no C compiler where Parley was installed
+    _accumulate = None
 
 FORMAT_VERSION = 1
 # Posting lists at least this long are cut into impact tiers (fractions of the list, best
@@ -45,7 +55,13 @@ _SMALL_ALLOWED = 1 / 64
 # Queries whose posting lists hold at most this many postings in all (repeats counted) are
 # scored by one in-order `np.add.at` over their concatenated postings: below this size that
 # costs less than MaxScore's per-tier bookkeeping.
-FAST_POSTINGS = 20000
+FAST_POSTINGS = 40000
+# With the compiled path (`_accumulate`), queries up to this many postings are scored by it:
+# a few nanoseconds a posting (about 1 at 100k passages, 5 at 1M, where the accumulator no
+# longer fits in cache), so MaxScore's bookkeeping pays only beyond this.
+COMPILED_POSTINGS = 150_000
+# Tests turn this off to check the numpy path where the compiled one is built.
+USE_COMPILED = _accumulate is not None
 # MaxScore reads tiers in batches of about this many postings (doubling each time).
 READ_BUDGET = 8192
 
@@ -236,24 +252,36 @@ class InvertedIndex:
                 return _best(allowed[hit], score[hit], k)
         term = self._term
         if allowed is None:
-            spans = [term(t)[:2] for t in qids]
-            if sum(hi - lo for lo, hi in spans) <= FAST_POSTINGS:
+            meta = self._meta
+            spans = [meta.get(t) or term(t) for t in qids]
+            total = 0
+            for m in spans:
+                total += m[1] - m[0]
+            if USE_COMPILED and total <= COMPILED_POSTINGS:
+                acc, seen = self._scratch()
+                return _accumulate.top_postings(self._pd, self._pw, spans, acc, seen, k)
+            if total <= FAST_POSTINGS:
                 return self._top_small(spans, k)
         uniq = list(dict.fromkeys(qids))
         if all(term(t)[3] for t in uniq):
             return self._top_pruned(qids, uniq, k, allowed)
         return self._top_exhaustive(qids, k, allowed)
 
-    def _top_small(self, spans: list[tuple[int, int]], k: int) -> list[tuple[int, float]]:
+    def _top_small(self, spans: list[tuple[int, int, object, bool]], k: int
+                   ) -> list[tuple[int, float]]:
         """Every posting of the query, in query order, added by one unbuffered `np.add.at`
-        (element by element, in order: the summation order of get_scores)."""
+        (element by element, in order: the summation order of get_scores).
+
+        Kept to as few numpy calls as possible: at this size each call's fixed cost, not the
+        postings, is most of a query. Indices are made `intp` once, because fancy indexing
+        with int32 converts them again on every use."""
         pd, pw = self._pd, self._pw
         if len(spans) == 1:
-            lo, hi = spans[0]
+            lo, hi = spans[0][0], spans[0][1]
             # one term: each document's score is 0.0 + its weight
             return _best_of(pd[lo:hi], pw[lo:hi] + 0.0, k, 1)
-        docs = np.concatenate([pd[lo:hi] for lo, hi in spans])
-        weights = np.concatenate([pw[lo:hi] for lo, hi in spans])
+        docs = np.concatenate([pd[m[0]:m[1]] for m in spans]).astype(np.intp, copy=False)
+        weights = np.concatenate([pw[m[0]:m[1]] for m in spans])
         acc, _ = self._scratch()
         try:
             np.add.at(acc, docs, weights)
@@ -461,19 +489,22 @@ def _best_of(docs: np.ndarray, scores: np.ndarray, k: int, repeats: int
     if n == 0:
         return []
     if n <= 4096:
-        best = dict(zip(docs.tolist(), scores.tolist()))
-        if len(best) <= k:
-            return sorted(best.items(), key=_rank)
-        return heapq.nsmallest(k, best.items(), key=_rank)
+        # (-score, doc) tuples sort best first, ties by lower document; a document's repeats
+        # are equal tuples, so they sit side by side.
+        out: list[tuple[int, float]] = []
+        prev = -1
+        for neg, doc in sorted(zip((-scores).tolist(), docs.tolist())):
+            if doc != prev:
+                out.append((doc, -neg))
+                if len(out) == k:
+                    break
+                prev = doc
+        return out
     if repeats > 1:
         docs, first = np.unique(docs, return_index=True)
         scores = scores[first]
     order = np.lexsort((docs, -scores))[:k]
     return [(int(d), float(s)) for d, s in zip(docs[order], scores[order])]
-
-
-def _rank(item: tuple[int, float]) -> tuple[float, int]:
-    return -item[1], item[0]
 
 
 def _tiers(post_term: np.ndarray, post_doc: np.ndarray, weights: np.ndarray, df: np.ndarray,

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import os
+import re
 import shutil
 import stat
 import sys
@@ -25,7 +27,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 
 from parley.config import PACKAGE_DIR, Settings
@@ -49,6 +50,8 @@ RECORDS_PREFIX = "records-"
 # Source files whose change alters the built corpus or the terms: part of the key.
 _CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py", "store/records.py")
 _CODE_DIRS = ("corpus",)
+# Libraries whose version changes what is built (tokens, sentences, speakers, arrays).
+_BUILD_LIBRARIES = ("PyStemmer", "anyascii", "syntok", "rapidfuzz", "numpy")
 
 
 @dataclass
@@ -90,17 +93,40 @@ def code_fingerprint() -> str:
                     and "__pycache__" not in p.parts and p.suffix in {".py", ".txt", ".toml"}):
                 h.update(p.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
                 h.update(p.read_bytes() + b"\0")
-    for dist in ("PyStemmer", "anyascii", "syntok", "rapidfuzz", "numpy"):
-        try:
-            h.update(f"{dist}={metadata.version(dist)};".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{dist}=none;".encode())
+    versions = installed_versions(_BUILD_LIBRARIES)
+    for dist in _BUILD_LIBRARIES:
+        h.update(f"{dist}={versions.get(dist, 'none')};".encode())
     return h.hexdigest()
+
+
+def installed_versions(dists: tuple[str, ...]) -> dict[str, str]:
+    """Installed versions, read from the `<name>-<version>.dist-info` folder names on
+    `sys.path`, first found wins as for imports. (`importlib.metadata.version` parses each
+    METADATA file and imports the email package: some 30 ms on every start.)"""
+    wanted = {_dist_key(d): d for d in dists}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                dist, _, version = name[:-len(".dist-info")].partition("-")
+                want = wanted.get(_dist_key(dist))
+                if want is not None and want not in found:
+                    found[want] = version
+    return found
+
+
+def _dist_key(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def corpus_identity(paths: list[Path]) -> str:
     """Which corpus (its paths), regardless of content: finds stale entries to replace."""
-    return hashlib.sha256("\0".join(str(Path(p).resolve()) for p in paths).encode()).hexdigest()
+    return hashlib.sha256(_path_bytes("\0".join(str(Path(p).resolve()) for p in paths))
+                          ).hexdigest()
 
 
 def cache_key(paths: list[Path], settings: Settings) -> str:
@@ -111,11 +137,11 @@ def cache_key(paths: list[Path], settings: Settings) -> str:
     h.update(f"schema={schema_fingerprint()}\0code={code_fingerprint()}\0".encode())
     bm = settings.bm25
     h.update(f"k1={float(bm.k1)!r};b={float(bm.b)!r};epsilon={float(bm.epsilon)!r}\0".encode())
-    h.update(("paths=" + "\0".join(str(p) for p in paths) + "\0").encode())
+    h.update(_path_bytes("paths=" + "\0".join(str(p) for p in paths) + "\0"))
     files, problems = _article_files(list(paths))
-    h.update(("problems=" + "\0".join(problems) + "\0").encode())
+    h.update(_path_bytes("problems=" + "\0".join(problems) + "\0"))
     for f in files:
-        h.update(str(f).encode() + b"\0")
+        h.update(_path_bytes(str(f)) + b"\0")
         try:
             with open(f, "rb") as fh:
                 h.update(hashlib.file_digest(fh, "sha256").digest())
@@ -140,14 +166,15 @@ def files_signature(paths: list[Path], settings: Settings) -> str | None:
     h.update(f"schema={schema_fingerprint()}\0code={code_fingerprint()}\0".encode())
     bm = settings.bm25
     h.update(f"k1={float(bm.k1)!r};b={float(bm.b)!r};epsilon={float(bm.epsilon)!r}\0".encode())
-    newest = 0
     seen_dirs: set[tuple[int, int]] = set()
+    lines: list[str] = []   # one per file or folder, hashed together at the end
+    times: list[int] = []
 
     def add(path: str, st: os.stat_result) -> None:
-        nonlocal newest
-        h.update(f"{path}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:"
-                 f"{st.st_dev}\0".encode())
-        newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+        lines.append(f"{path}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:"
+                     f"{st.st_dev}")
+        times.append(st.st_mtime_ns)
+        times.append(st.st_ctime_ns)
 
     def walk(folder: str, st: os.stat_result) -> None:
         if (st.st_dev, st.st_ino) in seen_dirs:
@@ -156,34 +183,47 @@ def files_signature(paths: list[Path], settings: Settings) -> str | None:
         add(folder, st)
         try:
             with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                entries = sorted(it, key=_entry_name)
         except OSError as exc:
-            h.update(f"unlistable:{folder}:{exc.errno}\0".encode())
+            lines.append(f"unlistable:{folder}:{exc.errno}")
             return
         for e in entries:
             try:
                 est = e.stat()
             except OSError:
-                h.update(f"broken:{e.path}\0".encode())
+                lines.append(f"broken:{e.path}")
                 continue
             if stat.S_ISDIR(est.st_mode):
                 walk(e.path, est)
-            else:
-                add(e.path, est)
+            else:  # add(e.path, est), inlined: this loop runs once per corpus file
+                lines.append(f"{e.path}\0{est.st_size}:{est.st_mtime_ns}:{est.st_ctime_ns}:"
+                             f"{est.st_ino}:{est.st_dev}")
+                times.append(est.st_mtime_ns)
+                times.append(est.st_ctime_ns)
 
     for p in paths:
         try:
             st = os.stat(p)
         except OSError as exc:
-            h.update(f"missing:{p}:{exc.errno}\0".encode())
+            lines.append(f"missing:{p}:{exc.errno}")
             continue
         if stat.S_ISDIR(st.st_mode):
             walk(str(p), st)
         else:
             add(str(p), st)
-    if time.time_ns() - newest < _RACY_NS:
+    h.update(_path_bytes("\0".join(lines)))
+    if time.time_ns() - max(times, default=0) < _RACY_NS:
         return None
     return h.hexdigest()
+
+
+_entry_name = operator.attrgetter("name")
+
+
+def _path_bytes(text: str) -> bytes:
+    """UTF-8, keeping the raw bytes of a file name that is not valid UTF-8 (Python holds
+    those as surrogate escapes, which plain `.encode()` refuses)."""
+    return text.encode("utf-8", "surrogateescape")
 
 
 def _files_pointer(root: Path, identity: str) -> Path:

@@ -142,7 +142,7 @@ def corpus_to_json(corpus: Corpus) -> str:
         refs = [where.get(id(p)) for p in corpus.passages]
         body["passages"] = refs if all(r is not None for r in refs) else \
             {"inline": _encode(corpus.passages)}
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(body, separators=(",", ":"))  # ASCII: carries non-UTF-8 file names too
 
 
 def corpus_from_json(text: str) -> Corpus:

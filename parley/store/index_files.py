@@ -14,11 +14,12 @@ from parley.retrieval.bm25_index import BM25Index
 from parley.retrieval.inverted import ARRAY_NAMES, FORMAT_VERSION, InvertedIndex, Stats
 
 # Files up to this many bytes are checked by full SHA-256 on load; bigger ones by size, header
-# and a hash of their first and last MiB plus 32 blocks of 64 KiB spread evenly between
-# (hashing hundreds of MB at every start would defeat instant start).
-FULL_HASH_LIMIT = 4 * 1024 * 1024
-_SAMPLE = 1024 * 1024
-_BLOCKS, _BLOCK = 32, 64 * 1024
+# and a hash of their first and last 64 KiB plus 64 blocks of 4 KiB spread evenly between
+# (hashing hundreds of MB at every start would defeat instant start; the shapes and offsets
+# are checked as well).
+FULL_HASH_LIMIT = 256 * 1024
+_SAMPLE = 64 * 1024
+_BLOCKS, _BLOCK = 64, 4 * 1024
 
 
 class CorruptIndex(Exception):
@@ -76,8 +77,7 @@ def save_index(index: BM25Index, folder: Path) -> dict[str, Any]:
     for name, arr in inv.arrays().items():
         files[f"{name}.npy"] = save_array(folder, name, arr)
     terms_path = folder / "terms.json"
-    terms_path.write_text(json.dumps(inv.terms, ensure_ascii=False, separators=(",", ":")),
-                          encoding="utf-8")
+    terms_path.write_text(json.dumps(inv.terms, separators=(",", ":")), encoding="ascii")
     files["terms.json"] = {"size": terms_path.stat().st_size,
                            "sha256": file_digest(terms_path), "full_hash": True}
     return {"format": FORMAT_VERSION, "stats": dataclasses.asdict(inv.stats), "files": files}

@@ -9,8 +9,10 @@ Saved (all `.npy`, memory-mapped on load, nothing pickled):
 - int tables: articles (string ids, passage and people ranges), passages (article, paragraph
   number, sentence range), sentences (start, end, speaker, kind, own text or -1), speakers
   (name, role, kind), people (name, role, kind, alias range);
-- `records.json`: the small rest (load problems, the speaker digest's groups and the silent
-  names' aliases).
+- `records.json`: the small rest (load problems, the speaker digest's groups, which group
+  each alias names, and the aliases of people who never speak). Name lists are stored as
+  NUL-joined strings: splitting one string is far cheaper at start than parsing a JSON
+  object of tens of thousands of keys.
 
 `load_records` gives a `Corpus` whose `articles` and `passages` are lazy sequences
 (`LazyArticles`, `LazyPassages`): indexing one builds that record (the same frozen
@@ -18,8 +20,8 @@ dataclasses `parley.corpus.models` defines, equal to the ones saved) and keeps i
 passage reached twice is the same object. Nothing walks every passage at start.
 
 `SpeakerDigest` is what the speaker directory needs (statements grouped by speaker, direct
-counts, aliases, the names of people who never speak, the passages with an attributed
-sentence), worked out once at save time; `speaker_digest(corpus)` returns the saved one for a
+counts, the speaker each alias resolves to, the names of people who never speak, the passages
+with an attributed sentence), worked out once at save time; `speaker_digest(corpus)` returns the saved one for a
 loaded corpus and computes it (one walk) for any other.
 
 `save_records` returns None for a corpus this layout cannot represent exactly (a record type
@@ -32,7 +34,7 @@ import dataclasses
 import json
 import re
 import typing
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,7 +46,7 @@ from parley.corpus.gazetteer import gazetteer
 from parley.corpus.models import (Article, Corpus, LoadProblem, Passage, Person, Sentence,
                                   Speaker, SpeakerKind, SpeechKind)
 
-RECORDS_FORMAT = 1
+RECORDS_FORMAT = 2
 RECORDS_JSON = "records.json"
 # The fields this layout stores; another set of fields (models changed) means: save JSON.
 _FIELDS = {
@@ -83,18 +85,18 @@ class SpeakerGroup:
     statements: Sequence[tuple[int, int]]  # (passage, sentence) in corpus order
     direct: int
     reported: int
-    aliases: frozenset[str]     # of the people entries with this key
-    # normalize_name of the speaker's name and (when it has one) role
-    name_aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class SpeakerDigest:
-    groups: tuple[SpeakerGroup, ...]   # in order of first statement
-    silent: dict[str, str]             # alias -> name of people who never speak (first wins)
+    groups: Sequence[SpeakerGroup]     # in order of first statement
+    silent: Mapping[str, str]          # alias -> name of people who never speak (first wins)
     attributed: Sequence[int]          # passages with at least one attributed sentence
-    # alias -> {group key: how many people entries (one per article) give it that alias}
-    votes: dict[str, dict[tuple[str, str], int]]
+    # alias -> index in `groups` of the speaker it names: the group's own folded name, and
+    # every alias of its people entries. An alias several speakers share goes to the one
+    # most articles give it (across a corpus "the chancellor" is whoever most articles call
+    # that), then the one with most statements, then the first.
+    alias_groups: Mapping[str, int]
 
 
 def normalize_name(text: str) -> str:
@@ -103,13 +105,6 @@ def normalize_name(text: str) -> str:
     folded = fold(text).strip(" ?.!,\"'")
     folded = re.sub(r"^(?:the|a|an)\s+", "", folded)
     return gazetteer().normalize_role(folded) if folded else ""
-
-
-def _name_aliases(speaker: Speaker) -> tuple[str, ...]:
-    out = [normalize_name(speaker.name)]
-    if speaker.role:
-        out.append(normalize_name(speaker.role))
-    return tuple(out)
 
 
 def _group_key(speaker: Speaker) -> tuple[str, str]:
@@ -159,10 +154,17 @@ def _compute_digest(corpus: Corpus) -> SpeakerDigest:
                 for alias in person.aliases:
                     silent.setdefault(alias, person.name)
     groups = tuple(SpeakerGroup(key[0], key[1], g["speaker"], g["statements"], g["direct"],
-                                len(g["statements"]) - g["direct"],
-                                frozenset(aliases.get(key, ())))
+                                len(g["statements"]) - g["direct"])
                    for key, g in order.items())
-    return SpeakerDigest(groups, silent, attributed, votes)
+    alias_groups: dict[str, int] = {}
+    best: dict[str, tuple[int, int]] = {}
+    for gi, (key, g) in enumerate(order.items()):
+        for alias in (key[0], *aliases.get(key, ())):
+            rank = (votes.get(alias, {}).get(key, 0), len(g["statements"]))
+            if alias not in best or rank > best[alias]:
+                best[alias] = rank
+                alias_groups[alias] = gi
+    return SpeakerDigest(groups, silent, attributed, alias_groups)
 
 
 # ---------------------------------------------------------------------------------- save
@@ -184,8 +186,25 @@ class _Strings:
         return _blob(list(self.ids))
 
 
+def _joined(texts: Iterable[str]) -> str:
+    """NUL-joined names for `_split` (none may hold a NUL: the layout refuses them)."""
+    texts = list(texts)
+    if any("\0" in t for t in texts):
+        raise _Unsupported("a name holds NUL")
+    return "\0".join(texts)
+
+
+def _split(joined: str, count: int) -> list[str]:
+    """The `count` names `_joined` made (one empty name and none both join to "")."""
+    out = joined.split("\0") if count else []
+    if len(out) != count:
+        raise ValueError("a name list does not have the length it should")
+    return out
+
+
 def _blob(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    encoded = [t.encode("utf-8") for t in texts]
+    # surrogateescape: a file name that is not valid UTF-8 keeps its raw bytes
+    encoded = [t.encode("utf-8", "surrogateescape") for t in texts]
     offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
     np.cumsum([len(b) for b in encoded], out=offsets[1:])
     return np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets
@@ -254,12 +273,11 @@ def _records_arrays(corpus: Corpus) -> tuple[dict[str, np.ndarray], dict[str, An
         strings(problem.path), strings(problem.reason)
     digest = _compute_digest(corpus)
     stmts = [st for g in digest.groups for st in g.statements]
-    group_of = {(g.folded, g.kind): i for i, g in enumerate(digest.groups)}
     group_rows = []
     at = 0
     for g in digest.groups:
         group_rows.append([g.folded, g.kind, speaker_id(g.speaker), at, len(g.statements),
-                           g.direct, sorted(g.aliases), list(g.name_aliases)])
+                           g.direct])
         at += len(g.statements)
     text_bytes, text_offsets = _blob(texts)
     str_bytes, str_offsets = strings.arrays()
@@ -285,10 +303,12 @@ def _records_arrays(corpus: Corpus) -> tuple[dict[str, np.ndarray], dict[str, An
         "format": RECORDS_FORMAT,
         "problems": [[p.path, p.reason] for p in corpus.problems],
         "groups": group_rows,
-        "silent": digest.silent,
-        "votes": {alias: [[group_of[k], n] for k, n in per.items()]
-                  for alias, per in digest.votes.items()},
-        "article_ids": "\0".join(a.id for a in corpus.articles),
+        "alias_names": _joined(digest.alias_groups),
+        "alias_groups": list(digest.alias_groups.values()),
+        "silent_aliases": _joined(digest.silent),
+        "silent_names": _joined(digest.silent.values()),
+        "silent_count": len(digest.silent),
+        "article_ids": _joined(a.id for a in corpus.articles),
         "duplicate_ids": len({a.id for a in corpus.articles}) != len(corpus.articles),
     }
     return arrays, part
@@ -302,16 +322,14 @@ class _Tables:
         a = {k: np.asarray(v).view(np.ndarray) for k, v in arrays.items()}
         self.text_bytes, self.text_offsets = a["text_bytes"], a["text_offsets"]
         self.str_bytes, self.str_offsets = a["str_bytes"], a["str_offsets"]
+        self._str_view = memoryview(self.str_bytes)
         self.articles, self.passages, self.sentences = a["articles"], a["passages"], \
             a["sentences"]
         self.speakers, self.people = a["speakers"], a["people"]
         self.people_aliases, self.aliases = a["people_aliases"], a["aliases"]
         self.n_articles = self.articles.shape[0] - 1
         self.n_passages = self.passages.shape[0] - 1
-        ids = part["article_ids"]
-        self.article_ids: list[str] = ids.split("\0") if self.n_articles else []
-        if len(self.article_ids) != self.n_articles:
-            raise ValueError("article ids do not match the article table")
+        self.article_ids: list[str] = _split(part["article_ids"], self.n_articles)
         self.duplicate_ids: bool = bool(part.get("duplicate_ids", True))
         self._strings: dict[int, str] = {}
         self._speakers: dict[int, Speaker] = {}
@@ -324,8 +342,8 @@ class _Tables:
             return None
         s = self._strings.get(i)
         if s is None:
-            a, b = int(self.str_offsets[i]), int(self.str_offsets[i + 1])
-            s = self._strings[i] = self.str_bytes[a:b].tobytes().decode("utf-8")
+            a, b = self.str_offsets[i:i + 2].tolist()
+            s = self._strings[i] = str(self._str_view[a:b], "utf-8", "surrogateescape")
         return s
 
     def speaker(self, i: int) -> Speaker | None:
@@ -344,7 +362,7 @@ class _Tables:
             return p
         (art, index, s0), (_, _, s1) = self.passages[i:i + 2].tolist()
         a, b = self.text_offsets[i:i + 2].tolist()
-        text = self.text_bytes[a:b].tobytes().decode("utf-8")
+        text = self.text_bytes[a:b].tobytes().decode("utf-8", "surrogateescape")
         sentences = tuple(
             Sentence(text[start:end] if own < 0 else self.string(own), start, end,
                      self.speaker(spk), SPEECH_KINDS[kind] if kind >= 0 else None)
@@ -470,15 +488,15 @@ def records_corpus(arrays: Mapping[str, np.ndarray], part: dict[str, Any]) -> Co
         raise ValueError(f"records format {part.get('format')}, expected {RECORDS_FORMAT}")
     tables = _Tables(arrays, part)
     stmts = np.asarray(arrays["statements"]).view(np.ndarray)
-    groups = []
-    for folded, kind, spk, at, count, direct, aliases, names in part["groups"]:
-        groups.append(SpeakerGroup(folded, kind, tables.speaker(spk),
-                                   Statements(stmts, at, at + count), direct, count - direct,
-                                   frozenset(aliases), tuple(names)))
-    keys = [(g.folded, g.kind) for g in groups]
-    votes = {alias: {keys[gi]: n for gi, n in per} for alias, per in part["votes"].items()}
-    digest = SpeakerDigest(tuple(groups), dict(part["silent"]),
-                           IntList(np.asarray(arrays["attributed"]).view(np.ndarray)), votes)
+    groups = LazyGroups(tables, stmts, part["groups"])
+    alias_groups = part["alias_groups"]
+    if alias_groups and not 0 <= min(alias_groups) <= max(alias_groups) < len(groups):
+        raise ValueError("an alias names a speaker group that does not exist")
+    digest = SpeakerDigest(
+        groups,
+        LazyNames(part["silent_aliases"], part["silent_names"], part["silent_count"]),
+        IntList(np.asarray(arrays["attributed"]).view(np.ndarray)),
+        dict(zip(_split(part["alias_names"], len(alias_groups)), alias_groups)))
     problems = tuple(LoadProblem(path, reason) for path, reason in part["problems"])
     return Corpus(LazyArticles(tables), problems,  # type: ignore[arg-type]
                   LazyPassages(tables, 0, tables.n_passages, digest))  # type: ignore[arg-type]
@@ -517,10 +535,82 @@ class Statements(Sequence):  # type: ignore[type-arg]
         return repr(self._all())
 
 
+class LazyGroups(Sequence):  # type: ignore[type-arg]
+    """The saved speaker groups, each built on first use: a start that answers about one
+    speaker builds one group, not thousands."""
+
+    def __init__(self, tables: _Tables, statements: np.ndarray, rows: list[list[Any]]) -> None:
+        if not all(isinstance(r, list) and len(r) == 6 for r in rows):
+            raise ValueError("speaker group rows are malformed")
+        self._tables, self._statements, self._rows = tables, statements, rows
+        self._built: dict[int, SpeakerGroup] = {}
+
+    def keys(self) -> list[tuple[str, str]]:
+        """(folded name, kind) of every group, in order, without building any."""
+        return [(r[0], r[1]) for r in self._rows]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self._rows)
+        g = self._built.get(i)
+        if g is None:
+            folded, kind, spk, at, count, direct = self._rows[i]
+            g = self._built[i] = SpeakerGroup(
+                folded, kind, self._tables.speaker(spk),  # type: ignore[arg-type]
+                Statements(self._statements, at, at + count), direct, count - direct)
+        return g
+
+
+class LazyNames(Mapping):  # type: ignore[type-arg]
+    """alias -> name from two NUL-joined lists, split on first use (most answers never look
+    up a name nobody speaks under)."""
+
+    def __init__(self, keys: str, values: str, count: int) -> None:
+        if not isinstance(keys, str) or not isinstance(values, str) or \
+                not isinstance(count, int):
+            raise ValueError("name lists are malformed")
+        self._parts: tuple[str, str, int] | None = (keys, values, count)
+        self._map: dict[str, str] = {}
+
+    def _get(self) -> dict[str, str]:
+        if self._parts is not None:
+            keys, values, count = self._parts
+            self._map = dict(zip(_split(keys, count), _split(values, count)))
+            self._parts = None
+        return self._map
+
+    def __getitem__(self, key: str) -> str:
+        return self._get()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def group_keys(groups: Sequence[SpeakerGroup]) -> list[tuple[str, str]]:
+    """(folded name, kind) of each group, building none of a saved corpus's groups."""
+    if isinstance(groups, LazyGroups):
+        return groups.keys()
+    return [(g.folded, g.kind) for g in groups]
+
+
 class IntList(Sequence):  # type: ignore[type-arg]
     def __init__(self, arr: np.ndarray) -> None:
         self._arr = arr
         self._items: list[int] | None = None
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        return self._arr if dtype is None else self._arr.astype(dtype, copy=False)
 
     def _all(self) -> list[int]:
         if self._items is None:
@@ -546,6 +636,6 @@ def save_records(corpus: Corpus, folder: Path, save_array: Any) -> dict[str, Any
     arrays, part = made
     files = {name: save_array(name, arr) for name, arr in arrays.items()}
     path = folder / RECORDS_JSON
-    path.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+    # ASCII JSON: \u escapes also carry the surrogates of file names that are not UTF-8
+    path.write_text(json.dumps(part, separators=(",", ":")), encoding="ascii")
     return {"format": RECORDS_FORMAT, "arrays": files, "json": RECORDS_JSON}

@@ -4,6 +4,8 @@ discord.py client against the loopback stand-in)."""
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 import threading
 from dataclasses import replace
 
@@ -106,6 +108,27 @@ def test_cli_names_bad_files_and_answers_from_the_rest(run_parley, tmp_path, wri
     r = run_parley("ask", "x", "--corpus", tmp_path / "gone")
     assert r.returncode == 1 and "gone: no such file or folder" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+@pytest.mark.skipif(os.name == "nt" or sys.platform == "darwin",
+                    reason="needs a file system that takes any bytes in a file name")
+def test_file_name_not_utf8_is_indexed_saved_and_loaded_again(run_parley, tmp_path):
+    """A name Python can only hold with surrogate escapes (here Latin-1 'caf\xe9.txt'):
+    hashing it, saving it in the cache and printing it must not raise."""
+    d = tmp_path / "c"
+    d.mkdir()
+    (d / "good.txt").write_text(GOOD, encoding="utf-8")
+    with open(os.fsencode(d) + b"/caf\xe9.txt", "wb") as f:
+        f.write(OTHER.encode("utf-8"))
+    runs = [run_parley("ask", "what did Zelensky say", "--corpus", d) for _ in range(2)]
+    for r in runs:
+        assert r.returncode == 0, r.stderr
+        assert "Ships are moving again" in r.stdout and "Traceback" not in r.stderr
+    # built and saved by the first run, loaded from the saved index by the second
+    assert "Built the index" in runs[0].stderr and "Built the index" not in runs[1].stderr
+    assert "unusable" not in runs[1].stderr
+    r = run_parley("sources", "--corpus", d)
+    assert r.returncode == 0 and "caf" in r.stdout and "Traceback" not in r.stderr
 
 
 # ------------------------------------------------------------------ /reload on Discord

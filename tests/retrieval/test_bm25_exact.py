@@ -12,17 +12,21 @@ import parley.retrieval.inverted as inverted_module
 from parley.retrieval.bm25_index import BM25Index
 from parley.retrieval.inverted import TIER_MIN_POSTINGS
 
-# How `top` may run: its defaults (small queries by one in-order add.at, larger ones by MaxScore
-# in batches), MaxScore only (tiny read batches: many bound checks), or no pruning at all.
-SEARCH_PATHS = {"default": None, "maxscore": (0, 64), "exhaustive": (10**12, 8192)}
+# How `top` may run: its defaults (small queries by the compiled path when it is built, else
+# by one in-order numpy add.at; larger ones by MaxScore in batches), the numpy small path,
+# MaxScore only (tiny read batches: many bound checks), or no pruning at all.
+SEARCH_PATHS = {
+    "default": {},
+    "numpy": {"USE_COMPILED": False},
+    "maxscore": {"USE_COMPILED": False, "FAST_POSTINGS": 0, "READ_BUDGET": 64},
+    "exhaustive": {"USE_COMPILED": False, "FAST_POSTINGS": 10**12, "READ_BUDGET": 8192},
+}
 
 
 @pytest.fixture(params=list(SEARCH_PATHS))
 def search_path(request, monkeypatch):
-    setting = SEARCH_PATHS[request.param]
-    if setting is not None:
-        monkeypatch.setattr(inverted_module, "FAST_POSTINGS", setting[0])
-        monkeypatch.setattr(inverted_module, "READ_BUDGET", setting[1])
+    for name, value in SEARCH_PATHS[request.param].items():
+        monkeypatch.setattr(inverted_module, name, value)
     return request.param
 
 
@@ -181,6 +185,7 @@ def test_ties_broken_by_document_order(search_path):
 def test_pruning_is_exact_and_skips_work(monkeypatch, budget):
     """A larger corpus with long posting lists: results stay exact, and pruning leaves only a
     handful of candidates to score exactly (a performance guard, not a behaviour)."""
+    monkeypatch.setattr(inverted_module, "USE_COMPILED", False)
     monkeypatch.setattr(inverted_module, "FAST_POSTINGS", 0)  # MaxScore on every query
     monkeypatch.setattr(inverted_module, "READ_BUDGET", budget)
     docs, words, _ = zipf_corpus(seed=21, n_docs=20000, vocab=5000, mean_len=30)
@@ -198,3 +203,41 @@ def test_pruning_is_exact_and_skips_work(monkeypatch, budget):
         for k in (1, 10):
             assert index.top(q, k) == reference_top(bm, docs, q, k), (q, k)
     assert np.median(sizes) <= 50, sizes
+
+
+@pytest.mark.skipif(inverted_module._accumulate is None,
+                    reason="the optional C path was not built (no C compiler at install)")
+def test_compiled_path_equals_numpy_path_bit_for_bit(monkeypatch):
+    """Same postings, same order of additions: identical documents and scores (`==`), for
+    every k, with repeated and unknown terms; and the scratch arrays are left all zero."""
+    docs, words, rng = zipf_corpus(seed=5, n_docs=3000)
+    index = BM25Index(docs)
+    inv = index.inverted
+    queries = make_queries(rng, words, 150, docs) + [[words[0], words[0], words[3]],
+                                                     ["not-a-word", words[7]]]
+    for q in queries:
+        for k in (1, 3, 10, 5000):
+            monkeypatch.setattr(inverted_module, "USE_COMPILED", True)
+            compiled = index.top(q, k)
+            monkeypatch.setattr(inverted_module, "USE_COMPILED", False)
+            assert compiled == index.top(q, k), (q, k)
+    acc, seen = inv._scratch()
+    assert not acc.any() and not seen.any()
+
+
+@pytest.mark.skipif(inverted_module._accumulate is None,
+                    reason="the optional C path was not built (no C compiler at install)")
+def test_compiled_path_refuses_bad_input_without_touching_scratch():
+    top = inverted_module._accumulate.top_postings
+    docs = np.array([0, 1, 7], dtype=np.int32)
+    weights = np.array([1.0, 2.0, 3.0])
+    acc, seen = np.zeros(4), np.zeros(4, dtype=bool)
+    assert top(docs, weights, [(0, 2)], acc, seen, 5) == [(1, 2.0), (0, 1.0)]
+    with pytest.raises(ValueError, match="outside the postings"):
+        top(docs, weights, [(0, 9)], acc, seen, 5)
+    with pytest.raises(ValueError, match="outside the index"):
+        top(docs, weights, [(0, 3)], acc, seen, 5)  # document 7 of 4
+    with pytest.raises(ValueError, match="mismatched"):
+        top(docs, weights[:2], [(0, 2)], acc, seen, 5)
+    assert not acc.any() and not seen.any()
+    assert top(docs, weights, [(0, 2)], acc, seen, 0) == []

@@ -190,3 +190,12 @@ def test_same_size_change_with_old_mtime_is_noticed(corpus_dir: Path,
 def test_no_shortcut_for_files_changed_just_now(corpus_dir: Path):
     load_or_build([corpus_dir], Settings(), Counting())  # files written moments ago
     assert not list((corpus_dir.parent / CACHE_FOLDER).glob("files-*.json"))
+
+
+def test_library_versions_read_from_folder_names_match_importlib_metadata():
+    from importlib import metadata
+
+    from parley.store.cache import _BUILD_LIBRARIES, installed_versions
+    assert installed_versions(_BUILD_LIBRARIES) == {
+        d: metadata.version(d) for d in _BUILD_LIBRARIES}
+    assert installed_versions(("no-such-distribution-here",)) == {}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from parley.retrieval import inverted
 from parley.store.progress import progress_iter
 
 
@@ -48,7 +49,9 @@ def test_cli_index_and_stats(run_parley, tmp_path: Path):
     st = json.loads(r.stdout)
     assert st["articles"] == 1 and st["passages"] == 2 and st["loaded_from_cache"]
     assert st["vocabulary"] > 3 and st["index_bytes_on_disk"] > 0
+    # the subprocess imports the same installed build as this one
+    assert st["compiled_search"] is (inverted._accumulate is not None)
     r = run_parley("stats", "--corpus", corpus)
-    assert r.returncode == 0 and "Vocabulary" in r.stdout
+    assert r.returncode == 0 and "Vocabulary" in r.stdout and "Small queries" in r.stdout
     r = run_parley("stats", "--corpus", tmp_path / "missing")
     assert r.returncode == 1
