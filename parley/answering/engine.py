@@ -124,8 +124,9 @@ class Parley:
                               f"{'s' if len(entry.statements) != 1 else ''} in all: try "
                               f":quotes {who.name}.)", who, unmatched, cut)
         else:
-            # No topic: every passage where they speak; name matches first, then order.
-            name_terms = terms(typed)
+            # No topic: every passage where they speak; name matches first, then order. A
+            # misspelt name ranks as the name it was taken for.
+            name_terms = terms(resolution.corrected or typed)
             ranked = self.index.top(name_terms, len(mine), allowed=mine)
             seen = {p for p, _ in ranked}
             ranked += [(p, 0.0) for p in sorted(mine) if p not in seen]

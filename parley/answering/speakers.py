@@ -1,7 +1,7 @@
 """Everyone who speaks in a corpus, and finding one from what a user typed.
 
 A user may write a surname, a full name, "Mr X", a role ("the Turkish foreign minister"),
-with or without diacritics, or a close misspelling ("Zelensky").
+with or without diacritics, or a close misspelling ("Zelensky", "Erdogen").
 """
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ class Resolution:
 
     entry: SpeakerEntry | None
     mentioned_as: str | None = None  # a name met in the articles that never speaks
+    corrected: str | None = None     # the known name a misspelling was taken for
 
 
 class SpeakerDirectory:
@@ -67,13 +68,35 @@ class SpeakerDirectory:
         match = process.extractOne(plain, aliases, scorer=fuzz.ratio,
                                    score_cutoff=FUZZY_CUTOFF) if aliases else None
         if match:
-            return Resolution(self.entries[self._alias_index[match[0]]])
+            return Resolution(self.entries[self._alias_index[match[0]]], corrected=match[0])
+        slip = _one_slip(plain, aliases, self._alias_index)
+        if slip is not None:
+            return Resolution(self.entries[self._alias_index[slip]], corrected=slip)
         silent = list(self.silent)
         match = process.extractOne(plain, silent, scorer=fuzz.ratio,
                                    score_cutoff=FUZZY_CUTOFF) if silent else None
         if match:
-            return Resolution(None, self.silent[match[0]])
+            return Resolution(None, self.silent[match[0]], match[0])
+        slip = _one_slip(plain, silent, self.silent)
+        if slip is not None:
+            return Resolution(None, self.silent[slip], slip)
         return Resolution(None)
+
+
+def _one_slip(typed: str, names: list[str], target: Mapping[str, object]) -> str | None:
+    """A name one typing slip (one letter wrong, missing or extra) away from `typed`, when
+    every such name leads to the same `target`. The similarity ratio is too strict
+    for that in short names ("erdogen" ~ "erdogan" scores 86); one edit is not, but in a name
+    under five letters it is too loose, and two people a slip apart ("Brown", "Browne") make
+    it ambiguous: no match then."""
+    if len(typed) < 5 or not names:
+        return None
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    near = [name for name, _, _ in process.extract(
+        typed, names, scorer=Levenshtein.distance, score_cutoff=1, limit=None)]
+    return near[0] if near and len({target[name] for name in near}) == 1 else None
 
 
 class _Entries(Mapping):  # type: ignore[type-arg]

@@ -52,6 +52,29 @@ def test_misspelt_silent_person_is_still_recognised(engine: Parley):
     assert answer.results == () and "Volodymyr Zelenskyy" in answer.message
 
 
+@pytest.mark.parametrize("typed", ["Erdogen", "Erdgan", "Erdogann", "Cavusogl"])
+def test_one_typing_slip_in_a_name_still_finds_the_speaker(engine: Parley, typed: str):
+    answer = engine.ask(f"What did {typed} say?")
+    assert answer.speaker is not None and answer.results, typed
+    right = engine.ask(f"What did {'Cavusoglu' if typed.startswith('C') else 'Erdogan'} say?")
+    # ranked as the name it was taken for: the same answer as spelt right
+    assert [h.passage for h in answer.results] == [h.passage for h in right.results]
+
+
+def test_one_slip_is_not_enough_in_a_short_name_or_between_two_people(tmp_path):
+    d = tmp_path / "articles"
+    d.mkdir()
+    (d / "a.txt").write_text(
+        "Budget row\n\nTony Blair said the budget was fair. Sam Blain said it was not. "
+        "Ed Balls said nothing new. Jo Cox said it again.\n", encoding="utf-8")
+    directory = build_parley(Settings(), [d]).directory
+    assert directory.resolve("Blair").entry.speaker.name == "Tony Blair"
+    assert directory.resolve("Blain").entry.speaker.name == "Sam Blain"
+    assert directory.resolve("Bells").entry.speaker.name == "Ed Balls"  # one slip
+    assert directory.resolve("Blaix").entry is None  # one slip from Blair and from Blain
+    assert directory.resolve("Cix").entry is None    # too short to guess
+
+
 def test_unknown_person_is_said_to_be_absent(engine: Parley):
     answer = engine.ask("What did Biden say?")
     assert answer.results == () and "Nobody called" in answer.message

@@ -55,12 +55,11 @@ def defer_after(interaction: Any, now: float | None = None) -> float:
 
 
 class Throttled(app_commands.CheckFailure):
-    """A user is over the cooldown; `notify` is true for the first refusal of the window."""
+    """A user is over the cooldown; the tree's error handler tells them privately."""
 
-    def __init__(self, retry_after: float, notify: bool):
+    def __init__(self, retry_after: float):
         super().__init__(f"cooldown: retry after {retry_after:.1f}s")
         self.retry_after = retry_after
-        self.notify = notify
 
 
 class AskCog(commands.Cog, name="Parley"):
@@ -113,7 +112,7 @@ class AskCog(commands.Cog, name="Parley"):
         """Runs before every slash command of this cog (not for autocomplete)."""
         verdict = self.cooldown.hit(interaction.user.id)
         if not verdict.allowed:
-            raise Throttled(verdict.retry_after, verdict.notify)
+            raise Throttled(verdict.retry_after)
         return True
 
     # ------------------------------------------------------------------ replying

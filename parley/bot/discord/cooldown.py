@@ -1,9 +1,10 @@
-"""Per-user cooldown: at most `rate` questions per `per` seconds, and ONE notice per window.
+"""Per-user cooldown: at most `rate` questions per `per` seconds.
 
 Pure Python (no discord import) so it is trivially testable. A fixed window opens at a user's
 first question; once `rate` questions have been used, further ones are refused until the window
-ends. Only the first refusal in a window asks for a reply (`notify`); the rest are dropped
-silently, so someone hammering the bot gets one polite message, not one per attempt.
+ends. Only the first refusal in a window is marked `notify`: a mention or `!ask` gets one public
+reply per window, not one per attempt. (A refused slash command is always answered, privately:
+Discord shows an error for an interaction left without a response.)
 """
 from __future__ import annotations
 

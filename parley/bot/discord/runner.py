@@ -92,10 +92,9 @@ class ParleyTree(app_commands.CommandTree):
     async def on_error(self, interaction: discord.Interaction,
                        error: app_commands.AppCommandError) -> None:
         if isinstance(error, Throttled):
-            if error.notify:
-                await send_ephemeral(interaction, notice(error.retry_after))
-            else:
-                log.debug("cooldown: dropped a repeat command (notice already sent)")
+            # Every refused slash command gets the notice: only the asker sees it, and an
+            # interaction left unanswered shows them "The application did not respond".
+            await send_ephemeral(interaction, notice(error.retry_after))
             return
         if isinstance(error, app_commands.CheckFailure):
             await send_ephemeral(interaction, "You can't use that command here.")
