@@ -121,7 +121,8 @@ static PyObject *top_postings(PyObject *self, PyObject *args)
         result = PyList_New(0);
         goto done;
     }
-    touched = PyMem_Malloc((size_t)total * sizeof(int32_t));
+    /* distinct documents touched: at most one per posting, and at most every document */
+    touched = PyMem_Malloc((size_t)(total < n_docs ? total : n_docs) * sizeof(int32_t) + 1);
     Py_ssize_t keep = k < total ? k : total;
     heap = PyMem_Malloc((size_t)keep * sizeof(Hit));
     if (touched == NULL || heap == NULL) {

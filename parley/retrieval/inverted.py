@@ -65,6 +65,10 @@ USE_COMPILED = _accumulate is not None
 # MaxScore reads tiers in batches of about this many postings (doubling each time).
 READ_BUDGET = 8192
 
+# What a query needs of one term: (first posting, end, its non-empty tiers as (max weight,
+# start, end), idf > 0).
+TermMeta = tuple[int, int, tuple[tuple[float, int, int], ...], bool]
+
 ARRAY_NAMES = ("idf", "df", "doc_len", "term_tiers", "tier_offsets", "tier_max",
                "post_docs", "post_weights")
 
@@ -103,9 +107,9 @@ class InvertedIndex:
         self._pd = np.asarray(self.post_docs).view(np.ndarray)
         self._pw = np.asarray(self.post_weights).view(np.ndarray)
         self._local = threading.local()
-        # term id -> (first posting, end, ((tier max, lo, hi), ...) non-empty tiers, idf > 0):
-        # filled on first use so a query never reads scalars out of the memory-mapped arrays.
-        self._meta: dict[int, tuple[int, int, tuple[tuple[float, int, int], ...], bool]] = {}
+        # term id -> TermMeta, filled on first use so a query never reads scalars out of the
+        # memory-mapped arrays.
+        self._meta: dict[int, TermMeta] = {}
 
     # ----------------------------------------------------------------------------- building
     @classmethod
@@ -187,7 +191,7 @@ class InvertedIndex:
             loc.flag = np.zeros(self.size, dtype=np.intp)
         return acc, loc.seen
 
-    def _term(self, t: int) -> tuple[int, int, tuple[tuple[float, int, int], ...], bool]:
+    def _term(self, t: int) -> TermMeta:
         m = self._meta.get(t)
         if m is None:
             a, z = int(self.term_tiers[t]), int(self.term_tiers[t + 1])
@@ -267,8 +271,7 @@ class InvertedIndex:
             return self._top_pruned(qids, uniq, k, allowed)
         return self._top_exhaustive(qids, k, allowed)
 
-    def _top_small(self, spans: list[tuple[int, int, object, bool]], k: int
-                   ) -> list[tuple[int, float]]:
+    def _top_small(self, spans: list[TermMeta], k: int) -> list[tuple[int, float]]:
         """Every posting of the query, in query order, added by one unbuffered `np.add.at`
         (element by element, in order: the summation order of get_scores).
 

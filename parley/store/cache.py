@@ -195,11 +195,8 @@ def files_signature(paths: list[Path], settings: Settings) -> str | None:
                 continue
             if stat.S_ISDIR(est.st_mode):
                 walk(e.path, est)
-            else:  # add(e.path, est), inlined: this loop runs once per corpus file
-                lines.append(f"{e.path}\0{est.st_size}:{est.st_mtime_ns}:{est.st_ctime_ns}:"
-                             f"{est.st_ino}:{est.st_dev}")
-                times.append(est.st_mtime_ns)
-                times.append(est.st_ctime_ns)
+            else:
+                add(e.path, est)
 
     for p in paths:
         try:

@@ -326,15 +326,15 @@ async def test_slow_answer_is_deferred_and_followed_up(start, monkeypatch):
     assert msg["embeds"] and msg["_allowed_mentions"] == NONE
 
 
-async def test_cooldown_one_notice_per_window(start):
+async def test_cooldown_answers_every_refused_command_privately(start):
     h = await start(settings_for(cooldown_rate=2, cooldown_seconds=60))
     ids = [await h.stub.slash("ask", question="ceasefire") for _ in range(5)]
-    await h.stub.wait_for(lambda: len(h.stub.callbacks) >= 3, WAIT, "two answers and a notice")
-    await asyncio.sleep(0.5)  # would a reply to the 4th or 5th come? it must not
+    await h.stub.wait_for(lambda: all(h.stub.callback_for(i) for i in ids), WAIT,
+                          "two answers and three notices")
     got = [h.stub.callback_for(i) for i in ids]
     assert got[0]["data"]["embeds"] and got[1]["data"]["embeds"]
-    assert got[2]["data"]["flags"] & EPHEMERAL and "please wait" in got[2]["data"]["content"]
-    assert got[3] is None and got[4] is None  # one notice per window, not one per hit
+    for refused in got[2:]:  # none left for Discord to call "did not respond"
+        assert refused["data"]["flags"] & EPHEMERAL and "please wait" in refused["data"]["content"]
     assert len(h.engine.calls) == 2
 
 
