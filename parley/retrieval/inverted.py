@@ -57,8 +57,8 @@ _SMALL_ALLOWED = 1 / 64
 # costs less than MaxScore's per-tier bookkeeping.
 FAST_POSTINGS = 40000
 # With the compiled path (`_accumulate`), queries up to this many postings are scored by it:
-# a few nanoseconds a posting (about 1 at 100k passages, 5 at 1M, where the accumulator no
-# longer fits in cache), so MaxScore's bookkeeping pays only beyond this.
+# a few nanoseconds a posting (about 5 up to 100k passages, 7 at 1M, where the accumulator
+# no longer fits in cache), so MaxScore's bookkeeping pays only beyond this.
 COMPILED_POSTINGS = 150_000
 # Tests turn this off to check the numpy path where the compiled one is built.
 USE_COMPILED = _accumulate is not None
