@@ -7,29 +7,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from parley.corpus.models import Corpus, Speaker
+from parley.corpus.models import Corpus
 from parley.corpus.folding import fold
 from parley.store.records import SpeakerGroup, group_keys, normalize_name, speaker_digest
 
 FUZZY_CUTOFF = 88
 
 
-@dataclass
-class SpeakerEntry:
-    speaker: Speaker
-    # (passage, sentence) in corpus order: a list, or a read-only sequence for a saved corpus
-    statements: list[tuple[int, int]] = field(default_factory=list)
-    direct: int = 0
-    reported: int = 0
-
-
 @dataclass(frozen=True)
 class Resolution:
     """What a typed name refers to: a speaker, someone mentioned who never speaks, or nobody."""
 
-    entry: SpeakerEntry | None
+    entry: SpeakerGroup | None  # its speaker, statements and direct / reported counts
     mentioned_as: str | None = None  # a name met in the articles that never speaks
     corrected: str | None = None     # the known name a misspelling was taken for
 
@@ -40,13 +31,13 @@ class SpeakerDirectory:
         # with a cached corpus (no walk over every passage at start), else one walk.
         digest = speaker_digest(corpus)
         keys = group_keys(digest.groups)
-        self.entries: Mapping[tuple[str, str], SpeakerEntry] = _Entries(digest.groups, keys)
+        self.entries: Mapping[tuple[str, str], SpeakerGroup] = _ByKey(digest.groups, keys)
         # alias -> canonical name of people who never speak
         self.silent: Mapping[str, str] = digest.silent
         self._alias_index: dict[str, tuple[str, str]] = {
             alias: keys[gi] for alias, gi in digest.alias_groups.items()}
 
-    def ordered(self) -> list[SpeakerEntry]:
+    def ordered(self) -> list[SpeakerGroup]:
         """Most statements first, then by name."""
         return sorted(self.entries.values(), key=lambda e: (-len(e.statements),
                                                              fold(e.speaker.name)))
@@ -99,21 +90,16 @@ def _one_slip(typed: str, names: list[str], target: Mapping[str, object]) -> str
     return near[0] if near and len({target[name] for name in near}) == 1 else None
 
 
-class _Entries(Mapping):  # type: ignore[type-arg]
-    """(folded name, kind) -> SpeakerEntry, each built from its group on first use."""
+class _ByKey(Mapping):  # type: ignore[type-arg]
+    """(folded name, kind) -> its speaker group, without building any group until asked (a
+    saved corpus's groups are built on first use)."""
 
     def __init__(self, groups: Sequence[SpeakerGroup], keys: list[tuple[str, str]]) -> None:
         self._groups = groups
         self._position = {key: i for i, key in enumerate(keys)}
-        self._built: dict[tuple[str, str], SpeakerEntry] = {}
 
-    def __getitem__(self, key: tuple[str, str]) -> SpeakerEntry:
-        entry = self._built.get(key)
-        if entry is None:
-            g = self._groups[self._position[key]]
-            entry = self._built[key] = SpeakerEntry(
-                g.speaker, g.statements, g.direct, g.reported)  # type: ignore[arg-type]
-        return entry
+    def __getitem__(self, key: tuple[str, str]) -> SpeakerGroup:
+        return self._groups[self._position[key]]
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         return iter(self._position)
