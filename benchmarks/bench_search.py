@@ -12,7 +12,8 @@ gets the same token lists (Parley's tokenizer for BBC) and the same queries.
 Reported per corpus and engine: build time, index size on disk, build peak memory (RSS high
 water mark above the pre-build RSS), cold start (a fresh process: start -> saved index loaded
 -> first answer, timed from outside), RSS of that process after answering every query, warm
-single-query latency p50/p95 (top-k, one thread) and throughput, and ratios against Parley.
+single-query latency p50/p95 (top-k, one thread; the engines take turns in rounds over the
+same queries, see `interleaved_latency`) and throughput, and ratios against Parley.
 Parley's top-k documents and scores are checked against BM25Okapi.get_scores + stable argsort
 for every query BM25Okapi is run on (all of them, except at sizes where `--okapi-budget`
 seconds of get_scores run out: then the first ones, and the table says how many).
@@ -433,6 +434,8 @@ def interleaved_latency(children: dict[str, subprocess.Popen], rounds: int) -> d
     every engine alike instead of whichever ran at that moment. A query's latency is its
     median over the rounds; p50/p95 are over queries. One discarded round warms up first."""
     names = list(children)
+    if not names:
+        return {}
     per: dict[str, list[list[float]]] = {name: [] for name in names}
     for r in range(rounds + 1):
         for name in names[r % len(names):] + names[:r % len(names)]:
