@@ -89,8 +89,7 @@ async def test_500_on_every_try_is_logged_and_the_bot_keeps_answering(start, fas
 async def test_429_on_a_deferred_followup_is_waited_out(start, monkeypatch):
     monkeypatch.setattr(cog_module, "DEFER_AFTER", 0.05)
     engine = FakeEngine()
-    real_ask = engine.ask
-    engine.ask = lambda *a, **k: (time.sleep(0.3), real_ask(*a, **k))[1]
+    engine.delay = 0.3
     h = await start(engine=engine)
     h.stub.rate_limit("POST", r"/webhooks/\d+/", times=1, retry_after=0.3)
     iid = await h.stub.slash("ask", question="ceasefire")
@@ -116,8 +115,7 @@ async def test_expired_interaction_is_logged_not_crashed(start, caplog):
 
 async def test_late_interaction_is_deferred_within_discords_3_seconds(start):
     engine = FakeEngine()
-    real_ask = engine.ask
-    engine.ask = lambda *a, **k: (time.sleep(1.5), real_ask(*a, **k))[1]
+    engine.delay = 1.5
     h = await start(engine=engine)
     age = 1.8  # it spent 1.8 s reaching the bot (gateway lag, a busy loop)
     sent = time.monotonic()
@@ -146,8 +144,7 @@ def test_defer_budget_counts_the_interactions_age():
 
 async def test_gateway_dropped_while_answering_resumes_and_delivers(start):
     engine = FakeEngine()
-    real_ask = engine.ask
-    engine.ask = lambda *a, **k: (time.sleep(0.5), real_ask(*a, **k))[1]
+    engine.delay = 0.5
     h = await start(engine=engine)
     stub = h.stub
     iid = await stub.slash("ask", question="ceasefire")
@@ -310,8 +307,6 @@ async def test_signal_closes_the_gateway_cleanly(tmp_path, sig):
 
 
 async def test_hostile_questions_through_the_real_client(start, real_engine):
-    from parley.bot.discord import embeds as E
-
     h = await start(settings_for(cooldown_seconds=0), engine=real_engine)
     stub = h.stub
     cases = ["@everyone @here <@&1> <@1> ```py\nx\n``` **ceasefire** Киев Çavuşoğlu",

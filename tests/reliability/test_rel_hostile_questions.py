@@ -19,7 +19,7 @@ from parley.bot.text_render import Style
 from parley.config import MAX_QUESTION_CHARS, Settings
 
 from limits import check_payload, page_payload
-from parley_discord_fakes import make_interaction
+from parley_discord_fakes import make_interaction, make_message
 
 LONG = "What did Erdogan say about " + "the peace talks and the grain deal " * 3000  # ~105k
 HOSTILE = {
@@ -107,16 +107,6 @@ def test_echoed_mentions_are_escaped(real_engine):
 
 
 
-def _message(content: str, author_id: int = 42):
-    msg = create_autospec(discord.Message, instance=True)
-    msg.content = content
-    msg.webhook_id = None
-    msg.author = create_autospec(discord.Member, instance=True)
-    msg.author.id = author_id
-    msg.author.bot = False
-    return msg
-
-
 def _sent_payload(kwargs: dict) -> dict:
     am = kwargs.get("allowed_mentions")
     embeds = kwargs.get("embeds") or []
@@ -148,7 +138,7 @@ async def test_slash_ask_handler_survives(cog, name):
 
 @pytest.mark.parametrize("name", IDS)
 async def test_mention_handler_survives(cog, name):
-    msg = _message(f"<@{cog.bot.user.id}> {HOSTILE[name]}")
+    msg = make_message(f"<@{cog.bot.user.id}> {HOSTILE[name]}")
     await cog.on_message(msg)
     msg.reply.assert_awaited_once()
     call = msg.reply.await_args

@@ -6,6 +6,7 @@ every call, so tests can check that Discord makes exactly the call `parley ask` 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from unittest.mock import MagicMock, create_autospec
 
@@ -72,8 +73,11 @@ class FakeEngine:
     calls: list = field(default_factory=list)
     problems: list = field(default_factory=list)
     fail_on: str | None = None  # a question that makes ask() raise (to test error handling)
+    delay: float = 0.0  # seconds ask() takes first (to test deferring a slow answer)
 
     def ask(self, question: str, top_k: int | None = None, speaker: str | None = None) -> Answer:
+        if self.delay:
+            time.sleep(self.delay)
         self.calls.append(("ask", question, top_k, speaker))
         if self.fail_on is not None and self.fail_on in question:
             raise RuntimeError("boom (test)")
@@ -130,3 +134,14 @@ def make_interaction(user_id: int = 42) -> MagicMock:
     inter.followup = create_autospec(discord.Webhook, instance=True)
     inter.command = None
     return inter
+
+
+def make_message(content: str, author_id: int = 42, bot_author: bool = False) -> MagicMock:
+    """A spec'd `discord.Message` from a member (not a webhook)."""
+    msg = create_autospec(discord.Message, instance=True)
+    msg.content = content
+    msg.webhook_id = None
+    msg.author = create_autospec(discord.Member, instance=True)
+    msg.author.id = author_id
+    msg.author.bot = bot_author
+    return msg

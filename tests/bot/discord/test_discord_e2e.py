@@ -309,13 +309,11 @@ async def test_dropped_gateway_is_resumed_and_missed_events_answered(start):
 
 
 async def test_slow_answer_is_deferred_and_followed_up(start, monkeypatch):
-    import time as _time
     from parley.bot.discord import cog as cog_module
 
     monkeypatch.setattr(cog_module, "DEFER_AFTER", 0.1)
     engine = FakeEngine()
-    real_ask = engine.ask
-    engine.ask = lambda *a, **k: (_time.sleep(0.6), real_ask(*a, **k))[1]
+    engine.delay = 0.6
     h = await start(engine=engine)
     iid = await h.stub.slash("ask", question="ceasefire")
     cb = await h.callback(iid)

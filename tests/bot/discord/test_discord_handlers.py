@@ -18,7 +18,7 @@ from parley.bot.discord.runner import GENERIC_ERROR, ParleyTree, create_bot
 from parley.bot.discord.views import NOT_YOURS, Paginator
 from parley.config import DiscordSettings, Settings
 
-from parley_discord_fakes import FakeEngine, make_interaction
+from parley_discord_fakes import FakeEngine, make_interaction, make_message
 
 NONE = discord.AllowedMentions.none().to_dict()
 BOT_ID = 555000000000000001
@@ -28,16 +28,6 @@ def make_settings(**discord_kw) -> Settings:
     return Settings(top_k=3, discord=replace(DiscordSettings(), **discord_kw))
 
 
-
-
-def make_message(content: str, author_id: int = 42, bot_author: bool = False) -> MagicMock:
-    msg = create_autospec(discord.Message, instance=True)
-    msg.content = content
-    msg.webhook_id = None
-    msg.author = create_autospec(discord.Member, instance=True)
-    msg.author.id = author_id
-    msg.author.bot = bot_author
-    return msg
 
 
 @pytest.fixture
@@ -125,12 +115,10 @@ async def test_speaker_autocomplete(cog):
 
 
 async def test_slow_answer_is_deferred_then_sent_as_followup(cog, engine, monkeypatch):
-    import time as _time
     from parley.bot.discord import cog as cog_module
 
     monkeypatch.setattr(cog_module, "DEFER_AFTER", 0.05)
-    real_ask = engine.ask
-    engine.ask = lambda *a, **k: (_time.sleep(0.3), real_ask(*a, **k))[1]
+    engine.delay = 0.3
     inter = make_interaction()
     inter.response.defer.side_effect = lambda **kw: setattr(inter.response.is_done, "return_value", True)
     await cog.ask.callback(cog, inter, "ceasefire", private=True)
