@@ -24,7 +24,8 @@ STAMP = VENV / ".parley-installed"
 
 
 # What the install depends on: a change to any of these reinstalls (and rebuilds the C part).
-INSTALL_INPUTS = ("pyproject.toml", "setup.py", "parley/retrieval/_accumulate.c")
+PACKAGES = ("bot", "corpus", "retrieval")
+INSTALL_INPUTS = ("pyproject.toml", "setup.py", "retrieval/_accumulate.c")
 
 
 def _wanted_stamp() -> str:
@@ -65,7 +66,8 @@ def main(argv: list[str]) -> int:
     # Byte-compile Parley's own modules: an editable install leaves that to the first import,
     # which skips it when PYTHONDONTWRITEBYTECODE is set, and then every start compiles them
     # again (some 50 ms). Quick when nothing changed; a file that fails is left to Python.
-    compileall.compile_dir(str(ROOT / "parley"), quiet=2)
+    for package in PACKAGES:
+        compileall.compile_dir(str(ROOT / package), quiet=2)
     if command == "setup":
         return 0
     if command == "test":

@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from parley.answering.engine import build_parley  # noqa: E402
-from parley.config import load_settings  # noqa: E402
+from bot.loading import engine_for  # noqa: E402
+from bot.settings import load_settings  # noqa: E402
 
 QUESTION_FILES = (ROOT / "tests" / "answering" / "data" / "dev_questions.json",
                   ROOT.parent / "shared" / "eval" / "dev_questions.json")
@@ -68,7 +68,7 @@ def main() -> int:
 
     settings = load_settings()
     t0 = time.perf_counter_ns()
-    engine = build_parley(settings)
+    engine = engine_for(settings)
     build_ms = (time.perf_counter_ns() - t0) / 1e6
     qpath, questions = load_questions()
     print(f"Corpus:  {len(engine.corpus.articles)} article(s), {len(engine.corpus.passages)} "
@@ -98,7 +98,7 @@ def main() -> int:
     print(f"{'ALL':<{width}}  {statistics.median(all_us):>10.1f}  "
           f"{percentile(all_us, 95):>10.1f}  ({len(all_us)} calls)\n")
 
-    cmd = [sys.executable, "-m", "parley.bot.cli", "ask", CLI_QUESTION]
+    cmd = [sys.executable, "-m", "bot.cli", "ask", CLI_QUESTION]
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env, check=True)  # warm file cache
     wall = []

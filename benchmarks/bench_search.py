@@ -86,7 +86,7 @@ def parse_size(text: str) -> int:
 
 def bbc_corpus(root: Path, n_queries: int, seed: int):
     """Passages (headline + paragraphs) of every BBC article, and headline queries."""
-    from parley.retrieval.tokenizer import terms
+    from retrieval.tokenizer import terms
     docs, headlines = [], []
     for f in sorted(root.rglob("*.txt")):
         if f.name.upper() == "README.TXT":
@@ -155,20 +155,20 @@ class Parley:
     name = "parley"
 
     def build(self, docs):
-        from parley.retrieval.bm25_index import BM25Index
+        from retrieval.bm25_index import BM25Index
         self.index = BM25Index(docs, K1, B, EPS)
 
     def search(self, q, k):
         return self.index.top(q, k)
 
     def save(self, folder: Path):
-        from parley.store.index_files import save_index
+        from retrieval.store.index_files import save_index
         part = save_index(self.index, folder)
         (folder / "part.json").write_text(json.dumps(part))
 
     @staticmethod
     def cold_load(folder: Path):
-        from parley.store.index_files import load_index
+        from retrieval.store.index_files import load_index
         index = load_index(folder, json.loads((folder / "part.json").read_text()))
         return lambda q, k: index.top(q, k)
 
@@ -510,10 +510,10 @@ def real_corpus_entry(size: int, base, base_docs, bbc: Path, workdir: Path):
     as `parley ask` would find it. Returns (corpus folder, config file)."""
     from dataclasses import replace
 
-    from parley.config import Settings
-    from parley.corpus.models import Corpus, Passage
-    from parley.retrieval.bm25_index import BM25Index
-    from parley.store.cache import _save_entry, cache_key, corpus_identity
+    from bot.settings import Settings
+    from corpus.models import Corpus, Passage
+    from retrieval.bm25_index import BM25Index
+    from retrieval.store.cache import _save_entry, cache_key, corpus_identity
 
     root = workdir / f"real-{size}"
     corpus_dir = root / "corpus"
@@ -549,13 +549,14 @@ def real_cold_start(args) -> list[dict]:
     sizes = [parse_size(x) for x in args.real_sizes.split(",") if x.strip()]
     if not sizes or not args.bbc.is_dir():
         return []
-    from parley.config import Settings
-    from parley.corpus.build import build_corpus
-    from parley.retrieval.tokenizer import terms
-    from parley.store.cache import open_index
+    from bot.settings import Settings
+    from corpus.build import build_corpus
+    from retrieval.tokenizer import terms
+    from retrieval.store.cache import open_index
     # As installed: byte-compiled (`python3 dev.py` does this too), else each start would
     # compile Parley's modules again whenever PYTHONDONTWRITEBYTECODE is set.
-    compileall.compile_dir(str(ROOT / "parley"), quiet=2)
+    for package in ("bot", "corpus", "retrieval"):
+        compileall.compile_dir(str(ROOT / package), quiet=2)
     workdir = Path(tempfile.mkdtemp(prefix="bench-real-"))
     rows = []
     try:
@@ -569,7 +570,7 @@ def real_cold_start(args) -> list[dict]:
                                                                   args.bbc, workdir)
             print(f"  {n_pass:,} passages ({n_art:,} articles) saved in "
                   f"{time.perf_counter() - t:.0f} s", file=sys.stderr)
-            cmd = [sys.executable, "-m", "parley.bot.cli", "ask", "--config",
+            cmd = [sys.executable, "-m", "bot.cli", "ask", "--config",
                    str(config), "--corpus", str(corpus_dir), REAL_QUESTION]
             times = []
             for _ in range(args.real_repeats):
@@ -606,10 +607,10 @@ def real_cold_start(args) -> list[dict]:
 def real_child(config: str, corpus_dir: str) -> None:
     """In a fresh process: time imports, the cache key, loading, Parley(), the first answer."""
     t0 = time.perf_counter()
-    from parley.answering.engine import Parley
-    from parley.config import load_settings
-    from parley.corpus.build import build_corpus  # noqa: F401 - as the CLI imports it
-    from parley.store import cache
+    from retrieval.answering.engine import Parley
+    from bot.settings import load_settings
+    from corpus.build import build_corpus  # noqa: F401 - as the CLI imports it
+    from retrieval.store import cache
     t1 = time.perf_counter()
     settings = load_settings(Path(config))
     paths = [Path(corpus_dir).resolve()]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = PROJECT_ROOT / "parley"
-SHIPPED_ARTICLE = PACKAGE / "corpus" / "articles" / "istanbul-talks.txt"
+PACKAGES = ("bot", "corpus", "retrieval")
+SHIPPED_ARTICLE = PROJECT_ROOT / "corpus" / "articles" / "istanbul-talks.txt"
 SHARED_ARTICLE = PROJECT_ROOT.parent / "shared" / "corpus" / "istanbul-talks.txt"
 
 
@@ -54,7 +54,9 @@ def is_under(name: str, prefix: str) -> bool:
 
 
 def sources(folder: str) -> list[Path]:
-    return sorted((PACKAGE / folder).rglob("*.py")) if folder else sorted(PACKAGE.rglob("*.py"))
+    """The modules under one package folder ("retrieval/store"), or under all of them ("")."""
+    roots = [PROJECT_ROOT / folder] if folder else [PROJECT_ROOT / p for p in PACKAGES]
+    return sorted(p for root in roots for p in root.rglob("*.py"))
 
 
 def violations(folder: str, forbidden: list[str], module_level_only: bool = False) -> list[str]:
@@ -67,43 +69,69 @@ def violations(folder: str, forbidden: list[str], module_level_only: bool = Fals
 # --- the checker itself ---------------------------------------------------------------------
 
 def test_import_reader_sees_absolute_relative_and_lazy_imports():
-    pretend = PACKAGE / "bot" / "probe.py"
+    pretend = PROJECT_ROOT / "bot" / "probe.py"
     text = ("import discord.ext\nfrom . import cli\nfrom ..corpus import models\n"
             "try:\n    import numpy\nexcept ImportError:\n    pass\n"
-            "def f():\n    import parley.answering\n")
+            "def f():\n    import retrieval.answering\n")
     every = {name for name, _ in imports(pretend, text=text)}
-    assert {"discord.ext", "parley.bot.cli", "parley.corpus.models", "numpy",
-            "parley.answering"} <= every
+    assert {"discord.ext", "bot.cli", "corpus.models", "numpy",
+            "retrieval.answering"} <= every
     top = {name for name, _ in imports(pretend, module_level_only=True, text=text)}
-    assert {"discord.ext", "parley.bot.cli", "numpy"} <= top
-    assert "parley.answering" not in top
+    assert {"discord.ext", "bot.cli", "numpy"} <= top
+    assert "retrieval.answering" not in top
 
 
 # --- the import rules ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("folder", ["corpus", "retrieval", "answering"])
+@pytest.mark.parametrize("folder", ["corpus", "retrieval"])
 def test_core_packages_never_import_discord_or_the_front_ends(folder):
-    assert violations(folder, ["discord", "parley.bot"]) == []
+    assert violations(folder, ["discord", "bot"]) == []
 
 
-def test_corpus_does_not_import_retrieval_or_answering():
-    assert violations("corpus", ["parley.retrieval", "parley.answering"]) == []
-
-
-def test_retrieval_does_not_import_answering():
-    assert violations("retrieval", ["parley.answering"]) == []
+def test_corpus_does_not_import_retrieval():
+    assert violations("corpus", ["retrieval"]) == []
 
 
 def test_only_the_discord_front_end_imports_discord_at_module_level():
-    discord_pkg = PACKAGE / "bot" / "discord"
+    discord_pkg = PROJECT_ROOT / "bot" / "discord_bot"
     bad = [v for v in violations("", ["discord"], module_level_only=True)
            if not (PROJECT_ROOT / v.split(":")[0]).is_relative_to(discord_pkg)]
     assert bad == []
 
 
+def _names_config_toml(path: Path) -> bool:
+    """Whether a string in the code (docstrings aside) names config.toml."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef,
+                                       ast.AsyncFunctionDef))
+                  and node.body and isinstance(node.body[0], ast.Expr)}
+    return any(isinstance(n, ast.Constant) and isinstance(n.value, str)
+               and "config.toml" in n.value and id(n) not in docstrings for n in ast.walk(tree))
+
+
+def test_only_the_front_ends_read_config_toml():
+    """`bot.settings` is the one reader of config.toml; the core takes plain values."""
+    readers = [path.relative_to(PROJECT_ROOT).as_posix() for path in sources("")
+               if _names_config_toml(path)]
+    assert "bot/settings.py" in readers and all(r.startswith("bot/") for r in readers), readers
+
+
+def test_layout_is_the_design_cards_top_level():
+    assert all((PROJECT_ROOT / p / "__init__.py").is_file() for p in PACKAGES)
+    assert (PROJECT_ROOT / "config.toml").is_file() and (PROJECT_ROOT / "tests").is_dir()
+    assert not (PROJECT_ROOT / "parley").exists()
+
+
+def test_no_subpackage_shadows_discord_py():
+    """A folder called `discord` inside `bot/` would shadow discord.py on `sys.path`."""
+    assert not any(p.name == "discord" for root in PACKAGES
+                   for p in (PROJECT_ROOT / root).rglob("*") if p.is_dir())
+
+
 # --- packages -----------------------------------------------------------------------------------
 
-PACKAGE_INITS = sorted(PACKAGE.rglob("__init__.py"))
+PACKAGE_INITS = [p for p in sources("") if p.name == "__init__.py"]
 
 
 @pytest.mark.parametrize("init", PACKAGE_INITS,
@@ -114,7 +142,7 @@ def test_every_package_init_has_a_docstring(init):
 
 
 def test_every_folder_of_modules_is_a_package_with_an_init():
-    folders = {p.parent for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts}
+    folders = {p.parent for p in sources("") if "__pycache__" not in p.parts}
     missing = sorted(str(f.relative_to(PROJECT_ROOT)) for f in folders
                      if not (f / "__init__.py").is_file())
     assert missing == []
@@ -139,27 +167,26 @@ def test_shipped_article_has_curly_and_straight_double_quotes():
 
 # --- rules stated in the package docstrings beyond the core ones ------------------------------
 
-def test_store_never_imports_discord_answering_or_bot():
-    assert violations("store", ["discord", "parley.answering", "parley.bot"]) == []
+def test_the_saved_index_never_imports_answering():
+    assert violations("retrieval/store", ["retrieval.answering"]) == []
 
 
-def test_evaluation_imports_only_corpus_and_the_tokenizer_from_parley():
-    bad = [v for v in violations("evaluation", ["parley"])
-           if not any(f" imports {ok}" in v for ok in ("parley.corpus", "parley.evaluation",
-                                                      "parley.retrieval.tokenizer"))]
+def test_evaluation_imports_only_corpus():
+    bad = [v for v in violations("corpus/evaluation", ["bot", "retrieval"])]
     assert bad == []
 
 
 def test_evaluation_is_imported_only_by_the_eval_command():
-    allowed = {PACKAGE / "bot" / "cli_eval.py"}
-    bad = [v for v in violations("", ["parley.evaluation"])
-           if not (PROJECT_ROOT / v.split(":")[0]).is_relative_to(PACKAGE / "evaluation")
+    allowed = {PROJECT_ROOT / "bot" / "cli_eval.py"}
+    evaluation = PROJECT_ROOT / "corpus" / "evaluation"
+    bad = [v for v in violations("", ["corpus.evaluation"])
+           if not (PROJECT_ROOT / v.split(":")[0]).is_relative_to(evaluation)
            and PROJECT_ROOT / v.split(":")[0] not in allowed]
     assert bad == []
 
 
 def test_discord_front_end_package_init_does_not_import_discord():
-    init = PACKAGE / "bot" / "discord" / "__init__.py"
+    init = PROJECT_ROOT / "bot" / "discord_bot" / "__init__.py"
     assert [n for n, _ in imports(init, module_level_only=True) if is_under(n, "discord")] == []
 
 
@@ -174,10 +201,11 @@ def package_data_globs() -> dict[str, list[str]]:
 # Code, not data: Python, bytecode, the optional C module's source (setup.py compiles it) and
 # what it compiles to.
 CODE_SUFFIXES = {".py", ".pyc", ".c", ".so", ".pyd"}
-DATA_FILES = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in CODE_SUFFIXES
+DATA_FILES = sorted(p for root in PACKAGES for p in (PROJECT_ROOT / root).rglob("*")
+                    if p.is_file() and p.suffix not in CODE_SUFFIXES
                     and "__pycache__" not in p.parts
-                    # saved indexes (.parley-cache) and other hidden files are not package data
-                    and not any(part.startswith(".") for part in p.relative_to(PACKAGE).parts))
+                    # hidden files are not package data
+                    and not any(part.startswith(".") for part in p.relative_to(PROJECT_ROOT).parts))
 
 
 def _covered(path: Path) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-SHIPPED_ARTICLE = Path(__file__).resolve().parents[2] / "parley/corpus/articles/istanbul-talks.txt"
+SHIPPED_ARTICLE = Path(__file__).resolve().parents[2] / "corpus/articles/istanbul-talks.txt"
 
 pytestmark = pytest.mark.integration
 
@@ -372,10 +372,10 @@ def test_config_unknown_key_warns_on_stderr_but_answers(run_parley, write_articl
                                   ["speakers"], ["quotes", "Erdogan"], ["sources"]])
 def test_cli_command_does_not_import_discord(argv, tmp_path):
     code = ("import sys, io, contextlib\n"
-            "from parley.bot.cli import main\n"
+            "from bot.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             f"    rc = main({argv!r})\n"
-            "print(rc, 'discord' in sys.modules, 'parley.bot.discord' in sys.modules)\n")
+            "print(rc, 'discord' in sys.modules, 'bot.discord_bot' in sys.modules)\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=tmp_path, timeout=60)
     assert proc.stdout.split() == ["0", "False", "False"], proc.stdout + proc.stderr

@@ -1,8 +1,8 @@
 """Load problems as the user reads them on stderr."""
 from __future__ import annotations
 
-from parley.bot.loading import problem_lines
-from parley.corpus.models import LoadProblem
+from bot.loading import problem_lines
+from corpus.models import LoadProblem
 
 
 def _dup(i: int) -> LoadProblem:

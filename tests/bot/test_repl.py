@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from parley.answering.engine import build_parley
-from parley.bot.repl import HELP, Repl
-from parley.bot.text_render import Style
-from parley.config import Settings
+from retrieval.answering.engine import build_parley
+from bot.repl import HELP, Repl
+from bot.text_render import Style
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SHIPPED_CORPUS = PROJECT_ROOT / "parley" / "corpus" / "articles"
+SHIPPED_CORPUS = PROJECT_ROOT / "corpus" / "articles"
 
 # Two speakers, one unattributed paragraph: enough for every REPL command.
 SUMMIT_ARTICLE = """Ministers meet in Vienna over grain exports
@@ -30,7 +29,7 @@ Trains carrying wheat crossed the border on Sunday."""
 def repl(tmp_path_factory) -> Repl:
     folder = tmp_path_factory.mktemp("summit")
     (folder / "summit.txt").write_text(SUMMIT_ARTICLE, encoding="utf-8")
-    return Repl(build_parley(Settings(), [folder]), Style(False))
+    return Repl(build_parley([folder]), Style(False))
 
 
 @pytest.fixture
@@ -112,7 +111,7 @@ def test_quit_command_sets_done(fresh, line):
 # than a `preexec_fn`, which can deadlock between fork and exec when the parent has threads.
 _TAKE_TERMINAL_THEN_RUN = (
     "import fcntl, runpy, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
-    "sys.argv = ['parley', *sys.argv[1:]]; runpy.run_module('parley.bot.cli', run_name='__main__')"
+    "sys.argv = ['parley', *sys.argv[1:]]; runpy.run_module('bot.cli', run_name='__main__')"
 )
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parley.corpus.aliases import alias_path, load_aliases
-from parley.corpus.build import build_corpus
+from corpus.aliases import alias_path, load_aliases
+from corpus.build import build_corpus
 
 ARTICLE = """Talks make progress, says minister
 

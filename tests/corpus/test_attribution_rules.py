@@ -1,8 +1,8 @@
 """The attributor's rules on small articles written for each rule."""
 from __future__ import annotations
 
-from parley.corpus.build import attribute_article
-from parley.corpus.loader import RawArticle
+from corpus.build import attribute_article
+from corpus.loader import RawArticle
 
 
 def attribute(*paragraphs: str, title: str = "A headline with no speaker"):
@@ -275,7 +275,7 @@ def test_joint_subject_with_pronoun_keeps_the_pronoun_referent():
 
 
 def test_countries_table_covers_small_states():
-    from parley.corpus.gazetteer import gazetteer
+    from corpus.gazetteer import gazetteer
     g = gazetteer()
     assert g.normalize_role("Togo's foreign minister") == "togolese foreign minister"
     assert all(g.is_place(p) for p in ("Fiji", "Bhutan", "Eswatini", "DR Congo", "Gambia"))

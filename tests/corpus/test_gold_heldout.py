@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parley.evaluation.gold import load_gold
+from corpus.evaluation.gold import load_gold
 
 PROJECT = Path(__file__).resolve().parents[2]
 HELDOUT_DIR = PROJECT / "tests" / "corpus" / "gold_heldout"

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from parley.config import SHIPPED_CORPUS
-from parley.corpus.build import build_corpus
+from bot.settings import SHIPPED_CORPUS
+from corpus.build import build_corpus
 
 CAVUSOGLU = ("Mevlut Çavuşoğlu", "Turkey's foreign minister")
 ERDOGAN = ("Recep Tayyip Erdogan", "Turkish President")

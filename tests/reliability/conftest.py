@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-DISCORD_TESTS = Path(__file__).resolve().parents[1] / "bot" / "discord"
+DISCORD_TESTS = Path(__file__).resolve().parents[1] / "bot" / "discord_bot"
 if str(DISCORD_TESTS) not in sys.path:
     sys.path.insert(0, str(DISCORD_TESTS))
 
@@ -15,7 +15,6 @@ if str(DISCORD_TESTS) not in sys.path:
 @pytest.fixture(scope="session")
 def real_engine():
     """The real engine on the shipped corpus, built once (read-only, so safe to share)."""
-    from parley.answering.engine import build_parley
-    from parley.config import Settings
+    from retrieval.answering.engine import build_parley
 
-    return build_parley(Settings())
+    return build_parley()

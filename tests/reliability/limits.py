@@ -5,7 +5,7 @@ import re
 
 import discord
 
-from parley.bot.discord import embeds as E
+from bot.discord_bot import embeds as E
 
 # a mention Discord would parse in content or an embed description (escaped ones carry U+200B)
 LIVE_MENTION = re.compile(r"@(everyone|here)\b|<@[!&]?\d+>|<#\d+>")

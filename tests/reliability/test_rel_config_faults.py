@@ -9,7 +9,7 @@ import socket
 
 import pytest
 
-from parley.config import ConfigError, load_settings
+from bot.settings import ConfigError, load_settings
 
 pytestmark = pytest.mark.integration
 FAKE_TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0MzI.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB"

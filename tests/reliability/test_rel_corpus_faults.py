@@ -12,12 +12,12 @@ from dataclasses import replace
 import discord
 import pytest
 
-from parley.answering.engine import build_parley
-from parley.bot.discord import runner
-from parley.bot.discord.cog import RELOAD_NOT_OWNER
-from parley.config import DiscordSettings, Settings
-from parley.corpus.build import CorpusError, build_corpus
-from parley.corpus.loader import decode, read_articles
+from bot.loading import engine_for
+from bot.discord_bot import runner
+from bot.discord_bot.cog import RELOAD_NOT_OWNER
+from bot.settings import DiscordSettings, Settings
+from corpus.build import CorpusError, build_corpus
+from corpus.loader import decode, read_articles
 
 from parley_discord_loopback import DiscordStandIn
 
@@ -153,12 +153,12 @@ async def bot_on(monkeypatch, tmp_path, write_article):
         gate["calls"] += 1
         if gate["event"] is not None:
             assert gate["event"].wait(WAIT)
-        return build_parley(settings)
+        return engine_for(settings)
 
     stub = DiscordStandIn(token=TOKEN, heartbeat_ms=500)
     await stub.start()
     runner.point_at_loopback(stub.url)
-    engine = build_parley(settings)
+    engine = engine_for(settings)
     bot = runner.create_bot(settings, engine, sync=True, rebuild=rebuild)
     task = asyncio.create_task(runner.serve(settings, TOKEN, engine=engine, bot=bot))
     await asyncio.wait({task, asyncio.ensure_future(bot.wait_until_ready())}, timeout=WAIT,

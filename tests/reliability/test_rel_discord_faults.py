@@ -17,8 +17,8 @@ from types import SimpleNamespace
 import discord
 import pytest
 
-from parley.bot.discord import cog as cog_module
-from parley.bot.discord import runner
+from bot.discord_bot import cog as cog_module
+from bot.discord_bot import runner
 
 from limits import check_payload
 from parley_discord_fakes import FakeEngine
@@ -235,7 +235,7 @@ async def _run_bot(stub, tmp_path, *extra: str, token: str):
     log = tmp_path / "bot.log"
     out = log.open("wb")
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "parley.bot.cli", "discord", *extra, cwd=tmp_path,
+        sys.executable, "-m", "bot.cli", "discord", *extra, cwd=tmp_path,
         env=_env(stub, token), stdout=out, stderr=subprocess.STDOUT)
     return proc, log, out
 

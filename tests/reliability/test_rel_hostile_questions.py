@@ -11,12 +11,13 @@ import discord
 import pytest
 from discord.ext import commands
 
-from parley.answering.engine import clean_question
-from parley.bot.discord import embeds as E
-from parley.bot.discord.cog import AskCog
-from parley.bot.repl import Repl
-from parley.bot.text_render import Style
-from parley.config import MAX_QUESTION_CHARS, Settings
+from retrieval.answering.engine import clean_question
+from bot.discord_bot import embeds as E
+from bot.discord_bot.cog import AskCog
+from bot.repl import Repl
+from bot.text_render import Style
+from bot.settings import Settings
+from retrieval.answering.question import MAX_QUESTION_CHARS
 
 from limits import check_payload, page_payload
 from parley_discord_fakes import make_interaction, make_message
@@ -182,10 +183,10 @@ def test_cli_long_question_note_and_undecodable_bytes(run_parley, tmp_path):
     env.update({"PYTHONIOENCODING": "utf-8", "HOME": str(tmp_path)})
     for argv_tail in ([b"ask", b"\xff\xfe Erdogan", b"--quiet"],
                       [b"ask", b"\xff\xfe Erdogan", b"--json", b"--quiet"]):
-        p = subprocess.run([sys.executable.encode(), b"-m", b"parley.bot.cli", *argv_tail],
+        p = subprocess.run([sys.executable.encode(), b"-m", b"bot.cli", *argv_tail],
                            capture_output=True, env=env, cwd=tmp_path, timeout=60)
         assert p.returncode == 0 and b"Traceback" not in p.stderr, p.stderr[-500:]
-    p = subprocess.run([sys.executable, "-m", "parley.bot.cli", "--quiet"],
+    p = subprocess.run([sys.executable, "-m", "bot.cli", "--quiet"],
                        input=b"\xff\xfe hi\nWhat\x00 did Erdogan say?\n:quit\n",
                        capture_output=True, env=env, cwd=tmp_path, timeout=60)
     assert p.returncode == 0 and b"Traceback" not in p.stderr, p.stderr[-500:]

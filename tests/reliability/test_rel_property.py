@@ -11,9 +11,9 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parley.bot.discord import embeds as E
-from parley.bot.text_render import Style, render_answer
-from parley.config import MAX_QUESTION_CHARS
+from bot.discord_bot import embeds as E
+from bot.text_render import Style, render_answer
+from retrieval.answering.question import MAX_QUESTION_CHARS
 
 from limits import check_payload, page_payload
 
@@ -94,8 +94,8 @@ def test_random_quotes_names_never_raise(real_engine):
 
 # ------------------------------------------------------------------ the builder alone, on hostile corpora
 
-from parley.answering.records import Answer, Hit  # noqa: E402
-from parley.corpus.models import Article, Passage, Sentence, Speaker  # noqa: E402
+from retrieval.answering.records import Answer, Hit  # noqa: E402
+from corpus.models import Article, Passage, Sentence, Speaker  # noqa: E402
 
 BIG_TEXT = st.lists(PIECE, min_size=1, max_size=30).map("".join)
 

@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from parley.bot.discord import runner
+from bot.discord_bot import runner
 
 from parley_discord_fakes import FakeEngine
 from test_discord_e2e import TOKEN, settings_for, start  # noqa: F401  (the e2e fixture)

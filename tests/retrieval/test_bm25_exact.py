@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-import parley.retrieval.inverted as inverted_module
-from parley.retrieval.bm25_index import BM25Index
-from parley.retrieval.inverted import TIER_MIN_POSTINGS
+import retrieval.inverted as inverted_module
+from retrieval.bm25_index import BM25Index
+from retrieval.inverted import TIER_MIN_POSTINGS
 
 # How `top` may run: its defaults (small queries by the compiled path when it is built, else
 # by one in-order numpy add.at; larger ones by MaxScore in batches), the numpy small path,

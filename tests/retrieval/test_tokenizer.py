@@ -1,7 +1,7 @@
 """One tokenizer for documents and questions."""
 from __future__ import annotations
 
-from parley.retrieval.tokenizer import terms, tokens
+from retrieval.tokenizer import terms, tokens
 
 
 def test_diacritics_fold_so_both_spellings_meet():

@@ -1,0 +1,142 @@
+"""`parley`: the command line. No subcommand opens the REPL.
+
+Each subcommand lives in a module with `register(subparsers)`; this file only wires them,
+loads settings and turns expected failures into one-line messages and exit codes
+(0 answered, 1 bad config or corpus, 2 bad usage).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.settings import ConfigError, load_settings
+
+SUBCOMMAND_MODULES = (
+    "bot.cli_ask",
+    "bot.cli_index",
+    "bot.cli_eval",
+    "bot.cli_discord",
+)
+
+
+class UsageError(Exception):
+    """Bad command-line usage (exit 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, no traceback
+        raise UsageError(f"{message} (see 'parley --help')")
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, read only when asked: importlib.metadata costs some 30 ms a start."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="print Parley's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"parley {parley_version()}")
+        parser.exit()
+
+
+def parley_version() -> str:
+    """The one version string, `project.version` in pyproject.toml (through the install)."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("parley")
+    except PackageNotFoundError:
+        return "unknown (not installed; run python3 dev.py setup)"
+
+
+def add_common_options(parser: argparse.ArgumentParser, after: bool = False) -> None:
+    """Options every command takes, before or after the subcommand's name.
+
+    After the name they land in `*_after` fields (argparse would otherwise let the
+    subcommand's copy overwrite what came before it); `main` merges the two.
+    """
+    suffix = "_after" if after else ""
+    parser.add_argument("--corpus", action="append", type=Path, metavar="PATH",
+                        dest=f"corpus{suffix}", default=None,
+                        help="article file or folder (repeatable); overrides the config")
+    parser.add_argument("--config", type=Path, metavar="FILE", dest=f"config{suffix}",
+                        default=None, help="config file (default: ./config.toml)")
+    parser.add_argument("--quiet", action="store_true", dest=f"quiet{suffix}", default=False,
+                        help="no progress bars or load notes")
+
+
+def _merge_common(args: argparse.Namespace) -> None:
+    args.corpus = (args.corpus or []) + (getattr(args, "corpus_after", None) or []) or None
+    args.config = getattr(args, "config_after", None) or args.config
+    args.quiet = args.quiet or getattr(args, "quiet_after", False)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="parley",
+                     description="Ask who said what in news articles about the "
+                                 "Russia-Ukraine peace talks. With no command: the REPL.")
+    parser.add_argument("--version", action=_VersionAction)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    for name in SUBCOMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue  # an optional front end that is not part of this build
+            raise
+        module.register(sub)
+    add_common_options(parser)
+    for subparser in _all_subparsers(parser):
+        add_common_options(subparser, after=True)
+    return parser
+
+
+def _all_subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every subcommand parser, nested ones too (`parley eval attribution`)."""
+    found: list[argparse.ArgumentParser] = []
+    for action in parser._actions:  # noqa: SLF001 - argparse offers no public walk
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for child in action.choices.values():
+                found.append(child)
+                found.extend(_all_subparsers(child))
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return 2
+    _merge_common(args)
+    try:
+        settings = load_settings(args.config, explicit=args.config is not None)
+    except ConfigError as exc:
+        print(f"parley: config error: {exc}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        for warning in settings.warnings:
+            print(f"parley: warning: {warning}", file=sys.stderr)
+    func = getattr(args, "func", None)
+    try:
+        if func is None:
+            from bot.repl import run_repl
+            return run_repl(args, settings)
+        return func(args, settings)
+    except UsageError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""`parley ask`, `parley passages`, `parley speakers`, `parley quotes`, `parley sources`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from retrieval.answering.engine import Parley
+from bot.json_output import answer_json, passages_json, speakers_json
+from bot.loading import with_engine
+from bot.text_render import (
+    Style, render_answer, render_passage, render_quotes, render_sources, render_speakers,
+    valid_text,
+)
+from bot.settings import Settings
+from retrieval.options import MAX_TOP_K
+
+
+def _top_k(value: str) -> int:
+    try:
+        k = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--top-k must be a whole number, not {value!r}")
+    if not 1 <= k <= MAX_TOP_K:
+        raise argparse.ArgumentTypeError(f"--top-k must be from 1 to {MAX_TOP_K}, not {k}")
+    return k
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    ask = sub.add_parser("ask", help="answer one question and exit")
+    ask.add_argument("question", help="the question, in quotes")
+    ask.add_argument("--top-k", type=_top_k, metavar="N", help=f"how many passages (1-{MAX_TOP_K})")
+    ask.add_argument("--speaker", metavar="NAME", help="only what this speaker said")
+    ask.add_argument("--json", action="store_true", help="print the JSON scripting format")
+    ask.set_defaults(func=cmd_ask)
+
+    passages = sub.add_parser("passages",
+                              help="list every passage with its attributed sentences")
+    passages.add_argument("--json", action="store_true")
+    passages.set_defaults(func=cmd_passages)
+
+    speakers = sub.add_parser("speakers",
+                              help="everyone who speaks, with role and statement count")
+    speakers.add_argument("--json", action="store_true")
+    speakers.set_defaults(func=cmd_speakers)
+
+    quotes = sub.add_parser("quotes", help="everything one speaker said")
+    quotes.add_argument("name")
+    quotes.set_defaults(func=cmd_quotes)
+
+    sources = sub.add_parser("sources", help="the articles in the corpus")
+    sources.set_defaults(func=cmd_sources)
+
+
+def _style(settings: Settings) -> Style:
+    return Style(settings.repl.color and sys.stdout.isatty())
+
+
+def _emit(args: argparse.Namespace, as_json: Callable[[], object], as_text: Callable[[], str]
+          ) -> int:
+    if getattr(args, "json", False):
+        print(json.dumps(as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(as_text())
+    return 0
+
+
+@with_engine
+def cmd_ask(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+    speaker = valid_text(args.speaker) if args.speaker else args.speaker
+    answer = engine.ask(valid_text(args.question), top_k=args.top_k, speaker=speaker)
+    return _emit(args, lambda: answer_json(answer),
+                 lambda: render_answer(answer, _style(settings)))
+
+
+@with_engine
+def cmd_passages(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+    style = _style(settings)
+    return _emit(args, lambda: passages_json(engine.corpus), lambda: "\n".join(
+        render_passage(engine.corpus.article(p.document), p, style)
+        for p in engine.corpus.passages))
+
+
+@with_engine
+def cmd_speakers(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+    rows = engine.speakers()
+    return _emit(args, lambda: speakers_json(rows), lambda: render_speakers(rows,
+                                                                            _style(settings)))
+
+
+@with_engine
+def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+    return _emit(args, dict, lambda: render_quotes(engine.quotes(valid_text(args.name)),
+                                                          _style(settings)))
+
+
+@with_engine
+def cmd_sources(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+    return _emit(args, dict, lambda: render_sources(engine.sources(), _style(settings)))

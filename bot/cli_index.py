@@ -1,0 +1,121 @@
+"""`parley index` (build and save the index ahead of time) and `parley stats`."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot.loading import LoadFailed, corpus_paths, notice_lines, open_engine
+from bot.settings import Settings
+from retrieval.bm25_index import compiled_search
+from retrieval.store.cache import Opened, records_size
+from retrieval.store.index_files import dir_size
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    index = sub.add_parser("index", help="build the search index now and save it (fast starts)")
+    index.add_argument("--force", action="store_true",
+                       help="rebuild even when a valid saved index exists")
+    index.set_defaults(func=cmd_index)
+
+    stats = sub.add_parser("stats", help="corpus and index statistics")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(func=cmd_stats)
+
+
+def _open(args: argparse.Namespace, settings: Settings, rebuild: bool) -> Opened | None:
+    quiet = bool(getattr(args, "quiet", False))
+    try:
+        _, opened = open_engine(settings, corpus_paths(args, settings), progress=not quiet,
+                                rebuild=rebuild)
+    except LoadFailed as exc:
+        print(f"parley: corpus error: {exc}", file=sys.stderr)
+        return None
+    if not quiet:
+        for line in notice_lines(list(opened.corpus.problems), opened.messages):
+            print(f"parley: {line}", file=sys.stderr)
+    return opened
+
+
+def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    opened = _open(args, settings, rebuild=bool(getattr(args, "force", False)))
+    if opened is None:
+        return 1
+    c = opened.corpus
+    where = "already up to date" if opened.from_cache else "built"
+    if opened.entry is None:
+        print(f"Indexed {len(c.articles)} articles ({len(c.passages)} passages) but could not "
+              "save the index (no writable cache folder; set corpus.cache_dir).")
+        return 1
+    print(f"Index {where}: {len(c.articles)} articles, {len(c.passages)} passages, "
+          f"{opened.index.vocabulary_size} terms; {_mb(dir_size(opened.entry))} in "
+          f"{opened.entry} ({opened.seconds:.2f} s).")
+    return 0
+
+
+def corpus_stats(opened: Opened) -> dict:
+    c, index = opened.corpus, opened.index
+    sentences = sum(len(p.sentences) for p in c.passages)
+    speakers = {s.speaker.name for p in c.passages for s in p.sentences if s.speaker}
+    attributed = sum(1 for p in c.passages for s in p.sentences if s.speaker)
+    inv = index.inverted
+    arrays = index.memory_bytes()
+    vocab_bytes = sys.getsizeof(inv.term_ids) + sys.getsizeof(inv.terms) + sum(
+        sys.getsizeof(t) for t in inv.terms)
+    disk = dir_size(opened.entry) if opened.entry else None
+    corpus_disk = records_size(opened.entry) if opened.entry else None
+    return {
+        "articles": len(c.articles),
+        "passages": len(c.passages),
+        "sentences": sentences,
+        "attributed_sentences": attributed,
+        "speakers": len(speakers),
+        "problems": len(c.problems),
+        "vocabulary": index.vocabulary_size,
+        "postings": int(inv.post_docs.shape[0]),
+        "bm25": {"k1": index.k1, "b": index.b, "epsilon": index.epsilon},
+        "index_bytes_on_disk": None if disk is None else disk - (corpus_disk or 0),
+        "corpus_bytes_on_disk": corpus_disk,
+        "index_bytes_in_memory": arrays + vocab_bytes,
+        "index_arrays_memory_mapped": opened.from_cache,
+        "compiled_search": compiled_search(),
+        "cache_entry": str(opened.entry) if opened.entry else None,
+        "loaded_from_cache": opened.from_cache,
+        "load_seconds": round(opened.seconds, 3),
+    }
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    opened = _open(args, settings, rebuild=False)
+    if opened is None:
+        return 1
+    st = corpus_stats(opened)
+    if getattr(args, "json", False):
+        print(json.dumps(st, indent=2))
+        return 0
+    disk = "not saved" if st["index_bytes_on_disk"] is None else (
+        f"{_mb(st['index_bytes_on_disk'])} index + {_mb(st['corpus_bytes_on_disk'])} records")
+    mem = _mb(st["index_bytes_in_memory"]) + (" (arrays memory-mapped)"
+                                              if st["index_arrays_memory_mapped"] else "")
+    rows = [
+        ("Articles", f"{st['articles']:,}"),
+        ("Passages", f"{st['passages']:,}"),
+        ("Sentences", f"{st['sentences']:,} ({st['attributed_sentences']:,} attributed)"),
+        ("Speakers", f"{st['speakers']:,}"),
+        ("Vocabulary", f"{st['vocabulary']:,} terms, {st['postings']:,} postings"),
+        ("Index on disk", disk),
+        ("Index in memory", mem),
+        ("Small queries", "compiled (C)" if st["compiled_search"] else
+         "numpy (the optional C part was not built: no C compiler at install)"),
+        ("Saved in", st["cache_entry"] or "-"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for k, v in rows:
+        print(f"{k:<{width}}  {v}")
+    return 0
+
+
+def _mb(n: int | None) -> str:
+    if n is None:
+        return "-"
+    return f"{n / 1e6:.1f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"

@@ -1,0 +1,44 @@
+"""The stable scripting interface: JSON shapes of `ask --json`, `passages --json`,
+`speakers --json` (documented in the README; change only with a version note)."""
+from __future__ import annotations
+
+from typing import Any
+
+from retrieval.answering.records import Answer, SpeakerStats
+from corpus.models import Corpus, Speaker
+
+
+def speaker_json(speaker: Speaker | None) -> dict[str, Any] | None:
+    return None if speaker is None else {"name": speaker.name, "role": speaker.role}
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    return {
+        "question": answer.question,
+        "results": [{
+            "rank": h.rank,
+            "score": round(h.score, 6),
+            "document": h.passage.document,
+            "passage": h.passage.index,
+            "text": h.passage.text,
+            "speaker": speaker_json(h.speaker),
+            "speakers": [speaker_json(s) for s in h.passage.speakers()],
+        } for h in answer.results],
+        "message": " ".join(m for m in (answer.truncation_note, answer.message) if m) or None,
+    }
+
+
+def passages_json(corpus: Corpus) -> list[dict[str, Any]]:
+    return [{
+        "document": p.document,
+        "passage": p.index,
+        "text": p.text,
+        "sentences": [{"text": s.text, "speaker": speaker_json(s.speaker), "kind": s.kind}
+                      for s in p.sentences],
+    } for p in corpus.passages]
+
+
+def speakers_json(rows: list[SpeakerStats]) -> list[dict[str, Any]]:
+    return [{"name": r.speaker.name, "role": r.speaker.role, "kind": r.speaker.kind,
+             "statements": r.statements, "direct": r.direct, "reported": r.reported}
+            for r in rows]

@@ -1,0 +1,87 @@
+"""Building the engine for a front end, with load problems said on stderr."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.settings import Settings
+from corpus.build import CorpusError
+from corpus.models import LoadProblem
+from retrieval.answering.engine import Parley, open_parley
+from retrieval.store import Opened
+
+
+MAX_DUPLICATE_LINES = 5
+
+
+def problem_lines(problems: list[LoadProblem]) -> list[str]:
+    """One line per unusable file; duplicates (harmless, and a large archive has many) are
+    summarised after the first few."""
+    duplicates = [p for p in problems if p.reason.startswith("duplicate of")]
+    lines = [f"skipped {p}" for p in problems if p not in duplicates]
+    shown = duplicates if len(duplicates) <= MAX_DUPLICATE_LINES else duplicates[:3]
+    lines += [f"skipped {p}" for p in shown]
+    if len(shown) < len(duplicates):
+        lines.append(f"skipped {len(duplicates) - len(shown)} more duplicate files "
+                     f"({len(duplicates)} in all; each article indexed once)")
+    return lines
+
+
+class LoadFailed(Exception):
+    """Nothing could be loaded; the message is for the user."""
+
+
+def corpus_paths(args: argparse.Namespace, settings: Settings) -> list[Path]:
+    """`--corpus` when given, else the configured corpus."""
+    return list(args.corpus) if getattr(args, "corpus", None) else list(settings.corpus_paths)
+
+
+def open_engine(settings: Settings, paths: Sequence[Path] | None = None, *,
+                progress: bool = False, rebuild: bool = False) -> tuple[Parley, Opened]:
+    """The one way every front end builds its engine (the settings become the core's plain
+    values here), with what opening it did. Raises LoadFailed when no article loads."""
+    try:
+        return open_parley(paths or settings.corpus_paths, settings.index_options,
+                           top_k=settings.top_k, progress=progress, rebuild=rebuild)
+    except CorpusError as exc:
+        raise LoadFailed(str(exc)) from None
+
+
+def engine_for(settings: Settings, paths: Sequence[Path] | None = None, *,
+               progress: bool = False, notes: list[str] | None = None) -> Parley:
+    """`open_engine`'s engine; its notes for the user go into `notes`."""
+    engine, opened = open_engine(settings, paths, progress=progress)
+    if notes is not None:
+        notes.extend(opened.messages)
+    return engine
+
+
+def notice_lines(problems: list[LoadProblem], notes: list[str]) -> list[str]:
+    """What a load tells the user: the unusable files, then what the index did."""
+    return problem_lines(problems) + list(notes)
+
+
+def load_engine(args: argparse.Namespace, settings: Settings) -> Parley:
+    quiet = getattr(args, "quiet", False)
+    engine, opened = open_engine(settings, corpus_paths(args, settings), progress=not quiet)
+    if not quiet:
+        for line in notice_lines(engine.problems, opened.messages):
+            print(f"parley: {line}", file=sys.stderr)
+    return engine
+
+
+def with_engine(command: Callable[[argparse.Namespace, Settings, Parley], int]
+                 ) -> Callable[[argparse.Namespace, Settings], int]:
+    """Load the engine for a command; a corpus that cannot be loaded is one line, exit 1."""
+    def run(args: argparse.Namespace, settings: Settings) -> int:
+        try:
+            engine = load_engine(args, settings)
+        except LoadFailed as exc:
+            print(f"parley: corpus error: {exc}", file=sys.stderr)
+            return 1
+        return command(args, settings, engine)
+    return run

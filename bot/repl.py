@@ -1,0 +1,102 @@
+"""The interactive prompt: line editing and history (prompt_toolkit) on a terminal, a plain
+line reader otherwise (pipes, scripts), over the same answering function as the CLI."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from retrieval.answering.engine import Parley
+from bot.loading import with_engine
+from bot.text_render import (
+    Style, render_answer, render_quotes, render_sources, render_speakers, valid_text,
+)
+from bot.settings import Settings
+
+HELP = """Ask a question in plain words, for example:
+  What did Erdogan say?
+  What did Kallas say about the agreement?
+  Who said the agreement was made at gunpoint?
+Commands:
+  :speakers        everyone who speaks, with role and number of statements
+  :quotes NAME     everything one speaker said
+  :source          the articles being searched
+  :help            this text
+  :quit            leave (Ctrl-D or Ctrl-C also leave)"""
+
+
+class Repl:
+    """Turns one input line into the text to print; no I/O of its own, so it is testable."""
+
+    def __init__(self, engine: Parley, style: Style) -> None:
+        self.engine = engine
+        self.style = style
+        self.done = False
+
+    def handle(self, line: str) -> str:
+        line = valid_text(line).strip()
+        if not line:
+            return ""
+        if not line.startswith(":"):
+            return render_answer(self.engine.ask(line), self.style)
+        command, _, rest = line[1:].partition(" ")
+        command = command.lower()
+        rest = rest.strip()
+        if command in {"quit", "q", "exit"}:
+            self.done = True
+            return "Bye."
+        if command in {"help", "h", "?"}:
+            return HELP
+        if command == "speakers":
+            return render_speakers(self.engine.speakers(), self.style)
+        if command == "quotes":
+            if not rest:
+                return "Usage: :quotes NAME  (for example  :quotes Erdogan)"
+            return render_quotes(self.engine.quotes(rest), self.style)
+        if command in {"source", "sources"}:
+            return render_sources(self.engine.sources(), self.style)
+        return f"Unknown command :{command}. Type :help for the list."
+
+
+def _reader(settings: Settings) -> Callable[[], str]:
+    """prompt_toolkit on a terminal (editing, history); input() on anything else."""
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.history import FileHistory, InMemoryHistory
+
+        history = InMemoryHistory()
+        if settings.repl.history_file:
+            path = Path(settings.repl.history_file).expanduser()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.touch(exist_ok=True)
+                history = FileHistory(str(path))
+            except OSError as exc:
+                print(f"parley: history not saved ({path}: {exc.strerror})", file=sys.stderr)
+        session: PromptSession[str] = PromptSession(history=history)
+        return lambda: session.prompt("parley> ")
+    try:  # undecodable bytes on a pipe become U+FFFD instead of ending the session
+        sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        pass
+    return lambda: input("parley> ")
+
+
+@with_engine
+def run_repl(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+    repl = Repl(engine, Style(settings.repl.color and sys.stdout.isatty()))
+    n = len(engine.corpus.articles)
+    print(f"Parley — {n} article{'s' if n != 1 else ''}, "
+          f"{len(engine.corpus.passages)} passages. Type a question, or :help.")
+    read = _reader(settings)
+    while not repl.done:
+        try:
+            line = read()
+        except (EOFError, KeyboardInterrupt):
+            print("Bye.")
+            return 0
+        out = repl.handle(line)
+        if out:
+            print(out, flush=True)
+    return 0

@@ -1,0 +1,54 @@
+"""From article files to a Corpus of attributed passages."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from corpus.aliases import load_aliases
+from corpus.loader import RawArticle, read_articles
+from corpus.models import Article, Corpus, Passage
+
+T = TypeVar("T")
+Progress = Callable[[Iterable[T], int, str], Iterable[T]]
+
+
+class CorpusError(Exception):
+    """No article could be loaded; the message says why, file by file."""
+
+
+def attribute_article(raw: RawArticle) -> Article:
+    """Cut an article into passages (headline = passage 0, then paragraphs) of attributed
+    sentences."""
+    # Imported here: a start from the saved corpus never attributes, so need not load them.
+    from corpus.attribution import ArticleAttributor
+    from corpus.sentences import split_sentences
+
+    texts = [raw.title, *raw.paragraphs]
+    spans = [split_sentences(t) for t in texts]
+    aliases, _problem = load_aliases(raw.path)  # reported by build_corpus
+    attributor = ArticleAttributor(texts, spans, aliases)
+    sentences = attributor.run()
+    passages = tuple(Passage(raw.id, i, text, tuple(sents))
+                     for i, (text, sents) in enumerate(zip(texts, sentences)) if text.strip())
+    speaking = {s.speaker.name for p in passages for s in p.sentences if s.speaker}
+    user_named = {e.name for e in aliases}
+    people = tuple(p for p in attributor.people.freeze()
+                   if p.kind == "person" or p.name in speaking or p.name in user_named)
+    return Article(raw.id, raw.path, raw.title, passages, people, raw.source, raw.date, raw.url)
+
+
+def build_corpus(paths: list[Path], progress: Progress | None = None) -> Corpus:
+    """Load and attribute every article under `paths`. Problem files are reported in
+    `Corpus.problems`; CorpusError when nothing at all could be loaded."""
+    raws, problems = read_articles(paths)
+    if not raws:
+        detail = "; ".join(str(p) for p in problems) or "no article files given"
+        raise CorpusError(f"no articles could be loaded ({detail})")
+    for raw in raws:
+        problem = load_aliases(raw.path)[1]
+        if problem is not None:
+            problems.append(problem)
+    items: Iterable[RawArticle] = progress(raws, len(raws), "Reading articles") if progress \
+        else raws
+    return Corpus.of([attribute_article(r) for r in items], problems)

@@ -1,0 +1,327 @@
+"""Who is who in one article: people met in the text, their fullest names, roles and aliases.
+
+Built before attribution so that "Çavuşoğlu" in a headline, "Mevlut Cavusoglu" in the second
+paragraph and "Mr Cavusoglu" later are one person, and "Turkey's foreign minister" can be
+linked to him when the article makes that link.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from corpus.gazetteer import gazetteer
+from corpus.models import Person, Speaker
+from corpus.phrases import (
+    FEMALE_TITLES, MALE_TITLES, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES, bare, is_acronym,
+    is_cap, is_role_word, parse_phrase,
+)
+from corpus.folding import fold
+
+_WORD = re.compile(r"[^\W_][\w'’.]*(?:-[^\W_][\w'’.]*)*")
+SURNAME_SIMILARITY = 88  # rapidfuzz ratio for spelling variants: Zelenskyy ~ Zelenskiy
+# Shorter surnames must match exactly: Brown and Browne are two people.
+MIN_FUZZY_SURNAME = 7
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
+
+
+@dataclass
+class Entity:
+    """A person or organisation while the article is being read (mutable until frozen)."""
+
+    names: list[str]
+    kind: str = "person"
+    role: str | None = None
+    gender: str | None = None
+    last_seen: int = -1
+    first_seen: int = -1  # the first sentence naming them (-1: known from the start)
+    roles_seen: list[str] = field(default_factory=list)
+    preferred: str | None = None  # the name a user alias file gives
+    user_aliases: list[str] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return fold(self.names[0].split()[-1]) if self.names else ""
+
+    def canonical(self) -> str:
+        """The fullest form met, each word in its most accented spelling (or the name a
+        user alias file gives)."""
+        if self.preferred:
+            return self.preferred
+        longest = max(self.names, key=lambda n: (len(n.split()), len(n)))
+        variants: dict[str, str] = {}
+        for n in self.names:
+            for w in n.split():
+                key = fold(w)
+                if key not in variants or _accents(w) > _accents(variants[key]):
+                    variants[key] = w
+        return " ".join(variants.get(fold(w), w) for w in longest.split())
+
+    def aliases(self) -> frozenset[str]:
+        out: set[str] = set()
+        g = gazetteer()
+        for n in self.names:
+            out.add(fold(n))
+        out.update(fold(a) for a in self.user_aliases)
+        if self.kind == "person":
+            canonical = self.canonical()
+            surname = fold(canonical.split()[-1])
+            out.add(surname)
+            titles = {"male": ("mr", "sir", "dr"), "female": ("ms", "mrs", "miss", "dr")}.get(
+                self.gender or "", ("mr", "ms", "mrs", "miss", "dr"))
+            out.update(f"{t} {surname}" for t in titles)
+            for role in [self.role, *self.roles_seen]:
+                if role:
+                    norm = g.normalize_role(role)
+                    out.add(norm)
+                    out.add(f"{norm} {fold(canonical)}")
+                    out.add(f"{norm} {surname}")
+        return frozenset(a for a in out if a)
+
+    def speaker(self) -> Speaker:
+        return Speaker(self.canonical(), self.role, self.kind)  # type: ignore[arg-type]
+
+    def freeze(self) -> Person:
+        return Person(self.canonical(), self.role, self.kind, self.aliases())  # type: ignore[arg-type]
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    text = resources.files("corpus").joinpath("data/first_names.txt").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith("#"):
+            out[parts[0].lower()] = {"m": "male", "f": "female"}.get(parts[1], "")
+    return out
+
+
+def first_name_gender(word: str) -> str | None:
+    """'male'/'female' for a common first name, else None."""
+    return _first_names().get(fold(word)) or None
+
+
+def role_gender(role: str) -> str | None:
+    words = {bare(w) for w in role.split()}
+    if words & {"spokeswoman", "chairwoman", "congresswoman", "queen", "princess",
+                "businesswoman", "baroness", "duchess"}:
+        return "female"
+    if words & {"spokesman", "chairman", "congressman", "king", "prince", "businessman"}:
+        return "male"
+    return None
+
+
+def _accents(word: str) -> int:
+    return sum(1 for ch in word if ord(ch) > 127)
+
+
+# Last words of capitalised names that are laws, plans, routes or works, never people.
+_NOT_PERSON_HEADS = {"act", "acts", "plan", "line", "rail", "railway", "bridge", "road",
+                     "airport", "station", "awards", "festival", "directive", "treaty",
+                     "programme", "mps", "ministers", "bill", "year", "day", "week"}
+
+
+def is_organisation_name(name: str) -> bool:
+    words = name.split()
+    return (gazetteer().is_place(name) or any(bare(w) in ORG_WORDS for w in words)
+            or (len(words) == 1 and is_acronym(words[0])))
+
+
+class PeopleTable:
+    """The article's entities, with lookups by name, surname and role."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+
+    # --- building -------------------------------------------------------------------------
+    def add_mentions(self, text: str, position: int) -> None:
+        """Record every person named in a sentence (titles, roles and multi-word names).
+        A name never runs over punctuation ("to MPs, Mr Clarke said")."""
+        for chunk in re.split(r"[,;:()\"“”«»]|\s[-–—]\s", text):
+            self._add_chunk(chunk, position)
+
+    def _add_chunk(self, text: str, position: int) -> None:
+        words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w
+                 for w in _WORD.findall(text)]
+        i = 0
+        while i < len(words):
+            if not (is_cap(words[i]) or bare(words[i]) in TITLES):
+                i += 1
+                continue
+            j = i
+            while j < len(words) and (is_cap(words[j]) or bare(words[j]) in TITLES
+                                      or (is_role_word(words[j]) and j + 1 < len(words)
+                                          and is_cap(words[j + 1]))):
+                j += 1
+            run = words[i:j]
+            # Lower-case role words just before the run belong to it ("foreign minister X").
+            k = i
+            while k > 0 and is_role_word(words[k - 1]) and not is_cap(words[k - 1]):
+                k -= 1
+            if k > 0 and words[k - 1].endswith(("'s", "’s")) and is_cap(words[k - 1]):
+                k -= 1
+            self._consider(words[k:i] + run, position)
+            i = max(j, i + 1)
+
+    def _consider(self, run: list[str], position: int) -> None:
+        # "Putin-Zelenskiy meeting": a hyphenated pair of known-looking names.
+        while run and (bare(run[0]) in NOT_NAMES and bare(run[0]) not in TITLES):
+            run = run[1:]
+        run = [w for w in run if not re.search(r"['’](?:ve|re|ll|d|m)$", w, re.I)]
+        if not run:
+            return
+        # "Brown's Britain", "BBC One's Breakfast": a possessive inside a run with no role
+        # after it names a thing of that owner (a book, a programme), not a person.
+        poss = [k for k, w in enumerate(run[:-1]) if w.endswith(("'s", "’s"))]
+        if poss and not any(is_role_word(w) for w in run[poss[-1] + 1:]):
+            run = run[poss[-1] + 1:]
+            if len(run) == 1:
+                self._match_only(run[0], position)
+                return
+        if bare(run[-1]) in _NOT_PERSON_HEADS:
+            return  # "the Children Act", "the Marshall Plan", "the Waverley Line"
+        if len(run) == 1 and "-" in run[0] and all(is_cap(p) for p in run[0].split("-")):
+            for part in run[0].split("-"):
+                self._match_only(part, position)
+            return
+        phrase = parse_phrase([_strip_possessive(w) if k == len(run) - 1 else w
+                               for k, w in enumerate(run)])
+        if phrase is None or phrase.name is None:
+            return
+        name = phrase.name
+        words = name.split()
+        if is_organisation_name(name):
+            return
+        has_role = phrase.role is not None and any(bare(w) in ROLE_NOUNS
+                                                   for w in phrase.role.split())
+        if phrase.title or has_role or (len(words) >= 2 and words[0].lower() not in NOT_NAMES):
+            entity = self.note_person(name, position, phrase.role, phrase.title)
+            if entity is None:
+                return
+        else:
+            self._match_only(name, position)
+
+    def _match_only(self, name: str, position: int) -> None:
+        """A lone surname: counts as a mention of a person already met, nothing more."""
+        entity = self.find(name)
+        if entity is not None:
+            entity.names.append(name)
+            entity.last_seen = max(entity.last_seen, position)
+
+    def note_person(self, name: str, position: int, role: str | None = None,
+                    title: str | None = None) -> Entity | None:
+        name = _strip_possessive(name)
+        entity = self.find(name)
+        if entity is None or (len(name.split()) > 1 and len(entity.canonical().split()) > 1
+                              and not _same_full_name(name, entity)):
+            entity = Entity([name], first_seen=position)
+            self.entities.append(entity)
+        else:
+            entity.names.append(name)
+        entity.last_seen = max(entity.last_seen, position)
+        if role and role not in entity.roles_seen:
+            entity.roles_seen.append(role)
+            entity.role = entity.role or role
+        if title:
+            t = title.lower()
+            entity.gender = entity.gender or ("female" if t in FEMALE_TITLES else
+                                              "male" if t in MALE_TITLES else None)
+        if entity.gender is None and len(name.split()) > 1:
+            entity.gender = first_name_gender(name.split()[0])
+        if entity.gender is None and role:
+            entity.gender = role_gender(role)
+        return entity
+
+    def note_organisation(self, name: str, position: int) -> Entity:
+        key = fold(name).removeprefix("the ")
+        for e in self.entities:
+            if e.kind == "organisation" and (fold(e.names[0]).removeprefix("the ") == key or key
+                                             in {fold(a).removeprefix("the ")
+                                                 for a in e.user_aliases}):
+                e.last_seen = max(e.last_seen, position)
+                return e
+        entity = Entity([name], kind="organisation", last_seen=position)
+        self.entities.append(entity)
+        return entity
+
+    def add_user_entry(self, name: str, kind: str, role: str | None,
+                       aliases: tuple[str, ...]) -> Entity:
+        """A person or organisation from a user alias file. Aliases that read as a role
+        ("Turkey's top diplomat") are matched like roles, the others like names."""
+        entity = Entity([name], kind=kind, preferred=name, user_aliases=list(aliases))
+        if kind == "person":
+            entity.role = role
+            if role:
+                entity.roles_seen.append(role)
+            for a in aliases:
+                phrase = parse_phrase(a.split())
+                if phrase is not None and phrase.role_only:
+                    entity.roles_seen.append(a)
+            entity.gender = first_name_gender(name.split()[0]) if len(name.split()) > 1 \
+                else None
+        self.entities.append(entity)
+        return entity
+
+    # --- looking up -----------------------------------------------------------------------
+    def find(self, name: str) -> Entity | None:
+        """A person by full name, surname or a close spelling of the surname; the most
+        recently met wins where several share a surname."""
+        target = fold(_strip_possessive(name))
+        people = [e for e in self.entities if e.kind == "person"]
+        exact = [e for e in people if target in {fold(n) for n in e.names}
+                 or fold(e.canonical()) == target
+                 or target in {fold(a) for a in e.user_aliases}]
+        if exact:
+            return max(exact, key=lambda e: e.last_seen)
+        surname = target.split()[-1] if target else ""
+        first = target.split()[0] if len(target.split()) > 1 else None
+        close = [e for e in people
+                 if (e.surname == surname or _close_spelling(surname, e.surname))
+                 and (first is None or len(e.canonical().split()) == 1
+                      or _same_full_name(target, e))]
+        return max(close, key=lambda e: e.last_seen) if close else None
+
+    def find_by_role(self, role: str, position: int | None = None) -> Entity | None:
+        """The most recently met person holding a role like this one ("the minister",
+        "Turkey's foreign minister" = "Turkish foreign minister"). With a position, only
+        people already named by then: a role never points forward to someone met later."""
+        g = gazetteer()
+        wanted = g.normalize_role(role)
+        best: Entity | None = None
+        for e in self.entities:
+            if e.kind != "person":
+                continue
+            if position is not None and e.first_seen > position:
+                continue
+            for r in [e.role, *e.roles_seen]:
+                if not r:
+                    continue
+                have = g.normalize_role(r)
+                if have == wanted or have.endswith(" " + wanted) or (
+                        wanted.split()[-1:] == have.split()[-1:] and len(wanted.split()) == 1):
+                    if best is None or e.last_seen > best.last_seen:
+                        best = e
+        return best
+
+    def freeze(self) -> tuple[Person, ...]:
+        return tuple(e.freeze() for e in self.entities)
+
+
+def _close_spelling(a: str, b: str) -> bool:
+    """Spelling variants of one surname (Zelenskyy, Zelenskiy): long, same initial, close."""
+    return (min(len(a), len(b)) >= MIN_FUZZY_SURNAME and a[:1] == b[:1]
+            and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
+
+
+def _same_full_name(name: str, entity: Entity) -> bool:
+    a = fold(name).split()
+    b = fold(entity.canonical()).split()
+    if a[-1] != b[-1] and not _close_spelling(a[-1], b[-1]):
+        return False
+    return a[0] == b[0] or a[0][:1] == b[0][:1] and (len(a[0]) <= 2 or len(b[0]) <= 2)

@@ -1,0 +1,300 @@
+"""The answering function: one question in, one Answer out, for every front end."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
+from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
+from retrieval.answering.speakers import SpeakerDirectory
+from corpus.build import build_corpus
+from corpus.shipped import SHIPPED_CORPUS
+from corpus.folding import fold
+from corpus.models import Article, Corpus, LoadProblem, Passage
+from retrieval.bm25_index import BM25Index
+from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
+from retrieval.store import Opened, open_index, progress_iter
+from retrieval.store.records import speaker_digest
+from retrieval.tokenizer import Token, terms, tokens
+
+EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
+
+
+def clean_question(question: object) -> tuple[str, bool]:
+    """Printable, single-spaced text cut to MAX_QUESTION_CHARS; and whether it was cut."""
+    text = question if isinstance(question, str) else ""
+    text = "".join(" " if unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"} else ch
+                   for ch in text)
+    text = " ".join(text.split())
+    if len(text) > MAX_QUESTION_CHARS:
+        return text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUESTION_CHARS], True
+    return text, False
+
+
+class Parley:
+    """A built corpus and its index, answering questions. Read-only after construction, so
+    one instance serves every front end and every concurrent Discord handler."""
+
+    def __init__(self, corpus: Corpus, index: BM25Index, top_k: int = DEFAULT_TOP_K) -> None:
+        self.corpus = corpus
+        self.index = index
+        self.top_k = clamp_top_k(top_k)
+        self.problems: list[LoadProblem] = list(corpus.problems)
+        # A corpus loaded from the cache has lazy records: none of this walks every passage.
+        self._article_of = _articles_by_id(corpus)
+        self.directory = SpeakerDirectory(corpus)
+        # Passages with at least one attributed sentence, as the index takes them fastest.
+        self._attributed_ids = np.sort(np.asarray(speaker_digest(corpus).attributed,
+                                                  dtype=np.int64))
+
+    # --- public API -----------------------------------------------------------------------
+    def ask(self, question: str, top_k: int | None = None, speaker: str | None = None) -> Answer:
+        text, cut = clean_question(question)
+        k = clamp_top_k(top_k, self.top_k)
+        if not re.search(r"\w", text):
+            return Answer(text, "search", (), f"Please ask a question about the articles. "
+                                              f"{EXAMPLE}", truncated_question=cut)
+        parsed = parse_question(text)
+        if speaker and speaker.strip():
+            topic = parsed.topic if parsed.intent == "speaker" else text
+            return self._speaker_answer(text, speaker.strip(), topic, k, cut)
+        if parsed.intent == "speaker" and parsed.speaker:
+            return self._speaker_answer(text, parsed.speaker, parsed.topic, k, cut)
+        if parsed.intent == "who_said" and parsed.topic:
+            return self._who_said(text, parsed.topic, k, cut)
+        return self._search(text, parsed.topic or text, k, cut)
+
+    def speakers(self) -> list[SpeakerStats]:
+        return [SpeakerStats(e.speaker, len(e.statements), e.direct, e.reported)
+                for e in self.directory.ordered()]
+
+    def speaker_names(self) -> list[str]:
+        return [e.speaker.name for e in self.directory.ordered()]
+
+    def quotes(self, name: str) -> QuotesAnswer:
+        typed, _ = clean_question(name)
+        if not typed:
+            return QuotesAnswer(typed, None, (), "Name a speaker, e.g. \"Erdogan\".")
+        resolution = self.directory.resolve(typed)
+        if resolution.entry is None:
+            return QuotesAnswer(typed, None, (), self._not_a_speaker(typed,
+                                                                      resolution.mentioned_as))
+        entry = resolution.entry
+        rows = tuple((self._article(self.corpus.passages[p]), self.corpus.passages[p],
+                      self.corpus.passages[p].sentences[s]) for p, s in entry.statements)
+        return QuotesAnswer(typed, entry.speaker, rows)
+
+    def sources(self) -> list[Article]:
+        return list(self.corpus.articles)
+
+    # --- the three kinds of question ------------------------------------------------------
+    def _search(self, question: str, topic: str, k: int, cut: bool) -> Answer:
+        query = terms(topic)
+        unmatched = self._unmatched(topic)
+        ranked = self._distinct(self.index.top(query, 2 * k + 5), k)
+        if not ranked:
+            return Answer(question, "search", (), self._nothing(topic), None, unmatched, cut)
+        return Answer(question, "search", self._hits(ranked, set(query)), None, None, unmatched,
+                      cut)
+
+    def _speaker_answer(self, question: str, typed: str, topic: str, k: int,
+                        cut: bool) -> Answer:
+        resolution = self.directory.resolve(typed)
+        if resolution.entry is None:
+            return Answer(question, "speaker", (), self._not_a_speaker(typed,
+                                                                        resolution.mentioned_as),
+                          truncated_question=cut)
+        entry = resolution.entry
+        who = entry.speaker
+        mine: dict[int, list[int]] = {}
+        for p, s in entry.statements:
+            mine.setdefault(p, []).append(s)
+        query = terms(topic)
+        unmatched = self._unmatched(topic)
+        if query:
+            ranked = self._distinct(self.index.top(query, 2 * k + 5, allowed=mine), k)
+            if not ranked:
+                return Answer(question, "speaker", (),
+                              f"{who.name} said nothing about \u201c{topic}\u201d in the "
+                              f"articles. ({len(entry.statements)} statement"
+                              f"{'s' if len(entry.statements) != 1 else ''} in all: try "
+                              f":quotes {who.name}.)", who, unmatched, cut)
+        else:
+            # No topic: every passage where they speak; name matches first, then order. A
+            # misspelt name ranks as the name it was taken for.
+            name_terms = terms(resolution.corrected or typed)
+            ranked = self.index.top(name_terms, len(mine), allowed=mine)
+            seen = {p for p, _ in ranked}
+            ranked += [(p, 0.0) for p in sorted(mine) if p not in seen]
+            ranked = self._distinct(ranked, k)
+            query = name_terms  # show where the name itself appears
+        hits = self._hits(ranked, set(query), only=mine)
+        return Answer(question, "speaker", hits, None, who, unmatched, cut)
+
+    def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
+        query = terms(topic)
+        unmatched = self._unmatched(topic)
+        qset = set(query)
+        attributed: dict[int, list[int]] = {}  # only for passages actually looked at
+
+        def statements(p: int) -> list[int]:
+            if p not in attributed:
+                attributed[p] = [i for i, s in enumerate(self.corpus.passages[p].sentences)
+                                 if s.speaker is not None]
+            return attributed[p]
+
+        # Best passages among those with a speaker, keeping the ones whose attributed
+        # statements themselves hold the words; look deeper only when too few survive.
+        ranked: list[tuple[int, float]] = []
+        depth = 4 * k + 16
+        while query:
+            found = self.index.top(query, depth, allowed=self._attributed_ids)
+            ranked = self._distinct([(p, sc) for p, sc in found if any(
+                self._sentence_score(p, s, qset) > 0 for s in statements(p))], k)
+            if len(ranked) == k or len(found) < depth:
+                break
+            depth *= 4
+        if not ranked:
+            plain = self._search(question, topic, k, cut)
+            message = ("Nobody in the articles is reported saying that."
+                       if plain.results else self._nothing(topic))
+            return Answer(question, "who_said", plain.results, message, None, unmatched, cut)
+        hits = self._hits(ranked, qset, only=attributed)
+        first = hits[0].speaker
+        message = (f"{first.name} ({first.role}) said it." if first and first.role
+                   else f"{first.name} said it." if first else None)
+        return Answer(question, "who_said", hits, message, first, unmatched, cut)
+
+    # --- helpers --------------------------------------------------------------------------
+    def _distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
+        """The first k results whose passage text is not the same as a better one's (news
+        archives repeat paragraphs across updated versions of a story)."""
+        seen: set[str] = set()
+        out: list[tuple[int, float]] = []
+        for p, score in ranked:
+            text = " ".join(self.corpus.passages[p].text.split())
+            if text in seen:
+                continue
+            seen.add(text)
+            out.append((p, score))
+            if len(out) == k:
+                break
+        return out
+
+    def _hits(self, ranked: list[tuple[int, float]], query: set[str],
+              only: dict[int, list[int]] | None = None) -> tuple[Hit, ...]:
+        hits = []
+        for rank, (p, score) in enumerate(ranked, start=1):
+            passage = self.corpus.passages[p]
+            candidates = only[p] if only is not None else range(len(passage.sentences))
+            best = max(candidates, key=lambda s: (self._sentence_score(p, s, query),
+                                                   passage.sentences[s].speaker is not None,
+                                                   -s))
+            spans = tuple((t.start, t.end) for t in _passage_tokens(passage.text)
+                          if t.term in query)
+            hits.append(Hit(rank, score, passage, self._article(passage), best,
+                            _merge(spans)))
+        return tuple(hits)
+
+    def _sentence_score(self, p: int, s: int, query: set[str]) -> float:
+        sentence = self.corpus.passages[p].sentences[s]
+        found = {t.term for t in _passage_tokens(self.corpus.passages[p].text)
+                 if sentence.start <= t.start < sentence.end and t.term in query}
+        return sum(max(self.index.idf(t), 1e-6) for t in found)
+
+    def _article(self, passage: Passage) -> Article:
+        return self._article_of[passage.document]
+
+    def _unmatched(self, topic: str) -> tuple[str, ...]:
+        words: list[str] = []
+        for t in tokens(topic):
+            word = topic[t.start:t.end]
+            if t.term not in self.index and word not in words:
+                words.append(word)
+        return tuple(words)
+
+    @staticmethod
+    def _nothing(topic: str) -> str:
+        return f"Nothing in the articles matches \u201c{topic}\u201d."
+
+    def _appears(self, typed: str) -> bool:
+        """Whether the words typed occur together, as typed, in some passage (checked on the
+        few passages that match them best, not the whole corpus)."""
+        query = terms(typed)
+        if not query:
+            return False
+        pattern = _phrase_pattern(typed)
+        return any(pattern.search(fold(self.corpus.passages[p].text))
+                   for p, _ in self.index.top(query, 10))
+
+    def _not_a_speaker(self, typed: str, mentioned_as: str | None) -> str:
+        if mentioned_as:
+            return (f"{mentioned_as} is mentioned in the articles but is not quoted or "
+                    f"reported saying anything.")
+        if self._appears(typed):
+            return (f"\u201c{typed}\u201d appears in the articles but is not quoted or "
+                    f"reported saying anything.")
+        return f"Nobody called \u201c{typed}\u201d appears in the articles."
+
+
+def _phrase_pattern(text: str) -> re.Pattern[str]:
+    """The folded words as a whole phrase, a leading article optional ("the Kremlin")."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", fold(text))
+    return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
+
+
+def _articles_by_id(corpus: Corpus) -> Mapping[str, Article]:
+    """Article id -> article (the last one with that id); lazy for a saved corpus."""
+    by_id = getattr(corpus.articles, "by_id", None)
+    if callable(by_id):
+        return by_id()
+    return {a.id: a for a in corpus.articles}
+
+
+@lru_cache(maxsize=4096)
+def _passage_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(tokens(text))
+
+
+def _merge(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Sorted, non-overlapping spans (a hyphenated word yields several terms, one span)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
+def open_parley(corpus_paths: Sequence[Path] | None = None,
+                options: IndexOptions = IndexOptions(), *, top_k: int = DEFAULT_TOP_K,
+                progress: bool = False, rebuild: bool = False) -> tuple[Parley, Opened]:
+    """The engine for a corpus (the shipped article unless paths are given), and what opening
+    it found or did: loaded from the saved copy when it is still valid (keyed by the files'
+    bytes and the BM25 parameters), else built and saved; `rebuild` ignores any saved copy.
+    Raises corpus.build.CorpusError when no article loads."""
+    paths = list(corpus_paths) if corpus_paths else [SHIPPED_CORPUS]
+
+    def bar(items, total, desc):  # type: ignore[no-untyped-def]
+        return progress_iter(items, total, desc, progress, min_total=50)
+
+    opened = open_index(paths, options, lambda ps: build_corpus(ps, progress=bar), progress,
+                        rebuild=rebuild)
+    return Parley(opened.corpus, opened.index, top_k), opened
+
+
+def build_parley(corpus_paths: Sequence[Path] | None = None,
+                 options: IndexOptions = IndexOptions(), *, top_k: int = DEFAULT_TOP_K,
+                 progress: bool = False, notes: list[str] | None = None) -> Parley:
+    """`open_parley`'s engine; its notes for the user (cache rebuilt, where saved) go into
+    `notes`."""
+    engine, opened = open_parley(corpus_paths, options, top_k=top_k, progress=progress)
+    if notes is not None:
+        notes.extend(opened.messages)
+    return engine

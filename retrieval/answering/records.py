@@ -1,0 +1,69 @@
+"""What an answer is, independent of how a front end shows it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from corpus.models import Article, Passage, Sentence, Speaker
+
+Intent = Literal["search", "speaker", "who_said"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One result: a passage, its score and the sentence that matched best."""
+
+    rank: int  # 1-based
+    score: float
+    passage: Passage
+    article: Article
+    best_sentence: int  # index into passage.sentences
+    highlights: tuple[tuple[int, int], ...]  # character spans in passage.text of matched words
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.passage.sentences[self.best_sentence]
+
+    @property
+    def speaker(self) -> Speaker | None:
+        """The speaker of the best-matching sentence (None where nobody speaks)."""
+        return self.sentence.speaker
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one question. `message` is for the person (None when results speak alone)."""
+
+    question: str
+    intent: Intent
+    results: tuple[Hit, ...]
+    message: str | None = None
+    speaker: Speaker | None = None  # the speaker asked about ("What did X say") or found ("Who said")
+    unmatched_words: tuple[str, ...] = field(default=())  # question words absent from the corpus
+    truncated_question: bool = False  # the question was cut to the length limit
+
+    @property
+    def truncation_note(self) -> str | None:
+        """What to tell the person when their question was cut (one wording everywhere)."""
+        if not self.truncated_question:
+            return None
+        return (f"Your question was long, so only its first {len(self.question):,} "
+                f"characters were used.")
+
+
+@dataclass(frozen=True)
+class SpeakerStats:
+    speaker: Speaker
+    statements: int
+    direct: int
+    reported: int
+
+
+@dataclass(frozen=True)
+class QuotesAnswer:
+    """Everything one speaker said, in corpus order."""
+
+    query: str
+    speaker: Speaker | None
+    statements: tuple[tuple[Article, Passage, Sentence], ...]
+    message: str | None = None
