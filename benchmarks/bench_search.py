@@ -551,8 +551,8 @@ def real_cold_start(args) -> list[dict]:
         return []
     from bot.settings import Settings
     from corpus.build import build_corpus
-    from retrieval.tokenizer import terms
     from retrieval.store.cache import open_index
+    from retrieval.tokenizer import terms
     # As installed: byte-compiled (`python3 dev.py` does this too), else each start would
     # compile Parley's modules again whenever PYTHONDONTWRITEBYTECODE is set.
     for package in ("bot", "corpus", "retrieval"):
@@ -607,9 +607,9 @@ def real_cold_start(args) -> list[dict]:
 def real_child(config: str, corpus_dir: str) -> None:
     """In a fresh process: time imports, the cache key, loading, Parley(), the first answer."""
     t0 = time.perf_counter()
-    from retrieval.answering.engine import Parley
     from bot.settings import load_settings
     from corpus.build import build_corpus  # noqa: F401 - as the CLI imports it
+    from retrieval.answering.engine import Parley
     from retrieval.store import cache
     t1 = time.perf_counter()
     settings = load_settings(Path(config))

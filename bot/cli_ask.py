@@ -6,14 +6,19 @@ import json
 import sys
 from collections.abc import Callable
 
-from retrieval.answering.engine import Parley
 from bot.json_output import answer_json, passages_json, speakers_json
 from bot.loading import with_engine
+from bot.settings import Settings
 from bot.text_render import (
-    Style, render_answer, render_passage, render_quotes, render_sources, render_speakers,
+    Style,
+    render_answer,
+    render_passage,
+    render_quotes,
+    render_sources,
+    render_speakers,
     valid_text,
 )
-from bot.settings import Settings
+from retrieval.answering.engine import Parley
 from retrieval.options import MAX_TOP_K
 
 

@@ -42,8 +42,14 @@ def run_eval_attribution(args: argparse.Namespace, settings: Any = None) -> int:
     # Imported here so that other commands do not load the scorer and the sentence splitter.
     from corpus.evaluation import baseline
     from corpus.evaluation.gold import GoldError, default_bbc_dir, default_gold_dir, load_gold
-    from corpus.evaluation.runner import (Report, format_misses, format_table, load_articles,
-                                          run, system_attributor)
+    from corpus.evaluation.runner import (
+        Report,
+        format_misses,
+        format_table,
+        load_articles,
+        run,
+        system_attributor,
+    )
 
     gold_dir = args.gold or default_gold_dir()
     try:

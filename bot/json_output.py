@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from retrieval.answering.records import Answer, SpeakerStats
 from corpus.models import Corpus, Speaker
+from retrieval.answering.records import Answer, SpeakerStats
 
 
 def speaker_json(speaker: Speaker | None) -> dict[str, Any] | None:

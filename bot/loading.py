@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
-
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.settings import Settings
@@ -13,7 +11,6 @@ from corpus.build import CorpusError
 from corpus.models import LoadProblem
 from retrieval.answering.engine import Parley, open_parley
 from retrieval.store import Opened
-
 
 MAX_DUPLICATE_LINES = 5
 

@@ -7,12 +7,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from retrieval.answering.engine import Parley
 from bot.loading import with_engine
-from bot.text_render import (
-    Style, render_answer, render_quotes, render_sources, render_speakers, valid_text,
-)
 from bot.settings import Settings
+from bot.text_render import (
+    Style,
+    render_answer,
+    render_quotes,
+    render_sources,
+    render_speakers,
+    valid_text,
+)
+from retrieval.answering.engine import Parley
 
 HELP = """Ask a question in plain words, for example:
   What did Erdogan say?

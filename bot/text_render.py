@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
-from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 from corpus.models import Article, Passage, Sentence, Speaker
+from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 
 BOLD, DIM, RESET, CYAN = "\x1b[1m", "\x1b[2m", "\x1b[0m", "\x1b[36m"
 

@@ -32,8 +32,18 @@ from corpus.gazetteer import gazetteer
 from corpus.models import Sentence, Speaker
 from corpus.people import Entity, PeopleTable, is_organisation_name, role_gender
 from corpus.phrases import (
-    CONNECTORS, NAME_PARTICLES, ROLE_NOUNS, TITLES, VAGUE_HEADS, Phrase, bare,
-    cut_affiliation, is_cap, is_role_noun, is_role_word, parse_phrase,
+    CONNECTORS,
+    NAME_PARTICLES,
+    ROLE_NOUNS,
+    TITLES,
+    VAGUE_HEADS,
+    Phrase,
+    bare,
+    cut_affiliation,
+    is_cap,
+    is_role_noun,
+    is_role_word,
+    parse_phrase,
 )
 from corpus.quotes import CLOSERS, QUOTE_CHARS, mask_quotes, quote_runs, quote_spans
 
@@ -103,11 +113,10 @@ OBJECT_CONTENT_VERBS = {"expects", "fear", "fears", "feared", "forecast", "forec
 _SKIP_BEFORE_VERB = {"also", "later", "has", "had", "have", "would", "will", "then", "then,",
                      "previously", "earlier", "recently", "again", "further", "once", "last",
                      "repeatedly", "separately", "publicly", "privately", "reportedly",
-                     "subsequently", "since", "both", "has", "is", "was", "were", "are", "had",
-                     "already",
+                     "subsequently", "since", "both", "is", "was", "were", "are", "already",
                      "yesterday", "today", "tonight", "now", "too", "however", "himself",
                      "herself", "itself", "themselves", "frequently", "often", "just", "not",
-                     "never", "always", "has", "did", "does", "do", "may", "might", "could",
+                     "never", "always", "did", "does", "do", "may", "might", "could",
                      "should", "openly", "simply", "flatly", "firmly", "strongly", "clearly"}
 _CLAUSE_BREAKS = {"while", "whereas", "but", "and", "after", "as", "although", "though",
                   "when", "before", "since", "because", "that", "which", "who", "where"}

@@ -96,7 +96,7 @@ class Corpus:
     passages: tuple[Passage, ...] = field(default=(), compare=False)
 
     @staticmethod
-    def of(articles: list[Article], problems: list[LoadProblem] | None = None) -> "Corpus":
+    def of(articles: list[Article], problems: list[LoadProblem] | None = None) -> Corpus:
         passages = tuple(p for a in articles for p in a.passages)
         return Corpus(tuple(articles), tuple(problems or ()), passages)
 

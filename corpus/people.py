@@ -13,13 +13,22 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.models import Person, Speaker
 from corpus.phrases import (
-    FEMALE_TITLES, MALE_TITLES, NOT_NAMES, ORG_WORDS, ROLE_NOUNS, TITLES, bare, is_acronym,
-    is_cap, is_role_word, parse_phrase,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    ROLE_NOUNS,
+    TITLES,
+    bare,
+    is_acronym,
+    is_cap,
+    is_role_word,
+    parse_phrase,
 )
-from corpus.folding import fold
 
 _WORD = re.compile(r"[^\W_][\w'’.]*(?:-[^\W_][\w'’.]*)*")
 SURNAME_SIMILARITY = 88  # rapidfuzz ratio for spelling variants: Zelenskyy ~ Zelenskiy

@@ -47,7 +47,7 @@ ROLE_MODIFIERS = {
     "constitutional", "cabinet", "office", "commerce", "business", "technology", "science",
     "sport", "sports", "media", "communications", "information", "policy", "political",
     "financial", "operating", "technical", "marketing", "sales", "research", "legal",
-    "digital", "news", "team", "club", "union", "his", "her", "its", "their", "former",
+    "digital", "news", "team", "club", "union", "his", "her", "its", "their",
 }
 CONNECTORS = {"and", "of", "for", "the", "at", "to", "on"}
 # Lower-case particles inside surnames: "Nick Van den Brul", "Ursula von der Leyen".

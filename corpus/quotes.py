@@ -66,9 +66,7 @@ def quote_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     the next opening mark goes on into it ("...over. "And then...")."""
     runs: list[tuple[int, int]] = []
     for qs, qe in spans:
-        if runs and runs[-1][1] == qs and text[qs - 1:qs] not in CLOSERS + STRAIGHT:
-            runs[-1] = (runs[-1][0], qe)
-        elif runs and runs[-1][1] == qs:
+        if runs and runs[-1][1] == qs and text[qs - 1:qs] not in CLOSERS + STRAIGHT or runs and runs[-1][1] == qs:
             runs[-1] = (runs[-1][0], qe)
         else:
             runs.append((qs, qe))

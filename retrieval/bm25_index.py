@@ -37,7 +37,7 @@ class BM25Index:
         self._init_common()
 
     @classmethod
-    def from_inverted(cls, inverted: InvertedIndex) -> "BM25Index":
+    def from_inverted(cls, inverted: InvertedIndex) -> BM25Index:
         """Wrap an already built or loaded inverted index (used by `retrieval.store`)."""
         self = cls.__new__(cls)
         self._inv = inverted

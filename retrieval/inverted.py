@@ -114,7 +114,7 @@ class InvertedIndex:
     # ----------------------------------------------------------------------------- building
     @classmethod
     def build(cls, documents: Sequence[Sequence[str]], k1: float = 1.5, b: float = 0.75,
-              epsilon: float = 0.25) -> "InvertedIndex":
+              epsilon: float = 0.25) -> InvertedIndex:
         n = len(documents)
         # Vocabulary in first-occurrence order: the order BM25Okapi's `nd` dict is filled in,
         # which fixes the order its IDF sum (hence average_idf) is accumulated in.

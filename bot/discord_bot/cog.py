@@ -10,23 +10,24 @@ import asyncio
 import logging
 import re
 import time
-from datetime import datetime
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from functools import partial
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from retrieval.answering.records import Answer
 from bot.discord_bot import embeds
 from bot.discord_bot.cooldown import Cooldown, notice
 from bot.discord_bot.embeds import Page
 from bot.discord_bot.views import Paginator, send_ephemeral
 from bot.loading import LoadFailed, problem_lines
-from bot.text_render import valid_text
 from bot.settings import Settings
+from bot.text_render import valid_text
+from retrieval.answering.records import Answer
 
 log = logging.getLogger("parley.discord")
 T = TypeVar("T")
@@ -123,7 +124,7 @@ class AskCog(commands.Cog, name="Parley"):
         future = asyncio.ensure_future(self._call(fn, *args, **kwargs))
         try:
             return await asyncio.wait_for(asyncio.shield(future), defer_after(interaction))
-        except asyncio.TimeoutError:
+        except TimeoutError:
             await interaction.response.defer(ephemeral=ephemeral, thinking=True)
             return await future
 
@@ -313,7 +314,7 @@ class ReloadCog(commands.Cog, name="Parley admin"):
             return (f"Reload failed ({type(exc).__name__}; the details are in the log), so I am "
                     "still answering from the previous articles.")
         self.ask_cog.engine = new
-        setattr(self.bot, "engine", new)
+        self.bot.engine = new
         problems = list(getattr(new, "problems", []))
         skipped = problem_lines(problems)
         for line in skipped:

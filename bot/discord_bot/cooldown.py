@@ -9,8 +9,8 @@ Discord shows an error for an interaction left without a response.)
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)

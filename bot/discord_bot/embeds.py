@@ -10,14 +10,14 @@ with an ellipsis. `fit_embed` and `fit_page` are a last safety net over whole em
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Sequence
 
 import discord
 
-from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 from bot.text_render import valid_text
 from corpus.models import Article, Speaker
+from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
 MESSAGE_LIMIT = 2000

@@ -10,8 +10,9 @@ import asyncio
 import ipaddress
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import aiohttp
 import discord
@@ -263,7 +264,7 @@ class redact_token:
     def __init__(self, token: str):
         self.token = token
 
-    def __enter__(self) -> "redact_token":
+    def __enter__(self) -> redact_token:
         if self.token:
             _install_redacting_factory()
             _SECRETS.append(self.token)

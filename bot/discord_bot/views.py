@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 import discord
 
@@ -25,7 +26,7 @@ class Paginator(discord.ui.View):
         self.owner_id = owner_id
         self.index = 0
         self.message: discord.Message | discord.InteractionMessage | None = None
-        self.on_expire: Callable[["Paginator"], Awaitable[Any]] | None = None
+        self.on_expire: Callable[[Paginator], Awaitable[Any]] | None = None
         self._refresh()
 
     # ---------------------------------------------------------------- state

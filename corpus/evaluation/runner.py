@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from corpus.loader import RawArticle, read_articles
-from corpus.models import Article
 from corpus.evaluation.gold import GoldArticle, article_file
 from corpus.evaluation.scoring import ArticleScore, Counts, score_article
+from corpus.loader import RawArticle, read_articles
+from corpus.models import Article
 
 Attributor = Callable[[RawArticle], Article]
 

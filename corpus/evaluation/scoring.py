@@ -16,10 +16,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from corpus.models import Article, Passage, Sentence
-from corpus.sentences import split_sentences
 from corpus.evaluation.gold import GoldAct, GoldArticle, GoldSentence
 from corpus.folding import fold
+from corpus.models import Article, Passage, Sentence
+from corpus.sentences import split_sentences
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+")
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "judge",
@@ -82,7 +82,7 @@ class Counts:
     sentences: int = 0
     unaligned_segments: int = 0
 
-    def __iadd__(self, other: "Counts") -> "Counts":
+    def __iadd__(self, other: Counts) -> Counts:
         for k in ("direct", "reported"):
             self.acts[k] += other.acts[k]
             self.speaker_right[k] += other.speaker_right[k]

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import numpy as np
 
+from corpus.build import build_corpus
+from corpus.folding import fold
+from corpus.models import Article, Corpus, LoadProblem, Passage
+from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
 from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 from retrieval.answering.speakers import SpeakerDirectory
-from corpus.build import build_corpus
-from corpus.shipped import SHIPPED_CORPUS
-from corpus.folding import fold
-from corpus.models import Article, Corpus, LoadProblem, Passage
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, open_index, progress_iter

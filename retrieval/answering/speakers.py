@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from corpus.models import Corpus
 from corpus.folding import fold
+from corpus.models import Corpus
 from retrieval.store.records import SpeakerGroup, group_keys, normalize_name, speaker_digest
 
 FUZZY_CUTOFF = 88

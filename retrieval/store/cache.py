@@ -37,11 +37,20 @@ from retrieval.bm25_index import BM25Index
 from retrieval.inverted import FORMAT_VERSION
 from retrieval.options import IndexOptions
 from retrieval.store.corpus_json import corpus_from_json, corpus_to_json, schema_fingerprint
-from retrieval.store.index_files import (CorruptIndex, check_file, dir_size, file_digest,
-                                      fsync_dir, load_array, load_index, save_array, save_index)
+from retrieval.store.index_files import (
+    CorruptIndex,
+    check_file,
+    dir_size,
+    file_digest,
+    fsync_dir,
+    load_array,
+    load_index,
+    save_array,
+    save_index,
+)
+from retrieval.store.progress import progress_iter
 from retrieval.store.records import ARRAYS as RECORD_ARRAYS
 from retrieval.store.records import records_corpus, save_records
-from retrieval.store.progress import progress_iter
 
 STORE_VERSION = 2
 ENTRY_PREFIX = "index-"

@@ -14,7 +14,7 @@ import json
 import types
 import typing
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from corpus.models import Corpus
@@ -38,7 +38,7 @@ def _identity(v: Any) -> Any:
     return v
 
 
-@lru_cache(maxsize=None)
+@cache
 def _decoder(tp: Any) -> Callable[[Any], Any]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)

@@ -43,8 +43,17 @@ import numpy as np
 
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
-from corpus.models import (Article, Corpus, LoadProblem, Passage, Person, Sentence,
-                                  Speaker, SpeakerKind, SpeechKind)
+from corpus.models import (
+    Article,
+    Corpus,
+    LoadProblem,
+    Passage,
+    Person,
+    Sentence,
+    Speaker,
+    SpeakerKind,
+    SpeechKind,
+)
 
 RECORDS_FORMAT = 2
 RECORDS_JSON = "records.json"
@@ -450,7 +459,7 @@ class LazyArticles(_LazySeq):
     def _item(self, i: int) -> Article:
         return self._tables.article(i)
 
-    def by_id(self) -> "ArticlesById":
+    def by_id(self) -> ArticlesById:
         """A read-only mapping article id -> Article (the last article with that id, as a
         dict comprehension over the articles gives)."""
         return ArticlesById(self)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answering.engine import build_parley
 from bot.repl import HELP, Repl
 from bot.text_render import Style
+from retrieval.answering.engine import build_parley
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_CORPUS = PROJECT_ROOT / "corpus" / "articles"

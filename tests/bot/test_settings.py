@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from bot.settings import (
-    _RULES, SHIPPED_CORPUS, BM25Params, ConfigError, DiscordSettings, ReplSettings, Settings,
+    _RULES,
+    SHIPPED_CORPUS,
+    BM25Params,
+    ConfigError,
+    DiscordSettings,
+    ReplSettings,
+    Settings,
     load_settings,
 )
 

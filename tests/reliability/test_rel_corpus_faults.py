@@ -11,15 +11,14 @@ from dataclasses import replace
 
 import discord
 import pytest
+from parley_discord_loopback import DiscordStandIn
 
-from bot.loading import engine_for
 from bot.discord_bot import runner
 from bot.discord_bot.cog import RELOAD_NOT_OWNER
+from bot.loading import engine_for
 from bot.settings import DiscordSettings, Settings
 from corpus.build import CorpusError, build_corpus
 from corpus.loader import decode, read_articles
-
-from parley_discord_loopback import DiscordStandIn
 
 GOOD = ("Talks resume in Geneva\n\nThe foreign minister said the ceasefire would hold, "
         "according to officials.\n\n\"We are ready to sign,\" Kallas said on Tuesday.\n")

@@ -11,19 +11,18 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import UTC
 from pathlib import Path
 from types import SimpleNamespace
 
-import discord
 import pytest
-
-from bot.discord_bot import cog as cog_module
-from bot.discord_bot import runner
-
 from limits import check_payload
 from parley_discord_fakes import FakeEngine
 from parley_discord_loopback import DiscordStandIn
 from test_discord_e2e import WAIT, settings_for, start  # noqa: F401  (the e2e fixture)
+
+from bot.discord_bot import cog as cog_module
+from bot.discord_bot import runner
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,9 +130,9 @@ async def test_late_interaction_is_deferred_within_discords_3_seconds(start):
 
 
 def test_defer_budget_counts_the_interactions_age():
-    from datetime import datetime, timezone
+    from datetime import datetime
     now = 1_800_000_000.0
-    at = lambda age: SimpleNamespace(created_at=datetime.fromtimestamp(now - age, timezone.utc))
+    at = lambda age: SimpleNamespace(created_at=datetime.fromtimestamp(now - age, UTC))
     assert cog_module.defer_after(at(0.0), now) == cog_module.DEFER_AFTER
     assert cog_module.defer_after(at(1.8), now) == pytest.approx(0.7)
     assert cog_module.defer_after(at(2.9), now) == 0.0
@@ -243,7 +242,7 @@ async def _run_bot(stub, tmp_path, *extra: str, token: str):
 async def _finish(proc, timeout=20.0):
     try:
         return await asyncio.wait_for(proc.wait(), timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         proc.kill()
         await proc.wait()
         raise AssertionError("the bot did not exit in time")

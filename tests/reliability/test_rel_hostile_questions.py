@@ -10,17 +10,16 @@ from unittest.mock import create_autospec
 import discord
 import pytest
 from discord.ext import commands
+from limits import check_payload, page_payload
+from parley_discord_fakes import make_interaction, make_message
 
-from retrieval.answering.engine import clean_question
 from bot.discord_bot import embeds as E
 from bot.discord_bot.cog import AskCog
 from bot.repl import Repl
-from bot.text_render import Style
 from bot.settings import Settings
+from bot.text_render import Style
+from retrieval.answering.engine import clean_question
 from retrieval.answering.question import MAX_QUESTION_CHARS
-
-from limits import check_payload, page_payload
-from parley_discord_fakes import make_interaction, make_message
 
 LONG = "What did Erdogan say about " + "the peace talks and the grain deal " * 3000  # ~105k
 HOSTILE = {

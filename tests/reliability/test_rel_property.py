@@ -10,12 +10,11 @@ import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from limits import check_payload, page_payload
 
 from bot.discord_bot import embeds as E
 from bot.text_render import Style, render_answer
 from retrieval.answering.question import MAX_QUESTION_CHARS
-
-from limits import check_payload, page_payload
 
 EXAMPLES = int(os.environ.get("PARLEY_PROPERTY_EXAMPLES", "2500"))
 RUNS: dict[str, int] = {"questions": 0, "pages": 0}
@@ -94,8 +93,8 @@ def test_random_quotes_names_never_raise(real_engine):
 
 # ------------------------------------------------------------------ the builder alone, on hostile corpora
 
-from retrieval.answering.records import Answer, Hit  # noqa: E402
 from corpus.models import Article, Passage, Sentence, Speaker  # noqa: E402
+from retrieval.answering.records import Answer, Hit  # noqa: E402
 
 BIG_TEXT = st.lists(PIECE, min_size=1, max_size=30).map("".join)
 

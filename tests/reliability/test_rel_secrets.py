@@ -7,11 +7,10 @@ import json
 import logging
 
 import pytest
-
-from bot.discord_bot import runner
-
 from parley_discord_fakes import FakeEngine
 from test_discord_e2e import TOKEN, settings_for, start  # noqa: F401  (the e2e fixture)
+
+from bot.discord_bot import runner
 
 SECRET_QUESTION = "zanzibar-secret-question ceasefire"
 

@@ -12,8 +12,8 @@ from unittest.mock import MagicMock, create_autospec
 
 import discord
 
-from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 from corpus.models import Article, Passage, Sentence, Speaker
+from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 
 KULEBA = Speaker("Dmytro Kuleba", "Ukraine's foreign minister", "person")
 LAVROV = Speaker("Sergei Lavrov", "Russia's foreign minister", "person")

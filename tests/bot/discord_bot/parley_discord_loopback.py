@@ -26,8 +26,9 @@ import asyncio
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from aiohttp import WSMsgType, web
 
@@ -155,7 +156,7 @@ class DiscordStandIn:
                     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
                 try:
                     await asyncio.wait_for(self._changed.wait(), timeout=min(left, 0.25))
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     pass
 
     def rate_limit(self, method: str, pattern: str, *, times: int = 1, retry_after: float = 0.3,

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from bot.loading import engine_for  # noqa: E402
 from bot.discord_bot import embeds as E  # noqa: E402
+from bot.loading import engine_for  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
 

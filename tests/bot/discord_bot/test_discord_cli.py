@@ -12,12 +12,11 @@ from pathlib import Path
 
 import discord
 import pytest
+from parley_discord_loopback import DiscordStandIn
 
 from bot import cli_discord
 from bot.discord_bot import runner
 from bot.settings import DiscordSettings, Settings
-
-from parley_discord_loopback import DiscordStandIn
 
 ROOT = Path(__file__).resolve().parents[3]
 TOKEN = "cli-loopback-token.NOT-REAL.xyz789"
@@ -78,7 +77,7 @@ def test_loopback_override_refuses_anything_else(bad, monkeypatch):
     before = discord.http.Route.BASE
     with pytest.raises(ValueError):
         runner.point_at_loopback(bad)
-    assert discord.http.Route.BASE == before
+    assert before == discord.http.Route.BASE
 
 
 def test_loopback_override_sets_rest_and_gateway(monkeypatch):
@@ -130,7 +129,7 @@ async def test_parley_discord_subprocess_answers_like_parley_ask(tmp_path):
                 proc.send_signal(signal.SIGINT)
                 try:
                     await asyncio.wait_for(proc.wait(), 20)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     proc.kill()
                     await proc.wait()
             await stub.stop()

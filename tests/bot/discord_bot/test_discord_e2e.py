@@ -11,14 +11,13 @@ from dataclasses import replace
 
 import discord
 import pytest
+from parley_discord_fakes import KULEBA, FakeEngine, make_article
+from parley_discord_loopback import INTENT_MESSAGE_CONTENT, DiscordStandIn
 
 from bot.discord_bot import embeds as E
 from bot.discord_bot import runner
 from bot.discord_bot.views import NOT_YOURS
 from bot.settings import DiscordSettings, Settings
-
-from parley_discord_fakes import KULEBA, FakeEngine, make_article
-from parley_discord_loopback import INTENT_MESSAGE_CONTENT, DiscordStandIn
 
 pytestmark = pytest.mark.integration
 

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import discord
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+from parley_discord_fakes import ARTICLE, KULEBA, make_answer, make_article, make_hit
 
-from retrieval.answering.records import QuotesAnswer, SpeakerStats
 from bot.discord_bot import embeds as E
 from corpus.models import Speaker
-
-from parley_discord_fakes import ARTICLE, KULEBA, make_answer, make_article, make_hit
+from retrieval.answering.records import QuotesAnswer, SpeakerStats
 
 
 def assert_embed_ok(e: discord.Embed, total: int = E.EMBED_TOTAL_LIMIT) -> None:
@@ -239,8 +240,8 @@ def test_autocomplete_choices_limits():
 
 
 def test_hit_without_sentences_and_unmatched_words_note():
-    from retrieval.answering.records import Answer, Hit
     from corpus.models import Passage
+    from retrieval.answering.records import Answer, Hit
 
     p = Passage("d", 3, "Plain text with no sentences recorded.", ())
     hit = Hit(1, 1.0, p, ARTICLE, 0, ((0, 5),))

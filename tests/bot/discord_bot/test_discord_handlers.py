@@ -10,6 +10,7 @@ import discord
 import pytest
 from discord import app_commands
 from discord.ext import commands
+from parley_discord_fakes import FakeEngine, make_interaction, make_message
 
 from bot.discord_bot import embeds as E
 from bot.discord_bot.cog import AskCog, PrefixCog, Throttled
@@ -17,8 +18,6 @@ from bot.discord_bot.cooldown import Cooldown, notice
 from bot.discord_bot.runner import GENERIC_ERROR, ParleyTree, create_bot
 from bot.discord_bot.views import NOT_YOURS, Paginator
 from bot.settings import DiscordSettings, Settings
-
-from parley_discord_fakes import FakeEngine, make_interaction, make_message
 
 NONE = discord.AllowedMentions.none().to_dict()
 BOT_ID = 555000000000000001

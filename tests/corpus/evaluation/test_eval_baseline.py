@@ -1,8 +1,8 @@
 """The naive baseline on a tiny text."""
 from __future__ import annotations
 
-from corpus.loader import RawArticle
 from corpus.evaluation.baseline import attribute_article, attribute_sentence
+from corpus.loader import RawArticle
 
 
 def test_baseline_sentences():

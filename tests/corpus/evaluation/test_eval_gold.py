@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus.evaluation.gold import MAX_EXCERPT, GoldError, article_file, load_gold, load_gold_file
 from corpus.loader import read_articles
 from corpus.sentences import split_sentences
-from corpus.evaluation.gold import (MAX_EXCERPT, GoldError, article_file, load_gold,
-                                    load_gold_file)
 
 PROJECT = Path(__file__).resolve().parents[3]
 GOLD_DIR = PROJECT / "tests" / "corpus" / "gold"

@@ -1,10 +1,10 @@
 """The scorer on small hand-made fixtures."""
 from __future__ import annotations
 
-from corpus.models import Article, Passage, Sentence, Speaker
-from corpus.sentences import split_sentences
 from corpus.evaluation.gold import GoldAct, GoldArticle, GoldSentence
 from corpus.evaluation.scoring import names_match, score_article
+from corpus.models import Article, Passage, Sentence, Speaker
+from corpus.sentences import split_sentences
 
 # paragraph 0: headline; 1: two sentences; 2: one sentence with two speakers; 3: nobody.
 TEXTS = [

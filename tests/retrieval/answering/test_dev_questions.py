@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answering.engine import Parley, build_parley
 from corpus.folding import fold
+from retrieval.answering.engine import Parley, build_parley
 
 QUESTIONS = json.loads((Path(__file__).parent / "data" / "dev_questions.json").read_text())
 

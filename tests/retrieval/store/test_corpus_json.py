@@ -5,8 +5,7 @@ import json
 from pathlib import Path
 
 from corpus.build import build_corpus
-from corpus.models import (Article, Corpus, LoadProblem, Passage, Person, Sentence,
-                                  Speaker)
+from corpus.models import Article, Corpus, LoadProblem, Passage, Person, Sentence, Speaker
 from retrieval.store.corpus_json import corpus_from_json, corpus_to_json
 
 SHIPPED = Path(__file__).resolve().parents[3] / "corpus" / "articles"

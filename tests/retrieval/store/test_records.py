@@ -9,14 +9,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from corpus.build import build_corpus
+from corpus.models import Article, Corpus, LoadProblem, Passage, Sentence, Speaker
 from retrieval.answering.engine import Parley
 from retrieval.answering.speakers import SpeakerDirectory
 from retrieval.options import IndexOptions
-from corpus.build import build_corpus
-from corpus.models import Article, Corpus, LoadProblem, Passage, Sentence, Speaker
 from retrieval.store import open_index
-from retrieval.store.records import (LazyArticles, LazyPassages, _compute_digest, records_arrays,
-                                  records_corpus, speaker_digest)
+from retrieval.store.records import (
+    LazyArticles,
+    LazyPassages,
+    _compute_digest,
+    records_arrays,
+    records_corpus,
+    speaker_digest,
+)
 
 ARTICLES = {
     "talks.txt": """Peace talks resume in Istanbul
