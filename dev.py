@@ -52,6 +52,22 @@ def ensure_env() -> None:
     STAMP.write_text(_wanted_stamp())
 
 
+def run_checks(pytest_args: list[str]) -> int:
+    """Lint (ruff), types (mypy), then the tests (pytest); non-zero when any of them fails.
+    All three run even after a failure, so one run shows every finding."""
+    failed = []
+    for name, cmd in (("ruff", [str(PY), "-m", "ruff", "check", "."]),
+                      ("mypy", [str(PY), "-m", "mypy"]),
+                      ("pytest", [str(PY), "-m", "pytest", *pytest_args])):
+        print(f"--- {name}", file=sys.stderr, flush=True)
+        if subprocess.call(cmd, cwd=ROOT) != 0:
+            failed.append(name)
+    if failed:
+        print(f"dev.py test: failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "run"
     rest = argv[1:]
@@ -71,7 +87,7 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     if command == "test":
-        return subprocess.call([str(PY), "-m", "pytest", *rest], cwd=ROOT)
+        return run_checks(rest)
     # run: the Discord bot when a token is in the environment, the REPL otherwise.
     args = rest or (["discord"] if os.environ.get("DISCORD_TOKEN") else [])
     return subprocess.call([str(BIN / "parley"), *args], cwd=ROOT)

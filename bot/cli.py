@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from bot.settings import ConfigError, load_settings
 
@@ -27,7 +28,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, no traceback
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, no traceback
         raise UsageError(f"{message} (see 'parley --help')")
 
 

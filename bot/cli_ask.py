@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Callable
 
+from bot.engine import Engine
 from bot.json_output import answer_json, passages_json, speakers_json
 from bot.loading import with_engine
 from bot.settings import Settings
@@ -18,7 +19,6 @@ from bot.text_render import (
     render_speakers,
     valid_text,
 )
-from retrieval.answering.engine import Parley
 from retrieval.options import MAX_TOP_K
 
 
@@ -26,7 +26,8 @@ def _top_k(value: str) -> int:
     try:
         k = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"--top-k must be a whole number, not {value!r}")
+        raise argparse.ArgumentTypeError(
+            f"--top-k must be a whole number, not {value!r}") from None
     if not 1 <= k <= MAX_TOP_K:
         raise argparse.ArgumentTypeError(f"--top-k must be from 1 to {MAX_TOP_K}, not {k}")
     return k
@@ -72,7 +73,7 @@ def _emit(args: argparse.Namespace, as_json: Callable[[], object], as_text: Call
 
 
 @with_engine
-def cmd_ask(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+def cmd_ask(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     speaker = valid_text(args.speaker) if args.speaker else args.speaker
     answer = engine.ask(valid_text(args.question), top_k=args.top_k, speaker=speaker)
     return _emit(args, lambda: answer_json(answer),
@@ -80,7 +81,7 @@ def cmd_ask(args: argparse.Namespace, settings: Settings, engine: Parley) -> int
 
 
 @with_engine
-def cmd_passages(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+def cmd_passages(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     style = _style(settings)
     return _emit(args, lambda: passages_json(engine.corpus), lambda: "\n".join(
         render_passage(engine.corpus.article(p.document), p, style)
@@ -88,18 +89,18 @@ def cmd_passages(args: argparse.Namespace, settings: Settings, engine: Parley) -
 
 
 @with_engine
-def cmd_speakers(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+def cmd_speakers(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     rows = engine.speakers()
     return _emit(args, lambda: speakers_json(rows), lambda: render_speakers(rows,
                                                                             _style(settings)))
 
 
 @with_engine
-def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     return _emit(args, dict, lambda: render_quotes(engine.quotes(valid_text(args.name)),
                                                           _style(settings)))
 
 
 @with_engine
-def cmd_sources(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+def cmd_sources(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     return _emit(args, dict, lambda: render_sources(engine.sources(), _style(settings)))

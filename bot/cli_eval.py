@@ -72,12 +72,11 @@ def run_eval_attribution(args: argparse.Namespace, settings: Any = None) -> int:
     if args.baseline or system is None:
         reports.append(run("baseline", baseline.attribute_article, loaded))
     if args.json:
-        out = {"gold": str(gold_dir), "notes": notes,
-               "reports": {r.label: r.as_dict() for r in reports}}
+        by_label = {r.label: r.as_dict() for r in reports}
         if args.verbose:
             for r in reports:
-                out["reports"][r.label]["misses"] = [m.__dict__ for a in r.articles
-                                                     for m in a.misses]
+                by_label[r.label]["misses"] = [m.__dict__ for a in r.articles for m in a.misses]
+        out = {"gold": str(gold_dir), "notes": notes, "reports": by_label}
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
     print(format_table(reports, notes))

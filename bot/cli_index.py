@@ -5,22 +5,41 @@ import argparse
 import json
 import sys
 
+from bot.labels import counted
 from bot.loading import LoadFailed, corpus_paths, notice_lines, open_engine
 from bot.settings import Settings
 from retrieval.bm25_index import compiled_search
+from retrieval.okapi_check import TOP_K, check_against_okapi
 from retrieval.store.cache import Opened, records_size
 from retrieval.store.index_files import dir_size
+from retrieval.tokenizer import terms
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     index = sub.add_parser("index", help="build the search index now and save it (fast starts)")
     index.add_argument("--force", action="store_true",
                        help="rebuild even when a valid saved index exists")
+    index.add_argument("--verify", type=_positive, nargs="?", const=VERIFY_QUERIES, default=None,
+                       metavar="N", help="then fit rank-bm25's BM25Okapi on the corpus and check "
+                       f"N random queries against the index (default {VERIFY_QUERIES})")
     index.set_defaults(func=cmd_index)
 
     stats = sub.add_parser("stats", help="corpus and index statistics")
     stats.add_argument("--json", action="store_true", help="print JSON")
     stats.set_defaults(func=cmd_stats)
+
+
+VERIFY_QUERIES = 20
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--verify takes a whole number of queries, not {value!r}")
+    return n
 
 
 def _open(args: argparse.Namespace, settings: Settings, rebuild: bool) -> Opened | None:
@@ -44,13 +63,35 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     c = opened.corpus
     where = "already up to date" if opened.from_cache else "built"
     if opened.entry is None:
-        print(f"Indexed {len(c.articles)} articles ({len(c.passages)} passages) but could not "
+        print(f"Indexed {counted(len(c.articles), 'article')} "
+              f"({counted(len(c.passages), 'passage')}) but could not "
               "save the index (no writable cache folder; set corpus.cache_dir).")
         return 1
-    print(f"Index {where}: {len(c.articles)} articles, {len(c.passages)} passages, "
+    print(f"Index {where}: {counted(len(c.articles), 'article')}, "
+          f"{counted(len(c.passages), 'passage')}, "
           f"{opened.index.vocabulary_size} terms; {_mb(dir_size(opened.entry))} in "
           f"{opened.entry} ({opened.seconds:.2f} s).")
+    if args.verify:
+        return verify(opened, args.verify)
     return 0
+
+
+def verify(opened: Opened, queries: int) -> int:
+    """`--verify N`: the index's scores against BM25Okapi's own on this corpus; exit 1 when
+    they differ anywhere."""
+    documents = [terms(p.text) for p in opened.corpus.passages]
+    check = check_against_okapi(documents, opened.index, queries)
+    if check.queries == 0:
+        print("Nothing to verify: no passage has a searchable word.")
+        return 0
+    verdict = "identical" if check.identical else "DIFFERENT"
+    print(f"Checked {check.queries} random queries against rank-bm25's BM25Okapi over "
+          f"{counted(check.passages, 'passage')}: {verdict}; largest score difference "
+          f"{check.largest_difference:.3g}; {len(check.top_mismatches)} queries with other top "
+          f"{TOP_K} results.")
+    for query in check.top_mismatches[:5]:
+        print(f"  differs: {' '.join(query)}")
+    return 0 if check.identical else 1
 
 
 def corpus_stats(opened: Opened) -> dict:

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bot.engine import Engine
 from bot.settings import Settings
 from corpus.build import CorpusError
 from corpus.models import LoadProblem
@@ -71,7 +72,7 @@ def load_engine(args: argparse.Namespace, settings: Settings) -> Parley:
     return engine
 
 
-def with_engine(command: Callable[[argparse.Namespace, Settings, Parley], int]
+def with_engine(command: Callable[[argparse.Namespace, Settings, Engine], int]
                  ) -> Callable[[argparse.Namespace, Settings], int]:
     """Load the engine for a command; a corpus that cannot be loaded is one line, exit 1."""
     def run(args: argparse.Namespace, settings: Settings) -> int:

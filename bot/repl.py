@@ -3,10 +3,14 @@ line reader otherwise (pipes, scripts), over the same answering function as the 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.engine import Engine
+from bot.labels import counted
 from bot.loading import with_engine
 from bot.settings import Settings
 from bot.text_render import (
@@ -17,7 +21,6 @@ from bot.text_render import (
     render_speakers,
     valid_text,
 )
-from retrieval.answering.engine import Parley
 
 HELP = """Ask a question in plain words, for example:
   What did Erdogan say?
@@ -34,7 +37,7 @@ Commands:
 class Repl:
     """Turns one input line into the text to print; no I/O of its own, so it is testable."""
 
-    def __init__(self, engine: Parley, style: Style) -> None:
+    def __init__(self, engine: Engine, style: Style) -> None:
         self.engine = engine
         self.style = style
         self.done = False
@@ -68,9 +71,9 @@ def _reader(settings: Settings) -> Callable[[], str]:
     """prompt_toolkit on a terminal (editing, history); input() on anything else."""
     if sys.stdin.isatty() and sys.stdout.isatty():
         from prompt_toolkit import PromptSession
-        from prompt_toolkit.history import FileHistory, InMemoryHistory
+        from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 
-        history = InMemoryHistory()
+        history: History = InMemoryHistory()
         if settings.repl.history_file:
             path = Path(settings.repl.history_file).expanduser()
             try:
@@ -81,19 +84,18 @@ def _reader(settings: Settings) -> Callable[[], str]:
                 print(f"parley: history not saved ({path}: {exc.strerror})", file=sys.stderr)
         session: PromptSession[str] = PromptSession(history=history)
         return lambda: session.prompt("parley> ")
-    try:  # undecodable bytes on a pipe become U+FFFD instead of ending the session
-        sys.stdin.reconfigure(errors="replace")  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        pass
+    # Undecodable bytes on a pipe become U+FFFD instead of ending the session.
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        with contextlib.suppress(ValueError, OSError):
+            sys.stdin.reconfigure(errors="replace")
     return lambda: input("parley> ")
 
 
 @with_engine
-def run_repl(args: argparse.Namespace, settings: Settings, engine: Parley) -> int:
+def run_repl(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     repl = Repl(engine, Style(settings.repl.color and sys.stdout.isatty()))
-    n = len(engine.corpus.articles)
-    print(f"Parley — {n} article{'s' if n != 1 else ''}, "
-          f"{len(engine.corpus.passages)} passages. Type a question, or :help.")
+    print(f"Parley — {counted(len(engine.corpus.articles), 'article')}, "
+          f"{counted(len(engine.corpus.passages), 'passage')}. Type a question, or :help.")
     read = _reader(settings)
     while not repl.done:
         try:

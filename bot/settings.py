@@ -134,9 +134,7 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, dict[str, Any]], 
                           f"{_SECRET_HELP}")
     for section, body in raw.items():
         if section in _SECRET_KEYS:
-            raise ConfigError(f"{path}: '{section}' looks like a secret; never put the Discord "
-                              "token in the config file. Set DISCORD_TOKEN in the environment, or "
-                              "name a file with discord.token_file.")
+            raise ConfigError(f"{path}: '{section}' looks like a secret; {_SECRET_HELP}")
         if section not in _RULES:
             warnings.append(f"{path}: unknown section [{section}] ignored"
                             f"{_suggest(section, list(_RULES))}")
@@ -147,9 +145,7 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, dict[str, Any]], 
         for key, value in body.items():
             name = f"{section}.{key}"
             if key in _SECRET_KEYS:
-                raise ConfigError(f"{path}: '{name}' looks like a secret; never put the Discord "
-                                  "token in the config file. Set DISCORD_TOKEN in the environment, "
-                                  "or name a file with discord.token_file.")
+                raise ConfigError(f"{path}: '{name}' looks like a secret; {_SECRET_HELP}")
             if key not in _RULES[section]:
                 warnings.append(f"{path}: unknown key '{name}' ignored"
                                 f"{_suggest(key, list(_RULES[section]))}")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
-from corpus.models import Article, Passage, Sentence, Speaker
+from bot.labels import counted, kind_label, mark_spans, paragraph_label, statements_summary
+from corpus.models import Article, Passage, Speaker
 from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 
 BOLD, DIM, RESET, CYAN = "\x1b[1m", "\x1b[2m", "\x1b[0m", "\x1b[36m"
@@ -39,18 +40,12 @@ def safe(text: str) -> str:
 
 
 def highlighted(text: str, spans: tuple[tuple[int, int], ...], style: Style) -> str:
-    out, last = [], 0
-    for s, e in spans:
-        out.append(safe(text[last:s]))
-        out.append(style.strong(safe(text[s:e])))
-        last = e
-    out.append(safe(text[last:]))
-    return "".join(out)
+    """The passage made safe, the engine's matched-word spans in strong style."""
+    return mark_spans(text, spans, safe, lambda part: style.strong(safe(part)))
 
 
 def place(article: Article, passage: Passage) -> str:
-    where = "headline" if passage.index == 0 else f"paragraph {passage.index}"
-    return f"{safe(article.title)}, {where}"
+    return f"{safe(article.title)}, {paragraph_label(passage.index)}"
 
 
 def speaker_label(speaker: Speaker | None) -> str:
@@ -64,7 +59,7 @@ def render_hit(hit: Hit, style: Style, width: int = 88) -> str:
     head = f"[{hit.rank}] {style.accent(speaker_label(hit.speaker))}"
     kind = hit.sentence.kind
     if hit.speaker is not None and kind:
-        head += style.dim(f" · {'quoted' if kind == 'direct' else 'reported'}")
+        head += style.dim(f" · {kind_label(kind)}")
     body = highlighted(hit.passage.text, hit.highlights, style)
     # Wrap on the plain text's width; styling codes do not take columns.
     wrapped = textwrap.fill(body, width=width + (len(body) - len(hit.passage.text)),
@@ -92,24 +87,19 @@ def render_answer(answer: Answer, style: Style) -> str:
 def render_speakers(rows: list[SpeakerStats], style: Style) -> str:
     if not rows:
         return "Nobody is quoted or reported speaking in these articles."
-    lines = []
-    for r in rows:
-        n = r.statements
-        lines.append(f"{style.accent(speaker_label(r.speaker))} — {n} statement"
-                     f"{'s' if n != 1 else ''} ({r.direct} quoted, {r.reported} reported)")
-    return "\n".join(lines)
+    return "\n".join(f"{style.accent(speaker_label(r.speaker))} — {statements_summary(r)}"
+                     for r in rows)
 
 
 def render_quotes(q: QuotesAnswer, style: Style) -> str:
     if q.speaker is None:
         return q.message or "No such speaker."
-    lines = [style.accent(speaker_label(q.speaker)) + f" — {len(q.statements)} statement"
-             f"{'s' if len(q.statements) != 1 else ''}"]
+    lines = [style.accent(speaker_label(q.speaker))
+             + f" — {counted(len(q.statements), 'statement')}"]
     for article, passage, sentence in q.statements:
-        mark = "quoted" if sentence.kind == "direct" else "reported"
         lines.append(textwrap.fill(safe(sentence.text), width=88, initial_indent="  • ",
                                    subsequent_indent="    "))
-        lines.append(style.dim(f"    {place(article, passage)} · {mark}"))
+        lines.append(style.dim(f"    {place(article, passage)} · {kind_label(sentence.kind)}"))
     return "\n".join(lines)
 
 
@@ -129,7 +119,3 @@ def render_passage(article: Article, passage: Passage, style: Style) -> str:
         kind = f" [{s.kind}]" if s.kind else ""
         lines.append(f"  {style.accent(who)}{style.dim(kind)}: {safe(s.text)}")
     return "\n".join(lines)
-
-
-def sentence_speaker(sentence: Sentence) -> str:
-    return speaker_label(sentence.speaker)

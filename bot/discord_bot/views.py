@@ -7,7 +7,7 @@ from typing import Any
 
 import discord
 
-from bot.discord_bot.embeds import Page
+from bot.discord_bot.formatting import Page
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ class Paginator(discord.ui.View):
         self.index = 0
         self.message: discord.Message | discord.InteractionMessage | None = None
         self.on_expire: Callable[[Paginator], Awaitable[Any]] | None = None
-        self._refresh()
+        self._update_buttons()
 
     # ---------------------------------------------------------------- state
 
@@ -35,7 +35,9 @@ class Paginator(discord.ui.View):
     def page(self) -> Page:
         return self.pages[self.index]
 
-    def _refresh(self) -> None:
+    def _update_buttons(self) -> None:
+        """Buttons for the current page. (Not `_refresh`: discord.py's View has one, which it
+        calls with a message's components when the message is edited.)"""
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
         self.counter.label = f"{self.index + 1}/{len(self.pages)}"
@@ -48,7 +50,7 @@ class Paginator(discord.ui.View):
         return False
 
     async def _show(self, interaction: discord.Interaction) -> None:
-        self._refresh()
+        self._update_buttons()
         await interaction.response.edit_message(view=self, **self.page.kwargs())
 
     # ---------------------------------------------------------------- buttons

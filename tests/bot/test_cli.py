@@ -285,7 +285,8 @@ def test_corpus_is_repeatable_across_both_sides_of_the_subcommand(run_parley, wr
     assert {"Olena Marchuk", "Tomas Varga"} <= names
 
 
-def test_corpus_folder_with_bad_files_answers_and_names_each_skipped_file(run_parley, write_article, tmp_path):
+def test_corpus_folder_with_bad_files_answers_and_names_each_skipped_file(
+        run_parley, write_article, tmp_path):
     folder = tmp_path / "mixed"
     write_article(folder, "good.txt", HARBOUR_ARTICLE)
     write_article(folder, "empty.txt", "")
@@ -388,3 +389,53 @@ def test_ask_json_message_says_an_overlong_question_was_cut(run_parley):
     data = json.loads(proc.stdout)
     assert data["message"].startswith("Your question was long")
     assert data["results"]
+
+
+# --- version, python -m bot, where the index goes, --verify ------------------------------------
+
+def test_version_prints_the_one_version_from_pyproject(run_parley):
+    import tomllib
+    project = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml")
+                            .read_text(encoding="utf-8"))["project"]
+    r = run_parley("--version")
+    assert r.returncode == 0 and r.stdout.strip() == f"parley {project['version']}"
+
+
+def test_python_dash_m_bot_runs_the_same_command_line(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "bot", "--version"], capture_output=True,
+                       text=True, cwd=tmp_path, timeout=60)
+    assert r.returncode == 0 and r.stdout.startswith("parley ")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else b""
+            for p in sorted(folder.rglob("*"))}
+
+
+def test_asking_writes_nothing_into_the_corpus_folder_and_saves_in_the_user_cache(
+        run_parley, write_article, tmp_path):
+    corpus = tmp_path / "news"
+    write_article(corpus, "talks.txt", "Talks resume\n\nThe minister said talks would resume.\n")
+    before = _tree(tmp_path)
+    cache_home = tmp_path.parent / f"{tmp_path.name}-xdg"
+    r = run_parley("ask", "What did the minister say?", "--corpus", corpus,
+                   env={"XDG_CACHE_HOME": str(cache_home)})
+    assert r.returncode == 0 and "resume" in r.stdout
+    assert _tree(tmp_path) == before  # nothing beside or inside the corpus
+    assert list((cache_home / "parley").glob("index-*/manifest.json"))
+
+
+def test_index_verify_checks_the_index_against_bm25okapi(run_parley, write_article, tmp_path):
+    corpus = tmp_path / "news"
+    write_article(corpus, "a.txt", "Talks resume\n\nThe minister said talks would resume.\n\n"
+                                   "Grain exports grew, the ministry said.\n")
+    r = run_parley("index", "--verify", "7", "--corpus", corpus, "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert "Checked 7 random queries against rank-bm25's BM25Okapi" in r.stdout
+    assert "identical; largest score difference 0;" in r.stdout
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_index_verify_refuses_a_count_that_is_not_positive(run_parley, value):
+    r = run_parley("index", f"--verify={value}")
+    assert r.returncode == 2 and "--verify" in r.stderr and len(r.stderr.splitlines()) == 1

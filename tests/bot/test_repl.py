@@ -257,7 +257,7 @@ def test_pty_repl_writes_question_to_configured_history_file(pty_session):
     assert list(s.home.iterdir()) == []  # nothing written to the default ~/.parley_history
 
 
-# --- piped stdin -----------------------------------------------------------------------------------
+# --- piped stdin ------------------------------------------------------------------------------
 
 @pytest.mark.integration
 def test_piped_stdin_answers_and_quits(run_parley):

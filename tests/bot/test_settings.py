@@ -177,8 +177,8 @@ def test_token_in_config_is_refused_without_echoing_it(tmp_path, text):
 def test_relative_paths_resolve_against_the_config_folder(tmp_path, monkeypatch):
     folder = tmp_path / "conf"
     folder.mkdir()
-    path = write_config(folder, '[corpus]\npaths = ["news", "../more/a.txt"]\n'
-                                'cache_dir = "cache"\n')
+    write_config(folder, '[corpus]\npaths = ["news", "../more/a.txt"]\n'
+                         'cache_dir = "cache"\n')
     monkeypatch.chdir(tmp_path)  # not the config's folder
     settings = load_settings(Path("conf") / "config.toml")
     base = folder.resolve()

@@ -18,11 +18,10 @@ from types import SimpleNamespace
 import pytest
 from limits import check_payload
 from parley_discord_fakes import FakeEngine
+from parley_discord_harness import WAIT, running_bot, settings_for  # noqa: F401  (`start`)
 from parley_discord_loopback import DiscordStandIn
-from test_discord_e2e import WAIT, settings_for, start  # noqa: F401  (the e2e fixture)
 
-from bot.discord_bot import cog as cog_module
-from bot.discord_bot import runner
+from bot.discord_bot import replying, runner
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,7 +85,7 @@ async def test_500_on_every_try_is_logged_and_the_bot_keeps_answering(start, fas
 
 
 async def test_429_on_a_deferred_followup_is_waited_out(start, monkeypatch):
-    monkeypatch.setattr(cog_module, "DEFER_AFTER", 0.05)
+    monkeypatch.setattr(replying, "DEFER_AFTER", 0.05)
     engine = FakeEngine()
     engine.delay = 0.3
     h = await start(engine=engine)
@@ -132,13 +131,16 @@ async def test_late_interaction_is_deferred_within_discords_3_seconds(start):
 def test_defer_budget_counts_the_interactions_age():
     from datetime import datetime
     now = 1_800_000_000.0
-    at = lambda age: SimpleNamespace(created_at=datetime.fromtimestamp(now - age, UTC))
-    assert cog_module.defer_after(at(0.0), now) == cog_module.DEFER_AFTER
-    assert cog_module.defer_after(at(1.8), now) == pytest.approx(0.7)
-    assert cog_module.defer_after(at(2.9), now) == 0.0
-    assert cog_module.defer_after(at(40), now) == cog_module.DEFER_AFTER  # skewed clock
-    assert cog_module.defer_after(at(-5), now) == cog_module.DEFER_AFTER
-    assert cog_module.defer_after(object(), now) == cog_module.DEFER_AFTER
+
+    def at(age: float) -> SimpleNamespace:
+        return SimpleNamespace(created_at=datetime.fromtimestamp(now - age, UTC))
+
+    assert replying.defer_after(at(0.0), now) == replying.DEFER_AFTER
+    assert replying.defer_after(at(1.8), now) == pytest.approx(0.7)
+    assert replying.defer_after(at(2.9), now) == 0.0
+    assert replying.defer_after(at(40), now) == replying.DEFER_AFTER  # skewed clock
+    assert replying.defer_after(at(-5), now) == replying.DEFER_AFTER
+    assert replying.defer_after(object(), now) == replying.DEFER_AFTER
 
 
 async def test_gateway_dropped_while_answering_resumes_and_delivers(start):
@@ -202,7 +204,7 @@ async def test_flood_from_many_users_all_answered_in_order_without_task_leak(sta
     await stub.wait_for(lambda: all(stub.replies_to(mid) for mid, _ in asked), 25,
                         "all 100 replies")
     replies = [stub.replies_to(mid)[0] for mid, _ in asked]
-    for reply, (_, q) in zip(replies, asked):
+    for reply, (_, q) in zip(replies, asked, strict=True):
         assert reply["embeds"], reply.get("content")
         assert f"**{q}**" in reply["embeds"][0]["description"]
         check_payload(reply, allowed_key="_allowed_mentions")
@@ -245,7 +247,7 @@ async def _finish(proc, timeout=20.0):
     except TimeoutError:
         proc.kill()
         await proc.wait()
-        raise AssertionError("the bot did not exit in time")
+        raise AssertionError("the bot did not exit in time") from None
 
 
 async def test_close_code_4014_exits_nonzero_telling_the_owner_what_to_switch(tmp_path):

@@ -31,7 +31,8 @@ HOSTILE = {
     "100k-one-word": "x" * 100_000,
     "control": "What did\x07 Erdogan\x1b[31m say\x7f?\x08\x0c",
     "nul": "What\x00 did Erdogan\x00 say?",
-    "rtl": "\u202eWhat did Erdogan say\u202c \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",
+    "rtl": ("\u202eWhat did Erdogan say\u202c \u05e9\u05dc\u05d5\u05dd "
+            "\u0645\u0631\u062d\u0628\u0627"),
     "markdown": "**What** did _Erdogan_ say? ~~x~~ `y` > quote || spoiler || [link](http://x)",
     "code-fence": "```py\nimport os; os.system('rm -rf /')\n```\nWhat did Erdogan say?",
     "everyone": "@everyone @here what did Erdogan say?",

@@ -91,7 +91,7 @@ def test_random_quotes_names_never_raise(real_engine):
     prop()
 
 
-# ------------------------------------------------------------------ the builder alone, on hostile corpora
+# --------------------------------------------------------- the builder alone, on hostile corpora
 
 from corpus.models import Article, Passage, Sentence, Speaker  # noqa: E402
 from retrieval.answering.records import Answer, Hit  # noqa: E402

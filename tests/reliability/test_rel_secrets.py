@@ -8,9 +8,9 @@ import logging
 
 import pytest
 from parley_discord_fakes import FakeEngine
-from test_discord_e2e import TOKEN, settings_for, start  # noqa: F401  (the e2e fixture)
+from parley_discord_harness import TOKEN, running_bot, settings_for  # noqa: F401  (`start`)
 
-from bot.discord_bot import runner
+from bot.discord_bot import errors, redaction
 
 SECRET_QUESTION = "zanzibar-secret-question ceasefire"
 
@@ -53,7 +53,7 @@ async def test_token_never_logged_shown_or_sent(start, everything):
     h = await start(settings_for(cooldown_seconds=0), engine=LeakyEngine())
     stub = h.stub
     cb = await h.callback(await stub.slash("ask", question="leak it please"))
-    assert cb["data"]["content"] == runner.GENERIC_ERROR  # no traceback, no detail for users
+    assert cb["data"]["content"] == errors.GENERIC_ERROR  # no traceback, no detail for users
     mid = await stub.say(f"<@{stub.app_id}> leak again")
     reply = await h.reply(mid)
     assert "Traceback" not in reply["content"] and TOKEN not in reply["content"]
@@ -61,7 +61,7 @@ async def test_token_never_logged_shown_or_sent(start, everything):
     assert cb["data"]["embeds"]
     # the error was logged, with its traceback, and the token was redacted from it
     logged = "\n".join(line for _, line in everything.lines)
-    assert "Traceback" in logged and runner.REDACTED in logged
+    assert "Traceback" in logged and redaction.REDACTED in logged
     assert TOKEN not in logged
     assert any(level == logging.DEBUG for level, _ in everything.lines)  # DEBUG was captured
     # nothing the bot sent to "Discord" carries it, except the Authorization header
@@ -76,7 +76,7 @@ async def test_token_never_logged_shown_or_sent(start, everything):
 
 def test_redaction_covers_message_args_and_traceback(everything):
     log = logging.getLogger("parley.test.secrets")
-    with runner.redact_token("s3cr3t-t0ken"):
+    with redaction.redact_token("s3cr3t-t0ken"):
         log.info("plain s3cr3t-t0ken")
         log.info("args %s %r", "s3cr3t-t0ken", {"Authorization": "Bot s3cr3t-t0ken"})
         try:
@@ -85,7 +85,7 @@ def test_redaction_covers_message_args_and_traceback(everything):
             log.exception("failed")
     log.info("after s3cr3t-t0ken")  # no bot running: nothing to redact
     text = "\n".join(line for _, line in everything.lines)
-    assert text.count(runner.REDACTED) >= 4  # message, two args, exception (+ source line)
+    assert text.count(redaction.REDACTED) >= 4  # message, two args, exception (+ source line)
     assert text.count("s3cr3t-t0ken") == 1 and "after s3cr3t-t0ken" in text
 
 

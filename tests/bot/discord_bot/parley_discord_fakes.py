@@ -1,7 +1,8 @@
 """Fake answers and a fake engine for the Discord tests (records are the real dataclasses).
 
-The fake engine has the `Parley` API (ask, speakers, quotes, sources, speaker_names) and records
-every call, so tests can check that Discord makes exactly the call `parley ask` makes.
+The fake engine has the `Parley` API (`bot.engine.Engine`: corpus, problems, ask, speakers,
+quotes, sources, speaker_names) and records every call, so tests can check that Discord makes
+exactly the call `parley ask` makes.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from unittest.mock import MagicMock, create_autospec
 
 import discord
 
-from corpus.models import Article, Passage, Sentence, Speaker
+from corpus.models import Article, Corpus, Passage, Sentence, Speaker
 from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 
 KULEBA = Speaker("Dmytro Kuleba", "Ukraine's foreign minister", "person")
@@ -21,7 +22,8 @@ KREMLIN = Speaker("Kremlin", None, "organisation")
 
 TEXTS = [
     ("Talks in Istanbul end without a ceasefire", None),
-    ("Kuleba said the ceasefire proposal was *not* acceptable and that talks would continue.", KULEBA),
+    ("Kuleba said the ceasefire proposal was *not* acceptable and that talks would continue.",
+     KULEBA),
     ("Lavrov said Russia wanted security guarantees before any ceasefire.", LAVROV),
     ("The Kremlin said the delegation would report to Moscow.", KREMLIN),
     ("Kuleba added that prisoners of war must be exchanged first.", KULEBA),
@@ -35,8 +37,9 @@ def _passage(doc: str, index: int, text: str, speaker: Speaker | None) -> Passag
     return Passage(doc, index, text, (Sentence(text, 0, len(text), speaker, kind),))
 
 
-def make_article(texts=TEXTS, *, id="istanbul-talks", title="Talks in Istanbul end without a ceasefire",
-                 source="Example News", date="2022-03-29", url="https://example.org/istanbul") -> Article:
+def make_article(texts=TEXTS, *, id="istanbul-talks",
+                 title="Talks in Istanbul end without a ceasefire", source="Example News",
+                 date="2022-03-29", url="https://example.org/istanbul") -> Article:
     passages = tuple(_passage(id, i, t, s) for i, (t, s) in enumerate(texts))
     return Article(id=id, path=f"{id}.txt", title=title, passages=passages, source=source,
                    date=date, url=url)
@@ -46,10 +49,11 @@ ARTICLE = make_article()
 
 
 def spans_of(text: str, words: list[str]) -> tuple[tuple[int, int], ...]:
-    out = []
+    """The whole-word matches of `words`, sorted and distinct, as the engine gives spans."""
+    out = set()
     for w in words:
         for m in re.finditer(rf"\b{re.escape(w)}\b", text, re.IGNORECASE):
-            out.append((m.start(), m.end()))
+            out.add((m.start(), m.end()))
     return tuple(sorted(out))
 
 
@@ -97,6 +101,10 @@ class FakeEngine:
             for i, (s, p) in enumerate(chosen))
         message = None if results else "Nothing in the articles matches that."
         return Answer(question=question, intent="search", results=results, message=message)
+
+    @property
+    def corpus(self) -> Corpus:
+        return Corpus.of([self.article], list(self.problems))
 
     def speakers(self) -> list[SpeakerStats]:
         self.calls.append(("speakers",))

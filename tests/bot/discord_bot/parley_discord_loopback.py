@@ -23,6 +23,7 @@ It binds 127.0.0.1 only and never contacts anything.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import time
@@ -154,10 +155,8 @@ class DiscordStandIn:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._changed.wait(), timeout=min(left, 0.25))
-                except TimeoutError:
-                    pass
 
     def rate_limit(self, method: str, pattern: str, *, times: int = 1, retry_after: float = 0.3,
                    is_global: bool = False) -> None:
@@ -212,7 +211,8 @@ class DiscordStandIn:
         rec = Recorded(request.method, request.path, body, dict(request.headers))
         if request.path.startswith(API):
             for rule in self.rate_limits:
-                if rule.times > 0 and rule.method == request.method and re.search(rule.pattern, request.path):
+                if (rule.times > 0 and rule.method == request.method
+                        and re.search(rule.pattern, request.path)):
                     rule.times -= 1
                     rec.status = 429
                     self.rate_limited.append(rec)
@@ -223,7 +223,8 @@ class DiscordStandIn:
                                  headers={"Via": "1.1 google", "Retry-After": str(rule.retry_after),
                                           "X-RateLimit-Scope": "user"})
             for fault in self.faults:
-                if fault.times > 0 and fault.method == request.method and re.search(fault.pattern, request.path):
+                if (fault.times > 0 and fault.method == request.method
+                        and re.search(fault.pattern, request.path)):
                     fault.times -= 1
                     rec.status = fault.status
                     self.failed.append(rec)
@@ -278,10 +279,12 @@ class DiscordStandIn:
             out.append(cmd)
         return _json(out)
 
-    def _message(self, body: dict, *, channel_id: Any = None, interaction: dict | None = None) -> dict:
+    def _message(self, body: dict, *, channel_id: Any = None,
+                 interaction: dict | None = None) -> dict:
         mid = str(self.snowflake())
         msg = {
-            "id": mid, "channel_id": str(channel_id or self.channel_id), "guild_id": str(self.guild_id),
+            "id": mid, "channel_id": str(channel_id or self.channel_id),
+            "guild_id": str(self.guild_id),
             "author": self.bot_user, "content": body.get("content") or "", "timestamp": EPOCH,
             "edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [],
             "mention_roles": [], "attachments": [], "embeds": body.get("embeds") or [],
@@ -333,9 +336,10 @@ class DiscordStandIn:
         self.callbacks.append(body)
         kind = body.get("type")
         data = body.get("data") or {}
+        ephemeral = bool((data.get("flags") or 0) & 64)
         out: dict = {"interaction": {"id": iid, "type": inter["type"],
                                      "response_message_loading": kind == 5,
-                                     "response_message_ephemeral": bool((data.get("flags") or 0) & 64)}}
+                                     "response_message_ephemeral": ephemeral}}
         if kind == 4:
             msg = self._message(data, interaction=inter)
             inter["_original"] = msg["id"]
@@ -388,7 +392,8 @@ class DiscordStandIn:
         self.connections += 1
         self._ws, self._live = ws, False
         self._transport = request.transport
-        await self._send({"op": 10, "d": {"heartbeat_interval": self.heartbeat_ms}, "s": None, "t": None})
+        await self._send({"op": 10, "d": {"heartbeat_interval": self.heartbeat_ms},
+                          "s": None, "t": None})
         await self._notify()
         try:
             async for msg in ws:
@@ -424,7 +429,8 @@ class DiscordStandIn:
         shard = d.get("shard") or [0, 1]
         self.seq += 1
         await self._send({"op": 0, "t": "READY", "s": self.seq, "d": {
-            "v": 10, "user": self.bot_user, "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+            "v": 10, "user": self.bot_user,
+            "guilds": [{"id": str(self.guild_id), "unavailable": True}],
             "session_id": self.session_id, "resume_gateway_url": self.gateway_url,
             "shard": shard, "application": {"id": str(self.app_id), "flags": 0},
             "private_channels": [], "relationships": []}})
@@ -494,7 +500,8 @@ class DiscordStandIn:
             "roles": [{"id": gid, "name": "@everyone", "permissions": str((1 << 41) - 1),
                        "position": 0, "color": 0, "hoist": False, "managed": False,
                        "mentionable": False, "flags": 0, "icon": None, "unicode_emoji": None}],
-            "channels": [self.channel_payload()], "threads": [], "members": [self.member(self.bot_user)],
+            "channels": [self.channel_payload()], "threads": [],
+            "members": [self.member(self.bot_user)],
             "member_count": 3, "large": False, "unavailable": False, "joined_at": EPOCH,
             "voice_states": [], "presences": [], "stage_instances": [],
             "guild_scheduled_events": [], "soundboard_sounds": [],

@@ -1,7 +1,7 @@
 """Dev tool (not a test): render the reply the bot sends for one question to HTML in Discord's
 dark theme and screenshot it with headless Chromium -> docs/discord-reply.png.
 
-    .venv/bin/python tests/bot/discord/render_reply_png.py ["question"] [--results N]
+    .venv/bin/python tests/bot/discord_bot/render_reply_png.py ["question"] [--results N]
 
 Uses the real engine and the real `embeds.answer_pages`, so the picture is what /ask sends.
 Chromium runs with networking features off and only ever loads a local file.
@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from bot.discord_bot import embeds as E  # noqa: E402
+from bot.discord_bot.formatting import Page  # noqa: E402
 from bot.loading import engine_for  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
@@ -65,12 +66,14 @@ body { background:#313338; margin:0; padding:24px; font-family:'DejaVu Sans',san
 .buttons { display:flex; gap:8px; margin-top:8px; }
 .btn { background:#4e5058; color:white; border-radius:3px; padding:6px 14px; font-size:14px; }
 .btn.off { opacity:.5; }
-.cmd { color:#949ba4; font-size:13px; margin-bottom:6px; } .cmd b { color:#00a8fc; font-weight:normal; }
+.cmd { color:#949ba4; font-size:13px; margin-bottom:6px; }
+.cmd b { color:#00a8fc; font-weight:normal; }
 """
 
 
-def page_html(page: E.Page, question: str, pages: int) -> str:
-    parts = [f'<div class="cmd">\u21b3 asker used <b>/ask</b> question: {html.escape(question)}</div>',
+def page_html(page: Page, question: str, pages: int) -> str:
+    parts = [f'<div class="cmd">\u21b3 asker used <b>/ask</b> question: '
+             f'{html.escape(question)}</div>',
              '<div class="msg"><div class="avatar">P</div><div>',
              '<span class="name">Parley</span><span class="tag">APP</span>'
              '<span class="time">Today at 12:00</span>']
@@ -86,7 +89,8 @@ def page_html(page: E.Page, question: str, pages: int) -> str:
         parts.append("</div>")
     if pages > 1:
         parts.append('<div class="buttons"><span class="btn off">\u25c0 Previous</span>'
-                     f'<span class="btn off">1/{pages}</span><span class="btn">Next \u25b6</span></div>')
+                     f'<span class="btn off">1/{pages}</span>'
+                     '<span class="btn">Next \u25b6</span></div>')
     parts.append("</div></div>")
     return f"<!doctype html><meta charset=utf-8><style>{CSS}</style>{''.join(parts)}"
 

@@ -146,7 +146,7 @@ async def test_parley_discord_subprocess_answers_like_parley_ask(tmp_path):
     local = E.answer_pages(expected, settings.discord.results_per_page)[0]
     assert cb["data"]["content"] == local.content
     assert len(sent) == len(local.embeds) > 0
-    for got, want in zip(sent, local.embeds):
+    for got, want in zip(sent, local.embeds, strict=True):
         want = want.to_dict()
         assert got["author"] == want["author"] and got["footer"] == want["footer"]
         assert got["description"] == want["description"]

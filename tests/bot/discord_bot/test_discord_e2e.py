@@ -5,107 +5,43 @@ Every wait is bounded; the whole module is marked integration.
 """
 from __future__ import annotations
 
-import asyncio
 import logging
-from dataclasses import replace
 
 import discord
 import pytest
 from parley_discord_fakes import KULEBA, FakeEngine, make_article
-from parley_discord_loopback import INTENT_MESSAGE_CONTENT, DiscordStandIn
+from parley_discord_harness import TOKEN, WAIT, running_bot, settings_for  # noqa: F401  (`start`)
+from parley_discord_loopback import INTENT_MESSAGE_CONTENT
 
-from bot.discord_bot import embeds as E
-from bot.discord_bot import runner
+from bot.discord_bot import errors, replying
+from bot.discord_bot import formatting as F
 from bot.discord_bot.views import NOT_YOURS
-from bot.settings import DiscordSettings, Settings
 
 pytestmark = pytest.mark.integration
 
-TOKEN = "loopback-token.NOT-A-REAL-SECRET.abc123"
 EPHEMERAL = 64
 NONE = {"parse": []}
-WAIT = 10.0
-
-
-def settings_for(**kw) -> Settings:
-    base = dict(guild_id=None, results_per_page=2, cooldown_rate=3, cooldown_seconds=30,
-                view_timeout_seconds=60)
-    base.update(kw)
-    return Settings(top_k=3, discord=replace(DiscordSettings(), **base))
-
-
-class Harness:
-    def __init__(self, stub: DiscordStandIn, bot, task: asyncio.Task, engine):
-        self.stub, self.bot, self.task, self.engine = stub, bot, task, engine
-
-    async def callback(self, iid: str, timeout: float = WAIT) -> dict:
-        return await self.stub.wait_for(lambda: self.stub.callback_for(iid), timeout,
-                                        f"interaction {iid} to be answered")
-
-    async def reply(self, message_id: str, timeout: float = WAIT) -> dict:
-        replies = await self.stub.wait_for(lambda: self.stub.replies_to(message_id), timeout,
-                                           f"a reply to message {message_id}")
-        return replies[0]
-
-
-@pytest.fixture
-async def start(monkeypatch, caplog):
-    """start(settings, engine) -> Harness with a ready bot; torn down (bounded) afterwards."""
-    caplog.set_level(logging.DEBUG)  # everything, to prove the token never shows up
-    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
-    monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY",
-                        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY)
-    made: list[Harness] = []
-
-    async def _start(settings: Settings | None = None, engine=None, *, sync: bool = False) -> Harness:
-        stub = DiscordStandIn(token=TOKEN, heartbeat_ms=500)
-        await stub.start()
-        runner.point_at_loopback(stub.url)
-        engine = engine or FakeEngine()
-        settings = settings or settings_for()
-        bot = runner.create_bot(settings, engine, sync=sync)
-        task = asyncio.create_task(runner.serve(settings, TOKEN, engine=engine, bot=bot))
-        h = Harness(stub, bot, task, engine)
-        made.append(h)
-        done, _ = await asyncio.wait({task, asyncio.ensure_future(bot.wait_until_ready())},
-                                     timeout=WAIT, return_when=asyncio.FIRST_COMPLETED)
-        if task in done:
-            task.result()  # raise what stopped the bot
-        assert bot.is_ready(), "bot did not become ready"
-        return h
-
-    yield _start
-
-    for h in made:
-        if not h.bot.is_closed():
-            await asyncio.wait_for(h.bot.close(), WAIT)
-        h.task.cancel()
-        await asyncio.wait({h.task}, timeout=WAIT)
-        await h.stub.stop()
-    text = caplog.text + "".join(str(r.args) for r in caplog.records)
-    assert TOKEN not in text, "the token leaked into the logs"
-    for h in made:
-        assert not h.stub.unexpected, f"unexpected requests: {h.stub.unexpected}"
 
 
 def assert_reply_ok(data: dict) -> None:
     """A message body Discord would accept: limits kept, no mentions allowed."""
     assert data.get("allowed_mentions") == NONE
-    assert len(data.get("content") or "") <= E.MESSAGE_LIMIT
+    assert len(data.get("content") or "") <= F.MESSAGE_LIMIT
     embeds = data.get("embeds") or []
-    assert len(embeds) <= E.EMBEDS_PER_MESSAGE
+    assert len(embeds) <= F.EMBEDS_PER_MESSAGE
     total = 0
     for e in embeds:
-        assert len(e.get("title", "")) <= E.EMBED_TITLE_LIMIT
-        assert len(e.get("description", "")) <= E.EMBED_DESCRIPTION_LIMIT
-        assert len(e.get("fields", [])) <= E.EMBED_FIELDS_LIMIT
-        assert all(len(f["value"]) <= E.EMBED_FIELD_VALUE_LIMIT for f in e.get("fields", []))
-        assert len(e.get("author", {}).get("name", "")) <= E.EMBED_AUTHOR_LIMIT
-        assert len(e.get("footer", {}).get("text", "")) <= E.EMBED_FOOTER_LIMIT
+        assert len(e.get("title", "")) <= F.EMBED_TITLE_LIMIT
+        assert len(e.get("description", "")) <= F.EMBED_DESCRIPTION_LIMIT
+        assert len(e.get("fields", [])) <= F.EMBED_FIELDS_LIMIT
+        assert all(len(f["value"]) <= F.EMBED_FIELD_VALUE_LIMIT for f in e.get("fields", []))
+        assert len(e.get("author", {}).get("name", "")) <= F.EMBED_AUTHOR_LIMIT
+        assert len(e.get("footer", {}).get("text", "")) <= F.EMBED_FOOTER_LIMIT
         total += (len(e.get("title", "")) + len(e.get("description", ""))
-                  + len(e.get("author", {}).get("name", "")) + len(e.get("footer", {}).get("text", ""))
+                  + len(e.get("author", {}).get("name", ""))
+                  + len(e.get("footer", {}).get("text", ""))
                   + sum(len(f["name"]) + len(f["value"]) for f in e.get("fields", [])))
-    assert total <= E.EMBED_TOTAL_LIMIT
+    assert total <= F.EMBED_TOTAL_LIMIT
 
 
 def buttons(message: dict) -> dict[str, dict]:
@@ -308,9 +244,7 @@ async def test_dropped_gateway_is_resumed_and_missed_events_answered(start):
 
 
 async def test_slow_answer_is_deferred_and_followed_up(start, monkeypatch):
-    from bot.discord_bot import cog as cog_module
-
-    monkeypatch.setattr(cog_module, "DEFER_AFTER", 0.1)
+    monkeypatch.setattr(replying, "DEFER_AFTER", 0.1)
     engine = FakeEngine()
     engine.delay = 0.6
     h = await start(engine=engine)
@@ -339,7 +273,7 @@ async def test_error_in_command_is_reported_and_bot_keeps_running(start, caplog)
     engine = FakeEngine(fail_on="explode")
     h = await start(engine=engine)
     cb = await h.callback(await h.stub.slash("ask", question="explode now"))
-    assert cb["data"]["flags"] & EPHEMERAL and cb["data"]["content"] == runner.GENERIC_ERROR
+    assert cb["data"]["flags"] & EPHEMERAL and cb["data"]["content"] == errors.GENERIC_ERROR
     assert any(r.levelno == logging.ERROR and r.exc_info for r in caplog.records)
     cb = await h.callback(await h.stub.slash("ask", question="ceasefire"))
     assert cb["data"]["embeds"]

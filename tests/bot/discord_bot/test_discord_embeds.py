@@ -1,41 +1,18 @@
-"""Reply formatting: Discord's limits, Markdown/mention escaping, highlighting."""
+"""Parley's replies on Discord: highlighted answer embeds, the speakers, quotes and sources
+lists, all within Discord's limits; and the same words as the terminal."""
 from __future__ import annotations
 
-import discord
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from parley_discord_fakes import ARTICLE, KULEBA, make_answer, make_article, make_hit
+from test_discord_formatting import assert_embed_ok, assert_page_ok, unbalanced_bold
 
 from bot.discord_bot import embeds as E
+from bot.discord_bot import formatting as F
+from bot.text_render import Style, render_quotes, render_speakers
 from corpus.models import Speaker
 from retrieval.answering.records import QuotesAnswer, SpeakerStats
-
-
-def assert_embed_ok(e: discord.Embed, total: int = E.EMBED_TOTAL_LIMIT) -> None:
-    assert len(e.title or "") <= E.EMBED_TITLE_LIMIT
-    assert len(e.description or "") <= E.EMBED_DESCRIPTION_LIMIT
-    assert len(e.fields) <= E.EMBED_FIELDS_LIMIT
-    for f in e.fields:
-        assert 0 < len(f.name) <= E.EMBED_FIELD_NAME_LIMIT
-        assert 0 < len(f.value) <= E.EMBED_FIELD_VALUE_LIMIT
-    assert len(e.footer.text or "") <= E.EMBED_FOOTER_LIMIT
-    assert len(e.author.name or "") <= E.EMBED_AUTHOR_LIMIT
-    assert len(e) <= total
-
-
-def assert_page_ok(page: E.Page) -> None:
-    assert page.content is None or len(page.content) <= E.MESSAGE_LIMIT
-    assert len(page.embeds) <= E.EMBEDS_PER_MESSAGE
-    for e in page.embeds:
-        assert_embed_ok(e)
-    assert sum(len(e) for e in page.embeds) <= E.EMBED_TOTAL_LIMIT
-    assert page.kwargs()["allowed_mentions"].to_dict() == discord.AllowedMentions.none().to_dict()
-
-
-def unbalanced_bold(text: str) -> bool:
-    return E.bold_markers(text) % 2 == 1
-
 
 # ----------------------------------------------------------------- escaping & highlighting
 
@@ -47,11 +24,15 @@ def test_highlight_escapes_markdown_then_bolds_spans():
     assert out == r"Kuleba **said** the \***plan**\* was not\_acceptable, \~\~really\~\~."
 
 
-def test_highlight_merges_overlapping_and_touching_spans_and_trims_space():
-    text = "ceasefire talks"
-    assert E.highlight(text, [(0, 4), (2, 9), (9, 10)]) == "**ceasefire** talks"
-    assert E.highlight(text, [(9, 16)]) == "ceasefire **talks**"
-    assert E.highlight(text, [(100, 200), (-5, 0)]) == "ceasefire talks"  # out of range: ignored
+def test_highlight_clips_the_engines_spans_to_a_shortened_text():
+    """The engine merges spans; a cut passage may end inside one or before others."""
+    assert E.highlight("ceasefire", [(0, 9), (10, 15)]) == "**ceasefire**"
+    assert E.highlight("cease", [(0, 9)]) == "**cease**"
+    assert E.highlight("ceasefire talks", [(100, 200)]) == "ceasefire talks"
+
+
+def test_highlight_never_repeats_text_or_leaves_an_empty_mark():
+    assert E.highlight("ceasefire talks", [(0, 9), (0, 9), (2, 4)]) == "**ceasefire** talks"
 
 
 def test_question_echo_escapes_mass_mentions_and_markdown():
@@ -61,53 +42,21 @@ def test_question_echo_escapes_mass_mentions_and_markdown():
     assert r"\*\*Kuleba\*\*" in line
 
 
-def test_escape_passage_text_with_mentions():
-    assert E.escape("@everyone _x_") == "@\u200beveryone \\_x\\_"
-
-
-# ----------------------------------------------------------------- shortening
-
-
-def test_fit_text_cuts_at_word_boundary_with_ellipsis():
-    out = E.fit_text("alpha beta gamma delta", 13)
-    assert out == "alpha beta\u2026" and len(out) <= 13
-
-
-def test_fit_text_one_giant_word_is_cut_anywhere():
-    out = E.fit_text("x" * 50, 10)
-    assert out == "x" * 9 + "\u2026"
-
-
-def test_fit_text_counts_rendered_length():
-    # each '*' escapes to two characters: the cut must account for that
-    out = E.fit_text("* " * 100, 21, render=E.escape)
-    assert len(out) <= 21 and out.endswith("\u2026") and not out.rstrip("\u2026").endswith("\\")
+@st.composite
+def text_and_engine_spans(draw):
+    """A text and spans as the engine gives them: sorted, apart, none empty."""
+    text = draw(st.text(alphabet=st.sampled_from(list("ab *_~`|>\\@# \n")), max_size=400))
+    cuts = sorted(draw(st.sets(st.integers(0, len(text)), max_size=12)))
+    return text, list(zip(cuts[0::2], cuts[1::2], strict=False))
 
 
 @hsettings(max_examples=150, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list("ab *_~`|>\\@# \n")), max_size=400),
-       limit=st.integers(min_value=1, max_value=300), data=st.data())
-def test_fit_text_highlight_never_exceeds_and_keeps_bold_paired(text, limit, data):
-    n = len(text)
-    spans = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted)
-                               .map(tuple), max_size=6))
-    out = E.fit_text(text, limit, render=lambda s: E.highlight(s, spans))
+@given(case=text_and_engine_spans(), limit=st.integers(min_value=1, max_value=300))
+def test_fit_text_highlight_never_exceeds_and_keeps_bold_paired(case, limit):
+    text, spans = case
+    out = F.fit_text(text, limit, render=lambda s: E.highlight(s, spans))
     assert len(out) <= limit
     assert not unbalanced_bold(out)
-
-
-@hsettings(max_examples=100, deadline=None)
-@given(text=st.text(max_size=3000), limit=st.integers(min_value=0, max_value=2500))
-def test_shorten_never_exceeds(text, limit):
-    assert len(E.shorten(text, limit)) <= max(limit, 0)
-
-
-def test_pagify_pages_fit_message_limit():
-    text = "\n".join(f"line {i} " + "word " * (i % 50) for i in range(600))
-    pages = list(E.pagify(text))
-    assert len(pages) > 1
-    assert all(len(p) <= E.MESSAGE_LIMIT for p in pages)
-    assert "".join(p.replace("\n", "") for p in pages).count("line ") == 600
 
 
 # ----------------------------------------------------------------- answer embeds
@@ -149,7 +98,7 @@ def test_single_giant_passage_gets_description_limit():
     giant = "word " * 5000
     article = make_article([("t", None), (giant, KULEBA)])
     e = E.hit_embed(make_hit(article.passages[1], article=article))
-    assert len(e.description) <= E.EMBED_DESCRIPTION_LIMIT
+    assert len(e.description) <= F.EMBED_DESCRIPTION_LIMIT
     assert len(e.description) > 3000  # uses the room it has
     assert e.description.endswith("word\u2026")  # a word boundary
     assert_embed_ok(e)
@@ -170,22 +119,6 @@ def test_no_results_gives_no_pages_and_friendly_text():
     assert E.nothing_found(answer) == E.NOTHING_FOUND
     said = make_answer("x", [], message="Lavrov is mentioned but said nothing about that.")
     assert E.nothing_found(said) == "Lavrov is mentioned but said nothing about that."
-
-
-def test_fit_embed_generic_safety_net():
-    e = discord.Embed(title="t" * 999, description="d " * 5000)
-    e.set_author(name="a" * 999)
-    e.set_footer(text="f " * 3000)
-    for i in range(40):
-        e.add_field(name="n" * 500, value="v " * 1000)
-    assert_embed_ok(E.fit_embed(e))
-    assert len(e.fields) <= 25
-
-
-def test_fit_page_total_over_ten_embeds():
-    es = [discord.Embed(description="x " * 2000) for _ in range(12)]
-    page = E.fit_page(E.Page("c" * 5000, es))
-    assert_page_ok(page)
 
 
 # ----------------------------------------------------------------- lists
@@ -210,16 +143,18 @@ def test_sources_unknown_metadata_and_bad_url_not_linked():
 
 
 def test_speakers_pages_paginate_many_speakers():
-    stats = [SpeakerStats(Speaker(f"Person {i} " + "x" * 50, "role " * 10), i, i, 0) for i in range(200)]
+    stats = [SpeakerStats(Speaker(f"Person {i} " + "x" * 50, "role " * 10), i, i, 0)
+             for i in range(200)]
     pages = E.speakers_pages(stats)
     assert len(pages) > 5
     for p in pages:
         assert_page_ok(p)
-        assert len(p.embeds[0].description) <= E.DESCRIPTION_PAGE_CHARS
+        assert len(p.embeds[0].description) <= F.DESCRIPTION_PAGE_CHARS
 
 
 def test_quotes_pages():
-    items = tuple((ARTICLE, p, p.sentences[0]) for p in ARTICLE.passages if p.speakers() == [KULEBA]) * 4
+    items = tuple((ARTICLE, p, p.sentences[0]) for p in ARTICLE.passages
+                  if p.speakers() == [KULEBA]) * 4
     qa = QuotesAnswer("kuleba", KULEBA, items)
     pages = E.quotes_pages(qa)
     assert len(pages) == 2  # 8 statements, 5 a page
@@ -228,15 +163,6 @@ def test_quotes_pages():
     for p in pages:
         assert_page_ok(p)
     assert E.quotes_pages(QuotesAnswer("nobody", None, (), "No such speaker.")) == []
-
-
-def test_autocomplete_choices_limits():
-    names = [f"Name{i} " + "y" * 150 for i in range(40)] + ["Dmytro Kuleba", "Sergei Lavrov"]
-    assert len(E.choices_for(names, "")) == 25
-    assert all(len(n) <= 100 and len(v) <= 100 for n, v in E.choices_for(names, ""))
-    assert E.choices_for(names, "kul") == [("Dmytro Kuleba", "Dmytro Kuleba")]
-    assert E.choices_for(names, "lavr")[0][1] == "Sergei Lavrov"
-    assert E.choices_for(["Sergei Lavrov"], "ei la") == [("Sergei Lavrov", "Sergei Lavrov")]
 
 
 def test_hit_without_sentences_and_unmatched_words_note():
@@ -250,3 +176,28 @@ def test_hit_without_sentences_and_unmatched_words_note():
     a = Answer("plain zebra", "search", (hit,), unmatched_words=("zebra", "@everyone"))
     content = E.answer_pages(a, 3)[0].content
     assert "Not in the articles: zebra, @\u200beveryone" in content
+
+
+# ----------------------------------------------------------------- the terminal's words
+
+
+def test_speakers_list_counts_statements_in_the_terminals_words():
+    stats = [SpeakerStats(KULEBA, 3, 2, 1), SpeakerStats(Speaker("Kremlin"), 1, 0, 1)]
+    on_discord = E.speakers_pages(stats)[0].embeds[0].description
+    for line in render_speakers(stats, Style(False)).splitlines():
+        assert line.split(" \u2014 ")[1] in on_discord
+    assert "3 statements (2 quoted, 1 reported)" in on_discord
+    assert "1 statement (0 quoted, 1 reported)" in on_discord
+
+
+def test_quotes_and_hits_name_speech_and_place_in_the_terminals_words():
+    items = tuple((ARTICLE, p, p.sentences[0]) for p in ARTICLE.passages
+                  if p.speakers() == [KULEBA])
+    qa = QuotesAnswer("kuleba", KULEBA, items)
+    terminal = render_quotes(qa, Style(False))
+    embed = E.quotes_pages(qa)[0].embeds[0]
+    assert embed.footer.text == "2 statements" and terminal.splitlines()[0].endswith(
+        "\u2014 2 statements")
+    assert "(reported)" in embed.description and "paragraph 1 \u00b7 reported" in terminal
+    assert "\u00b7 reported" in E.hit_embed(make_hit(ARTICLE.passages[1])).footer.text
+    assert "\u00b7 headline" in E.hit_embed(make_hit(ARTICLE.passages[0])).footer.text

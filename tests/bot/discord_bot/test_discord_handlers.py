@@ -12,10 +12,12 @@ from discord import app_commands
 from discord.ext import commands
 from parley_discord_fakes import FakeEngine, make_interaction, make_message
 
-from bot.discord_bot import embeds as E
-from bot.discord_bot.cog import AskCog, PrefixCog, Throttled
+from bot.discord_bot import replying
+from bot.discord_bot.client import create_bot
+from bot.discord_bot.cog import AskCog, PrefixCog
 from bot.discord_bot.cooldown import Cooldown, notice
-from bot.discord_bot.runner import GENERIC_ERROR, ParleyTree, create_bot
+from bot.discord_bot.errors import GENERIC_ERROR, ParleyTree, Throttled
+from bot.discord_bot.formatting import Page
 from bot.discord_bot.views import NOT_YOURS, Paginator
 from bot.settings import DiscordSettings, Settings
 
@@ -66,7 +68,8 @@ async def test_ask_calls_engine_like_the_cli_and_sends_embeds(cog, engine):
 
 async def test_ask_results_speaker_private_and_pagination(cog, engine):
     inter = make_interaction(user_id=7)
-    await cog.ask.callback(cog, inter, "kuleba lavrov kremlin said ceasefire", speaker="Dmytro Kuleba",
+    await cog.ask.callback(cog, inter, "kuleba lavrov kremlin said ceasefire",
+                           speaker="Dmytro Kuleba",
                            results=5, private=True)
     assert engine.calls[-1] == ("ask", "kuleba lavrov kremlin said ceasefire", 5, "Dmytro Kuleba")
     kw = sent(inter).kwargs
@@ -114,12 +117,11 @@ async def test_speaker_autocomplete(cog):
 
 
 async def test_slow_answer_is_deferred_then_sent_as_followup(cog, engine, monkeypatch):
-    from bot.discord_bot import cog as cog_module
-
-    monkeypatch.setattr(cog_module, "DEFER_AFTER", 0.05)
+    monkeypatch.setattr(replying, "DEFER_AFTER", 0.05)
     engine.delay = 0.3
     inter = make_interaction()
-    inter.response.defer.side_effect = lambda **kw: setattr(inter.response.is_done, "return_value", True)
+    inter.response.defer.side_effect = \
+        lambda **kw: setattr(inter.response.is_done, "return_value", True)
     await cog.ask.callback(cog, inter, "ceasefire", private=True)
     inter.response.defer.assert_awaited_once_with(ephemeral=True, thinking=True)
     inter.response.send_message.assert_not_awaited()
@@ -219,7 +221,7 @@ async def test_tree_error_handler_logs_traceback_and_tells_user(caplog):
 
 
 def _pages(n):
-    return [E.Page(f"page {i}", [discord.Embed(description=f"body {i}")]) for i in range(n)]
+    return [Page(f"page {i}", [discord.Embed(description=f"body {i}")]) for i in range(n)]
 
 
 async def test_paginator_next_previous_only_owner():

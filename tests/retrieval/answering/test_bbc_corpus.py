@@ -127,24 +127,25 @@ def test_parley_ask_command_reuses_the_cache(built, cache_dir: Path, tmp_path: P
 
 def test_discord_pages_within_limits(built):
     embeds = pytest.importorskip("bot.discord_bot.embeds")
+    formatting = pytest.importorskip("bot.discord_bot.formatting")
     engine, _ = built
     for q in QUESTIONS:
         answer = engine.ask(q, top_k=10)
         pages = embeds.answer_pages(answer, 5)
         assert pages, q
         for page in pages:
-            assert page.content is None or len(page.content) <= embeds.MESSAGE_LIMIT
-            assert len(page.embeds) <= embeds.EMBEDS_PER_MESSAGE
-            assert sum(len(e) for e in page.embeds) <= embeds.EMBED_TOTAL_LIMIT
+            assert page.content is None or len(page.content) <= formatting.MESSAGE_LIMIT
+            assert len(page.embeds) <= formatting.EMBEDS_PER_MESSAGE
+            assert sum(len(e) for e in page.embeds) <= formatting.EMBED_TOTAL_LIMIT
             for e in page.embeds:
-                assert len(e.title or "") <= embeds.EMBED_TITLE_LIMIT
-                assert len(e.description or "") <= embeds.EMBED_DESCRIPTION_LIMIT
-                assert len(e.fields) <= embeds.EMBED_FIELDS_LIMIT
+                assert len(e.title or "") <= formatting.EMBED_TITLE_LIMIT
+                assert len(e.description or "") <= formatting.EMBED_DESCRIPTION_LIMIT
+                assert len(e.fields) <= formatting.EMBED_FIELDS_LIMIT
                 for f in e.fields:
-                    assert len(f.name) <= embeds.EMBED_FIELD_NAME_LIMIT
-                    assert len(f.value) <= embeds.EMBED_FIELD_VALUE_LIMIT
-                assert len(e.footer.text or "") <= embeds.EMBED_FOOTER_LIMIT
-                assert len(e.author.name or "") <= embeds.EMBED_AUTHOR_LIMIT
+                    assert len(f.name) <= formatting.EMBED_FIELD_NAME_LIMIT
+                    assert len(f.value) <= formatting.EMBED_FIELD_VALUE_LIMIT
+                assert len(e.footer.text or "") <= formatting.EMBED_FOOTER_LIMIT
+                assert len(e.author.name or "") <= formatting.EMBED_AUTHOR_LIMIT
         # every result of the answer appears on some page, titled by its article
         shown = " ".join(str(e.to_dict()) for p in pages for e in p.embeds)
         for hit in answer.results:

@@ -1,0 +1,105 @@
+"""The bot object: a discord.py `commands.Bot` (or, with `discord.shards`, an `AutoShardedBot`)
+that carries Parley's engine and settings, adds the cogs and registers the slash commands."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord.ext import commands
+
+from bot.discord_bot.cog import AskCog, PrefixCog, ReloadCog
+from bot.discord_bot.errors import ParleyTree, prefix_command_failed
+from bot.engine import Engine
+from bot.settings import Settings
+
+log = logging.getLogger("parley.discord")
+
+Rebuild = Callable[[], Engine]
+
+if TYPE_CHECKING:
+    # What the bases below add to: mypy checks the shared code against `commands.Bot`, whose API
+    # `commands.AutoShardedBot` has too. At run time the base is a plain mixin.
+    _Bot = commands.Bot
+else:
+    _Bot = object
+
+
+class ParleyBotBase(_Bot):
+    """Shared by the plain and the auto-sharded bot."""
+
+    def __init__(self, *, engine: Engine, settings: Settings, sync: bool,
+                 rebuild: Rebuild | None, **options: Any) -> None:
+        super().__init__(**options)
+        self.engine = engine
+        self.settings = settings
+        self.sync_commands = sync
+        self.rebuild = rebuild
+
+    async def setup_hook(self) -> None:
+        ask = AskCog(self, self.engine, self.settings)
+        await self.add_cog(ask)
+        if self.settings.discord.message_content:
+            await self.add_cog(PrefixCog(ask))
+        if self.rebuild is not None:
+            await self.add_cog(ReloadCog(self, ask, self.rebuild))
+        if self.sync_commands:
+            await sync_tree(self, self.settings.discord.guild_id)
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d server(s)", self.user, len(self.guilds))
+
+    async def on_command_error(self, ctx: commands.Context[Any],
+                               error: commands.CommandError) -> None:
+        await prefix_command_failed(ctx, error)
+
+
+class ParleyBot(ParleyBotBase, commands.Bot):
+    pass
+
+
+class ParleyShardedBot(ParleyBotBase, commands.AutoShardedBot):
+    pass
+
+
+async def sync_tree(bot: commands.Bot, guild_id: int | None) -> None:
+    """Register the slash commands with Discord: to one server when configured, else globally."""
+    if guild_id:
+        guild = discord.Object(id=guild_id)
+        bot.tree.copy_global_to(guild=guild)
+        synced = await bot.tree.sync(guild=guild)
+        log.info("synced %d slash command(s) to server %s", len(synced), guild_id)
+    else:
+        synced = await bot.tree.sync()
+        log.info("synced %d slash command(s) globally (may take a while to appear)", len(synced))
+
+
+def intents_for(settings: Settings) -> discord.Intents:
+    intents = discord.Intents.default()  # no members, no presences
+    intents.typing = False
+    intents.message_content = settings.discord.message_content  # privileged: prefix commands only
+    return intents
+
+
+def create_bot(settings: Settings, engine: Engine, *, sync: bool = False,
+               rebuild: Rebuild | None = None) -> ParleyBotBase:
+    """The bot exactly as `parley discord` runs it. `rebuild()` (optional) returns a fresh engine
+    from the article files; with it the owner-only `/reload` command is added."""
+    d = settings.discord
+    # Without Message Content there are no prefix commands (mentions are handled by the cog);
+    # `when_mentioned` keeps discord.py from warning about a prefix that cannot work.
+    prefix: Any = d.command_prefix if d.message_content else commands.when_mentioned
+    discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False  # no voice: no warning
+    options: dict[str, Any] = dict(
+        command_prefix=prefix,
+        intents=intents_for(settings),
+        help_command=None,
+        tree_cls=ParleyTree,
+        allowed_mentions=discord.AllowedMentions.none(),
+        max_messages=None,
+        engine=engine, settings=settings, sync=sync, rebuild=rebuild,
+    )
+    if d.shards:
+        return ParleyShardedBot(shard_count=d.shards, **options)
+    return ParleyBot(**options)
