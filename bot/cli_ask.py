@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from bot.engine import Engine
 from bot.json_output import answer_json, passages_json, speakers_json
-from bot.loading import with_engine
+from bot.loading import left_out, with_engine
 from bot.settings import Settings
 from bot.text_render import (
     Style,
@@ -103,4 +103,5 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Engine) -> 
 
 @with_engine
 def cmd_sources(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    return _emit(args, dict, lambda: render_sources(engine.sources(), _style(settings)))
+    return _emit(args, dict, lambda: render_sources(engine.sources(), _style(settings),
+                                                    left_out(args, settings)))

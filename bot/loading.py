@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.engine import Engine
 from bot.settings import Settings
 from corpus.build import CorpusError
+from corpus.loader import left_out_files
 from corpus.models import LoadProblem
 from retrieval.answering.engine import Parley, open_parley
 from retrieval.store import Opened
@@ -36,6 +37,11 @@ class LoadFailed(Exception):
 def corpus_paths(args: argparse.Namespace, settings: Settings) -> list[Path]:
     """`--corpus` when given, else the configured corpus."""
     return list(args.corpus) if getattr(args, "corpus", None) else list(settings.corpus_paths)
+
+
+def left_out(args: argparse.Namespace, settings: Settings) -> list[str]:
+    """The files in the corpus folders that are not read as articles, for `sources`."""
+    return [str(p) for p in left_out_files(corpus_paths(args, settings))]
 
 
 def open_engine(settings: Settings, paths: Sequence[Path] | None = None, *,

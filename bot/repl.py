@@ -6,12 +6,12 @@ import argparse
 import contextlib
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.engine import Engine
 from bot.labels import counted
-from bot.loading import with_engine
+from bot.loading import left_out, with_engine
 from bot.settings import Settings
 from bot.text_render import (
     Style,
@@ -37,9 +37,10 @@ Commands:
 class Repl:
     """Turns one input line into the text to print; no I/O of its own, so it is testable."""
 
-    def __init__(self, engine: Engine, style: Style) -> None:
+    def __init__(self, engine: Engine, style: Style, left_out: Sequence[str] = ()) -> None:
         self.engine = engine
         self.style = style
+        self.left_out = tuple(left_out)  # corpus-folder files that are not articles
         self.done = False
 
     def handle(self, line: str) -> str:
@@ -63,7 +64,7 @@ class Repl:
                 return "Usage: :quotes NAME  (for example  :quotes Erdogan)"
             return render_quotes(self.engine.quotes(rest), self.style)
         if command in {"source", "sources"}:
-            return render_sources(self.engine.sources(), self.style)
+            return render_sources(self.engine.sources(), self.style, self.left_out)
         return f"Unknown command :{command}. Type :help for the list."
 
 
@@ -93,7 +94,8 @@ def _reader(settings: Settings) -> Callable[[], str]:
 
 @with_engine
 def run_repl(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    repl = Repl(engine, Style(settings.repl.color and sys.stdout.isatty()))
+    repl = Repl(engine, Style(settings.repl.color and sys.stdout.isatty()),
+                left_out(args, settings))
     print(f"Parley — {counted(len(engine.corpus.articles), 'article')}, "
           f"{counted(len(engine.corpus.passages), 'passage')}. Type a question, or :help.")
     read = _reader(settings)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 from bot.labels import counted, kind_label, mark_spans, paragraph_label, statements_summary
 from corpus.models import Article, Passage, Speaker
@@ -103,12 +104,18 @@ def render_quotes(q: QuotesAnswer, style: Style) -> str:
     return "\n".join(lines)
 
 
-def render_sources(articles: list[Article], style: Style) -> str:
+def render_sources(articles: list[Article], style: Style,
+                   left_out: Sequence[str] = ()) -> str:
+    """The articles, then the files in the corpus folders that were not read as articles."""
     lines = []
     for a in articles:
         meta = " · ".join(safe(x) for x in (a.source, a.date, a.url) if x)
-        lines.append(f"{style.strong(safe(a.title))}  ({len(a.passages)} passages)")
+        lines.append(f"{style.strong(safe(a.title))}  ({counted(len(a.passages), 'passage')})")
         lines.append(style.dim(f"    {meta + ' · ' if meta else ''}{safe(a.path)}"))
+    if left_out:
+        lines.append(f"Left out, not articles ({counted(len(left_out), 'file')}: READMEs, "
+                     "source lists, licences, hidden files):")
+        lines += [style.dim(f"    {safe(path)}") for path in left_out]
     return "\n".join(lines)
 
 

@@ -18,15 +18,16 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus.models import LoadProblem
+from corpus.models import LoadProblem, SpeakerKind
 
 ALIAS_SUFFIX = ".aliases.toml"
+_KINDS: tuple[SpeakerKind, ...] = ("person", "organisation")
 
 
 @dataclass(frozen=True)
 class AliasEntry:
     name: str
-    kind: str  # "person" or "organisation"
+    kind: SpeakerKind  # "person" or "organisation"
     role: str | None = None
     aliases: tuple[str, ...] = ()
 
@@ -49,12 +50,12 @@ def load_aliases(article_path: str | Path) -> tuple[list[AliasEntry], LoadProble
     except tomllib.TOMLDecodeError as exc:
         return [], LoadProblem(str(path), f"bad alias file: {exc}")
     entries: list[AliasEntry] = []
-    unknown = sorted(set(data) - {"person", "organisation"})
+    unknown = sorted(set(data) - set(_KINDS))
     if unknown:
         return [], LoadProblem(str(path), "bad alias file: unknown table(s) "
                                           + ", ".join(unknown)
                                           + " (use [[person]] or [[organisation]])")
-    for kind in ("person", "organisation"):
+    for kind in _KINDS:
         items = data.get(kind, [])
         if not isinstance(items, list):
             return [], LoadProblem(str(path), f"bad alias file: use [[{kind}]] tables")

@@ -30,7 +30,8 @@ def attribute_article(raw: RawArticle) -> Article:
     attributor = ArticleAttributor(texts, spans, aliases)
     sentences = attributor.run()
     passages = tuple(Passage(raw.id, i, text, tuple(sents))
-                     for i, (text, sents) in enumerate(zip(texts, sentences)) if text.strip())
+                     for i, (text, sents) in enumerate(zip(texts, sentences, strict=True))
+                     if text.strip())
     speaking = {s.speaker.name for p in passages for s in p.sentences if s.speaker}
     user_named = {e.name for e in aliases}
     people = tuple(p for p in attributor.people.freeze()

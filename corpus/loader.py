@@ -27,15 +27,32 @@ class RawArticle:
     digest: str = ""
 
 
+# Files a corpus folder holds about itself, not news: READMEs, source lists, licences. Matched
+# on the name before its first dot, in any case ("README.TXT", "Sources.md", "LICENSE").
+NOT_ARTICLE_NAMES = ("readme", "sources", "license", "licence", "copying", "changelog")
+
+
+def is_left_out(path: Path, folder: Path) -> bool:
+    """Whether a file found in a corpus folder is not an article: hidden (a dot file, or in a
+    dot folder such as `.git`), or one of NOT_ARTICLE_NAMES. A file named on its own is
+    always read: the user asked for it."""
+    parts = path.relative_to(folder).parts
+    return (any(part.startswith(".") for part in parts)
+            or path.name.split(".", 1)[0].lower() in NOT_ARTICLE_NAMES)
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
 def find_article_files(paths: list[Path]) -> tuple[list[Path], list[LoadProblem]]:
     """Expand files and folders into article files in a stable order (folders sorted)."""
     files: list[Path] = []
     problems: list[LoadProblem] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                           and not p.name.startswith("."))
+            found = [p for p in _folder_files(path) if not is_left_out(p, path)]
             if not found:
                 problems.append(LoadProblem(str(path), "folder has no .txt or .md articles"))
             files.extend(found)
@@ -46,6 +63,13 @@ def find_article_files(paths: list[Path]) -> tuple[list[Path], list[LoadProblem]
         else:
             problems.append(LoadProblem(str(path), "no such file or folder"))
     return files, problems
+
+
+def left_out_files(paths: list[Path]) -> list[Path]:
+    """The files in the corpus folders that `find_article_files` does not read, as articles
+    go (`.txt`, `.md`), for `parley sources` to name."""
+    return [p for path in paths if path.is_dir()
+            for p in _folder_files(path) if is_left_out(p, path)]
 
 
 def decode(data: bytes) -> str | None:

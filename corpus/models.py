@@ -62,9 +62,6 @@ class Person:
     kind: SpeakerKind
     aliases: frozenset[str]  # folded, lower-case forms that refer to this entry
 
-    def as_speaker(self) -> Speaker:
-        return Speaker(self.name, self.role, self.kind)
-
 
 @dataclass(frozen=True)
 class Article:

@@ -7,18 +7,16 @@ linked to him when the article makes that link.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from rapidfuzz import fuzz
 
-from corpus.folding import fold
+from corpus.entities import Entity
+from corpus.folding import fold_name
 from corpus.gazetteer import gazetteer
-from corpus.models import Person, Speaker
+from corpus.gender import first_name_gender, role_gender
+from corpus.lexicon import phrase_words
+from corpus.models import Person, SpeakerKind
 from corpus.phrases import (
-    FEMALE_TITLES,
-    MALE_TITLES,
     NOT_NAMES,
     ORG_WORDS,
     ROLE_NOUNS,
@@ -29,6 +27,7 @@ from corpus.phrases import (
     is_role_word,
     parse_phrase,
 )
+from corpus.titles import title_gender
 
 _WORD = re.compile(r"[^\W_][\w'’.]*(?:-[^\W_][\w'’.]*)*")
 SURNAME_SIMILARITY = 88  # rapidfuzz ratio for spelling variants: Zelenskyy ~ Zelenskiy
@@ -40,100 +39,8 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s$", "", word)
 
 
-@dataclass
-class Entity:
-    """A person or organisation while the article is being read (mutable until frozen)."""
-
-    names: list[str]
-    kind: str = "person"
-    role: str | None = None
-    gender: str | None = None
-    last_seen: int = -1
-    first_seen: int = -1  # the first sentence naming them (-1: known from the start)
-    roles_seen: list[str] = field(default_factory=list)
-    preferred: str | None = None  # the name a user alias file gives
-    user_aliases: list[str] = field(default_factory=list)
-
-    @property
-    def surname(self) -> str:
-        return fold(self.names[0].split()[-1]) if self.names else ""
-
-    def canonical(self) -> str:
-        """The fullest form met, each word in its most accented spelling (or the name a
-        user alias file gives)."""
-        if self.preferred:
-            return self.preferred
-        longest = max(self.names, key=lambda n: (len(n.split()), len(n)))
-        variants: dict[str, str] = {}
-        for n in self.names:
-            for w in n.split():
-                key = fold(w)
-                if key not in variants or _accents(w) > _accents(variants[key]):
-                    variants[key] = w
-        return " ".join(variants.get(fold(w), w) for w in longest.split())
-
-    def aliases(self) -> frozenset[str]:
-        out: set[str] = set()
-        g = gazetteer()
-        for n in self.names:
-            out.add(fold(n))
-        out.update(fold(a) for a in self.user_aliases)
-        if self.kind == "person":
-            canonical = self.canonical()
-            surname = fold(canonical.split()[-1])
-            out.add(surname)
-            titles = {"male": ("mr", "sir", "dr"), "female": ("ms", "mrs", "miss", "dr")}.get(
-                self.gender or "", ("mr", "ms", "mrs", "miss", "dr"))
-            out.update(f"{t} {surname}" for t in titles)
-            for role in [self.role, *self.roles_seen]:
-                if role:
-                    norm = g.normalize_role(role)
-                    out.add(norm)
-                    out.add(f"{norm} {fold(canonical)}")
-                    out.add(f"{norm} {surname}")
-        return frozenset(a for a in out if a)
-
-    def speaker(self) -> Speaker:
-        return Speaker(self.canonical(), self.role, self.kind)  # type: ignore[arg-type]
-
-    def freeze(self) -> Person:
-        return Person(self.canonical(), self.role, self.kind, self.aliases())  # type: ignore[arg-type]
-
-
-@cache
-def _first_names() -> dict[str, str]:
-    text = resources.files("corpus").joinpath("data/first_names.txt").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) == 2 and not line.startswith("#"):
-            out[parts[0].lower()] = {"m": "male", "f": "female"}.get(parts[1], "")
-    return out
-
-
-def first_name_gender(word: str) -> str | None:
-    """'male'/'female' for a common first name, else None."""
-    return _first_names().get(fold(word)) or None
-
-
-def role_gender(role: str) -> str | None:
-    words = {bare(w) for w in role.split()}
-    if words & {"spokeswoman", "chairwoman", "congresswoman", "queen", "princess",
-                "businesswoman", "baroness", "duchess"}:
-        return "female"
-    if words & {"spokesman", "chairman", "congressman", "king", "prince", "businessman"}:
-        return "male"
-    return None
-
-
-def _accents(word: str) -> int:
-    return sum(1 for ch in word if ord(ch) > 127)
-
-
 # Last words of capitalised names that are laws, plans, routes or works, never people.
-_NOT_PERSON_HEADS = {"act", "acts", "plan", "line", "rail", "railway", "bridge", "road",
-                     "airport", "station", "awards", "festival", "directive", "treaty",
-                     "programme", "mps", "ministers", "bill", "year", "day", "week"}
+_NOT_PERSON_HEADS = phrase_words("not_person_head")
 
 
 def is_organisation_name(name: str) -> bool:
@@ -238,9 +145,7 @@ class PeopleTable:
             entity.roles_seen.append(role)
             entity.role = entity.role or role
         if title:
-            t = title.lower()
-            entity.gender = entity.gender or ("female" if t in FEMALE_TITLES else
-                                              "male" if t in MALE_TITLES else None)
+            entity.gender = entity.gender or title_gender(title.lower())
         if entity.gender is None and len(name.split()) > 1:
             entity.gender = first_name_gender(name.split()[0])
         if entity.gender is None and role:
@@ -248,18 +153,18 @@ class PeopleTable:
         return entity
 
     def note_organisation(self, name: str, position: int) -> Entity:
-        key = fold(name).removeprefix("the ")
+        key = fold_name(name).removeprefix("the ")
         for e in self.entities:
-            if e.kind == "organisation" and (fold(e.names[0]).removeprefix("the ") == key or key
-                                             in {fold(a).removeprefix("the ")
-                                                 for a in e.user_aliases}):
+            if e.kind == "organisation" and (
+                    fold_name(e.names[0]).removeprefix("the ") == key
+                    or key in {fold_name(a).removeprefix("the ") for a in e.user_aliases}):
                 e.last_seen = max(e.last_seen, position)
                 return e
         entity = Entity([name], kind="organisation", last_seen=position)
         self.entities.append(entity)
         return entity
 
-    def add_user_entry(self, name: str, kind: str, role: str | None,
+    def add_user_entry(self, name: str, kind: SpeakerKind, role: str | None,
                        aliases: tuple[str, ...]) -> Entity:
         """A person or organisation from a user alias file. Aliases that read as a role
         ("Turkey's top diplomat") are matched like roles, the others like names."""
@@ -281,11 +186,11 @@ class PeopleTable:
     def find(self, name: str) -> Entity | None:
         """A person by full name, surname or a close spelling of the surname; the most
         recently met wins where several share a surname."""
-        target = fold(_strip_possessive(name))
+        target = fold_name(_strip_possessive(name))
         people = [e for e in self.entities if e.kind == "person"]
-        exact = [e for e in people if target in {fold(n) for n in e.names}
-                 or fold(e.canonical()) == target
-                 or target in {fold(a) for a in e.user_aliases}]
+        exact = [e for e in people if target in {fold_name(n) for n in e.names}
+                 or fold_name(e.canonical()) == target
+                 or target in {fold_name(a) for a in e.user_aliases}]
         if exact:
             return max(exact, key=lambda e: e.last_seen)
         surname = target.split()[-1] if target else ""
@@ -312,10 +217,10 @@ class PeopleTable:
                 if not r:
                     continue
                 have = g.normalize_role(r)
-                if have == wanted or have.endswith(" " + wanted) or (
-                        wanted.split()[-1:] == have.split()[-1:] and len(wanted.split()) == 1):
-                    if best is None or e.last_seen > best.last_seen:
-                        best = e
+                alike = have == wanted or have.endswith(" " + wanted) or (
+                    wanted.split()[-1:] == have.split()[-1:] and len(wanted.split()) == 1)
+                if alike and (best is None or e.last_seen > best.last_seen):
+                    best = e
         return best
 
     def freeze(self) -> tuple[Person, ...]:
@@ -329,8 +234,8 @@ def _close_spelling(a: str, b: str) -> bool:
 
 
 def _same_full_name(name: str, entity: Entity) -> bool:
-    a = fold(name).split()
-    b = fold(entity.canonical()).split()
+    a = fold_name(name).split()
+    b = fold_name(entity.canonical()).split()
     if a[-1] != b[-1] and not _close_spelling(a[-1], b[-1]):
         return False
     return a[0] == b[0] or a[0][:1] == b[0][:1] and (len(a[0]) <= 2 or len(b[0]) <= 2)

@@ -3,109 +3,31 @@
 
 A phrase is cut into an optional title (Mr, Ms, ...), an optional role (role words and the
 country or organisation they belong to) and an optional name (the trailing run of
-capitalised words that are not role words).
+capitalised words that are not role words). The words it knows are data
+(data/phrase_words.tsv and data/titles.tsv).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "rev",
-          "mr.", "mrs.", "ms.", "dr.", "prof."}
-FEMALE_TITLES = {"mrs", "ms", "miss", "lady", "dame", "mrs.", "ms."}
-MALE_TITLES = {"mr", "sir", "lord", "mr."}
-# Nouns that make a phrase a role ("foreign minister", "chief executive").
-ROLE_NOUNS = {
-    "minister", "ministers", "president", "secretary", "chancellor", "premier", "leader",
-    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "chief", "director", "head",
-    "chairman", "chairwoman", "chair", "governor", "mayor", "ambassador", "envoy",
-    "official", "officials", "commander", "general", "king", "queen", "prince", "princess",
-    "senator", "congressman", "congresswoman", "mp", "mep", "adviser", "advisor", "economist",
-    "analyst", "negotiator", "diplomat", "executive", "boss", "founder", "manager", "coach",
-    "captain", "professor", "judge", "prosecutor", "lawyer", "attorney", "commissioner",
-    "chairperson", "president-elect", "sheikh", "pope", "cardinal", "archbishop", "bishop",
-    "editor", "correspondent", "reporter", "representative", "delegate", "inspector",
-    "superintendent", "officer", "constable", "treasurer", "deputy", "vice-president",
-    "whip", "speaker", "ceo", "cfo", "md", "dg", "partner", "analysts", "economists",
-    "peer", "historian", "journalist", "solicitor", "barrister", "campaigner", "candidate",
-    "strategist", "researcher", "spokespeople", "detainee", "convener", "controller", "aide",
-    "champion", "winger", "striker", "midfielder", "defender", "goalkeeper", "player",
-    "singer", "actor", "actress", "frontman", "guitarist", "novelist", "writer", "owner",
-    "expert", "producer", "presenter", "author", "artist", "musician", "composer",
-    "designer", "farmer", "actors",
-}
-# Words that qualify a role ("deputy defence minister", "shadow home secretary").
-ROLE_MODIFIERS = {
-    "deputy", "vice", "prime", "foreign", "defence", "defense", "interior", "finance",
-    "trade", "industry", "health", "education", "home", "justice", "economy", "economic",
-    "energy", "culture", "transport", "environment", "state", "shadow", "chief", "senior",
-    "junior", "former", "acting", "interim", "first", "executive", "managing", "general",
-    "assistant", "associate", "principal", "lead", "top", "national", "regional", "local",
-    "federal", "party", "opposition", "government", "presidential", "royal", "european",
-    "international", "public", "affairs", "security", "intelligence", "military", "armed",
-    "forces", "treasury", "labour", "work", "pensions", "agriculture", "fisheries",
-    "constitutional", "cabinet", "office", "commerce", "business", "technology", "science",
-    "sport", "sports", "media", "communications", "information", "policy", "political",
-    "financial", "operating", "technical", "marketing", "sales", "research", "legal",
-    "digital", "news", "team", "club", "union", "his", "her", "its", "their",
-}
-CONNECTORS = {"and", "of", "for", "the", "at", "to", "on"}
-# Lower-case particles inside surnames: "Nick Van den Brul", "Ursula von der Leyen".
-NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "del",
-                  "della", "bin", "ibn", "al", "el", "ter", "ten"}
-# Capitalised words that start sentences but never begin a name.
-NOT_NAMES = {
-    "the", "a", "an", "but", "and", "or", "it", "its", "this", "that", "these", "those", "he",
-    "she", "they", "we", "i", "you", "his", "her", "their", "our", "in", "on", "at", "for",
-    "with", "after", "before", "as", "while", "when", "if", "so", "yet", "there", "here",
-    "what", "whatever", "who", "which", "meanwhile", "however", "also", "then", "now",
-    "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "some", "many", "most", "all", "both",
-    "one", "two", "three", "last", "next", "other", "another", "such", "by", "from", "to",
-    "not", "no", "mr", "ms", "mrs", "dr", "because", "although", "though", "since", "until",
-    "speaking", "asked", "writing", "according", "instead", "still", "even", "only", "just",
-    "earlier", "later", "previously", "separately", "elsewhere", "overall", "despite",
-    "under", "over", "about", "into", "through", "during", "without", "between", "among",
-}
-DOCUMENT_NOUNS = {"report", "statement", "letter", "memo", "website", "book", "article",
-                  "paper", "review", "testimony", "submission"}
-# Months that are also surnames ("Theresa May"): a name only after a first name.
-MONTH_SURNAMES = {"may", "march", "june", "august"}
+from corpus.lexicon import phrase_words
+from corpus.titles import honorifics, titles_in
+
+TITLES = honorifics()
+ROLE_NOUNS = phrase_words("role_noun")
+ROLE_MODIFIERS = phrase_words("role_modifier")
+CONNECTORS = phrase_words("connector")
+NAME_PARTICLES = phrase_words("name_particle")
+# Capitalised words that start sentences but never begin a name (some titles among them).
+NOT_NAMES = phrase_words("not_name") | titles_in("stopword")
+DOCUMENT_NOUNS = phrase_words("document_noun")
+MONTH_SURNAMES = phrase_words("month_surname")
 # Generic sources: reported as such, never turned into a named person.
-VAGUE_HEADS = {
-    "critics", "advocates", "analysts", "observers", "experts", "officials", "sources", "reports",
-    "campaigners", "economists", "diplomats", "residents", "witnesses", "insiders",
-    "commentators", "opponents", "supporters", "protesters", "activists", "investors",
-    "traders", "dealers", "researchers", "scientists", "doctors", "police", "unions",
-    "ministers", "mps", "lawmakers", "aides", "allies", "rivals", "people", "some",
-    "others", "locals", "authorities", "organisers", "organizers", "bosses", "firms",
-    "companies", "retailers", "banks", "survey", "study", "report", "figures", "data",
-    "airlines", "carriers", "leaders", "employers", "businesses", "groups", "members",
-    "families", "parents", "teachers", "workers", "manufacturers", "exporters", "pundits",
-    "forecasters", "polls", "surveys", "studies", "prosecutors", "investigators",
-    "regulators", "detectives",
-}
-VAGUE_DETERMINERS = {"some", "many", "other", "several", "most", "few", "the", "local",
-                     "senior", "western", "independent", "leading", "city", "industry",
-                     "market", "foreign", "government", "party", "security", "us", "uk",
-                     "a", "an", "one", "two", "three", "top", "new", "latest", "official",
-                     "union", "business", "opposition", "its", "their", "his", "her"}
+VAGUE_HEADS = phrase_words("vague_head")
+VAGUE_DETERMINERS = phrase_words("vague_determiner")
+ORG_WORDS = phrase_words("org_word")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "it": "neuter"}
-ORG_WORDS = {
-    "party", "council", "commission", "union", "bank", "ministry", "office", "department",
-    "agency", "association", "federation", "committee", "court", "group", "company",
-    "corporation", "corp", "inc", "ltd", "plc", "institute", "university", "chambers",
-    "commerce", "government", "parliament", "assembly", "nations", "organisation",
-    "organization", "fund", "board", "authority", "police", "army", "navy", "kremlin",
-    "house", "street", "palace", "foundation", "trust", "society", "league", "club",
-    "airlines", "airways", "motors", "systems", "network", "networks", "times", "post",
-    "news", "journal", "press", "service", "services", "centre", "center", "democrats",
-    "republicans", "conservatives", "tories", "liberals", "labour", "cabinet", "treasury",
-    "senate", "congress", "reserve", "exchange", "index", "museum", "hospital", "school",
-    "college", "forum", "alliance", "coalition", "front", "movement", "brigade", "forces",
-    "dems", "dem", "democrat",
-}
 _CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w\u00C0-\u024F'’.\-]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
@@ -156,66 +78,17 @@ def is_acronym(word: str) -> bool:
 def parse_phrase(words: list[str]) -> Phrase | None:
     """Interpret a run of words that ends right before (or starts right after) a reporting
     verb. None when it is not something that can speak."""
-    words = [w for w in words if w]
-    # Sentence adverbs and conjunctions are no part of a name: "But Downing Street",
-    # "Yet aviation analyst ...", "on Wednesday Mr Straw".
-    while len(words) > 1 and bare(words[0]) in NOT_NAMES and bare(words[0]) not in (
-            "the", "a", "an", "mr", "ms", "mrs", "dr") and bare(words[0]) not in TITLES:
-        words = words[1:]
-    if words and re.search(r"['’](?:ve|re|ll|d|m)$", words[-1], re.I):
-        return None  # "We've called for": a contraction, not a name
-    words = cut_affiliation(words)
-    words = [w[:-1] if w.endswith(("s'", "s’")) and len(w) > 3 else w for w in words]
-    if len(words) > 1 and words[-1].endswith(("'s", "’s")) and is_cap(words[-1]):
-        # "according to the BNP's website": the possessor is the source
-        words = [*words[:-1], words[-1][:-2]]
+    words = _prepared(words)
     if not words:
         return None
     text = " ".join(words)
     low = [bare(w) for w in words]
-    if len(words) == 1 and low[0] in PRONOUNS and words[0].lower() == low[0]:
-        return Phrase(text, None, None, None, pronoun=PRONOUNS[low[0]])
-    if len(words) == 1 and words[0] in ("He", "She", "They", "It"):
-        return Phrase(text, None, None, None, pronoun=PRONOUNS[low[0]])
-    # Generic sources: "critics", "some analysts", "industry sources", "low-cost airlines".
-    if low[-1] in VAGUE_HEADS and not words[-1].isupper() and all(
-            l in VAGUE_DETERMINERS or not is_cap(w) or (k == 0 and w[1:].islower())
-            for k, (w, l) in enumerate(zip(words[:-1], low[:-1]))) and not (
-            len(words) > 1 and words[-1][0].isupper()):
-        return Phrase(text, None, None, None, vague=True)
-    # An organisation's full name: "The Cabinet Office", "The Fire Brigades Union".
-    if len(words) >= 2 and low[-1] in ORG_WORDS and words[-1][0].isupper() and all(
-            is_cap(w) or l in CONNECTORS for w, l in zip(words, low)) and not any(
-            l in TITLES for l in low):
-        name_words = words[1:] if low[0] in ("the", "a", "an") else words
-        return Phrase(text, None, None, " ".join(name_words))
-    # "the government", "the council": an institution named by its common noun.
-    if len(words) >= 2 and low[0] == "the" and low[-1] in ORG_WORDS and low[-1] not in (
-            "house", "street", "office", "group", "company", "party") and words[-1].islower() \
-            and all(is_cap(w) for w in words[1:-1]) and len(words) <= 4:
-        # "the government", "the US government", "the Australian government"
-        return Phrase(text, None, None, text)
-    # Trailing name: capitalised words that are not role words (particles allowed inside).
-    i = len(words)
-    while i > 0 and ((is_cap(words[i - 1]) and not is_role_word(words[i - 1])
-                      and low[i - 1] not in TITLES and (low[i - 1] not in NOT_NAMES or (
-                          low[i - 1] in MONTH_SURNAMES and i == len(words) and i > 1
-                          and is_cap(words[i - 2]) and low[i - 2] not in NOT_NAMES
-                          and not is_role_word(words[i - 2]))))
-                     or (words[i - 1] in NAME_PARTICLES and i < len(words) and i > 1
-                         and is_cap(words[i - 2]))):
-        i -= 1
-    name_words = words[i:]
+    whole = _pronoun_or_group(words, low, text)
+    if whole is not None:
+        return whole
+    i = _name_start(words, low)
+    name_words, text = _without_descriptors(words[i:], bool(words[:i]), text)
     head = words[:i]
-    # Descriptors before a full name are not part of it: "American Robby Ginepri",
-    # "India's Sania Mirza", "Fifteen-year-old Donald Young", "Fly-half Stephen Jones".
-    based = [k for k, w in enumerate(name_words[:-1]) if re.search(r"-(?:based|born)$", w)]
-    if based and not head:  # "Santa Monica-based Activision"
-        name_words = name_words[based[-1] + 1:]
-        text = " ".join(name_words)
-    while len(name_words) > 2 and _is_descriptor(name_words[0]) and not head:
-        name_words = name_words[1:]
-        text = " ".join(name_words)
     owners = [k for k, w in enumerate(name_words[:-2]) if w.endswith(("'s", "’s"))]
     if owners and all(is_cap(w) for w in name_words[owners[-1] + 1:]) and not any(
             bare(w) in TITLES for w in name_words[owners[-1] + 1:]):
@@ -229,18 +102,112 @@ def parse_phrase(words: list[str]) -> Phrase | None:
         head = head[:-1]
     if head and head[0].lower() == "the":
         head = head[1:]
-    if head and name_words and bare(head[-1]) in ("for", "to", "near") and len(head) >= 2 \
-            and head[-1].islower() and (bare(head[-1]) != "for" or title is not None
-                                        or any(is_role_noun(w) for w in head)) \
-            and not _names_place_or_org(" ".join(name_words)):
-        # "a spokesman for Mr Prescott", "sources close to Mr Hockney": someone speaking
-        # for the named person, never the person.
-        if any(bare(w) in VAGUE_HEADS for w in head):
-            return Phrase(text, None, None, None, vague=True)
-        if any(is_role_noun(w) for w in head):
-            return Phrase(text, None, re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I),
-                          None)
-        return None
+    if _speaks_for_someone(head, name_words, title):
+        return _spokesperson(head, text)
+    return _role_and_name(words, low, head, name_words, title, text)
+
+
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
+
+
+def _prepared(words: list[str]) -> list[str]:
+    """The words without leading adverbs and conjunctions ("But Downing Street", "Yet
+    aviation analyst ...", "on Wednesday Mr Straw"), an employer after the name, or
+    possessive marks; no words at all for a contraction ("We've called for")."""
+    words = [w for w in words if w]
+    while len(words) > 1 and bare(words[0]) in NOT_NAMES and bare(words[0]) not in (
+            "the", "a", "an") and bare(words[0]) not in TITLES:
+        words = words[1:]
+    if words and _CONTRACTION.search(words[-1]):
+        return []
+    words = cut_affiliation(words)
+    words = [w[:-1] if w.endswith(("s'", "s’")) and len(w) > 3 else w for w in words]
+    if len(words) > 1 and words[-1].endswith(("'s", "’s")) and is_cap(words[-1]):
+        # "according to the BNP's website": the possessor is the source
+        words = [*words[:-1], words[-1][:-2]]
+    return words
+
+
+def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | None:
+    """A pronoun, a generic source or an organisation: phrases read as a whole."""
+    if len(words) == 1 and low[0] in PRONOUNS and words[0].lower() == low[0]:
+        return Phrase(text, None, None, None, pronoun=PRONOUNS[low[0]])
+    if len(words) == 1 and words[0] in ("He", "She", "They", "It"):
+        return Phrase(text, None, None, None, pronoun=PRONOUNS[low[0]])
+    # Generic sources: "critics", "some analysts", "industry sources", "low-cost airlines".
+    if low[-1] in VAGUE_HEADS and not words[-1].isupper() and all(
+            lw in VAGUE_DETERMINERS or not is_cap(w) or (k == 0 and w[1:].islower())
+            for k, (w, lw) in enumerate(zip(words[:-1], low[:-1], strict=True))) and not (
+            len(words) > 1 and words[-1][0].isupper()):
+        return Phrase(text, None, None, None, vague=True)
+    # An organisation's full name: "The Cabinet Office", "The Fire Brigades Union".
+    if len(words) >= 2 and low[-1] in ORG_WORDS and words[-1][0].isupper() and all(
+            is_cap(w) or lw in CONNECTORS for w, lw in zip(words, low, strict=True)) and not any(
+            lw in TITLES for lw in low):
+        name_words = words[1:] if low[0] in ("the", "a", "an") else words
+        return Phrase(text, None, None, " ".join(name_words))
+    # "the government", "the council": an institution named by its common noun.
+    if len(words) >= 2 and low[0] == "the" and low[-1] in ORG_WORDS and low[-1] not in (
+            "house", "street", "office", "group", "company", "party") and words[-1].islower() \
+            and all(is_cap(w) for w in words[1:-1]) and len(words) <= 4:
+        # "the government", "the US government", "the Australian government"
+        return Phrase(text, None, None, text)
+    return None
+
+
+def _name_start(words: list[str], low: list[str]) -> int:
+    """Where the trailing name starts: capitalised words that are not role words or titles
+    (particles allowed inside; a month only after a first name, "Theresa May")."""
+    i = len(words)
+    while i > 0 and ((is_cap(words[i - 1]) and not is_role_word(words[i - 1])
+                      and low[i - 1] not in TITLES and (low[i - 1] not in NOT_NAMES or (
+                          low[i - 1] in MONTH_SURNAMES and i == len(words) and i > 1
+                          and is_cap(words[i - 2]) and low[i - 2] not in NOT_NAMES
+                          and not is_role_word(words[i - 2]))))
+                     or (words[i - 1] in NAME_PARTICLES and i < len(words) and i > 1
+                         and is_cap(words[i - 2]))):
+        i -= 1
+    return i
+
+
+def _without_descriptors(name_words: list[str], has_head: bool, text: str
+                         ) -> tuple[list[str], str]:
+    """Descriptors before a full name are not part of it: "American Robby Ginepri",
+    "India's Sania Mirza", "Fifteen-year-old Donald Young", "Fly-half Stephen Jones",
+    "Santa Monica-based Activision". The phrase's text loses them too."""
+    based = [k for k, w in enumerate(name_words[:-1]) if re.search(r"-(?:based|born)$", w)]
+    if based and not has_head:
+        name_words = name_words[based[-1] + 1:]
+        text = " ".join(name_words)
+    while len(name_words) > 2 and _is_descriptor(name_words[0]) and not has_head:
+        name_words = name_words[1:]
+        text = " ".join(name_words)
+    return name_words, text
+
+
+def _speaks_for_someone(head: list[str], name_words: list[str], title: str | None) -> bool:
+    """"a spokesman for Mr Prescott", "sources close to Mr Hockney": someone speaking for
+    the named person, never the person (a place or an organisation after "for" is an
+    affiliation)."""
+    return bool(head and name_words and bare(head[-1]) in ("for", "to", "near")
+                and len(head) >= 2 and head[-1].islower()
+                and (bare(head[-1]) != "for" or title is not None
+                     or any(is_role_noun(w) for w in head))
+                and not _names_place_or_org(" ".join(name_words)))
+
+
+def _spokesperson(head: list[str], text: str) -> Phrase | None:
+    if any(bare(w) in VAGUE_HEADS for w in head):
+        return Phrase(text, None, None, None, vague=True)
+    if any(is_role_noun(w) for w in head):
+        return Phrase(text, None, re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I), None)
+    return None
+
+
+def _role_and_name(words: list[str], low: list[str], head: list[str], name_words: list[str],
+                   title: str | None, text: str) -> Phrase | None:
+    """The words before the name as a role (when a role noun is among them), as part of
+    the name, or as an affiliation; a document speaks for its author."""
     role_words = head
     role = " ".join(role_words) if role_words and any(
         is_role_noun(w) for w in role_words) else None
@@ -273,7 +240,7 @@ def parse_phrase(words: list[str]) -> Phrase | None:
     return Phrase(text, title, role, name)
 
 
-_PEER_TITLES = {"lord", "lady", "baroness", "baron", "earl", "duke", "viscount"}
+_PEER_TITLES = titles_in("peer")
 
 
 def cut_affiliation(words: list[str]) -> list[str]:
@@ -284,7 +251,7 @@ def cut_affiliation(words: list[str]) -> list[str]:
         if words[k] not in ("of", "at", "from", "with"):
             continue
         before = words[:k]
-        name = []
+        name: list[str] = []
         for w in reversed(before):
             if (is_cap(w) and not is_role_word(w) and bare(w) not in TITLES
                     and bare(w) not in NOT_NAMES) or (w in NAME_PARTICLES and name):
@@ -308,7 +275,7 @@ def _names_place_or_org(name: str) -> bool:
     return gazetteer().is_place(name) or any(bare(w) in ORG_WORDS for w in name.split())
 
 
-_PARTY_NAMES = {"labour", "tory", "tories", "conservatives", "snp", "ukip", "plaid"}
+_PARTY_NAMES = phrase_words("party_name")
 
 
 def _is_descriptor(word: str) -> bool:

@@ -52,21 +52,13 @@ def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def is_open_ended(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether the last quotation in the text is never closed."""
-    if not spans:
-        return False
-    start, end = spans[-1]
-    return end == len(text) and text.rstrip()[-1:] not in CLOSERS + STRAIGHT or (
-        end == len(text) and end - start == 1)
-
-
-def quote_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Quotations joined into runs: a quotation that is not closed by a closing mark but by
-    the next opening mark goes on into it ("...over. "And then...")."""
+def quote_runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations joined into runs: a quotation that ends where the next one begins (BBC
+    style: closed not by a closing mark but by the next opening mark) goes on into it
+    ("...over. "And then...")."""
     runs: list[tuple[int, int]] = []
     for qs, qe in spans:
-        if runs and runs[-1][1] == qs and text[qs - 1:qs] not in CLOSERS + STRAIGHT or runs and runs[-1][1] == qs:
+        if runs and runs[-1][1] == qs:
             runs[-1] = (runs[-1][0], qe)
         else:
             runs.append((qs, qe))

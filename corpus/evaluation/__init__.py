@@ -5,6 +5,6 @@ docs/attribution-eval.md). `gold` loads them, `scoring` compares an attributed `
 with them, `baseline` is a naive cue-word attributor to compare against, and `runner` ties
 these together for `parley eval attribution`.
 
-May import: the standard library, `corpus`, and `retrieval.tokenizer.fold`
-(name comparison). Nothing imports this package but the `eval` command and its tests.
+May import: the standard library and `corpus` (never `retrieval` or `bot`). Nothing
+imports this package but the `eval` command and its tests.
 """

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 
 from corpus.loader import RawArticle
-from corpus.models import Article, Passage, Sentence, Speaker
+from corpus.models import Article, Passage, Sentence, Speaker, SpeechKind
 from corpus.sentences import split_sentences
+from corpus.titles import titles_in
 
 CUES = ("said", "says", "say", "told", "tells", "added", "adds", "according to", "warned",
         "warns", "claimed", "claims", "insisted", "argued", "stated", "explained", "stressed",
         "announced", "admitted", "denied", "asked", "replied", "believes", "believed")
 _CUE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in CUES) + r")\b", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|de|van|den|von))*")
-_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr"}
+_HONORIFICS = {t.capitalize() for t in titles_in("surname")}  # "Mr", "Dr", ...
 _NOT_NAMES = {"The", "A", "An", "But", "And", "Or", "He", "She", "It", "They", "We", "I",
               "You", "In", "On", "At", "As", "If", "This", "That", "These", "Those", "However",
               "Meanwhile", "Yet", "So", "His", "Her", "Their", "Our", "My", "Its", "There",
@@ -43,7 +44,7 @@ def _candidates(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def attribute_sentence(text: str) -> tuple[Speaker | None, str | None]:
+def attribute_sentence(text: str) -> tuple[Speaker | None, SpeechKind | None]:
     """The baseline's guess for one sentence: (speaker, kind) or (None, None)."""
     cues = list(_CUE.finditer(text))
     if not cues:
@@ -54,7 +55,7 @@ def attribute_sentence(text: str) -> tuple[Speaker | None, str | None]:
     # nearest to any cue; on a tie the name before the cue ("Ms Hewitt told GMTV")
     best = min(((min(abs(s - c.start()), abs(c.end() - e)), 0 if e <= c.start() else 1, name)
                 for s, e, name in names for c in cues))
-    kind = "direct" if any(ch in _QUOTES for ch in text) else "reported"
+    kind: SpeechKind = "direct" if any(ch in _QUOTES for ch in text) else "reported"
     return Speaker(best[2]), kind
 
 

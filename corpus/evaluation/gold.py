@@ -4,9 +4,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import get_args
 
-SPEAKER_KINDS = ("person", "organisation", "vague")
-SPEECH_KINDS = ("direct", "reported")
+from corpus.models import SpeakerKind, SpeechKind
+
+SPEAKER_KINDS: tuple[str, ...] = get_args(SpeakerKind)  # ("person", "organisation", "vague")
+SPEECH_KINDS: tuple[str, ...] = get_args(SpeechKind)  # ("direct", "reported")
 MAX_EXCERPT = 60
 
 

@@ -20,10 +20,11 @@ from corpus.evaluation.gold import GoldAct, GoldArticle, GoldSentence
 from corpus.folding import fold
 from corpus.models import Article, Passage, Sentence
 from corpus.sentences import split_sentences
+from corpus.titles import title_words
 
 _LEADING = re.compile(r"^(?:the|a|an)\s+")
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "judge",
-           "cardinal", "president", "prime", "minister"}
+# A speaker name ending in one of these ("Prime Minister", "Mr") has no surname to compare.
+_TITLES = title_words("not_surname")
 _PUNCT = re.compile(r"[\"'“”‘’`.,]")
 
 
@@ -194,40 +195,45 @@ def score_article(gold: GoldArticle, article: Article) -> ArticleScore:
             segs_of, unaligned = _segments_by_sentence(passage, spans)
             counts.unaligned_segments += unaligned
         for g in golds:
-            counts.sentences += 1
-            segs = segs_of.get(g.sentence, [])
-            speaking = [s for s in segs if s.speaker is not None]
-
-            def miss(problem: str, gold_text: str) -> None:
-                misses.append(Miss(gold.name, g.paragraph, g.sentence, g.excerpt, problem,
-                                   gold_text, _describe(segs)))
-
-            if not g.acts:
-                counts.no_speaker_sentences += 1
-                if speaking:
-                    counts.false_attributions += 1
-                    miss("false attribution", "-")
-                continue
-            used: set[int] = set()
-            for act in g.acts:
-                counts.acts[act.kind] += 1
-                matched = [k for k, s in enumerate(speaking)
-                           if names_match(act, s.speaker.name, gold.aliases)]
-                gold_text = f"{act.speaker} ({act.kind})"
-                if not matched:
-                    if speaking:
-                        counts.wrong += 1
-                        miss("wrong speaker", gold_text)
-                    else:
-                        counts.missing += 1
-                        miss("missing", gold_text)
-                    continue
-                used.update(matched)
-                counts.speaker_right[act.kind] += 1
-                if any(speaking[k].kind == act.kind for k in matched):
-                    counts.kind_right[act.kind] += 1
-                else:
-                    miss("wrong kind", gold_text)
-            extra = {_norm(s.speaker.name) for k, s in enumerate(speaking) if k not in used}
-            counts.extra_speakers += len(extra)
+            _score_sentence(gold, g, segs_of.get(g.sentence, []), counts, misses)
     return ArticleScore(gold.name, counts, misses)
+
+
+def _score_sentence(gold: GoldArticle, g: GoldSentence, segs: list[Sentence], counts: Counts,
+                    misses: list[Miss]) -> None:
+    """Tally one gold sentence's acts (or its having none) against the system's segments."""
+    counts.sentences += 1
+    speaking = [(s, s.speaker) for s in segs if s.speaker is not None]
+
+    def miss(problem: str, gold_text: str) -> None:
+        misses.append(Miss(gold.name, g.paragraph, g.sentence, g.excerpt, problem,
+                           gold_text, _describe(segs)))
+
+    if not g.acts:
+        counts.no_speaker_sentences += 1
+        if speaking:
+            counts.false_attributions += 1
+            miss("false attribution", "-")
+        return
+    used: set[int] = set()
+    for act in g.acts:
+        counts.acts[act.kind] += 1
+        matched = [k for k, (_, speaker) in enumerate(speaking)
+                   if names_match(act, speaker.name, gold.aliases)]
+        gold_text = f"{act.speaker} ({act.kind})"
+        if not matched:
+            if speaking:
+                counts.wrong += 1
+                miss("wrong speaker", gold_text)
+            else:
+                counts.missing += 1
+                miss("missing", gold_text)
+            continue
+        used.update(matched)
+        counts.speaker_right[act.kind] += 1
+        if any(speaking[k][0].kind == act.kind for k in matched):
+            counts.kind_right[act.kind] += 1
+        else:
+            miss("wrong kind", gold_text)
+    extra = {_norm(speaker.name) for k, (_, speaker) in enumerate(speaking) if k not in used}
+    counts.extra_speakers += len(extra)

@@ -439,3 +439,14 @@ def test_index_verify_checks_the_index_against_bm25okapi(run_parley, write_artic
 def test_index_verify_refuses_a_count_that_is_not_positive(run_parley, value):
     r = run_parley("index", f"--verify={value}")
     assert r.returncode == 2 and "--verify" in r.stderr and len(r.stderr.splitlines()) == 1
+
+
+def test_sources_names_the_folder_files_left_out_as_not_articles(run_parley, write_article,
+                                                                 tmp_path):
+    corpus = tmp_path / "news"
+    write_article(corpus, "talks.txt", "Talks resume\n\nThe minister said talks would resume.\n")
+    write_article(corpus, "README.md", "About this folder\n\nIt holds news.\n")
+    r = run_parley("sources", "--corpus", corpus)
+    assert r.returncode == 0
+    assert "Talks resume" in r.stdout and "About this folder" not in r.stdout
+    assert "Left out, not articles (1 file" in r.stdout and "README.md" in r.stdout

@@ -39,9 +39,9 @@ def seed_sentences():
 
 
 def test_seed_article_has_exactly_the_gold_sentences_in_order(seed_sentences):
-    assert [(i, s.text[:len(g[1])]) for (i, s), g in zip(seed_sentences, GOLD)] == \
-        [(g[0], g[1]) for g in GOLD]
     assert len(seed_sentences) == len(GOLD)
+    assert [(i, s.text[:len(g[1])]) for (i, s), g in zip(seed_sentences, GOLD, strict=True)] \
+        == [(g[0], g[1]) for g in GOLD]
 
 
 @pytest.mark.parametrize("position", range(len(GOLD)), ids=[f"p{g[0]}-{g[1][:18]}" for g in GOLD])

@@ -55,7 +55,7 @@ def test_gold_aligns_with_split_sentences(path):
                 for p, text in enumerate((raw.title, *raw.paragraphs))
                 for i, (s, e) in enumerate(split_sentences(text))]
     assert [(g.paragraph, g.sentence) for g in gold.sentences] == [x[:2] for x in expected]
-    for g, (_, _, sentence, span) in zip(gold.sentences, expected):
+    for g, (_, _, sentence, span) in zip(gold.sentences, expected, strict=True):
         assert sentence.startswith(g.excerpt), (g.paragraph, g.sentence, g.excerpt)
         if g.span is not None:
             assert g.span == span

@@ -1,0 +1,106 @@
+"""The speech acts of one sentence: a cue (a speech verb, "according to", "quoted X as
+saying", a dash headline) with its subject phrase, direct or reported."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.attribution.cues import cues_in, fits_subject, is_speech
+from corpus.attribution.subject_words import words_after
+from corpus.attribution.subjects import find_subject
+from corpus.people import PeopleTable
+from corpus.phrases import Phrase, parse_phrase
+
+_ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+say(?:ing)?\b")
+_DASH_NAME = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'’.-]*\s?){1,3})\s*$")
+_COLON_OR_THAT = re.compile(r"[\w’']+(?: out)?\s*(?:,|that)?\s*")
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class Act:
+    """One speech act found in a sentence, before its speaker is final."""
+
+    cue: int  # offset of the cue in the paragraph
+    clause_start: int  # where a split would cut the sentence (the subject's conjunction)
+    phrase: Phrase
+    direct: bool
+
+
+def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
+    """Every act of the sentence `sent` of a paragraph (`masked`: its quotations hidden;
+    `spans`: its quotations), in the order of their cues."""
+    s, e = sent
+    acts = _according_to(text, masked, spans, sent) + _quoted_as(masked, sent)
+    for cue in cues_in(masked, s, e):
+        if not is_speech(cue):
+            continue
+        subject = find_subject(cue)
+        if subject is None or not fits_subject(cue, subject.phrase):
+            continue
+        phrase = subject.phrase
+        if subject.role and phrase.name and not phrase.role:
+            phrase = Phrase(phrase.text, phrase.title, subject.role, phrase.name)
+        if any(a.phrase == phrase for a in acts):
+            continue
+        acts.append(Act(cue.start, subject.clause, phrase,
+                        _is_direct(text, spans, sent, cue.start)))
+    acts.sort(key=lambda a: a.cue)
+    return acts
+
+
+def _according_to(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
+    """"according to X"."""
+    s, e = sent
+    acts: list[Act] = []
+    for m in _ACCORDING.finditer(masked, s, e):
+        words = words_after(masked, m.end(), e)
+        phrase = parse_phrase(words) if words else None
+        if phrase:
+            acts.append(Act(m.start(), s, phrase, _is_direct(text, spans, sent, m.start())))
+    return acts
+
+
+def _quoted_as(masked: str, sent: tuple[int, int]) -> list[Act]:
+    """"the paper quoted Mr Chernin as saying"."""
+    s, e = sent
+    acts: list[Act] = []
+    for m in _QUOTED_AS.finditer(masked, 0, e):
+        if m.start() >= s:
+            phrase = parse_phrase(m.group(1).split())
+            if phrase is not None:
+                acts.append(Act(m.start(), s, phrase, False))
+    return acts
+
+
+def dash_headline(people: PeopleTable, text: str, s: int, e: int) -> list[Act]:
+    """'Choose hope over fear - Kennedy': a headline ending in a dash and a known
+    person's name is that person's words."""
+    m = _DASH_NAME.search(text[s:e])
+    if not m or people.find(m.group(1).strip()) is None:
+        return []
+    phrase = parse_phrase(m.group(1).split())
+    if phrase is None or phrase.name is None:
+        return []
+    return [Act(s + m.start(), s, phrase, True)]
+
+
+def _is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
+    """Whether the statement is a quotation: the quote closes just before the cue's clause,
+    or opens right after it ("X said: "...")."""
+    s, e = sent
+    for qs, qe in spans:
+        if qe <= s or qs >= e:
+            continue
+        if qe <= cue and text[qe:cue].strip(" ,").count(" ") <= 8 and (
+                qs <= s + 2 or text[s:qs].strip() == "") and qe > s + 2:
+            return True
+        if qs >= cue and text[cue:qs].count(" ") <= 8 and qe >= e - 2:
+            # 'X said: "..."', 'X added that "<the whole content>"', not a fragment
+            # ('denied it amounted to a "constitutional crisis"').
+            between = text[cue:qs]
+            if ":" in between or _COLON_OR_THAT.fullmatch(between):
+                return True
+    return False

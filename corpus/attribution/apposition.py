@@ -1,0 +1,129 @@
+"""Appositions between a subject and its verb, between commas or dashes.
+
+'David Frost, director general of the BCC, warned', 'Rod Eddington, BA's chief executive,
+said', 'X, who hosted the talks, urged', 'The Shadow Secretary of State, Theresa May,
+said', 'Lord Bingham - a senior law lord - said', 'Mr Mubanga, 32, from Wembley, London,
+said'.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.attribution.subject_words import SKIP_BEFORE_VERB, SPLIT_CONJ, words_before
+from corpus.lexicon import attribution_words
+from corpus.people import is_organisation_name
+from corpus.phrases import CONNECTORS, TITLES, Phrase, bare, is_cap, is_role_word, parse_phrase
+from corpus.quotes import QUOTE_CHARS
+
+PREPOSITIONS = attribution_words("preposition")
+_MAX_WORDS = 22
+_LOOSE = re.compile(r",\s+(?:from|of|at|with)\s+[^,]{3,80}$")
+_CLAUSE_ENDS = tuple(",;:" + QUOTE_CHARS)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+Apposition = tuple[list[str], str | None]  # the subject's words, the role it is given
+
+
+def apposition(masked: str, sent_start: int, cue: int) -> Apposition | None:
+    """A subject and an apposition before the verb; the subject's words and the role the
+    apposition gives, if any."""
+    cut = _body_and_mark(masked[sent_start:cue])
+    if cut is None:
+        return None
+    body, mark = cut
+    opener = body.rfind(mark if mark == "," else f" {mark} ")
+    if opener < 0:
+        return None
+    middle = body[opener + 1:].strip(" -–—")
+    head_text = body[:opener].rstrip()
+    mwords = middle.split()
+    if not mwords or len(mwords) > _MAX_WORDS or any(ch in middle for ch in "\"“”;:"):
+        return None
+    return _between_marks(head_text, middle, mwords) or _before_several_commas(body)
+
+
+def _body_and_mark(before: str) -> tuple[str, str] | None:
+    """The text before the verb without its closing mark, and the mark (a comma or a
+    dash); None when no apposition closes right before the verb."""
+    words = before.rstrip().split()
+    while words and words[-1].lower() in SKIP_BEFORE_VERB:
+        words.pop()
+    before = " ".join(words)
+    loose = _LOOSE.search(before)
+    if before.endswith(","):
+        return before[:-1], ","
+    if loose and "," not in before[:loose.start()][-60:]:
+        # "Mark Serwotka, from the Public and Commercial Services union said"
+        return before, ","
+    if before.endswith((" -", " –", " —")):
+        return before[:-2], before[-1]
+    return None
+
+
+def _head(head_text: str) -> tuple[list[str] | None, Phrase | None]:
+    """The phrase before the apposition, and it as a subject: the head must start its
+    clause ("In London ..., India's finance minister, said" has no subject before the first
+    comma), unless it is a titled or full name not after a preposition ("But Liberal
+    Democrat peer Lord Carlile, the reviewer, said")."""
+    head = words_before(head_text + " ", 0, len(head_text) + 1)
+    if head is None:
+        return None, None
+    phrase = parse_phrase(head[0])
+    if head[1] > 0 and bare(head_text[head[1]:].split()[0]) not in SPLIT_CONJ \
+            and not head_text[:head[1]].rstrip().endswith(_CLAUSE_ENDS):
+        previous = bare(head_text[:head[1]].split()[-1])
+        if previous in PREPOSITIONS or phrase is None or not (
+                phrase.title or (phrase.name and len(phrase.name.split()) > 1)):
+            phrase = None
+    return head[0], phrase
+
+
+def _between_marks(head_text: str, middle: str, mwords: list[str]) -> Apposition | None:
+    """Which of the head and the words between the marks is the speaker."""
+    first = mwords[0].lower()
+    head, hp = _head(head_text)
+    mp = parse_phrase(mwords) if all(
+        is_cap(w) or bare(w) in TITLES or bare(w) in CONNECTORS for w in mwords) else None
+    # "Role, Name, said": the name between the commas is the speaker.
+    if mp is not None and mp.name and hp is not None and hp.role is not None \
+            and first not in {"the", "a", "an"} and first not in PREPOSITIONS \
+            and (len(mp.name.split()) > 1 or mp.title):
+        return mwords, hp.role
+    if hp is not None and head is not None and hp.name and hp.pronoun is None:
+        if first in {"who", "which"}:
+            return head, None
+        role = _ARTICLE.sub("", middle)
+        return head, role if any(is_role_word(w) for w in role.split()) else None
+    if mp is not None and mp.name and hp is not None and hp.role_only:
+        return mwords, hp.role
+    if mp is not None and mp.name and head is None and not is_organisation_name(mp.name):
+        return mwords, None
+    # "In London on Thursday, India's finance minister, lashed out": a role between commas.
+    if hp is None and all(is_cap(w) or is_role_word(w) or bare(w) in CONNECTORS
+                          for w in mwords):
+        between = parse_phrase(mwords)
+        if between is not None and (between.role_only or (
+                between.name and not is_organisation_name(between.name))):
+            return mwords, None
+    if hp is not None and head is not None and hp.role_only:
+        return head, None
+    return None
+
+
+def _before_several_commas(body: str) -> Apposition | None:
+    """Several commas: "Mr Mubanga, 32, from Wembley, London, said" is Mr Mubanga."""
+    parts = body.split(",")
+    for k in range(len(parts) - 2, 0, -1):
+        head_text = ",".join(parts[:k]).rstrip()
+        if len(" ".join(parts[k:]).split()) > _MAX_WORDS or not head_text:
+            break
+        found = words_before(head_text + " ", 0, len(head_text) + 1)
+        if not found:
+            continue
+        hp = parse_phrase(found[0])
+        starts_clause = found[1] == 0 or head_text[:found[1]].rstrip().endswith(
+            _CLAUSE_ENDS) or bare(head_text[found[1]:].split()[0]) in SPLIT_CONJ
+        if hp is not None and hp.name and starts_clause and (
+                hp.title or len(hp.name.split()) > 1) and not is_organisation_name(hp.name):
+            return found[0], None
+    return None

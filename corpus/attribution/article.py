@@ -1,0 +1,145 @@
+"""Reading one article in order: each sentence's speech acts, or a quote run carried on,
+then the links only the whole article shows (runs attributed at their end, role leads)."""
+from __future__ import annotations
+
+from corpus.aliases import AliasEntry
+from corpus.attribution.acts import Act, dash_headline, find_acts
+from corpus.attribution.clauses import split_clauses
+from corpus.attribution.focus import note_subject
+from corpus.attribution.resolver import resolve
+from corpus.attribution.roles import link_roles
+from corpus.attribution.runs import (
+    carries_fragment,
+    carry_back,
+    continues_quote,
+    ends_open,
+    fragment_kind,
+)
+from corpus.attribution.state import ArticleState, Paragraph, Unit
+from corpus.models import Sentence, Speaker
+from corpus.people import PeopleTable
+
+
+class ArticleAttributor:
+    """Attributes the sentences of one article, paragraph by paragraph, in reading order."""
+
+    def __init__(self, paragraphs: list[str], sentence_spans: list[list[tuple[int, int]]],
+                 aliases: list[AliasEntry] | None = None):
+        self.paragraphs = paragraphs
+        self.spans = sentence_spans
+        self.people = PeopleTable()
+        for entry in aliases or ():
+            self.people.add_user_entry(entry.name, entry.kind, entry.role, entry.aliases)
+        position = 0
+        for text, sents in zip(paragraphs, sentence_spans, strict=False):
+            for s, e in sents:
+                self.people.add_mentions(text[s:e], position)
+                position += 1
+        self.state = ArticleState(paragraphs, self.people, Paragraph.read(0, "", False))
+
+    def run(self) -> list[list[Sentence]]:
+        state = self.state
+        state.units, state.last, state.position = [], None, 0
+        for p, (text, sents) in enumerate(zip(self.paragraphs, self.spans, strict=False)):
+            last = state.last
+            after_open = bool(last and last.kind == "direct" and last.passage == p - 1
+                              and ends_open(self.paragraphs[p - 1]))
+            state.paragraph = Paragraph.read(p, text, after_open)
+            for sent in sents:
+                state.sentence_start = sent[0]
+                _read_sentence(state, sent)
+                state.position += 1
+        carry_back(state.units, self.paragraphs)
+        link_roles(state.units)
+        return _sentences(state.units, self.paragraphs)
+
+
+def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
+    paragraph = state.paragraph
+    acts = find_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
+    if not acts and paragraph.index == 0:
+        acts = dash_headline(state.people, paragraph.text, *sent)
+    if acts:
+        _read_acts(state, acts, sent)
+    else:
+        _read_verbless(state, sent)
+
+
+def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
+    """A sentence with no act: a quote run or a quoted fragment carrying the last statement
+    on, or narration (whose subject may take the focus)."""
+    s, e = sent
+    paragraph, last = state.paragraph, state.last
+    unit = Unit(paragraph.index, s, e)
+    if last is not None and continues_quote(state, sent):
+        unit.take_speaker(last)
+        unit.kind = "direct"
+        unit.carried = True
+    elif last is not None and carries_fragment(state, sent):
+        unit.take_speaker(last)
+        unit.kind = fragment_kind(paragraph.text[s:e])
+        unit.carried = True
+    state.units.append(unit)
+    if unit.kind:
+        state.last = unit
+    if paragraph.index > 0:
+        note_subject(state, s, e)
+
+
+def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> None:
+    """One unit per clause with a speech act, resolved in order; the speakers take the
+    focus."""
+    s, e = sent
+    paragraph = state.paragraph
+    person_spoke = False
+    for (cs, ce), act in split_clauses(paragraph.masked, acts, s, e):
+        unit = Unit(paragraph.index, cs, ce, act, kind="direct" if act.direct else "reported")
+        resolve(state, unit, act)
+        if unit.entity is not None and unit.entity.kind == "person" \
+                and not unit.minor or unit.role_only:
+            person_spoke = True
+        if not unit.has_speaker():
+            unit.kind = None
+            unit.act = None
+        elif not unit.minor:  # "... after he said": the main speaker stays in focus
+            _take_focus(state, unit)
+        state.units.append(unit)
+    if paragraph.index > 0 and not person_spoke:
+        # "Gordon Brown has made an appeal ... after reports claimed ...": the
+        # main-clause subject is in focus even when someone else is speaking.
+        note_subject(state, s, e)
+
+
+def _take_focus(state: ArticleState, unit: Unit) -> None:
+    state.last = unit
+    if unit.role_only or (unit.entity and unit.entity.kind == "person"):
+        state.focus = (unit.entity, unit.role_only)
+    elif unit.entity is not None:
+        state.org_focus = unit.entity
+        state.org_passage = state.paragraph.index
+
+
+def _sentences(units: list[Unit], paragraphs: list[str]) -> list[list[Sentence]]:
+    """The units as `Sentence`s, paragraph by paragraph, surrounding space trimmed."""
+    out: list[list[Sentence]] = [[] for _ in paragraphs]
+    for u in units:
+        text = paragraphs[u.passage]
+        s, e = u.start, u.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        speaker: Speaker | None = None
+        if u.entity is not None:
+            speaker = u.entity.speaker()
+        elif u.vague is not None:
+            speaker = Speaker(u.vague, None, "vague")
+        elif u.role_only is not None:
+            speaker = Speaker(_capitalise(u.role_only), None, "person")
+        kind = u.kind if speaker is not None else None
+        out[u.passage].append(Sentence(text[s:e], s, e, speaker, kind))
+    return out
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,43 @@
+"""Cutting a sentence that reports two speakers into one clause each ("Ukraine said ...,
+while Moscow said ...")."""
+from __future__ import annotations
+
+from corpus.attribution.acts import Act
+from corpus.attribution.subject_words import SPLIT_CONJ
+from corpus.lexicon import attribution_words
+from corpus.phrases import bare
+
+_CONTENT_SUBORDINATORS = attribution_words("content_subordinator")
+
+Piece = tuple[tuple[int, int], Act]  # a clause's (start, end) and its act
+
+
+def split_clauses(text: str, acts: list[Act], s: int, e: int) -> list[Piece]:
+    """One piece per speech act whose subject starts a clause of its own."""
+    pieces: list[Piece] = []
+    current_start = s
+    current_act = acts[0]
+    for act in acts[1:]:
+        lead = text[act.clause_start:act.cue].split()[:1]
+        between = text[current_act.cue:act.clause_start].split()[1:]
+        if lead and bare(lead[0]) in _CONTENT_SUBORDINATORS and len(between) >= 4 \
+                and current_act.cue > current_start:
+            # "Mr Clarke said he had supported the plans when Mr Blunkett argued for
+            # them": a time or reason clause after a statement is part of its content.
+            continue
+        if act.clause_start > current_start and act.phrase != current_act.phrase and \
+                act.phrase.pronoun is None and opens_clause(text, act.clause_start):
+            pieces.append(((current_start, act.clause_start), current_act))
+            current_start, current_act = act.clause_start, act
+    pieces.append(((current_start, e), current_act))
+    return pieces
+
+
+def opens_clause(text: str, pos: int) -> bool:
+    """Whether a second speaker's clause starts here: at a conjunction ("while Moscow said")
+    or after a clause break (",", ";"). A subject straight after another speech verb is the
+    content of that speech ("She said the Conservatives would announce..."), not a new act."""
+    word = text[pos:pos + 12].split()[:1]
+    if word and bare(word[0]) in SPLIT_CONJ:
+        return True
+    return text[:pos].rstrip()[-1:] in ",;:-–—"

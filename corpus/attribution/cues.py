@@ -1,0 +1,140 @@
+"""Speech cues: a speech verb found in a sentence, and whether it reports speech there.
+
+The verbs and the frames they need are data (data/speech_verbs.tsv, read by
+`corpus.lexicon`); the checks here read the words around the verb. Each check below refuses
+one kind of non-speech use; a cue is speech when none refuses it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from corpus.lexicon import attribution_words, cue_forms, cue_pattern
+from corpus.phrases import Phrase, bare
+
+CUE = cue_pattern()
+NEEDS_AS = cue_forms("needs_as")
+PASSIVE_ONLY = cue_forms("passive_only")
+REPORT_ONLY = cue_forms("report_subject")
+NO_INVERSION = cue_forms("no_inversion")
+WEAK_VERBS = cue_forms("weak")
+OBJECT_CONTENT_VERBS = cue_forms("object_content")
+AFTER_WHAT = cue_forms("after_what")
+IRREGULAR_PARTICIPLES = cue_forms("participle")
+REPORT_HEADS = attribution_words("report_head")
+
+_BY = re.compile(r"^\s+by\b")
+_AS = re.compile(r"\bas\b")
+_SPEECH_FOLLOW = re.compile(r"^\s*(?:[:,]|that\b|it\b|he\b|she\b|they\b|there\b|the\b|[\"“”]"
+                            r"|\w+\s+(?:\w+\s+)?(?:was|were|is|are|had|has|would|will|could"
+                            r"|should)\b"
+                            r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
+# "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech.
+_SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|calling for|"
+                                r"saying|telling|demanding|warning|claiming|insisting)\b")
+# Attitude and forecast verbs also take a plain object as their content: "it expects a rise".
+_OBJECT_CONTENT = re.compile(r"^\s*(?:a|an|further|more|higher|lower|no|\d)\b")
+_END_ONLY = re.compile(r"\s*[.!?]?\s*")
+_QUOTE_CLOSED = re.compile(r"[,?!][\"”]")
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:also|later|then|not|"
+                        r"never|reportedly|widely|repeatedly|now))?$")
+_WHAT_NAMED = re.compile(r"\bwhat\s+(?:the\s+)?[A-Z][^,;]*$")
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|these|those|this|that|my|our|"
+                         r"your)$")
+_WHAT_THEY = re.compile(r"\bwhat\s+(?:they|he|she|it|some|many)\s*$")
+_WHETHER = re.compile(r"\b(?:whether|if)\b[^,;]*$")
+
+
+def is_participle(verb: str) -> bool:
+    return verb.endswith("ed") or verb in IRREGULAR_PARTICIPLES
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech verb matched in a sentence, with the (quotation-masked) text around it."""
+
+    masked: str  # the whole paragraph, quotations masked
+    sent_start: int
+    sent_end: int
+    start: int
+    end: int
+    verb: str
+    before: str  # the sentence up to the verb, trailing space dropped
+    rest: str  # the sentence after the verb
+    passive: bool  # "were urged by", "backed by"
+
+
+def cues_in(masked: str, s: int, e: int) -> Iterator[Cue]:
+    for m in CUE.finditer(masked, s, e):
+        verb, rest = m.group(), masked[m.end():e]
+        yield Cue(masked, s, e, m.start(), m.end(), verb, masked[s:m.start()].rstrip(), rest,
+                  bool(_BY.match(rest)) and is_participle(verb))
+
+
+def _lacks_as(cue: Cue) -> bool:
+    """needs_as: "dismissed the plan as "desperate"" is speech, "dismissed the case" not."""
+    return cue.verb in NEEDS_AS and not _AS.search(cue.rest)
+
+
+def _has_content(cue: Cue) -> bool:
+    """Speech-like content after a weak verb: a clause, a colon or quotation, a speech
+    participle, an object for forecast verbs; or a quotation before it ('"...," he noted')."""
+    rest, before = cue.rest, cue.before
+    return bool(_SPEECH_FOLLOW.match(rest) or _SPEECH_PARTICIPLE.search(rest)
+                or (cue.verb in OBJECT_CONTENT_VERBS and _OBJECT_CONTENT.match(rest))
+                or before.endswith(tuple(",\"”"))
+                or (_END_ONLY.fullmatch(rest) and _QUOTE_CLOSED.search(before)))
+
+
+def _weak_without_content(cue: Cue) -> bool:
+    """weak: "believes that ..." is speech, "agreed a deal" is not (the passive always is)."""
+    return cue.verb not in NEEDS_AS and not cue.passive and cue.verb in WEAK_VERBS \
+        and not _has_content(cue)
+
+
+def _active_passive_only(cue: Cue) -> bool:
+    """passive_only: "was backed by Lord Armstrong" is speech, "backed the plan" not."""
+    return cue.verb in PASSIVE_ONLY and not _BY.match(cue.rest)
+
+
+def _impersonal_passive(cue: Cue) -> bool:
+    """"He is said to be ...", "parents were warned ...": a listener or a rumour, no speaker
+    (a "by X" agent still speaks)."""
+    return not cue.passive and is_participle(cue.verb) and bool(_BE_BEFORE.search(cue.before))
+
+
+def _calls_outside_what(cue: Cue) -> bool:
+    """after_what: only "in what Dimension Data calls an ..." """
+    return cue.verb in AFTER_WHAT and not _WHAT_NAMED.search(cue.before)
+
+
+def _noun_after_determiner(cue: Cue) -> bool:
+    """"made the comments", "his claims": after a determiner the cue word is a noun."""
+    return bool(_DETERMINER.search(cue.before))
+
+
+def _characterisation(cue: Cue) -> bool:
+    """"after what they describe as": a characterisation, no statement."""
+    return bool(_WHAT_THEY.search(cue.before))
+
+
+def _inside_whether(cue: Cue) -> bool:
+    """"declined to say whether the prime minister backed the plans": no statement."""
+    return bool(_WHETHER.search(cue.before))
+
+
+_REFUSALS: tuple[Callable[[Cue], bool], ...] = (
+    _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
+    _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether)
+
+
+def is_speech(cue: Cue) -> bool:
+    """Whether the cue reports speech here: no check refuses it."""
+    return not any(refuses(cue) for refuses in _REFUSALS)
+
+
+def fits_subject(cue: Cue, phrase: Phrase) -> bool:
+    """report_subject: "the survey found" is the survey speaking; "he found" is no speech."""
+    return cue.verb not in REPORT_ONLY or (phrase.vague and bare(phrase.text.split()[-1])
+                                          in REPORT_HEADS)

@@ -1,0 +1,82 @@
+"""The person in focus: a sentence's subject with no speech of its own still takes the
+focus ("Mr Kennedy is touring ... He said:" is Kennedy)."""
+from __future__ import annotations
+
+from corpus.attribution.state import ArticleState
+from corpus.attribution.subject_words import MAX_PHRASE
+from corpus.lexicon import attribution_words
+from corpus.people import is_organisation_name
+from corpus.phrases import (
+    CONNECTORS,
+    NAME_PARTICLES,
+    TITLES,
+    Phrase,
+    bare,
+    is_cap,
+    is_role_word,
+    parse_phrase,
+)
+from corpus.quotes import QUOTE_CHARS
+
+_LEAD_INS = attribution_words("lead_in")
+_JOINERS = CONNECTORS | NAME_PARTICLES
+
+
+def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
+    """The person-like phrase a sentence opens with, after any lead-in ("In 1992, ...",
+    "Meanwhile ...") when a lower-case verb follows it."""
+    words = masked[s:e].split()
+    if not words or words[0][:1] in QUOTE_CHARS:
+        return None
+    i = 0
+    if bare(words[0].strip(",")) in _LEAD_INS:
+        comma = next((k for k, w in enumerate(words[:12]) if w.endswith(",")), None)
+        if comma is not None:
+            i = comma + 1
+        elif not words[0].endswith(","):
+            i = 1
+    out: list[str] = []
+    while i < len(words) and len(out) < MAX_PHRASE:
+        w = words[i]
+        core = w.rstrip(",.;:")
+        low = bare(core)
+        if not (is_cap(core) or low in TITLES or is_role_word(core)
+                or (out and low in _JOINERS)
+                or (not out and low == "the")):
+            break
+        out.append(core)
+        i += 1
+        if core != w:
+            break
+    if not out or (i < len(words) and not words[i][:1].islower() and out[-1] == words[i - 1]):
+        return None
+    return parse_phrase(out)
+
+
+def names_someone(masked: str, s: int, e: int) -> bool:
+    """Whether the sentence opens with a person of its own ("Keane frontman Tom Chaplin")."""
+    phrase = sentence_subject(masked, s, e)
+    return phrase is not None and (phrase.title is not None or phrase.role is not None or (
+        phrase.name is not None and len(phrase.name.split()) > 1))
+
+
+def note_subject(state: ArticleState, s: int, e: int) -> None:
+    """A person as the subject of a sentence with no speech puts them in focus."""
+    phrase = sentence_subject(state.paragraph.masked, s, e)
+    if phrase is None or phrase.pronoun or phrase.vague:
+        return
+    if phrase.name:
+        if is_organisation_name(phrase.name) and not phrase.title:
+            return
+        ent = state.people.find(phrase.name)
+        if ent is not None and ent.kind == "person":
+            state.focus = (ent, None)
+    elif phrase.role:
+        if phrase.text.lower().startswith(("a ", "an ")):
+            return  # "A general election is ...": an indefinite noun, nobody in focus
+        ent = state.people.find_by_role(phrase.role, state.position)
+        if ent is not None:
+            state.focus = (ent, None)
+        elif not phrase.role.split()[-1].endswith("s"):
+            # "Tony Blair's official spokesman declined to say ... He said:"
+            state.focus = (None, phrase.role)

@@ -1,0 +1,130 @@
+"""he, she, it and they: who a pronoun subject is.
+
+he/she go to the person in focus of the right gender (or to the person named just before
+one that opens a subordinate clause); it to the last organisation speaking, in this or the
+previous paragraph; they to the last vague source or organisation, unless another group
+was named since.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.attribution.acts import Act
+from corpus.attribution.state import ArticleState, Focus, Unit
+from corpus.entities import Entity
+from corpus.folding import fold
+from corpus.gender import role_gender
+from corpus.lexicon import attribution_words
+from corpus.people import is_organisation_name
+from corpus.phrases import VAGUE_HEADS, bare
+from corpus.quotes import mask_quotes, quote_spans
+from corpus.titles import title_pattern
+
+_SUBORDINATORS = attribution_words("subordinator")
+_NAME = re.compile(rf"\b(?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_PLURAL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*s)\b")
+
+Speaker = tuple[Entity | None, str | None, str | None]  # entity, vague source, role only
+_NOBODY: Speaker = (None, None, None)
+
+
+def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
+    """Give `unit` the speaker its pronoun subject stands for, or nobody."""
+    kind = act.phrase.pronoun
+    last = state.last
+    if kind in ("male", "female"):
+        near = nearest_in_clause(state, act, kind)
+        if near is not None:
+            unit.entity = near
+            unit.minor = True
+            return
+    if kind == "plural" and last is not None and last.act is not None \
+            and _other_group_since(state, last, act):
+        return  # "..., which ministers claim ..., is opposed by the Liberal Democrats.
+        #          They have said ...": two groups in view, so nobody
+    if kind == "neuter":
+        # "..., it said" two paragraphs after an organisation last spoke is too far to
+        # be sure of: nobody rather than a guess.
+        here = state.paragraph.index
+        if last is not None and last.passage < here - 1:
+            last = None
+        org = state.org_focus if state.org_passage >= here - 1 else None
+        unit.entity, unit.vague, unit.role_only = _referent("neuter", last, None, org)
+    elif kind:
+        unit.entity, unit.vague, unit.role_only = _referent(kind, last, state.focus,
+                                                            state.org_focus)
+    if not unit.has_speaker():
+        unit.kind = None
+
+
+def _referent(kind: str, last: Unit | None, focus: Focus | None,
+              org: Entity | None) -> Speaker:
+    if kind in {"male", "female"} and focus is not None:
+        ent, role = focus
+        if ent is not None and ent.gender in (None, kind):
+            return ent, None, None
+        if ent is None and role and role_gender(role) in (None, kind):
+            return None, None, role
+    if last is None:
+        return _NOBODY
+    ent = last.entity
+    if kind in {"male", "female"}:
+        if last.role_only:
+            if role_gender(last.role_only) in (None, kind):
+                return None, None, last.role_only
+            return _NOBODY
+        if ent is not None and ent.kind == "person" and ent.gender in (None, kind):
+            return ent, None, None
+        return _NOBODY
+    if kind == "neuter" and ent is not None and ent.kind == "organisation":
+        return ent, None, None
+    if kind == "neuter" and org is not None and (ent is None or ent.kind == "person"):
+        # "British Airways has blamed ... Rod Eddington said ... it expects a rise"
+        return org, None, None
+    if kind == "plural":
+        if last.vague:
+            return None, last.vague, None
+        if ent is not None and ent.kind == "organisation":
+            return ent, None, None
+    return _NOBODY
+
+
+def nearest_in_clause(state: ArticleState, act: Act, gender: str) -> Entity | None:
+    """'... repaid £500,000 to Lord Ashcroft after he predicted a defeat': a lower-case
+    pronoun opening a subordinate clause goes to the nearest person named before it in
+    the same sentence."""
+    text = state.paragraph.masked
+    lead = text[act.clause_start:act.cue].split()
+    if len(lead) < 2 or lead[-1] not in ("he", "she") or bare(lead[0]) not in _SUBORDINATORS:
+        return None
+    before = text[state.sentence_start:act.clause_start]
+    for m in reversed(list(_NAME.finditer(before))):
+        if m.start() == 0:
+            break  # the sentence's own subject is the focus rule's business
+        ent = state.people.find(m.group().split()[-1]) if len(m.group().split()) > 1 \
+            else None
+        if ent is not None and ent.kind == "person" and ent.gender in (None, gender):
+            return ent
+    return None
+
+
+def _other_group_since(state: ArticleState, last: Unit, act: Act) -> bool:
+    """Whether another group (an organisation's name or a plural source) is named between
+    the last statement's verb and this "they"."""
+    start = last.act.cue if last.act is not None else last.start
+    masked = state.paragraph.masked
+    if last.passage == state.paragraph.index:
+        texts = [masked[start:act.clause_start]]
+    else:
+        before = state.paragraphs[last.passage]
+        texts = [mask_quotes(before, quote_spans(before))[start:], masked[:act.clause_start]]
+    own = {fold(n) for n in ([*last.entity.names] if last.entity else [])
+           + ([last.vague] if last.vague else [])}
+    for text in texts:
+        for m in _PLURAL_NAME.finditer(text):
+            name = m.group(1)
+            if fold(name) in own or fold(name).removeprefix("the ") in own:
+                continue
+            if is_organisation_name(name) or bare(name.split()[-1]) in VAGUE_HEADS:
+                return True
+    return False

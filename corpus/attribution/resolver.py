@@ -1,0 +1,97 @@
+"""Who a subject phrase is: a vague source, the referent of a pronoun, a person or
+organisation by name, or the holder of a role ("the minister")."""
+from __future__ import annotations
+
+from corpus.attribution.acts import Act
+from corpus.attribution.pronouns import resolve_pronoun
+from corpus.attribution.state import ArticleState, Unit
+from corpus.entities import Entity
+from corpus.folding import fold
+from corpus.gazetteer import gazetteer
+from corpus.people import is_organisation_name
+from corpus.phrases import Phrase
+
+
+def resolve(state: ArticleState, unit: Unit, act: Act) -> None:
+    """Give `unit` the speaker of its act's phrase (or leave it without one)."""
+    phrase = act.phrase
+    if phrase.vague:
+        unit.vague = phrase.text
+    elif phrase.pronoun:
+        resolve_pronoun(state, unit, act)
+    elif phrase.name:
+        _resolve_name(state, unit, phrase, phrase.name)
+    elif phrase.role:
+        _resolve_role(state, unit, phrase, phrase.role)
+
+
+def _resolve_name(state: ArticleState, unit: Unit, phrase: Phrase, name: str) -> None:
+    """A person met before (or new, when titled, with a role or a full name), else an
+    organisation."""
+    people, position = state.people, state.position
+    if is_organisation_name(name) and not phrase.title:
+        unit.entity = people.note_organisation(name, position)
+        return
+    entity = people.find(name)
+    if entity is None and not phrase.title and _possessed_thing(name):
+        # "The book, Brown's Britain, said": a work or a firm, not a person.
+        unit.entity = people.note_organisation(name, position)
+        return
+    if entity is None and (phrase.title or phrase.role or len(name.split()) > 1):
+        entity = people.note_person(name, position, phrase.role, phrase.title)
+    if entity is None:
+        unit.entity = people.note_organisation(name, position)
+        return
+    if phrase.role or phrase.title:
+        people.note_person(name, position, phrase.role, phrase.title)
+    elif name not in entity.names:
+        entity.names.append(name)
+    entity.last_seen = max(entity.last_seen, position)
+    unit.entity = entity
+
+
+def _resolve_role(state: ArticleState, unit: Unit, phrase: Phrase, role: str) -> None:
+    """The person holding the role; or the person in focus for a definite role when they
+    have none; else a role-only speaker. "a spokesman said": an indefinite role brings in
+    someone new, never a person already holding a role like it."""
+    indefinite = phrase.text.lower().startswith(("a ", "an "))
+    entity = None if indefinite else state.people.find_by_role(role, state.position)
+    focus = state.focus[0] if state.focus else None
+    if entity is None and focus is not None and focus.kind == "person" \
+            and phrase.text.lower().startswith("the ") and unit.passage >= 2:
+        unit.anaphoric = True  # the lead paragraph's roles may still point forward
+    if entity is None and focus is not None and _focus_takes_role(state, phrase, role, focus):
+        # "Jack Straw has attacked ... The foreign secretary said": a definite role
+        # right after a person with no role of their own is that person.
+        focus.role = role
+        focus.roles_seen.append(role)
+        entity = focus
+    if entity is not None:
+        unit.entity = entity
+    else:
+        unit.role_only = role
+
+
+def _focus_takes_role(state: ArticleState, phrase: Phrase, role: str, focus: Entity) -> bool:
+    """A definite, lower-case role ("the foreign secretary", "the UK chancellor"; not "the
+    Tory leader" nor "Mr Blair's spokesman") goes to the person in focus when they have no
+    role of their own and no other role-only lead is still open."""
+    words = role.split()
+    return focus.kind == "person" and focus.role is None and not focus.roles_seen \
+        and not any(u.role_only and u.role_only != role for u in state.units) \
+        and phrase.text.lower().startswith("the ") and "'" not in role and "’" not in role \
+        and (words[0].islower() or (len(words) > 1 and _is_country_word(words[0])
+                                    and words[1].islower()))
+
+
+def _is_country_word(word: str) -> bool:
+    """"UK", "British", "French": a country or its adjective, not a party ("the UK
+    chancellor" can be the person in focus; "the Tory leader" is not linked)."""
+    g = gazetteer()
+    return g.is_place(word) or fold(word) in g.adjectives
+
+
+def _possessed_thing(name: str) -> bool:
+    """"Brown's Britain", "France's Snecma": an owner's possessive and one word after it."""
+    words = name.split()
+    return len(words) == 2 and words[0].endswith(("'s", "’s"))

@@ -1,0 +1,100 @@
+"""Quote runs: sentences with no cue of their own that carry on a statement, forwards
+(a quotation going on, a quoted fragment right after a statement) and backwards ('"A. B,"
+he said.')."""
+from __future__ import annotations
+
+import re
+
+from corpus.attribution.cues import CUE
+from corpus.attribution.focus import names_someone
+from corpus.attribution.state import ArticleState, Unit
+from corpus.lexicon import attribution_words
+from corpus.models import SpeechKind
+from corpus.phrases import bare
+from corpus.quotes import QUOTE_CHARS, quote_runs, quote_spans
+
+_PREPOSITIONS = attribution_words("preposition")
+_COLON_QUOTE = re.compile(r":\s*[\"“]")
+
+
+def continues_quote(state: ArticleState, sent: tuple[int, int]) -> bool:
+    """Whether a sentence with no cue goes on quoting the last speaker: inside or opening a
+    quotation in the same paragraph, or a paragraph of quotation right after them."""
+    s, e = sent
+    last, paragraph = state.last, state.paragraph
+    if last is None or not last.has_speaker():
+        return False
+    inside = [q for q in paragraph.quotes if q[0] < e and q[1] > s]
+    if not inside:
+        return False
+    starts_quote = paragraph.text[s:e].lstrip()[:1] in QUOTE_CHARS
+    continued = any(qs < s for qs, _ in inside)
+    if last.passage == paragraph.index and (continued or starts_quote):
+        return True
+    if last.passage != paragraph.index - 1 or not starts_quote:
+        return False
+    # 'The catastrophe was overshadowing ..., Mr X said.' then a paragraph of quotation
+    # with no attribution of its own: BBC style, the same speaker goes on.
+    ends_paragraph = bool(state.units) and state.units[-1] is last
+    return paragraph.after_open_quote or last.kind == "direct" or (
+        last.kind == "reported" and ends_paragraph)
+
+
+def carries_fragment(state: ArticleState, sent: tuple[int, int]) -> bool:
+    """'Law lords were "simply wrong" to imply ...' right after Straw's statement in the
+    same paragraph: his words go on, reported, with no verb of their own (not from a vague
+    source, not with a speech verb or a person of its own)."""
+    s, e = sent
+    last, paragraph = state.last, state.paragraph
+    return last is not None and bool(state.units) and state.units[-1] is last \
+        and last.passage == paragraph.index and paragraph.index > 0 and last.vague is None \
+        and _reported_fragment(paragraph.text, paragraph.quotes, sent) \
+        and not CUE.search(paragraph.masked, s, e) \
+        and not names_someone(paragraph.masked, s, e)
+
+
+def fragment_kind(text: str) -> SpeechKind:
+    """A carried fragment is direct when it is a colon and a whole quotation."""
+    return "direct" if _COLON_QUOTE.search(text) and text.rstrip()[-1:] in "\"”" else "reported"
+
+
+def _reported_fragment(text: str, qspans: list[tuple[int, int]], sent: tuple[int, int]) -> bool:
+    """A sentence that does not open with a quotation but quotes a short fragment."""
+    s, e = sent
+    if text[s:e].lstrip()[:1] in QUOTE_CHARS:
+        return False
+    first = text[s:e].split()[:1]
+    if first and bare(first[0].strip(",")) in _PREPOSITIONS:
+        return False  # 'Under Mr Brown's "sustainable investment" rule, ...': narration
+    inside = [(qs, qe) for qs, qe in qspans if s <= qs and qe <= e]
+    return bool(inside) and all(2 <= len(text[qs:qe].split()) <= 10 for qs, qe in inside)
+
+
+def ends_open(text: str) -> bool:
+    """Whether the paragraph ends inside a quotation never closed."""
+    spans = quote_spans(text)
+    return bool(spans) and spans[-1][1] == len(text) and text.rstrip()[-1:] not in "”\""
+
+
+def carry_back(units: list[Unit], paragraphs: list[str]) -> None:
+    """A quote run whose attribution comes at its end ('"A. B. C," he said.'): the
+    sentences of the run before the attribution are the speaker's too."""
+    by_passage: dict[int, list[Unit]] = {}
+    for u in units:
+        by_passage.setdefault(u.passage, []).append(u)
+    for p, group in by_passage.items():
+        text = paragraphs[p]
+        for rs, rend in quote_runs(quote_spans(text)):
+            if text[max(rs, rend - 3):rend - 1].strip()[-1:] not in (",", "?", "!"):
+                continue  # the run does not end in '," he said'
+            owner = next((u for u in group if u.kind == "direct" and u.start < rend <= u.end
+                          + 1 and u.start > rs), None)
+            if owner is None:
+                continue
+            for u in group:
+                if u is owner:
+                    break
+                if (u.kind is None or u.carried) and rs <= u.start + 1 and u.end > rs \
+                        and u.start < rend:
+                    u.take_speaker(owner)
+                    u.kind = "direct"

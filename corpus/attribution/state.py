@@ -1,0 +1,75 @@
+"""What reading an article has found so far, handed explicitly to each rule that needs it.
+
+The rules that resolve pronouns, roles and quote runs depend on what came before (who is in
+focus, who spoke last, which organisation spoke); that state lives in one `ArticleState`
+per article instead of in attributes spread over a class.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from corpus.attribution.acts import Act
+from corpus.entities import Entity
+from corpus.models import SpeechKind
+from corpus.people import PeopleTable
+from corpus.quotes import mask_quotes, quote_spans
+
+
+@dataclass
+class Unit:
+    """A sentence or clause with its (provisional) speaker."""
+
+    passage: int
+    start: int
+    end: int
+    act: Act | None = None
+    entity: Entity | None = None
+    vague: str | None = None
+    role_only: str | None = None
+    kind: SpeechKind | None = None
+    carried: bool = False  # speaker carried on from an earlier statement (quote run)
+    minor: bool = False  # a speaker in a subordinate clause: not the one in focus
+    anaphoric: bool = False  # a definite role met while a person was in focus
+
+    def has_speaker(self) -> bool:
+        return self.entity is not None or self.vague is not None or self.role_only is not None
+
+    def take_speaker(self, other: Unit) -> None:
+        self.entity, self.vague, self.role_only = other.entity, other.vague, other.role_only
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """The paragraph being read: its text, its quotations, and the text with them masked."""
+
+    index: int
+    text: str
+    quotes: list[tuple[int, int]]
+    masked: str
+    after_open_quote: bool  # the paragraph before ended in a quotation left open
+
+    @staticmethod
+    def read(index: int, text: str, after_open_quote: bool) -> Paragraph:
+        quotes = quote_spans(text)
+        return Paragraph(index, text, quotes, mask_quotes(text, quotes), after_open_quote)
+
+
+Focus = tuple[Entity | None, str | None]  # a person, or a role when nobody is named yet
+
+
+@dataclass
+class ArticleState:
+    """The per-article state of attribution."""
+
+    paragraphs: list[str]
+    people: PeopleTable
+    paragraph: Paragraph  # the paragraph being read
+    sentence_start: int = 0  # where the sentence being read starts in it
+    position: int = 0  # the number of the sentence being read, in the whole article
+    # The person in focus: the latest person speaking or standing as a sentence's subject
+    # ("Mr Kennedy is touring ... He said:"). Pronouns go here first.
+    focus: Focus | None = None
+    org_focus: Entity | None = None  # the latest organisation speaking, for "it"
+    org_passage: int = -1  # the paragraph where it spoke
+    units: list[Unit] = field(default_factory=list)  # every sentence or clause read so far
+    last: Unit | None = None  # the latest unit with a speaker (not a subordinate one)

@@ -1,0 +1,117 @@
+"""The run of words that can be a speaker, read backwards from a verb or forwards after it.
+
+Both stop at punctuation and at words no speaker phrase has ("Mr", role words, names and
+their connectors, generic sources and pronouns are kept); `corpus.phrases` then reads the
+run as a phrase.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.lexicon import attribution_words
+from corpus.phrases import (
+    CONNECTORS,
+    NAME_PARTICLES,
+    TITLES,
+    VAGUE_HEADS,
+    bare,
+    cut_affiliation,
+    is_cap,
+    is_role_noun,
+    is_role_word,
+)
+from corpus.quotes import QUOTE_CHARS
+
+SKIP_BEFORE_VERB = attribution_words("skip_before_verb")
+SPLIT_CONJ = attribution_words("split_conjunction")
+_CLAUSE_BREAKS = attribution_words("clause_break")
+_INVERSION_FOLLOWERS = attribution_words("inversion_follower")
+MAX_PHRASE = 12
+_WORDS = re.compile(r"\S+")
+_ACRONYM = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")
+_JOINERS = CONNECTORS | NAME_PARTICLES
+_LEADING_CONNECTORS = CONNECTORS - {"the"}
+_PRONOUNS = {"he", "she", "they", "it"}
+
+
+def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int] | None:
+    """The words of the phrase right before a cue, and where its clause starts (at the
+    conjunction before it, if any)."""
+    words = [(m.group(), m.start()) for m in _WORDS.finditer(masked, 0, cue)
+             if m.start() >= sent_start]
+    j = len(words)
+    while j > 0 and words[j - 1][0].lower() in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0]):
+        j -= 1
+    if j > 0 and _ACRONYM.fullmatch(words[j - 1][0]):
+        j -= 1  # "The European Regions Airline Association (ERAA) claims"
+    collected: list[tuple[str, int]] = []
+    while j > 0 and len(collected) < MAX_PHRASE:
+        w, p = words[j - 1]
+        if w[-1] in ",;:" or w[-1] in QUOTE_CHARS or w[0] in QUOTE_CHARS:
+            break
+        low = bare(w)
+        ok = (is_cap(w) or is_role_word(w) or low in TITLES or low in VAGUE_HEADS
+              or (low in _JOINERS and collected) or (not collected and low in _PRONOUNS))
+        if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)):
+            break
+        collected.insert(0, (w, p))
+        j -= 1
+        if low in _PRONOUNS:
+            break
+    while collected and bare(collected[0][0]) in _LEADING_CONNECTORS:
+        collected.pop(0)
+    if not collected:
+        return None
+    start = collected[0][1]
+    if j > 0 and bare(words[j - 1][0]) in SPLIT_CONJ:
+        start = words[j - 1][1]
+    return [w for w, _ in collected], start
+
+
+def words_after(masked: str, pos: int, sent_end: int) -> list[str]:
+    """Words of the phrase right after a cue ("said Mr Erdogan.")."""
+    out: list[str] = []
+    for m in _WORDS.finditer(masked, pos, sent_end):
+        w = m.group()
+        core = w.rstrip(".,;:!?")
+        low = bare(core)
+        if not (is_cap(core) or is_role_word(core) or low in TITLES or low in VAGUE_HEADS
+                or (low in _JOINERS and out)
+                or (not out and low == "the" and core == w)):
+            break
+        out.append(core)
+        if core != w or len(out) >= MAX_PHRASE:
+            break
+    while out and bare(out[-1]) in CONNECTORS:
+        out.pop()
+    return out or _described_person(masked, pos, sent_end)
+
+
+def _described_person(masked: str, pos: int, sent_end: int) -> list[str]:
+    """"..., said the world indoor champion": a described person after "the"."""
+    words = masked[pos:sent_end].split()[:6]
+    if words and words[0] == "the":
+        for k in range(1, len(words)):
+            core = words[k].rstrip(".,;:!?")
+            if is_role_noun(core):
+                return [w.rstrip(".,;:!?") for w in words[:k + 1]]
+            if core != words[k] or not core.isalpha() or not core.islower():
+                break
+    return []
+
+
+def object_not_subject(masked: str, pos: int, sent_end: int, words: list[str]) -> bool:
+    """After "..., warned Mr Brown not to ..." or "said Jack McConnell's comment was",
+    the name is the verb's object, not an inverted subject. An inverted subject ends its
+    clause ("..., said Mr X.") or is followed by a circumstance ("in a statement")."""
+    rest = masked[pos:sent_end].split()
+    if not words or words[-1].endswith(("'s", "’s")):
+        return True
+    if len(cut_affiliation(words)) < len(words):
+        return False  # "says Cara Diemont of IT firm Dimension Data"
+    if len(rest) <= len(words):
+        return False
+    last = rest[len(words) - 1]
+    if last[-1:] in ",.;:!?" or last[-1:] in QUOTE_CHARS:
+        return False
+    return bare(rest[len(words)].strip(",.;:")) not in _INVERSION_FOLLOWERS

@@ -1,0 +1,227 @@
+"""Who is the subject of a speech verb: small finders, each reading one convention, tried in
+order until one names a subject.
+
+A finder may find no phrase and still say where the subject's clause starts or which role
+an apposition gives; the finders after it keep that (as the rules always have). A finder
+may also refuse the cue outright ("Sources close to Mr X said" read as no one at all).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from corpus.attribution.apposition import apposition
+from corpus.attribution.cues import NO_INVERSION, Cue
+from corpus.attribution.subject_words import (
+    SKIP_BEFORE_VERB,
+    object_not_subject,
+    words_after,
+    words_before,
+)
+from corpus.people import is_organisation_name
+from corpus.phrases import ROLE_NOUNS, VAGUE_HEADS, Phrase, bare, is_role_noun, parse_phrase
+from corpus.quotes import CLOSERS
+from corpus.titles import title_pattern
+
+_TITLE = title_pattern("pattern")
+_AGENT_AFTER_COMMA = re.compile(rf",\s+((?:(?:{_TITLE})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)"
+                                r"{0,3})\s*[.!?]?\s*$")
+_NAME_CLOSING_CLAUSE = re.compile(r"\s+the\s+[^,;]{3,80},\s+((?:[A-Z][\w'’-]*\s+){0,3}"
+                                  r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s*[.!?]?\s*$")
+# "Lisa Power, head of policy at Aids charity " before an organisation and a verb.
+_LOOSE_APPOSITION = re.compile(
+    rf"^\s*(?:(?:But|And|Meanwhile)\s+)?((?:(?:{_TITLE})\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?[a-z][^,;]{2,80})$")
+# An inverted subject follows a verb that opens its clause: after these or at the start.
+_BEFORE_INVERSION = ",;:\"" + CLOSERS
+_JOINT = re.compile(r"\s*(?:Both\s+)?(He|She|They)\s+and\s")
+_MODIFIED = re.compile(
+    r"^\s*(?:(?:But|And|Yet|However,)\s+)?((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther)?\s*"
+    r"(?:[a-z][a-z-]*\s+){0,2}[A-Za-z][a-z-]*)\s+"
+    r"(?:of|on|at|from|for|in|with|within|inside|among)\s+"
+    r"[^,;\"“”]{1,50}?\s*(?:has|have|had|also|now)?\s*$")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What one finder read: the subject (None: not found), where its clause starts and the
+    role an apposition gives (None: unchanged)."""
+
+    phrase: Phrase | None
+    clause: int | None = None
+    role: str | None = None
+
+
+class Refusal:
+    """A finder's verdict that the cue has no speaker at all."""
+
+
+REFUSED = Refusal()
+Finder = Callable[[Cue], Finding | Refusal | None]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The subject found for a cue."""
+
+    phrase: Phrase
+    clause: int  # where the subject's clause starts (a split would cut the sentence here)
+    role: str | None  # the role an apposition gives
+
+
+def passive_agent(cue: Cue) -> Finding | None:
+    """Passive "by": "were urged by X"; "backed by his predecessor as Cabinet Secretary,
+    Lord Armstrong." (the name closing the sentence after a comma)."""
+    if not cue.passive:
+        return None
+    words = words_after(cue.masked, cue.end + cue.rest.index("by") + 2, cue.sent_end)
+    if not words or parse_phrase(words) is None:
+        tail = _AGENT_AFTER_COMMA.search(cue.rest)
+        if tail and not re.search(r"[,;]", cue.rest[:tail.start()].split(" by ", 1)[-1]):
+            words = tail.group(1).split()
+    phrase = parse_phrase(words) if words else None
+    return Finding(phrase) if phrase is not None else None
+
+
+def inverted_subject(cue: Cue) -> Finding | None:
+    """After the verb, when the verb opens its clause: '"...," said Mr X', '..., said the
+    chairman of the committee, Labour MP Barry Sheerman.' (the name closing the clause).
+    Never after verbs whose object follows them (told, asked, urged)."""
+    before = cue.before
+    if cue.verb in NO_INVERSION or (before and before[-1] not in _BEFORE_INVERSION):
+        return None
+    words = words_after(cue.masked, cue.end, cue.sent_end)
+    if words and object_not_subject(cue.masked, cue.end, cue.sent_end, words):
+        words = []
+    phrase = parse_phrase(words) if words else None
+    if phrase is None or phrase.name is None:
+        tail = _NAME_CLOSING_CLAUSE.match(cue.rest)
+        named = parse_phrase(tail.group(1).split()) if tail else None
+        if named is not None and named.name and not is_organisation_name(named.name):
+            phrase = named
+    return Finding(phrase) if phrase is not None else None
+
+
+def subject_before(cue: Cue) -> Finding | Refusal | None:
+    """Before the verb: "Mr X has said", "He and the Archbishop have spoken out" (the
+    first of joint subjects), "Lisa Power, head of policy at the X Trust said". A
+    possessive is a noun ("Mr Mallon's claim"); after "to", "for", "near" or "in" the
+    whole phrase is the subject ("Sources close to Mr Hockney said") or nobody is."""
+    masked, s = cue.masked, cue.sent_start
+    found = words_before(masked, s, cue.start)
+    if found and found[0][-1].endswith(("'s", "’s")) and not cue.before.endswith(","):
+        found = None
+    if found and found[1] > s:
+        lead = masked[s:found[1]].split()
+        if lead and lead[-1] in ("to", "for", "near", "in"):
+            whole = _modified_subject(masked[s:cue.start]) or parse_phrase(
+                masked[s:cue.start].split())
+            return Finding(whole) if whole is not None and (
+                whole.vague or whole.role_only) else REFUSED
+        own = _LOOSE_APPOSITION.match(masked[s:found[1]])
+        if own and any(is_role_noun(w) for w in own.group(2).split()):
+            found = (own.group(1).split(), s)
+    if not found:
+        return None
+    joint = _JOINT.match(masked[s:cue.start])
+    if joint:  # "He and the Archbishop have both spoken out": the pronoun
+        return Finding(parse_phrase([joint.group(1)]), s)
+    return Finding(parse_phrase(_first_conjunct(found[0])), found[1])
+
+
+def apposition_subject(cue: Cue) -> Finding | None:
+    """An apposition between the subject and the verb (see `apposition`)."""
+    found = apposition(cue.masked, cue.sent_start, cue.start)
+    if found is None:
+        return None
+    return Finding(parse_phrase(found[0]), role=found[1])
+
+
+def relative_subject(cue: Cue) -> Finding | None:
+    """'Beijing, which described ...', 'the International Air Transport Association (IATA),
+    which has attacked ...': the subject of a relative clause is the phrase before it."""
+    words = cue.masked[cue.sent_start:cue.start].rstrip().split()
+    while words and words[-1].lower() in SKIP_BEFORE_VERB:
+        words.pop()
+    if len(words) < 2 or words[-1].lower() not in {"which", "who"} or not words[-2].endswith(","):
+        return None
+    text = " ".join(words[:-1])[:-1]
+    found = words_before(text + " ", 0, len(text) + 1)
+    return Finding(parse_phrase(found[0])) if found else None
+
+
+def modified_subject(cue: Cue) -> Finding | None:
+    """'Critics of the measure argue', 'A leading expert on the Cuban economy says'."""
+    phrase = _modified_subject(cue.masked[cue.sent_start:cue.start])
+    return Finding(phrase) if phrase is not None else None
+
+
+SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject, subject_before,
+                                       apposition_subject, relative_subject, modified_subject)
+
+
+def find_subject(cue: Cue) -> Subject | None:
+    """The first subject a finder names, checked against relative-clause lists."""
+    clause, role = cue.sent_start, None
+    for finder in SUBJECT_FINDERS:
+        found = finder(cue)
+        if isinstance(found, Refusal):
+            return None
+        if found is None:
+            continue
+        clause = found.clause if found.clause is not None else clause
+        role = found.role if found.role is not None else role
+        if found.phrase is not None:
+            return _outside_relative_list(cue, Subject(found.phrase, clause, role))
+    return None
+
+
+def _outside_relative_list(cue: Cue, subject: Subject) -> Subject | None:
+    """"The Alliance, which includes the Society, Age Concern ..., said": the subject is the
+    head before the relative clause, never a name inside it ("which Yukos claims" still
+    gives Yukos)."""
+    phrase, s = subject.phrase, cue.sent_start
+    if phrase.pronoun is not None:
+        return subject
+    rel = re.match(r"^(.*?\S),\s+(?:which|who)\s+(?!(?:has|have|had|is|was)?\s*"
+                   + re.escape(cue.verb) + r"\b)", cue.masked[s:cue.start])
+    if rel is None:
+        return subject
+    inner = cue.masked[s + rel.end():cue.start]
+    if not phrase.vague and phrase.text in inner and cue.before.endswith(",") \
+            and phrase.text not in rel.group(1) \
+            and re.search(r"\b[a-z]+\b", inner[:inner.rfind(phrase.text)]):
+        head = words_before(rel.group(1) + " ", 0, len(rel.group(1)) + 1)
+        head_phrase = parse_phrase(head[0]) if head else None
+        return Subject(head_phrase, s, subject.role) if head_phrase is not None else None
+    return subject
+
+
+def _first_conjunct(words: list[str]) -> list[str]:
+    """'He and the Archbishop of Canterbury have both spoken out': with joint subjects, the
+    first one (a pronoun or a full name) is the one kept."""
+    low = [w.lower() for w in words]
+    if "and" not in low[1:]:
+        return words
+    k = low.index("and", 1)
+    first = parse_phrase(words[:k])
+    rest = parse_phrase(words[k + 1:])
+    if first is None or rest is None:
+        return words
+    if first.pronoun or (first.name and (first.title or len(first.name.split()) > 1)
+                         and (rest.name or rest.role)):
+        return words[:k]
+    return words
+
+
+def _modified_subject(before: str) -> Phrase | None:
+    """A generic source or role noun with a prepositional phrase after it."""
+    m = _MODIFIED.match(before)
+    if not m:
+        return None
+    words = m.group(1).split()
+    head = bare(words[-1])
+    if head not in VAGUE_HEADS and head not in ROLE_NOUNS:
+        return None
+    return parse_phrase(words)

@@ -1,0 +1,127 @@
+"""The attributor's vocabularies, read from the data files that are their one home.
+
+`data/speech_verbs.tsv` lists the speech verbs by lemma with the forms that cue a statement
+and the frames they need; `data/attribution_words.tsv` and `data/phrase_words.tsv` list the
+words the rules and the speaker-phrase grammar name, each with its classes. Keeping them as
+data lets a reader see and extend a list without reading the rules. Each file is read once
+per process; a class or frame the file does not know is an error, so a typo fails loudly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+# Several-word cues that count only before the right words (see data/speech_verbs.tsv).
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+GUARDS = {
+    "then_object": rf"(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\b)(?! (?:{_WEEKDAYS})\b)",
+    "then_that": r"(?= that\b)",
+}
+FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
+                    "after_what", "no_inversion", "participle", *GUARDS})
+
+
+@dataclass(frozen=True)
+class SpeechVerb:
+    """One lemma of data/speech_verbs.tsv: the forms that cue a statement, and the forms
+    each frame applies to."""
+
+    lemma: str
+    forms: tuple[str, ...]
+    frames: tuple[tuple[str, frozenset[str]], ...]
+
+    def forms_with(self, frame: str) -> frozenset[str]:
+        return next((forms for name, forms in self.frames if name == frame), frozenset())
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a data file, comments and blank lines left out."""
+    text = resources.files("corpus").joinpath(f"data/{name}").read_text("utf-8")
+    return [[c.strip() for c in line.split("\t")] for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _frames(lemma: str, forms: tuple[str, ...], column: str
+            ) -> tuple[tuple[str, frozenset[str]], ...]:
+    out: list[tuple[str, frozenset[str]]] = []
+    for token in column.split():
+        frame, _, only = token.partition("=")
+        chosen = frozenset(only.split(",")) if only else frozenset(forms)
+        if frame not in FRAMES or not chosen <= set(forms):
+            raise ValueError(f"speech_verbs.tsv: {lemma}: bad frame {token!r}")
+        out.append((frame, chosen))
+    return tuple(out)
+
+
+@cache
+def speech_verbs() -> tuple[SpeechVerb, ...]:
+    verbs: list[SpeechVerb] = []
+    for row in data_rows("speech_verbs.tsv"):
+        lemma, forms_column, frames_column = (row + ["", ""])[:3]
+        forms = tuple(f.strip() for f in forms_column.split(","))
+        verbs.append(SpeechVerb(lemma, forms, _frames(lemma, forms, frames_column)))
+    return tuple(verbs)
+
+
+def cue_forms(frame: str | None = None) -> frozenset[str]:
+    """Every form that cues a statement, or only the forms a frame applies to."""
+    if frame is not None and frame not in FRAMES:
+        raise KeyError(frame)
+    return frozenset(f for v in speech_verbs()
+                     for f in (v.forms if frame is None else v.forms_with(frame)))
+
+
+@dataclass
+class _Node:
+    """A node of the cue trie: the letters that may come next, and the guard of a form that
+    ends here ("" for a form with none; None when no form ends here)."""
+
+    next: dict[str, _Node] = field(default_factory=dict)
+    end: str | None = None
+
+
+@cache
+def cue_pattern() -> re.Pattern[str]:
+    """The cue regex, one branch per letter (a trie: much faster than one branch per form).
+    Longer continuations are tried first, so "calls for" wins over "calls"; a several-word
+    form's guard (then_object, then_that) closes its branch."""
+    root = _Node()
+    for verb in speech_verbs():
+        guard = "".join(GUARDS[name] for name, _ in verb.frames if name in GUARDS)
+        for form in verb.forms:
+            node = root
+            for ch in form:
+                node = node.next.setdefault(ch, _Node())
+            node.end = guard if " " in form else ""
+    return re.compile(r"\b" + _branches(root) + r"\b")
+
+
+def _branches(node: _Node) -> str:
+    if not node.next:
+        return node.end or ""
+    branches = [re.escape(ch) + _branches(child) for ch, child in node.next.items()]
+    if node.end is not None:
+        branches.append(node.end)  # the end of a form comes last: longer forms win
+    return branches[0] if len(branches) == 1 and node.end is None else \
+        "(?:" + "|".join(branches) + ")"
+
+
+@cache
+def _word_classes(name: str) -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = {}
+    for word, *rest in data_rows(name):
+        for cls in " ".join(rest).split():
+            classes.setdefault(cls, set()).add(word)
+    return {cls: frozenset(words) for cls, words in classes.items()}
+
+
+def attribution_words(word_class: str) -> frozenset[str]:
+    """The words of one class in data/attribution_words.tsv ("skip_before_verb", ...)."""
+    return _word_classes("attribution_words.tsv")[word_class]
+
+
+def phrase_words(word_class: str) -> frozenset[str]:
+    """The words of one class in data/phrase_words.tsv ("role_noun", "vague_head", ...)."""
+    return _word_classes("phrase_words.tsv")[word_class]

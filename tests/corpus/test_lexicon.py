@@ -1,0 +1,321 @@
+"""The vocabularies read from data files are exactly the ones the code held before they
+moved there (copied here from the code on the day they moved), so nothing was lost."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from corpus import lexicon
+
+# --- speech verbs (data/speech_verbs.tsv) -------------------------------------------------
+
+TODAY_SEVERAL_WORD_FORMS = {
+    "call for", "calls for", "called for", "calling for",
+    "call on", "calls on", "called on", "calling on",
+    "lash out", "lashes out", "lashed out",
+    "launch attack", "launches attack", "launched attack",
+    "launch an attack", "launches an attack", "launched an attack",
+    "speak out", "speaks out", "spoke out", "spoken out",
+    "plead guilty", "pleads guilty", "pleaded guilty",
+    "plead not guilty", "pleads not guilty", "pleaded not guilty",
+    "pay tribute", "pays tribute", "paid tribute",
+    "is concerned", "are concerned", "was concerned", "were concerned",
+    "is worried", "are worried", "was worried", "were worried",
+}
+# The cue regex as the code wrote it, to compare matches with.
+TODAY_VERBS = (
+    "say|says|said|tell|tells|told|add|adds|added|announce|announces|announced|urge|urges|"
+    "urged|warn|warns|warned|claim|claims|claimed|insist|insists|insisted|state|states|stated|"
+    "stress|stresses|stressed|explain|explains|explained|argue|argues|argued|suggest|"
+    "suggests|suggested|comment|comments|commented|note|notes|noted|acknowledge|acknowledges|"
+    "acknowledged|admit|admits|admitted|confirm|confirms|confirmed|deny|denies|denied|reveal|"
+    "reveals|revealed|predict|predicts|predicted|reply|replies|replied|respond|responds|"
+    "responded|ask|asks|asked|promise|promises|promised|pledge|pledges|pledged|vow|vows|vowed|"
+    "declare|declares|declared|concede|concedes|conceded|maintain|maintains|maintained|"
+    "emphasise|emphasises|emphasised|emphasize|emphasizes|emphasized|write|writes|wrote|"
+    "continue|continues|continued|report|reports|reported|believe|believes|believed|"
+    "complain|complains|complained|accuse|accuses|accused|agree|agrees|agreed|proposes|"
+    "proposed|describe|describes|described|blames|blamed|attacks|attacked|"
+    "criticises|criticised|criticizes|criticized|objects|objected|"
+    "highlights|highlighted|welcomes|welcomed|dismisses|dismissed|"
+    "rejects|rejected|questioned|appealed|"
+    "fear|fears|feared|feel|feels|felt|expects|forecast|forecasts|condemns|"
+    "condemned|praises|praised|demands|demanded|indicates|indicated|"
+    "backed|recommends|recommended|announce|declared|declare|rebuts|rebutted|brands|branded|"
+    "derides|derided|"
+    "found|finds|shows|showed|calls"
+)
+TODAY_MULTI = ("(?:call|calls|called|calling) for|(?:call|calls|called|calling) on"
+               "(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\\b)"
+               "(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)|"
+               "lash(?:es|ed)? out|"
+               "launch(?:es|ed)? (?:an )?attack|(?:speak|speaks|spoke|spoken) out|"
+               "plead(?:s|ed)? (?:not )?guilty|pa(?:y|ys|id) tribute|"
+               "(?:is|are|was|were) (?:concerned|worried)(?= that\\b)")
+TODAY_ONE_WORD_FORMS = set(TODAY_VERBS.split("|"))
+TODAY_CUE = re.compile(rf"\b(?:{TODAY_MULTI}|{TODAY_VERBS})\b")
+# Each frame's forms as the code listed them (some never cue: see UNREACHABLE).
+TODAY_FRAMES = {
+    "needs_as": {
+        "describe", "described", "describes", "dismissed", "dismisses",
+    },
+    "passive_only": {
+        "backed",
+    },
+    "report_subject": {
+        "finds", "found", "show", "showed", "shows",
+    },
+    "no_inversion": {
+        "accuse", "accused", "accuses", "ask", "asks", "attacked", "backed", "blamed", "criticised",
+        "tell", "tells", "told", "urge", "urged", "urges",
+    },
+    "weak": {
+        "agree", "agreed", "agrees", "appeal", "appeals", "ask", "asked", "asks", "attack", "back",
+        "backed", "backs", "believe", "believed", "believes", "blame", "branded", "brands",
+        "condemn", "continue", "continued", "continues", "demand", "demands", "derided", "derides",
+        "describe", "described", "describes", "dismiss", "expects", "fear", "feared", "fears",
+        "feel", "feels", "felt", "highlight", "indicate", "indicated", "indicates", "note", "noted",
+        "notes", "object", "praise", "question", "questions", "recommend", "reject", "rejected",
+        "report", "reported", "reports", "state", "stated", "states", "welcome", "write", "writes",
+        "wrote",
+    },
+    "object_content": {
+        "expects", "fear", "feared", "fears", "forecast", "forecasts", "predicted", "predicts",
+    },
+    "participle": {
+        "said", "told", "written",
+    },
+    "after_what": {"calls"},
+}
+# Forms the code listed under a frame that are no cue form, so the frame never applied to
+# them: dropped from the data file.
+UNREACHABLE = {
+    "report_subject": {
+        "show",
+    },
+    "weak": {
+        "appeal", "appeals", "attack", "back", "backs", "blame", "condemn", "demand", "dismiss",
+        "highlight", "indicate", "object", "praise", "question", "questions", "recommend", "reject",
+        "welcome",
+    },
+    "participle": {
+        "written",
+    },
+}
+PROBES = [
+    "called on Monday", "called on the government", "calls on Tuesday to", "calls for",
+    "calls fork", "is concerned that", "was worried about", "launched an attack",
+    "launch attack", "pleaded not guilty", "pays tribute", "spoken out", "lashes out",
+    "calling on MPs", "call on them", "calls on Monday", "calls forth", "saying", "says",
+    "is concerned thatx", "Mr X said.", "He told the BBC", "they believe", "sayings",
+]
+
+
+def test_speech_verb_forms_are_todays():
+    forms = lexicon.cue_forms()
+    assert {f for f in forms if " " not in f} == TODAY_ONE_WORD_FORMS
+    assert {f for f in forms if " " in f} == TODAY_SEVERAL_WORD_FORMS
+
+
+@pytest.mark.parametrize("frame", sorted(TODAY_FRAMES))
+def test_speech_verb_frames_are_todays_on_every_cue_form(frame):
+    today = TODAY_FRAMES[frame]
+    assert lexicon.cue_forms(frame) == today & lexicon.cue_forms()
+    assert today - lexicon.cue_forms() == UNREACHABLE.get(frame, set())
+
+
+@pytest.mark.parametrize("text", PROBES)
+def test_cue_regex_matches_what_todays_regex_matched(text):
+    def found(pattern):
+        return [m.span() for m in pattern.finditer(text)]
+
+    assert found(lexicon.cue_pattern()) == found(TODAY_CUE)
+
+
+def test_cue_regex_matches_what_todays_regex_matched_on_the_shipped_article():
+    from corpus.shipped import SHIPPED_CORPUS
+    text = (SHIPPED_CORPUS / "istanbul-talks.txt").read_text(encoding="utf-8")
+    assert [m.span() for m in lexicon.cue_pattern().finditer(text)] == \
+        [m.span() for m in TODAY_CUE.finditer(text)]
+
+
+def test_an_unknown_frame_or_word_class_is_an_error():
+    with pytest.raises(KeyError):
+        lexicon.cue_forms("wek")
+    with pytest.raises(KeyError):
+        lexicon.attribution_words("prepositions")
+
+
+# --- word classes (data/attribution_words.tsv, data/phrase_words.tsv) ---------------------
+
+TODAY_ATTRIBUTION_WORDS = {
+    "skip_before_verb": {
+        "again", "already", "also", "always", "are", "both", "clearly", "could", "did", "do",
+        "does", "earlier", "firmly", "flatly", "frequently", "further", "had", "has", "have",
+        "herself", "himself", "however", "is", "itself", "just", "last", "later", "may", "might",
+        "never", "not", "now", "often", "once", "openly", "previously", "privately", "publicly",
+        "recently", "repeatedly", "reportedly", "separately", "should", "simply", "since",
+        "strongly", "subsequently", "themselves", "then", "then,", "today", "tonight", "too", "was",
+        "were", "will", "would", "yesterday",
+    },
+    "clause_break": {
+        "after", "although", "and", "as", "because", "before", "but", "since", "that", "though",
+        "when", "where", "whereas", "which", "while", "who",
+    },
+    "split_conjunction": {
+        "after", "although", "and", "as", "before", "but", "though", "when", "whereas", "while",
+    },
+    "subordinator": {
+        "after", "although", "because", "before", "once", "since", "though", "unless", "until",
+        "when",
+    },
+    "content_subordinator": {
+        "after", "because", "before", "once", "since", "unless", "until", "when",
+    },
+    "preposition": {
+        "about", "after", "as", "at", "before", "by", "during", "for", "from", "in", "into", "like",
+        "of", "on", "over", "than", "to", "under", "with",
+    },
+    "lead_in": {
+        "after", "and", "asked", "at", "before", "but", "by", "despite", "during", "earlier", "for",
+        "from", "however", "in", "last", "later", "meanwhile", "on", "since", "speaking", "through",
+        "under", "when", "while", "with", "within", "yet",
+    },
+    "inversion_follower": {
+        "according", "adding", "after", "as", "at", "before", "during", "from", "in", "last", "on",
+        "speaking", "this", "today", "told", "tonight", "when", "which", "while", "who", "writing",
+        "yesterday",
+    },
+    "report_head": {
+        "analysis", "audit", "inquiry", "poll", "report", "research", "review", "study", "survey",
+    },
+    "anonymous_role": {
+        "aide", "aides", "official", "officials", "source", "sources", "spokesman", "spokespeople",
+        "spokesperson", "spokeswoman",
+    },
+}
+# The titles among the code's NOT_NAMES now come from titles.tsv (its stopword set).
+TODAY_PHRASE_WORDS = {
+    "role_noun": {
+        "actor", "actors", "actress", "adviser", "advisor", "aide", "ambassador", "analyst",
+        "analysts", "archbishop", "artist", "attorney", "author", "barrister", "bishop", "boss",
+        "campaigner", "candidate", "captain", "cardinal", "ceo", "cfo", "chair", "chairman",
+        "chairperson", "chairwoman", "champion", "chancellor", "chief", "coach", "commander",
+        "commissioner", "composer", "congressman", "congresswoman", "constable", "controller",
+        "convener", "correspondent", "defender", "delegate", "deputy", "designer", "detainee", "dg",
+        "diplomat", "director", "economist", "economists", "editor", "envoy", "executive", "expert",
+        "farmer", "founder", "frontman", "general", "goalkeeper", "governor", "guitarist", "head",
+        "historian", "inspector", "journalist", "judge", "king", "lawyer", "leader", "manager",
+        "mayor", "md", "mep", "midfielder", "minister", "ministers", "mp", "musician", "negotiator",
+        "novelist", "officer", "official", "officials", "owner", "partner", "peer", "player",
+        "pope", "premier", "presenter", "president", "president-elect", "prince", "princess",
+        "producer", "professor", "prosecutor", "queen", "reporter", "representative", "researcher",
+        "secretary", "senator", "sheikh", "singer", "solicitor", "speaker", "spokesman",
+        "spokesmen", "spokespeople", "spokesperson", "spokeswoman", "strategist", "striker",
+        "superintendent", "treasurer", "vice-president", "whip", "winger", "writer",
+    },
+    "role_modifier": {
+        "acting", "affairs", "agriculture", "armed", "assistant", "associate", "business",
+        "cabinet", "chief", "club", "commerce", "communications", "constitutional", "culture",
+        "defence", "defense", "deputy", "digital", "economic", "economy", "education", "energy",
+        "environment", "european", "executive", "federal", "finance", "financial", "first",
+        "fisheries", "forces", "foreign", "former", "general", "government", "health", "her", "his",
+        "home", "industry", "information", "intelligence", "interim", "interior", "international",
+        "its", "junior", "justice", "labour", "lead", "legal", "local", "managing", "marketing",
+        "media", "military", "national", "news", "office", "operating", "opposition", "party",
+        "pensions", "policy", "political", "presidential", "prime", "principal", "public",
+        "regional", "research", "royal", "sales", "science", "security", "senior", "shadow",
+        "sport", "sports", "state", "team", "technical", "technology", "their", "top", "trade",
+        "transport", "treasury", "union", "vice", "work",
+    },
+    "connector": {
+        "and", "at", "for", "of", "on", "the", "to",
+    },
+    "name_particle": {
+        "al", "bin", "da", "de", "del", "della", "den", "der", "di", "du", "el", "ibn", "la", "le",
+        "ten", "ter", "van", "von",
+    },
+    "not_name": {
+        "a", "about", "according", "after", "all", "also", "although", "among", "an", "and",
+        "another", "april", "as", "asked", "at", "august", "because", "before", "between", "both",
+        "but", "by", "december", "despite", "during", "earlier", "elsewhere", "even", "february",
+        "for", "friday", "from", "he", "her", "here", "his", "however", "i", "if", "in", "instead",
+        "into", "it", "its", "january", "july", "june", "just", "last", "later", "many", "march",
+        "may", "meanwhile", "monday", "most", "next", "no", "not", "november", "now", "october",
+        "on", "one", "only", "or", "other", "our", "over", "overall", "previously", "saturday",
+        "separately", "september", "she", "since", "so", "some", "speaking", "still", "such",
+        "sunday", "that", "the", "their", "then", "there", "these", "they", "this", "those",
+        "though", "three", "through", "thursday", "to", "today", "tuesday", "two", "under", "until",
+        "we", "wednesday", "what", "whatever", "when", "which", "while", "who", "with", "without",
+        "writing", "yesterday", "yet", "you",
+    },
+    "month_surname": {
+        "august", "june", "march", "may",
+    },
+    "document_noun": {
+        "article", "book", "letter", "memo", "paper", "report", "review", "statement", "submission",
+        "testimony", "website",
+    },
+    "vague_head": {
+        "activists", "advocates", "aides", "airlines", "allies", "analysts", "authorities", "banks",
+        "bosses", "businesses", "campaigners", "carriers", "commentators", "companies", "critics",
+        "data", "dealers", "detectives", "diplomats", "doctors", "economists", "employers",
+        "experts", "exporters", "families", "figures", "firms", "forecasters", "groups", "insiders",
+        "investigators", "investors", "lawmakers", "leaders", "locals", "manufacturers", "members",
+        "ministers", "mps", "observers", "officials", "opponents", "organisers", "organizers",
+        "others", "parents", "people", "police", "polls", "prosecutors", "protesters", "pundits",
+        "regulators", "report", "reports", "researchers", "residents", "retailers", "rivals",
+        "scientists", "some", "sources", "studies", "study", "supporters", "survey", "surveys",
+        "teachers", "traders", "unions", "witnesses", "workers",
+    },
+    "vague_determiner": {
+        "a", "an", "business", "city", "few", "foreign", "government", "her", "his", "independent",
+        "industry", "its", "latest", "leading", "local", "many", "market", "most", "new",
+        "official", "one", "opposition", "other", "party", "security", "senior", "several", "some",
+        "the", "their", "three", "top", "two", "uk", "union", "us", "western",
+    },
+    "org_word": {
+        "agency", "airlines", "airways", "alliance", "army", "assembly", "association", "authority",
+        "bank", "board", "brigade", "cabinet", "center", "centre", "chambers", "club", "coalition",
+        "college", "commerce", "commission", "committee", "company", "congress", "conservatives",
+        "corp", "corporation", "council", "court", "dem", "democrat", "democrats", "dems",
+        "department", "exchange", "federation", "forces", "forum", "foundation", "front", "fund",
+        "government", "group", "hospital", "house", "inc", "index", "institute", "journal",
+        "kremlin", "labour", "league", "liberals", "ltd", "ministry", "motors", "movement",
+        "museum", "nations", "navy", "network", "networks", "news", "office", "organisation",
+        "organization", "palace", "parliament", "party", "plc", "police", "post", "press",
+        "republicans", "reserve", "school", "senate", "service", "services", "society", "street",
+        "systems", "times", "tories", "treasury", "trust", "union", "university",
+    },
+    "party_name": {
+        "conservatives", "labour", "plaid", "snp", "tories", "tory", "ukip",
+    },
+    "not_person_head": {
+        "act", "acts", "airport", "awards", "bill", "bridge", "day", "directive", "festival",
+        "line", "ministers", "mps", "plan", "programme", "rail", "railway", "road", "station",
+        "treaty", "week", "year",
+    },
+    "female_role": {
+        "baroness", "businesswoman", "chairwoman", "congresswoman", "duchess", "princess", "queen",
+        "spokeswoman",
+    },
+    "male_role": {
+        "businessman", "chairman", "congressman", "king", "prince", "spokesman",
+    },
+}
+
+
+@pytest.mark.parametrize("word_class", sorted(TODAY_ATTRIBUTION_WORDS))
+def test_attribution_words_are_todays(word_class):
+    assert lexicon.attribution_words(word_class) == TODAY_ATTRIBUTION_WORDS[word_class]
+
+
+@pytest.mark.parametrize("word_class", sorted(TODAY_PHRASE_WORDS))
+def test_phrase_words_are_todays(word_class):
+    assert lexicon.phrase_words(word_class) == TODAY_PHRASE_WORDS[word_class]
+
+
+def test_the_phrase_grammar_never_names_a_title_as_a_name():
+    from corpus.phrases import NOT_NAMES
+    assert TODAY_PHRASE_WORDS["not_name"] | {"mr", "ms", "mrs", "dr"} == NOT_NAMES
