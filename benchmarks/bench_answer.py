@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 from bot.loading import engine_for  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 
-QUESTION_FILES = (ROOT / "tests" / "answering" / "data" / "dev_questions.json",
+QUESTION_FILES = (ROOT / "tests" / "retrieval" / "answering" / "data" / "dev_questions.json",
                   ROOT.parent / "shared" / "eval" / "dev_questions.json")
 CLI_QUESTION = "What did Erdogan say?"
 

@@ -55,13 +55,9 @@ def open_engine(settings: Settings, paths: Sequence[Path] | None = None, *,
         raise LoadFailed(str(exc)) from None
 
 
-def engine_for(settings: Settings, paths: Sequence[Path] | None = None, *,
-               progress: bool = False, notes: list[str] | None = None) -> Parley:
-    """`open_engine`'s engine; its notes for the user go into `notes`."""
-    engine, opened = open_engine(settings, paths, progress=progress)
-    if notes is not None:
-        notes.extend(opened.messages)
-    return engine
+def engine_for(settings: Settings, paths: Sequence[Path] | None = None) -> Parley:
+    """`open_engine`'s engine alone, for callers that report nothing of the load."""
+    return open_engine(settings, paths)[0]
 
 
 def notice_lines(problems: list[LoadProblem], notes: list[str]) -> list[str]:

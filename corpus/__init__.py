@@ -1,7 +1,7 @@
 """Articles as data, and turning an article into passages of attributed sentences.
 
-May import: the standard library, syntok, anyascii, rapidfuzz. Never discord, never
-`retrieval`, `retrieval.answering` or `bot`.
+May import: the standard library, syntok, anyascii, rapidfuzz. Never discord, `retrieval`
+or `bot`: the articles and who says what in them need nothing of search or of front ends.
 """
 from corpus.models import Article, Corpus, LoadProblem, Passage, Person, Sentence, Speaker
 

@@ -5,6 +5,7 @@ Discord handlers), so nothing downstream may change it.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -68,7 +69,7 @@ class Article:
     id: str
     path: str
     title: str
-    passages: tuple[Passage, ...]
+    passages: Sequence[Passage]  # a tuple when built; a lazy sequence when loaded
     people: tuple[Person, ...] = ()
     source: str | None = None
     date: str | None = None
@@ -88,9 +89,9 @@ class LoadProblem:
 
 @dataclass(frozen=True)
 class Corpus:
-    articles: tuple[Article, ...]
+    articles: Sequence[Article]  # tuples when built; lazy sequences when loaded
     problems: tuple[LoadProblem, ...] = ()
-    passages: tuple[Passage, ...] = field(default=(), compare=False)
+    passages: Sequence[Passage] = field(default=(), compare=False)
 
     @staticmethod
     def of(articles: list[Article], problems: list[LoadProblem] | None = None) -> Corpus:

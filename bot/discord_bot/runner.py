@@ -160,15 +160,17 @@ def run(settings: Settings, corpus_paths: list[Path] | None = None, *, sync: boo
 
 def _load_engine(settings: Settings, corpus_paths: list[Path] | None) -> Engine | None:
     """The engine from the article files, its skipped files logged; None when none loads."""
-    from bot.loading import LoadFailed, engine_for, problem_lines
+    from bot.loading import LoadFailed, open_engine, problem_lines
 
     try:
-        engine = engine_for(settings, corpus_paths)
+        engine, opened = open_engine(settings, corpus_paths)
     except LoadFailed as exc:
         log.error("cannot load the articles: %s", exc)
         return None
     for line in problem_lines(list(engine.problems)):
         log.warning("%s", line)
+    for note in opened.messages:
+        log.info("%s", note)
     return engine
 
 

@@ -3,24 +3,26 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
 from corpus.build import build_corpus
 from corpus.folding import fold
-from corpus.models import Article, Corpus, LoadProblem, Passage
+from corpus.models import Article, Corpus, LoadProblem
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
 from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 from retrieval.answering.speakers import SpeakerDirectory
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
-from retrieval.store import Opened, open_index, progress_iter
-from retrieval.store.records import speaker_digest
+from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
 from retrieval.tokenizer import Token, terms, tokens
+
+T = TypeVar("T")
 
 EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
 
@@ -45,12 +47,13 @@ class Parley:
         self.index = index
         self.top_k = clamp_top_k(top_k)
         self.problems: list[LoadProblem] = list(corpus.problems)
-        # A corpus loaded from the cache has lazy records: none of this walks every passage.
-        self._article_of = _articles_by_id(corpus)
-        self.directory = SpeakerDirectory(corpus)
+        # A corpus loaded from the cache answers these from its saved arrays: none of this
+        # walks every passage.
+        self._lookups = corpus_lookups(corpus)
+        digest = self._lookups.speaker_digest()
+        self.directory = SpeakerDirectory(digest)
         # Passages with at least one attributed sentence, as the index takes them fastest.
-        self._attributed_ids = np.sort(np.asarray(speaker_digest(corpus).attributed,
-                                                  dtype=np.int64))
+        self._attributed_ids = np.sort(np.asarray(digest.attributed, dtype=np.int64))
 
     # --- public API -----------------------------------------------------------------------
     def ask(self, question: str, top_k: int | None = None, speaker: str | None = None) -> Answer:
@@ -85,7 +88,7 @@ class Parley:
             return QuotesAnswer(typed, None, (), self._not_a_speaker(typed,
                                                                       resolution.mentioned_as))
         entry = resolution.entry
-        rows = tuple((self._article(self.corpus.passages[p]), self.corpus.passages[p],
+        rows = tuple((self._lookups.article_of(p), self.corpus.passages[p],
                       self.corpus.passages[p].sentences[s]) for p, s in entry.statements)
         return QuotesAnswer(typed, entry.speaker, rows)
 
@@ -166,9 +169,9 @@ class Parley:
             return Answer(question, "who_said", plain.results, message, None, unmatched, cut)
         hits = self._hits(ranked, qset, only=attributed)
         first = hits[0].speaker
-        message = (f"{first.name} ({first.role}) said it." if first and first.role
+        said: str | None = (f"{first.name} ({first.role}) said it." if first and first.role
                    else f"{first.name} said it." if first else None)
-        return Answer(question, "who_said", hits, message, first, unmatched, cut)
+        return Answer(question, "who_said", hits, said, first, unmatched, cut)
 
     # --- helpers --------------------------------------------------------------------------
     def _distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
@@ -197,7 +200,7 @@ class Parley:
                                                    -s))
             spans = tuple((t.start, t.end) for t in _passage_tokens(passage.text)
                           if t.term in query)
-            hits.append(Hit(rank, score, passage, self._article(passage), best,
+            hits.append(Hit(rank, score, passage, self._lookups.article_of(p), best,
                             _merge(spans)))
         return tuple(hits)
 
@@ -206,9 +209,6 @@ class Parley:
         found = {t.term for t in _passage_tokens(self.corpus.passages[p].text)
                  if sentence.start <= t.start < sentence.end and t.term in query}
         return sum(max(self.index.idf(t), 1e-6) for t in found)
-
-    def _article(self, passage: Passage) -> Article:
-        return self._article_of[passage.document]
 
     def _unmatched(self, topic: str) -> tuple[str, ...]:
         words: list[str] = []
@@ -248,14 +248,6 @@ def _phrase_pattern(text: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
 
 
-def _articles_by_id(corpus: Corpus) -> Mapping[str, Article]:
-    """Article id -> article (the last one with that id); lazy for a saved corpus."""
-    by_id = getattr(corpus.articles, "by_id", None)
-    if callable(by_id):
-        return by_id()
-    return {a.id: a for a in corpus.articles}
-
-
 @lru_cache(maxsize=4096)
 def _passage_tokens(text: str) -> tuple[Token, ...]:
     return tuple(tokens(text))
@@ -273,7 +265,7 @@ def _merge(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
 
 
 def open_parley(corpus_paths: Sequence[Path] | None = None,
-                options: IndexOptions = IndexOptions(), *, top_k: int = DEFAULT_TOP_K,
+                options: IndexOptions | None = None, *, top_k: int = DEFAULT_TOP_K,
                 progress: bool = False, rebuild: bool = False) -> tuple[Parley, Opened]:
     """The engine for a corpus (the shipped article unless paths are given), and what opening
     it found or did: loaded from the saved copy when it is still valid (keyed by the files'
@@ -281,20 +273,9 @@ def open_parley(corpus_paths: Sequence[Path] | None = None,
     Raises corpus.build.CorpusError when no article loads."""
     paths = list(corpus_paths) if corpus_paths else [SHIPPED_CORPUS]
 
-    def bar(items, total, desc):  # type: ignore[no-untyped-def]
+    def bar(items: Iterable[T], total: int, desc: str) -> Iterable[T]:
         return progress_iter(items, total, desc, progress, min_total=50)
 
-    opened = open_index(paths, options, lambda ps: build_corpus(ps, progress=bar), progress,
-                        rebuild=rebuild)
+    opened = open_index(paths, options or IndexOptions(),
+                        lambda ps: build_corpus(ps, progress=bar), progress, rebuild=rebuild)
     return Parley(opened.corpus, opened.index, top_k), opened
-
-
-def build_parley(corpus_paths: Sequence[Path] | None = None,
-                 options: IndexOptions = IndexOptions(), *, top_k: int = DEFAULT_TOP_K,
-                 progress: bool = False, notes: list[str] | None = None) -> Parley:
-    """`open_parley`'s engine; its notes for the user (cache rebuilt, where saved) go into
-    `notes`."""
-    engine, opened = open_parley(corpus_paths, options, top_k=top_k, progress=progress)
-    if notes is not None:
-        notes.extend(opened.messages)
-    return engine

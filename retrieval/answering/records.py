@@ -38,7 +38,8 @@ class Answer:
     intent: Intent
     results: tuple[Hit, ...]
     message: str | None = None
-    speaker: Speaker | None = None  # the speaker asked about ("What did X say") or found ("Who said")
+    # the speaker asked about ("What did X say") or found ("Who said")
+    speaker: Speaker | None = None
     unmatched_words: tuple[str, ...] = field(default=())  # question words absent from the corpus
     truncated_question: bool = False  # the question was cut to the length limit
 

@@ -10,10 +10,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from corpus.folding import fold
-from corpus.models import Corpus
-from retrieval.store.records import SpeakerGroup, group_keys, normalize_name, speaker_digest
+from corpus.gazetteer import gazetteer
+from corpus.titles import titles_in
+from retrieval.store import GroupKey, SpeakerDigest, SpeakerGroup
 
 FUZZY_CUTOFF = 88
+# A title typed before a name ("mr erdogan", "president zelensky"): tried without it too.
+_TYPED_TITLE = re.compile(r"^(?:" + "|".join(sorted(titles_in("typed"))) + r")\.?\s+")
 
 
 @dataclass(frozen=True)
@@ -26,15 +29,15 @@ class Resolution:
 
 
 class SpeakerDirectory:
-    def __init__(self, corpus: Corpus) -> None:
+    """Everyone who speaks in a corpus, from its speaker digest."""
+
+    def __init__(self, digest: SpeakerDigest) -> None:
         # Statements grouped by speaker, which speaker each alias names, silent names: saved
         # with a cached corpus (no walk over every passage at start), else one walk.
-        digest = speaker_digest(corpus)
-        keys = group_keys(digest.groups)
-        self.entries: Mapping[tuple[str, str], SpeakerGroup] = _ByKey(digest.groups, keys)
-        # alias -> canonical name of people who never speak
-        self.silent: Mapping[str, str] = digest.silent
-        self._alias_index: dict[str, tuple[str, str]] = {
+        keys = digest.keys
+        self.entries: Mapping[GroupKey, SpeakerGroup] = _ByKey(digest.groups, keys)
+        self.silent: Mapping[str, str] = digest.silent  # alias -> name of people never quoted
+        self._alias_index: dict[str, GroupKey] = {
             alias: keys[gi] for alias, gi in digest.alias_groups.items()}
 
     def ordered(self) -> list[SpeakerGroup]:
@@ -46,7 +49,7 @@ class SpeakerDirectory:
         wanted = normalize_name(typed)
         if not wanted:
             return Resolution(None)
-        plain = re.sub(r"^(?:mr|mrs|ms|miss|dr|sir|president|minister)\.?\s+", "", wanted)
+        plain = _TYPED_TITLE.sub("", wanted)
         for candidate in (wanted, plain):
             if candidate in self._alias_index:
                 return Resolution(self.entries[self._alias_index[candidate]])
@@ -90,19 +93,27 @@ def _one_slip(typed: str, names: list[str], target: Mapping[str, object]) -> str
     return near[0] if near and len({target[name] for name in near}) == 1 else None
 
 
-class _ByKey(Mapping):  # type: ignore[type-arg]
+class _ByKey(Mapping[GroupKey, SpeakerGroup]):
     """(folded name, kind) -> its speaker group, without building any group until asked (a
     saved corpus's groups are built on first use)."""
 
-    def __init__(self, groups: Sequence[SpeakerGroup], keys: list[tuple[str, str]]) -> None:
+    def __init__(self, groups: Sequence[SpeakerGroup], keys: Sequence[GroupKey]) -> None:
         self._groups = groups
         self._position = {key: i for i, key in enumerate(keys)}
 
-    def __getitem__(self, key: tuple[str, str]) -> SpeakerGroup:
+    def __getitem__(self, key: GroupKey) -> SpeakerGroup:
         return self._groups[self._position[key]]
 
-    def __iter__(self) -> Iterator[tuple[str, str]]:
+    def __iter__(self) -> Iterator[GroupKey]:
         return iter(self._position)
 
     def __len__(self) -> int:
         return len(self._position)
+
+
+def normalize_name(text: str) -> str:
+    """Fold what a user typed so it compares with the alias table: no leading article, a
+    country possessive written as its adjective."""
+    folded = fold(text).strip(" ?.!,\"'")
+    folded = re.sub(r"^(?:the|a|an)\s+", "", folded)
+    return gazetteer().normalize_role(folded) if folded else ""

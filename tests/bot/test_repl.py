@@ -13,7 +13,7 @@ import pytest
 
 from bot.repl import HELP, Repl
 from bot.text_render import Style
-from retrieval.answering.engine import build_parley
+from retrieval.answering.engine import open_parley
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SHIPPED_CORPUS = PROJECT_ROOT / "corpus" / "articles"
@@ -29,7 +29,7 @@ Trains carrying wheat crossed the border on Sunday."""
 def repl(tmp_path_factory) -> Repl:
     folder = tmp_path_factory.mktemp("summit")
     (folder / "summit.txt").write_text(SUMMIT_ARTICLE, encoding="utf-8")
-    return Repl(build_parley([folder]), Style(False))
+    return Repl(open_parley([folder])[0], Style(False))
 
 
 @pytest.fixture

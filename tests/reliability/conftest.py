@@ -15,6 +15,6 @@ if str(DISCORD_TESTS) not in sys.path:
 @pytest.fixture(scope="session")
 def real_engine():
     """The real engine on the shipped corpus, built once (read-only, so safe to share)."""
-    from retrieval.answering.engine import build_parley
+    from retrieval.answering.engine import open_parley
 
-    return build_parley()
+    return open_parley()[0]

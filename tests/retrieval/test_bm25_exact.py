@@ -9,8 +9,9 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 import retrieval.inverted as inverted_module
+import retrieval.maxscore as maxscore_module
 from retrieval.bm25_index import BM25Index
-from retrieval.inverted import TIER_MIN_POSTINGS
+from retrieval.inverted_build import TIER_MIN_POSTINGS
 
 # How `top` may run: its defaults (small queries by the compiled path when it is built, else
 # by one in-order numpy add.at; larger ones by MaxScore in batches), the numpy small path,
@@ -23,10 +24,16 @@ SEARCH_PATHS = {
 }
 
 
+def set_search(monkeypatch, name: str, value) -> None:
+    """Set one knob of `top` where it lives (MaxScore's read budget is its own)."""
+    module = maxscore_module if name == "READ_BUDGET" else inverted_module
+    monkeypatch.setattr(module, name, value)
+
+
 @pytest.fixture(params=list(SEARCH_PATHS))
 def search_path(request, monkeypatch):
     for name, value in SEARCH_PATHS[request.param].items():
-        monkeypatch.setattr(inverted_module, name, value)
+        set_search(monkeypatch, name, value)
     return request.param
 
 
@@ -187,17 +194,17 @@ def test_pruning_is_exact_and_skips_work(monkeypatch, budget):
     handful of candidates to score exactly (a performance guard, not a behaviour)."""
     monkeypatch.setattr(inverted_module, "USE_COMPILED", False)
     monkeypatch.setattr(inverted_module, "FAST_POSTINGS", 0)  # MaxScore on every query
-    monkeypatch.setattr(inverted_module, "READ_BUDGET", budget)
+    set_search(monkeypatch, "READ_BUDGET", budget)
     docs, words, _ = zipf_corpus(seed=21, n_docs=20000, vocab=5000, mean_len=30)
     bm = BM25Okapi(docs)
     index = BM25Index(docs)
     sizes = []
-    original = inverted_module._best
+    original = maxscore_module.best
 
     def spy(docs, scores, k):
         sizes.append(docs.size)
         return original(docs, scores, k)
-    monkeypatch.setattr(inverted_module, "_best", spy)
+    monkeypatch.setattr(maxscore_module, "best", spy)
     rng = np.random.default_rng(99)
     for q in make_queries(rng, words, 60, docs):
         for k in (1, 10):
@@ -221,8 +228,8 @@ def test_compiled_path_equals_numpy_path_bit_for_bit(monkeypatch):
             compiled = index.top(q, k)
             monkeypatch.setattr(inverted_module, "USE_COMPILED", False)
             assert compiled == index.top(q, k), (q, k)
-    acc, seen = inv._scratch()
-    assert not acc.any() and not seen.any()
+    scratch = inv.scratch()
+    assert not scratch.acc.any() and not scratch.seen.any()
 
 
 @pytest.mark.skipif(inverted_module._accumulate is None,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answering.engine import Parley, build_parley
+from retrieval.answering.engine import Parley, open_parley
 from retrieval.options import IndexOptions
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -38,16 +38,14 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def built(cache_dir: Path) -> tuple[Parley, list[str]]:
-    notes: list[str] = []
-    engine = build_parley([BBC], IndexOptions(cache_dir=cache_dir), notes=notes)
-    return engine, notes
+    engine, opened = open_parley([BBC], IndexOptions(cache_dir=cache_dir))
+    return engine, opened.messages
 
 
 @pytest.fixture(scope="module")
 def loaded(built, cache_dir: Path) -> tuple[Parley, list[str]]:
-    notes: list[str] = []
-    engine = build_parley([BBC], IndexOptions(cache_dir=cache_dir), notes=notes)
-    return engine, notes
+    engine, opened = open_parley([BBC], IndexOptions(cache_dir=cache_dir))
+    return engine, opened.messages
 
 
 def test_built_and_saved(built, cache_dir: Path):

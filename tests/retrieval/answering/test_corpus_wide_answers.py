@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.answering.engine import Parley, build_parley
+from retrieval.answering.engine import Parley, open_parley
 from retrieval.options import IndexOptions
 
 ARTICLES = {
@@ -13,8 +13,8 @@ ARTICLES = {
              "Ms Lee said taxes would not rise.",
     "b.txt": "Spending review\n\nChancellor Ann Lee said spending would be reviewed.\n\n"
              "Stocks rose on the news of the harbour deal.",
-    "c.txt": "A busy week\n\nChancellor Bob Stone said the harbour would reopen. Mr Stone said ships were "
-             "waiting. Mr Stone said crews were ready. Mr Stone said crews were paid."
+    "c.txt": "A busy week\n\nChancellor Bob Stone said the harbour would reopen. Mr Stone said "
+             "ships were waiting. Mr Stone said crews were ready. Mr Stone said crews were paid."
              "\n\nStocks rose on the news of the harbour deal.",
 }
 
@@ -25,7 +25,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
     cache = tmp_path_factory.mktemp("cache")
-    return build_parley([Path(folder)], IndexOptions(cache_dir=cache))
+    return open_parley([Path(folder)], IndexOptions(cache_dir=cache))[0]
 
 
 def test_a_role_means_whoever_most_articles_give_it_not_the_most_talkative(engine: Parley):

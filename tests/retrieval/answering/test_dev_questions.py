@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from corpus.folding import fold
-from retrieval.answering.engine import Parley, build_parley
+from retrieval.answering.engine import Parley, open_parley
 
 QUESTIONS = json.loads((Path(__file__).parent / "data" / "dev_questions.json").read_text())
 
@@ -18,7 +18,7 @@ def _norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def engine() -> Parley:
-    return build_parley()
+    return open_parley()[0]
 
 
 @pytest.mark.parametrize("entry", QUESTIONS, ids=[q["id"] for q in QUESTIONS])

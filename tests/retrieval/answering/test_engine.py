@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answering.engine import Parley, build_parley
+from retrieval.answering.engine import Parley, open_parley
 from retrieval.answering.question import MAX_QUESTION_CHARS
 
 
 @pytest.fixture(scope="module")
 def engine() -> Parley:
-    return build_parley()
+    return open_parley()[0]
 
 
 @pytest.mark.parametrize("typed", ["Erdogan", "Mr Erdogan", "Recep Tayyip Erdogan",
@@ -67,7 +67,7 @@ def test_one_slip_is_not_enough_in_a_short_name_or_between_two_people(tmp_path):
     (d / "a.txt").write_text(
         "Budget row\n\nTony Blair said the budget was fair. Sam Blain said it was not. "
         "Ed Balls said nothing new. Jo Cox said it again.\n", encoding="utf-8")
-    directory = build_parley([d]).directory
+    directory = open_parley([d])[0].directory
     assert directory.resolve("Blair").entry.speaker.name == "Tony Blair"
     assert directory.resolve("Blain").entry.speaker.name == "Sam Blain"
     assert directory.resolve("Bells").entry.speaker.name == "Ed Balls"  # one slip

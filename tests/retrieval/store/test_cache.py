@@ -167,8 +167,8 @@ def test_unchanged_files_are_not_read_again(corpus_dir: Path, monkeypatch: pytes
                                             user_cache: Path):
     """Same paths, sizes, times and inodes as when the bytes were hashed: the recorded key
     is used without reading the files."""
-    from retrieval.store import cache
-    monkeypatch.setattr(cache, "_RACY_NS", 0)
+    from retrieval.store import cache, file_signature
+    monkeypatch.setattr(file_signature, "RACY_NS", 0)
     build = Counting()
     load_or_build([corpus_dir], IndexOptions(), build)
     root = user_cache
@@ -186,8 +186,8 @@ def test_unchanged_files_are_not_read_again(corpus_dir: Path, monkeypatch: pytes
 
 def test_same_size_change_with_old_mtime_is_noticed(corpus_dir: Path,
                                                    monkeypatch: pytest.MonkeyPatch):
-    from retrieval.store import cache
-    monkeypatch.setattr(cache, "_RACY_NS", 0)
+    from retrieval.store import file_signature
+    monkeypatch.setattr(file_signature, "RACY_NS", 0)
     build = Counting()
     load_or_build([corpus_dir], IndexOptions(), build)
     f = corpus_dir / "other.txt"
@@ -207,7 +207,7 @@ def test_no_shortcut_for_files_changed_just_now(corpus_dir: Path, user_cache: Pa
 def test_library_versions_read_from_folder_names_match_importlib_metadata():
     from importlib import metadata
 
-    from retrieval.store.cache import _BUILD_LIBRARIES, installed_versions
-    assert installed_versions(_BUILD_LIBRARIES) == {
-        d: metadata.version(d) for d in _BUILD_LIBRARIES}
+    from retrieval.store.keys import BUILD_LIBRARIES, installed_versions
+    assert installed_versions(BUILD_LIBRARIES) == {
+        d: metadata.version(d) for d in BUILD_LIBRARIES}
     assert installed_versions(("no-such-distribution-here",)) == {}

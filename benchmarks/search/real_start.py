@@ -1,0 +1,171 @@
+"""Process start -> first answer of `parley ask` from the saved cache, on real-shaped corpora
+(the BBC set replicated), and where that time goes."""
+from __future__ import annotations
+
+import compileall
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.search import ROOT, SCRIPT
+from benchmarks.search.corpora import parse_size
+from benchmarks.search.engines import EPS, K1, B
+from benchmarks.search.measure import dir_mb, rss_mb
+from benchmarks.search.tables import fmt
+
+REAL_QUESTION = "What did Blair say about the election?"
+
+
+def real_corpus_entry(size: int, base, base_docs, bbc: Path, workdir: Path):
+    """A real-shaped corpus of about `size` passages: the built BBC corpus (records with
+    sentences, speakers, people) replicated under distinct article ids, its files copied as
+    often (so the cache key hashes that many files and bytes), saved as a cache entry exactly
+    as `parley ask` would find it. Returns (corpus folder, config file)."""
+    from dataclasses import replace
+
+    from corpus.models import Corpus, Passage
+    from retrieval.bm25_index import BM25Index
+    from retrieval.options import IndexOptions
+    from retrieval.store.entry import save_entry
+    from retrieval.store.keys import cache_key, corpus_identity
+
+    root = workdir / f"real-{size}"
+    corpus_dir = root / "corpus"
+    cache = root / "cache"
+    articles, docs = [], []
+    copy = 0
+    base_pass = {id(p): i for i, p in enumerate(base.passages)}
+    while len(docs) < size:
+        shutil.copytree(bbc, corpus_dir / f"copy{copy:03d}")
+        for a in base.articles:
+            if len(docs) >= size:
+                break
+            aid = f"copy{copy:03d}/{a.id}"
+            passages = tuple(Passage(aid, p.index, p.text, p.sentences) for p in a.passages)
+            articles.append(replace(a, id=aid, path=str(corpus_dir / aid) + ".txt",
+                                    passages=passages))
+            docs.extend(base_docs[base_pass[id(p)]] for p in a.passages)
+        copy += 1
+    corpus = Corpus.of(articles, list(base.problems))
+    index = BM25Index(docs, K1, B, EPS)
+    del docs
+    options = IndexOptions(cache_dir=cache)
+    paths = [corpus_dir.resolve()]
+    save_entry(cache, cache_key(paths, options), corpus_identity(paths), corpus, index)
+    config = root / "config.toml"
+    config.write_text(f'[corpus]\ncache_dir = "{cache.as_posix()}"\n', encoding="utf-8")
+    return corpus_dir, config, len(corpus.passages), len(corpus.articles)
+
+
+def real_cold_start(args) -> list[dict]:
+    """Process start -> first answer of `parley ask` from the saved cache, real-shaped
+    corpora of each `--real-sizes` size (the BBC set replicated)."""
+    sizes = [parse_size(x) for x in args.real_sizes.split(",") if x.strip()]
+    if not sizes or not args.bbc.is_dir():
+        return []
+    from corpus.build import build_corpus
+    from retrieval.options import IndexOptions
+    from retrieval.store.cache import open_index
+    from retrieval.tokenizer import terms
+    # As installed: byte-compiled (`python3 dev.py` does this too), else each start would
+    # compile Parley's modules again whenever PYTHONDONTWRITEBYTECODE is set.
+    for package in ("bot", "corpus", "retrieval"):
+        compileall.compile_dir(str(ROOT / package), quiet=2)
+    workdir = Path(tempfile.mkdtemp(prefix="bench-real-"))
+    rows = []
+    try:
+        print("\n== real-shaped cold start: building the BBC corpus", file=sys.stderr)
+        base = open_index([args.bbc.resolve()], IndexOptions(cache_dir=workdir / "bbc-cache"),
+                          build_corpus).corpus
+        base_docs = [terms(p.text) for p in base.passages]
+        for size in sizes:
+            t = time.perf_counter()
+            corpus_dir, config, n_pass, n_art = real_corpus_entry(size, base, base_docs,
+                                                                  args.bbc, workdir)
+            print(f"  {n_pass:,} passages ({n_art:,} articles) saved in "
+                  f"{time.perf_counter() - t:.0f} s", file=sys.stderr)
+            cmd = [sys.executable, "-m", "bot.cli", "ask", "--config",
+                   str(config), "--corpus", str(corpus_dir), REAL_QUESTION]
+            times = []
+            for _ in range(args.real_repeats):
+                t = time.perf_counter()
+                try:
+                    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
+                                         timeout=120)
+                except subprocess.TimeoutExpired:
+                    raise SystemExit("parley ask took over 120 s: not loaded from the cache "
+                                     "(did the corpus code change meanwhile?)") from None
+                times.append(time.perf_counter() - t)
+                if "Built the index" in out.stderr or "rebuilding" in out.stderr:
+                    raise SystemExit("parley ask rebuilt the index instead of loading it")
+                if out.returncode != 0 or "Blair" not in out.stdout:
+                    print(out.stdout[-2000:], out.stderr[-2000:], file=sys.stderr)
+                    raise SystemExit("parley ask failed on the real-shaped corpus")
+            # where the time goes, in one more fresh process
+            phases = json.loads(subprocess.run(
+                [sys.executable, str(SCRIPT), "--real-child", str(config), str(corpus_dir)],
+                capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+            rows.append({"passages": n_pass, "articles": n_art,
+                         "corpus_mb": dir_mb(corpus_dir),
+                         "entry_mb": dir_mb(next((config.parent / "cache").glob("index-*"))),
+                         "cold_s": float(np.median(times)), "cold_min_s": min(times),
+                         "runs": len(times), **phases})
+            print(f"  cold start to first answer: median {np.median(times):.2f} s "
+                  f"({len(times)} runs); {phases}", file=sys.stderr)
+            shutil.rmtree(config.parent, ignore_errors=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return rows
+
+
+def real_child(config: str, corpus_dir: str) -> None:
+    """In a fresh process: time imports, the cache key, loading, Parley(), the first answer."""
+    t0 = time.perf_counter()
+    from bot.settings import load_settings
+    from corpus.build import build_corpus  # noqa: F401 - as the CLI imports it
+    from retrieval.answering.engine import Parley
+    from retrieval.store import entry, file_signature, keys
+    t1 = time.perf_counter()
+    settings = load_settings(Path(config))
+    options = settings.index_options
+    paths = [Path(corpus_dir).resolve()]
+    # what a start does: stat every file
+    signature = file_signature.files_signature(paths, options)
+    key = file_signature.known_key([settings.cache_dir], keys.corpus_identity(paths), signature)
+    t2 = time.perf_counter()
+    full_key = keys.cache_key(paths, options)  # hashing every byte: the first start only
+    full_s = time.perf_counter() - t2
+    if key is None:
+        key = full_key
+    t2 = time.perf_counter()
+    corpus, index = entry.load_entry(entry.entry_dir(settings.cache_dir, key), key)
+    t3 = time.perf_counter()
+    engine = Parley(corpus, index, settings.top_k)
+    t4 = time.perf_counter()
+    answer = engine.ask(REAL_QUESTION)
+    t5 = time.perf_counter()
+    assert answer.results
+    print(json.dumps({"import_s": t1 - t0, "key_s": t2 - t1 - full_s, "full_key_s": full_s,
+                      "load_s": t3 - t2,
+                      "init_s": t4 - t3, "first_answer_s": t5 - t4, "rss_mb": rss_mb()}))
+
+
+def real_table(rows: list[dict]) -> str:
+    lines = ["| corpus | passages | articles | corpus files MB | cache entry MB | cold start to "
+             "first answer s (median) | imports s | files checked s | load s | Parley() s | "
+             "first answer s | RSS MB | key by hashing every byte s |", "|" + "---|" * 13]
+    for r in rows:
+        lines.append("| " + " | ".join([
+            "bbc replicated", f"{r['passages']:,}", f"{r['articles']:,}",
+            fmt(r["corpus_mb"], ".0f"),
+            fmt(r["entry_mb"], ".0f"), f"{r['cold_s']:.2f} ({r['runs']} runs, min "
+            f"{r['cold_min_s']:.2f})", fmt(r["import_s"], ".2f"), fmt(r["key_s"], ".2f"),
+            fmt(r["load_s"], ".3f"), fmt(r["init_s"], ".3f"), fmt(r["first_answer_s"], ".3f"),
+            fmt(r["rss_mb"], ".0f"), fmt(r.get("full_key_s"), ".2f")]) + " |")
+    return "\n".join(lines)

@@ -1,0 +1,163 @@
+"""Building the inverted index's arrays: the statistics BM25Okapi computes and one weight per
+posting, each from the very expression `BM25Okapi.get_scores` evaluates.
+
+The same statistics as BM25Okapi (vocabulary in first-occurrence order, document
+frequencies, `math.log` IDFs summed in that order, the epsilon floor, `avgdl` as int / int),
+then each posting's weight in float64 with the same operation order, so that a document's
+score, the sum of its postings' weights in query order, is bit-for-bit `get_scores`'s. Each
+long posting list is then cut by weight into impact tiers for MaxScore (`retrieval.maxscore`).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+
+FORMAT_VERSION = 1
+ARRAY_NAMES = ("idf", "df", "doc_len", "term_tiers", "tier_offsets", "tier_max",
+               "post_docs", "post_weights")
+# Posting lists at least this long are cut into impact tiers (fractions of the list, best
+# first; the last tier takes the rest).
+TIER_MIN_POSTINGS = 256
+TIER_FRACTIONS = (0.002, 0.02, 0.12)
+
+
+@dataclass
+class Stats:
+    """Scalars of the index (JSON-friendly)."""
+
+    size: int
+    total_len: int
+    avgdl: float
+    average_idf: float
+    k1: float
+    b: float
+    epsilon: float
+
+
+def build_arrays(documents: Sequence[Sequence[str]], k1: float, b: float, epsilon: float
+                 ) -> tuple[list[str], dict[str, np.ndarray], Stats]:
+    """(terms, arrays named as ARRAY_NAMES, stats) of the index of `documents`."""
+    n = len(documents)
+    terms, lengths, total, post_term, post_doc, tf = _postings(documents)
+    V = len(terms)
+    df = np.bincount(post_term, minlength=V).astype(np.int64)
+    idf, average_idf = _idf(df, n, epsilon)
+    avgdl = total / n if n else 0.0
+
+    # Weight of each posting: the expression of BM25Okapi.get_scores, same operation order:
+    #   idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avgdl)))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        norm = k1 * ((1 - b) + (b * lengths) / avgdl) if n and avgdl else \
+            np.zeros(n, dtype=np.float64)
+        weights = idf[post_term] * ((tf * (k1 + 1)) / (tf + norm[post_doc]))
+    del tf, norm
+
+    arrays = _tiers(post_term, post_doc, weights, df, V)
+    arrays.update(idf=idf, df=df, doc_len=lengths.astype(np.int32))
+    stats = Stats(size=n, total_len=total, avgdl=avgdl, average_idf=average_idf,
+                  k1=float(k1), b=float(b), epsilon=float(epsilon))
+    return terms, arrays, stats
+
+
+def _postings(documents: Sequence[Sequence[str]]
+              ) -> tuple[list[str], np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]:
+    """Vocabulary, document lengths, total length, and one posting per (term, document),
+    sorted by term then document: its term, document and term frequency."""
+    n = len(documents)
+    # Vocabulary in first-occurrence order: the order BM25Okapi's `nd` dict is filled in,
+    # which fixes the order its IDF sum (hence average_idf) is accumulated in.
+    vocab = dict.fromkeys(chain.from_iterable(documents))
+    terms = list(vocab)
+    ids = dict(zip(terms, range(len(terms)), strict=True))
+    lengths = np.fromiter(map(len, documents), dtype=np.int64, count=n)
+    total = int(lengths.sum())
+    tok = np.fromiter(map(ids.__getitem__, chain.from_iterable(documents)), dtype=np.int64,
+                      count=total)
+    doc_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    key = tok * max(n, 1) + doc_of
+    del tok, doc_of
+    key.sort(kind="stable")
+    if key.size:
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        tf = np.diff(np.r_[starts, key.size]).astype(np.int64)
+        key = key[starts]
+    else:
+        tf = np.zeros(0, dtype=np.int64)
+    post_term = key // max(n, 1)
+    post_doc = key - post_term * max(n, 1)
+    return terms, lengths, total, post_term, post_doc, tf
+
+
+def _idf(df: np.ndarray, n: int, epsilon: float) -> tuple[np.ndarray, float]:
+    """IDF exactly as BM25Okapi._calc_idf: Python floats, same formula, same summation
+    order; and the average IDF."""
+    idf_list = []
+    idf_sum = 0.0
+    negative = []
+    for i, freq in enumerate(df.tolist()):
+        v = math.log(n - freq + 0.5) - math.log(freq + 0.5)
+        idf_list.append(v)
+        idf_sum += v
+        if v < 0:
+            negative.append(i)
+    average_idf = idf_sum / len(idf_list) if idf_list else 0.0
+    eps = epsilon * average_idf
+    for i in negative:
+        idf_list[i] = eps
+    return np.array(idf_list, dtype=np.float64), average_idf
+
+
+def _tiers(post_term: np.ndarray, post_doc: np.ndarray, weights: np.ndarray, df: np.ndarray,
+           V: int) -> dict[str, np.ndarray]:
+    """Cut each long posting list by weight into tiers, each sorted by document."""
+    term_start = np.zeros(V + 1, dtype=np.int64)
+    np.cumsum(df, out=term_start[1:])
+    n_tiers = np.ones(V, dtype=np.int64)
+    long_terms = np.flatnonzero(df >= TIER_MIN_POSTINGS)
+    n_tiers[long_terms] = len(TIER_FRACTIONS) + 1
+    term_tiers = np.zeros(V + 1, dtype=np.int64)
+    np.cumsum(n_tiers, out=term_tiers[1:])
+    T = int(term_tiers[-1])
+    tier_sizes = np.zeros(T, dtype=np.int64)
+    tier_sizes[term_tiers[:-1]] = df  # short lists: one tier holding everything
+    docs_out = post_doc.astype(np.int32)
+    w_out = weights
+    for t in long_terms.tolist():
+        lo, hi = int(term_start[t]), int(term_start[t + 1])
+        sizes = _cut_tiers(post_doc, weights, docs_out, w_out, lo, hi)
+        tier_sizes[term_tiers[t]:term_tiers[t + 1]] = sizes
+    tier_offsets = np.zeros(T + 1, dtype=np.int64)
+    np.cumsum(tier_sizes, out=tier_offsets[1:])
+    tier_max = np.full(T, -np.inf)
+    nonempty = tier_sizes > 0
+    if w_out.size:
+        tier_max[nonempty] = np.maximum.reduceat(w_out, tier_offsets[:-1][nonempty])
+    return {"term_tiers": term_tiers, "tier_offsets": tier_offsets, "tier_max": tier_max,
+            "post_docs": docs_out, "post_weights": w_out}
+
+
+def _cut_tiers(post_doc: np.ndarray, weights: np.ndarray, docs_out: np.ndarray,
+               w_out: np.ndarray, lo: int, hi: int) -> list[int]:
+    """Reorder one term's postings lo:hi into its tiers (in place); returns their sizes."""
+    w = weights[lo:hi]
+    p = hi - lo
+    # rank cut points: tier j gets postings whose weight is among the best cum[j]
+    order = np.argsort(-w, kind="stable")
+    label = np.empty(p, dtype=np.int8)
+    start = 0
+    sizes = []
+    for j, frac in enumerate(TIER_FRACTIONS):
+        cnt = max(1, int(math.ceil(p * frac)))
+        label[order[start:start + cnt]] = j
+        sizes.append(cnt)
+        start += cnt
+    label[order[start:]] = len(TIER_FRACTIONS)
+    sizes.append(p - start)
+    perm = np.argsort(label, kind="stable")  # keeps document order within a tier
+    docs_out[lo:hi] = post_doc[lo:hi][perm]
+    w_out[lo:hi] = w[perm]
+    return sizes

@@ -1,0 +1,223 @@
+"""Exact MaxScore over impact tiers: the k best documents of a query without reading every
+posting, with the very scores of a full read.
+
+Each long posting list is cut by weight into a few tiers (each sorted by document, with its
+own maximum weight; `retrieval.inverted_build`). Tiers are taken in decreasing order of
+maximum weight and accumulated until the k-th best partial score beats the summed maxima of
+all tiers not yet read: then no document outside what was read can reach the top k, and the
+remaining tiers are only probed (binary search) for the surviving candidates, which are
+pruned again after each probe. The survivors are scored exactly, in query order. Pruning
+compares with a relative margin far above float rounding, so it never changes a result. It
+is used only when every query term has a positive IDF (weights >= 0).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from retrieval.ranking import best
+
+if TYPE_CHECKING:
+    from retrieval.inverted import Scratch, TermMeta
+
+# Pruning margin: bounds are inflated / thresholds deflated by this relative amount, far above
+# the ~1e-15 rounding of a handful of float64 additions.
+MARGIN = 1e-9
+# Tiers are read in batches of about this many postings (doubling each time).
+READ_BUDGET = 8192
+
+# A query's pseudo-term, one per tier: (upper bound, length, lo, hi, multiplicity, term slot).
+Tier = tuple[float, int, int, int, float, int]
+
+
+def top_pruned(pd: np.ndarray, pw: np.ndarray, term: Callable[[int], TermMeta],
+               qids: list[int], uniq: list[int], k: int, scratch: Scratch,
+               mask: np.ndarray | None) -> list[tuple[int, float]]:
+    """The k best (doc, score) of query `qids` (distinct terms `uniq`, each with idf > 0)
+    over postings `pd`/`pw`; `mask`: the documents allowed (None: all). `scratch` is left
+    as it was found (all zero), also when this raises."""
+    slot = {t: i for i, t in enumerate(uniq)}
+    tiers: list[Tier] = []
+    for t in uniq:
+        m = qids.count(t)
+        for mx, lo, hi in term(t)[2]:
+            tiers.append((m * mx, hi - lo, lo, hi, float(m), slot[t]))
+    tiers.sort(key=lambda x: (-x[0], x[1]))
+    query = _Query(pd, pw, tiers, scratch, mask)
+    try:
+        read = query.read(k)
+        if read is None:
+            return []
+        cand = query.candidates(*read, k)
+        if cand.size == 0:
+            return []
+        weights = query.weights(cand, len(uniq))
+    except BaseException:
+        scratch.acc[:] = 0.0
+        scratch.seen[:] = False
+        raise
+    # Exact scores: each term's weight added in query order from 0.0, as get_scores does.
+    score = np.zeros(cand.size, dtype=np.float64)
+    for t in qids:
+        np.add(score, weights[slot[t]], out=score)
+    return best(cand, score, k)
+
+
+def _bounds(tiers: list[Tier]) -> list[float]:
+    """rest[i]: a bound on what tiers i.. can still add to one document. A document sits in
+    at most one tier of a term, so each term adds at most its best unread tier's bound."""
+    rest = [0.0] * (len(tiers) + 1)
+    cur: dict[int, float] = {}
+    for i in range(len(tiers) - 1, -1, -1):
+        ub, t = tiers[i][0], tiers[i][5]
+        cur[t] = max(cur.get(t, 0.0), ub)
+        rest[i] = sum(cur.values()) * (1 + MARGIN)
+    return rest
+
+
+def _kth(part: np.ndarray, k: int) -> float:
+    """The k-th largest of `part` (k <= part.size)."""
+    return float(np.partition(part, part.size - k)[part.size - k])
+
+
+def _probe(tp: np.ndarray, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of the sorted `cand` would sit in the sorted tier `tp`, and whether it is
+    there."""
+    p = np.searchsorted(tp, cand)
+    np.minimum(p, tp.size - 1, out=p)
+    return p, tp[p] == cand
+
+
+class _Query:
+    """One pruned search: what was read so far, and the tiers still to probe."""
+
+    def __init__(self, pd: np.ndarray, pw: np.ndarray, tiers: list[Tier], scratch: Scratch,
+                 mask: np.ndarray | None) -> None:
+        self.pd, self.pw, self.tiers, self.mask = pd, pw, tiers, mask
+        self.acc, self.seen, self.flag = scratch
+        self.rest = _bounds(tiers)
+        # What was read in batches of several tiers: documents, raw weights, term slots;
+        # and the tiers to probe for the exact scores (read alone, or never read).
+        self.probe: list[Tier] = []
+        self.read_d: list[np.ndarray] = []
+        self.read_w: list[np.ndarray] = []
+        self.read_t: list[np.ndarray] = []
+
+    def read(self, k: int) -> tuple[np.ndarray, int, float] | None:
+        """Read tiers, best first, until no unread document can reach the top k: (the
+        documents read, the first tier not read, the k-th best partial score)."""
+        tiers, rest, n_tiers = self.tiers, self.rest, len(self.tiers)
+        parts: list[np.ndarray] = []        # distinct documents read so far
+        n_docs = 0
+        theta = -math.inf
+        budget = READ_BUDGET
+        i = 0
+        while i < n_tiers:
+            # Read the next tiers (at least one, up to `budget` postings) in one go: the
+            # partial scores need no particular order, they only bound and select.
+            j, size = i + 1, tiers[i][1]
+            while j < n_tiers and size + tiers[j][1] <= budget:
+                size += tiers[j][1]
+                j += 1
+            new = self._read_batch(tiers[i:j])
+            parts.append(new)
+            n_docs += new.size
+            i = j
+            budget *= 2
+            if n_docs >= k and i < n_tiers:
+                docs = np.concatenate(parts) if len(parts) > 1 else parts[0]
+                parts = [docs]
+                # k-th best partial score: a lower bound of the final k-th best score.
+                theta = _kth(self.acc[docs], k) * (1 - MARGIN)
+                if theta > rest[i]:
+                    break
+        if not parts:
+            return None
+        return (np.concatenate(parts) if len(parts) > 1 else parts[0]), i, theta
+
+    def _read_batch(self, batch: list[Tier]) -> np.ndarray:
+        """Add the batch's weights into the accumulator; returns the documents first met."""
+        acc, seen, mask = self.acc, self.seen, self.mask
+        ds, ws, wm, sl, sz = [], [], [], [], []
+        for _, _, lo, hi, m, s in batch:
+            d, w = self.pd[lo:hi], self.pw[lo:hi]
+            if mask is not None:
+                keep = mask[d]
+                d, w = d[keep], w[keep]
+            ds.append(d)
+            ws.append(w)
+            wm.append(w if m == 1.0 else w * m)
+            sl.append(s)
+            sz.append(d.size)
+        if len(ds) == 1:
+            # one tier holds a document at most once: a plain indexed add will do
+            d = ds[0].astype(np.intp)
+            acc[d] += wm[0]
+            new = d[~seen[d]]
+            self.probe.append(batch[0])  # sorted by document: probed again at the end
+        else:
+            d = np.concatenate(ds).astype(np.intp, copy=False)
+            w = np.concatenate(ws)
+            np.add.at(acc, d, w if all(x is y for x, y in zip(ws, wm, strict=True))
+                      else np.concatenate(wm))
+            pos = np.arange(d.size, dtype=np.intp)
+            self.flag[d] = pos
+            new = d[self.flag[d] == pos]  # each document once
+            new = new[~seen[new]]
+            self.read_d.append(d)
+            self.read_w.append(w)
+            self.read_t.append(np.repeat(np.array(sl, dtype=np.intp), sz))
+        seen[new] = True
+        return new
+
+    def candidates(self, docs: np.ndarray, i: int, theta: float, k: int) -> np.ndarray:
+        """The sorted documents that may still reach the top k: unread documents score at
+        most rest[i] < theta, so they are out; the remaining tiers are probed for the rest,
+        dropping those that can no longer make it. Leaves the scratch arrays zero."""
+        acc, tiers, rest, n_tiers = self.acc, self.tiers, self.rest, len(self.tiers)
+        self.seen[docs] = False
+        self.probe.extend(tiers[i:])
+        part = acc[docs]
+        if i == n_tiers and docs.size > k:
+            # Everything read: partial scores are the scores up to rounding.
+            theta = _kth(part, k) * (1 - MARGIN)
+        keep = part * (1 + MARGIN) + rest[i] >= theta
+        cand = np.sort(docs[keep])
+        part = acc[cand]
+        acc[docs] = 0.0
+        while i < n_tiers and cand.size > k:
+            _, _, lo, hi, m, _ = tiers[i]
+            p, hit = _probe(self.pd[lo:hi], cand)
+            part = part + np.where(hit, self.pw[lo:hi][p], 0.0) * m
+            i += 1
+            if cand.size > 2 * k:
+                theta = max(theta, _kth(part, k) * (1 - MARGIN))
+            keep = part * (1 + MARGIN) + rest[i] >= theta
+            cand, part = cand[keep], part[keep]
+        return cand
+
+    def weights(self, cand: np.ndarray, n_terms: int) -> np.ndarray:
+        """Each term's weight for each candidate (0.0 where absent), from what was read and
+        by probing the tiers not read."""
+        seen = self.seen
+        weights = np.zeros((n_terms, cand.size), dtype=np.float64)
+        if self.read_d:
+            d = _joined(self.read_d)
+            seen[cand] = True
+            sel = seen[d]
+            seen[cand] = False
+            d = d[sel]
+            ts = _joined(self.read_t)[sel]
+            ws = _joined(self.read_w)[sel]
+            weights[ts, np.searchsorted(cand, d)] = ws
+        for _, _, lo, hi, _, s in self.probe:
+            p, hit = _probe(self.pd[lo:hi], cand)
+            weights[s, hit] = self.pw[lo:hi][p[hit]]
+        return weights
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)

@@ -1,0 +1,135 @@
+"""One saved entry: a folder `index-<key>` holding the records (flat `.npy` arrays decoded
+lazily, see `retrieval.store.records_layout`), the index arrays (`.npy`, memory-mapped on
+load) and `manifest.json` (written last, with sizes and checksums). Nothing is pickled; an
+entry that fails a check raises CorruptIndex."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from corpus.models import Corpus
+from retrieval.bm25_index import BM25Index
+from retrieval.store.index_files import (
+    CorruptIndex,
+    check_file,
+    file_digest,
+    fsync_dir,
+    load_array,
+    load_index,
+    save_array,
+    save_index,
+)
+from retrieval.store.keys import STORE_VERSION
+from retrieval.store.records_layout import ARRAYS as RECORD_ARRAYS
+from retrieval.store.records_layout import RECORDS_JSON
+from retrieval.store.records_load import records_corpus
+
+ENTRY_PREFIX = "index-"
+MANIFEST = "manifest.json"
+RECORDS_PREFIX = "records-"
+
+
+def entry_dir(root: Path, key: str) -> Path:
+    return root / f"{ENTRY_PREFIX}{key[:24]}"
+
+
+def load_entry(folder: Path, key: str) -> tuple[Corpus, BM25Index]:
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CorruptIndex(f"manifest unreadable ({exc})") from None
+    if not isinstance(manifest, dict) or manifest.get("store") != STORE_VERSION \
+            or manifest.get("key") != key:
+        raise CorruptIndex("manifest does not match this corpus and settings")
+    corpus = _load_records(folder, manifest.get("records"))
+    index = load_index(folder, manifest.get("index", {}))
+    if index.size != len(corpus.passages):
+        raise CorruptIndex("index and corpus records disagree on the number of passages")
+    return corpus, index
+
+
+def _load_records(folder: Path, records: Any) -> Corpus:
+    if not isinstance(records, dict):
+        raise CorruptIndex("manifest lists no corpus records")
+    try:
+        files = records["arrays"]
+        arrays = {name: load_array(folder, RECORDS_PREFIX + name, files.get(name))
+                  for name in RECORD_ARRAYS}
+        path = check_file(folder, records["json"], records["json_file"])
+        part = json.loads(path.read_text(encoding="utf-8"))
+        return records_corpus(arrays, part)
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise CorruptIndex(f"corpus records unreadable ({exc})") from None
+
+
+def _save_records(folder: Path, corpus: Corpus) -> dict[str, Any]:
+    """The manifest's entry for the records (the flat arrays and their JSON part)."""
+    # Imported here: a start from a saved entry never writes records.
+    from retrieval.store.records_save import save_records
+
+    part = save_records(corpus, folder,
+                        lambda name, arr: save_array(folder, RECORDS_PREFIX + name, arr))
+    path = folder / part["json"]
+    part["json_file"] = {"size": path.stat().st_size, "sha256": file_digest(path),
+                         "full_hash": True}
+    return part
+
+
+def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25Index) -> Path:
+    """Write the entry into a temporary folder, then move it into place: a reader never sees
+    half an entry. Raises UnsupportedCorpus for records the layout cannot hold."""
+    final = entry_dir(root, key)
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=root))
+    try:
+        manifest = {
+            "store": STORE_VERSION, "key": key, "corpus_identity": identity,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "articles": len(corpus.articles), "passages": len(corpus.passages),
+            "records": _save_records(tmp, corpus),
+            "index": save_index(index, tmp),
+        }
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        fsync_dir(tmp)
+        if final.exists():
+            try:  # another process was faster and its entry is good: keep that one
+                load_entry(final, key)
+                shutil.rmtree(tmp, ignore_errors=True)
+                return final
+            except (CorruptIndex, OSError):  # a corrupt entry: replace it
+                shutil.rmtree(final, ignore_errors=True)
+        os.replace(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def stale_entries(root: Path, identity: str, keep: Path) -> list[Path]:
+    """Entries of the same corpus (same paths) under other keys."""
+    out: list[Path] = []
+    if not root.is_dir():
+        return out
+    for d in root.iterdir():
+        if d == keep or not d.is_dir() or not d.name.startswith(ENTRY_PREFIX):
+            continue
+        try:
+            m = json.loads((d / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(m, dict) and m.get("corpus_identity") == identity:
+            out.append(d)
+    return out
+
+
+def records_size(folder: Path | None) -> int:
+    """Bytes of a saved entry's corpus records (the flat arrays and their JSON part)."""
+    if folder is None or not folder.is_dir():
+        return 0
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file() and (
+        p.name.startswith(RECORDS_PREFIX) or p.name == RECORDS_JSON))
