@@ -38,7 +38,7 @@ def _wanted_stamp() -> str:
 
 def ensure_env() -> None:
     """Make the virtual environment and install the project (with test extras) if stale."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 is there
         sys.exit(f"Parley needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PY.exists():
         print("Creating virtual environment in .venv ...", file=sys.stderr)
