@@ -37,6 +37,67 @@ def register(subparsers: Any) -> None:
                    help="list every miss with its excerpt, gold and system speakers")
     p.set_defaults(func=run_eval_attribution)
 
+    q = targets.add_parser(
+        "questions", help="answers against a question set (right passage, speaker, false claims)",
+        description="Ask every question of a set (the format of ../shared/eval/README.md) and "
+                    "score the answers: the right passage among the first k, the right passage "
+                    "and speaker in the top 3, and false claims; plain rank-bm25 on the bare "
+                    "paragraphs beside it.")
+    q.add_argument("file", type=Path, metavar="FILE", help="a JSON question set")
+    q.add_argument("--bbc", type=Path, default=None, metavar="DIR",
+                   help="folder of the BBC articles for 'bbc' questions (default: "
+                        "../shared/data/bbc next to the project); skipped when absent")
+    q.add_argument("--json", action="store_true", help="print the scores as JSON")
+    q.add_argument("--verbose", action="store_true",
+                   help="list every question answered wrongly or with a false claim")
+    q.set_defaults(func=run_eval_questions)
+
+
+def _ratio(pair: list[int]) -> str:
+    return f"{100 * pair[0] / pair[1]:.1f}% ({pair[0]}/{pair[1]})" if pair[1] else "-"
+
+
+def run_eval_questions(args: argparse.Namespace, settings: Any = None) -> int:
+    from corpus.evaluation.gold import default_bbc_dir
+    from retrieval.evaluation.cases import CaseFileError, load_cases
+    from retrieval.evaluation.runner import score_cases
+
+    try:
+        cases = load_cases(args.file)
+    except CaseFileError as exc:
+        print(f"parley: {exc}", file=sys.stderr)
+        return 2
+    bbc = args.bbc or default_bbc_dir()
+    options = settings.index_options if settings is not None else None
+    scored = score_cases(cases, bbc, options)
+    if not scored.results:
+        print("parley: no question could be asked (is the BBC folder there?)", file=sys.stderr)
+        return 1
+    if args.json:
+        out = {"file": str(args.file),
+               "groups": {g: t.as_dict() for g, t in scored.tallies.items()},
+               "false_claims": [{"id": r.case.id, "why": r.false_claim}
+                                for r in scored.results if r.false_claim]}
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{len(scored.results)} questions from {args.file}")
+    head = ("group", "passage in first k", "passage+speaker, top 3", "nothing-answers right",
+            "false claims", "plain rank-bm25 passage")
+    rows = [head] + [(g, _ratio(t.passage), _ratio(t.both), _ratio(t.empty),
+                      f"{t.false_claims}/{t.questions}", _ratio(t.baseline_passage))
+                     for g, t in scored.tallies.items()]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
+    for r in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+    if args.verbose:
+        for r in scored.results:
+            if r.false_claim or r.passage_ok is False or r.both_ok is False or r.empty_ok is False:
+                print(f"- {r.case.id}: {r.case.question!r} -> {r.claim}"
+                      f"{' ' + r.claimed_speaker if r.claimed_speaker else ''}; "
+                      f"passage {r.passage_ok}, speaker {r.both_ok}, empty {r.empty_ok}"
+                      f"{'; FALSE: ' + r.false_claim if r.false_claim else ''}")
+    return 0
+
 
 def run_eval_attribution(args: argparse.Namespace, settings: Any = None) -> int:
     # Imported here so that other commands do not load the scorer and the sentence splitter.

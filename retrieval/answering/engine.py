@@ -15,7 +15,7 @@ from corpus.folding import fold
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
-from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
+from retrieval.answering.records import Answer, Claim, ClaimKind, Hit, QuotesAnswer, SpeakerStats
 from retrieval.answering.speakers import SpeakerDirectory
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
@@ -109,9 +109,10 @@ class Parley:
                         cut: bool) -> Answer:
         resolution = self.directory.resolve(typed)
         if resolution.entry is None:
-            return Answer(question, "speaker", (), self._not_a_speaker(typed,
-                                                                        resolution.mentioned_as),
-                          truncated_question=cut)
+            message = self._not_a_speaker(typed, resolution.mentioned_as)
+            kind: ClaimKind = "absent" if message.startswith("Nobody called") else "silent"
+            return Answer(question, "speaker", (), message, truncated_question=cut,
+                          claim=Claim(kind))
         entry = resolution.entry
         who = entry.speaker
         mine: dict[int, list[int]] = {}
@@ -126,7 +127,8 @@ class Parley:
                               f"{who.name} said nothing about \u201c{topic}\u201d in the "
                               f"articles. ({len(entry.statements)} statement"
                               f"{'s' if len(entry.statements) != 1 else ''} in all: try "
-                              f":quotes {who.name}.)", who, unmatched, cut)
+                              f":quotes {who.name}.)", who, unmatched, cut,
+                              Claim("silent", who))
         else:
             # No topic: every passage where they speak; name matches first, then order. A
             # misspelt name ranks as the name it was taken for.
@@ -137,7 +139,7 @@ class Parley:
             ranked = self._distinct(ranked, k)
             query = name_terms  # show where the name itself appears
         hits = self._hits(ranked, set(query), only=mine)
-        return Answer(question, "speaker", hits, None, who, unmatched, cut)
+        return Answer(question, "speaker", hits, None, who, unmatched, cut, Claim("said", who))
 
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
@@ -166,12 +168,14 @@ class Parley:
             plain = self._search(question, topic, k, cut)
             message = ("Nobody in the articles is reported saying that."
                        if plain.results else self._nothing(topic))
-            return Answer(question, "who_said", plain.results, message, None, unmatched, cut)
+            return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
+                          Claim("closest"))
         hits = self._hits(ranked, qset, only=attributed)
         first = hits[0].speaker
         said: str | None = (f"{first.name} ({first.role}) said it." if first and first.role
                    else f"{first.name} said it." if first else None)
-        return Answer(question, "who_said", hits, said, first, unmatched, cut)
+        return Answer(question, "who_said", hits, said, first, unmatched, cut,
+                      Claim("said", first) if first else Claim("closest"))
 
     # --- helpers --------------------------------------------------------------------------
     def _distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:

@@ -7,6 +7,8 @@ from typing import Literal
 from corpus.models import Article, Passage, Sentence, Speaker
 
 Intent = Literal["search", "speaker", "who_said"]
+# What an answer tells the user about who said what (see Claim).
+ClaimKind = Literal["said", "closest", "silent", "absent", "none"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,36 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """Someone the question's speaker phrase may mean, with how many statements they have."""
+
+    speaker: Speaker
+    statements: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What the answer asserts, so every front end says the same and an evaluation can check
+    it against the articles:
+
+    - `said`: `speaker` said what was asked; the first result is that statement;
+    - `closest`: no statement found says it; the results are the closest evidence;
+    - `silent`: the person asked about is in the articles but is never quoted or reported;
+    - `absent`: nothing in the articles fits the phrase asked about;
+    - `none`: a plain search, no claim about speakers.
+    `coverage` is the share (by IDF) of the question's content terms that the shown statement
+    holds, where the engine measured it."""
+
+    kind: ClaimKind
+    speaker: Speaker | None = None
+    candidates: tuple[Candidate, ...] = ()
+    coverage: float | None = None
+
+
+NO_CLAIM = Claim("none")
+
+
+@dataclass(frozen=True)
 class Answer:
     """The answer to one question. `message` is for the person (None when results speak alone)."""
 
@@ -42,6 +74,7 @@ class Answer:
     speaker: Speaker | None = None
     unmatched_words: tuple[str, ...] = field(default=())  # question words absent from the corpus
     truncated_question: bool = False  # the question was cut to the length limit
+    claim: Claim = NO_CLAIM
 
     @property
     def truncation_note(self) -> str | None:
