@@ -87,8 +87,8 @@ def run_eval_questions(args: argparse.Namespace, settings: Any = None) -> int:
                       f"{t.false_claims}/{t.questions}", _ratio(t.baseline_passage))
                      for g, t in scored.tallies.items()]
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    for r in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     if args.verbose:
         for r in scored.results:
             if r.false_claim or r.passage_ok is False or r.both_ok is False or r.empty_ok is False:

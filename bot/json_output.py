@@ -5,22 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 from corpus.models import Corpus, Speaker
-from retrieval.answering.records import Answer, SpeakerStats
+from retrieval.answering.records import Answer, Claim, SpeakerStats
 
 
 def speaker_json(speaker: Speaker | None) -> dict[str, Any] | None:
     return None if speaker is None else {"name": speaker.name, "role": speaker.role}
 
 
+def claim_json(claim: Claim) -> dict[str, Any]:
+    return {"kind": claim.kind, "speaker": speaker_json(claim.speaker),
+            "candidates": [{**(speaker_json(c.speaker) or {}), "statements": c.statements}
+                           for c in claim.candidates],
+            "coverage": None if claim.coverage is None else round(claim.coverage, 4)}
+
+
 def answer_json(answer: Answer) -> dict[str, Any]:
     return {
         "question": answer.question,
+        "claim": claim_json(answer.claim),
         "results": [{
             "rank": h.rank,
             "score": round(h.score, 6),
             "document": h.passage.document,
             "passage": h.passage.index,
+            "title": h.article.title,
+            "url": h.article.url,
+            "date": h.article.date,
             "text": h.passage.text,
+            "sentence": h.sentence.text,
+            "kind": h.sentence.kind,
             "speaker": speaker_json(h.speaker),
             "speakers": [speaker_json(s) for s in h.passage.speakers()],
         } for h in answer.results],

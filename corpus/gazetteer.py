@@ -5,7 +5,7 @@ capital ("Ukraine said", "Moscow announced") speaks for its government.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -17,6 +17,9 @@ class Gazetteer:
     places: frozenset[str]  # folded country names, other names and capitals
     adjective_of: dict[str, str]  # folded country/other name -> folded adjective
     adjectives: frozenset[str] = frozenset()  # every folded adjective ("turkish", "scots")
+    # every folded name, adjective, capital and seat of government -> the folded country
+    # ("moscow", "russian", "kremlin" -> "russia"): a country's side, however it is named
+    country_of: dict[str, str] = field(default_factory=dict)
 
     def is_place(self, name: str) -> bool:
         folded = _fold(name)
@@ -47,12 +50,13 @@ def gazetteer() -> Gazetteer:
     places: set[str] = set()
     adjective_of: dict[str, str] = {}
     adjective_set: set[str] = set()
+    country_of: dict[str, str] = {}
     text = resources.files("corpus").joinpath("data/countries.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cols = line.split("\t") + [""] * 4
-        country, adjectives, capitals, others = (c.strip() for c in cols[:4])
+        cols = line.split("\t") + [""] * 5
+        country, adjectives, capitals, others, seats = (c.strip() for c in cols[:5])
         names = [country] + [o for o in others.split(",") if o]
         adjective = _fold(adjectives.split(",")[0])
         adjectives_all = {_fold(a) for a in adjectives.split(",") if a.strip()}
@@ -61,4 +65,7 @@ def gazetteer() -> Gazetteer:
             adjective_of.setdefault(_fold(n), adjective)
         places.update(_fold(c) for c in capitals.split(",") if c)
         adjective_set.update(adjectives_all)
-    return Gazetteer(frozenset(places), adjective_of, frozenset(adjective_set))
+        for name in [*names, *adjectives.split(","), *capitals.split(","), *seats.split(",")]:
+            if name.strip():
+                country_of.setdefault(_fold(name).removeprefix("the "), _fold(country))
+    return Gazetteer(frozenset(places), adjective_of, frozenset(adjective_set), country_of)

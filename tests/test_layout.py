@@ -168,8 +168,8 @@ def test_shipped_article_has_curly_and_straight_double_quotes():
 # --- rules stated in the package docstrings beyond the core ones ------------------------------
 
 def test_the_index_and_the_saved_index_never_import_answering():
-    below = [p for p in sources("retrieval")
-             if not p.is_relative_to(PROJECT_ROOT / "retrieval" / "answering")]
+    above = (PROJECT_ROOT / "retrieval" / "answering", PROJECT_ROOT / "retrieval" / "evaluation")
+    below = [p for p in sources("retrieval") if not any(p.is_relative_to(a) for a in above)]
     bad = [f"{p.relative_to(PROJECT_ROOT)}:{line} imports {name}" for p in below
            for name, line in imports(p) if is_under(name, "retrieval.answering")]
     assert bad == []
@@ -186,6 +186,14 @@ def test_evaluation_is_imported_only_by_the_eval_command():
     bad = [v for v in violations("", ["corpus.evaluation"])
            if not (PROJECT_ROOT / v.split(":")[0]).is_relative_to(evaluation)
            and PROJECT_ROOT / v.split(":")[0] not in allowed]
+    assert bad == []
+
+
+def test_question_evaluation_is_imported_only_by_the_eval_command():
+    evaluation = PROJECT_ROOT / "retrieval" / "evaluation"
+    bad = [v for v in violations("", ["retrieval.evaluation"])
+           if not (PROJECT_ROOT / v.split(":")[0]).is_relative_to(evaluation)
+           and PROJECT_ROOT / v.split(":")[0] != PROJECT_ROOT / "bot" / "cli_eval.py"]
     assert bad == []
 
 

@@ -14,9 +14,12 @@ from corpus.build import build_corpus
 from corpus.folding import fold
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.shipped import SHIPPED_CORPUS
+from retrieval.answering import claims
+from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
-from retrieval.answering.records import Answer, Claim, ClaimKind, Hit, QuotesAnswer, SpeakerStats
-from retrieval.answering.speakers import SpeakerDirectory
+from retrieval.answering.records import Answer, Claim, Hit, QuotesAnswer, SpeakerStats
+from retrieval.answering.speakers import Resolution, SpeakerDirectory
+from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
@@ -52,6 +55,8 @@ class Parley:
         self._lookups = corpus_lookups(corpus)
         digest = self._lookups.speaker_digest()
         self.directory = SpeakerDirectory(digest)
+        self.finder = SpeakerFinder(self.directory)
+        self.vocabulary = Vocabulary(index.inverted.terms)
         # Passages with at least one attributed sentence, as the index takes them fastest.
         self._attributed_ids = np.sort(np.asarray(digest.attributed, dtype=np.int64))
 
@@ -107,39 +112,88 @@ class Parley:
 
     def _speaker_answer(self, question: str, typed: str, topic: str, k: int,
                         cut: bool) -> Answer:
-        resolution = self.directory.resolve(typed)
-        if resolution.entry is None:
-            message = self._not_a_speaker(typed, resolution.mentioned_as)
-            kind: ClaimKind = "absent" if message.startswith("Nobody called") else "silent"
-            return Answer(question, "speaker", (), message, truncated_question=cut,
-                          claim=Claim(kind))
-        entry = resolution.entry
-        who = entry.speaker
-        mine: dict[int, list[int]] = {}
-        for p, s in entry.statements:
-            mine.setdefault(p, []).append(s)
-        query = terms(topic)
+        if is_quantifier(typed):  # "Did anyone talk about ...?" asks who said it
+            return self._who_said(question, topic, k, cut)
+        matches = self.finder.find(typed)
         unmatched = self._unmatched(topic)
-        if query:
-            ranked = self._distinct(self.index.top(query, 2 * k + 5, allowed=mine), k)
-            if not ranked:
-                return Answer(question, "speaker", (),
-                              f"{who.name} said nothing about \u201c{topic}\u201d in the "
-                              f"articles. ({len(entry.statements)} statement"
-                              f"{'s' if len(entry.statements) != 1 else ''} in all: try "
-                              f":quotes {who.name}.)", who, unmatched, cut,
-                              Claim("silent", who))
-        else:
-            # No topic: every passage where they speak; name matches first, then order. A
-            # misspelt name ranks as the name it was taken for.
-            name_terms = terms(resolution.corrected or typed)
-            ranked = self.index.top(name_terms, len(mine), allowed=mine)
-            seen = {p for p, _ in ranked}
-            ranked += [(p, 0.0) for p in sorted(mine) if p not in seen]
-            ranked = self._distinct(ranked, k)
-            query = name_terms  # show where the name itself appears
+        if not matches:
+            return self._nobody_fits(question, typed, topic, k, cut)
+        mine: dict[int, list[int]] = {}
+        for m in matches:
+            for p, s in m.group.statements:
+                mine.setdefault(p, []).append(s)
+        people = claims.candidates(matches)
+        several = claims.several_message(typed, matches)
+        query = [t for t in terms(topic) if t not in set(terms(typed))]
+        if not query:
+            ranked = self._statements_in_order(matches, typed, k, mine)
+            hits = self._hits(ranked, set(terms(typed)), only=mine)
+            return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
+                          Claim("said", hits[0].speaker, people))
+        ranked = self._distinct(self.index.top(query, 2 * k + 5, allowed=mine), k)
+        names = " or ".join(claims.who(c.speaker) for c in people[:3])
+        if not ranked:
+            plain = self._search(question, topic, k, cut)
+            message = claims.closest_for(names, topic) if plain.results else plain.message
+            return Answer(question, "speaker", plain.results, message, None, unmatched, cut,
+                          Claim("closest", None, people))
         hits = self._hits(ranked, set(query), only=mine)
-        return Answer(question, "speaker", hits, None, who, unmatched, cut, Claim("said", who))
+        held = self._coverage(hits[0], query)
+        if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker):
+            return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
+                          Claim("said", hits[0].speaker, people, held))
+        return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
+                      unmatched, cut, Claim("closest", None, people, held))
+
+    def _statements_in_order(self, matches: Sequence[Match], typed: str, k: int,
+                             mine: dict[int, list[int]]) -> list[tuple[int, float]]:
+        """No topic: the best-fitting speaker's statements first, where the name itself
+        appears first; then the others'."""
+        ranked: list[tuple[int, float]] = []
+        seen: set[int] = set()
+        for m in matches:
+            theirs = {p for p, _ in m.group.statements}
+            corrected = self.directory.resolve(typed).corrected if m.how == "name" else None
+            found = self.index.top(terms(corrected or typed), len(theirs), allowed=theirs)
+            for p, score in found + [(p, 0.0) for p in sorted(theirs)]:
+                if p not in seen:
+                    seen.add(p)
+                    ranked.append((p, score))
+        return self._distinct(ranked, k)
+
+    def _nobody_fits(self, question: str, typed: str, topic: str, k: int, cut: bool) -> Answer:
+        """No speaker fits the phrase. When its words are in the articles (someone mentioned
+        but never given a statement, or a description the attribution did not link), the
+        closest passages, said to be the closest; "nobody called X appears" only when none
+        of its words occurs in the articles."""
+        unmatched = self._unmatched(topic)
+        resolution = self.directory.resolve(typed)
+        name = resolution.mentioned_as or self._known_spelling(typed)
+        if name is not None:
+            plain = self._search(question, f"{name} {topic}".strip(), k, cut)
+            if plain.results:
+                return Answer(question, "speaker", plain.results,
+                              self._unattributed(typed, resolution), None, unmatched, cut,
+                              Claim("closest"))
+        return Answer(question, "speaker", (), self._not_a_speaker(typed, None), None,
+                      unmatched, cut, Claim("absent"))
+
+    def _known_spelling(self, typed: str) -> str | None:
+        """The phrase as the articles spell it, when each of its words is in them, as typed
+        or one or two letters off ("stellios" -> "stelios"): a description ("the host of
+        the talks") or a name the attribution did not link. None when some word is in no
+        article, so that nobody called that appears."""
+        fixed = [w if any(t in self.index for t in terms(w)) or not terms(w)
+                 else self.vocabulary.near(w) for w in typed.split()]
+        return " ".join(w for w in fixed if w) if all(fixed) else None
+
+    @staticmethod
+    def _unattributed(typed: str, resolution: Resolution) -> str:
+        if resolution.mentioned_as:
+            return (f"{resolution.mentioned_as} is mentioned in the articles, but no statement "
+                    "in them is attributed to them; the passages closest to your question:")
+        return (f"No speaker in the articles fits “{typed}”; the passages closest to "
+                "your question:")
 
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
@@ -164,18 +218,23 @@ class Parley:
             if len(ranked) == k or len(found) < depth:
                 break
             depth *= 4
-        if not ranked:
-            plain = self._search(question, topic, k, cut)
-            message = ("Nobody in the articles is reported saying that."
-                       if plain.results else self._nothing(topic))
-            return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
-                          Claim("closest"))
-        hits = self._hits(ranked, qset, only=attributed)
-        first = hits[0].speaker
-        said: str | None = (f"{first.name} ({first.role}) said it." if first and first.role
-                   else f"{first.name} said it." if first else None)
-        return Answer(question, "who_said", hits, said, first, unmatched, cut,
-                      Claim("said", first) if first else Claim("closest"))
+        if ranked:
+            hits = self._hits(ranked, qset, only=attributed)
+            held = self._coverage(hits[0], query)
+            first = hits[0].speaker
+            if first is not None and claims.names_someone(first) and (
+                    held >= claims.COVERAGE_TO_SAY):
+                return Answer(question, "who_said", hits, claims.said_message(first), first,
+                              unmatched, cut, Claim("said", first, coverage=held))
+        plain = self._search(question, topic, k, cut)
+        message = claims.CLOSEST if plain.results else self._nothing(topic)
+        return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
+                      Claim("closest"))
+
+    def _coverage(self, hit: Hit, query: Sequence[str]) -> float:
+        held = claims.statement_terms(hit, terms)
+        return claims.coverage(query, held,
+                               lambda t: self.index.idf(t) if t in self.index else None)
 
     # --- helpers --------------------------------------------------------------------------
     def _distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:

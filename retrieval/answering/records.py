@@ -8,7 +8,7 @@ from corpus.models import Article, Passage, Sentence, Speaker
 
 Intent = Literal["search", "speaker", "who_said"]
 # What an answer tells the user about who said what (see Claim).
-ClaimKind = Literal["said", "closest", "silent", "absent", "none"]
+ClaimKind = Literal["said", "closest", "absent", "none"]
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,12 @@ class Claim:
 
     - `said`: `speaker` said what was asked; the first result is that statement;
     - `closest`: no statement found says it; the results are the closest evidence;
-    - `silent`: the person asked about is in the articles but is never quoted or reported;
     - `absent`: nothing in the articles fits the phrase asked about;
     - `none`: a plain search, no claim about speakers.
     `coverage` is the share (by IDF) of the question's content terms that the shown statement
-    holds, where the engine measured it."""
+    holds, where the engine measured it. There is no "X is never quoted" claim: attribution
+    can miss a statement, so for someone with none the answer shows the passages that
+    mention them (`closest`) and says that no statement in them is attributed to them."""
 
     kind: ClaimKind
     speaker: Speaker | None = None

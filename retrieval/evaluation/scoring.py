@@ -2,9 +2,8 @@
 
 A claim is false when the articles contradict it (the rules of `../shared/eval/README.md`):
 - `said` (X said it) when nobody says it, when nothing answers the question, when X is not
-  among the speakers who do, or when no result among the first k shows the statement;
-- `silent` (X is in the articles but never quoted, or said nothing about it) when someone the
-  question fits does say it;
+  among the speakers who do, or, for a question about something (not just "what did X
+  say?", which any statement of X's answers), when no result among the first k shows it;
 - `absent` (nobody called X appears) when someone the question fits says it, or the name
   asked about occurs in the articles;
 - any result presenting a forbidden person as the speaker.
@@ -73,11 +72,10 @@ def false_claim(case: Case, answer: Answer, occurs: Callable[[str], bool]) -> st
             return f"says {name} said it; nobody does"
         if case.speakers and not speaker_matches(claim.speaker, case.speakers):
             return f"says {name} said it; {' / '.join(case.speakers)} did"
-        if case.expect_any and not any(_holds(h, case.expect_any) for h in shown):
+        asked_about = parse_question(answer.question).topic.strip()
+        if asked_about and case.expect_any and not any(_holds(h, case.expect_any)
+                                                       for h in shown):
             return f"says {name} said it, but shows no statement that does"
-    if claim.kind == "silent" and case.speakers and (
-            claim.speaker is None or speaker_matches(claim.speaker, case.speakers)):
-        return "says they are not quoted on it; they are"
     if claim.kind == "absent":
         if case.speakers:
             return "says nobody by that name appears; someone it fits speaks"

@@ -45,13 +45,24 @@ def check_speaker(value: object) -> None:
 def check_answer_schema(data: object) -> None:
     """The documented `ask --json` shape, keys and types exactly."""
     assert isinstance(data, dict)
-    assert set(data) == {"question", "results", "message"}
+    assert set(data) == {"question", "claim", "results", "message"}
     assert isinstance(data["question"], str)
     assert data["message"] is None or isinstance(data["message"], str)
+    claim = data["claim"]
+    assert set(claim) == {"kind", "speaker", "candidates", "coverage"}
+    assert claim["kind"] in {"said", "closest", "absent", "none"}
+    assert claim["speaker"] is None or check_speaker(claim["speaker"]) is None
+    for c in claim["candidates"]:
+        assert set(c) == {"name", "role", "statements"} and type(c["statements"]) is int
+    assert claim["coverage"] is None or 0 <= claim["coverage"] <= 1
     assert isinstance(data["results"], list)
     for result in data["results"]:
-        assert set(result) == {"rank", "score", "document", "passage", "text", "speaker",
-                               "speakers"}, result
+        assert set(result) == {"rank", "score", "document", "passage", "title", "url", "date",
+                               "text", "sentence", "kind", "speaker", "speakers"}, result
+        assert isinstance(result["title"], str)
+        assert all(result[k] is None or isinstance(result[k], str) for k in ("url", "date"))
+        assert isinstance(result["sentence"], str) and result["sentence"] in result["text"]
+        assert result["kind"] in {"direct", "reported", None}
         assert type(result["rank"]) is int
         assert type(result["score"]) is float
         assert isinstance(result["document"], str) and result["document"]
@@ -90,6 +101,9 @@ def test_ask_json_matches_documented_schema_exactly(run_parley):
     assert "gunpoint" in top["text"]
     assert top["speaker"] == {"name": "Kaja Kallas", "role": "Estonia's Prime Minister"}
     assert top["speaker"] in top["speakers"]
+    assert top["kind"] == "direct" and "gunpoint" in top["sentence"]
+    assert data["claim"]["kind"] == "said" and data["claim"]["coverage"] == 1.0
+    assert data["claim"]["speaker"] == top["speaker"]
     assert_clean(proc)
 
 

@@ -1,0 +1,153 @@
+"""Who a speaker phrase may mean: ranked candidates, never one silent guess.
+
+A user names a speaker by full name, surname, a spelling of their own, a role ("the prime
+minister", "Turkey's foreign minister"), a country, capital or side for its government
+("Russia", "Moscow", "the Ukrainian side"), or an organisation ("the Lib Dems"). Each way is
+a small named rule; together they give every speaker the phrase fits, best first, so the
+answer can rank them by what they said and name them all when several fit.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from corpus.folding import fold
+from corpus.gazetteer import gazetteer
+from retrieval.answering.speakers import SpeakerDirectory, normalize_name
+from retrieval.store import GroupKey, SpeakerGroup
+from retrieval.tokenizer import terms
+
+# Phrases that ask "who said ...?" rather than name anyone.
+QUANTIFIERS = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "everybody",
+                         "any one", "people", "no one", "nobody", "who"})
+# Words that turn a country into its side of a negotiation: "the Russian side".
+_SIDE_WORDS = frozenset(terms("side sides government officials delegation negotiators team "
+                              "authorities camp"))
+
+
+# Words that make another office of a role: "the prime minister" is not the deputy one.
+_OFFICE_CHANGERS = frozenset(terms("deputy shadow former vice assistant acting junior ex "
+                                   "interim lord"))
+# Role matches fitting this much worse than the best role match are left out ("the
+# chancellor" is the chancellor, not the shadow chancellor, when the chancellor speaks).
+_FIT_MARGIN = 0.15
+
+
+@dataclass(frozen=True)
+class Match:
+    """One speaker a phrase may mean, and how well it fits (1.0: the name as typed)."""
+
+    group: SpeakerGroup
+    how: str  # "name", "surname", "role", "country"
+    fit: float
+
+
+def is_quantifier(phrase: str) -> bool:
+    return normalize_name(phrase) in QUANTIFIERS
+
+
+def _country_terms() -> dict[str, str]:
+    """The search term of each one-word country, adjective, capital or seat -> the term of
+    its country ("russian", "moscow", "kremlin" -> "russia")."""
+    out: dict[str, str] = {}
+    for name, country in gazetteer().country_of.items():
+        word, key = terms(name), terms(country)
+        if len(word) == 1 and key:
+            out[word[0]] = " ".join(key)
+    return out
+
+
+class SpeakerFinder:
+    """Candidates for a phrase over one corpus's speaker directory."""
+
+    def __init__(self, directory: SpeakerDirectory) -> None:
+        self.directory = directory
+
+    @cached_property
+    def _countries(self) -> dict[str, str]:
+        return _country_terms()
+
+    def _country(self, words: Iterable[str]) -> set[str]:
+        return {self._countries[w] for w in words if w in self._countries}
+
+    @cached_property
+    def _described(self) -> list[tuple[SpeakerGroup, frozenset[str], frozenset[str]]]:
+        """Each speaker with the terms of its name and role, and the countries they name."""
+        out = []
+        for group in self.directory.entries.values():
+            words = frozenset(terms(group.speaker.name) + terms(group.speaker.role or ""))
+            out.append((group, words, frozenset(self._country(words))))
+        return out
+
+    @cached_property
+    def _by_surname(self) -> dict[str, list[SpeakerGroup]]:
+        out: dict[str, list[SpeakerGroup]] = {}
+        for key, group in self.directory.entries.items():
+            if group.kind == "person":
+                out.setdefault(_last_word(key), []).append(group)
+        return out
+
+    def find(self, phrase: str) -> list[Match]:
+        """Every speaker the phrase fits, best fit first, each once."""
+        found: dict[GroupKey, Match] = {}
+        for rule in (self._by_name, self._by_shared_surname, self._by_country,
+                     self._by_role):
+            for match in rule(phrase):
+                key = (match.group.folded, match.group.kind)
+                if key not in found or found[key].fit < match.fit:
+                    found[key] = match
+        ranked = sorted(found.values(), key=lambda m: (-m.fit, -len(m.group.statements),
+                                                       m.group.folded))
+        best_role = max((m.fit for m in ranked if m.how == "role"), default=0.0)
+        return [m for m in ranked if m.how != "role" or m.fit >= best_role - _FIT_MARGIN]
+
+    def _by_name(self, phrase: str) -> list[Match]:
+        """The directory's own lookup: names, aliases, spellings, one slip."""
+        entry = self.directory.resolve(phrase).entry
+        return [Match(entry, "name", 1.0)] if entry is not None else []
+
+    def _by_shared_surname(self, phrase: str) -> list[Match]:
+        """A bare surname fits everyone who has it ("Clarke": Charles and Kenneth)."""
+        wanted = normalize_name(phrase).split()
+        if len(wanted) != 1:
+            return []
+        return [Match(g, "surname", 0.95) for g in self._by_surname.get(wanted[0], [])]
+
+    def _by_country(self, phrase: str) -> list[Match]:
+        """A country, capital or side stands for its government and officials."""
+        words = terms(phrase)
+        rest = [w for w in words if w not in _SIDE_WORDS]
+        countries = self._country(rest)
+        if not countries or len(countries) != len(rest):
+            return []
+        return [Match(group, "country",
+                      0.9 if self._country(terms(group.speaker.name)) else 0.85)
+                for group, _, named in self._described if countries <= named]
+
+    def _by_role(self, phrase: str) -> list[Match]:
+        """Every word of the phrase in the speaker's role or name ("the prime minister" fits
+        "Estonia's Prime Minister"); a country in the phrase must be theirs."""
+        words = set(terms(phrase))
+        if not words:
+            return []
+        countries = self._country(words)
+        plain = words - set(self._countries)
+        if not plain:
+            return []
+        out = []
+        for group, described, named in self._described:
+            if not plain <= described:
+                continue
+            if countries and named and not countries <= named:
+                continue  # "the British foreign minister" is not Turkey's
+            fit = 0.8 if (not countries or countries <= named) else 0.7
+            if (described & _OFFICE_CHANGERS) - words:
+                fit -= 0.3  # another office: "Deputy Prime Minister" for "prime minister"
+            out.append(Match(group, "role", fit))
+        return out
+
+
+def _last_word(key: GroupKey) -> str:
+    words = fold(key[0]).split()
+    return words[-1] if words else ""

@@ -1,0 +1,79 @@
+"""When an answer may say "X said it", and how each claim is worded.
+
+"X said it" only when the shown statement covers what was asked: `coverage` is the share, by
+IDF, of the question's content terms that the statement (its sentence and the speaker's other
+sentences in the passage) holds. Below COVERAGE_TO_SAY the answer shows the closest evidence
+and says that it is the closest. The threshold was tuned on the development questions
+(`../shared/eval/dev_answers.json`, `dev_questions.json`); see the README.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from corpus.models import Speaker
+from corpus.phrases import is_role_word
+from retrieval.answering.candidates import Match
+from retrieval.answering.records import Candidate, Hit
+
+COVERAGE_TO_SAY = 0.75
+_ROLE_ONLY = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source",
+                        "minister", "player", "manager", "the", "a", "an"})
+_UNKNOWN_TERM_WEIGHT = 5.0  # a word the articles never use: as rare as a term can be
+
+
+def statement_terms(hit: Hit, terms_of: Callable[[str], Iterable[str]]) -> set[str]:
+    """The terms of the hit's matched sentence and of its speaker's other sentences there (a
+    quote run spans sentences)."""
+    who = hit.speaker
+    sentences = [s for s in hit.passage.sentences if who is not None and s.speaker == who]
+    texts = [hit.sentence.text] + [s.text for s in sentences]
+    return {t for text in texts for t in terms_of(text)}
+
+
+def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float | None]
+             ) -> float:
+    """Share of the query's distinct terms, weighted by IDF, that `held` contains."""
+    wanted = set(query)
+    if not wanted:
+        return 0.0
+    weights = {t: w if (w := weight(t)) is not None else _UNKNOWN_TERM_WEIGHT for t in wanted}
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
+
+
+def names_someone(speaker: Speaker | None) -> bool:
+    """Whether a speaker is someone an answer can name as having said it: a person or body
+    with a name, not a vague source ("critics") or a bare role ("Spokesman", "Former
+    minister"), which the attribution gives when it could not tell who."""
+    if speaker is None or speaker.kind == "vague":
+        return False
+    return not all(is_role_word(w) or w.lower() in _ROLE_ONLY for w in speaker.name.split())
+
+
+def who(speaker: Speaker) -> str:
+    return f"{speaker.name} ({speaker.role})" if speaker.role else speaker.name
+
+
+def said_message(speaker: Speaker) -> str:
+    return f"{who(speaker)} said it."
+
+
+CLOSEST = "No statement in the articles says that; the closest:"
+
+
+def candidates(matches: Sequence[Match]) -> tuple[Candidate, ...]:
+    return tuple(Candidate(m.group.speaker, len(m.group.statements)) for m in matches)
+
+
+def several_message(typed: str, matches: Sequence[Match]) -> str | None:
+    """Naming everyone a phrase fits, when it fits more than one speaker."""
+    if len(matches) < 2:
+        return None
+    shown = ", ".join(who(m.group.speaker) for m in matches[:5])
+    more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
+    return f"{len(matches)} speakers fit \u201c{typed}\u201d: {shown}{more}."
+
+
+def closest_for(names: str, topic: str) -> str:
+    return (f"No statement by {names} in the articles says all of \u201c{topic}\u201d; "
+            "the closest:")

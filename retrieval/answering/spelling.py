@@ -1,0 +1,33 @@
+"""The articles' own spelling of a word a user typed one letter off ("stellios")."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+
+from retrieval.tokenizer import terms
+
+MIN_LENGTH = 6  # shorter words are too close to too many others ("obama", "osama")
+MAX_EDITS = 1
+
+
+class Vocabulary:
+    """The index's terms, searched for near spellings only when a word is not among them."""
+
+    def __init__(self, index_terms: Sequence[str]) -> None:
+        self._terms = index_terms
+
+    @cached_property
+    def _list(self) -> list[str]:
+        return [t for t in self._terms if len(t) >= MIN_LENGTH - 1]
+
+    def near(self, word: str) -> str | None:
+        """The closest index term to the word's term, when at most MAX_EDITS letters away."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        found = terms(word)
+        if len(found) != 1 or len(found[0]) < MIN_LENGTH:
+            return None
+        match = process.extractOne(found[0], self._list, scorer=Levenshtein.distance,
+                                   score_cutoff=MAX_EDITS)
+        return match[0] if match else None
