@@ -59,6 +59,7 @@ def said_message(speaker: Speaker) -> str:
 
 
 CLOSEST = "No statement in the articles says that; the closest:"
+NO_STATEMENT = "No statement in the articles says that."
 
 
 def candidates(matches: Sequence[Match]) -> tuple[Candidate, ...]:

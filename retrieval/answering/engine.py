@@ -15,6 +15,7 @@ from corpus.folding import fold
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims
+from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
 from retrieval.answering.records import Answer, Claim, Hit, QuotesAnswer, SpeakerStats
@@ -67,6 +68,15 @@ class Parley:
         if not re.search(r"\w", text):
             return Answer(text, "search", (), f"Please ask a question about the articles. "
                                               f"{EXAMPLE}", truncated_question=cut)
+        if not terms(text):
+            return Answer(text, "search", (), "Your question has only common words; name "
+                          f"someone or something from the articles. {EXAMPLE}",
+                          truncated_question=cut)
+        about = None if speaker else about_speakers(text)
+        if about is not None:
+            answer = self._about_speakers(text, about, k, cut)
+            if answer is not None:
+                return answer
         parsed = parse_question(text)
         if speaker and speaker.strip():
             topic = parsed.topic if parsed.intent == "speaker" else text
@@ -104,11 +114,33 @@ class Parley:
     def _search(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
         unmatched = self._unmatched(topic)
-        ranked = self._distinct(self.index.top(query, 2 * k + 5), k)
+        # A passage scoring 0 (only words in exactly half the passages) answers nothing.
+        ranked = self._distinct([(p, sc) for p, sc in self.index.top(query, 2 * k + 5)
+                                 if sc > 0], k)
         if not ranked:
-            return Answer(question, "search", (), self._nothing(topic), None, unmatched, cut)
+            message = self._nothing(topic) if not any(t in self.index for t in query) else (
+                f"The words of “{topic}” are in so many passages that they tell none "
+                "apart (BM25 gives them no weight); add a more particular word.")
+            return Answer(question, "search", (), message, None, unmatched, cut)
         return Answer(question, "search", self._hits(ranked, set(query)), None, None, unmatched,
                       cut)
+
+    def _about_speakers(self, question: str, about: AboutSpeakers, k: int,
+                        cut: bool) -> Answer | None:
+        """"Who is quoted most?", "Who is X?", "Who spoke about X?"; None when X fits no
+        speaker (then it is an ordinary question)."""
+        if about.kind == "most":
+            return Answer(question, "speakers", (), most_quoted(self.directory.ordered()),
+                          truncated_question=cut)
+        if about.kind == "spoke_about":
+            return self._who_said(question, about.phrase, k, cut)
+        matches = self.finder.find(about.phrase)
+        if not matches or is_quantifier(about.phrase):
+            return None
+        answer = self._speaker_answer(question, about.phrase, "", k, cut)
+        text = " ".join(profile(m, self._lookups.article_of) for m in matches[:5])
+        return Answer(question, "speakers", answer.results, text, answer.speaker,
+                      answer.unmatched_words, cut, answer.claim)
 
     def _speaker_answer(self, question: str, typed: str, topic: str, k: int,
                         cut: bool) -> Answer:
@@ -190,8 +222,8 @@ class Parley:
     @staticmethod
     def _unattributed(typed: str, resolution: Resolution) -> str:
         if resolution.mentioned_as:
-            return (f"{resolution.mentioned_as} is mentioned in the articles, but no statement "
-                    "in them is attributed to them; the passages closest to your question:")
+            return (f"{resolution.mentioned_as} is mentioned in the articles, but Parley finds "
+                    "no statement of theirs in them; the passages closest to your question:")
         return (f"No speaker in the articles fits “{typed}”; the passages closest to "
                 "your question:")
 
@@ -227,7 +259,7 @@ class Parley:
                 return Answer(question, "who_said", hits, claims.said_message(first), first,
                               unmatched, cut, Claim("said", first, coverage=held))
         plain = self._search(question, topic, k, cut)
-        message = claims.CLOSEST if plain.results else self._nothing(topic)
+        message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
         return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                       Claim("closest"))
 

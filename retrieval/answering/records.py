@@ -6,7 +6,7 @@ from typing import Literal
 
 from corpus.models import Article, Passage, Sentence, Speaker
 
-Intent = Literal["search", "speaker", "who_said"]
+Intent = Literal["search", "speaker", "who_said", "speakers"]
 # What an answer tells the user about who said what (see Claim).
 ClaimKind = Literal["said", "closest", "absent", "none"]
 

@@ -135,12 +135,13 @@ def test_ask_with_no_match_exits_0_with_empty_results_and_a_message(run_parley):
 
 
 def test_ask_top_k_limits_result_count(run_parley):
-    default = json.loads(run_parley("ask", "--json", "talks").stdout)
+    words = "Moscow Ukraine Russia Kyiv peace"
+    default = json.loads(run_parley("ask", "--json", words).stdout)
     assert len(default["results"]) == 3  # config.toml search.top_k
-    two = json.loads(run_parley("ask", "--json", "--top-k", "2", "talks").stdout)
+    two = json.loads(run_parley("ask", "--json", "--top-k", "2", words).stdout)
     assert len(two["results"]) == 2
     assert [r["passage"] for r in two["results"]] == [r["passage"] for r in default["results"][:2]]
-    five = json.loads(run_parley("ask", "talks", "--json", "--top-k", "5").stdout)
+    five = json.loads(run_parley("ask", words, "--json", "--top-k", "5").stdout)
     assert len(five["results"]) == 5
 
 
@@ -365,7 +366,7 @@ def test_config_top_k_and_relative_corpus_path_are_used(run_parley, write_articl
     write_article(tmp_path / "cfg" / "mine", "harbour.txt", HARBOUR_ARTICLE)
     config = tmp_path / "cfg" / "parley.toml"
     config.write_text('[corpus]\npaths = ["mine"]\n[search]\ntop_k = 1\n', encoding="utf-8")
-    proc = run_parley("--config", config, "ask", "--json", "grain")
+    proc = run_parley("--config", config, "ask", "--json", "grain corridor")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert len(data["results"]) == 1

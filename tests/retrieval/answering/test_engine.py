@@ -44,8 +44,8 @@ def test_what_did_x_say_about_y_ranks_by_y_among_x_statements(engine: Parley):
 def test_mentioned_person_who_never_speaks_gets_the_passages_that_mention_him(engine: Parley):
     answer = engine.ask("What did Putin say?")
     assert answer.claim.kind == "closest" and answer.speaker is None
-    assert answer.message.startswith("Vladimir Putin is mentioned in the articles, but no "
-                                     "statement in them is attributed to them")
+    assert answer.message.startswith("Vladimir Putin is mentioned in the articles, but Parley "
+                                     "finds no statement of theirs in them")
     assert answer.results and all("Putin" in h.passage.text for h in answer.results)
     assert all(h.speaker is None or "Putin" not in h.speaker.name for h in answer.results)
 
@@ -210,3 +210,38 @@ def test_a_name_in_no_article_is_said_to_be_absent(engine: Parley, question):
     answer = engine.ask(question)
     assert answer.claim.kind == "absent" and answer.results == ()
     assert answer.message.startswith("Nobody called")
+
+
+def test_who_is_quoted_most_answers_from_the_speaker_directory(engine: Parley):
+    answer = engine.ask("Who is quoted most?")
+    assert answer.intent == "speakers" and answer.results == ()
+    assert answer.message.startswith("Most quoted in the articles: Mevlut Çavuşoğlu")
+
+
+@pytest.mark.parametrize("question", ["who is kallas", "Who is the prime minister?"])
+def test_who_is_gives_role_statements_and_articles(engine: Parley, question):
+    answer = engine.ask(question)
+    assert answer.intent == "speakers" and answer.speaker.name == "Kaja Kallas"
+    assert answer.message.startswith("Kaja Kallas (Estonia's Prime Minister): 1 statement "
+                                     "(1 quoted, 0 reported) in 1 article")
+
+
+def test_who_spoke_about_is_a_who_said_question(engine: Parley):
+    answer = engine.ask("Who spoke about a fair peace?")
+    assert answer.claim.kind == "said" and answer.speaker.name == "Recep Tayyip Erdogan"
+
+
+@pytest.mark.parametrize("question", ["what is it", "And then?", "who was it"])
+def test_a_question_of_only_common_words_says_so(engine: Parley, question):
+    answer = engine.ask(question)
+    assert answer.results == () and answer.message.startswith("Your question has only common")
+
+
+def test_no_result_scoring_zero_is_offered(engine: Parley):
+    answer = engine.ask("Who said the talks were constructive?")
+    assert answer.results == () and answer.message == "No statement in the articles says that."
+
+
+def test_words_in_exactly_half_the_passages_are_said_to_weigh_nothing(engine: Parley):
+    answer = engine.ask("talks")  # in 6 of the 12 passages: BM25Okapi's IDF is 0
+    assert answer.results == () and "tell none apart" in answer.message
