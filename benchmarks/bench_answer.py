@@ -2,6 +2,8 @@
 `parley ask` as a whole command (start-up, load, index, answer).
 
     .venv/bin/python benchmarks/bench_answer.py [--rounds 200] [--cli-runs 10]
+    .venv/bin/python benchmarks/bench_answer.py --corpus ../shared/data/bbc \
+        --questions tests/retrieval/answering/data/heldout_answers.json --rounds 20 --cli-runs 0
 
 The engine is built once on the shipped corpus with the shipped config; each question is
 warmed up, then timed `--rounds` times with time.perf_counter_ns. Times are in microseconds
@@ -47,8 +49,8 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def load_questions() -> tuple[Path, list[dict]]:
-    for path in QUESTION_FILES:
+def load_questions(given: Path | None) -> tuple[Path, list[dict]]:
+    for path in ([given] if given else QUESTION_FILES):
         if path.is_file():
             return path, json.loads(path.read_text(encoding="utf-8"))
     sys.exit("no dev_questions.json found in: " + ", ".join(map(str, QUESTION_FILES)))
@@ -59,6 +61,10 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=200, help="timed calls per question")
     ap.add_argument("--warmup", type=int, default=20, help="untimed calls per question first")
     ap.add_argument("--cli-runs", type=int, default=10, help="timed `parley ask` runs")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="article file or folder (default: the configured corpus)")
+    ap.add_argument("--questions", type=Path, default=None,
+                    help="a JSON question list (default: the development questions)")
     args = ap.parse_args()
 
     nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -68,9 +74,9 @@ def main() -> int:
 
     settings = load_settings()
     t0 = time.perf_counter_ns()
-    engine = engine_for(settings)
+    engine = engine_for(settings, [args.corpus] if args.corpus else None)
     build_ms = (time.perf_counter_ns() - t0) / 1e6
-    qpath, questions = load_questions()
+    qpath, questions = load_questions(args.questions)
     print(f"Corpus:  {len(engine.corpus.articles)} article(s), {len(engine.corpus.passages)} "
           f"passages; engine built in {build_ms:.1f} ms")
     print(f"Questions: {len(questions)} from {qpath}; {args.warmup} warm-up + {args.rounds} "
@@ -97,6 +103,8 @@ def main() -> int:
         print(f"{name:<{width}}  {med:>10.1f}  {p95:>10.1f}  {hits:>4}")
     print(f"{'ALL':<{width}}  {statistics.median(all_us):>10.1f}  "
           f"{percentile(all_us, 95):>10.1f}  ({len(all_us)} calls)\n")
+    if args.cli_runs <= 0:
+        return 0
 
     cmd = [sys.executable, "-m", "bot.cli", "ask", CLI_QUESTION]
     env = dict(os.environ, PYTHONPATH=str(ROOT))

@@ -45,6 +45,18 @@ class Gazetteer:
         return " ".join(out)
 
 
+def country_rows() -> list[tuple[str, list[str], list[str]]]:
+    """(country, adjectives, capitals) of each row of data/countries.tsv, folded."""
+    text = resources.files("corpus").joinpath("data/countries.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t") + [""] * 3
+            rows.append((_fold(cols[0]), [_fold(a) for a in cols[1].split(",") if a.strip()],
+                         [_fold(c) for c in cols[2].split(",") if c.strip()]))
+    return rows
+
+
 @cache
 def gazetteer() -> Gazetteer:
     places: set[str] = set()

@@ -2,7 +2,9 @@
 
 Transliterate (anyascii: "Çavuşoğlu" -> "cavusoglu", "Киев" -> "kiev"), fold case, drop
 possessive 's, split hyphenated words into their parts and also keep the joined word
-("cease-fire" meets "ceasefire"), drop English stop words, stem (Snowball English).
+("cease-fire" meets "ceasefire"), write a country's adjective or other spelling as the
+country and a capital's other spelling as the capital ("Russian" meets "Russia", "Kiev"
+meets "Kyiv"; data/countries.tsv), drop English stop words, stem (Snowball English).
 Every term keeps the character span it came from, so front ends can show matched words.
 """
 from __future__ import annotations
@@ -33,13 +35,35 @@ class Token:
     end: int
 
 
+@lru_cache(maxsize=1)
+def _same_place() -> dict[str, str]:
+    """One-word adjectives, demonyms and spellings of a place -> the place's own one-word
+    name: "russian(s)" -> "russia", "kiev" -> "kyiv". Multi-word names stay as they are."""
+    from corpus.gazetteer import country_rows
+
+    out: dict[str, str] = {}
+    for country, adjectives, capitals in country_rows():
+        if " " not in country:
+            for adjective in adjectives:
+                if " " not in adjective and adjective != country:
+                    out.setdefault(adjective, country)
+                    out.setdefault(adjective + "s", country)
+        if capitals and " " not in capitals[0]:
+            for other in capitals[1:]:
+                if " " not in other:
+                    out.setdefault(other, capitals[0])
+    return out
+
+
 @lru_cache(maxsize=200_000)
 def normalize_word(word: str) -> tuple[str, ...]:
     """The terms one word yields (several for a hyphenated word); cached, words repeat."""
     folded = anyascii(word).lower().replace("’", "'")
     folded = re.sub(r"'s$", "", folded)
     folded = folded.replace("'", "")
-    parts = [p for piece in _HYPHENS.split(folded) for p in _ASCII_WORD.findall(piece)]
+    places = _same_place()
+    parts = [places.get(p, p) for piece in _HYPHENS.split(folded)
+             for p in _ASCII_WORD.findall(piece)]
     if not parts:
         return ()
     terms = [p for p in parts if p not in STOP_WORDS]

@@ -81,6 +81,15 @@ class SpeakerFinder:
         return out
 
     @cached_property
+    def _with_term(self) -> dict[str, set[int]]:
+        """Term of a name or role -> the positions in `_described` of the speakers with it."""
+        out: dict[str, set[int]] = {}
+        for i, (_, described, _) in enumerate(self._described):
+            for term in described:
+                out.setdefault(term, set()).add(i)
+        return out
+
+    @cached_property
     def _by_surname(self) -> dict[str, list[SpeakerGroup]]:
         out: dict[str, list[SpeakerGroup]] = {}
         for key, group in self.directory.entries.items():
@@ -135,10 +144,10 @@ class SpeakerFinder:
         plain = words - set(self._countries)
         if not plain:
             return []
+        having = set.intersection(*(self._with_term.get(t, set()) for t in plain))
         out = []
-        for group, described, named in self._described:
-            if not plain <= described:
-                continue
+        for i in sorted(having):
+            group, described, named = self._described[i]
             if countries and named and not countries <= named:
                 continue  # "the British foreign minister" is not Turkey's
             fit = 0.8 if (not countries or countries <= named) else 0.7

@@ -5,6 +5,7 @@ with or without diacritics, or a close misspelling ("Zelensky", "Erdogen").
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,6 +47,11 @@ class SpeakerDirectory:
                                                              fold(e.speaker.name)))
 
     def resolve(self, typed: str) -> Resolution:
+        """What a typed name refers to; remembered, as one question asks it more than once."""
+        return self._resolve(typed)
+
+    @functools.lru_cache(maxsize=2048)  # noqa: B019 - one directory per engine, kept for its life
+    def _resolve(self, typed: str) -> Resolution:
         wanted = normalize_name(typed)
         if not wanted:
             return Resolution(None)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from corpus.models import Corpus
-from retrieval import tokenizer
 from retrieval.inverted import FORMAT_VERSION
 from retrieval.options import IndexOptions
 
@@ -78,7 +77,6 @@ def _article_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
 def code_fingerprint() -> str:
     """Tokenizer + corpus-building code + library versions that change what is built."""
     h = hashlib.sha256()
-    h.update(str(getattr(tokenizer, "TOKENIZER_VERSION", "")).encode())
     for rel in _CODE_FILES:
         p = _CODE_ROOT / rel
         h.update(rel.encode() + b"\0" + (p.read_bytes() if p.is_file() else b"") + b"\0")

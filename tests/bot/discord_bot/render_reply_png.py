@@ -97,7 +97,7 @@ def page_html(page: Page, question: str, pages: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("question", nargs="?", default="Who said the talks were constructive?")
+    ap.add_argument("question", nargs="?", default="Who said the agreement was made at gunpoint?")
     ap.add_argument("--results", type=int, default=5)
     ap.add_argument("--height", type=int, default=680, help="screenshot height in pixels")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "discord-reply.png")
