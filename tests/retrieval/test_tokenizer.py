@@ -1,6 +1,8 @@
 """One tokenizer for documents and questions."""
 from __future__ import annotations
 
+import pytest
+
 from retrieval.tokenizer import terms, tokens
 
 
@@ -8,8 +10,20 @@ def test_diacritics_fold_so_both_spellings_meet():
     assert terms("Çavuşoğlu") == terms("Cavusoglu") == ["cavusoglu"]
 
 
-def test_cyrillic_is_transliterated():
-    assert terms("Киев") == ["kiev"]
+def test_cyrillic_is_transliterated_and_meets_the_other_spelling():
+    assert terms("Киев") == terms("Kiev") == terms("Kyiv") == ["kyiv"]
+
+
+@pytest.mark.parametrize(("adjective", "country"), [
+    ("Russian", "Russia"), ("Russians", "Russia"), ("Ukrainian", "Ukraine"),
+    ("Turkish", "Turkey"), ("Estonian", "Estonia"),
+])
+def test_a_countrys_adjective_meets_the_country(adjective, country):
+    assert terms(adjective) == terms(country)
+
+
+def test_a_capital_stays_apart_from_its_country():
+    assert terms("Moscow") != terms("Russia")
 
 
 def test_case_is_folded_and_words_are_stemmed():
