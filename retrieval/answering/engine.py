@@ -219,13 +219,12 @@ class Parley:
                  else self.vocabulary.near(w) for w in typed.split()]
         return " ".join(w for w in fixed if w) if all(fixed) else None
 
-    @staticmethod
-    def _unattributed(typed: str, resolution: Resolution) -> str:
+    def _unattributed(self, typed: str, resolution: Resolution) -> str:
         if resolution.mentioned_as:
-            return (f"{resolution.mentioned_as} is mentioned in the articles, but Parley finds "
-                    "no statement of theirs in them; the passages closest to your question:")
-        return (f"No speaker in the articles fits “{typed}”; the passages closest to "
-                "your question:")
+            note = self._not_a_speaker(typed, resolution.mentioned_as).removesuffix(".")
+        else:
+            note = f"No speaker in the articles fits \u201c{typed}\u201d"
+        return f"{note}; the passages closest to your question:"
 
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
@@ -328,12 +327,14 @@ class Parley:
                    for p, _ in self.index.top(query, 10))
 
     def _not_a_speaker(self, typed: str, mentioned_as: str | None) -> str:
+        """Why nobody's statements can be shown for a typed name; never "X is not quoted",
+        which attribution cannot promise, only what Parley does and does not find."""
         if mentioned_as:
-            return (f"{mentioned_as} is mentioned in the articles but is not quoted or "
-                    f"reported saying anything.")
+            return (f"{mentioned_as} is mentioned in the articles, but Parley finds no "
+                    "statement of theirs in them.")
         if self._appears(typed):
-            return (f"\u201c{typed}\u201d appears in the articles but is not quoted or "
-                    f"reported saying anything.")
+            return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
+                    "statement by anyone of that name.")
         return f"Nobody called \u201c{typed}\u201d appears in the articles."
 
 
