@@ -14,8 +14,10 @@ GOLD_DIR = PROJECT / "tests" / "corpus" / "gold"
 SHARED = PROJECT.parent / "shared"  # evaluation data lives next to the project, never in it
 BBC_DIR = SHARED / "data" / "bbc"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
-# The held-out set (tests/corpus/gold_heldout) obeys the same rules.
-ALL_GOLD_FILES = GOLD_FILES + sorted((PROJECT / "tests" / "corpus" / "gold_heldout").glob("*.json"))
+# The held-out sets (tests/corpus/gold_heldout, gold_blind) obey the same rules.
+ALL_GOLD_FILES = GOLD_FILES + sorted(
+    p for folder in ("gold_heldout", "gold_blind")
+    for p in (PROJECT / "tests" / "corpus" / folder).glob("*.json"))
 
 
 def test_there_is_enough_gold():
