@@ -4,27 +4,26 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
 
 from corpus.build import build_corpus
-from corpus.folding import fold
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
+from retrieval.answering.evidence import Evidence
 from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
-from retrieval.answering.records import Answer, Claim, Hit, QuotesAnswer, SpeakerStats
+from retrieval.answering.records import Answer, Claim, QuotesAnswer, SpeakerStats
 from retrieval.answering.speakers import Resolution, SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
-from retrieval.tokenizer import Token, terms, tokens
+from retrieval.tokenizer import terms
 
 T = TypeVar("T")
 
@@ -59,6 +58,7 @@ class Parley:
         self.finder = SpeakerFinder(self.directory)
         self.vocabulary = Vocabulary(index.inverted.terms)
         # Passages with at least one attributed sentence, as the index takes them fastest.
+        self.evidence = Evidence(corpus, index, self._lookups)
         self._attributed_ids = np.sort(np.asarray(digest.attributed, dtype=np.int64))
 
     # --- public API -----------------------------------------------------------------------
@@ -113,17 +113,17 @@ class Parley:
     # --- the three kinds of question ------------------------------------------------------
     def _search(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
-        unmatched = self._unmatched(topic)
+        unmatched = self.evidence.unmatched(topic)
         # A passage scoring 0 (only words in exactly half the passages) answers nothing.
-        ranked = self._distinct([(p, sc) for p, sc in self.index.top(query, 2 * k + 5)
+        ranked = self.evidence.distinct([(p, sc) for p, sc in self.index.top(query, 2 * k + 5)
                                  if sc > 0], k)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
                 "apart (BM25 gives them no weight); add a more particular word.")
             return Answer(question, "search", (), message, None, unmatched, cut)
-        return Answer(question, "search", self._hits(ranked, set(query)), None, None, unmatched,
-                      cut)
+        hits = self.evidence.hits(ranked, set(query))
+        return Answer(question, "search", hits, None, None, unmatched, cut)
 
     def _about_speakers(self, question: str, about: AboutSpeakers, k: int,
                         cut: bool) -> Answer | None:
@@ -147,7 +147,7 @@ class Parley:
         if is_quantifier(typed):  # "Did anyone talk about ...?" asks who said it
             return self._who_said(question, topic, k, cut)
         matches = self.finder.find(typed)
-        unmatched = self._unmatched(topic)
+        unmatched = self.evidence.unmatched(topic)
         if not matches:
             return self._nobody_fits(question, typed, topic, k, cut)
         mine: dict[int, list[int]] = {}
@@ -159,18 +159,18 @@ class Parley:
         query = [t for t in terms(topic) if t not in set(terms(typed))]
         if not query:
             ranked = self._statements_in_order(matches, typed, k, mine)
-            hits = self._hits(ranked, set(terms(typed)), only=mine)
+            hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people))
-        ranked = self._distinct(self.index.top(query, 2 * k + 5, allowed=mine), k)
+        ranked = self.evidence.distinct(self.index.top(query, 2 * k + 5, allowed=mine), k)
         names = " or ".join(claims.who(c.speaker) for c in people[:3])
         if not ranked:
             plain = self._search(question, topic, k, cut)
             message = claims.closest_for(names, topic) if plain.results else plain.message
             return Answer(question, "speaker", plain.results, message, None, unmatched, cut,
                           Claim("closest", None, people))
-        hits = self._hits(ranked, set(query), only=mine)
-        held = self._coverage(hits[0], query)
+        hits = self.evidence.hits(ranked, set(query), only=mine)
+        held = self.evidence.coverage(hits[0], query)
         if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker):
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people, held))
@@ -191,14 +191,14 @@ class Parley:
                 if p not in seen:
                     seen.add(p)
                     ranked.append((p, score))
-        return self._distinct(ranked, k)
+        return self.evidence.distinct(ranked, k)
 
     def _nobody_fits(self, question: str, typed: str, topic: str, k: int, cut: bool) -> Answer:
         """No speaker fits the phrase. When its words are in the articles (someone mentioned
         but never given a statement, or a description the attribution did not link), the
         closest passages, said to be the closest; "nobody called X appears" only when none
         of its words occurs in the articles."""
-        unmatched = self._unmatched(topic)
+        unmatched = self.evidence.unmatched(topic)
         resolution = self.directory.resolve(typed)
         name = resolution.mentioned_as or self._known_spelling(typed)
         if name is not None:
@@ -228,7 +228,7 @@ class Parley:
 
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
-        unmatched = self._unmatched(topic)
+        unmatched = self.evidence.unmatched(topic)
         qset = set(query)
         attributed: dict[int, list[int]] = {}  # only for passages actually looked at
 
@@ -244,14 +244,14 @@ class Parley:
         depth = 4 * k + 16
         while query:
             found = self.index.top(query, depth, allowed=self._attributed_ids)
-            ranked = self._distinct([(p, sc) for p, sc in found if any(
-                self._sentence_score(p, s, qset) > 0 for s in statements(p))], k)
+            ranked = self.evidence.distinct([(p, sc) for p, sc in found if any(
+                self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], k)
             if len(ranked) == k or len(found) < depth:
                 break
             depth *= 4
         if ranked:
-            hits = self._hits(ranked, qset, only=attributed)
-            held = self._coverage(hits[0], query)
+            hits = self.evidence.hits(ranked, qset, only=attributed)
+            held = self.evidence.coverage(hits[0], query)
             first = hits[0].speaker
             if first is not None and claims.names_someone(first) and (
                     held >= claims.COVERAGE_TO_SAY):
@@ -262,69 +262,9 @@ class Parley:
         return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                       Claim("closest"))
 
-    def _coverage(self, hit: Hit, query: Sequence[str]) -> float:
-        held = claims.statement_terms(hit, terms)
-        return claims.coverage(query, held,
-                               lambda t: self.index.idf(t) if t in self.index else None)
-
-    # --- helpers --------------------------------------------------------------------------
-    def _distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
-        """The first k results whose passage text is not the same as a better one's (news
-        archives repeat paragraphs across updated versions of a story)."""
-        seen: set[str] = set()
-        out: list[tuple[int, float]] = []
-        for p, score in ranked:
-            text = " ".join(self.corpus.passages[p].text.split())
-            if text in seen:
-                continue
-            seen.add(text)
-            out.append((p, score))
-            if len(out) == k:
-                break
-        return out
-
-    def _hits(self, ranked: list[tuple[int, float]], query: set[str],
-              only: dict[int, list[int]] | None = None) -> tuple[Hit, ...]:
-        hits = []
-        for rank, (p, score) in enumerate(ranked, start=1):
-            passage = self.corpus.passages[p]
-            candidates = only[p] if only is not None else range(len(passage.sentences))
-            best = max(candidates, key=lambda s: (self._sentence_score(p, s, query),
-                                                   passage.sentences[s].speaker is not None,
-                                                   -s))
-            spans = tuple((t.start, t.end) for t in _passage_tokens(passage.text)
-                          if t.term in query)
-            hits.append(Hit(rank, score, passage, self._lookups.article_of(p), best,
-                            _merge(spans)))
-        return tuple(hits)
-
-    def _sentence_score(self, p: int, s: int, query: set[str]) -> float:
-        sentence = self.corpus.passages[p].sentences[s]
-        found = {t.term for t in _passage_tokens(self.corpus.passages[p].text)
-                 if sentence.start <= t.start < sentence.end and t.term in query}
-        return sum(max(self.index.idf(t), 1e-6) for t in found)
-
-    def _unmatched(self, topic: str) -> tuple[str, ...]:
-        words: list[str] = []
-        for t in tokens(topic):
-            word = topic[t.start:t.end]
-            if t.term not in self.index and word not in words:
-                words.append(word)
-        return tuple(words)
-
     @staticmethod
     def _nothing(topic: str) -> str:
         return f"Nothing in the articles matches \u201c{topic}\u201d."
-
-    def _appears(self, typed: str) -> bool:
-        """Whether the words typed occur together, as typed, in some passage (checked on the
-        few passages that match them best, not the whole corpus)."""
-        query = terms(typed)
-        if not query:
-            return False
-        pattern = _phrase_pattern(typed)
-        return any(pattern.search(fold(self.corpus.passages[p].text))
-                   for p, _ in self.index.top(query, 10))
 
     def _not_a_speaker(self, typed: str, mentioned_as: str | None) -> str:
         """Why nobody's statements can be shown for a typed name; never "X is not quoted",
@@ -332,32 +272,10 @@ class Parley:
         if mentioned_as:
             return (f"{mentioned_as} is mentioned in the articles, but Parley finds no "
                     "statement of theirs in them.")
-        if self._appears(typed):
+        if self.evidence.appears(typed):
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
                     "statement by anyone of that name.")
         return f"Nobody called \u201c{typed}\u201d appears in the articles."
-
-
-def _phrase_pattern(text: str) -> re.Pattern[str]:
-    """The folded words as a whole phrase, a leading article optional ("the Kremlin")."""
-    words = re.sub(r"^(?:the|a|an)\s+", "", fold(text))
-    return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
-
-
-@lru_cache(maxsize=4096)
-def _passage_tokens(text: str) -> tuple[Token, ...]:
-    return tuple(tokens(text))
-
-
-def _merge(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
-    """Sorted, non-overlapping spans (a hyphenated word yields several terms, one span)."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(set(spans)):
-        if out and s <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return tuple(out)
 
 
 def open_parley(corpus_paths: Sequence[Path] | None = None,

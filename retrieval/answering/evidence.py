@@ -1,0 +1,106 @@
+"""The evidence an answer shows: ranked passages as hits with their best sentence and
+matched words, and the checks an answer's claim rests on (coverage, words that occur)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from corpus.folding import fold
+from corpus.models import Corpus
+from retrieval.answering import claims
+from retrieval.answering.records import Hit
+from retrieval.bm25_index import BM25Index
+from retrieval.store import CorpusLookups
+from retrieval.tokenizer import Token, terms, tokens
+
+
+class Evidence:
+    """Passages of one corpus turned into what answers show and check."""
+
+    def __init__(self, corpus: Corpus, index: BM25Index, lookups: CorpusLookups) -> None:
+        self.corpus = corpus
+        self.index = index
+        self.lookups = lookups
+
+    def coverage(self, hit: Hit, query: Sequence[str]) -> float:
+        held = claims.statement_terms(hit, terms)
+        return claims.coverage(query, held,
+                               lambda t: self.index.idf(t) if t in self.index else None)
+
+    # --- helpers --------------------------------------------------------------------------
+    def distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
+        """The first k results whose passage text is not the same as a better one's (news
+        archives repeat paragraphs across updated versions of a story)."""
+        seen: set[str] = set()
+        out: list[tuple[int, float]] = []
+        for p, score in ranked:
+            text = " ".join(self.corpus.passages[p].text.split())
+            if text in seen:
+                continue
+            seen.add(text)
+            out.append((p, score))
+            if len(out) == k:
+                break
+        return out
+
+    def hits(self, ranked: list[tuple[int, float]], query: set[str],
+              only: dict[int, list[int]] | None = None) -> tuple[Hit, ...]:
+        hits = []
+        for rank, (p, score) in enumerate(ranked, start=1):
+            passage = self.corpus.passages[p]
+            candidates = only[p] if only is not None else range(len(passage.sentences))
+            best = max(candidates, key=lambda s: (self.sentence_score(p, s, query),
+                                                   passage.sentences[s].speaker is not None,
+                                                   -s))
+            spans = tuple((t.start, t.end) for t in _passage_tokens(passage.text)
+                          if t.term in query)
+            hits.append(Hit(rank, score, passage, self.lookups.article_of(p), best,
+                            _merge(spans)))
+        return tuple(hits)
+
+    def sentence_score(self, p: int, s: int, query: set[str]) -> float:
+        sentence = self.corpus.passages[p].sentences[s]
+        found = {t.term for t in _passage_tokens(self.corpus.passages[p].text)
+                 if sentence.start <= t.start < sentence.end and t.term in query}
+        return sum(max(self.index.idf(t), 1e-6) for t in found)
+
+    def unmatched(self, topic: str) -> tuple[str, ...]:
+        words: list[str] = []
+        for t in tokens(topic):
+            word = topic[t.start:t.end]
+            if t.term not in self.index and word not in words:
+                words.append(word)
+        return tuple(words)
+
+    def appears(self, typed: str) -> bool:
+        """Whether the words typed occur together, as typed, in some passage (checked on the
+        few passages that match them best, not the whole corpus)."""
+        query = terms(typed)
+        if not query:
+            return False
+        pattern = _phrase_pattern(typed)
+        return any(pattern.search(fold(self.corpus.passages[p].text))
+                   for p, _ in self.index.top(query, 10))
+
+
+def _phrase_pattern(text: str) -> re.Pattern[str]:
+    """The folded words as a whole phrase, a leading article optional ("the Kremlin")."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", fold(text))
+    return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _passage_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(tokens(text))
+
+
+def _merge(spans: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int], ...]:
+    """Sorted, non-overlapping spans (a hyphenated word yields several terms, one span)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple(out)
