@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from bot.paths import path_problem
 from bot.settings import ConfigError, load_settings
 
 SUBCOMMAND_MODULES = (
@@ -55,6 +57,13 @@ def parley_version() -> str:
         return "unknown (not installed; run python3 dev.py setup)"
 
 
+def _corpus_path(text: str) -> Path:
+    problem = path_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{text!r} {problem}")
+    return Path(text).expanduser()
+
+
 def add_common_options(parser: argparse.ArgumentParser, after: bool = False) -> None:
     """Options every command takes, before or after the subcommand's name.
 
@@ -62,7 +71,7 @@ def add_common_options(parser: argparse.ArgumentParser, after: bool = False) -> 
     subcommand's copy overwrite what came before it); `main` merges the two.
     """
     suffix = "_after" if after else ""
-    parser.add_argument("--corpus", action="append", type=Path, metavar="PATH",
+    parser.add_argument("--corpus", action="append", type=_corpus_path, metavar="PATH",
                         dest=f"corpus{suffix}", default=None,
                         help="article file or folder (repeatable); overrides the config")
     parser.add_argument("--config", type=Path, metavar="FILE", dest=f"config{suffix}",
@@ -109,6 +118,31 @@ def _all_subparsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentPa
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None:  # started with stdout closed: nowhere to answer
+        if sys.stderr is not None:
+            print("parley: standard output is closed, so there is nowhere to write the answer",
+                  file=sys.stderr)
+        return 1
+    if sys.stderr is None:
+        return 1
+    try:
+        return _run(argv)
+    except OSError as exc:  # the answer could not be written: a full disk, a closed pipe
+        _stop_writing_stdout()
+        print(f"parley: cannot write the output ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+
+
+def _stop_writing_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _run(argv: Sequence[str] | None) -> int:
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
@@ -128,7 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if func is None:
             from bot.repl import run_repl
             return run_repl(args, settings)
-        return func(args, settings)
+        code: int = func(args, settings)
+        sys.stdout.flush()  # a write that fails (a full disk) fails here, not at exit
+        return code
     except UsageError as exc:
         print(f"parley: {exc}", file=sys.stderr)
         return 2
@@ -136,6 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _stop_writing_stdout()
         return 0
 
 

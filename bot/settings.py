@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from bot.paths import path_problem
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.options import DEFAULT_TOP_K, MAX_TOP_K, BM25Params, IndexOptions
 
@@ -91,6 +92,8 @@ _RULES: dict[str, dict[str, _Rule]] = {
         "shards": (int, lambda v: 1 <= v <= 1000, "a whole number from 1 to 1000"),
     },
 }
+# Settings that are paths: each is checked to be one that can name a file at all.
+_PATH_KEYS = {"corpus.paths", "corpus.cache_dir", "repl.history_file", "discord.token_file"}
 _SECRET_KEYS = {"token", "discord_token", "bot_token", "secret", "password"}
 # The shape of a Discord bot token (base64 user id . timestamp . HMAC): refused wherever it is
 # pasted -- in token_file, say -- and never echoed back.
@@ -153,6 +156,10 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, dict[str, Any]], 
             expected, ok, allowed = _RULES[section][key]
             if not _type_ok(value, expected) or not ok(value):
                 raise ConfigError(f"{path}: '{name}' must be {allowed}, not {value!r}")
+            for text in (value if isinstance(value, list) else [value]):
+                problem = path_problem(text) if name in _PATH_KEYS and text else None
+                if problem:
+                    raise ConfigError(f"{path}: '{name}' {problem}")
             good[section][key] = value
     return good, warnings
 
@@ -190,9 +197,14 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a Parley config") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
-    values, warnings = _check(raw, path)
+    try:
+        values, warnings = _check(raw, path)
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a Parley config") from None
     base = path.resolve().parent
 
     def section(name: str, cls: type) -> Any:

@@ -465,3 +465,49 @@ def test_sources_names_the_folder_files_left_out_as_not_articles(run_parley, wri
     assert r.returncode == 0
     assert "Talks resume" in r.stdout and "About this folder" not in r.stdout
     assert "Left out, not articles (1 file" in r.stdout and "README.md" in r.stdout
+
+
+# --- hostile environments: one line on stderr, never a traceback ---------------------------------
+
+@pytest.mark.parametrize(("config", "says"), [
+    ('[corpus]\ncache_dir = "a\\u0000b"\n', "'corpus.cache_dir' contains a NUL character"),
+    ('[corpus]\npaths = ["x\\u0000"]\n', "'corpus.paths' contains a NUL character"),
+    ('[repl]\nhistory_file = "h\\u0000"\n', "'repl.history_file' contains a NUL character"),
+    ('[corpus]\ncache_dir = "' + "a" * 5000 + '"\n', "'corpus.cache_dir' is too long"),
+    ('[corpus]\ncache_dir = "' + "b" * 300 + '"\n', "has a name longer than 255 bytes"),
+    ('[corpus]\ncache_dir = "~nosuchuser9/x"\n', "names a user (nosuchuser9) this machine"),
+    ("x = " + "[" * 1000 + "]" * 1000 + "\n", "nested too deeply"),
+])
+def test_a_config_path_or_shape_that_cannot_work_is_one_line(run_parley, tmp_path, config,
+                                                             says):
+    path = tmp_path / "bad.toml"
+    path.write_text(config, encoding="utf-8")
+    r = run_parley("--config", path, "ask", "What did Erdogan say?")
+    assert r.returncode == 1 and says in r.stderr and len(r.stderr.splitlines()) == 1, r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_a_corpus_path_naming_an_unknown_user_is_bad_usage(run_parley):
+    r = run_parley("ask", "x", "--corpus", "~nosuchuser9/news")
+    assert r.returncode == 2 and "names a user (nosuchuser9)" in r.stderr
+    assert len(r.stderr.splitlines()) == 1
+
+
+def _parley_with_stdout(stdout: object) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "bot.cli", "ask", "What did Erdogan say?",
+                           "--quiet"], stdout=stdout, stderr=subprocess.PIPE, text=True,
+                          timeout=60, cwd=Path(__file__).resolve().parents[2])
+
+
+def test_a_full_disk_on_stdout_is_one_line():
+    with open("/dev/full", "w") as full:
+        r = _parley_with_stdout(full)
+    assert r.returncode == 1 and r.stderr.strip() == (
+        "parley: cannot write the output (No space left on device)")
+
+
+def test_a_closed_stdout_is_one_line():
+    r = subprocess.run(f"{sys.executable} -m bot.cli ask 'What did Erdogan say?' --quiet >&-",
+                       shell=True, stderr=subprocess.PIPE, text=True, timeout=60,
+                       cwd=Path(__file__).resolve().parents[2])
+    assert r.returncode == 1 and r.stderr.strip().startswith("parley: standard output is closed")
