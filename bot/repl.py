@@ -78,6 +78,8 @@ def _reader(settings: Settings) -> Callable[[], str]:
         if settings.repl.history_file:
             path = Path(settings.repl.history_file).expanduser()
             try:
+                if path.is_dir():
+                    raise IsADirectoryError(21, "a folder, not a file")
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.touch(exist_ok=True)
                 history = FileHistory(str(path))

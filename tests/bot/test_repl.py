@@ -290,3 +290,19 @@ def test_pty_repl_relative_history_file_is_relative_to_the_config_folder(tmp_pat
     finally:
         s.close()
     assert "+What did Kallas say?" in (tmp_path / "conf" / "history" / "parley").read_text()
+
+
+@pytest.mark.integration
+def test_pty_repl_with_a_folder_as_history_file_answers_and_says_history_is_off(tmp_path):
+    (tmp_path / "histdir").mkdir()
+    s = PtySession(tmp_path, history_setting=str(tmp_path / "histdir"))
+    try:
+        banner = s.prompt()
+        s.send("What did Kallas say?\r")
+        answer = s.read_until("[1]") + s.prompt()
+        s.send("\x04")
+        assert s.wait() == 0
+    finally:
+        s.close()
+    assert "history not saved" in banner and "a folder, not a file" in banner
+    assert "gunpoint" in answer and "Traceback" not in s.output
