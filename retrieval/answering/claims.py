@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from corpus.models import Speaker
-from corpus.phrases import is_role_word
 from retrieval.answering.candidates import Match
 from retrieval.answering.records import Candidate, Hit
 
@@ -47,6 +46,8 @@ def names_someone(speaker: Speaker | None) -> bool:
     minister"), which the attribution gives when it could not tell who."""
     if speaker is None or speaker.kind == "vague":
         return False
+    from corpus.phrases import is_role_word  # its vocabularies load only when needed
+
     return not all(is_role_word(w) or w.lower() in _ROLE_ONLY for w in speaker.name.split())
 
 
