@@ -14,6 +14,13 @@ from retrieval.bm25_index import BM25Index
 from retrieval.store import CorpusLookups
 from retrieval.tokenizer import Token, terms, tokens
 
+NEAR_COPY = 0.9  # share of words (Jaccard) above which two passages are one passage twice
+_WORDS = re.compile(r"\w+")
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 1.0
+
 
 class Evidence:
     """Passages of one corpus turned into what answers show and check."""
@@ -30,15 +37,16 @@ class Evidence:
 
     # --- helpers --------------------------------------------------------------------------
     def distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
-        """The first k results whose passage text is not the same as a better one's (news
-        archives repeat paragraphs across updated versions of a story)."""
-        seen: set[str] = set()
+        """The first k results whose passage is not a near copy of a better one's (news
+        archives repeat paragraphs across updated versions of a story, with a word or two
+        changed): near copies share NEAR_COPY of their words."""
+        shown: list[frozenset[str]] = []
         out: list[tuple[int, float]] = []
         for p, score in ranked:
-            text = " ".join(self.corpus.passages[p].text.split())
-            if text in seen:
+            words = frozenset(_WORDS.findall(fold(self.corpus.passages[p].text)))
+            if any(_overlap(words, other) >= NEAR_COPY for other in shown):
                 continue
-            seen.add(text)
+            shown.append(words)
             out.append((p, score))
             if len(out) == k:
                 break

@@ -5,6 +5,7 @@ import pytest
 
 from retrieval.answering.engine import Parley, open_parley
 from retrieval.answering.question import MAX_QUESTION_CHARS
+from retrieval.options import IndexOptions
 
 
 @pytest.fixture(scope="module")
@@ -245,3 +246,16 @@ def test_no_result_scoring_zero_is_offered(engine: Parley):
 def test_words_in_exactly_half_the_passages_are_said_to_weigh_nothing(engine: Parley):
     answer = engine.ask("talks")  # in 6 of the 12 passages: BM25Okapi's IDF is 0
     assert answer.results == () and "tell none apart" in answer.message
+
+
+def test_near_copies_of_a_passage_are_shown_once(tmp_path):
+    story = ("Grain talks\n\nThe minister said grain exports through the Black Sea corridor "
+             "would resume {} once the insurers, the port authorities and the navy had agreed "
+             "on how the ships would be inspected before they sailed.")
+    (tmp_path / "a.txt").write_text(story.format("on Monday"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(story.format("on Tuesday"), encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Port news\n\nDock workers loaded grain in the corridor "
+                                    "port, officials said.", encoding="utf-8")
+    engine, _ = open_parley([tmp_path], IndexOptions(cache_dir=tmp_path.parent / "cache"))
+    texts = [h.passage.text for h in engine.ask("grain exports corridor", top_k=5).results]
+    assert sum("would resume" in t for t in texts) == 1 and any("Dock" in t for t in texts)
