@@ -18,6 +18,11 @@ NEAR_COPY = 0.9  # share of words (Jaccard) above which two passages are one pas
 _WORDS = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=8192)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_WORDS.findall(fold(text)))
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
@@ -43,7 +48,7 @@ class Evidence:
         shown: list[frozenset[str]] = []
         out: list[tuple[int, float]] = []
         for p, score in ranked:
-            words = frozenset(_WORDS.findall(fold(self.corpus.passages[p].text)))
+            words = _word_set(self.corpus.passages[p].text)
             if any(_overlap(words, other) >= NEAR_COPY for other in shown):
                 continue
             shown.append(words)
