@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -31,7 +32,7 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # one line, exit 2, no traceback
-        raise UsageError(f"{message} (see 'parley --help')")
+        raise UsageError(f"{message} (see '{self.prog} --help')")
 
 
 class _VersionAction(argparse.Action):
@@ -78,12 +79,16 @@ def add_common_options(parser: argparse.ArgumentParser, after: bool = False) -> 
                         default=None, help="config file (default: ./config.toml)")
     parser.add_argument("--quiet", action="store_true", dest=f"quiet{suffix}", default=False,
                         help="no progress bars or load notes")
+    parser.add_argument("--no-color", action="store_true", dest=f"no_color{suffix}",
+                        default=False, help="no colour (also when NO_COLOR is set, or not on "
+                                            "a terminal)")
 
 
 def _merge_common(args: argparse.Namespace) -> None:
     args.corpus = (args.corpus or []) + (getattr(args, "corpus_after", None) or []) or None
     args.config = getattr(args, "config_after", None) or args.config
     args.quiet = args.quiet or getattr(args, "quiet_after", False)
+    args.no_color = args.no_color or getattr(args, "no_color_after", False)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,6 +159,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except ConfigError as exc:
         print(f"parley: config error: {exc}", file=sys.stderr)
         return 1
+    if args.no_color:
+        settings = replace(settings, repl=replace(settings.repl, color=False))
     if not args.quiet:
         for warning in settings.warnings:
             print(f"parley: warning: {warning}", file=sys.stderr)

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
+from typing import TypeVar
 
 from bot.engine import Engine
-from bot.json_output import answer_json, passages_json, speakers_json
+from bot.json_output import answer_json, passages_json, quotes_json, sources_json, speakers_json
+from bot.labels import counted
 from bot.loading import left_out, with_engine
 from bot.settings import Settings
 from bot.text_render import (
@@ -17,9 +18,20 @@ from bot.text_render import (
     render_quotes,
     render_sources,
     render_speakers,
+    use_color,
     valid_text,
 )
 from retrieval.options import MAX_TOP_K
+
+T = TypeVar("T")
+JSON_HELP = "print JSON (the stable scripting format in the README)"
+SHOWN = 50  # long listings show this many unless --all
+
+
+def _speaker_name(value: str) -> str:
+    if not valid_text(value).strip():
+        raise argparse.ArgumentTypeError("name a speaker, e.g. Erdogan")
+    return value
 
 
 def _top_k(value: str) -> int:
@@ -43,24 +55,38 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     passages = sub.add_parser("passages",
                               help="list every passage with its attributed sentences")
-    passages.add_argument("--json", action="store_true")
+    passages.add_argument("--json", action="store_true", help=JSON_HELP)
     passages.set_defaults(func=cmd_passages)
 
     speakers = sub.add_parser("speakers",
                               help="everyone who speaks, with role and statement count")
-    speakers.add_argument("--json", action="store_true")
+    speakers.add_argument("--json", action="store_true", help=JSON_HELP)
+    speakers.add_argument("--all", action="store_true",
+                          help=f"list every speaker, not only the {SHOWN} most quoted")
     speakers.set_defaults(func=cmd_speakers)
 
     quotes = sub.add_parser("quotes", help="everything one speaker said")
-    quotes.add_argument("name")
+    quotes.add_argument("name", type=_speaker_name, help="the speaker, e.g. Erdogan")
+    quotes.add_argument("--json", action="store_true", help=JSON_HELP)
     quotes.set_defaults(func=cmd_quotes)
 
     sources = sub.add_parser("sources", help="the articles in the corpus")
+    sources.add_argument("--json", action="store_true", help=JSON_HELP)
+    sources.add_argument("--all", action="store_true",
+                         help=f"list every article, not only the first {SHOWN}")
     sources.set_defaults(func=cmd_sources)
 
 
 def _style(settings: Settings) -> Style:
-    return Style(settings.repl.color and sys.stdout.isatty())
+    return Style(use_color(settings))
+
+
+def _shown(rows: list[T], everything: bool, noun: str) -> tuple[list[T], str | None]:
+    """The first SHOWN rows, and a line saying how many more `--all` lists."""
+    if everything or len(rows) <= SHOWN:
+        return rows, None
+    rest = len(rows) - SHOWN
+    return rows[:SHOWN], f"… and {counted(rest, 'more ' + noun)} (--all lists every one)."
 
 
 def _emit(args: argparse.Namespace, as_json: Callable[[], object], as_text: Callable[[], str]
@@ -91,17 +117,21 @@ def cmd_passages(args: argparse.Namespace, settings: Settings, engine: Engine) -
 @with_engine
 def cmd_speakers(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     rows = engine.speakers()
-    return _emit(args, lambda: speakers_json(rows), lambda: render_speakers(rows,
-                                                                            _style(settings)))
+    shown, more = _shown(rows, args.all, "speaker")
+    return _emit(args, lambda: speakers_json(rows), lambda: "\n".join(
+        [render_speakers(shown, _style(settings))] + ([more] if more else [])))
 
 
 @with_engine
 def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    return _emit(args, dict, lambda: render_quotes(engine.quotes(valid_text(args.name)),
-                                                          _style(settings)))
+    answer = engine.quotes(valid_text(args.name))
+    return _emit(args, lambda: quotes_json(answer),
+                 lambda: render_quotes(answer, _style(settings)))
 
 
 @with_engine
 def cmd_sources(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    return _emit(args, dict, lambda: render_sources(engine.sources(), _style(settings),
-                                                    left_out(args, settings)))
+    articles, skipped = engine.sources(), left_out(args, settings)
+    shown, more = _shown(articles, args.all, "article")
+    return _emit(args, lambda: sources_json(articles, skipped), lambda: "\n".join(
+        [render_sources(shown, _style(settings), skipped)] + ([more] if more else [])))

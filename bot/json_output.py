@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from corpus.models import Corpus, Speaker
-from retrieval.answering.records import Answer, Claim, SpeakerStats
+from corpus.models import Article, Corpus, Speaker
+from retrieval.answering.records import Answer, Claim, QuotesAnswer, SpeakerStats
 
 
 def speaker_json(speaker: Speaker | None) -> dict[str, Any] | None:
@@ -55,3 +55,17 @@ def speakers_json(rows: list[SpeakerStats]) -> list[dict[str, Any]]:
     return [{"name": r.speaker.name, "role": r.speaker.role, "kind": r.speaker.kind,
              "statements": r.statements, "direct": r.direct, "reported": r.reported}
             for r in rows]
+
+
+def quotes_json(q: QuotesAnswer) -> dict[str, Any]:
+    return {"query": q.query, "speaker": speaker_json(q.speaker),
+            "statements": [{"document": a.id, "passage": p.index, "title": a.title,
+                            "text": s.text, "kind": s.kind} for a, p, s in q.statements],
+            "message": q.message}
+
+
+def sources_json(articles: list[Article], left_out: list[str]) -> dict[str, Any]:
+    return {"articles": [{"document": a.id, "title": a.title, "path": a.path,
+                          "source": a.source, "date": a.date, "url": a.url,
+                          "passages": len(a.passages)} for a in articles],
+            "left_out": left_out}

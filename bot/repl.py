@@ -19,6 +19,7 @@ from bot.text_render import (
     render_quotes,
     render_sources,
     render_speakers,
+    use_color,
     valid_text,
 )
 
@@ -96,7 +97,7 @@ def _reader(settings: Settings) -> Callable[[], str]:
 
 @with_engine
 def run_repl(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    repl = Repl(engine, Style(settings.repl.color and sys.stdout.isatty()),
+    repl = Repl(engine, Style(use_color(settings)),
                 left_out(args, settings))
     print(f"Parley — {counted(len(engine.corpus.articles), 'article')}, "
           f"{counted(len(engine.corpus.passages), 'passage')}. Type a question, or :help.")

@@ -1,10 +1,14 @@
 """Answers as terminal text: matched words emphasised, speaker and source under each."""
 from __future__ import annotations
 
+import os
+import sys
 import textwrap
 from collections.abc import Sequence
+from typing import TextIO
 
 from bot.labels import counted, kind_label, mark_spans, paragraph_label, statements_summary
+from bot.settings import Settings
 from corpus.models import Article, Passage, Speaker
 from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 
@@ -102,6 +106,14 @@ def render_quotes(q: QuotesAnswer, style: Style) -> str:
                                    subsequent_indent="    "))
         lines.append(style.dim(f"    {place(article, passage)} · {kind_label(sentence.kind)}"))
     return "\n".join(lines)
+
+
+def use_color(settings: Settings, stream: TextIO | None = None) -> bool:
+    """Colour only on a terminal, when the config allows it and NO_COLOR is not set
+    (https://no-color.org: any value) and --no-color was not given."""
+    out = stream or sys.stdout
+    return (settings.repl.color and not os.environ.get("NO_COLOR")
+            and hasattr(out, "isatty") and out.isatty())
 
 
 def render_sources(articles: list[Article], style: Style,

@@ -511,3 +511,69 @@ def test_a_closed_stdout_is_one_line():
                        shell=True, stderr=subprocess.PIPE, text=True, timeout=60,
                        cwd=Path(__file__).resolve().parents[2])
     assert r.returncode == 1 and r.stderr.strip().startswith("parley: standard output is closed")
+
+
+# --- listings, JSON everywhere, colour ----------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_quotes_without_a_name_is_bad_usage_naming_the_subcommands_help(run_parley, name):
+    r = run_parley("quotes", name)
+    assert r.returncode == 2 and "(see 'parley quotes --help')" in r.stderr
+    assert len(r.stderr.splitlines()) == 1
+
+
+def test_quotes_and_sources_print_json(run_parley):
+    quotes = json.loads(run_parley("quotes", "Erdogan", "--json").stdout)
+    assert quotes["speaker"]["name"] == "Recep Tayyip Erdogan" and quotes["statements"]
+    assert set(quotes["statements"][0]) == {"document", "passage", "title", "text", "kind"}
+    sources = json.loads(run_parley("sources", "--json").stdout)
+    assert [a["document"] for a in sources["articles"]] == ["istanbul-talks"]
+    assert sources["articles"][0]["passages"] == 12 and sources["left_out"] == []
+
+
+def test_long_listings_show_the_first_fifty_and_count_the_rest(run_parley, write_article,
+                                                               tmp_path):
+    corpus = tmp_path / "many"
+    for i in range(53):
+        write_article(corpus, f"a{i:02}.txt", f"Story {i}\n\nMinister Person{i} said item {i}.\n")
+    short = run_parley("sources", "--corpus", corpus, "--quiet").stdout
+    assert short.count("passages)") == 50 and "… and 3 more articles (--all" in short
+    every = run_parley("sources", "--all", "--corpus", corpus, "--quiet").stdout
+    assert every.count("passages)") == 53 and "more articles" not in every
+
+
+class _Terminal:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize(("no_color", "configured", "tty", "colour"), [
+    ("", True, True, True),
+    ("1", True, True, False),      # NO_COLOR, any value
+    ("", False, True, False),      # repl.color = false, or --no-color
+    ("", True, False, False),      # not a terminal
+])
+def test_colour_only_on_a_terminal_when_allowed(monkeypatch, no_color, configured, tty, colour):
+    from dataclasses import replace
+
+    from bot.settings import Settings
+    from bot.text_render import use_color
+    monkeypatch.setenv("NO_COLOR", no_color)
+    settings = Settings()
+    settings = replace(settings, repl=replace(settings.repl, color=configured))
+    assert use_color(settings, _Terminal(tty)) is colour  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("argv", [["--no-color", "sources"], ["sources", "--no-color"]])
+def test_no_color_flag_turns_the_configured_colour_off(monkeypatch, capsys, argv):
+    import bot.cli
+    import bot.cli_ask
+    seen = []
+    monkeypatch.setattr(bot.cli_ask, "use_color", lambda settings: seen.append(
+        settings.repl.color) or False)
+    assert bot.cli.main([*argv, "--quiet"]) == 0
+    assert seen == [False]
+    assert bot.cli.main(["sources", "--quiet"]) == 0 and seen[-1] is True  # config.toml: true
