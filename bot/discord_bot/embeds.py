@@ -193,7 +193,7 @@ def _source_field(article: Article) -> tuple[str, str]:
     url = _safe_url(article.url)
     if url:
         value += f"\n<{url}>" if len(value) + len(url) + 3 <= EMBED_FIELD_VALUE_LIMIT else ""
-    value += f"\n{len(article.passages)} paragraphs"
+    value += f"\n{counted(len(article.passages), 'paragraph')}"
     return (fit_text(article.title or article.id, EMBED_FIELD_NAME_LIMIT, render=escape),
             fit_text(value, EMBED_FIELD_VALUE_LIMIT))
 
