@@ -94,6 +94,8 @@ _RULES: dict[str, dict[str, _Rule]] = {
 }
 # Settings that are paths: each is checked to be one that can name a file at all.
 _PATH_KEYS = {"corpus.paths", "corpus.cache_dir", "repl.history_file", "discord.token_file"}
+# Paths Parley can do without: one that cannot work is a warning, and the feature is off.
+_OPTIONAL_FILES = {"repl.history_file"}
 _SECRET_KEYS = {"token", "discord_token", "bot_token", "secret", "password"}
 # The shape of a Discord bot token (base64 user id . timestamp . HMAC): refused wherever it is
 # pasted -- in token_file, say -- and never echoed back.
@@ -158,7 +160,10 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, dict[str, Any]], 
                 raise ConfigError(f"{path}: '{name}' must be {allowed}, not {value!r}")
             for text in (value if isinstance(value, list) else [value]):
                 problem = path_problem(text) if name in _PATH_KEYS and text else None
-                if problem:
+                if problem and name in _OPTIONAL_FILES:
+                    warnings.append(f"{path}: '{name}' {problem}; going on without it")
+                    value = ""
+                elif problem:
                     raise ConfigError(f"{path}: '{name}' {problem}")
             good[section][key] = value
     return good, warnings

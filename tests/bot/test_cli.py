@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -577,3 +579,18 @@ def test_no_color_flag_turns_the_configured_colour_off(monkeypatch, capsys, argv
     assert bot.cli.main([*argv, "--quiet"]) == 0
     assert seen == [False]
     assert bot.cli.main(["sources", "--quiet"]) == 0 and seen[-1] is True  # config.toml: true
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"),
+                    reason="needs root and setpriv to run as a user with no passwd entry")
+def test_no_home_folder_still_answers_without_history_or_saved_index(tmp_path):
+    """As in a container run with an arbitrary uid: HOME unset, no passwd entry."""
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME")}
+    tmp_path.chmod(0o777)
+    r = subprocess.run(["setpriv", "--reuid=54321", "--regid=54321", "--clear-groups",
+                        sys.executable, "-m", "bot.cli", "ask", "What did Kallas say?"],
+                       capture_output=True, text=True, env=env, timeout=60,
+                       cwd=Path(__file__).resolve().parents[2])
+    assert r.returncode == 0 and "gunpoint" in r.stdout, r.stderr
+    assert "'repl.history_file' starts with ~, but there is no home folder" in r.stderr
+    assert "Built the index in memory" in r.stderr and "Traceback" not in r.stderr
