@@ -474,7 +474,6 @@ def test_sources_names_the_folder_files_left_out_as_not_articles(run_parley, wri
 @pytest.mark.parametrize(("config", "says"), [
     ('[corpus]\ncache_dir = "a\\u0000b"\n', "'corpus.cache_dir' contains a NUL character"),
     ('[corpus]\npaths = ["x\\u0000"]\n', "'corpus.paths' contains a NUL character"),
-    ('[repl]\nhistory_file = "h\\u0000"\n', "'repl.history_file' contains a NUL character"),
     ('[corpus]\ncache_dir = "' + "a" * 5000 + '"\n', "'corpus.cache_dir' is too long"),
     ('[corpus]\ncache_dir = "' + "b" * 300 + '"\n', "has a name longer than 255 bytes"),
     ('[corpus]\ncache_dir = "~nosuchuser9/x"\n', "names a user (nosuchuser9) this machine"),
@@ -487,6 +486,14 @@ def test_a_config_path_or_shape_that_cannot_work_is_one_line(run_parley, tmp_pat
     r = run_parley("--config", path, "ask", "What did Erdogan say?")
     assert r.returncode == 1 and says in r.stderr and len(r.stderr.splitlines()) == 1, r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_a_history_file_that_cannot_work_is_a_warning_and_parley_answers(run_parley, tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text('[repl]\nhistory_file = "h\\u0000"\n', encoding="utf-8")
+    r = run_parley("--config", path, "ask", "What did Erdogan say?")
+    assert r.returncode == 0 and "Erdogan" in r.stdout
+    assert "'repl.history_file' contains a NUL character; going on without it" in r.stderr
 
 
 def test_a_corpus_path_naming_an_unknown_user_is_bad_usage(run_parley):
