@@ -197,19 +197,15 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
             raise ConfigError(f"{path}: config file not found")
         return Settings()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        values, warnings = _check(tomllib.loads(path.read_text(encoding="utf-8")), path)
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
-    except RecursionError:
+    except RecursionError:  # in the TOML parser, or in walking what it returned
         raise ConfigError(f"{path}: nested too deeply to be a Parley config") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        values, warnings = _check(raw, path)
-    except RecursionError:
-        raise ConfigError(f"{path}: nested too deeply to be a Parley config") from None
     base = path.resolve().parent
 
     def section(name: str, cls: type) -> Any:

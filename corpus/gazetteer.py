@@ -45,16 +45,30 @@ class Gazetteer:
         return " ".join(out)
 
 
-def country_rows() -> list[tuple[str, list[str], list[str]]]:
-    """(country, adjectives, capitals) of each row of data/countries.tsv, folded."""
+@dataclass(frozen=True)
+class CountryRow:
+    """One row of data/countries.tsv, folded."""
+
+    country: str
+    adjectives: tuple[str, ...]
+    capitals: tuple[str, ...]
+    others: tuple[str, ...]
+    seats: tuple[str, ...]
+
+
+@cache
+def country_rows() -> tuple[CountryRow, ...]:
+    """Every row of data/countries.tsv, folded: the one reader of that file."""
     text = resources.files("corpus").joinpath("data/countries.tsv").read_text("utf-8")
     rows = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            cols = line.split("\t") + [""] * 3
-            rows.append((_fold(cols[0]), [_fold(a) for a in cols[1].split(",") if a.strip()],
-                         [_fold(c) for c in cols[2].split(",") if c.strip()]))
-    return rows
+            cols = line.split("\t") + [""] * 5
+            country, *lists = (c.strip() for c in cols[:5])
+            adjectives, capitals, others, seats = (
+                tuple(_fold(x) for x in column.split(",") if x.strip()) for column in lists)
+            rows.append(CountryRow(_fold(country), adjectives, capitals, others, seats))
+    return tuple(rows)
 
 
 @cache
@@ -63,21 +77,14 @@ def gazetteer() -> Gazetteer:
     adjective_of: dict[str, str] = {}
     adjective_set: set[str] = set()
     country_of: dict[str, str] = {}
-    text = resources.files("corpus").joinpath("data/countries.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t") + [""] * 5
-        country, adjectives, capitals, others, seats = (c.strip() for c in cols[:5])
-        names = [country] + [o for o in others.split(",") if o]
-        adjective = _fold(adjectives.split(",")[0])
-        adjectives_all = {_fold(a) for a in adjectives.split(",") if a.strip()}
+    for row in country_rows():
+        names = (row.country, *row.others)
+        adjective = row.adjectives[0] if row.adjectives else ""
         for n in names:
-            places.add(_fold(n))
-            adjective_of.setdefault(_fold(n), adjective)
-        places.update(_fold(c) for c in capitals.split(",") if c)
-        adjective_set.update(adjectives_all)
-        for name in [*names, *adjectives.split(","), *capitals.split(","), *seats.split(",")]:
-            if name.strip():
-                country_of.setdefault(_fold(name).removeprefix("the "), _fold(country))
+            places.add(n)
+            adjective_of.setdefault(n, adjective)
+        places.update(row.capitals)
+        adjective_set.update(row.adjectives)
+        for name in (*names, *row.adjectives, *row.capitals, *row.seats):
+            country_of.setdefault(name.removeprefix("the "), row.country)
     return Gazetteer(frozenset(places), adjective_of, frozenset(adjective_set), country_of)

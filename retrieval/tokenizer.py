@@ -42,16 +42,16 @@ def _same_place() -> dict[str, str]:
     from corpus.gazetteer import country_rows
 
     out: dict[str, str] = {}
-    for country, adjectives, capitals in country_rows():
-        if " " not in country:
-            for adjective in adjectives:
-                if " " not in adjective and adjective != country:
-                    out.setdefault(adjective, country)
-                    out.setdefault(adjective + "s", country)
-        if capitals and " " not in capitals[0]:
-            for other in capitals[1:]:
+    for row in country_rows():
+        if " " not in row.country:
+            for adjective in row.adjectives:
+                if " " not in adjective and adjective != row.country:
+                    out.setdefault(adjective, row.country)
+                    out.setdefault(adjective + "s", row.country)
+        if row.capitals and " " not in row.capitals[0]:
+            for other in row.capitals[1:]:
                 if " " not in other:
-                    out.setdefault(other, capitals[0])
+                    out.setdefault(other, row.capitals[0])
     return out
 
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from retrieval.answering.speakers import SpeakerDirectory, normalize_name
 from retrieval.store import GroupKey, SpeakerGroup
@@ -158,5 +157,5 @@ class SpeakerFinder:
 
 
 def _last_word(key: GroupKey) -> str:
-    words = fold(key[0]).split()
+    words = key[0].split()  # the key's name is folded already
     return words[-1] if words else ""

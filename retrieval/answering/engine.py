@@ -17,7 +17,7 @@ from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, mo
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
-from retrieval.answering.records import Answer, Claim, QuotesAnswer, SpeakerStats
+from retrieval.answering.records import Answer, Claim, ClaimKind, QuotesAnswer, SpeakerStats
 from retrieval.answering.speakers import Resolution, SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
@@ -57,8 +57,8 @@ class Parley:
         self.directory = SpeakerDirectory(digest)
         self.finder = SpeakerFinder(self.directory)
         self.vocabulary = Vocabulary(index.inverted.terms)
-        # Passages with at least one attributed sentence, as the index takes them fastest.
         self.evidence = Evidence(corpus, index, self._lookups)
+        # Passages with at least one attributed sentence, as the index takes them fastest.
         self._attributed_ids = np.sort(np.asarray(digest.attributed, dtype=np.int64))
 
     # --- public API -----------------------------------------------------------------------
@@ -100,8 +100,8 @@ class Parley:
             return QuotesAnswer(typed, None, (), "Name a speaker, e.g. \"Erdogan\".")
         resolution = self.directory.resolve(typed)
         if resolution.entry is None:
-            return QuotesAnswer(typed, None, (), self._not_a_speaker(typed,
-                                                                      resolution.mentioned_as))
+            message, _ = self._not_a_speaker(typed, resolution.mentioned_as)
+            return QuotesAnswer(typed, None, (), message)
         entry = resolution.entry
         rows = tuple((self._lookups.article_of(p), self.corpus.passages[p],
                       self.corpus.passages[p].sentences[s]) for p, s in entry.statements)
@@ -115,8 +115,8 @@ class Parley:
         query = terms(topic)
         unmatched = self.evidence.unmatched(topic)
         # A passage scoring 0 (only words in exactly half the passages) answers nothing.
-        ranked = self.evidence.distinct([(p, sc) for p, sc in self.index.top(query, 2 * k + 5)
-                                 if sc > 0], k)
+        ranked = self.evidence.distinct(
+            [(p, sc) for p, sc in self.index.top(query, 2 * k + 5) if sc > 0], k)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
@@ -137,16 +137,19 @@ class Parley:
         matches = self.finder.find(about.phrase)
         if not matches or is_quantifier(about.phrase):
             return None
-        answer = self._speaker_answer(question, about.phrase, "", k, cut)
+        answer = self._speaker_answer(question, about.phrase, "", k, cut, matches)
         text = " ".join(profile(m, self._lookups.article_of) for m in matches[:5])
         return Answer(question, "speakers", answer.results, text, answer.speaker,
                       answer.unmatched_words, cut, answer.claim)
 
-    def _speaker_answer(self, question: str, typed: str, topic: str, k: int,
-                        cut: bool) -> Answer:
+    def _speaker_answer(self, question: str, typed: str, topic: str, k: int, cut: bool,
+                        matches: Sequence[Match] | None = None) -> Answer:
+        """What the speakers `typed` fits said (about `topic`); `matches` when the caller has
+        already found them."""
         if is_quantifier(typed):  # "Did anyone talk about ...?" asks who said it
             return self._who_said(question, topic, k, cut)
-        matches = self.finder.find(typed)
+        if matches is None:
+            matches = self.finder.find(typed)
         unmatched = self.evidence.unmatched(topic)
         if not matches:
             return self._nobody_fits(question, typed, topic, k, cut)
@@ -207,8 +210,8 @@ class Parley:
                 return Answer(question, "speaker", plain.results,
                               self._unattributed(typed, resolution), None, unmatched, cut,
                               Claim("closest"))
-        return Answer(question, "speaker", (), self._not_a_speaker(typed, None), None,
-                      unmatched, cut, Claim("absent"))
+        message, kind = self._not_a_speaker(typed, None)
+        return Answer(question, "speaker", (), message, None, unmatched, cut, Claim(kind))
 
     def _known_spelling(self, typed: str) -> str | None:
         """The phrase as the articles spell it, when each of its words is in them, as typed
@@ -221,7 +224,7 @@ class Parley:
 
     def _unattributed(self, typed: str, resolution: Resolution) -> str:
         if resolution.mentioned_as:
-            note = self._not_a_speaker(typed, resolution.mentioned_as).removesuffix(".")
+            note = self._not_a_speaker(typed, resolution.mentioned_as)[0].removesuffix(".")
         else:
             note = f"No speaker in the articles fits \u201c{typed}\u201d"
         return f"{note}; the passages closest to your question:"
@@ -266,16 +269,17 @@ class Parley:
     def _nothing(topic: str) -> str:
         return f"Nothing in the articles matches \u201c{topic}\u201d."
 
-    def _not_a_speaker(self, typed: str, mentioned_as: str | None) -> str:
-        """Why nobody's statements can be shown for a typed name; never "X is not quoted",
-        which attribution cannot promise, only what Parley does and does not find."""
+    def _not_a_speaker(self, typed: str, mentioned_as: str | None) -> tuple[str, ClaimKind]:
+        """Why nobody's statements can be shown for a typed name, and the claim that makes:
+        never "X is not quoted", which attribution cannot promise, only what Parley does and
+        does not find; `absent` only when the name is nowhere in the articles."""
         if mentioned_as:
             return (f"{mentioned_as} is mentioned in the articles, but Parley finds no "
-                    "statement of theirs in them.")
+                    "statement of theirs in them.", "closest")
         if self.evidence.appears(typed):
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
-                    "statement by anyone of that name.")
-        return f"Nobody called \u201c{typed}\u201d appears in the articles."
+                    "statement by anyone of that name.", "closest")
+        return f"Nobody called \u201c{typed}\u201d appears in the articles.", "absent"
 
 
 def open_parley(corpus_paths: Sequence[Path] | None = None,

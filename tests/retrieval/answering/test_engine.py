@@ -259,3 +259,10 @@ def test_near_copies_of_a_passage_are_shown_once(tmp_path):
     engine, _ = open_parley([tmp_path], IndexOptions(cache_dir=tmp_path.parent / "cache"))
     texts = [h.passage.text for h in engine.ask("grain exports corridor", top_k=5).results]
     assert sum("would resume" in t for t in texts) == 1 and any("Dock" in t for t in texts)
+
+
+def test_a_phrase_in_the_articles_with_nothing_to_show_is_never_claimed_absent(engine: Parley):
+    # "talks" is in half the passages (no BM25 weight), so nothing is shown; it still appears.
+    answer = engine.ask("What did talks say?")
+    assert answer.results == () and answer.claim.kind == "closest"
+    assert answer.message.startswith("\u201ctalks\u201d appears in the articles")
