@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from corpus.gazetteer import gazetteer
+from corpus.gazetteer import country_rows, gazetteer
 from retrieval.answering.speakers import SpeakerDirectory, normalize_name
 from retrieval.store import GroupKey, SpeakerGroup
 from retrieval.tokenizer import terms
@@ -67,16 +67,31 @@ class SpeakerFinder:
     def _countries(self) -> dict[str, str]:
         return _country_terms()
 
+    @cached_property
+    def _cities(self) -> frozenset[str]:
+        """Terms of capitals and seats of government: they speak for a country as a name
+        ("Moscow said"), not inside a role ("London mayor" is no national office)."""
+        return frozenset(t for row in country_rows() for place in (*row.capitals, *row.seats)
+                         for t in terms(place) if len(terms(place)) == 1)
+
     def _country(self, words: Iterable[str]) -> set[str]:
         return {self._countries[w] for w in words if w in self._countries}
 
     @cached_property
     def _described(self) -> list[tuple[SpeakerGroup, frozenset[str], frozenset[str]]]:
-        """Each speaker with the terms of its name and role, and the countries they name."""
+        """Each speaker with the terms of its name and role, and the countries it speaks for:
+        the country in its role ("Turkey's foreign minister"), or the country its name is
+        ("Moscow", "Ukraine"); a body whose name only holds a demonym ("British Chambers"),
+        or a vague source ("Londoners"), speaks for itself, not for the country."""
         out = []
         for group in self.directory.entries.values():
-            words = frozenset(terms(group.speaker.name) + terms(group.speaker.role or ""))
-            out.append((group, words, frozenset(self._country(words))))
+            name, role = terms(group.speaker.name), terms(group.speaker.role or "")
+            named = self._country(t for t in role if t not in self._cities)
+            as_place = self._country(name)
+            if (group.kind != "vague" and len(as_place) == 1
+                    and all(t in self._countries for t in name)):
+                named |= as_place  # the name is the place ("Moscow"), not "London Irish"
+            out.append((group, frozenset(name + role), frozenset(named)))
         return out
 
     @cached_property
@@ -130,7 +145,7 @@ class SpeakerFinder:
         if not countries or len(countries) != len(rest):
             return []
         return [Match(group, "country",
-                      0.9 if self._country(terms(group.speaker.name)) else 0.85)
+                      0.9 if countries <= self._country(terms(group.speaker.name)) else 0.85)
                 for group, _, named in self._described if countries <= named]
 
     def _by_role(self, phrase: str) -> list[Match]:

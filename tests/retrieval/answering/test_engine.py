@@ -266,3 +266,18 @@ def test_a_phrase_in_the_articles_with_nothing_to_show_is_never_claimed_absent(e
     answer = engine.ask("What did talks say?")
     assert answer.results == () and answer.claim.kind == "closest"
     assert answer.message.startswith("\u201ctalks\u201d appears in the articles")
+
+
+def test_a_country_stands_for_its_government_not_for_bodies_named_after_it(tmp_path):
+    (tmp_path / "uk.txt").write_text(
+        "Trade news\n\n"
+        "Britain said it would cut tariffs on steel next year.\n\n"
+        "The British Chambers of Commerce said exports had slowed.\n\n"
+        "London mayor Ken Livingstone said the city would bid again.\n\n"
+        "London Irish said their coach would stay.\n\n"
+        "British Foreign Secretary Jack Straw said talks would go on.\n",
+        encoding="utf-8")
+    engine, _ = open_parley([tmp_path], IndexOptions(cache_dir=tmp_path.parent / "cache"))
+    fits = {m.group.speaker.name for m in engine.finder.find("britain")}
+    assert "Britain" in fits and "Jack Straw" in fits
+    assert not fits & {"British Chambers", "Ken Livingstone", "London Irish"}
