@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.engine import Engine
 from bot.settings import Settings
-from corpus.build import CorpusError
+from corpus.build import Cancel, CorpusError
 from corpus.loader import left_out_files
 from corpus.models import LoadProblem
 from retrieval.answering.engine import Parley, open_parley
@@ -45,19 +45,24 @@ def left_out(args: argparse.Namespace, settings: Settings) -> list[str]:
 
 
 def open_engine(settings: Settings, paths: Sequence[Path] | None = None, *,
-                progress: bool = False, rebuild: bool = False) -> tuple[Parley, Opened]:
+                progress: bool = False, rebuild: bool = False,
+                cancel: Cancel | None = None) -> tuple[Parley, Opened]:
     """The one way every front end builds its engine (the settings become the core's plain
-    values here), with what opening it did. Raises LoadFailed when no article loads."""
+    values here), with what opening it did. `rebuild` builds from the files whatever is saved;
+    `cancel()` returning True stops a build (BuildCancelled). Raises LoadFailed when no
+    article loads."""
     try:
         return open_parley(paths or settings.corpus_paths, settings.index_options,
-                           top_k=settings.top_k, progress=progress, rebuild=rebuild)
+                           top_k=settings.top_k, progress=progress, rebuild=rebuild,
+                           cancel=cancel)
     except CorpusError as exc:
         raise LoadFailed(str(exc)) from None
 
 
-def engine_for(settings: Settings, paths: Sequence[Path] | None = None) -> Parley:
+def engine_for(settings: Settings, paths: Sequence[Path] | None = None, *,
+               rebuild: bool = False, cancel: Cancel | None = None) -> Parley:
     """`open_engine`'s engine alone, for callers that report nothing of the load."""
-    return open_engine(settings, paths)[0]
+    return open_engine(settings, paths, rebuild=rebuild, cancel=cancel)[0]
 
 
 def notice_lines(problems: list[LoadProblem], notes: list[str]) -> list[str]:

@@ -17,6 +17,13 @@ class CorpusError(Exception):
     """No article could be loaded; the message says why, file by file."""
 
 
+class BuildCancelled(Exception):
+    """The caller asked the build to stop (a bot shutting down mid-`/reload`)."""
+
+
+Cancel = Callable[[], bool]
+
+
 def attribute_article(raw: RawArticle) -> Article:
     """Cut an article into passages (headline = passage 0, then paragraphs) of attributed
     sentences."""
@@ -39,9 +46,11 @@ def attribute_article(raw: RawArticle) -> Article:
     return Article(raw.id, raw.path, raw.title, passages, people, raw.source, raw.date, raw.url)
 
 
-def build_corpus(paths: list[Path], progress: Progress | None = None) -> Corpus:
+def build_corpus(paths: list[Path], progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> Corpus:
     """Load and attribute every article under `paths`. Problem files are reported in
-    `Corpus.problems`; CorpusError when nothing at all could be loaded."""
+    `Corpus.problems`; CorpusError when nothing at all could be loaded. `cancel` is asked
+    before each article: True stops the build with BuildCancelled."""
     raws, problems = read_articles(paths)
     if not raws:
         detail = "; ".join(str(p) for p in problems) or "no article files given"
@@ -52,4 +61,9 @@ def build_corpus(paths: list[Path], progress: Progress | None = None) -> Corpus:
             problems.append(problem)
     items: Iterable[RawArticle] = progress(raws, len(raws), "Reading articles") if progress \
         else raws
-    return Corpus.of([attribute_article(r) for r in items], problems)
+    articles = []
+    for raw in items:
+        if cancel is not None and cancel():
+            raise BuildCancelled("the build was cancelled")
+        articles.append(attribute_article(raw))
+    return Corpus.of(articles, problems)

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from corpus.build import build_corpus
+from corpus.build import Cancel, build_corpus
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims
@@ -284,16 +284,19 @@ class Parley:
 
 def open_parley(corpus_paths: Sequence[Path] | None = None,
                 options: IndexOptions | None = None, *, top_k: int = DEFAULT_TOP_K,
-                progress: bool = False, rebuild: bool = False) -> tuple[Parley, Opened]:
+                progress: bool = False, rebuild: bool = False,
+                cancel: Cancel | None = None) -> tuple[Parley, Opened]:
     """The engine for a corpus (the shipped article unless paths are given), and what opening
     it found or did: loaded from the saved copy when it is still valid (keyed by the files'
     bytes and the BM25 parameters), else built and saved; `rebuild` ignores any saved copy.
-    Raises corpus.build.CorpusError when no article loads."""
+    Raises corpus.build.CorpusError when no article loads, BuildCancelled when `cancel()`
+    says so during a build."""
     paths = list(corpus_paths) if corpus_paths else [SHIPPED_CORPUS]
 
     def bar(items: Iterable[T], total: int, desc: str) -> Iterable[T]:
         return progress_iter(items, total, desc, progress, min_total=50)
 
     opened = open_index(paths, options or IndexOptions(),
-                        lambda ps: build_corpus(ps, progress=bar), progress, rebuild=rebuild)
+                        lambda ps: build_corpus(ps, progress=bar, cancel=cancel), progress,
+                        rebuild=rebuild, cancel=cancel)
     return Parley(opened.corpus, opened.index, top_k), opened

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import platformdirs
 
+from corpus.build import BuildCancelled, Cancel
 from corpus.models import Corpus
 from retrieval import tokenizer
 from retrieval.bm25_index import BM25Index
@@ -76,10 +77,16 @@ def cache_roots(options: IndexOptions) -> list[Path]:
     return [user] if user is not None else []
 
 
-def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False) -> BM25Index:
-    """The BM25 index of a corpus: each passage's `tokenizer.terms(text)` (headline included)."""
-    docs = [tokenizer.terms(p.text) for p in progress_iter(
-        corpus.passages, len(corpus.passages), "Indexing passages", progress, min_total=5000)]
+def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
+                cancel: Cancel | None = None) -> BM25Index:
+    """The BM25 index of a corpus: each passage's `tokenizer.terms(text)` (headline included).
+    `cancel` is asked every thousand passages (BuildCancelled)."""
+    docs = []
+    for i, p in enumerate(progress_iter(corpus.passages, len(corpus.passages),
+                                        "Indexing passages", progress, min_total=5000)):
+        if cancel is not None and i % 1000 == 0 and cancel():
+            raise BuildCancelled("the build was cancelled")
+        docs.append(tokenizer.terms(p.text))
     bm = options.bm25
     return BM25Index(docs, k1=bm.k1, b=bm.b, epsilon=bm.epsilon)
 
@@ -99,9 +106,11 @@ class _Request:
 
 
 def open_index(paths: list[Path], options: IndexOptions, build: Callable[[list[Path]], Corpus],
-               progress: bool = False, *, rebuild: bool = False, save: bool = True) -> Opened:
+               progress: bool = False, *, rebuild: bool = False, save: bool = True,
+               cancel: Cancel | None = None) -> Opened:
     """The corpus and index for `paths`: loaded from a saved entry when one matches, else built
-    with `build(paths)` + `build_index` and saved. `rebuild` ignores any saved entry."""
+    with `build(paths)` + `build_index` and saved. `rebuild` ignores any saved entry; `cancel`
+    can stop the indexing (BuildCancelled; `build` is given its own)."""
     t0 = time.perf_counter()
     # Absolute paths: the same corpus named two ways (config vs --corpus) shares one entry.
     paths = [Path(p).expanduser().resolve() for p in paths]
@@ -116,7 +125,7 @@ def open_index(paths: list[Path], options: IndexOptions, build: Callable[[list[P
     opened = None if rebuild else _load_saved(req)
     if opened is None:
         corpus = build(paths)
-        opened = Opened(corpus, build_index(corpus, options, progress), req.messages)
+        opened = Opened(corpus, build_index(corpus, options, progress, cancel), req.messages)
         if save:
             _save_built(req, opened)
     opened.seconds = time.perf_counter() - t0
