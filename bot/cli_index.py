@@ -8,6 +8,7 @@ import sys
 from bot.labels import counted
 from bot.loading import LoadFailed, corpus_paths, notice_lines, open_engine
 from bot.settings import Settings
+from corpus.printable import printable
 from retrieval.bm25_index import compiled_search
 from retrieval.okapi_check import TOP_K, check_against_okapi
 from retrieval.store.cache import Opened, records_size
@@ -61,16 +62,19 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
     if opened is None:
         return 1
     c = opened.corpus
-    where = "already up to date" if opened.from_cache else "built"
+    where = "already up to date" if opened.from_cache else \
+        "rebuilt from the files" if args.force else "built"
     if opened.entry is None:
+        why = "see the message above" if any(m.startswith("Could not save")
+                                             for m in opened.messages) \
+            else "no writable cache folder; set corpus.cache_dir"
         print(f"Indexed {counted(len(c.articles), 'article')} "
-              f"({counted(len(c.passages), 'passage')}) but could not "
-              "save the index (no writable cache folder; set corpus.cache_dir).")
+              f"({counted(len(c.passages), 'passage')}) but could not save the index ({why}).")
         return 1
     print(f"Index {where}: {counted(len(c.articles), 'article')}, "
           f"{counted(len(c.passages), 'passage')}, "
           f"{opened.index.vocabulary_size} terms; {_mb(dir_size(opened.entry))} in "
-          f"{opened.entry} ({opened.seconds:.2f} s).")
+          f"{printable(str(opened.entry))} ({opened.seconds:.2f} s).")
     if args.verify:
         return verify(opened, args.verify)
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.engine import Engine
 from bot.settings import Settings
 from corpus.build import Cancel, CorpusError
-from corpus.loader import left_out_files
+from corpus.listing import left_out_files
 from corpus.models import LoadProblem
 from retrieval.answering.engine import Parley, open_parley
 from retrieval.store import Opened

@@ -38,17 +38,23 @@ def alias_path(article_path: str | Path) -> Path:
     return path.with_name(path.stem + ALIAS_SUFFIX)
 
 
-def load_aliases(article_path: str | Path) -> tuple[list[AliasEntry], LoadProblem | None]:
-    """The entries of the article's alias file; ([], None) when there is none."""
-    path = alias_path(article_path)
+def parse_aliases(path: Path, data: bytes | None, error: OSError | None = None
+                  ) -> tuple[list[AliasEntry], LoadProblem | None]:
+    """The entries of an alias file's bytes (None: it could not be read, because of `error`);
+    a problem naming the file when they are not a good alias file."""
     try:
-        if not path.is_file():
-            return [], None
-        data = tomllib.loads(path.read_text("utf-8"))
+        if data is None:
+            raise error or OSError("unreadable")
+        data_ = tomllib.loads(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         return [], LoadProblem(str(path), f"cannot read alias file ({exc})")
     except tomllib.TOMLDecodeError as exc:
         return [], LoadProblem(str(path), f"bad alias file: {exc}")
+    return _entries(path, data_)
+
+
+def _entries(path: Path, data: dict[str, object]
+             ) -> tuple[list[AliasEntry], LoadProblem | None]:
     entries: list[AliasEntry] = []
     unknown = sorted(set(data) - set(_KINDS))
     if unknown:

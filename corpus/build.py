@@ -1,16 +1,17 @@
 """From article files to a Corpus of attributed passages."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from corpus.aliases import load_aliases
 from corpus.loader import RawArticle, read_articles
 from corpus.models import Article, Corpus, Passage
+from corpus.snapshot import Snapshot
 
 T = TypeVar("T")
-Progress = Callable[[Iterable[T], int, str], Iterable[T]]
+# (items, each one's size in characters, what is being done) -> the items, shown advancing
+Progress = Callable[[Iterable[T], Sequence[int], str], Iterable[T]]
 
 
 class CorpusError(Exception):
@@ -33,7 +34,7 @@ def attribute_article(raw: RawArticle) -> Article:
 
     texts = [raw.title, *raw.paragraphs]
     spans = [split_sentences(t) for t in texts]
-    aliases, _problem = load_aliases(raw.path)  # reported by build_corpus
+    aliases = list(raw.aliases)
     attributor = ArticleAttributor(texts, spans, aliases)
     sentences = attributor.run()
     passages = tuple(Passage(raw.id, i, text, tuple(sents))
@@ -46,20 +47,18 @@ def attribute_article(raw: RawArticle) -> Article:
     return Article(raw.id, raw.path, raw.title, passages, people, raw.source, raw.date, raw.url)
 
 
-def build_corpus(paths: list[Path], progress: Progress | None = None,
+def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
                  cancel: Cancel | None = None) -> Corpus:
-    """Load and attribute every article under `paths`. Problem files are reported in
+    """Load and attribute every article of a snapshot (or under paths, read now: see
+    `corpus.snapshot` for why the saved index builds from one). Problem files are reported in
     `Corpus.problems`; CorpusError when nothing at all could be loaded. `cancel` is asked
     before each article: True stops the build with BuildCancelled."""
-    raws, problems = read_articles(paths)
+    raws, problems = read_articles(source)
     if not raws:
         detail = "; ".join(str(p) for p in problems) or "no article files given"
         raise CorpusError(f"no articles could be loaded ({detail})")
-    for raw in raws:
-        problem = load_aliases(raw.path)[1]
-        if problem is not None:
-            problems.append(problem)
-    items: Iterable[RawArticle] = progress(raws, len(raws), "Reading articles") if progress \
+    sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in raws]
+    items: Iterable[RawArticle] = progress(raws, sizes, "Reading articles") if progress \
         else raws
     articles = []
     for raw in items:

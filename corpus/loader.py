@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from corpus.aliases import AliasEntry, alias_path, parse_aliases
 from corpus.models import LoadProblem
+from corpus.printable import printable
+from corpus.snapshot import FileRead, Snapshot, read_snapshot
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
 _META_LINE = re.compile(r"^(source|date|url|author|published)\s*:\s*(.+?)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 
@@ -25,51 +28,7 @@ class RawArticle:
     date: str | None = None
     url: str | None = None
     digest: str = ""
-
-
-# Files a corpus folder holds about itself, not news: READMEs, source lists, licences. Matched
-# on the name before its first dot, in any case ("README.TXT", "Sources.md", "LICENSE").
-NOT_ARTICLE_NAMES = ("readme", "sources", "license", "licence", "copying", "changelog")
-
-
-def is_left_out(path: Path, folder: Path) -> bool:
-    """Whether a file found in a corpus folder is not an article: hidden (a dot file, or in a
-    dot folder such as `.git`), or one of NOT_ARTICLE_NAMES. A file named on its own is
-    always read: the user asked for it."""
-    parts = path.relative_to(folder).parts
-    return (any(part.startswith(".") for part in parts)
-            or path.name.split(".", 1)[0].lower() in NOT_ARTICLE_NAMES)
-
-
-def _folder_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-
-
-def find_article_files(paths: list[Path]) -> tuple[list[Path], list[LoadProblem]]:
-    """Expand files and folders into article files in a stable order (folders sorted)."""
-    files: list[Path] = []
-    problems: list[LoadProblem] = []
-    for path in paths:
-        if path.is_dir():
-            found = [p for p in _folder_files(path) if not is_left_out(p, path)]
-            if not found:
-                problems.append(LoadProblem(str(path), "folder has no .txt or .md articles"))
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        elif path.exists():
-            problems.append(LoadProblem(str(path), "not a regular file or folder"))
-        else:
-            problems.append(LoadProblem(str(path), "no such file or folder"))
-    return files, problems
-
-
-def left_out_files(paths: list[Path]) -> list[Path]:
-    """The files in the corpus folders that `find_article_files` does not read, as articles
-    go (`.txt`, `.md`), for `parley sources` to name."""
-    return [p for path in paths if path.is_dir()
-            for p in _folder_files(path) if is_left_out(p, path)]
+    aliases: tuple[AliasEntry, ...] = ()  # from its alias file, when it has one
 
 
 def decode(data: bytes) -> str | None:
@@ -140,42 +99,56 @@ def parse_article(path: Path, text: str, article_id_: str) -> RawArticle | LoadP
                       meta.get("date"), meta.get("url"), digest)
 
 
-def read_articles(paths: list[Path]) -> tuple[list[RawArticle], list[LoadProblem]]:
-    """Load every article under `paths`; unreadable, empty, binary or duplicate files are
-    reported as problems and skipped, the rest loaded."""
-    files, problems = find_article_files(paths)
-    roots = {f: next((p for p in paths if p.is_dir() and _is_below(f, p)), None) for f in files}
+def read_articles(source: Sequence[Path] | Snapshot
+                  ) -> tuple[list[RawArticle], list[LoadProblem]]:
+    """Every article of a snapshot (read now when given paths); unreadable, empty, binary or
+    duplicate files are reported as problems and skipped, the rest loaded."""
+    snap = source if isinstance(source, Snapshot) else read_snapshot(source)
+    problems = list(snap.problems)
+    roots = [p for p in snap.paths if p.is_dir()]
     articles: list[RawArticle] = []
     seen_digest: dict[str, str] = {}
     seen_ids: set[str] = set()
-    for f in files:
-        try:
-            data = f.read_bytes()
-        except OSError as exc:
-            problems.append(LoadProblem(str(f), f"cannot read ({exc.strerror or exc})"))
-            continue
-        if not data.strip():
-            problems.append(LoadProblem(str(f), "empty file"))
-            continue
-        text = decode(data)
-        if text is None:
-            problems.append(LoadProblem(str(f), "not text (binary, or an unknown encoding)"))
-            continue
-        aid = article_id(f, roots[f])
-        while aid in seen_ids:
-            aid += "'"
-        parsed = parse_article(f, text, aid)
+    for read in snap.articles:
+        parsed = _parse_read(read, roots, seen_ids)
         if isinstance(parsed, LoadProblem):
             problems.append(parsed)
             continue
         if parsed.digest in seen_digest:
-            problems.append(LoadProblem(str(f), f"duplicate of {seen_digest[parsed.digest]}; "
-                                                "indexed once"))
+            first = printable(seen_digest[parsed.digest])
+            problems.append(LoadProblem(parsed.path, f"duplicate of {first}; indexed once"))
             continue
-        seen_digest[parsed.digest] = str(f)
-        seen_ids.add(aid)
-        articles.append(parsed)
+        seen_digest[parsed.digest] = parsed.path
+        seen_ids.add(parsed.id)
+        entries, problem = _aliases_of(read.path, snap)
+        if problem is not None:
+            problems.append(problem)
+        articles.append(replace(parsed, aliases=tuple(entries)))
     return articles, problems
+
+
+def _parse_read(read: FileRead, roots: list[Path], seen_ids: set[str]
+                ) -> RawArticle | LoadProblem:
+    f = read.path
+    if read.data is None:
+        exc = read.error
+        return LoadProblem(str(f), f"cannot read ({(exc.strerror if exc else None) or exc})")
+    if not read.data.strip():
+        return LoadProblem(str(f), "empty file")
+    text = decode(read.data)
+    if text is None:
+        return LoadProblem(str(f), "not text (binary, or an unknown encoding)")
+    aid = article_id(f, next((p for p in roots if _is_below(f, p)), None))
+    while aid in seen_ids:
+        aid += "'"
+    return parse_article(f, text, aid)
+
+
+def _aliases_of(article: Path, snap: Snapshot) -> tuple[list[AliasEntry], LoadProblem | None]:
+    read = snap.aliases.get(alias_path(article))
+    if read is None:
+        return [], None
+    return parse_aliases(read.path, read.data, read.error)
 
 
 def _is_below(path: Path, folder: Path) -> bool:

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from corpus.printable import printable
+
 SpeechKind = Literal["direct", "reported"]
 SpeakerKind = Literal["person", "organisation", "vague"]
 
@@ -84,7 +86,7 @@ class LoadProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{printable(self.path)}: {self.reason}"
 
 
 @dataclass(frozen=True)

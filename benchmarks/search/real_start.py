@@ -33,7 +33,7 @@ def real_corpus_entry(size: int, base, base_docs, bbc: Path, workdir: Path):
     from retrieval.bm25_index import BM25Index
     from retrieval.options import IndexOptions
     from retrieval.store.entry import save_entry
-    from retrieval.store.keys import cache_key, corpus_identity
+    from retrieval.store.keys import corpus_identity, streamed_key
 
     root = workdir / f"real-{size}"
     corpus_dir = root / "corpus"
@@ -57,7 +57,8 @@ def real_corpus_entry(size: int, base, base_docs, bbc: Path, workdir: Path):
     del docs
     options = IndexOptions(cache_dir=cache)
     paths = [corpus_dir.resolve()]
-    save_entry(cache, cache_key(paths, options), corpus_identity(paths), corpus, index)
+    save_entry(cache, streamed_key(paths, options), corpus_identity(paths), corpus,
+               index)
     config = root / "config.toml"
     config.write_text(f'[corpus]\ncache_dir = "{cache.as_posix()}"\n', encoding="utf-8")
     return corpus_dir, config, len(corpus.passages), len(corpus.articles)
@@ -139,7 +140,8 @@ def real_child(config: str, corpus_dir: str) -> None:
     signature = file_signature.files_signature(paths, options)
     key = file_signature.known_key([settings.cache_dir], keys.corpus_identity(paths), signature)
     t2 = time.perf_counter()
-    full_key = keys.cache_key(paths, options)  # hashing every byte: the first start only
+    # reading and hashing every byte: the first start only
+    full_key = keys.streamed_key(paths, options)
     full_s = time.perf_counter() - t2
     if key is None:
         key = full_key

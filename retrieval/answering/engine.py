@@ -293,8 +293,8 @@ def open_parley(corpus_paths: Sequence[Path] | None = None,
     says so during a build."""
     paths = list(corpus_paths) if corpus_paths else [SHIPPED_CORPUS]
 
-    def bar(items: Iterable[T], total: int, desc: str) -> Iterable[T]:
-        return progress_iter(items, total, desc, progress, min_total=50)
+    def bar(items: Iterable[T], sizes: Sequence[int], desc: str) -> Iterable[T]:
+        return progress_iter(items, len(sizes), desc, progress, sizes=sizes)
 
     opened = open_index(paths, options or IndexOptions(),
                         lambda ps: build_corpus(ps, progress=bar, cancel=cancel), progress,

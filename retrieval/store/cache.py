@@ -22,13 +22,15 @@ import platformdirs
 
 from corpus.build import BuildCancelled, Cancel
 from corpus.models import Corpus
+from corpus.printable import os_error_text, printable
+from corpus.snapshot import Snapshot, read_snapshot
 from retrieval import tokenizer
 from retrieval.bm25_index import BM25Index
 from retrieval.options import IndexOptions
 from retrieval.store.entry import entry_dir, load_entry, records_size, save_entry, stale_entries
-from retrieval.store.file_signature import files_signature, known_key, record_key
+from retrieval.store.file_signature import files_state, known_key, record_key
 from retrieval.store.index_files import CorruptIndex
-from retrieval.store.keys import cache_key, corpus_identity
+from retrieval.store.keys import cache_key, corpus_identity, streamed_key
 from retrieval.store.progress import progress_iter
 from retrieval.store.records_layout import UnsupportedCorpus
 
@@ -83,7 +85,7 @@ def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
     `cancel` is asked every thousand passages (BuildCancelled)."""
     docs = []
     for i, p in enumerate(progress_iter(corpus.passages, len(corpus.passages),
-                                        "Indexing passages", progress, min_total=5000)):
+                                        "Indexing passages", progress)):
         if cancel is not None and i % 1000 == 0 and cancel():
             raise BuildCancelled("the build was cancelled")
         docs.append(tokenizer.terms(p.text))
@@ -93,58 +95,93 @@ def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
 
 @dataclass
 class _Request:
-    """One `open_index` call: which corpus, under which key, where entries may be."""
+    """One `open_index` call: which corpus, where entries may be, what the files look like."""
 
     paths: list[Path]
     options: IndexOptions
     identity: str
     roots: list[Path]
-    signature: str | None
-    known: str | None
-    key: str
+    signature: str | None  # None: files too recent to trust their times next time
+    state: str             # the files' sizes, times and inodes, however recent
     messages: list[str] = field(default_factory=list)
+    tried: set[Path] = field(default_factory=set)
 
 
-def open_index(paths: list[Path], options: IndexOptions, build: Callable[[list[Path]], Corpus],
+def open_index(paths: list[Path], options: IndexOptions, build: Callable[[Snapshot], Corpus],
                progress: bool = False, *, rebuild: bool = False, save: bool = True,
                cancel: Cancel | None = None) -> Opened:
     """The corpus and index for `paths`: loaded from a saved entry when one matches, else built
-    with `build(paths)` + `build_index` and saved. `rebuild` ignores any saved entry; `cancel`
-    can stop the indexing (BuildCancelled; `build` is given its own)."""
+    with `build(snapshot)` + `build_index` and saved. `rebuild` builds from the files whatever
+    is saved, and replaces the saved entry; `cancel` can stop the indexing (BuildCancelled;
+    `build` is given its own)."""
     t0 = time.perf_counter()
     # Absolute paths: the same corpus named two ways (config vs --corpus) shares one entry.
     paths = [Path(p).expanduser().resolve() for p in paths]
-    identity = corpus_identity(paths)
     roots = cache_roots(options)
-    # Unchanged files (same paths, sizes, times, inodes) since their bytes were last hashed:
+    # Unchanged files (same paths, sizes, times, inodes) since their bytes were last read:
     # the key recorded then is used without reading them again.
-    signature = files_signature(paths, options)
-    known = None if rebuild else known_key(roots, identity, signature)
-    req = _Request(paths, options, identity, roots, signature, known,
-                   known or cache_key(paths, options))
-    opened = None if rebuild else _load_saved(req)
+    state, settled = files_state(paths, options)
+    req = _Request(paths, options, corpus_identity(paths), roots, state if settled else None,
+                   state)
+    known = None if rebuild else known_key(roots, req.identity, req.signature)
+    opened = None if known is None else _load_saved(req, known, record=False)
+    if opened is None and not rebuild:
+        opened = _load_saved(req, _hashed_key(req), record=True)
     if opened is None:
-        corpus = build(paths)
+        snapshot = _read_once(req)
+        key = cache_key(snapshot, options)  # of exactly the bytes the build parses
+        corpus = build(snapshot)
+        del snapshot
         opened = Opened(corpus, build_index(corpus, options, progress, cancel), req.messages)
         if save:
-            _save_built(req, opened)
+            _save_built(req, key, opened, replace=rebuild)
     opened.seconds = time.perf_counter() - t0
     return opened
 
 
-def _load_saved(req: _Request) -> Opened | None:
-    """The saved entry under the request's key, if one is there and good."""
+def _hashed_key(req: _Request) -> str:
+    """The key of the files' bytes, hashed as they are read (none kept); no shortcut is
+    recorded for it if they changed meanwhile."""
+    key = streamed_key(req.paths, req.options)
+    _changed_since_start(req)
+    return key
+
+
+def _read_once(req: _Request) -> Snapshot:
+    """The files' bytes, read once for the build and its key: the index is of the bytes as
+    read. When the files changed meanwhile, one line says so, and no shortcut is recorded: the
+    next start reads them again."""
+    snapshot = read_snapshot(req.paths)
+    if _changed_since_start(req):
+        req.messages.append("Some corpus files changed while they were being read; the index "
+                            "holds them as read, and the next start reads them again.")
+    return snapshot
+
+
+def _changed_since_start(req: _Request) -> bool:
+    if files_state(req.paths, req.options)[0] == req.state:
+        return False
+    req.signature = None
+    return True
+
+
+def _load_saved(req: _Request, key: str, *, record: bool) -> Opened | None:
+    """The saved entry under `key`, if one is there and good (each folder tried once)."""
     stale_seen = False
     for root in req.roots:
-        folder = entry_dir(root, req.key)
+        folder = entry_dir(root, key)
+        if folder in req.tried:
+            continue
         if folder.is_dir():
+            req.tried.add(folder)
             try:
-                corpus, index = load_entry(folder, req.key)
+                corpus, index = load_entry(folder, key)
             except (CorruptIndex, OSError) as exc:
-                req.messages.append(f"Saved index at {folder} is unusable ({exc}); rebuilding.")
+                req.messages.append(f"Saved index at {printable(str(folder))} is unusable "
+                                    f"({exc}); rebuilding.")
                 continue
-            if req.key != req.known:
-                record_key(root, req.identity, req.signature, req.key)
+            if record:
+                record_key(root, req.identity, req.signature, key)
             return Opened(corpus, index, req.messages, folder, True)
         if stale_entries(root, req.identity, folder):
             stale_seen = True
@@ -154,25 +191,30 @@ def _load_saved(req: _Request) -> Opened | None:
     return None
 
 
-def _save_built(req: _Request, opened: Opened) -> None:
+def _save_built(req: _Request, key: str, opened: Opened, *, replace: bool) -> None:
     """Save in the first cache root that takes it; old entries of the corpus go."""
     messages = req.messages
     for root in req.roots:
         if req.options.cache_dir is None and not _writable(root):
             continue
         try:
-            opened.entry = save_entry(root, req.key, req.identity, opened.corpus, opened.index)
+            opened.entry = save_entry(root, key, req.identity, opened.corpus, opened.index,
+                                      replace=replace)
         except OSError as exc:
-            messages.append(f"Could not save the index in {root} ({exc.strerror or exc}).")
+            messages.append(f"Could not save the index in {printable(str(root))}: "
+                            f"{os_error_text(exc)}.")
             continue
         except UnsupportedCorpus as exc:  # not a corpus the builder makes
-            messages.append(f"Could not save the index in {root} ({exc}).")
+            messages.append(f"Could not save the index in {printable(str(root))} ({exc}).")
             break
         for old in stale_entries(root, req.identity, opened.entry):
             shutil.rmtree(old, ignore_errors=True)
-        record_key(root, req.identity, req.signature, req.key)
+        record_key(root, req.identity, req.signature, key)
         messages.append(f"Built the index of {len(opened.corpus.passages)} passages; saved in "
-                        f"{opened.entry} for a fast start next time.")
+                        f"{printable(str(opened.entry))} for a fast start next time.")
         return
-    messages.append("Built the index in memory; no writable cache folder, so it will be "
-                    "built again next time (set corpus.cache_dir).")
+    if any(m.startswith("Could not save") for m in messages):
+        messages.append("Built the index in memory; it will be built again next time.")
+    else:
+        messages.append("Built the index in memory; no writable cache folder, so it will be "
+                        "built again next time (set corpus.cache_dir).")

@@ -17,10 +17,11 @@ from retrieval.bm25_index import BM25Index
 from retrieval.store.index_files import (
     CorruptIndex,
     check_file,
-    file_digest,
+    file_entry,
     fsync_dir,
     load_array,
     load_index,
+    naming,
     save_array,
     save_index,
 )
@@ -28,6 +29,8 @@ from retrieval.store.keys import STORE_VERSION
 from retrieval.store.records_layout import ARRAYS as RECORD_ARRAYS
 from retrieval.store.records_layout import RECORDS_JSON
 from retrieval.store.records_load import records_corpus
+from retrieval.store.structure import records_checks, records_shape_problem
+from retrieval.store.temporaries import remove_stale, temp_prefix
 
 ENTRY_PREFIX = "index-"
 MANIFEST = "manifest.json"
@@ -58,7 +61,13 @@ def _load_records(folder: Path, records: Any) -> Corpus:
         raise CorruptIndex("manifest lists no corpus records")
     try:
         files = records["arrays"]
-        arrays = {name: load_array(folder, RECORDS_PREFIX + name, files.get(name))
+        shapes = {name: tuple(files[name]["shape"]) for name in RECORD_ARRAYS}
+        problem = records_shape_problem(shapes)
+        if problem:
+            raise CorruptIndex(problem)
+        checks = records_checks(shapes)
+        arrays = {name: load_array(folder, RECORDS_PREFIX + name, files[name],
+                                   checks.get(name, ()))
                   for name in RECORD_ARRAYS}
         path = check_file(folder, records["json"], records["json_file"])
         part = json.loads(path.read_text(encoding="utf-8"))
@@ -72,20 +81,24 @@ def _save_records(folder: Path, corpus: Corpus) -> dict[str, Any]:
     # Imported here: a start from a saved entry never writes records.
     from retrieval.store.records_save import save_records
 
-    part = save_records(corpus, folder,
-                        lambda name, arr: save_array(folder, RECORDS_PREFIX + name, arr))
-    path = folder / part["json"]
-    part["json_file"] = {"size": path.stat().st_size, "sha256": file_digest(path),
-                         "full_hash": True}
+    with naming(folder / RECORDS_JSON):
+        part = save_records(corpus, folder,
+                            lambda name, arr: save_array(folder, RECORDS_PREFIX + name, arr))
+    part["json_file"] = file_entry(folder / part["json"])
     return part
 
 
-def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25Index) -> Path:
+def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25Index, *,
+               replace: bool = False) -> Path:
     """Write the entry into a temporary folder, then move it into place: a reader never sees
-    half an entry. Raises UnsupportedCorpus for records the layout cannot hold."""
+    half an entry. An entry already there under the key is kept when it passes the checks
+    (another process was faster), unless `replace` (a forced rebuild: the user wants it made
+    again from the files). Temporaries left by dead processes go first. Raises
+    UnsupportedCorpus for records the layout cannot hold."""
     final = entry_dir(root, key)
     root.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.tmp-", dir=root))
+    remove_stale(root)
+    tmp = Path(tempfile.mkdtemp(prefix=temp_prefix(final.name), dir=root))
     try:
         manifest = {
             "store": STORE_VERSION, "key": key, "corpus_identity": identity,
@@ -94,20 +107,34 @@ def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25I
             "records": _save_records(tmp, corpus),
             "index": save_index(index, tmp),
         }
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        with naming(tmp / MANIFEST):
+            (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         fsync_dir(tmp)
         if final.exists():
-            try:  # another process was faster and its entry is good: keep that one
-                load_entry(final, key)
+            if not replace and _usable(final, key):  # another process was faster: keep it
                 shutil.rmtree(tmp, ignore_errors=True)
                 return final
-            except (CorruptIndex, OSError):  # a corrupt entry: replace it
-                shutil.rmtree(final, ignore_errors=True)
+            _remove_entry(final)
         os.replace(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+def _usable(folder: Path, key: str) -> bool:
+    try:
+        load_entry(folder, key)
+    except (CorruptIndex, OSError):
+        return False
+    return True
+
+
+def _remove_entry(folder: Path) -> None:
+    """Moved aside first (one rename), then deleted: a start never finds half of it."""
+    aside = Path(tempfile.mkdtemp(prefix=temp_prefix(folder.name), dir=folder.parent))
+    os.replace(folder, aside / folder.name)
+    shutil.rmtree(aside, ignore_errors=True)
 
 
 def stale_entries(root: Path, identity: str, keep: Path) -> list[Path]:

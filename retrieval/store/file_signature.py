@@ -14,6 +14,7 @@ from pathlib import Path
 from retrieval.options import IndexOptions
 from retrieval.store.entry import entry_dir
 from retrieval.store.keys import path_bytes, settings_header
+from retrieval.store.temporaries import temp_prefix
 
 # A file changed less than this long ago may change again within its timestamp's resolution:
 # no shortcut is recorded then (the next start hashes the bytes again).
@@ -23,10 +24,17 @@ _entry_name = operator.attrgetter("name")
 
 
 def files_signature(paths: list[Path], options: IndexOptions) -> str | None:
+    """`files_state`'s hash, or None when a file changed in the last two seconds (its
+    timestamp could still be the same after another change): then no shortcut is taken."""
+    digest, settled = files_state(paths, options)
+    return digest if settled else None
+
+
+def files_state(paths: list[Path], options: IndexOptions) -> tuple[str, bool]:
     """A hash of everything the key depends on except the files' bytes: every file below
     `paths` (all of them, symbolic links followed) with its size, modification and change
-    times and inode, plus the code and settings. None when a file changed in the last two
-    seconds (its timestamp could still be the same after another change)."""
+    times and inode, plus the code and settings; and whether every file is older than
+    RACY_NS."""
     h = hashlib.sha256(settings_header("files", options))
     walk = _Walk()
     for p in paths:
@@ -40,9 +48,7 @@ def files_signature(paths: list[Path], options: IndexOptions) -> str | None:
         else:
             walk.add(str(p), st)
     h.update(path_bytes("\0".join(walk.lines)))
-    if time.time_ns() - max(walk.times, default=0) < RACY_NS:
-        return None
-    return h.hexdigest()
+    return h.hexdigest(), time.time_ns() - max(walk.times, default=0) >= RACY_NS
 
 
 class _Walk:
@@ -109,7 +115,7 @@ def record_key(root: Path, identity: str, signature: str | None, key: str) -> No
         return
     target = _pointer(root, identity)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=root)
+        fd, tmp = tempfile.mkstemp(prefix=temp_prefix(target.name), dir=root)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump({"signature": signature, "key": key}, f)
         os.replace(tmp, target)

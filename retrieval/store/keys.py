@@ -9,14 +9,17 @@ import os
 import re
 import sys
 import typing
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from corpus.models import Corpus
+from corpus.listing import find_article_files
+from corpus.models import Corpus, LoadProblem
+from corpus.snapshot import Snapshot, alias_files, read_bytes
 from retrieval.inverted import FORMAT_VERSION
 from retrieval.options import IndexOptions
 
-STORE_VERSION = 3
+STORE_VERSION = 4  # 4: whole-file xxh3-128 checksums
 # Source files whose change alters the built corpus, the terms or the saved records: part of
 # the key. Paths are relative to the folder that holds the packages (the checkout, or
 # site-packages).
@@ -45,33 +48,48 @@ def settings_header(kind: str, options: IndexOptions) -> bytes:
             f"k1={float(bm.k1)!r};b={float(bm.b)!r};epsilon={float(bm.epsilon)!r}\0").encode()
 
 
-def cache_key(paths: list[Path], options: IndexOptions) -> str:
-    """The saved entry's key: corpus file paths + bytes, code, record schema, BM25 settings.
-    (Not the build callable itself: the corpus-building code is hashed instead.)"""
+def cache_key(snapshot: Snapshot, options: IndexOptions) -> str:
+    """The saved entry's key for the bytes a snapshot holds (the bytes a build parses)."""
+    return _key(snapshot.paths, snapshot.problems,
+                ((r.path, _digest_of(r.data, r.error)) for r in (
+                    *snapshot.articles, *snapshot.aliases.values())), options)
+
+
+def streamed_key(paths: Sequence[Path], options: IndexOptions) -> str:
+    """The same key as `cache_key(read_snapshot(paths))`, each file hashed as it is read and
+    nothing kept: a start that finds the entry needs none of the bytes."""
+    files, problems = find_article_files(list(paths))
+    return _key(tuple(paths), tuple(problems),
+                ((f, _file_digest(f)) for f in (*files, *alias_files(files))), options)
+
+
+def _key(paths: Sequence[Path], problems: Sequence[LoadProblem],
+         digests: Iterable[tuple[Path, bytes]], options: IndexOptions) -> str:
+    """Corpus file paths + bytes (articles, then alias files), code, record schema, BM25
+    settings. (Not the build callable itself: the corpus-building code is hashed instead.)"""
     h = hashlib.sha256(settings_header("store", options))
     h.update(path_bytes("paths=" + "\0".join(str(p) for p in paths) + "\0"))
-    files, problems = _article_files(list(paths))
-    h.update(path_bytes("problems=" + "\0".join(problems) + "\0"))
-    for f in files:
-        h.update(path_bytes(str(f)) + b"\0")
-        try:
-            with open(f, "rb") as fh:
-                h.update(hashlib.file_digest(fh, "sha256").digest())
-        except OSError as exc:
-            h.update(f"unreadable:{exc.errno}".encode())
+    h.update(path_bytes("problems=" + "\0".join(str(p) for p in problems) + "\0"))
+    for path, digest in digests:
+        h.update(path_bytes(str(path)) + b"\0" + digest)
     return h.hexdigest()
+
+
+def _digest_of(data: bytes | None, error: OSError | None) -> bytes:
+    if data is None:
+        return f"unreadable:{getattr(error, 'errno', None)}".encode()
+    return hashlib.sha256(data).digest()
+
+
+def _file_digest(path: Path) -> bytes:
+    read = read_bytes(path)
+    return _digest_of(read.data, read.error)
 
 
 def corpus_identity(paths: list[Path]) -> str:
     """Which corpus (its paths), regardless of content: finds stale entries to replace."""
     return hashlib.sha256(path_bytes("\0".join(str(Path(p).resolve()) for p in paths))
                           ).hexdigest()
-
-
-def _article_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    from corpus.loader import find_article_files
-    files, problems = find_article_files(paths)
-    return files, [str(p) for p in problems]
 
 
 def code_fingerprint() -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corpus.aliases import alias_path, load_aliases
+from corpus.aliases import alias_path, parse_aliases
 from corpus.build import build_corpus
 
 ARTICLE = """Talks make progress, says minister
@@ -61,10 +61,17 @@ def test_bad_alias_file_is_a_problem_naming_the_file_not_a_crash(tmp_path):
 
 
 def test_alias_entry_without_a_name_is_reported(tmp_path):
-    _write(tmp_path, '[[person]]\naliases = ["x"]\n')
-    entries, problem = load_aliases(tmp_path / "talks.txt")
+    entries, problem = parse_aliases(tmp_path / "talks.aliases.toml",
+                                     b'[[person]]\naliases = ["x"]\n')
     assert entries == [] and problem is not None and "needs a name" in problem.reason
 
 
 def test_no_alias_file_is_fine(tmp_path):
-    assert load_aliases(_write(tmp_path, None)) == ([], None)
+    corpus = build_corpus([_write(tmp_path, None)])
+    assert corpus.problems == () and len(corpus.articles) == 1
+
+
+def test_unreadable_alias_file_is_a_problem_naming_it(tmp_path):
+    entries, problem = parse_aliases(tmp_path / "talks.aliases.toml", None,
+                                     PermissionError(13, "Permission denied"))
+    assert entries == [] and problem is not None and "cannot read alias file" in problem.reason

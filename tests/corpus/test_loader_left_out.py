@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus.loader import find_article_files, is_left_out, left_out_files
+from corpus.listing import find_article_files, is_left_out, left_out_files
 
 
 @pytest.mark.parametrize(("name", "left_out"), [

@@ -159,7 +159,7 @@ def test_manifest_lists_checksums(corpus_dir: Path):
     manifest = json.loads((o.entry / "manifest.json").read_text(encoding="utf-8"))
     files = manifest["index"]["files"]
     assert {"post_docs.npy", "post_weights.npy", "terms.json"} <= set(files)
-    assert all(len(v["sha256"]) == 64 for v in files.values())
+    assert all(len(v["xxh3_128"]) == 32 for v in files.values())
     assert manifest["passages"] == len(o.corpus.passages)
 
 
@@ -177,6 +177,7 @@ def test_unchanged_files_are_not_read_again(corpus_dir: Path, monkeypatch: pytes
     def no_hashing(*a, **k):
         raise AssertionError("file bytes hashed again")
     monkeypatch.setattr(cache, "cache_key", no_hashing)
+    monkeypatch.setattr(cache, "streamed_key", no_hashing)
     o = open_index([corpus_dir], IndexOptions(), build)
     assert o.from_cache and build.calls == 1
     # another BM25 setting: another signature, so the bytes are hashed (here: refused)

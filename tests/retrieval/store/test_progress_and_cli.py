@@ -4,11 +4,13 @@ from __future__ import annotations
 import io
 import json
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from retrieval import inverted
+from retrieval.store import progress
 from retrieval.store.progress import progress_iter
 
 
@@ -28,8 +30,27 @@ def test_progress_iter_bar_on_a_tty(monkeypatch: pytest.MonkeyPatch):
     items = list(range(1000))
     wrapped = progress_iter(items, 1000, "Reading", True)
     assert list(wrapped) == items
-    assert progress_iter(items[:5], 5, "Reading", True) == items[:5]  # too few: no bar
+    assert fake.getvalue() == ""  # done within the first second: no bar
     assert progress_iter(items, 1000, "Reading", False) is items  # --quiet
+
+
+def test_progress_line_appears_for_one_slow_item(monkeypatch: pytest.MonkeyPatch):
+    """One large article: no item finishes for a while, yet the line shows (counting its
+    characters) once the delay has passed."""
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+    fake = Tty()
+    monkeypatch.setattr(sys, "stderr", fake)
+    monkeypatch.setattr(progress, "DELAY_SECONDS", 0.05)
+    monkeypatch.setattr(progress, "TICK_SECONDS", 0.02)
+    shown_during = ""
+    for _ in progress_iter(["big"], 1, "Reading articles", True, sizes=[5_000_000]):
+        deadline = time.monotonic() + 5
+        while "Reading articles" not in fake.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        shown_during = fake.getvalue()
+    assert "Reading articles" in shown_during and "chars" in shown_during
 
 
 ARTICLE = "Talks resume\n\nThe president said talks would resume on Monday.\n"
@@ -44,6 +65,8 @@ def test_cli_index_and_stats(run_parley, tmp_path: Path):
     assert "Index built" in r.stdout and "saved in" in r.stderr
     r = run_parley("index", "--corpus", corpus, "--quiet")
     assert r.returncode == 0 and "already up to date" in r.stdout and r.stderr == ""
+    r = run_parley("index", "--corpus", corpus, "--force")
+    assert r.returncode == 0 and "Index rebuilt from the files" in r.stdout, r.stderr
     r = run_parley("stats", "--corpus", corpus, "--json")
     assert r.returncode == 0, r.stderr
     st = json.loads(r.stdout)
