@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from corpus.folding import fold_name
 from corpus.gazetteer import gazetteer
 from corpus.models import Person, Speaker, SpeakerKind
+from corpus.name_forms import NameForms
 from corpus.titles import title_gender, titles_in
 
 
@@ -26,6 +27,9 @@ class Entity:
     roles_seen: list[str] = field(default_factory=list)
     preferred: str | None = None  # the name a user alias file gives
     user_aliases: list[str] = field(default_factory=list)
+    # What the names say, read incrementally (names are only ever appended).
+    _forms: NameForms = field(default_factory=NameForms, init=False, repr=False,
+                              compare=False)
 
     @property
     def surname(self) -> str:
@@ -36,14 +40,13 @@ class Entity:
         user alias file gives)."""
         if self.preferred:
             return self.preferred
-        longest = max(self.names, key=lambda n: (len(n.split()), len(n)))
-        variants: dict[str, str] = {}
-        for n in self.names:
-            for w in n.split():
-                key = fold_name(w)
-                if key not in variants or _accents(w) > _accents(variants[key]):
-                    variants[key] = w
-        return " ".join(variants.get(fold_name(w), w) for w in longest.split())
+        self._forms.sync(self.names)
+        return self._forms.canonical()
+
+    def distinct_names(self) -> set[str]:
+        """Every name met, once each (a set: do not change it)."""
+        self._forms.sync(self.names)
+        return self._forms.distinct
 
     def aliases(self) -> frozenset[str]:
         out: set[str] = set()
@@ -77,7 +80,3 @@ def _address_titles(gender: str | None) -> frozenset[str]:
     if gender is None:
         return titles_in("surname")
     return frozenset(t for t in titles_in("address") if title_gender(t) in (None, gender))
-
-
-def _accents(word: str) -> int:
-    return sum(1 for ch in word if ord(ch) > 127)

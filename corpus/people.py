@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
 from corpus.entities import Entity
 from corpus.folding import fold_name
 from corpus.gazetteer import gazetteer
 from corpus.gender import first_name_gender, role_gender
 from corpus.lexicon import phrase_words
 from corpus.models import Person, SpeakerKind
+from corpus.people_index import PeopleIndex, normalized_role
 from corpus.phrases import (
     NOT_NAMES,
     ORG_WORDS,
@@ -27,12 +26,10 @@ from corpus.phrases import (
     is_role_word,
     parse_phrase,
 )
+from corpus.surnames import close_spelling
 from corpus.titles import title_gender
 
 _WORD = re.compile(r"[^\W_][\w'’.]*(?:-[^\W_][\w'’.]*)*")
-SURNAME_SIMILARITY = 88  # rapidfuzz ratio for spelling variants: Zelenskyy ~ Zelenskiy
-# Shorter surnames must match exactly: Brown and Browne are two people.
-MIN_FUZZY_SURNAME = 7
 
 
 def _strip_possessive(word: str) -> str:
@@ -54,6 +51,22 @@ class PeopleTable:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
+        self._index = PeopleIndex()
+
+    def _add(self, entity: Entity) -> Entity:
+        self.entities.append(entity)
+        self._index.add_entity(entity)
+        return entity
+
+    def add_name(self, entity: Entity, name: str) -> None:
+        """Another name (a mention) for an entity already in the table."""
+        entity.names.append(name)
+        self._index.add_name(entity, name)
+
+    def add_role(self, entity: Entity, role: str) -> None:
+        """Another role for an entity already in the table (its `role` is the caller's)."""
+        entity.roles_seen.append(role)
+        self._index.add_role(entity, role)
 
     # --- building -------------------------------------------------------------------------
     def add_mentions(self, text: str, position: int) -> None:
@@ -127,7 +140,7 @@ class PeopleTable:
         """A lone surname: counts as a mention of a person already met, nothing more."""
         entity = self.find(name)
         if entity is not None:
-            entity.names.append(name)
+            self.add_name(entity, name)
             entity.last_seen = max(entity.last_seen, position)
 
     def note_person(self, name: str, position: int, role: str | None = None,
@@ -136,13 +149,12 @@ class PeopleTable:
         entity = self.find(name)
         if entity is None or (len(name.split()) > 1 and len(entity.canonical().split()) > 1
                               and not _same_full_name(name, entity)):
-            entity = Entity([name], first_seen=position)
-            self.entities.append(entity)
+            entity = self._add(Entity([name], first_seen=position))
         else:
-            entity.names.append(name)
+            self.add_name(entity, name)
         entity.last_seen = max(entity.last_seen, position)
         if role and role not in entity.roles_seen:
-            entity.roles_seen.append(role)
+            self.add_role(entity, role)
             entity.role = entity.role or role
         if title:
             entity.gender = entity.gender or title_gender(title.lower())
@@ -153,16 +165,12 @@ class PeopleTable:
         return entity
 
     def note_organisation(self, name: str, position: int) -> Entity:
-        key = fold_name(name).removeprefix("the ")
-        for e in self.entities:
-            if e.kind == "organisation" and (
-                    fold_name(e.names[0]).removeprefix("the ") == key
-                    or key in {fold_name(a).removeprefix("the ") for a in e.user_aliases}):
-                e.last_seen = max(e.last_seen, position)
-                return e
-        entity = Entity([name], kind="organisation", last_seen=position)
-        self.entities.append(entity)
-        return entity
+        """The organisation of this name (or user alias), the first met; new if none."""
+        entity = self._index.organisation(name)
+        if entity is not None:
+            entity.last_seen = max(entity.last_seen, position)
+            return entity
+        return self._add(Entity([name], kind="organisation", last_seen=position))
 
     def add_user_entry(self, name: str, kind: SpeakerKind, role: str | None,
                        aliases: tuple[str, ...]) -> Entity:
@@ -179,63 +187,46 @@ class PeopleTable:
                     entity.roles_seen.append(a)
             entity.gender = first_name_gender(name.split()[0]) if len(name.split()) > 1 \
                 else None
-        self.entities.append(entity)
-        return entity
+        return self._add(entity)
 
     # --- looking up -----------------------------------------------------------------------
     def find(self, name: str) -> Entity | None:
         """A person by full name, surname or a close spelling of the surname; the most
         recently met wins where several share a surname."""
         target = fold_name(_strip_possessive(name))
-        people = [e for e in self.entities if e.kind == "person"]
-        exact = [e for e in people if target in {fold_name(n) for n in e.names}
-                 or fold_name(e.canonical()) == target
-                 or target in {fold_name(a) for a in e.user_aliases}]
+        exact = self._index.named(target)
         if exact:
-            return max(exact, key=lambda e: e.last_seen)
+            return self._index.latest(exact)
         surname = target.split()[-1] if target else ""
         first = target.split()[0] if len(target.split()) > 1 else None
-        close = [e for e in people
-                 if (e.surname == surname or _close_spelling(surname, e.surname))
-                 and (first is None or len(e.canonical().split()) == 1
-                      or _same_full_name(target, e))]
-        return max(close, key=lambda e: e.last_seen) if close else None
+        return self._index.latest(
+            e for e in self._index.with_surname(surname)
+            if first is None or len(e.canonical().split()) == 1 or _same_full_name(target, e))
 
     def find_by_role(self, role: str, position: int | None = None) -> Entity | None:
         """The most recently met person holding a role like this one ("the minister",
         "Turkey's foreign minister" = "Turkish foreign minister"). With a position, only
         people already named by then: a role never points forward to someone met later."""
-        g = gazetteer()
-        wanted = g.normalize_role(role)
-        best: Entity | None = None
-        for e in self.entities:
-            if e.kind != "person":
-                continue
-            if position is not None and e.first_seen > position:
-                continue
-            for r in [e.role, *e.roles_seen]:
-                if not r:
-                    continue
-                have = g.normalize_role(r)
-                alike = have == wanted or have.endswith(" " + wanted) or (
-                    wanted.split()[-1:] == have.split()[-1:] and len(wanted.split()) == 1)
-                if alike and (best is None or e.last_seen > best.last_seen):
-                    best = e
-        return best
+        wanted = normalized_role(role)
+        return self._index.latest(
+            e for e in self._index.with_role_like(wanted)
+            if (position is None or e.first_seen <= position)
+            and any(r and _alike_roles(normalized_role(r), wanted)
+                    for r in [e.role, *e.roles_seen]))
 
     def freeze(self) -> tuple[Person, ...]:
         return tuple(e.freeze() for e in self.entities)
 
 
-def _close_spelling(a: str, b: str) -> bool:
-    """Spelling variants of one surname (Zelenskyy, Zelenskiy): long, same initial, close."""
-    return (min(len(a), len(b)) >= MIN_FUZZY_SURNAME and a[:1] == b[:1]
-            and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
+def _alike_roles(have: str, wanted: str) -> bool:
+    """"turkish foreign minister" is a "foreign minister" and a "minister"."""
+    return have == wanted or have.endswith(" " + wanted) or (
+        wanted.split()[-1:] == have.split()[-1:] and len(wanted.split()) == 1)
 
 
 def _same_full_name(name: str, entity: Entity) -> bool:
     a = fold_name(name).split()
     b = fold_name(entity.canonical()).split()
-    if a[-1] != b[-1] and not _close_spelling(a[-1], b[-1]):
+    if a[-1] != b[-1] and not close_spelling(a[-1], b[-1]):
         return False
     return a[0] == b[0] or a[0][:1] == b[0][:1] and (len(a[0]) <= 2 or len(b[0]) <= 2)

@@ -1,6 +1,8 @@
 """Finding quotations in news text, whatever mix of curly and straight marks it uses."""
 from __future__ import annotations
 
+import bisect
+
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
@@ -13,6 +15,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     quotation left open runs to the end of the text (BBC quote runs close only at the end)."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    first_word = len(text) - len(text.lstrip())
     for i, ch in enumerate(text):
         if ch not in QUOTE_CHARS:
             continue
@@ -20,7 +23,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         opens = ch in OPENERS or (ch == STRAIGHT and (before.isspace() or before in "([{—–-"))
         after = text[i + 1] if i + 1 < len(text) else " "
         if open_at is None:
-            if ch == STRAIGHT and not text[:i].strip() and after.isspace():
+            if ch == STRAIGHT and i <= first_word and after.isspace():
                 continue  # a stray closing mark left over from the previous paragraph
             if opens or ch == STRAIGHT:
                 open_at = i
@@ -63,3 +66,12 @@ def quote_runs(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             runs.append((qs, qe))
     return runs
+
+
+def overlapping(spans: list[tuple[int, int]], s: int, e: int) -> list[tuple[int, int]]:
+    """The spans that overlap [s, e), in order, found by bisection: `spans` sorted and
+    disjoint, as `quote_spans` gives them. Why: a sentence asks about its quotations, and
+    reading all of a long paragraph's quotations for each made it cost their square."""
+    lo = bisect.bisect_right(spans, s, key=lambda q: q[1])
+    hi = bisect.bisect_left(spans, e, lo=lo, key=lambda q: q[0])
+    return spans[lo:hi]

@@ -10,11 +10,13 @@ from corpus.attribution.subject_words import words_after
 from corpus.attribution.subjects import find_subject
 from corpus.people import PeopleTable
 from corpus.phrases import Phrase, parse_phrase
+from corpus.quotes import overlapping
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+say(?:ing)?\b")
 _DASH_NAME = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'’.-]*\s?){1,3})\s*$")
 _COLON_OR_THAT = re.compile(r"[\w’']+(?: out)?\s*(?:,|that)?\s*")
+_QUOTED_AS_REACH = 1000  # characters: far longer than any match of _QUOTED_AS in news text
 
 Spans = list[tuple[int, int]]
 
@@ -64,10 +66,14 @@ def _according_to(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -
 
 
 def _quoted_as(masked: str, sent: tuple[int, int]) -> list[Act]:
-    """"the paper quoted Mr Chernin as saying"."""
+    """"the paper quoted Mr Chernin as saying". Read from a little before the sentence,
+    not from the paragraph's start (which made a long paragraph cost its square): enough
+    for a match begun before the sentence to hide one inside it, as it always has."""
     s, e = sent
     acts: list[Act] = []
-    for m in _QUOTED_AS.finditer(masked, 0, e):
+    if masked.find("quoted", s, e) < 0:
+        return acts
+    for m in _QUOTED_AS.finditer(masked, max(0, s - _QUOTED_AS_REACH), e):
         if m.start() >= s:
             phrase = parse_phrase(m.group(1).split())
             if phrase is not None:
@@ -91,9 +97,7 @@ def _is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool
     """Whether the statement is a quotation: the quote closes just before the cue's clause,
     or opens right after it ("X said: "...")."""
     s, e = sent
-    for qs, qe in spans:
-        if qe <= s or qs >= e:
-            continue
+    for qs, qe in overlapping(spans, s, e):
         if qe <= cue and text[qe:cue].strip(" ,").count(" ") <= 8 and (
                 qs <= s + 2 or text[s:qs].strip() == "") and qe > s + 2:
             return True

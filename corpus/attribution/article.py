@@ -40,6 +40,7 @@ class ArticleAttributor:
     def run(self) -> list[list[Sentence]]:
         state = self.state
         state.units, state.last, state.position = [], None, 0
+        state.role_leads = set()
         for p, (text, sents) in enumerate(zip(self.paragraphs, self.spans, strict=False)):
             last = state.last
             after_open = bool(last and last.kind == "direct" and last.passage == p - 1
@@ -50,7 +51,7 @@ class ArticleAttributor:
                 _read_sentence(state, sent)
                 state.position += 1
         carry_back(state.units, self.paragraphs)
-        link_roles(state.units)
+        link_roles(state.units, state.people)
         return _sentences(state.units, self.paragraphs)
 
 
@@ -79,7 +80,7 @@ def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
         unit.take_speaker(last)
         unit.kind = fragment_kind(paragraph.text[s:e])
         unit.carried = True
-    state.units.append(unit)
+    state.add_unit(unit)
     if unit.kind:
         state.last = unit
     if paragraph.index > 0:
@@ -103,7 +104,7 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
             unit.act = None
         elif not unit.minor:  # "... after he said": the main speaker stays in focus
             _take_focus(state, unit)
-        state.units.append(unit)
+        state.add_unit(unit)
     if paragraph.index > 0 and not person_spoke:
         # "Gordon Brown has made an appeal ... after reports claimed ...": the
         # main-clause subject is in focus even when someone else is speaking.

@@ -40,4 +40,13 @@ def opens_clause(text: str, pos: int) -> bool:
     word = text[pos:pos + 12].split()[:1]
     if word and bare(word[0]) in SPLIT_CONJ:
         return True
-    return text[:pos].rstrip()[-1:] in ",;:-–—"
+    return _last_mark_before(text, pos) in ",;:-–—"
+
+
+def _last_mark_before(text: str, pos: int) -> str:
+    """The last character before `pos` that is not a space ("" if none), read backwards
+    (copying the text before `pos` cost a long paragraph its square)."""
+    k = pos - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return text[k] if k >= 0 else ""

@@ -118,7 +118,7 @@ def _other_group_since(state: ArticleState, last: Unit, act: Act) -> bool:
     else:
         before = state.paragraphs[last.passage]
         texts = [mask_quotes(before, quote_spans(before))[start:], masked[:act.clause_start]]
-    own = {fold(n) for n in ([*last.entity.names] if last.entity else [])
+    own = {fold(n) for n in ([*last.entity.distinct_names()] if last.entity else [])
            + ([last.vague] if last.vague else [])}
     for text in texts:
         for m in _PLURAL_NAME.finditer(text):

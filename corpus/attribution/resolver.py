@@ -44,8 +44,8 @@ def _resolve_name(state: ArticleState, unit: Unit, phrase: Phrase, name: str) ->
         return
     if phrase.role or phrase.title:
         people.note_person(name, position, phrase.role, phrase.title)
-    elif name not in entity.names:
-        entity.names.append(name)
+    elif name not in entity.distinct_names():
+        people.add_name(entity, name)
     entity.last_seen = max(entity.last_seen, position)
     unit.entity = entity
 
@@ -64,7 +64,7 @@ def _resolve_role(state: ArticleState, unit: Unit, phrase: Phrase, role: str) ->
         # "Jack Straw has attacked ... The foreign secretary said": a definite role
         # right after a person with no role of their own is that person.
         focus.role = role
-        focus.roles_seen.append(role)
+        state.people.add_role(focus, role)
         entity = focus
     if entity is not None:
         unit.entity = entity
@@ -78,7 +78,7 @@ def _focus_takes_role(state: ArticleState, phrase: Phrase, role: str, focus: Ent
     role of their own and no other role-only lead is still open."""
     words = role.split()
     return focus.kind == "person" and focus.role is None and not focus.roles_seen \
-        and not any(u.role_only and u.role_only != role for u in state.units) \
+        and not state.other_role_lead(role) \
         and phrase.text.lower().startswith("the ") and "'" not in role and "’" not in role \
         and (words[0].islower() or (len(words) > 1 and _is_country_word(words[0])
                                     and words[1].islower()))

@@ -2,41 +2,65 @@
 speaking next, once the whole article is read."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from corpus.attribution.state import Unit
 from corpus.gazetteer import gazetteer
 from corpus.lexicon import attribution_words
+from corpus.people import PeopleTable
 from corpus.phrases import bare
 
 _ANONYMOUS_ROLES = attribution_words("anonymous_role")
 _OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s", re.I)
 
 
-def link_roles(units: list[Unit]) -> None:
+def link_roles(units: list[Unit], people: PeopleTable) -> None:
     """A role-only lead takes the person named as speaking next, when that statement is
     within the next paragraph and the person has no role of their own."""
+    with_role: dict[str, list[int]] = {}
     for i, unit in enumerate(units):
-        if unit.role_only is None or not _may_point_forward(unit, unit.role_only):
+        if unit.role_only is not None:
+            with_role.setdefault(unit.role_only, []).append(i)
+    speakers = _PersonSpeakers(units)
+    g = gazetteer()
+    for i, unit in enumerate(units):
+        role = unit.role_only
+        if role is None or not _may_point_forward(unit, role):
             continue
-        for nxt in units[i + 1:]:
-            if nxt.passage > unit.passage + 1:
-                break
-            if nxt.role_only == unit.role_only:
-                continue
-            ent = nxt.entity
-            if ent is None or ent.kind != "person":
-                continue
-            g = gazetteer()
-            if ent.role is None or g.normalize_role(ent.role) == g.normalize_role(
-                    unit.role_only):
-                ent.role = ent.role or unit.role_only
-                ent.roles_seen.append(unit.role_only)
-                role = unit.role_only
-                for other in units:
-                    if other.role_only == role:
-                        other.entity, other.role_only = ent, None
-            break
+        k = speakers.first_after(i)
+        ent = units[k].entity if k is not None else None
+        if k is None or ent is None or units[k].passage > unit.passage + 1:
+            continue
+        if ent.role is None or g.normalize_role(ent.role) == g.normalize_role(role):
+            ent.role = ent.role or role
+            people.add_role(ent, role)
+            for j in with_role.pop(role):
+                units[j].entity, units[j].role_only = ent, None
+                speakers.add(j)
+
+
+class _PersonSpeakers:
+    """Where the units with a person speaking are, as links make more of them: the first
+    after a unit is found without reading the units between (a role-only unit has no
+    entity, so the next person speaking is the first unit the link may go to)."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self._next: list[int | None] = [None] * (len(units) + 1)
+        for k in range(len(units) - 1, -1, -1):
+            ent = units[k].entity
+            self._next[k] = k if ent is not None and ent.kind == "person" else self._next[k + 1]
+        self._added: list[int] = []
+
+    def add(self, k: int) -> None:
+        bisect.insort(self._added, k)
+
+    def first_after(self, i: int) -> int | None:
+        found = self._next[i + 1]
+        at = bisect.bisect_right(self._added, i)
+        if at < len(self._added) and (found is None or self._added[at] < found):
+            return self._added[at]
+        return found
 
 
 def _may_point_forward(unit: Unit, role: str) -> bool:

@@ -3,6 +3,7 @@
 he said.')."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from corpus.attribution.cues import CUE
@@ -11,7 +12,7 @@ from corpus.attribution.state import ArticleState, Unit
 from corpus.lexicon import attribution_words
 from corpus.models import SpeechKind
 from corpus.phrases import bare
-from corpus.quotes import QUOTE_CHARS, quote_runs, quote_spans
+from corpus.quotes import QUOTE_CHARS, overlapping, quote_runs, quote_spans
 
 _PREPOSITIONS = attribution_words("preposition")
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
@@ -24,7 +25,7 @@ def continues_quote(state: ArticleState, sent: tuple[int, int]) -> bool:
     last, paragraph = state.last, state.paragraph
     if last is None or not last.has_speaker():
         return False
-    inside = [q for q in paragraph.quotes if q[0] < e and q[1] > s]
+    inside = overlapping(paragraph.quotes, s, e)
     if not inside:
         return False
     starts_quote = paragraph.text[s:e].lstrip()[:1] in QUOTE_CHARS
@@ -66,7 +67,7 @@ def _reported_fragment(text: str, qspans: list[tuple[int, int]], sent: tuple[int
     first = text[s:e].split()[:1]
     if first and bare(first[0].strip(",")) in _PREPOSITIONS:
         return False  # 'Under Mr Brown's "sustainable investment" rule, ...': narration
-    inside = [(qs, qe) for qs, qe in qspans if s <= qs and qe <= e]
+    inside = [(qs, qe) for qs, qe in overlapping(qspans, s, e) if s <= qs and qe <= e]
     return bool(inside) and all(2 <= len(text[qs:qe].split()) <= 10 for qs, qe in inside)
 
 
@@ -84,17 +85,18 @@ def carry_back(units: list[Unit], paragraphs: list[str]) -> None:
         by_passage.setdefault(u.passage, []).append(u)
     for p, group in by_passage.items():
         text = paragraphs[p]
+        # A paragraph's units follow each other without overlapping: found by bisection,
+        # so that a long paragraph does not cost its runs times its units.
+        starts = [u.start for u in group]
         for rs, rend in quote_runs(quote_spans(text)):
             if text[max(rs, rend - 3):rend - 1].strip()[-1:] not in (",", "?", "!"):
                 continue  # the run does not end in '," he said'
-            owner = next((u for u in group if u.kind == "direct" and u.start < rend <= u.end
-                          + 1 and u.start > rs), None)
+            first = bisect.bisect_right(starts, rs)
+            owner = next((k for k in range(first, bisect.bisect_left(starts, rend))
+                          if group[k].kind == "direct" and rend <= group[k].end + 1), None)
             if owner is None:
                 continue
-            for u in group:
-                if u is owner:
-                    break
-                if (u.kind is None or u.carried) and rs <= u.start + 1 and u.end > rs \
-                        and u.start < rend:
-                    u.take_speaker(owner)
+            for u in group[bisect.bisect_left(starts, rs - 1):owner]:
+                if (u.kind is None or u.carried) and u.end > rs and u.start < rend:
+                    u.take_speaker(group[owner])
                     u.kind = "direct"

@@ -73,3 +73,16 @@ class ArticleState:
     org_passage: int = -1  # the paragraph where it spoke
     units: list[Unit] = field(default_factory=list)  # every sentence or clause read so far
     last: Unit | None = None  # the latest unit with a speaker (not a subordinate one)
+    # The roles of the role-only units read so far: asking whether another role-only lead
+    # is open must not read every unit again.
+    role_leads: set[str] = field(default_factory=set)
+
+    def add_unit(self, unit: Unit) -> None:
+        """A unit read (its speaker is final until the whole article is read)."""
+        self.units.append(unit)
+        if unit.role_only:
+            self.role_leads.add(unit.role_only)
+
+    def other_role_lead(self, role: str) -> bool:
+        """Whether a unit read so far has a role-only speaker other than `role`."""
+        return len(self.role_leads) > (role in self.role_leads)

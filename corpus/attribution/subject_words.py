@@ -37,8 +37,7 @@ _PRONOUNS = {"he", "she", "they", "it"}
 def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int] | None:
     """The words of the phrase right before a cue, and where its clause starts (at the
     conjunction before it, if any)."""
-    words = [(m.group(), m.start()) for m in _WORDS.finditer(masked, 0, cue)
-             if m.start() >= sent_start]
+    words = sentence_words(masked, sent_start, cue)
     j = len(words)
     while j > 0 and words[j - 1][0].lower() in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0]):
         j -= 1
@@ -66,6 +65,20 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
     if j > 0 and bare(words[j - 1][0]) in SPLIT_CONJ:
         start = words[j - 1][1]
     return [w for w, _ in collected], start
+
+
+def sentence_words(masked: str, sent_start: int, cue: int) -> list[tuple[str, int]]:
+    """The words (and offsets) from the sentence's start to the cue; a word begun before
+    the sentence is not one of them. Read from the sentence, not the paragraph's start
+    (which made a long paragraph cost its square)."""
+    return [(m.group(), m.start()) for m in _WORDS.finditer(masked, sent_start, cue)
+            if m.start() > sent_start or not _inside_word(masked, sent_start)]
+
+
+def _inside_word(text: str, pos: int) -> bool:
+    """Whether `pos` falls inside a word begun before it: the words read from `pos` must
+    not start with such a word's tail."""
+    return pos > 0 and _WORDS.match(text, pos - 1, pos) is not None
 
 
 def words_after(masked: str, pos: int, sent_end: int) -> list[str]:
