@@ -3,7 +3,6 @@ that carries Parley's engine and settings, adds the cogs and registers the slash
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -11,12 +10,12 @@ from discord.ext import commands
 
 from bot.discord_bot.cog import AskCog, PrefixCog, ReloadCog
 from bot.discord_bot.errors import ParleyTree, prefix_command_failed
+from bot.discord_bot.reload import Rebuild
+from bot.discord_bot.unanswered import Unanswered
 from bot.engine import Engine
 from bot.settings import Settings
 
 log = logging.getLogger("parley.discord")
-
-Rebuild = Callable[[], Engine]
 
 if TYPE_CHECKING:
     # What the bases below add to: mypy checks the shared code against `commands.Bot`, whose API
@@ -36,9 +35,10 @@ class ParleyBotBase(_Bot):
         self.settings = settings
         self.sync_commands = sync
         self.rebuild = rebuild
+        self.unanswered = Unanswered()  # channels whose last reply Discord refused
 
     async def setup_hook(self) -> None:
-        ask = AskCog(self, self.engine, self.settings)
+        ask = AskCog(self, self.engine, self.settings, self.unanswered)
         await self.add_cog(ask)
         if self.settings.discord.message_content:
             await self.add_cog(PrefixCog(ask))
@@ -84,8 +84,8 @@ def intents_for(settings: Settings) -> discord.Intents:
 
 def create_bot(settings: Settings, engine: Engine, *, sync: bool = False,
                rebuild: Rebuild | None = None) -> ParleyBotBase:
-    """The bot exactly as `parley discord` runs it. `rebuild()` (optional) returns a fresh engine
-    from the article files; with it the owner-only `/reload` command is added."""
+    """The bot exactly as `parley discord` runs it. `rebuild(force, cancel)` (optional) returns a
+    fresh engine from the article files; with it the owner-only `/reload` command is added."""
     d = settings.discord
     # Without Message Content there are no prefix commands (mentions are handled by the cog);
     # `when_mentioned` keeps discord.py from warning about a prefix that cannot work.

@@ -1,5 +1,6 @@
 """The commands: /ask, /speakers, /quotes, /source, the mention handler, `!ask`, and the
-owner's /reload -- what each one calls and who may call it.
+owner's /reload -- what each one calls and who may call it, and the notice a channel's next
+reply carries when Discord refused an earlier one (`unanswered`).
 
 Every answer is one `engine.ask` call, the same the CLI makes; `embeds` decides how the reply
 looks, `replying` gets it to Discord in time. The engine runs on one worker thread, so a slow
@@ -24,10 +25,11 @@ from discord.ext import commands
 
 from bot.discord_bot import embeds
 from bot.discord_bot.cooldown import Cooldown, notice
-from bot.discord_bot.errors import Throttled
+from bot.discord_bot.errors import Throttled, refused_after_retries, reply_refused
 from bot.discord_bot.formatting import Page, choices_for
-from bot.discord_bot.reload import rebuild_engine
+from bot.discord_bot.reload import RELOAD_CANCELLED, Rebuild, Rebuilder
 from bot.discord_bot.replying import NONE, in_time, reply_pages, send, send_pages
+from bot.discord_bot.unanswered import Unanswered, with_note
 from bot.discord_bot.views import send_ephemeral
 from bot.engine import Engine
 from bot.settings import Settings
@@ -45,15 +47,18 @@ EMPTY_MENTION = ("Ask me a question after the mention, for example: "
 MENTION_FAILED = "Sorry, something went wrong answering that."
 RELOAD_NOT_OWNER = "Only the bot's owner can reload the articles."
 RELOAD_BUSY = "A reload is already running; the current articles stay in use until it ends."
+REPLY_WAIT = 2.0  # at shutdown: the longest wait for the owner's reply to reach Discord
 
 
 class AskCog(commands.Cog, name="Parley"):
     """The question-answering commands."""
 
-    def __init__(self, bot: commands.Bot, engine: Engine, settings: Settings):
+    def __init__(self, bot: commands.Bot, engine: Engine, settings: Settings,
+                 unanswered: Unanswered | None = None):
         self.bot = bot
         self.engine = engine
         self.settings = settings
+        self.unanswered = unanswered if unanswered is not None else Unanswered()
         d = settings.discord
         self.per_page = max(1, min(d.results_per_page, MAX_RESULTS))
         self.timeout = float(d.view_timeout_seconds)
@@ -99,7 +104,12 @@ class AskCog(commands.Cog, name="Parley"):
 
     async def _send_pages(self, interaction: discord.Interaction, pages: list[Page], *,
                           ephemeral: bool = False) -> None:
-        await send_pages(interaction, pages, timeout=self.timeout, ephemeral=ephemeral)
+        """The pages; a public reply first says so if an earlier one in the channel was refused
+        (a send that fails reaches the tree's error handler, which remembers the channel)."""
+        note = None if ephemeral else self.unanswered.take(interaction.channel_id)
+        first = with_note(pages[0], note)
+        await send_pages(interaction, [first, *pages[1:]], timeout=self.timeout,
+                         ephemeral=ephemeral)
 
     async def _nothing(self, interaction: discord.Interaction, text: str) -> None:
         await send(interaction, ephemeral=True, content=text, allowed_mentions=NONE)
@@ -186,26 +196,47 @@ class AskCog(commands.Cog, name="Parley"):
         await self.answer_message(message, question, via="mention")
 
     async def answer_message(self, message: discord.Message, question: str, *, via: str) -> None:
-        """Answer a question asked in a channel message (mention or !ask); never raises."""
+        """Answer a question asked in a channel message (mention or !ask); never raises. A reply
+        Discord refuses after its retries is logged once and the channel remembered."""
         try:
-            verdict = self.cooldown.hit(message.author.id)
-            if not verdict.allowed:
-                if verdict.notify:
-                    await message.reply(notice(verdict.retry_after), allowed_mentions=NONE)
+            pages = await self._message_reply(message, question, via)
+            if pages:
+                await self._reply(message, pages)
+            return
+        except Exception as exc:
+            if self._refused(message, exc, via):
                 return
-            if not question:
-                await message.reply(EMPTY_MENTION, allowed_mentions=NONE)
-                return
-            answer = await self.answer(question, top_k=self.default_k, speaker=None, via=via)
-            pages = embeds.answer_pages(answer, self.per_page)
-            if not pages:
-                await message.reply(embeds.nothing_found(answer), allowed_mentions=NONE)
-                return
-            await reply_pages(message, pages, timeout=self.timeout)
-        except Exception:
             log.exception("error answering a %s", via)
-            with contextlib.suppress(discord.HTTPException):
-                await message.reply(MENTION_FAILED, allowed_mentions=NONE)
+        try:
+            await self._reply(message, [Page(MENTION_FAILED)])
+        except discord.HTTPException as exc:
+            if not self._refused(message, exc, via):
+                log.warning("could not send an error notice: %s", exc)
+
+    def _refused(self, message: discord.Message, exc: Exception, via: str) -> bool:
+        """True (logged, channel remembered) when Discord refused the reply after retries."""
+        refused = refused_after_retries(exc)
+        if refused is not None:
+            reply_refused(self.unanswered, message.channel, refused, via)
+        return refused is not None
+
+    async def _message_reply(self, message: discord.Message, question: str,
+                             via: str) -> list[Page]:
+        """What to reply to a channel message: the answer pages or a short text; nothing for a
+        message over the cooldown that was already told."""
+        verdict = self.cooldown.hit(message.author.id)
+        if not verdict.allowed:
+            return [Page(notice(verdict.retry_after))] if verdict.notify else []
+        if not question:
+            return [Page(EMPTY_MENTION)]
+        answer = await self.answer(question, top_k=self.default_k, speaker=None, via=via)
+        return embeds.answer_pages(answer, self.per_page) or [Page(embeds.nothing_found(answer))]
+
+    async def _reply(self, message: discord.Message, pages: list[Page]) -> None:
+        """Reply in the message's channel, first saying so if an earlier reply there was
+        refused."""
+        note = self.unanswered.take(message.channel.id)
+        await reply_pages(message, [with_note(pages[0], note), *pages[1:]], timeout=self.timeout)
 
 
 class PrefixCog(commands.Cog, name="Parley prefix"):
@@ -220,21 +251,26 @@ class PrefixCog(commands.Cog, name="Parley prefix"):
 
 
 class ReloadCog(commands.Cog, name="Parley admin"):
-    """`/reload`: re-read the article files while the bot runs (the bot's owner only).
+    """`/reload [force]`: re-read the article files while the bot runs (the bot's owner only).
 
     Until the new engine is ready the old one keeps answering, and a failed build keeps the old
-    one and says why (`reload`). Only loaded when the bot was given a way to rebuild
-    (`parley discord` always is)."""
+    one and says why (`reload`). When the bot closes mid-build (SIGTERM, SIGINT, `bot.close()`:
+    discord.py unloads the cogs before it closes the connection), the build is cancelled and
+    the owner told so. Only loaded when the bot was given a way to rebuild (`parley discord`
+    always is)."""
 
-    def __init__(self, bot: ParleyBotBase, ask_cog: AskCog, rebuild: Callable[[], Engine]):
+    def __init__(self, bot: ParleyBotBase, ask_cog: AskCog, rebuild: Rebuild):
         self.bot = bot
         self.ask_cog = ask_cog
-        self.rebuild = rebuild
+        self.rebuilder = Rebuilder(rebuild)
         self._lock = asyncio.Lock()
+        self._waiting: discord.Interaction | None = None  # the deferred /reload to answer
+        self._task: asyncio.Task[Any] | None = None  # the command answering it
 
     @app_commands.command(name="reload", description="Re-read the article files (bot owner only)")
+    @app_commands.describe(force="Rebuild from the files even if a saved index matches them")
     @app_commands.default_permissions(administrator=True)
-    async def reload(self, interaction: discord.Interaction) -> None:
+    async def reload(self, interaction: discord.Interaction, force: bool = False) -> None:
         if not await self.bot.is_owner(interaction.user):
             log.warning("refused /reload from a user who is not the bot's owner")
             await send_ephemeral(interaction, RELOAD_NOT_OWNER)
@@ -244,13 +280,39 @@ class ReloadCog(commands.Cog, name="Parley admin"):
             return
         async with self._lock:
             await interaction.response.defer(ephemeral=True, thinking=True)
-            text = await self.reload_now()
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+            self._waiting, self._task = interaction, asyncio.current_task()
+            try:
+                text = await self.reload_now(force)
+                if self._claim(interaction):
+                    await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+            finally:
+                self._waiting = self._task = None
 
-    async def reload_now(self) -> str:
+    async def reload_now(self, force: bool = False) -> str:
         """Build a new engine, swap it in on success; the text for the owner."""
-        reloaded = await rebuild_engine(self.rebuild)
+        reloaded = await self.rebuilder.run(force)
         if reloaded.engine is not None:
             self.ask_cog.engine = reloaded.engine
             self.bot.engine = reloaded.engine
         return reloaded.text
+
+    def _claim(self, interaction: discord.Interaction) -> bool:
+        """True once per deferred /reload: whoever claims it (the command or a shutdown) sends
+        its one followup."""
+        if self._waiting is not interaction:
+            return False
+        self._waiting = None
+        return True
+
+    async def cog_unload(self) -> None:
+        """The bot is closing: cancel a running build, and make sure the owner hears why."""
+        task, interaction = self._task, self._waiting
+        stopped = await self.rebuilder.stop()
+        if task is None or interaction is None:
+            return
+        if stopped:  # the command is answering "Reload cancelled" itself
+            await asyncio.wait({task}, timeout=REPLY_WAIT)
+        if self._claim(interaction):  # the build ignored cancel(), or the answer is stuck
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(send_ephemeral(interaction, RELOAD_CANCELLED),
+                                       REPLY_WAIT)

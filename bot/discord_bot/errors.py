@@ -1,5 +1,7 @@
 """What the user and the log get when a command fails: a short message for the user (privately
-for a slash command), the traceback in the log, and the bot keeps running."""
+for a slash command), the traceback in the log, and the bot keeps running. A reply Discord
+refused even after discord.py's retries is one log line naming the channel, and the channel is
+remembered (`unanswered`) so its next reply says an earlier question went unanswered."""
 from __future__ import annotations
 
 import contextlib
@@ -11,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot.cooldown import notice
+from bot.discord_bot.unanswered import Unanswered
 from bot.discord_bot.views import send_ephemeral
 
 log = logging.getLogger("parley.discord")
@@ -27,6 +30,40 @@ class Throttled(app_commands.CheckFailure):
     def __init__(self, retry_after: float):
         super().__init__(f"cooldown: retry after {retry_after:.1f}s")
         self.retry_after = retry_after
+
+
+def channel_label(channel: object) -> str:
+    """`#name (id)`, or `channel id` when Discord sent no name (a DM, an uncached thread)."""
+    cid = getattr(channel, "id", None)
+    name = getattr(channel, "name", None)
+    if isinstance(name, str) and name:
+        return f"#{name} ({cid})"
+    return f"channel {cid}" if cid is not None else "an unknown channel"
+
+
+def reply_refused(unanswered: Unanswered | None, channel: object, exc: discord.HTTPException,
+                  via: str) -> None:
+    """Discord refused a reply after discord.py's retries (429s, 5xx): one line, no traceback
+    (nothing in Parley failed), and the channel remembered for its next reply."""
+    log.error("could not send the reply to a %s in %s: Discord answered %s %s (code %s) after "
+              "retries; the next reply there will say an earlier question went unanswered",
+              via, channel_label(channel), exc.status, exc.text[:200] or "-", exc.code)
+    if unanswered is not None:
+        unanswered.refused(getattr(channel, "id", None))
+
+
+def unanswered_of(client: object) -> Unanswered | None:
+    """The bot's memory of refused replies (a bare `commands.Bot` in a test has none)."""
+    memory = getattr(client, "unanswered", None)
+    return memory if isinstance(memory, Unanswered) else None
+
+
+def refused_after_retries(error: BaseException) -> discord.HTTPException | None:
+    """The error when it is one discord.py retries (429, 5xx) and so only raises once the
+    retries ran out; None for anything else (a 400 is Parley's bug and gets a traceback)."""
+    if isinstance(error, discord.HTTPException) and (error.status == 429 or error.status >= 500):
+        return error
+    return None
 
 
 class ParleyTree(app_commands.CommandTree):
@@ -48,6 +85,12 @@ class ParleyTree(app_commands.CommandTree):
             # Too late: Discord has forgotten the interaction, so no reply can reach the user.
             log.warning("/%s: the interaction expired before the reply was sent (%s %s)", name,
                         original.status, original.code)
+            return
+        refused = refused_after_retries(original)
+        if refused is not None:
+            # Another message now would meet the same 429s or 5xx: the channel's next reply
+            # carries the notice instead.
+            reply_refused(unanswered_of(self.client), interaction.channel, refused, f"/{name}")
             return
         log.error("error in /%s", name, exc_info=(type(original), original, original.__traceback__))
         await send_ephemeral(interaction, GENERIC_ERROR)

@@ -19,8 +19,9 @@ import aiohttp
 import discord
 import yarl
 
-from bot.discord_bot.client import ParleyBotBase, Rebuild, create_bot
+from bot.discord_bot.client import ParleyBotBase, create_bot
 from bot.discord_bot.redaction import redact_token
+from bot.discord_bot.reload import Rebuild
 from bot.engine import Engine
 from bot.settings import Settings
 
@@ -88,7 +89,8 @@ async def serve(settings: Settings, token: str, *, engine: Engine, sync: bool = 
 
     `stop_signals` (the `parley discord` process): SIGINT and SIGTERM end the session cleanly.
     The gateway reader is cancelled first, then the bot closed: closing while discord.py is
-    blocked reading the socket would send close code 4000 ("resumable") instead of 1000."""
+    blocked reading the socket would send close code 4000 ("resumable") instead of 1000.
+    Closing cancels a running `/reload` and answers its owner first (`ReloadCog.cog_unload`)."""
     bot = bot or create_bot(settings, engine, sync=sync, rebuild=rebuild)
     with redact_token(token):
         async with bot:  # leaving it closes the bot: websocket close 1000, HTTP session
@@ -150,12 +152,23 @@ def run(settings: Settings, corpus_paths: list[Path] | None = None, *, sync: boo
         if engine is None:
             return 1
 
-    def rebuild() -> Engine:
-        from bot.loading import engine_for
+    return _serve_until_stopped(settings, token, engine, sync, _rebuilder(settings, corpus_paths))
 
-        return engine_for(settings, corpus_paths)
 
-    return _serve_until_stopped(settings, token, engine, sync, rebuild)
+def _rebuilder(settings: Settings, corpus_paths: list[Path] | None) -> Rebuild:
+    """`/reload`'s rebuild: `force` ignores a saved index; `cancel` lets a shutdown stop it.
+    What opening did (built and saved, or a saved index used) goes to the log."""
+    def rebuild(force: bool, cancel: Callable[[], bool]) -> Engine:
+        from bot.loading import open_engine
+
+        engine, opened = open_engine(settings, corpus_paths, rebuild=force, cancel=cancel)
+        for note in opened.messages:
+            log.info("%s", note)
+        if opened.from_cache:
+            log.info("reload: the files are unchanged since the saved index at %s",
+                     opened.entry)
+        return engine
+    return rebuild
 
 
 def _load_engine(settings: Settings, corpus_paths: list[Path] | None) -> Engine | None:

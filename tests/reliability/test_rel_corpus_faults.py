@@ -148,11 +148,11 @@ async def bot_on(monkeypatch, tmp_path, write_article):
                         discord=replace(DiscordSettings(), cooldown_seconds=0))
     gate = {"event": None, "calls": 0}
 
-    def rebuild():
+    def rebuild(force: bool, cancel) -> object:
         gate["calls"] += 1
         if gate["event"] is not None:
             assert gate["event"].wait(WAIT)
-        return engine_for(settings)
+        return engine_for(settings, rebuild=force, cancel=cancel)
 
     stub = DiscordStandIn(token=TOKEN, heartbeat_ms=500)
     await stub.start()

@@ -21,7 +21,8 @@ from parley_discord_fakes import FakeEngine
 from parley_discord_harness import WAIT, running_bot, settings_for  # noqa: F401  (`start`)
 from parley_discord_loopback import DiscordStandIn
 
-from bot.discord_bot import replying, runner
+from bot.discord_bot import replying, runner, unanswered
+from bot.discord_bot.reload import RELOAD_CANCELLED
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,29 +59,34 @@ async def test_500_once_on_a_reply_is_retried_and_delivered(start, fast_retries)
     check_payload(cb["data"])
 
 
-async def test_500_on_every_try_is_logged_and_the_bot_keeps_answering(start, fast_retries,
-                                                                      caplog):
+def refused_lines(caplog) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.getMessage().startswith("could not send the reply")]
+
+
+async def test_500_on_every_try_is_logged_once_and_the_next_reply_says_so(start, fast_retries,
+                                                                          caplog):
     h = await start(settings_for(cooldown_seconds=0))
     stub = h.stub
-    # the reply and the error notice after it: every attempt fails (5 tries each)
-    stub.fail("POST", r"/interactions/\d+/.+/callback", status=500, times=10)
+    # the /ask reply: every one of discord.py's 5 tries fails; no second message is attempted
+    stub.fail("POST", r"/interactions/\d+/.+/callback", status=500, times=5)
     iid = await stub.slash("ask", question="ceasefire")
-    await stub.wait_for(lambda: len(stub.failed) >= 10, WAIT, "the retries to run out")
-    await stub.wait_for(lambda: any("could not send" in r.getMessage() for r in caplog.records),
-                        WAIT, "the failure to be logged")
-    assert stub.callback_for(iid) is None
-    assert any(r.levelno == logging.ERROR and r.exc_info for r in caplog.records)
-    # a channel message reply failing with 500 on every try: logged, no crash
-    stub.fail("POST", r"/channels/\d+/messages", status=500, times=10)
-    mid = await stub.say(f"<@{stub.app_id}> ceasefire")
-    await stub.wait_for(lambda: len(stub.failed) >= 20, WAIT, "the mention retries")
-    await stub.wait_for(lambda: any("error answering a mention" in r.getMessage()
-                                    for r in caplog.records), WAIT, "the mention failure log")
-    # the next questions are answered, on both paths
+    await stub.wait_for(lambda: refused_lines(caplog), WAIT, "the refusal to be logged")
+    assert len(stub.failed) == 5 and stub.callback_for(iid) is None
+    [line] = refused_lines(caplog)
+    assert "/ask in #general" in line.getMessage() and "500" in line.getMessage()
+    assert line.levelno == logging.ERROR and line.exc_info is None
+    # a channel message reply failing with 500 on every try: one line, no crash
+    stub.fail("POST", r"/channels/\d+/messages", status=500, times=5)
+    await stub.say(f"<@{stub.app_id}> ceasefire")
+    await stub.wait_for(lambda: len(refused_lines(caplog)) == 2, WAIT, "the mention refusal")
+    assert "mention in #general" in refused_lines(caplog)[1].getMessage()
+    assert len(stub.failed) == 10 and not parley_errors(caplog)[2:]
+    # the next questions are answered on both paths; only the first says one went unanswered
     cb = await h.callback(await stub.slash("ask", question="guarantees"))
-    assert cb["data"]["embeds"]
+    assert cb["data"]["embeds"] and cb["data"]["content"].startswith(unanswered.NOTE)
     mid = await stub.say(f"<@{stub.app_id}> guarantees")
-    assert (await h.reply(mid))["embeds"]
+    reply = await h.reply(mid)
+    assert reply["embeds"] and unanswered.NOTE not in reply["content"]
     assert not h.task.done()
 
 
@@ -302,6 +308,62 @@ async def test_signal_closes_the_gateway_cleanly(tmp_path, sig):
     assert "Traceback" not in text and token not in text
     assert f"{sig.name} received" in text
     assert cb["data"]["embeds"]
+
+
+SEED = ROOT / "corpus" / "articles" / "istanbul-talks.txt"
+
+
+def write_articles(folder: Path, n: int, start: int = 0) -> None:
+    """`n` distinct articles (the seed's paragraphs under a headline of their own)."""
+    body = SEED.read_text(encoding="utf-8").split("\n", 1)[1].replace("\n", "\n\n")
+    for i in range(start, start + n):
+        (folder / f"talks-{i:05d}.txt").write_text(f"Talks, day {i}\n\n{body}", encoding="utf-8")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_signal_during_a_real_reload_force_cancels_it_and_answers_the_owner(tmp_path, sig):
+    """`parley discord` on a real corpus: `/reload force` over 3,000 articles (a build of many
+    seconds), then the signal. Measured: signal to exit, and the owner's reply."""
+    token = f"reload-signal-token.NOT-REAL.{sig.name}"
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write_articles(folder, 1)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[corpus]\ncache_dir = "{tmp_path / "cache"}"\n')
+    stub = DiscordStandIn(token=token, heartbeat_ms=1000)
+    await stub.start()
+    try:
+        proc, log, out = await _run_bot(stub, tmp_path, "--sync", "--config", str(config),
+                                        "--corpus", str(folder), token=token)
+        try:
+            await stub.wait_for(lambda: (stub.identifies and stub.commands)
+                                or proc.returncode is not None, 40, "the bot to start")
+            assert proc.returncode is None, log.read_text()
+            write_articles(folder, 3000, start=1)
+            iid = await stub.slash("reload", force=True)
+            await stub.wait_for(lambda: "reloading the articles" in log.read_text(), 30,
+                                "the rebuild to start")
+            await asyncio.sleep(0.3)  # well into the build
+            sent = time.monotonic()
+            proc.send_signal(sig)
+            code = await _finish(proc)
+            took = time.monotonic() - sent
+        finally:
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+            out.close()
+        await stub.wait_for(lambda: stub.close_codes, WAIT, "the websocket close")
+    finally:
+        await stub.stop()
+    text = log.read_text()
+    print(f"\n{sig.name} during /reload force of 3,001 articles: exited in {took:.2f} s")
+    assert code == 0, text
+    followups = stub._interactions[iid].get("_followups") or []
+    assert [stub.messages[m]["content"] for m in followups] == [RELOAD_CANCELLED], text
+    assert stub.close_codes == [1000], stub.close_codes
+    assert "reload cancelled" in text and "Traceback" not in text and token not in text
+    assert took < 5.0, text
 
 
 # ------------------------------------------------------------------ hostile questions, end to end

@@ -7,12 +7,15 @@ exactly the call `parley ask` makes.
 from __future__ import annotations
 
 import re
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from unittest.mock import MagicMock, create_autospec
 
 import discord
 
+from corpus.build import BuildCancelled
 from corpus.models import Article, Corpus, Passage, Sentence, Speaker
 from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 
@@ -141,15 +144,56 @@ def make_interaction(user_id: int = 42) -> MagicMock:
     inter.response.is_done.return_value = False
     inter.followup = create_autospec(discord.Webhook, instance=True)
     inter.command = None
+    inter.channel = make_channel()
+    inter.channel_id = CHANNEL_ID
     return inter
 
 
-def make_message(content: str, author_id: int = 42, bot_author: bool = False) -> MagicMock:
-    """A spec'd `discord.Message` from a member (not a webhook)."""
+CHANNEL_ID = 900000000000000009
+
+
+def make_channel(channel_id: int = CHANNEL_ID, name: str = "general") -> MagicMock:
+    """A spec'd `discord.TextChannel`."""
+    channel = create_autospec(discord.TextChannel, instance=True)
+    channel.id = channel_id
+    channel.name = name
+    return channel
+
+
+def make_message(content: str, author_id: int = 42, bot_author: bool = False,
+                 channel_id: int = CHANNEL_ID) -> MagicMock:
+    """A spec'd `discord.Message` from a member (not a webhook), in a spec'd text channel."""
     msg = create_autospec(discord.Message, instance=True)
     msg.content = content
     msg.webhook_id = None
+    msg.channel = make_channel(channel_id)
     msg.author = create_autospec(discord.Member, instance=True)
     msg.author.id = author_id
     msg.author.bot = bot_author
     return msg
+
+
+class FakeRebuild:
+    """A `/reload` rebuild `(force, cancel) -> engine` that records each `force` and behaves as
+    `mode` says: "returns" a fresh engine at once; "until_cancelled" works until `cancel()` says
+    stop, then raises BuildCancelled (as the real build does between articles); "ignores_cancel"
+    works on regardless until the test sets `release` (a build stuck in one huge article)."""
+
+    def __init__(self, mode: str = "returns") -> None:
+        self.mode = mode
+        self.calls: list[bool] = []
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.engine = FakeEngine(article=make_article(id="fresh", title="Fresh articles"))
+
+    def __call__(self, force: bool, cancel: Callable[[], bool]) -> FakeEngine:
+        self.calls.append(force)
+        self.started.set()
+        deadline = time.monotonic() + 30  # never outlive a test run
+        if self.mode == "until_cancelled":
+            while not cancel() and time.monotonic() < deadline:
+                time.sleep(0.005)
+            raise BuildCancelled("the build was cancelled")
+        if self.mode == "ignores_cancel":
+            self.release.wait(30)
+        return self.engine

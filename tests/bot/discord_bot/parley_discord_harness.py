@@ -37,6 +37,12 @@ class Harness:
         return await self.stub.wait_for(lambda: self.stub.callback_for(iid), timeout,
                                         f"interaction {iid} to be answered")
 
+    async def followup(self, iid: str, timeout: float = WAIT) -> dict:
+        """The first followup message of a deferred interaction."""
+        ids = await self.stub.wait_for(lambda: self.stub._interactions[iid].get("_followups"),
+                                       timeout, f"a followup to interaction {iid}")
+        return self.stub.messages[ids[0]]
+
     async def reply(self, message_id: str, timeout: float = WAIT) -> dict:
         replies = await self.stub.wait_for(lambda: self.stub.replies_to(message_id), timeout,
                                            f"a reply to message {message_id}")
@@ -45,7 +51,8 @@ class Harness:
 
 @pytest.fixture(name="start")
 async def running_bot(monkeypatch, caplog):
-    """start(settings, engine) -> Harness with a ready bot; torn down (bounded) afterwards."""
+    """start(settings, engine, sync=, rebuild=) -> Harness with a ready bot (with /reload when
+    given `rebuild(force, cancel)`); torn down (bounded) afterwards."""
     caplog.set_level(logging.DEBUG)  # everything, to prove the token never shows up
     monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)
     monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY",
@@ -53,13 +60,13 @@ async def running_bot(monkeypatch, caplog):
     made: list[Harness] = []
 
     async def _start(settings: Settings | None = None, engine=None, *,
-                     sync: bool = False) -> Harness:
+                     sync: bool = False, rebuild=None) -> Harness:
         stub = DiscordStandIn(token=TOKEN, heartbeat_ms=500)
         await stub.start()
         runner.point_at_loopback(stub.url)
         engine = engine or FakeEngine()
         settings = settings or settings_for()
-        bot = runner.create_bot(settings, engine, sync=sync)
+        bot = runner.create_bot(settings, engine, sync=sync, rebuild=rebuild)
         task = asyncio.create_task(runner.serve(settings, TOKEN, engine=engine, bot=bot))
         h = Harness(stub, bot, task, engine)
         made.append(h)
