@@ -14,9 +14,9 @@ GOLD_DIR = PROJECT / "tests" / "corpus" / "gold"
 SHARED = PROJECT.parent / "shared"  # evaluation data lives next to the project, never in it
 BBC_DIR = SHARED / "data" / "bbc"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
-# The held-out sets (tests/corpus/gold_heldout, gold_blind) obey the same rules.
+# The held-out sets (tests/corpus/gold_heldout, gold_blind, gold_blind2) obey the same rules.
 ALL_GOLD_FILES = GOLD_FILES + sorted(
-    p for folder in ("gold_heldout", "gold_blind")
+    p for folder in ("gold_heldout", "gold_blind", "gold_blind2")
     for p in (PROJECT / "tests" / "corpus" / folder).glob("*.json"))
 
 
