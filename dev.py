@@ -26,6 +26,9 @@ STAMP = VENV / ".parley-installed"
 # What the install depends on: a change to any of these reinstalls (and rebuilds the C part).
 PACKAGES = ("bot", "corpus", "retrieval")
 INSTALL_INPUTS = ("pyproject.toml", "setup.py", "retrieval/_accumulate.c")
+# Extras installed with Parley: the Discord front end (so `python3 dev.py run` starts the bot
+# when DISCORD_TOKEN is set) and what the tests need.
+EXTRAS = "discord,test"
 
 
 def _wanted_stamp() -> str:
@@ -37,7 +40,8 @@ def _wanted_stamp() -> str:
 
 
 def ensure_env() -> None:
-    """Make the virtual environment and install the project (with test extras) if stale."""
+    """Make the virtual environment and install the project (with its Discord and test
+    extras) if stale."""
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on whatever python3 is there
         sys.exit(f"Parley needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PY.exists():
@@ -48,7 +52,8 @@ def ensure_env() -> None:
     print("Installing Parley and its dependencies into .venv ...", file=sys.stderr)
     quiet = [] if os.environ.get("PARLEY_VERBOSE_INSTALL") else ["-q"]
     subprocess.run([str(PY), "-m", "pip", "install", *quiet, "--upgrade", "pip"], check=True)
-    subprocess.run([str(PY), "-m", "pip", "install", *quiet, "-e", f"{ROOT}[test]"], check=True)
+    subprocess.run([str(PY), "-m", "pip", "install", *quiet, "-e", f"{ROOT}[{EXTRAS}]"],
+                   check=True)
     STAMP.write_text(_wanted_stamp())
 
 

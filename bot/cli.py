@@ -2,7 +2,8 @@
 
 Each subcommand lives in a module with `register(subparsers)`; this file only wires them,
 loads settings and turns expected failures into one-line messages and exit codes
-(0 answered, 1 bad config or corpus, 2 bad usage).
+(0 answered, 1 bad config or corpus, or a missing optional part such as discord.py, 2 bad
+usage).
 """
 from __future__ import annotations
 
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_common_options(parser)
     for subparser in _all_subparsers(parser):
         add_common_options(subparser, after=True)
+        subparser.set_defaults(help_prog=subparser.prog)  # the innermost command's wins
     return parser
 
 
@@ -149,7 +151,10 @@ def _stop_writing_stdout() -> None:
 
 def _run(argv: Sequence[str] | None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args, extra = build_parser().parse_known_args(argv)
+        if extra:  # argparse would say so for the top parser: name the command's own help
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)} "
+                             f"(see '{getattr(args, 'help_prog', 'parley')} --help')")
     except UsageError as exc:
         print(f"parley: {exc}", file=sys.stderr)
         return 2
@@ -178,6 +183,13 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+    except ModuleNotFoundError as exc:
+        if exc.name != "discord":
+            raise
+        print(f"parley: 'parley {args.command}' needs discord.py, which is not installed; "
+              "python3 dev.py setup installs it, or: pip install 'discord.py>=2.4'",
+              file=sys.stderr)
+        return 1
     except BrokenPipeError:
         _stop_writing_stdout()
         return 0

@@ -11,11 +11,13 @@ from bot.json_output import answer_json, passages_json, quotes_json, sources_jso
 from bot.labels import counted
 from bot.loading import left_out, with_engine
 from bot.settings import Settings
+from bot.terminal_text import terminal_width
 from bot.text_render import (
     Style,
     render_answer,
     render_passage,
     render_quotes,
+    render_skipped,
     render_sources,
     render_speakers,
     use_color,
@@ -50,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ask.add_argument("question", help="the question, in quotes")
     ask.add_argument("--top-k", type=_top_k, metavar="N", help=f"how many passages (1-{MAX_TOP_K})")
     ask.add_argument("--speaker", metavar="NAME", help="only what this speaker said")
-    ask.add_argument("--json", action="store_true", help="print the JSON scripting format")
+    ask.add_argument("--json", action="store_true", help=JSON_HELP)
     ask.set_defaults(func=cmd_ask)
 
     passages = sub.add_parser("passages",
@@ -74,11 +76,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     sources.add_argument("--json", action="store_true", help=JSON_HELP)
     sources.add_argument("--all", action="store_true",
                          help=f"list every article, not only the first {SHOWN}")
+    sources.add_argument("--skipped", action="store_true",
+                         help="list the files skipped while loading (unusable, or duplicates "
+                              "indexed once), each with why")
     sources.set_defaults(func=cmd_sources)
 
 
 def _style(settings: Settings) -> Style:
-    return Style(use_color(settings))
+    return Style(use_color(settings), terminal_width())
 
 
 def _shown(rows: list[T], everything: bool, noun: str) -> tuple[list[T], str | None]:
@@ -131,7 +136,10 @@ def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Engine) -> 
 
 @with_engine
 def cmd_sources(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
-    articles, skipped = engine.sources(), left_out(args, settings)
+    articles, outside = engine.sources(), left_out(args, settings)
+    if args.skipped and not args.json:
+        print(render_skipped(engine.problems, _style(settings)))
+        return 0
     shown, more = _shown(articles, args.all, "article")
-    return _emit(args, lambda: sources_json(articles, skipped), lambda: "\n".join(
-        [render_sources(shown, _style(settings), skipped)] + ([more] if more else [])))
+    return _emit(args, lambda: sources_json(articles, outside, engine.problems),
+                 lambda: render_sources(shown, _style(settings), outside, more))

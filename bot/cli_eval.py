@@ -65,7 +65,7 @@ def run_eval_questions(args: argparse.Namespace, settings: Any = None) -> int:
     try:
         cases = load_cases(args.file)
     except CaseFileError as exc:
-        print(f"parley: {exc}", file=sys.stderr)
+        print(f"parley: {exc} (see 'parley eval questions --help')", file=sys.stderr)
         return 2
     bbc = args.bbc or default_bbc_dir()
     options = settings.index_options if settings is not None else None
@@ -116,7 +116,7 @@ def run_eval_attribution(args: argparse.Namespace, settings: Any = None) -> int:
     try:
         golds = load_gold(gold_dir)
     except GoldError as exc:
-        print(f"parley eval: {exc}", file=sys.stderr)
+        print(f"parley eval: {exc} (see 'parley eval attribution --help')", file=sys.stderr)
         return 2
     loaded, notes = load_articles(golds, bbc_dir=args.bbc or default_bbc_dir())
     if not loaded:

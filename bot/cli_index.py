@@ -52,7 +52,8 @@ def _open(args: argparse.Namespace, settings: Settings, rebuild: bool) -> Opened
         print(f"parley: corpus error: {exc}", file=sys.stderr)
         return None
     if not quiet:
-        for line in notice_lines(list(opened.corpus.problems), opened.messages):
+        for line in notice_lines(list(opened.corpus.problems), opened.messages,
+                                 opened.from_cache):
             print(f"parley: {line}", file=sys.stderr)
     return opened
 

@@ -1,10 +1,12 @@
 """The stable scripting interface: JSON shapes of `ask --json`, `passages --json`,
-`speakers --json` (documented in the README; change only with a version note)."""
+`speakers --json`, `quotes --json` and `sources --json` (documented in the README; change
+only with a version note)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from corpus.models import Article, Corpus, Speaker
+from corpus.models import Article, Corpus, LoadProblem, Speaker
 from retrieval.answering.records import Answer, Claim, QuotesAnswer, SpeakerStats
 
 
@@ -64,8 +66,10 @@ def quotes_json(q: QuotesAnswer) -> dict[str, Any]:
             "message": q.message}
 
 
-def sources_json(articles: list[Article], left_out: list[str]) -> dict[str, Any]:
+def sources_json(articles: list[Article], left_out: list[str],
+                 skipped: Sequence[LoadProblem] = ()) -> dict[str, Any]:
     return {"articles": [{"document": a.id, "title": a.title, "path": a.path,
                           "source": a.source, "date": a.date, "url": a.url,
                           "passages": len(a.passages)} for a in articles],
-            "left_out": left_out}
+            "left_out": left_out,
+            "skipped": [{"path": p.path, "reason": p.reason} for p in skipped]}

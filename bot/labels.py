@@ -37,21 +37,26 @@ def statements_summary(stats: SpeakerStats) -> str:
 def mark_spans(text: str, spans: Iterable[tuple[int, int]], plain: Callable[[str], str],
                marked: Callable[[str], str]) -> str:
     """`text` with the character spans of matched words passed through `marked` and the rest
-    through `plain`.
+    through `plain` (see `marked_parts`)."""
+    return "".join(marked(part) if hit else plain(part) for part, hit in marked_parts(text, spans))
+
+
+def marked_parts(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """`text` cut into (part, is a matched word) pieces, in order.
 
     The spans are the engine's (`Hit.highlights`): already sorted and merged, overlapping and
     touching spans joined, never covering whitespace. So there is no merging here; each span is
     only clipped to the text and to the end of the previous one, because a front end may mark a
     shortened prefix of the passage (and a span past the cut must not become an empty mark).
     """
-    parts: list[str] = []
+    parts: list[tuple[str, bool]] = []
     pos = 0
     for start, end in spans:
         start, end = max(start, pos), min(end, len(text))
         if start >= end:
             continue
-        parts.append(plain(text[pos:start]))
-        parts.append(marked(text[start:end]))
+        parts.append((text[pos:start], False))
+        parts.append((text[start:end], True))
         pos = end
-    parts.append(plain(text[pos:]))
-    return "".join(parts)
+    parts.append((text[pos:], False))
+    return parts

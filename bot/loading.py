@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from bot.engine import Engine
+from bot.labels import counted
 from bot.settings import Settings
+from bot.terminal_text import Style, terminal_width
 from corpus.build import Cancel, CorpusError
 from corpus.listing import left_out_files
 from corpus.models import LoadProblem
@@ -15,12 +17,17 @@ from retrieval.answering.engine import Parley, open_parley
 from retrieval.store import Opened
 
 MAX_DUPLICATE_LINES = 5
+SKIPPED_LIST = "`parley sources --skipped`"
+
+
+def _is_duplicate(problem: LoadProblem) -> bool:
+    return problem.reason.startswith("duplicate of")
 
 
 def problem_lines(problems: list[LoadProblem]) -> list[str]:
     """One line per unusable file; duplicates (harmless, and a large archive has many) are
     summarised after the first few."""
-    duplicates = [p for p in problems if p.reason.startswith("duplicate of")]
+    duplicates = [p for p in problems if _is_duplicate(p)]
     lines = [f"skipped {p}" for p in problems if p not in duplicates]
     shown = duplicates if len(duplicates) <= MAX_DUPLICATE_LINES else duplicates[:3]
     lines += [f"skipped {p}" for p in shown]
@@ -65,17 +72,43 @@ def engine_for(settings: Settings, paths: Sequence[Path] | None = None, *,
     return open_engine(settings, paths, rebuild=rebuild, cancel=cancel)[0]
 
 
-def notice_lines(problems: list[LoadProblem], notes: list[str]) -> list[str]:
-    """What a load tells the user: the unusable files, then what the index did."""
-    return problem_lines(problems) + list(notes)
+def notice_lines(problems: Sequence[LoadProblem], notes: list[str],
+                 from_cache: bool = False) -> list[str]:
+    """What a load tells the user: the unusable files, then what the index did. The files are
+    named when the index is built from them; a start that loads the saved index was told so
+    already, and says it in one line (`skipped_summary`)."""
+    if from_cache:
+        summary = skipped_summary(problems)
+        return ([summary] if summary else []) + list(notes)
+    return problem_lines(list(problems)) + list(notes)
+
+
+def skipped_summary(problems: Sequence[LoadProblem]) -> str | None:
+    """'98 duplicate files indexed once; `parley sources --skipped` lists them', or None."""
+    if not problems:
+        return None
+    duplicates = sum(1 for p in problems if _is_duplicate(p))
+    parts = []
+    if len(problems) > duplicates:
+        parts.append(f"{counted(len(problems) - duplicates, 'file')} skipped as unusable")
+    if duplicates:
+        parts.append(f"{counted(duplicates, 'duplicate file')} indexed once")
+    return f"{', '.join(parts)}; {SKIPPED_LIST} lists {'it' if len(problems) == 1 else 'them'}"
+
+
+def print_notices(lines: list[str]) -> None:
+    """Load notices on stderr, each wrapped to the terminal's width when stderr is one."""
+    width = terminal_width(sys.stderr) if sys.stderr.isatty() else 10_000
+    style = Style(False, width)
+    for line in lines:
+        print(style.paragraph(f"parley: {line}", rest="  "), file=sys.stderr)
 
 
 def load_engine(args: argparse.Namespace, settings: Settings) -> Parley:
     quiet = getattr(args, "quiet", False)
     engine, opened = open_engine(settings, corpus_paths(args, settings), progress=not quiet)
     if not quiet:
-        for line in notice_lines(engine.problems, opened.messages):
-            print(f"parley: {line}", file=sys.stderr)
+        print_notices(notice_lines(engine.problems, opened.messages, opened.from_cache))
     return engine
 
 

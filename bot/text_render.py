@@ -1,34 +1,27 @@
-"""Answers as terminal text: matched words emphasised, speaker and source under each."""
+"""Answers as terminal text: matched words emphasised, speaker and source under each, every
+line wrapped to the output's width (bot.terminal_text)."""
 from __future__ import annotations
 
-import os
-import sys
-import textwrap
-from collections.abc import Sequence
-from typing import TextIO
+from collections.abc import Iterable, Sequence
 
-from bot.labels import counted, kind_label, mark_spans, paragraph_label, statements_summary
-from bot.settings import Settings
-from corpus.models import Article, Passage, Speaker
+from rich.text import Text
+
+from bot.labels import (
+    counted,
+    kind_label,
+    marked_parts,
+    paragraph_label,
+    statements_summary,
+)
+from bot.terminal_text import Style, use_color
+from corpus.models import Article, LoadProblem, Passage, Speaker
 from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 
-BOLD, DIM, RESET, CYAN = "\x1b[1m", "\x1b[2m", "\x1b[0m", "\x1b[36m"
+__all__ = ["Style", "use_color", "valid_text", "safe", "render_answer", "render_hits",
+           "render_speakers", "render_quotes", "render_sources", "render_skipped",
+           "render_passage"]
 
-
-class Style:
-    """ANSI styling when the terminal shows it, *asterisks* for matched words otherwise."""
-
-    def __init__(self, color: bool) -> None:
-        self.color = color
-
-    def strong(self, text: str) -> str:
-        return f"{BOLD}{text}{RESET}" if self.color else f"*{text}*"
-
-    def dim(self, text: str) -> str:
-        return f"{DIM}{text}{RESET}" if self.color else text
-
-    def accent(self, text: str) -> str:
-        return f"{CYAN}{text}{RESET}" if self.color else text
+INDENT = "    "
 
 
 def valid_text(text: str) -> str:
@@ -44,9 +37,12 @@ def safe(text: str) -> str:
     return "".join(ch if ch.isprintable() or ch in "\n\t" else "\ufffd" for ch in text)
 
 
-def highlighted(text: str, spans: tuple[tuple[int, int], ...], style: Style) -> str:
+def highlighted(text: str, spans: tuple[tuple[int, int], ...], style: Style) -> Text:
     """The passage made safe, the engine's matched-word spans in strong style."""
-    return mark_spans(text, spans, safe, lambda part: style.strong(safe(part)))
+    out = Text()
+    for part, hit in marked_parts(text, spans):
+        out.append_text(style.strong(safe(part)) if hit else Text(safe(part)))
+    return out
 
 
 def place(article: Article, passage: Passage) -> str:
@@ -60,81 +56,91 @@ def speaker_label(speaker: Speaker | None) -> str:
     return f"{label} (unnamed source)" if speaker.kind == "vague" else label
 
 
-def render_hit(hit: Hit, style: Style, width: int = 88) -> str:
-    head = f"[{hit.rank}] {style.accent(speaker_label(hit.speaker))}"
+def _hit_lines(hit: Hit, style: Style) -> list[Text]:
+    head = [Text(f"[{hit.rank}] ") + style.accent(speaker_label(hit.speaker))]
     kind = hit.sentence.kind
     if hit.speaker is not None and kind:
-        head += style.dim(f" · {kind_label(kind)}")
-    body = highlighted(hit.passage.text, hit.highlights, style)
-    # Wrap on the plain text's width; styling codes do not take columns.
-    wrapped = textwrap.fill(body, width=width + (len(body) - len(hit.passage.text)),
-                            initial_indent="    ", subsequent_indent="    ")
+        head.append(style.dim(kind_label(kind)))
+    foot = [place(hit.article, hit.passage), f"score {hit.score:.2f}"]
     others = [s for s in hit.passage.speakers() if s != hit.speaker]
-    also = f" · also speaking: {', '.join(safe(s.name) for s in others)}" if others else ""
-    foot = style.dim(f"    {place(hit.article, hit.passage)} · score {hit.score:.2f}{also}")
-    return f"{head}\n{wrapped}\n{foot}"
+    if others:
+        foot.append(f"also speaking: {', '.join(safe(s.name) for s in others)}")
+    return (style.fields(head, rest=INDENT)
+            + style.wrap(highlighted(hit.passage.text, hit.highlights, style), INDENT)
+            + style.fields([style.dim(part) for part in foot], INDENT))
+
+
+def render_hits(hits: Iterable[Hit], style: Style) -> str:
+    """Results alone, each with its rank, speaker, passage and place (`:more` shows these)."""
+    return style.show([line for hit in hits for line in _hit_lines(hit, style)])
 
 
 def render_answer(answer: Answer, style: Style) -> str:
-    parts: list[str] = []
+    lines: list[Text] = []
     if answer.truncation_note:
-        parts.append(style.dim(f"({answer.truncation_note})"))
+        lines += style.wrap(style.dim(f"({answer.truncation_note})"))
     if answer.message:
-        parts.append(safe(answer.message))
+        lines += style.wrap(safe(answer.message))
     for hit in answer.results:
-        parts.append(render_hit(hit, style))
+        lines += _hit_lines(hit, style)
     if answer.results and answer.unmatched_words:
         words = ", ".join(safe(w) for w in answer.unmatched_words[:8])
-        parts.append(style.dim(f"(Not in the articles: {words})"))
-    return "\n".join(parts)
+        lines += style.wrap(style.dim(f"(Not in the articles: {words})"))
+    return style.show(lines)
 
 
 def render_speakers(rows: list[SpeakerStats], style: Style) -> str:
     if not rows:
-        return "Nobody is quoted or reported speaking in these articles."
-    return "\n".join(f"{style.accent(speaker_label(r.speaker))} — {statements_summary(r)}"
-                     for r in rows)
+        return style.paragraph("Nobody is quoted or reported speaking in these articles.")
+    return style.show([line for r in rows for line in style.fields(
+        [style.accent(speaker_label(r.speaker)), statements_summary(r)], rest=INDENT, sep=" — ")])
 
 
 def render_quotes(q: QuotesAnswer, style: Style) -> str:
     if q.speaker is None:
-        return q.message or "No such speaker."
-    lines = [style.accent(speaker_label(q.speaker))
-             + f" — {counted(len(q.statements), 'statement')}"]
+        return style.paragraph(safe(q.message or "No such speaker."))
+    lines = style.fields([style.accent(speaker_label(q.speaker)),
+                          counted(len(q.statements), "statement")], rest=INDENT, sep=" — ")
     for article, passage, sentence in q.statements:
-        lines.append(textwrap.fill(safe(sentence.text), width=88, initial_indent="  • ",
-                                   subsequent_indent="    "))
-        lines.append(style.dim(f"    {place(article, passage)} · {kind_label(sentence.kind)}"))
-    return "\n".join(lines)
+        lines += style.wrap(safe(sentence.text), "  • ", INDENT)
+        lines += style.fields([style.dim(place(article, passage)),
+                               style.dim(kind_label(sentence.kind))], INDENT)
+    return style.show(lines)
 
 
-def use_color(settings: Settings, stream: TextIO | None = None) -> bool:
-    """Colour only on a terminal, when the config allows it and NO_COLOR is not set
-    (https://no-color.org: any value) and --no-color was not given."""
-    out = stream or sys.stdout
-    return (settings.repl.color and not os.environ.get("NO_COLOR")
-            and hasattr(out, "isatty") and out.isatty())
-
-
-def render_sources(articles: list[Article], style: Style,
-                   left_out: Sequence[str] = ()) -> str:
-    """The articles, then the files in the corpus folders that were not read as articles."""
-    lines = []
+def render_sources(articles: list[Article], style: Style, left_out: Sequence[str] = (),
+                   more: str | None = None) -> str:
+    """The articles (then `more`, what --all would add), then the files in the corpus folders
+    that were not read as articles."""
+    lines: list[Text] = []
     for a in articles:
-        meta = " · ".join(safe(x) for x in (a.source, a.date, a.url) if x)
-        lines.append(f"{style.strong(safe(a.title))}  ({counted(len(a.passages), 'passage')})")
-        lines.append(style.dim(f"    {meta + ' · ' if meta else ''}{safe(a.path)}"))
+        lines += style.fields([style.bold(safe(a.title)),
+                               f"({counted(len(a.passages), 'passage')})"], rest=INDENT, sep="  ")
+        lines += style.fields([style.dim(safe(x)) for x in (a.source, a.date, a.url, a.path)
+                               if x], INDENT)
+    if more:
+        lines += style.wrap(more)
     if left_out:
-        lines.append(f"Left out, not articles ({counted(len(left_out), 'file')}: READMEs, "
-                     "source lists, licences, hidden files):")
-        lines += [style.dim(f"    {safe(path)}") for path in left_out]
-    return "\n".join(lines)
+        lines += style.wrap(f"Left out, not articles ({counted(len(left_out), 'file')}: "
+                            "READMEs, source lists, licences, hidden files):")
+        lines += [line for path in left_out for line in style.wrap(style.dim(safe(path)), INDENT)]
+    return style.show(lines)
+
+
+def render_skipped(problems: Sequence[LoadProblem], style: Style) -> str:
+    """Every file the load skipped (unusable, or a duplicate indexed once), with why."""
+    if not problems:
+        return style.paragraph("No file was skipped: every article file was read.")
+    lines = style.wrap(f"Skipped ({counted(len(problems), 'file')}):")
+    lines += [line for p in problems for line in style.wrap(safe(str(p)), INDENT)]
+    return style.show(lines)
 
 
 def render_passage(article: Article, passage: Passage, style: Style) -> str:
-    lines = [style.strong(place(article, passage))]
+    lines = style.wrap(style.bold(place(article, passage)), rest=INDENT)
     for s in passage.sentences:
         who = speaker_label(s.speaker) if s.speaker else "—"
         kind = f" [{s.kind}]" if s.kind else ""
-        lines.append(f"  {style.accent(who)}{style.dim(kind)}: {safe(s.text)}")
-    return "\n".join(lines)
+        lines += style.wrap(style.accent(who) + style.dim(kind) + f": {safe(s.text)}", "  ",
+                            INDENT)
+    return style.show(lines)

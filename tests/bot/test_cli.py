@@ -601,3 +601,99 @@ def test_no_home_folder_still_answers_without_history_or_saved_index(tmp_path):
     assert r.returncode == 0 and "gunpoint" in r.stdout, r.stderr
     assert "'repl.history_file' starts with ~, but there is no home folder" in r.stderr
     assert "Built the index in memory" in r.stderr and "Traceback" not in r.stderr
+
+
+# --- notices once, sources --skipped, widths, help, optional discord ----------------------------
+
+def _folder_with_duplicates(write_article, folder: Path) -> Path:
+    write_article(folder, "a.txt", HARBOUR_ARTICLE)
+    write_article(folder, "b.txt", HARBOUR_ARTICLE)  # byte-identical: indexed once
+    write_article(folder, "c.txt", HARBOUR_ARTICLE)
+    write_article(folder, "empty.txt", "")
+    write_article(folder, "light.txt", LIGHTHOUSE_ARTICLE)
+    return folder
+
+
+def test_skipped_files_are_named_when_the_index_is_built_then_counted_in_one_line(
+        run_parley, write_article, tmp_path):
+    corpus = _folder_with_duplicates(write_article, tmp_path / "news")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    built = run_parley("ask", "What did Marchuk say?", "--corpus", corpus, env=env)
+    assert built.returncode == 0 and "Olena Marchuk" in built.stdout
+    assert "skipped" in built.stderr and "empty.txt: " in built.stderr
+    assert "b.txt: duplicate of" in built.stderr and "c.txt: duplicate of" in built.stderr
+    again = run_parley("ask", "What did Marchuk say?", "--corpus", corpus, env=env)
+    assert again.returncode == 0 and again.stdout == built.stdout
+    assert again.stderr.splitlines() == [
+        "parley: 1 file skipped as unusable, 2 duplicate files indexed once; "
+        "`parley sources --skipped` lists them"]
+    assert run_parley("ask", "x", "--corpus", corpus, "--quiet", env=env).stderr == ""
+
+
+def test_sources_skipped_lists_every_skipped_file_with_why(run_parley, write_article, tmp_path):
+    corpus = _folder_with_duplicates(write_article, tmp_path / "news")
+    r = run_parley("sources", "--skipped", "--corpus", corpus, "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("Skipped (3 files):\n")
+    words = " ".join(r.stdout.split())  # lines may wrap between words
+    assert f"{corpus / 'b.txt'}: duplicate of {corpus / 'a.txt'}; indexed once" in words
+    assert f"{corpus / 'empty.txt'}: " in words
+    assert "Harbour talks" not in r.stdout  # the skipped files, not the articles
+    data = json.loads(run_parley("sources", "--json", "--corpus", corpus, "--quiet").stdout)
+    assert sorted(Path(s["path"]).name for s in data["skipped"]) == ["b.txt", "c.txt",
+                                                                     "empty.txt"]
+    assert all(set(s) == {"path", "reason"} for s in data["skipped"])
+    clean = run_parley("sources", "--skipped", "--quiet")
+    assert clean.stdout.startswith("No file was skipped")
+
+
+@pytest.mark.parametrize("argv", [["ask", "What did Erdogan say?"], ["ask", KALLAS_Q],
+                                  ["speakers"], ["quotes", "Cavusoglu"], ["sources"],
+                                  ["passages"], ["ask", "Moscow Ukraine Russia", "--top-k", "9"]])
+@pytest.mark.parametrize("columns", [50, 160])
+def test_text_output_follows_columns_and_stays_within_it(run_parley, argv, columns):
+    r = run_parley(*argv, "--quiet", env={"COLUMNS": str(columns)})
+    assert r.returncode == 0, r.stderr
+    widths = [len(line) for line in r.stdout.splitlines()]
+    assert max(widths) <= min(columns, 100)
+    if columns == 50 and argv[0] != "speakers":
+        assert max(widths) > 40  # the width is used, not a narrower fixed one
+
+
+def test_every_option_of_every_command_has_help_text():
+    import argparse
+
+    from bot.cli import _all_subparsers, build_parser
+    parser = build_parser()
+    missing = [f"{p.prog} {'/'.join(a.option_strings) or a.dest}"
+               for p in [parser, *_all_subparsers(parser)] for a in p._actions
+               if not a.help and not isinstance(a, argparse._SubParsersAction)]
+    assert missing == []
+    json_commands = {p.prog for p in _all_subparsers(parser)
+                     if any("--json" in a.option_strings for a in p._actions)}
+    assert {"parley ask", "parley passages", "parley speakers", "parley quotes",
+            "parley sources", "parley stats"} <= json_commands
+
+
+@pytest.mark.parametrize(("argv", "names"), [
+    (["eval", "questions", "no-such-file.json"], "(see 'parley eval questions --help')"),
+    (["ask", "--top-k", "0", "x"], "(see 'parley ask --help')"),
+    (["sources", "--bogus"], "(see 'parley sources --help')"),
+    (["quotes"], "(see 'parley quotes --help')"),
+])
+def test_bad_usage_exits_2_in_one_line_naming_the_subcommands_help(run_parley, argv, names):
+    r = run_parley(*argv)
+    assert r.returncode == 2 and names in one_line(r.stderr)
+    assert_clean(r)
+
+
+def test_discord_without_discord_py_says_how_to_install_it_in_one_line(tmp_path):
+    code = ("import sys; sys.modules['discord'] = None\n"
+            "from bot.cli import main\nsys.exit(main(['discord', '--quiet']))\n")
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                       cwd=Path(__file__).resolve().parents[2], env=env, timeout=60)
+    assert r.returncode == 1
+    assert one_line(r.stderr) == ("parley: 'parley discord' needs discord.py, which is not "
+                                  "installed; python3 dev.py setup installs it, or: pip install "
+                                  "'discord.py>=2.4'")

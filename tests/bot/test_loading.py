@@ -1,7 +1,9 @@
 """Load problems as the user reads them on stderr."""
 from __future__ import annotations
 
-from bot.loading import problem_lines
+import pytest
+
+from bot.loading import notice_lines, problem_lines, skipped_summary
 from corpus.models import LoadProblem
 
 
@@ -24,3 +26,23 @@ def test_many_duplicates_are_summarised_after_three_but_errors_never_are():
     assert lines[0] == "skipped z.txt: empty file"
     assert len(lines) == 5
     assert lines[-1] == "skipped 37 more duplicate files (40 in all; each article indexed once)"
+
+
+@pytest.mark.parametrize(("problems", "line"), [
+    ([], None),
+    ([_dup(i) for i in range(98)],
+     "98 duplicate files indexed once; `parley sources --skipped` lists them"),
+    ([_dup(0)], "1 duplicate file indexed once; `parley sources --skipped` lists it"),
+    ([LoadProblem("x.txt", "empty file"), _dup(0), _dup(1)],
+     "1 file skipped as unusable, 2 duplicate files indexed once; "
+     "`parley sources --skipped` lists them"),
+])
+def test_a_start_from_the_saved_index_counts_the_skipped_files_in_one_line(problems, line):
+    assert skipped_summary(problems) == line
+    assert notice_lines(problems, ["note"], from_cache=True) == [*([line] if line else []),
+                                                                 "note"]
+
+
+def test_a_build_names_the_skipped_files_as_before():
+    problems = [LoadProblem("x.txt", "empty file"), _dup(0)]
+    assert notice_lines(problems, ["Built"]) == [*problem_lines(problems), "Built"]

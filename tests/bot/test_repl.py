@@ -1,8 +1,11 @@
 """The REPL: `Repl.handle` line by line, then the real program on a pseudo-terminal and a pipe."""
 from __future__ import annotations
 
+import fcntl
 import os
+import re
 import select
+import struct
 import subprocess
 import sys
 import termios
@@ -10,8 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
-from bot.repl import HELP, Repl
+from bot.repl import Repl, help_text
+from bot.repl_input import NameIndex, completions
 from bot.text_render import Style
 from retrieval.answering.engine import open_parley
 
@@ -42,7 +47,7 @@ def fresh(repl) -> Repl:
 
 @pytest.mark.parametrize("line", [":help", ":h", ":?", "  :HELP  "])
 def test_help_command_returns_help_text(fresh, line):
-    assert fresh.handle(line) == HELP
+    assert fresh.handle(line) == help_text(Style(False))
     assert not fresh.done
 
 
@@ -118,9 +123,13 @@ _TAKE_TERMINAL_THEN_RUN = (
 class PtySession:
     """`parley` with stdin/stdout/stderr on a pseudo-terminal, read with select and timeouts."""
 
-    def __init__(self, tmp_path: Path, term: str = "dumb", history_setting: str = "") -> None:
+    def __init__(self, tmp_path: Path, term: str = "dumb", history_setting: str = "",
+                 columns: int = 120, rows: int = 40, color: bool = False,
+                 env: dict[str, str] | None = None) -> None:
         """`history_setting`: repl.history_file as written in the config (default: an absolute
-        path in tmp_path); the config lives in tmp_path/conf, the working folder is tmp_path."""
+        path in tmp_path); the config lives in tmp_path/conf, the working folder is tmp_path.
+        The terminal is `columns` x `rows` (its window size; COLUMNS and LINES unset, as in
+        a shell); `env` adds to the environment."""
         self.home = tmp_path / "home"
         self.home.mkdir()
         (tmp_path / "conf").mkdir()
@@ -128,15 +137,18 @@ class PtySession:
         self.history = tmp_path / "hist" / "parley_history"
         history_setting = history_setting or str(self.history)
         self.config.write_text(f'[corpus]\npaths = ["{SHIPPED_CORPUS}"]\n'
-                               f'[repl]\nhistory_file = "{history_setting}"\ncolor = false\n',
-                               encoding="utf-8")
+                               f'[repl]\nhistory_file = "{history_setting}"\n'
+                               f'color = {"true" if color else "false"}\n', encoding="utf-8")
         master, slave = os.openpty()
-        env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
-        env.update({"HOME": str(self.home), "TERM": term, "PYTHONIOENCODING": "utf-8",
-                    "COLUMNS": "120", "LINES": "40"})
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.columns = columns
+        full_env = {k: v for k, v in os.environ.items()
+                    if k not in {"DISCORD_TOKEN", "COLUMNS", "LINES", "NO_COLOR", "PAGER"}}
+        full_env.update({"HOME": str(self.home), "TERM": term, "PYTHONIOENCODING": "utf-8",
+                         "PAGER": "cat", **(env or {})})
         self.proc = subprocess.Popen(
             [sys.executable, "-c", _TAKE_TERMINAL_THEN_RUN, "--config", str(self.config)],
-            stdin=slave, stdout=slave, stderr=slave, cwd=tmp_path, env=env,
+            stdin=slave, stdout=slave, stderr=slave, cwd=tmp_path, env=full_env,
             start_new_session=True)
         os.close(slave)
         self.master = master
@@ -306,3 +318,219 @@ def test_pty_repl_with_a_folder_as_history_file_answers_and_says_history_is_off(
         s.close()
     assert "history not saved" in banner and "a folder, not a file" in banner
     assert "gunpoint" in answer and "Traceback" not in s.output
+
+
+# --- :more, :top, completion (no terminal) -------------------------------------------------------
+
+MANY = "Moscow Ukraine Russia Kyiv peace"  # matches most of the shipped article's passages
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Repl:
+    return Repl(open_parley([SHIPPED_CORPUS])[0], Style(False))
+
+
+def _ranks(out: str) -> list[int]:
+    return [int(n) for n in re.findall(r"^\[(\d+)\]", out, flags=re.MULTILINE)]
+
+
+def test_more_shows_the_next_results_of_the_last_question_then_says_none_are_left(shipped):
+    shipped.top_k = 3
+    assert _ranks(shipped.handle(MANY)) == [1, 2, 3]
+    assert _ranks(shipped.handle(":more")) == [4, 5, 6]
+    following = shipped.handle(":more")
+    while _ranks(following):
+        following = shipped.handle(":more")
+    assert following == f"No more results for “{MANY}”."
+
+
+def test_more_results_are_the_ones_a_bigger_answer_ranks_next(shipped):
+    shipped.top_k = 2
+    shipped.handle(MANY)
+    more = shipped.handle(":more")
+    bigger = Repl(shipped.engine, Style(False), top_k=4).handle(MANY)
+    assert more in bigger and _ranks(more) == [3, 4]
+
+
+def test_more_before_any_question_says_to_ask_first():
+    repl = Repl(open_parley([SHIPPED_CORPUS])[0], Style(False))
+    assert repl.handle(":more").startswith("Ask a question first")
+
+
+@pytest.mark.parametrize(("line", "says", "top_k"), [
+    (":top 5", "5 results for each question from now on.", 5),
+    (":top 1", "1 result for each question from now on.", 1),
+    (":top", "3 results for each question; :top N changes it (1-50).", 3),
+    (":top 0", ":top takes a whole number from 1 to 50, not '0'.", 3),
+    (":top 51", ":top takes a whole number from 1 to 50, not '51'.", 3),
+    (":top many", ":top takes a whole number from 1 to 50, not 'many'.", 3),
+])
+def test_top_sets_the_number_of_results_or_says_what_it_takes(shipped, line, says, top_k):
+    shipped.top_k = 3
+    assert shipped.handle(line) == says
+    assert shipped.top_k == top_k
+    assert len(_ranks(shipped.handle(MANY))) == top_k
+
+
+NAMES = NameIndex(lambda: [("Mevlut Çavuşoğlu", "Turkey's foreign minister"),
+                           ("Recep Tayyip Erdogan", "Turkish President"),
+                           ("Kaja Kallas", "Estonia's Prime Minister"), ("Kremlin", None)])
+COMMAND_WORDS = (":more", ":top", ":speakers", ":quotes", ":source", ":help", ":quit")
+
+
+@pytest.mark.parametrize(("typed", "offered"), [
+    (":sp", [(":speakers", 3)]),
+    (":q", [(":quotes", 2), (":quit", 2)]),
+    (":", [(c, 1) for c in COMMAND_WORDS]),
+    ("What did Erdo", [("Recep Tayyip Erdogan", 4)]),
+    ("What did tayyip er", [("Recep Tayyip Erdogan", 9)]),
+    (":quotes cavus", [("Mevlut Çavuşoğlu", 5)]),        # diacritics and case folded
+    ("What did K", [("Kaja Kallas", 1), ("Kremlin", 1)]),  # first or any later word
+    ("What did ", []),                                    # nothing typed to complete
+    ("zebra", []),
+])
+def test_tab_completes_commands_and_speaker_names(typed, offered):
+    assert [(text, back) for text, back, _ in completions(typed, COMMAND_WORDS, NAMES)] == offered
+
+
+def test_tab_completion_shows_each_speakers_role_beside_the_name():
+    assert [meta for *_, meta in completions("Kal", COMMAND_WORDS, NAMES)] == [
+        "Estonia's Prime Minister"]
+
+
+# --- the terminal: width, colour, Tab, :more, Ctrl-C, the pager -----------------------------------
+
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*([@-~])|\x1b[@-Z\\-_]")
+
+
+def _screen_lines(output: str) -> list[str]:
+    """What the terminal shows, line by line, split at CR, LF and the line editor's cursor
+    moves (a redraw of the input line is not a longer line); colours and modes removed."""
+    plain = _ESCAPES.sub(lambda m: "" if m.group(1) in {"m", "h", "l", None} else "\n", output)
+    return re.split(r"[\r\n]", plain)
+
+
+def _reply(output: str) -> str:
+    """The reply in a stretch of output: from the first result up to the next prompt (or the
+    line editor's first request to the terminal)."""
+    start = output.index("[1]")
+    ends = [i for i in (output.find("\x1b[6n", start), output.find("parley>", start)) if i >= 0]
+    return output[start:min(ends, default=len(output))]
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("term", ["dumb", "xterm-256color"])
+@pytest.mark.parametrize("columns", [50, 160])
+def test_pty_repl_no_line_is_longer_than_the_terminal(tmp_path, term, columns):
+    s = PtySession(tmp_path, term, columns=columns, env={"NO_COLOR": "1"})
+    try:
+        s.prompt()
+        for line in ["What did Erdogan say?", ":top 4", MANY, ":more", ":help", ":speakers",
+                     ":quotes Cavusoglu", ":source", ":top 0", "Who is quoted most?"]:
+            s.send(line + "\r")
+            s.prompt()
+        s.send("\x04")
+        assert s.wait() == 0
+    finally:
+        s.close()
+    assert "Traceback" not in s.output and "[4]" in s.output and "Çavuşoğlu" in s.output
+    too_long = [line for line in _screen_lines(s.output) if cell_len(line) > columns]
+    assert too_long == []
+    if columns == 160:  # text is at most 100 columns, however wide the terminal (the line
+        # editor pads its own line with spaces to the edge)
+        assert max(cell_len(line.rstrip()) for line in _screen_lines(s.output)) <= 100
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("env", "escapes"), [({"NO_COLOR": "1"}, False), ({}, True)])
+def test_pty_repl_no_color_env_leaves_replies_without_escape_codes(tmp_path, env, escapes):
+    s = PtySession(tmp_path, "xterm-256color", color=True, env=env)
+    try:
+        s.prompt()
+        s.send("What did Kallas say?\r")
+        reply = _reply(s.read_until("[1]") + s.prompt())
+        s.send("\x04")
+        assert s.wait() == 0
+    finally:
+        s.close()
+    assert "gunpoint" in reply
+    assert ("\x1b" in reply) is escapes
+    assert ("*Kallas*" in reply) is not escapes  # the mark that stands in for bold
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("typed", "expect"), [
+    (":spe", "4 statements (0 quoted, 4 reported)"),
+    (":quotes Kall", "Whatever agreement there is"),
+    ("What did Erdo", "[1] Recep Tayyip Erdogan"),
+])
+def test_pty_repl_tab_completes_commands_and_speaker_names(pty_session, typed, expect):
+    s = pty_session
+    s.prompt()
+    for keys in (typed, "\t", "\r"):  # completion runs in the background: a pause, as a user
+        s.send(keys)
+        time.sleep(0.3)
+    assert expect in s.read_until(expect)
+    s.prompt()
+    s.send("\x04")
+    assert s.wait() == 0 and "Traceback" not in s.output
+
+
+@pytest.mark.integration
+def test_pty_repl_more_and_top_page_through_the_results(pty_session):
+    s = pty_session
+    s.prompt()
+    s.send(":top 2\r")
+    assert "2 results for each question" in s.read_until("from now on") + s.prompt()
+    s.send(MANY + "\r")
+    first = s.read_until("[2]") + s.prompt()
+    s.send(":more\r")
+    more = s.read_until("[4]") + s.prompt()
+    s.send("\x04")
+    assert s.wait() == 0
+    assert "[3]" not in first and "[1]" not in more and "[3]" in more
+
+
+@pytest.mark.integration
+def test_pty_repl_ctrl_c_on_a_typed_line_clears_it_and_ctrl_d_then_leaves(pty_session):
+    s = pty_session
+    s.prompt()
+    s.send("What did Kal")
+    time.sleep(0.2)
+    s.send("\x03")
+    s.prompt()
+    assert s.proc.poll() is None  # still running, at a fresh prompt
+    s.send("What did Erdogan say?\r")
+    answer = s.read_until("[1]") + s.prompt()
+    assert "Recep Tayyip Erdogan" in answer and "Kallas" not in answer
+    s.send("\x04")
+    assert s.wait() == 0
+    assert "Bye." in s.output[-50:] and "Traceback" not in s.output
+    assert "What did Kal" not in s.history.read_text(encoding="utf-8")
+
+
+@pytest.mark.integration
+def test_pty_repl_reply_taller_than_the_terminal_goes_through_the_pager(tmp_path):
+    paged = tmp_path / "paged.txt"
+    s = PtySession(tmp_path, rows=12, env={"PAGER": f"cat > {paged}"})
+    try:
+        s.prompt()
+        s.send(":help\r")      # taller than 12 rows
+        s.prompt()
+        s.send(":top\r")       # one line
+        short = s.read_until("changes it") + s.prompt()
+        s.send("\x04")
+        assert s.wait() == 0
+    finally:
+        s.close()
+    assert ":quotes NAME" in paged.read_text(encoding="utf-8")
+    assert ":quotes NAME" not in s.output  # shown by the pager, not printed
+    assert "3 results for each question" in short
+
+
+@pytest.mark.integration
+def test_piped_stdin_never_pages(run_parley, tmp_path):
+    paged = tmp_path / "paged.txt"
+    proc = run_parley(input=":help\n:speakers\n", env={"PAGER": f"cat > {paged}", "LINES": "5"})
+    assert proc.returncode == 0 and ":quotes NAME" in proc.stdout
+    assert not paged.exists()
