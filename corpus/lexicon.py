@@ -20,7 +20,7 @@ GUARDS = {
     "then_that": r"(?= that\b)",
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
-                    "after_what", "no_inversion", "participle", *GUARDS})
+                    "after_what", "no_inversion", "participle", "greeting", *GUARDS})
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from corpus.gazetteer import gazetteer
 from corpus.gender import first_name_gender, role_gender
 from corpus.lexicon import phrase_words
 from corpus.models import Person, SpeakerKind
+from corpus.name_shape import sentence_opener
 from corpus.people_index import PeopleIndex, normalized_role
 from corpus.phrases import (
     NOT_NAMES,
@@ -23,6 +24,7 @@ from corpus.phrases import (
     bare,
     is_acronym,
     is_cap,
+    is_role_noun,
     is_role_word,
     parse_phrase,
 )
@@ -83,10 +85,15 @@ class PeopleTable:
             if not (is_cap(words[i]) or bare(words[i]) in TITLES):
                 i += 1
                 continue
+            if i == 0:
+                while i + 1 < len(words) and sentence_opener(words[i]) \
+                        and is_cap(words[i + 1]) and not is_role_word(words[i + 1]):
+                    i += 1  # "Analysing Brown's plans", "Said Fogg": no part of a name
             j = i
             while j < len(words) and (is_cap(words[j]) or bare(words[j]) in TITLES
                                       or (is_role_word(words[j]) and j + 1 < len(words)
-                                          and is_cap(words[j + 1]))):
+                                          and is_cap(words[j + 1]))
+                                      or _role_connector(words, j, i)):
                 j += 1
             run = words[i:j]
             # Lower-case role words just before the run belong to it ("foreign minister X").
@@ -110,7 +117,7 @@ class PeopleTable:
         poss = [k for k, w in enumerate(run[:-1]) if w.endswith(("'s", "’s"))]
         if poss and not any(is_role_word(w) for w in run[poss[-1] + 1:]):
             run = run[poss[-1] + 1:]
-            if len(run) == 1:
+            if len(run) == 1 or sentence_opener(run[0]):  # "Howl's Moving Castle"
                 self._match_only(run[0], position)
                 return
         if bare(run[-1]) in _NOT_PERSON_HEADS:
@@ -216,6 +223,23 @@ class PeopleTable:
 
     def freeze(self) -> tuple[Person, ...]:
         return tuple(e.freeze() for e in self.entities)
+
+
+def _role_connector(words: list[str], j: int, start: int) -> bool:
+    """"Secretary of State Antony Blinken", "Bank of England governor Mervyn King",
+    "Chancellor of the Exchequer Gordon Brown", "Minister for Europe Denis MacShane": "of"
+    after an organisation word, or "of/for/to (the)" after a capitalised role word, joins
+    the run, so the words after it are no name of their own ("State Antony Blinken",
+    "Exchequer Gordon Brown"; "Sales of Blume" stays apart).""" 
+    if j > start + 1 and words[j] == "the" and words[j - 1] in ("of", "for", "to") \
+            and j + 1 < len(words) and is_cap(words[j + 1]):
+        return True  # "Chancellor of the Exchequer Gordon Brown"
+    nxt = words[j + 2] if j + 2 < len(words) and words[j + 1] == "the" else \
+        words[j + 1] if j + 1 < len(words) else ""
+    return j > start and words[j] in ("of", "for", "to") and is_cap(nxt) \
+        and is_cap(words[j - 1]) \
+        and (is_role_noun(words[j - 1]) or words[j] == "of" and words[j + 1] != "the"
+             and bare(words[j - 1]) in ORG_WORDS)
 
 
 def _alike_roles(have: str, wanted: str) -> bool:

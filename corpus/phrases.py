@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.lexicon import phrase_words
+from corpus.name_shape import clause_like, opener_before_name, time_tail
 from corpus.titles import honorifics, titles_in
 
 TITLES = honorifics()
@@ -23,6 +24,7 @@ NAME_PARTICLES = phrase_words("name_particle")
 NOT_NAMES = phrase_words("not_name") | titles_in("stopword")
 DOCUMENT_NOUNS = phrase_words("document_noun")
 MONTH_SURNAMES = phrase_words("month_surname")
+ROLE_SURNAMES = phrase_words("role_surname")
 # Generic sources: reported as such, never turned into a named person.
 VAGUE_HEADS = phrase_words("vague_head")
 VAGUE_DETERMINERS = phrase_words("vague_determiner")
@@ -79,8 +81,8 @@ def parse_phrase(words: list[str]) -> Phrase | None:
     """Interpret a run of words that ends right before (or starts right after) a reporting
     verb. None when it is not something that can speak."""
     words = _prepared(words)
-    if not words:
-        return None
+    if not words or clause_like(words) or (len(words) == 1 and words[0].endswith(("'s", "’s"))):
+        return None  # a clause, or an owner with nothing owned ("according to Russia's laws")
     text = " ".join(words)
     low = [bare(w) for w in words]
     whole = _pronoun_or_group(words, low, text)
@@ -115,9 +117,11 @@ def _prepared(words: list[str]) -> list[str]:
     aviation analyst ...", "on Wednesday Mr Straw"), an employer after the name, or
     possessive marks; no words at all for a contraction ("We've called for")."""
     words = [w for w in words if w]
-    while len(words) > 1 and bare(words[0]) in NOT_NAMES and bare(words[0]) not in (
-            "the", "a", "an") and bare(words[0]) not in TITLES:
+    while len(words) > 1 and (bare(words[0]) in NOT_NAMES and bare(words[0]) not in (
+            "the", "a", "an") and bare(words[0]) not in TITLES
+            or opener_before_name(words, TITLES)):
         words = words[1:]
+    words = words[:len(words) - time_tail(words)]
     if words and _CONTRACTION.search(words[-1]):
         return []
     words = cut_affiliation(words)
@@ -159,6 +163,8 @@ def _name_start(words: list[str], low: list[str]) -> int:
     """Where the trailing name starts: capitalised words that are not role words or titles
     (particles allowed inside; a month only after a first name, "Theresa May")."""
     i = len(words)
+    if _role_surname(words, low):
+        i -= 1
     while i > 0 and ((is_cap(words[i - 1]) and not is_role_word(words[i - 1])
                       and low[i - 1] not in TITLES and (low[i - 1] not in NOT_NAMES or (
                           low[i - 1] in MONTH_SURNAMES and i == len(words) and i > 1
@@ -168,6 +174,21 @@ def _name_start(words: list[str], low: list[str]) -> int:
                          and is_cap(words[i - 2]))):
         i -= 1
     return i
+
+
+def _role_surname(words: list[str], low: list[str]) -> bool:
+    """"Bank of England governor Mervyn King", "Stephen King": a capitalised role noun that
+    is also a surname ends the name after a capitalised word when a role comes earlier or
+    that word is a first name from the table."""
+    from corpus.gender import first_name_gender  # corpus.gender reads this module
+
+    if len(words) >= 2 and low[-1] in ROLE_SURNAMES and is_cap(words[-1]) \
+            and low[-2] in TITLES:
+        return True  # "Mr King"
+    return len(words) >= 2 and low[-1] in ROLE_SURNAMES and is_cap(words[-1]) \
+        and is_cap(words[-2]) and not is_role_word(words[-2]) and low[-2] not in TITLES \
+        and low[-2] not in NOT_NAMES and (any(is_role_noun(w) for w in words[:-2])
+                                          or first_name_gender(words[-2]) is not None)
 
 
 def _without_descriptors(name_words: list[str], has_head: bool, text: str
@@ -225,7 +246,11 @@ def _role_and_name(words: list[str], low: list[str], head: list[str], name_words
             return None
     if role_words and bare(role_words[0]) in CONNECTORS:
         return None
-    if role and name_words and bare(role_words[-1]) in ("of", "for", "the") and not title:
+    if role and len(name_words) >= 3 and bare(role_words[-1]) in ("of", "for", "the") \
+            and not title and not _names_place_or_org(" ".join(name_words)):
+        # "Chancellor of the Exchequer Gordon Brown": the role's last word, then a name
+        role, name_words = " ".join(role_words + name_words[:1]), name_words[1:]
+    elif role and name_words and bare(role_words[-1]) in ("of", "for", "the") and not title:
         # "the Archbishop of Canterbury", "Secretary of State for the Family": a role
         role, name_words = " ".join(role_words + name_words), []
     # "Lord Butler's report said": a document speaks for its author.

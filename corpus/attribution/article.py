@@ -115,6 +115,8 @@ def _take_focus(state: ArticleState, unit: Unit) -> None:
     state.last = unit
     if unit.role_only or (unit.entity and unit.entity.kind == "person"):
         state.focus = (unit.entity, unit.role_only)
+    elif unit.spoken_for is not None:  # a spokesperson: "he" may take them up, never "it"
+        state.focus = (None, unit.spoken_for)
     elif unit.entity is not None:
         state.org_focus = unit.entity
         state.org_passage = state.paragraph.index
@@ -133,6 +135,8 @@ def _sentences(units: list[Unit], paragraphs: list[str]) -> list[list[Sentence]]
         speaker: Speaker | None = None
         if u.entity is not None:
             speaker = u.entity.speaker()
+            if u.speaking_role is not None:
+                speaker = Speaker(speaker.name, u.speaking_role, speaker.kind)
         elif u.vague is not None:
             speaker = Speaker(u.vague, None, "vague")
         elif u.role_only is not None:

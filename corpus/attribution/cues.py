@@ -23,11 +23,14 @@ OBJECT_CONTENT_VERBS = cue_forms("object_content")
 AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
+GREETINGS = cue_forms("greeting")
+PEOPLE_NOUNS = attribution_words("people_noun")
 
 _BY = re.compile(r"^\s+by\b")
 _AS = re.compile(r"\bas\b")
 _SPEECH_FOLLOW = re.compile(r"^\s*(?:[:,]|that\b|it\b|he\b|she\b|they\b|there\b|the\b|[\"“”]"
-                            r"|\w+\s+(?:\w+\s+)?(?:was|were|is|are|had|has|would|will|could"
+                            r"|(?!(?:for|to|with|about|on|in|at|from|by|of|as)\b)"
+                            r"\w+\s+(?:\w+\s+){0,2}(?:was|were|is|are|had|has|would|will|could"
                             r"|should)\b"
                             r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
 # "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech.
@@ -124,9 +127,27 @@ def _inside_whether(cue: Cue) -> bool:
     return bool(_WHETHER.search(cue.before))
 
 
+_PASSIVE_SUBJECT = re.compile(r"([\w'’-]+)\s+(?:(?:have|has|had)\s+been|was|were|is|are|"
+                              r"be|been|being)(?:\s+\w+ly)?\s*$")
+
+
+def _greeting_people(cue: Cue) -> bool:
+    """greeting: "The delegations were welcomed by President Erdogan", "He was welcomed
+    by ...": people welcomed are greeted, nobody speaks ("the plan was welcomed by MPs"
+    still does)."""
+    if cue.verb not in GREETINGS or not cue.passive:
+        return False
+    m = _PASSIVE_SUBJECT.search(cue.before)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in PEOPLE_NOUNS or (word[:1].isupper() and m.start() > 0)
+
+
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
-    _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether)
+    _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
+    _greeting_people)
 
 
 def is_speech(cue: Cue) -> bool:

@@ -65,8 +65,8 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
             return ent, None, None
         if ent is None and role and role_gender(role) in (None, kind):
             return None, None, role
-    if last is None:
-        return _NOBODY
+    if last is None or (kind in ("neuter", "plural") and last.spoken_for is not None):
+        return _NOBODY  # "an IAAF spokesman said ... they will be banned": not the IAAF
     ent = last.entity
     if kind in {"male", "female"}:
         if last.role_only:

@@ -10,6 +10,7 @@ from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.people import is_organisation_name
 from corpus.phrases import Phrase
+from corpus.spokespeople import spoken_for
 
 
 def resolve(state: ArticleState, unit: Unit, act: Act) -> None:
@@ -19,6 +20,8 @@ def resolve(state: ArticleState, unit: Unit, act: Act) -> None:
         unit.vague = phrase.text
     elif phrase.pronoun:
         resolve_pronoun(state, unit, act)
+        if unit.role_only:  # "A Microsoft spokesman said ... He added": Microsoft
+            speaks_for_organisation(state, unit, unit.role_only)
     elif phrase.name:
         _resolve_name(state, unit, phrase, phrase.name)
     elif phrase.role:
@@ -68,8 +71,23 @@ def _resolve_role(state: ArticleState, unit: Unit, phrase: Phrase, role: str) ->
         entity = focus
     if entity is not None:
         unit.entity = entity
-    else:
+    elif not speaks_for_organisation(state, unit, phrase.text):
         unit.role_only = role
+
+
+def speaks_for_organisation(state: ArticleState, unit: Unit, text: str) -> bool:
+    """"a spokesman for the Home Office", "a Microsoft spokesman": the organisation
+    speaks, the spokesperson is the role (never when the owner is a person met in the
+    article, "a Blair spokesman", or a country's adjective, "a Russian spokesman")."""
+    spoken = spoken_for(text)
+    if spoken is None or fold(spoken.organisation) in gazetteer().adjectives:
+        return False
+    known = state.people.find(spoken.organisation)
+    if known is not None and known.kind == "person":
+        return False
+    unit.entity = state.people.note_organisation(spoken.organisation, state.position)
+    unit.role_only, unit.speaking_role, unit.spoken_for = None, spoken.role, text
+    return True
 
 
 def _focus_takes_role(state: ArticleState, phrase: Phrase, role: str, focus: Entity) -> bool:

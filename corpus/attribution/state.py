@@ -30,12 +30,17 @@ class Unit:
     carried: bool = False  # speaker carried on from an earlier statement (quote run)
     minor: bool = False  # a speaker in a subordinate clause: not the one in focus
     anaphoric: bool = False  # a definite role met while a person was in focus
+    # A spokesperson speaking for the organisation `entity`: their role ("spokesman") and
+    # the phrase that named them ("a Microsoft spokesman"), which a he/she may take up.
+    speaking_role: str | None = None
+    spoken_for: str | None = None
 
     def has_speaker(self) -> bool:
         return self.entity is not None or self.vague is not None or self.role_only is not None
 
     def take_speaker(self, other: Unit) -> None:
         self.entity, self.vague, self.role_only = other.entity, other.vague, other.role_only
+        self.speaking_role, self.spoken_for = other.speaking_role, other.spoken_for
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,17 @@ from corpus.attribution.subject_words import (
     words_after,
     words_before,
 )
+from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
-from corpus.phrases import ROLE_NOUNS, VAGUE_HEADS, Phrase, bare, is_role_noun, parse_phrase
+from corpus.phrases import (
+    ROLE_NOUNS,
+    VAGUE_HEADS,
+    Phrase,
+    bare,
+    is_cap,
+    is_role_noun,
+    parse_phrase,
+)
 from corpus.quotes import CLOSERS
 from corpus.titles import title_pattern
 
@@ -33,6 +42,7 @@ _NAME_CLOSING_CLAUSE = re.compile(r"\s+the\s+[^,;]{3,80},\s+((?:[A-Z][\w'’-]*\
 _LOOSE_APPOSITION = re.compile(
     rf"^\s*(?:(?:But|And|Meanwhile)\s+)?((?:(?:{_TITLE})\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?[a-z][^,;]{2,80})$")
+_OBJECT_PREPOSITIONS = attribution_words("object_preposition")
 # An inverted subject follows a verb that opens its clause: after these or at the start.
 _BEFORE_INVERSION = ",;:\"" + CLOSERS
 _JOINT = re.compile(r"\s*(?:Both\s+)?(He|She|They)\s+and\s")
@@ -114,6 +124,8 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
         found = None
     if found and found[1] > s:
         lead = masked[s:found[1]].split()
+        if _after_object_preposition(lead):
+            return None  # "a meeting between the two presidents": an object, no subject
         if lead and lead[-1] in ("to", "for", "near", "in"):
             whole = _modified_subject(masked[s:cue.start]) or parse_phrase(
                 masked[s:cue.start].split())
@@ -128,6 +140,17 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
     if joint:  # "He and the Archbishop have both spoken out": the pronoun
         return Finding(parse_phrase([joint.group(1)]), s)
     return Finding(parse_phrase(_first_conjunct(found[0])), found[1])
+
+
+def _after_object_preposition(lead: list[str]) -> bool:
+    """Whether the words before a phrase end in "between", "with", ... (also before a
+    joint "Presidents Putin and"): the phrase is that preposition's object."""
+    k = len(lead)
+    if k and lead[k - 1] == "and":
+        k -= 1
+    while k and (is_cap(lead[k - 1]) or lead[k - 1] == "and"):
+        k -= 1
+    return k > 0 and lead[k - 1] in _OBJECT_PREPOSITIONS
 
 
 def apposition_subject(cue: Cue) -> Finding | None:

@@ -5,8 +5,8 @@ start: a segment belongs to the gold sentence whose span contains its start offs
 from `split_sentences` on the passage text, the same splitter the gold was made with).
 
 Per gold act: the *speaker* is right when some segment of that sentence names the same
-speaker (names folded; a gold alias, or for persons and vague sources the same last word,
-also counts); the *kind* (direct/reported) is scored separately, on acts whose speaker was
+speaker (names folded; a gold alias, the organisation an unnamed spokesperson speaks for, or
+for persons and vague sources the same last word, also counts); the *kind* (direct/reported) is scored separately, on acts whose speaker was
 right. A gold sentence with no act on which the system names any speaker is a *false
 attribution*; its rate is taken over the gold sentences with no act.
 """
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from corpus.evaluation.gold import GoldAct, GoldArticle, GoldSentence
 from corpus.folding import fold
+from corpus.lexicon import phrase_words
 from corpus.models import Article, Passage, Sentence
 from corpus.sentences import split_sentences
 from corpus.titles import title_words
@@ -25,6 +26,7 @@ from corpus.titles import title_words
 _LEADING = re.compile(r"^(?:the|a|an)\s+")
 # A speaker name ending in one of these ("Prime Minister", "Mr") has no surname to compare.
 _TITLES = title_words("not_surname")
+_SPOKESPEOPLE = phrase_words("spokesperson")
 _PUNCT = re.compile(r"[\"'“”‘’`.,]")
 
 
@@ -38,6 +40,23 @@ def _last(name: str) -> str:
     return words[-1] if words else ""
 
 
+def spoken_for(form: str) -> str | None:
+    """The organisation an unnamed spokesperson speaks for: "a CPS spokesperson" and "a
+    spokesman for the CPS" are the CPS speaking (the attributor's rule, issue 12), so the
+    organisation is as right a speaker as the description."""
+    words = form.split()
+    spoke = [i for i, w in enumerate(words) if w in _SPOKESPEOPLE]
+    if len(spoke) != 1:
+        return None
+    i = spoke[0]
+    if i + 1 < len(words) and words[i + 1] == "for":
+        owner = words[i + 2:]
+        owner = owner[1:] if owner[:1] == ["the"] else owner
+    else:
+        owner = words[:i]
+    return " ".join(owner) or None
+
+
 def names_match(gold: GoldAct, system_name: str,
                 aliases: dict[str, tuple[str, ...]] | None = None) -> bool:
     """Does a system speaker name denote the gold act's speaker?"""
@@ -45,7 +64,7 @@ def names_match(gold: GoldAct, system_name: str,
     if not sys_n:
         return False
     forms = {_norm(gold.speaker)} | {_norm(a) for a in (aliases or {}).get(gold.speaker, ())}
-    if sys_n in forms:
+    if sys_n in forms or sys_n in {spoken_for(f) for f in forms}:
         return True
     if gold.speaker_kind in ("person", "vague"):
         sys_last = sys_n.split()[-1]

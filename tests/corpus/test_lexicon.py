@@ -11,6 +11,9 @@ from corpus import lexicon
 # --- speech verbs (data/speech_verbs.tsv) -------------------------------------------------
 
 TODAY_SEVERAL_WORD_FORMS = {
+    # issue 12: "He accepted that the fires damaged Plaid Cymru's public image" (never
+    # "accepted the MP's resignation")
+    "accepts that", "accepted that",
     "call for", "calls for", "called for", "calling for",
     "call on", "calls on", "called on", "calling on",
     "lash out", "lashes out", "lashed out",
@@ -230,13 +233,15 @@ TODAY_PHRASE_WORDS = {
         "transport", "treasury", "union", "vice", "work",
     },
     "connector": {
-        "and", "at", "for", "of", "on", "the", "to",
+        "&", "and", "at", "for", "of", "on", "the", "to",  # "&": "Food & Agriculture Organisation"
     },
     "name_particle": {
         "al", "bin", "da", "de", "del", "della", "den", "der", "di", "du", "el", "ibn", "la", "le",
         "ten", "ter", "van", "von",
     },
     "not_name": {
+        # issue 12: participles opening a sentence ("Having said that, ...")
+        "having", "following", "addressing", "including",
         "a", "about", "according", "after", "all", "also", "although", "among", "an", "and",
         "another", "april", "as", "asked", "at", "august", "because", "before", "between", "both",
         "but", "by", "december", "despite", "during", "earlier", "elsewhere", "even", "february",
@@ -277,7 +282,8 @@ TODAY_PHRASE_WORDS = {
     },
     "org_word": {
         "agency", "airlines", "airways", "alliance", "army", "assembly", "association", "authority",
-        "bank", "board", "brigade", "cabinet", "center", "centre", "chambers", "club", "coalition",
+        "administration", "bank", "board", "brigade", "cabinet", "center", "centre", "chambers",
+        "club", "coalition",
         "college", "commerce", "commission", "committee", "company", "congress", "conservatives",
         "corp", "corporation", "council", "court", "dem", "democrat", "democrats", "dems",
         "department", "exchange", "federation", "forces", "forum", "foundation", "front", "fund",
@@ -285,8 +291,8 @@ TODAY_PHRASE_WORDS = {
         "kremlin", "labour", "league", "liberals", "ltd", "ministry", "motors", "movement",
         "museum", "nations", "navy", "network", "networks", "news", "office", "organisation",
         "organization", "palace", "parliament", "party", "plc", "police", "post", "press",
-        "republicans", "reserve", "school", "senate", "service", "services", "society", "street",
-        "systems", "times", "tories", "treasury", "trust", "union", "university",
+        "republicans", "reserve", "school", "senate", "service", "services", "society", "standard",
+        "street", "systems", "times", "tories", "treasury", "trust", "union", "university",
     },
     "party_name": {
         "conservatives", "labour", "plaid", "snp", "tories", "tory", "ukip",
@@ -302,6 +308,19 @@ TODAY_PHRASE_WORDS = {
     },
     "male_role": {
         "businessman", "chairman", "congressman", "king", "prince", "spokesman",
+    },
+    # issue 12: "said X on Tuesday", "governor Mervyn King", "are also other pressures ..."
+    "time_word": {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "yesterday", "today", "tonight",
+    },
+    "role_surname": {"king", "bishop", "judge"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+    "descriptor_prefix": {"euro", "anti", "pro", "ex", "non", "post", "pre"},
+    "finite_verb": {
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did",
+        "will", "would", "can", "could", "may", "might", "must", "shall", "should",
     },
 }
 

@@ -1,0 +1,281 @@
+"""One entity per person across a corpus: each article's people are read on their own, so
+"Volodymyr Zelenskiy", "Volodymyr Zelensky" and "Mr Zelenskiy" in three articles, or
+"Robert Kilroy-Silk" and "Kilroy Silk", are different speakers until merged here.
+
+The rules (truth first: when in doubt, no merge):
+  - names are compared by `corpus.name_keys` keys, grouped by surname key first (never all
+    pairs), and only people are merged (organisations already share their folded name);
+  - full names merge when their first names are alike (`given_alike`) and their genders
+    agree;
+  - a bare surname ("Blair", "Mr Blair", "Kilroy Silk" beside "Robert Kilroy-Silk") joins
+    the one person of that surname its own article names and that fits it by gender and
+    role; when its article names none, the one person of the corpus that fits; when two
+    fit (Tony, Cherie and Ian Blair for "Mr Blair"), nobody;
+  - the merged entity takes the fullest name most articles use, and every member keeps
+    the group's names as aliases.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from corpus.folding import fold_name
+from corpus.gazetteer import gazetteer
+from corpus.gender import first_name_gender
+from corpus.lexicon import phrase_words
+from corpus.models import Article, Passage, Person, Sentence
+from corpus.name_keys import NameParts, given_alike, name_parts
+from corpus.phrases import (
+    DOCUMENT_NOUNS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORG_WORDS,
+    bare,
+    is_role_word,
+)
+from corpus.titles import title_gender, titles_in
+
+_PEERS = titles_in("peer")
+_FINITE_VERBS = phrase_words("finite_verb")
+_PARTIES = phrase_words("party_name")
+_PREFIXES = phrase_words("descriptor_prefix")
+
+
+@dataclass
+class _Entry:
+    """One person entry of one article."""
+
+    article: int
+    person: Person
+    parts: NameParts
+    gender: str | None
+    statements: int
+    group: _Group | None = None
+
+
+@dataclass
+class _Group:
+    """People merged so far: one person."""
+
+    members: list[_Entry] = field(default_factory=list)
+
+    def gender(self) -> str | None:
+        known = {m.gender for m in self.members if m.gender}
+        return known.pop() if len(known) == 1 else None
+
+    def roles(self) -> set[str]:
+        return {_role_head(m.person.role) for m in self.members if m.person.role}
+
+
+def merge_people(articles: list[Article]) -> tuple[list[Article], list[list[str]]]:
+    """The articles with each merged person's speaker name made one, and the merged groups
+    (each a list of the distinct names it joined, largest first)."""
+    entries = _entries(articles)
+    by_surname: dict[str, list[_Entry]] = {}
+    hyphened = {e.parts.surname for e in entries if "-" in e.person.name.split()[-1]}
+    for e in entries:
+        key = e.parts.joined if e.parts.joined in hyphened else e.parts.surname
+        if key != e.parts.surname:  # "(Robert) Kilroy Silk" is the surname "Kilroy-Silk"
+            e.parts = replace(e.parts, given=e.parts.given[:-1], surname=key, joined=None,
+                              given_words=e.parts.given_words[:-1])
+        by_surname.setdefault(key, []).append(e)
+    groups = [g for bucket in by_surname.values() for g in _group_bucket(bucket)]
+    renames = _renames(groups)
+    merged = sorted(([*dict.fromkeys(m.person.name for m in g.members)] for g in groups
+                     if len({m.person.name for m in g.members}) > 1
+                     and any(m.statements for m in g.members)),
+                    key=lambda names: -len(names))
+    return [_rewrite(a, renames.get(i, {})) for i, a in enumerate(articles)], merged
+
+
+def _entries(articles: list[Article]) -> list[_Entry]:
+    out = []
+    for i, article in enumerate(articles):
+        said = Counter(s.speaker.name for p in article.passages for s in p.sentences
+                       if s.speaker is not None and s.speaker.kind == "person")
+        for person in article.people:
+            parts = name_parts(person.name) if person.kind == "person" else None
+            if parts is not None and _name_shaped(person.name, parts):
+                parts = _without_descriptors(parts)
+                out.append(_Entry(i, person, parts, _gender(person, parts),
+                                  said.get(person.name, 0)))
+    return out
+
+
+def _name_shaped(name: str, parts: NameParts) -> bool:
+    """Only names take part: capitalised words (particles aside), opening with no word
+    that starts sentences ("Is Charles Clarke", "Can Yahoo", "Jonathan Wolpaw and Dennis
+    McFarlane", "Arrested Development") and ending in no organisation word, document or
+    place ("Steel Co", "China Review", "Media Labs Europe"); a bare surname that is a first
+    name of the table ("Alan") is too uncertain to join anyone."""
+    words = name.split()
+    if any(not w[:1].isupper() and w not in NAME_PARTICLES for w in words):
+        return False
+    if bare(words[0]) in NOT_NAMES or words[0].lower() in _FINITE_VERBS \
+            or re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", words[0]) and len(words) > 1 \
+            and first_name_gender(words[0]) is None:
+        return False  # "Arrested Development", "Leading China-watcher"
+    last = bare(words[-1])
+    if last in ORG_WORDS or last in DOCUMENT_NOUNS or gazetteer().is_place(words[-1]):
+        return False  # "China Review", "MIT Media Labs Europe", "Steel Co"
+    return bool(parts.given) or parts.titled is not None \
+        or first_name_gender(words[-1]) is None
+
+
+def _without_descriptors(parts: NameParts) -> NameParts:
+    """"Euro-Sceptic Kilroy-Silk", "Tory Liam Fox", "Briton Tim Henman": a descriptor
+    before the name (a hyphenated word, a country's adjective, a party, a role word) is
+    no first name."""
+    k = 0
+    while k < len(parts.given_words) and _descriptor(parts.given_words[k]):
+        k += 1
+    if k == 0:
+        return parts
+    return replace(parts, given=parts.given[k:], given_words=parts.given_words[k:])
+
+
+def _descriptor(word: str) -> bool:
+    """"Man-of-the-match", "Euro-Sceptic", "Briton", "Tory", "Referee" (never "Jean-Louis")."""
+    low = bare(word)
+    head, _, tail = low.partition("-")
+    return bool(tail) and (word.split("-", 1)[1][:1].islower() or head in _PREFIXES) \
+        or low in gazetteer().adjectives or low in _PARTIES or is_role_word(word)
+
+
+def _gender(person: Person, parts: NameParts) -> str | None:
+    """From the title written, the first name, or the "Mr"/"Ms" aliases the article gave."""
+    if parts.titled and title_gender(parts.titled):
+        return title_gender(parts.titled)
+    words = person.name.split()
+    if parts.given and (g := first_name_gender(words[-len(parts.given) - 1])):
+        return g
+    surname = fold_name(words[-1])
+    male = f"mr {surname}" in person.aliases
+    female = f"ms {surname}" in person.aliases or f"mrs {surname}" in person.aliases
+    return "male" if male and not female else "female" if female and not male else None
+
+
+def _group_bucket(bucket: list[_Entry]) -> list[_Group]:
+    """Full names first, grouped by alike first names; then each bare surname joins the
+    one group that fits it, or stays on its own."""
+    groups: list[_Group] = []
+    for e in (e for e in bucket if _peer(e)):  # "Lord Ashcroft": a person of their own
+        fits = [g for g in groups if g.members[0].person.name == e.person.name]
+        _join(fits[0], e) if fits else _join(_Group(), e, groups)
+    for e in (e for e in bucket if e.parts.given):
+        fits = [g for g in groups if _fits_full(g, e)]
+        if len(fits) == 1:
+            _join(fits[0], e)
+        else:  # none, or several (a link between two people is no reason to join them)
+            _join(_Group(), e, groups)
+    for e in (e for e in bucket if not e.parts.given and not _peer(e)):
+        fits = [g for g in groups if (g.members[0].parts.given or _peer(g.members[0]))
+                and _fits_bare(g, e)]
+        own = [g for g in fits if any(m.article == e.article for m in g.members)]
+        if len(own or fits) == 1:  # the one its article names, else the corpus's one
+            _join((own or fits)[0], e)
+        else:
+            _join(_Group(), e, groups)
+    return groups
+
+
+def _join(group: _Group, e: _Entry, groups: list[_Group] | None = None) -> None:
+    group.members.append(e)
+    e.group = group
+    if groups is not None:
+        groups.append(group)
+
+
+def _fits_full(group: _Group, e: _Entry) -> bool:
+    return all(given_alike(m.parts.given, e.parts.given) for m in group.members) \
+        and _genders_agree(group.gender(), e.gender)
+
+
+def _peer(e: _Entry) -> bool:
+    return not e.parts.given and e.parts.titled in _PEERS
+
+
+def _fits_bare(group: _Group, e: _Entry) -> bool:
+    """A full name (or a peer) a bare surname can be: no other gender, and a like role
+    when both have one."""
+    if not _genders_agree(group.gender(), e.gender):
+        return False
+    roles = group.roles()
+    return not (e.person.role and roles) or _role_head(e.person.role) in roles
+
+
+def _genders_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _role_head(role: str | None) -> str:
+    return gazetteer().normalize_role(role).rsplit(" ", 1)[-1] if role else ""
+
+
+def _renames(groups: Iterable[_Group]) -> dict[int, dict[str, tuple[str, frozenset[str]]]]:
+    """article -> {old name: (the group's name, the group's names as aliases)}."""
+    out: dict[int, dict[str, tuple[str, frozenset[str]]]] = {}
+    for g in groups:
+        names = {m.person.name for m in g.members}
+        if len(names) < 2 or not any(m.statements for m in g.members):
+            continue  # one name, or nobody speaking: nothing a reader would see changes
+        best = _best_name(g)
+        aliases = frozenset(fold_name(n) for n in names)
+        for m in g.members:
+            out.setdefault(m.article, {})[m.person.name] = (best, aliases)
+    return out
+
+
+def _best_name(group: _Group) -> str:
+    """A full name before a bare surname; then the one most articles use, titles aside
+    ("Gordon Brown", not "Exchequer Gordon Brown"; "Col. Gen. Alexander Fomin" counts for
+    "Alexander Fomin"), most often speaking, without a title, with most first names,
+    first met."""
+    articles: Counter[tuple[str, ...]] = Counter()
+    said: Counter[tuple[str, ...]] = Counter()
+    for m in group.members:
+        articles[_untitled(m)] += 1
+        said[_untitled(m)] += m.statements
+    order = {m.person.name: -k for k, m in reversed(list(enumerate(group.members)))}
+    by_name = {m.person.name: m for m in group.members}
+
+    def rank(name: str) -> tuple[bool, int, int, bool, int, int]:
+        m = by_name[name]
+        return (len(m.parts.given) > 0, articles[_untitled(m)], said[_untitled(m)],
+                m.parts.titled is None, len(m.parts.given), order[name])
+
+    return max(order, key=rank)
+
+
+def _untitled(m: _Entry) -> tuple[str, ...]:
+    return (*m.parts.given_words, m.person.name.split()[-1])
+
+
+def _rewrite(article: Article, renames: dict[str, tuple[str, frozenset[str]]]) -> Article:
+    if not renames:
+        return article
+    people = tuple(_renamed_person(p, renames) for p in article.people)
+    passages = tuple(_renamed_passage(p, renames) for p in article.passages)
+    return replace(article, passages=passages, people=people)
+
+
+def _renamed_person(person: Person, renames: dict[str, tuple[str, frozenset[str]]]) -> Person:
+    if person.kind != "person" or person.name not in renames:
+        return person
+    name, aliases = renames[person.name]
+    return replace(person, name=name, aliases=person.aliases | aliases)
+
+
+def _renamed_passage(passage: Passage, renames: dict[str, tuple[str, frozenset[str]]]
+                     ) -> Passage:
+    sentences = tuple(_renamed_sentence(s, renames) for s in passage.sentences)
+    return passage if sentences == passage.sentences else replace(passage, sentences=sentences)
+
+
+def _renamed_sentence(s: Sentence, renames: dict[str, tuple[str, frozenset[str]]]) -> Sentence:
+    sp = s.speaker
+    if sp is None or sp.kind != "person" or sp.name not in renames:
+        return s
+    return replace(s, speaker=replace(sp, name=renames[sp.name][0]))
