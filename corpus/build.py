@@ -48,11 +48,15 @@ def attribute_article(raw: RawArticle) -> Article:
 
 
 def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
-                 cancel: Cancel | None = None) -> Corpus:
+                 cancel: Cancel | None = None,
+                 attribute: Callable[[RawArticle], Article] = attribute_article) -> Corpus:
     """Load and attribute every article of a snapshot (or under paths, read now: see
     `corpus.snapshot` for why the saved index builds from one). Problem files are reported in
     `Corpus.problems`; CorpusError when nothing at all could be loaded. `cancel` is asked
     before each article: True stops the build with BuildCancelled."""
+    # Imported here, as the attributor is: a start from the saved corpus never merges.
+    from corpus.merging import merge_people
+
     raws, problems = read_articles(source)
     if not raws:
         detail = "; ".join(str(p) for p in problems) or "no article files given"
@@ -64,5 +68,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     for raw in items:
         if cancel is not None and cancel():
             raise BuildCancelled("the build was cancelled")
-        articles.append(attribute_article(raw))
+        articles.append(attribute(raw))  # attribute_article, or a cache of it
+    # One entity per person across the articles (each was read on its own).
+    articles, _merged = merge_people(articles)
     return Corpus.of(articles, problems)

@@ -31,6 +31,11 @@ class RawArticle:
     aliases: tuple[AliasEntry, ...] = ()  # from its alias file, when it has one
 
 
+# The control characters that mark binary data (all of C0 but tab, newline, CR, form feed),
+# as a deletion table for str.translate.
+_CONTROLS = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r\f")
+
+
 def decode(data: bytes) -> str | None:
     """The text of an article file, or None when it is not text.
 
@@ -53,7 +58,7 @@ def decode(data: bytes) -> str | None:
     if text is None:
         return None
     # control characters (whatever the encoding): binary data that happens to decode
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(text) - len(text.translate(_CONTROLS))  # one pass in C
     return None if controls > max(2, len(text) // 100) else text
 
 

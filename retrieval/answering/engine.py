@@ -297,6 +297,7 @@ def open_parley(corpus_paths: Sequence[Path] | None = None,
         return progress_iter(items, len(sizes), desc, progress, sizes=sizes)
 
     opened = open_index(paths, options or IndexOptions(),
-                        lambda ps: build_corpus(ps, progress=bar, cancel=cancel), progress,
+                        lambda snap, attribute: build_corpus(snap, progress=bar, cancel=cancel,
+                                                             attribute=attribute), progress,
                         rebuild=rebuild, cancel=cancel)
     return Parley(opened.corpus, opened.index, top_k), opened

@@ -11,22 +11,26 @@ written the index is built in memory and a message says so.
 """
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import platformdirs
 
-from corpus.build import BuildCancelled, Cancel
-from corpus.models import Corpus
+from corpus.build import BuildCancelled, Cancel, attribute_article
+from corpus.loader import RawArticle
+from corpus.models import Article, Corpus
 from corpus.printable import os_error_text, printable
 from corpus.snapshot import Snapshot, read_snapshot
 from retrieval import tokenizer
 from retrieval.bm25_index import BM25Index
 from retrieval.options import IndexOptions
+from retrieval.store.article_cache import open_cache
 from retrieval.store.entry import entry_dir, load_entry, records_size, save_entry, stale_entries
 from retrieval.store.file_signature import files_state, known_key, record_key
 from retrieval.store.index_files import CorruptIndex
@@ -80,15 +84,17 @@ def cache_roots(options: IndexOptions) -> list[Path]:
 
 
 def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
-                cancel: Cancel | None = None) -> BM25Index:
-    """The BM25 index of a corpus: each passage's `tokenizer.terms(text)` (headline included).
-    `cancel` is asked every thousand passages (BuildCancelled)."""
+                cancel: Cancel | None = None,
+                terms: Callable[[str], list[str]] = tokenizer.terms) -> BM25Index:
+    """The BM25 index of a corpus: each passage's `tokenizer.terms(text)` (headline included;
+    `terms` may give them from the article cache). `cancel` is asked every thousand passages
+    (BuildCancelled)."""
     docs = []
     for i, p in enumerate(progress_iter(corpus.passages, len(corpus.passages),
                                         "Indexing passages", progress)):
         if cancel is not None and i % 1000 == 0 and cancel():
             raise BuildCancelled("the build was cancelled")
-        docs.append(tokenizer.terms(p.text))
+        docs.append(terms(p.text))
     bm = options.bm25
     return BM25Index(docs, k1=bm.k1, b=bm.b, epsilon=bm.epsilon)
 
@@ -107,13 +113,27 @@ class _Request:
     tried: set[Path] = field(default_factory=set)
 
 
-def open_index(paths: list[Path], options: IndexOptions, build: Callable[[Snapshot], Corpus],
+class Build(Protocol):
+    """`corpus.build.build_corpus`'s shape: a snapshot's corpus, each article attributed by
+    `attribute` (the article cache, which calls `attribute_article` for what it lacks)."""
+
+    def __call__(self, snapshot: Snapshot, /, *,
+                 attribute: Callable[[RawArticle], Article]) -> Corpus: ...
+
+
+def _first_writable(req: _Request) -> Path | None:
+    return next((r for r in req.roots if req.options.cache_dir is not None or _writable(r)),
+                None)
+
+
+def open_index(paths: list[Path], options: IndexOptions, build: Build,
                progress: bool = False, *, rebuild: bool = False, save: bool = True,
                cancel: Cancel | None = None) -> Opened:
     """The corpus and index for `paths`: loaded from a saved entry when one matches, else built
-    with `build(snapshot)` + `build_index` and saved. `rebuild` builds from the files whatever
-    is saved, and replaces the saved entry; `cancel` can stop the indexing (BuildCancelled;
-    `build` is given its own)."""
+    with `build(snapshot)` + `build_index` and saved, articles attributed before (unchanged
+    files) taken from the article cache. `rebuild` builds from the files whatever is saved
+    (the article cache too), and replaces the saved entry; `cancel` can stop the indexing
+    (BuildCancelled; `build` is given its own)."""
     t0 = time.perf_counter()
     # Absolute paths: the same corpus named two ways (config vs --corpus) shares one entry.
     paths = [Path(p).expanduser().resolve() for p in paths]
@@ -130,9 +150,15 @@ def open_index(paths: list[Path], options: IndexOptions, build: Callable[[Snapsh
     if opened is None:
         snapshot = _read_once(req)
         key = cache_key(snapshot, options)  # of exactly the bytes the build parses
-        corpus = build(snapshot)
+        articles = open_cache(_first_writable(req) if save else None, attribute_article,
+                              reuse=not rebuild)
+        corpus = build(snapshot, attribute=articles.attribute)
         del snapshot
-        opened = Opened(corpus, build_index(corpus, options, progress, cancel), req.messages)
+        opened = Opened(corpus, build_index(corpus, options, progress, cancel, articles.terms),
+                        req.messages)
+        changes = articles.commit(req.identity)
+        if changes is not None:
+            req.messages.append(changes.line())
         if save:
             _save_built(req, key, opened, replace=rebuild)
     opened.seconds = time.perf_counter() - t0
@@ -191,6 +217,16 @@ def _load_saved(req: _Request, key: str, *, record: bool) -> Opened | None:
     return None
 
 
+def _serve_saved(opened: Opened, key: str) -> None:
+    """Answer from the entry just written, as every later start will: its records are
+    memory-mapped rather than held as objects, and its speaker digest is the one saved (not
+    worked out a second time). Kept as built if the entry cannot be read back."""
+    if opened.entry is None:
+        return
+    with contextlib.suppress(CorruptIndex, OSError):
+        opened.corpus, opened.index = load_entry(opened.entry, key)
+
+
 def _save_built(req: _Request, key: str, opened: Opened, *, replace: bool) -> None:
     """Save in the first cache root that takes it; old entries of the corpus go."""
     messages = req.messages
@@ -210,8 +246,10 @@ def _save_built(req: _Request, key: str, opened: Opened, *, replace: bool) -> No
         for old in stale_entries(root, req.identity, opened.entry):
             shutil.rmtree(old, ignore_errors=True)
         record_key(root, req.identity, req.signature, key)
-        messages.append(f"Built the index of {len(opened.corpus.passages)} passages; saved in "
+        n = len(opened.corpus.passages)
+        messages.append(f"Built the index of {n} passage{'' if n == 1 else 's'}; saved in "
                         f"{printable(str(opened.entry))} for a fast start next time.")
+        _serve_saved(opened, key)
         return
     if any(m.startswith("Could not save") for m in messages):
         messages.append("Built the index in memory; it will be built again next time.")

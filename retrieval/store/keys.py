@@ -26,7 +26,8 @@ STORE_VERSION = 4  # 4: whole-file xxh3-128 checksums
 _CODE_ROOT = Path(__file__).resolve().parents[2]
 _CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py",
                "retrieval/store/records_layout.py", "retrieval/store/records_save.py",
-               "retrieval/store/records_load.py", "retrieval/store/speaker_digest.py")
+               "retrieval/store/records_load.py", "retrieval/store/speaker_digest.py",
+               "retrieval/store/article_cache.py", "retrieval/store/article_json.py")
 _CODE_DIRS = ("corpus",)
 _NOT_CODE = {"articles", "evaluation", "__pycache__"}  # in a code dir, but not what builds
 # Libraries whose version changes what is built (tokens, sentences, speakers, arrays).

@@ -184,7 +184,7 @@ def test_a_corpus_the_layout_cannot_hold_is_kept_in_memory_with_a_message(corpus
     d.mkdir()
     (d / "a.txt").write_text(ARTICLES["talks.txt"], encoding="utf-8")
     odd = Corpus(corpus.articles, corpus.problems, tuple(reversed(corpus.passages)))
-    o = open_index([d], IndexOptions(cache_dir=tmp_path / "cache"), lambda paths: odd)
+    o = open_index([d], IndexOptions(cache_dir=tmp_path / "cache"), lambda paths, **kw: odd)
     assert o.entry is None and o.corpus is odd
     assert any("Could not save" in m for m in o.messages)
     assert not list((tmp_path / "cache").glob("index-*"))

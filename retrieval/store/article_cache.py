@@ -1,0 +1,191 @@
+"""Articles already attributed, kept by what was read: adding, changing or removing files
+attributes only those files again (attribution is nine tenths of a build), while the
+corpus-wide steps (the BM25 statistics, the speaker digest) are redone over every passage, so
+the result is exactly a full rebuild's.
+
+One SQLite file per code fingerprint in the cache folder: rows keyed by a hash of the
+`RawArticle` (its id, path, headline, paragraphs, metadata and alias entries: everything
+attribution reads), each with a checksum of its JSON; and, per corpus, which key each file
+had at its last build, to say what was new, changed, removed and reused. A damaged file or
+row is only a miss: the article is attributed again."""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import xxhash
+
+from corpus.loader import RawArticle
+from corpus.models import Article
+from retrieval import tokenizer
+from retrieval.store.article_json import article_from_json, article_to_json
+from retrieval.store.keys import code_fingerprint, path_bytes
+
+PREFIX = "articles-"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, json TEXT NOT NULL,
+                                     terms TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (corpus TEXT NOT NULL, path BLOB NOT NULL, key TEXT NOT NULL,
+                                  PRIMARY KEY (corpus, path));
+"""
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a build found, file by file, against the corpus's previous build."""
+
+    new: int = 0
+    changed: int = 0
+    removed: int = 0
+    reused: int = 0
+
+    def line(self) -> str:
+        return (f"Files since the last build: {self.new} new, {self.changed} changed, "
+                f"{self.removed} removed; {self.reused} reused without reading them again.")
+
+
+def raw_key(raw: RawArticle) -> str:
+    """Everything attribution reads of an article, hashed (frozen records of strings and
+    tuples: their repr is exact)."""
+    return hashlib.sha256(repr(raw).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+@dataclass
+class ArticleCache:
+    """`attribute(raw)` as a build calls it, answered from the cache where it can; `commit`
+    saves what was made and says what changed."""
+
+    attribute_article: Callable[[RawArticle], Article]
+    db: Path | None
+    hits: int = 0
+    _new: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (json, terms)
+    _terms: dict[str, list[str]] = field(default_factory=dict)  # passage text -> its terms
+    _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
+    _con: sqlite3.Connection | None = None
+    _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
+
+    def attribute(self, raw: RawArticle) -> Article:
+        key = raw_key(raw)
+        self._paths[raw.path] = key
+        cached = self._lookup(key)
+        if cached is not None:
+            self.hits += 1
+            return cached
+        article = self.attribute_article(raw)
+        terms = [self.terms(p.text) for p in article.passages]
+        with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
+            self._new[key] = (article_to_json(article), _join_terms(terms))
+        return article
+
+    def terms(self, text: str) -> list[str]:
+        """A passage's index terms: kept with its article, so an unchanged file is not
+        tokenized again either."""
+        found = self._terms.get(text)
+        if found is None:
+            found = self._terms[text] = tokenizer.terms(text)
+        return found
+
+    def _lookup(self, key: str) -> Article | None:
+        """The row's article when it is there and its checksum holds."""
+        if self.db is None or self._unreadable or not self.db.is_file():
+            return None
+        try:
+            if self._con is None:
+                self._con = _connect(self.db)
+            row = self._con.execute("SELECT sum, json, terms FROM articles WHERE key = ?",
+                                    (key,)).fetchone()
+        except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
+            self._unreadable = True
+            return None
+        if row is None or _sum(row[1], row[2]) != row[0]:
+            return None
+        try:
+            article = article_from_json(row[1])
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+        terms = row[2].split("\n")
+        if len(terms) != len(article.passages):
+            return None
+        for p, joined in zip(article.passages, terms, strict=True):
+            self._terms[p.text] = joined.split(" ") if joined else []
+        return article
+
+    def commit(self, corpus: str) -> Changes | None:
+        """Write the new rows and this corpus's files; forget rows no corpus uses. None when
+        there is no cache file to write."""
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self.db is None:
+            return None
+        for _ in range(2):
+            try:
+                return _commit(self.db, corpus, self._paths, self._new, self.hits)
+            except sqlite3.DatabaseError:  # not a database any more: start it afresh
+                self.db.unlink(missing_ok=True)
+            except (sqlite3.Error, OSError):
+                return None
+        return None
+
+
+def open_cache(root: Path | None, attribute_article: Callable[[RawArticle], Article], *,
+               reuse: bool = True) -> ArticleCache:
+    """The article cache in `root` (None: none, every article attributed). `reuse=False`
+    attributes every article again and rewrites their rows (a forced rebuild)."""
+    db = None if root is None else root / f"{PREFIX}{code_fingerprint()[:24]}.sqlite"
+    return ArticleCache(attribute_article, db, _unreadable=not reuse)
+
+
+def _remove_others(db: Path) -> None:
+    """Caches of other code: what they hold would be attributed differently now."""
+    for other in db.parent.glob(f"{PREFIX}*.sqlite"):
+        if other != db:
+            other.unlink(missing_ok=True)
+
+
+def _sum(text: str, terms: str) -> str:
+    return xxhash.xxh3_128_hexdigest((text + "\0" + terms).encode("utf-8", "surrogateescape"))
+
+
+def _join_terms(terms: list[list[str]]) -> str:
+    """One line per passage, terms separated by spaces (a term never holds white space:
+    ValueError otherwise, and the article is not cached)."""
+    lines = [" ".join(t) for t in terms]
+    if any("" in t or len(line.split(" ")) != len(t) or "\n" in line
+           for line, t in zip(lines, terms, strict=True) if t):
+        raise ValueError("a term holds white space")
+    return "\n".join(lines)
+
+
+def _connect(db: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(db, timeout=30)
+    con.executescript(_SCHEMA)
+    return con
+
+
+def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, tuple[str, str]],
+            hits: int) -> Changes:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    _remove_others(db)
+    con = _connect(db)
+    try:
+        with con:
+            before = {bytes(p).decode("utf-8", "surrogateescape"): k for p, k in
+                      con.execute("SELECT path, key FROM files WHERE corpus = ?", (corpus,))}
+            con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
+                            [(key, _sum(text, terms), text, terms)
+                             for key, (text, terms) in new.items()])
+            con.execute("DELETE FROM files WHERE corpus = ?", (corpus,))
+            # a file name that is not UTF-8 keeps its raw bytes (surrogate escapes)
+            con.executemany("INSERT INTO files VALUES (?, ?, ?)",
+                            [(corpus, path_bytes(p), k) for p, k in paths.items()])
+            con.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM files)")
+    finally:
+        con.close()
+    return Changes(new=sum(1 for p in paths if p not in before),
+                   changed=sum(1 for p, k in paths.items() if p in before and before[p] != k),
+                   removed=sum(1 for p in before if p not in paths), reused=hits)

@@ -1,0 +1,122 @@
+"""Attributed articles kept by what was read: exact round trips, hits and misses, damage that
+only costs a re-attribution, and what changed since the last build."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from corpus.build import attribute_article, build_corpus
+from corpus.loader import read_articles
+from corpus.models import Article, Passage, Person, Sentence, Speaker
+from corpus.shipped import SHIPPED_CORPUS
+from retrieval.store.article_cache import Changes, open_cache, raw_key
+from retrieval.store.article_json import article_from_json, article_to_json
+
+ODD = Article(
+    "caf\udce9", "/c/caf\udce9.txt", "Title \u201cquoted\u201d", (
+        Passage("caf\udce9", 0, "Title", ()),
+        Passage("caf\udce9", 3, "He said: \"Yes.\" Then no.", (
+            Sentence("He said: \"Yes.\"", 0, 15, Speaker("Ann Lee", None, "person"), "direct"),
+            Sentence("a clause of its own", 16, 24, Speaker("Kremlin", "the Russian side",
+                                                        "organisation"), "reported"),
+            Sentence("Then no.", 16, 24, None, None))),
+    ), (Person("Ann Lee", "minister", "person", frozenset({"ms lee", "lee"})),),
+    None, "2022-03-29", "https://example.org/x")
+
+
+@pytest.mark.parametrize("article", [ODD, *build_corpus([SHIPPED_CORPUS]).articles],
+                         ids=["odd-records", "seed"])
+def test_an_article_survives_its_json_exactly(article: Article):
+    assert article_from_json(article_to_json(article)) == article
+
+
+def _raws(folder: Path):
+    return read_articles([folder])[0]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "news"
+    d.mkdir()
+    for name, text in [("a.txt", "Talks resume\n\n\"We are ready,\" Kallas said.\n"),
+                       ("b.txt", "Grain deal\n\nThe deal was extended, officials said.\n")]:
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+class Counting:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self, raw):
+        self.calls += 1
+        return attribute_article(raw)
+
+
+def _build(root: Path, folder: Path, count: Counting) -> tuple[list[Article], Changes | None]:
+    cache = open_cache(root, count)
+    articles = [cache.attribute(r) for r in _raws(folder)]
+    return articles, cache.commit("corpus-1")
+
+
+def test_a_second_build_attributes_only_what_changed(tmp_path: Path, folder: Path):
+    count = Counting()
+    first, changes = _build(tmp_path / "cache", folder, count)
+    assert count.calls == 2 and changes == Changes(new=2)
+    (folder / "b.txt").write_text("Grain deal\n\nThe deal lapsed, Zelensky said.\n",
+                                  encoding="utf-8")
+    (folder / "c.txt").write_text("New talks\n\nTalks will go on, Erdogan said.\n",
+                                  encoding="utf-8")
+    again, changes = _build(tmp_path / "cache", folder, count)
+    assert count.calls == 4 and changes == Changes(new=1, changed=1, reused=1)
+    assert again == [attribute_article(r) for r in _raws(folder)]
+    (folder / "a.txt").unlink()
+    _, changes = _build(tmp_path / "cache", folder, count)
+    assert count.calls == 4 and changes == Changes(removed=1, reused=2)
+
+
+def test_a_damaged_row_is_attributed_again(tmp_path: Path, folder: Path):
+    count = Counting()
+    _build(tmp_path / "cache", folder, count)
+    db = next((tmp_path / "cache").glob("articles-*.sqlite"))
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE articles SET json = replace(json, 'Kallas', 'Kalias')")
+    con.close()
+    articles, changes = _build(tmp_path / "cache", folder, count)
+    assert count.calls == 3 and changes is not None and changes.reused == 1  # b.txt
+    assert articles == [attribute_article(r) for r in _raws(folder)]
+
+
+def test_a_cache_file_that_is_not_a_database_is_replaced(tmp_path: Path, folder: Path):
+    count = Counting()
+    _build(tmp_path / "cache", folder, count)
+    db = next((tmp_path / "cache").glob("articles-*.sqlite"))
+    db.write_bytes(b"not a database at all" * 100)
+    articles, changes = _build(tmp_path / "cache", folder, count)
+    assert count.calls == 4 and changes == Changes(new=2)
+    _, changes = _build(tmp_path / "cache", folder, count)
+    assert count.calls == 4 and changes == Changes(reused=2)
+
+
+def test_the_key_is_everything_attribution_reads(folder: Path):
+    a, b = _raws(folder)
+    assert raw_key(a) != raw_key(b)
+    from dataclasses import replace
+    assert raw_key(replace(a, url="https://x")) != raw_key(a)
+    assert raw_key(replace(a, path=a.path + "x")) != raw_key(a)
+
+
+def test_a_file_name_that_is_not_utf8_is_cached_with_its_raw_bytes(tmp_path: Path):
+    import os
+    d = tmp_path / "news"
+    d.mkdir()
+    with open(os.fsencode(d) + b"/caf\xe9.txt", "wb") as f:
+        f.write(b"Talks resume\n\n\"We are ready,\" Kallas said.\n")
+    count = Counting()
+    first, changes = _build(tmp_path / "cache", d, count)
+    assert changes == Changes(new=1)
+    again, changes = _build(tmp_path / "cache", d, count)
+    assert count.calls == 1 and changes == Changes(reused=1) and again == first
