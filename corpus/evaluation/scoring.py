@@ -7,8 +7,9 @@ from `split_sentences` on the passage text, the same splitter the gold was made 
 Per gold act: the *speaker* is right when some segment of that sentence names the same
 speaker (names folded; a gold alias, the organisation an unnamed spokesperson speaks for,
 or for persons and vague sources the same last word, also counts); the *kind*
-(direct/reported) is scored separately, on acts whose speaker was right. A gold sentence with no act on which the system names any speaker is a *false
-attribution*; its rate is taken over the gold sentences with no act.
+(direct/reported) is scored separately, on acts whose speaker was right. A gold sentence
+with no act on which the system names any speaker is a *false attribution*; its rate is
+taken over the gold sentences with no act.
 """
 from __future__ import annotations
 
