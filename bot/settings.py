@@ -41,6 +41,20 @@ class DiscordSettings:
     results_per_page: int = 3
     view_timeout_seconds: float = 180.0
     shards: int | None = None
+    answer_in_thread: bool = False
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+@dataclass(frozen=True)
+class LoggingSettings:
+    """The Discord bot's log: its level, and an optional rotating log file."""
+
+    level: str = "INFO"
+    file: str | None = None
+    file_max_bytes: int = 10_000_000
+    file_backups: int = 5
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,7 @@ class Settings:
     bm25: BM25Params = field(default_factory=BM25Params)
     repl: ReplSettings = field(default_factory=ReplSettings)
     discord: DiscordSettings = field(default_factory=DiscordSettings)
+    logging: LoggingSettings = field(default_factory=LoggingSettings)
     source: Path | None = None  # the config file these came from
     warnings: tuple[str, ...] = ()
 
@@ -90,10 +105,19 @@ _RULES: dict[str, dict[str, _Rule]] = {
         "results_per_page": (int, lambda v: 1 <= v <= 5, "a whole number from 1 to 5"),
         "view_timeout_seconds": ((int, float), lambda v: 5 <= v <= 3600, "seconds from 5 to 3600"),
         "shards": (int, lambda v: 1 <= v <= 1000, "a whole number from 1 to 1000"),
+        "answer_in_thread": (bool, lambda v: True, "true or false"),
+    },
+    "logging": {
+        "level": (str, lambda v: v.upper() in LOG_LEVELS, "one of " + ", ".join(LOG_LEVELS)),
+        "file": (str, lambda v: bool(v), "a file path"),
+        "file_max_bytes": (int, lambda v: 10_000 <= v <= 10**10,
+                           "a whole number of bytes from 10000 to 10000000000"),
+        "file_backups": (int, lambda v: 0 <= v <= 100, "a whole number from 0 to 100"),
     },
 }
 # Settings that are paths: each is checked to be one that can name a file at all.
-_PATH_KEYS = {"corpus.paths", "corpus.cache_dir", "repl.history_file", "discord.token_file"}
+_PATH_KEYS = {"corpus.paths", "corpus.cache_dir", "repl.history_file", "discord.token_file",
+              "logging.file"}
 # Paths Parley can do without: one that cannot work is a warning, and the feature is off.
 _OPTIONAL_FILES = {"repl.history_file"}
 _SECRET_KEYS = {"token", "discord_token", "bot_token", "secret", "password"}
@@ -218,6 +242,11 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
     corpus = values.get("corpus", {})
     paths = tuple(_resolve(base, p) for p in corpus.get("paths", [])) or (SHIPPED_CORPUS,)
     cache = _resolve(base, corpus["cache_dir"]) if "cache_dir" in corpus else None
+    logs = values.get("logging", {})
+    if logs.get("file"):
+        logs["file"] = str(_resolve(base, logs["file"]))
+    if logs.get("level"):
+        logs["level"] = logs["level"].upper()
     return Settings(
         corpus_paths=paths,
         top_k=values.get("search", {}).get("top_k", DEFAULT_TOP_K),
@@ -225,6 +254,7 @@ def load_settings(path: Path | None = None, *, explicit: bool = False) -> Settin
         bm25=section("bm25", BM25Params),
         repl=section("repl", ReplSettings),
         discord=section("discord", DiscordSettings),
+        logging=section("logging", LoggingSettings),
         source=path,
         warnings=tuple(warnings),
     )

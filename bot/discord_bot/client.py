@@ -1,14 +1,16 @@
-"""The bot object: a discord.py `commands.Bot` (or, with `discord.shards`, an `AutoShardedBot`)
-that carries Parley's engine and settings, adds the cogs and registers the slash commands."""
+"""The bot object: a discord.py `AutoShardedBot` that carries Parley's engine and settings, adds
+the cogs and registers the application commands (slash commands and the "Ask Parley" message
+menu)."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord.ext import commands
 
-from bot.discord_bot.cog import AskCog, PrefixCog, ReloadCog
+from bot.discord_bot.cog import AnyBot, AskCog, PrefixCog, ReloadCog
+from bot.discord_bot.context_menu import MessageMenu
 from bot.discord_bot.errors import ParleyTree, prefix_command_failed
 from bot.discord_bot.reload import Rebuild
 from bot.discord_bot.unanswered import Unanswered
@@ -17,16 +19,10 @@ from bot.settings import Settings
 
 log = logging.getLogger("parley.discord")
 
-if TYPE_CHECKING:
-    # What the bases below add to: mypy checks the shared code against `commands.Bot`, whose API
-    # `commands.AutoShardedBot` has too. At run time the base is a plain mixin.
-    _Bot = commands.Bot
-else:
-    _Bot = object
 
-
-class ParleyBotBase(_Bot):
-    """Shared by the plain and the auto-sharded bot."""
+class ParleyBot(commands.AutoShardedBot):
+    """Always auto-sharded: with `discord.shards` unset, Discord's /gateway/bot says how many
+    shards to run (one below 2,500 servers), so a bot that grows shards itself."""
 
     def __init__(self, *, engine: Engine, settings: Settings, sync: bool,
                  rebuild: Rebuild | None, **options: Any) -> None:
@@ -40,6 +36,7 @@ class ParleyBotBase(_Bot):
     async def setup_hook(self) -> None:
         ask = AskCog(self, self.engine, self.settings, self.unanswered)
         await self.add_cog(ask)
+        await self.add_cog(MessageMenu(self, ask))
         if self.settings.discord.message_content:
             await self.add_cog(PrefixCog(ask))
         if self.rebuild is not None:
@@ -55,24 +52,18 @@ class ParleyBotBase(_Bot):
         await prefix_command_failed(ctx, error)
 
 
-class ParleyBot(ParleyBotBase, commands.Bot):
-    pass
-
-
-class ParleyShardedBot(ParleyBotBase, commands.AutoShardedBot):
-    pass
-
-
-async def sync_tree(bot: commands.Bot, guild_id: int | None) -> None:
-    """Register the slash commands with Discord: to one server when configured, else globally."""
+async def sync_tree(bot: AnyBot, guild_id: int | None) -> None:
+    """Register the application commands with Discord: to one server when configured, else
+    globally."""
     if guild_id:
         guild = discord.Object(id=guild_id)
         bot.tree.copy_global_to(guild=guild)
         synced = await bot.tree.sync(guild=guild)
-        log.info("synced %d slash command(s) to server %s", len(synced), guild_id)
+        log.info("synced %d application command(s) to server %s", len(synced), guild_id)
     else:
         synced = await bot.tree.sync()
-        log.info("synced %d slash command(s) globally (may take a while to appear)", len(synced))
+        log.info("synced %d application command(s) globally (may take a while to appear)",
+                 len(synced))
 
 
 def intents_for(settings: Settings) -> discord.Intents:
@@ -83,7 +74,7 @@ def intents_for(settings: Settings) -> discord.Intents:
 
 
 def create_bot(settings: Settings, engine: Engine, *, sync: bool = False,
-               rebuild: Rebuild | None = None) -> ParleyBotBase:
+               rebuild: Rebuild | None = None) -> ParleyBot:
     """The bot exactly as `parley discord` runs it. `rebuild(force, cancel)` (optional) returns a
     fresh engine from the article files; with it the owner-only `/reload` command is added."""
     d = settings.discord
@@ -100,6 +91,4 @@ def create_bot(settings: Settings, engine: Engine, *, sync: bool = False,
         max_messages=None,
         engine=engine, settings=settings, sync=sync, rebuild=rebuild,
     )
-    if d.shards:
-        return ParleyShardedBot(shard_count=d.shards, **options)
-    return ParleyBot(**options)
+    return ParleyBot(shard_count=d.shards, **options)

@@ -1,4 +1,4 @@
-"""The commands: /ask, /speakers, /quotes, /source, the mention handler, `!ask`, and the
+"""The commands: /ask, /speakers, /quotes, /source, /help, the mention handler, `!ask`, and the
 owner's /reload -- what each one calls and who may call it, and the notice a channel's next
 reply carries when Discord refused an earlier one (`unanswered`).
 
@@ -23,12 +23,17 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot import embeds
+from bot.discord_bot import embeds, lists
+from bot.discord_bot.choices import Choices
+from bot.discord_bot.contexts import declared
 from bot.discord_bot.cooldown import Cooldown, notice
 from bot.discord_bot.errors import Throttled, refused_after_retries, reply_refused
-from bot.discord_bot.formatting import Page, choices_for
+from bot.discord_bot.formatting import Page
+from bot.discord_bot.help import help_page
+from bot.discord_bot.plain import interaction_embeds, message_embeds, plain_page, plain_pages
 from bot.discord_bot.reload import RELOAD_CANCELLED, Rebuild, Rebuilder
 from bot.discord_bot.replying import NONE, in_time, reply_pages, send, send_pages
+from bot.discord_bot.threads import answer_in_thread, can_open_thread
 from bot.discord_bot.unanswered import Unanswered, with_note
 from bot.discord_bot.views import send_ephemeral
 from bot.engine import Engine
@@ -37,15 +42,17 @@ from bot.text_render import valid_text
 from retrieval.answering.records import Answer
 
 if TYPE_CHECKING:
-    from bot.discord_bot.client import ParleyBotBase
+    from bot.discord_bot.client import ParleyBot
 
 log = logging.getLogger("parley.discord")
 T = TypeVar("T")
+AnyBot = commands.Bot | commands.AutoShardedBot  # AutoShardedBot is not a Bot subclass
 MAX_RESULTS = 5
 EMPTY_MENTION = ("Ask me a question after the mention, for example: "
                  "*what did the foreign minister say about a ceasefire?*")
 MENTION_FAILED = "Sorry, something went wrong answering that."
 RELOAD_NOT_OWNER = "Only the bot's owner can reload the articles."
+NO_ARTICLE = "No article's title fits that; `/source` lists them all."
 RELOAD_BUSY = "A reload is already running; the current articles stay in use until it ends."
 REPLY_WAIT = 2.0  # at shutdown: the longest wait for the owner's reply to reach Discord
 
@@ -53,7 +60,7 @@ REPLY_WAIT = 2.0  # at shutdown: the longest wait for the owner's reply to reach
 class AskCog(commands.Cog, name="Parley"):
     """The question-answering commands."""
 
-    def __init__(self, bot: commands.Bot, engine: Engine, settings: Settings,
+    def __init__(self, bot: AnyBot, engine: Engine, settings: Settings,
                  unanswered: Unanswered | None = None):
         self.bot = bot
         self.engine = engine
@@ -64,6 +71,7 @@ class AskCog(commands.Cog, name="Parley"):
         self.timeout = float(d.view_timeout_seconds)
         self.default_k = max(1, min(settings.top_k, MAX_RESULTS))
         self.cooldown = Cooldown(d.cooldown_rate, d.cooldown_seconds)
+        self.choices = Choices()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-answer")
 
     async def cog_unload(self) -> None:
@@ -91,21 +99,23 @@ class AskCog(commands.Cog, name="Parley"):
                  (time.perf_counter() - started) * 1000, len(answer.results))
         return answer
 
-    def _speaker_choices(self, current: str) -> list[app_commands.Choice[str]]:
-        names = self.engine.speaker_names()
-        return [app_commands.Choice(name=n, value=v) for n, v in choices_for(names, current)]
-
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        """The cooldown: runs before every slash command of this cog (not for autocomplete)."""
+        """The cooldown: runs before every slash command of this cog but /help (not for
+        autocomplete)."""
+        if interaction.command is not None and interaction.command.name == "help":
+            return True
         verdict = self.cooldown.hit(interaction.user.id)
         if not verdict.allowed:
             raise Throttled(verdict.retry_after)
         return True
 
-    async def _send_pages(self, interaction: discord.Interaction, pages: list[Page], *,
-                          ephemeral: bool = False) -> None:
-        """The pages; a public reply first says so if an earlier one in the channel was refused
-        (a send that fails reaches the tree's error handler, which remembers the channel)."""
+    async def send_reply(self, interaction: discord.Interaction, pages: list[Page], *,
+                         ephemeral: bool = False) -> None:
+        """The pages, as plain text where embeds are not allowed; a public reply first says so
+        if an earlier one in the channel was refused (a send that fails reaches the tree's
+        error handler, which remembers the channel)."""
+        if not interaction_embeds(interaction):
+            pages = plain_pages(pages)
         note = None if ephemeral else self.unanswered.take(interaction.channel_id)
         first = with_note(pages[0], note)
         await send_pages(interaction, [first, *pages[1:]], timeout=self.timeout,
@@ -114,43 +124,57 @@ class AskCog(commands.Cog, name="Parley"):
     async def _nothing(self, interaction: discord.Interaction, text: str) -> None:
         await send(interaction, ephemeral=True, content=text, allowed_mentions=NONE)
 
+    async def _speaker_choices(self, interaction: discord.Interaction,
+                               current: str) -> list[app_commands.Choice[str]]:
+        return self.choices.speakers(self.engine, current)
+
     # ------------------------------------------------------------------ slash commands
 
+    @declared
     @app_commands.command(name="ask", description="Ask a question about the news articles")
     @app_commands.describe(
         question="Your question, e.g. what did Zelensky say about a ceasefire?",
         speaker="Only passages where this person or body speaks",
         results="How many passages to show (1-5)",
         private="Show the answer only to you",
+        thread="Answer in a new thread, so follow-ups stay together",
     )
+    @app_commands.autocomplete(speaker=_speaker_choices)
     async def ask(self, interaction: discord.Interaction, question: str,
                   speaker: str | None = None,
                   results: app_commands.Range[int, 1, MAX_RESULTS] | None = None,
-                  private: bool = False) -> None:
+                  private: bool = False, thread: bool | None = None) -> None:
         answer = await self.answer(question, top_k=results or self.default_k, speaker=speaker,
                                    via="/ask", interaction=interaction, ephemeral=private)
         pages = embeds.answer_pages(answer, self.per_page)
         if not pages:
             await self._nothing(interaction, embeds.nothing_found(answer))
             return
-        await self._send_pages(interaction, pages, ephemeral=private)
+        wanted = self.settings.discord.answer_in_thread if thread is None else thread
+        if wanted and not private and can_open_thread(interaction):
+            if not interaction_embeds(interaction):
+                pages = plain_pages(pages)
+            await answer_in_thread(interaction, answer.question, pages, timeout=self.timeout,
+                                   note=self.unanswered.take(interaction.channel_id))
+            return
+        await self.send_reply(interaction, pages, ephemeral=private)
 
-    @ask.autocomplete("speaker")
-    async def _ask_speaker(self, interaction: discord.Interaction,
-                           current: str) -> list[app_commands.Choice[str]]:
-        return self._speaker_choices(current)
-
+    @declared
     @app_commands.command(name="speakers",
-                          description="Who is quoted in the articles, and how often")
-    async def speakers(self, interaction: discord.Interaction) -> None:
+                          description="Who is quoted in the articles, most statements first")
+    @app_commands.describe(filter="Only the speakers whose name or role fits this")
+    @app_commands.autocomplete(filter=_speaker_choices)
+    async def speakers(self, interaction: discord.Interaction, filter: str = "") -> None:
         started = time.perf_counter()
         stats = await in_time(interaction, self._call(self.engine.speakers))
         log.info("listed speakers in %.0f ms: %d speaker(s)",
                  (time.perf_counter() - started) * 1000, len(stats))
-        await self._send_pages(interaction, embeds.speakers_pages(stats))
+        await self.send_reply(interaction, lists.speakers_pages(stats, valid_text(filter)))
 
+    @declared
     @app_commands.command(name="quotes", description="Everything one speaker said in the articles")
     @app_commands.describe(speaker="A person or body quoted in the articles")
+    @app_commands.autocomplete(speaker=_speaker_choices)
     async def quotes(self, interaction: discord.Interaction, speaker: str) -> None:
         started = time.perf_counter()
         qa = await in_time(interaction, self._call(self.engine.quotes, speaker))
@@ -160,18 +184,35 @@ class AskCog(commands.Cog, name="Parley"):
         if not pages:
             await self._nothing(interaction, embeds.nothing_found(qa))
             return
-        await self._send_pages(interaction, pages)
+        await self.send_reply(interaction, pages)
 
-    @quotes.autocomplete("speaker")
-    async def _quotes_speaker(self, interaction: discord.Interaction,
-                              current: str) -> list[app_commands.Choice[str]]:
-        return self._speaker_choices(current)
+    async def _article_choices(self, interaction: discord.Interaction,
+                               current: str) -> list[app_commands.Choice[str]]:
+        return self.choices.articles(self.engine, current)
 
+    @declared
     @app_commands.command(name="source", description="The articles I answer from")
-    async def source(self, interaction: discord.Interaction) -> None:
+    @app_commands.describe(article="Only this article (type part of its title)")
+    @app_commands.autocomplete(article=_article_choices)
+    async def source(self, interaction: discord.Interaction, article: str = "") -> None:
         articles = await in_time(interaction, self._call(self.engine.sources))
         log.info("listed %d source article(s)", len(articles))
-        await self._send_pages(interaction, embeds.sources_pages(articles))
+        if not article.strip():
+            await self.send_reply(interaction, lists.sources_pages(articles))
+            return
+        found = lists.matching_articles(articles, valid_text(article))
+        if not found:
+            await self._nothing(interaction, NO_ARTICLE)
+            return
+        await self.send_reply(interaction, [lists.article_page(a) for a in found])
+
+    @declared
+    @app_commands.command(name="help", description="What Parley does, and how to ask it")
+    async def help(self, interaction: discord.Interaction) -> None:
+        page = help_page()
+        if not interaction_embeds(interaction):
+            page = plain_page(page)
+        await send(interaction, ephemeral=True, **page.kwargs())
 
     # ------------------------------------------------------------------ mentions and !ask
 
@@ -235,6 +276,8 @@ class AskCog(commands.Cog, name="Parley"):
     async def _reply(self, message: discord.Message, pages: list[Page]) -> None:
         """Reply in the message's channel, first saying so if an earlier reply there was
         refused."""
+        if not message_embeds(message):
+            pages = plain_pages(pages)
         note = self.unanswered.take(message.channel.id)
         await reply_pages(message, [with_note(pages[0], note), *pages[1:]], timeout=self.timeout)
 
@@ -259,7 +302,7 @@ class ReloadCog(commands.Cog, name="Parley admin"):
     the owner told so. Only loaded when the bot was given a way to rebuild (`parley discord`
     always is)."""
 
-    def __init__(self, bot: ParleyBotBase, ask_cog: AskCog, rebuild: Rebuild):
+    def __init__(self, bot: ParleyBot, ask_cog: AskCog, rebuild: Rebuild):
         self.bot = bot
         self.ask_cog = ask_cog
         self.rebuilder = Rebuilder(rebuild)
@@ -267,6 +310,7 @@ class ReloadCog(commands.Cog, name="Parley admin"):
         self._waiting: discord.Interaction | None = None  # the deferred /reload to answer
         self._task: asyncio.Task[Any] | None = None  # the command answering it
 
+    @declared
     @app_commands.command(name="reload", description="Re-read the article files (bot owner only)")
     @app_commands.describe(force="Rebuild from the files even if a saved index matches them")
     @app_commands.default_permissions(administrator=True)

@@ -5,6 +5,11 @@ first question; once `rate` questions have been used, further ones are refused u
 ends. Only the first refusal in a window is marked `notify`: a mention or `!ask` gets one public
 reply per window, not one per attempt. (A refused slash command is always answered, privately:
 Discord shows an error for an interaction left without a response.)
+
+Why not discord.py's `commands.CooldownMapping`: it keeps the same fixed window per user, but
+has no "first refusal of this window" flag (only the private `Cooldown._window` would tell),
+which the one-notice rule needs, and it counts on `time.time()`, which jumps when the clock is
+set; this one uses `time.monotonic()` and is 60 lines with its tests.
 """
 from __future__ import annotations
 

@@ -6,37 +6,38 @@ returned, so a reply can be shortened or split but never rejected.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import discord
 
 from bot.discord_bot.formatting import (
+    BUTTON_LABEL_LIMIT,
     EMBED_AUTHOR_LIMIT,
     EMBED_DESCRIPTION_LIMIT,
-    EMBED_FIELD_NAME_LIMIT,
-    EMBED_FIELD_VALUE_LIMIT,
-    EMBED_FIELDS_LIMIT,
-    EMBED_FOOTER_LIMIT,
     EMBED_TITLE_LIMIT,
     EMBED_TOTAL_LIMIT,
     EMBEDS_PER_MESSAGE,
     MESSAGE_LIMIT,
+    Link,
     Page,
     escape,
     fit_embed,
     fit_page,
     fit_text,
+    pagify,
     paginate_lines,
+    safe_url,
     shorten,
 )
-from bot.labels import counted, kind_label, mark_spans, paragraph_label, statements_summary
+from bot.labels import counted, kind_label, mark_spans, paragraph_label
 from corpus.models import Article, Speaker, SpeechKind
-from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
+from retrieval.answering.records import Answer, Hit, QuotesAnswer
 
 COLOUR = discord.Colour(0x2B6CB0)
 NO_SPEAKER = "No named speaker"
 NOTHING_FOUND = "I found nothing in the articles about that."
+FULL_MESSAGES = 5  # the most messages one "Full passage" press sends
+TITLE_CHARS = 200  # an article title in an embed (Discord allows 256)
 
 
 def _bold(text: str) -> str:
@@ -72,29 +73,65 @@ def _speaker_and_kind(hit: Hit) -> tuple[Speaker | None, SpeechKind | None]:
 
 
 def _hit_footer(hit: Hit, kind: SpeechKind | None, of: int | None) -> str:
-    """'Title · paragraph N · result R of M · quoted'; a long title is cut first."""
-    where = f"{hit.article.title} \u00b7 {paragraph_label(hit.passage.index)}"
-    tail = f" \u00b7 result {hit.rank}" + (f" of {of}" if of else "")
-    tail += f" \u00b7 {kind_label(kind)}" if kind else ""
-    title = fit_text(hit.article.title, max(1, EMBED_FOOTER_LIMIT // 2))
-    return fit_text(title + where[len(hit.article.title):] + tail, EMBED_FOOTER_LIMIT)
+    """'paragraph N · result R of M · quoted' (the article is the embed's title)."""
+    footer = f"{paragraph_label(hit.passage.index)} \u00b7 result {hit.rank}"
+    footer += f" of {of}" if of else ""
+    return footer + (f" \u00b7 {kind_label(kind)}" if kind else "")
+
+
+def _hit_title(hit: Hit) -> str:
+    return fit_text(hit.article.title or hit.article.id, TITLE_CHARS, render=escape)
 
 
 def hit_embed(hit: Hit, *, total: int = EMBED_TOTAL_LIMIT, of: int | None = None) -> discord.Embed:
-    """One result: speaker as author, highlighted passage, article and paragraph in the footer."""
+    """One result: speaker as author, highlighted passage, the article as its title (linked to
+    the article's `URL:` when it has one), paragraph and result in the footer."""
     speaker, kind = _speaker_and_kind(hit)
     author = fit_text(speaker_line(speaker), EMBED_AUTHOR_LIMIT)
     footer = _hit_footer(hit, kind, of)
-    budget = min(EMBED_DESCRIPTION_LIMIT, total - len(author) - len(footer))
-    if budget < 200:  # tiny share: give the passage room, shorten the footer instead
-        footer = fit_text(footer, 100)
-        budget = min(EMBED_DESCRIPTION_LIMIT, total - len(author) - len(footer))
+    title = _hit_title(hit)
+    budget = min(EMBED_DESCRIPTION_LIMIT, total - len(author) - len(footer) - len(title))
+    if budget < 200:  # tiny share: give the passage room, shorten the title instead
+        title = fit_text(hit.article.title or hit.article.id, 60, render=escape)
+        budget = min(EMBED_DESCRIPTION_LIMIT, total - len(author) - len(footer) - len(title))
     description = fit_text(hit.passage.text, max(1, budget),
                            render=lambda s: highlight(s, hit.highlights))
-    embed = discord.Embed(description=description, colour=COLOUR)
+    embed = discord.Embed(title=title, url=safe_url(hit.article.url), description=description,
+                          colour=COLOUR)
     embed.set_author(name=author)
     embed.set_footer(text=footer)
     return fit_embed(embed, total)
+
+
+def was_shortened(hit: Hit, embed: discord.Embed) -> bool:
+    """True when `embed` shows less than the whole passage of `hit`."""
+    return embed.description != highlight(hit.passage.text, hit.highlights)
+
+
+def full_passages(hits: Sequence[Hit]) -> tuple[str, ...]:
+    """The whole passages of `hits`, each headed by where it is from, as messages of at most
+    2,000 characters (what the "Full passage" button shows; at most FULL_MESSAGES of them)."""
+    messages: list[str] = []
+    for h in hits:
+        head = f"**{_hit_title(h)}**, {paragraph_label(h.passage.index)}"
+        body = highlight(h.passage.text, h.highlights)
+        messages.extend(pagify(f"{head}\n{body}", MESSAGE_LIMIT))
+    if len(messages) > FULL_MESSAGES:
+        messages = messages[:FULL_MESSAGES]
+        messages[-1] = shorten(messages[-1], MESSAGE_LIMIT)
+    return tuple(messages)
+
+
+def article_links(hits: Sequence[Hit]) -> tuple[Link, ...]:
+    """One link button per article of `hits` that has a `URL:`, in the order they appear."""
+    links: dict[str, Link] = {}
+    for h in hits:
+        url = safe_url(h.article.url)
+        if url and url not in links:
+            label = fit_text(f"{len(links) + 1}. {h.article.title or h.article.id}",
+                             BUTTON_LABEL_LIMIT)
+            links[url] = Link(label, url)
+    return tuple(links.values())
 
 
 def answer_header(answer: Answer, *, page: int = 0, pages: int = 1) -> str:
@@ -121,7 +158,11 @@ def answer_pages(answer: Answer, per_page: int) -> list[Page]:
     for n, chunk in enumerate(chunks):
         share = EMBED_TOTAL_LIMIT // len(chunk)
         embeds = [hit_embed(h, total=share, of=len(answer.results)) for h in chunk]
-        pages.append(fit_page(Page(answer_header(answer, page=n, pages=len(chunks)), embeds)))
+        shortened = [h for h, e in zip(chunk, embeds, strict=True) if was_shortened(h, e)]
+        page = Page(answer_header(answer, page=n, pages=len(chunks)), embeds,
+                    links=article_links(chunk), full_text=full_passages(shortened),
+                    label=f"Results {chunk[0].rank}\u2013{chunk[-1].rank}")
+        pages.append(fit_page(page))
     return pages
 
 
@@ -138,19 +179,6 @@ def nothing_found(answer: Answer | QuotesAnswer) -> str:
 
 def _paged_footer(n: int, pages: int, summary: str) -> str:
     return f"Page {n + 1} of {pages} \u00b7 {summary}" if pages > 1 else summary
-
-
-def speakers_pages(stats: Sequence[SpeakerStats]) -> list[Page]:
-    lines = [f"**{fit_text(s.speaker.label(), 200, render=escape)}** \u2014 "
-             f"{statements_summary(s)}" for s in stats]
-    chunks = paginate_lines(lines) or ["Nobody is quoted in the articles."]
-    pages = []
-    for n, text in enumerate(chunks):
-        embed = discord.Embed(title="Who speaks in the articles", description=text, colour=COLOUR)
-        if len(chunks) > 1:
-            embed.set_footer(text=_paged_footer(n, len(chunks), f"{len(stats)} speakers"))
-        pages.append(fit_page(Page(None, [fit_embed(embed)])))
-    return pages
 
 
 def _quote_line(article: Article, index: int, text: str, kind: SpeechKind | None) -> str:
@@ -176,40 +204,4 @@ def quotes_pages(qa: QuotesAnswer) -> list[Page]:
         embed.set_footer(text=_paged_footer(n, len(chunks), summary))
         content = fit_text(qa.message, 600, render=escape) if qa.message else None
         pages.append(fit_page(Page(content, [fit_embed(embed)])))
-    return pages
-
-
-def _safe_url(url: str | None) -> str | None:
-    if url and re.fullmatch(r"https?://\S{1,500}", url):
-        return url
-    return None
-
-
-def _source_field(article: Article) -> tuple[str, str]:
-    """(name, value) of one article's field: title; source, date, link and length."""
-    bits = [escape(article.source) if article.source else "source unknown",
-            escape(article.date) if article.date else "date unknown"]
-    value = " \u00b7 ".join(bits)
-    url = _safe_url(article.url)
-    if url:
-        value += f"\n<{url}>" if len(value) + len(url) + 3 <= EMBED_FIELD_VALUE_LIMIT else ""
-    value += f"\n{counted(len(article.passages), 'paragraph')}"
-    return (fit_text(article.title or article.id, EMBED_FIELD_NAME_LIMIT, render=escape),
-            fit_text(value, EMBED_FIELD_VALUE_LIMIT))
-
-
-def sources_pages(articles: Sequence[Article], *, per_page: int = 10) -> list[Page]:
-    """Articles: title, source, date and link when known, as embed fields."""
-    per_page = max(1, min(per_page, EMBED_FIELDS_LIMIT))
-    pages = []
-    chunks = [articles[i:i + per_page] for i in range(0, len(articles), per_page)] or [[]]
-    for n, chunk in enumerate(chunks):
-        embed = discord.Embed(title="The articles I answer from", colour=COLOUR)
-        if not chunk:
-            embed.description = "No articles are loaded."
-        for a in chunk:
-            name, value = _source_field(a)
-            embed.add_field(name=name, value=value, inline=False)
-        embed.set_footer(text=_paged_footer(n, len(chunks), counted(len(articles), "article")))
-        pages.append(fit_page(Page(None, [fit_embed(embed)])))
     return pages

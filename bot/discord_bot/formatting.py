@@ -11,7 +11,7 @@ with an ellipsis. `fit_embed` and `fit_page` are a last safety net over whole em
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,10 @@ EMBED_TOTAL_LIMIT = 6000  # summed over every embed of one message
 EMBEDS_PER_MESSAGE = 10
 CHOICE_NAME_LIMIT = 100  # autocomplete choices
 CHOICES_LIMIT = 25
+BUTTON_LABEL_LIMIT = 80
+SELECT_OPTIONS_LIMIT = 25
+SELECT_LABEL_LIMIT = 100
+URL_LIMIT = 512  # a link button's url
 
 ELLIPSIS = "\u2026"
 DESCRIPTION_PAGE_CHARS = 1800  # list pages: long enough, still readable
@@ -153,6 +157,21 @@ def paginate_lines(lines: Sequence[str], *, page_chars: int = DESCRIPTION_PAGE_C
     return pages
 
 
+def pagify(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """`text` in pieces of at most `limit` characters, cut at whitespace (Red's `pagify`).
+
+    Rendered Markdown survives the cuts: escapes and the engine's bold spans never hold
+    whitespace. A single word longer than `limit` is cut where it must be."""
+    pieces: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        cut = max(rest.rfind(" ", 0, limit + 1), rest.rfind("\n", 0, limit + 1))
+        cut = cut if cut > limit // 2 else limit
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    return [*pieces, rest] if rest else pieces
+
+
 # --------------------------------------------------------------------------- limits
 
 
@@ -198,12 +217,25 @@ def _fit_each_part(embed: discord.Embed) -> None:
             embed.set_field_at(i, name=name, value=value, inline=f.inline)
 
 
+@dataclass(frozen=True)
+class Link:
+    """A link button: its label (at most 80 characters) and an http(s) address."""
+
+    label: str
+    url: str
+
+
 @dataclass
 class Page:
-    """One message's worth of reply: text content and up to ten embeds."""
+    """One message's worth of reply: text content and up to ten embeds, with what its buttons
+    need: `links` to the articles, `full_text` (the whole passages its embeds had to shorten,
+    already split into messages) and `label` (how the page-jump menu names this page)."""
 
     content: str | None = None
     embeds: list[discord.Embed] = field(default_factory=list)
+    links: tuple[Link, ...] = ()
+    full_text: tuple[str, ...] = ()
+    label: str | None = None
 
     def kwargs(self) -> dict[str, Any]:
         return {"content": self.content, "embeds": self.embeds,
@@ -231,19 +263,8 @@ def _page_length(page: Page) -> int:
     return sum(embed_length(e) for e in page.embeds)
 
 
-# --------------------------------------------------------------------------- autocomplete
-
-
-def choices_for(names: Iterable[str], current: str) -> list[tuple[str, str]]:
-    """Autocomplete (name, value) pairs: prefix matches first, then substring; 25 at most."""
-    needle = current.casefold().strip()
-    pref, sub = [], []
-    for name in names:
-        folded = name.casefold()
-        if (not needle or folded.startswith(needle)
-                or any(w.startswith(needle) for w in folded.split())):
-            pref.append(name)
-        elif needle in folded:
-            sub.append(name)
-    return [(fit_text(name, CHOICE_NAME_LIMIT), name[:CHOICE_NAME_LIMIT])
-            for name in (pref + sub)[:CHOICES_LIMIT]]
+def safe_url(url: str | None) -> str | None:
+    """`url` when it is an http(s) address a link button or embed may carry, else None."""
+    if url and len(url) <= URL_LIMIT and re.fullmatch(r"https?://[^\s<>]{1,500}", url):
+        return url
+    return None

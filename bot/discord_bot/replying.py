@@ -2,7 +2,8 @@
 
 Discord wants a first response within 3 s of an interaction's creation; a slower answer is
 deferred ("thinking...") first and then sent as the followup that fills the placeholder. A reply
-of several pages gets Previous/Next buttons for the person who asked.
+gets the controls it needs (`views`): page buttons, links to the articles, the full passage,
+Delete.
 """
 from __future__ import annotations
 
@@ -57,14 +58,17 @@ async def send(interaction: discord.Interaction, *, ephemeral: bool, **kwargs: A
         await interaction.response.send_message(ephemeral=ephemeral, **kwargs)
 
 
-def _paginator(pages: Sequence[Page], owner_id: int, timeout: float) -> Paginator | None:
-    return Paginator(pages, owner_id, timeout=timeout) if len(pages) > 1 else None
+def controls(pages: Sequence[Page], owner_id: int, timeout: float, *,
+             deletable: bool) -> Paginator | None:
+    """The buttons a reply needs (pages, links, full passage, delete), or None for none."""
+    view = Paginator(pages, owner_id, timeout=timeout, deletable=deletable)
+    return view if view.has_controls else None
 
 
 async def send_pages(interaction: discord.Interaction, pages: Sequence[Page], *, timeout: float,
                      ephemeral: bool = False) -> None:
-    """The first page, with buttons for the asker when there are more."""
-    view = _paginator(pages, interaction.user.id, timeout)
+    """The first page, with its controls (a public reply can be deleted by its asker)."""
+    view = controls(pages, interaction.user.id, timeout, deletable=not ephemeral)
     extra: dict[str, Any] = {"view": view} if view else {}
     await send(interaction, ephemeral=ephemeral, **pages[0].kwargs(), **extra)
     if view is not None:
@@ -75,9 +79,19 @@ async def send_pages(interaction: discord.Interaction, pages: Sequence[Page], *,
 
 async def reply_pages(message: discord.Message, pages: Sequence[Page], *,
                       timeout: float) -> None:
-    """The first page as a reply to a channel message, with buttons for its author."""
-    view = _paginator(pages, message.author.id, timeout)
+    """The first page as a reply to a channel message, with controls for its author."""
+    view = controls(pages, message.author.id, timeout, deletable=True)
     extra: dict[str, Any] = {"view": view} if view else {}
     sent = await message.reply(**pages[0].kwargs(), **extra)
+    if view is not None:
+        view.message = sent
+
+
+async def post_pages(channel: discord.abc.Messageable, pages: Sequence[Page], owner_id: int, *,
+                     timeout: float) -> None:
+    """The first page as a new message in `channel` (a thread Parley opened for the answer)."""
+    view = controls(pages, owner_id, timeout, deletable=True)
+    extra: dict[str, Any] = {"view": view} if view else {}
+    sent = await channel.send(**pages[0].kwargs(), **extra)
     if view is not None:
         view.message = sent

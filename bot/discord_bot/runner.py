@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
+import logging.handlers
 import os
 import signal
 import sys
@@ -19,11 +20,11 @@ import aiohttp
 import discord
 import yarl
 
-from bot.discord_bot.client import ParleyBotBase, create_bot
+from bot.discord_bot.client import ParleyBot, create_bot
 from bot.discord_bot.redaction import redact_token
 from bot.discord_bot.reload import Rebuild
 from bot.engine import Engine
-from bot.settings import Settings
+from bot.settings import LoggingSettings, Settings
 
 log = logging.getLogger("parley.discord")
 
@@ -83,7 +84,7 @@ def point_at_loopback(base: str) -> None:
 
 
 async def serve(settings: Settings, token: str, *, engine: Engine, sync: bool = False,
-                bot: ParleyBotBase | None = None, rebuild: Rebuild | None = None,
+                bot: ParleyBot | None = None, rebuild: Rebuild | None = None,
                 stop_signals: bool = False) -> None:
     """Run the bot until it is closed. discord.py handles rate limits and reconnects.
 
@@ -127,8 +128,26 @@ def _on_signals(stop: Callable[[str], None]) -> list[signal.Signals]:
     return installed
 
 
-def setup_logging(level: int = logging.INFO) -> None:
+def setup_logging(options: LoggingSettings) -> None:
+    """discord.py's console log at the configured level, and the rotating log file when one is
+    configured (the token is kept out of both: `redaction` scrubs every record)."""
+    level = logging.getLevelName(options.level)
     discord.utils.setup_logging(level=level, root=True)
+    if not options.file:
+        return
+    path = Path(options.file).expanduser()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=options.file_max_bytes, backupCount=options.file_backups,
+            encoding="utf-8")
+    except OSError as exc:
+        log.warning("cannot write the log file %s (%s); logging to the console only", path,
+                    exc.strerror or exc)
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
+    handler.setLevel(level)
+    logging.getLogger().addHandler(handler)
 
 
 def run(settings: Settings, corpus_paths: list[Path] | None = None, *, sync: bool = False,
@@ -146,7 +165,7 @@ def run(settings: Settings, corpus_paths: list[Path] | None = None, *, sync: boo
         except ValueError as exc:
             print(exc, file=sys.stderr)
             return 2
-    setup_logging()
+    setup_logging(settings.logging)
     if engine is None:
         engine = _load_engine(settings, corpus_paths)
         if engine is None:

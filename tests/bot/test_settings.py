@@ -46,6 +46,11 @@ BAD_VALUES: dict[str, list[str]] = {
     "discord.results_per_page": ['"3"', "0", "6", "true"],
     "discord.view_timeout_seconds": ['"180"', "4", "3601", "true"],
     "discord.shards": ['"2"', "0", "1001", "true"],
+    "discord.answer_in_thread": ['"yes"', "1"],
+    "logging.level": ['"LOUD"', "10", "true"],
+    "logging.file": ['""', "3"],
+    "logging.file_max_bytes": ['"1MB"', "9999", "true", "1.5"],
+    "logging.file_backups": ['"5"', "-1", "101", "true"],
 }
 CASES = [(key, value) for key, values in BAD_VALUES.items() for value in values]
 
@@ -115,6 +120,8 @@ def test_bad_value_names_section_key_and_file(tmp_path, key, value):
     ("bm25.b", "1"), ("discord.guild_id", "123456789012345678"), ("discord.shards", "1000"),
     ("discord.cooldown_seconds", "0"), ("discord.view_timeout_seconds", "5.5"),
     ("repl.history_file", '""'), ("discord.command_prefix", '"?!"'),
+    ("discord.answer_in_thread", "true"), ("logging.level", '"DEBUG"'),
+    ("logging.file_max_bytes", "10000"), ("logging.file_backups", "0"),
 ])
 def test_good_edge_values_are_accepted(tmp_path, key, value):
     import tomllib
@@ -211,3 +218,14 @@ def test_default_config_found_in_working_directory(tmp_path, monkeypatch):
     assert settings.top_k == 9
     assert settings.source == tmp_path / "config.toml"
 
+
+
+@pytest.mark.parametrize(("written", "level"), [('"debug"', "DEBUG"), ('"Warning"', "WARNING")])
+def test_log_level_is_taken_in_any_case(tmp_path, written, level):
+    settings = load_settings(write_config(tmp_path, f"[logging]\nlevel = {written}\n"))
+    assert settings.logging.level == level
+
+
+def test_log_file_is_relative_to_the_config_file(tmp_path):
+    settings = load_settings(write_config(tmp_path, '[logging]\nfile = "logs/bot.log"\n'))
+    assert settings.logging.file == str(tmp_path / "logs" / "bot.log")

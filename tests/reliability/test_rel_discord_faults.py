@@ -197,7 +197,10 @@ def bot_tasks() -> int:
 
 
 async def test_flood_from_many_users_all_answered_in_order_without_task_leak(start):
-    h = await start(settings_for(results_per_page=3, cooldown_rate=3, cooldown_seconds=60))
+    # each reply's buttons (Delete, the article's link) live until view_timeout_seconds: short
+    # here, so the count below also proves the views' own tasks end
+    h = await start(settings_for(results_per_page=3, cooldown_rate=3, cooldown_seconds=60,
+                                 view_timeout_seconds=1))
     stub = h.stub
     await asyncio.sleep(0.2)
     before = bot_tasks()
@@ -217,7 +220,7 @@ async def test_flood_from_many_users_all_answered_in_order_without_task_leak(sta
     order = [int(r["id"]) for r in replies]
     assert order == sorted(order), "replies in one channel came out of order"
     assert len(h.engine.calls) == 100
-    # settle, then count: every per-event task has finished
+    # settle, then count: every per-event task has finished, and every view has expired
     deadline = time.monotonic() + WAIT
     while bot_tasks() > before and time.monotonic() < deadline:
         await asyncio.sleep(0.05)

@@ -82,6 +82,10 @@ class DiscordStandIn:
         self.app_id = self.snowflake()
         self.guild_id = self.snowflake()
         self.channel_id = self.snowflake()
+        self.thread_id = self.snowflake()
+        self.app_permissions = (1 << 41) - 1  # what interactions say the bot may do
+        self.in_thread = False  # interactions come from a thread under the channel
+        self.role_permissions = (1 << 41) - 1  # the @everyone role's (the bot has no other)
         self.bot_user = {"id": str(self.app_id), "username": "Parley", "discriminator": "0",
                          "global_name": None, "avatar": None, "bot": True, "flags": 0}
         self.asker = self.make_user("asker")
@@ -110,6 +114,7 @@ class DiscordStandIn:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.commands: dict[str, dict] = {}
+        self.threads: dict[str, dict] = {}  # id -> thread channel started by the bot
         self._interactions: dict[str, dict] = {}
         self.expired_hits: list[str] = []  # callbacks refused with 10062
 
@@ -183,6 +188,7 @@ class DiscordStandIn:
         r.add_put(API + "/applications/{app}/guilds/{guild}/commands", self._put_commands)
         r.add_post(API + "/channels/{channel}/messages", self._create_message)
         r.add_patch(API + "/channels/{channel}/messages/{message}", self._edit_message)
+        r.add_post(API + "/channels/{channel}/messages/{message}/threads", self._start_thread)
         r.add_post(API + "/interactions/{iid}/{token}/callback", self._callback)
         r.add_post(API + "/webhooks/{app}/{token}", self._followup)
         r.add_route("*", API + "/webhooks/{app}/{token}/messages/{message}", self._original)
@@ -272,7 +278,8 @@ class DiscordStandIn:
         out = []
         for cmd in request[BODY] or []:
             cmd = dict(cmd, id=str(self.snowflake()), application_id=str(self.app_id), version="1",
-                       default_member_permissions=cmd.get("default_member_permissions"))
+                       default_member_permissions=cmd.get("default_member_permissions"),
+                       description=cmd.get("description", ""))  # "" for a context menu
             if "guild" in request.match_info:
                 cmd["guild_id"] = request.match_info["guild"]
             self.commands[cmd["name"]] = cmd
@@ -321,6 +328,23 @@ class DiscordStandIn:
         msg["edited_timestamp"] = EPOCH
         return _json(self._public(msg))
 
+    async def _start_thread(self, request: web.Request) -> web.Response:
+        """A public thread started from a message (type 11), recorded in `threads`."""
+        if (bad := self._check_auth(request)):
+            return bad
+        body = request[BODY] or {}
+        thread = {"id": str(self.snowflake()), "guild_id": str(self.guild_id), "type": 11,
+                  "parent_id": request.match_info["channel"], "owner_id": str(self.app_id),
+                  "name": body.get("name"), "last_message_id": None, "message_count": 0,
+                  "member_count": 1, "rate_limit_per_user": 0, "flags": 0,
+                  "thread_metadata": {"archived": False, "locked": False,
+                                      "auto_archive_duration": body.get(
+                                          "auto_archive_duration", 1440),
+                                      "archive_timestamp": EPOCH},
+                  "_from_message": request.match_info["message"]}
+        self.threads[thread["id"]] = thread
+        return _json(self._public(thread), status=201)
+
     async def _callback(self, request: web.Request) -> web.Response:
         body = dict(request[BODY] or {})
         iid = request.match_info["iid"]
@@ -352,6 +376,8 @@ class DiscordStandIn:
                 msg["_allowed_mentions"] = data.get("allowed_mentions")
                 out["interaction"]["response_message_id"] = msg["id"]
                 out["resource"] = {"type": 7, "message": self._public(msg)}
+        elif kind == 6 and inter.get("message"):  # deferred update: @original is that message
+            inter["_original"] = inter["message"]["id"]
         elif kind == 8:
             out["resource"] = {"type": 8}
         return _json(out)
@@ -486,6 +512,17 @@ class DiscordStandIn:
                 "parent_id": None, "topic": None, "rate_limit_per_user": 0,
                 "last_message_id": None, "flags": 0}
 
+    def everyone_role(self) -> dict:
+        return {"id": str(self.guild_id), "name": "@everyone",
+                "permissions": str(self.role_permissions), "position": 0, "color": 0,
+                "hoist": False, "managed": False, "mentionable": False, "flags": 0, "icon": None,
+                "unicode_emoji": None}
+
+    async def update_role(self) -> None:
+        """Tell the bot the @everyone role now has `role_permissions` (GUILD_ROLE_UPDATE)."""
+        await self.dispatch("GUILD_ROLE_UPDATE", {"guild_id": str(self.guild_id),
+                                                  "role": self.everyone_role()})
+
     def guild_payload(self) -> dict:
         gid = str(self.guild_id)
         return {
@@ -497,9 +534,7 @@ class DiscordStandIn:
             "vanity_url_code": None, "description": None, "banner": None, "premium_tier": 0,
             "preferred_locale": "en-US", "public_updates_channel_id": None, "nsfw_level": 0,
             "premium_progress_bar_enabled": False, "features": [], "emojis": [], "stickers": [],
-            "roles": [{"id": gid, "name": "@everyone", "permissions": str((1 << 41) - 1),
-                       "position": 0, "color": 0, "hoist": False, "managed": False,
-                       "mentionable": False, "flags": 0, "icon": None, "unicode_emoji": None}],
+            "roles": [self.everyone_role()],
             "channels": [self.channel_payload()], "threads": [],
             "members": [self.member(self.bot_user)],
             "member_count": 3, "large": False, "unavailable": False, "joined_at": EPOCH,
@@ -507,16 +542,26 @@ class DiscordStandIn:
             "guild_scheduled_events": [], "soundboard_sounds": [],
         }
 
+    def thread_payload(self) -> dict:
+        """An existing public thread under the channel, for asking from inside a thread."""
+        return dict(self.channel_payload(), id=str(self.thread_id), type=11,
+                    parent_id=str(self.channel_id), owner_id=self.asker["id"], name="a thread",
+                    message_count=1, member_count=1,
+                    thread_metadata={"archived": False, "locked": False,
+                                     "auto_archive_duration": 1440, "archive_timestamp": EPOCH})
+
     def _interaction(self, type_: int, data: dict, user: dict, message: dict | None = None,
                      *, age: float = 0.0, expired: bool = False) -> dict:
         iid = str(self.snowflake(age))
+        channel = self.thread_payload() if self.in_thread else self.channel_payload()
         payload = {
             "id": iid, "application_id": str(self.app_id), "type": type_, "data": data,
             "guild_id": str(self.guild_id), "guild": {"id": str(self.guild_id), "locale": "en-US",
                                                        "features": []},
-            "channel_id": str(self.channel_id), "channel": self.channel_payload(),
+            "channel_id": channel["id"], "channel": channel,
             "member": self.member(user), "token": f"itoken-{iid}", "version": 1,
-            "app_permissions": str((1 << 41) - 1), "locale": "en-US", "guild_locale": "en-US",
+            "app_permissions": str(self.app_permissions), "locale": "en-US",
+            "guild_locale": "en-US",
             "entitlements": [], "authorizing_integration_owners": {"0": str(self.guild_id)},
             "context": 0, "attachment_size_limit": 8 * 1024 * 1024,
         }
@@ -550,12 +595,35 @@ class DiscordStandIn:
         await self.dispatch("INTERACTION_CREATE", inter)
         return inter["id"]
 
-    async def press(self, message_id: str, custom_id: str, user: dict | None = None) -> str:
+    async def press(self, message_id: str, custom_id: str, user: dict | None = None, *,
+                    values: list[str] | None = None) -> str:
+        """A user presses a button (or, with `values`, picks from a select menu)."""
         msg = self.messages[message_id]
-        inter = self._interaction(3, {"custom_id": custom_id, "component_type": 2},
-                                  user or self.asker, message=msg)
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": 2}
+        if values is not None:
+            data.update(component_type=3, values=values)
+        inter = self._interaction(3, data, user or self.asker, message=msg)
         await self.dispatch("INTERACTION_CREATE", inter)
         return inter["id"]
+
+    async def message_command(self, name: str, target: dict, user: dict | None = None) -> str:
+        """A user picks Apps -> `name` on the message `target` (a MESSAGE_CREATE payload)."""
+        cmd = self.commands.get(name, {"id": str(self.snowflake()), "name": name})
+        data = {"id": cmd["id"], "name": name, "type": 3, "target_id": target["id"],
+                "resolved": {"messages": {target["id"]: target}}}
+        inter = self._interaction(2, data, user or self.asker)
+        await self.dispatch("INTERACTION_CREATE", inter)
+        return inter["id"]
+
+    def user_message(self, content: str, user: dict | None = None) -> dict:
+        """A message some user posted in the channel (not dispatched), e.g. a menu's target."""
+        user = user or self.other
+        return {"id": str(self.snowflake()), "channel_id": str(self.channel_id),
+                "guild_id": str(self.guild_id), "author": user, "content": content,
+                "timestamp": EPOCH, "edited_timestamp": None, "tts": False,
+                "mention_everyone": False, "mentions": [], "mention_roles": [],
+                "attachments": [], "embeds": [], "pinned": False, "type": 0, "flags": 0,
+                "components": []}
 
     async def say(self, content: str, user: dict | None = None, *, mention_bot: bool = True) -> str:
         """A user posts a message in the channel (mentioning the bot by default)."""

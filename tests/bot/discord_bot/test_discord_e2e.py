@@ -20,6 +20,7 @@ from bot.discord_bot.views import NOT_YOURS
 pytestmark = pytest.mark.integration
 
 EPHEMERAL = 64
+LINK_STYLE = 5
 NONE = {"parse": []}
 
 
@@ -60,7 +61,8 @@ async def test_startup_identifies_heartbeats_and_syncs_to_the_guild(start):
     assert ident["intents"] & (1 << 1) == 0  # no members intent
     put = [r for r in stub.requests if r.method == "PUT"]
     assert [r.path for r in put] == [f"/api/v10/applications/{stub.app_id}/guilds/4242/commands"]
-    assert {c["name"] for c in put[0].json} == {"ask", "speakers", "quotes", "source"}
+    assert {c["name"] for c in put[0].json} == {"ask", "speakers", "quotes", "source", "help",
+                                                "Ask Parley"}
     ask = next(c for c in put[0].json if c["name"] == "ask")
     opts = {o["name"]: o for o in ask["options"]}
     assert opts["speaker"]["autocomplete"] is True
@@ -101,7 +103,8 @@ async def test_autocomplete_offers_speaker_names(start):
     iid = await h.stub.autocomplete("ask", "speaker", "lav", question="x")
     cb = await h.callback(iid)
     assert cb["type"] == 8
-    assert cb["data"]["choices"] == [{"name": "Sergei Lavrov", "value": "Sergei Lavrov"}]
+    assert cb["data"]["choices"] == [{"name": "Sergei Lavrov, Russia's foreign minister",
+                                      "value": "Sergei Lavrov"}]
 
 
 async def test_mention_answers_like_ask(start, caplog):
@@ -123,7 +126,8 @@ async def test_buttons_turn_pages_for_the_asker_only(start):
     msg_id = h.stub._interactions[iid]["_original"]
     message = h.stub.messages[msg_id]
     b = buttons(message)
-    assert set(b) == {"Previous", "1/3", "Next"} and b["Previous"].get("disabled") is True
+    assert {"First", "Previous", "1/3", "Next", "Last", "Delete"} <= set(b)
+    assert b["Previous"].get("disabled") is True and b["First"].get("disabled") is True
     assert len(cb["data"]["embeds"]) == 2
     first_page = [e["description"] for e in cb["data"]["embeds"]]
 
@@ -157,7 +161,8 @@ async def test_expired_buttons_are_greyed_out(start):
     assert any(p.startswith(f"/api/v10/channels/{stub.channel_id}/messages/") for p in paths)
     for r in edits:
         assert r.json["allowed_mentions"] == NONE
-        assert all(c.get("disabled") for row in r.json["components"] for c in row["components"])
+        assert all(c.get("disabled") for row in r.json["components"] for c in row["components"]
+                   if c.get("style") != LINK_STYLE)  # a link to the article keeps working
 
 
 async def test_nothing_found_is_a_short_ephemeral(start):

@@ -115,9 +115,10 @@ async def test_ask_logs_one_info_line_without_content(cog, caplog):
     assert "result" in msg and " ms" in msg and "secret" not in msg and "ceasefire" not in msg
 
 
-async def test_speaker_autocomplete(cog):
-    choices = await cog._ask_speaker(make_interaction(), "lav")
+async def test_speaker_autocomplete_is_fuzzy_with_roles(cog):
+    choices = await cog._speaker_choices(make_interaction(), "lavrv")
     assert [c.value for c in choices] == ["Sergei Lavrov"]
+    assert choices[0].name == "Sergei Lavrov, Russia's foreign minister"
     assert all(isinstance(c, app_commands.Choice) for c in choices)
 
 
@@ -324,9 +325,9 @@ async def test_prefix_command_uses_same_path(cog, engine):
 # ------------------------------------------------------------------ the bot object
 
 
-async def test_create_bot_intents_prefix_and_sharding(engine):
+async def test_create_bot_is_auto_sharded_with_intents_and_prefix(engine):
     bot = create_bot(make_settings(), engine)
-    assert isinstance(bot, commands.Bot) and not isinstance(bot, commands.AutoShardedBot)
+    assert isinstance(bot, commands.AutoShardedBot) and bot.shard_count is None  # Discord's advice
     assert bot.intents.message_content is False and bot.intents.members is False
     assert bot.allowed_mentions.to_dict() == NONE
     assert bot.command_prefix is commands.when_mentioned  # no prefix commands without content
@@ -334,17 +335,16 @@ async def test_create_bot_intents_prefix_and_sharding(engine):
     bot2 = create_bot(make_settings(shards=2, message_content=True, command_prefix="?"), engine)
     assert isinstance(bot2, commands.AutoShardedBot) and bot2.shard_count == 2
     assert bot2.intents.message_content is True and bot2.command_prefix == "?"
-    await bot.close()  # bot2 (sharded) was never started: nothing to close
 
 
-async def test_setup_hook_adds_commands_and_prefix_only_with_message_content(engine):
-    bot = create_bot(make_settings(), engine)
-    await bot.setup_hook()
-    names = {c.name for c in bot.tree.get_commands()}
-    assert names == {"ask", "speakers", "quotes", "source"}
-    assert bot.get_command("ask") is None
-    bot2 = create_bot(make_settings(message_content=True), engine)
-    await bot2.setup_hook()
-    assert bot2.get_command("ask") is not None
-    for b in (bot, bot2):
-        await b.close()
+async def test_setup_hook_adds_commands_menu_and_prefix_only_with_message_content(engine):
+    async with create_bot(make_settings(), engine) as bot:
+        await bot.setup_hook()
+        names = {c.name for c in bot.tree.get_commands(type=discord.AppCommandType.chat_input)}
+        assert names == {"ask", "speakers", "quotes", "source", "help"}
+        menus = bot.tree.get_commands(type=discord.AppCommandType.message)
+        assert [m.name for m in menus] == ["Ask Parley"]
+        assert bot.get_command("ask") is None
+    async with create_bot(make_settings(message_content=True), engine) as bot2:
+        await bot2.setup_hook()
+        assert bot2.get_command("ask") is not None

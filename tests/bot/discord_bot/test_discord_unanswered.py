@@ -205,7 +205,7 @@ async def test_tree_handler_remembers_a_refused_slash_reply_without_another_mess
     [line] = refusal_lines(caplog)
     assert "/ask in #general" in line.getMessage()
     assert CHANNEL_ID in bot.unanswered
-    await bot.close()
+    await bot.http.close()  # never started: only its HTTP session to close
 
 
 def test_unanswered_of_a_client_without_one_is_none():

@@ -1,0 +1,81 @@
+"""The message menu "Ask Parley" (Apps -> Ask Parley on any message): what the articles hold
+about that message's words -- who said them, and where they are.
+
+It asks the engine exactly as /ask does, with the message's text as the question, and shows the
+engine's own claim: "X said it" only when a statement in the articles covers the words,
+otherwise the closest passages, saying that none says it. The answer is private (ephemeral):
+the person asking chose someone else's message, which its author did not ask to be checked.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_bot import embeds
+from bot.discord_bot.contexts import CONTEXTS, INSTALLS
+from bot.discord_bot.errors import Throttled
+from bot.discord_bot.formatting import MESSAGE_LIMIT, escape, fit_text, shorten
+from bot.discord_bot.views import send_ephemeral
+
+if TYPE_CHECKING:
+    from bot.discord_bot.cog import AnyBot, AskCog
+
+MENU_NAME = "Ask Parley"
+NO_TEXT = "That message has no text I could look up in the articles."
+
+
+def message_text(message: discord.Message) -> str:
+    """The words to look up: the message's text, else its embeds' titles and descriptions."""
+    parts = [message.content or ""]
+    if not parts[0].strip():
+        parts = [f"{e.title or ''} {e.description or ''}" for e in message.embeds]
+    return " ".join(" ".join(parts).split())
+
+
+def about_line(message: discord.Message) -> str:
+    name = fit_text(message.author.display_name, 80, render=escape)
+    return f"*About a message by {name}:*"
+
+
+class MessageMenu(commands.Cog, name="Parley message menu"):
+    """Registers the "Ask Parley" message command with the tree (a context menu cannot live in
+    a cog's body, so the cog adds it on load and removes it on unload)."""
+
+    def __init__(self, bot: AnyBot, ask_cog: AskCog) -> None:
+        self.bot = bot
+        self.ask_cog = ask_cog
+        self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.ask_about,
+                                             allowed_contexts=CONTEXTS,
+                                             allowed_installs=INSTALLS)
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    async def ask_about(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        cog = self.ask_cog
+        verdict = cog.cooldown.hit(interaction.user.id)
+        if not verdict.allowed:
+            raise Throttled(verdict.retry_after)
+        text = message_text(message)
+        if not text:
+            await send_ephemeral(interaction, NO_TEXT)
+            return
+        answer = await cog.answer(text, top_k=cog.default_k, speaker=None, via="Ask Parley",
+                                  interaction=interaction, ephemeral=True)
+        pages = embeds.answer_pages(answer, cog.per_page)
+        if not pages:
+            await send_ephemeral(interaction, embeds.nothing_found(answer))
+            return
+        about = about_line(message)
+        pages = [replace(p, content=shorten(f"{about}\n{p.content or ''}", MESSAGE_LIMIT))
+                 for p in pages]
+        await cog.send_reply(interaction, pages, ephemeral=True)
+
+
