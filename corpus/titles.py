@@ -71,3 +71,10 @@ def title_pattern(name: str) -> str:
     if not ordered:
         raise KeyError(name)
     return "|".join(t.capitalize() for t in ordered)
+
+
+@cache
+def role_abbreviations() -> dict[str, str]:
+    """Abbreviation -> the role written out ("pm" -> "prime minister"), from
+    data/role_abbreviations.tsv: what a user may type for a role the articles spell out."""
+    return {abbreviation: role for abbreviation, role in data_rows("role_abbreviations.tsv")}

@@ -8,11 +8,13 @@ answer can rank them by what they said and name them all when several fit.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 from corpus.gazetteer import country_rows, gazetteer
+from corpus.titles import role_abbreviations
 from retrieval.answering.speakers import SpeakerDirectory, normalize_name
 from retrieval.store import GroupKey, SpeakerGroup
 from retrieval.tokenizer import terms
@@ -148,10 +150,19 @@ class SpeakerFinder:
                       0.9 if countries <= self._country(terms(group.speaker.name)) else 0.85)
                 for group, _, named in self._described if countries <= named]
 
+    def _spelt_out(self, words: list[str]) -> set[str]:
+        """The phrase's terms, an abbreviation no speaker's name or role holds written out
+        ("the Estonian PM": prime minister)."""
+        out: set[str] = set()
+        for w in words:
+            long = _abbreviations().get(w)
+            out.update(long if long and w not in self._with_term else [w])
+        return out
+
     def _by_role(self, phrase: str) -> list[Match]:
         """Every word of the phrase in the speaker's role or name ("the prime minister" fits
         "Estonia's Prime Minister"); a country in the phrase must be theirs."""
-        words = set(terms(phrase))
+        words = self._spelt_out(terms(phrase))
         if not words:
             return []
         countries = self._country(words)
@@ -169,6 +180,13 @@ class SpeakerFinder:
                 fit -= 0.3  # another office: "Deputy Prime Minister" for "prime minister"
             out.append(Match(group, "role", fit))
         return out
+
+
+@functools.cache
+def _abbreviations() -> dict[str, list[str]]:
+    """The search terms of each role abbreviation and of the role it stands for."""
+    return {" ".join(terms(short)): terms(role) for short, role in role_abbreviations().items()
+            if len(terms(short)) == 1}
 
 
 def _last_word(key: GroupKey) -> str:

@@ -84,7 +84,8 @@ class SpeakerDirectory:
 
 
 def _one_slip(typed: str, names: list[str], target: Mapping[str, object]) -> str | None:
-    """A name one typing slip (one letter wrong, missing or extra) away from `typed`, when
+    """A name one typing slip (one letter wrong, missing or extra, or two side by side
+    swapped: "erdgoan") away from `typed`, when
     every such name leads to the same `target`. The similarity ratio is too strict
     for that in short names ("erdogen" ~ "erdogan" scores 86); one edit is not, but in a name
     under five letters it is too loose, and two people a slip apart ("Brown", "Browne") make
@@ -92,10 +93,10 @@ def _one_slip(typed: str, names: list[str], target: Mapping[str, object]) -> str
     if len(typed) < 5 or not names:
         return None
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA  # edit distance where a swap of neighbours is one edit
 
     near = [name for name, _, _ in process.extract(
-        typed, names, scorer=Levenshtein.distance, score_cutoff=1, limit=None)]
+        typed, names, scorer=OSA.distance, score_cutoff=1, limit=None)]
     return near[0] if near and len({target[name] for name in near}) == 1 else None
 
 

@@ -1,4 +1,5 @@
-"""The articles' own spelling of a word a user typed one letter off ("stellios")."""
+"""The articles' own spelling of a word a user typed one slip off ("stellios", "goverment",
+"erdgoan": a letter extra, missing, wrong, or two neighbours swapped)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -23,11 +24,11 @@ class Vocabulary:
     def near(self, word: str) -> str | None:
         """The closest index term to the word's term, when at most MAX_EDITS letters away."""
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
         found = terms(word)
         if len(found) != 1 or len(found[0]) < MIN_LENGTH:
             return None
-        match = process.extractOne(found[0], self._list, scorer=Levenshtein.distance,
+        match = process.extractOne(found[0], self._list, scorer=OSA.distance,
                                    score_cutoff=MAX_EDITS)
         return match[0] if match else None

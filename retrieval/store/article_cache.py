@@ -42,8 +42,13 @@ class Changes:
     changed: int = 0
     removed: int = 0
     reused: int = 0
+    first: bool = False  # no earlier build of this corpus by this version of the code
 
     def line(self) -> str:
+        if self.first:
+            one = self.new == 1
+            return (f"Read {self.new} file{'' if one else 's'}: no earlier build of "
+                    f"{'it' if one else 'them'} by this version of Parley to reuse.")
         return (f"Files since the last build: {self.new} new, {self.changed} changed, "
                 f"{self.removed} removed; {self.reused} reused without reading them again.")
 
@@ -188,4 +193,5 @@ def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, tuple[s
         con.close()
     return Changes(new=sum(1 for p in paths if p not in before),
                    changed=sum(1 for p, k in paths.items() if p in before and before[p] != k),
-                   removed=sum(1 for p in before if p not in paths), reused=hits)
+                   removed=sum(1 for p in before if p not in paths), reused=hits,
+                   first=not before)

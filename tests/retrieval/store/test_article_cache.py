@@ -64,7 +64,7 @@ def _build(root: Path, folder: Path, count: Counting) -> tuple[list[Article], Ch
 def test_a_second_build_attributes_only_what_changed(tmp_path: Path, folder: Path):
     count = Counting()
     first, changes = _build(tmp_path / "cache", folder, count)
-    assert count.calls == 2 and changes == Changes(new=2)
+    assert count.calls == 2 and changes == Changes(new=2, first=True)
     (folder / "b.txt").write_text("Grain deal\n\nThe deal lapsed, Zelensky said.\n",
                                   encoding="utf-8")
     (folder / "c.txt").write_text("New talks\n\nTalks will go on, Erdogan said.\n",
@@ -96,7 +96,7 @@ def test_a_cache_file_that_is_not_a_database_is_replaced(tmp_path: Path, folder:
     db = next((tmp_path / "cache").glob("articles-*.sqlite"))
     db.write_bytes(b"not a database at all" * 100)
     articles, changes = _build(tmp_path / "cache", folder, count)
-    assert count.calls == 4 and changes == Changes(new=2)
+    assert count.calls == 4 and changes == Changes(new=2, first=True)
     _, changes = _build(tmp_path / "cache", folder, count)
     assert count.calls == 4 and changes == Changes(reused=2)
 
@@ -117,6 +117,6 @@ def test_a_file_name_that_is_not_utf8_is_cached_with_its_raw_bytes(tmp_path: Pat
         f.write(b"Talks resume\n\n\"We are ready,\" Kallas said.\n")
     count = Counting()
     first, changes = _build(tmp_path / "cache", d, count)
-    assert changes == Changes(new=1)
+    assert changes == Changes(new=1, first=True)
     again, changes = _build(tmp_path / "cache", d, count)
     assert count.calls == 1 and changes == Changes(reused=1) and again == first
