@@ -80,37 +80,41 @@ class SpeakerFinder:
         return {self._countries[w] for w in words if w in self._countries}
 
     @cached_property
-    def _described(self) -> list[tuple[SpeakerGroup, frozenset[str], frozenset[str]]]:
-        """Each speaker with the terms of its name and role, and the countries it speaks for:
-        the country in its role ("Turkey's foreign minister"), or the country its name is
-        ("Moscow", "Ukraine"); a body whose name only holds a demonym ("British Chambers"),
-        or a vague source ("Londoners"), speaks for itself, not for the country."""
+    def _described(self) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """Each speaker (by position in the directory) with the terms of its name and role,
+        and the countries it speaks for: the country in its role ("Turkey's foreign
+        minister"), or the country its name is ("Moscow", "Ukraine"); a body whose name only
+        holds a demonym ("British Chambers"), or a vague source ("Londoners"), speaks for
+        itself, not for the country. From the saved terms: no speaker is built for this."""
         out = []
-        for group in self.directory.entries.values():
-            name, role = terms(group.speaker.name), terms(group.speaker.role or "")
+        for (_, kind), described in zip(self.directory.keys, self.directory.described,
+                                        strict=True):
+            name_text, _, role_text = described.partition("\t")
+            name, role = name_text.split(), role_text.split()
             named = self._country(t for t in role if t not in self._cities)
             as_place = self._country(name)
-            if (group.kind != "vague" and len(as_place) == 1
+            if (kind != "vague" and len(as_place) == 1
                     and all(t in self._countries for t in name)):
                 named |= as_place  # the name is the place ("Moscow"), not "London Irish"
-            out.append((group, frozenset(name + role), frozenset(named)))
+            out.append((frozenset(name + role), frozenset(named)))
         return out
 
     @cached_property
     def _with_term(self) -> dict[str, set[int]]:
         """Term of a name or role -> the positions in `_described` of the speakers with it."""
         out: dict[str, set[int]] = {}
-        for i, (_, described, _) in enumerate(self._described):
+        for i, (described, _) in enumerate(self._described):
             for term in described:
                 out.setdefault(term, set()).add(i)
         return out
 
     @cached_property
-    def _by_surname(self) -> dict[str, list[SpeakerGroup]]:
-        out: dict[str, list[SpeakerGroup]] = {}
-        for key, group in self.directory.entries.items():
-            if group.kind == "person":
-                out.setdefault(_last_word(key), []).append(group)
+    def _by_surname(self) -> dict[str, list[int]]:
+        """Surname -> the positions of the people with it (from the keys: no group built)."""
+        out: dict[str, list[int]] = {}
+        for i, key in enumerate(self.directory.keys):
+            if key[1] == "person":
+                out.setdefault(_last_word(key), []).append(i)
         return out
 
     def find(self, phrase: str) -> list[Match]:
@@ -137,7 +141,8 @@ class SpeakerFinder:
         wanted = normalize_name(phrase).split()
         if len(wanted) != 1:
             return []
-        return [Match(g, "surname", 0.95) for g in self._by_surname.get(wanted[0], [])]
+        groups = self.directory.groups
+        return [Match(groups[i], "surname", 0.95) for i in self._by_surname.get(wanted[0], [])]
 
     def _by_country(self, phrase: str) -> list[Match]:
         """A country, capital or side stands for its government and officials."""
@@ -146,9 +151,11 @@ class SpeakerFinder:
         countries = self._country(rest)
         if not countries or len(countries) != len(rest):
             return []
-        return [Match(group, "country",
-                      0.9 if countries <= self._country(terms(group.speaker.name)) else 0.85)
-                for group, _, named in self._described if countries <= named]
+        groups = self.directory.groups
+        return [Match(groups[i], "country",
+                      0.9 if countries <= self._country(terms(groups[i].speaker.name))
+                      else 0.85)
+                for i, (_, named) in enumerate(self._described) if countries <= named]
 
     def _spelt_out(self, words: list[str]) -> set[str]:
         """The phrase's terms, an abbreviation no speaker's name or role holds written out
@@ -172,7 +179,8 @@ class SpeakerFinder:
         having = set.intersection(*(self._with_term.get(t, set()) for t in plain))
         out = []
         for i in sorted(having):
-            group, described, named = self._described[i]
+            described, named = self._described[i]
+            group = self.directory.groups[i]
             if countries and named and not countries <= named:
                 continue  # "the British foreign minister" is not Turkey's
             fit = 0.8 if (not countries or countries <= named) else 0.7

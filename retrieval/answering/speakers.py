@@ -36,6 +36,9 @@ class SpeakerDirectory:
         # Statements grouped by speaker, which speaker each alias names, silent names: saved
         # with a cached corpus (no walk over every passage at start), else one walk.
         keys = digest.keys
+        self.keys: Sequence[GroupKey] = keys
+        self.groups: Sequence[SpeakerGroup] = digest.groups  # built when first reached
+        self.described: Sequence[str] = digest.described  # "name terms<TAB>role terms"
         self.entries: Mapping[GroupKey, SpeakerGroup] = _ByKey(digest.groups, keys)
         self.silent: Mapping[str, str] = digest.silent  # alias -> name of people never quoted
         self._alias_index: dict[str, GroupKey] = {

@@ -36,7 +36,7 @@ from corpus.models import (
     SpeechKind,
 )
 
-RECORDS_FORMAT = 3
+RECORDS_FORMAT = 4  # 4: each speaker group's name and role as search terms
 RECORDS_JSON = "records.json"
 ARRAYS = ("text_bytes", "text_offsets", "str_bytes", "str_offsets", "articles", "passages",
           "sentences", "speakers", "people", "people_aliases", "aliases", "statements",

@@ -148,7 +148,8 @@ def _digest(tables: _Tables, statements: np.ndarray, attributed: np.ndarray,
         _NamesOnDemand(part["silent_aliases"], part["silent_names"], part["silent_count"]),
         attributed,
         dict(zip(split_names(part["alias_names"], len(alias_groups)), alias_groups,
-                 strict=True)))
+                 strict=True)),
+        split_names(part["described"], len(rows)))
 
 
 def _group_maker(tables: _Tables, statements: np.ndarray, rows: list[list[Any]]

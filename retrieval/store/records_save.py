@@ -128,6 +128,7 @@ def records_arrays(corpus: Corpus) -> tuple[dict[str, np.ndarray], dict[str, Any
         "silent_aliases": join_names(digest.silent),
         "silent_names": join_names(digest.silent.values()),
         "silent_count": len(digest.silent),
+        "described": join_names(digest.described),
     }
     return _arrays(t, digest), part
 

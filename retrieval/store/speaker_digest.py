@@ -11,6 +11,7 @@ import numpy as np
 
 from corpus.folding import fold
 from corpus.models import Corpus, Speaker
+from retrieval.tokenizer import terms
 
 GroupKey = tuple[str, str]  # (folded name, kind): one directory entry
 
@@ -38,6 +39,9 @@ class SpeakerDigest:
     # most articles give it (across a corpus "the chancellor" is whoever most articles call
     # that), then the one with most statements, then the first.
     alias_groups: Mapping[str, int]
+    # Each group's speaker as search terms, "name terms<TAB>role terms": what role and
+    # country phrases are matched against, known without building the groups.
+    described: Sequence[str]
 
 
 class _Group:
@@ -77,7 +81,13 @@ def compute_digest(corpus: Corpus) -> SpeakerDigest:
                                 len(g.statements) - g.direct)
                    for key, g in order.items())
     return SpeakerDigest(groups, tuple(order), silent, np.array(attributed, dtype=np.int64),
-                         _alias_groups(order, aliases, votes))
+                         _alias_groups(order, aliases, votes),
+                         tuple(describe(g.speaker) for g in order.values()))
+
+
+def describe(speaker: Speaker) -> str:
+    """The speaker's name and role as search terms, "name terms<TAB>role terms"."""
+    return (" ".join(terms(speaker.name)) + "\t" + " ".join(terms(speaker.role or "")))
 
 
 def _statements_by_speaker(corpus: Corpus) -> tuple[dict[GroupKey, _Group], list[int]]:
