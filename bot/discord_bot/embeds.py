@@ -117,8 +117,10 @@ def full_passages(hits: Sequence[Hit]) -> tuple[str, ...]:
         body = highlight(h.passage.text, h.highlights)
         messages.extend(pagify(f"{head}\n{body}", MESSAGE_LIMIT))
     if len(messages) > FULL_MESSAGES:
+        left = sum(map(len, messages[FULL_MESSAGES:]))
         messages = messages[:FULL_MESSAGES]
-        messages[-1] = shorten(messages[-1], MESSAGE_LIMIT)
+        note = f"\n*(cut here: about {left:,} more characters; `parley ask` shows it whole)*"
+        messages[-1] = shorten(messages[-1], MESSAGE_LIMIT - len(note)) + note
     return tuple(messages)
 
 

@@ -205,3 +205,17 @@ def test_quotes_and_hits_name_speech_and_place_in_the_terminals_words():
     assert "(reported)" in embed.description and "paragraph 1 \u00b7 reported" in terminal
     assert "\u00b7 reported" in E.hit_embed(make_hit(ARTICLE.passages[1])).footer.text
     assert E.hit_embed(make_hit(ARTICLE.passages[0])).footer.text.startswith("headline \u00b7")
+
+
+def test_full_passage_longer_than_five_messages_says_where_it_was_cut():
+    from corpus.models import Passage
+    from retrieval.answering.records import Hit
+
+    text = " ".join(f"word{i}" for i in range(4000))  # some 31,000 characters
+    hit = Hit(1, 1.0, Passage("d", 3, text, ()), ARTICLE, 0, ())
+    messages = E.full_passages((hit,))
+    assert len(messages) == E.FULL_MESSAGES
+    assert all(len(m) <= F.MESSAGE_LIMIT for m in messages)
+    assert "cut here: about" in messages[-1] and "more characters" in messages[-1]
+    short = E.full_passages((Hit(1, 1.0, Passage("d", 3, "Short.", ()), ARTICLE, 0, ()),))
+    assert len(short) == 1 and "cut here" not in short[0]
