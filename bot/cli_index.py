@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     index = sub.add_parser("index", help="build the search index now and save it (fast starts)")
     index.add_argument("--force", action="store_true",
                        help="rebuild even when a valid saved index exists")
+    index.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                       help="attribute the articles on N processes (default: every core)")
     index.add_argument("--verify", type=_positive, nargs="?", const=VERIFY_QUERIES, default=None,
                        metavar="N", help="then fit rank-bm25's BM25Okapi on the corpus and check "
                        f"N random queries against the index (default {VERIFY_QUERIES})")
@@ -39,7 +41,7 @@ def _positive(value: str) -> int:
     except ValueError:
         n = 0
     if n < 1:
-        raise argparse.ArgumentTypeError(f"--verify takes a whole number of queries, not {value!r}")
+        raise argparse.ArgumentTypeError(f"takes a whole number of 1 or more, not {value!r}")
     return n
 
 
@@ -47,7 +49,7 @@ def _open(args: argparse.Namespace, settings: Settings, rebuild: bool) -> Opened
     quiet = bool(getattr(args, "quiet", False))
     try:
         _, opened = open_engine(settings, corpus_paths(args, settings), progress=not quiet,
-                                rebuild=rebuild)
+                                rebuild=rebuild, jobs=getattr(args, "jobs", None))
     except LoadFailed as exc:
         print(f"parley: corpus error: {exc}", file=sys.stderr)
         return None

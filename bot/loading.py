@@ -53,7 +53,8 @@ def left_out(args: argparse.Namespace, settings: Settings) -> list[str]:
 
 def open_engine(settings: Settings, paths: Sequence[Path] | None = None, *,
                 progress: bool = False, rebuild: bool = False,
-                cancel: Cancel | None = None) -> tuple[Parley, Opened]:
+                cancel: Cancel | None = None, jobs: int | None = None
+                ) -> tuple[Parley, Opened]:
     """The one way every front end builds its engine (the settings become the core's plain
     values here), with what opening it did. `rebuild` builds from the files whatever is saved;
     `cancel()` returning True stops a build (BuildCancelled). Raises LoadFailed when no
@@ -61,7 +62,7 @@ def open_engine(settings: Settings, paths: Sequence[Path] | None = None, *,
     try:
         return open_parley(paths or settings.corpus_paths, settings.index_options,
                            top_k=settings.top_k, progress=progress, rebuild=rebuild,
-                           cancel=cancel)
+                           cancel=cancel, jobs=jobs)
     except CorpusError as exc:
         raise LoadFailed(str(exc)) from None
 

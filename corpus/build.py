@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from corpus.loader import RawArticle, read_articles
 from corpus.models import Article, Corpus, Passage
@@ -47,28 +47,50 @@ def attribute_article(raw: RawArticle) -> Article:
     return Article(raw.id, raw.path, raw.title, passages, people, raw.source, raw.date, raw.url)
 
 
+class Attributor(Protocol):
+    """Where attributed articles come from besides attributing them: an article made before
+    (`known`, None when there is none) and where each new one is kept (`keep`)."""
+
+    def known(self, raw: RawArticle) -> Article | None: ...
+
+    def keep(self, raw: RawArticle, article: Article) -> None: ...
+
+
 def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
-                 cancel: Cancel | None = None,
-                 attribute: Callable[[RawArticle], Article] = attribute_article) -> Corpus:
+                 cancel: Cancel | None = None, attributor: Attributor | None = None,
+                 jobs: int = 1) -> Corpus:
     """Load and attribute every article of a snapshot (or under paths, read now: see
-    `corpus.snapshot` for why the saved index builds from one). Problem files are reported in
-    `Corpus.problems`; CorpusError when nothing at all could be loaded. `cancel` is asked
-    before each article: True stops the build with BuildCancelled."""
+    `corpus.snapshot` for why the saved index builds from one). Articles the `attributor`
+    knows are taken from it; the others are attributed on `jobs` processes
+    (`corpus.parallel`) and handed to it. Problem files are reported in `Corpus.problems`;
+    CorpusError when nothing at all could be loaded. `cancel` is asked before each article:
+    True stops the build with BuildCancelled."""
     # Imported here, as the attributor is: a start from the saved corpus never merges.
     from corpus.merging import merge_people
+    from corpus.parallel import attribute_all
 
     raws, problems = read_articles(source)
     if not raws:
         detail = "; ".join(str(p) for p in problems) or "no article files given"
         raise CorpusError(f"no articles could be loaded ({detail})")
-    sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in raws]
-    items: Iterable[RawArticle] = progress(raws, sizes, "Reading articles") if progress \
-        else raws
-    articles = []
-    for raw in items:
-        if cancel is not None and cancel():
-            raise BuildCancelled("the build was cancelled")
-        articles.append(attribute(raw))  # attribute_article, or a cache of it
+    made: list[Article | None] = [attributor.known(r) if attributor else None for r in raws]
+    todo = [r for r, a in zip(raws, made, strict=True) if a is None]
+    sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo]
+    work = attribute_all(todo, attribute_article, jobs)
+    fresh: Iterable[Article] = progress(work, sizes, "Reading articles") if progress else work
+    news = iter(zip(todo, fresh, strict=True))  # in order, made as they are asked for
+    articles: list[Article] = []
+    try:
+        for known in made:
+            if cancel is not None and cancel():
+                raise BuildCancelled("the build was cancelled")
+            if known is None:
+                raw, known = next(news)
+                if attributor is not None:
+                    attributor.keep(raw, known)
+            articles.append(known)
+    finally:
+        work.close()  # stops the workers of a cancelled build now
     # One entity per person across the articles (each was read on its own).
     articles, _merged = merge_people(articles)
     return Corpus.of(articles, problems)

@@ -11,6 +11,7 @@ import numpy as np
 
 from corpus.build import Cancel, build_corpus
 from corpus.models import Article, Corpus, LoadProblem
+from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
@@ -285,19 +286,23 @@ class Parley:
 def open_parley(corpus_paths: Sequence[Path] | None = None,
                 options: IndexOptions | None = None, *, top_k: int = DEFAULT_TOP_K,
                 progress: bool = False, rebuild: bool = False,
-                cancel: Cancel | None = None) -> tuple[Parley, Opened]:
+                cancel: Cancel | None = None,
+                jobs: int | None = None) -> tuple[Parley, Opened]:
     """The engine for a corpus (the shipped article unless paths are given), and what opening
     it found or did: loaded from the saved copy when it is still valid (keyed by the files'
     bytes and the BM25 parameters), else built and saved; `rebuild` ignores any saved copy.
-    Raises corpus.build.CorpusError when no article loads, BuildCancelled when `cancel()`
-    says so during a build."""
+    A build attributes on `jobs` processes (None: every core). Raises
+    corpus.build.CorpusError when no article loads, BuildCancelled when `cancel()` says so
+    during a build."""
     paths = list(corpus_paths) if corpus_paths else [SHIPPED_CORPUS]
+    jobs = jobs or default_jobs()
 
     def bar(items: Iterable[T], sizes: Sequence[int], desc: str) -> Iterable[T]:
         return progress_iter(items, len(sizes), desc, progress, sizes=sizes)
 
     opened = open_index(paths, options or IndexOptions(),
-                        lambda snap, attribute: build_corpus(snap, progress=bar, cancel=cancel,
-                                                             attribute=attribute), progress,
+                        lambda snap, attributor: build_corpus(
+                            snap, progress=bar, cancel=cancel, attributor=attributor,
+                            jobs=jobs), progress,
                         rebuild=rebuild, cancel=cancel)
     return Parley(opened.corpus, opened.index, top_k), opened

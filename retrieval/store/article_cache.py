@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,10 +60,9 @@ def raw_key(raw: RawArticle) -> str:
 
 @dataclass
 class ArticleCache:
-    """`attribute(raw)` as a build calls it, answered from the cache where it can; `commit`
-    saves what was made and says what changed."""
+    """A build's `corpus.build.Attributor`: articles made before (`known`), articles just
+    made (`keep`); `commit` saves them and says what changed."""
 
-    attribute_article: Callable[[RawArticle], Article]
     db: Path | None
     hits: int = 0
     _new: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (json, terms)
@@ -73,18 +71,20 @@ class ArticleCache:
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
 
-    def attribute(self, raw: RawArticle) -> Article:
+    def known(self, raw: RawArticle) -> Article | None:
+        """The article attributed before from exactly this raw article, if the cache has it."""
         key = raw_key(raw)
         self._paths[raw.path] = key
         cached = self._lookup(key)
         if cached is not None:
             self.hits += 1
-            return cached
-        article = self.attribute_article(raw)
+        return cached
+
+    def keep(self, raw: RawArticle, article: Article) -> None:
+        """Remember an article just attributed (written at `commit`), with its terms."""
         terms = [self.terms(p.text) for p in article.passages]
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
-            self._new[key] = (article_to_json(article), _join_terms(terms))
-        return article
+            self._new[raw_key(raw)] = (article_to_json(article), _join_terms(terms))
 
     def terms(self, text: str) -> list[str]:
         """A passage's index terms: kept with its article, so an unchanged file is not
@@ -137,12 +137,11 @@ class ArticleCache:
         return None
 
 
-def open_cache(root: Path | None, attribute_article: Callable[[RawArticle], Article], *,
-               reuse: bool = True) -> ArticleCache:
+def open_cache(root: Path | None, *, reuse: bool = True) -> ArticleCache:
     """The article cache in `root` (None: none, every article attributed). `reuse=False`
     attributes every article again and rewrites their rows (a forced rebuild)."""
     db = None if root is None else root / f"{PREFIX}{code_fingerprint()[:24]}.sqlite"
-    return ArticleCache(attribute_article, db, _unreadable=not reuse)
+    return ArticleCache(db, _unreadable=not reuse)
 
 
 def _remove_others(db: Path) -> None:

@@ -22,9 +22,8 @@ from typing import Protocol
 
 import platformdirs
 
-from corpus.build import BuildCancelled, Cancel, attribute_article
-from corpus.loader import RawArticle
-from corpus.models import Article, Corpus
+from corpus.build import Attributor, BuildCancelled, Cancel
+from corpus.models import Corpus
 from corpus.printable import os_error_text, printable
 from corpus.snapshot import Snapshot, read_snapshot
 from retrieval import tokenizer
@@ -114,11 +113,10 @@ class _Request:
 
 
 class Build(Protocol):
-    """`corpus.build.build_corpus`'s shape: a snapshot's corpus, each article attributed by
-    `attribute` (the article cache, which calls `attribute_article` for what it lacks)."""
+    """`corpus.build.build_corpus`'s shape: a snapshot's corpus, articles made before taken
+    from the `attributor` (the article cache) and the new ones handed to it."""
 
-    def __call__(self, snapshot: Snapshot, /, *,
-                 attribute: Callable[[RawArticle], Article]) -> Corpus: ...
+    def __call__(self, snapshot: Snapshot, /, *, attributor: Attributor) -> Corpus: ...
 
 
 def _first_writable(req: _Request) -> Path | None:
@@ -150,9 +148,8 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
     if opened is None:
         snapshot = _read_once(req)
         key = cache_key(snapshot, options)  # of exactly the bytes the build parses
-        articles = open_cache(_first_writable(req) if save else None, attribute_article,
-                              reuse=not rebuild)
-        corpus = build(snapshot, attribute=articles.attribute)
+        articles = open_cache(_first_writable(req) if save else None, reuse=not rebuild)
+        corpus = build(snapshot, attributor=articles)
         del snapshot
         opened = Opened(corpus, build_index(corpus, options, progress, cancel, articles.terms),
                         req.messages)

@@ -56,8 +56,15 @@ class Counting:
 
 
 def _build(root: Path, folder: Path, count: Counting) -> tuple[list[Article], Changes | None]:
-    cache = open_cache(root, count)
-    articles = [cache.attribute(r) for r in _raws(folder)]
+    """What `build_corpus` does with the cache: known articles taken, new ones kept."""
+    cache = open_cache(root)
+    articles = []
+    for raw in _raws(folder):
+        article = cache.known(raw)
+        if article is None:
+            article = count(raw)
+            cache.keep(raw, article)
+        articles.append(article)
     return articles, cache.commit("corpus-1")
 
 

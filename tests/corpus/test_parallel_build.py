@@ -1,0 +1,65 @@
+"""Attributing on several processes gives exactly the sequential corpus, in the same order."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus import parallel
+from corpus.build import BuildCancelled, build_corpus
+
+TEXTS = [
+    "Talks resume\n\n\"We are ready to sign,\" Kallas said on Tuesday.\n",
+    "Grain deal\n\nThe deal was extended, officials said. Zelensky welcomed it.\n",
+    "Erdogan hosts\n\nTurkish President Recep Tayyip Erdogan said a fair peace was near.\n",
+    "Kremlin view\n\nThe Kremlin said there was no breakthrough. \"Nothing yet,\" it added.\n",
+]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "news"
+    d.mkdir()
+    for i in range(12):
+        (d / f"{i:02d}.txt").write_text(TEXTS[i % 4].replace("Tuesday", f"day {i}"),
+                                        encoding="utf-8")
+    return d
+
+
+def test_two_processes_give_the_sequential_corpus(folder: Path,
+                                                  monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    one = build_corpus([folder], jobs=1)
+    two = build_corpus([folder], jobs=2)
+    assert two == one and tuple(two.passages) == tuple(one.passages)
+
+
+def test_a_cancelled_parallel_build_stops(folder: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 3
+    with pytest.raises(BuildCancelled):
+        build_corpus([folder], jobs=2, cancel=cancel)
+
+
+@pytest.mark.parametrize("count,jobs,expected", [(3, 4, "here"), (200, 1, "here"),
+                                                 (200, 2, "pool")])
+def test_small_builds_stay_in_this_process(count: int, jobs: int, expected: str,
+                                           monkeypatch: pytest.MonkeyPatch):
+    used = []
+
+    class Pool:
+        def __init__(self, *a, **k) -> None:
+            used.append("pool")
+
+        def map(self, fn, items, chunksize=1):
+            return map(fn, items)
+
+        def shutdown(self, **k) -> None:
+            pass
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
+    out = list(parallel.attribute_all(list(range(count)), lambda x: x, jobs))
+    assert out == list(range(count)) and (used == ["pool"]) == (expected == "pool")
