@@ -17,7 +17,7 @@ from retrieval.answering import claims
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
-from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
+from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
 from retrieval.answering.records import Answer, Claim, ClaimKind, QuotesAnswer, SpeakerStats
 from retrieval.answering.speakers import Resolution, SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
@@ -86,7 +86,21 @@ class Parley:
             return self._speaker_answer(text, parsed.speaker, parsed.topic, k, cut)
         if parsed.intent == "who_said" and parsed.topic:
             return self._who_said(text, parsed.topic, k, cut)
+        named = self._named_then_topic(text)
+        if named is not None:
+            return self._speaker_answer(text, *named, k, cut)
         return self._search(text, parsed.topic or text, k, cut)
+
+    def _named_then_topic(self, text: str) -> tuple[str, str] | None:
+        """"Mark Oaten on the anti-terror bill" asks what he said about it, when the words
+        before "on" are a speaker's name as the directory knows it (never a role or a
+        country guessed from an ordinary phrase)."""
+        split = name_then_topic(text)
+        if split is None or is_quantifier(split[0]):
+            return None
+        resolution = self.directory.resolve(split[0])
+        return split if resolution.entry is not None and resolution.corrected is None \
+            else None
 
     def speakers(self) -> list[SpeakerStats]:
         return [SpeakerStats(e.speaker, len(e.statements), e.direct, e.reported)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from corpus.lexicon import cue_forms
 from retrieval.answering.records import Intent
 
 MAX_QUESTION_CHARS = 1000  # longer questions are cut, with a note to the user
@@ -31,11 +33,12 @@ _X_POSSESSIVE = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+(?P<x>.+?)['’]s?\s+(?:view|views|position|stance|"
     r"comment|comments|statement|statements|words|message|opinion|take)\b(?P<rest>.*)$",
     re.IGNORECASE)
-_WHO_SAID = re.compile(
-    r"^\s*(?:who|which\s+\w+)\s+(?:has\s+|had\s+|did\s+)?(?:said|says|say|told|tells|"
-    r"announced|claimed|called|warned|urged|described|stated|argued|suggested|insisted|"
-    r"promised|declared|predicted|stressed|added|was\s+quoted\s+(?:as\s+)?saying|"
-    r"is\s+quoted\s+(?:as\s+)?saying)\b(?P<rest>.*)$", re.IGNORECASE)
+_WHO_VERBS = ("said|says|say|told|tells|announced|claimed|called|warned|urged|described|"
+              "stated|argued|suggested|insisted|promised|declared|predicted|stressed|added")
+# "Mark Oaten on the anti-terror bill": a name, then what about (used only when the name is
+# a speaker's: "sanctions on Russian banks" stays a search).
+_X_ON_Y = re.compile(r"^\s*(?P<x>[^?]+?)\s+(?:on|about|regarding|after)\s+(?P<rest>.+?)\s*[?.!]*$",
+                     re.IGNORECASE)
 _TOPIC_LEAD = re.compile(r"^\s*(?:about|on|regarding|concerning|of|that|to)\s+", re.IGNORECASE)
 
 
@@ -56,11 +59,33 @@ def parse_question(question: str) -> ParsedQuestion:
             rest = (m.groupdict().get("rest") or "").strip(" ?.!")
             return ParsedQuestion("speaker", _TOPIC_LEAD.sub("", rest),
                                   _clean_speaker(m.group("x")))
-    m = _WHO_SAID.match(text)
+    m = _who_said().match(text)
     if m:
         rest = _TOPIC_LEAD.sub("", m.group("rest").strip(" ?.!:"))
         return ParsedQuestion("who_said", rest.strip("\"“”'"))
     return ParsedQuestion("search", text)
+
+
+@cache
+def _who_said() -> re.Pattern[str]:
+    """"Who said / warned / accused … Y?": every one-word speech verb form of the lexicon
+    (corpus/data/speech_verbs.tsv), so "Who complained that…" is asked as "who said"."""
+    forms = sorted({*_WHO_VERBS.split("|"), *(f for f in cue_forms() if " " not in f)},
+                   key=len, reverse=True)
+    return re.compile(
+        r"^\s*(?:who|which\s+\w+)\s+(?:has\s+|had\s+|did\s+)?(?:"
+        + "|".join(map(re.escape, forms))
+        + r"|was\s+quoted\s+(?:as\s+)?saying|is\s+quoted\s+(?:as\s+)?saying)\b(?P<rest>.*)$",
+        re.IGNORECASE)
+
+
+def name_then_topic(question: str) -> tuple[str, str] | None:
+    """("Mark Oaten", "the anti terror bill") from "mark oaten on the anti terror bill"; the
+    caller decides whether the first part names a speaker."""
+    m = _X_ON_Y.match(question)
+    if not m or len(m.group("x").split()) > 5:
+        return None
+    return _clean_speaker(m.group("x")), m.group("rest").strip()
 
 
 def _clean_speaker(text: str) -> str:

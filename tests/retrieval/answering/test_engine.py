@@ -284,3 +284,14 @@ def test_a_country_stands_for_its_government_not_for_bodies_named_after_it(tmp_p
     fits = {m.group.speaker.name for m in engine.finder.find("britain")}
     assert "Britain" in fits and "Jack Straw" in fits
     assert not fits & {"British Chambers", "Ken Livingstone", "London Irish"}
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Kallas on the agreement", "speaker"),      # a speaker's name, then the topic
+    ("erdogan about a fair peace", "speaker"),
+    ("sanctions on Russian banks", "search"),    # no speaker called "sanctions"
+    ("talks on a ceasefire", "search"),
+])
+def test_a_name_then_a_topic_is_a_speaker_question_only_for_a_known_name(
+        engine: Parley, question: str, intent: str):
+    assert engine.ask(question).intent == intent

@@ -1,0 +1,36 @@
+"""What a question asks for, as the parser reads it."""
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering.question import name_then_topic, parse_question
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Who said the talks were constructive?", "the talks were constructive"),
+    ("Who complained that UKIP had gone too far?", "UKIP had gone too far"),
+    ("who accused the chancellor of dodging hard decisions", "the chancellor of dodging "
+                                                             "hard decisions"),
+    ("Who warned about a recession?", "a recession"),
+    ("Which minister insisted the plan would work?", "the plan would work"),
+])
+def test_who_with_any_speech_verb_of_the_lexicon_asks_who_said(question: str, topic: str):
+    parsed = parse_question(question)
+    assert parsed.intent == "who_said" and parsed.topic == topic
+
+
+@pytest.mark.parametrize("question", ["Who is Kaja Kallas?", "who won the cup",
+                                      "Who ridiculed the idea?"])  # not a lexicon verb
+def test_who_without_a_speech_verb_is_not_who_said(question: str):
+    assert parse_question(question).intent != "who_said"
+
+
+@pytest.mark.parametrize(("question", "split"), [
+    ("mark oaten on the anti terror bill", ("mark oaten", "the anti terror bill")),
+    ("Kallas about the agreement?", ("Kallas", "the agreement")),
+    ("agassi after losing to melzer", ("agassi", "losing to melzer")),
+    ("what the six speakers of the long list said on tuesday about the war", None),
+    ("sanctions", None),
+])
+def test_a_name_then_what_about_is_split_for_the_engine_to_check(question: str, split):
+    assert name_then_topic(question) == split
