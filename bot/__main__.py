@@ -3,4 +3,6 @@ import sys
 
 from bot.cli import main
 
-sys.exit(main())
+# Guarded: a build's worker processes ("spawn") import the main module again.
+if __name__ == "__main__":
+    sys.exit(main())

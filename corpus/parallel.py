@@ -10,6 +10,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from corpus.loader import RawArticle
 from corpus.models import Article
@@ -31,14 +32,20 @@ def default_jobs() -> int:
 def attribute_all(raws: Sequence[RawArticle], attribute: Callable[[RawArticle], Article],
                   jobs: int) -> Generator[Article, None, None]:
     """`attribute(raw)` for each raw, in order; on `jobs` worker processes when there are
-    enough articles (`attribute` must then be a module-level function), else here. Stopping
-    the iteration early (a cancelled build) cancels the work not started."""
-    if jobs <= 1 or len(raws) < PARALLEL_MIN:
-        yield from map(attribute, raws)
-        return
-    pool = ProcessPoolExecutor(min(jobs, len(raws) // _CHUNK or 1),
-                               mp_context=multiprocessing.get_context("spawn"))
-    try:
-        yield from pool.map(attribute, raws, chunksize=_CHUNK)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    enough articles (`attribute` must then be a module-level function), else here, and here
+    for the rest when the workers cannot start or die. Stopping the iteration early (a
+    cancelled build) cancels the work not started."""
+    done = 0
+    if jobs > 1 and len(raws) >= PARALLEL_MIN:
+        try:
+            pool = ProcessPoolExecutor(min(jobs, len(raws) // _CHUNK or 1),
+                                       mp_context=multiprocessing.get_context("spawn"))
+            try:
+                for article in pool.map(attribute, raws, chunksize=_CHUNK):
+                    yield article
+                    done += 1
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)
+        except (BrokenProcessPool, OSError):
+            pass  # workers could not start or died (no importable main, no /dev/shm): here
+    yield from map(attribute, raws[done:])

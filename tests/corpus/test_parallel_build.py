@@ -63,3 +63,22 @@ def test_small_builds_stay_in_this_process(count: int, jobs: int, expected: str,
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", Pool)
     out = list(parallel.attribute_all(list(range(count)), lambda x: x, jobs))
     assert out == list(range(count)) and (used == ["pool"]) == (expected == "pool")
+
+
+def test_workers_that_cannot_start_leave_the_work_to_this_process(
+        monkeypatch: pytest.MonkeyPatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        def __init__(self, *a, **k) -> None:
+            pass
+
+        def map(self, fn, items, chunksize=1):
+            yield fn(items[0])
+            raise BrokenProcessPool("a worker died")
+
+        def shutdown(self, **k) -> None:
+            pass
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Broken)
+    out = list(parallel.attribute_all(list(range(100)), lambda x: x * 2, 2))
+    assert out == [x * 2 for x in range(100)]
