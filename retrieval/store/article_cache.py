@@ -43,11 +43,11 @@ class Changes:
     reused: int = 0
     first: bool = False  # no earlier build of this corpus by this version of the code
 
-    def line(self) -> str:
+    def line(self) -> str | None:
+        """What a build says of it; nothing on a first build (every file is new then, and
+        "Built the index" says the rest)."""
         if self.first:
-            one = self.new == 1
-            return (f"Read {self.new} file{'' if one else 's'}: no earlier build of "
-                    f"{'it' if one else 'them'} by this version of Parley to reuse.")
+            return None
         return (f"Files since the last build: {self.new} new, {self.changed} changed, "
                 f"{self.removed} removed; {self.reused} reused without reading them again.")
 

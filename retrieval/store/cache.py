@@ -154,8 +154,9 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
         opened = Opened(corpus, build_index(corpus, options, progress, cancel, articles.terms),
                         req.messages)
         changes = articles.commit(req.identity)
-        if changes is not None:
-            req.messages.append(changes.line())
+        line = changes.line() if changes is not None else None
+        if line is not None:
+            req.messages.append(line)
         if save:
             _save_built(req, key, opened, replace=rebuild)
     opened.seconds = time.perf_counter() - t0
