@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from corpus.lexicon import phrase_words
 from corpus.name_shape import clause_like, opener_before_name, time_tail
+from corpus.references import Reference, reference_noun
 from corpus.titles import honorifics, titles_in
 
 TITLES = honorifics()
@@ -67,6 +68,8 @@ class Phrase:
     name: str | None
     vague: bool = False
     pronoun: str | None = None  # "male", "female", "plural", "neuter"
+    # "the company", "the 30-year-old": a noun referring back to someone named before
+    reference: Reference | None = None
 
     @property
     def role_only(self) -> bool:
@@ -85,7 +88,7 @@ def parse_phrase(words: list[str]) -> Phrase | None:
         return None  # a clause, or an owner with nothing owned ("according to Russia's laws")
     text = " ".join(words)
     low = [bare(w) for w in words]
-    whole = _pronoun_or_group(words, low, text)
+    whole = _pronoun_or_group(words, low, text) or _document_owner(words, low)
     if whole is not None:
         return whole
     i = _name_start(words, low)
@@ -107,6 +110,24 @@ def parse_phrase(words: list[str]) -> Phrase | None:
     if _speaks_for_someone(head, name_words, title):
         return _spokesperson(head, text)
     return _role_and_name(words, low, head, name_words, title, text)
+
+
+def _document_owner(words: list[str], low: list[str]) -> Phrase | None:
+    """A document speaks for its author: "Lord Butler's report", "Mr Crosby's statement",
+    "The FA's statement" (a capitalised owner's possessive), "the FAO report", "the Audit
+    Commission report" (an acronym or an organisation's name before the noun; never "the
+    Iraq report")."""
+    if len(words) < 2 or low[-1] not in DOCUMENT_NOUNS:
+        return None
+    owner = words[1:-1] if low[0] == "the" else words[:-1]
+    if not owner or not is_cap(owner[0]) or not all(
+            is_cap(w) or bare(w) in CONNECTORS for w in owner):
+        return None
+    if owner[-1].endswith(("'s", "’s")):
+        return parse_phrase([*owner[:-1], owner[-1][:-2]])
+    if len(words) > len(owner) + 1 and (is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS):
+        return parse_phrase(owner)  # "the FAO report": with "the" only, never "FAO report"
+    return None
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
@@ -133,7 +154,11 @@ def _prepared(words: list[str]) -> list[str]:
 
 
 def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | None:
-    """A pronoun, a generic source or an organisation: phrases read as a whole."""
+    """A pronoun, a referring noun, a generic source or an organisation: phrases read as
+    a whole."""
+    ref = reference_noun(words)
+    if ref is not None:
+        return Phrase(text, None, " ".join(words[1:]), None, reference=ref)
     if len(words) == 1 and low[0] in PRONOUNS and words[0].lower() == low[0]:
         return Phrase(text, None, None, None, pronoun=PRONOUNS[low[0]])
     if len(words) == 1 and words[0] in ("He", "She", "They", "It"):
@@ -253,10 +278,6 @@ def _role_and_name(words: list[str], low: list[str], head: list[str], name_words
     elif role and name_words and bare(role_words[-1]) in ("of", "for", "the") and not title:
         # "the Archbishop of Canterbury", "Secretary of State for the Family": a role
         role, name_words = " ".join(role_words + name_words), []
-    # "Lord Butler's report said": a document speaks for its author.
-    if len(words) >= 2 and low[-1] in DOCUMENT_NOUNS and words[-2].endswith(("'s", "’s")) \
-            and is_cap(words[-2]):
-        return parse_phrase([*words[:-2], words[-2][:-2]])
     name = " ".join(name_words) if name_words else None
     if name is None and role is None:
         return None

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.attribution.cues import cues_in, fits_subject, is_speech
+from corpus.attribution.documents import after_according
 from corpus.attribution.subject_words import words_after
 from corpus.attribution.subjects import find_subject
 from corpus.people import PeopleTable
@@ -13,6 +14,9 @@ from corpus.phrases import Phrase, parse_phrase
 from corpus.quotes import overlapping
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
+# "read a statement from the family", "read out a brief statement on behalf of Mr X"
+_STATEMENT_FROM = re.compile(r"\bread(?:ing)?\s+(?:out\s+)?an?\s+(?:[a-z]+\s+){0,2}?statement\s+"
+                             r"(?:from|on\s+behalf\s+of|by)\s+")
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+say(?:ing)?\b")
 _DASH_NAME = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'’.-]*\s?){1,3})\s*$")
 _COLON_OR_THAT = re.compile(r"[\w’']+(?: out)?\s*(?:,|that)?\s*")
@@ -35,7 +39,8 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
     """Every act of the sentence `sent` of a paragraph (`masked`: its quotations hidden;
     `spans`: its quotations), in the order of their cues."""
     s, e = sent
-    acts = _according_to(text, masked, spans, sent) + _quoted_as(masked, sent)
+    acts = _according_to(text, masked, spans, sent) + _quoted_as(masked, sent) \
+        + _statement_from(text, masked, spans, sent)
     for cue in cues_in(masked, s, e):
         if not is_speech(cue):
             continue
@@ -59,8 +64,23 @@ def _according_to(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -
     acts: list[Act] = []
     for m in _ACCORDING.finditer(masked, s, e):
         words = words_after(masked, m.end(), e)
+        author = None if words else after_according(masked[m.end():e])
+        words = author.split() if author else words  # "according to a report by Demos"
         phrase = parse_phrase(words) if words else None
         if phrase:
+            acts.append(Act(m.start(), s, phrase, _is_direct(text, spans, sent, m.start())))
+    return acts
+
+
+def _statement_from(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
+    """"Her lawyer read a statement from the family: ..." — the statement's author speaks
+    (direct when the statement is quoted), never the reader."""
+    s, e = sent
+    acts: list[Act] = []
+    for m in _STATEMENT_FROM.finditer(masked, s, e):
+        words = words_after(masked, m.end(), e)
+        phrase = parse_phrase(words) if words else None
+        if phrase is not None and not phrase.pronoun:
             acts.append(Act(m.start(), s, phrase, _is_direct(text, spans, sent, m.start())))
     return acts
 

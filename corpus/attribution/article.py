@@ -5,7 +5,9 @@ from __future__ import annotations
 from corpus.aliases import AliasEntry
 from corpus.attribution.acts import Act, dash_headline, find_acts
 from corpus.attribution.clauses import split_clauses
+from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_subject
+from corpus.attribution.references import person_referred
 from corpus.attribution.resolver import resolve
 from corpus.attribution.roles import link_roles
 from corpus.attribution.runs import (
@@ -35,7 +37,8 @@ class ArticleAttributor:
             for s, e in sents:
                 self.people.add_mentions(text[s:e], position)
                 position += 1
-        self.state = ArticleState(paragraphs, self.people, Paragraph.read(0, "", False))
+        self.state = ArticleState(paragraphs, self.people, Paragraph.read(0, "", False),
+                                  authors=document_authors(paragraphs))
 
     def run(self) -> list[list[Sentence]]:
         state = self.state
@@ -60,10 +63,18 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
     acts = find_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
     if not acts and paragraph.index == 0:
         acts = dash_headline(state.people, paragraph.text, *sent)
-    if acts:
+    if acts and not _unresolved_references(state, acts):
         _read_acts(state, acts, sent)
     else:
         _read_verbless(state, sent)
+
+
+def _unresolved_references(state: ArticleState, acts: list[Act]) -> bool:
+    """'"...," added the 30-year-old' when the noun fits nobody: read as if it had no
+    act, so the quote run around it keeps its speaker."""
+    if not all(a.phrase.reference and a.phrase.reference.refers_to == "person" for a in acts):
+        return False
+    return all(person_referred(state, a) is None for a in acts)
 
 
 def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
@@ -114,9 +125,9 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
 def _take_focus(state: ArticleState, unit: Unit) -> None:
     state.last = unit
     if unit.role_only or (unit.entity and unit.entity.kind == "person"):
-        state.focus = (unit.entity, unit.role_only)
+        state.set_focus((unit.entity, unit.role_only), unit.end)
     elif unit.spoken_for is not None:  # a spokesperson: "he" may take them up, never "it"
-        state.focus = (None, unit.spoken_for)
+        state.set_focus((None, unit.spoken_for), unit.end)
     elif unit.entity is not None:
         state.org_focus = unit.entity
         state.org_passage = state.paragraph.index
@@ -140,7 +151,7 @@ def _sentences(units: list[Unit], paragraphs: list[str]) -> list[list[Sentence]]
         elif u.vague is not None:
             speaker = Speaker(u.vague, None, "vague")
         elif u.role_only is not None:
-            speaker = Speaker(_capitalise(u.role_only), None, "person")
+            speaker = Speaker(_capitalise(u.role_only), None, "vague")  # a role nobody fits
         kind = u.kind if speaker is not None else None
         out[u.passage].append(Sentence(text[s:e], s, e, speaker, kind))
     return out

@@ -31,7 +31,7 @@ _AS = re.compile(r"\bas\b")
 _SPEECH_FOLLOW = re.compile(r"^\s*(?:[:,]|that\b|it\b|he\b|she\b|they\b|there\b|the\b|[\"“”]"
                             r"|(?!(?:for|to|with|about|on|in|at|from|by|of|as)\b)"
                             r"\w+\s+(?:\w+\s+){0,2}(?:was|were|is|are|had|has|would|will|could"
-                            r"|should)\b"
+                            r"|should|must|might|needs)\b"
                             r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
 # "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech.
 _SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|calling for|"

@@ -70,13 +70,13 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
             return
         ent = state.people.find(phrase.name)
         if ent is not None and ent.kind == "person":
-            state.focus = (ent, None)
+            state.set_focus((ent, None), e)
     elif phrase.role:
         if phrase.text.lower().startswith(("a ", "an ")):
             return  # "A general election is ...": an indefinite noun, nobody in focus
         ent = state.people.find_by_role(phrase.role, state.position)
         if ent is not None:
-            state.focus = (ent, None)
+            state.set_focus((ent, None), e)
         elif not phrase.role.split()[-1].endswith("s"):
             # "Tony Blair's official spokesman declined to say ... He said:"
-            state.focus = (None, phrase.role)
+            state.set_focus((None, phrase.role), e)

@@ -3,21 +3,29 @@ organisation by name, or the holder of a role ("the minister")."""
 from __future__ import annotations
 
 from corpus.attribution.acts import Act
+from corpus.attribution.documents import document_noun
 from corpus.attribution.pronouns import resolve_pronoun
+from corpus.attribution.references import lead_role, resolve_reference
 from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.people import is_organisation_name
-from corpus.phrases import Phrase
+from corpus.phrases import Phrase, parse_phrase
 from corpus.spokespeople import spoken_for
 
 
 def resolve(state: ArticleState, unit: Unit, act: Act) -> None:
     """Give `unit` the speaker of its act's phrase (or leave it without one)."""
     phrase = act.phrase
-    if phrase.vague:
+    author = state.authors.get(document_noun(phrase.text) or "") if phrase.vague else None
+    by_author = parse_phrase(author.split()) if author else None
+    if by_author is not None and by_author.name:
+        _resolve_name(state, unit, by_author, by_author.name)  # "the report said": its author
+    elif phrase.vague:
         unit.vague = phrase.text
+    elif phrase.reference is not None:
+        resolve_reference(state, unit, phrase, phrase.reference)
     elif phrase.pronoun:
         resolve_pronoun(state, unit, act)
         if unit.role_only:  # "A Microsoft spokesman said ... He added": Microsoft
@@ -99,7 +107,7 @@ def _focus_takes_role(state: ArticleState, phrase: Phrase, role: str, focus: Ent
         and not state.other_role_lead(role) \
         and phrase.text.lower().startswith("the ") and "'" not in role and "’" not in role \
         and (words[0].islower() or (len(words) > 1 and _is_country_word(words[0])
-                                    and words[1].islower()))
+                                    and words[1].islower()) or lead_role(state, focus))
 
 
 def _is_country_word(word: str) -> bool:

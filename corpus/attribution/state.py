@@ -74,6 +74,7 @@ class ArticleState:
     # The person in focus: the latest person speaking or standing as a sentence's subject
     # ("Mr Kennedy is touring ... He said:"). Pronouns go here first.
     focus: Focus | None = None
+    focus_at: tuple[int, int] = (-1, 0)  # the paragraph and offset where the focus was set
     org_focus: Entity | None = None  # the latest organisation speaking, for "it"
     org_passage: int = -1  # the paragraph where it spoke
     units: list[Unit] = field(default_factory=list)  # every sentence or clause read so far
@@ -81,6 +82,13 @@ class ArticleState:
     # The roles of the role-only units read so far: asking whether another role-only lead
     # is open must not read every unit again.
     role_leads: set[str] = field(default_factory=set)
+    # The author the article gives each document noun ("a report by the OECD"), if one.
+    authors: dict[str, str] = field(default_factory=dict)
+
+    def set_focus(self, focus: Focus, end: int) -> None:
+        """Put someone in focus at the sentence (or clause) ending at `end`."""
+        self.focus = focus
+        self.focus_at = (self.paragraph.index, end)
 
     def add_unit(self, unit: Unit) -> None:
         """A unit read (its speaker is final until the whole article is read)."""

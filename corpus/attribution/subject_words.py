@@ -11,6 +11,7 @@ import re
 from corpus.lexicon import attribution_words
 from corpus.phrases import (
     CONNECTORS,
+    DOCUMENT_NOUNS,
     NAME_PARTICLES,
     TITLES,
     VAGUE_HEADS,
@@ -21,6 +22,7 @@ from corpus.phrases import (
     is_role_word,
 )
 from corpus.quotes import QUOTE_CHARS
+from corpus.references import reference_noun
 
 SKIP_BEFORE_VERB = attribution_words("skip_before_verb")
 SPLIT_CONJ = attribution_words("split_conjunction")
@@ -32,6 +34,7 @@ _ACRONYM = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")
 _JOINERS = CONNECTORS | NAME_PARTICLES
 _LEADING_CONNECTORS = CONNECTORS - {"the"}
 _PRONOUNS = {"he", "she", "they", "it"}
+_DOCUMENT_PREPOSITIONS = {"by", "from", "to", "in", "on", "of", "with", "at", "for", "into"}
 
 
 def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int] | None:
@@ -50,7 +53,8 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
             break
         low = bare(w)
         ok = (is_cap(w) or is_role_word(w) or low in TITLES or low in VAGUE_HEADS
-              or (low in _JOINERS and collected) or (not collected and low in _PRONOUNS))
+              or (low in _JOINERS and collected) or (not collected and low in _PRONOUNS)
+              or (not collected and low in DOCUMENT_NOUNS))
         if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)):
             break
         collected.insert(0, (w, p))
@@ -59,8 +63,9 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
             break
     while collected and bare(collected[0][0]) in _LEADING_CONNECTORS:
         collected.pop(0)
-    if not collected:
-        return None
+    if not collected or (bare(collected[-1][0]) in DOCUMENT_NOUNS and j > 0
+                         and words[j - 1][0] in _DOCUMENT_PREPOSITIONS):
+        return None  # "companies contacted by the BBC News website insist": no subject
     start = collected[0][1]
     if j > 0 and bare(words[j - 1][0]) in SPLIT_CONJ:
         start = words[j - 1][1]
@@ -106,9 +111,10 @@ def _described_person(masked: str, pos: int, sent_end: int) -> list[str]:
     if words and words[0] == "the":
         for k in range(1, len(words)):
             core = words[k].rstrip(".,;:!?")
-            if is_role_noun(core):
-                return [w.rstrip(".,;:!?") for w in words[:k + 1]]
-            if core != words[k] or not core.isalpha() or not core.islower():
+            found = [w.rstrip(".,;:!?") for w in words[:k + 1]]
+            if is_role_noun(core) or reference_noun(found) is not None:
+                return found
+            if core != words[k] or not core.replace("-", "").isalnum() or not core.islower():
                 break
     return []
 

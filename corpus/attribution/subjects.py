@@ -31,6 +31,7 @@ from corpus.phrases import (
     parse_phrase,
 )
 from corpus.quotes import CLOSERS
+from corpus.references import reference_noun
 from corpus.titles import title_pattern
 
 _TITLE = title_pattern("pattern")
@@ -45,6 +46,7 @@ _LOOSE_APPOSITION = re.compile(
 _OBJECT_PREPOSITIONS = attribution_words("object_preposition")
 # An inverted subject follows a verb that opens its clause: after these or at the start.
 _BEFORE_INVERSION = ",;:\"" + CLOSERS
+_REFERENCE_OPENERS = {"But", "And", "Yet", "However", "Meanwhile", "Now", "Later"}
 _JOINT = re.compile(r"\s*(?:Both\s+)?(He|She|They)\s+and\s")
 _MODIFIED = re.compile(
     r"^\s*(?:(?:But|And|Yet|However,)\s+)?((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther)?\s*"
@@ -142,6 +144,23 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
     return Finding(parse_phrase(_first_conjunct(found[0])), found[1])
 
 
+def referring_subject(cue: Cue) -> Finding | None:
+    """"The company said", "The marathon world record holder believes", "But the
+    30-year-old has since denied": a referring noun opening the clause (see
+    `corpus.references`); the resolver decides who it is."""
+    words = cue.masked[cue.sent_start:cue.start].split()
+    while words and words[-1].lower() in SKIP_BEFORE_VERB:
+        words.pop()
+    closed = [k for k, w in enumerate(words) if w[-1:] in ",\"”" or w[-1:] in CLOSERS]
+    if closed and cue.before.rstrip()[-1:] not in ",\"”":
+        words = words[closed[-1] + 1:]  # '"It's incredible," the youngster said'
+    if words and words[0].rstrip(",") in _REFERENCE_OPENERS:
+        words = words[1:]
+    if reference_noun(words) is None:
+        return None
+    return Finding(parse_phrase(words), cue.sent_start)
+
+
 def _after_object_preposition(lead: list[str]) -> bool:
     """Whether the words before a phrase end in "between", "with", ... (also before a
     joint "Presidents Putin and"): the phrase is that preposition's object."""
@@ -181,7 +200,8 @@ def modified_subject(cue: Cue) -> Finding | None:
 
 
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject, subject_before,
-                                       apposition_subject, relative_subject, modified_subject)
+                                       referring_subject, apposition_subject,
+                                       relative_subject, modified_subject)
 
 
 def find_subject(cue: Cue) -> Subject | None:

@@ -132,10 +132,11 @@ def test_the_people_table_makes_no_person_of_an_opener_a_work_or_a_phrase(senten
      [Speaker("Department for Constitutional Affairs", "spokeswoman", "organisation")]),
     ("A Kremlin spokesman said the talks went on.",
      [Speaker("Kremlin", "spokesman", "organisation")]),
-    # a spokesperson for a person, or of a country's adjective, stays a described person
+    # a spokesperson for a person, or of a country's adjective, stays a role nobody fits
+    # (typed vague: no person of that name is claimed)
     ("Tony Blair's official spokesman said no.",
-     [Speaker("Tony Blair's official spokesman", None, "person")]),
-    ("A Russian spokesman said no.", [Speaker("A Russian spokesman", None, "person")]),
+     [Speaker("Tony Blair's official spokesman", None, "vague")]),
+    ("A Russian spokesman said no.", [Speaker("A Russian spokesman", None, "vague")]),
     # a named spokesperson is the person
     ("Ladbrokes spokesman Warren Lush said she was the favourite.",
      [Speaker("Warren Lush", "Ladbrokes spokesman", "person")]),

@@ -1,0 +1,157 @@
+"""Who a referring noun is ("the company said", "the 30-year-old told"), by type and
+salience: an organisation noun goes to the organisation that spoke last, when it fits and
+spoke in this or the previous paragraph, or to the one fitting organisation that has
+spoken in the article; a person noun to the person in focus, when nobody else is named
+since. An organisation noun that fits nobody stays what it says ("the company", a vague
+source); a person noun that fits nobody names nobody (a quote run may carry its
+speaker).
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.attribution.acts import Act
+from corpus.attribution.state import ArticleState, Unit
+from corpus.entities import Entity
+from corpus.folding import fold
+from corpus.gazetteer import gazetteer
+from corpus.gender import role_gender
+from corpus.people import is_organisation_name
+from corpus.phrases import ORG_WORDS, Phrase, bare
+from corpus.quotes import mask_quotes, quote_spans
+from corpus.references import Reference, fits
+
+_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_STATED_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(\d{1,3}),")
+
+
+def resolve_reference(state: ArticleState, unit: Unit, phrase: Phrase, ref: Reference) -> None:
+    """Give `unit` the entity `phrase` refers to, or leave it as the noun it is."""
+    if ref.refers_to == "organisation":
+        unit.entity = _organisation(state, unit, ref)
+        if unit.entity is None:
+            unit.vague = phrase.text[:1].lower() + phrase.text[1:]
+        return
+    # Nobody when unsure: a quote run around it may still carry its speaker on.
+    unit.entity = _person(state, unit, ref)
+
+
+def person_referred(state: ArticleState, act: Act) -> Entity | None:
+    """The person a person noun would refer to in this sentence, if any."""
+    ref = act.phrase.reference
+    if ref is None:
+        return None
+    probe = Unit(state.paragraph.index, act.clause_start, act.cue)
+    return _person(state, probe, ref)
+
+
+def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:
+    """The one fitting organisation that has spoken in the article so far; of several, the
+    one that spoke last when it spoke in this or the previous paragraph and no other spoke
+    in the two before. Never an organisation the sentence names ("the company intends to
+    take action against Menatep" is not Menatep)."""
+    here = state.paragraph.index
+    spoke: dict[int, tuple[Entity, int]] = {}
+    for u in state.units:
+        if u.entity is not None and _fits(ref, u.entity):
+            spoke[id(u.entity)] = (u.entity, u.passage)
+    org = state.org_focus
+    if len(spoke) == 1:
+        found: Entity | None = next(iter(spoke.values()))[0]
+    elif org is not None and id(org) in spoke and state.org_passage >= here - 1 and all(
+            p < here - 2 for e, p in spoke.values() if e is not org):
+        found = org
+    else:
+        return None
+    return None if found is None or _named_in_sentence(state, unit, found) else found
+
+
+def _fits(ref: Reference, entity: Entity) -> bool:
+    name = entity.canonical()
+    return entity.kind == "organisation" and fits(ref, name) \
+        and not gazetteer().is_place(name) and "government" not in name.lower()
+
+
+def _named_in_sentence(state: ArticleState, unit: Unit, entity: Entity) -> bool:
+    """Whether a word of the organisation's name is in the clause being read."""
+    g = gazetteer()
+    names = entity.distinct_names()
+    # "Menatep" of "Menatep Group"; for "Bank of England" (no word of its own) the name
+    words = {w for n in names for w in n.split() if w[:1].isupper()
+             and bare(w) not in ORG_WORDS and not g.is_place(w)} or names
+    sentence = state.paragraph.masked[unit.start:unit.end]
+    return any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words)
+
+
+def _person(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:
+    """The person in focus, put there in this or the previous paragraph, when nobody else
+    is named since, the gender agrees and no age the article states contradicts an age
+    noun."""
+    focus = state.focus[0] if state.focus else None
+    if focus is None or focus.kind != "person" or state.focus_at[0] < unit.passage - 1:
+        return None
+    if role_gender(ref.noun) not in (None, focus.gender) and focus.gender is not None:
+        return None
+    if ref.noun.endswith("-year-old") and not _age_fits(state, focus, ref.noun):
+        return None
+    return None if _other_person_since(state, unit, focus) else focus
+
+
+def _other_person_since(state: ArticleState, unit: Unit, focus: Entity) -> bool:
+    """Whether someone else is named between where the focus was set and this noun ("...
+    in the shape of Emma Watson ... The 14-year-old said" is not the actress who spoke)."""
+    masked = state.paragraph.masked
+    at, end = state.focus_at
+    if at == unit.passage:
+        texts = [masked[end:unit.start]]
+    else:
+        before = state.paragraphs[at]
+        texts = [mask_quotes(before, quote_spans(before))[end:], masked[:unit.start]]
+    for text in texts:
+        for m in _NAME.finditer(text):
+            other = state.people.find(m.group())
+            if other is not None and other is not focus and other.kind == "person":
+                return True
+            if other is None and _someone_unknown(m.group()):
+                return True
+    return False
+
+
+def lead_role(state: ArticleState, focus: Entity) -> bool:
+    """"Michael Howard has denied ... / The Tory leader said ...": a capitalised role (a
+    party's, which may be another party's leader) in the paragraph right after the lead
+    is the lead's speaker only when the headline and the lead name nobody else and the
+    lead's statement is the last one."""
+    last = state.last
+    if state.paragraph.index != 2 or last is None or last.passage != 1 \
+            or last.entity is not focus:
+        return False
+    for text in state.paragraphs[:2] + [state.paragraph.masked[:state.sentence_start]]:
+        for m in _NAME.finditer(mask_quotes(text, quote_spans(text))):
+            other = state.people.find(m.group())
+            if other is not None and other is not focus and other.kind == "person":
+                return False
+    return True
+
+
+def _someone_unknown(name: str) -> bool:
+    """"It was Isinbayeva's 11th world record": a possessive name the table does not
+    know, and no place, may be somebody else."""
+    if not name.endswith(("'s", "’s")):
+        return False
+    owner = name[:-2]
+    g = gazetteer()
+    return not g.is_place(owner) and fold(owner) not in g.adjectives \
+        and not is_organisation_name(owner)
+
+
+def _age_fits(state: ArticleState, person: Entity, noun: str) -> bool:
+    """"the 30-year-old": not when the article gives this person another age, nor when it
+    gives that age to someone else ("Mr Mubanga, 32, ...")."""
+    age = noun.split("-", 1)[0]
+    surname = person.canonical().split()[-1]
+    stated = [m.groups() for text in state.paragraphs for m in _STATED_AGE.finditer(text)]
+    own = {a for name, a in stated if name == surname}
+    if own:
+        return age in own
+    return all(a != age for _, a in stated)

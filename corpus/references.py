@@ -1,0 +1,63 @@
+"""Nouns that refer back to someone the article has named: "the company said" (an
+organisation), "the 30-year-old told", "the marathon world record holder believes" (a
+person). The words are data (data/references.tsv); who they refer to is decided by the
+resolver (`corpus.attribution.resolver`), by type and salience.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from corpus.folding import fold
+from corpus.lexicon import data_rows
+
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+_MODIFIER = re.compile(r"^[a-z][a-z-]*$")
+MAX_MODIFIERS = 4
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A referring noun: what it refers to, and for an organisation the words one of which
+    its name must hold (empty: any organisation that is not a place)."""
+
+    noun: str
+    refers_to: str  # "organisation" or "person"
+    name_words: frozenset[str]
+
+
+@cache
+def references() -> dict[str, Reference]:
+    out: dict[str, Reference] = {}
+    for row in data_rows("references.tsv"):
+        noun, kind = row[0], row[1]
+        if kind not in ("organisation", "person"):
+            raise ValueError(f"references.tsv: {noun}: bad kind {kind!r}")
+        words = frozenset(row[2].split()) if len(row) > 2 and row[2] != "*" else frozenset()
+        out[noun] = Reference(noun, kind, words)
+    return out
+
+
+def reference_noun(words: list[str]) -> Reference | None:
+    """The referring noun of a definite phrase: "the company", "The firm", "the
+    30-year-old", "the marathon world record holder" ("the" and up to four lower-case
+    words before the noun); None for anything else ("the Tory leader", "a company")."""
+    if len(words) < 2 or words[0] not in ("the", "The") or len(words) > 2 + MAX_MODIFIERS:
+        return None
+    if not all(_MODIFIER.match(w) for w in words[1:-1]):
+        return None
+    last = words[-1]
+    if _AGE.match(last):
+        return Reference(last, "person", frozenset())
+    found = references().get(last)
+    if found is None or (found.refers_to == "organisation" and len(words) > 2):
+        return None  # "the parent company" may be another firm than the one speaking
+    return found
+
+
+def fits(reference: Reference, organisation: str) -> bool:
+    """Whether an organisation's name fits the noun ("the bank": "Bank of England")."""
+    if not reference.name_words:
+        return True
+    return any(w in reference.name_words for w in re.findall(r"[a-z]+", fold(organisation)))
