@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from corpus.folding import fold_name
 from corpus.titles import titles
@@ -28,6 +28,7 @@ def _title_words() -> frozenset[str]:
     return frozenset(s.rstrip(".") for t in titles() for s in t.spellings if " " not in s)
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and a corpus repeats its name words many times over
 def spelling_key(word: str) -> str:
     """One key for the spellings of a name word: folded, letters only, kh = h, ks = x,
     -y / -iy / -yy = -i, y = i in longer words, doubled letters single."""
@@ -50,6 +51,7 @@ class NameParts:
     given_words: tuple[str, ...] = ()  # the words before the surname, as written
 
 
+@lru_cache(maxsize=1 << 16)  # pure: the same names come back in every article
 def name_parts(name: str) -> NameParts | None:
     """The parts of a person's name, or None when it has no word that can be a surname."""
     words = [w for w in name.replace("’", "'").split() if w]
