@@ -80,12 +80,13 @@ class SpeakerFinder:
         return {self._countries[w] for w in words if w in self._countries}
 
     @cached_property
-    def _described(self) -> list[tuple[frozenset[str], frozenset[str]]]:
+    def _described(self) -> list[tuple[frozenset[str], frozenset[str], frozenset[str]]]:
         """Each speaker (by position in the directory) with the terms of its name and role,
-        and the countries it speaks for: the country in its role ("Turkey's foreign
-        minister"), or the country its name is ("Moscow", "Ukraine"); a body whose name only
-        holds a demonym ("British Chambers"), or a vague source ("Londoners"), speaks for
-        itself, not for the country. From the saved terms: no speaker is built for this."""
+        the countries it speaks for, and the countries its name holds. It speaks for the
+        country in its role ("Turkey's foreign minister"), or the country its name is
+        ("Moscow", "Ukraine"); a body whose name only holds a demonym ("British Chambers"),
+        or a vague source ("Londoners"), speaks for itself, not for the country. From the
+        saved terms: no speaker is built for this."""
         out = []
         for (_, kind), described in zip(self.directory.keys, self.directory.described,
                                         strict=True):
@@ -96,14 +97,14 @@ class SpeakerFinder:
             if (kind != "vague" and len(as_place) == 1
                     and all(t in self._countries for t in name)):
                 named |= as_place  # the name is the place ("Moscow"), not "London Irish"
-            out.append((frozenset(name + role), frozenset(named)))
+            out.append((frozenset(name + role), frozenset(named), frozenset(as_place)))
         return out
 
     @cached_property
     def _with_term(self) -> dict[str, set[int]]:
         """Term of a name or role -> the positions in `_described` of the speakers with it."""
         out: dict[str, set[int]] = {}
-        for i, (described, _) in enumerate(self._described):
+        for i, (described, _, _) in enumerate(self._described):
             for term in described:
                 out.setdefault(term, set()).add(i)
         return out
@@ -152,10 +153,8 @@ class SpeakerFinder:
         if not countries or len(countries) != len(rest):
             return []
         groups = self.directory.groups
-        return [Match(groups[i], "country",
-                      0.9 if countries <= self._country(terms(groups[i].speaker.name))
-                      else 0.85)
-                for i, (_, named) in enumerate(self._described) if countries <= named]
+        return [Match(groups[i], "country", 0.9 if countries <= in_name else 0.85)
+                for i, (_, named, in_name) in enumerate(self._described) if countries <= named]
 
     def _spelt_out(self, words: list[str]) -> set[str]:
         """The phrase's terms, an abbreviation no speaker's name or role holds written out
@@ -179,7 +178,7 @@ class SpeakerFinder:
         having = set.intersection(*(self._with_term.get(t, set()) for t in plain))
         out = []
         for i in sorted(having):
-            described, named = self._described[i]
+            described, named, _ = self._described[i]
             group = self.directory.groups[i]
             if countries and named and not countries <= named:
                 continue  # "the British foreign minister" is not Turkey's

@@ -82,9 +82,10 @@ class ArticleCache:
 
     def keep(self, raw: RawArticle, article: Article) -> None:
         """Remember an article just attributed (written at `commit`), with its terms."""
+        key = self._paths[raw.path] = raw_key(raw)
         terms = [self.terms(p.text) for p in article.passages]
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
-            self._new[raw_key(raw)] = (article_to_json(article), _join_terms(terms))
+            self._new[key] = (article_to_json(article), _join_terms(terms))
 
     def terms(self, text: str) -> list[str]:
         """A passage's index terms: kept with its article, so an unchanged file is not
@@ -96,10 +97,13 @@ class ArticleCache:
 
     def _lookup(self, key: str) -> Article | None:
         """The row's article when it is there and its checksum holds."""
-        if self.db is None or self._unreadable or not self.db.is_file():
+        if self.db is None or self._unreadable:
             return None
         try:
             if self._con is None:
+                if not self.db.is_file():  # nothing cached yet: no lookups in this build
+                    self._unreadable = True
+                    return None
                 self._con = _connect(self.db)
             row = self._con.execute("SELECT sum, json, terms FROM articles WHERE key = ?",
                                     (key,)).fetchone()

@@ -119,9 +119,10 @@ class Build(Protocol):
     def __call__(self, snapshot: Snapshot, /, *, attributor: Attributor) -> Corpus: ...
 
 
-def _first_writable(req: _Request) -> Path | None:
-    return next((r for r in req.roots if req.options.cache_dir is not None or _writable(r)),
-                None)
+def _usable_roots(req: _Request) -> list[Path]:
+    """The roots a build may write into: `cache_dir` as given (a failure there is said),
+    the user cache folder only when it takes a file. Probed once per build."""
+    return [r for r in req.roots if req.options.cache_dir is not None or _writable(r)]
 
 
 def open_index(paths: list[Path], options: IndexOptions, build: Build,
@@ -148,7 +149,8 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
     if opened is None:
         snapshot = _read_once(req)
         key = cache_key(snapshot, options)  # of exactly the bytes the build parses
-        articles = open_cache(_first_writable(req) if save else None, reuse=not rebuild)
+        roots = _usable_roots(req) if save else []
+        articles = open_cache(roots[0] if roots else None, reuse=not rebuild)
         corpus = build(snapshot, attributor=articles)
         del snapshot
         opened = Opened(corpus, build_index(corpus, options, progress, cancel, articles.terms),
@@ -158,7 +160,7 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
         if line is not None:
             req.messages.append(line)
         if save:
-            _save_built(req, key, opened, replace=rebuild)
+            _save_built(req, roots, key, opened, replace=rebuild)
     opened.seconds = time.perf_counter() - t0
     return opened
 
@@ -225,12 +227,11 @@ def _serve_saved(opened: Opened, key: str) -> None:
         opened.corpus, opened.index = load_entry(opened.entry, key)
 
 
-def _save_built(req: _Request, key: str, opened: Opened, *, replace: bool) -> None:
-    """Save in the first cache root that takes it; old entries of the corpus go."""
+def _save_built(req: _Request, roots: list[Path], key: str, opened: Opened, *,
+                replace: bool) -> None:
+    """Save in the first of `roots` that takes it; old entries of the corpus go."""
     messages = req.messages
-    for root in req.roots:
-        if req.options.cache_dir is None and not _writable(root):
-            continue
+    for root in roots:
         try:
             opened.entry = save_entry(root, key, req.identity, opened.corpus, opened.index,
                                       replace=replace)
