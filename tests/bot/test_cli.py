@@ -452,10 +452,12 @@ def test_index_verify_checks_the_index_against_bm25okapi(run_parley, write_artic
     assert "identical; largest score difference 0;" in r.stdout
 
 
+@pytest.mark.parametrize("flag", ["--verify", "--jobs"])
 @pytest.mark.parametrize("value", ["0", "-3", "many"])
-def test_index_verify_refuses_a_count_that_is_not_positive(run_parley, value):
-    r = run_parley("index", f"--verify={value}")
-    assert r.returncode == 2 and "--verify" in r.stderr and len(r.stderr.splitlines()) == 1
+def test_index_refuses_a_count_that_is_not_positive(run_parley, flag, value):
+    r = run_parley("index", f"{flag}={value}")
+    assert r.returncode == 2 and flag in r.stderr and len(r.stderr.splitlines()) == 1
+    assert "whole number of 1 or more" in r.stderr
 
 
 def test_sources_names_the_folder_files_left_out_as_not_articles(run_parley, write_article,
