@@ -6,8 +6,11 @@
 
 Corpora: the BBC news set (paragraphs split on blank lines, headline first; queries are other
 articles' headlines) and synthetic passages from a fixed seed (Zipf vocabulary, log-normal
-lengths; queries of 2-5 terms mixing very common, mid-frequency and rare terms). Every engine
-gets the same token lists (Parley's tokenizer for BBC) and the same queries.
+lengths). Two query mixes, each on its own rows: the project's (BBC: other articles' headlines;
+synthetic: 2-5 terms mixing very common, mid-frequency and rare ranks) and an independent one
+(2-7 distinct terms drawn from a passage picked at random, so near-universal words come up as
+often as the text has them). Every engine gets the same token lists (Parley's tokenizer for
+BBC) and the same queries.
 
 Reported per corpus and engine: build time, index size on disk, build peak memory (RSS high
 water mark above the pre-build RSS), cold start (a fresh process: start -> saved index loaded
@@ -49,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--bbc", type=Path, default=BBC_DIR, help="BBC data folder")
     ap.add_argument("--queries", type=int, default=200, help="queries per corpus")
     ap.add_argument("--k", type=int, default=5)
+    ap.add_argument("--mix", choices=("project", "passages", "both"), default="both",
+                    help="query mixes: the project's own (headlines; common/mid/rare ranks), "
+                         "terms drawn from passages (near-universal words included), or both "
+                         "(default), each reported on its own rows")
     ap.add_argument("--engines", default="parley,rank-bm25,bm25s,tantivy")
     ap.add_argument("--rounds", type=int, default=5,
                     help="timed passes over the queries per engine, engines taking turns")

@@ -80,13 +80,54 @@ def synthetic_corpus(n_docs: int, n_queries: int, seed: int, vocab: int = 200_00
     return docs, queries
 
 
+def passage_queries(docs: list[list[str]], n_queries: int, seed: int) -> list[list[str]]:
+    """The independent query mix: 2-7 distinct terms drawn from one passage picked at random,
+    each term with its frequency in that passage. Chosen by the text, not by Parley's design,
+    so near-universal words (in 90-98% of passages) come up as often as they occur, and with
+    them the slow tail the tiered mix never drew."""
+    rng = np.random.default_rng(seed + 2)
+    queries: list[list[str]] = []
+    while len(queries) < n_queries:
+        doc = docs[int(rng.integers(0, len(docs)))]
+        distinct = list(dict.fromkeys(doc))
+        if len(distinct) < 2:
+            continue
+        want = min(int(rng.integers(2, 8)), len(distinct))
+        picked: list[str] = []
+        while len(picked) < want:
+            term = doc[int(rng.integers(0, len(doc)))]
+            if term not in picked:
+                picked.append(term)
+        queries.append(picked)
+    return queries
+
+
+MIXES = ("project", "passages")
+
+
 def make_corpus(spec: str, args):
-    """`bbc` or `synthetic:N` -> (label, docs, queries); deterministic, so every engine's
-    process rebuilds exactly the same token lists and queries."""
+    """`bbc` or `synthetic:N` -> (label, docs, queries, mixes); deterministic, so every
+    engine's process rebuilds exactly the same token lists and queries. `mixes[i]` names the
+    query mix query i comes from: `project` (headlines for BBC; common/mid/rare ranks for
+    synthetic) and/or `passages` (drawn from passages, see `passage_queries`)."""
+    wanted = MIXES if args.mix == "both" else (args.mix,)
     if spec == "bbc":
-        docs, queries = bbc_corpus(args.bbc, args.queries, args.seed)
-        return "bbc", docs, queries
-    size = int(spec.split(":")[1])
-    docs, queries = synthetic_corpus(size, args.queries, args.seed)
-    label = f"synthetic-{size // 1000}k" if size < 1_000_000 else f"synthetic-{size // 10**6}m"
-    return label, docs, queries
+        docs, project = bbc_corpus(args.bbc, args.queries, args.seed)
+        label = "bbc"
+    else:
+        size = int(spec.split(":")[1])
+        docs, project = synthetic_corpus(size, args.queries, args.seed)
+        label = f"synthetic-{size // 1000}k" if size < 1_000_000 else \
+            f"synthetic-{size // 10**6}m"
+    sets = {"project": project} if "project" in wanted else {}
+    if "passages" in wanted:
+        sets["passages"] = passage_queries(docs, args.queries, args.seed)
+    # Taking turns, so that rank-bm25's time budget checks both mixes alike.
+    queries: list[list[str]] = []
+    mixes: list[str] = []
+    for i in range(max(len(qs) for qs in sets.values())):
+        for mix, qs in sets.items():
+            if i < len(qs):
+                queries.append(qs[i])
+                mixes.append(mix)
+    return label, docs, queries, mixes

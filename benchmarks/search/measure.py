@@ -44,28 +44,36 @@ def dir_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file()) / 1e6
 
 
-def time_queries(search, queries, k, budget: float | None = None):
+def latency_stats(lat_ms) -> dict:
+    """p50/p95/p99 and throughput over per-query latencies in milliseconds."""
+    lat = np.asarray(lat_ms, dtype=float)
+    if not len(lat):
+        return {}
+    return {"p50_ms": float(np.percentile(lat, 50)), "p95_ms": float(np.percentile(lat, 95)),
+            "p99_ms": float(np.percentile(lat, 99)),
+            "qps": float(len(lat) / (lat.sum() / 1000)), "queries_timed": int(len(lat))}
+
+
+def time_queries(search, queries, k, budget: float | None = None) -> list[float]:
+    """Each query's latency in ms, one pass, until `budget` seconds are used up."""
     lat = []
     start = time.perf_counter()
     for q in queries:
         t = time.perf_counter()
         search(q, k)
-        lat.append(time.perf_counter() - t)
+        lat.append((time.perf_counter() - t) * 1000)
         if budget is not None and time.perf_counter() - start > budget:
             break
-    lat = np.array(lat) * 1000
-    return {"p50_ms": float(np.percentile(lat, 50)), "p95_ms": float(np.percentile(lat, 95)),
-            "qps": float(len(lat) / (lat.sum() / 1000)), "queries_timed": int(len(lat))}
+    return lat
 
 
-def interleaved_latency(children: dict[str, subprocess.Popen], rounds: int) -> dict[str, dict]:
+def interleaved_latency(children: dict[str, subprocess.Popen], rounds: int
+                        ) -> dict[str, np.ndarray]:
     """Every query timed `rounds` times per engine, the engines taking turns round by round
     (each round starting with the next engine): a load spike on a shared machine then hits
-    every engine alike instead of whichever ran at that moment. A query's latency is its
-    median over the rounds; p50/p95 are over queries. One discarded round warms up first."""
+    every engine alike instead of whichever ran at that moment. A query's latency (ms) is its
+    median over the rounds. One discarded round warms up first."""
     names = list(children)
-    if not names:
-        return {}
     per: dict[str, list[list[float]]] = {name: [] for name in names}
     for r in range(rounds + 1):
         for name in names[r % len(names):] + names[:r % len(names)]:
@@ -75,14 +83,7 @@ def interleaved_latency(children: dict[str, subprocess.Popen], rounds: int) -> d
             lat = json.loads(proc.stdout.readline())
             if r:
                 per[name].append(lat)
-    out = {}
-    for name, runs in per.items():
-        lat = np.median(np.array(runs), axis=0) * 1000
-        out[name] = {"p50_ms": float(np.percentile(lat, 50)),
-                     "p95_ms": float(np.percentile(lat, 95)),
-                     "qps": float(len(lat) / (lat.sum() / 1000)),
-                     "queries_timed": int(len(lat)), "rounds": rounds}
-    return out
+    return {name: np.median(np.array(runs), axis=0) * 1000 for name, runs in per.items()}
 
 
 def cold_start(engine: str, folder: Path, qfile: Path, k: int) -> dict:

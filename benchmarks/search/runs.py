@@ -18,6 +18,7 @@ from benchmarks.search.measure import (
     cold_start,
     dir_mb,
     interleaved_latency,
+    latency_stats,
     peak_mb,
     reset_peak,
     rss_mb,
@@ -32,9 +33,10 @@ def engine_child(engine: str, spec: str, workdir: Path, args) -> None:
     answer commands on stdin. `round`: time every query once, print the latencies as one
     JSON line. `finish`: save the index into workdir/engine and write the row (rank-bm25 also
     verifies Parley's results; it is timed here, being far too slow for rounds)."""
-    label, docs, queries = make_corpus(spec, args)
+    label, docs, queries, mixes = make_corpus(spec, args)
     if not (workdir / "queries.json").is_file():
         (workdir / "queries.json").write_text(json.dumps(queries))
+        (workdir / "mixes.json").write_text(json.dumps(mixes))
     k = args.k
     n = len(docs)
     cls = ENGINES[engine]
@@ -62,7 +64,7 @@ def engine_child(engine: str, spec: str, workdir: Path, args) -> None:
             eng.search(q, k)
             if n >= 500_000:
                 break
-        row.update(time_queries(eng.search, queries, k, budget))
+        row["lat_ms"] = time_queries(eng.search, queries, k, budget)
     if cls is Parley:
         (workdir / "parley-results.json").write_text(
             json.dumps([eng.search(q, k) for q in queries]))
@@ -125,7 +127,8 @@ def run_corpus(spec: str, args, engines) -> list[dict]:
         for cls in engines:
             cmd = [sys.executable, str(SCRIPT), "--child", cls.name, spec, str(workdir),
                    "--queries", str(args.queries), "--k", str(args.k), "--seed", str(args.seed),
-                   "--okapi-budget", str(args.okapi_budget), "--bbc", str(args.bbc)]
+                   "--okapi-budget", str(args.okapi_budget), "--bbc", str(args.bbc),
+                   "--mix", args.mix]
             proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                     text=True)
             if proc.stdout.readline().strip() != "READY":
@@ -133,6 +136,7 @@ def run_corpus(spec: str, args, engines) -> list[dict]:
                 proc.wait()
                 continue
             children[cls.name] = proc
+        mixes = json.loads((workdir / "mixes.json").read_text())
         timed = [name for name in children if name != RankBM25.name]
         latency = interleaved_latency({n: children[n] for n in timed}, args.rounds)
         # Parley first: it writes the results rank-bm25 checks.
@@ -144,15 +148,25 @@ def run_corpus(spec: str, args, engines) -> list[dict]:
                 print(f"  {name} failed on {spec}", file=sys.stderr)
                 continue
             row = json.loads((workdir / f"{name}-row.json").read_text())
-            row.update(latency.get(name, {}))
             folder = workdir / name
             if folder.is_dir():
                 row.update(cold_start(name, folder, qfile, args.k))
                 shutil.rmtree(folder, ignore_errors=True)
-            rows.append(row)
+            lat = latency[name] if name in latency else row.pop("lat_ms", [])
+            rows.extend(_rows_per_mix(row, lat, mixes))
     finally:
         for proc in children.values():
             proc.kill()
         shutil.rmtree(workdir, ignore_errors=True)
     order = [cls.name for cls in engines]
-    return sorted(rows, key=lambda r: order.index(r["engine"]))
+    return sorted(rows, key=lambda r: (r["mix"], order.index(r["engine"])))
+
+
+def _rows_per_mix(row: dict, lat_ms, mixes: list[str]) -> list[dict]:
+    """One row per query mix, its latency figures over that mix's queries (rank-bm25 times
+    only the first queries its budget allows)."""
+    rows = []
+    for mix in dict.fromkeys(mixes):
+        picked = [lat for lat, m in zip(lat_ms, mixes, strict=False) if m == mix]
+        rows.append({**row, "mix": mix, "queries": mixes.count(mix), **latency_stats(picked)})
+    return rows

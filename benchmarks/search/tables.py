@@ -22,29 +22,37 @@ def _ms_spec(ms: float) -> str:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| corpus | engine | build s | index MB | build peak MB | cold start s | "
-            "RSS answering MB | p50 ms | p95 ms | queries/s | p50 vs Parley | checked vs "
-            "BM25Okapi |")
-    lines = [head, "|" + "---|" * head.count("|")[:-1] if False else
-             "|" + "|".join(["---"] * (head.count("|") - 1)) + "|"]
-    by_corpus: dict[str, dict] = {}
+    head = ("| corpus | queries | engine | build s | index MB | build peak MB | cold start s | "
+            "RSS answering MB | p50 ms | p95 ms | p99 ms | queries/s | p50 vs Parley | "
+            "p99 vs Parley | checked vs BM25Okapi |")
+    lines = [head, "|" + "|".join(["---"] * (head.count("|") - 1)) + "|"]
+    base = {(r["corpus"], r["mix"]): r for r in rows if r["engine"] == "parley"}
     for r in rows:
-        if r["engine"] == "parley":
-            by_corpus[r["corpus"]] = r
-    for r in rows:
-        base = by_corpus.get(r["corpus"])
-        ratio = (r["p50_ms"] / base["p50_ms"]) if base else None
-        p50 = fmt(r["p50_ms"], _ms_spec(r["p50_ms"]))
+        ref = base.get((r["corpus"], r["mix"]))
+        p50 = _ms(r.get("p50_ms"))
         if r.get("queries_timed") and r["queries_timed"] < r.get("queries", 0):
             p50 += f" ({r['queries_timed']} q)"
         lines.append("| " + " | ".join([
-            f"{r['corpus']} ({r['passages']:,})", r["engine"], fmt(r["build_s"]),
+            f"{r['corpus']} ({r['passages']:,})", r["mix"], r["engine"], fmt(r["build_s"]),
             fmt(r.get("index_mb")), fmt(r["build_peak_mb"], ".0f"), fmt(r.get("cold_s"), ".2f"),
-            fmt(r.get("rss_answering_mb"), ".0f"), p50,
-            fmt(r["p95_ms"], _ms_spec(r["p95_ms"])), fmt(r["qps"], ".0f"),
-            "1.0" if r["engine"] == "parley" else (f"{ratio:.2f}x" if ratio else "–"),
+            fmt(r.get("rss_answering_mb"), ".0f"), p50, _ms(r.get("p95_ms")),
+            _ms(r.get("p99_ms")), fmt(r.get("qps"), ".0f"),
+            _ratio(r, ref, "p50_ms"), _ratio(r, ref, "p99_ms"),
             r.get("verified", "–")]) + " |")
     return "\n".join(lines)
+
+
+def _ms(ms: float | None) -> str:
+    return "–" if ms is None else fmt(ms, _ms_spec(ms))
+
+
+def _ratio(row: dict, ref: dict | None, key: str) -> str:
+    """This engine's figure over Parley's: above 1.0 means Parley is faster."""
+    if row["engine"] == "parley":
+        return "1.0"
+    if not ref or row.get(key) is None or not ref.get(key):
+        return "–"
+    return f"{row[key] / ref[key]:.2f}x"
 
 
 def machine() -> str:
