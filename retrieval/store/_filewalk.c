@@ -220,7 +220,8 @@ static int list_folder(Shared *sh, Node *nd)
         closedir(d);
         return 0;
     }
-    if (n > 1) qsort(es, n, sizeof *es, by_name);
+    /* Stat'ed in the folder's own order (which is often the order of the inodes: fewer cache
+     * misses in the kernel than in name order), then sorted by name. */
     for (size_t i = 0; i < n; i++) {
         struct stat st;
         if (fstatat(dirfd(d), es[i].name, &st, 0) != 0) {
@@ -244,6 +245,7 @@ static int list_folder(Shared *sh, Node *nd)
             }
         }
     }
+    if (n > 1) qsort(es, n, sizeof *es, by_name);
     nd->entries = es;
     nd->n = n;
     closedir(d);

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import xxhash
@@ -44,6 +46,32 @@ def files_state(paths: list[Path], options: IndexOptions) -> tuple[str, bool]:
     return h.hexdigest(), time.time_ns() - newest >= RACY_NS
 
 
+class FilesCheck:
+    """`files_state`, worked out on a thread (the compiled walk holds no lock Python needs), so
+    that a start can load the entry last recorded for these files meanwhile; `result` waits.
+    Nothing is served before it: the entry is used only if the state is the one recorded."""
+
+    def __init__(self, paths: list[Path], options: IndexOptions) -> None:
+        self._state: tuple[str, bool] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(paths, options), daemon=True,
+                                        name="parley-files-check")
+        self._thread.start()
+
+    def _run(self, paths: list[Path], options: IndexOptions) -> None:
+        try:
+            self._state = files_state(paths, options)
+        except BaseException as exc:  # raised again by `result`, in the caller's thread
+            self._error = exc
+
+    def result(self) -> tuple[str, bool]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._state is not None
+        return self._state
+
+
 def _pointer(root: Path, identity: str) -> Path:
     return root / f"{FILES_PREFIX}{identity[:24]}.json"
 
@@ -52,6 +80,17 @@ def known_key(roots: list[Path], identity: str, signature: str | None) -> str | 
     """The key recorded for exactly these files (same signature), when its entry exists."""
     if signature is None:
         return None
+    return next((key for sig, key in _recorded(roots, identity) if sig == signature), None)
+
+
+def recorded_key(roots: list[Path], identity: str) -> str | None:
+    """The key last recorded for these paths whatever the files' state (the one a start loads
+    while `FilesCheck` works, and uses only if `known_key` then gives it)."""
+    return next((key for _, key in _recorded(roots, identity)), None)
+
+
+def _recorded(roots: list[Path], identity: str) -> Iterator[tuple[str, str]]:
+    """(signature, key) of each root's pointer whose entry exists, in the order of `roots`."""
     for root in roots:
         try:
             data = json.loads(_pointer(root, identity).read_text(encoding="utf-8"))
@@ -59,11 +98,10 @@ def known_key(roots: list[Path], identity: str, signature: str | None) -> str | 
             continue
         if not isinstance(data, dict):
             continue
-        key = data.get("key")
-        if data.get("signature") == signature and isinstance(key, str) and len(key) == 64 \
+        sig, key = data.get("signature"), data.get("key")
+        if isinstance(sig, str) and isinstance(key, str) and len(key) == 64 \
                 and entry_dir(root, key).is_dir():
-            return key
-    return None
+            yield sig, key
 
 
 def record_key(root: Path, identity: str, signature: str | None, key: str) -> None:

@@ -104,18 +104,31 @@ class _Walk:
 
     def _entries(self, where: int | bytes) -> None:
         try:
-            names = sorted(os.fsencode(n) for n in os.listdir(where))
+            names = [os.fsencode(n) for n in os.listdir(where)]
         except OSError as exc:
             self.out.append(b"U" + _ERR.pack(exc.errno or 0))
             return
-        for name in names:
-            try:
-                st = (os.stat(name, dir_fd=where) if isinstance(where, int)
-                      else os.stat(os.path.join(where, name)))
-            except OSError as exc:
-                self.failed(b"B", name, exc)
-                continue
-            if stat.S_ISDIR(st.st_mode):
+        # Stat'ed in the folder's own order (often the inodes' order: fewer cache misses in
+        # the kernel), then written in name order.
+        found = [(name, _stat(name, where)) for name in names]
+        found.sort(key=_first)
+        for name, st in found:
+            if isinstance(st, OSError):
+                self.failed(b"B", name, st)
+            elif stat.S_ISDIR(st.st_mode):
                 self.folder(name, st, where)
             else:
                 self.entry(b"F", name, st)
+
+
+def _first(item: tuple[bytes, object]) -> bytes:
+    return item[0]
+
+
+def _stat(name: bytes, where: int | bytes) -> os.stat_result | OSError:
+    try:
+        if isinstance(where, int):
+            return os.stat(name, dir_fd=where)
+        return os.stat(os.path.join(where, name))
+    except OSError as exc:
+        return exc

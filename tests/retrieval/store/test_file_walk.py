@@ -2,6 +2,7 @@
 and every change to any file or folder changes the state a start compares."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
@@ -36,11 +37,9 @@ def make_tree(root: Path) -> Path:
     os.symlink("nowhere.txt", corpus / "broken.txt")
     os.symlink("self.txt", corpus / "self.txt")                  # a link to itself
     os.mkfifo(corpus / "pipe.txt")
-    try:
-        (corpus / bytes.fromhex("6c6174696ee92e747874").decode(errors="surrogateescape")
-         ).write_text("latin-1 name\n")
-    except (OSError, UnicodeEncodeError):  # a file system that refuses such a name
-        pass
+    latin1 = bytes.fromhex("6c6174696ee92e747874").decode(errors="surrogateescape")
+    with contextlib.suppress(OSError, UnicodeEncodeError):  # a file system refusing the name
+        (corpus / latin1).write_text("latin-1 name\n")
     return corpus
 
 
