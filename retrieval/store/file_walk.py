@@ -39,10 +39,15 @@ def walk_threads() -> int:
     return max(1, min(MAX_THREADS, n))
 
 
+def compiled() -> bool:
+    """Whether `stream` runs the compiled walk (which lets go of the interpreter throughout)."""
+    return _filewalk is not None and os.name == "posix"
+
+
 def stream(paths: Sequence[str | os.PathLike[str]]) -> tuple[bytes, int]:
     """The state of every entry below `paths` (symbolic links followed, each folder listed
     once), and the newest modification or change time in it (ns; 0 for none)."""
-    if _filewalk is not None and os.name == "posix":
+    if _filewalk is not None and compiled():
         return _filewalk.stream([os.fspath(p) for p in paths], walk_threads())
     return python_stream(paths)
 

@@ -10,7 +10,7 @@ import pytest
 
 from corpus.build import build_corpus
 from retrieval.options import IndexOptions
-from retrieval.store import cache, file_signature, keys, open_index
+from retrieval.store import cache, file_signature, file_walk, keys, open_index
 
 ARTICLE = ("Grain deal extended\n\nThe grain deal was extended, officials said.\n\n"
            "\"We are ready,\" the Kremlin said.\n")
@@ -99,7 +99,13 @@ def test_a_corrupt_preloaded_entry_is_said_once_and_rebuilt(corpus_dir: Path, ch
     assert open_index([corpus_dir], IndexOptions(), build).from_cache and build.calls == 2
 
 
-def test_files_check_gives_files_state_and_raises_what_it_raised(corpus_dir: Path):
+@pytest.mark.parametrize("walk", ["compiled", "python"])
+def test_files_check_gives_files_state_and_raises_what_it_raised(
+        corpus_dir: Path, walk: str, monkeypatch: pytest.MonkeyPatch):
+    if walk == "python":
+        monkeypatch.setattr(file_walk, "_filewalk", None)
+    elif not file_walk.compiled():
+        pytest.skip("C walk not built (no compiler)")
     options = IndexOptions()
     assert file_signature.FilesCheck([corpus_dir], options).result() == \
         file_signature.files_state([corpus_dir], options)
