@@ -152,6 +152,7 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
     req = _Request(paths, options, identity, roots, state if settled else None, state)
     known = None if rebuild else known_key(roots, req.identity, req.signature)
     opened = None if known is None else _known_entry(req, known, early)
+    del early  # a preload not served is not held through a build
     if opened is None and not rebuild:
         opened = _load_saved(req, _hashed_key(req), record=True)
     if opened is None:

@@ -3,7 +3,9 @@ when the files' state is the one recorded with it; otherwise the start goes on a
 never been loaded (bytes hashed, the entry found by its key, or a rebuild)."""
 from __future__ import annotations
 
+import gc
 import os
+import weakref
 from pathlib import Path
 
 import pytest
@@ -111,3 +113,26 @@ def test_files_check_gives_files_state_and_raises_what_it_raised(
         file_signature.files_state([corpus_dir], options)
     with pytest.raises(ValueError):
         file_signature.FilesCheck([Path("bad\0path")], options).result()
+
+
+def test_a_preload_not_served_is_released_before_the_build(corpus_dir: Path,
+                                                           monkeypatch: pytest.MonkeyPatch):
+    """A start whose files changed does not hold the old entry's arrays through its build."""
+    build = Counting()
+    open_index([corpus_dir], IndexOptions(), build)
+    loaded: list[weakref.ref] = []
+    load = cache._load_saved
+
+    def spy(req, key, *, record):
+        opened = load(req, key, record=record)
+        if opened is not None:
+            loaded.append(weakref.ref(opened))
+        return opened
+
+    def build_after_release(snapshot, **kw):
+        gc.collect()
+        assert loaded and all(ref() is None for ref in loaded)
+        return build(snapshot, **kw)
+    monkeypatch.setattr(cache, "_load_saved", spy)
+    _add_file(corpus_dir)
+    assert "wheat" in open_index([corpus_dir], IndexOptions(), build_after_release).index
