@@ -91,6 +91,14 @@ def test_stream_without_the_compiled_walk_is_the_python_walk(corpus: Path,
     assert file_walk.stream([corpus]) == file_walk.python_stream([corpus])
 
 
+def test_python_walk_by_full_paths_gives_the_same_bytes(corpus: Path,
+                                                      monkeypatch: pytest.MonkeyPatch):
+    """Where the platform has no `dir_fd` (Windows), entries are stat'ed by full path."""
+    by_fd = file_walk.python_stream([corpus])
+    monkeypatch.setattr(file_walk, "_FD_WALK", False)
+    assert file_walk.python_stream([corpus]) == by_fd
+
+
 def _rewrite_same_size_old_mtime(c: Path) -> None:
     f = c / "politics" / "003.txt"
     st = f.stat()
