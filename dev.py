@@ -25,7 +25,8 @@ STAMP = VENV / ".parley-installed"
 
 # What the install depends on: a change to any of these reinstalls (and rebuilds the C part).
 PACKAGES = ("bot", "corpus", "retrieval")
-INSTALL_INPUTS = ("pyproject.toml", "setup.py", "retrieval/_accumulate.c")
+INSTALL_INPUTS = ("pyproject.toml", "setup.py", "retrieval/_accumulate.c",
+                  "retrieval/store/_filewalk.c")
 # Extras installed with Parley: the Discord front end (so `python3 dev.py run` starts the bot
 # when DISCORD_TOKEN is set) and what the tests need.
 EXTRAS = "discord,test"

@@ -68,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="real-shaped corpora (the BBC set replicated) for the cold start to "
                          "first answer of `parley ask`; empty to skip")
     ap.add_argument("--real-repeats", type=int, default=3)
+    ap.add_argument("--real-dir", type=Path,
+                    help="build the real-shaped corpora here once and reuse them later")
+    ap.add_argument("--real-compare", type=Path,
+                    help="an earlier checkout whose starts are timed taking turns with this one")
     ap.add_argument("--real-only", action="store_true",
                     help="only the real-shaped cold starts")
     ap.add_argument("--cold", nargs=4, help=argparse.SUPPRESS)

@@ -31,7 +31,13 @@ from retrieval.bm25_index import BM25Index
 from retrieval.options import IndexOptions
 from retrieval.store.article_cache import open_cache
 from retrieval.store.entry import entry_dir, load_entry, records_size, save_entry, stale_entries
-from retrieval.store.file_signature import files_state, known_key, record_key
+from retrieval.store.file_signature import (
+    FilesCheck,
+    files_state,
+    known_key,
+    record_key,
+    recorded_key,
+)
 from retrieval.store.index_files import CorruptIndex
 from retrieval.store.keys import cache_key, corpus_identity, streamed_key
 from retrieval.store.progress import progress_iter
@@ -138,12 +144,15 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
     paths = [Path(p).expanduser().resolve() for p in paths]
     roots = cache_roots(options)
     # Unchanged files (same paths, sizes, times, inodes) since their bytes were last read:
-    # the key recorded then is used without reading them again.
-    state, settled = files_state(paths, options)
-    req = _Request(paths, options, corpus_identity(paths), roots, state if settled else None,
-                   state)
+    # the key recorded then is used without reading them again. Their state is worked out
+    # while the entry last recorded loads, which is used only if that state is the same.
+    check, identity = FilesCheck(paths, options), corpus_identity(paths)
+    early = None if rebuild else _preload(paths, options, roots, identity)
+    state, settled = check.result()
+    req = _Request(paths, options, identity, roots, state if settled else None, state)
     known = None if rebuild else known_key(roots, req.identity, req.signature)
-    opened = None if known is None else _load_saved(req, known, record=False)
+    opened = None if known is None else _known_entry(req, known, early)
+    del early  # a preload not served is not held through a build
     if opened is None and not rebuild:
         opened = _load_saved(req, _hashed_key(req), record=True)
     if opened is None:
@@ -162,6 +171,30 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
         if save:
             _save_built(req, roots, key, opened, replace=rebuild)
     opened.seconds = time.perf_counter() - t0
+    return opened
+
+
+def _preload(paths: list[Path], options: IndexOptions, roots: list[Path],
+             identity: str) -> tuple[str, _Request, Opened | None] | None:
+    """The entry last recorded for these paths, loaded (and checked) aside: its key, its own
+    request (messages, folders tried), and what was loaded."""
+    key = recorded_key(roots, identity)
+    if key is None:
+        return None
+    aside = _Request(paths, options, identity, roots, None, "")
+    return key, aside, _load_saved(aside, key, record=False)
+
+
+def _known_entry(req: _Request, known: str, early: tuple[str, _Request, Opened | None] | None
+                 ) -> Opened | None:
+    """The entry under `known`: the one preloaded when it has that key, else loaded now."""
+    if early is None or early[0] != known:
+        return _load_saved(req, known, record=False)
+    _, aside, opened = early
+    req.messages.extend(aside.messages)
+    req.tried |= aside.tried
+    if opened is not None:
+        opened.messages = req.messages
     return opened
 
 
