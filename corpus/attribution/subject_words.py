@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from corpus.lexicon import attribution_words
+from corpus.lexicon import attribution_words, phrase_words
 from corpus.phrases import (
     CONNECTORS,
     DOCUMENT_NOUNS,
     NAME_PARTICLES,
+    NOT_NAMES,
     TITLES,
     VAGUE_HEADS,
     bare,
@@ -35,6 +36,15 @@ _JOINERS = CONNECTORS | NAME_PARTICLES
 _LEADING_CONNECTORS = CONNECTORS - {"the"}
 _PRONOUNS = {"he", "she", "they", "it"}
 _DOCUMENT_PREPOSITIONS = {"by", "from", "to", "in", "on", "of", "with", "at", "for", "into"}
+# Words that never describe a speaker: a lower-case word among them ends a descriptor lead.
+_NOT_DESCRIPTORS = frozenset().union(
+    *(phrase_words(c) for c in ("connector", "name_particle", "not_name", "time_word",
+                                "finite_verb")),
+    *(attribution_words(c) for c in ("preposition", "skip_before_verb", "clause_break",
+                                     "split_conjunction", "subordinator", "lead_in",
+                                     "inversion_follower", "object_preposition")))
+_LEAD_DETERMINERS = {"a", "an", "some", "many", "other", "several"}
+_DESCRIPTOR = re.compile(r"[a-z][a-z-]*[a-z]")
 
 
 def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int] | None:
@@ -88,8 +98,17 @@ def _inside_word(text: str, pos: int) -> bool:
 
 def words_after(masked: str, pos: int, sent_end: int) -> list[str]:
     """Words of the phrase right after a cue ("said Mr Erdogan.")."""
-    out: list[str] = []
-    for m in _WORDS.finditer(masked, pos, sent_end):
+    out = _phrase_words(list(_WORDS.finditer(masked, pos, sent_end)), [])
+    if len(out) == 1 and out[0].lower() in _LEAD_DETERMINERS:
+        out = _described_lead(masked, pos, sent_end) or out  # "by some hi-tech firms"
+    return out or _described_lead(masked, pos, sent_end) \
+        or _described_person(masked, pos, sent_end)
+
+
+def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
+    """The speaker-phrase words at the start of `matches`, after the lead `out`."""
+    lead = len(out)
+    for m in matches:
         w = m.group()
         core = w.rstrip(".,;:!?")
         low = bare(core)
@@ -100,9 +119,39 @@ def words_after(masked: str, pos: int, sent_end: int) -> list[str]:
         out.append(core)
         if core != w or len(out) >= MAX_PHRASE:
             break
-    while out and bare(out[-1]) in CONNECTORS:
+    while len(out) > lead and bare(out[-1]) in CONNECTORS:
         out.pop()
-    return out or _described_person(masked, pos, sent_end)
+    return out if len(out) > lead else []
+
+
+def _described_lead(masked: str, pos: int, sent_end: int) -> list[str]:
+    """A speaker described in lower case before the name or role: "said entrepreneur
+    Drayton Valentine", "according to tourism minister Sontaya Kunplome", "said an IMF
+    official in a briefing", "backed by some hi-tech firms". The description must end in
+    a role or a generic source, or be one word before a full name."""
+    matches = list(_WORDS.finditer(masked, pos, sent_end))[:MAX_PHRASE]
+    lead: list[str] = []
+    if matches and matches[0].group().lower() in _LEAD_DETERMINERS:
+        lead.append(matches[0].group())
+    while len(lead) < len(matches) and len(lead) < 4:
+        w = matches[len(lead)].group()
+        if not _DESCRIPTOR.fullmatch(w) or w in _NOT_DESCRIPTORS or w in TITLES:
+            break
+        lead.append(w)
+        if is_role_word(w) or w in VAGUE_HEADS:
+            break
+    if not lead:
+        return []
+    rest = _phrase_words(matches[len(lead):], list(lead)) or lead
+    if any(bare(w) in DOCUMENT_NOUNS for w in rest):
+        return []  # "according to a report by Demos" is the report's author's
+    named = [w for w in rest[len(lead):] if is_cap(w) and bare(w) not in NOT_NAMES]
+    described = is_role_word(lead[-1]) or lead[-1] in VAGUE_HEADS or any(
+        is_role_word(w) or bare(w) in VAGUE_HEADS for w in rest[len(lead):])
+    if described or (len(lead) == 1 and len(named) >= 2 and len(named) == len(rest) - 1
+                     and lead[0].lower() not in _LEAD_DETERMINERS):
+        return rest
+    return []
 
 
 def _described_person(masked: str, pos: int, sent_end: int) -> list[str]:
