@@ -20,6 +20,8 @@ REPORT_ONLY = cue_forms("report_subject")
 NO_INVERSION = cue_forms("no_inversion")
 WEAK_VERBS = cue_forms("weak")
 OBJECT_CONTENT_VERBS = cue_forms("object_content")
+CLAUSE_CONTENT_VERBS = cue_forms("clause_content")
+CLAUSE_ONLY_VERBS = cue_forms("clause_only")
 AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
@@ -38,6 +40,15 @@ _SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|cal
                                 r"saying|telling|demanding|warning|claiming|insisting)\b")
 # Attitude and forecast verbs also take a plain object as their content: "it expects a rise".
 _OBJECT_CONTENT = re.compile(r"^\s*(?:a|an|further|more|higher|lower|no|\d)\b")
+# ... and an object with its infinitive: "Analysts had expected Japan's Nippon to agree".
+_OBJECT_TO = re.compile(r"^\s*[^.;:!?\"“”]{0,100}?\bto\s+[a-z]+\b")
+# A clause opening with a name: "Ferguson believes Henry deliberately caught Heinze".
+_NAME_CLAUSE = re.compile(r"^\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?!(?:of|and|or|in|on|at|"
+                          r"to|for|from|with|by|as)\b)[a-z]+\b")
+# clause_only: "the" opens content only as "rejected the claim that ...", never "rejected
+# the bill" (a vote).
+_THE_OBJECT = re.compile(r"^\s*the\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b(?!\s+(?:that\b|[A-Z]))")
+SPEECH_NOUNS = attribution_words("speech_noun")
 _END_ONLY = re.compile(r"\s*[.!?]?\s*")
 _QUOTE_CLOSED = re.compile(r"[,?!][\"”]")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:also|later|then|not|"
@@ -46,7 +57,7 @@ _WHAT_NAMED = re.compile(r"\bwhat\s+(?:the\s+)?[A-Z][^,;]*$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|these|those|this|that|my|our|"
                          r"your)$")
 _WHAT_THEY = re.compile(r"\bwhat\s+(?:they|he|she|it|some|many)\s*$")
-_WHETHER = re.compile(r"\b(?:whether|if)\b[^,;]*$")
+_WHETHER = re.compile(r"\b(?:whether|if)\b[^,;]*$|\b(?:why|how)(?:\s+\S+){0,2}$")
 
 
 def is_participle(verb: str) -> bool:
@@ -84,8 +95,14 @@ def _has_content(cue: Cue) -> bool:
     """Speech-like content after a weak verb: a clause, a colon or quotation, a speech
     participle, an object for forecast verbs; or a quotation before it ('"...," he noted')."""
     rest, before = cue.rest, cue.before
+    the = _THE_OBJECT.match(rest) if cue.verb in CLAUSE_ONLY_VERBS else None
+    if the and the.group(1) not in SPEECH_NOUNS \
+            and not _SPEECH_FOLLOW.match(rest[rest.index("the") + 3:]):
+        return False
     return bool(_SPEECH_FOLLOW.match(rest) or _SPEECH_PARTICIPLE.search(rest)
-                or (cue.verb in OBJECT_CONTENT_VERBS and _OBJECT_CONTENT.match(rest))
+                or (cue.verb in OBJECT_CONTENT_VERBS and (_OBJECT_CONTENT.match(rest)
+                                                          or _OBJECT_TO.match(rest)))
+                or (cue.verb in CLAUSE_CONTENT_VERBS and _NAME_CLAUSE.match(rest))
                 or before.endswith(tuple(",\"”"))
                 or (_END_ONLY.fullmatch(rest) and _QUOTE_CLOSED.search(before)))
 
@@ -123,7 +140,8 @@ def _characterisation(cue: Cue) -> bool:
 
 
 def _inside_whether(cue: Cue) -> bool:
-    """"declined to say whether the prime minister backed the plans": no statement."""
+    """"declined to say whether the prime minister backed the plans", "Asked why he
+    thought the warnings were not there": no statement."""
     return bool(_WHETHER.search(cue.before))
 
 

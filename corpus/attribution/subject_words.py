@@ -29,6 +29,10 @@ SKIP_BEFORE_VERB = attribution_words("skip_before_verb")
 SPLIT_CONJ = attribution_words("split_conjunction")
 _CLAUSE_BREAKS = attribution_words("clause_break")
 _INVERSION_FOLLOWERS = attribution_words("inversion_follower")
+_BEFORE_TO = attribution_words("before_to")
+_GOING_ON = attribution_words("going_on")
+_NOT_ADVERBS = attribution_words("not_adverb")
+_REPORT_HEADS = attribution_words("report_head")
 MAX_PHRASE = 12
 _WORDS = re.compile(r"\S+")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")
@@ -51,9 +55,7 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
     """The words of the phrase right before a cue, and where its clause starts (at the
     conjunction before it, if any)."""
     words = sentence_words(masked, sent_start, cue)
-    j = len(words)
-    while j > 0 and words[j - 1][0].lower() in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0]):
-        j -= 1
+    j = _skipped(words)
     if j > 0 and _ACRONYM.fullmatch(words[j - 1][0]):
         j -= 1  # "The European Regions Airline Association (ERAA) claims"
     collected: list[tuple[str, int]] = []
@@ -80,6 +82,28 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
     if j > 0 and bare(words[j - 1][0]) in SPLIT_CONJ:
         start = words[j - 1][1]
     return [w for w, _ in collected], start
+
+
+def _skipped(words: list[tuple[str, int]]) -> int:
+    """How many of `words` stay once the adverbs, auxiliaries and "seemed to" / "went on
+    to" between a subject and its verb are skipped ("has since said", "categorically
+    denied", "Investors seemed to feel", "Chief Supt Deats went on to warn")."""
+    low = [w.lower() for w, _ in words]
+    j = len(words)
+    while j > 0:
+        w = low[j - 1]
+        if w in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0]):
+            j -= 1
+        elif len(w) >= 5 and w.endswith("ly") and w.isalpha() and w == words[j - 1][0] \
+                and w not in _NOT_ADVERBS:
+            j -= 1
+        elif w == "to" and j >= 2 and low[j - 2] in _BEFORE_TO:
+            j -= 2
+        elif w == "to" and j >= 3 and low[j - 2] == "on" and low[j - 3] in _GOING_ON:
+            j -= 3
+        else:
+            break
+    return j
 
 
 def sentence_words(masked: str, sent_start: int, cue: int) -> list[tuple[str, int]]:
