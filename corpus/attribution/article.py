@@ -104,6 +104,9 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
     s, e = sent
     paragraph = state.paragraph
     person_spoke = False
+    # "So is UKIP's job to destroy the Tories, as Robert Kilroy-Silk once declared?": the
+    # answer that follows is someone else's, so a question's speaker takes no focus.
+    question = paragraph.masked[s:e].rstrip().endswith("?")
     for (cs, ce), act in split_clauses(paragraph.masked, acts, s, e):
         unit = Unit(paragraph.index, cs, ce, act, kind="direct" if act.direct else "reported")
         resolve(state, unit, act)
@@ -113,8 +116,8 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
         if not unit.has_speaker():
             unit.kind = None
             unit.act = None
-        elif not unit.minor:  # "... after he said": the main speaker stays in focus
-            _take_focus(state, unit)
+        elif not unit.minor and not question:  # "... after he said": the main speaker
+            _take_focus(state, unit)  # stays in focus
         state.add_unit(unit)
     if paragraph.index > 0 and not person_spoke:
         # "Gordon Brown has made an appeal ... after reports claimed ...": the

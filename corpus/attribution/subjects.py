@@ -122,6 +122,8 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
     whole phrase is the subject ("Sources close to Mr Hockney said") or nobody is."""
     masked, s = cue.masked, cue.sent_start
     found = words_before(masked, s, cue.start)
+    if found and found[0] in (["I"], ["We"]):
+        return REFUSED  # "... surprised me because I thought": the writer, nobody named
     if found and found[0][-1].endswith(("'s", "’s")) and not cue.before.endswith(","):
         found = None
     if found and found[1] > s:
