@@ -41,7 +41,7 @@ _SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|cal
 # Attitude and forecast verbs also take a plain object as their content: "it expects a rise".
 _OBJECT_CONTENT = re.compile(r"^\s*(?:a|an|further|more|higher|lower|no|\d)\b")
 # ... and an object with its infinitive: "Analysts had expected Japan's Nippon to agree".
-_OBJECT_TO = re.compile(r"^\s*[^.;:!?\"“”]{0,100}?\bto\s+[a-z]+\b")
+_OBJECT_TO = re.compile(r"^\s*(?!to\b)[^.;:!?\"“”]{1,100}?\bto\s+[a-z]+\b")
 # A clause opening with a name: "Ferguson believes Henry deliberately caught Heinze".
 _NAME_CLAUSE = re.compile(r"^\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?!(?:of|and|or|in|on|at|"
                           r"to|for|from|with|by|as)\b)[a-z]+\b")
