@@ -174,6 +174,7 @@ def is_speech(cue: Cue) -> bool:
 
 
 def fits_subject(cue: Cue, phrase: Phrase) -> bool:
-    """report_subject: "the survey found" is the survey speaking; "he found" is no speech."""
-    return cue.verb not in REPORT_ONLY or (phrase.vague and bare(phrase.text.split()[-1])
-                                          in REPORT_HEADS)
+    """report_subject: "the survey found" is the survey speaking, and "It found that ..."
+    after it (the pronoun goes to the report or its author); "he found" is no speech."""
+    return cue.verb not in REPORT_ONLY or phrase.pronoun == "neuter" or (
+        phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS)

@@ -16,7 +16,7 @@ from corpus.folding import fold
 from corpus.gender import role_gender
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
-from corpus.phrases import VAGUE_HEADS, bare
+from corpus.phrases import DOCUMENT_NOUNS, VAGUE_HEADS, bare
 from corpus.quotes import mask_quotes, quote_spans
 from corpus.titles import title_pattern
 
@@ -24,6 +24,7 @@ _SUBORDINATORS = attribution_words("subordinator")
 _NAME = re.compile(rf"\b(?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _PLURAL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*s)\b")
 
+_REPORT_HEADS = attribution_words("report_head")
 Speaker = tuple[Entity | None, str | None, str | None]  # entity, vague source, role only
 _NOBODY: Speaker = (None, None, None)
 
@@ -78,6 +79,8 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         return _NOBODY
     if kind == "neuter" and ent is not None and ent.kind == "organisation":
         return ent, None, None
+    if kind == "neuter" and ent is None and _document(last.vague):
+        return None, last.vague, None  # "the guidance said ... it said": the document
     if kind == "neuter" and org is not None and (ent is None or ent.kind == "person"):
         # "British Airways has blamed ... Rod Eddington said ... it expects a rise"
         return org, None, None
@@ -87,6 +90,15 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         if ent is not None and ent.kind == "organisation":
             return ent, None, None
     return _NOBODY
+
+
+def _document(vague: str | None) -> bool:
+    """Whether a vague source is one document ("the report", "the guidance"), which "it"
+    may take up; never a plural ("new guidelines")."""
+    if not vague:
+        return False
+    head = bare(vague.split()[-1])
+    return (head in DOCUMENT_NOUNS or head in _REPORT_HEADS) and not head.endswith("s")
 
 
 def nearest_in_clause(state: ArticleState, act: Act, gender: str) -> Entity | None:
