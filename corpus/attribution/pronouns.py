@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.acts import Act
+from corpus.attribution.cues import CUE, REPORT_ONLY
 from corpus.attribution.state import ArticleState, Focus, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
@@ -51,6 +52,9 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
             last = None
         org = state.org_focus if state.org_passage >= here - 1 else None
         unit.entity, unit.vague, unit.role_only = _referent("neuter", last, None, org)
+        if _report_verb(state, act) and not _document(unit.vague) and not (
+                unit.entity is not None and unit.entity.canonical() in state.authors.values()):
+            unit.entity, unit.vague = None, None  # "It found that ...": only a report's
     elif kind:
         unit.entity, unit.vague, unit.role_only = _referent(kind, last, state.focus,
                                                             state.org_focus)
@@ -90,6 +94,12 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         if ent is not None and ent.kind == "organisation":
             return ent, None, None
     return _NOBODY
+
+
+def _report_verb(state: ArticleState, act: Act) -> bool:
+    """Whether the act's verb speaks only for a report ("found", "shows")."""
+    m = CUE.match(state.paragraph.masked, act.cue)
+    return m is not None and m.group() in REPORT_ONLY
 
 
 def _document(vague: str | None) -> bool:

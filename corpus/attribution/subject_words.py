@@ -159,7 +159,8 @@ def _described_lead(masked: str, pos: int, sent_end: int) -> list[str]:
         lead.append(matches[0].group())
     while len(lead) < len(matches) and len(lead) < 4:
         w = matches[len(lead)].group()
-        if not _DESCRIPTOR.fullmatch(w) or w in _NOT_DESCRIPTORS or w in TITLES:
+        if not _DESCRIPTOR.fullmatch(w) or w in _NOT_DESCRIPTORS or w in TITLES \
+                or w.endswith(("ing", "ed")):  # "responded by accusing the prime minister"
             break
         lead.append(w)
         if is_role_word(w) or w in VAGUE_HEADS:
