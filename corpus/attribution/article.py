@@ -2,9 +2,12 @@
 then the links only the whole article shows (runs attributed at their end, role leads)."""
 from __future__ import annotations
 
+import re
+
 from corpus.aliases import AliasEntry
 from corpus.attribution.acts import Act, dash_headline, find_acts
 from corpus.attribution.clauses import split_clauses
+from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_subject
 from corpus.attribution.references import person_referred
@@ -65,8 +68,24 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
         acts = dash_headline(state.people, paragraph.text, *sent)
     if acts and not _unresolved_references(state, acts):
         _read_acts(state, acts, sent)
+    elif not acts and _unread_attribution(paragraph.text, paragraph.masked, sent):
+        # '"It has been a fantastic few weeks," said 20-year-old politics student Nick
+        # Vaughan.': the quotation is someone's whom the rules could not read, never the
+        # last speaker's, and neither is the run after it.
+        state.add_unit(Unit(paragraph.index, *sent))
+        state.last = None
     else:
         _read_verbless(state, sent)
+
+
+def _unread_attribution(text: str, masked: str, sent: tuple[int, int]) -> bool:
+    """Whether a speech verb follows a quotation closing in the sentence ('"...," said'),
+    so that the quotation has an attribution of its own."""
+    s, e = sent
+    return any(_CLOSED_BEFORE.search(text, s, m.start()) for m in CUE.finditer(masked, s, e))
+
+
+_CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
 
 
 def _unresolved_references(state: ArticleState, acts: list[Act]) -> bool:

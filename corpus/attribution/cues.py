@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from corpus.lexicon import attribution_words, cue_forms, cue_pattern
 from corpus.phrases import Phrase, bare
+from corpus.titles import title_pattern
 
 CUE = cue_pattern()
 NEEDS_AS = cue_forms("needs_as")
@@ -149,15 +150,24 @@ _PASSIVE_SUBJECT = re.compile(r"([\w'’-]+)\s+(?:(?:have|has|had)\s+been|was|we
                               r"be|been|being)(?:\s+\w+ly)?\s*$")
 
 
+_MODAL_BE = re.compile(r"\s+(?:will|would|could|may|might|must|should|can|to)\s+be$")
+_BE_AUX = re.compile(r"\b(?:be|been|being|was|were|is|are)$")
+_TITLED_OPENING = re.compile(rf"\s*(?:{title_pattern('pattern')})\.?\s+[A-Z]")
+
+
 def _greeting_people(cue: Cue) -> bool:
     """greeting: "The delegations were welcomed by President Erdogan", "He was welcomed
-    by ...": people welcomed are greeted, nobody speaks ("the plan was welcomed by MPs"
-    still does)."""
+    by ...": people welcomed are greeted, people questioned are interrogated, nobody
+    speaks ("the plan was welcomed by MPs", "Mr Llwyd's theory has been questioned by
+    Dafydd Wigley" still do)."""
     if cue.verb not in GREETINGS or not cue.passive:
         return False
-    m = _PASSIVE_SUBJECT.search(cue.before)
+    before = _MODAL_BE.sub(" be", cue.before)
+    m = _PASSIVE_SUBJECT.search(before)
     if m is None:
-        return False
+        # "Mr Lebedev and Mr Khodorkovsky, who ..., will be questioned by a judge"
+        return bool(_BE_AUX.search(cue.before)
+                    and _TITLED_OPENING.match(cue.masked, cue.sent_start))
     word = m.group(1)
     return word.lower() in PEOPLE_NOUNS or (word[:1].isupper() and m.start() > 0)
 

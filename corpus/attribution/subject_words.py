@@ -48,7 +48,7 @@ _NOT_DESCRIPTORS = frozenset().union(
                                      "split_conjunction", "subordinator", "lead_in",
                                      "inversion_follower", "object_preposition")))
 _LEAD_DETERMINERS = {"a", "an", "some", "many", "other", "several"}
-_DESCRIPTOR = re.compile(r"[a-z][a-z-]*[a-z]")
+_DESCRIPTOR = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 
 
 def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int] | None:
@@ -152,7 +152,8 @@ def _described_lead(masked: str, pos: int, sent_end: int) -> list[str]:
     """A speaker described in lower case before the name or role: "said entrepreneur
     Drayton Valentine", "according to tourism minister Sontaya Kunplome", "said an IMF
     official in a briefing", "backed by some hi-tech firms". The description must end in
-    a role or a generic source, or be one word before a full name."""
+    a role or a generic source, or come right before a full name ("said 20-year-old
+    politics student Nick Vaughan")."""
     matches = list(_WORDS.finditer(masked, pos, sent_end))[:MAX_PHRASE]
     lead: list[str] = []
     if matches and matches[0].group().lower() in _LEAD_DETERMINERS:
@@ -173,7 +174,7 @@ def _described_lead(masked: str, pos: int, sent_end: int) -> list[str]:
     named = [w for w in rest[len(lead):] if is_cap(w) and bare(w) not in NOT_NAMES]
     described = is_role_word(lead[-1]) or lead[-1] in VAGUE_HEADS or any(
         is_role_word(w) or bare(w) in VAGUE_HEADS for w in rest[len(lead):])
-    if described or (len(lead) == 1 and len(named) >= 2 and len(named) == len(rest) - 1
+    if described or (len(named) >= 2 and len(named) == len(rest) - len(lead)
                      and lead[0].lower() not in _LEAD_DETERMINERS):
         return rest
     return []
