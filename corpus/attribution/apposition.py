@@ -39,7 +39,13 @@ def apposition(masked: str, sent_start: int, cue: int) -> Apposition | None:
     mwords = middle.split()
     if not mwords or len(mwords) > _MAX_WORDS or any(ch in middle for ch in "\"“”;:"):
         return None
-    return _between_marks(head_text, middle, mwords) or _before_several_commas(body)
+    if body.count(",") >= 2:
+        # "Hugo Lueders, European director for public policy at CompTIA, an umbrella
+        # organization for technology companies, said": the person before both.
+        found = _before_several_commas(body)
+        if found is not None:
+            return found
+    return _between_marks(head_text, middle, mwords)
 
 
 def _body_and_mark(before: str) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ from corpus.attribution.clauses import split_clauses
 from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_subject
+from corpus.attribution.participles import participle_acts
 from corpus.attribution.references import person_referred
 from corpus.attribution.resolver import resolve
 from corpus.attribution.roles import link_roles
@@ -66,6 +67,8 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
     acts = find_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
     if not acts and paragraph.index == 0:
         acts = dash_headline(state.people, paragraph.text, *sent)
+    if not acts and paragraph.index > 0:
+        acts = participle_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
     if acts and not _unresolved_references(state, acts):
         _read_acts(state, acts, sent)
     elif not acts and _unread_attribution(paragraph.text, paragraph.masked, sent):
