@@ -47,7 +47,7 @@ _NOT_DESCRIPTORS = frozenset().union(
     *(attribution_words(c) for c in ("preposition", "skip_before_verb", "clause_break",
                                      "split_conjunction", "subordinator", "lead_in",
                                      "inversion_follower", "object_preposition")))
-_LEAD_DETERMINERS = {"a", "an", "some", "many", "other", "several"}
+_LEAD_DETERMINERS = {"a", "an", "one", "some", "many", "other", "several"}
 _DESCRIPTOR = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 
 
@@ -125,6 +125,9 @@ def words_after(masked: str, pos: int, sent_end: int) -> list[str]:
     out = _phrase_words(list(_WORDS.finditer(masked, pos, sent_end)), [])
     if len(out) == 1 and out[0].lower() in _LEAD_DETERMINERS:
         out = _described_lead(masked, pos, sent_end) or out  # "by some hi-tech firms"
+    elif out and _qualifier(out):
+        # "said Kidman's publicist Wendy Day", "said Russian oil official Sergei Oganesyan"
+        out = _described_lead(masked, pos, sent_end, len(out)) or out
     return out or _described_lead(masked, pos, sent_end) \
         or _described_person(masked, pos, sent_end)
 
@@ -148,17 +151,24 @@ def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
     return out if len(out) > lead else []
 
 
-def _described_lead(masked: str, pos: int, sent_end: int) -> list[str]:
+def _qualifier(words: list[str]) -> bool:
+    """Whether capitalised words only qualify a description after them: an owner
+    ("Kidman's") or one word that names nobody by itself ("Russian")."""
+    return words[-1].endswith(("'s", "’s")) or (len(words) == 1 and not is_role_word(words[0])
+                                                and bare(words[0]) not in TITLES)
+
+
+def _described_lead(masked: str, pos: int, sent_end: int, kept: int = 0) -> list[str]:
     """A speaker described in lower case before the name or role: "said entrepreneur
     Drayton Valentine", "according to tourism minister Sontaya Kunplome", "said an IMF
     official in a briefing", "backed by some hi-tech firms". The description must end in
     a role or a generic source, or come right before a full name ("said 20-year-old
     politics student Nick Vaughan")."""
     matches = list(_WORDS.finditer(masked, pos, sent_end))[:MAX_PHRASE]
-    lead: list[str] = []
-    if matches and matches[0].group().lower() in _LEAD_DETERMINERS:
+    lead = [m.group() for m in matches[:kept]]  # the qualifying words before, if any
+    if matches and not lead and matches[0].group().lower() in _LEAD_DETERMINERS:
         lead.append(matches[0].group())
-    while len(lead) < len(matches) and len(lead) < 4:
+    while len(lead) < len(matches) and len(lead) < kept + 4:
         w = matches[len(lead)].group()
         if not _DESCRIPTOR.fullmatch(w) or w in _NOT_DESCRIPTORS or w in TITLES \
                 or w.endswith(("ing", "ed")):  # "responded by accusing the prime minister"
@@ -166,16 +176,17 @@ def _described_lead(masked: str, pos: int, sent_end: int) -> list[str]:
         lead.append(w)
         if is_role_word(w) or w in VAGUE_HEADS:
             break
-    if not lead:
+    if len(lead) == kept:
         return []
     rest = _phrase_words(matches[len(lead):], list(lead)) or lead
-    if any(bare(w) in DOCUMENT_NOUNS for w in rest):
+    if any(bare(w) in DOCUMENT_NOUNS or bare(w) in _REPORT_HEADS for w in rest):
         return []  # "according to a report by Demos" is the report's author's
     named = [w for w in rest[len(lead):] if is_cap(w) and bare(w) not in NOT_NAMES]
     described = is_role_word(lead[-1]) or lead[-1] in VAGUE_HEADS or any(
         is_role_word(w) or bare(w) in VAGUE_HEADS for w in rest[len(lead):])
     if described or (len(named) >= 2 and len(named) == len(rest) - len(lead)
-                     and lead[0].lower() not in _LEAD_DETERMINERS):
+                     and lead[0].lower() not in _LEAD_DETERMINERS
+                     and (not kept or lead[kept - 1].endswith(("'s", "’s")))):
         return rest
     return []
 
@@ -199,10 +210,10 @@ def object_not_subject(masked: str, pos: int, sent_end: int, words: list[str]) -
     the name is the verb's object, not an inverted subject. An inverted subject ends its
     clause ("..., said Mr X.") or is followed by a circumstance ("in a statement")."""
     rest = masked[pos:sent_end].split()
+    if words and len(cut_affiliation(words)) < len(words):
+        return False  # "says Cara Diemont of IT firm Dimension Data", "of Standard & Poor's"
     if not words or words[-1].endswith(("'s", "’s")):
         return True
-    if len(cut_affiliation(words)) < len(words):
-        return False  # "says Cara Diemont of IT firm Dimension Data"
     if len(rest) <= len(words):
         return False
     last = rest[len(words) - 1]
