@@ -45,7 +45,7 @@ _LESSER_RANKS = phrase_words("lesser_rank")
 
 def is_organisation_name(name: str) -> bool:
     words = name.split()
-    return (gazetteer().is_place(name) or any(bare(w) in ORG_WORDS for w in words)
+    return (gazetteer().is_place(name) or any(bare(w.rstrip(".")) in ORG_WORDS for w in words)
             or (len(words) == 1 and is_acronym(words[0])))
 
 

@@ -33,6 +33,7 @@ _BEFORE_TO = attribution_words("before_to")
 _GOING_ON = attribution_words("going_on")
 _NOT_ADVERBS = attribution_words("not_adverb")
 _REPORT_HEADS = attribution_words("report_head")
+COMPANY_SUFFIXES = phrase_words("company_suffix")
 MAX_PHRASE = 12
 _WORDS = re.compile(r"\S+")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")
@@ -67,7 +68,8 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
         ok = (is_cap(w) or is_role_word(w) or low in TITLES or low in VAGUE_HEADS
               or (low in _JOINERS and collected) or (not collected and low in _PRONOUNS)
               or (not collected and low in DOCUMENT_NOUNS))
-        if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)):
+        if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)
+                      and not _inside_company_name(words, j, collected)):
             break
         collected.insert(0, (w, p))
         j -= 1
@@ -82,6 +84,15 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
     if j > 0 and bare(words[j - 1][0]) in SPLIT_CONJ:
         start = words[j - 1][1]
     return [w for w, _ in collected], start
+
+
+def _inside_company_name(words: list[tuple[str, int]], j: int,
+                         collected: list[tuple[str, int]]) -> bool:
+    """"China's Baoshan Iron and Steel Co. said": an "and" between capitalised words of a
+    name ending in a company suffix (Co., Ltd, plc) is part of the name."""
+    return words[j - 1][0] == "and" and j >= 2 and is_cap(words[j - 2][0]) \
+        and bool(collected) and is_cap(collected[0][0]) \
+        and bare(collected[-1][0].rstrip(".")) in COMPANY_SUFFIXES
 
 
 def _skipped(words: list[tuple[str, int]]) -> int:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from corpus.attribution.apposition import apposition
 from corpus.attribution.cues import NO_INVERSION, Cue
 from corpus.attribution.subject_words import (
+    COMPANY_SUFFIXES,
     SKIP_BEFORE_VERB,
     object_not_subject,
     words_after,
@@ -93,6 +94,14 @@ def passive_agent(cue: Cue) -> Finding | None:
         if tail and not re.search(r"[,;]", cue.rest[:tail.start()].split(" by ", 1)[-1]):
             words = tail.group(1).split()
     phrase = parse_phrase(words) if words else None
+    if phrase is not None and phrase.role_only:
+        # "questioned by Plaid Cymru's former President, Dafydd Wigley."
+        tail = _AGENT_AFTER_COMMA.search(cue.rest)
+        named = parse_phrase(tail.group(1).split()) if tail else None
+        if named is not None and named.name and not named.role and \
+                not is_organisation_name(named.name) and \
+                cue.rest[:tail.start()].strip().endswith(words[-1]):
+            phrase = Phrase(named.text, named.title, phrase.role, named.name)
     return Finding(phrase) if phrase is not None else None
 
 
@@ -247,8 +256,8 @@ def _first_conjunct(words: list[str]) -> list[str]:
     """'He and the Archbishop of Canterbury have both spoken out': with joint subjects, the
     first one (a pronoun or a full name) is the one kept."""
     low = [w.lower() for w in words]
-    if "and" not in low[1:]:
-        return words
+    if "and" not in low[1:] or bare(words[-1].rstrip(".")) in COMPANY_SUFFIXES:
+        return words  # "Baoshan Iron and Steel Co." is one name
     k = low.index("and", 1)
     first = parse_phrase(words[:k])
     rest = parse_phrase(words[k + 1:])
