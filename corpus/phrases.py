@@ -31,7 +31,8 @@ VAGUE_HEADS = phrase_words("vague_head")
 VAGUE_DETERMINERS = phrase_words("vague_determiner")
 ORG_WORDS = phrase_words("org_word")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "it": "neuter"}
-_CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w\u00C0-\u024F'’.\-]*$")
+_CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w\u00C0-\u024F'’.\-]*"
+                  r"(?:&[A-Z][\w'’.\-]*)?$")  # "M&S", "AT&T"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 

@@ -230,4 +230,8 @@ def object_not_subject(masked: str, pos: int, sent_end: int, words: list[str]) -
     last = rest[len(words) - 1]
     if last[-1:] in ",.;:!?" or last[-1:] in QUOTE_CHARS:
         return False
-    return bare(rest[len(words)].strip(",.;:")) not in _INVERSION_FOLLOWERS
+    follower = rest[len(words)]
+    if _ACRONYM.fullmatch(follower.rstrip(",.;:")) and (
+            len(rest) == len(words) + 1 or follower[-1:] in ",.;:"):
+        return False  # "said the Wall Street Journal (WSJ)."
+    return bare(follower.strip(",.;:")) not in _INVERSION_FOLLOWERS
