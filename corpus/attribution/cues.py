@@ -48,7 +48,8 @@ _NAME_CLAUSE = re.compile(r"^\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?!(?:o
                           r"to|for|from|with|by|as)\b)[a-z]+\b")
 # clause_only: "the" opens content only as "rejected the claim that ...", never "rejected
 # the bill" (a vote).
-_THE_OBJECT = re.compile(r"^\s*the\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b(?!\s+(?:that\b|[A-Z]))")
+_THE_OBJECT = re.compile(r"^\s*the\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b"
+                         r"(?!\s+(?:that\b|[A-Z]))")
 SPEECH_NOUNS = attribution_words("speech_noun")
 _END_ONLY = re.compile(r"\s*[.!?]?\s*")
 _QUOTE_CLOSED = re.compile(r"[,?!][\"”]")

@@ -50,6 +50,7 @@ _NOT_DESCRIPTORS = frozenset().union(
                                      "inversion_follower", "object_preposition")))
 _LEAD_DETERMINERS = {"a", "an", "one", "some", "many", "other", "several"}
 _DESCRIPTOR = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
+_AGE = re.compile(r"\d+-year-old")
 
 
 def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int] | None:
@@ -95,6 +96,12 @@ def _inside_company_name(words: list[tuple[str, int]], j: int,
         and bare(collected[-1][0].rstrip(".")) in COMPANY_SUFFIXES
 
 
+def _adverb(low: str, word: str) -> bool:
+    """A lower-case adverb in -ly ("categorically"), never a noun in -ly ("ally")."""
+    return len(low) >= 5 and low.endswith("ly") and low.isalpha() and low == word \
+        and low not in _NOT_ADVERBS
+
+
 def _skipped(words: list[tuple[str, int]]) -> int:
     """How many of `words` stay once the adverbs, auxiliaries and "seemed to" / "went on
     to" between a subject and its verb are skipped ("has since said", "categorically
@@ -103,10 +110,7 @@ def _skipped(words: list[tuple[str, int]]) -> int:
     j = len(words)
     while j > 0:
         w = low[j - 1]
-        if w in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0]):
-            j -= 1
-        elif len(w) >= 5 and w.endswith("ly") and w.isalpha() and w == words[j - 1][0] \
-                and w not in _NOT_ADVERBS:
+        if (w in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0])) or _adverb(w, words[j - 1][0]):
             j -= 1
         elif w == "to" and j >= 2 and low[j - 2] in _BEFORE_TO:
             j -= 2
@@ -164,9 +168,11 @@ def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
 
 def _qualifier(words: list[str]) -> bool:
     """Whether capitalised words only qualify a description after them: an owner
-    ("Kidman's") or one word that names nobody by itself ("Russian")."""
+    ("Kidman's"), one word that names nobody by itself ("Russian", "Aviator") or a role
+    modifier waiting for its noun ("SEC deputy enforcement director")."""
     return words[-1].endswith(("'s", "’s")) or (len(words) == 1 and not is_role_word(words[0])
-                                                and bare(words[0]) not in TITLES)
+                                                and bare(words[0]) not in TITLES) or (
+        is_role_word(words[-1]))  # "SEC deputy enforcement director ..."
 
 
 def _described_lead(masked: str, pos: int, sent_end: int, kept: int = 0) -> list[str]:
@@ -195,9 +201,9 @@ def _described_lead(masked: str, pos: int, sent_end: int, kept: int = 0) -> list
     named = [w for w in rest[len(lead):] if is_cap(w) and bare(w) not in NOT_NAMES]
     described = is_role_word(lead[-1]) or lead[-1] in VAGUE_HEADS or any(
         is_role_word(w) or bare(w) in VAGUE_HEADS for w in rest[len(lead):])
-    if described or (len(named) >= 2 and len(named) == len(rest) - len(lead)
-                     and lead[0].lower() not in _LEAD_DETERMINERS
-                     and (not kept or lead[kept - 1].endswith(("'s", "’s")))):
+    aged = any(_AGE.fullmatch(w) for w in lead)
+    if described or (len(named) >= (1 if aged else 2) and len(named) == len(rest) - len(lead)
+                     and lead[0].lower() not in _LEAD_DETERMINERS):
         return rest
     return []
 

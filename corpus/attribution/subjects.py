@@ -98,9 +98,9 @@ def passive_agent(cue: Cue) -> Finding | None:
         # "questioned by Plaid Cymru's former President, Dafydd Wigley."
         tail = _AGENT_AFTER_COMMA.search(cue.rest)
         named = parse_phrase(tail.group(1).split()) if tail else None
-        if named is not None and named.name and not named.role and \
-                not is_organisation_name(named.name) and \
-                cue.rest[:tail.start()].strip().endswith(words[-1]):
+        if tail is not None and named is not None and named.name and not named.role \
+                and not is_organisation_name(named.name) \
+                and cue.rest[:tail.start()].strip().endswith(words[-1]):
             phrase = Phrase(named.text, named.title, phrase.role, named.name)
     return Finding(phrase) if phrase is not None else None
 
