@@ -22,6 +22,7 @@ from corpus.attribution.runs import (
     fragment_kind,
 )
 from corpus.attribution.state import ArticleState, Paragraph, Unit
+from corpus.lexicon import attribution_words
 from corpus.models import Sentence, Speaker
 from corpus.people import PeopleTable
 
@@ -83,11 +84,15 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
 
 def _unread_attribution(text: str, masked: str, sent: tuple[int, int]) -> bool:
     """Whether a speech verb follows a quotation closing in the sentence ('"...," said'),
-    so that the quotation has an attribution of its own."""
+    so that the quotation has an attribution of its own ("added" goes on with the last
+    speaker, whose the quotation may still be)."""
     s, e = sent
-    return any(_CLOSED_BEFORE.search(text, s, m.start()) for m in CUE.finditer(masked, s, e))
+    return any(_CLOSED_BEFORE.search(text, s, m.start()) and m.group() not in _GOING_ON_VERBS
+               for m in CUE.finditer(masked, s, e))
 
 
+# '"...," added the two-time Academy Award winner': the same speaker going on.
+_GOING_ON_VERBS = attribution_words("going_on_verb")
 _CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
 
 

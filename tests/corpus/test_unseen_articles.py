@@ -229,10 +229,16 @@ def test_names_and_sources_read_whole(paragraph, expected):
     assert [(who, kind) for who, kind, _ in attribute(paragraph)] == [expected]
 
 
-def test_a_quotation_whose_attribution_cannot_be_read_is_nobody_s():
-    # politics/411 before "20-year-old" descriptions were read: a lower-case name the
-    # rules cannot read is someone else's than the last speaker's, and so is its run.
-    rows = speakers("Oliver Letwin said the party was ready.",
-                    '"It has been a fantastic few weeks," said the lads from the student '
-                    'union. "Our policies have been getting in the media."')
-    assert rows == ["Oliver Letwin", None, None]
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # entertainment/178: an attribution the rules cannot read names someone else than the
+    # last speaker, and so does the run after it
+    ("But Fox has said it plans to stick with Branson's show throughout its 12-episode run. "
+     '"It\'s going to remain on the air," said the network\'s spokesman Scott Grogin.',
+     ["Fox", None]),
+    # entertainment/036: "added" goes on with the last speaker
+    ("Tom Hanks said he loved the film. \"Christmas is a special time of the year and you get "
+     'out of it what you put into it," added the two-time Academy Award winner.',
+     ["Tom Hanks", "Tom Hanks"]),
+])
+def test_a_quotation_whose_attribution_cannot_be_read(paragraph, expected):
+    assert speakers(paragraph) == expected
