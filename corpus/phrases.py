@@ -121,6 +121,9 @@ def _document_owner(words: list[str], low: list[str]) -> Phrase | None:
     if len(words) < 2 or low[-1] not in DOCUMENT_NOUNS:
         return None
     owner = words[1:-1] if low[0] == "the" else words[:-1]
+    while len(owner) > 1 and owner[-1].islower() and not owner[-1].endswith(("'s", "’s")) \
+            and any(w.endswith(("'s", "’s")) for w in owner):
+        owner = owner[:-1]  # "Labour's new posters": the owner before the adjectives
     if not owner or not is_cap(owner[0]) or not all(
             is_cap(w) or bare(w) in CONNECTORS for w in owner):
         return None
@@ -268,6 +271,8 @@ def _role_and_name(words: list[str], low: list[str], head: list[str], name_words
         elif all(is_cap(w) or bare(w) in CONNECTORS for w in role_words) and name_words:
             name_words = role_words + name_words
             role_words = []
+        elif all(is_cap(w) for w in role_words) and bare(role_words[-1]) in _PARTY_NAMES:
+            name_words, role_words = role_words, []  # "Labour said": the party itself
         elif not name_words:
             return None
     if role_words and bare(role_words[0]) in CONNECTORS:

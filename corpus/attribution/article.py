@@ -16,6 +16,7 @@ from corpus.attribution.resolver import resolve
 from corpus.attribution.roles import link_roles
 from corpus.attribution.runs import (
     carries_fragment,
+    carries_modal,
     carry_back,
     continues_quote,
     ends_open,
@@ -117,6 +118,10 @@ def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
     elif last is not None and carries_fragment(state, sent):
         unit.take_speaker(last)
         unit.kind = fragment_kind(paragraph.text[s:e])
+        unit.carried = True
+    elif last is not None and carries_modal(state, sent):
+        unit.take_speaker(last)
+        unit.kind = "reported"
         unit.carried = True
     state.add_unit(unit)
     if unit.kind:

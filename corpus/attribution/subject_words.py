@@ -76,6 +76,9 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
         j -= 1
         if low in _PRONOUNS:
             break
+    if len(collected) == 1 and bare(collected[0][0]) in DOCUMENT_NOUNS:
+        k = _owner_before_document(words, j)
+        collected, j = words[k:j] + collected, k
     while collected and bare(collected[0][0]) in _LEADING_CONNECTORS:
         collected.pop(0)
     if not collected or (bare(collected[-1][0]) in DOCUMENT_NOUNS and j > 0
@@ -85,6 +88,22 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
     if j > 0 and bare(words[j - 1][0]) in SPLIT_CONJ:
         start = words[j - 1][1]
     return [w for w, _ in collected], start
+
+
+def _owner_before_document(words: list[tuple[str, int]], j: int) -> int:
+    """Where the owner of a document with adjectives between starts ("Labour's new posters
+    say", "the FA's latest statement"): j itself when there is no such owner."""
+    k = j
+    while k > 0 and j - k < 2 and _DESCRIPTOR.fullmatch(words[k - 1][0]) \
+            and words[k - 1][0] not in _NOT_DESCRIPTORS:
+        k -= 1
+    if k == j or k == 0 or not (words[k - 1][0].endswith(("'s", "’s"))
+                                and is_cap(words[k - 1][0])):
+        return j
+    k -= 1
+    while k > 0 and is_cap(words[k - 1][0]) and not words[k - 1][0].endswith(","):
+        k -= 1
+    return k
 
 
 def _inside_company_name(words: list[tuple[str, int]], j: int,
