@@ -126,6 +126,17 @@ def _impersonal_passive(cue: Cue) -> bool:
     return not cue.passive and is_participle(cue.verb) and bool(_BE_BEFORE.search(cue.before))
 
 
+_PREPOSITION_NEXT = re.compile(r"^\s+(?:of|for|over|on|after)\b")
+
+
+def _bare_passive(cue: Cue) -> bool:
+    """"Labour accused of broken pledge", "Labour attacked on Howard poster": a verb whose
+    object follows it (no_inversion), as a participle straight before a preposition, is
+    a passive with no agent; nobody speaks."""
+    return cue.verb in NO_INVERSION and cue.verb.endswith("ed") \
+        and bool(_PREPOSITION_NEXT.match(cue.rest))  # never "He told of his ordeal"
+
+
 def _calls_outside_what(cue: Cue) -> bool:
     """after_what: only "in what Dimension Data calls an ..." """
     return cue.verb in AFTER_WHAT and not _WHAT_NAMED.search(cue.before)
@@ -176,7 +187,7 @@ def _greeting_people(cue: Cue) -> bool:
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
-    _greeting_people)
+    _greeting_people, _bare_passive)
 
 
 def is_speech(cue: Cue) -> bool:

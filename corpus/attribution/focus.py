@@ -48,8 +48,9 @@ def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
         i += 1
         if core != w:
             break
-    if not out or (i < len(words) and not words[i][:1].islower() and out[-1] == words[i - 1]):
-        return None
+    if not out or (i < len(words) and not words[i][:1].islower() and out[-1] == words[i - 1]
+                   and words[i][:1] not in QUOTE_CHARS):
+        return None  # a quoted verb ('A Tory spokesman "totally refuted" ...') still follows
     return parse_phrase(out)
 
 
