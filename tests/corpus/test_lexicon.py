@@ -120,6 +120,7 @@ PROBES = [
 ISSUE12_ONE_WORD_FORMS = {
     "estimate", "estimated", "estimates", "expect", "expected", "hailed", "hails", "observe",
     "observed", "observes", "suspect", "suspected", "suspects", "think", "thinks", "thought",
+    "refutes", "refuted",
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -129,6 +130,8 @@ ISSUE12_SEVERAL_WORD_FORMS = {
     *(f"{verb} {owner} innocence" for verb in ("protest", "protests", "protested")
       for owner in ("his", "her", "their")),
     "is confident", "are confident", "was confident", "were confident",
+    *(f"{verb} {whom} {article}" for verb in ("calls", "called")
+      for whom in ("him", "her", "it", "them") for article in ("a", "an")),
 }
 ISSUE12_FRAMES = {
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
@@ -139,7 +142,7 @@ ISSUE12_FRAMES = {
 ISSUE12_MULTI = (
     "(?:point|points|pointed) out|heap(?:s|ed)? praise|"
     "(?:express|expresses|expressed|voice|voices|voiced) concern(?= that\\b)|"
-    "protest(?:s|ed)? (?:his|her|their) innocence|"
+    "protest(?:s|ed)? (?:his|her|their) innocence|(?:calls|called) (?:him|her|it|them) an?|"
     "(?:is|are|was|were) confident"
     "(?= (?:that|he|she|they|it|his|her|their|its|the|[A-Z][\\w'’-]*)\\b)")
 ISSUE12_CUE = re.compile(rf"\b(?:{TODAY_MULTI}|{ISSUE12_MULTI}|"
@@ -163,7 +166,8 @@ def test_speech_verb_frames_are_todays_on_every_cue_form(frame):
 
 @pytest.mark.parametrize("text", [*PROBES, "pointed out that", "expressed concern over",
                                   "expressed concern that", "is confident of", "is confident the",
-                                  "protested his innocence", "They expected", "he thought"])
+                                  "protested his innocence", "They expected", "he thought",
+                                  "called him a giant", "called it an outrage", "calls"])
 def test_cue_regex_matches_what_todays_regex_matched(text):
     def found(pattern):
         return [m.span() for m in pattern.finditer(text)]
@@ -364,13 +368,14 @@ TODAY_PHRASE_WORDS = {
 # tests/corpus/test_unseen_articles.py.
 ISSUE12_ATTRIBUTION_WORDS = {
     # "said Williams afterwards", "said the leaflet published jointly by the CPS"
-    "inversion_follower": {"afterwards", "issued", "later", "published", "released"},
+    # "said one analyst quoted by the Agence France Presse news agency"
+    "inversion_follower": {"afterwards", "issued", "later", "published", "quoted", "released"},
 }
 ISSUE12_PHRASE_WORDS = {
     "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters"},
     "vague_head": {"bookmakers", "creditors", "guidance", "guidelines", "leaflet",
                    "proponents"},
-    "org_word": {"co"},  # "China's Baoshan Iron and Steel Co."
+    "org_word": {"co", "llc", "llp"},  # "China's Baoshan Iron and Steel Co."
 }
 
 
