@@ -19,6 +19,7 @@ from corpus.phrases import (
 from corpus.quotes import QUOTE_CHARS
 
 _LEAD_INS = attribution_words("lead_in")
+_OPENERS = _LEAD_INS | attribution_words("clause_opener")
 _JOINERS = CONNECTORS | NAME_PARTICLES
 
 
@@ -54,6 +55,21 @@ def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
     return parse_phrase(out)
 
 
+def _after_opening_clause(masked: str, s: int, e: int) -> Phrase | None:
+    """A titled or full name right after the first comma, when the sentence opens with a
+    participle or a time or place clause (a capitalised word that names nobody)."""
+    comma = masked.find(",", s, min(e, s + 200))
+    first = masked[s:e].split()[:1]
+    if comma < 0 or not first or bare(first[0]) not in _OPENERS and not first[0].endswith(
+            ("ed", "ing")):
+        return None
+    phrase = sentence_subject(masked, comma + 1, e)
+    if phrase is None or phrase.pronoun or not (phrase.title or (
+            phrase.name and len(phrase.name.split()) > 1)):
+        return None
+    return phrase
+
+
 def names_someone(masked: str, s: int, e: int) -> bool:
     """Whether the sentence opens with a person of its own ("Keane frontman Tom Chaplin")."""
     phrase = sentence_subject(masked, s, e)
@@ -62,8 +78,14 @@ def names_someone(masked: str, s: int, e: int) -> bool:
 
 
 def note_subject(state: ArticleState, s: int, e: int) -> None:
-    """A person as the subject of a sentence with no speech puts them in focus."""
-    phrase = sentence_subject(state.paragraph.masked, s, e)
+    """A person as the subject of a sentence with no speech puts them in focus, also after
+    an opening clause ("Born in 1912 and educated at ..., Lord Callaghan became a clerk")."""
+    masked = state.paragraph.masked
+    phrase = sentence_subject(masked, s, e)
+    if phrase is None or not (phrase.title or phrase.role or phrase.pronoun):
+        after = _after_opening_clause(masked, s, e)
+        if after is not None:
+            phrase = after
     if phrase is None or phrase.pronoun or phrase.vague:
         return
     if phrase.name:
