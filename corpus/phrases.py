@@ -202,6 +202,8 @@ def _name_start(words: list[str], low: list[str]) -> int:
                      or (words[i - 1] in NAME_PARTICLES and i < len(words) and i > 1
                          and is_cap(words[i - 2]))):
         i -= 1
+    if i >= 3 and low[i - 1] == "of" and is_cap(words[i - 2]) and low[i - 3] in _PEER_TITLES:
+        i -= 3  # "Ex-Welsh Office Minister Lord Roberts of Conwy": the peer's whole name
     return i
 
 

@@ -25,6 +25,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if open_at is None:
             if ch == STRAIGHT and i <= first_word and after.isspace():
                 continue  # a stray closing mark left over from the previous paragraph
+            if ch == STRAIGHT and not opens and before.isdigit():
+                continue  # an inch mark: "a 6' 2" striker"
+            if ch == STRAIGHT and not opens and before in ".,!?" and not spans \
+                    and (after.isspace() or i + 1 == len(text)):
+                # 'and perhaps ... were responsible." The programme also heard ...': the
+                # close of a quotation begun in an earlier paragraph
+                spans.append((first_word, i + 1))
+                continue
             if opens or ch == STRAIGHT:
                 open_at = i
             continue

@@ -2,6 +2,8 @@
 focus ("Mr Kennedy is touring ... He said:" is Kennedy)."""
 from __future__ import annotations
 
+import re
+
 from corpus.attribution.state import ArticleState
 from corpus.attribution.subject_words import MAX_PHRASE
 from corpus.lexicon import attribution_words
@@ -20,6 +22,7 @@ from corpus.quotes import QUOTE_CHARS
 
 _LEAD_INS = attribution_words("lead_in")
 _OPENERS = _LEAD_INS | attribution_words("clause_opener")
+_HEARD_FROM = re.compile(r"\b(?:heard|hears|hear) from\s+(?=[A-Z])")
 _JOINERS = CONNECTORS | NAME_PARTICLES
 
 
@@ -82,7 +85,12 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
     an opening clause ("Born in 1912 and educated at ..., Lord Callaghan became a clerk")."""
     masked = state.paragraph.masked
     phrase = sentence_subject(masked, s, e)
-    if phrase is None or not (phrase.title or phrase.role or phrase.pronoun):
+    heard = _HEARD_FROM.search(masked, s, e)
+    if heard is not None:
+        # "The programme also heard from Lord Roberts of Conwy, who ... He denied ...":
+        # the person heard from is the one who speaks next.
+        phrase = sentence_subject(masked, heard.end(), e) or phrase
+    elif phrase is None or not (phrase.title or phrase.role or phrase.pronoun):
         after = _after_opening_clause(masked, s, e)
         if after is not None:
             phrase = after
