@@ -54,8 +54,8 @@ def carries_fragment(state: ArticleState, sent: tuple[int, int]) -> bool:
         and not names_someone(paragraph.masked, s, e)
 
 
-_MODAL_PRONOUN = re.compile(r"\s*(?:(?:Then|And|But|Also),?\s+)?(He|She)\s+(?:would|could|"
-                            r"should|might)\b")
+_MODAL_PRONOUN = re.compile(r"\s*(?:(?:Then|And|But|Also),?\s+(he|she)|(He|She))\s+(?:would|"
+                            r"could|should|might)\b")
 
 
 def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
@@ -69,7 +69,7 @@ def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
             or last.passage != paragraph.index or last.kind != "reported" \
             or last.entity is None or last.entity.kind != "person":
         return False
-    gender = "male" if m.group(1) == "He" else "female"
+    gender = "male" if (m.group(1) or m.group(2)).lower() == "he" else "female"
     return last.entity.gender in (None, gender) and not CUE.search(paragraph.masked, s, e)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from corpus.build import attribute_article
 from corpus.loader import RawArticle
+from corpus.quotes import quote_spans
 
 
 def attribute(*paragraphs: str) -> list[tuple[str | None, str | None, str | None]]:
@@ -242,3 +243,89 @@ def test_names_and_sources_read_whole(paragraph, expected):
 ])
 def test_a_quotation_whose_attribution_cannot_be_read(paragraph, expected):
     assert speakers(paragraph) == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # politics/089, politics/159: a party alone speaks as the party
+    (("Labour said he had \"cleverly\" not asked about paid advocacy.",),
+     [("Labour", "organisation")]),
+    # politics/260: a document's owner before adjectives, and "they" after it
+    (("Labour's new posters say Britain is enjoying the lowest inflation since the 1960s.",
+      "They urge voters not to let the Tories take things backwards."),
+     [("Labour", "organisation"), ("Labour", "organisation")]),
+    # business/260: the head before "including ..." speaks
+    (("However, many experts, including the World Bank, have pointed out that it is still "
+      "difficult to assess the magnitude of the disaster.",), [("experts", "vague")]),
+    # politics/400: "called him a"
+    (('Prime Minister Tony Blair called him a "giant" of the Labour movement.',),
+     [("Tony Blair", "person")]),
+])
+def test_parties_documents_and_characterisations(paragraphs, expected):
+    assert [(who, kind) for who, kind, _ in attribute(*paragraphs)] == expected
+
+
+@pytest.mark.parametrize("paragraph", [
+    # politics/147, politics/331: a bare passive in a headline-like sentence
+    "Labour accused of broken pledge.",
+    "Labour attacked on Howard poster.",
+    # a verb of telling before "of" is still speech, but nobody is named here
+    "He told of his ordeal in the camp.",
+])
+def test_a_bare_passive_is_no_statement(paragraph):
+    assert speakers(paragraph) == [None]
+
+
+def test_a_subject_before_a_quoted_verb_carries_nobody_else_s_words():
+    # politics/089: "A Tory spokesman" names someone of its own
+    rows = speakers('Labour said he had "cleverly" not asked about paid advocacy. A Tory '
+                    'spokesman "totally refuted" any wrongdoing.')
+    assert rows == ["Labour", None]
+
+
+def test_he_would_right_after_a_reported_statement_goes_on_reporting_it():
+    # business/330
+    rows = attribute("Drayton Valentine explained that initially, his firm is going to "
+                     "export building materials to Spain and United States. Then, he would "
+                     "like to diversify to other areas, depending on the market.")
+    assert rows == [("Drayton Valentine", "person", "reported")] * 2
+
+
+def test_kin_nouns_are_roles_of_the_person_named():
+    # entertainment/152
+    rows = speakers('"We\'ve had them for a lot of years, and I think the people should '
+                    'enjoy them. And frankly, we could use the money," Mr Nogar\'s son '
+                    'Stephen, 57, said before the auction. "He called them his \'ass-saver\' '
+                    'tapes," his son said.')
+    assert rows == ["Stephen", "Stephen", "Stephen"]
+
+
+def test_a_name_after_an_opening_clause_takes_the_focus():
+    # politics/400
+    rows = speakers("Liberal Democrat leader Charles Kennedy said he would be missed.",
+                    "Born in 1912 and educated at Portsmouth Northern Secondary School, Lord "
+                    "Callaghan became a clerk at the Inland Revenue.",
+                    "When he refused to support prime minister Harold Wilson in 1968, he "
+                    'said: "I am not going to resign."')
+    assert rows == ["Charles Kennedy", None, "Callaghan"]
+
+
+def test_a_quotation_closed_from_an_earlier_paragraph_and_heard_from():
+    # politics/177: the mark closes the quotation begun before; "heard from" puts Lord
+    # Roberts of Conwy (whose name stays whole after his role) in focus
+    rows = speakers("Ex-Welsh Office Minister Lord Roberts of Conwy denied security services "
+                    "were involved.",
+                    'and perhaps interfering and creating a situation where it looked like it '
+                    'was the nationalists that were responsible." The programme also heard '
+                    "from Lord Roberts of Conwy, who was a Welsh Office minister at the time. "
+                    "He denied that the security services played any improper role.")
+    assert rows == ["Lord Roberts of Conwy", None, None, "Lord Roberts of Conwy"]
+
+
+def test_an_inch_mark_opens_no_quotation():
+    # issue 12: "a 6' 2" striker"
+    assert quote_spans("The 6' 2\" striker said he was fit.") == []
+
+
+def test_he_would_after_someone_else_or_a_direct_quote_carries_nothing():
+    rows = attribute('Drayton Valentine said: "We will export." He would later move to Spain.')
+    assert rows[1] == (None, None, None)
