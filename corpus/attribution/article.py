@@ -86,14 +86,17 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
 def _unread_attribution(text: str, masked: str, sent: tuple[int, int]) -> bool:
     """Whether a speech verb follows a quotation closing in the sentence ('"...," said'),
     so that the quotation has an attribution of its own ("added" goes on with the last
-    speaker, whose the quotation may still be)."""
+    speaker, and "the ..." mostly describes them)."""
     s, e = sent
     return any(_CLOSED_BEFORE.search(text, s, m.start()) and m.group() not in _GOING_ON_VERBS
-               for m in CUE.finditer(masked, s, e))
+               and not _DEFINITE.match(masked, m.end(), e) for m in CUE.finditer(masked, s, e))
 
 
 # '"...," added the two-time Academy Award winner': the same speaker going on.
 _GOING_ON_VERBS = attribution_words("going_on_verb")
+# '"...," says the Waterford man': a definite description mostly refers back to the last
+# speaker, who keeps the quotation.
+_DEFINITE = re.compile(r"\s+(?:the|his|her|their)\b")
 _CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
 
 

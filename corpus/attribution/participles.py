@@ -41,8 +41,9 @@ def participle_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int])
     if m is None:
         return []
     phrase = sentence_subject(masked, s, m.start())
-    if phrase is None or phrase.reference is not None or _modifies_noun(masked, s, m, phrase):
-        return []
+    if phrase is None or phrase.reference is not None or _modifies_noun(masked, s, m, phrase) \
+            or (phrase.role is None and phrase.text.lower().startswith(("a ", "an "))):
+        return []  # "A US woman is suing Hewlett Packard, saying ...": a noun's qualifier
     return [Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start()))]
 
 

@@ -191,7 +191,7 @@ def _qualifier(words: list[str]) -> bool:
     modifier waiting for its noun ("SEC deputy enforcement director")."""
     return words[-1].endswith(("'s", "’s")) or (len(words) == 1 and not is_role_word(words[0])
                                                 and bare(words[0]) not in TITLES) or (
-        is_role_word(words[-1]))  # "SEC deputy enforcement director ..."
+        is_role_word(words[-1]) and words[-1].islower())  # "SEC deputy enforcement ..."
 
 
 def _described_lead(masked: str, pos: int, sent_end: int, kept: int = 0) -> list[str]:
@@ -202,6 +202,8 @@ def _described_lead(masked: str, pos: int, sent_end: int, kept: int = 0) -> list
     politics student Nick Vaughan")."""
     matches = list(_WORDS.finditer(masked, pos, sent_end))[:MAX_PHRASE]
     lead = [m.group() for m in matches[:kept]]  # the qualifying words before, if any
+    if lead and not lead[-1][-1:].isalnum() and not lead[-1].endswith(("'s", "’s")):
+        return []  # "said Paul King, chief ...": the phrase ended at the comma
     if matches and not lead and matches[0].group().lower() in _LEAD_DETERMINERS:
         lead.append(matches[0].group())
     while len(lead) < len(matches) and len(lead) < kept + 4:
@@ -256,6 +258,8 @@ def object_not_subject(masked: str, pos: int, sent_end: int, words: list[str]) -
     if last[-1:] in ",.;:!?" or last[-1:] in QUOTE_CHARS:
         return False
     follower = rest[len(words)]
+    if follower[:1] in QUOTE_CHARS:
+        return False  # 'said Mr Ingram "For what we are seeing ...'
     if _ACRONYM.fullmatch(follower.rstrip(",.;:")) and (
             len(rest) == len(words) + 1 or follower[-1:] in ",.;:"):
         return False  # "said the Wall Street Journal (WSJ)."

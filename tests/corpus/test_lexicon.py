@@ -369,13 +369,19 @@ TODAY_PHRASE_WORDS = {
 ISSUE12_ATTRIBUTION_WORDS = {
     # "said Williams afterwards", "said the leaflet published jointly by the CPS"
     # "said one analyst quoted by the Agence France Presse news agency"
-    "inversion_follower": {"afterwards", "issued", "later", "published", "quoted", "released"},
+    "inversion_follower": {"afterwards", "ahead", "issued", "later", "published", "quoted",
+                           "released"},
 }
 ISSUE12_PHRASE_WORDS = {
     "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters"},
     "vague_head": {"bookmakers", "creditors", "guidance", "guidelines", "leaflet",
                    "proponents"},
     "org_word": {"co", "llc", "llp"},  # "China's Baoshan Iron and Steel Co."
+    # "Mr Nogar's son Stephen, 57, said ... his son said" (entertainment/152)
+    "role_noun": {"son", "daughter", "wife", "husband", "brother", "sister", "mother",
+                  "father", "widow", "widower", "nephew", "niece"},
+    "male_role": {"son", "husband", "brother", "father", "widower", "nephew"},
+    "female_role": {"daughter", "wife", "sister", "mother", "widow", "niece"},
 }
 
 

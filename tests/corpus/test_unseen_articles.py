@@ -50,6 +50,14 @@ def speakers(*paragraphs: str) -> list[str | None]:
     # sport/488
     ('"I kept thinking to myself \'I\'m not losing this game\'," said Williams afterwards.',
      "Williams"),
+    # tech/270, sport/340, tech/058: a name that ends its clause at a comma, before "ahead
+    # of", before a quotation
+    ('"Net firms are realising that it\'s not just about anti-virus and firewalls," said '
+     "Paul King, chief security architect at Cisco.", "Paul King"),
+    ('"All the chat in France has been about how France will play against Ireland," said '
+     "Castaignede ahead of the 12 March tie.", "Castaignede"),
+    ('"The allowances are extremely generous," said Mr Ingram "For what we are seeing in '
+     'the market place - they are really not an issue."', "Ingram"),
 ])
 def test_a_speaker_described_in_lower_case_after_the_verb(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
@@ -233,9 +241,15 @@ def test_names_and_sources_read_whole(paragraph, expected):
 @pytest.mark.parametrize(("paragraph", "expected"), [
     # entertainment/178: an attribution the rules cannot read names someone else than the
     # last speaker, and so does the run after it
-    ("But Fox has said it plans to stick with Branson's show throughout its 12-episode run. "
-     '"It\'s going to remain on the air," said the network\'s spokesman Scott Grogin.',
-     ["Fox", None]),
+    # (business/391's unread "said Credit Suisse First Boston analyst Vadim Mitroshin The
+    # dispute ...", a missing full stop)
+    ('Mike Lake said the deal was done. "The litigation risks are real," said Credit Suisse '
+     "First Boston analyst Vadim Mitroshin The dispute with the Russian authorities is "
+     "partly driven by politics.", ["Mike Lake", None]),
+    # sport/093: "the ..." mostly describes the last speaker
+    ("Jamie Costin said he was lucky. "
+     '"I was in a lot of pain and I guessed that one of my toes was broken," says the '
+     "Waterford man.", ["Jamie Costin", "Jamie Costin"]),
     # entertainment/036: "added" goes on with the last speaker
     ("Tom Hanks said he loved the film. \"Christmas is a special time of the year and you get "
      'out of it what you put into it," added the two-time Academy Award winner.',
