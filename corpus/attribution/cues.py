@@ -46,10 +46,12 @@ _OBJECT_TO = re.compile(r"^\s*(?!to\b)[^.;:!?\"“”]{1,100}?\bto\s+[a-z]+\b")
 # A clause opening with a name: "Ferguson believes Henry deliberately caught Heinze".
 _NAME_CLAUSE = re.compile(r"^\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?!(?:of|and|or|in|on|at|"
                           r"to|for|from|with|by|as)\b)[a-z]+\b")
-# clause_only: "the" opens content only as "rejected the claim that ...", never "rejected
-# the bill" (a vote).
-_THE_OBJECT = re.compile(r"^\s*the\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\b"
-                         r"(?!\s+(?:that\b|[A-Z]))")
+# clause_only: "the" and a noun followed by a preposition, a conjunction or the end are an
+# object, no content ("rejected the bill and ...", "feel the pressure to ..."); "felt the
+# result exposed ..." opens a clause.
+_THE_OBJECT = re.compile(r"^\s*the\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\b(?=\s*(?:$|[,.;:!?]|"
+                         r"(?:to|of|and|or|but|for|on|in|from|at|with|as|over|about|after|by)"
+                         r"\b))")
 SPEECH_NOUNS = attribution_words("speech_noun")
 _END_ONLY = re.compile(r"\s*[.!?]?\s*")
 _QUOTE_CLOSED = re.compile(r"[,?!][\"”]")
@@ -98,9 +100,8 @@ def _has_content(cue: Cue) -> bool:
     participle, an object for forecast verbs; or a quotation before it ('"...," he noted')."""
     rest, before = cue.rest, cue.before
     the = _THE_OBJECT.match(rest) if cue.verb in CLAUSE_ONLY_VERBS else None
-    if the and the.group(1) not in SPEECH_NOUNS \
-            and not _SPEECH_FOLLOW.match(rest[rest.index("the") + 3:]):
-        return False
+    if the and not SPEECH_NOUNS.intersection(the.group(1).split()):
+        return False  # "rejected the bill and ...", "feel the pressure to ..."
     return bool(_SPEECH_FOLLOW.match(rest) or _SPEECH_PARTICIPLE.search(rest)
                 or (cue.verb in OBJECT_CONTENT_VERBS and (_OBJECT_CONTENT.match(rest)
                                                           or _OBJECT_TO.match(rest)))

@@ -116,6 +116,12 @@ def test_a_description_is_never_a_document_or_a_gerund(paragraph, speaker):
      "gatherings of stars showering praise on each other.", "Bob Strauss"),
     # politics/281: rejecting an idea is a statement
     ("Mr Knapman rejected the idea Mr Kilroy-Silk posed a threat to UKIP.", "Knapman"),
+    # sport/318: a comparison too, whatever follows it
+    ("Matt Williams rejected the comparison made in some media sources with Berti Vogts.",
+     "Matt Williams"),
+    # sport/294: "felt the result exposed ..." opens a clause
+    ("London Irish coach Gary Gold felt the result exposed his side's lack of consistency.",
+     "Gary Gold"),
 ])
 def test_reporting_and_attitude_verbs_added_as_data(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
