@@ -97,7 +97,7 @@ _GOING_ON_VERBS = attribution_words("going_on_verb")
 # '"...," says the Waterford man': a definite description mostly refers back to the last
 # speaker, who keeps the quotation.
 _DEFINITE = re.compile(r"\s+(?:the|his|her|their)\b")
-_CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
+_CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*(?:(?:he|she|they|it)\s+)?$")
 
 
 def _unresolved_references(state: ArticleState, acts: list[Act]) -> bool:
@@ -151,6 +151,11 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
         if not unit.has_speaker():
             unit.kind = None
             unit.act = None
+            if _unread_attribution(paragraph.text, paragraph.masked, (cs, ce)):
+                # 'Her comments did not impress ... Tim Collins. "Ruth Kelly wants ...," he
+                # said.': a "he" that names nobody still says the quotation is not the
+                # last speaker's, nor the run after it
+                state.last = None
         elif not unit.minor and not question:  # "... after he said": the main speaker
             _take_focus(state, unit)  # stays in focus
         state.add_unit(unit)

@@ -349,3 +349,13 @@ def test_an_inch_mark_opens_no_quotation():
 def test_he_would_after_someone_else_or_a_direct_quote_carries_nothing():
     rows = attribute('Drayton Valentine said: "We will export." He would later move to Spain.')
     assert rows[1] == (None, None, None)
+
+
+def test_a_pronoun_that_names_nobody_ends_the_run():
+    # politics/055: "he" cannot be Ruth Kelly, so neither the quotation nor its run is hers
+    rows = speakers("Ms Kelly said reforms should build on GCSEs and A-levels. Her comments "
+                    "did not impress Tory shadow education secretary Tim Collins. \"Ruth Kelly "
+                    "wants to ditch the Tomlinson report on exam structures but has absolutely "
+                    'no idea what to put in its place," he said. "She also talks of improving '
+                    'discipline but cannot make her mind up how."')
+    assert rows == ["Ruth Kelly", None, None, None]
