@@ -23,6 +23,7 @@ from corpus.attribution.subject_words import (
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
+    DOCUMENT_NOUNS,
     ROLE_NOUNS,
     VAGUE_HEADS,
     Phrase,
@@ -45,6 +46,10 @@ _LOOSE_APPOSITION = re.compile(
     rf"^\s*(?:(?:But|And|Meanwhile)\s+)?((?:(?:{_TITLE})\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?[a-z][^,;]{2,80})$")
 _OBJECT_PREPOSITIONS = attribution_words("object_preposition")
+_DOCUMENTS = "|".join(sorted(DOCUMENT_NOUNS))
+_OWNED_DOCUMENT = re.compile(
+    rf"\s*(?:(?:But|And|Yet|However,)\s+)?((?:(?:{_TITLE})\s+)?(?:[A-Z][\w&.-]*\s+){{0,3}}"
+    rf"[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_DOCUMENTS}))\s+[^,;:\"“”]{{3,80}}$")
 # An inverted subject follows a verb that opens its clause: after these or at the start.
 _BEFORE_INVERSION = ",;:\"" + CLOSERS
 _REFERENCE_OPENERS = {"But", "And", "Yet", "However", "Meanwhile", "Now", "Later"}
@@ -210,9 +215,18 @@ def modified_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None else None
 
 
+def owned_document_subject(cue: Cue) -> Finding | None:
+    """"Lord Butler's report earlier this year into Iraq intelligence said": an owner's
+    document opening the clause, with words but no comma between it and the verb."""
+    m = _OWNED_DOCUMENT.match(cue.masked, cue.sent_start, cue.start)
+    phrase = parse_phrase(m.group(1).split()) if m else None
+    return Finding(phrase) if phrase is not None and phrase.name else None
+
+
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject, subject_before,
                                        referring_subject, apposition_subject,
-                                       relative_subject, modified_subject)
+                                       relative_subject, modified_subject,
+                                       owned_document_subject)
 
 
 def find_subject(cue: Cue) -> Subject | None:

@@ -359,3 +359,15 @@ def test_a_pronoun_that_names_nobody_ends_the_run():
                     'no idea what to put in its place," he said. "She also talks of improving '
                     'discipline but cannot make her mind up how."')
     assert rows == ["Ruth Kelly", None, None, None]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # politics/027: words between an owner's document and its verb
+    ("Lord Butler's report earlier this year into Iraq intelligence said the intelligence "
+     "was thin.", ["Butler"]),
+    # a document that is no owner's names nobody
+    ("The report earlier this year into Iraq intelligence said the intelligence was thin.",
+     [None]),
+])
+def test_an_owner_s_document_speaks_across_the_words_before_its_verb(paragraph, expected):
+    assert speakers(paragraph) == expected
