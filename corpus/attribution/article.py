@@ -83,12 +83,14 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
         _read_verbless(state, sent)
 
 
-def _unread_attribution(text: str, masked: str, sent: tuple[int, int]) -> bool:
+def _unread_attribution(text: str, masked: str, sent: tuple[int, int],
+                        pronoun: bool = False) -> bool:
     """Whether a speech verb follows a quotation closing in the sentence ('"...," said'),
     so that the quotation has an attribution of its own ("added" goes on with the last
     speaker, and "the ..." mostly describes them)."""
     s, e = sent
-    return any(_CLOSED_BEFORE.search(text, s, m.start()) and m.group() not in _GOING_ON_VERBS
+    closed = _CLOSED_BEFORE_PRONOUN if pronoun else _CLOSED_BEFORE
+    return any(closed.search(text, s, m.start()) and m.group() not in _GOING_ON_VERBS
                and not _DEFINITE.match(masked, m.end(), e) for m in CUE.finditer(masked, s, e))
 
 
@@ -97,7 +99,8 @@ _GOING_ON_VERBS = attribution_words("going_on_verb")
 # '"...," says the Waterford man': a definite description mostly refers back to the last
 # speaker, who keeps the quotation.
 _DEFINITE = re.compile(r"\s+(?:the|his|her|their)\b")
-_CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*(?:(?:he|she|they|it)\s+)?$")
+_CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
+_CLOSED_BEFORE_PRONOUN = re.compile(r"[,?!][\"”]\s*(?:he|she|they|it)\s+$")
 
 
 def _unresolved_references(state: ArticleState, acts: list[Act]) -> bool:
@@ -151,7 +154,7 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
         if not unit.has_speaker():
             unit.kind = None
             unit.act = None
-            if _unread_attribution(paragraph.text, paragraph.masked, (cs, ce)):
+            if _unread_attribution(paragraph.text, paragraph.masked, (cs, ce), pronoun=True):
                 # 'Her comments did not impress ... Tim Collins. "Ruth Kelly wants ...," he
                 # said.': a "he" that names nobody still says the quotation is not the
                 # last speaker's, nor the run after it

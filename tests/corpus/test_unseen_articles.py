@@ -371,3 +371,11 @@ def test_a_pronoun_that_names_nobody_ends_the_run():
 ])
 def test_an_owner_s_document_speaks_across_the_words_before_its_verb(paragraph, expected):
     assert speakers(paragraph) == expected
+
+
+def test_a_question_quoted_before_he_asked_keeps_its_run():
+    # sport/318: '"...?" he asked' goes on with the speaker in focus
+    rows = speakers("Scotland coach Matt Williams said he would stay.",
+                    '"How can a German football coach and an Australian rugby coach have '
+                    'anything in common?" he asked.')
+    assert rows == ["Matt Williams", "Matt Williams"]
