@@ -18,9 +18,12 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 GUARDS = {
     "then_object": rf"(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\b)(?! (?:{_WEEKDAYS})\b)",
     "then_that": r"(?= that\b)",
+    "then_clause": r"(?= (?:that|he|she|they|it|his|her|their|its|the"
+                   r"|[A-Z][\w'’-]*)\b)",
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
-                    "after_what", "no_inversion", "participle", "greeting", *GUARDS})
+                    "after_what", "no_inversion", "participle", "greeting", "clause_content",
+                    "clause_only", *GUARDS})
 
 
 @dataclass(frozen=True)

@@ -40,11 +40,12 @@ def _strip_possessive(word: str) -> str:
 
 # Last words of capitalised names that are laws, plans, routes or works, never people.
 _NOT_PERSON_HEADS = phrase_words("not_person_head")
+_LESSER_RANKS = phrase_words("lesser_rank")
 
 
 def is_organisation_name(name: str) -> bool:
     words = name.split()
-    return (gazetteer().is_place(name) or any(bare(w) in ORG_WORDS for w in words)
+    return (gazetteer().is_place(name) or any(bare(w.rstrip(".")) in ORG_WORDS for w in words)
             or (len(words) == 1 and is_acronym(words[0])))
 
 
@@ -243,8 +244,11 @@ def _role_connector(words: list[str], j: int, start: int) -> bool:
 
 
 def _alike_roles(have: str, wanted: str) -> bool:
-    """"turkish foreign minister" is a "foreign minister" and a "minister"."""
-    return have == wanted or have.endswith(" " + wanted) or (
+    """"turkish foreign minister" is a "foreign minister" and a "minister"; a "deputy
+    prime minister" is no "prime minister" (another office)."""
+    if have.endswith(" " + wanted):
+        return have[:-len(wanted)].split()[-1] not in _LESSER_RANKS
+    return have == wanted or (
         wanted.split()[-1:] == have.split()[-1:] and len(wanted.split()) == 1)
 
 

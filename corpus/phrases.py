@@ -31,7 +31,8 @@ VAGUE_HEADS = phrase_words("vague_head")
 VAGUE_DETERMINERS = phrase_words("vague_determiner")
 ORG_WORDS = phrase_words("org_word")
 PRONOUNS = {"he": "male", "she": "female", "they": "plural", "it": "neuter"}
-_CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w\u00C0-\u024F'’.\-]*$")
+_CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w\u00C0-\u024F'’.\-]*"
+                  r"(?:&[A-Z][\w'’.\-]*)?$")  # "M&S", "AT&T"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
@@ -120,6 +121,9 @@ def _document_owner(words: list[str], low: list[str]) -> Phrase | None:
     if len(words) < 2 or low[-1] not in DOCUMENT_NOUNS:
         return None
     owner = words[1:-1] if low[0] == "the" else words[:-1]
+    while len(owner) > 1 and owner[-1].islower() and not owner[-1].endswith(("'s", "’s")) \
+            and any(w.endswith(("'s", "’s")) for w in owner):
+        owner = owner[:-1]  # "Labour's new posters": the owner before the adjectives
     if not owner or not is_cap(owner[0]) or not all(
             is_cap(w) or bare(w) in CONNECTORS for w in owner):
         return None
@@ -198,6 +202,8 @@ def _name_start(words: list[str], low: list[str]) -> int:
                      or (words[i - 1] in NAME_PARTICLES and i < len(words) and i > 1
                          and is_cap(words[i - 2]))):
         i -= 1
+    if i >= 3 and low[i - 1] == "of" and is_cap(words[i - 2]) and low[i - 3] in _PEER_TITLES:
+        i -= 3  # "Ex-Welsh Office Minister Lord Roberts of Conwy": the peer's whole name
     return i
 
 
@@ -267,6 +273,8 @@ def _role_and_name(words: list[str], low: list[str], head: list[str], name_words
         elif all(is_cap(w) or bare(w) in CONNECTORS for w in role_words) and name_words:
             name_words = role_words + name_words
             role_words = []
+        elif all(is_cap(w) for w in role_words) and bare(role_words[-1]) in _PARTY_NAMES:
+            name_words, role_words = role_words, []  # "Labour said": the party itself
         elif not name_words:
             return None
     if role_words and bare(role_words[0]) in CONNECTORS:

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
 QUOTE_CHARS = OPENERS + CLOSERS + STRAIGHT
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z'‘\"“]")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -25,6 +27,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if open_at is None:
             if ch == STRAIGHT and i <= first_word and after.isspace():
                 continue  # a stray closing mark left over from the previous paragraph
+            if ch == STRAIGHT and not opens and before.isdigit():
+                continue  # an inch mark: "a 6' 2" striker"
+            if ch == STRAIGHT and not opens and before in ".,!?" and not spans \
+                    and (after.isspace() or i + 1 == len(text)) \
+                    and not _SENTENCE_END.search(text, first_word, i):
+                # 'and perhaps ... were responsible." The programme also heard ...': the
+                # close of a quotation begun in an earlier paragraph, in its first sentence
+                spans.append((first_word, i + 1))
+                continue
             if opens or ch == STRAIGHT:
                 open_at = i
             continue

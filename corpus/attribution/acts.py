@@ -53,7 +53,7 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
         if any(a.phrase == phrase for a in acts):
             continue
         acts.append(Act(cue.start, subject.clause, phrase,
-                        _is_direct(text, spans, sent, cue.start)))
+                        is_direct(text, spans, sent, cue.start)))
     acts.sort(key=lambda a: a.cue)
     return acts
 
@@ -68,7 +68,7 @@ def _according_to(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -
         words = author.split() if author else words  # "according to a report by Demos"
         phrase = parse_phrase(words) if words else None
         if phrase:
-            acts.append(Act(m.start(), s, phrase, _is_direct(text, spans, sent, m.start())))
+            acts.append(Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start())))
     return acts
 
 
@@ -81,7 +81,7 @@ def _statement_from(text: str, masked: str, spans: Spans, sent: tuple[int, int])
         words = words_after(masked, m.end(), e)
         phrase = parse_phrase(words) if words else None
         if phrase is not None and not phrase.pronoun:
-            acts.append(Act(m.start(), s, phrase, _is_direct(text, spans, sent, m.start())))
+            acts.append(Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start())))
     return acts
 
 
@@ -113,7 +113,7 @@ def dash_headline(people: PeopleTable, text: str, s: int, e: int) -> list[Act]:
     return [Act(s + m.start(), s, phrase, True)]
 
 
-def _is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
+def is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
     """Whether the statement is a quotation: the quote closes just before the cue's clause,
     or opens right after it ("X said: "...")."""
     s, e = sent

@@ -20,6 +20,7 @@ _MAX_WORDS = 22
 _LOOSE = re.compile(r",\s+(?:from|of|at|with)\s+[^,]{3,80}$")
 _CLAUSE_ENDS = tuple(",;:" + QUOTE_CHARS)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_INCLUDING = {"including", "notably", "especially", "particularly"}
 
 Apposition = tuple[list[str], str | None]  # the subject's words, the role it is given
 
@@ -39,7 +40,13 @@ def apposition(masked: str, sent_start: int, cue: int) -> Apposition | None:
     mwords = middle.split()
     if not mwords or len(mwords) > _MAX_WORDS or any(ch in middle for ch in "\"“”;:"):
         return None
-    return _between_marks(head_text, middle, mwords) or _before_several_commas(body)
+    if body.count(",") >= 2:
+        # "Hugo Lueders, European director for public policy at CompTIA, an umbrella
+        # organization for technology companies, said": the person before both.
+        found = _before_several_commas(body)
+        if found is not None:
+            return found
+    return _between_marks(head_text, middle, mwords)
 
 
 def _body_and_mark(before: str) -> tuple[str, str] | None:
@@ -78,6 +85,12 @@ def _head(head_text: str) -> tuple[list[str] | None, Phrase | None]:
     return head[0], phrase
 
 
+def _after_preposition(head_text: str, head: list[str]) -> bool:
+    """Whether the words before the head end in a preposition ("In London, ...")."""
+    before = head_text[:head_text.rfind(head[0])].split()
+    return bool(before) and bare(before[-1]) in PREPOSITIONS
+
+
 def _between_marks(head_text: str, middle: str, mwords: list[str]) -> Apposition | None:
     """Which of the head and the words between the marks is the speaker."""
     first = mwords[0].lower()
@@ -89,6 +102,9 @@ def _between_marks(head_text: str, middle: str, mwords: list[str]) -> Apposition
             and first not in {"the", "a", "an"} and first not in PREPOSITIONS \
             and (len(mp.name.split()) > 1 or mp.title):
         return mwords, hp.role
+    if head is not None and first in _INCLUDING and parse_phrase(head) is not None \
+            and not _after_preposition(head_text, head):
+        return head, None  # "many experts, including the World Bank, have pointed out"
     if hp is not None and head is not None and hp.name and hp.pronoun is None:
         if first in {"who", "which"}:
             return head, None

@@ -2,22 +2,28 @@
 then the links only the whole article shows (runs attributed at their end, role leads)."""
 from __future__ import annotations
 
+import re
+
 from corpus.aliases import AliasEntry
 from corpus.attribution.acts import Act, dash_headline, find_acts
 from corpus.attribution.clauses import split_clauses
+from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_subject
+from corpus.attribution.participles import participle_acts
 from corpus.attribution.references import person_referred
 from corpus.attribution.resolver import resolve
 from corpus.attribution.roles import link_roles
 from corpus.attribution.runs import (
     carries_fragment,
+    carries_modal,
     carry_back,
     continues_quote,
     ends_open,
     fragment_kind,
 )
 from corpus.attribution.state import ArticleState, Paragraph, Unit
+from corpus.lexicon import attribution_words
 from corpus.models import Sentence, Speaker
 from corpus.people import PeopleTable
 
@@ -63,10 +69,38 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
     acts = find_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
     if not acts and paragraph.index == 0:
         acts = dash_headline(state.people, paragraph.text, *sent)
+    if not acts and paragraph.index > 0:
+        acts = participle_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
     if acts and not _unresolved_references(state, acts):
         _read_acts(state, acts, sent)
+    elif not acts and _unread_attribution(paragraph.text, paragraph.masked, sent):
+        # '"It has been a fantastic few weeks," said 20-year-old politics student Nick
+        # Vaughan.': the quotation is someone's whom the rules could not read, never the
+        # last speaker's, and neither is the run after it.
+        state.add_unit(Unit(paragraph.index, *sent))
+        state.last = None
     else:
         _read_verbless(state, sent)
+
+
+def _unread_attribution(text: str, masked: str, sent: tuple[int, int],
+                        pronoun: bool = False) -> bool:
+    """Whether a speech verb follows a quotation closing in the sentence ('"...," said'),
+    so that the quotation has an attribution of its own ("added" goes on with the last
+    speaker, and "the ..." mostly describes them)."""
+    s, e = sent
+    closed = _CLOSED_BEFORE_PRONOUN if pronoun else _CLOSED_BEFORE
+    return any(closed.search(text, s, m.start()) and m.group() not in _GOING_ON_VERBS
+               and not _DEFINITE.match(masked, m.end(), e) for m in CUE.finditer(masked, s, e))
+
+
+# '"...," added the two-time Academy Award winner': the same speaker going on.
+_GOING_ON_VERBS = attribution_words("going_on_verb")
+# '"...," says the Waterford man': a definite description mostly refers back to the last
+# speaker, who keeps the quotation.
+_DEFINITE = re.compile(r"\s+(?:the|his|her|their)\b")
+_CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
+_CLOSED_BEFORE_PRONOUN = re.compile(r"[,?!][\"”]\s*(?:he|she|they|it)\s+$")
 
 
 def _unresolved_references(state: ArticleState, acts: list[Act]) -> bool:
@@ -91,6 +125,10 @@ def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
         unit.take_speaker(last)
         unit.kind = fragment_kind(paragraph.text[s:e])
         unit.carried = True
+    elif last is not None and carries_modal(state, sent):
+        unit.take_speaker(last)
+        unit.kind = "reported"
+        unit.carried = True
     state.add_unit(unit)
     if unit.kind:
         state.last = unit
@@ -104,6 +142,9 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
     s, e = sent
     paragraph = state.paragraph
     person_spoke = False
+    # "So is UKIP's job to destroy the Tories, as Robert Kilroy-Silk once declared?": the
+    # answer that follows is someone else's, so a question's speaker takes no focus.
+    question = paragraph.masked[s:e].rstrip().endswith("?")
     for (cs, ce), act in split_clauses(paragraph.masked, acts, s, e):
         unit = Unit(paragraph.index, cs, ce, act, kind="direct" if act.direct else "reported")
         resolve(state, unit, act)
@@ -113,8 +154,13 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
         if not unit.has_speaker():
             unit.kind = None
             unit.act = None
-        elif not unit.minor:  # "... after he said": the main speaker stays in focus
-            _take_focus(state, unit)
+            if _unread_attribution(paragraph.text, paragraph.masked, (cs, ce), pronoun=True):
+                # 'Her comments did not impress ... Tim Collins. "Ruth Kelly wants ...," he
+                # said.': a "he" that names nobody still says the quotation is not the
+                # last speaker's, nor the run after it
+                state.last = None
+        elif not unit.minor and not question:  # "... after he said": the main speaker
+            _take_focus(state, unit)  # stays in focus
         state.add_unit(unit)
     if paragraph.index > 0 and not person_spoke:
         # "Gordon Brown has made an appeal ... after reports claimed ...": the

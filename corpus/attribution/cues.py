@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from corpus.lexicon import attribution_words, cue_forms, cue_pattern
 from corpus.phrases import Phrase, bare
+from corpus.titles import title_pattern
 
 CUE = cue_pattern()
 NEEDS_AS = cue_forms("needs_as")
@@ -20,6 +21,8 @@ REPORT_ONLY = cue_forms("report_subject")
 NO_INVERSION = cue_forms("no_inversion")
 WEAK_VERBS = cue_forms("weak")
 OBJECT_CONTENT_VERBS = cue_forms("object_content")
+CLAUSE_CONTENT_VERBS = cue_forms("clause_content")
+CLAUSE_ONLY_VERBS = cue_forms("clause_only")
 AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
@@ -38,6 +41,18 @@ _SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|cal
                                 r"saying|telling|demanding|warning|claiming|insisting)\b")
 # Attitude and forecast verbs also take a plain object as their content: "it expects a rise".
 _OBJECT_CONTENT = re.compile(r"^\s*(?:a|an|further|more|higher|lower|no|\d)\b")
+# ... and an object with its infinitive: "Analysts had expected Japan's Nippon to agree".
+_OBJECT_TO = re.compile(r"^\s*(?!to\b)[^.;:!?\"“”]{1,100}?\bto\s+[a-z]+\b")
+# A clause opening with a name: "Ferguson believes Henry deliberately caught Heinze".
+_NAME_CLAUSE = re.compile(r"^\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?!(?:of|and|or|in|on|at|"
+                          r"to|for|from|with|by|as)\b)[a-z]+\b")
+# clause_only: "the" and a noun followed by a preposition, a conjunction or the end are an
+# object, no content ("rejected the bill and ...", "feel the pressure to ..."); "felt the
+# result exposed ..." opens a clause.
+_THE_OBJECT = re.compile(r"^\s*the\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\b(?=\s*(?:$|[,.;:!?]|"
+                         r"(?:to|of|and|or|but|for|on|in|from|at|with|as|over|about|after|by)"
+                         r"\b))")
+SPEECH_NOUNS = attribution_words("speech_noun")
 _END_ONLY = re.compile(r"\s*[.!?]?\s*")
 _QUOTE_CLOSED = re.compile(r"[,?!][\"”]")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:also|later|then|not|"
@@ -46,7 +61,7 @@ _WHAT_NAMED = re.compile(r"\bwhat\s+(?:the\s+)?[A-Z][^,;]*$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|these|those|this|that|my|our|"
                          r"your)$")
 _WHAT_THEY = re.compile(r"\bwhat\s+(?:they|he|she|it|some|many)\s*$")
-_WHETHER = re.compile(r"\b(?:whether|if)\b[^,;]*$")
+_WHETHER = re.compile(r"\b(?:whether|if)\b[^,;]*$|\b(?:why|how)(?:\s+\S+){0,2}$")
 
 
 def is_participle(verb: str) -> bool:
@@ -84,8 +99,13 @@ def _has_content(cue: Cue) -> bool:
     """Speech-like content after a weak verb: a clause, a colon or quotation, a speech
     participle, an object for forecast verbs; or a quotation before it ('"...," he noted')."""
     rest, before = cue.rest, cue.before
+    the = _THE_OBJECT.match(rest) if cue.verb in CLAUSE_ONLY_VERBS else None
+    if the and not SPEECH_NOUNS.intersection(the.group(1).split()):
+        return False  # "rejected the bill and ...", "feel the pressure to ..."
     return bool(_SPEECH_FOLLOW.match(rest) or _SPEECH_PARTICIPLE.search(rest)
-                or (cue.verb in OBJECT_CONTENT_VERBS and _OBJECT_CONTENT.match(rest))
+                or (cue.verb in OBJECT_CONTENT_VERBS and (_OBJECT_CONTENT.match(rest)
+                                                          or _OBJECT_TO.match(rest)))
+                or (cue.verb in CLAUSE_CONTENT_VERBS and _NAME_CLAUSE.match(rest))
                 or before.endswith(tuple(",\"”"))
                 or (_END_ONLY.fullmatch(rest) and _QUOTE_CLOSED.search(before)))
 
@@ -107,6 +127,17 @@ def _impersonal_passive(cue: Cue) -> bool:
     return not cue.passive and is_participle(cue.verb) and bool(_BE_BEFORE.search(cue.before))
 
 
+_PREPOSITION_NEXT = re.compile(r"^\s+(?:of|for|over|on|after)\b")
+
+
+def _bare_passive(cue: Cue) -> bool:
+    """"Labour accused of broken pledge", "Labour attacked on Howard poster": a verb whose
+    object follows it (no_inversion), as a participle straight before a preposition, is
+    a passive with no agent; nobody speaks."""
+    return cue.verb in NO_INVERSION and cue.verb.endswith("ed") \
+        and bool(_PREPOSITION_NEXT.match(cue.rest))  # never "He told of his ordeal"
+
+
 def _calls_outside_what(cue: Cue) -> bool:
     """after_what: only "in what Dimension Data calls an ..." """
     return cue.verb in AFTER_WHAT and not _WHAT_NAMED.search(cue.before)
@@ -123,7 +154,8 @@ def _characterisation(cue: Cue) -> bool:
 
 
 def _inside_whether(cue: Cue) -> bool:
-    """"declined to say whether the prime minister backed the plans": no statement."""
+    """"declined to say whether the prime minister backed the plans", "Asked why he
+    thought the warnings were not there": no statement."""
     return bool(_WHETHER.search(cue.before))
 
 
@@ -131,15 +163,24 @@ _PASSIVE_SUBJECT = re.compile(r"([\w'’-]+)\s+(?:(?:have|has|had)\s+been|was|we
                               r"be|been|being)(?:\s+\w+ly)?\s*$")
 
 
+_MODAL_BE = re.compile(r"\s+(?:will|would|could|may|might|must|should|can|to)\s+be$")
+_BE_AUX = re.compile(r"\b(?:be|been|being|was|were|is|are)$")
+_TITLED_OPENING = re.compile(rf"\s*(?:{title_pattern('pattern')})\.?\s+[A-Z]")
+
+
 def _greeting_people(cue: Cue) -> bool:
     """greeting: "The delegations were welcomed by President Erdogan", "He was welcomed
-    by ...": people welcomed are greeted, nobody speaks ("the plan was welcomed by MPs"
-    still does)."""
+    by ...": people welcomed are greeted, people questioned are interrogated, nobody
+    speaks ("the plan was welcomed by MPs", "Mr Llwyd's theory has been questioned by
+    Dafydd Wigley" still do)."""
     if cue.verb not in GREETINGS or not cue.passive:
         return False
-    m = _PASSIVE_SUBJECT.search(cue.before)
+    before = _MODAL_BE.sub(" be", cue.before)
+    m = _PASSIVE_SUBJECT.search(before)
     if m is None:
-        return False
+        # "Mr Lebedev and Mr Khodorkovsky, who ..., will be questioned by a judge"
+        return bool(_BE_AUX.search(cue.before)
+                    and _TITLED_OPENING.match(cue.masked, cue.sent_start))
     word = m.group(1)
     return word.lower() in PEOPLE_NOUNS or (word[:1].isupper() and m.start() > 0)
 
@@ -147,7 +188,7 @@ def _greeting_people(cue: Cue) -> bool:
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
-    _greeting_people)
+    _greeting_people, _bare_passive)
 
 
 def is_speech(cue: Cue) -> bool:
@@ -156,6 +197,7 @@ def is_speech(cue: Cue) -> bool:
 
 
 def fits_subject(cue: Cue, phrase: Phrase) -> bool:
-    """report_subject: "the survey found" is the survey speaking; "he found" is no speech."""
-    return cue.verb not in REPORT_ONLY or (phrase.vague and bare(phrase.text.split()[-1])
-                                          in REPORT_HEADS)
+    """report_subject: "the survey found" is the survey speaking, and "It found that ..."
+    after it (the pronoun goes to the report or its author); "he found" is no speech."""
+    return cue.verb not in REPORT_ONLY or phrase.pronoun == "neuter" or (
+        phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS)

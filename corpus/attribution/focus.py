@@ -2,6 +2,8 @@
 focus ("Mr Kennedy is touring ... He said:" is Kennedy)."""
 from __future__ import annotations
 
+import re
+
 from corpus.attribution.state import ArticleState
 from corpus.attribution.subject_words import MAX_PHRASE
 from corpus.lexicon import attribution_words
@@ -19,6 +21,8 @@ from corpus.phrases import (
 from corpus.quotes import QUOTE_CHARS
 
 _LEAD_INS = attribution_words("lead_in")
+_OPENERS = _LEAD_INS | attribution_words("clause_opener")
+_HEARD_FROM = re.compile(r"\b(?:heard|hears|hear) from\s+(?=[A-Z])")
 _JOINERS = CONNECTORS | NAME_PARTICLES
 
 
@@ -48,9 +52,25 @@ def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
         i += 1
         if core != w:
             break
-    if not out or (i < len(words) and not words[i][:1].islower() and out[-1] == words[i - 1]):
-        return None
+    if not out or (i < len(words) and not words[i][:1].islower() and out[-1] == words[i - 1]
+                   and words[i][:1] not in QUOTE_CHARS):
+        return None  # a quoted verb ('A Tory spokesman "totally refuted" ...') still follows
     return parse_phrase(out)
+
+
+def _after_opening_clause(masked: str, s: int, e: int) -> Phrase | None:
+    """A titled or full name right after the first comma, when the sentence opens with a
+    participle or a time or place clause (a capitalised word that names nobody)."""
+    comma = masked.find(",", s, min(e, s + 200))
+    first = masked[s:e].split()[:1]
+    if comma < 0 or not first or bare(first[0]) not in _OPENERS and not first[0].endswith(
+            ("ed", "ing")):
+        return None
+    phrase = sentence_subject(masked, comma + 1, e)
+    if phrase is None or phrase.pronoun or not (phrase.title or (
+            phrase.name and len(phrase.name.split()) > 1)):
+        return None
+    return phrase
 
 
 def names_someone(masked: str, s: int, e: int) -> bool:
@@ -61,8 +81,19 @@ def names_someone(masked: str, s: int, e: int) -> bool:
 
 
 def note_subject(state: ArticleState, s: int, e: int) -> None:
-    """A person as the subject of a sentence with no speech puts them in focus."""
-    phrase = sentence_subject(state.paragraph.masked, s, e)
+    """A person as the subject of a sentence with no speech puts them in focus, also after
+    an opening clause ("Born in 1912 and educated at ..., Lord Callaghan became a clerk")."""
+    masked = state.paragraph.masked
+    phrase = sentence_subject(masked, s, e)
+    heard = _HEARD_FROM.search(masked, s, e)
+    if heard is not None:
+        # "The programme also heard from Lord Roberts of Conwy, who ... He denied ...":
+        # the person heard from is the one who speaks next.
+        phrase = sentence_subject(masked, heard.end(), e) or phrase
+    elif phrase is None or not (phrase.title or phrase.role or phrase.pronoun):
+        after = _after_opening_clause(masked, s, e)
+        if after is not None:
+            phrase = after
     if phrase is None or phrase.pronoun or phrase.vague:
         return
     if phrase.name:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.acts import Act
+from corpus.attribution.cues import CUE, REPORT_ONLY
 from corpus.attribution.state import ArticleState, Focus, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
 from corpus.gender import role_gender
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
-from corpus.phrases import VAGUE_HEADS, bare
+from corpus.phrases import DOCUMENT_NOUNS, VAGUE_HEADS, bare
 from corpus.quotes import mask_quotes, quote_spans
 from corpus.titles import title_pattern
 
@@ -24,6 +25,7 @@ _SUBORDINATORS = attribution_words("subordinator")
 _NAME = re.compile(rf"\b(?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _PLURAL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*s)\b")
 
+_REPORT_HEADS = attribution_words("report_head")
 Speaker = tuple[Entity | None, str | None, str | None]  # entity, vague source, role only
 _NOBODY: Speaker = (None, None, None)
 
@@ -50,6 +52,9 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
             last = None
         org = state.org_focus if state.org_passage >= here - 1 else None
         unit.entity, unit.vague, unit.role_only = _referent("neuter", last, None, org)
+        if _report_verb(state, act) and not _document(unit.vague) and not (
+                unit.entity is not None and unit.entity.canonical() in state.authors.values()):
+            unit.entity, unit.vague = None, None  # "It found that ...": only a report's
     elif kind:
         unit.entity, unit.vague, unit.role_only = _referent(kind, last, state.focus,
                                                             state.org_focus)
@@ -78,6 +83,8 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         return _NOBODY
     if kind == "neuter" and ent is not None and ent.kind == "organisation":
         return ent, None, None
+    if kind == "neuter" and ent is None and _document(last.vague):
+        return None, last.vague, None  # "the guidance said ... it said": the document
     if kind == "neuter" and org is not None and (ent is None or ent.kind == "person"):
         # "British Airways has blamed ... Rod Eddington said ... it expects a rise"
         return org, None, None
@@ -87,6 +94,21 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         if ent is not None and ent.kind == "organisation":
             return ent, None, None
     return _NOBODY
+
+
+def _report_verb(state: ArticleState, act: Act) -> bool:
+    """Whether the act's verb speaks only for a report ("found", "shows")."""
+    m = CUE.match(state.paragraph.masked, act.cue)
+    return m is not None and m.group() in REPORT_ONLY
+
+
+def _document(vague: str | None) -> bool:
+    """Whether a vague source is one document ("the report", "the guidance"), which "it"
+    may take up; never a plural ("new guidelines")."""
+    if not vague:
+        return False
+    head = bare(vague.split()[-1])
+    return (head in DOCUMENT_NOUNS or head in _REPORT_HEADS) and not head.endswith("s")
 
 
 def nearest_in_clause(state: ArticleState, act: Act, gender: str) -> Entity | None:

@@ -18,12 +18,12 @@ _OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s", re.I)
 def link_roles(units: list[Unit], people: PeopleTable) -> None:
     """A role-only lead takes the person named as speaking next, when that statement is
     within the next paragraph and the person has no role of their own."""
-    with_role: dict[str, list[int]] = {}
-    for i, unit in enumerate(units):
-        if unit.role_only is not None:
-            with_role.setdefault(unit.role_only, []).append(i)
-    speakers = _PersonSpeakers(units)
     g = gazetteer()
+    with_role: dict[str, list[int]] = {}  # by the role normalised: "Russia's president"
+    for i, unit in enumerate(units):     # is "the Russian president"
+        if unit.role_only is not None:
+            with_role.setdefault(g.normalize_role(unit.role_only), []).append(i)
+    speakers = _PersonSpeakers(units)
     for i, unit in enumerate(units):
         role = unit.role_only
         if role is None or not _may_point_forward(unit, role):
@@ -35,7 +35,7 @@ def link_roles(units: list[Unit], people: PeopleTable) -> None:
         if ent.role is None or g.normalize_role(ent.role) == g.normalize_role(role):
             ent.role = ent.role or role
             people.add_role(ent, role)
-            for j in with_role.pop(role):
+            for j in with_role.pop(g.normalize_role(role), []):
                 units[j].entity, units[j].role_only = ent, None
                 speakers.add(j)
 

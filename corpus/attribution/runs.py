@@ -54,6 +54,25 @@ def carries_fragment(state: ArticleState, sent: tuple[int, int]) -> bool:
         and not names_someone(paragraph.masked, s, e)
 
 
+_MODAL_PRONOUN = re.compile(r"\s*(?:(?:Then|And|But|Also),?\s+(he|she)|(He|She))\s+(?:would|"
+                            r"could|should|might)\b")
+
+
+def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
+    """'He explained that his firm is going to export building materials ... Then, he
+    would like to diversify to other areas': a "he/she would" sentence right after that
+    person's reported statement in the same paragraph goes on reporting it."""
+    s, e = sent
+    last, paragraph = state.last, state.paragraph
+    m = _MODAL_PRONOUN.match(paragraph.masked, s, e)
+    if m is None or last is None or not state.units or state.units[-1] is not last \
+            or last.passage != paragraph.index or last.kind != "reported" \
+            or last.entity is None or last.entity.kind != "person":
+        return False
+    gender = "male" if (m.group(1) or m.group(2)).lower() == "he" else "female"
+    return last.entity.gender in (None, gender) and not CUE.search(paragraph.masked, s, e)
+
+
 def fragment_kind(text: str) -> SpeechKind:
     """A carried fragment is direct when it is a colon and a whole quotation."""
     return "direct" if _COLON_QUOTE.search(text) and text.rstrip()[-1:] in "\"”" else "reported"

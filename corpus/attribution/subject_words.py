@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
-from corpus.lexicon import attribution_words
+from corpus.lexicon import attribution_words, phrase_words
 from corpus.phrases import (
     CONNECTORS,
     DOCUMENT_NOUNS,
     NAME_PARTICLES,
+    NOT_NAMES,
     TITLES,
     VAGUE_HEADS,
     bare,
@@ -28,6 +29,11 @@ SKIP_BEFORE_VERB = attribution_words("skip_before_verb")
 SPLIT_CONJ = attribution_words("split_conjunction")
 _CLAUSE_BREAKS = attribution_words("clause_break")
 _INVERSION_FOLLOWERS = attribution_words("inversion_follower")
+_BEFORE_TO = attribution_words("before_to")
+_GOING_ON = attribution_words("going_on")
+_NOT_ADVERBS = attribution_words("not_adverb")
+_REPORT_HEADS = attribution_words("report_head")
+COMPANY_SUFFIXES = phrase_words("company_suffix")
 MAX_PHRASE = 12
 _WORDS = re.compile(r"\S+")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z&]{1,8}\)")
@@ -35,15 +41,23 @@ _JOINERS = CONNECTORS | NAME_PARTICLES
 _LEADING_CONNECTORS = CONNECTORS - {"the"}
 _PRONOUNS = {"he", "she", "they", "it"}
 _DOCUMENT_PREPOSITIONS = {"by", "from", "to", "in", "on", "of", "with", "at", "for", "into"}
+# Words that never describe a speaker: a lower-case word among them ends a descriptor lead.
+_NOT_DESCRIPTORS = frozenset().union(
+    *(phrase_words(c) for c in ("connector", "name_particle", "not_name", "time_word",
+                                "finite_verb")),
+    *(attribution_words(c) for c in ("preposition", "skip_before_verb", "clause_break",
+                                     "split_conjunction", "subordinator", "lead_in",
+                                     "inversion_follower", "object_preposition")))
+_LEAD_DETERMINERS = {"a", "an", "one", "some", "many", "other", "several"}
+_DESCRIPTOR = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
+_AGE = re.compile(r"\d+-year-old")
 
 
 def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int] | None:
     """The words of the phrase right before a cue, and where its clause starts (at the
     conjunction before it, if any)."""
     words = sentence_words(masked, sent_start, cue)
-    j = len(words)
-    while j > 0 and words[j - 1][0].lower() in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0]):
-        j -= 1
+    j = _skipped(words)
     if j > 0 and _ACRONYM.fullmatch(words[j - 1][0]):
         j -= 1  # "The European Regions Airline Association (ERAA) claims"
     collected: list[tuple[str, int]] = []
@@ -55,12 +69,16 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
         ok = (is_cap(w) or is_role_word(w) or low in TITLES or low in VAGUE_HEADS
               or (low in _JOINERS and collected) or (not collected and low in _PRONOUNS)
               or (not collected and low in DOCUMENT_NOUNS))
-        if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)):
+        if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)
+                      and not _inside_company_name(words, j, collected)):
             break
         collected.insert(0, (w, p))
         j -= 1
         if low in _PRONOUNS:
             break
+    if len(collected) == 1 and bare(collected[0][0]) in DOCUMENT_NOUNS:
+        k = _owner_before_document(words, j)
+        collected, j = words[k:j] + collected, k
     while collected and bare(collected[0][0]) in _LEADING_CONNECTORS:
         collected.pop(0)
     if not collected or (bare(collected[-1][0]) in DOCUMENT_NOUNS and j > 0
@@ -70,6 +88,56 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
     if j > 0 and bare(words[j - 1][0]) in SPLIT_CONJ:
         start = words[j - 1][1]
     return [w for w, _ in collected], start
+
+
+def _owner_before_document(words: list[tuple[str, int]], j: int) -> int:
+    """Where the owner of a document with adjectives between starts ("Labour's new posters
+    say", "the FA's latest statement"): j itself when there is no such owner."""
+    k = j
+    while k > 0 and j - k < 2 and _DESCRIPTOR.fullmatch(words[k - 1][0]) \
+            and words[k - 1][0] not in _NOT_DESCRIPTORS:
+        k -= 1
+    if k == j or k == 0 or not (words[k - 1][0].endswith(("'s", "’s"))
+                                and is_cap(words[k - 1][0])):
+        return j
+    k -= 1
+    while k > 0 and is_cap(words[k - 1][0]) and not words[k - 1][0].endswith(","):
+        k -= 1
+    return k
+
+
+def _inside_company_name(words: list[tuple[str, int]], j: int,
+                         collected: list[tuple[str, int]]) -> bool:
+    """"China's Baoshan Iron and Steel Co. said": an "and" between capitalised words of a
+    name ending in a company suffix (Co., Ltd, plc) is part of the name."""
+    return words[j - 1][0] == "and" and j >= 2 and is_cap(words[j - 2][0]) \
+        and bool(collected) and is_cap(collected[0][0]) \
+        and bare(collected[-1][0].rstrip(".")) in COMPANY_SUFFIXES
+
+
+def _adverb(low: str, word: str) -> bool:
+    """A lower-case adverb in -ly ("categorically"), never a noun in -ly ("ally")."""
+    return len(low) >= 5 and low.endswith("ly") and low.isalpha() and low == word \
+        and low not in _NOT_ADVERBS
+
+
+def _skipped(words: list[tuple[str, int]]) -> int:
+    """How many of `words` stay once the adverbs, auxiliaries and "seemed to" / "went on
+    to" between a subject and its verb are skipped ("has since said", "categorically
+    denied", "Investors seemed to feel", "Chief Supt Deats went on to warn")."""
+    low = [w.lower() for w, _ in words]
+    j = len(words)
+    while j > 0:
+        w = low[j - 1]
+        if (w in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0])) or _adverb(w, words[j - 1][0]):
+            j -= 1
+        elif w == "to" and j >= 2 and low[j - 2] in _BEFORE_TO:
+            j -= 2
+        elif w == "to" and j >= 3 and low[j - 2] == "on" and low[j - 3] in _GOING_ON:
+            j -= 3
+        else:
+            break
+    return j
 
 
 def sentence_words(masked: str, sent_start: int, cue: int) -> list[tuple[str, int]]:
@@ -88,8 +156,20 @@ def _inside_word(text: str, pos: int) -> bool:
 
 def words_after(masked: str, pos: int, sent_end: int) -> list[str]:
     """Words of the phrase right after a cue ("said Mr Erdogan.")."""
-    out: list[str] = []
-    for m in _WORDS.finditer(masked, pos, sent_end):
+    out = _phrase_words(list(_WORDS.finditer(masked, pos, sent_end)), [])
+    if len(out) == 1 and out[0].lower() in _LEAD_DETERMINERS:
+        out = _described_lead(masked, pos, sent_end) or out  # "by some hi-tech firms"
+    elif out and _qualifier(out):
+        # "said Kidman's publicist Wendy Day", "said Russian oil official Sergei Oganesyan"
+        out = _described_lead(masked, pos, sent_end, len(out)) or out
+    return out or _described_lead(masked, pos, sent_end) \
+        or _described_person(masked, pos, sent_end)
+
+
+def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
+    """The speaker-phrase words at the start of `matches`, after the lead `out`."""
+    lead = len(out)
+    for m in matches:
         w = m.group()
         core = w.rstrip(".,;:!?")
         low = bare(core)
@@ -100,9 +180,53 @@ def words_after(masked: str, pos: int, sent_end: int) -> list[str]:
         out.append(core)
         if core != w or len(out) >= MAX_PHRASE:
             break
-    while out and bare(out[-1]) in CONNECTORS:
+    while len(out) > lead and bare(out[-1]) in CONNECTORS:
         out.pop()
-    return out or _described_person(masked, pos, sent_end)
+    return out if len(out) > lead else []
+
+
+def _qualifier(words: list[str]) -> bool:
+    """Whether capitalised words only qualify a description after them: an owner
+    ("Kidman's"), one word that names nobody by itself ("Russian", "Aviator") or a role
+    modifier waiting for its noun ("SEC deputy enforcement director")."""
+    return words[-1].endswith(("'s", "’s")) or (len(words) == 1 and not is_role_word(words[0])
+                                                and bare(words[0]) not in TITLES) or (
+        is_role_word(words[-1]) and words[-1].islower())  # "SEC deputy enforcement ..."
+
+
+def _described_lead(masked: str, pos: int, sent_end: int, kept: int = 0) -> list[str]:
+    """A speaker described in lower case before the name or role: "said entrepreneur
+    Drayton Valentine", "according to tourism minister Sontaya Kunplome", "said an IMF
+    official in a briefing", "backed by some hi-tech firms". The description must end in
+    a role or a generic source, or come right before a full name ("said 20-year-old
+    politics student Nick Vaughan")."""
+    matches = list(_WORDS.finditer(masked, pos, sent_end))[:MAX_PHRASE]
+    lead = [m.group() for m in matches[:kept]]  # the qualifying words before, if any
+    if lead and not lead[-1][-1:].isalnum() and not lead[-1].endswith(("'s", "’s")):
+        return []  # "said Paul King, chief ...": the phrase ended at the comma
+    if matches and not lead and matches[0].group().lower() in _LEAD_DETERMINERS:
+        lead.append(matches[0].group())
+    while len(lead) < len(matches) and len(lead) < kept + 4:
+        w = matches[len(lead)].group()
+        if not _DESCRIPTOR.fullmatch(w) or w in _NOT_DESCRIPTORS or w in TITLES \
+                or w.endswith(("ing", "ed")):  # "responded by accusing the prime minister"
+            break
+        lead.append(w)
+        if is_role_word(w) or w in VAGUE_HEADS:
+            break
+    if len(lead) == kept:
+        return []
+    rest = _phrase_words(matches[len(lead):], list(lead)) or lead
+    if any(bare(w) in DOCUMENT_NOUNS or bare(w) in _REPORT_HEADS for w in rest):
+        return []  # "according to a report by Demos" is the report's author's
+    named = [w for w in rest[len(lead):] if is_cap(w) and bare(w) not in NOT_NAMES]
+    described = is_role_word(lead[-1]) or lead[-1] in VAGUE_HEADS or any(
+        is_role_word(w) or bare(w) in VAGUE_HEADS for w in rest[len(lead):])
+    aged = any(_AGE.fullmatch(w) for w in lead)
+    if described or (len(named) >= (1 if aged else 2) and len(named) == len(rest) - len(lead)
+                     and lead[0].lower() not in _LEAD_DETERMINERS):
+        return rest
+    return []
 
 
 def _described_person(masked: str, pos: int, sent_end: int) -> list[str]:
@@ -124,13 +248,19 @@ def object_not_subject(masked: str, pos: int, sent_end: int, words: list[str]) -
     the name is the verb's object, not an inverted subject. An inverted subject ends its
     clause ("..., said Mr X.") or is followed by a circumstance ("in a statement")."""
     rest = masked[pos:sent_end].split()
+    if words and len(cut_affiliation(words)) < len(words):
+        return False  # "says Cara Diemont of IT firm Dimension Data", "of Standard & Poor's"
     if not words or words[-1].endswith(("'s", "’s")):
         return True
-    if len(cut_affiliation(words)) < len(words):
-        return False  # "says Cara Diemont of IT firm Dimension Data"
     if len(rest) <= len(words):
         return False
     last = rest[len(words) - 1]
     if last[-1:] in ",.;:!?" or last[-1:] in QUOTE_CHARS:
         return False
-    return bare(rest[len(words)].strip(",.;:")) not in _INVERSION_FOLLOWERS
+    follower = rest[len(words)]
+    if follower[:1] in QUOTE_CHARS:
+        return False  # 'said Mr Ingram "For what we are seeing ...'
+    if _ACRONYM.fullmatch(follower.rstrip(",.;:")) and (
+            len(rest) == len(words) + 1 or follower[-1:] in ",.;:"):
+        return False  # "said the Wall Street Journal (WSJ)."
+    return bare(follower.strip(",.;:")) not in _INVERSION_FOLLOWERS

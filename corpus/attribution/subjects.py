@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from corpus.attribution.apposition import apposition
 from corpus.attribution.cues import NO_INVERSION, Cue
 from corpus.attribution.subject_words import (
+    COMPANY_SUFFIXES,
     SKIP_BEFORE_VERB,
     object_not_subject,
     words_after,
@@ -22,6 +23,7 @@ from corpus.attribution.subject_words import (
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
+    DOCUMENT_NOUNS,
     ROLE_NOUNS,
     VAGUE_HEADS,
     Phrase,
@@ -44,6 +46,10 @@ _LOOSE_APPOSITION = re.compile(
     rf"^\s*(?:(?:But|And|Meanwhile)\s+)?((?:(?:{_TITLE})\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?[a-z][^,;]{2,80})$")
 _OBJECT_PREPOSITIONS = attribution_words("object_preposition")
+_DOCUMENTS = "|".join(sorted(DOCUMENT_NOUNS))
+_OWNED_DOCUMENT = re.compile(
+    rf"\s*(?:(?:But|And|Yet|However,)\s+)?((?:(?:{_TITLE})\s+)?(?:[A-Z][\w&.-]*\s+){{0,3}}"
+    rf"[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_DOCUMENTS}))\s+[^,;:\"“”]{{3,80}}$")
 # An inverted subject follows a verb that opens its clause: after these or at the start.
 _BEFORE_INVERSION = ",;:\"" + CLOSERS
 _REFERENCE_OPENERS = {"But", "And", "Yet", "However", "Meanwhile", "Now", "Later"}
@@ -93,6 +99,14 @@ def passive_agent(cue: Cue) -> Finding | None:
         if tail and not re.search(r"[,;]", cue.rest[:tail.start()].split(" by ", 1)[-1]):
             words = tail.group(1).split()
     phrase = parse_phrase(words) if words else None
+    if phrase is not None and phrase.role_only:
+        # "questioned by Plaid Cymru's former President, Dafydd Wigley."
+        tail = _AGENT_AFTER_COMMA.search(cue.rest)
+        named = parse_phrase(tail.group(1).split()) if tail else None
+        if tail is not None and named is not None and named.name and not named.role \
+                and not is_organisation_name(named.name) \
+                and cue.rest[:tail.start()].strip().endswith(words[-1]):
+            phrase = Phrase(named.text, named.title, phrase.role, named.name)
     return Finding(phrase) if phrase is not None else None
 
 
@@ -122,6 +136,8 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
     whole phrase is the subject ("Sources close to Mr Hockney said") or nobody is."""
     masked, s = cue.masked, cue.sent_start
     found = words_before(masked, s, cue.start)
+    if found and found[0] in (["I"], ["We"]):
+        return REFUSED  # "... surprised me because I thought": the writer, nobody named
     if found and found[0][-1].endswith(("'s", "’s")) and not cue.before.endswith(","):
         found = None
     if found and found[1] > s:
@@ -199,9 +215,18 @@ def modified_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None else None
 
 
+def owned_document_subject(cue: Cue) -> Finding | None:
+    """"Lord Butler's report earlier this year into Iraq intelligence said": an owner's
+    document opening the clause, with words but no comma between it and the verb."""
+    m = _OWNED_DOCUMENT.match(cue.masked, cue.sent_start, cue.start)
+    phrase = parse_phrase(m.group(1).split()) if m else None
+    return Finding(phrase) if phrase is not None and phrase.name else None
+
+
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject, subject_before,
                                        referring_subject, apposition_subject,
-                                       relative_subject, modified_subject)
+                                       relative_subject, modified_subject,
+                                       owned_document_subject)
 
 
 def find_subject(cue: Cue) -> Subject | None:
@@ -245,8 +270,8 @@ def _first_conjunct(words: list[str]) -> list[str]:
     """'He and the Archbishop of Canterbury have both spoken out': with joint subjects, the
     first one (a pronoun or a full name) is the one kept."""
     low = [w.lower() for w in words]
-    if "and" not in low[1:]:
-        return words
+    if "and" not in low[1:] or bare(words[-1].rstrip(".")) in COMPANY_SUFFIXES:
+        return words  # "Baoshan Iron and Steel Co." is one name
     k = low.index("and", 1)
     first = parse_phrase(words[:k])
     rest = parse_phrase(words[k + 1:])

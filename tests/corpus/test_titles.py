@@ -11,13 +11,15 @@ TODAY_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dam
                     "rev", "mr.", "mrs.", "ms.", "dr.", "prof."}
 TODAY_FEMALE = {"mrs", "ms", "miss", "lady", "dame", "mrs.", "ms."}
 TODAY_MALE = {"mr", "sir", "lord", "mr."}
+# Issue 12: "Chief Supt Deats went on to warn" (tech/120) is Mick Deats, never "Supt Deats".
+ISSUE12_HONORIFICS = {"superintendent", "supt", "supt."}
 
 
 def test_honorifics_are_todays_phrase_titles():
-    assert titles.honorifics() == TODAY_HONORIFICS
+    assert titles.honorifics() == TODAY_HONORIFICS | ISSUE12_HONORIFICS
 
 
-@pytest.mark.parametrize("title", sorted(TODAY_HONORIFICS))
+@pytest.mark.parametrize("title", sorted(TODAY_HONORIFICS | ISSUE12_HONORIFICS))
 def test_each_honorific_implies_todays_gender(title):
     expected = "female" if title in TODAY_FEMALE else "male" if title in TODAY_MALE else None
     assert titles.title_gender(title) == expected

@@ -1,0 +1,59 @@
+"""Statements carried by a participle when the sentence has no speech verb of its own:
+"North Wales Police reopened the case, saying materials ... would be examined" (the
+sentence's subject speaks), "No further details were given, with Mr Trutnev suggesting
+that ..." (the name after "with" speaks). The participles are data (`speech_participle`
+in data/attribution_words.tsv)."""
+from __future__ import annotations
+
+import re
+
+from corpus.attribution.acts import Act, Spans, is_direct
+from corpus.attribution.focus import sentence_subject
+from corpus.lexicon import attribution_words
+from corpus.phrases import ORG_WORDS, VAGUE_HEADS, Phrase, bare, is_role_noun, parse_phrase
+from corpus.titles import title_pattern
+
+_PARTICIPLES = "|".join(sorted(attribution_words("speech_participle")))
+_WITH_PARTICIPLES = "|".join(sorted(attribution_words("speech_participle")
+                                    | attribution_words("with_participle")))
+# The participle's content is a clause: "saying that", "saying:", "arguing it ...",
+# "saying materials kept ... would be examined"; never "adding $1.89", "adding to honours",
+# "claiming 20 lives".
+_CLAUSE = (r"(?:that\b|:|[\"“]|(?:it|he|she|they|we|there|its|his|her|their)\b"
+           r"|[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+(?:was|were|is|are|had|has|have|would|will|could"
+           r"|should|must|might|may|can|did|does|do|needs?|wants?)\b)")
+_AFTER_COMMA = re.compile(rf",\s+(?:{_PARTICIPLES})\s+{_CLAUSE}")
+_TITLE = title_pattern("pattern")
+_NOUN_HEADS = attribution_words("publication_noun")
+_WITH_NAME = re.compile(rf"\bwith\s+((?:(?:{_TITLE})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)"
+                        rf"{{0,2}})\s+(?:{_WITH_PARTICIPLES})\b")
+
+
+def participle_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
+    """The act a participle gives a sentence that has none, or no act."""
+    s, e = sent
+    m = _WITH_NAME.search(masked, s, e)
+    if m is not None:
+        phrase = parse_phrase(m.group(1).split())
+        if phrase is not None and phrase.name is not None:
+            return [Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start()))]
+    m = _AFTER_COMMA.search(masked, s, e)
+    if m is None:
+        return []
+    phrase = sentence_subject(masked, s, m.start())
+    if phrase is None or phrase.reference is not None or _modifies_noun(masked, s, m, phrase) \
+            or (phrase.role is None and phrase.text.lower().startswith(("a ", "an "))):
+        return []  # "A US woman is suing Hewlett Packard, saying ...": a noun's qualifier
+    return [Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start()))]
+
+
+def _modifies_noun(masked: str, s: int, m: re.Match[str], phrase: Phrase) -> bool:
+    """"Cash-strapped US companies ...", "A British Muslim group ...", "Us magazine ...":
+    the capitalised words only qualify the noun after them, which is the subject."""
+    at = masked.find(phrase.text, s, m.start())
+    after = masked[at + len(phrase.text):m.start()].split()[:1] if at >= 0 else []
+    if not after:
+        return False
+    word = bare(after[0].strip(",;:"))
+    return word in VAGUE_HEADS or word in ORG_WORDS or is_role_noun(word) or (
+        word.endswith("s") and is_role_noun(word[:-1])) or word in _NOUN_HEADS
