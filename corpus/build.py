@@ -66,6 +66,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     CorpusError when nothing at all could be loaded. `cancel` is asked before each article:
     True stops the build with BuildCancelled."""
     # Imported here, as the attributor is: a start from the saved corpus never merges.
+    from corpus.gc_pause import gc_paused
     from corpus.merging import merge_people
     from corpus.parallel import attribute_all
 
@@ -73,7 +74,9 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     if not raws:
         detail = "; ".join(str(p) for p in problems) or "no article files given"
         raise CorpusError(f"no articles could be loaded ({detail})")
-    made: list[Article | None] = [attributor.known(r) if attributor else None for r in raws]
+    with gc_paused():  # thousands of cached articles read back: objects that all live on
+        made: list[Article | None] = [attributor.known(r) if attributor else None
+                                      for r in raws]
     todo = [r for r, a in zip(raws, made, strict=True) if a is None]
     sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo]
     work = attribute_all(todo, attribute_article, jobs)
@@ -92,5 +95,6 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     finally:
         work.close()  # stops the workers of a cancelled build now
     # One entity per person across the articles (each was read on its own).
-    articles, _merged = merge_people(articles)
-    return Corpus.of(articles, problems)
+    with gc_paused():
+        articles, _merged = merge_people(articles)
+        return Corpus.of(articles, problems)

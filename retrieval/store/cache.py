@@ -23,6 +23,7 @@ from typing import Protocol
 import platformdirs
 
 from corpus.build import Attributor, BuildCancelled, Cancel
+from corpus.gc_pause import gc_paused
 from corpus.models import Corpus
 from corpus.printable import os_error_text, printable
 from corpus.snapshot import Snapshot, read_snapshot
@@ -153,14 +154,15 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
         articles = open_cache(roots[0] if roots else None, reuse=not rebuild)
         corpus = build(snapshot, attributor=articles)
         del snapshot
-        opened = Opened(corpus, build_index(corpus, options, progress, cancel, articles.terms),
-                        req.messages)
-        changes = articles.commit(req.identity)
-        line = changes.line() if changes is not None else None
-        if line is not None:
-            req.messages.append(line)
-        if save:
-            _save_built(req, roots, key, opened, replace=rebuild)
+        with gc_paused():  # the index and the records: many objects, all kept until saved
+            opened = Opened(corpus, build_index(corpus, options, progress, cancel,
+                                                articles.terms), req.messages)
+            changes = articles.commit(req.identity)
+            line = changes.line() if changes is not None else None
+            if line is not None:
+                req.messages.append(line)
+            if save:
+                _save_built(req, roots, key, opened, replace=rebuild)
     opened.seconds = time.perf_counter() - t0
     return opened
 
