@@ -76,3 +76,52 @@ def test_a_forced_rebuild_attributes_every_article_again(tmp_path: Path, news: P
     open_index([news], options, build_corpus)
     forced = open_index([news], options, build_corpus, rebuild=True)
     assert any("; 0 reused" in m for m in forced.messages), forced.messages
+
+
+BLAIRS = {
+    "tony.txt": "Blair speaks\n\nPrime Minister Tony Blair said the talks would go on.\n",
+    "mr.txt": "Election nears\n\n\"We will win,\" Mr Blair said on Monday.\n",
+}
+IAN = "Police chief speaks\n\nMetropolitan Police Commissioner Ian Blair said crime fell.\n"
+
+
+def _speaker_of(opened, document: str) -> set[str]:
+    return {s.speaker.name for p in opened.corpus.passages if p.document == document
+            for s in p.sentences if s.speaker is not None}
+
+
+@pytest.mark.parametrize(("change", "mr_blair_before", "mr_blair_after"), [
+    # a second Blair makes "Mr Blair" nobody's: the unchanged article's speaker leaves the group
+    ("add another", "Tony Blair", "Blair"),
+    # the person it was merged with goes: it stands alone
+    ("remove merged", "Tony Blair", "Blair"),
+    # the one it was merged with is renamed: it follows
+    ("edit merged", "Tony Blair", "Ian Blair"),
+    # the second Blair goes again: it joins the one left
+    ("remove other", "Blair", "Tony Blair"),
+])
+def test_merges_across_unchanged_articles_equal_a_full_rebuild(
+        tmp_path: Path, change: str, mr_blair_before: str, mr_blair_after: str):
+    d = tmp_path / "blairs"
+    d.mkdir()
+    for name, text in BLAIRS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    if change == "remove other":
+        (d / "ian.txt").write_text(IAN, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    first = open_index([d], options, build_corpus)
+    assert _speaker_of(first, "mr") == {mr_blair_before}
+    if change == "add another":
+        (d / "ian.txt").write_text(IAN, encoding="utf-8")
+    elif change == "remove merged":
+        (d / "tony.txt").unlink()
+    elif change == "edit merged":
+        (d / "tony.txt").write_text(BLAIRS["tony.txt"].replace("Tony", "Ian"),
+                                    encoding="utf-8")
+    else:
+        (d / "ian.txt").unlink()
+    incremental = open_index([d], options, build_corpus)
+    assert any("reused" in m for m in incremental.messages), incremental.messages
+    assert _speaker_of(incremental, "mr") == {mr_blair_after}
+    full = open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus)
+    _same(incremental, full)
