@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from corpus.loader import RawArticle, read_articles
 from corpus.models import Article, Corpus, Passage
 from corpus.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from corpus.merging import ArticleFacts
 
 T = TypeVar("T")
 # (items, each one's size in characters, what is being done) -> the items, shown advancing
@@ -55,6 +58,9 @@ class Attributor(Protocol):
 
     def keep(self, raw: RawArticle, article: Article) -> None: ...
 
+    def facts(self, article: Article) -> ArticleFacts | None:
+        """The article's `corpus.merging.people_facts`, when kept with it."""
+
 
 def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
                  cancel: Cancel | None = None, attributor: Attributor | None = None,
@@ -95,6 +101,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     finally:
         work.close()  # stops the workers of a cancelled build now
     # One entity per person across the articles (each was read on its own).
+    facts = [attributor.facts(a) for a in articles] if attributor is not None else None
     with gc_paused():
-        articles, _merged = merge_people(articles)
+        articles, _merged = merge_people(articles, facts)
         return Corpus.of(articles, problems)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -82,10 +82,28 @@ class _Group:
         return self.role_heads
 
 
-def merge_people(articles: list[Article]) -> tuple[list[Article], list[list[str]]]:
+@dataclass(frozen=True)
+class PersonFacts:
+    """What the merge reads of one person entry of one article: worked out once per
+    article (`people_facts`) and kept with it in the article cache, so that the names of an
+    unchanged article are not parsed again at every build."""
+
+    person: int  # its place in the article's people
+    parts: NameParts
+    gender: str | None
+    statements: int
+
+
+ArticleFacts = tuple[PersonFacts, ...]
+
+
+def merge_people(articles: list[Article],
+                 facts: Sequence[ArticleFacts | None] | None = None
+                 ) -> tuple[list[Article], list[list[str]]]:
     """The articles with each merged person's speaker name made one, and the merged groups
-    (each a list of the distinct names it joined, largest first)."""
-    entries = _entries(articles)
+    (each a list of the distinct names it joined, largest first). `facts`: each article's
+    `people_facts` where known (None: worked out here)."""
+    entries = _entries(articles, facts)
     by_surname: dict[str, list[_Entry]] = {}
     hyphened = {e.parts.surname for e in entries if "-" in e.person.name.split()[-1]}
     for e in entries:
@@ -103,16 +121,28 @@ def merge_people(articles: list[Article]) -> tuple[list[Article], list[list[str]
     return [_rewrite(a, renames.get(i, {})) for i, a in enumerate(articles)], merged
 
 
-def _entries(articles: list[Article]) -> list[_Entry]:
+def people_facts(article: Article) -> ArticleFacts:
+    """The article's people that take part in the merge, with their name parts, gender
+    and number of statements."""
+    said = Counter(s.speaker.name for p in article.passages for s in p.sentences
+                   if s.speaker is not None and s.speaker.kind == "person")
+    out = []
+    for k, person in enumerate(article.people):
+        parts = _merge_parts(person.name) if person.kind == "person" else None
+        if parts is not None:
+            out.append(PersonFacts(k, parts, _gender(person, parts), said.get(person.name, 0)))
+    return tuple(out)
+
+
+def _entries(articles: list[Article], facts: Sequence[ArticleFacts | None] | None
+             ) -> list[_Entry]:
+    if facts is not None and len(facts) != len(articles):
+        raise ValueError("facts for another list of articles")
     out = []
     for i, article in enumerate(articles):
-        said = Counter(s.speaker.name for p in article.passages for s in p.sentences
-                       if s.speaker is not None and s.speaker.kind == "person")
-        for person in article.people:
-            parts = _merge_parts(person.name) if person.kind == "person" else None
-            if parts is not None:
-                out.append(_Entry(i, person, parts, _gender(person, parts),
-                                  said.get(person.name, 0)))
+        known = facts[i] if facts is not None else None
+        for f in people_facts(article) if known is None else known:
+            out.append(_Entry(i, article.people[f.person], f.parts, f.gender, f.statements))
     return out
 
 

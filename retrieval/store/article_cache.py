@@ -15,14 +15,18 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import xxhash
 
 from corpus.loader import RawArticle
 from corpus.models import Article
 from retrieval import tokenizer
-from retrieval.store.article_json import article_from_json, article_to_json
+from retrieval.store.article_json import article_and_facts, article_to_json
 from retrieval.store.keys import code_fingerprint, path_bytes
+
+if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
+    from corpus.merging import ArticleFacts
 
 PREFIX = "articles-"
 _SCHEMA = """
@@ -68,6 +72,8 @@ class ArticleCache:
     _new: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (json, terms)
     _terms: dict[str, list[str]] = field(default_factory=dict)  # passage text -> its terms
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
+    # id(article) -> its merge facts, for the articles of this build (alive while it runs)
+    _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
 
@@ -82,10 +88,19 @@ class ArticleCache:
 
     def keep(self, raw: RawArticle, article: Article) -> None:
         """Remember an article just attributed (written at `commit`), with its terms."""
+        from corpus.merging import people_facts
+
         key = self._paths[raw.path] = raw_key(raw)
         terms = [self.terms(p.text) for p in article.passages]
+        facts = people_facts(article)
+        self._facts[id(article)] = (article, facts)
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
-            self._new[key] = (article_to_json(article), _join_terms(terms))
+            self._new[key] = (article_to_json(article, facts), _join_terms(terms))
+
+    def facts(self, article: Article) -> ArticleFacts | None:
+        """The merge facts of an article this cache gave or was given in this build."""
+        known = self._facts.get(id(article))
+        return known[1] if known is not None and known[0] is article else None
 
     def terms(self, text: str) -> list[str]:
         """A passage's index terms: kept with its article, so an unchanged file is not
@@ -113,7 +128,7 @@ class ArticleCache:
         if row is None or _sum(row[1], row[2]) != row[0]:
             return None
         try:
-            article = article_from_json(row[1])
+            article, facts = article_and_facts(row[1])
         except (ValueError, KeyError, TypeError, IndexError):
             return None
         terms = row[2].split("\n")
@@ -121,6 +136,7 @@ class ArticleCache:
             return None
         for p, joined in zip(article.passages, terms, strict=True):
             self._terms[p.text] = joined.split(" ") if joined else []
+        self._facts[id(article)] = (article, facts)
         return article
 
     def commit(self, corpus: str) -> Changes | None:

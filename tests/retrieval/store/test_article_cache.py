@@ -9,10 +9,11 @@ import pytest
 
 from corpus.build import attribute_article, build_corpus
 from corpus.loader import read_articles
+from corpus.merging import people_facts
 from corpus.models import Article, Passage, Person, Sentence, Speaker
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.store.article_cache import Changes, open_cache, raw_key
-from retrieval.store.article_json import article_from_json, article_to_json
+from retrieval.store.article_json import article_and_facts, article_from_json, article_to_json
 
 ODD = Article(
     "caf\udce9", "/c/caf\udce9.txt", "Title \u201cquoted\u201d", (
@@ -30,6 +31,25 @@ ODD = Article(
                          ids=["odd-records", "seed"])
 def test_an_article_survives_its_json_exactly(article: Article):
     assert article_from_json(article_to_json(article)) == article
+
+
+@pytest.mark.parametrize("article", [ODD, *build_corpus([SHIPPED_CORPUS]).articles, *[
+                             attribute_article(r) for r in read_articles([SHIPPED_CORPUS])[0]]])
+def test_an_articles_merge_facts_survive_its_json_exactly(article: Article):
+    facts = people_facts(article)
+    assert article_and_facts(article_to_json(article, facts)) == (article, facts)
+
+
+@pytest.mark.parametrize(("row", "why"), [
+    ([5, ["ann"], "lee", None, None, ["Ann"], None, 1], "another article"),
+    ([0, ["ann"], 7, None, None, ["Ann"], None, 1], "not strings"),
+])
+def test_merge_facts_that_do_not_fit_the_article_are_refused(row: list, why: str):
+    import json
+    d = json.loads(article_to_json(ODD))
+    d["merge"] = [row]
+    with pytest.raises(ValueError, match=why):
+        article_and_facts(json.dumps(d))
 
 
 def _raws(folder: Path):
