@@ -11,7 +11,7 @@ from corpus.models import Article, Passage, Person, Sentence, Speaker
 from retrieval.store.records_layout import SPEAKER_KINDS, SPEECH_KINDS, check_fields
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
-    from corpus.merging import ArticleFacts, PersonFacts
+    from corpus.merging import ArticleFacts
 
 FORMAT = 2  # 2: the people's merge facts
 
@@ -73,20 +73,14 @@ def article_and_facts(text: str) -> tuple[Article, ArticleFacts]:
 
     article = _article(d)
     people = len(article.people)
-    facts = tuple(_facts(row, people, PersonFacts, NameParts) for row in d["merge"])
-    return article, facts
-
-
-def _facts(row: list[Any], people: int, facts: type[PersonFacts], parts: type[Any]
-           ) -> PersonFacts:
-    k, given, surname, joined, titled, words, gender, statements = row
-    if not (isinstance(k, int) and 0 <= k < people and isinstance(statements, int)):
+    # (The row's checksum vouches for what was written; only what would index out of the
+    # article is checked.)
+    facts = tuple(PersonFacts(k, NameParts(tuple(given), surname, joined, titled, tuple(words)),
+                              gender, statements)
+                  for k, given, surname, joined, titled, words, gender, statements in d["merge"])
+    if any(not 0 <= f.person < people for f in facts):
         raise ValueError("merge facts of another article")
-    texts = [*given, surname, *words] + [t for t in (joined, titled, gender) if t is not None]
-    if not all(isinstance(t, str) for t in texts):
-        raise ValueError("merge facts that are not strings")
-    return facts(k, parts(tuple(given), surname, joined, titled, tuple(words)), gender,
-                 statements)
+    return article, facts
 
 
 def _article(d: dict[str, Any]) -> Article:

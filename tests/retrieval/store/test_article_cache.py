@@ -42,7 +42,7 @@ def test_an_articles_merge_facts_survive_its_json_exactly(article: Article):
 
 @pytest.mark.parametrize(("row", "why"), [
     ([5, ["ann"], "lee", None, None, ["Ann"], None, 1], "another article"),
-    ([0, ["ann"], 7, None, None, ["Ann"], None, 1], "not strings"),
+    ([-1, ["ann"], "lee", None, None, ["Ann"], None, 1], "another article"),
 ])
 def test_merge_facts_that_do_not_fit_the_article_are_refused(row: list, why: str):
     import json
