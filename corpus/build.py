@@ -11,6 +11,7 @@ from corpus.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from corpus.merging import ArticleFacts
+    from corpus.parallel import Packing
 
 T = TypeVar("T")
 # (items, each one's size in characters, what is being done) -> the items, shown advancing
@@ -61,6 +62,10 @@ class Attributor(Protocol):
     def facts(self, article: Article) -> ArticleFacts | None:
         """The article's `corpus.merging.people_facts`, when kept with it."""
 
+    def packing(self) -> Packing | None:
+        """How workers send new articles back (`corpus.parallel.Packing`), if not as they
+        are."""
+
 
 def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
                  cancel: Cancel | None = None, attributor: Attributor | None = None,
@@ -85,7 +90,8 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
                                       for r in raws]
     todo = [r for r, a in zip(raws, made, strict=True) if a is None]
     sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo]
-    work = attribute_all(todo, attribute_article, jobs)
+    work = attribute_all(todo, attribute_article, jobs,
+                         attributor.packing() if attributor is not None else None)
     fresh: Iterable[Article] = progress(work, sizes, "Reading articles") if progress else work
     news = iter(zip(todo, fresh, strict=True))  # in order, made as they are asked for
     articles: list[Article] = []

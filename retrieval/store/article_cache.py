@@ -15,7 +15,7 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import xxhash
 
@@ -27,6 +27,7 @@ from retrieval.store.keys import code_fingerprint, path_bytes
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merging import ArticleFacts
+    from corpus.parallel import Packing
 
 PREFIX = "articles-"
 _SCHEMA = """
@@ -74,6 +75,8 @@ class ArticleCache:
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
     # id(article) -> its merge facts, for the articles of this build (alive while it runs)
     _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
+    # id(article) -> (article, its row) of the articles a worker sent packed, until kept
+    _packed: dict[int, tuple[Article, tuple[str, str]]] = field(default_factory=dict)
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
 
@@ -91,11 +94,41 @@ class ArticleCache:
         from corpus.merging import people_facts
 
         key = self._paths[raw.path] = raw_key(raw)
+        packed = self._packed.pop(id(article), None)
+        if packed is not None and packed[0] is article:  # its row was made on a worker
+            self._new[key] = packed[1]
+            return
         terms = [self.terms(p.text) for p in article.passages]
         facts = people_facts(article)
         self._facts[id(article)] = (article, facts)
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
             self._new[key] = (article_to_json(article, facts), _join_terms(terms))
+
+    def packing(self) -> Packing:
+        """Workers send each new article back as its cache row, made there."""
+        from corpus.parallel import Packing
+
+        return Packing(pack_article, self._unpack)
+
+    def _unpack(self, raw: RawArticle, sent: object) -> Article:
+        if isinstance(sent, Article):  # a record JSON cannot hold: sent as it is
+            return sent
+        text, terms = cast(tuple[str, str], sent)
+        article, facts = article_and_facts(text)
+        self._remember(article, facts, terms)
+        self._packed[id(article)] = (article, (text, terms))
+        return article
+
+    def _remember(self, article: Article, facts: ArticleFacts, terms: str) -> bool:
+        """Keep an article's facts and its passages' terms (one line each) for this build;
+        False when the terms are not one line per passage."""
+        lines = terms.split("\n")
+        if len(lines) != len(article.passages):
+            return False
+        for p, joined in zip(article.passages, lines, strict=True):
+            self._terms[p.text] = joined.split(" ") if joined else []
+        self._facts[id(article)] = (article, facts)
+        return True
 
     def facts(self, article: Article) -> ArticleFacts | None:
         """The merge facts of an article this cache gave or was given in this build."""
@@ -131,13 +164,7 @@ class ArticleCache:
             article, facts = article_and_facts(row[1])
         except (ValueError, KeyError, TypeError, IndexError):
             return None
-        terms = row[2].split("\n")
-        if len(terms) != len(article.passages):
-            return None
-        for p, joined in zip(article.passages, terms, strict=True):
-            self._terms[p.text] = joined.split(" ") if joined else []
-        self._facts[id(article)] = (article, facts)
-        return article
+        return article if self._remember(article, facts, row[2]) else None
 
     def commit(self, corpus: str) -> Changes | None:
         """Write the new rows and this corpus's files; forget rows no corpus uses. None when
@@ -155,6 +182,18 @@ class ArticleCache:
             except (sqlite3.Error, OSError):
                 return None
         return None
+
+
+def pack_article(article: Article) -> tuple[str, str] | Article:
+    """An article as its cache row (JSON with its merge facts, and its passages' terms), made
+    on the worker that attributed it; the article itself when JSON cannot hold it."""
+    from corpus.merging import people_facts
+
+    try:
+        return (article_to_json(article, people_facts(article)),
+                _join_terms([tokenizer.terms(p.text) for p in article.passages]))
+    except ValueError:
+        return article
 
 
 def open_cache(root: Path | None, *, reuse: bool = True) -> ArticleCache:

@@ -125,3 +125,37 @@ def test_merges_across_unchanged_articles_equal_a_full_rebuild(
     assert _speaker_of(incremental, "mr") == {mr_blair_after}
     full = open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus)
     _same(incremental, full)
+
+
+def test_articles_sent_packed_by_workers_equal_the_sequential_build(
+        tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch):
+    """Workers send each new article back as its cache row (`ArticleCache.packing`): the
+    corpus, the rows kept and a later build from them are exactly the sequential ones."""
+    from functools import partial
+
+    from corpus import parallel
+    from retrieval.store.article_cache import ArticleCache
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    unpacked = []
+    real = ArticleCache._unpack
+
+    def counting(self, raw, sent):
+        unpacked.append(raw.path)
+        return real(self, raw, sent)
+    monkeypatch.setattr(ArticleCache, "_unpack", counting)
+    for i in range(4):
+        (news / f"more{i}.txt").write_text(f"Talks day {i}\n\n\"We met,\" Kallas said.\n",
+                                           encoding="utf-8")
+    built = {}
+    for jobs in (1, 2):
+        options = IndexOptions(cache_dir=tmp_path / f"cache{jobs}")
+        first = open_index([news], options, partial(build_corpus, jobs=jobs))
+        (news / "more0.txt").unlink()  # and again from the rows kept
+        again = open_index([news], options, partial(build_corpus, jobs=jobs))
+        (news / "more0.txt").write_text("Talks day 0\n\n\"We met,\" Kallas said.\n",
+                                        encoding="utf-8")
+        assert any("0 new, 0 changed, 1 removed; 6 reused" in m for m in again.messages), again.messages
+        built[jobs] = (first, again)
+    assert len(unpacked) == 7  # the second process build's seven articles came packed
+    _same(built[1][0], built[2][0])
+    _same(built[1][1], built[2][1])
