@@ -169,7 +169,7 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
     """Build from the snapshot (articles attributed before taken from the article cache) and
     save under `key`."""
     roots = _usable_roots(req) if save else []
-    articles = open_cache(roots[0] if roots else None, reuse=not rebuild)
+    articles = open_cache(roots[0] if roots else None, reuse=not rebuild, corpus=req.identity)
     corpus = build(snapshot, attributor=articles)
     del snapshot
     with gc_paused():  # the index and the records: many objects, all kept until saved

@@ -75,11 +75,13 @@ class Counting:
         return attribute_article(raw)
 
 
-def _build(root: Path, folder: Path, count: Counting) -> tuple[list[Article], Changes | None]:
-    """What `build_corpus` does with the cache: known articles taken, new ones kept."""
-    cache = open_cache(root)
+def _build(root: Path, folder: Path, count: Counting, order: int = 1
+           ) -> tuple[list[Article], Changes | None]:
+    """What `build_corpus` does with the cache: known articles taken, new ones kept
+    (`order=-1`: asked for in the reverse of the files' order)."""
+    cache = open_cache(root, corpus="corpus-1")
     articles = []
-    for raw in _raws(folder):
+    for raw in _raws(folder)[::order]:
         article = cache.known(raw)
         if article is None:
             article = count(raw)
@@ -102,6 +104,18 @@ def test_a_second_build_attributes_only_what_changed(tmp_path: Path, folder: Pat
     (folder / "a.txt").unlink()
     _, changes = _build(tmp_path / "cache", folder, count)
     assert count.calls == 4 and changes == Changes(removed=1, reused=2)
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["as written", "reversed"])
+def test_rows_are_found_in_whatever_order_they_are_asked_for(tmp_path: Path, folder: Path,
+                                                             order: int):
+    (folder / "c.txt").write_text("New talks\n\nTalks will go on, Erdogan said.\n",
+                                  encoding="utf-8")
+    count = Counting()
+    first, _ = _build(tmp_path / "cache", folder, count)
+    again, changes = _build(tmp_path / "cache", folder, count, order)
+    assert count.calls == 3 and changes == Changes(reused=3)
+    assert again == first[::order]
 
 
 def test_a_damaged_row_is_attributed_again(tmp_path: Path, folder: Path):
