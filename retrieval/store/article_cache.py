@@ -134,8 +134,10 @@ class ArticleCache:
         return True
 
     def facts(self, article: Article) -> ArticleFacts | None:
-        """The merge facts of an article this cache gave or was given in this build."""
-        known = self._facts.get(id(article))
+        """The merge facts of an article this cache gave or was given in this build, once:
+        forgotten as they are handed over, so the articles as they were before the merge are
+        not held through the save."""
+        known = self._facts.pop(id(article), None)
         return known[1] if known is not None and known[0] is article else None
 
     def terms(self, text: str) -> list[str]:

@@ -160,3 +160,25 @@ def test_articles_sent_packed_by_workers_equal_the_sequential_build(
     assert len(unpacked) == 7  # the second process build's seven articles came packed
     _same(built[1][0], built[2][0])
     _same(built[1][1], built[2][1])
+
+
+def test_an_incremental_build_parses_only_the_new_articles_names(
+        tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch):
+    """The merge reads the unchanged articles' people from the article cache (their merge
+    facts), not by parsing their names again."""
+    from corpus import merging
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    parsed: list[str] = []
+    real = merging._merge_parts
+
+    def counting(name: str):
+        parsed.append(name)
+        return real(name)
+    monkeypatch.setattr(merging, "_merge_parts", counting)
+    (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Jo Bloggs said.\n",
+                                  encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    assert parsed == ["Jo Bloggs"]
+    full = open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus)
+    _same(again, full)
