@@ -3,11 +3,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from corpus.loader import RawArticle, read_articles
 from corpus.models import Article, Corpus, Passage
 from corpus.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from corpus.merging import ArticleFacts
+    from corpus.parallel import Packing
 
 T = TypeVar("T")
 # (items, each one's size in characters, what is being done) -> the items, shown advancing
@@ -55,6 +59,13 @@ class Attributor(Protocol):
 
     def keep(self, raw: RawArticle, article: Article) -> None: ...
 
+    def facts(self, article: Article) -> ArticleFacts | None:
+        """The article's `corpus.merging.people_facts`, when kept with it."""
+
+    def packing(self) -> Packing | None:
+        """How workers send new articles back (`corpus.parallel.Packing`), if not as they
+        are."""
+
 
 def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
                  cancel: Cancel | None = None, attributor: Attributor | None = None,
@@ -66,6 +77,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     CorpusError when nothing at all could be loaded. `cancel` is asked before each article:
     True stops the build with BuildCancelled."""
     # Imported here, as the attributor is: a start from the saved corpus never merges.
+    from corpus.gc_pause import gc_paused
     from corpus.merging import merge_people
     from corpus.parallel import attribute_all
 
@@ -73,10 +85,13 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     if not raws:
         detail = "; ".join(str(p) for p in problems) or "no article files given"
         raise CorpusError(f"no articles could be loaded ({detail})")
-    made: list[Article | None] = [attributor.known(r) if attributor else None for r in raws]
+    with gc_paused():  # thousands of cached articles read back: objects that all live on
+        made: list[Article | None] = [attributor.known(r) if attributor else None
+                                      for r in raws]
     todo = [r for r, a in zip(raws, made, strict=True) if a is None]
     sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo]
-    work = attribute_all(todo, attribute_article, jobs)
+    work = attribute_all(todo, attribute_article, jobs,
+                         attributor.packing() if attributor is not None else None)
     fresh: Iterable[Article] = progress(work, sizes, "Reading articles") if progress else work
     news = iter(zip(todo, fresh, strict=True))  # in order, made as they are asked for
     articles: list[Article] = []
@@ -92,5 +107,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     finally:
         work.close()  # stops the workers of a cancelled build now
     # One entity per person across the articles (each was read on its own).
-    articles, _merged = merge_people(articles)
-    return Corpus.of(articles, problems)
+    facts = [attributor.facts(a) for a in articles] if attributor is not None else None
+    with gc_paused():
+        articles, _merged = merge_people(articles, facts)
+        return Corpus.of(articles, problems)

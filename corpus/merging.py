@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from corpus.folding import fold_name
 from corpus.gazetteer import gazetteer
@@ -57,22 +58,52 @@ class _Entry:
 
 @dataclass
 class _Group:
-    """People merged so far: one person."""
+    """People merged so far: one person. What the rules ask of all its members (their
+    first names, genders and role heads) is kept as sets, updated as each one joins, so a
+    bucket of hundreds of entries of one name is not walked again for every newcomer."""
 
     members: list[_Entry] = field(default_factory=list)
+    givens: set[tuple[str, ...]] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)
+    role_heads: set[str] = field(default_factory=set)
+
+    def add(self, e: _Entry) -> None:
+        self.members.append(e)
+        self.givens.add(e.parts.given)
+        if e.gender:
+            self.genders.add(e.gender)
+        if e.person.role:
+            self.role_heads.add(_role_head(e.person.role))
 
     def gender(self) -> str | None:
-        known = {m.gender for m in self.members if m.gender}
-        return known.pop() if len(known) == 1 else None
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
 
     def roles(self) -> set[str]:
-        return {_role_head(m.person.role) for m in self.members if m.person.role}
+        return self.role_heads
 
 
-def merge_people(articles: list[Article]) -> tuple[list[Article], list[list[str]]]:
+@dataclass(frozen=True)
+class PersonFacts:
+    """What the merge reads of one person entry of one article: worked out once per
+    article (`people_facts`) and kept with it in the article cache, so that the names of an
+    unchanged article are not parsed again at every build."""
+
+    person: int  # its place in the article's people
+    parts: NameParts
+    gender: str | None
+    statements: int
+
+
+ArticleFacts = tuple[PersonFacts, ...]
+
+
+def merge_people(articles: list[Article],
+                 facts: Sequence[ArticleFacts | None] | None = None
+                 ) -> tuple[list[Article], list[list[str]]]:
     """The articles with each merged person's speaker name made one, and the merged groups
-    (each a list of the distinct names it joined, largest first)."""
-    entries = _entries(articles)
+    (each a list of the distinct names it joined, largest first). `facts`: each article's
+    `people_facts` where known (None: worked out here)."""
+    entries = _entries(articles, facts)
     by_surname: dict[str, list[_Entry]] = {}
     hyphened = {e.parts.surname for e in entries if "-" in e.person.name.split()[-1]}
     for e in entries:
@@ -90,18 +121,39 @@ def merge_people(articles: list[Article]) -> tuple[list[Article], list[list[str]
     return [_rewrite(a, renames.get(i, {})) for i, a in enumerate(articles)], merged
 
 
-def _entries(articles: list[Article]) -> list[_Entry]:
+def people_facts(article: Article) -> ArticleFacts:
+    """The article's people that take part in the merge, with their name parts, gender
+    and number of statements."""
+    said = Counter(s.speaker.name for p in article.passages for s in p.sentences
+                   if s.speaker is not None and s.speaker.kind == "person")
+    out = []
+    for k, person in enumerate(article.people):
+        parts = _merge_parts(person.name) if person.kind == "person" else None
+        if parts is not None:
+            out.append(PersonFacts(k, parts, _gender(person, parts), said.get(person.name, 0)))
+    return tuple(out)
+
+
+def _entries(articles: list[Article], facts: Sequence[ArticleFacts | None] | None
+             ) -> list[_Entry]:
+    if facts is not None and len(facts) != len(articles):
+        raise ValueError("facts for another list of articles")
     out = []
     for i, article in enumerate(articles):
-        said = Counter(s.speaker.name for p in article.passages for s in p.sentences
-                       if s.speaker is not None and s.speaker.kind == "person")
-        for person in article.people:
-            parts = name_parts(person.name) if person.kind == "person" else None
-            if parts is not None and _name_shaped(person.name, parts):
-                parts = _without_descriptors(parts)
-                out.append(_Entry(i, person, parts, _gender(person, parts),
-                                  said.get(person.name, 0)))
+        known = facts[i] if facts is not None else None
+        for f in people_facts(article) if known is None else known:
+            out.append(_Entry(i, article.people[f.person], f.parts, f.gender, f.statements))
     return out
+
+
+@lru_cache(maxsize=1 << 16)  # pure: a corpus names the same people in article after article
+def _merge_parts(name: str) -> NameParts | None:
+    """The parts the merge compares, descriptors dropped; None for no name it takes part
+    with."""
+    parts = name_parts(name)
+    if parts is None or not _name_shaped(name, parts):
+        return None
+    return _without_descriptors(parts)
 
 
 def _name_shaped(name: str, parts: NameParts) -> bool:
@@ -182,14 +234,14 @@ def _group_bucket(bucket: list[_Entry]) -> list[_Group]:
 
 
 def _join(group: _Group, e: _Entry, groups: list[_Group] | None = None) -> None:
-    group.members.append(e)
+    group.add(e)
     e.group = group
     if groups is not None:
         groups.append(group)
 
 
 def _fits_full(group: _Group, e: _Entry) -> bool:
-    return all(given_alike(m.parts.given, e.parts.given) for m in group.members) \
+    return all(given_alike(given, e.parts.given) for given in group.givens) \
         and _genders_agree(group.gender(), e.gender)
 
 
@@ -210,6 +262,7 @@ def _genders_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+@lru_cache(maxsize=1 << 14)  # pure: a few hundred roles, met again and again
 def _role_head(role: str | None) -> str:
     return gazetteer().normalize_role(role).rsplit(" ", 1)[-1] if role else ""
 

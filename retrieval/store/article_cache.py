@@ -15,14 +15,19 @@ import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import xxhash
 
 from corpus.loader import RawArticle
 from corpus.models import Article
 from retrieval import tokenizer
-from retrieval.store.article_json import article_from_json, article_to_json
+from retrieval.store.article_json import article_and_facts, article_to_json
 from retrieval.store.keys import code_fingerprint, path_bytes
+
+if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
+    from corpus.merging import ArticleFacts
+    from corpus.parallel import Packing
 
 PREFIX = "articles-"
 _SCHEMA = """
@@ -64,10 +69,17 @@ class ArticleCache:
     made (`keep`); `commit` saves them and says what changed."""
 
     db: Path | None
+    corpus: str | None = None  # its identity: the rows its last build used are read at once
     hits: int = 0
     _new: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (json, terms)
     _terms: dict[str, list[str]] = field(default_factory=dict)  # passage text -> its terms
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
+    # id(article) -> its merge facts, for the articles of this build (alive while it runs)
+    _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
+    # id(article) -> (article, its row) of the articles a worker sent packed, until kept
+    _packed: dict[int, tuple[Article, tuple[str, str]]] = field(default_factory=dict)
+    _skipped: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # read ahead
+    _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
 
@@ -82,10 +94,51 @@ class ArticleCache:
 
     def keep(self, raw: RawArticle, article: Article) -> None:
         """Remember an article just attributed (written at `commit`), with its terms."""
+        from corpus.merging import people_facts
+
         key = self._paths[raw.path] = raw_key(raw)
+        packed = self._packed.pop(id(article), None)
+        if packed is not None and packed[0] is article:  # its row was made on a worker
+            self._new[key] = packed[1]
+            return
         terms = [self.terms(p.text) for p in article.passages]
+        facts = people_facts(article)
+        self._facts[id(article)] = (article, facts)
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
-            self._new[key] = (article_to_json(article), _join_terms(terms))
+            self._new[key] = (article_to_json(article, facts), _join_terms(terms))
+
+    def packing(self) -> Packing:
+        """Workers send each new article back as its cache row, made there."""
+        from corpus.parallel import Packing
+
+        return Packing(pack_article, self._unpack)
+
+    def _unpack(self, raw: RawArticle, sent: object) -> Article:
+        if isinstance(sent, Article):  # a record JSON cannot hold: sent as it is
+            return sent
+        text, terms = cast(tuple[str, str], sent)
+        article, facts = article_and_facts(text)
+        self._remember(article, facts, terms)
+        self._packed[id(article)] = (article, (text, terms))
+        return article
+
+    def _remember(self, article: Article, facts: ArticleFacts, terms: str) -> bool:
+        """Keep an article's facts and its passages' terms (one line each) for this build;
+        False when the terms are not one line per passage."""
+        lines = terms.split("\n")
+        if len(lines) != len(article.passages):
+            return False
+        for p, joined in zip(article.passages, lines, strict=True):
+            self._terms[p.text] = joined.split(" ") if joined else []
+        self._facts[id(article)] = (article, facts)
+        return True
+
+    def facts(self, article: Article) -> ArticleFacts | None:
+        """The merge facts of an article this cache gave or was given in this build, once:
+        forgotten as they are handed over, so the articles as they were before the merge are
+        not held through the save."""
+        known = self._facts.pop(id(article), None)
+        return known[1] if known is not None and known[0] is article else None
 
     def terms(self, text: str) -> list[str]:
         """A passage's index terms: kept with its article, so an unchanged file is not
@@ -105,27 +158,51 @@ class ArticleCache:
                     self._unreadable = True
                     return None
                 self._con = _connect(self.db)
-            row = self._con.execute("SELECT sum, json, terms FROM articles WHERE key = ?",
-                                    (key,)).fetchone()
+                self._prefetch()
+            row = self._next_row(key) or self._con.execute(
+                "SELECT sum, json, terms FROM articles WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
             self._unreadable = True
             return None
         if row is None or _sum(row[1], row[2]) != row[0]:
             return None
         try:
-            article = article_from_json(row[1])
+            article, facts = article_and_facts(row[1])
         except (ValueError, KeyError, TypeError, IndexError):
             return None
-        terms = row[2].split("\n")
-        if len(terms) != len(article.passages):
-            return None
-        for p, joined in zip(article.passages, terms, strict=True):
-            self._terms[p.text] = joined.split(" ") if joined else []
-        return article
+        return article if self._remember(article, facts, row[2]) else None
+
+    def _prefetch(self) -> None:
+        """The rows of the files this corpus had at its last build, as one query read as
+        they are asked for: a build asks for its files in the order the last one wrote
+        them, so it reads the rows in step (one query per article cost a tenth of the
+        lookups), holding none but those it skipped."""
+        if self.corpus is None or self._con is None:
+            return
+        self._cursor = self._con.execute(
+            "SELECT a.key, a.sum, a.json, a.terms FROM files f JOIN articles a ON a.key = f.key"
+            " WHERE f.corpus = ? ORDER BY f.rowid", (self.corpus,))
+
+    def _next_row(self, key: str) -> tuple[str, str, str] | None:
+        """The row of `key` from the prefetching query (None when it does not hold it)."""
+        row = self._skipped.pop(key, None)
+        while row is None and self._cursor is not None:
+            got = self._cursor.fetchone()
+            if got is None:
+                self._cursor = None
+            elif got[0] == key:
+                row = got[1:]
+            else:
+                self._skipped[got[0]] = got[1:]
+        return row
 
     def commit(self, corpus: str) -> Changes | None:
         """Write the new rows and this corpus's files; forget rows no corpus uses. None when
         there is no cache file to write."""
+        if self._cursor is not None:  # a query left unfinished holds a read lock
+            self._cursor.close()
+            self._cursor = None
+        self._skipped.clear()
         if self._con is not None:
             self._con.close()
             self._con = None
@@ -141,11 +218,25 @@ class ArticleCache:
         return None
 
 
-def open_cache(root: Path | None, *, reuse: bool = True) -> ArticleCache:
+def pack_article(article: Article) -> tuple[str, str] | Article:
+    """An article as its cache row (JSON with its merge facts, and its passages' terms), made
+    on the worker that attributed it; the article itself when JSON cannot hold it."""
+    from corpus.merging import people_facts
+
+    try:
+        return (article_to_json(article, people_facts(article)),
+                _join_terms([tokenizer.terms(p.text) for p in article.passages]))
+    except ValueError:
+        return article
+
+
+def open_cache(root: Path | None, *, reuse: bool = True, corpus: str | None = None
+               ) -> ArticleCache:
     """The article cache in `root` (None: none, every article attributed). `reuse=False`
-    attributes every article again and rewrites their rows (a forced rebuild)."""
+    attributes every article again and rewrites their rows (a forced rebuild). `corpus`:
+    its identity, whose last build's rows are then read in one query."""
     db = None if root is None else root / f"{PREFIX}{code_fingerprint()[:24]}.sqlite"
-    return ArticleCache(db, _unreadable=not reuse)
+    return ArticleCache(db, corpus, _unreadable=not reuse)
 
 
 def _remove_others(db: Path) -> None:

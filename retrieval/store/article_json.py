@@ -1,14 +1,19 @@
 """One attributed article as compact JSON and back, exactly: the article cache stores what
-`corpus.build.attribute_article` made, so that a file already read is not attributed again."""
+`corpus.build.attribute_article` made, so that a file already read is not attributed again;
+with it, what the cross-article merge reads of its people (`corpus.merging.people_facts`),
+so that their names are not parsed again either."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpus.models import Article, Passage, Person, Sentence, Speaker
 from retrieval.store.records_layout import SPEAKER_KINDS, SPEECH_KINDS, check_fields
 
-FORMAT = 1
+if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
+    from corpus.merging import ArticleFacts
+
+FORMAT = 2  # 2: the people's merge facts
 
 
 class _Speakers:
@@ -28,7 +33,7 @@ def _sentence(s: Sentence, text: str, speakers: _Speakers) -> list[Any]:
     return [s.start, s.end, own, speakers(s.speaker), s.kind]
 
 
-def article_to_json(a: Article) -> str:
+def article_to_json(a: Article, facts: ArticleFacts = ()) -> str:
     """ASCII JSON (surrogate escapes of undecodable file names survive as \\u escapes)."""
     check_fields()
     speakers = _Speakers()
@@ -39,7 +44,10 @@ def article_to_json(a: Article) -> str:
     data = {"f": FORMAT, "id": a.id, "path": a.path, "title": a.title, "source": a.source,
             "date": a.date, "url": a.url, "passages": passages,
             "speakers": [[s.name, s.role, s.kind] for s in speakers.ids],
-            "people": [[p.name, p.role, p.kind, sorted(p.aliases)] for p in a.people]}
+            "people": [[p.name, p.role, p.kind, sorted(p.aliases)] for p in a.people],
+            "merge": [[f.person, list(f.parts.given), f.parts.surname, f.parts.joined,
+                       f.parts.titled, list(f.parts.given_words), f.gender, f.statements]
+                      for f in facts]}
     return json.dumps(data, separators=(",", ":"))
 
 
@@ -51,9 +59,31 @@ def _kind(value: Any, kinds: tuple[str, ...], optional: bool) -> Any:
 
 def article_from_json(text: str) -> Article:
     """What `article_to_json` wrote; ValueError (or KeyError, TypeError) when it is not."""
+    return article_and_facts(text)[0]
+
+
+def article_and_facts(text: str) -> tuple[Article, ArticleFacts]:
+    """The article and the merge facts `article_to_json` wrote; ValueError (or KeyError,
+    TypeError) when it is not."""
     d = json.loads(text)
     if d.get("f") != FORMAT:
         raise ValueError("another format")
+    from corpus.merging import PersonFacts
+    from corpus.name_keys import NameParts
+
+    article = _article(d)
+    people = len(article.people)
+    # (The row's checksum vouches for what was written; only what would index out of the
+    # article is checked.)
+    facts = tuple(PersonFacts(k, NameParts(tuple(given), surname, joined, titled, tuple(words)),
+                              gender, statements)
+                  for k, given, surname, joined, titled, words, gender, statements in d["merge"])
+    if any(not 0 <= f.person < people for f in facts):
+        raise ValueError("merge facts of another article")
+    return article, facts
+
+
+def _article(d: dict[str, Any]) -> Article:
     speakers = [Speaker(n, r, _kind(k, SPEAKER_KINDS, False)) for n, r, k in d["speakers"]]
     passages = []
     for index, ptext, sentences in d["passages"]:

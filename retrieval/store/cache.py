@@ -23,6 +23,7 @@ from typing import Protocol
 import platformdirs
 
 from corpus.build import Attributor, BuildCancelled, Cancel
+from corpus.gc_pause import gc_paused
 from corpus.models import Corpus
 from corpus.printable import os_error_text, printable
 from corpus.snapshot import Snapshot, read_snapshot
@@ -39,7 +40,7 @@ from retrieval.store.file_signature import (
     recorded_key,
 )
 from retrieval.store.index_files import CorruptIndex
-from retrieval.store.keys import cache_key, corpus_identity, streamed_key
+from retrieval.store.keys import cache_key, corpus_identity
 from retrieval.store.progress import progress_iter
 from retrieval.store.records_layout import UnsupportedCorpus
 
@@ -116,6 +117,7 @@ class _Request:
     state: str             # the files' sizes, times and inodes, however recent
     messages: list[str] = field(default_factory=list)
     tried: set[Path] = field(default_factory=set)
+    changed: bool = False  # the files changed while they were being read
 
 
 class Build(Protocol):
@@ -153,24 +155,41 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
     known = None if rebuild else known_key(roots, req.identity, req.signature)
     opened = None if known is None else _known_entry(req, known, early)
     del early  # a preload not served is not held through a build
-    if opened is None and not rebuild:
-        opened = _load_saved(req, _hashed_key(req), record=True)
     if opened is None:
+        # Read once and hashed once: the key of exactly the bytes the build would parse,
+        # which a saved entry may already hold (the files were touched, or copied).
         snapshot = _read_once(req)
-        key = cache_key(snapshot, options)  # of exactly the bytes the build parses
-        roots = _usable_roots(req) if save else []
-        articles = open_cache(roots[0] if roots else None, reuse=not rebuild)
-        corpus = build(snapshot, attributor=articles)
-        del snapshot
-        opened = Opened(corpus, build_index(corpus, options, progress, cancel, articles.terms),
-                        req.messages)
+        key = cache_key(snapshot, options)
+        if not rebuild:
+            opened = _load_saved(req, key, record=True)
+        if opened is None:
+            if req.changed:
+                req.messages.append("Some corpus files changed while they were being read; "
+                                    "the index holds them as read, and the next start reads "
+                                    "them again.")
+            opened = _build(req, snapshot, key, build, progress, cancel, rebuild=rebuild,
+                            save=save)
+    opened.seconds = time.perf_counter() - t0
+    return opened
+
+
+def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: bool,
+           cancel: Cancel | None, *, rebuild: bool, save: bool) -> Opened:
+    """Build from the snapshot (articles attributed before taken from the article cache) and
+    save under `key`."""
+    roots = _usable_roots(req) if save else []
+    articles = open_cache(roots[0] if roots else None, reuse=not rebuild, corpus=req.identity)
+    corpus = build(snapshot, attributor=articles)
+    del snapshot
+    with gc_paused():  # the index and the records: many objects, all kept until saved
+        opened = Opened(corpus, build_index(corpus, req.options, progress, cancel,
+                                            articles.terms), req.messages)
         changes = articles.commit(req.identity)
         line = changes.line() if changes is not None else None
         if line is not None:
             req.messages.append(line)
         if save:
             _save_built(req, roots, key, opened, replace=rebuild)
-    opened.seconds = time.perf_counter() - t0
     return opened
 
 
@@ -198,22 +217,12 @@ def _known_entry(req: _Request, known: str, early: tuple[str, _Request, Opened |
     return opened
 
 
-def _hashed_key(req: _Request) -> str:
-    """The key of the files' bytes, hashed as they are read (none kept); no shortcut is
-    recorded for it if they changed meanwhile."""
-    key = streamed_key(req.paths, req.options)
-    _changed_since_start(req)
-    return key
-
-
 def _read_once(req: _Request) -> Snapshot:
-    """The files' bytes, read once for the build and its key: the index is of the bytes as
-    read. When the files changed meanwhile, one line says so, and no shortcut is recorded: the
+    """The files' bytes, read once for the key and the build: the index is of the bytes as
+    read. When the files changed meanwhile no shortcut is recorded (`req.changed`): the
     next start reads them again."""
     snapshot = read_snapshot(req.paths)
-    if _changed_since_start(req):
-        req.messages.append("Some corpus files changed while they were being read; the index "
-                            "holds them as read, and the next start reads them again.")
+    req.changed = _changed_since_start(req)
     return snapshot
 
 

@@ -49,6 +49,7 @@ class _Tables:
     def __init__(self) -> None:
         self.strings = _Strings()
         self.speaker_ids: dict[Speaker, int] = {}
+        self._by_object: dict[int, int] = {}  # id(Speaker) -> its row
         self.speakers: list[Row] = []
         self.articles: list[Row] = []
         self.passages: list[Row] = []
@@ -61,6 +62,12 @@ class _Tables:
     def speaker(self, sp: Speaker | None) -> int:
         if sp is None:
             return -1
+        # By identity first: an article's sentences share its few Speaker objects, and
+        # hashing a dataclass (a Python-level __hash__) for each of them is most of the cost.
+        # (The objects live as long as the corpus being written, so their ids are stable.)
+        i = self._by_object.get(id(sp))
+        if i is not None:
+            return i
         i = self.speaker_ids.get(sp)
         if i is None:
             if sp.kind not in _KIND_CODE:
@@ -68,6 +75,7 @@ class _Tables:
             i = self.speaker_ids[sp] = len(self.speakers)
             self.speakers.append((self.strings(sp.name), self.strings(sp.role),
                                   _KIND_CODE[sp.kind]))
+        self._by_object[id(sp)] = i
         return i
 
     def add_article(self, a: Article, owner: int) -> None:
@@ -84,21 +92,28 @@ class _Tables:
 
     def _add_passage(self, p: Passage, owner: int) -> None:
         self.passages.append((owner, p.index, len(self.sentences)))
-        self.texts.append(p.text)
+        text = p.text
+        self.texts.append(text)
+        add, speaker, codes = self.sentences.append, self.speaker, _SPEECH_CODE
         for x in p.sentences:
-            if x.kind not in _SPEECH_CODE or not isinstance(x.start, int) \
-                    or not isinstance(x.end, int):
+            start, end, kind = x.start, x.end, x.kind
+            if kind not in codes or not isinstance(start, int) or not isinstance(end, int):
                 raise UnsupportedCorpus("sentence fields")
-            own = -1 if x.text == p.text[x.start:x.end] else self.strings(x.text)
-            self.sentences.append((x.start, x.end, self.speaker(x.speaker),
-                                   _SPEECH_CODE[x.kind], own))
+            own = -1 if x.text == text[start:end] else self.strings(x.text)
+            add((start, end, speaker(x.speaker), codes[kind], own))
 
     def _add_person(self, person: Person) -> None:
         if person.kind not in _KIND_CODE:
             raise UnsupportedCorpus("person kind")
-        self.people.append((self.strings(person.name), self.strings(person.role),
+        strings = self.strings
+        self.people.append((strings(person.name), strings(person.role),
                             _KIND_CODE[person.kind]))
-        self.aliases.extend(self.strings(x) for x in sorted(person.aliases))
+        ids = strings.ids
+        for x in sorted(person.aliases):
+            i = ids.get(x) if type(x) is str else strings(x)  # strings() checks the rest
+            if i is None:
+                i = ids[x] = len(ids)
+            self.aliases.append(i)
         self.people_aliases.append(len(self.aliases))
 
 

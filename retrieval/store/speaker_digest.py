@@ -66,9 +66,13 @@ def compute_digest(corpus: Corpus) -> SpeakerDigest:
     aliases: dict[GroupKey, set[str]] = {}
     silent: dict[str, str] = {}
     votes: dict[str, dict[GroupKey, int]] = {}
+    folded: dict[str, str] = {}
     for article in corpus.articles:
         for person in article.people:
-            key = (fold(person.name), person.kind)
+            name = folded.get(person.name)
+            if name is None:
+                name = folded[person.name] = fold(person.name)
+            key = (name, person.kind)
             if key in order:
                 aliases.setdefault(key, set()).update(person.aliases)
                 for alias in person.aliases:
@@ -94,6 +98,9 @@ def _statements_by_speaker(corpus: Corpus) -> tuple[dict[GroupKey, _Group], list
     """Each speaker's statements in corpus order, and the passages holding any."""
     order: dict[GroupKey, _Group] = {}
     attributed = []
+    # Each Speaker object's key once (an article's sentences share a few Speaker objects, all
+    # alive while the corpus is walked, so their ids are stable): folding a name is the cost.
+    keys: dict[int, GroupKey] = {}
     for pi, passage in enumerate(corpus.passages):
         any_speaker = False
         for si, sentence in enumerate(passage.sentences):
@@ -101,9 +108,12 @@ def _statements_by_speaker(corpus: Corpus) -> tuple[dict[GroupKey, _Group], list
             if sp is None:
                 continue
             any_speaker = True
-            g = order.get(group_key(sp))
+            key = keys.get(id(sp))
+            if key is None:
+                key = keys[id(sp)] = group_key(sp)
+            g = order.get(key)
             if g is None:
-                g = order[group_key(sp)] = _Group(sp)
+                g = order[key] = _Group(sp)
             elif g.speaker.role is None and sp.role:
                 g.speaker = sp
             g.statements.append((pi, si))

@@ -9,10 +9,11 @@ import pytest
 
 from corpus.build import attribute_article, build_corpus
 from corpus.loader import read_articles
+from corpus.merging import people_facts
 from corpus.models import Article, Passage, Person, Sentence, Speaker
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.store.article_cache import Changes, open_cache, raw_key
-from retrieval.store.article_json import article_from_json, article_to_json
+from retrieval.store.article_json import article_and_facts, article_from_json, article_to_json
 
 ODD = Article(
     "caf\udce9", "/c/caf\udce9.txt", "Title \u201cquoted\u201d", (
@@ -30,6 +31,25 @@ ODD = Article(
                          ids=["odd-records", "seed"])
 def test_an_article_survives_its_json_exactly(article: Article):
     assert article_from_json(article_to_json(article)) == article
+
+
+@pytest.mark.parametrize("article", [ODD, *build_corpus([SHIPPED_CORPUS]).articles, *[
+                             attribute_article(r) for r in read_articles([SHIPPED_CORPUS])[0]]])
+def test_an_articles_merge_facts_survive_its_json_exactly(article: Article):
+    facts = people_facts(article)
+    assert article_and_facts(article_to_json(article, facts)) == (article, facts)
+
+
+@pytest.mark.parametrize(("row", "why"), [
+    ([5, ["ann"], "lee", None, None, ["Ann"], None, 1], "another article"),
+    ([-1, ["ann"], "lee", None, None, ["Ann"], None, 1], "another article"),
+])
+def test_merge_facts_that_do_not_fit_the_article_are_refused(row: list, why: str):
+    import json
+    d = json.loads(article_to_json(ODD))
+    d["merge"] = [row]
+    with pytest.raises(ValueError, match=why):
+        article_and_facts(json.dumps(d))
 
 
 def _raws(folder: Path):
@@ -55,11 +75,13 @@ class Counting:
         return attribute_article(raw)
 
 
-def _build(root: Path, folder: Path, count: Counting) -> tuple[list[Article], Changes | None]:
-    """What `build_corpus` does with the cache: known articles taken, new ones kept."""
-    cache = open_cache(root)
+def _build(root: Path, folder: Path, count: Counting, order: int = 1
+           ) -> tuple[list[Article], Changes | None]:
+    """What `build_corpus` does with the cache: known articles taken, new ones kept
+    (`order=-1`: asked for in the reverse of the files' order)."""
+    cache = open_cache(root, corpus="corpus-1")
     articles = []
-    for raw in _raws(folder):
+    for raw in _raws(folder)[::order]:
         article = cache.known(raw)
         if article is None:
             article = count(raw)
@@ -82,6 +104,18 @@ def test_a_second_build_attributes_only_what_changed(tmp_path: Path, folder: Pat
     (folder / "a.txt").unlink()
     _, changes = _build(tmp_path / "cache", folder, count)
     assert count.calls == 4 and changes == Changes(removed=1, reused=2)
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["as written", "reversed"])
+def test_rows_are_found_in_whatever_order_they_are_asked_for(tmp_path: Path, folder: Path,
+                                                             order: int):
+    (folder / "c.txt").write_text("New talks\n\nTalks will go on, Erdogan said.\n",
+                                  encoding="utf-8")
+    count = Counting()
+    first, _ = _build(tmp_path / "cache", folder, count)
+    again, changes = _build(tmp_path / "cache", folder, count, order)
+    assert count.calls == 3 and changes == Changes(reused=3)
+    assert again == first[::order]
 
 
 def test_a_damaged_row_is_attributed_again(tmp_path: Path, folder: Path):

@@ -179,7 +179,6 @@ def test_unchanged_files_are_not_read_again(corpus_dir: Path, monkeypatch: pytes
     def no_hashing(*a, **k):
         raise AssertionError("file bytes hashed again")
     monkeypatch.setattr(cache, "cache_key", no_hashing)
-    monkeypatch.setattr(cache, "streamed_key", no_hashing)
     o = open_index([corpus_dir], IndexOptions(), build)
     assert o.from_cache and build.calls == 1
     # another BM25 setting: another signature, so the bytes are hashed (here: refused)

@@ -76,3 +76,109 @@ def test_a_forced_rebuild_attributes_every_article_again(tmp_path: Path, news: P
     open_index([news], options, build_corpus)
     forced = open_index([news], options, build_corpus, rebuild=True)
     assert any("; 0 reused" in m for m in forced.messages), forced.messages
+
+
+BLAIRS = {
+    "tony.txt": "Blair speaks\n\nPrime Minister Tony Blair said the talks would go on.\n",
+    "mr.txt": "Election nears\n\n\"We will win,\" Mr Blair said on Monday.\n",
+}
+IAN = "Police chief speaks\n\nMetropolitan Police Commissioner Ian Blair said crime fell.\n"
+
+
+def _speaker_of(opened, document: str) -> set[str]:
+    return {s.speaker.name for p in opened.corpus.passages if p.document == document
+            for s in p.sentences if s.speaker is not None}
+
+
+@pytest.mark.parametrize(("change", "mr_blair_before", "mr_blair_after"), [
+    # a second Blair makes "Mr Blair" nobody's: the unchanged article's speaker leaves the group
+    ("add another", "Tony Blair", "Blair"),
+    # the person it was merged with goes: it stands alone
+    ("remove merged", "Tony Blair", "Blair"),
+    # the one it was merged with is renamed: it follows
+    ("edit merged", "Tony Blair", "Ian Blair"),
+    # the second Blair goes again: it joins the one left
+    ("remove other", "Blair", "Tony Blair"),
+])
+def test_merges_across_unchanged_articles_equal_a_full_rebuild(
+        tmp_path: Path, change: str, mr_blair_before: str, mr_blair_after: str):
+    d = tmp_path / "blairs"
+    d.mkdir()
+    for name, text in BLAIRS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    if change == "remove other":
+        (d / "ian.txt").write_text(IAN, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    first = open_index([d], options, build_corpus)
+    assert _speaker_of(first, "mr") == {mr_blair_before}
+    if change == "add another":
+        (d / "ian.txt").write_text(IAN, encoding="utf-8")
+    elif change == "remove merged":
+        (d / "tony.txt").unlink()
+    elif change == "edit merged":
+        (d / "tony.txt").write_text(BLAIRS["tony.txt"].replace("Tony", "Ian"),
+                                    encoding="utf-8")
+    else:
+        (d / "ian.txt").unlink()
+    incremental = open_index([d], options, build_corpus)
+    assert any("reused" in m for m in incremental.messages), incremental.messages
+    assert _speaker_of(incremental, "mr") == {mr_blair_after}
+    full = open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus)
+    _same(incremental, full)
+
+
+def test_articles_sent_packed_by_workers_equal_the_sequential_build(
+        tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch):
+    """Workers send each new article back as its cache row (`ArticleCache.packing`): the
+    corpus, the rows kept and a later build from them are exactly the sequential ones."""
+    from functools import partial
+
+    from corpus import parallel
+    from retrieval.store.article_cache import ArticleCache
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    unpacked = []
+    real = ArticleCache._unpack
+
+    def counting(self, raw, sent):
+        unpacked.append(raw.path)
+        return real(self, raw, sent)
+    monkeypatch.setattr(ArticleCache, "_unpack", counting)
+    for i in range(4):
+        (news / f"more{i}.txt").write_text(f"Talks day {i}\n\n\"We met,\" Kallas said.\n",
+                                           encoding="utf-8")
+    built = {}
+    for jobs in (1, 2):
+        options = IndexOptions(cache_dir=tmp_path / f"cache{jobs}")
+        first = open_index([news], options, partial(build_corpus, jobs=jobs))
+        (news / "more0.txt").unlink()  # and again from the rows kept
+        again = open_index([news], options, partial(build_corpus, jobs=jobs))
+        (news / "more0.txt").write_text("Talks day 0\n\n\"We met,\" Kallas said.\n",
+                                        encoding="utf-8")
+        line = "0 new, 0 changed, 1 removed; 6 reused"
+        assert any(line in m for m in again.messages), again.messages
+        built[jobs] = (first, again)
+    assert len(unpacked) == 7  # the second process build's seven articles came packed
+    _same(built[1][0], built[2][0])
+    _same(built[1][1], built[2][1])
+
+
+def test_an_incremental_build_parses_only_the_new_articles_names(
+        tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch):
+    """The merge reads the unchanged articles' people from the article cache (their merge
+    facts), not by parsing their names again."""
+    from corpus import merging
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    parsed: list[str] = []
+    real = merging._merge_parts
+
+    def counting(name: str):
+        parsed.append(name)
+        return real(name)
+    monkeypatch.setattr(merging, "_merge_parts", counting)
+    (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Jo Bloggs said.\n",
+                                  encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    assert parsed == ["Jo Bloggs"]
+    full = open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus)
+    _same(again, full)
