@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from corpus.build import build_corpus
+from corpus.snapshot import read_snapshot
 from retrieval.options import IndexOptions
-from retrieval.store import cache, file_signature, file_walk, keys, open_index
+from retrieval.store import cache, file_signature, file_walk, open_index
 
 ARTICLE = ("Grain deal extended\n\nThe grain deal was extended, officials said.\n\n"
            "\"We are ready,\" the Kremlin said.\n")
@@ -40,15 +41,15 @@ def corpus_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 class Hashing:
-    """Counts the starts that hash the files' bytes (the shortcut not taken)."""
+    """Counts the starts that read and hash the files' bytes (the shortcut not taken)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.calls = 0
-        monkeypatch.setattr(cache, "streamed_key", self)
+        monkeypatch.setattr(cache, "read_snapshot", self)
 
-    def __call__(self, paths, options):
+    def __call__(self, paths):
         self.calls += 1
-        return keys.streamed_key(paths, options)
+        return read_snapshot(paths)
 
 
 def _edit_same_size_old_mtime(d: Path) -> None:
