@@ -79,7 +79,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     # Imported here, as the attributor is: a start from the saved corpus never merges.
     from corpus.gc_pause import gc_paused
     from corpus.merging import merge_people
-    from corpus.parallel import attribute_all
+    from corpus.parallel import Cancelled, attribute_all
 
     raws, problems = read_articles(source)
     if not raws:
@@ -91,7 +91,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     todo = [r for r, a in zip(raws, made, strict=True) if a is None]
     sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo]
     work = attribute_all(todo, attribute_article, jobs,
-                         attributor.packing() if attributor is not None else None)
+                         attributor.packing() if attributor is not None else None, cancel)
     fresh: Iterable[Article] = progress(work, sizes, "Reading articles") if progress else work
     news = iter(zip(todo, fresh, strict=True))  # in order, made as they are asked for
     articles: list[Article] = []
@@ -104,6 +104,8 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
                 if attributor is not None:
                     attributor.keep(raw, known)
             articles.append(known)
+    except Cancelled:
+        raise BuildCancelled("the build was cancelled") from None
     finally:
         work.close()  # stops the workers of a cancelled build now
     # One entity per person across the articles (each was read on its own).

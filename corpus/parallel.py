@@ -9,7 +9,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Generator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
@@ -21,6 +22,12 @@ from corpus.models import Article
 # attributor) costs about as much as attributing a few dozen articles.
 PARALLEL_MIN = 64
 _CHUNK = 8
+# How often a build waiting on its workers asks whether it was cancelled, in seconds.
+_POLL = 0.05
+
+
+class Cancelled(Exception):
+    """The build was cancelled while waiting on its workers (`corpus.build` says so)."""
 
 
 @dataclass(frozen=True)
@@ -49,11 +56,15 @@ def default_jobs() -> int:
 
 
 def attribute_all(raws: Sequence[RawArticle], attribute: Callable[[RawArticle], Article],
-                  jobs: int, packing: Packing | None = None) -> Generator[Article, None, None]:
+                  jobs: int, packing: Packing | None = None,
+                  cancel: Callable[[], bool] | None = None) -> Generator[Article, None, None]:
     """`attribute(raw)` for each raw, in order; on `jobs` worker processes when there are
     enough articles (`attribute` must then be a module-level function; with `packing`, sent
     back packed), else here, and here for the rest when the workers cannot start or die.
-    Stopping the iteration early (a cancelled build) cancels the work not started."""
+    While it waits on the workers `cancel` is asked every `_POLL` seconds: True raises
+    Cancelled and stops the workers at once (workers still starting, or busy with a chunk,
+    would otherwise hold a cancelled build for seconds). Stopping the iteration early
+    cancels the work not started."""
     done = 0
     if jobs > 1 and len(raws) >= PARALLEL_MIN:
         work: Callable[[RawArticle], object] = attribute if packing is None else \
@@ -61,12 +72,54 @@ def attribute_all(raws: Sequence[RawArticle], attribute: Callable[[RawArticle], 
         try:
             pool = ProcessPoolExecutor(min(jobs, len(raws) // _CHUNK or 1),
                                        mp_context=multiprocessing.get_context("spawn"))
+            stopped = False
             try:
-                for raw, sent in zip(raws, pool.map(work, raws, chunksize=_CHUNK), strict=True):
-                    yield sent if packing is None else packing.unpack(raw, sent)  # type: ignore[misc]
-                    done += 1
+                chunks = [pool.submit(_attribute_chunk, work, raws[i:i + _CHUNK])
+                          for i in range(0, len(raws), _CHUNK)]
+                for i, chunk in enumerate(chunks):
+                    for j, sent in enumerate(_wait(chunk, cancel)):
+                        raw = raws[i * _CHUNK + j]
+                        yield sent if packing is None else packing.unpack(raw, sent)  # type: ignore[misc]
+                        done += 1
+            except Cancelled:
+                stopped = True
+                raise
             finally:
-                pool.shutdown(wait=True, cancel_futures=True)
+                _shut(pool, now=stopped)
         except (BrokenProcessPool, OSError):
             pass  # workers could not start or died (no importable main, no /dev/shm): here
     yield from map(attribute, raws[done:])
+
+
+def _attribute_chunk(work: Callable[[RawArticle], object], raws: Sequence[RawArticle]
+                     ) -> list[object]:
+    return [work(raw) for raw in raws]
+
+
+def _wait(chunk: Future[list[object]], cancel: Callable[[], bool] | None) -> list[object]:
+    """The chunk's results, asking `cancel` while they are not there yet."""
+    while True:
+        try:
+            return chunk.result(timeout=None if cancel is None else _POLL)
+        except FutureTimeout:
+            if cancel is not None and cancel():
+                raise Cancelled from None
+
+
+def _shut(pool: ProcessPoolExecutor, *, now: bool) -> None:
+    """Shut the pool: after the running chunks, or, for a cancelled build, at once (its
+    workers are terminated: their work is thrown away)."""
+    if not now:
+        pool.shutdown(wait=True, cancel_futures=True)
+        return
+    # The executor has no public way to stop a busy worker before Python 3.14.
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    workers = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        proc.terminate()
+    for proc in workers:
+        proc.join(timeout=1.0)

@@ -1,6 +1,8 @@
 """Attributing on several processes gives exactly the sequential corpus, in the same order."""
 from __future__ import annotations
 
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -55,8 +57,8 @@ def test_small_builds_stay_in_this_process(count: int, jobs: int, expected: str,
         def __init__(self, *a, **k) -> None:
             used.append("pool")
 
-        def map(self, fn, items, chunksize=1):
-            return map(fn, items)
+        def submit(self, fn, *args) -> Future:
+            return _done(fn(*args))
 
         def shutdown(self, **k) -> None:
             pass
@@ -71,14 +73,52 @@ def test_workers_that_cannot_start_leave_the_work_to_this_process(
 
     class Broken:
         def __init__(self, *a, **k) -> None:
-            pass
+            self.sent = 0
 
-        def map(self, fn, items, chunksize=1):
-            yield fn(items[0])
-            raise BrokenProcessPool("a worker died")
+        def submit(self, fn, *args) -> Future:
+            self.sent += 1
+            if self.sent == 1:
+                return _done(fn(*args))
+            failed: Future = Future()
+            failed.set_exception(BrokenProcessPool("a worker died"))
+            return failed
 
         def shutdown(self, **k) -> None:
             pass
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", Broken)
     out = list(parallel.attribute_all(list(range(100)), lambda x: x * 2, 2))
     assert out == [x * 2 for x in range(100)]
+
+
+def _done(value) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+def test_a_build_cancelled_while_its_workers_are_busy_stops_them_at_once(
+        monkeypatch: pytest.MonkeyPatch):
+    """The workers are busy for a minute (each article sleeps); a cancel while waiting on
+    them raises Cancelled and leaves no worker alive, without waiting for their chunks."""
+    pools: list[ProcessPoolExecutor] = []
+    workers: list = []
+
+    class Recording(ProcessPoolExecutor):
+        def __init__(self, *a, **k) -> None:
+            super().__init__(*a, **k)
+            pools.append(self)
+
+        def submit(self, fn, *args, **kw):
+            future = super().submit(fn, *args, **kw)
+            workers.extend(p for p in self._processes.values() if p not in workers)
+            return future
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Recording)
+    waits = []
+
+    def cancel() -> bool:
+        waits.append(1)
+        return len(waits) > 2  # cancelled while the first chunk is still running
+    with pytest.raises(parallel.Cancelled):
+        list(parallel.attribute_all([60.0] * 64, time.sleep, 2, cancel=cancel))
+    assert pools and workers
+    assert not any(p.is_alive() for p in workers)
