@@ -79,3 +79,8 @@ def several_message(typed: str, matches: Sequence[Match]) -> str | None:
 def closest_for(names: str, topic: str) -> str:
     return (f"No statement by {names} in the articles says all of \u201c{topic}\u201d; "
             "the closest:")
+
+
+def none_on(names: str, topic: str) -> str:
+    return (f"No statement by {names} in the articles is about \u201c{topic}\u201d; "
+            "their statements:")

@@ -13,7 +13,7 @@ from corpus.build import Cancel, build_corpus
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
-from retrieval.answering import claims
+from retrieval.answering import claims, role_fit
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
@@ -24,9 +24,15 @@ from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
+from retrieval.store.speaker_digest import group_key
 from retrieval.tokenizer import terms
 
 T = TypeVar("T")
+
+# Matches by name, surname or country are not widened by the roles of nearby sentences.
+_BY_NAME = frozenset({"name", "surname", "country"})
+# How many of the best passages with a speaker are read for role phrases (`role_fit`).
+NEARBY_POOL = 40
 
 EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
 
@@ -165,6 +171,8 @@ class Parley:
             return self._who_said(question, topic, k, cut)
         if matches is None:
             matches = self.finder.find(typed)
+            if not any(m.how in _BY_NAME for m in matches):
+                matches = [*matches, *self._described_nearby(typed, topic, matches)]
         unmatched = self.evidence.unmatched(topic)
         if not matches:
             return self._nobody_fits(question, typed, topic, k, cut)
@@ -183,10 +191,12 @@ class Parley:
         ranked = self.evidence.distinct(self.index.top(query, 2 * k + 5, allowed=mine), k)
         names = " or ".join(claims.who(c.speaker) for c in people[:3])
         if not ranked:
-            plain = self._search(question, topic, k, cut)
-            message = claims.closest_for(names, topic) if plain.results else plain.message
-            return Answer(question, "speaker", plain.results, message, None, unmatched, cut,
-                          Claim("closest", None, people))
+            # None of their statements holds a word of the topic: their statements, said
+            # to be theirs on something else, rather than others' words on the topic.
+            ranked = self._statements_in_order(matches, typed, k, mine)
+            hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
+            return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
+                          unmatched, cut, Claim("closest", None, people, 0.0))
         hits = self.evidence.hits(ranked, set(query), only=mine)
         held = self.evidence.coverage(hits[0], query)
         if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker):
@@ -194,6 +204,28 @@ class Parley:
                           Claim("said", hits[0].speaker, people, held))
         return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
                       unmatched, cut, Claim("closest", None, people, held))
+
+    def _described_nearby(self, typed: str, topic: str, known: Sequence[Match]
+                          ) -> list[Match]:
+        """Speakers a role phrase fits as the sentences they say describe them (see
+        `role_fit`), among the passages with a speaker that best match the phrase and the
+        topic: "the man utd manager" for Manchester United's manager, whom the directory
+        knows by another role or none."""
+        seen = {(m.group.folded, m.group.kind) for m in known}
+        found: list[Match] = []
+        query = terms(f"{typed} {topic}")
+        for p, _ in self.index.top(query, NEARBY_POOL, allowed=self._attributed_ids):
+            for sentence in self.corpus.passages[p].sentences:
+                who = sentence.speaker
+                if who is None or who.kind == "vague":
+                    continue
+                key = group_key(who)
+                if key in seen or key not in self.directory.entries:
+                    continue
+                if role_fit.fits(typed, who, sentence.text):
+                    seen.add(key)
+                    found.append(Match(self.directory.entries[key], "role", 0.75))
+        return found
 
     def _statements_in_order(self, matches: Sequence[Match], typed: str, k: int,
                              mine: dict[int, list[int]]) -> list[tuple[int, float]]:
