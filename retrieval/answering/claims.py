@@ -84,3 +84,8 @@ def closest_for(names: str, topic: str) -> str:
 def none_on(names: str, topic: str) -> str:
     return (f"No statement by {names} in the articles is about \u201c{topic}\u201d; "
             "their statements:")
+
+
+def not_in_articles(words: Sequence[str]) -> str:
+    quoted = ", ".join(f"\u201c{w}\u201d" for w in words)
+    return f"No article mentions {quoted}, so nothing in them answers that."

@@ -15,6 +15,7 @@ from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims, role_fit
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
+from retrieval.answering.absence import absent_words
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
@@ -135,6 +136,10 @@ class Parley:
     def _search(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
         unmatched = self.evidence.unmatched(topic)
+        missing = self._absent(topic)
+        if missing:
+            return Answer(question, "search", (), claims.not_in_articles(missing), None,
+                          unmatched, cut)
         # A passage scoring 0 (only words in exactly half the passages) answers nothing.
         ranked = self.evidence.distinct(
             [(p, sc) for p, sc in self.index.top(query, 2 * k + 5) if sc > 0], k)
@@ -183,6 +188,10 @@ class Parley:
         people = claims.candidates(matches)
         several = claims.several_message(typed, matches)
         query = [t for t in terms(topic) if t not in set(terms(typed))]
+        missing = self._absent(topic) if query else ()
+        if missing:
+            return Answer(question, "speaker", (), claims.not_in_articles(missing), None,
+                          unmatched, cut, Claim("closest", None, people))
         if not query:
             ranked = self._statements_in_order(matches, typed, k, mine)
             hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
@@ -279,6 +288,10 @@ class Parley:
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
         unmatched = self.evidence.unmatched(topic)
+        missing = self._absent(topic)
+        if missing:
+            return Answer(question, "who_said", (), claims.not_in_articles(missing), None,
+                          unmatched, cut)
         qset = set(query)
         attributed: dict[int, list[int]] = {}  # only for passages actually looked at
 
@@ -311,6 +324,9 @@ class Parley:
         message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
         return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                       Claim("closest"))
+
+    def _absent(self, topic: str) -> Sequence[str]:
+        return absent_words(topic, self.index, self.vocabulary.has_near)
 
     @staticmethod
     def _nothing(topic: str) -> str:

@@ -8,8 +8,9 @@ when each of its words is in the speaker's name or role, as written or shortened
 "lib" Liberal, "man" Manchester; the letters in order: "utd" United; initials: "Mobile Data
 Association" MDA), or, for words other than its head noun, in that sentence itself, as
 written or shortened ("mittal steel's chief executive" for a chief executive called Mittal
-said in a sentence about Mittal Steel). The head ("secretary", "manager", the word before "of") must be the speaker's own,
-so "the home secretary" never fits someone who only talks about the home secretary.
+said in a sentence about Mittal Steel). The head ("secretary", "manager", the word before
+"of") must be the speaker's own, so "the home secretary" never fits someone who only talks
+about the home secretary.
 """
 from __future__ import annotations
 
