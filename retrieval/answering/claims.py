@@ -22,11 +22,13 @@ _UNKNOWN_TERM_WEIGHT = 5.0  # a word the articles never use: as rare as a term c
 
 def statement_terms(hit: Hit, terms_of: Callable[[str], Iterable[str]]) -> set[str]:
     """The terms of the hit's matched sentence and of its speaker's other sentences there (a
-    quote run spans sentences)."""
+    quote run spans sentences), less the terms of the speaker's own name: "said Mr Ebbers"
+    says who spoke, not that what was said was about Ebbers."""
     who = hit.speaker
     sentences = [s for s in hit.passage.sentences if who is not None and s.speaker == who]
     texts = [hit.sentence.text] + [s.text for s in sentences]
-    return {t for text in texts for t in terms_of(text)}
+    own = set(terms_of(who.name)) if who is not None else set()
+    return {t for text in texts for t in terms_of(text)} - own
 
 
 def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float | None]
