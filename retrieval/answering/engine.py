@@ -13,11 +13,12 @@ from corpus.build import Cancel, build_corpus
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
-from retrieval.answering import claims, role_fit
+from retrieval.answering import claims, proximity, role_fit
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.absence import absent_words
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
+from retrieval.answering.proximity import by_phrase
 from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
 from retrieval.answering.records import Answer, Claim, ClaimKind, QuotesAnswer, SpeakerStats
 from retrieval.answering.speakers import Resolution, SpeakerDirectory
@@ -142,7 +143,7 @@ class Parley:
                           unmatched, cut)
         # A passage scoring 0 (only words in exactly half the passages) answers nothing.
         ranked = self.evidence.distinct(
-            [(p, sc) for p, sc in self.index.top(query, 2 * k + 5) if sc > 0], k)
+            [(p, sc) for p, sc in self._top(query, topic, 2 * k + 5) if sc > 0], k)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
@@ -197,7 +198,7 @@ class Parley:
             hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people))
-        ranked = self.evidence.distinct(self.index.top(query, 2 * k + 5, allowed=mine), k)
+        ranked = self.evidence.distinct(self._top(query, topic, 2 * k + 5, mine), k)
         names = " or ".join(claims.who(c.speaker) for c in people[:3])
         if not ranked:
             # None of their statements holds a word of the topic: their statements, said
@@ -306,7 +307,7 @@ class Parley:
         ranked: list[tuple[int, float]] = []
         depth = 4 * k + 16
         while query:
-            found = self.index.top(query, depth, allowed=self._attributed_ids)
+            found = self._top(query, topic, depth, self._attributed_ids)
             ranked = self.evidence.distinct([(p, sc) for p, sc in found if any(
                 self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], k)
             if len(ranked) == k or len(found) < depth:
@@ -324,6 +325,13 @@ class Parley:
         message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
         return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                       Claim("closest"))
+
+    def _top(self, query: Sequence[str], topic: str, k: int,
+             allowed: Iterable[int] | None = None) -> list[tuple[int, float]]:
+        """BM25's best passages (at least proximity.POOL of them), those holding the topic's
+        word runs first (see `proximity`)."""
+        found = self.index.top(query, max(k, proximity.POOL), allowed=allowed)
+        return by_phrase(found, topic, lambda p: self.corpus.passages[p].text)
 
     def _absent(self, topic: str) -> Sequence[str]:
         return absent_words(topic, self.index, self.vocabulary.has_near)

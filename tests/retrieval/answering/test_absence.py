@@ -2,8 +2,6 @@
 large enough for a missing word to mean that; slips, numbers and compounds are left alone."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from retrieval.answering.absence import MIN_PASSAGES, absent_words
