@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,7 +21,14 @@ from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.proximity import by_phrase
 from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
-from retrieval.answering.records import Answer, Claim, ClaimKind, QuotesAnswer, SpeakerStats
+from retrieval.answering.records import (
+    Answer,
+    Claim,
+    ClaimKind,
+    Hit,
+    QuotesAnswer,
+    SpeakerStats,
+)
 from retrieval.answering.speakers import Resolution, SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
@@ -308,23 +316,37 @@ class Parley:
         depth = 4 * k + 16
         while query:
             found = self._top(query, topic, depth, self._attributed_ids)
-            ranked = self.evidence.distinct([(p, sc) for p, sc in found if any(
+            ranked = self.evidence.distinct([(p, sc) for p, sc in found if sc > 0 and any(
                 self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], k)
             if len(ranked) == k or len(found) < depth:
                 break
             depth *= 4
-        if ranked:
-            hits = self.evidence.hits(ranked, qset, only=attributed)
-            held = self.evidence.coverage(hits[0], query)
-            first = hits[0].speaker
-            if first is not None and claims.names_someone(first) and (
-                    held >= claims.COVERAGE_TO_SAY):
-                return Answer(question, "who_said", hits, claims.said_message(first), first,
-                              unmatched, cut, Claim("said", first, coverage=held))
         plain = self._search(question, topic, k, cut)
-        message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
-        return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
-                      Claim("closest"))
+        if not ranked:
+            message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
+            return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
+                          Claim("closest"))
+        hits = self.evidence.hits(ranked, qset, only=attributed)
+        # The first statement that covers the question and names its speaker (not a vague
+        # "analysts") is the one the answer claims, shown first.
+        for i, hit in enumerate(hits):
+            held = self.evidence.coverage(hit, query)
+            who = hit.speaker
+            if who is not None and claims.names_someone(who) and (
+                    held >= claims.COVERAGE_TO_SAY):
+                shown = _renumbered((hit, *hits[:i], *hits[i + 1:]))
+                return Answer(question, "who_said", shown, claims.said_message(who), who,
+                              unmatched, cut, Claim("said", who, coverage=held))
+        held = self.evidence.coverage(hits[0], query)
+        # The closest statements with their speakers; first the passage that reports it in
+        # the article's own words, when that holds more of the question than any statement.
+        best = plain.results[0] if plain.results else None
+        if best is not None and best.speaker is None and (
+                self.evidence.coverage(best, query) > held):
+            hits = _renumbered((best, *[h for h in hits
+                                        if h.passage.text != best.passage.text][:k - 1]))
+        return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
+                      Claim("closest", coverage=held))
 
     def _top(self, query: Sequence[str], topic: str, k: int,
              allowed: Iterable[int] | None = None) -> list[tuple[int, float]]:
@@ -351,6 +373,11 @@ class Parley:
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
                     "statement by anyone of that name.", "closest")
         return f"Nobody called \u201c{typed}\u201d appears in the articles.", "absent"
+
+
+def _renumbered(hits: Sequence[Hit]) -> tuple[Hit, ...]:
+    """Hits moved about, ranked 1, 2, … in their new order."""
+    return tuple(replace(h, rank=i) for i, h in enumerate(hits, start=1))
 
 
 def open_parley(corpus_paths: Sequence[Path] | None = None,
