@@ -39,8 +39,6 @@ from retrieval.tokenizer import terms
 
 T = TypeVar("T")
 
-# Matches by name, surname or country are not widened by the roles of nearby sentences.
-_BY_NAME = frozenset({"name", "surname", "country"})
 # How many of the best passages with a speaker are read for role phrases (`role_fit`).
 NEARBY_POOL = 40
 
@@ -185,7 +183,7 @@ class Parley:
             return self._who_said(question, topic, k, cut)
         if matches is None:
             matches = self.finder.find(typed)
-            if not any(m.how in _BY_NAME for m in matches):
+            if not any(_by_own_name(m, typed) for m in matches):
                 matches = [*matches, *self._described_nearby(typed, topic, matches)]
         unmatched = self.evidence.unmatched(topic)
         if not matches:
@@ -373,6 +371,18 @@ class Parley:
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
                     "statement by anyone of that name.", "closest")
         return f"Nobody called \u201c{typed}\u201d appears in the articles.", "absent"
+
+
+def _by_own_name(match: Match, typed: str) -> bool:
+    """Whether a match names the speaker (surname, country, or a word of their own name),
+    rather than fitting a role or an alias the articles give several people ("the work and
+    pensions secretary"), which the roles of nearby sentences may widen."""
+    if match.how in ("surname", "country"):
+        return True
+    if match.how != "name":
+        return False
+    own = set(terms(match.group.speaker.name))
+    return any(t in own for t in terms(typed))
 
 
 def _renumbered(hits: Sequence[Hit]) -> tuple[Hit, ...]:
