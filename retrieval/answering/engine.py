@@ -1,6 +1,7 @@
 """The answering function: one question in, one Answer out, for every front end."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -11,7 +12,7 @@ from typing import TypeVar
 import numpy as np
 
 from corpus.build import Cancel, build_corpus
-from corpus.models import Article, Corpus, LoadProblem
+from corpus.models import Article, Corpus, LoadProblem, Speaker
 from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims, proximity, role_fit
@@ -184,7 +185,7 @@ class Parley:
         if matches is None:
             matches = self.finder.find(typed)
             if not any(_by_own_name(m, typed) for m in matches):
-                matches = [*matches, *self._described_nearby(typed, topic, matches)]
+                matches = [*matches, *self._described_nearby(typed, topic)]
         unmatched = self.evidence.unmatched(topic)
         if not matches:
             return self._nobody_fits(question, typed, topic, k, cut)
@@ -221,13 +222,14 @@ class Parley:
         return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
                       unmatched, cut, Claim("closest", None, people, held))
 
-    def _described_nearby(self, typed: str, topic: str, known: Sequence[Match]
-                          ) -> list[Match]:
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per corpus, kept for its life
+    def _described_nearby(self, typed: str, topic: str) -> tuple[Match, ...]:
         """Speakers a role phrase fits as the sentences they say describe them (see
         `role_fit`), among the passages with a speaker that best match the phrase and the
         topic: "the man utd manager" for Manchester United's manager, whom the directory
         knows by another role or none."""
-        seen = {(m.group.folded, m.group.kind) for m in known}
+        seen = {(m.group.folded, m.group.kind) for m in self.finder.find(typed)}
+        own: dict[Speaker, bool | None] = {}  # whether their name and role alone decide
         found: list[Match] = []
         query = terms(f"{typed} {topic}")
         for p, _ in self.index.top(query, NEARBY_POOL, allowed=self._attributed_ids):
@@ -235,13 +237,17 @@ class Parley:
                 who = sentence.speaker
                 if who is None or who.kind == "vague":
                     continue
+                if who not in own:
+                    own[who] = role_fit.fits_own(typed, who)
+                if own[who] is False:
+                    continue
                 key = group_key(who)
                 if key in seen or key not in self.directory.entries:
                     continue
-                if role_fit.fits(typed, who, sentence.text):
+                if own[who] or role_fit.fits(typed, who, sentence.text):
                     seen.add(key)
                     found.append(Match(self.directory.entries[key], "role", 0.75))
-        return found
+        return tuple(found)
 
     def _statements_in_order(self, matches: Sequence[Match], typed: str, k: int,
                              mine: dict[int, list[int]]) -> list[tuple[int, float]]:

@@ -24,13 +24,19 @@ from retrieval.tokenizer import terms
 MIN_SHORT = 3  # shorter forms ("st", "mr") shorten too many words
 
 
+@lru_cache(maxsize=8192)
+def _terms(word: str) -> tuple[str, ...]:
+    return tuple(terms(word))
+
+
 @lru_cache(maxsize=4096)
 def words_of(text: str) -> tuple[str, ...]:
     """Folded words that carry a search term, possessive 's and hyphens taken off."""
     plain = re.sub(r"['\u2019]s\b", "", fold(text)).replace("-", " ")
-    return tuple(w for w in re.findall(r"\w+", plain) if terms(w))
+    return tuple(w for w in re.findall(r"\w+", plain) if _terms(w))
 
 
+@lru_cache(maxsize=1024)
 def head_of(phrase: str) -> str | None:
     """The head noun of a role phrase: the last word before "of", else the last word."""
     before = re.split(r"\s+of\s+", fold(phrase), maxsplit=1)[0]
@@ -47,7 +53,14 @@ def shortens(short: str, word: str) -> bool:
     return word.startswith(short) or all(ch in letters for ch in short)
 
 
-def _initials(words: tuple[str, ...], own: set[str]) -> set[int]:
+@lru_cache(maxsize=8192)
+def _described(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a name, role or sentence, and their terms."""
+    words = frozenset(words_of(text))
+    return words, frozenset(t for w in words for t in _terms(w))
+
+
+def _initials(words: tuple[str, ...], own: frozenset[str]) -> set[int]:
     """Positions of phrase words whose run of initials is one of the speaker's words."""
     covered: set[int] = set()
     for i in range(len(words)):
@@ -57,28 +70,40 @@ def _initials(words: tuple[str, ...], own: set[str]) -> set[int]:
     return covered
 
 
-def _own(word: str, own_words: set[str], own_terms: set[str]) -> bool:
+def _among(word: str, described: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Whether the word is among these, as written or shortened."""
-    return (all(t in own_terms for t in terms(word))
-            or any(shortens(word, w) for w in own_words))
+    words, found = described
+    return all(t in found for t in _terms(word)) or any(shortens(word, w) for w in words)
+
+
+def _unmet(phrase: str, speaker: Speaker) -> tuple[int, ...] | None:
+    """The phrase words the speaker's name and role do not hold; None when the head is
+    among them (no sentence can make up for that)."""
+    words = words_of(phrase)
+    head = head_of(phrase)
+    if not words or head is None or head not in words:
+        return None
+    own = _described(f"{speaker.name} {speaker.role or ''}")
+    missing = [i for i, w in enumerate(words) if not _among(w, own)]
+    if missing:
+        initials = _initials(words, own[0])
+        missing = [i for i in missing if i not in initials]
+    return None if words.index(head) in missing else tuple(missing)
+
+
+def fits_own(phrase: str, speaker: Speaker) -> bool | None:
+    """True when the speaker's name and role hold the whole phrase, False when they cannot
+    (the head is not theirs), None when it depends on the sentence they say."""
+    unmet = _unmet(phrase, speaker)
+    return False if unmet is None else (True if not unmet else None)
 
 
 def fits(phrase: str, speaker: Speaker, sentence: str) -> bool:
     """Whether every word of the role phrase is the speaker's (name or role, as written or
     shortened) or, the head excepted, in the sentence they say."""
-    words = words_of(phrase)
-    head = head_of(phrase)
-    if not words or head is None:
+    unmet = _unmet(phrase, speaker)
+    if unmet is None:
         return False
-    own_words = set(words_of(f"{speaker.name} {speaker.role or ''}"))
-    own_terms = {t for w in own_words for t in terms(w)}
-    by_initials = _initials(words, own_words)
-    said_words = set(words_of(sentence))
-    said_terms = {t for w in said_words for t in terms(w)}
-    for i, word in enumerate(words):
-        if i in by_initials or _own(word, own_words, own_terms):
-            continue
-        if word == head or not _own(word, said_words, said_terms):
-            return False
-    return head in words and (words.index(head) in by_initials
-                              or _own(head, own_words, own_terms))
+    words = words_of(phrase)
+    said = _described(sentence)
+    return all(_among(words[i], said) for i in unmet)
