@@ -41,7 +41,7 @@ from retrieval.tokenizer import terms
 T = TypeVar("T")
 
 # How many of the best passages with a speaker are read for role phrases (`role_fit`).
-NEARBY_POOL = 40
+NEARBY_POOL = 20
 
 EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
 
@@ -325,39 +325,39 @@ class Parley:
             if len(ranked) == k or len(found) < depth:
                 break
             depth *= 4
-        plain = self._search(question, topic, k, cut)
         if not ranked:
+            plain = self._search(question, topic, k, cut)
             message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
             return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                           Claim("closest"))
         hits = self.evidence.hits(ranked, qset, only=attributed)
         # The first statement that covers the question and names its speaker (not a vague
         # "analysts") is the one the answer claims, shown first.
+        held = [self.evidence.coverage(hit, query) for hit in hits]
         for i, hit in enumerate(hits):
-            held = self.evidence.coverage(hit, query)
             who = hit.speaker
             if who is not None and claims.names_someone(who) and (
-                    held >= claims.COVERAGE_TO_SAY):
+                    held[i] >= claims.COVERAGE_TO_SAY):
                 shown = _renumbered((hit, *hits[:i], *hits[i + 1:]))
                 return Answer(question, "who_said", shown, claims.said_message(who), who,
-                              unmatched, cut, Claim("said", who, coverage=held))
-        held = self.evidence.coverage(hits[0], query)
+                              unmatched, cut, Claim("said", who, coverage=held[i]))
         # The closest statements with their speakers; first the passage that reports it in
         # the article's own words, when that holds more of the question than any statement.
+        plain = self._search(question, topic, k, cut)
         best = plain.results[0] if plain.results else None
         if best is not None and best.speaker is None and (
-                self.evidence.coverage(best, query) > held):
+                self.evidence.coverage(best, query) > max(held)):
             hits = _renumbered((best, *[h for h in hits
                                         if h.passage.text != best.passage.text][:k - 1]))
         return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
-                      Claim("closest", coverage=held))
+                      Claim("closest", coverage=held[0]))
 
     def _top(self, query: Sequence[str], topic: str, k: int,
              allowed: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """BM25's best passages (at least proximity.POOL of them), those holding the topic's
         word runs first (see `proximity`)."""
         found = self.index.top(query, max(k, proximity.POOL), allowed=allowed)
-        return by_phrase(found, topic, lambda p: self.corpus.passages[p].text)
+        return by_phrase(found, topic, self.evidence.terms_of)
 
     def _absent(self, topic: str) -> Sequence[str]:
         return absent_words(topic, self.index, self.vocabulary.has_near)

@@ -10,7 +10,6 @@ BM25's order. The scores shown stay BM25Okapi's.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from retrieval.tokenizer import terms
 
@@ -23,19 +22,15 @@ def _runs(seq: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(seq[i:i + RUN]) for i in range(len(seq) - RUN + 1)}
 
 
-@lru_cache(maxsize=4096)
-def _passage_runs(text: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(_runs(terms(text)))
-
-
 def by_phrase(ranked: Sequence[tuple[int, float]], topic: str,
-              text_of: Callable[[int], str]) -> list[tuple[int, float]]:
-    """The ranked passages, those holding more of the topic's runs first (stable)."""
+              terms_of: Callable[[int], Sequence[str]]) -> list[tuple[int, float]]:
+    """The ranked passages, those holding more of the topic's runs first (stable);
+    `terms_of(p)` gives a passage's search terms in order."""
     wanted = _runs(terms(topic))
     if not wanted or not ranked:
         return list(ranked)
     floor = NEAR_TOP * max(score for _, score in ranked)
-    counts = [len(wanted & _passage_runs(text_of(p))) if score >= floor else 0
+    counts = [len(wanted & _runs(terms_of(p))) if score >= floor else 0
               for p, score in ranked]
     if not any(counts):
         return list(ranked)
