@@ -44,6 +44,10 @@ _WHO_VERBS = ("said|says|say|told|tells|announced|claimed|called|warned|urged|de
 # a speaker's: "sanctions on Russian banks" stays a search).
 _X_ON_Y = re.compile(r"^\s*(?P<x>[^?]+?)\s+(?:on|about|regarding|after)\s+(?P<rest>.+?)\s*[?.!]*$",
                      re.IGNORECASE)
+# "Was anything said about Y?" asks who said what about Y.
+_ANYTHING_SAID = re.compile(
+    r"^\s*(?:(?:was|is|has)\s+)?(?:anything|something)\s+(?:been\s+)?(?:said|mentioned)\s+"
+    r"(?P<rest>(?:about|on|regarding|concerning)\b.*)$", re.IGNORECASE)
 _TOPIC_LEAD = re.compile(r"^\s*(?:about|on|regarding|concerning|of|that|to)\s+", re.IGNORECASE)
 
 
@@ -64,7 +68,7 @@ def parse_question(question: str) -> ParsedQuestion:
             rest = (m.groupdict().get("rest") or "").strip(" ?.!")
             return ParsedQuestion("speaker", _TOPIC_LEAD.sub("", rest),
                                   _clean_speaker(m.group("x")))
-    m = _who_said().match(text)
+    m = _who_said().match(text) or _ANYTHING_SAID.match(text)
     if m:
         rest = _TOPIC_LEAD.sub("", m.group("rest").strip(" ?.!:"))
         return ParsedQuestion("who_said", rest.strip("\"“”'"))

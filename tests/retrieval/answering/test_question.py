@@ -16,6 +16,8 @@ from retrieval.answering.question import name_then_topic, parse_question
     ("who reckons the two were at odds", "the two were at odds"),
     ("who hit back that it's easy to criticise", "it's easy to criticise"),
     ("Who ridiculed the idea?", "the idea"),
+    ("was anything said about the Donbas region?", "the Donbas region"),
+    ("anything said about red tape", "red tape"),
 ])
 def test_who_with_any_speech_verb_of_the_lexicon_asks_who_said(question: str, topic: str):
     parsed = parse_question(question)
