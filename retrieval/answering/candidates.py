@@ -28,7 +28,7 @@ _SIDE_WORDS = frozenset(terms("side sides government officials delegation negoti
 
 
 # Words that make another office of a role: "the prime minister" is not the deputy one.
-_OFFICE_CHANGERS = frozenset(terms("deputy shadow former vice assistant acting junior ex "
+OFFICE_CHANGERS = frozenset(terms("deputy shadow former vice assistant acting junior ex "
                                    "interim lord"))
 # Role matches fitting this much worse than the best role match are left out ("the
 # chancellor" is the chancellor, not the shadow chancellor, when the chancellor speaks).
@@ -214,7 +214,7 @@ class SpeakerFinder:
             if countries and named and not countries <= named:
                 continue  # "the British foreign minister" is not Turkey's
             fit = 0.8 if (not countries or countries <= named) else 0.7
-            if (described & _OFFICE_CHANGERS) - words:
+            if (described & OFFICE_CHANGERS) - words:
                 fit -= 0.3  # another office: "Deputy Prime Minister" for "prime minister"
             out.append(Match(group, "role", fit))
         return out

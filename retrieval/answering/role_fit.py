@@ -10,7 +10,8 @@ Association" MDA), or, for words other than its head noun, in that sentence itse
 written or shortened ("mittal steel's chief executive" for a chief executive called Mittal
 said in a sentence about Mittal Steel). The head ("secretary", "manager", the word before
 "of") must be the speaker's own, so "the home secretary" never fits someone who only talks
-about the home secretary.
+about the home secretary; and a role with a word that makes it another office ("shadow",
+"deputy", "former") fits only a phrase that has the word too.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from functools import lru_cache
 
 from corpus.folding import fold
 from corpus.models import Speaker
+from retrieval.answering.candidates import OFFICE_CHANGERS
 from retrieval.tokenizer import terms
 
 MIN_SHORT = 3  # shorter forms ("st", "mr") shorten too many words
@@ -84,6 +86,8 @@ def _unmet(phrase: str, speaker: Speaker) -> tuple[int, ...] | None:
     if not words or head is None or head not in words:
         return None
     own = _described(f"{speaker.name} {speaker.role or ''}")
+    if (own[1] & OFFICE_CHANGERS) - {t for w in words for t in _terms(w)}:
+        return None  # another office: a shadow or deputy is not "the chancellor"
     missing = [i for i, w in enumerate(words) if not _among(w, own)]
     if missing:
         initials = _initials(words, own[0])

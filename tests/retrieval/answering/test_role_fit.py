@@ -29,6 +29,9 @@ OATEN = Speaker("Mark Oaten", "Liberal Democrat's shadow home secretary")
     ("the home secretary", Speaker("Tony Blair", "prime minister"),
      "Mr Blair said the home secretary was wrong.", False),
     ("the tory shadow home secretary", OATEN, "", False),
+    ("the home secretary", OATEN, "", False),  # the shadow one is another office
+    ("the chancellor", Speaker("Oliver Letwin", "shadow chancellor"), "", False),
+    ("the deputy prime minister", Speaker("John Prescott", "Deputy Prime Minister"), "", True),
 ])
 def test_a_role_phrase_fits_as_the_speaker_is_described(phrase, speaker, sentence, fit):
     assert fits(phrase, speaker, sentence) is fit
