@@ -12,10 +12,10 @@ from typing import TypeVar
 import numpy as np
 
 from corpus.build import Cancel, build_corpus
-from corpus.models import Article, Corpus, LoadProblem, Speaker
+from corpus.models import Article, Corpus, LoadProblem
 from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
-from retrieval.answering import claims, proximity, role_fit
+from retrieval.answering import claims, nearby, proximity
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.absence import absent_words
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
@@ -35,13 +35,9 @@ from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
-from retrieval.store.speaker_digest import group_key
 from retrieval.tokenizer import terms
 
 T = TypeVar("T")
-
-# How many of the best passages with a speaker are read for role phrases (`role_fit`).
-NEARBY_POOL = 20
 
 EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
 
@@ -184,7 +180,7 @@ class Parley:
             return self._who_said(question, topic, k, cut)
         if matches is None:
             matches = self.finder.find(typed)
-            if not any(_by_own_name(m, typed) for m in matches):
+            if not any(nearby.by_own_name(m, typed) for m in matches):
                 matches = [*matches, *self._described_nearby(typed, topic)]
         unmatched = self.evidence.unmatched(topic)
         if not matches:
@@ -224,30 +220,12 @@ class Parley:
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per corpus, kept for its life
     def _described_nearby(self, typed: str, topic: str) -> tuple[Match, ...]:
-        """Speakers a role phrase fits as the sentences they say describe them (see
-        `role_fit`), among the passages with a speaker that best match the phrase and the
-        topic: "the man utd manager" for Manchester United's manager, whom the directory
-        knows by another role or none."""
-        seen = {(m.group.folded, m.group.kind) for m in self.finder.find(typed)}
-        own: dict[Speaker, bool | None] = {}  # whether their name and role alone decide
-        found: list[Match] = []
-        query = terms(f"{typed} {topic}")
-        for p, _ in self.index.top(query, NEARBY_POOL, allowed=self._attributed_ids):
-            for sentence in self.corpus.passages[p].sentences:
-                who = sentence.speaker
-                if who is None or who.kind == "vague":
-                    continue
-                if who not in own:
-                    own[who] = role_fit.fits_own(typed, who)
-                if own[who] is False:
-                    continue
-                key = group_key(who)
-                if key in seen or key not in self.directory.entries:
-                    continue
-                if own[who] or role_fit.fits(typed, who, sentence.text):
-                    seen.add(key)
-                    found.append(Match(self.directory.entries[key], "role", 0.75))
-        return tuple(found)
+        """Speakers the role phrase fits as their sentences describe them (see `nearby`),
+        in the passages with a speaker that best match the phrase and the topic."""
+        found = self.index.top(terms(f"{typed} {topic}"), nearby.POOL,
+                               allowed=self._attributed_ids)
+        return nearby.described_nearby(typed, (self.corpus.passages[p] for p, _ in found),
+                                       self.directory, self.finder.find(typed))
 
     def _statements_in_order(self, matches: Sequence[Match], typed: str, k: int,
                              mine: dict[int, list[int]]) -> list[tuple[int, float]]:
@@ -377,18 +355,6 @@ class Parley:
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
                     "statement by anyone of that name.", "closest")
         return f"Nobody called \u201c{typed}\u201d appears in the articles.", "absent"
-
-
-def _by_own_name(match: Match, typed: str) -> bool:
-    """Whether a match names the speaker (surname, country, or a word of their own name),
-    rather than fitting a role or an alias the articles give several people ("the work and
-    pensions secretary"), which the roles of nearby sentences may widen."""
-    if match.how in ("surname", "country"):
-        return True
-    if match.how != "name":
-        return False
-    own = set(terms(match.group.speaker.name))
-    return any(t in own for t in terms(typed))
 
 
 def _renumbered(hits: Sequence[Hit]) -> tuple[Hit, ...]:
