@@ -28,11 +28,12 @@ _SIDE_WORDS = frozenset(terms("side sides government officials delegation negoti
 
 
 # Words that make another office of a role: "the prime minister" is not the deputy one.
-_OFFICE_CHANGERS = frozenset(terms("deputy shadow former vice assistant acting junior ex "
+OFFICE_CHANGERS = frozenset(terms("deputy shadow former vice assistant acting junior ex "
                                    "interim lord"))
 # Role matches fitting this much worse than the best role match are left out ("the
 # chancellor" is the chancellor, not the shadow chancellor, when the chancellor speaks).
 _FIT_MARGIN = 0.15
+_MIN_SLIP = 5  # first names shorter than this are not looked for one slip off
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Match:
     """One speaker a phrase may mean, and how well it fits (1.0: the name as typed)."""
 
     group: SpeakerGroup
-    how: str  # "name", "surname", "role", "country"
+    how: str  # "name", "surname", "role", "country", "first name"
     fit: float
 
 
@@ -118,6 +119,16 @@ class SpeakerFinder:
                 out.setdefault(_last_word(key), []).append(i)
         return out
 
+    @cached_property
+    def _by_first(self) -> dict[str, list[int]]:
+        """First name -> the positions of the people with it (names of two words or more)."""
+        out: dict[str, list[int]] = {}
+        for i, key in enumerate(self.directory.keys):
+            words = key[0].split()
+            if key[1] == "person" and len(words) > 1:
+                out.setdefault(words[0], []).append(i)
+        return out
+
     def find(self, phrase: str) -> list[Match]:
         """Every speaker the phrase fits, best fit first, each once."""
         found: dict[GroupKey, Match] = {}
@@ -127,6 +138,9 @@ class SpeakerFinder:
                 key = (match.group.folded, match.group.kind)
                 if key not in found or found[key].fit < match.fit:
                     found[key] = match
+        if not found:
+            for match in self._by_first_name(phrase):
+                found[(match.group.folded, match.group.kind)] = match
         ranked = sorted(found.values(), key=lambda m: (-m.fit, -len(m.group.statements),
                                                        m.group.folded))
         best_role = max((m.fit for m in ranked if m.how == "role"), default=0.0)
@@ -144,6 +158,23 @@ class SpeakerFinder:
             return []
         groups = self.directory.groups
         return [Match(groups[i], "surname", 0.95) for i in self._by_surname.get(wanted[0], [])]
+
+    def _by_first_name(self, phrase: str) -> list[Match]:
+        """When nothing else fits, one word as a first name, as typed or one slip off
+        ("stellios": Stelios Haji-Ioannou): everyone who has it, fitting loosely."""
+        wanted = normalize_name(phrase).split()
+        if len(wanted) != 1:
+            return []
+        first = wanted[0]
+        if first not in self._by_first and len(first) >= _MIN_SLIP:
+            from rapidfuzz import process
+            from rapidfuzz.distance import OSA
+
+            near = process.extractOne(first, list(self._by_first), scorer=OSA.distance,
+                                      score_cutoff=1)
+            first = near[0] if near else first
+        groups = self.directory.groups
+        return [Match(groups[i], "first name", 0.6) for i in self._by_first.get(first, [])]
 
     def _by_country(self, phrase: str) -> list[Match]:
         """A country, capital or side stands for its government and officials."""
@@ -183,7 +214,7 @@ class SpeakerFinder:
             if countries and named and not countries <= named:
                 continue  # "the British foreign minister" is not Turkey's
             fit = 0.8 if (not countries or countries <= named) else 0.7
-            if (described & _OFFICE_CHANGERS) - words:
+            if (described & OFFICE_CHANGERS) - words:
                 fit -= 0.3  # another office: "Deputy Prime Minister" for "prime minister"
             out.append(Match(group, "role", fit))
         return out

@@ -22,11 +22,13 @@ _UNKNOWN_TERM_WEIGHT = 5.0  # a word the articles never use: as rare as a term c
 
 def statement_terms(hit: Hit, terms_of: Callable[[str], Iterable[str]]) -> set[str]:
     """The terms of the hit's matched sentence and of its speaker's other sentences there (a
-    quote run spans sentences)."""
+    quote run spans sentences), less the terms of the speaker's own name: "said Mr Ebbers"
+    says who spoke, not that what was said was about Ebbers."""
     who = hit.speaker
     sentences = [s for s in hit.passage.sentences if who is not None and s.speaker == who]
     texts = [hit.sentence.text] + [s.text for s in sentences]
-    return {t for text in texts for t in terms_of(text)}
+    own = set(terms_of(who.name)) if who is not None else set()
+    return {t for text in texts for t in terms_of(text)} - own
 
 
 def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float | None]
@@ -79,3 +81,13 @@ def several_message(typed: str, matches: Sequence[Match]) -> str | None:
 def closest_for(names: str, topic: str) -> str:
     return (f"No statement by {names} in the articles says all of \u201c{topic}\u201d; "
             "the closest:")
+
+
+def none_on(names: str, topic: str) -> str:
+    return (f"No statement by {names} in the articles is about \u201c{topic}\u201d; "
+            "their statements:")
+
+
+def not_in_articles(words: Sequence[str]) -> str:
+    quoted = ", ".join(f"\u201c{w}\u201d" for w in words)
+    return f"No article mentions {quoted}, so nothing in them answers that."

@@ -1,9 +1,11 @@
 """The answering function: one question in, one Answer out, for every front end."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -13,12 +15,21 @@ from corpus.build import Cancel, build_corpus
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
-from retrieval.answering import claims
+from retrieval.answering import claims, nearby, proximity
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
+from retrieval.answering.absence import absent_words
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
+from retrieval.answering.proximity import by_phrase
 from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
-from retrieval.answering.records import Answer, Claim, ClaimKind, QuotesAnswer, SpeakerStats
+from retrieval.answering.records import (
+    Answer,
+    Claim,
+    ClaimKind,
+    Hit,
+    QuotesAnswer,
+    SpeakerStats,
+)
 from retrieval.answering.speakers import Resolution, SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
@@ -129,9 +140,13 @@ class Parley:
     def _search(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
         unmatched = self.evidence.unmatched(topic)
+        missing = self._absent(topic)
+        if missing:
+            return Answer(question, "search", (), claims.not_in_articles(missing), None,
+                          unmatched, cut)
         # A passage scoring 0 (only words in exactly half the passages) answers nothing.
         ranked = self.evidence.distinct(
-            [(p, sc) for p, sc in self.index.top(query, 2 * k + 5) if sc > 0], k)
+            [(p, sc) for p, sc in self._top(query, topic, 2 * k + 5) if sc > 0], k)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
@@ -165,6 +180,8 @@ class Parley:
             return self._who_said(question, topic, k, cut)
         if matches is None:
             matches = self.finder.find(typed)
+            if not any(nearby.by_own_name(m, typed) for m in matches):
+                matches = [*matches, *self._described_nearby(typed, topic)]
         unmatched = self.evidence.unmatched(topic)
         if not matches:
             return self._nobody_fits(question, typed, topic, k, cut)
@@ -175,18 +192,24 @@ class Parley:
         people = claims.candidates(matches)
         several = claims.several_message(typed, matches)
         query = [t for t in terms(topic) if t not in set(terms(typed))]
+        missing = self._absent(topic) if query else ()
+        if missing:
+            return Answer(question, "speaker", (), claims.not_in_articles(missing), None,
+                          unmatched, cut, Claim("closest", None, people))
         if not query:
             ranked = self._statements_in_order(matches, typed, k, mine)
             hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people))
-        ranked = self.evidence.distinct(self.index.top(query, 2 * k + 5, allowed=mine), k)
+        ranked = self.evidence.distinct(self._top(query, topic, 2 * k + 5, mine), k)
         names = " or ".join(claims.who(c.speaker) for c in people[:3])
         if not ranked:
-            plain = self._search(question, topic, k, cut)
-            message = claims.closest_for(names, topic) if plain.results else plain.message
-            return Answer(question, "speaker", plain.results, message, None, unmatched, cut,
-                          Claim("closest", None, people))
+            # None of their statements holds a word of the topic: their statements, said
+            # to be theirs on something else, rather than others' words on the topic.
+            ranked = self._statements_in_order(matches, typed, k, mine)
+            hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
+            return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
+                          unmatched, cut, Claim("closest", None, people, 0.0))
         hits = self.evidence.hits(ranked, set(query), only=mine)
         held = self.evidence.coverage(hits[0], query)
         if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker):
@@ -194,6 +217,15 @@ class Parley:
                           Claim("said", hits[0].speaker, people, held))
         return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
                       unmatched, cut, Claim("closest", None, people, held))
+
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per corpus, kept for its life
+    def _described_nearby(self, typed: str, topic: str) -> tuple[Match, ...]:
+        """Speakers the role phrase fits as their sentences describe them (see `nearby`),
+        in the passages with a speaker that best match the phrase and the topic."""
+        found = self.index.top(terms(f"{typed} {topic}"), nearby.POOL,
+                               allowed=self._attributed_ids)
+        return nearby.described_nearby(typed, (self.corpus.passages[p] for p, _ in found),
+                                       self.directory, self.finder.find(typed))
 
     def _statements_in_order(self, matches: Sequence[Match], typed: str, k: int,
                              mine: dict[int, list[int]]) -> list[tuple[int, float]]:
@@ -247,6 +279,10 @@ class Parley:
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         query = terms(topic)
         unmatched = self.evidence.unmatched(topic)
+        missing = self._absent(topic)
+        if missing:
+            return Answer(question, "who_said", (), claims.not_in_articles(missing), None,
+                          unmatched, cut)
         qset = set(query)
         attributed: dict[int, list[int]] = {}  # only for passages actually looked at
 
@@ -261,24 +297,48 @@ class Parley:
         ranked: list[tuple[int, float]] = []
         depth = 4 * k + 16
         while query:
-            found = self.index.top(query, depth, allowed=self._attributed_ids)
-            ranked = self.evidence.distinct([(p, sc) for p, sc in found if any(
+            found = self._top(query, topic, depth, self._attributed_ids)
+            ranked = self.evidence.distinct([(p, sc) for p, sc in found if sc > 0 and any(
                 self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], k)
             if len(ranked) == k or len(found) < depth:
                 break
             depth *= 4
-        if ranked:
-            hits = self.evidence.hits(ranked, qset, only=attributed)
-            held = self.evidence.coverage(hits[0], query)
-            first = hits[0].speaker
-            if first is not None and claims.names_someone(first) and (
-                    held >= claims.COVERAGE_TO_SAY):
-                return Answer(question, "who_said", hits, claims.said_message(first), first,
-                              unmatched, cut, Claim("said", first, coverage=held))
+        if not ranked:
+            plain = self._search(question, topic, k, cut)
+            message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
+            return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
+                          Claim("closest"))
+        hits = self.evidence.hits(ranked, qset, only=attributed)
+        # The first statement that covers the question and names its speaker (not a vague
+        # "analysts") is the one the answer claims, shown first.
+        held = [self.evidence.coverage(hit, query) for hit in hits]
+        for i, hit in enumerate(hits):
+            who = hit.speaker
+            if who is not None and claims.names_someone(who) and (
+                    held[i] >= claims.COVERAGE_TO_SAY):
+                shown = _renumbered((hit, *hits[:i], *hits[i + 1:]))
+                return Answer(question, "who_said", shown, claims.said_message(who), who,
+                              unmatched, cut, Claim("said", who, coverage=held[i]))
+        # The closest statements with their speakers; first the passage that reports it in
+        # the article's own words, when that holds more of the question than any statement.
         plain = self._search(question, topic, k, cut)
-        message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
-        return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
-                      Claim("closest"))
+        best = plain.results[0] if plain.results else None
+        if best is not None and best.speaker is None and (
+                self.evidence.coverage(best, query) > max(held)):
+            hits = _renumbered((best, *[h for h in hits
+                                        if h.passage.text != best.passage.text][:k - 1]))
+        return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
+                      Claim("closest", coverage=held[0]))
+
+    def _top(self, query: Sequence[str], topic: str, k: int,
+             allowed: Iterable[int] | None = None) -> list[tuple[int, float]]:
+        """BM25's best passages (at least proximity.POOL of them), those holding the topic's
+        word runs first (see `proximity`)."""
+        found = self.index.top(query, max(k, proximity.POOL), allowed=allowed)
+        return by_phrase(found, topic, self.evidence.terms_of)
+
+    def _absent(self, topic: str) -> Sequence[str]:
+        return absent_words(topic, self.index, self.vocabulary.has_near)
 
     @staticmethod
     def _nothing(topic: str) -> str:
@@ -295,6 +355,11 @@ class Parley:
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
                     "statement by anyone of that name.", "closest")
         return f"Nobody called \u201c{typed}\u201d appears in the articles.", "absent"
+
+
+def _renumbered(hits: Sequence[Hit]) -> tuple[Hit, ...]:
+    """Hits moved about, ranked 1, 2, … in their new order."""
+    return tuple(replace(h, rank=i) for i, h in enumerate(hits, start=1))
 
 
 def open_parley(corpus_paths: Sequence[Path] | None = None,

@@ -40,6 +40,10 @@ class Evidence:
         return claims.coverage(query, held,
                                lambda t: self.index.idf(t) if t in self.index else None)
 
+    def terms_of(self, p: int) -> list[str]:
+        """A passage's search terms in order (its tokens are remembered for the hits)."""
+        return [t.term for t in _passage_tokens(self.corpus.passages[p].text)]
+
     # --- helpers --------------------------------------------------------------------------
     def distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:
         """The first k results whose passage is not a near copy of a better one's (news

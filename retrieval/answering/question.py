@@ -34,11 +34,20 @@ _X_POSSESSIVE = re.compile(
     r"comment|comments|statement|statements|words|message|opinion|take)\b(?P<rest>.*)$",
     re.IGNORECASE)
 _WHO_VERBS = ("said|says|say|told|tells|announced|claimed|called|warned|urged|described|"
-              "stated|argued|suggested|insisted|promised|declared|predicted|stressed|added")
+              "stated|argued|suggested|insisted|promised|declared|predicted|stressed|added|"
+              # views and retorts: "Who reckons …", "Who hit back that …"
+              "thinks|think|thought|reckons|reckon|reckoned|believes|believed|feels|felt|"
+              "fears|feared|ridiculed|ridicules|"
+              "mocked|testified|compared|responded|replied|retorted|countered|hit back|"
+              "fired back|joked|quipped|vowed|blamed|criticised|criticized|praised")
 # "Mark Oaten on the anti-terror bill": a name, then what about (used only when the name is
 # a speaker's: "sanctions on Russian banks" stays a search).
 _X_ON_Y = re.compile(r"^\s*(?P<x>[^?]+?)\s+(?:on|about|regarding|after)\s+(?P<rest>.+?)\s*[?.!]*$",
                      re.IGNORECASE)
+# "Was anything said about Y?" asks who said what about Y.
+_ANYTHING_SAID = re.compile(
+    r"^\s*(?:(?:was|is|has)\s+)?(?:anything|something)\s+(?:been\s+)?(?:said|mentioned)\s+"
+    r"(?P<rest>(?:about|on|regarding|concerning)\b.*)$", re.IGNORECASE)
 _TOPIC_LEAD = re.compile(r"^\s*(?:about|on|regarding|concerning|of|that|to)\s+", re.IGNORECASE)
 
 
@@ -59,7 +68,7 @@ def parse_question(question: str) -> ParsedQuestion:
             rest = (m.groupdict().get("rest") or "").strip(" ?.!")
             return ParsedQuestion("speaker", _TOPIC_LEAD.sub("", rest),
                                   _clean_speaker(m.group("x")))
-    m = _who_said().match(text)
+    m = _who_said().match(text) or _ANYTHING_SAID.match(text)
     if m:
         rest = _TOPIC_LEAD.sub("", m.group("rest").strip(" ?.!:"))
         return ParsedQuestion("who_said", rest.strip("\"“”'"))
@@ -71,7 +80,7 @@ def _who_said() -> re.Pattern[str]:
     """"Who said / warned / accused … Y?": every one-word speech verb form of the lexicon
     (corpus/data/speech_verbs.tsv), so "Who complained that…" is asked as "who said"."""
     forms = sorted({*_WHO_VERBS.split("|"), *(f for f in cue_forms() if " " not in f)},
-                   key=len, reverse=True)
+                   key=len, reverse=True)  # "hit back" before "hit", were it a form
     return re.compile(
         r"^\s*(?:who|which\s+\w+)\s+(?:has\s+|had\s+|did\s+)?(?:"
         + "|".join(map(re.escape, forms))

@@ -16,6 +16,7 @@ from corpus.titles import titles_in
 from retrieval.store import GroupKey, SpeakerDigest, SpeakerGroup
 
 FUZZY_CUTOFF = 88
+WORD_CUTOFF = 70  # each word of a fuzzy match at least this like its counterpart
 # A title typed before a name ("mr erdogan", "president zelensky"): tried without it too.
 _TYPED_TITLE = re.compile(r"^(?:" + "|".join(sorted(titles_in("typed"))) + r")\.?\s+")
 
@@ -70,7 +71,7 @@ class SpeakerDirectory:
         aliases = list(self._alias_index)
         match = process.extractOne(plain, aliases, scorer=fuzz.ratio,
                                    score_cutoff=FUZZY_CUTOFF) if aliases else None
-        if match:
+        if match and word_by_word(plain, match[0]):
             return Resolution(self.entries[self._alias_index[match[0]]], corrected=match[0])
         slip = _one_slip(plain, aliases, self._alias_index)
         if slip is not None:
@@ -78,12 +79,22 @@ class SpeakerDirectory:
         silent = list(self.silent)
         match = process.extractOne(plain, silent, scorer=fuzz.ratio,
                                    score_cutoff=FUZZY_CUTOFF) if silent else None
-        if match:
+        if match and word_by_word(plain, match[0]):
             return Resolution(None, self.silent[match[0]], match[0])
         slip = _one_slip(plain, silent, self.silent)
         if slip is not None:
             return Resolution(None, self.silent[slip], slip)
         return Resolution(None)
+
+
+def word_by_word(typed: str, alias: str) -> bool:
+    """Whether a spelling near as a whole is near word by word: "chelsea chief executive" is
+    88% like "lse chief executive", but Chelsea is not the LSE."""
+    from rapidfuzz import fuzz
+
+    mine, theirs = typed.split(), alias.split()
+    return len(mine) == len(theirs) and all(
+        fuzz.ratio(a, b) >= WORD_CUTOFF for a, b in zip(mine, theirs, strict=True))
 
 
 def _one_slip(typed: str, names: list[str], target: Mapping[str, object]) -> str | None:

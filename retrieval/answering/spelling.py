@@ -32,3 +32,16 @@ class Vocabulary:
         match = process.extractOne(found[0], self._list, scorer=OSA.distance,
                                    score_cutoff=MAX_EDITS)
         return match[0] if match else None
+
+    @cached_property
+    def _all(self) -> list[str]:
+        return [t for t in self._terms if len(t) >= 3]
+
+    def has_near(self, term: str) -> bool:
+        """Whether some index term is at most one letter off this term, however short: a
+        missing word that may be a slip ("agasi") is not one the articles lack."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        return process.extractOne(term, self._all, scorer=OSA.distance,
+                                  score_cutoff=MAX_EDITS) is not None

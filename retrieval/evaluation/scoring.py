@@ -11,6 +11,7 @@ A claim is false when the articles contradict it (the rules of `../shared/eval/R
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,13 +36,25 @@ class CaseResult:
     false_claim: str | None  # why the answer's claim is false, or None
 
 
+def _words(text: str) -> set[str]:
+    """Folded words, hyphens and possessive 's taken off ("Democrat's" -> "democrat")."""
+    return set(re.sub(r"['’]s\b", "", folded_text(text)).replace("-", " ").split())
+
+
 def speaker_matches(speaker: Speaker | None, names: tuple[str, ...]) -> bool:
     """Whether a speaker is one of the gold names: every word of a gold name is a word of the
-    speaker's folded name ("kallas" fits "Kaja Kallas", "charles clarke" not "Ken Clarke")."""
+    speaker's folded name ("kallas" fits "Kaja Kallas", "charles clarke" not "Ken Clarke"),
+    or of its name and role together when at least one is of the name ("jive spokeswoman"
+    fits Jive, spokeswoman; "spokeswoman" alone fits no one)."""
     if speaker is None:
         return False
-    words = set(folded_text(speaker.name).replace("-", " ").split())
-    return any(set(n.replace("-", " ").split()) <= words for n in names)
+    words = _words(speaker.name)
+    described = words | _words(speaker.role or "")
+    for name in names:
+        wanted = _words(name)
+        if wanted and (wanted <= words or (wanted <= described and wanted & words)):
+            return True
+    return False
 
 
 def _holds(hit: Hit, phrases: tuple[str, ...]) -> bool:

@@ -88,7 +88,10 @@ def test_unknown_person_is_said_to_be_absent(engine: Parley):
 def test_a_speaker_with_no_statement_on_the_topic_is_never_said_to_have_said_it(engine: Parley):
     answer = engine.ask("What did Kallas say about football?")
     assert answer.claim.kind == "closest" and answer.speaker is None
-    assert answer.results == () and "said" not in answer.message
+    assert answer.message.startswith("No statement by Kaja Kallas")
+    assert "football" in answer.message and "said" not in answer.message
+    assert answer.results and all(h.speaker is not None and h.speaker.name == "Kaja Kallas"
+                                  for h in answer.results)
 
 
 def test_who_said_names_the_speaker_of_the_best_statement(engine: Parley):

@@ -1,0 +1,46 @@
+"""Whether a question is about something the articles never mention ("bitcoin", "brexit").
+
+In a large corpus a word that no article uses, and that is no slip of a word one does, is
+a sign the articles do not cover what was asked; showing the passages that match its other
+words ("the price of ...") would answer another question. Such a word weighs as much as the
+rarest word there can be (the IDF of a word in one passage), and when the missing words
+hold at least ABSENT_SHARE of the question's weight the answer says they are in no article
+and shows nothing. In a small corpus (fewer than MIN_PASSAGES passages) everyday words are
+missing too ("happen", "capital" in one article), so nothing is decided there. Numbers and
+compounds ("8Mb", "far-off") are left alone: the articles may write them otherwise.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+
+from retrieval.bm25_index import BM25Index
+from retrieval.tokenizer import tokens
+
+MIN_PASSAGES = 1000
+ABSENT_SHARE = 1 / 3
+_PLAIN_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def absent_words(topic: str, index: BM25Index,
+                 has_near: Callable[[str], bool]) -> Sequence[str]:
+    """The words of the topic no article has, when they are what it is about; else ()."""
+    if index.size < MIN_PASSAGES:
+        return ()
+    rarest = math.log((index.size - 0.5) / 1.5)  # BM25Okapi's IDF of a one-passage word
+    missing: list[str] = []
+    weights: dict[str, float] = {}
+    for token in tokens(topic):
+        word = topic[token.start:token.end]
+        if token.term in index:
+            weights[token.term] = index.idf(token.term)
+        elif _PLAIN_WORD.fullmatch(word) and not has_near(token.term):
+            weights[token.term] = rarest
+            if word not in missing:
+                missing.append(word)
+        else:
+            return ()  # a compound, a number or a slip: perhaps written otherwise
+    total = sum(weights.values())
+    held = sum(weights[t] for t in weights if t not in index)
+    return tuple(missing) if missing and total > 0 and held / total >= ABSENT_SHARE else ()

@@ -1,0 +1,113 @@
+"""Whether a role phrase fits a speaker as one sentence of the articles describes them.
+
+The speaker directory keeps one role per speaker, as search terms, so "the lib dem shadow
+home secretary", "the man utd manager" or "the Mobile Data Association's chairman" fit
+nobody there, although the sentence the speaker says calls them "Liberal Democrat's shadow
+home secretary", "Manchester United manager", "the MDA's chairman". A phrase fits a speaker
+when each of its words is in the speaker's name or role, as written or shortened (a prefix:
+"lib" Liberal, "man" Manchester; the letters in order: "utd" United; initials: "Mobile Data
+Association" MDA), or, for words other than its head noun, in that sentence itself, as
+written or shortened ("mittal steel's chief executive" for a chief executive called Mittal
+said in a sentence about Mittal Steel). The head ("secretary", "manager", the word before
+"of") must be the speaker's own, so "the home secretary" never fits someone who only talks
+about the home secretary; and a role with a word that makes it another office ("shadow",
+"deputy", "former") fits only a phrase that has the word too.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from corpus.folding import fold
+from corpus.models import Speaker
+from retrieval.answering.candidates import OFFICE_CHANGERS
+from retrieval.tokenizer import terms
+
+MIN_SHORT = 3  # shorter forms ("st", "mr") shorten too many words
+
+
+@lru_cache(maxsize=8192)
+def _terms(word: str) -> tuple[str, ...]:
+    return tuple(terms(word))
+
+
+@lru_cache(maxsize=4096)
+def words_of(text: str) -> tuple[str, ...]:
+    """Folded words that carry a search term, possessive 's and hyphens taken off."""
+    plain = re.sub(r"['\u2019]s\b", "", fold(text)).replace("-", " ")
+    return tuple(w for w in re.findall(r"\w+", plain) if _terms(w))
+
+
+@lru_cache(maxsize=1024)
+def head_of(phrase: str) -> str | None:
+    """The head noun of a role phrase: the last word before "of", else the last word."""
+    before = re.split(r"\s+of\s+", fold(phrase), maxsplit=1)[0]
+    words = words_of(before)
+    return words[-1] if words else None
+
+
+def shortens(short: str, word: str) -> bool:
+    """Whether `short` is a shortening of `word`: a prefix, or its letters in order with the
+    same first letter ("utd" united, "govt" government)."""
+    if len(short) < MIN_SHORT or len(word) <= len(short) or short[0] != word[0]:
+        return False
+    letters = iter(word)
+    return word.startswith(short) or all(ch in letters for ch in short)
+
+
+@lru_cache(maxsize=8192)
+def _described(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a name, role or sentence, and their terms."""
+    words = frozenset(words_of(text))
+    return words, frozenset(t for w in words for t in _terms(w))
+
+
+def _initials(words: tuple[str, ...], own: frozenset[str]) -> set[int]:
+    """Positions of phrase words whose run of initials is one of the speaker's words."""
+    covered: set[int] = set()
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            if "".join(w[0] for w in words[i:j]) in own:
+                covered.update(range(i, j))
+    return covered
+
+
+def _among(word: str, described: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Whether the word is among these, as written or shortened."""
+    words, found = described
+    return all(t in found for t in _terms(word)) or any(shortens(word, w) for w in words)
+
+
+def _unmet(phrase: str, speaker: Speaker) -> tuple[int, ...] | None:
+    """The phrase words the speaker's name and role do not hold; None when the head is
+    among them (no sentence can make up for that)."""
+    words = words_of(phrase)
+    head = head_of(phrase)
+    if not words or head is None or head not in words:
+        return None
+    own = _described(f"{speaker.name} {speaker.role or ''}")
+    if (own[1] & OFFICE_CHANGERS) - {t for w in words for t in _terms(w)}:
+        return None  # another office: a shadow or deputy is not "the chancellor"
+    missing = [i for i, w in enumerate(words) if not _among(w, own)]
+    if missing:
+        initials = _initials(words, own[0])
+        missing = [i for i in missing if i not in initials]
+    return None if words.index(head) in missing else tuple(missing)
+
+
+def fits_own(phrase: str, speaker: Speaker) -> bool | None:
+    """True when the speaker's name and role hold the whole phrase, False when they cannot
+    (the head is not theirs), None when it depends on the sentence they say."""
+    unmet = _unmet(phrase, speaker)
+    return False if unmet is None else (True if not unmet else None)
+
+
+def fits(phrase: str, speaker: Speaker, sentence: str) -> bool:
+    """Whether every word of the role phrase is the speaker's (name or role, as written or
+    shortened) or, the head excepted, in the sentence they say."""
+    unmet = _unmet(phrase, speaker)
+    if unmet is None:
+        return False
+    words = words_of(phrase)
+    said = _described(sentence)
+    return all(_among(words[i], said) for i in unmet)

@@ -1,0 +1,90 @@
+"""Role phrases fit a speaker as the sentence they say describes them: shortened words,
+initials, and words of that sentence, never a head noun the speaker only talks about."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.models import Speaker
+from retrieval.answering.engine import Parley, open_parley
+from retrieval.answering.role_fit import fits, head_of, shortens
+from retrieval.options import IndexOptions
+
+OATEN = Speaker("Mark Oaten", "Liberal Democrat's shadow home secretary")
+
+
+@pytest.mark.parametrize(("phrase", "speaker", "sentence", "fit"), [
+    ("the lib dem shadow home secretary", OATEN, "", True),
+    ("the man utd manager", Speaker("Alex Ferguson", "Manchester United manager"), "", True),
+    ("the Mobile Data Association's chairman", Speaker("Mike Short", "MDA's chairman"), "",
+     True),
+    ("the department of trade and industry", Speaker("DTI", None, "organisation"), "", True),
+    ("the head of the national hi-tech crime unit", Speaker("Mick Deats", "head of the NHTCU"),
+     "", True),
+    ("mittal steel's chief executive", Speaker("Lakshmi Mittal", "chief executive"),
+     "Mittal Steel could cut jobs, its chief executive has said.", True),
+    ("mittal steel's chief executive", Speaker("Lakshmi Mittal", "chief executive"),
+     "The firm could cut jobs, its chief executive has said.", False),
+    ("the home secretary", Speaker("Tony Blair", "prime minister"),
+     "Mr Blair said the home secretary was wrong.", False),
+    ("the tory shadow home secretary", OATEN, "", False),
+    ("the home secretary", OATEN, "", False),  # the shadow one is another office
+    ("the chancellor", Speaker("Oliver Letwin", "shadow chancellor"), "", False),
+    ("the deputy prime minister", Speaker("John Prescott", "Deputy Prime Minister"), "", True),
+])
+def test_a_role_phrase_fits_as_the_speaker_is_described(phrase, speaker, sentence, fit):
+    assert fits(phrase, speaker, sentence) is fit
+
+
+@pytest.mark.parametrize(("short", "word", "shortened"), [
+    ("utd", "united", True), ("lib", "liberal", True), ("govt", "government", True),
+    ("st", "saint", False), ("dem", "made", False), ("united", "united", False),
+])
+def test_a_shortening_is_a_prefix_or_the_letters_in_order(short, word, shortened):
+    assert shortens(short, word) is shortened
+
+
+@pytest.mark.parametrize(("phrase", "head"), [
+    ("the chair of the judges", "chair"), ("the man utd manager", "manager"),
+    ("Turkey's foreign minister", "minister"), ("the", None),
+])
+def test_the_head_of_a_role_phrase_is_its_last_noun_before_of(phrase, head):
+    assert head_of(phrase) == head
+
+
+ARTICLES = {
+    "a.txt": "Bill row\n\nLiberal Democrat shadow home secretary Mark Oaten said the bill "
+             "was wrong on deportation.\n\nMr Oaten said later that he would vote against it.",
+    "b.txt": "Cup tie\n\nManchester United manager Alex Ferguson said Vieira was wound up.\n\n"
+             "Alex Ferguson said the team would rest on Sunday.",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
+    folder = tmp_path_factory.mktemp("corpus")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return open_parley([Path(folder)], IndexOptions(cache_dir=tmp_path_factory.mktemp("c")))[0]
+
+
+@pytest.mark.parametrize(("question", "speaker"), [
+    ("what did the lib dem shadow home secretary say about deportation", "Mark Oaten"),
+    ("what did the man utd manager say about vieira", "Alex Ferguson"),
+])
+def test_a_role_the_directory_lacks_finds_the_speaker_its_sentence_describes(
+        engine: Parley, question: str, speaker: str):
+    answer = engine.ask(question)
+    assert [c.speaker.name for c in answer.claim.candidates] == [speaker]
+    assert answer.results[0].speaker is not None
+    assert answer.results[0].speaker.name == speaker
+
+
+def test_a_topic_none_of_their_statements_holds_shows_their_statements_as_such(
+        engine: Parley):
+    answer = engine.ask("What did Alex Ferguson say about the weather?")
+    assert answer.claim.kind == "closest" and answer.speaker is None
+    assert answer.message.startswith("No statement by Alex Ferguson")
+    assert answer.results and all(h.speaker is not None and h.speaker.name == "Alex Ferguson"
+                                  for h in answer.results)
