@@ -1,0 +1,140 @@
+"""Reading the compact postings (`retrieval.postings_encode`): passages and term frequencies
+decoded block by block, and each posting's weight computed as `BM25Okapi.get_scores` does.
+
+get_scores adds, per query term, `idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl /
+avgdl)))` for every passage. `length_norm` is its per-passage `k1 * (...)` part, worked out
+once with the same float64 operations in the same order; `weights` finishes the expression
+in that order. Both the numpy code here and `_accumulate.c` do exactly these IEEE operations,
+so every weight, hence every score, is get_scores's bit for bit.
+
+numpy only; the compiled module does the same work faster where it was built, and callers
+choose (`compiled`).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from retrieval.postings_encode import BIT, FIRST, PAD, START, WIDTHS
+
+try:  # the optional C build (setup.py); numpy does the same otherwise
+    from retrieval import _accumulate
+except ImportError:  # no C compiler where Parley was installed
+    _accumulate = None  # type: ignore[assignment]
+
+# Above this many bits a block's gap and count fields no longer fit one 8-byte load together.
+_ONE_LOAD_BITS = 56
+
+
+def length_norm(doc_len: np.ndarray, k1: float, b: float, avgdl: float) -> np.ndarray:
+    """float64[N]: `k1 * (1 - b + b * doc_len / avgdl)`, evaluated as get_scores evaluates
+    it (Python's left-to-right order: `(1 - b) + ((b * doc_len) / avgdl)`)."""
+    if doc_len.size == 0 or not avgdl:
+        return np.zeros(doc_len.size, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return k1 * ((1 - b) + (b * doc_len) / avgdl)
+
+
+class Postings:
+    """The postings of one index: `read` a range of blocks (a tier or a term), `probe` a
+    tier for given passages, `gather` several ranges in order."""
+
+    def __init__(self, table: np.ndarray, stream: np.ndarray, norm: np.ndarray,
+                 k1: float) -> None:
+        # Plain ndarray views of the (possibly memory-mapped) arrays: slicing an np.memmap
+        # runs Python code on every slice.
+        self.table = np.asarray(table).view(np.ndarray)
+        self.stream = np.asarray(stream).view(np.ndarray)
+        self.norm = norm
+        self.k1p1 = k1 + 1  # get_scores: q_freq * (self.k1 + 1)
+        self.n_docs = norm.size
+        # Every byte position as the start of a little-endian int64 (unaligned, read-only).
+        n = max(self.stream.size - (PAD - 1), 0)
+        self._u64 = np.ndarray((n,), dtype="<i8", buffer=self.stream if n else
+                               np.zeros(PAD, dtype=np.uint8), strides=(1,))
+        self._c = (self.stream, self.table, self.norm)
+
+    def count(self, b0: int, b1: int) -> int:
+        """Postings in blocks b0:b1."""
+        return int(self.table[b1, START] - self.table[b0, START])
+
+    def weights(self, tf: np.ndarray, docs: np.ndarray, idf: Any) -> np.ndarray:
+        """get_scores's term for these postings: idf * (tf*(k1+1) / (tf + norm[doc]))."""
+        return idf * ((tf * self.k1p1) / (tf + self.norm[docs]))
+
+    def read(self, b0: int, b1: int, idf: float, compiled: bool
+             ) -> tuple[np.ndarray, np.ndarray]:
+        """Passages (intp, sorted when b0:b1 is one tier) and weights of blocks b0:b1."""
+        if compiled and _accumulate is not None:
+            n = self.count(b0, b1)
+            docs = np.empty(n, dtype=np.intp)
+            w = np.empty(n, dtype=np.float64)
+            _accumulate.read_blocks(*self._c, b0, b1, idf, self.k1p1, docs, w)
+            return docs, w
+        docs, tf = self.decode(np.arange(b0, b1, dtype=np.intp))
+        return docs, self.weights(tf, docs, idf)
+
+    def gather(self, spans: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray]:
+        """Passages and weights of several block ranges (b0, b1, idf), one after another."""
+        if len(spans) == 1:
+            b0, b1, idf = spans[0]
+            return self.read(b0, b1, idf, False)
+        blocks = np.concatenate([np.arange(b0, b1, dtype=np.intp) for b0, b1, _ in spans])
+        docs, tf = self.decode(blocks)
+        counts = [self.count(b0, b1) for b0, b1, _ in spans]
+        idf = np.repeat(np.array([s[2] for s in spans], dtype=np.float64), counts)
+        return docs, self.weights(tf, docs, idf)
+
+    def probe(self, b0: int, b1: int, idf: float, cand: np.ndarray, compiled: bool
+              ) -> tuple[np.ndarray, np.ndarray]:
+        """For sorted distinct passages `cand`: which are in the tier of blocks b0:b1, and
+        their weights there (0.0 elsewhere). Decodes only the blocks they fall in."""
+        w = np.zeros(cand.size, dtype=np.float64)
+        hit = np.zeros(cand.size, dtype=bool)
+        if cand.size == 0 or b1 <= b0:
+            return hit, w
+        if compiled and _accumulate is not None:
+            _accumulate.probe_blocks(*self._c, b0, b1, idf, self.k1p1,
+                                     np.ascontiguousarray(cand, dtype=np.intp), w, hit)
+            return hit, w
+        pos = np.searchsorted(self.table[b0:b1, FIRST], cand, side="right") - 1
+        pos = pos[pos >= 0]
+        if pos.size == 0:
+            return hit, w
+        blocks = pos[np.concatenate(([True], pos[1:] != pos[:-1]))] + b0
+        docs, tf = self.decode(blocks.astype(np.intp, copy=False))
+        p = np.searchsorted(docs, cand)
+        np.minimum(p, docs.size - 1, out=p)
+        hit = docs[p] == cand
+        p = p[hit]
+        w[hit] = self.weights(tf[p], docs[p], idf)
+        return hit, w
+
+    def decode(self, blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Passages (intp) and term frequencies (int64) of the given blocks, in order."""
+        tab = self.table
+        rows = tab[blocks]
+        cnt = tab[blocks + 1, START] - rows[:, START]
+        n = int(cnt.sum())
+        if n == 0:
+            return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int64)
+        starts = np.cumsum(cnt) - cnt
+        rep = np.repeat(np.arange(blocks.size), cnt)
+        j = np.arange(n, dtype=np.int64) - starts[rep]
+        gw = rows[:, WIDTHS] & 255
+        tw = rows[:, WIDTHS] >> 8
+        gwr, twr = gw[rep], tw[rep]
+        o = rows[:, BIT][rep] + j * (gwr + twr)
+        raw = self._u64[o >> 3] >> (o & 7)
+        gaps = raw & ((1 << gwr) - 1)
+        if int((gw + tw).max()) > _ONE_LOAD_BITS:
+            o += gwr
+            raw = self._u64[o >> 3] >> (o & 7)
+        else:
+            raw >>= gwr
+        tf = (raw & ((1 << twr) - 1)) + 1
+        c = np.cumsum(gaps)
+        before = c[starts] - gaps[starts]
+        docs = (rows[:, FIRST] - before)[rep] + j + c
+        return docs.astype(np.intp, copy=False), tf
