@@ -103,6 +103,10 @@ class InvertedIndex:
                 "tier_blocks": self.tier_blocks, "block_table": self.block_table,
                 "post_stream": self.post_stream}
 
+    @property
+    def n_postings(self) -> int:
+        return int(self.block_table[-1, START])
+
     # ------------------------------------------------------------------------------ queries
     def query_ids(self, query: Iterable[str]) -> list[int]:
         """Known terms of the query as ids, in query order (repeats kept)."""

@@ -78,13 +78,12 @@ class Postings:
     def gather(self, spans: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray]:
         """Passages and weights of several block ranges (b0, b1, idf), one after another."""
         if len(spans) == 1:
-            b0, b1, idf = spans[0]
-            return self.read(b0, b1, idf, False)
+            return self.read(*spans[0], False)
         blocks = np.concatenate([np.arange(b0, b1, dtype=np.intp) for b0, b1, _ in spans])
         docs, tf = self.decode(blocks)
         counts = [self.count(b0, b1) for b0, b1, _ in spans]
-        idf = np.repeat(np.array([s[2] for s in spans], dtype=np.float64), counts)
-        return docs, self.weights(tf, docs, idf)
+        idfs = np.repeat(np.array([s[2] for s in spans], dtype=np.float64), counts)
+        return docs, self.weights(tf, docs, idfs)
 
     def probe(self, b0: int, b1: int, idf: float, cand: np.ndarray, compiled: bool
               ) -> tuple[np.ndarray, np.ndarray]:

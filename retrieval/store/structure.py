@@ -1,16 +1,26 @@
 """Which checks (`retrieval.store.checks`) every saved array must pass before anything is
 served: postings decode to passages of the index that run up in every tier, the block table
-adds up, statistics and tier maxima are finite, ranges run up, every string, speaker, article and passage reference is in range, the passage text is
-UTF-8. The checksums catch a changed byte; these catch an entry that is whole but wrong (a
-writer's bug, a copied manifest), which would otherwise be a traceback on every question with
-one word, or NaN in `--json`. The bounds come from the shapes in the manifest, which the
-arrays' headers must match."""
+adds up, statistics and tier maxima are finite, ranges run up, every string, speaker,
+article and passage reference is in range, the passage text is UTF-8. The checksums catch a
+changed byte; these catch an entry that is whole but wrong (a writer's bug, a copied
+manifest), which would otherwise be a traceback on every question with one word, or NaN in
+`--json`. The bounds come from the shapes in the manifest, which the arrays' headers must
+match."""
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from retrieval.postings_checks import POSTINGS_WRONG, BlockTable, Kept
-from retrieval.store.checks import Check, Finite, Ordered, RunsUp, Utf8, Within
+from retrieval.store.checks import (
+    POSTINGS_WRONG,
+    BlockTable,
+    Check,
+    Finite,
+    Kept,
+    Ordered,
+    RunsUp,
+    Utf8,
+    Within,
+)
 from retrieval.store.records_layout import SPEAKER_KINDS, SPEECH_KINDS
 
 Shapes = Mapping[str, tuple[int, ...]]
@@ -20,7 +30,7 @@ _ANY = 2.0 ** 62
 
 def index_checks(shapes: Shapes, n_docs: int) -> Checks:
     """The BM25 arrays (`retrieval.inverted_build`), the compact postings' block table and
-    stream decoded as they are read (`retrieval.postings_checks`)."""
+    stream decoded as they are read (`BlockTable`)."""
     n_tiers = shapes["tier_max"][0]
     n_blocks = shapes["block_table"][0] - 1
     tiers, table = Kept(), Kept()
