@@ -1,23 +1,24 @@
 """An inverted index whose every score is exactly rank-bm25's `BM25Okapi.get_scores`.
 
-Build (`retrieval.inverted_build`): the statistics BM25Okapi computes, then one weight per
-posting from the very expression `get_scores` evaluates. A document's score is the sum of its
-postings' weights, added in the query's term order (a repeated term added again), starting
-from 0.0: the same IEEE operations `get_scores` performs (adding the +-0.0 of an absent term
-changes nothing), so the scores are bit-for-bit equal; `tests/retrieval/test_bm25_exact.py`
-checks it.
+Build (`retrieval.inverted_build`): the statistics BM25Okapi computes, impact tiers, and the
+postings stored compactly as passage gaps and term frequencies (`retrieval.postings_encode`).
+Each posting's weight is worked out when it is read (`retrieval.postings`) from the very
+expression `get_scores` evaluates, with the same float64 operations in the same order. A
+document's score is the sum of its postings' weights, added in the query's term order (a
+repeated term added again), starting from 0.0: the same IEEE operations `get_scores`
+performs (adding the +-0.0 of an absent term changes nothing), so the scores are bit-for-bit
+equal; `tests/retrieval/test_bm25_exact.py` checks it.
 
 Search: small queries (at most `COMPILED_POSTINGS` postings, or `FAST_POSTINGS` without the
 C build) skip pruning: every posting is added, in query order, into a per-thread scratch
-array, and the k best touched documents are kept. `_accumulate.c` does that in C when it was
-built at install (a C compiler was there); otherwise `_top_small` does it with numpy. Both
-perform the same additions in the same order, so their scores are identical. Larger queries
-whose terms all have a positive IDF run exact MaxScore (`retrieval.maxscore`); the others
-read every posting.
+array, and the k best touched documents are kept. `_accumulate.c` decodes and adds in C when
+it was built at install (a C compiler was there); otherwise `_top_small` does it with numpy.
+Both perform the same operations in the same order, so their scores are identical. Larger
+queries whose terms all have a positive IDF run exact MaxScore (`retrieval.maxscore`); the
+others read every posting.
 
 numpy, the standard library and the optional C module; arrays are plain ndarrays so they can
-be saved with `np.save` and memory-mapped back.
-"""
+be saved with `np.save` and memory-mapped back."""
 from __future__ import annotations
 
 import threading
@@ -42,7 +43,7 @@ __all__ = ["ARRAY_NAMES", "FORMAT_VERSION", "InvertedIndex", "Scratch", "Stats",
 # `allowed` sets smaller than this fraction of the corpus are scored directly by probing.
 _SMALL_ALLOWED = 1 / 64
 # Queries whose posting lists hold at most this many postings in all (repeats counted) are
-# scored by one in-order `np.add.at` over their concatenated postings: below this size that
+# scored by one in-order `np.add.at` over their decoded postings: below this size that
 # costs less than MaxScore's per-tier bookkeeping.
 FAST_POSTINGS = 40000
 # With the compiled path (`_accumulate`), queries up to this many postings are scored by it:
@@ -63,13 +64,14 @@ class Scratch(NamedTuple):
 
     acc: np.ndarray   # float64 partial scores: all 0.0 between queries
     seen: np.ndarray  # bool: all False between queries
-    flag: np.ndarray  # intp: any values (finds each document's first posting in a batch)
+    flag: np.ndarray  # int32: any values (finds each document's first posting in a batch)
 
 
 class InvertedIndex:
     """Term-id based compact postings (`retrieval.postings`) scored exactly as BM25Okapi."""
 
-    def __init__(self, terms: list[str], arrays: dict[str, np.ndarray], stats: Stats) -> None:
+    def __init__(self, terms: list[str], arrays: dict[str, np.ndarray], stats: Stats,
+                 norm: np.ndarray | None = None) -> None:
         self.terms = terms
         self.term_ids = {t: i for i, t in enumerate(terms)}
         self.stats = stats
@@ -83,8 +85,10 @@ class InvertedIndex:
         self.block_table: np.ndarray = arrays["block_table"]  # int64[B+1, 4]
         self.post_stream: np.ndarray = arrays["post_stream"]  # uint8: the bit-packed postings
         # get_scores's per-passage length normalisation, worked out once (not saved: it is
-        # doc_len's, and 8 bytes a passage).
-        self.norm = length_norm(np.asarray(self.doc_len), stats.k1, stats.b, stats.avgdl)
+        # doc_len's, and 8 bytes a passage); a load passes it in, worked out as doc_len was
+        # read and checked, so the memory-mapped doc_len is never touched.
+        self.norm = length_norm(np.asarray(self.doc_len), stats.k1, stats.b, stats.avgdl) \
+            if norm is None else norm
         self.postings = Postings(self.block_table, self.post_stream, self.norm, stats.k1)
         self._local = threading.local()
         # term id -> TermMeta, filled on first use so a query never reads scalars out of the
@@ -121,7 +125,7 @@ class InvertedIndex:
         if s is None or s.acc.size != self.size:
             s = loc.scratch = Scratch(np.zeros(self.size, dtype=np.float64),
                                       np.zeros(self.size, dtype=bool),
-                                      np.zeros(self.size, dtype=np.intp))
+                                      np.zeros(self.size, dtype=np.int32))
         return s
 
     def term(self, t: int) -> TermMeta:

@@ -159,7 +159,7 @@ class _Query:
             w = np.concatenate(ws)
             np.add.at(acc, d, w if all(x is y for x, y in zip(ws, wm, strict=True))
                       else np.concatenate(wm))
-            pos = np.arange(d.size, dtype=np.intp)
+            pos = np.arange(d.size, dtype=np.int32)
             self.flag[d] = pos
             new = d[self.flag[d] == pos]  # each document once
             new = new[~seen[new]]

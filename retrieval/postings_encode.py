@@ -44,6 +44,10 @@ def tier_blocks(tier_offsets: np.ndarray) -> np.ndarray:
     return out
 
 
+# Postings encoded at a time: bounds the build's temporaries (some ten int64 per posting).
+_CHUNK_POSTINGS = 1 << 20
+
+
 def encode(docs: np.ndarray, tf: np.ndarray, tier_offsets: np.ndarray, n_docs: int
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(tier_blocks, table, stream) of postings `docs`/`tf`, tier t holding postings
@@ -51,57 +55,85 @@ def encode(docs: np.ndarray, tf: np.ndarray, tier_offsets: np.ndarray, n_docs: i
     n_post = int(docs.size)
     tb = tier_blocks(tier_offsets)
     n_blocks = int(tb[-1])
-    sizes = np.diff(tier_offsets)
-    local = np.arange(n_post, dtype=np.int64) - np.repeat(tier_offsets[:-1], sizes)
-    block = np.repeat(tb[:-1], sizes) + local // BLOCK
-    j = local % BLOCK
-    del local
-    docs64 = docs.astype(np.int64)
-    gaps = np.zeros(n_post, dtype=np.int64)
-    gaps[1:] = docs64[1:] - docs64[:-1] - 1
-    gaps[j == 0] = 0
-    tf1 = tf.astype(np.int64) - 1
-    if n_post and (gaps.min() < 0 or tf1.min() < 0):
-        raise ValueError("postings must be sorted by passage within a tier, counts >= 1")
-    gap_max = np.zeros(n_blocks, dtype=np.int64)
-    tf_max = np.zeros(n_blocks, dtype=np.int64)
-    np.maximum.at(gap_max, block, gaps)
-    np.maximum.at(tf_max, block, tf1)
-    gw, tw = bit_length(gap_max), bit_length(tf_max)
+    per_tier = np.diff(tb)
+    starts = np.empty(n_blocks + 1, dtype=np.int64)
+    starts[:-1] = np.repeat(tier_offsets[:-1], per_tier) + BLOCK * (
+        np.arange(n_blocks, dtype=np.int64) - np.repeat(tb[:-1], per_tier))
+    starts[-1] = n_post
+    counts = np.diff(starts)
+    chunks = _chunks(starts)
+    gw = np.zeros(n_blocks, dtype=np.int64)
+    tw = np.zeros(n_blocks, dtype=np.int64)
+    for c0, c1 in chunks:
+        gaps, tf1, _ = _fields(docs, tf, starts, c0, c1)
+        at = starts[c0:c1] - starts[c0]
+        gw[c0:c1] = bit_length(np.maximum.reduceat(gaps, at))
+        tw[c0:c1] = bit_length(np.maximum.reduceat(tf1, at))
     if n_blocks and tw.max() > TF_BITS_MAX:
         raise ValueError(f"a passage repeats a term more than 2**{TF_BITS_MAX} times")
     width = gw + tw
-    counts = np.bincount(block, minlength=n_blocks).astype(np.int64)
-    table = np.zeros((n_blocks + 1, 4), dtype=np.int64)
-    starts = np.zeros(n_blocks + 1, dtype=np.int64)
-    np.cumsum(counts, out=starts[1:])
     bits = np.zeros(n_blocks + 1, dtype=np.int64)
     np.cumsum(counts * width, out=bits[1:])
-    table[:-1, FIRST] = docs64[starts[:-1]] if n_post else 0
+    table = np.zeros((n_blocks + 1, 4), dtype=np.int64)
+    table[:-1, FIRST] = docs[starts[:-1]]
+    table[-1, FIRST] = n_docs
     table[:, START] = starts
     table[:, BIT] = bits
     table[:-1, WIDTHS] = gw | (tw << 8)
-    table[-1, FIRST] = n_docs
-    values = (gaps | (tf1 << gw[block])).astype(np.uint64)
-    where = bits[:-1][block] + j * width[block]
-    return tb, table, _pack(values, where, width[block], int(bits[-1]))
+    words = np.zeros((int(bits[-1]) + 63) // 64 + 1, dtype=np.uint64)
+    for c0, c1 in chunks:
+        gaps, tf1, block = _fields(docs, tf, starts, c0, c1)
+        j = np.arange(gaps.size, dtype=np.int64) - (starts[c0:c1] - starts[c0])[block]
+        block += c0
+        values = (gaps | (tf1 << gw[block])).astype(np.uint64)
+        _pack(words, values, bits[block] + j * width[block], width[block])
+    n_bytes = (int(bits[-1]) + 7) // 8
+    stream = np.zeros(n_bytes + PAD, dtype=np.uint8)
+    stream[:n_bytes] = words.astype("<u8").view(np.uint8)[:n_bytes]
+    return tb, table, stream
 
 
-def _pack(values: np.ndarray, where: np.ndarray, width: np.ndarray, n_bits: int
-          ) -> np.ndarray:
-    """The bit stream holding each value (of `width` bits, at most 63) at bit `where`."""
-    n_words = (n_bits + 63) // 64 + 1
-    words = np.zeros(n_words, dtype=np.uint64)
+def _chunks(starts: np.ndarray) -> list[tuple[int, int]]:
+    """Ranges of blocks holding about `_CHUNK_POSTINGS` postings each."""
+    cuts = np.searchsorted(starts, np.arange(0, int(starts[-1]), _CHUNK_POSTINGS))
+    edges = sorted(set(cuts.tolist()) | {0, starts.size - 1})
+    return [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
+
+
+def _fields(docs: np.ndarray, tf: np.ndarray, starts: np.ndarray, c0: int, c1: int
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Blocks c0:c1's gap fields, tf - 1 fields and block (from 0) of each posting."""
+    p0, p1 = int(starts[c0]), int(starts[c1])
+    d = docs[p0:p1].astype(np.int64)
+    gaps = np.empty(d.size, dtype=np.int64)
+    gaps[1:] = d[1:] - d[:-1] - 1
+    at = starts[c0:c1] - p0
+    gaps[at] = 0
+    tf1 = tf[p0:p1].astype(np.int64) - 1
+    if gaps.size and (gaps.min() < 0 or tf1.min() < 0):
+        raise ValueError("postings must be sorted by passage within a tier, counts >= 1")
+    block = np.repeat(np.arange(c1 - c0, dtype=np.int64), np.diff(starts[c0:c1 + 1]))
+    return gaps, tf1, block
+
+
+def _pack(words: np.ndarray, values: np.ndarray, where: np.ndarray, width: np.ndarray
+          ) -> None:
+    """OR each value (of `width` bits, at most 63) into `words` at bit `where` (running
+    up: the values of one word sit side by side, so each word is one `reduceat`)."""
     keep = width > 0
     values, where = values[keep], where[keep].astype(np.uint64)
+    if values.size == 0:
+        return
     word = (where >> np.uint64(6)).astype(np.intp)
     shift = where & np.uint64(63)
-    np.bitwise_or.at(words, word, values << shift)
+    _or_into(words, word, values << shift)
     spill = shift + width[keep].astype(np.uint64) > np.uint64(64)
-    np.bitwise_or.at(words, word[spill] + 1,
-                     values[spill] >> (np.uint64(64) - shift[spill]))
-    data = words.astype("<u8").view(np.uint8)
-    n_bytes = (n_bits + 7) // 8
-    out = np.zeros(n_bytes + PAD, dtype=np.uint8)
-    out[:n_bytes] = data[:n_bytes]
-    return out
+    _or_into(words, word[spill] + 1, values[spill] >> (np.uint64(64) - shift[spill]))
+
+
+def _or_into(words: np.ndarray, at: np.ndarray, parts: np.ndarray) -> None:
+    """words[at[i]] |= parts[i] for non-decreasing `at`."""
+    if at.size == 0:
+        return
+    first = np.flatnonzero(np.concatenate(([True], at[1:] != at[:-1])))
+    words[at[first]] |= np.bitwise_or.reduceat(parts, first)

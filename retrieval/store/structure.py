@@ -9,7 +9,11 @@ match."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
+import numpy as np
+
+from retrieval.postings import length_norm
 from retrieval.store.checks import (
     POSTINGS_WRONG,
     BlockTable,
@@ -26,6 +30,22 @@ from retrieval.store.records_layout import SPEAKER_KINDS, SPEECH_KINDS
 Shapes = Mapping[str, tuple[int, ...]]
 Checks = dict[str, list[Check]]
 _ANY = 2.0 ** 62
+
+
+@dataclass
+class LengthNorm(Check):
+    """Not a check: get_scores's length normalisation of each passage, worked out from the
+    passage lengths as they are read (elementwise, so chunk by chunk gives the same bits)."""
+
+    why: str
+    norm: np.ndarray
+    k1: float
+    b: float
+    avgdl: float
+
+    def feed(self, rows: np.ndarray, first: int) -> bool:
+        self.norm[first:first + rows.size] = length_norm(rows, self.k1, self.b, self.avgdl)
+        return True
 
 
 def index_checks(shapes: Shapes, n_docs: int) -> Checks:

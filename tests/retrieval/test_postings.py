@@ -127,3 +127,13 @@ def test_the_stream_check_fed_in_chunks_gives_one_verdict(cut: int, what: str, o
     for c_module in (postings_module._accumulate, None):
         monkeypatch.setattr("retrieval.store.checks._accumulate", c_module)
         assert _verdict(*parts, n_docs, cut) == (ok, why)
+
+
+def test_encoding_in_chunks_equals_encoding_at_once(monkeypatch):
+    """The writer bounds its memory by encoding a range of blocks at a time: the bytes are
+    those of one pass, wherever the ranges are cut."""
+    docs, tf, offsets = _tiers(6, [BLOCK * 5 + 9, 3, 1, 400], 2000, 300)
+    whole = encode(docs, tf, offsets, 2000)
+    monkeypatch.setattr("retrieval.postings_encode._CHUNK_POSTINGS", 100)
+    for got, want in zip(encode(docs, tf, offsets, 2000), whole, strict=True):
+        assert np.array_equal(got, want)

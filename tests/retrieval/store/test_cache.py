@@ -73,6 +73,8 @@ def test_build_then_load_same_results_from_the_user_cache(corpus_dir: Path, user
     assert build.calls == 1 and m2 == []  # loaded, not built
     assert c2 == c1 and c2.passages == c1.passages
     assert isinstance(i2.inverted.post_stream, np.memmap)  # memory-mapped
+    # the length normalisation worked out while the lengths were read and checked
+    assert np.array_equal(i2.inverted.norm, i1.inverted.norm)
     for q in (["ceasefir"], ["talk", "ceasefir", "talk"], ["grain", "kremlin"], ["nothing"]):
         assert i2.top(q, 5) == i1.top(q, 5)
         assert np.array_equal(i2.scores(q), i1.scores(q))
