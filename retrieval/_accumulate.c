@@ -80,47 +80,66 @@ static int best_first(const void *pa, const void *pb)
 #define PAD 8
 
 /* The arrays of one index (retrieval.postings_encode): the stream, the block table (rows of
- * first document, first posting, first bit, widths; one more row than blocks), norm. */
+ * first document, first posting, first bit, widths; one more row than blocks), and the
+ * length normalisation as a class per document (uint16 or uint32) and a norm per class
+ * (retrieval.postings.LengthNorms). */
 typedef struct {
-    Py_buffer stream, table, norm;
+    Py_buffer stream, table, cls, ntab;
     const uint8_t *s;
     const int64_t *tab;
-    const double *nrm;
-    int64_t n_bits, n_blocks, n_docs;
+    const uint16_t *c16;
+    const uint32_t *c32;
+    const double *nt;
+    int64_t n_bits, n_blocks, n_docs, n_classes;
 } Index;
-
-static int index_open(Index *ix, PyObject *stream, PyObject *table, PyObject *norm)
-{
-    memset(ix, 0, sizeof(*ix));
-    if (PyObject_GetBuffer(stream, &ix->stream, PyBUF_SIMPLE) < 0)
-        return -1;
-    if (PyObject_GetBuffer(table, &ix->table, PyBUF_SIMPLE) < 0) {
-        PyBuffer_Release(&ix->stream);
-        return -1;
-    }
-    if (PyObject_GetBuffer(norm, &ix->norm, PyBUF_SIMPLE) < 0) {
-        PyBuffer_Release(&ix->stream);
-        PyBuffer_Release(&ix->table);
-        return -1;
-    }
-    ix->s = ix->stream.buf;
-    ix->tab = ix->table.buf;
-    ix->nrm = ix->norm.buf;
-    ix->n_bits = ((int64_t)ix->stream.len - PAD) * 8;
-    ix->n_blocks = (int64_t)(ix->table.len / (Py_ssize_t)(4 * sizeof(int64_t))) - 1;
-    ix->n_docs = (int64_t)(ix->norm.len / (Py_ssize_t)sizeof(double));
-    if (ix->n_bits < 0 || ix->n_blocks < 0 || ix->table.len % (4 * sizeof(int64_t))) {
-        PyErr_SetString(PyExc_ValueError, "postings arrays of the wrong sizes");
-        return -1;
-    }
-    return 0;
-}
 
 static void index_close(Index *ix)
 {
     PyBuffer_Release(&ix->stream);
     PyBuffer_Release(&ix->table);
-    PyBuffer_Release(&ix->norm);
+    PyBuffer_Release(&ix->cls);
+    PyBuffer_Release(&ix->ntab);
+}
+
+static int index_open(Index *ix, PyObject *stream, PyObject *table, PyObject *cls,
+                      PyObject *ntab)
+{
+    memset(ix, 0, sizeof(*ix));
+    if (PyObject_GetBuffer(stream, &ix->stream, PyBUF_SIMPLE) < 0 ||
+            PyObject_GetBuffer(table, &ix->table, PyBUF_SIMPLE) < 0 ||
+            PyObject_GetBuffer(cls, &ix->cls, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0 ||
+            PyObject_GetBuffer(ntab, &ix->ntab, PyBUF_SIMPLE) < 0) {
+        index_close(ix);  /* releasing a buffer never got is a no-op (obj is NULL) */
+        return -1;
+    }
+    ix->s = ix->stream.buf;
+    ix->tab = ix->table.buf;
+    ix->nt = ix->ntab.buf;
+    if (ix->cls.itemsize == 2)
+        ix->c16 = ix->cls.buf;
+    else if (ix->cls.itemsize == 4)
+        ix->c32 = ix->cls.buf;
+    ix->n_bits = ((int64_t)ix->stream.len - PAD) * 8;
+    ix->n_blocks = (int64_t)(ix->table.len / (Py_ssize_t)(4 * sizeof(int64_t))) - 1;
+    ix->n_docs = ix->cls.itemsize ? (int64_t)(ix->cls.len / ix->cls.itemsize) : 0;
+    ix->n_classes = (int64_t)(ix->ntab.len / (Py_ssize_t)sizeof(double));
+    if (ix->n_bits < 0 || ix->n_blocks < 0 || ix->table.len % (4 * sizeof(int64_t)) ||
+            (ix->c16 == NULL && ix->c32 == NULL)) {
+        PyErr_SetString(PyExc_ValueError, "postings arrays of the wrong sizes");
+        index_close(ix);
+        return -1;
+    }
+    return 0;
+}
+
+/* Document d's length normalisation into *norm; 0 when its class is outside the table. */
+static inline int norm_of(const Index *ix, int64_t d, double *norm)
+{
+    int64_t c = ix->c16 ? (int64_t)ix->c16[d] : (int64_t)ix->c32[d];
+    if (c >= ix->n_classes)
+        return 0;
+    *norm = ix->nt[c];
+    return 1;
 }
 
 /* The `o & 7`.. bits of the 8 bytes from bit o on (little-endian). */
@@ -176,9 +195,9 @@ static int block_range(const Index *ix, int64_t b0, int64_t b1)
 }
 
 PyDoc_STRVAR(top_blocks_doc,
-"top_blocks(stream, table, norm, spans, acc, seen, k, k1p1) -> [(doc, score), ...]\n\n"
-"stream, table, norm: the index's postings (retrieval.postings); spans: (first block,\n"
-"end block, idf, ...) tuples, the query's terms in query order (a repeated term\n"
+"top_blocks(stream, table, classes, norms, spans, acc, seen, k, k1p1) -> [(doc, score)]\n\n"
+"stream, table, classes, norms: the index's postings and length normalisation\n"
+"(retrieval.postings); spans: (first block, end block, idf, ...) tuples, the query's terms in query order (a repeated term\n"
 "repeated); acc: float64 and seen: bool, one per document, all zero, and all zero again on\n"
 "return. The k best documents holding a query term, best first, equal scores by lower\n"
 "document.");
@@ -186,7 +205,7 @@ PyDoc_STRVAR(top_blocks_doc,
 static PyObject *top_blocks(PyObject *self, PyObject *args)
 {
     (void)self;
-    PyObject *stream, *table, *norm, *spans;
+    PyObject *stream, *table, *cls, *ntab, *spans;
     Py_buffer acc_buf, seen_buf;
     Py_ssize_t k;
     double k1p1;
@@ -197,10 +216,10 @@ static PyObject *top_blocks(PyObject *self, PyObject *args)
     int32_t *touched = NULL;
     Hit *heap = NULL;
 
-    if (!PyArg_ParseTuple(args, "OOOOw*w*nd", &stream, &table, &norm, &spans, &acc_buf,
+    if (!PyArg_ParseTuple(args, "OOOOOw*w*nd", &stream, &table, &cls, &ntab, &spans, &acc_buf,
                           &seen_buf, &k, &k1p1))
         return NULL;
-    if (index_open(&ix, stream, table, norm) < 0) {
+    if (index_open(&ix, stream, table, cls, ntab) < 0) {
         PyBuffer_Release(&acc_buf);
         PyBuffer_Release(&seen_buf);
         return NULL;
@@ -280,7 +299,12 @@ static PyObject *top_blocks(PyObject *self, PyObject *args)
                     seen[d] = 1;
                     touched[n_touched++] = (int32_t)d;
                 }
-                double w = weight(idf, k1p1, tfs[j], ix.nrm[d]);
+                double norm;
+                if (!norm_of(&ix, d, &norm)) {
+                    bad = 1;
+                    break;
+                }
+                double w = weight(idf, k1p1, tfs[j], norm);
                 acc[d] += w;
             }
             if (bad)
@@ -331,24 +355,24 @@ done:
 }
 
 PyDoc_STRVAR(read_blocks_doc,
-"read_blocks(stream, table, norm, b0, b1, idf, k1p1, docs, weights) -> None\n\n"
+"read_blocks(stream, table, classes, norms, b0, b1, idf, k1p1, docs, weights) -> None\n\n"
 "Every posting of blocks b0..b1 into docs (intp) and weights (float64), which must hold\n"
 "exactly that many.");
 
 static PyObject *read_blocks(PyObject *self, PyObject *args)
 {
     (void)self;
-    PyObject *stream, *table, *norm;
+    PyObject *stream, *table, *cls, *ntab;
     long long b0, b1;
     double idf, k1p1;
     Py_buffer docs_buf, w_buf;
     Index ix;
     PyObject *result = NULL;
 
-    if (!PyArg_ParseTuple(args, "OOOLLddw*w*", &stream, &table, &norm, &b0, &b1, &idf, &k1p1,
-                          &docs_buf, &w_buf))
+    if (!PyArg_ParseTuple(args, "OOOOLLddw*w*", &stream, &table, &cls, &ntab, &b0, &b1, &idf,
+                          &k1p1, &docs_buf, &w_buf))
         return NULL;
-    if (index_open(&ix, stream, table, norm) < 0) {
+    if (index_open(&ix, stream, table, cls, ntab) < 0) {
         PyBuffer_Release(&docs_buf);
         PyBuffer_Release(&w_buf);
         return NULL;
@@ -379,8 +403,16 @@ static PyObject *read_blocks(PyObject *self, PyObject *args)
             bad = 1;
             break;
         }
-        for (Py_ssize_t j = 0; j < n; j++)
-            w[at + j] = weight(idf, k1p1, tfs[j], ix.nrm[docs[at + j]]);
+        for (Py_ssize_t j = 0; j < n; j++) {
+            double norm;
+            if (!norm_of(&ix, docs[at + j], &norm)) {
+                bad = 1;
+                break;
+            }
+            w[at + j] = weight(idf, k1p1, tfs[j], norm);
+        }
+        if (bad)
+            break;
         at += n;
     }
     Py_END_ALLOW_THREADS
@@ -396,24 +428,24 @@ done:
 }
 
 PyDoc_STRVAR(probe_blocks_doc,
-"probe_blocks(stream, table, norm, b0, b1, idf, k1p1, cand, weights, hit) -> None\n\n"
+"probe_blocks(stream, table, classes, norms, b0, b1, idf, k1p1, cand, weights, hit) -> None\n\n"
 "For sorted documents cand (intp) and the tier of blocks b0..b1: hit[i] whether cand[i]\n"
 "is in it, weights[i] its weight there (left as given where it is not).");
 
 static PyObject *probe_blocks(PyObject *self, PyObject *args)
 {
     (void)self;
-    PyObject *stream, *table, *norm;
+    PyObject *stream, *table, *cls, *ntab;
     long long b0, b1;
     double idf, k1p1;
     Py_buffer cand_buf, w_buf, hit_buf;
     Index ix;
     PyObject *result = NULL;
 
-    if (!PyArg_ParseTuple(args, "OOOLLddy*w*w*", &stream, &table, &norm, &b0, &b1, &idf,
-                          &k1p1, &cand_buf, &w_buf, &hit_buf))
+    if (!PyArg_ParseTuple(args, "OOOOLLddy*w*w*", &stream, &table, &cls, &ntab, &b0, &b1,
+                          &idf, &k1p1, &cand_buf, &w_buf, &hit_buf))
         return NULL;
-    if (index_open(&ix, stream, table, norm) < 0) {
+    if (index_open(&ix, stream, table, cls, ntab) < 0) {
         PyBuffer_Release(&cand_buf);
         PyBuffer_Release(&w_buf);
         PyBuffer_Release(&hit_buf);
@@ -460,8 +492,13 @@ static PyObject *probe_blocks(PyObject *self, PyObject *args)
         while (j < n && docs[j] < c)
             j++;
         if (j < n && docs[j] == c) {
+            double norm;
+            if (!norm_of(&ix, c, &norm)) {
+                bad = 1;
+                break;
+            }
             hit[i] = 1;
-            w[i] = weight(idf, k1p1, tfs[j], ix.nrm[c]);
+            w[i] = weight(idf, k1p1, tfs[j], norm);
         }
     }
     Py_END_ALLOW_THREADS

@@ -91,4 +91,4 @@ class BM25Index:
         """Bytes of the index arrays (memory-mapped ones count at full size), with the length
         normalisation worked out at load."""
         inv = self._inv
-        return int(sum(a.nbytes for a in inv.arrays().values()) + inv.norm.nbytes)
+        return int(sum(a.nbytes for a in inv.arrays().values()) + inv.norms.nbytes)

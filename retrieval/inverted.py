@@ -29,7 +29,7 @@ import numpy as np
 
 from retrieval import maxscore
 from retrieval.inverted_build import ARRAY_NAMES, FORMAT_VERSION, Stats, build_arrays
-from retrieval.postings import Postings, length_norm
+from retrieval.postings import Postings, length_norms
 from retrieval.postings_encode import START
 from retrieval.ranking import best, best_of
 
@@ -71,7 +71,7 @@ class InvertedIndex:
     """Term-id based compact postings (`retrieval.postings`) scored exactly as BM25Okapi."""
 
     def __init__(self, terms: list[str], arrays: dict[str, np.ndarray], stats: Stats,
-                 norm: np.ndarray | None = None) -> None:
+                 lengths: np.ndarray | None = None) -> None:
         self.terms = terms
         self.term_ids = {t: i for i, t in enumerate(terms)}
         self.stats = stats
@@ -85,11 +85,11 @@ class InvertedIndex:
         self.block_table: np.ndarray = arrays["block_table"]  # int64[B+1, 4]
         self.post_stream: np.ndarray = arrays["post_stream"]  # uint8: the bit-packed postings
         # get_scores's per-passage length normalisation, worked out once (not saved: it is
-        # doc_len's, and 8 bytes a passage); a load passes it in, worked out as doc_len was
-        # read and checked, so the memory-mapped doc_len is never touched.
-        self.norm = length_norm(np.asarray(self.doc_len), stats.k1, stats.b, stats.avgdl) \
-            if norm is None else norm
-        self.postings = Postings(self.block_table, self.post_stream, self.norm, stats.k1)
+        # doc_len's). A load passes `lengths`, doc_len as it was read and checked, so the
+        # memory-mapped doc_len is never touched.
+        self.norms = length_norms(np.asarray(self.doc_len) if lengths is None else lengths,
+                                  stats.k1, stats.b, stats.avgdl)
+        self.postings = Postings(self.block_table, self.post_stream, self.norms, stats.k1)
         self._local = threading.local()
         # term id -> TermMeta, filled on first use so a query never reads scalars out of the
         # memory-mapped arrays.
@@ -196,9 +196,8 @@ class InvertedIndex:
                 total += m[3]
             if USE_COMPILED and total <= COMPILED_POSTINGS:
                 s = self.scratch()
-                return _accumulate.top_blocks(self.postings.stream, self.postings.table,
-                                              self.norm, spans, s.acc, s.seen, k,
-                                              self.postings.k1p1)
+                return _accumulate.top_blocks(*self.postings.c_arrays, spans, s.acc, s.seen,
+                                              k, self.postings.k1p1)
             if total <= FAST_POSTINGS:
                 return self._top_small(spans, k)
         uniq = list(dict.fromkeys(qids))

@@ -3,8 +3,11 @@ decoded block by block, and each posting's weight computed as `BM25Okapi.get_sco
 
 get_scores adds, per query term, `idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl /
 avgdl)))` for every passage. `length_norm` is its per-passage `k1 * (...)` part, worked out
-once with the same float64 operations in the same order; `weights` finishes the expression
-in that order. Both the numpy code here and `_accumulate.c` do exactly these IEEE operations,
+once with the same float64 operations in the same order, per distinct passage length
+(`LengthNorms`: a passage's norm is its length class's, the very same number, and the classes
+are 2 bytes a passage where a norm would be 8, which keeps them in the CPU cache when a
+query reads postings of passages all over the index); `weights` finishes the expression in
+that order. Both the numpy code here and `_accumulate.c` do exactly these IEEE operations,
 so every weight, hence every score, is get_scores's bit for bit.
 
 numpy only; the compiled module does the same work faster where it was built, and callers
@@ -12,6 +15,7 @@ choose (`compiled`).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -36,24 +40,48 @@ def length_norm(doc_len: np.ndarray, k1: float, b: float, avgdl: float) -> np.nd
         return k1 * ((1 - b) + (b * doc_len) / avgdl)
 
 
+@dataclass(frozen=True)
+class LengthNorms:
+    """Each passage's length normalisation as `table[classes[doc]]`."""
+
+    classes: np.ndarray  # uint16 (the length itself) or uint32 (rank among the lengths)
+    table: np.ndarray    # float64: length_norm of each class's length
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.classes.nbytes + self.table.nbytes)
+
+
+def length_norms(doc_len: np.ndarray, k1: float, b: float, avgdl: float) -> LengthNorms:
+    """The length classes of passages of these lengths (>= 0) and their norms."""
+    top = int(doc_len.max()) if doc_len.size else 0
+    if top < 1 << 16:
+        classes = doc_len.astype(np.uint16)
+        lengths = np.arange(top + 1, dtype=np.int64)
+    else:  # a passage of 65,536 words or more: classes are ranks among the lengths
+        lengths, inverse = np.unique(doc_len, return_inverse=True)
+        classes = inverse.astype(np.uint32)
+    return LengthNorms(classes, length_norm(lengths, k1, b, avgdl))
+
+
 class Postings:
     """The postings of one index: `read` a range of blocks (a tier or a term), `probe` a
     tier for given passages, `gather` several ranges in order."""
 
-    def __init__(self, table: np.ndarray, stream: np.ndarray, norm: np.ndarray,
+    def __init__(self, table: np.ndarray, stream: np.ndarray, norms: LengthNorms,
                  k1: float) -> None:
         # Plain ndarray views of the (possibly memory-mapped) arrays: slicing an np.memmap
         # runs Python code on every slice.
         self.table = np.asarray(table).view(np.ndarray)
         self.stream = np.asarray(stream).view(np.ndarray)
-        self.norm = norm
+        self.norms = norms
         self.k1p1 = k1 + 1  # get_scores: q_freq * (self.k1 + 1)
-        self.n_docs = norm.size
+        self.n_docs = norms.classes.size
         # Every byte position as the start of a little-endian int64 (unaligned, read-only).
         n = max(self.stream.size - (PAD - 1), 0)
         self._u64 = np.ndarray((n,), dtype="<i8", buffer=self.stream if n else
                                np.zeros(PAD, dtype=np.uint8), strides=(1,))
-        self._c = (self.stream, self.table, self.norm)
+        self.c_arrays = (self.stream, self.table, norms.classes, norms.table)
 
     def count(self, b0: int, b1: int) -> int:
         """Postings in blocks b0:b1."""
@@ -61,7 +89,8 @@ class Postings:
 
     def weights(self, tf: np.ndarray, docs: np.ndarray, idf: Any) -> np.ndarray:
         """get_scores's term for these postings: idf * (tf*(k1+1) / (tf + norm[doc]))."""
-        return idf * ((tf * self.k1p1) / (tf + self.norm[docs]))
+        norm = self.norms.table[self.norms.classes[docs]]
+        return idf * ((tf * self.k1p1) / (tf + norm))
 
     def read(self, b0: int, b1: int, idf: float, compiled: bool
              ) -> tuple[np.ndarray, np.ndarray]:
@@ -70,7 +99,7 @@ class Postings:
             n = self.count(b0, b1)
             docs = np.empty(n, dtype=np.intp)
             w = np.empty(n, dtype=np.float64)
-            _accumulate.read_blocks(*self._c, b0, b1, idf, self.k1p1, docs, w)
+            _accumulate.read_blocks(*self.c_arrays, b0, b1, idf, self.k1p1, docs, w)
             return docs, w
         docs, tf = self.decode(np.arange(b0, b1, dtype=np.intp))
         return docs, self.weights(tf, docs, idf)
@@ -94,7 +123,7 @@ class Postings:
         if cand.size == 0 or b1 <= b0:
             return hit, w
         if compiled and _accumulate is not None:
-            _accumulate.probe_blocks(*self._c, b0, b1, idf, self.k1p1,
+            _accumulate.probe_blocks(*self.c_arrays, b0, b1, idf, self.k1p1,
                                      np.ascontiguousarray(cand, dtype=np.intp), w, hit)
             return hit, w
         pos = np.searchsorted(self.table[b0:b1, FIRST], cand, side="right") - 1

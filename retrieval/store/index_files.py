@@ -17,7 +17,7 @@ import xxhash
 from retrieval.bm25_index import BM25Index
 from retrieval.inverted import ARRAY_NAMES, FORMAT_VERSION, InvertedIndex, Stats
 from retrieval.store.checks import Check
-from retrieval.store.structure import LengthNorm, index_checks
+from retrieval.store.structure import CopyInto, index_checks
 
 # Every byte of every saved file is checked at each start (xxh3-128: some 10 GB/s, so the
 # 1 GB entry of a million passages costs a fraction of a second), as the issue of a flipped
@@ -190,13 +190,13 @@ def load_index(folder: Path, part: dict[str, Any], mmap: bool = True) -> BM25Ind
         checks = index_checks({name: tuple(files[f"{name}.npy"]["shape"])
                                for name in ARRAY_NAMES}, stats.size)
         wrong = [n for n in ARRAY_NAMES if files[f"{n}.npy"]["dtype"] != ARRAY_DTYPES[n]]
-        # get_scores's length normalisation, worked out as doc_len is read (shape checked)
-        norm = np.zeros(int(files["doc_len.npy"]["shape"][0]), dtype=np.float64)
+        # the passage lengths as read, for the length normalisation (shape checked)
+        lengths = np.zeros(int(files["doc_len.npy"]["shape"][0]), dtype=np.int32)
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise CorruptIndex(f"the manifest's index part is unreadable ({exc})") from None
     if wrong:
         raise CorruptIndex(f"{wrong[0]}.npy has the wrong type")
-    checks["doc_len"].append(LengthNorm("", norm, stats.k1, stats.b, stats.avgdl))
+    checks["doc_len"].append(CopyInto("", lengths))
     arrays = {name: load_array(folder, name, files[f"{name}.npy"], checks[name], mmap)
               for name in ARRAY_NAMES}
     terms_path = check_file(folder, "terms.json", files["terms.json"])
@@ -205,7 +205,7 @@ def load_index(folder: Path, part: dict[str, Any], mmap: bool = True) -> BM25Ind
     except ValueError as exc:
         raise CorruptIndex(f"terms unreadable ({exc})") from None
     _check_shapes(arrays, terms, stats)
-    return BM25Index.from_inverted(InvertedIndex(terms, arrays, stats, norm))
+    return BM25Index.from_inverted(InvertedIndex(terms, arrays, stats, lengths))
 
 
 def _check_shapes(a: dict[str, np.ndarray], terms: list[str], stats: Stats) -> None:

@@ -248,21 +248,21 @@ def test_compiled_path_refuses_bad_input_without_touching_scratch():
     n_blocks = post.table.shape[0] - 1
     spans = [index.term(index.term_ids["b"])]
     want = index.top([index.term_ids["b"]], 5)
-    assert c.top_blocks(post.stream, post.table, post.norm, spans, acc, seen, 5,
+    assert c.top_blocks(*post.c_arrays, spans, acc, seen, 5,
                         post.k1p1) == want
     with pytest.raises(ValueError, match="outside the index"):
-        c.top_blocks(post.stream, post.table, post.norm, [(0, n_blocks + 1, 1.0)], acc, seen,
+        c.top_blocks(*post.c_arrays, [(0, n_blocks + 1, 1.0)], acc, seen,
                      5, post.k1p1)
     damaged = post.table.copy()
     damaged[0, 0] = 3  # the first block starts at the last passage: its others run past it
     with pytest.raises(ValueError, match="damaged"):
-        c.top_blocks(post.stream, damaged, post.norm, [(0, n_blocks, 1.0)], acc, seen, 5,
+        c.top_blocks(post.stream, damaged, *post.c_arrays[2:], [(0, n_blocks, 1.0)], acc, seen, 5,
                      post.k1p1)
     with pytest.raises(ValueError, match="mismatched"):
-        c.top_blocks(post.stream, post.table, post.norm, spans, acc[:2], seen, 5, post.k1p1)
+        c.top_blocks(*post.c_arrays, spans, acc[:2], seen, 5, post.k1p1)
     assert not acc.any() and not seen.any()
     with pytest.raises(ValueError, match="wrong sizes"):
-        c.read_blocks(post.stream, post.table, post.norm, 0, 1, 1.0, post.k1p1,
+        c.read_blocks(*post.c_arrays, 0, 1, 1.0, post.k1p1,
                       np.zeros(0, dtype=np.intp), np.zeros(0))
-    assert c.top_blocks(post.stream, post.table, post.norm, spans, acc, seen, 0,
+    assert c.top_blocks(*post.c_arrays, spans, acc, seen, 0,
                         post.k1p1) == []

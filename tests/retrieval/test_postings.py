@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from retrieval import postings as postings_module
-from retrieval.postings import Postings
+from retrieval.postings import LengthNorms, Postings, length_norms
 from retrieval.postings_encode import BLOCK, PAD, encode
 from retrieval.store.checks import POSTINGS_WRONG, TABLE_WRONG, BlockTable, Kept, _block_ends
 
@@ -41,7 +41,7 @@ def test_decoding_gives_back_what_was_encoded(case: str):
     sizes, n_docs, tf_max = CASES[case]
     docs, tf, offsets = _tiers(3, sizes, n_docs, tf_max)
     tb, table, stream = encode(docs, tf, offsets, n_docs)
-    post = Postings(table, stream, np.zeros(1), 1.5)
+    post = Postings(table, stream, LengthNorms(np.zeros(1, dtype=np.uint16), np.zeros(1)), 1.5)
     got_docs, got_tf = post.decode(np.arange(int(tb[-1]), dtype=np.intp))
     assert np.array_equal(got_docs, docs) and np.array_equal(got_tf, tf)
     assert np.all(np.diff(table[:, 1]) <= BLOCK) and stream[-PAD:].tolist() == [0] * PAD
@@ -51,8 +51,8 @@ def _small_index(seed: int):
     n_docs = 3000
     docs, tf, offsets = _tiers(seed, [BLOCK * 4 + 3, 50, 1, 700], n_docs, 40)
     tb, table, stream = encode(docs, tf, offsets, n_docs)
-    norm = np.random.default_rng(seed).random(n_docs) * 2
-    return tb, Postings(table, stream, norm, 1.2)
+    lengths = np.random.default_rng(seed).integers(0, 90, n_docs)
+    return tb, Postings(table, stream, length_norms(lengths, 1.2, 0.75, 30.0), 1.2)
 
 
 @compiled
@@ -137,3 +137,13 @@ def test_encoding_in_chunks_equals_encoding_at_once(monkeypatch):
     monkeypatch.setattr("retrieval.postings_encode._CHUNK_POSTINGS", 100)
     for got, want in zip(encode(docs, tf, offsets, 2000), whole, strict=True):
         assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("top,dtype", [(400, np.uint16), (70_000, np.uint32)])
+def test_a_passage_norm_by_its_length_class_is_its_own_norm_bit_for_bit(top: int, dtype):
+    from retrieval.postings import length_norm
+    lengths = np.random.default_rng(8).integers(0, top + 1, 5000).astype(np.int32)
+    norms = length_norms(lengths, 1.5, 0.75, float(lengths.mean()))
+    assert norms.classes.dtype == dtype
+    assert np.array_equal(norms.table[norms.classes],
+                          length_norm(lengths, 1.5, 0.75, float(lengths.mean())))
