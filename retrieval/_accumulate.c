@@ -80,7 +80,7 @@ static int best_first(const void *pa, const void *pb)
 #define PAD 8
 
 /* The arrays of one index (retrieval.postings_encode): the stream, the block table (rows of
- * first document, first posting, first bit, widths; one more row than blocks), and the
+ * head and first bit, one more row than blocks; see Block), and the
  * length normalisation as a class per document (uint16 or uint32) and a norm per class
  * (retrieval.postings.LengthNorms). */
 typedef struct {
@@ -120,16 +120,46 @@ static int index_open(Index *ix, PyObject *stream, PyObject *table, PyObject *cl
     else if (ix->cls.itemsize == 4)
         ix->c32 = ix->cls.buf;
     ix->n_bits = ((int64_t)ix->stream.len - PAD) * 8;
-    ix->n_blocks = (int64_t)(ix->table.len / (Py_ssize_t)(4 * sizeof(int64_t))) - 1;
+    ix->n_blocks = (int64_t)(ix->table.len / (Py_ssize_t)(2 * sizeof(int64_t))) - 1;
     ix->n_docs = ix->cls.itemsize ? (int64_t)(ix->cls.len / ix->cls.itemsize) : 0;
     ix->n_classes = (int64_t)(ix->ntab.len / (Py_ssize_t)sizeof(double));
-    if (ix->n_bits < 0 || ix->n_blocks < 0 || ix->table.len % (4 * sizeof(int64_t)) ||
+    if (ix->n_bits < 0 || ix->n_blocks < 0 || ix->table.len % (2 * sizeof(int64_t)) ||
             (ix->c16 == NULL && ix->c32 == NULL)) {
         PyErr_SetString(PyExc_ValueError, "postings arrays of the wrong sizes");
         index_close(ix);
         return -1;
     }
     return 0;
+}
+
+/* A block's row of the table, unpacked: head = first | gap bits << 32 | tf bits << 40 |
+ * (postings - 1) << 48. ok is 0 for a row no writer makes. */
+typedef struct {
+    int64_t first, n, bit;
+    int gw, tw, ok;
+} Block;
+
+static inline Block block_at(const int64_t *tab, int64_t b, int64_t n_bits)
+{
+    uint64_t head = (uint64_t)tab[2 * b];
+    Block k;
+    k.first = (int64_t)(head & 0xFFFFFFFFu);
+    k.gw = (int)((head >> 32) & 255);
+    k.tw = (int)((head >> 40) & 255);
+    k.n = (int64_t)(head >> 48) + 1;
+    k.bit = tab[2 * b + 1];
+    k.ok = k.n <= BLOCK && k.gw <= 31 && k.tw <= 32 && k.bit >= 0 &&
+           k.bit + k.n * (k.gw + k.tw) <= n_bits;
+    return k;
+}
+
+/* Postings in blocks b0..b1 (a range of the table). */
+static int64_t postings_in(const int64_t *tab, int64_t b0, int64_t b1)
+{
+    int64_t n = 0;
+    for (int64_t b = b0; b < b1; b++)
+        n += (int64_t)((uint64_t)tab[2 * b] >> 48) + 1;
+    return n;
 }
 
 /* Document d's length normalisation into *norm; 0 when its class is outside the table. */
@@ -158,15 +188,14 @@ static Py_ssize_t decode_block(const Index *ix, int64_t b, int64_t *docs, int64_
 {
     if (b < 0 || b >= ix->n_blocks)
         return -1;
-    const int64_t *row = ix->tab + 4 * b;
-    int64_t n = row[5] - row[1], bit = row[2], widths = row[3];
-    int gw = (int)(widths & 255), tw = (int)((widths >> 8) & 255);
-    if (n < 1 || n > BLOCK || (widths >> 16) != 0 || gw > 31 || tw > 32 || bit < 0 ||
-            bit + n * (gw + tw) > ix->n_bits || row[0] < 0)
+    Block k = block_at(ix->tab, b, ix->n_bits);
+    if (!k.ok)
         return -1;
+    int64_t n = k.n;
+    int gw = k.gw, tw = k.tw;
     uint64_t gm = ((uint64_t)1 << gw) - 1, tm = ((uint64_t)1 << tw) - 1;
-    uint64_t o = (uint64_t)bit;
-    int64_t doc = row[0] - 1;
+    uint64_t o = (uint64_t)k.bit;
+    int64_t doc = k.first - 1;
     for (Py_ssize_t j = 0; j < n; j++, o += (uint64_t)(gw + tw)) {
         doc += 1 + (int64_t)(bits_at(ix->s, o) & gm);
         docs[j] = doc;
@@ -261,7 +290,7 @@ static PyObject *top_blocks(PyObject *self, PyObject *args)
         bounds[2 * s] = lo;
         bounds[2 * s + 1] = hi;
         idfs[s] = idf;
-        total += (Py_ssize_t)(ix.tab[4 * hi + 1] - ix.tab[4 * lo + 1]);
+        total += (Py_ssize_t)postings_in(ix.tab, lo, hi);
     }
     Py_DECREF(seq);
     if (k <= 0 || total <= 0) {
@@ -379,7 +408,7 @@ static PyObject *read_blocks(PyObject *self, PyObject *args)
     }
     if (block_range(&ix, b0, b1) < 0)
         goto done;
-    int64_t n_post = ix.tab[4 * b1 + 1] - ix.tab[4 * b0 + 1];
+    int64_t n_post = postings_in(ix.tab, b0, b1);
     if (sizeof(Py_ssize_t) != sizeof(int64_t) ||
             docs_buf.len != n_post * (Py_ssize_t)sizeof(int64_t) ||
             w_buf.len != n_post * (Py_ssize_t)sizeof(double)) {
@@ -394,7 +423,7 @@ static PyObject *read_blocks(PyObject *self, PyObject *args)
     int64_t at = 0;
     for (int64_t b = b0; b < b1; b++) {
         /* a block's size comes from the table, which also gave n_post */
-        if (at + (ix.tab[4 * b + 5] - ix.tab[4 * b + 1]) > n_post) {
+        if (at + postings_in(ix.tab, b, b + 1) > n_post) {
             bad = 1;
             break;
         }
@@ -474,7 +503,7 @@ static PyObject *probe_blocks(PyObject *self, PyObject *args)
         int64_t a = lo, z = b1;
         while (a < z) {
             int64_t mid = a + (z - a) / 2;
-            if (ix.tab[4 * mid] <= c) a = mid + 1; else z = mid;
+            if ((int64_t)((uint64_t)ix.tab[2 * mid] & 0xFFFFFFFFu) <= c) a = mid + 1; else z = mid;
         }
         int64_t b = a - 1;
         if (b < b0)
@@ -529,7 +558,7 @@ static PyObject *block_ends(PyObject *self, PyObject *args)
     const uint8_t *s = sb.buf;
     const int64_t *tab = rb.buf;
     int64_t *last = lb.buf;
-    int64_t n_blocks = (int64_t)(rb.len / (Py_ssize_t)(4 * sizeof(int64_t))) - 1;
+    int64_t n_blocks = (int64_t)(rb.len / (Py_ssize_t)(2 * sizeof(int64_t))) - 1;
     int64_t n_bits = ((int64_t)sb.len - PAD) * 8;
     PyObject *result = NULL;
     if (n_blocks < 0 || n_bits < 0 || lb.len != n_blocks * (Py_ssize_t)sizeof(int64_t)) {
@@ -538,18 +567,15 @@ static PyObject *block_ends(PyObject *self, PyObject *args)
     }
     Py_BEGIN_ALLOW_THREADS
     for (int64_t b = 0; b < n_blocks; b++) {
-        const int64_t *row = tab + 4 * b;
-        int64_t n = row[5] - row[1], bit = row[2], widths = row[3];
-        int gw = (int)(widths & 255), tw = (int)((widths >> 8) & 255);
+        Block k = block_at(tab, b, n_bits);
         last[b] = INT64_MAX;
-        if (n < 1 || n > BLOCK || (widths >> 16) != 0 || gw > 31 || tw > 32 || bit < 0 ||
-                bit + n * (gw + tw) > n_bits)
+        if (!k.ok)
             continue;
-        uint64_t gm = ((uint64_t)1 << gw) - 1, o = (uint64_t)bit;
+        uint64_t gm = ((uint64_t)1 << k.gw) - 1, o = (uint64_t)k.bit;
         int64_t sum = 0;
-        for (int64_t j = 0; j < n; j++, o += (uint64_t)(gw + tw))
+        for (int64_t j = 0; j < k.n; j++, o += (uint64_t)(k.gw + k.tw))
             sum += (int64_t)(bits_at(s, o) & gm);
-        last[b] = row[0] + (n - 1) + sum;
+        last[b] = k.first + (k.n - 1) + sum;
     }
     Py_END_ALLOW_THREADS
     result = Py_NewRef(Py_None);

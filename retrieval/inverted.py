@@ -30,7 +30,7 @@ import numpy as np
 from retrieval import maxscore
 from retrieval.inverted_build import ARRAY_NAMES, FORMAT_VERSION, Stats, build_arrays
 from retrieval.postings import Postings, length_norms
-from retrieval.postings_encode import START
+from retrieval.postings_encode import counts
 from retrieval.ranking import best, best_of
 
 try:  # the optional C build of the small-query path (setup.py); numpy does the same otherwise
@@ -109,7 +109,7 @@ class InvertedIndex:
 
     @property
     def n_postings(self) -> int:
-        return int(self.block_table[-1, START])
+        return int(counts(self.block_table).sum())
 
     # ------------------------------------------------------------------------------ queries
     def query_ids(self, query: Iterable[str]) -> list[int]:
@@ -133,12 +133,13 @@ class InvertedIndex:
         if m is None:
             a, z = int(self.term_tiers[t]), int(self.term_tiers[t + 1])
             blocks = self.tier_blocks[a:z + 1].tolist()
-            starts = self.block_table[self.tier_blocks[a:z + 1], START].tolist()
+            per_block = counts(self.block_table[blocks[0]:blocks[-1] + 1]).tolist()
             mx = self.tier_max[a:z].tolist()
-            tiers = tuple((mx[j], blocks[j], blocks[j + 1], starts[j + 1] - starts[j])
+            tiers = tuple((mx[j], blocks[j], blocks[j + 1],
+                           sum(per_block[blocks[j] - blocks[0]:blocks[j + 1] - blocks[0]]))
                           for j in range(z - a) if blocks[j + 1] > blocks[j])
             idf = float(self.idf_arr[t])
-            m = (blocks[0], blocks[-1], idf, starts[-1] - starts[0], tiers, idf > 0)
+            m = (blocks[0], blocks[-1], idf, sum(x[3] for x in tiers), tiers, idf > 0)
             self._meta[t] = m  # one dict store: safe with concurrent readers
         return m
 
@@ -147,8 +148,8 @@ class InvertedIndex:
         out = np.zeros(self.size, dtype=np.float64)
         for t in qids:
             m = self.term(t)
-            for _, b0, b1, _ in m[4]:
-                d, w = self.postings.read(b0, b1, m[2], USE_COMPILED)
+            for _, b0, b1, n in m[4]:
+                d, w = self.postings.read(b0, b1, m[2], n, USE_COMPILED)
                 out[d] += w
         return out
 
@@ -213,7 +214,7 @@ class InvertedIndex:
 
         Kept to as few numpy calls as possible: at this size each call's fixed cost, not the
         postings, is most of a query."""
-        docs, weights = self.postings.gather([(m[0], m[1], m[2]) for m in spans])
+        docs, weights = self.postings.gather([(m[0], m[1], m[2], m[3]) for m in spans])
         if len(spans) == 1:
             # one term: each document's score is 0.0 + its weight
             return best_of(docs, weights + 0.0, k, 1)
@@ -234,8 +235,8 @@ class InvertedIndex:
         try:
             for t in qids:  # query order: the exact summation order of get_scores
                 m = self.term(t)
-                for _, b0, b1, _ in m[4]:
-                    d, w = self.postings.read(b0, b1, m[2], USE_COMPILED)
+                for _, b0, b1, n in m[4]:
+                    d, w = self.postings.read(b0, b1, m[2], n, USE_COMPILED)
                     if mask is not None:
                         keep = mask[d]
                         d, w = d[keep], w[keep]

@@ -138,8 +138,8 @@ class _Query:
         """Add the batch's weights into the accumulator; returns the documents first met."""
         acc, seen, mask = self.acc, self.seen, self.mask
         ds, ws, wm, sl, sz = [], [], [], [], []
-        for _, _, b0, b1, m, s, idf in batch:
-            d, w = self.post.read(b0, b1, idf, self.compiled)
+        for _, n, b0, b1, m, s, idf in batch:
+            d, w = self.post.read(b0, b1, idf, n, self.compiled)
             if mask is not None:
                 keep = mask[d]
                 d, w = d[keep], w[keep]

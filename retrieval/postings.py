@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from retrieval.postings_encode import BIT, FIRST, PAD, START, WIDTHS
+from retrieval.postings_encode import BIT, HEAD, PAD, counts, fields
 
 try:  # the optional C build (setup.py); numpy does the same otherwise
     from retrieval import _accumulate
@@ -85,18 +85,18 @@ class Postings:
 
     def count(self, b0: int, b1: int) -> int:
         """Postings in blocks b0:b1."""
-        return int(self.table[b1, START] - self.table[b0, START])
+        return int(counts(self.table[b0:b1 + 1]).sum())
 
     def weights(self, tf: np.ndarray, docs: np.ndarray, idf: Any) -> np.ndarray:
         """get_scores's term for these postings: idf * (tf*(k1+1) / (tf + norm[doc]))."""
         norm = self.norms.table[self.norms.classes[docs]]
         return idf * ((tf * self.k1p1) / (tf + norm))
 
-    def read(self, b0: int, b1: int, idf: float, compiled: bool
+    def read(self, b0: int, b1: int, idf: float, n: int, compiled: bool
              ) -> tuple[np.ndarray, np.ndarray]:
-        """Passages (intp, sorted when b0:b1 is one tier) and weights of blocks b0:b1."""
+        """Passages (intp, sorted when b0:b1 is one tier) and weights of blocks b0:b1, which
+        hold n postings."""
         if compiled and _accumulate is not None:
-            n = self.count(b0, b1)
             docs = np.empty(n, dtype=np.intp)
             w = np.empty(n, dtype=np.float64)
             _accumulate.read_blocks(*self.c_arrays, b0, b1, idf, self.k1p1, docs, w)
@@ -104,14 +104,16 @@ class Postings:
         docs, tf = self.decode(np.arange(b0, b1, dtype=np.intp))
         return docs, self.weights(tf, docs, idf)
 
-    def gather(self, spans: list[tuple[int, int, float]]) -> tuple[np.ndarray, np.ndarray]:
-        """Passages and weights of several block ranges (b0, b1, idf), one after another."""
+    def gather(self, spans: list[tuple[int, int, float, int]]
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """Passages and weights of several block ranges (b0, b1, idf, postings), one after
+        another."""
         if len(spans) == 1:
             return self.read(*spans[0], False)
-        blocks = np.concatenate([np.arange(b0, b1, dtype=np.intp) for b0, b1, _ in spans])
+        blocks = np.concatenate([np.arange(s[0], s[1], dtype=np.intp) for s in spans])
         docs, tf = self.decode(blocks)
-        counts = [self.count(b0, b1) for b0, b1, _ in spans]
-        idfs = np.repeat(np.array([s[2] for s in spans], dtype=np.float64), counts)
+        idfs = np.repeat(np.array([s[2] for s in spans], dtype=np.float64),
+                         [s[3] for s in spans])
         return docs, self.weights(tf, docs, idfs)
 
     def probe(self, b0: int, b1: int, idf: float, cand: np.ndarray, compiled: bool
@@ -126,7 +128,7 @@ class Postings:
             _accumulate.probe_blocks(*self.c_arrays, b0, b1, idf, self.k1p1,
                                      np.ascontiguousarray(cand, dtype=np.intp), w, hit)
             return hit, w
-        pos = np.searchsorted(self.table[b0:b1, FIRST], cand, side="right") - 1
+        pos = np.searchsorted(self.table[b0:b1, HEAD] & 0xFFFFFFFF, cand, side="right") - 1
         pos = pos[pos >= 0]
         if pos.size == 0:
             return hit, w
@@ -141,17 +143,14 @@ class Postings:
 
     def decode(self, blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Passages (intp) and term frequencies (int64) of the given blocks, in order."""
-        tab = self.table
-        rows = tab[blocks]
-        cnt = tab[blocks + 1, START] - rows[:, START]
+        rows = self.table[blocks]
+        first, gw, tw, cnt = fields(rows[:, HEAD])
         n = int(cnt.sum())
         if n == 0:
             return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int64)
         starts = np.cumsum(cnt) - cnt
         rep = np.repeat(np.arange(blocks.size), cnt)
         j = np.arange(n, dtype=np.int64) - starts[rep]
-        gw = rows[:, WIDTHS] & 255
-        tw = rows[:, WIDTHS] >> 8
         gwr, twr = gw[rep], tw[rep]
         o = rows[:, BIT][rep] + j * (gwr + twr)
         raw = self._u64[o >> 3] >> (o & 7)
@@ -164,5 +163,5 @@ class Postings:
         tf = (raw & ((1 << twr) - 1)) + 1
         c = np.cumsum(gaps)
         before = c[starts] - gaps[starts]
-        docs = (rows[:, FIRST] - before)[rep] + j + c
+        docs = (first - before)[rep] + j + c
         return docs.astype(np.intp, copy=False), tf

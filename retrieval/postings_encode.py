@@ -6,25 +6,26 @@ term frequency and its passage's length normalisation (`retrieval.postings`), so
 but ids and counts is stored; a block's gaps and counts share one bit width each, the widths
 of the block's largest gap and count (gaps of 1 cost no bits, nor do counts of 1), and the
 table gives every block's first passage, so a probe (MaxScore's binary search) decodes one
-block, never a whole list.
+block, never a whole list. The table is 16 bytes a block (an eighth of a byte a posting).
 
 Layout. The postings of one tier (a list sorted by passage, `retrieval.inverted_build`) are
 cut into blocks of `BLOCK` (the last may be shorter); blocks never span two tiers. Block b's
-row in `table` (int64, one more row than blocks) is (first passage, first posting, first bit
-in `stream`, widths `gap_bits | tf_bits << 8`). Posting j of the block is `gap_bits + tf_bits`
-bits at bit `first bit + j * (gap_bits + tf_bits)` of the little-endian bit stream: first its
-gap value g_j (bits 0.. of the field), then tf_j - 1. Its passage is
-`first passage + j + g_0 + ... + g_j` (the writer stores g_0 = 0 and g_j = gap - 1). The
-last row is (number of passages, number of postings, bits used, 0). The stream is padded with
-`PAD` zero bytes, so a reader may always load 8 bytes where a field starts.
+row in `table` (int64, one more row than blocks) is (head, first bit in `stream`), the head
+packing `first passage | gap_bits << 32 | tf_bits << 40 | (postings - 1) << 48`. Posting j
+of the block is `gap_bits + tf_bits` bits at bit `first bit + j * (gap_bits + tf_bits)` of
+the little-endian bit stream: first its gap value g_j (bits 0.. of the field), then
+tf_j - 1. Its passage is `first passage + j + g_0 + ... + g_j` (the writer stores g_0 = 0
+and g_j = gap - 1). The last row is (number of passages, bits used). The stream is padded
+with `PAD` zero bytes, so a reader may always load 8 bytes where a field starts.
 """
 from __future__ import annotations
 
 import numpy as np
 
 BLOCK = 128
-# Columns of the block table.
-FIRST, START, BIT, WIDTHS = 0, 1, 2, 3
+# Columns of the block table, and the fields of a head.
+HEAD, BIT = 0, 1
+_GAP_SHIFT, _TF_SHIFT, _COUNT_SHIFT = 32, 40, 48
 GAP_BITS_MAX = 31   # passages are int32
 TF_BITS_MAX = 32
 PAD = 8
@@ -34,6 +35,25 @@ def bit_length(values: np.ndarray) -> np.ndarray:
     """Bits needed for each non-negative integer below 2**53 (0 for 0): frexp's exponent,
     exact where log2 could round up."""
     return np.frexp(values.astype(np.float64))[1].astype(np.int64)
+
+
+def heads(first: np.ndarray, gap_bits: np.ndarray, tf_bits: np.ndarray, count: np.ndarray
+          ) -> np.ndarray:
+    """The head of blocks with these fields."""
+    return (first.astype(np.int64) | (gap_bits << _GAP_SHIFT) | (tf_bits << _TF_SHIFT)
+            | ((count - 1) << _COUNT_SHIFT))
+
+
+def fields(head: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(first passage, gap bits, tf bits, postings) of each head (of a block, not the last
+    row). A head no writer makes (bits above the count) gives a count outside 1..BLOCK."""
+    return (head & 0xFFFFFFFF, (head >> _GAP_SHIFT) & 255, (head >> _TF_SHIFT) & 255,
+            (head >> _COUNT_SHIFT) + 1)
+
+
+def counts(table: np.ndarray) -> np.ndarray:
+    """Postings of each block of a table."""
+    return (table[:-1, HEAD] >> _COUNT_SHIFT) + 1
 
 
 def tier_blocks(tier_offsets: np.ndarray) -> np.ndarray:
@@ -74,12 +94,10 @@ def encode(docs: np.ndarray, tf: np.ndarray, tier_offsets: np.ndarray, n_docs: i
     width = gw + tw
     bits = np.zeros(n_blocks + 1, dtype=np.int64)
     np.cumsum(counts * width, out=bits[1:])
-    table = np.zeros((n_blocks + 1, 4), dtype=np.int64)
-    table[:-1, FIRST] = docs[starts[:-1]]
-    table[-1, FIRST] = n_docs
-    table[:, START] = starts
+    table = np.zeros((n_blocks + 1, 2), dtype=np.int64)
+    table[:-1, HEAD] = heads(docs[starts[:-1]], gw, tw, counts)
+    table[-1, HEAD] = n_docs
     table[:, BIT] = bits
-    table[:-1, WIDTHS] = gw | (tw << 8)
     words = np.zeros((int(bits[-1]) + 63) // 64 + 1, dtype=np.uint64)
     for c0, c1 in chunks:
         gaps, tf1, block = _fields(docs, tf, starts, c0, c1)

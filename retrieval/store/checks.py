@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from retrieval.postings_encode import BIT, BLOCK, FIRST, GAP_BITS_MAX, PAD, START, TF_BITS_MAX
-from retrieval.postings_encode import WIDTHS as WIDTH_COL
+from retrieval.postings_encode import BIT, BLOCK, GAP_BITS_MAX, HEAD, PAD, TF_BITS_MAX, fields
 
 try:  # the optional C build: decodes the stream many times faster than numpy
     from retrieval import _accumulate
@@ -147,8 +146,8 @@ class Kept(Check):
 
 @dataclass
 class BlockTable(Check):
-    """The table's rows (first passage, first posting, first bit, widths), then the
-    stream's bytes: every block decodes to passages that run up and stay below the next
+    """The table's rows (head, first bit: `retrieval.postings_encode`), then the stream's
+    bytes: every block decodes to passages that run up and stay below the next
     block's first passage in its tier, or below `n_docs` at a tier's end."""
 
     why: str
@@ -164,19 +163,17 @@ class BlockTable(Check):
 
     def _prepare(self) -> bool:
         self.why = TABLE_WRONG
-        tab = self.table.array(np.int64, 4)
+        tab = self.table.array(np.int64, 2)
         tb = self.tiers.array(np.int64, 1)
-        if tab.ndim != 2 or tab.shape[0] < 1 or tab.shape[1] != 4 or tb.size < 1:
+        if tab.ndim != 2 or tab.shape[0] < 1 or tab.shape[1] != 2 or tb.size < 1:
             return False
         n_blocks = tab.shape[0] - 1
-        count = np.diff(tab[:, START])
-        gw, tw = tab[:-1, WIDTH_COL] & 255, tab[:-1, WIDTH_COL] >> 8
-        ok = (tab[0, START] == 0 and tab[0, BIT] == 0 and tab[-1, FIRST] == self.n_docs
-              and tab[-1, WIDTH_COL] == 0
-              and bool(np.all((count >= 1) & (count <= BLOCK)))
-              and bool(np.all((gw <= GAP_BITS_MAX) & (tw <= TF_BITS_MAX) & (tab[:-1, 3] >= 0)))
+        first, gw, tw, count = fields(tab[:-1, HEAD])
+        ok = (tab[0, BIT] == 0 and tab[-1, HEAD] == self.n_docs
+              and bool(np.all((tab[:-1, HEAD] >= 0) & (count <= BLOCK)))
+              and bool(np.all((gw <= GAP_BITS_MAX) & (tw <= TF_BITS_MAX)))
               and bool(np.all(np.diff(tab[:, BIT]) == count * (gw + tw)))
-              and bool(np.all((tab[:-1, FIRST] >= 0) & (tab[:-1, FIRST] < self.n_docs)))
+              and bool(np.all(first < self.n_docs))
               and int(tab[-1, BIT]) <= 8 * (self.n_postings_bytes - PAD)
               and tb[0] == 0 and tb[-1] == n_blocks and bool(np.all(np.diff(tb) >= 0)))
         if not ok:
@@ -184,7 +181,7 @@ class BlockTable(Check):
         # block b's passages must stay below limit[b]: the next block's first passage in the
         # same tier, or n_docs after a tier's last block
         limit = np.empty(n_blocks, dtype=np.int64)
-        limit[:-1] = tab[1:-1, FIRST]
+        limit[:-1] = first[1:]
         last_in_tier = tb[1:][tb[1:] > tb[:-1]] - 1
         limit[last_in_tier] = self.n_docs
         self._tab, self._limit = tab, limit
@@ -223,7 +220,6 @@ def _blocks_fit(buf: np.ndarray, buf0: int, rows: np.ndarray, limit: np.ndarray)
     (the stream from byte buf0 on, padded), to a last passage below its limit."""
     shifted = rows.copy()
     shifted[:, BIT] -= 8 * buf0
-    shifted[:, START] -= rows[0, START]
     if _accumulate is not None:
         last = np.empty(limit.size, dtype=np.int64)
         _accumulate.block_ends(buf, shifted, last)
@@ -234,14 +230,13 @@ def _blocks_fit(buf: np.ndarray, buf0: int, rows: np.ndarray, limit: np.ndarray)
 
 def _block_ends(buf: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """numpy: each block's last passage, first + (n - 1) + the sum of its gap fields."""
-    cnt = np.diff(rows[:, START])
+    first, gw, tw, cnt = fields(rows[:-1, HEAD])
     n = int(cnt.sum())
     rep = np.repeat(np.arange(cnt.size), cnt)
-    j = np.arange(n, dtype=np.int64) - (rows[:-1, START])[rep]
-    gw = rows[:-1, WIDTH_COL] & 255
-    width = gw + (rows[:-1, WIDTH_COL] >> 8)
+    j = np.arange(n, dtype=np.int64) - (np.cumsum(cnt) - cnt)[rep]
+    width = gw + tw
     o = rows[:-1, BIT][rep] + j * width[rep]
     u64 = np.ndarray((buf.size - (PAD - 1),), dtype="<i8", buffer=buf, strides=(1,))
     gaps = (u64[o >> 3] >> (o & 7)) & ((1 << gw[rep]) - 1)
     sums = np.bincount(rep, weights=gaps, minlength=cnt.size) if n else np.zeros(cnt.size)
-    return rows[:-1, FIRST] + (cnt - 1) + sums.astype(np.int64)
+    return first + (cnt - 1) + sums.astype(np.int64)

@@ -214,7 +214,7 @@ def _check_shapes(a: dict[str, np.ndarray], terms: list[str], stats: Stats) -> N
     table = a["block_table"]
     ok = (a["idf"].shape == (V,) and a["df"].shape == (V,) and a["doc_len"].shape == (N,)
           and a["term_tiers"].shape == (V + 1,) and a["tier_blocks"].shape == (T + 1,)
-          and table.ndim == 2 and table.shape[1] == 4 and a["post_stream"].ndim == 1
+          and table.ndim == 2 and table.shape[1] == 2 and a["post_stream"].ndim == 1
           and isinstance(terms, list) and len(set(terms)) == V)
     if not ok:
         raise CorruptIndex("array shapes do not fit together")

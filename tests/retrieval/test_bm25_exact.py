@@ -254,7 +254,7 @@ def test_compiled_path_refuses_bad_input_without_touching_scratch():
         c.top_blocks(*post.c_arrays, [(0, n_blocks + 1, 1.0)], acc, seen,
                      5, post.k1p1)
     damaged = post.table.copy()
-    damaged[0, 0] = 3  # the first block starts at the last passage: its others run past it
+    damaged[0, 0] = 3 | 5 << 48  # six passages from the last one on: past the end
     with pytest.raises(ValueError, match="damaged"):
         c.top_blocks(post.stream, damaged, *post.c_arrays[2:], [(0, n_blocks, 1.0)], acc, seen, 5,
                      post.k1p1)
