@@ -229,14 +229,18 @@ def _blocks_fit(buf: np.ndarray, buf0: int, rows: np.ndarray, limit: np.ndarray)
 
 
 def _block_ends(buf: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """numpy: each block's last passage, first + (n - 1) + the sum of its gap fields."""
+    """numpy: each block's last passage, first + (n - 1) + the sum of its gap fields. The
+    blocks' fields lie one after another (the table was seen to give each block its count
+    times its width in bits), so a field's bit is a running sum of the widths."""
     first, gw, tw, cnt = fields(rows[:-1, HEAD])
-    n = int(cnt.sum())
-    rep = np.repeat(np.arange(cnt.size), cnt)
-    j = np.arange(n, dtype=np.int64) - (np.cumsum(cnt) - cnt)[rep]
-    width = gw + tw
-    o = rows[:-1, BIT][rep] + j * width[rep]
+    if int(cnt.sum()) == 0:
+        return first + (cnt - 1)
+    width = np.repeat(gw + tw, cnt)
+    o = np.cumsum(width)
+    o -= width
+    o += rows[0, BIT]
     u64 = np.ndarray((buf.size - (PAD - 1),), dtype="<i8", buffer=buf, strides=(1,))
-    gaps = (u64[o >> 3] >> (o & 7)) & ((1 << gw[rep]) - 1)
-    sums = np.bincount(rep, weights=gaps, minlength=cnt.size) if n else np.zeros(cnt.size)
-    return first + (cnt - 1) + sums.astype(np.int64)
+    gaps = u64[o >> 3]
+    gaps >>= o & 7
+    gaps &= np.repeat((1 << gw) - 1, cnt)
+    return first + (cnt - 1) + np.add.reduceat(gaps, np.cumsum(cnt) - cnt)
