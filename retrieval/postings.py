@@ -145,23 +145,24 @@ class Postings:
         """Passages (intp) and term frequencies (int64) of the given blocks, in order."""
         rows = self.table[blocks]
         first, gw, tw, cnt = fields(rows[:, HEAD])
-        n = int(cnt.sum())
-        if n == 0:
+        if int(cnt.sum()) == 0:
             return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int64)
         starts = np.cumsum(cnt) - cnt
-        rep = np.repeat(np.arange(blocks.size), cnt)
-        j = np.arange(n, dtype=np.int64) - starts[rep]
-        gwr, twr = gw[rep], tw[rep]
-        o = rows[:, BIT][rep] + j * (gwr + twr)
+        # each field's bit: a running sum of the widths, restarted at each block's first bit
+        width = gw + tw
+        wide = np.repeat(width, cnt)
+        o = np.cumsum(wide)
+        o -= wide
+        o += np.repeat(rows[:, BIT] - o[starts], cnt)
         raw = self._u64[o >> 3] >> (o & 7)
-        gaps = raw & ((1 << gwr) - 1)
-        if int((gw + tw).max()) > _ONE_LOAD_BITS:
-            o += gwr
+        gaps = raw & np.repeat((1 << gw) - 1, cnt)
+        if int(width.max()) > _ONE_LOAD_BITS:
+            o += np.repeat(gw, cnt)
             raw = self._u64[o >> 3] >> (o & 7)
         else:
-            raw >>= gwr
-        tf = (raw & ((1 << twr) - 1)) + 1
+            raw >>= np.repeat(gw, cnt)
+        tf = (raw & np.repeat((1 << tw) - 1, cnt)) + 1
+        gaps += 1  # passage j of a block: first - 1 + (g_0 + 1) + ... + (g_j + 1)
         c = np.cumsum(gaps)
-        before = c[starts] - gaps[starts]
-        docs = (first - before)[rep] + j + c
-        return docs.astype(np.intp, copy=False), tf
+        c += np.repeat(first - 1 - (c[starts] - gaps[starts]), cnt)
+        return c.astype(np.intp, copy=False), tf
