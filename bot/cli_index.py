@@ -120,7 +120,7 @@ def corpus_stats(opened: Opened) -> dict:
         "speakers": len(speakers),
         "problems": len(c.problems),
         "vocabulary": index.vocabulary_size,
-        "postings": int(inv.post_docs.shape[0]),
+        "postings": inv.n_postings,
         "bm25": {"k1": index.k1, "b": index.b, "epsilon": index.epsilon},
         "index_bytes_on_disk": None if disk is None else disk - (corpus_disk or 0),
         "corpus_bytes_on_disk": corpus_disk,

@@ -1,7 +1,7 @@
 """BM25 over passages, with rank-bm25's BM25Okapi as the definition of every score.
 
-The index is an inverted index of precomputed per-posting weights (see
-`retrieval.inverted`): scores equal `BM25Okapi(documents, k1, b, epsilon).get_scores`
+The index is an inverted index of compact postings whose weights are worked out as they are
+read (see `retrieval.inverted`): scores equal `BM25Okapi(documents, k1, b, epsilon).get_scores`
 bit for bit, and `top` prunes postings that cannot change the top k (exact MaxScore), so a
 query costs roughly what its rare terms' postings cost. It can be saved and memory-mapped back
 (`retrieval.store`).
@@ -88,5 +88,7 @@ class BM25Index:
         return self._inv.top(qids, int(k), allowed_arr)
 
     def memory_bytes(self) -> int:
-        """Bytes of the index arrays (memory-mapped ones count at full size)."""
-        return int(sum(a.nbytes for a in self._inv.arrays().values()))
+        """Bytes of the index arrays (memory-mapped ones count at full size), with the length
+        normalisation worked out at load."""
+        inv = self._inv
+        return int(sum(a.nbytes for a in inv.arrays().values()) + inv.norms.nbytes)

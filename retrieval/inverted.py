@@ -1,23 +1,24 @@
 """An inverted index whose every score is exactly rank-bm25's `BM25Okapi.get_scores`.
 
-Build (`retrieval.inverted_build`): the statistics BM25Okapi computes, then one weight per
-posting from the very expression `get_scores` evaluates. A document's score is the sum of its
-postings' weights, added in the query's term order (a repeated term added again), starting
-from 0.0: the same IEEE operations `get_scores` performs (adding the +-0.0 of an absent term
-changes nothing), so the scores are bit-for-bit equal; `tests/retrieval/test_bm25_exact.py`
-checks it.
+Build (`retrieval.inverted_build`): the statistics BM25Okapi computes, impact tiers, and the
+postings stored compactly as passage gaps and term frequencies (`retrieval.postings_encode`).
+Each posting's weight is worked out when it is read (`retrieval.postings`) from the very
+expression `get_scores` evaluates, with the same float64 operations in the same order. A
+document's score is the sum of its postings' weights, added in the query's term order (a
+repeated term added again), starting from 0.0: the same IEEE operations `get_scores`
+performs (adding the +-0.0 of an absent term changes nothing), so the scores are bit-for-bit
+equal; `tests/retrieval/test_bm25_exact.py` checks it.
 
 Search: small queries (at most `COMPILED_POSTINGS` postings, or `FAST_POSTINGS` without the
 C build) skip pruning: every posting is added, in query order, into a per-thread scratch
-array, and the k best touched documents are kept. `_accumulate.c` does that in C when it was
-built at install (a C compiler was there); otherwise `_top_small` does it with numpy. Both
-perform the same additions in the same order, so their scores are identical. Larger queries
-whose terms all have a positive IDF run exact MaxScore (`retrieval.maxscore`); the others
-read every posting.
+array, and the k best touched documents are kept. `_accumulate.c` decodes and adds in C when
+it was built at install (a C compiler was there); otherwise `_top_small` does it with numpy.
+Both perform the same operations in the same order, so their scores are identical. Larger
+queries whose terms all have a positive IDF run exact MaxScore (`retrieval.maxscore`); the
+others read every posting.
 
 numpy, the standard library and the optional C module; arrays are plain ndarrays so they can
-be saved with `np.save` and memory-mapped back.
-"""
+be saved with `np.save` and memory-mapped back."""
 from __future__ import annotations
 
 import threading
@@ -28,6 +29,8 @@ import numpy as np
 
 from retrieval import maxscore
 from retrieval.inverted_build import ARRAY_NAMES, FORMAT_VERSION, Stats, build_arrays
+from retrieval.postings import Postings, length_norms
+from retrieval.postings_encode import counts
 from retrieval.ranking import best, best_of
 
 try:  # the optional C build of the small-query path (setup.py); numpy does the same otherwise
@@ -40,19 +43,21 @@ __all__ = ["ARRAY_NAMES", "FORMAT_VERSION", "InvertedIndex", "Scratch", "Stats",
 # `allowed` sets smaller than this fraction of the corpus are scored directly by probing.
 _SMALL_ALLOWED = 1 / 64
 # Queries whose posting lists hold at most this many postings in all (repeats counted) are
-# scored by one in-order `np.add.at` over their concatenated postings: below this size that
+# scored by one in-order `np.add.at` over their decoded postings: below this size that
 # costs less than MaxScore's per-tier bookkeeping.
 FAST_POSTINGS = 40000
-# With the compiled path (`_accumulate`), queries up to this many postings are scored by it:
-# a few nanoseconds a posting (about 5 up to 100k passages, 7 at 1M, where the accumulator
-# no longer fits in cache), so MaxScore's bookkeeping pays only beyond this.
-COMPILED_POSTINGS = 150_000
+# With the compiled path (`_accumulate`), queries up to this many postings are scored by it.
+# Each posting is decoded and its weight worked out (with the compact postings: 150,000
+# before), while MaxScore decodes only the blocks it needs: at 1M passages, timed in one
+# process taking turns, 60,000 gave p50 0.35-0.65 ms against 0.41-1.28 ms with 150,000.
+COMPILED_POSTINGS = 60_000
 # Tests turn this off to check the numpy path where the compiled one is built.
 USE_COMPILED = _accumulate is not None
 
-# What a query needs of one term: (first posting, end, its non-empty tiers as (max weight,
-# start, end), idf > 0).
-TermMeta = tuple[int, int, tuple[tuple[float, int, int], ...], bool]
+# What a query needs of one term: (first block, end block, idf, postings, its non-empty tiers
+# as (max weight, first block, end block, postings), idf > 0). `_accumulate` reads the first
+# three.
+TermMeta = tuple[int, int, float, int, tuple[tuple[float, int, int, int], ...], bool]
 
 
 class Scratch(NamedTuple):
@@ -60,13 +65,14 @@ class Scratch(NamedTuple):
 
     acc: np.ndarray   # float64 partial scores: all 0.0 between queries
     seen: np.ndarray  # bool: all False between queries
-    flag: np.ndarray  # intp: any values (finds each document's first posting in a batch)
+    flag: np.ndarray  # int32: any values (finds each document's first posting in a batch)
 
 
 class InvertedIndex:
-    """Term-id based postings with precomputed BM25Okapi weights."""
+    """Term-id based compact postings (`retrieval.postings`) scored exactly as BM25Okapi."""
 
-    def __init__(self, terms: list[str], arrays: dict[str, np.ndarray], stats: Stats) -> None:
+    def __init__(self, terms: list[str], arrays: dict[str, np.ndarray], stats: Stats,
+                 lengths: np.ndarray | None = None) -> None:
         self.terms = terms
         self.term_ids = {t: i for i, t in enumerate(terms)}
         self.stats = stats
@@ -74,15 +80,17 @@ class InvertedIndex:
         self.idf_arr: np.ndarray = arrays["idf"]
         self.df: np.ndarray = arrays["df"]
         self.doc_len: np.ndarray = arrays["doc_len"]
-        self.term_tiers: np.ndarray = arrays["term_tiers"]      # int64[V+1]: tier range per term
-        self.tier_offsets: np.ndarray = arrays["tier_offsets"]  # int64[T+1]: posting range per tier
-        self.tier_max: np.ndarray = arrays["tier_max"]          # float64[T]
-        self.post_docs: np.ndarray = arrays["post_docs"]        # int32[P], sorted within a tier
-        self.post_weights: np.ndarray = arrays["post_weights"]  # float64[P]
-        # Plain ndarray views of the (possibly memory-mapped) postings: slicing an np.memmap
-        # runs Python code (__getitem__, __array_finalize__) on every slice.
-        self._pd = np.asarray(self.post_docs).view(np.ndarray)
-        self._pw = np.asarray(self.post_weights).view(np.ndarray)
+        self.term_tiers: np.ndarray = arrays["term_tiers"]    # int64[V+1]: tier range per term
+        self.tier_max: np.ndarray = arrays["tier_max"]        # float64[T]
+        self.tier_blocks: np.ndarray = arrays["tier_blocks"]  # int64[T+1]: block range per tier
+        self.block_table: np.ndarray = arrays["block_table"]  # int64[B+1, 4]
+        self.post_stream: np.ndarray = arrays["post_stream"]  # uint8: the bit-packed postings
+        # get_scores's per-passage length normalisation, worked out once (not saved: it is
+        # doc_len's). A load passes `lengths`, doc_len as it was read and checked, so the
+        # memory-mapped doc_len is never touched.
+        self.norms = length_norms(np.asarray(self.doc_len) if lengths is None else lengths,
+                                  stats.k1, stats.b, stats.avgdl)
+        self.postings = Postings(self.block_table, self.post_stream, self.norms, stats.k1)
         self._local = threading.local()
         # term id -> TermMeta, filled on first use so a query never reads scalars out of the
         # memory-mapped arrays.
@@ -94,10 +102,15 @@ class InvertedIndex:
         return cls(*build_arrays(documents, k1, b, epsilon))
 
     def arrays(self) -> dict[str, np.ndarray]:
+        """The saved arrays, by name (ARRAY_NAMES)."""
         return {"idf": self.idf_arr, "df": self.df, "doc_len": self.doc_len,
-                "term_tiers": self.term_tiers, "tier_offsets": self.tier_offsets,
-                "tier_max": self.tier_max, "post_docs": self.post_docs,
-                "post_weights": self.post_weights}
+                "term_tiers": self.term_tiers, "tier_max": self.tier_max,
+                "tier_blocks": self.tier_blocks, "block_table": self.block_table,
+                "post_stream": self.post_stream}
+
+    @property
+    def n_postings(self) -> int:
+        return int(counts(self.block_table).sum())
 
     # ------------------------------------------------------------------------------ queries
     def query_ids(self, query: Iterable[str]) -> list[int]:
@@ -113,46 +126,43 @@ class InvertedIndex:
         if s is None or s.acc.size != self.size:
             s = loc.scratch = Scratch(np.zeros(self.size, dtype=np.float64),
                                       np.zeros(self.size, dtype=bool),
-                                      np.zeros(self.size, dtype=np.intp))
+                                      np.zeros(self.size, dtype=np.int32))
         return s
 
     def term(self, t: int) -> TermMeta:
         m = self._meta.get(t)
         if m is None:
             a, z = int(self.term_tiers[t]), int(self.term_tiers[t + 1])
-            offs = self.tier_offsets[a:z + 1].tolist()
+            blocks = self.tier_blocks[a:z + 1].tolist()
+            per_block = counts(self.block_table[blocks[0]:blocks[-1] + 1]).tolist()
             mx = self.tier_max[a:z].tolist()
-            tiers = tuple((mx[j], offs[j], offs[j + 1]) for j in range(z - a)
-                          if offs[j + 1] > offs[j])
-            m = (offs[0], offs[-1], tiers, bool(self.idf_arr[t] > 0))
+            tiers = tuple((mx[j], blocks[j], blocks[j + 1],
+                           sum(per_block[blocks[j] - blocks[0]:blocks[j + 1] - blocks[0]]))
+                          for j in range(z - a) if blocks[j + 1] > blocks[j])
+            idf = float(self.idf_arr[t])
+            m = (blocks[0], blocks[-1], idf, sum(x[3] for x in tiers), tiers, idf > 0)
             self._meta[t] = m  # one dict store: safe with concurrent readers
         return m
-
-    def _tier_slices(self, t: int) -> list[tuple[int, int]]:
-        return [(lo, hi) for _, lo, hi in self.term(t)[2]]
 
     def dense_scores(self, qids: list[int]) -> np.ndarray:
         """BM25Okapi.get_scores over all documents, for known term ids in query order."""
         out = np.zeros(self.size, dtype=np.float64)
         for t in qids:
-            for lo, hi in self._tier_slices(t):
-                d = self._pd[lo:hi]
-                out[d] += self._pw[lo:hi]
+            m = self.term(t)
+            for _, b0, b1, n in m[4]:
+                d, w = self.postings.read(b0, b1, m[2], n, USE_COMPILED)
+                out[d] += w
         return out
 
     def lookup(self, t: int, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Weights of term t for sorted `docs` (0.0 where absent) and a found-mask."""
         w = np.zeros(docs.size, dtype=np.float64)
         found = np.zeros(docs.size, dtype=bool)
-        for lo, hi in self._tier_slices(t):
-            pd = self._pd[lo:hi]
-            if pd.size == 0:
-                continue
-            pos = np.searchsorted(pd, docs)
-            np.minimum(pos, pd.size - 1, out=pos)
-            hit = pd[pos] == docs
+        m = self.term(t)
+        for _, b0, b1, _ in m[4]:
+            hit, tw = self.postings.probe(b0, b1, m[2], docs, USE_COMPILED)
             if hit.any():
-                w[hit] = self._pw[lo:hi][pos[hit]]
+                w[hit] = tw[hit]
                 found |= hit
         return w, found
 
@@ -185,17 +195,18 @@ class InvertedIndex:
             spans = [meta.get(t) or term(t) for t in qids]
             total = 0
             for m in spans:
-                total += m[1] - m[0]
+                total += m[3]
             if USE_COMPILED and total <= COMPILED_POSTINGS:
                 s = self.scratch()
-                return _accumulate.top_postings(self._pd, self._pw, spans, s.acc, s.seen, k)
+                return _accumulate.top_blocks(*self.postings.c_arrays, spans, s.acc, s.seen,
+                                              k, self.postings.k1p1)
             if total <= FAST_POSTINGS:
                 return self._top_small(spans, k)
         uniq = list(dict.fromkeys(qids))
         mask = self._allowed_mask(allowed)
-        if all(term(t)[3] for t in uniq):
-            return maxscore.top_pruned(self._pd, self._pw, term, qids, uniq, k, self.scratch(),
-                                       mask)
+        if all(term(t)[5] for t in uniq):
+            return maxscore.top_pruned(self.postings, term, qids, uniq, k, self.scratch(),
+                                       mask, USE_COMPILED)
         return self._top_exhaustive(qids, k, mask)
 
     def _top_small(self, spans: list[TermMeta], k: int) -> list[tuple[int, float]]:
@@ -203,15 +214,11 @@ class InvertedIndex:
         (element by element, in order: the summation order of get_scores).
 
         Kept to as few numpy calls as possible: at this size each call's fixed cost, not the
-        postings, is most of a query. Indices are made `intp` once, because fancy indexing
-        with int32 converts them again on every use."""
-        pd, pw = self._pd, self._pw
+        postings, is most of a query."""
+        docs, weights = self.postings.gather([(m[0], m[1], m[2], m[3]) for m in spans])
         if len(spans) == 1:
-            lo, hi = spans[0][0], spans[0][1]
             # one term: each document's score is 0.0 + its weight
-            return best_of(pd[lo:hi], pw[lo:hi] + 0.0, k, 1)
-        docs = np.concatenate([pd[m[0]:m[1]] for m in spans]).astype(np.intp, copy=False)
-        weights = np.concatenate([pw[m[0]:m[1]] for m in spans])
+            return best_of(docs, weights + 0.0, k, 1)
         acc = self.scratch().acc
         try:
             np.add.at(acc, docs, weights)
@@ -228,9 +235,9 @@ class InvertedIndex:
         touched = []
         try:
             for t in qids:  # query order: the exact summation order of get_scores
-                for lo, hi in self._tier_slices(t):
-                    d = self._pd[lo:hi]
-                    w = self._pw[lo:hi]
+                m = self.term(t)
+                for _, b0, b1, n in m[4]:
+                    d, w = self.postings.read(b0, b1, m[2], n, USE_COMPILED)
                     if mask is not None:
                         keep = mask[d]
                         d, w = d[keep], w[keep]

@@ -5,7 +5,10 @@ The same statistics as BM25Okapi (vocabulary in first-occurrence order, document
 frequencies, `math.log` IDFs summed in that order, the epsilon floor, `avgdl` as int / int),
 then each posting's weight in float64 with the same operation order, so that a document's
 score, the sum of its postings' weights in query order, is bit-for-bit `get_scores`'s. Each
-long posting list is then cut by weight into impact tiers for MaxScore (`retrieval.maxscore`).
+long posting list is then cut by weight into impact tiers for MaxScore (`retrieval.maxscore`),
+and the postings are saved compactly, as passage gaps and term frequencies
+(`retrieval.postings_encode`): the weights are worked out again at query time
+(`retrieval.postings`) with the same operations, so only the tiers' maxima are kept.
 """
 from __future__ import annotations
 
@@ -16,9 +19,13 @@ from itertools import chain
 
 import numpy as np
 
-FORMAT_VERSION = 1
-ARRAY_NAMES = ("idf", "df", "doc_len", "term_tiers", "tier_offsets", "tier_max",
-               "post_docs", "post_weights")
+from retrieval.postings import length_norm
+from retrieval.postings_encode import encode
+
+FORMAT_VERSION = 2  # 2: compact postings (gaps and term frequencies in bit-packed blocks)
+# In load order: the stream's checks decode it with the block table and tiers read before.
+ARRAY_NAMES = ("idf", "df", "doc_len", "term_tiers", "tier_max", "tier_blocks",
+               "block_table", "post_stream")
 # Posting lists at least this long are cut into impact tiers (fractions of the list, best
 # first; the last tier takes the rest).
 TIER_MIN_POSTINGS = 256
@@ -50,13 +57,13 @@ def build_arrays(documents: Sequence[Sequence[str]], k1: float, b: float, epsilo
 
     # Weight of each posting: the expression of BM25Okapi.get_scores, same operation order:
     #   idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avgdl)))
+    # (what `retrieval.postings` computes again at query time); here it orders the tiers.
+    norm = length_norm(lengths, k1, b, avgdl)
     with np.errstate(divide="ignore", invalid="ignore"):
-        norm = k1 * ((1 - b) + (b * lengths) / avgdl) if n and avgdl else \
-            np.zeros(n, dtype=np.float64)
         weights = idf[post_term] * ((tf * (k1 + 1)) / (tf + norm[post_doc]))
-    del tf, norm
+    del norm
 
-    arrays = _tiers(post_term, post_doc, weights, df, V)
+    arrays = _tiers(post_term, post_doc, tf, weights, df, V, n)
     arrays.update(idf=idf, df=df, doc_len=lengths.astype(np.int32))
     stats = Stats(size=n, total_len=total, avgdl=avgdl, average_idf=average_idf,
                   k1=float(k1), b=float(b), epsilon=float(epsilon))
@@ -111,9 +118,10 @@ def _idf(df: np.ndarray, n: int, epsilon: float) -> tuple[np.ndarray, float]:
     return np.array(idf_list, dtype=np.float64), average_idf
 
 
-def _tiers(post_term: np.ndarray, post_doc: np.ndarray, weights: np.ndarray, df: np.ndarray,
-           V: int) -> dict[str, np.ndarray]:
-    """Cut each long posting list by weight into tiers, each sorted by document."""
+def _tiers(post_term: np.ndarray, post_doc: np.ndarray, tf: np.ndarray, weights: np.ndarray,
+           df: np.ndarray, V: int, n_docs: int) -> dict[str, np.ndarray]:
+    """Cut each long posting list by weight into tiers, each sorted by document, and encode
+    them."""
     term_start = np.zeros(V + 1, dtype=np.int64)
     np.cumsum(df, out=term_start[1:])
     n_tiers = np.ones(V, dtype=np.int64)
@@ -125,10 +133,10 @@ def _tiers(post_term: np.ndarray, post_doc: np.ndarray, weights: np.ndarray, df:
     tier_sizes = np.zeros(T, dtype=np.int64)
     tier_sizes[term_tiers[:-1]] = df  # short lists: one tier holding everything
     docs_out = post_doc.astype(np.int32)
-    w_out = weights
+    tf_out, w_out = tf, weights  # reordered in place (a fancy index copies before writing)
     for t in long_terms.tolist():
         lo, hi = int(term_start[t]), int(term_start[t + 1])
-        sizes = _cut_tiers(post_doc, weights, docs_out, w_out, lo, hi)
+        sizes = _cut_tiers(post_doc, tf, weights, (docs_out, tf_out, w_out), lo, hi)
         tier_sizes[term_tiers[t]:term_tiers[t + 1]] = sizes
     tier_offsets = np.zeros(T + 1, dtype=np.int64)
     np.cumsum(tier_sizes, out=tier_offsets[1:])
@@ -136,13 +144,16 @@ def _tiers(post_term: np.ndarray, post_doc: np.ndarray, weights: np.ndarray, df:
     nonempty = tier_sizes > 0
     if w_out.size:
         tier_max[nonempty] = np.maximum.reduceat(w_out, tier_offsets[:-1][nonempty])
-    return {"term_tiers": term_tiers, "tier_offsets": tier_offsets, "tier_max": tier_max,
-            "post_docs": docs_out, "post_weights": w_out}
+    del w_out
+    tier_blocks, table, stream = encode(docs_out, tf_out, tier_offsets, n_docs)
+    return {"term_tiers": term_tiers, "tier_max": tier_max, "tier_blocks": tier_blocks,
+            "block_table": table, "post_stream": stream}
 
 
-def _cut_tiers(post_doc: np.ndarray, weights: np.ndarray, docs_out: np.ndarray,
-               w_out: np.ndarray, lo: int, hi: int) -> list[int]:
-    """Reorder one term's postings lo:hi into its tiers (in place); returns their sizes."""
+def _cut_tiers(post_doc: np.ndarray, tf: np.ndarray, weights: np.ndarray,
+               out: tuple[np.ndarray, np.ndarray, np.ndarray], lo: int, hi: int) -> list[int]:
+    """Reorder one term's postings lo:hi into its tiers (into `out`: documents, counts,
+    weights); returns their sizes."""
     w = weights[lo:hi]
     p = hi - lo
     # rank cut points: tier j gets postings whose weight is among the best cum[j]
@@ -158,6 +169,7 @@ def _cut_tiers(post_doc: np.ndarray, weights: np.ndarray, docs_out: np.ndarray,
     label[order[start:]] = len(TIER_FRACTIONS)
     sizes.append(p - start)
     perm = np.argsort(label, kind="stable")  # keeps document order within a tier
-    docs_out[lo:hi] = post_doc[lo:hi][perm]
-    w_out[lo:hi] = w[perm]
+    out[0][lo:hi] = post_doc[lo:hi][perm]
+    out[1][lo:hi] = tf[lo:hi][perm]
+    out[2][lo:hi] = w[perm]
     return sizes

@@ -22,6 +22,7 @@ from retrieval.ranking import best
 
 if TYPE_CHECKING:
     from retrieval.inverted import Scratch, TermMeta
+    from retrieval.postings import Postings
 
 # Pruning margin: bounds are inflated / thresholds deflated by this relative amount, far above
 # the ~1e-15 rounding of a handful of float64 additions.
@@ -29,24 +30,27 @@ MARGIN = 1e-9
 # Tiers are read in batches of about this many postings (doubling each time).
 READ_BUDGET = 8192
 
-# A query's pseudo-term, one per tier: (upper bound, length, lo, hi, multiplicity, term slot).
-Tier = tuple[float, int, int, int, float, int]
+# A query's pseudo-term, one per tier: (upper bound, length, first block, end block,
+# multiplicity, term slot, idf).
+Tier = tuple[float, int, int, int, float, int, float]
 
 
-def top_pruned(pd: np.ndarray, pw: np.ndarray, term: Callable[[int], TermMeta],
-               qids: list[int], uniq: list[int], k: int, scratch: Scratch,
-               mask: np.ndarray | None) -> list[tuple[int, float]]:
+def top_pruned(post: Postings, term: Callable[[int], TermMeta], qids: list[int],
+               uniq: list[int], k: int, scratch: Scratch, mask: np.ndarray | None,
+               compiled: bool) -> list[tuple[int, float]]:
     """The k best (doc, score) of query `qids` (distinct terms `uniq`, each with idf > 0)
-    over postings `pd`/`pw`; `mask`: the documents allowed (None: all). `scratch` is left
-    as it was found (all zero), also when this raises."""
+    over postings `post` (decoded by the C module when `compiled`); `mask`: the documents
+    allowed (None: all). `scratch` is left as it was found (all zero), also when this
+    raises."""
     slot = {t: i for i, t in enumerate(uniq)}
     tiers: list[Tier] = []
     for t in uniq:
         m = qids.count(t)
-        for mx, lo, hi in term(t)[2]:
-            tiers.append((m * mx, hi - lo, lo, hi, float(m), slot[t]))
+        meta = term(t)
+        for mx, b0, b1, n in meta[4]:
+            tiers.append((m * mx, n, b0, b1, float(m), slot[t], meta[2]))
     tiers.sort(key=lambda x: (-x[0], x[1]))
-    query = _Query(pd, pw, tiers, scratch, mask)
+    query = _Query(post, tiers, scratch, mask, compiled)
     try:
         read = query.read(k)
         if read is None:
@@ -83,20 +87,12 @@ def _kth(part: np.ndarray, k: int) -> float:
     return float(np.partition(part, part.size - k)[part.size - k])
 
 
-def _probe(tp: np.ndarray, cand: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each of the sorted `cand` would sit in the sorted tier `tp`, and whether it is
-    there."""
-    p = np.searchsorted(tp, cand)
-    np.minimum(p, tp.size - 1, out=p)
-    return p, tp[p] == cand
-
-
 class _Query:
     """One pruned search: what was read so far, and the tiers still to probe."""
 
-    def __init__(self, pd: np.ndarray, pw: np.ndarray, tiers: list[Tier], scratch: Scratch,
-                 mask: np.ndarray | None) -> None:
-        self.pd, self.pw, self.tiers, self.mask = pd, pw, tiers, mask
+    def __init__(self, post: Postings, tiers: list[Tier], scratch: Scratch,
+                 mask: np.ndarray | None, compiled: bool) -> None:
+        self.post, self.tiers, self.mask, self.compiled = post, tiers, mask, compiled
         self.acc, self.seen, self.flag = scratch
         self.rest = _bounds(tiers)
         # What was read in batches of several tiers: documents, raw weights, term slots;
@@ -142,8 +138,8 @@ class _Query:
         """Add the batch's weights into the accumulator; returns the documents first met."""
         acc, seen, mask = self.acc, self.seen, self.mask
         ds, ws, wm, sl, sz = [], [], [], [], []
-        for _, _, lo, hi, m, s in batch:
-            d, w = self.pd[lo:hi], self.pw[lo:hi]
+        for _, n, b0, b1, m, s, idf in batch:
+            d, w = self.post.read(b0, b1, idf, n, self.compiled)
             if mask is not None:
                 keep = mask[d]
                 d, w = d[keep], w[keep]
@@ -154,7 +150,7 @@ class _Query:
             sz.append(d.size)
         if len(ds) == 1:
             # one tier holds a document at most once: a plain indexed add will do
-            d = ds[0].astype(np.intp)
+            d = ds[0]
             acc[d] += wm[0]
             new = d[~seen[d]]
             self.probe.append(batch[0])  # sorted by document: probed again at the end
@@ -163,7 +159,7 @@ class _Query:
             w = np.concatenate(ws)
             np.add.at(acc, d, w if all(x is y for x, y in zip(ws, wm, strict=True))
                       else np.concatenate(wm))
-            pos = np.arange(d.size, dtype=np.intp)
+            pos = np.arange(d.size, dtype=np.int32)
             self.flag[d] = pos
             new = d[self.flag[d] == pos]  # each document once
             new = new[~seen[new]]
@@ -189,9 +185,9 @@ class _Query:
         part = acc[cand]
         acc[docs] = 0.0
         while i < n_tiers and cand.size > k:
-            _, _, lo, hi, m, _ = tiers[i]
-            p, hit = _probe(self.pd[lo:hi], cand)
-            part = part + np.where(hit, self.pw[lo:hi][p], 0.0) * m
+            _, _, b0, b1, m, _, idf = tiers[i]
+            _, w = self.post.probe(b0, b1, idf, cand, self.compiled)
+            part = part + w * m
             i += 1
             if cand.size > 2 * k:
                 theta = max(theta, _kth(part, k) * (1 - MARGIN))
@@ -213,9 +209,9 @@ class _Query:
             ts = _joined(self.read_t)[sel]
             ws = _joined(self.read_w)[sel]
             weights[ts, np.searchsorted(cand, d)] = ws
-        for _, _, lo, hi, _, s in self.probe:
-            p, hit = _probe(self.pd[lo:hi], cand)
-            weights[s, hit] = self.pw[lo:hi][p[hit]]
+        for _, _, b0, b1, _, s, idf in self.probe:
+            hit, w = self.post.probe(b0, b1, idf, cand, self.compiled)
+            weights[s, hit] = w[hit]
         return weights
 
 

@@ -17,12 +17,17 @@ import xxhash
 from retrieval.bm25_index import BM25Index
 from retrieval.inverted import ARRAY_NAMES, FORMAT_VERSION, InvertedIndex, Stats
 from retrieval.store.checks import Check
-from retrieval.store.structure import index_checks
+from retrieval.store.structure import CopyInto, index_checks
 
 # Every byte of every saved file is checked at each start (xxh3-128: some 10 GB/s, so the
 # 1 GB entry of a million passages costs a fraction of a second), as the issue of a flipped
 # byte in a large file showed a sampled check cannot: it served NaN scores and tracebacks.
 _CHUNK = 1 << 22
+# What each index array holds (`retrieval.inverted_build`): a manifest naming another type
+# is refused before any check runs on the rows.
+ARRAY_DTYPES = {"idf": "float64", "df": "int64", "doc_len": "int32", "term_tiers": "int64",
+                "tier_max": "float64", "tier_blocks": "int64", "block_table": "int64",
+                "post_stream": "uint8"}
 
 
 class CorruptIndex(Exception):
@@ -184,8 +189,14 @@ def load_index(folder: Path, part: dict[str, Any], mmap: bool = True) -> BM25Ind
         stats = Stats(**part["stats"])
         checks = index_checks({name: tuple(files[f"{name}.npy"]["shape"])
                                for name in ARRAY_NAMES}, stats.size)
-    except (KeyError, TypeError, ValueError) as exc:
+        wrong = [n for n in ARRAY_NAMES if files[f"{n}.npy"]["dtype"] != ARRAY_DTYPES[n]]
+        # the passage lengths as read, for the length normalisation (shape checked)
+        lengths = np.zeros(int(files["doc_len.npy"]["shape"][0]), dtype=np.int32)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise CorruptIndex(f"the manifest's index part is unreadable ({exc})") from None
+    if wrong:
+        raise CorruptIndex(f"{wrong[0]}.npy has the wrong type")
+    checks["doc_len"].append(CopyInto("", lengths))
     arrays = {name: load_array(folder, name, files[f"{name}.npy"], checks[name], mmap)
               for name in ARRAY_NAMES}
     terms_path = check_file(folder, "terms.json", files["terms.json"])
@@ -194,15 +205,16 @@ def load_index(folder: Path, part: dict[str, Any], mmap: bool = True) -> BM25Ind
     except ValueError as exc:
         raise CorruptIndex(f"terms unreadable ({exc})") from None
     _check_shapes(arrays, terms, stats)
-    return BM25Index.from_inverted(InvertedIndex(terms, arrays, stats))
+    return BM25Index.from_inverted(InvertedIndex(terms, arrays, stats, lengths))
 
 
 def _check_shapes(a: dict[str, np.ndarray], terms: list[str], stats: Stats) -> None:
     V, N = len(terms), stats.size
     T = a["tier_max"].shape[0]
+    table = a["block_table"]
     ok = (a["idf"].shape == (V,) and a["df"].shape == (V,) and a["doc_len"].shape == (N,)
-          and a["term_tiers"].shape == (V + 1,) and a["tier_offsets"].shape == (T + 1,)
-          and a["post_docs"].shape == a["post_weights"].shape
+          and a["term_tiers"].shape == (V + 1,) and a["tier_blocks"].shape == (T + 1,)
+          and table.ndim == 2 and table.shape[1] == 2 and a["post_stream"].ndim == 1
           and isinstance(terms, list) and len(set(terms)) == V)
     if not ok:
         raise CorruptIndex("array shapes do not fit together")

@@ -1,15 +1,29 @@
 """Which checks (`retrieval.store.checks`) every saved array must pass before anything is
-served: postings name passages of the index, weights and statistics are finite, ranges run
-up, every string, speaker, article and passage reference is in range, the passage text is
-UTF-8. The checksums catch a changed byte; these catch an entry that is whole but wrong (a
-writer's bug, a copied manifest), which would otherwise be a traceback on every question with
-one word, or NaN in `--json`. The bounds come from the shapes in the manifest, which the
-arrays' headers must match."""
+served: postings decode to passages of the index that run up in every tier, the block table
+adds up, statistics and tier maxima are finite, ranges run up, every string, speaker,
+article and passage reference is in range, the passage text is UTF-8. The checksums catch a
+changed byte; these catch an entry that is whole but wrong (a writer's bug, a copied
+manifest), which would otherwise be a traceback on every question with one word, or NaN in
+`--json`. The bounds come from the shapes in the manifest, which the arrays' headers must
+match."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from retrieval.store.checks import Check, Finite, Ordered, RunsUp, Utf8, Within
+import numpy as np
+
+from retrieval.store.checks import (
+    POSTINGS_WRONG,
+    BlockTable,
+    Check,
+    Finite,
+    Kept,
+    Ordered,
+    RunsUp,
+    Utf8,
+    Within,
+)
 from retrieval.store.records_layout import SPEAKER_KINDS, SPEECH_KINDS
 
 Shapes = Mapping[str, tuple[int, ...]]
@@ -17,18 +31,35 @@ Checks = dict[str, list[Check]]
 _ANY = 2.0 ** 62
 
 
+@dataclass
+class CopyInto(Check):
+    """Not a check: the rows copied into `out` as they are read (the passage lengths, from
+    which the length normalisation is worked out without touching the memory map)."""
+
+    why: str
+    out: np.ndarray
+
+    def feed(self, rows: np.ndarray, first: int) -> bool:
+        self.out[first:first + rows.shape[0]] = rows
+        return True
+
+
 def index_checks(shapes: Shapes, n_docs: int) -> Checks:
-    """The BM25 arrays (`retrieval.inverted_build`)."""
-    n_tiers, n_postings = shapes["tier_max"][0], shapes["post_docs"][0]
+    """The BM25 arrays (`retrieval.inverted_build`), the compact postings' block table and
+    stream decoded as they are read (`BlockTable`)."""
+    n_tiers = shapes["tier_max"][0]
+    n_blocks = shapes["block_table"][0] - 1
+    tiers, table = Kept(), Kept()
     return {
-        "post_docs": [Within("a posting names a passage outside the index", 0, n_docs)],
-        "post_weights": [Finite("a posting weight is not a finite number")],
         "idf": [Finite("an idf is not a finite number")],
         "tier_max": [Finite("a tier's maximum weight is not a finite number")],
         "df": [Within("a document frequency is out of range", 0, n_docs + 1)],
         "doc_len": [Within("a passage length is negative", 0, _ANY)],
         "term_tiers": [RunsUp("the terms' tiers do not run up", 0, n_tiers)],
-        "tier_offsets": [RunsUp("the tiers' postings do not run up", 0, n_postings)],
+        "tier_blocks": [RunsUp("the tiers' blocks do not run up", 0, n_blocks), tiers],
+        "block_table": [table],
+        "post_stream": [BlockTable(POSTINGS_WRONG, n_docs, shapes["post_stream"][0], tiers,
+                                   table)],
     }
 
 

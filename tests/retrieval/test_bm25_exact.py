@@ -15,13 +15,17 @@ from retrieval.inverted_build import TIER_MIN_POSTINGS
 
 # How `top` may run: its defaults (small queries by the compiled path when it is built, else
 # by one in-order numpy add.at; larger ones by MaxScore in batches), the numpy small path,
-# MaxScore only (tiny read batches: many bound checks), or no pruning at all.
+# MaxScore only (tiny read batches: many bound checks) decoding with numpy or, when it is
+# built, with the C module, or no pruning at all.
 SEARCH_PATHS = {
     "default": {},
     "numpy": {"USE_COMPILED": False},
     "maxscore": {"USE_COMPILED": False, "FAST_POSTINGS": 0, "READ_BUDGET": 64},
     "exhaustive": {"USE_COMPILED": False, "FAST_POSTINGS": 10**12, "READ_BUDGET": 8192},
 }
+if inverted_module._accumulate is not None:
+    SEARCH_PATHS["maxscore-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
+                                         "FAST_POSTINGS": 0, "READ_BUDGET": 64}
 
 
 def set_search(monkeypatch, name: str, value) -> None:
@@ -235,16 +239,30 @@ def test_compiled_path_equals_numpy_path_bit_for_bit(monkeypatch):
 @pytest.mark.skipif(inverted_module._accumulate is None,
                     reason="the optional C path was not built (no C compiler at install)")
 def test_compiled_path_refuses_bad_input_without_touching_scratch():
-    top = inverted_module._accumulate.top_postings
-    docs = np.array([0, 1, 7], dtype=np.int32)
-    weights = np.array([1.0, 2.0, 3.0])
+    """Block ranges outside the index, a damaged block, mismatched scratch arrays: a
+    ValueError each, the scratch left all zero."""
+    c = inverted_module._accumulate
+    index = BM25Index([["a", "b"], ["a"], ["b", "b", "c"], []]).inverted
+    post = index.postings
     acc, seen = np.zeros(4), np.zeros(4, dtype=bool)
-    assert top(docs, weights, [(0, 2)], acc, seen, 5) == [(1, 2.0), (0, 1.0)]
-    with pytest.raises(ValueError, match="outside the postings"):
-        top(docs, weights, [(0, 9)], acc, seen, 5)
+    n_blocks = post.table.shape[0] - 1
+    spans = [index.term(index.term_ids["b"])]
+    want = index.top([index.term_ids["b"]], 5)
+    assert c.top_blocks(*post.c_arrays, spans, acc, seen, 5,
+                        post.k1p1) == want
     with pytest.raises(ValueError, match="outside the index"):
-        top(docs, weights, [(0, 3)], acc, seen, 5)  # document 7 of 4
+        c.top_blocks(*post.c_arrays, [(0, n_blocks + 1, 1.0)], acc, seen,
+                     5, post.k1p1)
+    damaged = post.table.copy()
+    damaged[0, 0] = 3 | 5 << 48  # six passages from the last one on: past the end
+    with pytest.raises(ValueError, match="damaged"):
+        c.top_blocks(post.stream, damaged, *post.c_arrays[2:], [(0, n_blocks, 1.0)], acc, seen, 5,
+                     post.k1p1)
     with pytest.raises(ValueError, match="mismatched"):
-        top(docs, weights[:2], [(0, 2)], acc, seen, 5)
+        c.top_blocks(*post.c_arrays, spans, acc[:2], seen, 5, post.k1p1)
     assert not acc.any() and not seen.any()
-    assert top(docs, weights, [(0, 2)], acc, seen, 0) == []
+    with pytest.raises(ValueError, match="wrong sizes"):
+        c.read_blocks(*post.c_arrays, 0, 1, 1.0, post.k1p1,
+                      np.zeros(0, dtype=np.intp), np.zeros(0))
+    assert c.top_blocks(*post.c_arrays, spans, acc, seen, 0,
+                        post.k1p1) == []

@@ -72,7 +72,10 @@ def test_build_then_load_same_results_from_the_user_cache(corpus_dir: Path, user
     c2, i2, m2 = load_or_build([corpus_dir], settings, build)
     assert build.calls == 1 and m2 == []  # loaded, not built
     assert c2 == c1 and c2.passages == c1.passages
-    assert isinstance(i2.inverted.post_weights, np.memmap)  # memory-mapped
+    assert isinstance(i2.inverted.post_stream, np.memmap)  # memory-mapped
+    # the length normalisation worked out while the lengths were read and checked
+    norms, built = i2.inverted.norms, i1.inverted.norms
+    assert np.array_equal(norms.classes, built.classes) and np.array_equal(norms.table, built.table)
     for q in (["ceasefir"], ["talk", "ceasefir", "talk"], ["grain", "kremlin"], ["nothing"]):
         assert i2.top(q, 5) == i1.top(q, 5)
         assert np.array_equal(i2.scores(q), i1.scores(q))
@@ -119,10 +122,10 @@ def test_corrupt_entry_is_rebuilt(corpus_dir: Path, damage: str, user_cache: Pat
     texts, top = [p.text for p in c1.passages], i1.top(["kremlin"], 3)
     entry = next(user_cache.glob("index-*"))
     if damage == "truncate_array":
-        p = entry / "post_weights.npy"
+        p = entry / "post_stream.npy"
         p.write_bytes(p.read_bytes()[:-8])
     elif damage == "flip_array_byte":
-        p = entry / "post_docs.npy"
+        p = entry / "block_table.npy"
         data = bytearray(p.read_bytes())
         data[-1] ^= 0xFF
         p.write_bytes(bytes(data))
@@ -160,7 +163,7 @@ def test_manifest_lists_checksums(corpus_dir: Path):
     o = open_index([corpus_dir], IndexOptions(), Counting())
     manifest = json.loads((o.entry / "manifest.json").read_text(encoding="utf-8"))
     files = manifest["index"]["files"]
-    assert {"post_docs.npy", "post_weights.npy", "terms.json"} <= set(files)
+    assert {"block_table.npy", "post_stream.npy", "terms.json"} <= set(files)
     assert all(len(v["xxh3_128"]) == 32 for v in files.values())
     assert manifest["passages"] == len(o.corpus.passages)
 

@@ -160,12 +160,13 @@ def _set(index: tuple, value) -> object:
 
 
 @pytest.mark.parametrize("array,change,why", [
-    ("post_docs", _set((0,), 10_000), "a posting names a passage outside the index"),
-    ("post_docs", _set((-1,), -1), "a posting names a passage outside the index"),
-    ("post_weights", _set((0,), np.nan), "a posting weight is not a finite number"),
-    ("post_weights", _set((1,), np.inf), "a posting weight is not a finite number"),
+    ("block_table", _set((0, 0), 10_000), "the postings' block table does not add up"),
+    ("block_table", _set((-2, 0), 40 << 32), "the postings' block table does not add up"),
+    ("block_table", _set((1, 1), 10**6), "the postings' block table does not add up"),
+    ("post_stream", _set(slice(0, -8), 0xFF), "a block of postings does not decode"),
     ("idf", _set((0,), -np.inf), "an idf is not a finite number"),
-    ("tier_offsets", _set((1,), 10**9), "the tiers' postings do not run up"),
+    ("tier_max", _set((0,), np.nan), "a tier's maximum weight is not a finite number"),
+    ("tier_blocks", _set((1,), 10**9), "the tiers' blocks do not run up"),
     ("records-text_offsets", _set((1,), 10**9), "the passage texts are cut wrongly"),
     ("records-text_bytes", _set((0,), 0xFF), "a passage text is not UTF-8"),
     ("records-sentences", _set((0, 2), 999), "a sentence names a speaker"),
