@@ -205,8 +205,15 @@ class InvertedIndex:
         uniq = list(dict.fromkeys(qids))
         mask = self._allowed_mask(allowed)
         if all(term(t)[5] for t in uniq):
-            return maxscore.top_pruned(self.postings, term, qids, uniq, k, self.scratch(),
-                                       mask, USE_COMPILED)
+            pruned = maxscore.top_pruned(self.postings, term, qids, uniq, k, self.scratch(),
+                                         mask, USE_COMPILED)
+            if pruned is not None:
+                return pruned
+        if USE_COMPILED and mask is None:
+            s = self.scratch()
+            return _accumulate.top_blocks(*self.postings.c_arrays,
+                                          [self.term(t) for t in qids], s.acc, s.seen, k,
+                                          self.postings.k1p1)
         return self._top_exhaustive(qids, k, mask)
 
     def _top_small(self, spans: list[TermMeta], k: int) -> list[tuple[int, float]]:

@@ -29,6 +29,17 @@ if TYPE_CHECKING:
 MARGIN = 1e-9
 # Tiers are read in batches of about this many postings (doubling each time).
 READ_BUDGET = 8192
+# Pruning gives up when the candidates left after reading, times the tiers still to probe
+# for them, exceed this share of the query's postings: with several near-universal words
+# (whose floored IDF weighs as much as a rare word's) nearly every passage stays a
+# candidate, and probing a million of them in every unread tier cost up to 10x reading
+# every posting once (benchmarks/bench_search.py, the `passages` query mix).
+GIVE_UP = 0.5
+# And it gives up reading tiers once it has read this share of the query's postings without
+# being able to stop: going on would cost about as much as reading every posting.
+GIVE_UP_READ = 0.2
+# What `_Query.read` returns when it gave up.
+GAVE_UP = (np.zeros(0, dtype=np.intp), -1, math.nan)
 
 # A query's pseudo-term, one per tier: (upper bound, length, first block, end block,
 # multiplicity, term slot, idf).
@@ -37,10 +48,11 @@ Tier = tuple[float, int, int, int, float, int, float]
 
 def top_pruned(post: Postings, term: Callable[[int], TermMeta], qids: list[int],
                uniq: list[int], k: int, scratch: Scratch, mask: np.ndarray | None,
-               compiled: bool) -> list[tuple[int, float]]:
+               compiled: bool) -> list[tuple[int, float]] | None:
     """The k best (doc, score) of query `qids` (distinct terms `uniq`, each with idf > 0)
     over postings `post` (decoded by the C module when `compiled`); `mask`: the documents
-    allowed (None: all). `scratch` is left as it was found (all zero), also when this
+    allowed (None: all). None when pruning does not pay (see `GIVE_UP`): the caller then
+    reads every posting. `scratch` is left as it was found (all zero), also when this
     raises."""
     slot = {t: i for i, t in enumerate(uniq)}
     tiers: list[Tier] = []
@@ -55,7 +67,11 @@ def top_pruned(post: Postings, term: Callable[[int], TermMeta], qids: list[int],
         read = query.read(k)
         if read is None:
             return []
+        if read is GAVE_UP:
+            return None
         cand = query.candidates(*read, k)
+        if cand is None:
+            return None
         if cand.size == 0:
             return []
         weights = query.weights(cand, len(uniq))
@@ -111,6 +127,9 @@ class _Query:
         theta = -math.inf
         budget = READ_BUDGET
         i = 0
+        # Past this many postings read, reading every posting once is cheaper than going on.
+        limit = GIVE_UP_READ * sum(t[1] for t in tiers)
+        n_read = 0
         while i < n_tiers:
             # Read the next tiers (at least one, up to `budget` postings) in one go: the
             # partial scores need no particular order, they only bound and select.
@@ -121,8 +140,12 @@ class _Query:
             new = self._read_batch(tiers[i:j])
             parts.append(new)
             n_docs += new.size
+            n_read += size
             i = j
             budget *= 2
+            if n_read > limit and i < n_tiers:
+                self._forget(parts)
+                return GAVE_UP
             if n_docs >= k and i < n_tiers:
                 docs = np.concatenate(parts) if len(parts) > 1 else parts[0]
                 parts = [docs]
@@ -133,6 +156,12 @@ class _Query:
         if not parts:
             return None
         return (np.concatenate(parts) if len(parts) > 1 else parts[0]), i, theta
+
+    def _forget(self, parts: list[np.ndarray]) -> None:
+        """Put the scratch arrays back to zero for the documents read so far."""
+        for docs in parts:
+            self.acc[docs] = 0.0
+            self.seen[docs] = False
 
     def _read_batch(self, batch: list[Tier]) -> np.ndarray:
         """Add the batch's weights into the accumulator; returns the documents first met."""
@@ -169,10 +198,12 @@ class _Query:
         seen[new] = True
         return new
 
-    def candidates(self, docs: np.ndarray, i: int, theta: float, k: int) -> np.ndarray:
+    def candidates(self, docs: np.ndarray, i: int, theta: float, k: int
+                   ) -> np.ndarray | None:
         """The sorted documents that may still reach the top k: unread documents score at
         most rest[i] < theta, so they are out; the remaining tiers are probed for the rest,
-        dropping those that can no longer make it. Leaves the scratch arrays zero."""
+        dropping those that can no longer make it. None when probing them would cost more
+        than reading everything (`GIVE_UP`). Leaves the scratch arrays zero."""
         acc, tiers, rest, n_tiers = self.acc, self.tiers, self.rest, len(self.tiers)
         self.seen[docs] = False
         self.probe.extend(tiers[i:])
@@ -181,6 +212,11 @@ class _Query:
             # Everything read: partial scores are the scores up to rounding.
             theta = _kth(part, k) * (1 - MARGIN)
         keep = part * (1 + MARGIN) + rest[i] >= theta
+        n_cand = int(np.count_nonzero(keep))
+        unread = sum(1 for t in tiers[i:] if t[1])
+        if n_cand > 2 * k and n_cand * unread > GIVE_UP * sum(t[1] for t in tiers):
+            acc[docs] = 0.0
+            return None
         cand = np.sort(docs[keep])
         part = acc[cand]
         acc[docs] = 0.0

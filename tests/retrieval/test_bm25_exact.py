@@ -17,20 +17,32 @@ from retrieval.inverted_build import TIER_MIN_POSTINGS
 # by one in-order numpy add.at; larger ones by MaxScore in batches), the numpy small path,
 # MaxScore only (tiny read batches: many bound checks) decoding with numpy or, when it is
 # built, with the C module, or no pruning at all.
+NEVER = {"GIVE_UP": 1e18, "GIVE_UP_READ": 1e18}  # MaxScore never hands over to a full read
 SEARCH_PATHS = {
     "default": {},
     "numpy": {"USE_COMPILED": False},
-    "maxscore": {"USE_COMPILED": False, "FAST_POSTINGS": 0, "READ_BUDGET": 64},
+    "maxscore": {"USE_COMPILED": False, "FAST_POSTINGS": 0, "READ_BUDGET": 64, **NEVER},
     "exhaustive": {"USE_COMPILED": False, "FAST_POSTINGS": 10**12, "READ_BUDGET": 8192},
+    # MaxScore giving up after its first batch, or once it has its candidates: every posting
+    # is then read (numpy here, the C module below).
+    "gives-up-reading": {"USE_COMPILED": False, "FAST_POSTINGS": 0, "READ_BUDGET": 64,
+                         "GIVE_UP_READ": 0.0},
+    "gives-up-probing": {"USE_COMPILED": False, "FAST_POSTINGS": 0, "READ_BUDGET": 64,
+                         "GIVE_UP": 0.0, "GIVE_UP_READ": 1e18},
 }
 if inverted_module._accumulate is not None:
     SEARCH_PATHS["maxscore-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
-                                         "FAST_POSTINGS": 0, "READ_BUDGET": 64}
+                                         "FAST_POSTINGS": 0, "READ_BUDGET": 64, **NEVER}
+    SEARCH_PATHS["gives-up-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
+                                         "FAST_POSTINGS": 0, "READ_BUDGET": 64,
+                                         "GIVE_UP": 0.0, "GIVE_UP_READ": 0.0}
 
 
 def set_search(monkeypatch, name: str, value) -> None:
-    """Set one knob of `top` where it lives (MaxScore's read budget is its own)."""
-    module = maxscore_module if name == "READ_BUDGET" else inverted_module
+    """Set one knob of `top` where it lives (MaxScore's read budget and give-up shares
+    are its own)."""
+    module = maxscore_module if name in ("READ_BUDGET", "GIVE_UP", "GIVE_UP_READ") \
+        else inverted_module
     monkeypatch.setattr(module, name, value)
 
 
