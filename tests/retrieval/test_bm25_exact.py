@@ -17,7 +17,8 @@ from retrieval.inverted_build import TIER_MIN_POSTINGS
 # by one in-order numpy add.at; larger ones by MaxScore in batches), the numpy small path,
 # MaxScore only (tiny read batches: many bound checks) decoding with numpy or, when it is
 # built, with the C module, or no pruning at all.
-NEVER = {"GIVE_UP": 1e18, "GIVE_UP_READ": 1e18}  # MaxScore never hands over to a full read
+# MaxScore never hands over to a full read, nor is skipped for a dense query.
+NEVER = {"GIVE_UP": 1e18, "GIVE_UP_READ": 1e18, "DENSE_POSTINGS": 1e18}
 SEARCH_PATHS = {
     "default": {},
     "numpy": {"USE_COMPILED": False},
@@ -36,6 +37,9 @@ if inverted_module._accumulate is not None:
     SEARCH_PATHS["gives-up-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
                                          "FAST_POSTINGS": 0, "READ_BUDGET": 64,
                                          "GIVE_UP": 0.0, "GIVE_UP_READ": 0.0}
+    # Every query counted dense: one compiled read of all its postings.
+    SEARCH_PATHS["dense-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
+                                      "DENSE_POSTINGS": 0.0}
 
 
 def set_search(monkeypatch, name: str, value) -> None:
