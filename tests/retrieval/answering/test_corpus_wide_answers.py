@@ -1,12 +1,10 @@
 """Answers over several articles: who a role means, repeated paragraphs shown once."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.answering.engine import Parley, open_parley
-from retrieval.options import IndexOptions
+from retrieval.answering.engine import Parley
+from tests.retrieval.answering.small_corpus import parley_over
 
 ARTICLES = {
     "a.txt": "Budget plans set out\n\nChancellor Ann Lee said the budget would balance.\n\n"
@@ -21,11 +19,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
-    folder = tmp_path_factory.mktemp("corpus")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    cache = tmp_path_factory.mktemp("cache")
-    return open_parley([Path(folder)], IndexOptions(cache_dir=cache))[0]
+    return parley_over(tmp_path_factory, ARTICLES)
 
 
 def test_a_role_means_whoever_most_articles_give_it_not_the_most_talkative(engine: Parley):

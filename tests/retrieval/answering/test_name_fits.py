@@ -2,13 +2,11 @@
 word is near, and an alias several people hold widened by the roles of nearby sentences."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from retrieval.answering.engine import Parley, open_parley
+from retrieval.answering.engine import Parley
 from retrieval.answering.speakers import word_by_word
-from retrieval.options import IndexOptions
+from tests.retrieval.answering.small_corpus import parley_over
 
 ARTICLES = {
     "a.txt": "Colour row\n\nFounder Stelios Haji-Ioannou said he would fight the court case "
@@ -21,10 +19,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
-    folder = tmp_path_factory.mktemp("corpus")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return open_parley([Path(folder)], IndexOptions(cache_dir=tmp_path_factory.mktemp("c")))[0]
+    return parley_over(tmp_path_factory, ARTICLES)
 
 
 @pytest.mark.parametrize("typed", ["Stelios", "stellios"])

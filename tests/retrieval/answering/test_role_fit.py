@@ -2,14 +2,12 @@
 initials, and words of that sentence, never a head noun the speaker only talks about."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from corpus.models import Speaker
-from retrieval.answering.engine import Parley, open_parley
+from retrieval.answering.engine import Parley
 from retrieval.answering.role_fit import fits, head_of, shortens
-from retrieval.options import IndexOptions
+from tests.retrieval.answering.small_corpus import parley_over
 
 OATEN = Speaker("Mark Oaten", "Liberal Democrat's shadow home secretary")
 
@@ -63,10 +61,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
-    folder = tmp_path_factory.mktemp("corpus")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return open_parley([Path(folder)], IndexOptions(cache_dir=tmp_path_factory.mktemp("c")))[0]
+    return parley_over(tmp_path_factory, ARTICLES)
 
 
 @pytest.mark.parametrize(("question", "speaker"), [
