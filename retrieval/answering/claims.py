@@ -17,7 +17,6 @@ from retrieval.answering.records import Candidate, Hit
 COVERAGE_TO_SAY = 0.75
 _ROLE_ONLY = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source",
                         "minister", "player", "manager", "the", "a", "an"})
-_UNKNOWN_TERM_WEIGHT = 5.0  # a word the articles never use: as rare as a term can be
 
 
 def statement_terms(hit: Hit, terms_of: Callable[[str], Iterable[str]]) -> set[str]:
@@ -31,13 +30,15 @@ def statement_terms(hit: Hit, terms_of: Callable[[str], Iterable[str]]) -> set[s
     return {t for text in texts for t in terms_of(text)} - own
 
 
-def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float | None]
-             ) -> float:
-    """Share of the query's distinct terms, weighted by IDF, that `held` contains."""
+def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float | None],
+             unseen: float) -> float:
+    """Share of the query's distinct terms, weighted by IDF, that `held` contains; a word the
+    articles never use weighs `unseen`, at least as much as the rarest word they use (asking
+    about it is asking something specific, which no statement holds)."""
     wanted = set(query)
     if not wanted:
         return 0.0
-    weights = {t: w if (w := weight(t)) is not None else _UNKNOWN_TERM_WEIGHT for t in wanted}
+    weights = {t: w if (w := weight(t)) is not None else unseen for t in wanted}
     total = sum(weights.values())
     return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
 

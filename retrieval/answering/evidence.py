@@ -2,6 +2,7 @@
 matched words, and the checks an answer's claim rests on (coverage, words that occur)."""
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -37,8 +38,10 @@ class Evidence:
 
     def coverage(self, hit: Hit, query: Sequence[str]) -> float:
         held = claims.statement_terms(hit, terms)
+        # BM25Okapi's IDF of a word in one passage: the most any word of the articles weighs.
+        unseen = math.log((self.index.size - 0.5) / 1.5) if self.index.size > 1 else 1.0
         return claims.coverage(query, held,
-                               lambda t: self.index.idf(t) if t in self.index else None)
+                               lambda t: self.index.idf(t) if t in self.index else None, unseen)
 
     def terms_of(self, p: int) -> list[str]:
         """A passage's search terms in order (its tokens are remembered for the hits)."""

@@ -38,7 +38,7 @@ class CaseResult:
 
 def _words(text: str) -> set[str]:
     """Folded words, hyphens and possessive 's taken off ("Democrat's" -> "democrat")."""
-    return set(re.sub(r"['’]s\b", "", folded_text(text)).replace("-", " ").split())
+    return set(re.sub(r"['’](s\b|(?=\s|$))", "", folded_text(text)).replace("-", " ").split())
 
 
 def speaker_matches(speaker: Speaker | None, names: tuple[str, ...]) -> bool:

@@ -18,6 +18,9 @@ from retrieval.evaluation.scoring import speaker_matches
      False),
     ("charles clarke", Speaker("Kenneth Clarke", "former chancellor"), False),
     ("kilroy-silk", Speaker("Robert Kilroy-Silk", "MEP"), True),
+    ("Music Managers' Forum", Speaker("Music Managers Forum", None, "organisation"), True),
+    ("Music Managers Forum", Speaker("Music Managers' Forum", None, "organisation"), True),
+    ("the managers", Speaker("Music Managers Forum", None, "organisation"), False),
 ])
 def test_a_gold_name_fits_by_name_or_by_name_and_role(gold, speaker, fits):
     assert speaker_matches(speaker, (gold,)) is fits
