@@ -61,7 +61,7 @@ def controls(message: dict) -> dict[str, dict]:
 async def asked(h, *, user=None, **options) -> tuple[dict, str]:
     """The callback data of a public /ask and the id of the message it made."""
     iid = await h.stub.slash("ask", user, **options)
-    data = check((await h.callback(iid))["data"])
+    data = check((await h.completed(iid))["data"])
     return data, h.stub._interactions[iid]["_original"]
 
 

@@ -32,6 +32,21 @@ def settings_for(**kw) -> Settings:
 class Harness:
     def __init__(self, stub: DiscordStandIn, bot, task: asyncio.Task, engine):
         self.stub, self.bot, self.task, self.engine = stub, bot, task, engine
+        self.done: set[str] = set()  # interactions whose command has finished on the bot
+        bot.add_listener(self._completed, "on_app_command_completion")
+
+    async def _completed(self, interaction, command) -> None:
+        self.done.add(str(interaction.id))
+
+    async def completed(self, iid: str, timeout: float = WAIT) -> dict:
+        """The callback of a slash command, once the bot has finished the command too: the
+        stand-in sees the callback before the bot has its reply's buttons registered, and a
+        press in between would find no view to answer it (a real user cannot click that
+        fast)."""
+        cb = await self.callback(iid, timeout)
+        await self.stub.wait_for(lambda: iid in self.done, timeout,
+                                 f"the command of interaction {iid} to finish")
+        return cb
 
     async def callback(self, iid: str, timeout: float = WAIT) -> dict:
         return await self.stub.wait_for(lambda: self.stub.callback_for(iid), timeout,
