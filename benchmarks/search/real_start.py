@@ -30,10 +30,11 @@ def real_corpus_entry(size: int, base, base_docs, bbc: Path, workdir: Path):
     from dataclasses import replace
 
     from corpus.models import Corpus, Passage
+    from corpus.snapshot import read_snapshot
     from retrieval.bm25_index import BM25Index
     from retrieval.options import IndexOptions
     from retrieval.store.entry import save_entry
-    from retrieval.store.keys import corpus_identity, streamed_key
+    from retrieval.store.keys import cache_key, corpus_identity
 
     root = workdir / f"real-{size}"
     corpus_dir = root / "corpus"
@@ -57,8 +58,8 @@ def real_corpus_entry(size: int, base, base_docs, bbc: Path, workdir: Path):
     del docs
     options = IndexOptions(cache_dir=cache)
     paths = [corpus_dir.resolve()]
-    save_entry(cache, streamed_key(paths, options), corpus_identity(paths), corpus,
-               index)
+    save_entry(cache, cache_key(read_snapshot(paths), options), corpus_identity(paths),
+               corpus, index)
     config = root / "config.toml"
     config.write_text(f'[corpus]\ncache_dir = "{cache.as_posix()}"\n', encoding="utf-8")
     return corpus_dir, config, len(corpus.passages), len(corpus.articles)
@@ -219,15 +220,16 @@ def _kept_entry(root: Path):
     """A real-shaped corpus built by an earlier run with `--real-dir`, when its saved entry
     still has the key its files hash to (same corpus code): (folder, config, passages,
     articles); else None."""
+    from corpus.snapshot import read_snapshot
     from retrieval.options import IndexOptions
     from retrieval.store.entry import entry_dir
-    from retrieval.store.keys import streamed_key
+    from retrieval.store.keys import cache_key
     try:
         n_pass, n_art = json.loads((root / "sizes.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     corpus_dir, cache = root / "corpus", root / "cache"
-    key = streamed_key([corpus_dir.resolve()], IndexOptions(cache_dir=cache))
+    key = cache_key(read_snapshot([corpus_dir.resolve()]), IndexOptions(cache_dir=cache))
     if not entry_dir(cache, key).is_dir():
         return None
     return corpus_dir, root / "config.toml", n_pass, n_art
@@ -238,6 +240,7 @@ def real_child(config: str, corpus_dir: str) -> None:
     t0 = time.perf_counter()
     from bot.settings import load_settings
     from corpus.build import build_corpus  # as the CLI imports it
+    from corpus.snapshot import read_snapshot
     from retrieval.answering.engine import Parley
     from retrieval.store import entry, file_signature, keys
     from retrieval.store.cache import open_index
@@ -249,8 +252,8 @@ def real_child(config: str, corpus_dir: str) -> None:
     signature = file_signature.files_signature(paths, options)
     key = file_signature.known_key([settings.cache_dir], keys.corpus_identity(paths), signature)
     t2 = time.perf_counter()
-    # reading and hashing every byte: the first start only
-    full_key = keys.streamed_key(paths, options)
+    # reading and hashing every byte, as a start whose file times changed does
+    full_key = keys.cache_key(read_snapshot(paths), options)
     full_s = time.perf_counter() - t2
     if key is None:
         key = full_key

@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from corpus.listing import find_article_files
 from corpus.models import Corpus, LoadProblem
-from corpus.snapshot import Snapshot, alias_files, read_bytes
+from corpus.snapshot import Snapshot
 from retrieval.inverted import FORMAT_VERSION
 from retrieval.options import IndexOptions
 
@@ -56,14 +55,6 @@ def cache_key(snapshot: Snapshot, options: IndexOptions) -> str:
                     *snapshot.articles, *snapshot.aliases.values())), options)
 
 
-def streamed_key(paths: Sequence[Path], options: IndexOptions) -> str:
-    """The same key as `cache_key(read_snapshot(paths))`, each file hashed as it is read and
-    nothing kept: a start that finds the entry needs none of the bytes."""
-    files, problems = find_article_files(list(paths))
-    return _key(tuple(paths), tuple(problems),
-                ((f, _file_digest(f)) for f in (*files, *alias_files(files))), options)
-
-
 def _key(paths: Sequence[Path], problems: Sequence[LoadProblem],
          digests: Iterable[tuple[Path, bytes]], options: IndexOptions) -> str:
     """Corpus file paths + bytes (articles, then alias files), code, record schema, BM25
@@ -80,11 +71,6 @@ def _digest_of(data: bytes | None, error: OSError | None) -> bytes:
     if data is None:
         return f"unreadable:{getattr(error, 'errno', None)}".encode()
     return hashlib.sha256(data).digest()
-
-
-def _file_digest(path: Path) -> bytes:
-    read = read_bytes(path)
-    return _digest_of(read.data, read.error)
 
 
 def corpus_identity(paths: list[Path]) -> str:
