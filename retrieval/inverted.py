@@ -204,9 +204,7 @@ class InvertedIndex:
             for m in spans:
                 total += m[3]
             if USE_COMPILED and (total <= COMPILED_POSTINGS or total > DENSE_POSTINGS * self.size):
-                s = self.scratch()
-                return _accumulate.top_blocks(*self.postings.c_arrays, spans, s.acc, s.seen,
-                                              k, self.postings.k1p1)
+                return self._top_compiled(spans, k)
             if total <= FAST_POSTINGS:
                 return self._top_small(spans, k)
         uniq = list(dict.fromkeys(qids))
@@ -216,12 +214,15 @@ class InvertedIndex:
                                          mask, USE_COMPILED)
             if pruned is not None:
                 return pruned
-        if USE_COMPILED and mask is None:
-            s = self.scratch()
-            return _accumulate.top_blocks(*self.postings.c_arrays,
-                                          [self.term(t) for t in qids], s.acc, s.seen, k,
-                                          self.postings.k1p1)
+        if USE_COMPILED and allowed is None:
+            return self._top_compiled(spans, k)
         return self._top_exhaustive(qids, k, mask)
+
+    def _top_compiled(self, spans: list[TermMeta], k: int) -> list[tuple[int, float]]:
+        """Every posting of the query's terms (`spans`, in query order) added in C."""
+        s = self.scratch()
+        return _accumulate.top_blocks(*self.postings.c_arrays, spans, s.acc, s.seen, k,
+                                      self.postings.k1p1)
 
     def _top_small(self, spans: list[TermMeta], k: int) -> list[tuple[int, float]]:
         """Every posting of the query, in query order, added by one unbuffered `np.add.at`

@@ -111,6 +111,7 @@ class _Query:
         self.post, self.tiers, self.mask, self.compiled = post, tiers, mask, compiled
         self.acc, self.seen, self.flag = scratch
         self.rest = _bounds(tiers)
+        self.postings = sum(t[1] for t in tiers)  # the query's postings, for giving up
         # What was read in batches of several tiers: documents, raw weights, term slots;
         # and the tiers to probe for the exact scores (read alone, or never read).
         self.probe: list[Tier] = []
@@ -128,7 +129,7 @@ class _Query:
         budget = READ_BUDGET
         i = 0
         # Past this many postings read, reading every posting once is cheaper than going on.
-        limit = GIVE_UP_READ * sum(t[1] for t in tiers)
+        limit = GIVE_UP_READ * self.postings
         n_read = 0
         while i < n_tiers:
             # Read the next tiers (at least one, up to `budget` postings) in one go: the
@@ -214,7 +215,7 @@ class _Query:
         keep = part * (1 + MARGIN) + rest[i] >= theta
         n_cand = int(np.count_nonzero(keep))
         unread = sum(1 for t in tiers[i:] if t[1])
-        if n_cand > 2 * k and n_cand * unread > GIVE_UP * sum(t[1] for t in tiers):
+        if n_cand > 2 * k and n_cand * unread > GIVE_UP * self.postings:
             acc[docs] = 0.0
             return None
         cand = np.sort(docs[keep])

@@ -35,13 +35,15 @@ class Evidence:
         self.corpus = corpus
         self.index = index
         self.lookups = lookups
+        # BM25Okapi's IDF of a word in one passage: the most any word of the articles weighs,
+        # and so what a word they never use weighs in coverage.
+        self.unseen_idf = math.log((index.size - 0.5) / 1.5) if index.size > 1 else 1.0
 
     def coverage(self, hit: Hit, query: Sequence[str]) -> float:
         held = claims.statement_terms(hit, terms)
-        # BM25Okapi's IDF of a word in one passage: the most any word of the articles weighs.
-        unseen = math.log((self.index.size - 0.5) / 1.5) if self.index.size > 1 else 1.0
         return claims.coverage(query, held,
-                               lambda t: self.index.idf(t) if t in self.index else None, unseen)
+                               lambda t: self.index.idf(t) if t in self.index else None,
+                               self.unseen_idf)
 
     def terms_of(self, p: int) -> list[str]:
         """A passage's search terms in order (its tokens are remembered for the hits)."""
