@@ -1,0 +1,96 @@
+"""Reported speech on articles nobody tuned on (issue 12, after gold_blind3): verbs, groups,
+organisations and descriptions. Each case is real prose from the BBC folder (the article
+named beside it), and each rule has a case where it must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from corpus.build import attribute_article
+from corpus.loader import RawArticle
+
+Row = tuple[str | None, str | None, str | None]
+
+
+def attribute(*paragraphs: str, headline: str = "A headline with no speaker") -> list[Row]:
+    """(speaker, speaker kind, speech kind) of every sentence, the headline's first."""
+    article = attribute_article(RawArticle("t", "t.txt", headline, tuple(paragraphs)))
+    return [(s.speaker.name if s.speaker else None, s.speaker.kind if s.speaker else None,
+             s.kind) for p in article.passages for s in p.sentences]
+
+
+def speakers(*paragraphs: str, headline: str = "A headline with no speaker") -> list[str | None]:
+    """The speakers of the sentences after the headline."""
+    return [who for who, _, _ in attribute(*paragraphs, headline=headline)[1:]]
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # business/246: allege
+    ("Prosecutors have alleged that Mr Ebbers, 63, directed Mr Sullivan to hide the true "
+     "state of the company's finances.", "Prosecutors"),
+    # business/415: attribute ... to
+    ("The ODPM attributed the monthly fall of prices in November to a drop in the value of "
+     "detached houses and flats.", "ODPM"),
+    # business/172: the progressive of a forecast
+    ("UNECE is forecasting average economic growth of 2.2% across the region.", "UNECE"),
+    # entertainment/315: hit out
+    ("Hollywood legend Dustin Hoffman has hit out at the quality of current films and "
+     "theatre productions.", "Dustin Hoffman"),
+    # business/246: lawyers are a generic source
+    ("His lawyers claim that their client was unfamiliar with detailed accounting "
+     "practices.", "lawyers"),
+])
+def test_verbs_and_sources_of_reported_speech(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # an adjective, a rumour, a quotation's origin: nobody speaks
+    "The alleged fraud took place in 2002.",
+    "He is alleged to have hidden the true state of the company's finances.",
+    "The remark was attributed to a senior aide.",
+    "The sale is predicting nothing.",
+])
+def test_the_same_verbs_where_nobody_speaks(paragraph):
+    assert speakers(paragraph) == [None]
+
+
+def test_a_present_tense_headline_verb_names_its_subject():
+    # entertainment/315
+    rows = attribute("Hollywood legend Dustin Hoffman has hit out at the quality of current "
+                     "films.", headline="Hoffman hits out over modern film")
+    assert rows[0] == ("Dustin Hoffman", "person", "reported")
+
+
+def test_it_is_predicting_takes_up_the_organisation_that_spoke():
+    # business/415
+    assert speakers("The Halifax, meanwhile, said last week that house prices increased by "
+                    "1.1% in December.", "It is predicting a 2% fall in overall prices in "
+                    "2005.") == ["Halifax", "Halifax"]
+
+
+def test_a_time_clause_opening_that_is_the_statement_s_content():
+    # politics/315: one statement, Sir Archy's, and his "He added" after it
+    rows = speakers("Lib Dem Sir Archy Kirkwood, who chairs the committee, said that when Mr "
+                    'Johnson had announced Mr Smith was going he got the "clear impression" '
+                    "the CSA chief was retiring.", "He added his committee was \"duty bound\" "
+                    "to allow the secretary to get new management into place.")
+    assert len(rows) == 2 and rows[0] == rows[1] and rows[0] is not None \
+        and rows[0].endswith("Archy Kirkwood")
+
+
+def test_they_after_other_groups_are_named_is_nobody():
+    # politics/245: "They" are the backbenchers and politicians, not the colonels
+    rows = speakers("In October, the Council of Scottish Colonels proposed the merger of the "
+                    "Royal Scots and the King's Own Scottish Borderers.",
+                    "The proposals sparked a political outcry, with Labour backbenchers and "
+                    "opposition politicians opposing the plan. They felt the timing was "
+                    "insensitive.")
+    assert rows == ["Council of Scottish Colonels", None, None]
+
+
+def test_they_after_groups_inside_the_statement_itself_is_still_the_speaker():
+    # politics/300: "ministers" are inside the Tories' own statement
+    rows = speakers("But the Tories insisted they would hold ministers to account over the "
+                    "scheme.", "They said they would also press Labour over whether "
+                    "objectives could be met.")
+    assert rows == ["Tories", "Tories"]
