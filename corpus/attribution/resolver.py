@@ -2,6 +2,8 @@
 organisation by name, or the holder of a role ("the minister")."""
 from __future__ import annotations
 
+import re
+
 from corpus.attribution.acts import Act
 from corpus.attribution.documents import document_noun
 from corpus.attribution.pronouns import resolve_pronoun
@@ -11,7 +13,7 @@ from corpus.entities import Entity
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.people import is_organisation_name
-from corpus.phrases import Phrase, parse_phrase
+from corpus.phrases import CONNECTORS, ORG_WORDS, Phrase, bare, is_cap, parse_phrase
 from corpus.spokespeople import spoken_for
 
 
@@ -65,6 +67,18 @@ def _resolve_role(state: ArticleState, unit: Unit, phrase: Phrase, role: str) ->
     """The person holding the role; or the person in focus for a definite role when they
     have none; else a role-only speaker. "a spokesman said": an indefinite role brings in
     someone new, never a person already holding a role like it."""
+    institution = _institution(role)
+    if institution is not None:
+        # "the Office of the Deputy Prime Minister (ODPM) has said": an office, never the
+        # deputy prime minister (nor the next person named)
+        name, acronym = institution
+        after = re.compile(re.escape(name) + r"\s*\(([A-Z][A-Za-z&]{1,8})\)")
+        m = after.search(state.paragraph.text)
+        acronym = acronym or (m.group(1) if m else None)
+        unit.entity = state.people.note_organisation(name, state.position)
+        if acronym:
+            state.people.add_organisation_alias(unit.entity, acronym)
+        return
     indefinite = phrase.text.lower().startswith(("a ", "an "))
     entity = None if indefinite else state.people.find_by_role(role, state.position)
     focus = state.focus[0] if state.focus else None
@@ -121,3 +135,23 @@ def _possessed_thing(name: str) -> bool:
     """"Brown's Britain", "France's Snecma": an owner's possessive and one word after it."""
     words = name.split()
     return len(words) == 2 and words[0].endswith(("'s", "’s"))
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"^\(([A-Z][A-Za-z&]{1,8})\)$")
+
+
+def _institution(role: str) -> tuple[str, str | None] | None:
+    """"Office of the Deputy Prime Minister (ODPM)", "Ministry of Defence": an
+    organisation word, "of" or "for", and capitalised words (connectors between) name an
+    institution; its name, and the acronym given in brackets after it."""
+    words = role.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    acronym = None
+    if words and (m := _ACRONYM_IN_BRACKETS.match(words[-1])):
+        acronym, words = m.group(1), words[:-1]
+    if len(words) < 3 or not is_cap(words[0]) or bare(words[0]) not in ORG_WORDS \
+            or words[1] not in ("of", "for") or not is_cap(words[-1]) \
+            or not all(is_cap(w) or bare(w) in CONNECTORS for w in words[2:]):
+        return None
+    return " ".join(words), acronym

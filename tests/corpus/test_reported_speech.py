@@ -94,3 +94,65 @@ def test_they_after_groups_inside_the_statement_itself_is_still_the_speaker():
                     "scheme.", "They said they would also press Labour over whether "
                     "objectives could be met.")
     assert rows == ["Tories", "Tories"]
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # business/415: an office named by "Office of", never the deputy prime minister
+    ("UK house prices dipped slightly in November, the Office of the Deputy Prime Minister "
+     "(ODPM) has said.", "Office of the Deputy Prime Minister"),
+    # politics/315: "and" inside a department's name
+    ("A Department for Work and Pensions spokeswoman confirmed Mr Smith was still in post.",
+     "Department for Work and Pensions"),
+    # business/415: a sentence adverb between commas after a generic source
+    ("Economists, however, forecast that ODPM figures are likely to show a weakening.",
+     "Economists"),
+])
+def test_institutions_and_parentheticals(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_an_office_s_acronym_is_the_office():
+    # business/415: "the ODPM" later, and "It said" after it
+    rows = speakers("UK house prices dipped slightly in November, the Office of the Deputy "
+                    "Prime Minister (ODPM) has said.", '"The ODPM data is a fairly lagging '
+                    'indicator," said Mark Miller, at HBOS Treasury Services.',
+                    "The ODPM attributed the monthly fall of prices in November to a drop in "
+                    "the value of flats. It said annual inflation rose.")
+    assert rows == ["Office of the Deputy Prime Minister", "Mark Miller",
+                    "Office of the Deputy Prime Minister", "Office of the Deputy Prime Minister"]
+
+
+def test_a_role_with_of_is_still_a_role():
+    # the head is no organisation word: the secretary of state is a person's office
+    assert attribute("The Secretary of State for Health said waiting lists had fallen.")[1] \
+        == ("Secretary of State for Health", "vague", "reported")
+
+
+def test_a_superlative_description_is_the_organisation_just_named():
+    # business/415
+    rows = speakers("The Halifax, meanwhile, said last week that house prices increased by "
+                    "1.1% in December.", "The UK's biggest mortgage lender said prices rose "
+                    "15.1% over the whole of 2004.")
+    assert rows == ["Halifax", "Halifax"]
+
+
+def test_a_superlative_description_after_someone_else_is_only_the_description():
+    rows = speakers("The Halifax said last week that house prices increased by 1.1%.",
+                    '"Prices are slowing," said Mark Miller, at HBOS Treasury Services.',
+                    "The UK's biggest mortgage lender said prices rose 15.1% over 2004.")
+    assert rows == ["Halifax", "Mark Miller", "the UK's biggest mortgage lender"]
+
+
+def test_a_person_noun_and_what_they_are_known_for_is_the_person_in_focus():
+    # entertainment/315
+    rows = speakers("Hollywood legend Dustin Hoffman has hit out at the quality of current "
+                    "films.", 'The star of Rain Man and Tootsie said the film culture was "in '
+                    'the craphouse".')
+    assert rows == ["Dustin Hoffman", "Dustin Hoffman"]
+
+
+def test_a_person_noun_with_of_after_someone_else_is_named_is_nobody():
+    rows = speakers("Hollywood legend Dustin Hoffman has hit out at the quality of films.",
+                    "He was joined on stage by Ben Stiller. The star of Meet the Fockers said "
+                    "the culture was poor.")
+    assert rows[-1] is None
