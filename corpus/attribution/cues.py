@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from corpus.lexicon import attribution_words, cue_forms, cue_pattern
-from corpus.phrases import Phrase, bare
+from corpus.phrases import DOCUMENT_NOUNS, Phrase, bare
 from corpus.titles import title_pattern
 
 CUE = cue_pattern()
@@ -199,5 +199,8 @@ def is_speech(cue: Cue) -> bool:
 def fits_subject(cue: Cue, phrase: Phrase) -> bool:
     """report_subject: "the survey found" is the survey speaking, and "It found that ..."
     after it (the pronoun goes to the report or its author); "he found" is no speech."""
+    before = cue.before.split()[-1:]
     return cue.verb not in REPORT_ONLY or phrase.pronoun == "neuter" or (
-        phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS)
+        phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS) or (
+        bool(before) and bare(before[0]) in DOCUMENT_NOUNS and bool(phrase.name))
+    # "The ODPM data showed": an owner's document speaks for its owner

@@ -73,6 +73,19 @@ def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
     return last.entity.gender in (None, gender) and not CUE.search(paragraph.masked, s, e)
 
 
+def continues_list(state: ArticleState, sent: tuple[int, int]) -> bool:
+    """"The ODPM data showed the average house price was £192,713 in England; / £139,544
+    in Wales; / ...": the splitter cut a statement's list at its semicolons; a piece with
+    no verb of its own right after a statement ending in ";" goes on with it."""
+    s, e = sent
+    last, paragraph = state.last, state.paragraph
+    if last is None or not state.units or state.units[-1] is not last \
+            or last.passage != paragraph.index or last.kind is None:
+        return False
+    return paragraph.text[last.start:last.end].rstrip().endswith(";") \
+        and not CUE.search(paragraph.masked, s, e)
+
+
 def fragment_kind(text: str) -> SpeechKind:
     """A carried fragment is direct when it is a colon and a whole quotation."""
     return "direct" if _COLON_QUOTE.search(text) and text.rstrip()[-1:] in "\"”" else "reported"

@@ -223,10 +223,31 @@ def owned_document_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None and phrase.name else None
 
 
+_COORDINATED = re.compile(
+    r"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:[A-Z][\w&'’.-]*\s+){0,4}?"
+    r"[A-Z][\w&'’.-]*)\s+(?:(?:has|have|had|is|are|was|were|also|now)\s+)?[a-z]+\b"
+    r"[^,;:\"“”]{3,120}?\s+and\s+(?:(?:has|have|had|also|now|then)\s+)?$")
+_NOT_COORDINATED = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|because|"
+                              r"if|as|since|until|where|whether|but)\b")
+
+
+def coordinated_subject(cue: Cue) -> Finding | None:
+    """"However, DEC has no connection with the fake site and says it has contacted the
+    police": a verb joined by "and" to the sentence's first verb has its subject, when
+    no clause of another subject comes between (no comma, no "who", "that", "when" ...)."""
+    m = _COORDINATED.match(cue.masked, cue.sent_start, cue.start)
+    if m is None or _NOT_COORDINATED.search(cue.masked, m.end(1), cue.start):
+        return None
+    phrase = parse_phrase(m.group(1).split())
+    if phrase is None or phrase.pronoun is not None or phrase.reference is not None:
+        return None
+    return Finding(phrase, cue.sent_start)
+
+
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
-                                       owned_document_subject)
+                                       owned_document_subject, coordinated_subject)
 
 
 def find_subject(cue: Cue) -> Subject | None:

@@ -383,7 +383,8 @@ ISSUE12_ATTRIBUTION_WORDS = {
                            "released"},
 }
 ISSUE12_PHRASE_WORDS = {
-    "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters"},
+    "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters",
+                      "data", "figures"},  # "The ODPM data showed" (gold_blind3)
     "vague_head": {"bookmakers", "creditors", "guidance", "guidelines", "leaflet",
                    "proponents",
                    # "His lawyers claim that", "with Labour backbenchers and opposition

@@ -156,3 +156,44 @@ def test_a_person_noun_with_of_after_someone_else_is_named_is_nobody():
                     "He was joined on stage by Ben Stiller. The star of Meet the Fockers said "
                     "the culture was poor.")
     assert rows[-1] is None
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # tech/315
+    ("However, DEC has no connection with the fake site and says it has contacted the "
+     "police about it.", "DEC"),
+    # sport/200
+    ("Ferguson was also upset by Arsenal's overall discipline during the heated encounter "
+     "and praised his own side's behaviour.", "Ferguson"),
+    # a clause of someone else between: nobody
+    ("Police arrested a man who lives nearby and said he would be charged.", None),
+    # a comma between: nobody
+    ("The Halifax raised its rates, prices fell and said it expected a fall.", None),
+])
+def test_a_verb_joined_by_and_has_the_sentence_s_subject(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_the_person_asked_answers():
+    # politics/315: "He replied" is Mr Johnson, who was asked, not Mr Smith
+    rows = speakers("Doug Smith's departure was announced by Work Secretary Alan Johnson.",
+                    "Mr Smith's departure was reported widely at the time.",
+                    "On that day's Today programme Mr Johnson was asked why Mr Smith had been "
+                    'allowed to resign. He replied: "The chief executive decided it was time '
+                    'to move on."')
+    assert rows == ["Alan Johnson", None, None, "Alan Johnson"]
+
+
+def test_an_owner_s_data_speak_for_the_owner_and_a_list_cut_at_semicolons_goes_on():
+    # business/415
+    rows = speakers("The ODPM data showed the average house price was £192,713 in England; "
+                    "£139,544 in Wales; £116,542 in Scotland.")
+    assert rows == ["ODPM", "ODPM", "ODPM"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The figures showed a rise of 2%.",  # no owner: bare statistics
+    "House prices rose 2% in England; in Wales they fell.",  # a semicolon with no statement
+])
+def test_bare_figures_and_lists_name_nobody(paragraph):
+    assert set(speakers(paragraph)) == {None}
