@@ -159,14 +159,16 @@ def _group_named_after(state: ArticleState, last: Unit, act: Act, own: set[str])
     """Whether a plural generic noun is named after the last statement's sentence, before
     this "they" ("..., with Labour backbenchers and opposition politicians opposing the
     plan. They felt ..." is not the colonels who spoke before); the nouns inside the last
-    statement's own content do not count ("insisted they would hold ministers to
-    account. They said ...")."""
+    statement's own content ("insisted they would hold ministers to account. They said
+    ...") or this one's do not count."""
     masked = state.paragraph.masked
+    here = state.sentence_start  # "US officials were talking up the dollar, they said":
+    #                               the sentence's own content names no rival group
     if last.passage == state.paragraph.index:
-        texts = [masked[last.end:act.clause_start]]
+        texts = [masked[last.end:here]]
     else:
         before = state.paragraphs[last.passage]
-        texts = [mask_quotes(before, quote_spans(before))[last.end:], masked[:act.clause_start]]
+        texts = [mask_quotes(before, quote_spans(before))[last.end:], masked[:here]]
     heads = {bare(n.split()[-1]) for n in own}
     return any(w in VAGUE_HEADS and w not in heads and w.endswith("s")
                for text in texts for w in _LOWER_WORD.findall(text))

@@ -12,6 +12,7 @@ from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
+from corpus.gender import first_name_gender
 from corpus.people import is_organisation_name
 from corpus.phrases import CONNECTORS, ORG_WORDS, Phrase, bare, is_cap, parse_phrase
 from corpus.spokespeople import spoken_for
@@ -46,6 +47,12 @@ def _resolve_name(state: ArticleState, unit: Unit, phrase: Phrase, name: str) ->
         unit.entity = people.note_organisation(name, position)
         return
     entity = people.find(name)
+    if entity is None and not phrase.title and not phrase.role and _two_single_names(name):
+        # "American and Southwest have blamed ...", "Marks and Spencer said": two firms
+        # (or one firm's name) speaking together, never one person with a surname
+        # "Southwest" that a later "Southwest said" would find
+        unit.entity = people.note_organisation(name, position)
+        return
     if entity is None and not phrase.title and _possessed_thing(name):
         # "The book, Brown's Britain, said": a work or a firm, not a person.
         unit.entity = people.note_organisation(name, position)
@@ -129,6 +136,14 @@ def _is_country_word(word: str) -> bool:
     chancellor" can be the person in focus; "the Tory leader" is not linked)."""
     g = gazetteer()
     return g.is_place(word) or fold(word) in g.adjectives
+
+
+def _two_single_names(name: str) -> bool:
+    """"American and Southwest": two capitalised words joined by "and", neither a first
+    name of the table."""
+    words = name.split()
+    return len(words) == 3 and words[1] == "and" and is_cap(words[0]) and is_cap(words[2]) \
+        and first_name_gender(words[0]) is None and first_name_gender(words[2]) is None
 
 
 def _possessed_thing(name: str) -> bool:

@@ -51,7 +51,22 @@ def carries_fragment(state: ArticleState, sent: tuple[int, int]) -> bool:
         and last.passage == paragraph.index and paragraph.index > 0 and last.vague is None \
         and _reported_fragment(paragraph.text, paragraph.quotes, sent) \
         and not CUE.search(paragraph.masked, s, e) \
-        and not names_someone(paragraph.masked, s, e)
+        and not names_someone(paragraph.masked, s, e) \
+        and not _other_person_named(state, sent, last)
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+
+
+def _other_person_named(state: ArticleState, sent: tuple[int, int], last: Unit) -> bool:
+    """'Meanwhile Labour backbencher Stephen Pound compared the schemes to "a pile of
+    pants"': a sentence naming another person by full name carries nobody's words on."""
+    for m in _FULL_NAME.finditer(state.paragraph.masked, *sent):
+        other = state.people.find(m.group())
+        if other is not None and other.kind == "person" and other is not last.entity \
+                and len(other.canonical().split()) > 1:
+            return True
+    return False
 
 
 _MODAL_PRONOUN = re.compile(r"\s*(?:(?:Then|And|But|Also),?\s+(he|she)|(He|She))\s+(?:would|"

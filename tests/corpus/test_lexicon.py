@@ -124,6 +124,7 @@ ISSUE12_ONE_WORD_FORMS = {
     # reported speech on unseen articles (gold_blind3): "Prosecutors have alleged that",
     # "The ODPM attributed the monthly fall ... to"
     "allege", "alleges", "alleged", "attributes", "attributed",
+    "labels", "labelled", "labeled",  # "Stephen Pound labelled ... "a pile of pants""
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -383,8 +384,7 @@ ISSUE12_ATTRIBUTION_WORDS = {
                            "released"},
 }
 ISSUE12_PHRASE_WORDS = {
-    "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters",
-                      "data", "figures"},  # "The ODPM data showed" (gold_blind3)
+    "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters"},
     "vague_head": {"bookmakers", "creditors", "guidance", "guidelines", "leaflet",
                    "proponents",
                    # "His lawyers claim that", "with Labour backbenchers and opposition
