@@ -55,12 +55,17 @@ def carries_fragment(state: ArticleState, sent: tuple[int, int]) -> bool:
         and not _other_person_named(state, sent, last)
 
 
+_PRONOUN_OPENING = re.compile(r"\s*(?:He|She)\b")
 _FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 
 
 def _other_person_named(state: ArticleState, sent: tuple[int, int], last: Unit) -> bool:
     """'Meanwhile Labour backbencher Stephen Pound compared the schemes to "a pile of
-    pants"': a sentence naming another person by full name carries nobody's words on."""
+    pants"': a sentence naming another person by full name carries nobody's words on
+    (unless it opens with he or she: 'He also cited the director's film ..., in which Kevin
+    Spacey played ..., as proof of his "veritable artistic commitment"')."""
+    if _PRONOUN_OPENING.match(state.paragraph.masked, sent[0], sent[1]):
+        return False
     for m in _FULL_NAME.finditer(state.paragraph.masked, *sent):
         other = state.people.find(m.group())
         if other is not None and other.kind == "person" and other is not last.entity \

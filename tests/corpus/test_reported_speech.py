@@ -247,3 +247,36 @@ def test_figures_nobody_owns_stay_the_figures():
     # entertainment/321: "according to" keeps its source; only an owner's figures speak for it
     assert speakers("UK consumers are the biggest music buyers in the world, according to new "
                     "figures released on Tuesday.") == ["new figures"]
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # business/086, business/490: the whole name, however many "of" and "and" it holds
+    ("The Chartered Institute of Purchasing and Supply (CIPS) said its purchasing manager "
+     "index fell to 51.8.", "Chartered Institute of Purchasing and Supply"),
+    ("The Brazilian Institute for Geography and Statistics (IBGE) said it fell to 9.6% in "
+     "December.", "Brazilian Institute for Geography and Statistics"),
+])
+def test_an_institution_s_whole_name(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_an_institution_s_acronym_in_brackets_is_the_institution_later():
+    # business/490
+    assert speakers("The Brazilian Institute for Geography and Statistics (IBGE) said it "
+                    "fell to 9.6% in December.", "IBGE also said that average monthly "
+                    "salaries grew 1.9%.") == ["Brazilian Institute for Geography and "
+                                               "Statistics"] * 2
+
+
+def test_a_role_of_an_institution_is_no_institution():
+    assert attribute("The Chairman of the Bank of England said rates would rise.")[1] \
+        == ("Chairman of the Bank of England", "vague", "reported")
+
+
+def test_he_goes_on_over_a_name_inside_his_own_sentence():
+    # entertainment/383: Kevin Spacey is named in what he cites, not speaking
+    rows = speakers('Michel de Vabres said the director had "a veritable talent". He also '
+                    "cited the director's 2003 film The Life of David Gale, in which Kevin "
+                    'Spacey played a man on Death Row, as proof of his "veritable artistic '
+                    'commitment".')
+    assert rows[0] == rows[1] and rows[0] is not None
