@@ -228,11 +228,32 @@ def relative_subject(cue: Cue) -> Finding | None:
     words = cue.masked[cue.sent_start:cue.start].rstrip().split()
     while words and words[-1].lower() in SKIP_BEFORE_VERB:
         words.pop()
+    if len(words) >= 2 and words[-1] == "who" and (
+            bare(words[-2]) in VAGUE_HEADS or words[-2] in _SOMEONE):
+        return _vague_antecedent(words[:-1])
     if len(words) < 2 or words[-1].lower() not in {"which", "who"} or not words[-2].endswith(","):
         return None
     text = " ".join(words[:-1])[:-1]
     found = words_before(text + " ", 0, len(text) + 1)
     return Finding(parse_phrase(found[0])) if found else None
+
+
+def _vague_antecedent(words: list[str]) -> Finding | None:
+    """"It has had vocal critics who say it could favour large over small", "came from
+    someone who claimed that ...": a generic source (and one describing word before it)
+    that is not a preposition's object ("legal battles with people who claim ...", "respond
+    to people who said": the people are talked about) nor just "people"."""
+    head = words[-1]
+    k = len(words) - 1
+    if k > 0 and re.fullmatch(r"[a-z][a-z]*", words[k - 1]) and words[k - 1] not in (
+            _NOT_DESCRIBING | PREPOSITIONS) and not words[k - 1].endswith(("ed", "ing", "s")):
+        k -= 1
+    if (k > 0 and words[k - 1] in PREPOSITIONS - {"from"}) or head == "people":
+        return None
+    if head in _SOMEONE:
+        return Finding(Phrase(head, None, None, None, vague=True))
+    phrase = parse_phrase(words[k:])
+    return Finding(phrase) if phrase is not None and phrase.vague else None
 
 
 def modified_subject(cue: Cue) -> Finding | None:
@@ -258,6 +279,11 @@ _NOT_COORDINATED = re.compile(r"\b(?:who|which|that|whose|when|while|after|befor
                               r"if|as|since|until|where|whether|but|although|though|unless|"
                               r"so|to)\b")
 _BE = {"is", "are", "was", "were"}
+_SOMEONE = {"someone", "somebody"}
+PREPOSITIONS = attribution_words("preposition") | {"with", "to", "for", "by", "of", "among"}
+# words before a generic source that are no part of it ("from someone who", "had critics")
+_NOT_DESCRIBING = {"from", "by", "had", "has", "have", "with", "to", "of", "for", "and", "or",
+                   "that", "the", "are", "were", "is", "was", "on", "in", "at", "among"}
 # a finite verb: "says", "claimed", "said"; never "... seems certain to end ... and
 # announce" (an infinitive under "to")
 _IRREGULAR_PAST = {"said", "told", "thought", "felt", "wrote", "spoke", "found", "forecast",

@@ -280,3 +280,32 @@ def test_he_goes_on_over_a_name_inside_his_own_sentence():
                     'Spacey played a man on Death Row, as proof of his "veritable artistic '
                     'commitment".')
     assert rows[0] == rows[1] and rows[0] is not None
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # tech/030
+    ("It has had vocal critics who say it could favour large over small companies.",
+     "vocal critics"),
+    # tech/315
+    ("One e-mail sent out in early January came from someone who claimed that he had lost "
+     "his parents in the disaster.", "someone"),
+])
+def test_a_generic_source_before_who_speaks(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+def test_a_named_antecedent_before_who_without_a_comma_is_not_read_this_way():
+    # "the man who said" names nobody the rules can check: left alone
+    assert speakers("It was the man who said the vote was rigged.") == [None]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # business/191: the people are talked about; the analysts speak
+    "Putting Vioxx back on the shelves is likely to make easier any legal battles with people "
+    "who claim to have been injured by the drug, analysts said.",
+    # business/151: "surprised" is no part of the source
+    "The news surprised some analysts who had expected the minutes to show another decision.",
+])
+def test_a_generic_source_before_who_that_is_talked_about(paragraph):
+    rows = speakers(paragraph)
+    assert "people" not in rows and not any(r and r.startswith("surprised") for r in rows)
