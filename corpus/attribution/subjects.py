@@ -271,7 +271,8 @@ def owned_document_subject(cue: Cue) -> Finding | None:
 
 
 _COORDINATED = re.compile(
-    rf"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:(?:{_TITLE})\s+)?"
+    rf"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:[A-Za-z][\w'’-]*\s+){{0,4}}?"
+    rf"(?:(?:{_TITLE})\s+)?"
     r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?:(has|have|had|is|are|was|were)\s+)?"
     r"(?:(?:also|now|then|already)\s+)?(?:(?!(?:is|was|does)\b)[a-z]+(?:ed|s)|had|have)\b"
     r"[^,;:\"“”]{3,120}?\s+and\s+(?:(?:has|have|had|also|now|then)\s+)?$")
@@ -306,12 +307,16 @@ def coordinated_subject(cue: Cue) -> Finding | None:
             or not _finite(cue.verb.split()[0]) \
             or m.group(1).split()[-1].endswith("ing"):
         return None
+    lead = m.group(1).split()
+    if any(w.lower() in PREPOSITIONS or w.lower() in _NOT_DESCRIBING for w in lead[1:]):
+        return None  # "Investors in WPP welcomed ...": WPP is no subject
     if m.group(1).split()[0] == "The" and m.group(2) is None \
             and not re.match(r"\s+[a-z]+ed\b", cue.masked[m.end(1):]):
         return None  # "The ESPN games are ...": "The" and a name before a noun in -s
     phrase = parse_phrase(m.group(1).split())
     if phrase is None or phrase.pronoun is not None or phrase.reference is not None \
-            or phrase.name is None or fold(phrase.name) in gazetteer().adjectives:
+            or phrase.name is None or fold(phrase.name) in gazetteer().adjectives \
+            or phrase.name.split()[-1] != lead[-1]:
         return None  # "The Russian turned his right ankle ...": a demonym names nobody
     return Finding(phrase, cue.sent_start)
 

@@ -309,3 +309,19 @@ def test_a_named_antecedent_before_who_without_a_comma_is_not_read_this_way():
 def test_a_generic_source_before_who_that_is_talked_about(paragraph):
     rows = speakers(paragraph)
     assert "people" not in rows and not any(r and r.startswith("surprised") for r in rows)
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # business/035: a name after its descriptors
+    ("UK advertising giant WPP has posted larger-than-expected annual profits and predicted "
+     "that it will outperform the market in 2005.", "WPP"),
+    # sport/283
+    ("Manchester United manager Sir Alex Ferguson sympathised with Tottenham and said the "
+     "incident highlighted the need for video technology.", "Alex Ferguson"),
+    # entertainment/161: a role with no name before the first verb is not read this way
+    ("The Everton striker signed Morrison to his fledging 2 Wikid Records label and claims he "
+     "spent thousands of pounds producing his album.", None),
+])
+def test_a_described_name_before_the_first_verb_is_the_joined_verb_s_subject(paragraph,
+                                                                             speaker):
+    assert speakers(paragraph) == [speaker]
