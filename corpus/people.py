@@ -180,6 +180,14 @@ class PeopleTable:
             return entity
         return self._add(Entity([name], kind="organisation", last_seen=position))
 
+    def add_organisation_alias(self, entity: Entity, alias: str) -> None:
+        """Another name an organisation goes by ("ODPM" for the Office of the Deputy Prime
+        Minister), found by `note_organisation` from then on."""
+        entity.preferred = entity.preferred or entity.canonical()  # the full name, shown
+        if alias not in entity.names:
+            entity.names.append(alias)
+        self._index.add_organisation_key(entity, alias)
+
     def add_user_entry(self, name: str, kind: SpeakerKind, role: str | None,
                        aliases: tuple[str, ...]) -> Entity:
         """A person or organisation from a user alias file. Aliases that read as a role

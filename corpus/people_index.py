@@ -62,6 +62,10 @@ class PeopleIndex:
         for role in entity.roles_seen:
             self.add_role(entity, role)
 
+    def add_organisation_key(self, entity: Entity, name: str) -> None:
+        """File an organisation under another of its names (an acronym)."""
+        self._organisations.setdefault(org_key(name), entity)
+
     def add_name(self, entity: Entity, name: str) -> None:
         """File a name the entity has just been given (it is already in `entity.names`)."""
         if entity.kind != "person":

@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from corpus.folding import fold
-from corpus.lexicon import data_rows
+from corpus.gazetteer import gazetteer
+from corpus.lexicon import data_rows, phrase_words
+
+SUPERLATIVES = phrase_words("superlative")
 
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 _MODIFIER = re.compile(r"^[a-z][a-z-]*$")
@@ -25,6 +28,9 @@ class Reference:
     noun: str
     refers_to: str  # "organisation" or "person"
     name_words: frozenset[str]
+    # "the UK's biggest mortgage lender": a superlative description of the organisation
+    # just named, not any organisation of its kind
+    superlative: bool = False
 
 
 @cache
@@ -42,7 +48,22 @@ def references() -> dict[str, Reference]:
 def reference_noun(words: list[str]) -> Reference | None:
     """The referring noun of a definite phrase: "the company", "The firm", "the
     30-year-old", "the marathon world record holder" ("the" and up to four lower-case
-    words before the noun); None for anything else ("the Tory leader", "a company")."""
+    words before the noun), "the star of Rain Man and Tootsie" (a person noun and what
+    they are known for), "the UK's biggest mortgage lender" (a place's superlative); None
+    for anything else ("the Tory leader", "a company")."""
+    if len(words) > 3 and "of" in words[2:-1]:
+        at = words.index("of", 2)
+        found = reference_noun(words[:at])
+        known_for = words[at + 1:]
+        return found if found is not None and found.refers_to == "person" and all(
+            w[:1].isupper() or w in ("and", "the", "of") for w in known_for) \
+            and known_for[-1][:1].isupper() else None
+    if len(words) > 3 and words[1].endswith(("'s", "’s")) and words[2] in SUPERLATIVES:
+        found = reference_noun([words[0], words[-1]]) if all(
+            _MODIFIER.match(w) for w in words[3:-1]) else None
+        return Reference(found.noun, found.refers_to, found.name_words, True) \
+            if found is not None and found.refers_to == "organisation" \
+            and gazetteer().is_place(words[1][:-2]) else None
     if len(words) < 2 or words[0] not in ("the", "The") or len(words) > 2 + MAX_MODIFIERS:
         return None
     if not all(_MODIFIER.match(w) for w in words[1:-1]):

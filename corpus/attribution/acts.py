@@ -20,6 +20,7 @@ _STATEMENT_FROM = re.compile(r"\bread(?:ing)?\s+(?:out\s+)?an?\s+(?:[a-z]+\s+){0
 _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+say(?:ing)?\b")
 _DASH_NAME = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'’.-]*\s?){1,3})\s*$")
 _COLON_OR_THAT = re.compile(r"[\w’']+(?: out)?\s*(?:,|that)?\s*")
+_NO_FIRST_WORD = {"of", "and", "for", "to", "or"}
 _QUOTED_AS_REACH = 1000  # characters: far longer than any match of _QUOTED_AS in news text
 
 Spans = list[tuple[int, int]]
@@ -48,6 +49,8 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
         if subject is None or not fits_subject(cue, subject.phrase):
             continue
         phrase = subject.phrase
+        if phrase.text.split()[0] in _NO_FIRST_WORD:
+            continue  # "said one of their lawyers, X": "of their lawyers" is nobody's name
         if subject.role and phrase.name and not phrase.role:
             phrase = Phrase(phrase.text, phrase.title, subject.role, phrase.name)
         if any(a.phrase == phrase for a in acts):

@@ -16,6 +16,7 @@ from corpus.phrases import CONNECTORS, TITLES, Phrase, bare, is_cap, is_role_wor
 from corpus.quotes import QUOTE_CHARS
 
 PREPOSITIONS = attribution_words("preposition")
+_PARENTHETICAL = attribution_words("parenthetical")
 _MAX_WORDS = 22
 _LOOSE = re.compile(r",\s+(?:from|of|at|with)\s+[^,]{3,80}$")
 _CLAUSE_ENDS = tuple(",;:" + QUOTE_CHARS)
@@ -95,6 +96,8 @@ def _between_marks(head_text: str, middle: str, mwords: list[str]) -> Apposition
     """Which of the head and the words between the marks is the speaker."""
     first = mwords[0].lower()
     head, hp = _head(head_text)
+    if len(mwords) == 1 and first in _PARENTHETICAL and head is not None and hp is not None:
+        return head, None  # "Economists, however, forecast that ...": the head speaks
     mp = parse_phrase(mwords) if all(
         is_cap(w) or bare(w) in TITLES or bare(w) in CONNECTORS for w in mwords) else None
     # "Role, Name, said": the name between the commas is the speaker.

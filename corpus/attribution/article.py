@@ -18,6 +18,7 @@ from corpus.attribution.runs import (
     carries_fragment,
     carries_modal,
     carry_back,
+    continues_list,
     continues_quote,
     ends_open,
     fragment_kind,
@@ -124,6 +125,10 @@ def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
     elif last is not None and carries_fragment(state, sent):
         unit.take_speaker(last)
         unit.kind = fragment_kind(paragraph.text[s:e])
+        unit.carried = True
+    elif last is not None and continues_list(state, sent):
+        unit.take_speaker(last)
+        unit.kind = last.kind
         unit.carried = True
     elif last is not None and carries_modal(state, sent):
         unit.take_speaker(last)

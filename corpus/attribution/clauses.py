@@ -20,10 +20,12 @@ def split_clauses(text: str, acts: list[Act], s: int, e: int) -> list[Piece]:
     for act in acts[1:]:
         lead = text[act.clause_start:act.cue].split()[:1]
         between = text[current_act.cue:act.clause_start].split()[1:]
-        if lead and bare(lead[0]) in _CONTENT_SUBORDINATORS and len(between) >= 4 \
+        if lead and bare(lead[0]) in _CONTENT_SUBORDINATORS \
+                and (len(between) >= 4 or [bare(w) for w in between] == ["that"]) \
                 and current_act.cue > current_start:
             # "Mr Clarke said he had supported the plans when Mr Blunkett argued for
-            # them": a time or reason clause after a statement is part of its content.
+            # them", "Sir Archy said that when Mr Johnson had announced ...": a time or
+            # reason clause after a statement (or opening its "that") is its content.
             continue
         if act.clause_start > current_start and act.phrase != current_act.phrase and \
                 act.phrase.pronoun is None and opens_clause(text, act.clause_start):

@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from corpus.lexicon import attribution_words, cue_forms, cue_pattern
-from corpus.phrases import Phrase, bare
+from corpus.lexicon import attribution_words, cue_forms, cue_pattern, phrase_words
+from corpus.phrases import DOCUMENT_NOUNS, Phrase, bare
 from corpus.titles import title_pattern
 
 CUE = cue_pattern()
@@ -28,6 +28,8 @@ IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
 GREETINGS = cue_forms("greeting")
 PEOPLE_NOUNS = attribution_words("people_noun")
+STATISTICS_NOUNS = phrase_words("statistics_noun")
+OWNED_NOUNS = DOCUMENT_NOUNS | STATISTICS_NOUNS
 
 _BY = re.compile(r"^\s+by\b")
 _AS = re.compile(r"\bas\b")
@@ -185,10 +187,22 @@ def _greeting_people(cue: Cue) -> bool:
     return word.lower() in PEOPLE_NOUNS or (word[:1].isupper() and m.start() > 0)
 
 
+_BY_DEED = re.compile(r"^\s+by\s+([a-z]+ing)\b")
+_SPEECH_PARTICIPLES = attribution_words("speech_participle")
+
+
+def _response_by_deed(cue: Cue) -> bool:
+    """"responded by using his 28.1% shareholding to vote off three board members": a
+    response in deeds, no statement ("responded by accusing the prime minister" is one)."""
+    m = _BY_DEED.match(cue.rest) if cue.verb.startswith("respond") else None
+    return m is not None and m.group(1) not in _SPEECH_PARTICIPLES \
+        and m.group(1) not in ("accusing", "urging", "calling", "telling", "demanding")
+
+
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
-    _greeting_people, _bare_passive)
+    _greeting_people, _bare_passive, _response_by_deed)
 
 
 def is_speech(cue: Cue) -> bool:
@@ -199,5 +213,8 @@ def is_speech(cue: Cue) -> bool:
 def fits_subject(cue: Cue, phrase: Phrase) -> bool:
     """report_subject: "the survey found" is the survey speaking, and "It found that ..."
     after it (the pronoun goes to the report or its author); "he found" is no speech."""
+    before = cue.before.split()[-1:]
     return cue.verb not in REPORT_ONLY or phrase.pronoun == "neuter" or (
-        phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS)
+        phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS) or (
+        bool(before) and bare(before[0]) in OWNED_NOUNS and bool(phrase.name))
+    # "The ODPM data showed": an owner's document speaks for its owner

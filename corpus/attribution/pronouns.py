@@ -23,6 +23,7 @@ from corpus.titles import title_pattern
 
 _SUBORDINATORS = attribution_words("subordinator")
 _NAME = re.compile(rf"\b(?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]*[a-z]\b")
 _PLURAL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*s)\b")
 
 _REPORT_HEADS = attribution_words("report_head")
@@ -142,6 +143,8 @@ def _other_group_since(state: ArticleState, last: Unit, act: Act) -> bool:
         texts = [mask_quotes(before, quote_spans(before))[start:], masked[:act.clause_start]]
     own = {fold(n) for n in ([*last.entity.distinct_names()] if last.entity else [])
            + ([last.vague] if last.vague else [])}
+    if _group_named_after(state, last, act, own):
+        return True
     for text in texts:
         for m in _PLURAL_NAME.finditer(text):
             name = m.group(1)
@@ -150,3 +153,22 @@ def _other_group_since(state: ArticleState, last: Unit, act: Act) -> bool:
             if is_organisation_name(name) or bare(name.split()[-1]) in VAGUE_HEADS:
                 return True
     return False
+
+
+def _group_named_after(state: ArticleState, last: Unit, act: Act, own: set[str]) -> bool:
+    """Whether a plural generic noun is named after the last statement's sentence, before
+    this "they" ("..., with Labour backbenchers and opposition politicians opposing the
+    plan. They felt ..." is not the colonels who spoke before); the nouns inside the last
+    statement's own content ("insisted they would hold ministers to account. They said
+    ...") or this one's do not count."""
+    masked = state.paragraph.masked
+    here = state.sentence_start  # "US officials were talking up the dollar, they said":
+    #                               the sentence's own content names no rival group
+    if last.passage == state.paragraph.index:
+        texts = [masked[last.end:here]]
+    else:
+        before = state.paragraphs[last.passage]
+        texts = [mask_quotes(before, quote_spans(before))[last.end:], masked[:here]]
+    heads = {bare(n.split()[-1]) for n in own}
+    return any(w in VAGUE_HEADS and w not in heads and w.endswith("s")
+               for text in texts for w in _LOWER_WORD.findall(text))

@@ -51,6 +51,8 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     in the two before. Never an organisation the sentence names ("the company intends to
     take action against Menatep" is not Menatep)."""
     here = state.paragraph.index
+    if ref.superlative:
+        return _just_named(state, unit, ref)
     spoke: dict[int, tuple[Entity, int]] = {}
     for u in state.units:
         if u.entity is not None and _fits(ref, u.entity):
@@ -64,6 +66,20 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     else:
         return None
     return None if found is None or _named_in_sentence(state, unit, found) else found
+
+
+def _just_named(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:
+    """"The Halifax, meanwhile, said ... / The UK's biggest mortgage lender said ...": a
+    superlative description is the organisation whose statement is the sentence right
+    before it, when it fits the noun; anyone else is too far to be sure of."""
+    last = state.last
+    if last is None or not state.units or state.units[-1] is not last \
+            or last.passage < state.paragraph.index - 1:
+        return None
+    found = last.entity
+    if found is None or not _fits(ref, found) or _named_in_sentence(state, unit, found):
+        return None
+    return found
 
 
 def _fits(ref: Reference, entity: Entity) -> bool:

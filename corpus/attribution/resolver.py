@@ -2,6 +2,8 @@
 organisation by name, or the holder of a role ("the minister")."""
 from __future__ import annotations
 
+import re
+
 from corpus.attribution.acts import Act
 from corpus.attribution.documents import document_noun
 from corpus.attribution.pronouns import resolve_pronoun
@@ -10,8 +12,17 @@ from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
+from corpus.gender import first_name_gender
 from corpus.people import is_organisation_name
-from corpus.phrases import Phrase, parse_phrase
+from corpus.phrases import (
+    CONNECTORS,
+    ORG_WORDS,
+    Phrase,
+    bare,
+    is_cap,
+    is_role_noun,
+    parse_phrase,
+)
 from corpus.spokespeople import spoken_for
 
 
@@ -41,9 +52,17 @@ def _resolve_name(state: ArticleState, unit: Unit, phrase: Phrase, name: str) ->
     organisation."""
     people, position = state.people, state.position
     if is_organisation_name(name) and not phrase.title:
-        unit.entity = people.note_organisation(name, position)
+        whole = _whole_institution(state, unit, name)
+        unit.entity = _note_institution(state, whole, None) if whole != name \
+            else people.note_organisation(name, position)
         return
     entity = people.find(name)
+    if entity is None and not phrase.title and not phrase.role and _two_single_names(name):
+        # "American and Southwest have blamed ...", "Marks and Spencer said": two firms
+        # (or one firm's name) speaking together, never one person with a surname
+        # "Southwest" that a later "Southwest said" would find
+        unit.entity = people.note_organisation(name, position)
+        return
     if entity is None and not phrase.title and _possessed_thing(name):
         # "The book, Brown's Britain, said": a work or a firm, not a person.
         unit.entity = people.note_organisation(name, position)
@@ -65,6 +84,12 @@ def _resolve_role(state: ArticleState, unit: Unit, phrase: Phrase, role: str) ->
     """The person holding the role; or the person in focus for a definite role when they
     have none; else a role-only speaker. "a spokesman said": an indefinite role brings in
     someone new, never a person already holding a role like it."""
+    institution = _institution(role)
+    if institution is not None:
+        # "the Office of the Deputy Prime Minister (ODPM) has said": an office, never the
+        # deputy prime minister (nor the next person named)
+        unit.entity = _note_institution(state, *institution)
+        return
     indefinite = phrase.text.lower().startswith(("a ", "an "))
     entity = None if indefinite else state.people.find_by_role(role, state.position)
     focus = state.focus[0] if state.focus else None
@@ -117,7 +142,67 @@ def _is_country_word(word: str) -> bool:
     return g.is_place(word) or fold(word) in g.adjectives
 
 
+def _two_single_names(name: str) -> bool:
+    """"American and Southwest": two capitalised words joined by "and", neither a first
+    name of the table."""
+    words = name.split()
+    return len(words) == 3 and words[1] == "and" and is_cap(words[0]) and is_cap(words[2]) \
+        and first_name_gender(words[0]) is None and first_name_gender(words[2]) is None
+
+
 def _possessed_thing(name: str) -> bool:
     """"Brown's Britain", "France's Snecma": an owner's possessive and one word after it."""
     words = name.split()
     return len(words) == 2 and words[0].endswith(("'s", "’s"))
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"^\(([A-Z][A-Za-z&]{1,8})\)$")
+
+
+def _institution(role: str) -> tuple[str, str | None] | None:
+    """"Office of the Deputy Prime Minister (ODPM)", "Ministry of Defence", "Chartered
+    Institute of Purchasing and Supply": an organisation word (capitalised words before it,
+    none a role word), "of" or "for", and capitalised words (connectors between) name an
+    institution; its name, and the acronym given in brackets after it."""
+    words = role.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    acronym = None
+    if words and (m := _ACRONYM_IN_BRACKETS.match(words[-1])):
+        acronym, words = m.group(1), words[:-1]
+    head = next((k for k in range(len(words) - 2) if words[k + 1] in ("of", "for")), None)
+    if head is None or bare(words[head]) not in ORG_WORDS or not is_cap(words[-1]) \
+            or not all(is_cap(w) and not is_role_noun(w) for w in words[:head + 1]) \
+            or not all(is_cap(w) or bare(w) in CONNECTORS for w in words[head + 2:]):
+        return None  # "Chairman of the Bank of England" is a person's role
+    return " ".join(words), acronym
+
+
+_INSTITUTION_TAIL = re.compile(r"(?:\s+(?:of|for|and|the|[A-Z][\w&'’-]*))+")
+
+
+def _whole_institution(state: ArticleState, unit: Unit, name: str) -> str:
+    """"The Chartered Institute of Purchasing and Supply (CIPS) said": the whole name
+    when the phrase read stops at its "of" or "and" ("Chartered Institute", "Supply")."""
+    text = state.paragraph.masked
+    for m in re.finditer(re.escape(name), text[unit.start:unit.end]):
+        at = unit.start + m.end()
+        tail = _INSTITUTION_TAIL.match(text, at)
+        whole = (name + tail.group()).split() if tail else []
+        while whole and whole[-1] in ("of", "for", "and", "the"):
+            whole.pop()
+        found = _institution(" ".join(whole)) if len(whole) > len(name.split()) else None
+        if found is not None:
+            return found[0]
+    return name
+
+
+def _note_institution(state: ArticleState, name: str, acronym: str | None) -> Entity:
+    """The institution, with the acronym given in brackets after its name ("the Office of
+    the Deputy Prime Minister (ODPM)") as another of its names: "the ODPM said" later."""
+    m = re.search(re.escape(name) + r"\s*\(([A-Z][A-Za-z&]{1,8})\)", state.paragraph.text)
+    acronym = acronym or (m.group(1) if m else None)
+    entity = state.people.note_organisation(name, state.position)
+    if acronym:
+        state.people.add_organisation_alias(entity, acronym)
+    return entity

@@ -51,7 +51,27 @@ def carries_fragment(state: ArticleState, sent: tuple[int, int]) -> bool:
         and last.passage == paragraph.index and paragraph.index > 0 and last.vague is None \
         and _reported_fragment(paragraph.text, paragraph.quotes, sent) \
         and not CUE.search(paragraph.masked, s, e) \
-        and not names_someone(paragraph.masked, s, e)
+        and not names_someone(paragraph.masked, s, e) \
+        and not _other_person_named(state, sent, last)
+
+
+_PRONOUN_OPENING = re.compile(r"\s*(?:He|She)\b")
+_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+
+
+def _other_person_named(state: ArticleState, sent: tuple[int, int], last: Unit) -> bool:
+    """'Meanwhile Labour backbencher Stephen Pound compared the schemes to "a pile of
+    pants"': a sentence naming another person by full name carries nobody's words on
+    (unless it opens with he or she: 'He also cited the director's film ..., in which Kevin
+    Spacey played ..., as proof of his "veritable artistic commitment"')."""
+    if _PRONOUN_OPENING.match(state.paragraph.masked, sent[0], sent[1]):
+        return False
+    for m in _FULL_NAME.finditer(state.paragraph.masked, *sent):
+        other = state.people.find(m.group())
+        if other is not None and other.kind == "person" and other is not last.entity \
+                and len(other.canonical().split()) > 1:
+            return True
+    return False
 
 
 _MODAL_PRONOUN = re.compile(r"\s*(?:(?:Then|And|But|Also),?\s+(he|she)|(He|She))\s+(?:would|"
@@ -71,6 +91,19 @@ def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
         return False
     gender = "male" if (m.group(1) or m.group(2)).lower() == "he" else "female"
     return last.entity.gender in (None, gender) and not CUE.search(paragraph.masked, s, e)
+
+
+def continues_list(state: ArticleState, sent: tuple[int, int]) -> bool:
+    """"The ODPM data showed the average house price was £192,713 in England; / £139,544
+    in Wales; / ...": the splitter cut a statement's list at its semicolons; a piece with
+    no verb of its own right after a statement ending in ";" goes on with it."""
+    s, e = sent
+    last, paragraph = state.last, state.paragraph
+    if last is None or not state.units or state.units[-1] is not last \
+            or last.passage != paragraph.index or last.kind is None:
+        return False
+    return paragraph.text[last.start:last.end].rstrip().endswith(";") \
+        and not CUE.search(paragraph.masked, s, e)
 
 
 def fragment_kind(text: str) -> SpeechKind:

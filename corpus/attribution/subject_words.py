@@ -14,6 +14,7 @@ from corpus.phrases import (
     DOCUMENT_NOUNS,
     NAME_PARTICLES,
     NOT_NAMES,
+    ORG_WORDS,
     TITLES,
     VAGUE_HEADS,
     bare,
@@ -58,6 +59,9 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
     conjunction before it, if any)."""
     words = sentence_words(masked, sent_start, cue)
     j = _skipped(words)
+    described = _description_before(words, j)
+    if described is not None:
+        return described
     if j > 0 and _ACRONYM.fullmatch(words[j - 1][0]):
         j -= 1  # "The European Regions Airline Association (ERAA) claims"
     collected: list[tuple[str, int]] = []
@@ -70,7 +74,8 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
               or (low in _JOINERS and collected) or (not collected and low in _PRONOUNS)
               or (not collected and low in DOCUMENT_NOUNS))
         if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)
-                      and not _inside_company_name(words, j, collected)):
+                      and not _inside_company_name(words, j, collected)
+                      and not _inside_institution_name(words, j, collected)):
             break
         collected.insert(0, (w, p))
         j -= 1
@@ -88,6 +93,21 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
     if j > 0 and bare(words[j - 1][0]) in SPLIT_CONJ:
         start = words[j - 1][1]
     return [w for w, _ in collected], start
+
+
+def _description_before(words: list[tuple[str, int]], j: int
+                        ) -> tuple[list[str], int] | None:
+    """"The star of Rain Man and Tootsie said", "The UK's biggest mortgage lender said": a
+    referring noun with what the person is known for, or after a place's superlative,
+    opening the sentence (the reference resolver decides who it is)."""
+    if j < 4 or words[0][0] not in ("The", "the") or j > 2 + MAX_PHRASE:
+        return None
+    found = [w for w, _ in words[:j]]
+    ref = reference_noun(found)
+    if ref is None or not (ref.superlative or "of" in found) or any(
+            w[-1:] in ",;:" for w in found):
+        return None
+    return found, words[0][1]
 
 
 def _owner_before_document(words: list[tuple[str, int]], j: int) -> int:
@@ -113,6 +133,22 @@ def _inside_company_name(words: list[tuple[str, int]], j: int,
     return words[j - 1][0] == "and" and j >= 2 and is_cap(words[j - 2][0]) \
         and bool(collected) and is_cap(collected[0][0]) \
         and bare(collected[-1][0].rstrip(".")) in COMPANY_SUFFIXES
+
+
+def _inside_institution_name(words: list[tuple[str, int]], j: int,
+                             collected: list[tuple[str, int]]) -> bool:
+    """"A Department for Work and Pensions spokeswoman confirmed": an "and" between
+    capitalised words after an organisation word and "for"/"of" ("Department for",
+    "Ministry of") is part of the name."""
+    if words[j - 1][0] != "and" or j < 2 or not collected or not is_cap(collected[0][0]):
+        return False
+    k = j - 2
+    while k > 0 and (is_cap(words[k][0]) or bare(words[k][0]) in CONNECTORS):
+        if bare(words[k][0]) in ("for", "of") and is_cap(words[k - 1][0]) \
+                and bare(words[k - 1][0]) in ORG_WORDS:
+            return True
+        k -= 1
+    return False
 
 
 def _adverb(low: str, word: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from corpus.attribution.apposition import apposition
-from corpus.attribution.cues import NO_INVERSION, Cue
+from corpus.attribution.cues import NO_INVERSION, STATISTICS_NOUNS, Cue
 from corpus.attribution.subject_words import (
     COMPANY_SUFFIXES,
     SKIP_BEFORE_VERB,
@@ -20,14 +20,18 @@ from corpus.attribution.subject_words import (
     words_after,
     words_before,
 )
+from corpus.folding import fold
+from corpus.gazetteer import gazetteer
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
     DOCUMENT_NOUNS,
+    ORG_WORDS,
     ROLE_NOUNS,
     VAGUE_HEADS,
     Phrase,
     bare,
+    is_acronym,
     is_cap,
     is_role_noun,
     parse_phrase,
@@ -107,7 +111,29 @@ def passive_agent(cue: Cue) -> Finding | None:
                 and not is_organisation_name(named.name) \
                 and cue.rest[:tail.start()].strip().endswith(words[-1]):
             phrase = Phrase(named.text, named.title, phrase.role, named.name)
-    return Finding(phrase) if phrase is not None else None
+    if phrase is None:
+        return None
+    # "Mr Brown also announced plans to merge 35 agencies - described by one civil service
+    # union as a "bonfire of the quangos"": after a dash the participle is a clause of its own
+    return Finding(phrase, cue.start if cue.before.endswith(("-", "–", "—")) else None)
+
+
+_OWNED_STATISTICS = re.compile(
+    r"\s*(?:(?:But|And|Yet|However,)\s+)?[Tt]he\s+((?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*)\s+"
+    rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))})\s*$")
+
+
+def owned_statistics_subject(cue: Cue) -> Finding | None:
+    """"The ODPM data showed": the data or figures of an organisation (an acronym or a
+    name ending in an organisation word) speak for it; "the Christmas figures" for nobody."""
+    m = _OWNED_STATISTICS.match(cue.masked, cue.sent_start, cue.start)
+    if m is None:
+        return None
+    owner = m.group(1).split()
+    if not (is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS):
+        return None
+    phrase = parse_phrase(owner)
+    return Finding(phrase, cue.sent_start) if phrase is not None and phrase.name else None
 
 
 def inverted_subject(cue: Cue) -> Finding | None:
@@ -202,11 +228,32 @@ def relative_subject(cue: Cue) -> Finding | None:
     words = cue.masked[cue.sent_start:cue.start].rstrip().split()
     while words and words[-1].lower() in SKIP_BEFORE_VERB:
         words.pop()
+    if len(words) >= 2 and words[-1] == "who" and (
+            bare(words[-2]) in VAGUE_HEADS or words[-2] in _SOMEONE):
+        return _vague_antecedent(words[:-1])
     if len(words) < 2 or words[-1].lower() not in {"which", "who"} or not words[-2].endswith(","):
         return None
     text = " ".join(words[:-1])[:-1]
     found = words_before(text + " ", 0, len(text) + 1)
     return Finding(parse_phrase(found[0])) if found else None
+
+
+def _vague_antecedent(words: list[str]) -> Finding | None:
+    """"It has had vocal critics who say it could favour large over small", "came from
+    someone who claimed that ...": a generic source (and one describing word before it)
+    that is not a preposition's object ("legal battles with people who claim ...", "respond
+    to people who said": the people are talked about) nor just "people"."""
+    head = words[-1]
+    k = len(words) - 1
+    if k > 0 and re.fullmatch(r"[a-z][a-z]*", words[k - 1]) and words[k - 1] not in (
+            _NOT_DESCRIBING | PREPOSITIONS) and not words[k - 1].endswith(("ed", "ing", "s")):
+        k -= 1
+    if (k > 0 and words[k - 1] in PREPOSITIONS - {"from"}) or head == "people":
+        return None
+    if head in _SOMEONE:
+        return Finding(Phrase(head, None, None, None, vague=True))
+    phrase = parse_phrase(words[k:])
+    return Finding(phrase) if phrase is not None and phrase.vague else None
 
 
 def modified_subject(cue: Cue) -> Finding | None:
@@ -223,10 +270,62 @@ def owned_document_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None and phrase.name else None
 
 
-SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject, subject_before,
+_COORDINATED = re.compile(
+    rf"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:[A-Za-z][\w'’-]*\s+){{0,4}}?"
+    rf"(?:(?:{_TITLE})\s+)?"
+    r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?:(has|have|had|is|are|was|were)\s+)?"
+    r"(?:(?:also|now|then|already)\s+)?(?:(?!(?:is|was|does)\b)[a-z]+(?:ed|s)|had|have)\b"
+    r"[^,;:\"“”]{3,120}?\s+and\s+(?:(?:has|have|had|also|now|then)\s+)?$")
+_NOT_COORDINATED = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|because|"
+                              r"if|as|since|until|where|whether|but|although|though|unless|"
+                              r"so|to)\b")
+_BE = {"is", "are", "was", "were"}
+_SOMEONE = {"someone", "somebody"}
+PREPOSITIONS = attribution_words("preposition") | {"with", "to", "for", "by", "of", "among"}
+# words before a generic source that are no part of it ("from someone who", "had critics")
+_NOT_DESCRIBING = {"from", "by", "had", "has", "have", "with", "to", "of", "for", "and", "or",
+                   "that", "the", "are", "were", "is", "was", "on", "in", "at", "among"}
+# a finite verb: "says", "claimed", "said"; never "... seems certain to end ... and
+# announce" (an infinitive under "to")
+_IRREGULAR_PAST = {"said", "told", "thought", "felt", "wrote", "spoke", "found", "forecast",
+                   "hit"}
+
+
+def _finite(verb: str) -> bool:
+    return verb.endswith(("s", "ed")) or verb in _IRREGULAR_PAST
+
+
+def coordinated_subject(cue: Cue) -> Finding | None:
+    """"However, DEC has no connection with the fake site and says it has contacted the
+    police": a verb joined by "and" to the sentence's first verb has its subject (a name
+    right before that verb), when no clause of another subject comes between (no comma,
+    no "who", "that", "when" ...). Never a passive's listener ("Mr Wass was also given a
+    curfew and told to surrender his passport")."""
+    m = _COORDINATED.match(cue.masked, cue.sent_start, cue.start)
+    if m is None or _NOT_COORDINATED.search(cue.masked, m.end(1), cue.start) \
+            or (m.group(2) in _BE and cue.verb in NO_INVERSION) \
+            or not _finite(cue.verb.split()[0]) \
+            or m.group(1).split()[-1].endswith("ing"):
+        return None
+    lead = m.group(1).split()
+    if any(w.lower() in PREPOSITIONS or w.lower() in _NOT_DESCRIBING for w in lead[1:]):
+        return None  # "Investors in WPP welcomed ...": WPP is no subject
+    if m.group(1).split()[0] == "The" and m.group(2) is None \
+            and not re.match(r"\s+[a-z]+ed\b", cue.masked[m.end(1):]):
+        return None  # "The ESPN games are ...": "The" and a name before a noun in -s
+    phrase = parse_phrase(m.group(1).split())
+    if phrase is None or phrase.pronoun is not None or phrase.reference is not None \
+            or phrase.name is None or fold(phrase.name) in gazetteer().adjectives \
+            or phrase.name.split()[-1] != lead[-1]:
+        return None  # "The Russian turned his right ankle ...": a demonym names nobody
+    return Finding(phrase, cue.sent_start)
+
+
+SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
+                                       owned_statistics_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
-                                       owned_document_subject)
+                                       owned_document_subject, coordinated_subject)
 
 
 def find_subject(cue: Cue) -> Subject | None:

@@ -121,6 +121,10 @@ ISSUE12_ONE_WORD_FORMS = {
     "estimate", "estimated", "estimates", "expect", "expected", "hailed", "hails", "observe",
     "observed", "observes", "suspect", "suspected", "suspects", "think", "thinks", "thought",
     "refutes", "refuted",
+    # reported speech on unseen articles (gold_blind3): "Prosecutors have alleged that",
+    # "The ODPM attributed the monthly fall ... to"
+    "allege", "alleges", "alleged", "attributes", "attributed",
+    "labels", "labelled", "labeled",  # "Stephen Pound labelled ... "a pile of pants""
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -132,17 +136,24 @@ ISSUE12_SEVERAL_WORD_FORMS = {
     "is confident", "are confident", "was confident", "were confident",
     *(f"{verb} {whom} {article}" for verb in ("calls", "called")
       for whom in ("him", "her", "it", "them") for article in ("a", "an")),
+    # "Hoffman hits out over modern film", "It is predicting a 2% fall", "UNECE is forecasting"
+    "hit out", "hits out",
+    *(f"{be} {verb}" for be in ("is", "are", "was", "were")
+      for verb in ("predicting", "forecasting")),
 }
 ISSUE12_FRAMES = {
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
-             "suspects", "think", "thinks", "thought"},
-    "object_content": {"expect", "expected"},
+             "suspects", "think", "thinks", "thought", "attributes", "attributed"},
+    "object_content": {"expect", "expected",
+                       *(f"{be} {verb}" for be in ("is", "are", "was", "were")
+                         for verb in ("predicting", "forecasting"))},
     "participle": {"thought"},
 }
 ISSUE12_MULTI = (
     "(?:point|points|pointed) out|heap(?:s|ed)? praise|"
     "(?:express|expresses|expressed|voice|voices|voiced) concern(?= that\\b)|"
     "protest(?:s|ed)? (?:his|her|their) innocence|(?:calls|called) (?:him|her|it|them) an?|"
+    "hits? out|(?:is|are|was|were) (?:predicting|forecasting)|"
     "(?:is|are|was|were) confident"
     "(?= (?:that|he|she|they|it|his|her|their|its|the|[A-Z][\\w'’-]*)\\b)")
 ISSUE12_CUE = re.compile(rf"\b(?:{TODAY_MULTI}|{ISSUE12_MULTI}|"
@@ -375,7 +386,10 @@ ISSUE12_ATTRIBUTION_WORDS = {
 ISSUE12_PHRASE_WORDS = {
     "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters"},
     "vague_head": {"bookmakers", "creditors", "guidance", "guidelines", "leaflet",
-                   "proponents"},
+                   "proponents",
+                   # "His lawyers claim that", "with Labour backbenchers and opposition
+                   # politicians opposing the plan" (gold_blind3)
+                   "lawyers", "solicitors", "engineers", "politicians", "backbenchers"},
     "org_word": {"co", "llc", "llp"},  # "China's Baoshan Iron and Steel Co."
     # "Mr Nogar's son Stephen, 57, said ... his son said" (entertainment/152)
     "role_noun": {"son", "daughter", "wife", "husband", "brother", "sister", "mother",
