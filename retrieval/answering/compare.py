@@ -38,12 +38,16 @@ def statements_of(matches: Sequence[Match]) -> dict[int, list[int]]:
 
 
 def is_comparison(parley: Parley, question: SidesQuestion) -> bool:
-    """Whether the sides are sides: the phrase is not one speaker's own name ("Marks and
-    Spencer"), and at least one side fits someone."""
+    """Whether the sides are sides: the phrase is not one speaker's own name, nor a name the
+    articles write whole of which a part fits nobody ("Marks and Spencer", where only
+    "Spencer" is a speaker); and at least one side fits someone."""
     whole = parley.directory.resolve(question.whole)
     if whole.entry is not None and whole.corrected is None:
         return False
-    return any(side_matches(parley, side, question.topic) for side in question.sides)
+    fitting = [bool(side_matches(parley, side, question.topic)) for side in question.sides]
+    if not all(fitting) and parley.evidence.appears(question.whole):
+        return False
+    return any(fitting)
 
 
 def side_statements(parley: Parley, mine: dict[int, list[int]], topic: str,

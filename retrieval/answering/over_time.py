@@ -79,6 +79,12 @@ def timeline_message(line: Timeline, total: int, everything: int) -> str:
     return text
 
 
+def timeline_heading(line: Timeline) -> str:
+    """The heading of a whole timeline (every statement shown)."""
+    shown = sum(len(a.statements) for a in line.articles)
+    return timeline_message(line, shown, shown)
+
+
 def over_time_answer(parley: Parley, text: str, question: OverTimeQuestion,
                      cut: bool) -> SidesAnswer | None:
     """The timeline as an answer; None when the phrase fits nobody (then it is asked as an
