@@ -52,6 +52,10 @@ def register(subparsers: Any) -> None:
                    help="list every question answered wrongly or with a false claim")
     q.set_defaults(func=run_eval_questions)
 
+    from bot.cli_eval_compare import register as register_compare  # `eval compare FILE`
+
+    register_compare(targets)
+
 
 def _ratio(pair: list[int]) -> str:
     return f"{100 * pair[0] / pair[1]:.1f}% ({pair[0]}/{pair[1]})" if pair[1] else "-"

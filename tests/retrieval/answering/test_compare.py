@@ -13,6 +13,7 @@ from retrieval.answering.sides_records import SidesAnswer
 from tests.retrieval.answering.sides_corpus import ARTICLES
 from tests.retrieval.answering.small_corpus import parley_over
 
+
 @pytest.fixture(scope="module")
 def parley(tmp_path_factory: pytest.TempPathFactory) -> Parley:
     return parley_over(tmp_path_factory, ARTICLES)
