@@ -2,9 +2,13 @@
 side stands for, which statements go to it, "nothing on this", and the order of dates."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from retrieval.answering.dates import parse_date
 from retrieval.answering.engine import Parley
@@ -173,3 +177,24 @@ def test_over_time_of_nobody_is_an_ordinary_answer(parley: Parley) -> None:
 def test_date_headers_are_read_only_when_unambiguous(header: str | None,
                                                      expected: date | None) -> None:
     assert parse_date(header) == expected
+
+
+_PIECE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
+
+
+@given(a=_PIECE, b=_PIECE, c=_PIECE,
+       form=st.sampled_from(["compare {a} and {b} on {c}", "What do {a} and {b} say about {c}?",
+                             "{a} vs {b} on {c}", "What has {a} said over time?",
+                             "How has {a}'s line on {c} changed?", "{a} over time",
+                             "compare {a} with {b}", "How do {a}, {b} and {c} differ?"]))
+@hsettings(max_examples=150, deadline=None,
+           suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_comparison_or_timeline_gets_a_reply_every_front_end_can_show(
+        parley: Parley, a: str, b: str, c: str, form: str) -> None:
+    from bot.json_output import answer_json
+    from bot.text_render import Style, render_answer
+
+    answer = parley.ask(form.format(a=a, b=b, c=c))
+    assert answer.message or answer.results
+    json.dumps(answer_json(answer))
+    assert render_answer(answer, Style(False, 100)) and render_answer(answer, Style(False, 40))
