@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from retrieval.answering.engine import Parley
 
 PER_SIDE = 3  # statements shown for each side (fewer when top_k is smaller)
+_LOOSE = frozenset({"role", "first name"})  # fits that a name written whole may produce
 
 
 def statements_of(matches: Sequence[Match]) -> dict[int, list[int]]:
@@ -38,16 +39,19 @@ def statements_of(matches: Sequence[Match]) -> dict[int, list[int]]:
 
 
 def is_comparison(parley: Parley, question: SidesQuestion) -> bool:
-    """Whether the sides are sides: the phrase is not one speaker's own name, nor a name the
-    articles write whole of which a part fits nobody ("Marks and Spencer", where only
-    "Spencer" is a speaker); and at least one side fits someone."""
+    """Whether the sides are sides: the phrase is not one speaker's own name; and, when only
+    "and" joins them ("What did X and Y say?") and the articles write the phrase whole, each
+    side fits someone by name, country or party, not by a role word alone ("the Department
+    of Trade and Industry" is one body, "Marks and Spencer" one firm); at least one side
+    fits someone."""
     whole = parley.directory.resolve(question.whole)
     if whole.entry is not None and whole.corrected is None:
         return False
-    fitting = [bool(side_matches(parley, side, question.topic)) for side in question.sides]
-    if not all(fitting) and parley.evidence.appears(question.whole):
+    matches = [side_matches(parley, side, question.topic) for side in question.sides]
+    if not question.explicit and parley.evidence.appears(question.whole) and not all(
+            any(m.how not in _LOOSE for m in found) for found in matches):
         return False
-    return any(fitting)
+    return any(matches)
 
 
 def side_statements(parley: Parley, mine: dict[int, list[int]], topic: str,

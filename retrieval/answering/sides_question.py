@@ -56,6 +56,7 @@ class SidesQuestion:
     sides: tuple[str, ...]
     topic: str
     whole: str  # the sides' phrase as typed, which may itself be one speaker's name
+    explicit: bool = True  # "compare", "vs", "differ"; not "What did X and Y say?"
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,8 @@ def parse_sides(question: str) -> SidesQuestion | None:
         sides = split_sides(m.group("sides"), with_too)
         if len(sides) >= 2:
             topic = m.group("topic") or m.groupdict().get("topic2")
-            return SidesQuestion(sides, _clean(topic), _clean(m.group("sides")))
+            return SidesQuestion(sides, _clean(topic), _clean(m.group("sides")),
+                                 pattern is not _WHAT_DO)
     return None
 
 

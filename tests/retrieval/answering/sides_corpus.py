@@ -30,4 +30,8 @@ ARTICLES = {
                      "again this week.\n",
     "retail.txt": "Retailer upbeat\n\nMarks and Spencer said its sales had risen in the "
                   "spring.\n",
+    "waste.txt": "Nuclear waste plans\n\n"
+                 "In a statement the Department of Trade and Industry said there would be "
+                 "fewer waste shipments.\n\n"
+                 "Trade minister Mike O'Brien said the industry would pay for the clean-up.\n",
 }

@@ -89,6 +89,7 @@ def test_scores_are_the_index_s_bm25_scores(parley: Parley) -> None:
 
 @pytest.mark.parametrize("question", [
     "What did Marks and Spencer say about sales?",  # one name the articles write whole
+    "What did the Department of Trade and Industry say about waste shipments?",
     "What did Erdogan say about Russia and Ukraine?",
     "Who said Russia and Ukraine wanted guarantees?",
 ])
