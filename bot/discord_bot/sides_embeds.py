@@ -21,6 +21,7 @@ from bot.discord_bot.formatting import (
 from bot.labels import counted, kind_label, mark_spans, paragraph_label
 from bot.sides_labels import date_label, side_heading, statement_spans, statement_who
 from retrieval.answering.compare import nothing_note
+from retrieval.answering.over_time import timeline_heading
 from retrieval.answering.records import Hit
 from retrieval.answering.sides_records import Comparison, Side, SidesAnswer, Timeline
 
@@ -35,6 +36,13 @@ def sides_pages(answer: SidesAnswer) -> list[Page]:
     if answer.timeline is not None and answer.timeline.articles:
         return timeline_pages(answer, answer.timeline)
     return [fit_page(Page(answer_header(answer)))]
+
+
+def by_date_pages(line: Timeline) -> list[Page]:
+    """/quotes with by_date: the timeline under its heading; never empty."""
+    answer = SidesAnswer(f"{line.typed} by date", "speaker", (), timeline_heading(line),
+                         timeline=line)
+    return sides_pages(answer)
 
 
 def _statement(hit: Hit, chars: int) -> str:

@@ -77,3 +77,14 @@ async def test_slash_ask_compare_over_loopback(start, parley: Parley) -> None:
                                            "the Tories (Michael Howard)"]
     assert all(f["inline"] for f in fields)
     assert "Galloway" not in str(data)
+
+
+@pytest.mark.integration
+async def test_slash_quotes_by_date_over_loopback(start, parley: Parley) -> None:
+    h = await start(settings_for(), engine=parley)
+    data = (await h.completed(await h.stub.slash("quotes", speaker="Erdogan", by_date=True)))[
+        "data"]
+    assert_reply_ok(data)
+    text = data["embeds"][0]["description"]
+    assert text.index("Tuesday 1 March 2022") < text.index("2022-03-29")
+    assert "2 undated articles last" in data["content"]
