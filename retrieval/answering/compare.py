@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
 from retrieval.answering.records import Claim, Hit
-from retrieval.answering.side_members import side_matches, speakers_of
+from retrieval.answering.side_members import person_choices, side_matches, speakers_of
 from retrieval.answering.sides_question import SidesQuestion
 from retrieval.answering.sides_records import Comparison, Side, SidesAnswer
 from retrieval.tokenizer import terms
@@ -80,12 +80,22 @@ def compare(parley: Parley, question: SidesQuestion, k: int) -> Comparison:
     sides = []
     per_side = max(1, min(k, PER_SIDE))
     for typed in question.sides:
-        matches = side_matches(parley, typed, question.topic)
-        mine = statements_of(matches)
-        hits = side_statements(parley, mine, question.topic, per_side)
-        sides.append(Side(typed, speakers_of(matches), hits,
-                          sum(len(v) for v in mine.values())))
+        sides.append(_side(parley, typed, question.topic, per_side))
     return Comparison(question.topic, tuple(sides))
+
+
+def _side(parley: Parley, typed: str, topic: str, k: int) -> Side:
+    """The side a phrase names; a surname several people share is the one of them whose
+    statements answer the topic best (the name's own first when none does)."""
+    best: Side | None = None
+    for matches in person_choices(side_matches(parley, typed, topic)):
+        mine = statements_of(matches)
+        side = Side(typed, speakers_of(matches),
+                    side_statements(parley, mine, topic, k), sum(map(len, mine.values())))
+        if best is None or (side.statements and (
+                not best.statements or side.statements[0].score > best.statements[0].score)):
+            best = side
+    return best if best is not None else Side(typed, (), (), 0)
 
 
 def heading(comparison: Comparison) -> str:

@@ -12,7 +12,7 @@ from corpus.models import Article
 from retrieval.answering.compare import statements_of
 from retrieval.answering.dates import parse_date
 from retrieval.answering.records import Claim, Hit
-from retrieval.answering.side_members import side_matches, speakers_of
+from retrieval.answering.side_members import person_choices, side_matches, speakers_of
 from retrieval.answering.sides_question import OverTimeQuestion
 from retrieval.answering.sides_records import ArticleStatements, SidesAnswer, Timeline
 from retrieval.tokenizer import terms
@@ -27,7 +27,7 @@ def timeline(parley: Parley, typed: str, topic: str = "", limit: int | None = No
              ) -> Timeline:
     """The statements of everyone `typed` stands for, grouped by article and dated; the
     first `limit` of them in that order (None: all)."""
-    matches = side_matches(parley, typed, topic)
+    matches = person_choices(side_matches(parley, typed, topic))[0]  # the name's own
     mine = statements_of(matches)
     qset = set(terms(topic))
     by_article: dict[str, tuple[Article, list[tuple[int, int]]]] = {}
@@ -100,7 +100,8 @@ def over_time_answer(parley: Parley, text: str, question: OverTimeQuestion,
 
 def _totals(parley: Parley, question: OverTimeQuestion) -> tuple[int, int]:
     """How many statements the phrase's speakers have on the topic, and in all."""
-    mine = statements_of(side_matches(parley, question.speaker, question.topic))
+    mine = statements_of(person_choices(side_matches(parley, question.speaker,
+                                                     question.topic))[0])
     qset = set(terms(question.topic))
     on_topic = sum(1 for p, ss in mine.items() for s in ss
                    if not qset or parley.evidence.sentence_score(p, s, qset) > 0)

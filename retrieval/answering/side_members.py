@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from retrieval.answering.engine import Parley
 
 PARTY_FILE = Path(__file__).with_name("data") / "party_names.tsv"
+PERSON_WAYS = ("name", "surname")
 MIN_ROLE_FIT = 0.6  # role matches below this are another office (see candidates._by_role)
 _FORMER = re.compile(r"(?i)(?:\b(?:ex|former|one-time|onetime)\W*$)")
 
@@ -101,9 +102,10 @@ def side_matches(parley: Parley, typed: str, topic: str) -> list[Match]:
     matches = parley.finder.find(typed)
     if not any(nearby.by_own_name(m, typed) for m in matches):
         matches = [*matches, *parley._described_nearby(typed, topic)]
-    named = [m for m in matches if m.how == "name" and m.group.kind == "person"]
-    if named:
-        return named[:1]  # "Tony Blair" is Tony Blair, not every Blair
+    if any(m.how == "name" and m.group.kind == "person" for m in matches):
+        # A person's name: that person, or, for a surname several share, each of them as
+        # a choice for the caller (`person_choices`), never all of them as one side.
+        return [m for m in matches if m.how in PERSON_WAYS and m.group.kind == "person"]
     typed_terms = set(terms(typed))
     return [m for m in matches
             if m.how not in {"role", "nearby"} or _same_office(m, typed_terms)]
@@ -132,6 +134,14 @@ def _party_members(parley: Parley, party: Party) -> list[Match]:
         if belongs_to_party(group.speaker, party):
             out.append(Match(group, "party", 0.9))
     return sorted(out, key=lambda m: (-len(m.group.statements), m.group.folded))
+
+
+def person_choices(matches: Sequence[Match]) -> list[list[Match]]:
+    """The people a side may be, each alone, when it names a person ("Clarke": Charles or
+    Kenneth); one choice of every match otherwise."""
+    if matches and all(m.how in PERSON_WAYS and m.group.kind == "person" for m in matches):
+        return [[m] for m in matches]
+    return [list(matches)]
 
 
 def speakers_of(matches: Sequence[Match]) -> tuple[Speaker, ...]:

@@ -34,4 +34,8 @@ ARTICLES = {
                  "In a statement the Department of Trade and Industry said there would be "
                  "fewer waste shipments.\n\n"
                  "Trade minister Mike O'Brien said the industry would pay for the clean-up.\n",
+    "clarkes.txt": "Two Clarkes\n\n"
+                   "Home Secretary Charles Clarke said identity cards would help fight crime."
+                   "\n\nMr Charles Clarke said the police supported the plan.\n\n"
+                   "Former chancellor Kenneth Clarke said the economy was growing too slowly.\n",
 }

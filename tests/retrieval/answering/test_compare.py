@@ -51,6 +51,15 @@ def test_each_side_gets_its_own_speakers_statements_on_the_topic(
     assert statements and statements[0].startswith(first_words)
 
 
+@pytest.mark.parametrize(("question", "who"), [
+    ("Compare Clarke and Howard on the economy", "Kenneth Clarke"),
+    ("Compare Clarke and Howard on identity cards", "Charles Clarke"),
+])
+def test_a_surname_two_people_share_is_the_one_who_speaks_to_the_topic(
+        parley: Parley, question: str, who: str) -> None:
+    assert _sides(parley, question)["Clarke"][0] == {who}
+
+
 @pytest.mark.parametrize(("question", "side", "never"), [
     # a former member is not the party; a mention of the party is not its statement
     ("compare what Labour and the Tories said about tax", "Labour", "George Galloway"),
