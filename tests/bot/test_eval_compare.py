@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.eval_compare import CompareFileError, load_comparisons, run, score_case
+from retrieval.evaluation.compare_eval import CompareFileError, load_comparisons, run, score_case
 from tests.conftest import SHARED_DIR, SHIPPED_ARTICLE
 
 DEV = Path(__file__).resolve().parents[1] / "retrieval" / "answering" / "data" / \

@@ -1,4 +1,4 @@
-"""`parley eval compare FILE`: score comparisons against a file's "comparisons" list.
+"""`parley eval compare FILE` (registered in bot/cli_eval.py): score a file's "comparisons".
 
 Each entry: {"id", "corpus": "seed"|"bbc", "q", "sides": [...], "topic", "expect": {side:
 {"speaker": name | [names], "evidence": [phrases]} | "nothing"}, "note"}. A side is right when
