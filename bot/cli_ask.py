@@ -11,6 +11,8 @@ from bot.json_output import answer_json, passages_json, quotes_json, sources_jso
 from bot.labels import counted
 from bot.loading import left_out, with_engine
 from bot.settings import Settings
+from bot.sides_json import timeline_json
+from bot.sides_render import render_timeline
 from bot.terminal_text import terminal_width
 from bot.text_render import (
     Style,
@@ -70,6 +72,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     quotes = sub.add_parser("quotes", help="everything one speaker said")
     quotes.add_argument("name", type=_speaker_name, help="the speaker, e.g. Erdogan")
     quotes.add_argument("--json", action="store_true", help=JSON_HELP)
+    quotes.add_argument("--by-date", action="store_true",
+                        help="grouped by article, in the order of the articles' dates "
+                             "(undated last)")
     quotes.set_defaults(func=cmd_quotes)
 
     sources = sub.add_parser("sources", help="the articles in the corpus")
@@ -129,6 +134,10 @@ def cmd_speakers(args: argparse.Namespace, settings: Settings, engine: Engine) -
 
 @with_engine
 def cmd_quotes(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    if args.by_date:
+        line = engine.over_time(valid_text(args.name))
+        return _emit(args, lambda: timeline_json(line),
+                     lambda: render_timeline(line, _style(settings)))
     answer = engine.quotes(valid_text(args.name))
     return _emit(args, lambda: quotes_json(answer),
                  lambda: render_quotes(answer, _style(settings)))

@@ -52,6 +52,53 @@ def register(subparsers: Any) -> None:
                    help="list every question answered wrongly or with a false claim")
     q.set_defaults(func=run_eval_questions)
 
+    _register_compare(targets)
+
+
+def _register_compare(targets: Any) -> None:
+    """Add `eval compare FILE [--bbc DIR] [--json] [--verbose]`."""
+    c = targets.add_parser(
+        "compare", help="comparisons against a file's \"comparisons\" list",
+        description="Ask every comparison of a file and score each side: the expected speaker "
+                    "and an evidence phrase among its top statements, or \"nothing\" reported "
+                    "for a side that says nothing on the topic; overall accuracy.")
+    c.add_argument("file", type=Path, metavar="FILE", help="a JSON file with \"comparisons\"")
+    c.add_argument("--bbc", type=Path, default=None, metavar="DIR",
+                   help="folder of the BBC articles for 'bbc' comparisons (default: "
+                        "../shared/data/bbc next to the project); skipped when absent")
+    c.add_argument("--json", action="store_true", help="print the scores as JSON")
+    c.add_argument("--verbose", action="store_true", help="list every side scored wrong")
+    c.set_defaults(func=run_eval_compare)
+
+
+def run_eval_compare(args: argparse.Namespace, settings: Any = None) -> int:
+    from corpus.evaluation.gold import default_bbc_dir
+    from retrieval.evaluation.compare_eval import (
+        CompareFileError,
+        format_report,
+        load_comparisons,
+        report_json,
+        run,
+    )
+
+    try:
+        cases = load_comparisons(args.file)
+    except CompareFileError as exc:
+        print(f"parley: {exc} (see 'parley eval compare --help')", file=sys.stderr)
+        return 2
+    options = settings.index_options if settings is not None else None
+    report, rows = run(cases, args.bbc or default_bbc_dir(), options)
+    if not rows:
+        print("parley: no comparison could be asked (is the BBC folder there?)",
+              file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps({"file": str(args.file), **report_json(report, rows)}, indent=2,
+                         ensure_ascii=False))
+    else:
+        print(format_report(report, rows, args.verbose))
+    return 0
+
 
 def _ratio(pair: list[int]) -> str:
     return f"{100 * pair[0] / pair[1]:.1f}% ({pair[0]}/{pair[1]})" if pair[1] else "-"

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from corpus.models import Article, Corpus, LoadProblem
 from retrieval.answering.records import Answer, QuotesAnswer, SpeakerStats
+from retrieval.answering.sides_records import Timeline
 
 
 class Engine(Protocol):
@@ -34,5 +35,7 @@ class Engine(Protocol):
     def speaker_names(self) -> list[str]: ...
 
     def quotes(self, name: str) -> QuotesAnswer: ...
+
+    def over_time(self, name: str) -> Timeline: ...
 
     def sources(self) -> list[Article]: ...

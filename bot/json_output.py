@@ -8,6 +8,7 @@ from typing import Any
 
 from corpus.models import Article, Corpus, LoadProblem, Speaker
 from retrieval.answering.records import Answer, Claim, QuotesAnswer, SpeakerStats
+from retrieval.answering.sides_records import SidesAnswer
 
 
 def speaker_json(speaker: Speaker | None) -> dict[str, Any] | None:
@@ -22,9 +23,12 @@ def claim_json(claim: Claim) -> dict[str, Any]:
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
+    from bot.sides_json import sides_claim_json  # it uses speaker_json from here
+
     return {
         "question": answer.question,
-        "claim": claim_json(answer.claim),
+        "claim": sides_claim_json(answer) if isinstance(answer, SidesAnswer)
+        else claim_json(answer.claim),
         "results": [{
             "rank": h.rank,
             "score": round(h.score, 6),

@@ -16,6 +16,7 @@ from bot.labels import (
 from bot.terminal_text import Style, use_color
 from corpus.models import Article, LoadProblem, Passage, Speaker
 from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
+from retrieval.answering.sides_records import SidesAnswer
 
 __all__ = ["Style", "use_color", "valid_text", "safe", "render_answer", "render_hits",
            "render_speakers", "render_quotes", "render_sources", "render_skipped",
@@ -76,6 +77,10 @@ def render_hits(hits: Iterable[Hit], style: Style) -> str:
 
 
 def render_answer(answer: Answer, style: Style) -> str:
+    if isinstance(answer, SidesAnswer):  # a comparison or a timeline (bot.sides_render)
+        from bot.sides_render import render_sides
+
+        return render_sides(answer, style)
     lines: list[Text] = []
     if answer.truncation_note:
         lines += style.wrap(style.dim(f"({answer.truncation_note})"))

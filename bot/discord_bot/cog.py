@@ -33,6 +33,7 @@ from bot.discord_bot.help import help_page
 from bot.discord_bot.plain import interaction_embeds, message_embeds, plain_page, plain_pages
 from bot.discord_bot.reload import RELOAD_CANCELLED, Rebuild, Rebuilder
 from bot.discord_bot.replying import NONE, in_time, reply_pages, send, send_pages
+from bot.discord_bot.sides_embeds import by_date_pages
 from bot.discord_bot.threads import answer_in_thread, can_open_thread
 from bot.discord_bot.unanswered import Unanswered, with_note
 from bot.discord_bot.views import send_ephemeral
@@ -173,9 +174,15 @@ class AskCog(commands.Cog, name="Parley"):
 
     @declared
     @app_commands.command(name="quotes", description="Everything one speaker said in the articles")
-    @app_commands.describe(speaker="A person or body quoted in the articles")
+    @app_commands.describe(speaker="A person or body quoted in the articles",
+                           by_date="Grouped by article, oldest date first (undated last)")
     @app_commands.autocomplete(speaker=_speaker_choices)
-    async def quotes(self, interaction: discord.Interaction, speaker: str) -> None:
+    async def quotes(self, interaction: discord.Interaction, speaker: str,
+                     by_date: bool = False) -> None:
+        if by_date:  # the timeline `parley quotes NAME --by-date` prints
+            line = await in_time(interaction, self._call(self.engine.over_time, speaker))
+            await self.send_reply(interaction, by_date_pages(line))
+            return
         started = time.perf_counter()
         qa = await in_time(interaction, self._call(self.engine.quotes, speaker))
         log.info("listed quotes in %.0f ms: %d statement(s)",

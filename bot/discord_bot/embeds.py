@@ -32,6 +32,7 @@ from bot.discord_bot.formatting import (
 from bot.labels import counted, kind_label, mark_spans, paragraph_label
 from corpus.models import Article, Speaker, SpeechKind
 from retrieval.answering.records import Answer, Hit, QuotesAnswer
+from retrieval.answering.sides_records import SidesAnswer
 
 COLOUR = discord.Colour(0x2B6CB0)
 NO_SPEAKER = "No named speaker"
@@ -152,6 +153,10 @@ def answer_header(answer: Answer, *, page: int = 0, pages: int = 1) -> str:
 
 def answer_pages(answer: Answer, per_page: int) -> list[Page]:
     """The reply to a question, `per_page` results per message. Empty when nothing was found."""
+    if isinstance(answer, SidesAnswer):  # a comparison or a timeline
+        from bot.discord_bot.sides_embeds import sides_pages
+
+        return sides_pages(answer)
     if not answer.results:
         return []
     per_page = max(1, min(per_page, EMBEDS_PER_MESSAGE))

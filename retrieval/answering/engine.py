@@ -20,6 +20,7 @@ from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, mo
 from retrieval.answering.absence import absent_words
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
+from retrieval.answering.over_time import timeline
 from retrieval.answering.proximity import by_phrase
 from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
 from retrieval.answering.records import (
@@ -30,6 +31,8 @@ from retrieval.answering.records import (
     QuotesAnswer,
     SpeakerStats,
 )
+from retrieval.answering.sides import sides_answer
+from retrieval.answering.sides_records import Timeline
 from retrieval.answering.speakers import Resolution, SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
@@ -84,6 +87,9 @@ class Parley:
             return Answer(text, "search", (), "Your question has only common words; name "
                           f"someone or something from the articles. {EXAMPLE}",
                           truncated_question=cut)
+        sides = None if speaker else sides_answer(self, text, k, cut)
+        if sides is not None:  # "What do X and Y say about Z?", "X over time"
+            return sides
         about = None if speaker else about_speakers(text)
         if about is not None:
             answer = self._about_speakers(text, about, k, cut)
@@ -132,6 +138,10 @@ class Parley:
         rows = tuple((self._lookups.article_of(p), self.corpus.passages[p],
                       self.corpus.passages[p].sentences[s]) for p, s in entry.statements)
         return QuotesAnswer(typed, entry.speaker, rows)
+
+    def over_time(self, name: str) -> Timeline:
+        """Everything `name` said, grouped by article in the order of the articles' dates."""
+        return timeline(self, clean_question(name)[0])
 
     def sources(self) -> list[Article]:
         return list(self.corpus.articles)

@@ -1,0 +1,134 @@
+"""Comparing sides: each side's statements on a topic, ranked by BM25, side by side.
+
+A side's statements are the attributed sentences of the speakers it stands for
+(`side_members`); a passage that only mentions a side gives it nothing. Each side's
+passages are ranked by BM25Okapi's scores for the topic among the passages where the side
+speaks (the scores are the index's own, exactly), and a passage counts for the side only
+when one of the side's own sentences in it holds a word of the topic: the statement, not its
+paragraph, must be on the topic. A side with none is reported as having nothing on it, with
+how many statements it has on other things.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from retrieval.answering import claims
+from retrieval.answering.candidates import Match
+from retrieval.answering.records import Claim, Hit
+from retrieval.answering.side_members import person_choices, side_matches, speakers_of
+from retrieval.answering.sides_question import SidesQuestion
+from retrieval.answering.sides_records import Comparison, Side, SidesAnswer
+from retrieval.tokenizer import terms
+
+if TYPE_CHECKING:
+    from retrieval.answering.engine import Parley
+
+PER_SIDE = 3  # statements shown for each side (fewer when top_k is smaller)
+_LOOSE = frozenset({"role", "first name"})  # fits that a name written whole may produce
+
+
+def statements_of(matches: Sequence[Match]) -> dict[int, list[int]]:
+    """Passage -> the side's sentences in it."""
+    mine: dict[int, list[int]] = {}
+    for m in matches:
+        for p, s in m.group.statements:
+            if s not in mine.setdefault(p, []):
+                mine[p].append(s)
+    return mine
+
+
+def is_comparison(parley: Parley, question: SidesQuestion) -> bool:
+    """Whether the sides are sides: the phrase is not one speaker's own name; and, when only
+    "and" joins them ("What did X and Y say?") and the articles write the phrase whole, each
+    side fits someone by name, country or party, not by a role word alone ("the Department
+    of Trade and Industry" is one body, "Marks and Spencer" one firm); at least one side
+    fits someone."""
+    whole = parley.directory.resolve(question.whole)
+    if whole.entry is not None and whole.corrected is None:
+        return False
+    matches = [side_matches(parley, side, question.topic) for side in question.sides]
+    if not question.explicit and parley.evidence.appears(question.whole) and not all(
+            any(m.how not in _LOOSE for m in found) for found in matches):
+        return False
+    return any(matches)
+
+
+def side_statements(parley: Parley, mine: dict[int, list[int]], topic: str,
+                    k: int) -> tuple[Hit, ...]:
+    """The side's best k statements on the topic (in corpus order when there is no topic)."""
+    query = terms(topic)
+    if not mine:
+        return ()
+    if not query:
+        ranked = parley.evidence.distinct([(p, 0.0) for p in sorted(mine)], k)
+        return parley.evidence.hits(ranked, set(), only=mine)
+    qset = set(query)
+    found = parley._top(query, topic, 4 * k + 8, sorted(mine))
+    on_topic: dict[int, list[int]] = {}
+    for p, score in found:
+        if score <= 0:
+            continue
+        held = [s for s in mine[p] if parley.evidence.sentence_score(p, s, qset) > 0]
+        if held:
+            on_topic[p] = held
+    ranked = parley.evidence.distinct([(p, sc) for p, sc in found if p in on_topic], k)
+    return parley.evidence.hits(ranked, qset, only=on_topic)
+
+
+def compare(parley: Parley, question: SidesQuestion, k: int) -> Comparison:
+    sides = []
+    per_side = max(1, min(k, PER_SIDE))
+    for typed in question.sides:
+        sides.append(_side(parley, typed, question.topic, per_side))
+    return Comparison(question.topic, tuple(sides))
+
+
+def _side(parley: Parley, typed: str, topic: str, k: int) -> Side:
+    """The side a phrase names; a surname several people share is the one of them whose
+    statements answer the topic best (the name's own first when none does)."""
+    best: Side | None = None
+    for matches in person_choices(side_matches(parley, typed, topic)):
+        mine = statements_of(matches)
+        side = Side(typed, speakers_of(matches),
+                    side_statements(parley, mine, topic, k), sum(map(len, mine.values())))
+        if best is None or (side.statements and (
+                not best.statements or side.statements[0].score > best.statements[0].score)):
+            best = side
+    return best if best is not None else Side(typed, (), (), 0)
+
+
+def heading(comparison: Comparison) -> str:
+    """The answer's first line: what is compared, on what."""
+    names = [f"\u201c{s.typed}\u201d" for s in comparison.sides]
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+    if comparison.topic:
+        return f"What {listed} say about \u201c{comparison.topic}\u201d:"
+    return f"What {listed} say:"
+
+
+def nothing_note(side: Side, topic: str) -> str:
+    """What a side with nothing on the topic is told: whether it has statements at all."""
+    if not side.speakers:
+        return f"No speaker in the articles fits \u201c{side.typed}\u201d."
+    if side.total == 0:
+        return "No statement of theirs is in the articles."
+    about = f" on \u201c{topic}\u201d" if topic else ""
+    plural = "s" if side.total != 1 else ""
+    return f"Nothing{about} in their statements ({side.total} statement{plural} on other things)."
+
+
+def compare_answer(parley: Parley, text: str, question: SidesQuestion, k: int,
+                   cut: bool) -> SidesAnswer:
+    """The comparison as an answer; words of the topic no article has make every side
+    nothing, and are said."""
+    unmatched = parley.evidence.unmatched(question.topic)
+    missing = parley._absent(question.topic) if question.topic else ()
+    comparison = compare(parley, question, k)
+    message = heading(comparison)
+    if missing:
+        comparison = Comparison(comparison.topic, tuple(
+            Side(s.typed, s.speakers, (), s.total) for s in comparison.sides))
+        message = f"{message} {claims.not_in_articles(missing)}"
+    return SidesAnswer(text, "speaker", (), message, None, unmatched, cut, Claim("none"),
+                       comparison=comparison)

@@ -1,0 +1,148 @@
+"""Who belongs to one side of a comparison: the speakers a side phrase may honestly stand for.
+
+A side is a speaker, a country, a party or an organisation. A person or a country is resolved
+as every speaker phrase is (`candidates.SpeakerFinder`, and the role phrases `nearby` finds),
+but stricter, since a statement put on the wrong side is a false claim: a role in another
+office ("Deputy Prime Minister" for "the prime minister", "Former Labour leader") is left out,
+and a name typed whole keeps the person it names rather than everyone sharing the surname.
+A party goes by several names (data/party_names.tsv: "the Tories" are the Conservatives); a
+speaker belongs to it when its name begins with one of them ("Tory David Heathcoat-Amory",
+"Lib Dems") or its role holds one written as a name ("Labour MP", not "labour office chief"),
+never as a former member ("Ex-Labour MP").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from corpus.folding import fold
+from corpus.models import Speaker
+from retrieval.answering import nearby
+from retrieval.answering.candidates import OFFICE_CHANGERS, Match
+from retrieval.tokenizer import terms
+
+if TYPE_CHECKING:
+    from retrieval.answering.engine import Parley
+
+PARTY_FILE = Path(__file__).with_name("data") / "party_names.tsv"
+PERSON_WAYS = ("name", "surname")
+MIN_ROLE_FIT = 0.6  # role matches below this are another office (see candidates._by_role)
+_FORMER = re.compile(r"(?i)(?:\b(?:ex|former|one-time|onetime)\W*$)")
+
+
+@dataclass(frozen=True)
+class Party:
+    lemma: str
+    forms: tuple[str, ...]
+
+
+@functools.cache
+def parties() -> tuple[Party, ...]:
+    """The party table, read once."""
+    rows = []
+    for line in PARTY_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, _, forms = line.partition("\t")
+        rows.append(Party(lemma.strip(), tuple(f.strip() for f in forms.split("|") if f)))
+    return tuple(rows)
+
+
+@functools.cache
+def _form_pattern() -> re.Pattern[str]:
+    """Every form of every party, longest first, as whole words written as names (so
+    "Liberal Democrat" is read whole and "labour" in lower case is no party)."""
+    forms = sorted({f for p in parties() for f in p.forms}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+
+
+@functools.cache
+def _party_of_form() -> dict[str, str]:
+    return {f: p.lemma for p in parties() for f in p.forms}
+
+
+def party_of(phrase: str) -> Party | None:
+    """The party a typed side names ("the tories", "Lib Dems"), matched without case."""
+    wanted = re.sub(r"^(?:the|a|an)\s+", "", fold(phrase))
+    for party in parties():
+        if wanted == party.lemma or wanted in {fold(f) for f in party.forms}:
+            return party
+    return None
+
+
+def _parties_in(text: str, name: bool) -> set[str]:
+    """The parties a speaker's name (at its start only) or role holds, as names, not as a
+    former member's."""
+    out = set()
+    for m in _form_pattern().finditer(text):
+        if name and m.start() != 0:
+            break
+        if _FORMER.search(text[:m.start()]):
+            continue
+        out.add(_party_of_form()[m.group(1)])
+    return out
+
+
+def belongs_to_party(speaker: Speaker, party: Party) -> bool:
+    if speaker.kind == "vague" and not speaker.name.startswith(party.forms):
+        return False
+    return party.lemma in (_parties_in(speaker.name, True)
+                           | _parties_in(speaker.role or "", False))
+
+
+def side_matches(parley: Parley, typed: str, topic: str) -> list[Match]:
+    """The speakers a side phrase stands for, best fit first."""
+    party = party_of(typed)
+    if party is not None:
+        return _party_members(parley, party)
+    matches = parley.finder.find(typed)
+    if not any(nearby.by_own_name(m, typed) for m in matches):
+        matches = [*matches, *parley._described_nearby(typed, topic)]
+    if any(m.how == "name" and m.group.kind == "person" for m in matches):
+        # A person's name: that person, or, for a surname several share, each of them as
+        # a choice for the caller (`person_choices`), never all of them as one side.
+        return [m for m in matches if m.how in PERSON_WAYS and m.group.kind == "person"]
+    typed_terms = set(terms(typed))
+    return [m for m in matches
+            if m.how not in {"role", "nearby"} or _same_office(m, typed_terms)]
+
+
+def _same_office(match: Match, typed_terms: set[str]) -> bool:
+    """A role match in the office asked about, not a deputy's or a former holder's."""
+    if match.how == "role" and match.fit < MIN_ROLE_FIT:
+        return False
+    speaker = match.group.speaker
+    own = set(terms(f"{speaker.name} {speaker.role or ''}"))
+    return not (own & OFFICE_CHANGERS) - typed_terms
+
+
+def _party_members(parley: Parley, party: Party) -> list[Match]:
+    """Every speaker the party's names hold, found through the terms of those names."""
+    directory, finder = parley.directory, parley.finder
+    positions: set[int] = set()
+    for form in party.forms:
+        words = terms(form)
+        if words:
+            positions |= set.intersection(*(finder._with_term.get(t, set()) for t in words))
+    out = []
+    for i in sorted(positions):
+        group = directory.groups[i]
+        if belongs_to_party(group.speaker, party):
+            out.append(Match(group, "party", 0.9))
+    return sorted(out, key=lambda m: (-len(m.group.statements), m.group.folded))
+
+
+def person_choices(matches: Sequence[Match]) -> list[list[Match]]:
+    """The people a side may be, each alone, when it names a person ("Clarke": Charles or
+    Kenneth); one choice of every match otherwise."""
+    if matches and all(m.how in PERSON_WAYS and m.group.kind == "person" for m in matches):
+        return [[m] for m in matches]
+    return [list(matches)]
+
+
+def speakers_of(matches: Sequence[Match]) -> tuple[Speaker, ...]:
+    return tuple(m.group.speaker for m in matches)
