@@ -8,7 +8,9 @@ usage).
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -145,6 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     if sys.stderr is None:
         return 1
+    # At exit, everything alive is moved out of the collector's reach before the interpreter
+    # shuts down: its collections walked every module's objects once more (about 90 ms of
+    # CPU after an answer at a million passages), only to free memory the process gives
+    # back anyway. Registered once; handlers registered before it (logging's) still run.
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
     try:
         return _run(argv)
     except OSError as exc:  # the answer could not be written: a full disk, a closed pipe
