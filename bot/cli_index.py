@@ -4,16 +4,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from bot.labels import counted
-from bot.loading import LoadFailed, corpus_paths, notice_lines, open_engine
 from bot.settings import Settings
-from corpus.printable import printable
-from retrieval.bm25_index import compiled_search
-from retrieval.okapi_check import TOP_K, check_against_okapi
-from retrieval.store.cache import Opened, records_size
-from retrieval.store.index_files import dir_size
-from retrieval.tokenizer import terms
+
+if TYPE_CHECKING:
+    from retrieval.store.cache import Opened
+
+# What the commands use is imported when one runs, not when the parser is built (as in
+# bot.cli_ask): the corpus files' walk begins first.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,11 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     index.add_argument("--verify", type=_positive, nargs="?", const=VERIFY_QUERIES, default=None,
                        metavar="N", help="then fit rank-bm25's BM25Okapi on the corpus and check "
                        f"N random queries against the index (default {VERIFY_QUERIES})")
-    index.set_defaults(func=cmd_index)
+    index.set_defaults(func=cmd_index, opens_corpus=True)
 
     stats = sub.add_parser("stats", help="corpus and index statistics")
     stats.add_argument("--json", action="store_true", help="print JSON")
-    stats.set_defaults(func=cmd_stats)
+    stats.set_defaults(func=cmd_stats, opens_corpus=True)
 
 
 VERIFY_QUERIES = 20
@@ -46,6 +45,7 @@ def _positive(value: str) -> int:
 
 
 def _open(args: argparse.Namespace, settings: Settings, rebuild: bool) -> Opened | None:
+    from bot.loading import LoadFailed, corpus_paths, notice_lines, open_engine
     quiet = bool(getattr(args, "quiet", False))
     try:
         _, opened = open_engine(settings, corpus_paths(args, settings), progress=not quiet,
@@ -61,6 +61,9 @@ def _open(args: argparse.Namespace, settings: Settings, rebuild: bool) -> Opened
 
 
 def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.labels import counted
+    from corpus.printable import printable
+    from retrieval.store.index_files import dir_size
     opened = _open(args, settings, rebuild=bool(getattr(args, "force", False)))
     if opened is None:
         return 1
@@ -86,6 +89,9 @@ def cmd_index(args: argparse.Namespace, settings: Settings) -> int:
 def verify(opened: Opened, queries: int) -> int:
     """`--verify N`: the index's scores against BM25Okapi's own on this corpus; exit 1 when
     they differ anywhere."""
+    from bot.labels import counted
+    from retrieval.okapi_check import TOP_K, check_against_okapi
+    from retrieval.tokenizer import terms
     documents = [terms(p.text) for p in opened.corpus.passages]
     check = check_against_okapi(documents, opened.index, queries)
     if check.queries == 0:
@@ -102,6 +108,9 @@ def verify(opened: Opened, queries: int) -> int:
 
 
 def corpus_stats(opened: Opened) -> dict:
+    from retrieval.bm25_index import compiled_search
+    from retrieval.store.cache import records_size
+    from retrieval.store.index_files import dir_size
     c, index = opened.corpus, opened.index
     sentences = sum(len(p.sentences) for p in c.passages)
     speakers = {s.speaker.name for p in c.passages for s in p.sentences if s.speaker}

@@ -30,6 +30,7 @@ from corpus.snapshot import Snapshot, read_snapshot
 from retrieval import tokenizer
 from retrieval.bm25_index import BM25Index
 from retrieval.options import IndexOptions
+from retrieval.store import file_walk
 from retrieval.store.article_cache import open_cache
 from retrieval.store.entry import entry_dir, load_entry, records_size, save_entry, stale_entries
 from retrieval.store.file_signature import (
@@ -143,7 +144,7 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
     (BuildCancelled; `build` is given its own)."""
     t0 = time.perf_counter()
     # Absolute paths: the same corpus named two ways (config vs --corpus) shares one entry.
-    paths = [Path(p).expanduser().resolve() for p in paths]
+    paths = file_walk.resolved(paths)
     roots = cache_roots(options)
     # Unchanged files (same paths, sizes, times, inodes) since their bytes were last read:
     # the key recorded then is used without reading them again. Their state is worked out

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,37 +51,26 @@ def _hashed(header: bytes, walked: tuple[bytes, int]) -> tuple[str, bool]:
 
 class FilesCheck:
     """`files_state`, worked out on a thread when the walk is compiled (it holds no lock
-    Python needs), so that a start can load the entry last recorded for these files
-    meanwhile; `result` waits. Nothing is served before it: the entry is used only if the
-    state is the one recorded. The code and settings are hashed here first, and the Python
-    walk runs here too: on a thread, each of their many file reads or stats would wait for
-    the loading thread to let go of the interpreter (up to 5 ms each)."""
+    Python needs; `file_walk.walk_of`, which may have begun it already), so that a start can
+    load the entry last recorded for these files meanwhile; `result` waits. Nothing is
+    served before it: the entry is used only if the state is the one recorded. The code and
+    settings are hashed here first, and the Python walk runs here too: on a thread, each of
+    their many file reads or stats would wait for the loading thread to let go of the
+    interpreter (up to 5 ms each)."""
 
     def __init__(self, paths: list[Path], options: IndexOptions) -> None:
         self._header = settings_header("files", options)
         self._walked: tuple[bytes, int] | None = None
-        self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
-        if not file_walk.compiled():
+        self._walk: file_walk.Walk | None = None
+        if file_walk.compiled():
+            self._walk = file_walk.walk_of(paths)
+        else:
             self._walked = file_walk.stream(paths)
-            return
-        self._thread = threading.Thread(target=self._run, args=(paths,), daemon=True,
-                                        name="parley-files-check")
-        self._thread.start()
-
-    def _run(self, paths: list[Path]) -> None:
-        try:
-            self._walked = file_walk.stream(paths)
-        except BaseException as exc:  # raised again by `result`, in the caller's thread
-            self._error = exc
 
     def result(self) -> tuple[str, bool]:
-        if self._thread is not None:
-            self._thread.join()
-        if self._error is not None:
-            raise self._error
-        assert self._walked is not None
-        return _hashed(self._header, self._walked)
+        walked = self._walk.result() if self._walk is not None else self._walked
+        assert walked is not None
+        return _hashed(self._header, walked)
 
 
 def _pointer(root: Path, identity: str) -> Path:

@@ -14,7 +14,10 @@ from __future__ import annotations
 import os
 import stat
 import struct
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
 try:
     import retrieval.store._filewalk as _filewalk
@@ -50,6 +53,78 @@ def stream(paths: Sequence[str | os.PathLike[str]]) -> tuple[bytes, int]:
     if _filewalk is not None and compiled():
         return _filewalk.stream([os.fspath(p) for p in paths], walk_threads())
     return python_stream(paths)
+
+
+def resolved(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The corpus paths as a start names them: absolute, `~` expanded, links resolved (the
+    same corpus named two ways shares one entry)."""
+    return [Path(p).expanduser().resolve() for p in paths]
+
+
+class Walk:
+    """`stream(paths)` on a thread, begun at once; `result` waits for it and raises what it
+    raised. Only for the compiled walk, which lets go of the interpreter throughout: the
+    caller goes on meanwhile (a Python walk on a thread would wait for the interpreter at
+    every stat)."""
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]]) -> None:
+        self.paths = tuple(os.fspath(p) for p in paths)
+        self._walked: tuple[bytes, int] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True,
+                                        name="parley-files-walk")
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._walked = stream(self.paths)
+        except BaseException as exc:  # raised again by `result`, in the caller's thread
+            self._error = exc
+
+    def result(self) -> tuple[bytes, int]:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._walked is not None
+        return self._walked
+
+
+_ahead: list[Walk] = []  # the walk begun by `walking_ahead`, until a check takes it
+_ahead_lock = threading.Lock()
+
+
+@contextmanager
+def walking_ahead(paths: Sequence[str | os.PathLike[str]]) -> Iterator[None]:
+    """Begin the walk of the corpus `paths` now, for the start-up check of the first index
+    opened inside the block (`walk_of`): the command line begins it as soon as it knows the
+    corpus, and numpy and the answering code are imported while it runs. Nothing is served
+    before the check compares its result with the state recorded with the entry, as for a
+    walk begun by the check itself; it is only begun earlier. A walk not taken by the first
+    check is dropped, and so is any at the end of the block: it never stands for the files
+    of a later start. Compiled walk only; nothing is begun for paths that do not resolve."""
+    walk = None
+    if compiled():
+        try:
+            walk = Walk(resolved(paths))
+        except (OSError, RuntimeError, ValueError):  # said by the start itself, as before
+            walk = None
+    with _ahead_lock:
+        _ahead[:] = [walk] if walk is not None else []
+    try:
+        yield
+    finally:
+        with _ahead_lock:
+            if walk in _ahead:
+                _ahead.remove(walk)
+
+
+def walk_of(paths: Sequence[str | os.PathLike[str]]) -> Walk:
+    """The walk of `paths` (resolved) for a start-up check: the one begun ahead when it is of
+    these paths, else one begun now. The first call takes any walk begun ahead."""
+    names = tuple(os.fspath(p) for p in paths)
+    with _ahead_lock:
+        early = _ahead.pop() if _ahead else None
+    return early if early is not None and early.paths == names else Walk(names)
 
 
 def python_stream(paths: Sequence[str | os.PathLike[str]]) -> tuple[bytes, int]:

@@ -42,3 +42,22 @@ TEXT = "Çavuşoğlu said “we are close” — Київ".encode()
 def test_a_check_fed_in_chunks_agrees_with_the_whole_array(make, arr, expected: bool,
                                                            cut: int):
     assert _verdict(make(), arr, cut) is expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    (TEXT * 3, True),
+    (TEXT * 3 + b"\xff", False),              # a bad byte after many slices
+    (b"\xff" + TEXT * 3, False),              # in the first slice
+    (TEXT * 3 + "ş".encode()[:1], False),     # the last character cut
+    (b"abcd" + "€".encode() + b"efgh", True),  # a character across a slice boundary
+    (b"abcd\xe2\x82" + b"efgh", False),        # a character cut short inside the text
+])
+@pytest.mark.parametrize("slice_bytes", [1, 2, 3, 5, 7])
+@pytest.mark.parametrize("cut", [1, 4, 64])
+def test_utf8_decoded_in_slices_agrees_with_decoding_the_whole_text(
+        monkeypatch: pytest.MonkeyPatch, text: bytes, expected: bool, slice_bytes: int,
+        cut: int):
+    """Chunks are decoded a slice at a time (so their text is never allocated whole): a
+    character cut by a slice or by a chunk is carried over, a bad byte anywhere is found."""
+    monkeypatch.setattr("retrieval.store.checks.UTF8_SLICE", slice_bytes)
+    assert _verdict(Utf8(""), np.frombuffer(text, dtype=np.uint8), cut) is expected
