@@ -58,6 +58,10 @@ COMPILED_POSTINGS = 60_000
 # passages, the benchmark's `passages` mix: p99 35 ms with MaxScore first, 18 ms this way;
 # the project mix unchanged).
 DENSE_POSTINGS = 1.0
+# The compiled read marks the documents it touches and scans every document at the end when
+# a query has at least this many postings per passage (listing each document touched costs
+# a branch per posting that a first touch mispredicts, and a list as long as the corpus).
+SCAN_POSTINGS = 0.25
 # Tests turn this off to check the numpy path where the compiled one is built.
 USE_COMPILED = _accumulate is not None
 
@@ -221,8 +225,11 @@ class InvertedIndex:
     def _top_compiled(self, spans: list[TermMeta], k: int) -> list[tuple[int, float]]:
         """Every posting of the query's terms (`spans`, in query order) added in C."""
         s = self.scratch()
+        total = 0
+        for m in spans:
+            total += m[3]
         return _accumulate.top_blocks(*self.postings.c_arrays, spans, s.acc, s.seen, k,
-                                      self.postings.k1p1)
+                                      self.postings.k1p1, total >= SCAN_POSTINGS * self.size)
 
     def _top_small(self, spans: list[TermMeta], k: int) -> list[tuple[int, float]]:
         """Every posting of the query, in query order, added by one unbuffered `np.add.at`
