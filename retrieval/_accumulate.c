@@ -531,6 +531,32 @@ done:
     return result;
 }
 
+/* First document of block b. */
+static inline int64_t first_of(const int64_t *tab, int64_t b)
+{
+    return (int64_t)((uint64_t)tab[2 * b] & 0xFFFFFFFFu);
+}
+
+/* The last block of lo..b1 whose first document is <= c (lo - 1 when none), where every
+ * block before lo starts at or below c: galloping from lo, then a binary search, so sorted
+ * candidates close together cost a step or two each. */
+static int64_t next_block(const int64_t *tab, int64_t lo, int64_t b1, int64_t c)
+{
+    int64_t a = lo, z = lo, step = 1;
+    while (z < b1 && first_of(tab, z) <= c) {
+        a = z + 1;
+        z += step;
+        step <<= 1;
+    }
+    if (z > b1)
+        z = b1;
+    while (a < z) {
+        int64_t mid = a + (z - a) / 2;
+        if (first_of(tab, mid) <= c) a = mid + 1; else z = mid;
+    }
+    return a - 1;
+}
+
 PyDoc_STRVAR(probe_blocks_doc,
 "probe_blocks(stream, table, classes, norms, b0, b1, idf, k1p1, cand, weights, hit) -> None\n\n"
 "For sorted documents cand (intp) and the tier of blocks b0..b1: hit[i] whether cand[i]\n"
@@ -574,13 +600,9 @@ static PyObject *probe_blocks(PyObject *self, PyObject *args)
     int64_t lo = b0;      /* candidates are sorted: the block search only moves on */
     for (Py_ssize_t i = 0; i < n_cand && !bad; i++) {
         int64_t c = cand[i];
-        /* the last block of the tier whose first document is <= c */
-        int64_t a = lo, z = b1;
-        while (a < z) {
-            int64_t mid = a + (z - a) / 2;
-            if ((int64_t)((uint64_t)ix.tab[2 * mid] & 0xFFFFFFFFu) <= c) a = mid + 1; else z = mid;
-        }
-        int64_t b = a - 1;
+        /* the last block of the tier whose first document is <= c: the one decoded when c
+         * is not past its last document, else found by galloping on from it */
+        int64_t b = blk >= 0 && n > 0 && c <= docs[n - 1] ? blk : next_block(ix.tab, lo, b1, c);
         if (b < b0)
             continue;
         lo = b;

@@ -17,7 +17,7 @@ from retrieval.inverted_build import TIER_MIN_POSTINGS
 # by one in-order numpy add.at; larger ones by MaxScore in batches), the numpy small path,
 # MaxScore only (tiny read batches: many bound checks) decoding with numpy or, when it is
 # built, with the C module, or no pruning at all.
-# MaxScore never hands over to a full read, nor is skipped for a dense query.
+# MaxScore never hands over to a full read (nor gives up sooner on a dense query).
 NEVER = {"GIVE_UP": 1e18, "GIVE_UP_READ": 1e18, "DENSE_POSTINGS": 1e18}
 SEARCH_PATHS = {
     "default": {},
@@ -37,19 +37,26 @@ if inverted_module._accumulate is not None:
     SEARCH_PATHS["gives-up-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
                                          "FAST_POSTINGS": 0, "READ_BUDGET": 64,
                                          "GIVE_UP": 0.0, "GIVE_UP_READ": 0.0}
-    # Every query counted dense: one compiled read of all its postings, each document it
+    # Every query counted dense: MaxScore with the dense give-up shares (tiny read batches),
+    # or given up at once and one compiled read of all its postings, each document it
     # touches listed, or every document scanned at the end.
+    SEARCH_PATHS["dense-maxscore"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
+                                      "FAST_POSTINGS": 0, "READ_BUDGET": 64,
+                                      "DENSE_POSTINGS": 0.0}
     SEARCH_PATHS["dense-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
-                                      "DENSE_POSTINGS": 0.0, "SCAN_POSTINGS": 1e18}
+                                      "FAST_POSTINGS": 0, "DENSE_POSTINGS": 0.0,
+                                      "DENSE_GIVE_UP_READ": 0.0, "SCAN_POSTINGS": 1e18}
     SEARCH_PATHS["dense-scanned"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
-                                     "DENSE_POSTINGS": 0.0, "SCAN_POSTINGS": 0.0}
+                                     "FAST_POSTINGS": 0, "DENSE_POSTINGS": 0.0,
+                                     "DENSE_GIVE_UP_READ": 0.0, "SCAN_POSTINGS": 0.0}
     SEARCH_PATHS["compiled-scanned"] = {"USE_COMPILED": True, "SCAN_POSTINGS": 0.0}
 
 
 def set_search(monkeypatch, name: str, value) -> None:
     """Set one knob of `top` where it lives (MaxScore's read budget and give-up shares
     are its own)."""
-    module = maxscore_module if name in ("READ_BUDGET", "GIVE_UP", "GIVE_UP_READ") \
+    module = maxscore_module if name in ("READ_BUDGET", "GIVE_UP", "GIVE_UP_READ",
+                                         "DENSE_GIVE_UP", "DENSE_GIVE_UP_READ") \
         else inverted_module
     monkeypatch.setattr(module, name, value)
 
