@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="build the real-shaped corpora here once and reuse them later")
     ap.add_argument("--real-compare", type=Path,
                     help="an earlier checkout whose starts are timed taking turns with this one")
+    ap.add_argument("--compare", type=Path,
+                    help="an earlier checkout whose Parley (its own code, this interpreter) "
+                         "is timed as `parley-before`, taking turns with the engines")
     ap.add_argument("--real-only", action="store_true",
                     help="only the real-shaped cold starts")
     ap.add_argument("--cold", nargs=4, help=argparse.SUPPRESS)

@@ -78,6 +78,9 @@ static int best_first(const void *pa, const void *pb)
 
 #define BLOCK 128
 #define PAD 8
+/* The 8 bytes at a field's first byte hold at least 57 of its bits (its first bit is one of
+ * the byte's 8). */
+#define ONE_LOAD_BITS 56
 
 /* The arrays of one index (retrieval.postings_encode): the stream, the block table (rows of
  * head and first bit, one more row than blocks; see Block), and the
@@ -194,12 +197,21 @@ static Py_ssize_t decode_block(const Index *ix, int64_t b, int64_t *docs, int64_
     int64_t n = k.n;
     int gw = k.gw, tw = k.tw;
     uint64_t gm = ((uint64_t)1 << gw) - 1, tm = ((uint64_t)1 << tw) - 1;
-    uint64_t o = (uint64_t)k.bit;
+    uint64_t o = (uint64_t)k.bit, step = (uint64_t)(gw + tw);
     int64_t doc = k.first - 1;
-    for (Py_ssize_t j = 0; j < n; j++, o += (uint64_t)(gw + tw)) {
-        doc += 1 + (int64_t)(bits_at(ix->s, o) & gm);
-        docs[j] = doc;
-        tfs[j] = 1 + (int64_t)(bits_at(ix->s, o + (uint64_t)gw) & tm);
+    if (gw + tw <= ONE_LOAD_BITS) {  /* both fields in one 8-byte load */
+        for (Py_ssize_t j = 0; j < n; j++, o += step) {
+            uint64_t v = bits_at(ix->s, o);
+            doc += 1 + (int64_t)(v & gm);
+            docs[j] = doc;
+            tfs[j] = 1 + (int64_t)((v >> gw) & tm);
+        }
+    } else {
+        for (Py_ssize_t j = 0; j < n; j++, o += step) {
+            doc += 1 + (int64_t)(bits_at(ix->s, o) & gm);
+            docs[j] = doc;
+            tfs[j] = 1 + (int64_t)(bits_at(ix->s, o + (uint64_t)gw) & tm);
+        }
     }
     return doc < ix->n_docs ? (Py_ssize_t)n : -1;  /* documents run up: the last is largest */
 }
@@ -223,13 +235,109 @@ static int block_range(const Index *ix, int64_t b0, int64_t b1)
     return (b0 < 0 || b1 < b0 || b1 > ix->n_blocks) ? bad_blocks() : 0;
 }
 
+/* A query's accumulation into one thread's scratch: acc[doc] += weight, seen[doc] = 1, and
+ * (not dense) each document's first posting noted in touched. */
+typedef struct {
+    const Index *ix;
+    double k1p1;
+    double *acc;
+    uint8_t *seen;
+    int32_t *touched;
+    Py_ssize_t room, n_touched;
+} Acc;
+
+/* Every posting of blocks b0..b1 (weights with this idf) added; -1 when a block is
+ * damaged or more documents are touched than there is room for. */
+static int add_blocks(Acc *a, int64_t b0, int64_t b1, double idf, int dense)
+{
+    const Index *ix = a->ix;
+    double *acc = a->acc;
+    uint8_t *seen = a->seen;
+    int64_t docs[BLOCK], tfs[BLOCK];
+    for (int64_t b = b0; b < b1; b++) {
+        Py_ssize_t n = decode_block(ix, b, docs, tfs);
+        if (n < 0)
+            return -1;
+        for (Py_ssize_t j = 0; j < n; j++) {
+            int64_t d = docs[j];
+            if (dense) {
+                seen[d] = 1;  /* a store, where a first-touch test is a branch mispredicted */
+            } else if (!seen[d]) {
+                if (a->n_touched == a->room)
+                    return -1;
+                seen[d] = 1;
+                a->touched[a->n_touched++] = (int32_t)d;
+            }
+            double norm;
+            if (!norm_of(ix, d, &norm))
+                return -1;
+            acc[d] += weight(idf, a->k1p1, tfs[j], norm);
+        }
+    }
+    return 0;
+}
+
+/* Hit h offered to the heap of the best `keep` (n_heap kept so far); the new n_heap. */
+static inline Py_ssize_t offer(Hit *heap, Py_ssize_t n_heap, Py_ssize_t keep, Hit h)
+{
+    if (n_heap < keep) {
+        heap[n_heap] = h;
+        sift_up(heap, n_heap);
+        return n_heap + 1;
+    }
+    if (ranks_below(&heap[0], &h)) {
+        heap[0] = h;
+        sift_down(heap, n_heap, 0);
+    }
+    return n_heap;
+}
+
+/* The best `keep` of the touched documents into heap (its size returned); their scratch put
+ * back to zero. */
+static Py_ssize_t best_listed(double *acc, uint8_t *seen, const int32_t *touched,
+                              Py_ssize_t n_touched, Hit *heap, Py_ssize_t keep)
+{
+    Py_ssize_t n_heap = 0;
+    for (Py_ssize_t j = 0; j < n_touched; j++) {
+        Hit h = {acc[touched[j]], touched[j]};
+        n_heap = offer(heap, n_heap, keep, h);
+    }
+    for (Py_ssize_t j = 0; j < n_touched; j++) {
+        acc[touched[j]] = 0.0;
+        seen[touched[j]] = 0;
+    }
+    return n_heap;
+}
+
+/* The same for a dense query: every document scanned in order, every slot put back to zero.
+ * Documents come in rising order, so one that only ties the heap's lowest ranks below it. */
+static Py_ssize_t best_scanned(double *acc, uint8_t *seen, Py_ssize_t n_docs, Hit *heap,
+                               Py_ssize_t keep)
+{
+    Py_ssize_t n_heap = 0;
+    for (Py_ssize_t d = 0; d < n_docs; d++) {
+        if (!seen[d])
+            continue;
+        double score = acc[d];
+        acc[d] = 0.0;
+        seen[d] = 0;
+        if (n_heap < keep || score > heap[0].score) {
+            Hit h = {score, (int32_t)d};
+            n_heap = offer(heap, n_heap, keep, h);
+        }
+    }
+    return n_heap;
+}
+
 PyDoc_STRVAR(top_blocks_doc,
-"top_blocks(stream, table, classes, norms, spans, acc, seen, k, k1p1) -> [(doc, score)]\n\n"
+"top_blocks(stream, table, classes, norms, spans, acc, seen, k, k1p1, dense)\n"
+"    -> [(doc, score)]\n\n"
 "stream, table, classes, norms: the index's postings and length normalisation\n"
 "(retrieval.postings); spans: (first block, end block, idf, ...) tuples, the query's terms in query order (a repeated term\n"
 "repeated); acc: float64 and seen: bool, one per document, all zero, and all zero again on\n"
 "return. The k best documents holding a query term, best first, equal scores by lower\n"
-"document.");
+"document. dense: scan every document at the end (for queries touching a good share of\n"
+"them) instead of listing those touched.");
 
 static PyObject *top_blocks(PyObject *self, PyObject *args)
 {
@@ -245,8 +353,9 @@ static PyObject *top_blocks(PyObject *self, PyObject *args)
     int32_t *touched = NULL;
     Hit *heap = NULL;
 
-    if (!PyArg_ParseTuple(args, "OOOOOw*w*nd", &stream, &table, &cls, &ntab, &spans, &acc_buf,
-                          &seen_buf, &k, &k1p1))
+    int dense;
+    if (!PyArg_ParseTuple(args, "OOOOOw*w*ndp", &stream, &table, &cls, &ntab, &spans, &acc_buf,
+                          &seen_buf, &k, &k1p1, &dense))
         return NULL;
     if (index_open(&ix, stream, table, cls, ntab) < 0) {
         PyBuffer_Release(&acc_buf);
@@ -297,8 +406,11 @@ static PyObject *top_blocks(PyObject *self, PyObject *args)
         result = PyList_New(0);
         goto done;
     }
-    /* distinct documents touched: at most one per posting, and at most every document */
-    touched = PyMem_Malloc((size_t)(total < n_docs ? total : n_docs) * sizeof(int32_t) + 1);
+    /* A dense query (postings for a good share of all documents: the caller says) marks
+     * what it touches and scans every document at the end; a sparse one lists the documents
+     * it touches. */
+    Py_ssize_t room = dense ? 0 : (total < n_docs ? total : n_docs);
+    touched = PyMem_Malloc((size_t)room * sizeof(int32_t) + 1);
     Py_ssize_t keep = k < total ? k : total;
     heap = PyMem_Malloc((size_t)keep * sizeof(Hit));
     if (touched == NULL || heap == NULL) {
@@ -307,53 +419,16 @@ static PyObject *top_blocks(PyObject *self, PyObject *args)
     }
 
     int bad = 0;
-    Py_ssize_t n_touched = 0, n_heap = 0, room = total < n_docs ? total : n_docs;
+    Py_ssize_t n_touched = 0, n_heap = 0;
     Py_BEGIN_ALLOW_THREADS  /* acc and seen are this thread's own scratch */
-    int64_t docs[BLOCK], tfs[BLOCK];
-    for (Py_ssize_t s = 0; s < n_spans && !bad; s++) {
-        double idf = idfs[s];
-        for (int64_t b = bounds[2 * s]; b < bounds[2 * s + 1]; b++) {
-            Py_ssize_t n = decode_block(&ix, b, docs, tfs);
-            if (n < 0) {
-                bad = 1;
-                break;
-            }
-            for (Py_ssize_t j = 0; j < n; j++) {
-                int64_t d = docs[j];
-                if (!seen[d]) {
-                    if (n_touched == room) {
-                        bad = 1;
-                        break;
-                    }
-                    seen[d] = 1;
-                    touched[n_touched++] = (int32_t)d;
-                }
-                double norm;
-                if (!norm_of(&ix, d, &norm)) {
-                    bad = 1;
-                    break;
-                }
-                double w = weight(idf, k1p1, tfs[j], norm);
-                acc[d] += w;
-            }
-            if (bad)
-                break;
-        }
-    }
-    for (Py_ssize_t j = 0; j < n_touched; j++) {
-        Hit h = {acc[touched[j]], touched[j]};
-        if (n_heap < keep) {
-            heap[n_heap] = h;
-            sift_up(heap, n_heap++);
-        } else if (ranks_below(&heap[0], &h)) {
-            heap[0] = h;
-            sift_down(heap, n_heap, 0);
-        }
-    }
-    for (Py_ssize_t j = 0; j < n_touched; j++) {
-        acc[touched[j]] = 0.0;
-        seen[touched[j]] = 0;
-    }
+    Acc a = {&ix, k1p1, acc, seen, touched, room, 0};
+    for (Py_ssize_t s = 0; s < n_spans && !bad; s++)
+        bad = add_blocks(&a, bounds[2 * s], bounds[2 * s + 1], idfs[s], dense) < 0;
+    n_touched = a.n_touched;
+    if (dense)
+        n_heap = best_scanned(acc, seen, n_docs, heap, keep);
+    else
+        n_heap = best_listed(acc, seen, touched, n_touched, heap, keep);
     qsort(heap, (size_t)n_heap, sizeof(Hit), best_first);
     Py_END_ALLOW_THREADS
     if (bad) {
@@ -456,6 +531,32 @@ done:
     return result;
 }
 
+/* First document of block b. */
+static inline int64_t first_of(const int64_t *tab, int64_t b)
+{
+    return (int64_t)((uint64_t)tab[2 * b] & 0xFFFFFFFFu);
+}
+
+/* The last block of lo..b1 whose first document is <= c (lo - 1 when none), where every
+ * block before lo starts at or below c: galloping from lo, then a binary search, so sorted
+ * candidates close together cost a step or two each. */
+static int64_t next_block(const int64_t *tab, int64_t lo, int64_t b1, int64_t c)
+{
+    int64_t a = lo, z = lo, step = 1;
+    while (z < b1 && first_of(tab, z) <= c) {
+        a = z + 1;
+        z += step;
+        step <<= 1;
+    }
+    if (z > b1)
+        z = b1;
+    while (a < z) {
+        int64_t mid = a + (z - a) / 2;
+        if (first_of(tab, mid) <= c) a = mid + 1; else z = mid;
+    }
+    return a - 1;
+}
+
 PyDoc_STRVAR(probe_blocks_doc,
 "probe_blocks(stream, table, classes, norms, b0, b1, idf, k1p1, cand, weights, hit) -> None\n\n"
 "For sorted documents cand (intp) and the tier of blocks b0..b1: hit[i] whether cand[i]\n"
@@ -499,13 +600,9 @@ static PyObject *probe_blocks(PyObject *self, PyObject *args)
     int64_t lo = b0;      /* candidates are sorted: the block search only moves on */
     for (Py_ssize_t i = 0; i < n_cand && !bad; i++) {
         int64_t c = cand[i];
-        /* the last block of the tier whose first document is <= c */
-        int64_t a = lo, z = b1;
-        while (a < z) {
-            int64_t mid = a + (z - a) / 2;
-            if ((int64_t)((uint64_t)ix.tab[2 * mid] & 0xFFFFFFFFu) <= c) a = mid + 1; else z = mid;
-        }
-        int64_t b = a - 1;
+        /* the last block of the tier whose first document is <= c: the one decoded when c
+         * is not past its last document, else found by galloping on from it */
+        int64_t b = blk >= 0 && n > 0 && c <= docs[n - 1] ? blk : next_block(ix.tab, lo, b1, c);
         if (b < b0)
             continue;
         lo = b;

@@ -51,13 +51,17 @@ FAST_POSTINGS = 40000
 # before), while MaxScore decodes only the blocks it needs: at 1M passages, timed in one
 # process taking turns, 60,000 gave p50 0.35-0.65 ms against 0.41-1.28 ms with 150,000.
 COMPILED_POSTINGS = 60_000
-# With the compiled path, queries with more postings than this many per passage are also
-# scored by it, every posting read once: nearly every passage then holds a query term, and
-# BM25Okapi's IDF floor gives near-universal words the weight of rare ones, so no bound
-# separates the passages and MaxScore read and probed for longer than one full read (at 1M
-# passages, the benchmark's `passages` mix: p99 35 ms with MaxScore first, 18 ms this way;
-# the project mix unchanged).
+# Queries with more postings than this many per passage are dense: nearly every passage
+# holds a query term, and BM25Okapi's IDF floor gives near-universal words the weight of
+# rare ones, so unless a rare word's weight sets a bound early, MaxScore read and probed for
+# longer than one full read (at 1M passages, the benchmark's `passages` mix: p99 35 ms with
+# MaxScore first, 18 ms read whole). With the compiled path MaxScore gives up on them sooner
+# (`maxscore.DENSE_GIVE_UP`) and hands them to the compiled full read.
 DENSE_POSTINGS = 1.0
+# The compiled read marks the documents it touches and scans every document at the end when
+# a query has at least this many postings per passage (listing each document touched costs
+# a branch per posting that a first touch mispredicts, and a list as long as the corpus).
+SCAN_POSTINGS = 0.25
 # Tests turn this off to check the numpy path where the compiled one is built.
 USE_COMPILED = _accumulate is not None
 
@@ -197,21 +201,23 @@ class InvertedIndex:
                 score, hit = self.exact_scores(qids, allowed)
                 return best(allowed[hit], score[hit], k)
         term = self.term
+        spans: list[TermMeta] = []
+        total = 0
         if allowed is None:
             meta = self._meta
             spans = [meta.get(t) or term(t) for t in qids]
-            total = 0
             for m in spans:
                 total += m[3]
-            if USE_COMPILED and (total <= COMPILED_POSTINGS or total > DENSE_POSTINGS * self.size):
+            if USE_COMPILED and total <= COMPILED_POSTINGS:
                 return self._top_compiled(spans, k)
             if total <= FAST_POSTINGS:
                 return self._top_small(spans, k)
         uniq = list(dict.fromkeys(qids))
         mask = self._allowed_mask(allowed)
         if all(term(t)[5] for t in uniq):
+            dense = USE_COMPILED and allowed is None and total > DENSE_POSTINGS * self.size
             pruned = maxscore.top_pruned(self.postings, term, qids, uniq, k, self.scratch(),
-                                         mask, USE_COMPILED)
+                                         mask, USE_COMPILED, dense)
             if pruned is not None:
                 return pruned
         if USE_COMPILED and allowed is None:
@@ -221,8 +227,11 @@ class InvertedIndex:
     def _top_compiled(self, spans: list[TermMeta], k: int) -> list[tuple[int, float]]:
         """Every posting of the query's terms (`spans`, in query order) added in C."""
         s = self.scratch()
+        total = 0
+        for m in spans:
+            total += m[3]
         return _accumulate.top_blocks(*self.postings.c_arrays, spans, s.acc, s.seen, k,
-                                      self.postings.k1p1)
+                                      self.postings.k1p1, total >= SCAN_POSTINGS * self.size)
 
     def _top_small(self, spans: list[TermMeta], k: int) -> list[tuple[int, float]]:
         """Every posting of the query, in query order, added by one unbuffered `np.add.at`

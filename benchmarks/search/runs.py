@@ -26,6 +26,8 @@ from benchmarks.search.measure import (
 )
 
 ENGINES = {c.name: c for c in (Parley, RankBM25, BM25S, Tantivy)}
+# The earlier checkout's Parley (`--compare`), run by its own bench_search.py.
+BEFORE = "parley-before"
 
 
 def engine_child(engine: str, spec: str, workdir: Path, args) -> None:
@@ -124,18 +126,24 @@ def run_corpus(spec: str, args, engines) -> list[dict]:
     try:
         qfile = workdir / "queries.json"
         # Build one engine at a time (build figures undisturbed); all stay up for the rounds.
-        for cls in engines:
-            cmd = [sys.executable, str(SCRIPT), "--child", cls.name, spec, str(workdir),
+        runs = [(cls.name, cls.name, SCRIPT, workdir) for cls in engines]
+        if args.compare:
+            before_dir = workdir / BEFORE
+            before_dir.mkdir()
+            runs.append((BEFORE, Parley.name, args.compare / "benchmarks" / "bench_search.py",
+                         before_dir))
+        for name, engine, script, folder in runs:
+            cmd = [sys.executable, str(script), "--child", engine, spec, str(folder),
                    "--queries", str(args.queries), "--k", str(args.k), "--seed", str(args.seed),
                    "--okapi-budget", str(args.okapi_budget), "--bbc", str(args.bbc),
                    "--mix", args.mix]
             proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                    text=True)
+                                    text=True, cwd=script.parent.parent)
             if proc.stdout.readline().strip() != "READY":
-                print(f"  {cls.name} failed on {spec}", file=sys.stderr)
+                print(f"  {name} failed on {spec}", file=sys.stderr)
                 proc.wait()
                 continue
-            children[cls.name] = proc
+            children[name] = proc
         mixes = json.loads((workdir / "mixes.json").read_text())
         timed = [name for name in children if name != RankBM25.name]
         latency = interleaved_latency({n: children[n] for n in timed}, args.rounds)
@@ -146,6 +154,9 @@ def run_corpus(spec: str, args, engines) -> list[dict]:
             proc.stdin.close()
             if proc.wait() != 0:
                 print(f"  {name} failed on {spec}", file=sys.stderr)
+                continue
+            if name == BEFORE:
+                rows.extend(_before_rows(workdir / BEFORE, latency[name], mixes))
                 continue
             row = json.loads((workdir / f"{name}-row.json").read_text())
             folder = workdir / name
@@ -158,8 +169,21 @@ def run_corpus(spec: str, args, engines) -> list[dict]:
         for proc in children.values():
             proc.kill()
         shutil.rmtree(workdir, ignore_errors=True)
-    order = [cls.name for cls in engines]
+    order = [BEFORE] + [cls.name for cls in engines]
     return sorted(rows, key=lambda r: (r["mix"], order.index(r["engine"])))
+
+
+def _before_rows(folder: Path, lat_ms, mixes: list[str]) -> list[dict]:
+    """The earlier checkout's rows: its build and index figures and its latencies (no cold
+    start), and whether its results are this code's."""
+    row = json.loads((folder / f"{Parley.name}-row.json").read_text())
+    row["engine"] = BEFORE
+    after = folder.parent / "parley-results.json"
+    if after.is_file():
+        same = json.loads((folder / "parley-results.json").read_text()) == \
+            json.loads(after.read_text())
+        row["verified"] = "results == after" if same else "results differ from after"
+    return _rows_per_mix(row, lat_ms, mixes)
 
 
 def _rows_per_mix(row: dict, lat_ms, mixes: list[str]) -> list[dict]:

@@ -17,7 +17,7 @@ from retrieval.inverted_build import TIER_MIN_POSTINGS
 # by one in-order numpy add.at; larger ones by MaxScore in batches), the numpy small path,
 # MaxScore only (tiny read batches: many bound checks) decoding with numpy or, when it is
 # built, with the C module, or no pruning at all.
-# MaxScore never hands over to a full read, nor is skipped for a dense query.
+# MaxScore never hands over to a full read (nor gives up sooner on a dense query).
 NEVER = {"GIVE_UP": 1e18, "GIVE_UP_READ": 1e18, "DENSE_POSTINGS": 1e18}
 SEARCH_PATHS = {
     "default": {},
@@ -37,15 +37,26 @@ if inverted_module._accumulate is not None:
     SEARCH_PATHS["gives-up-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
                                          "FAST_POSTINGS": 0, "READ_BUDGET": 64,
                                          "GIVE_UP": 0.0, "GIVE_UP_READ": 0.0}
-    # Every query counted dense: one compiled read of all its postings.
-    SEARCH_PATHS["dense-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
+    # Every query counted dense: MaxScore with the dense give-up shares (tiny read batches),
+    # or given up at once and one compiled read of all its postings, each document it
+    # touches listed, or every document scanned at the end.
+    SEARCH_PATHS["dense-maxscore"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
+                                      "FAST_POSTINGS": 0, "READ_BUDGET": 64,
                                       "DENSE_POSTINGS": 0.0}
+    SEARCH_PATHS["dense-compiled"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
+                                      "FAST_POSTINGS": 0, "DENSE_POSTINGS": 0.0,
+                                      "DENSE_GIVE_UP_READ": 0.0, "SCAN_POSTINGS": 1e18}
+    SEARCH_PATHS["dense-scanned"] = {"USE_COMPILED": True, "COMPILED_POSTINGS": 0,
+                                     "FAST_POSTINGS": 0, "DENSE_POSTINGS": 0.0,
+                                     "DENSE_GIVE_UP_READ": 0.0, "SCAN_POSTINGS": 0.0}
+    SEARCH_PATHS["compiled-scanned"] = {"USE_COMPILED": True, "SCAN_POSTINGS": 0.0}
 
 
 def set_search(monkeypatch, name: str, value) -> None:
     """Set one knob of `top` where it lives (MaxScore's read budget and give-up shares
     are its own)."""
-    module = maxscore_module if name in ("READ_BUDGET", "GIVE_UP", "GIVE_UP_READ") \
+    module = maxscore_module if name in ("READ_BUDGET", "GIVE_UP", "GIVE_UP_READ",
+                                         "DENSE_GIVE_UP", "DENSE_GIVE_UP_READ") \
         else inverted_module
     monkeypatch.setattr(module, name, value)
 
@@ -254,9 +265,11 @@ def test_compiled_path_equals_numpy_path_bit_for_bit(monkeypatch):
 
 @pytest.mark.skipif(inverted_module._accumulate is None,
                     reason="the optional C path was not built (no C compiler at install)")
-def test_compiled_path_refuses_bad_input_without_touching_scratch():
+@pytest.mark.parametrize("dense", [False, True])
+def test_compiled_path_refuses_bad_input_without_touching_scratch(dense):
     """Block ranges outside the index, a damaged block, mismatched scratch arrays: a
-    ValueError each, the scratch left all zero."""
+    ValueError each, the scratch left all zero (touched documents listed, or every document
+    scanned)."""
     c = inverted_module._accumulate
     index = BM25Index([["a", "b"], ["a"], ["b", "b", "c"], []]).inverted
     post = index.postings
@@ -265,20 +278,25 @@ def test_compiled_path_refuses_bad_input_without_touching_scratch():
     spans = [index.term(index.term_ids["b"])]
     want = index.top([index.term_ids["b"]], 5)
     assert c.top_blocks(*post.c_arrays, spans, acc, seen, 5,
-                        post.k1p1) == want
+                        post.k1p1, dense) == want
     with pytest.raises(ValueError, match="outside the index"):
         c.top_blocks(*post.c_arrays, [(0, n_blocks + 1, 1.0)], acc, seen,
-                     5, post.k1p1)
+                     5, post.k1p1, dense)
     damaged = post.table.copy()
     damaged[0, 0] = 3 | 5 << 48  # six passages from the last one on: past the end
     with pytest.raises(ValueError, match="damaged"):
         c.top_blocks(post.stream, damaged, *post.c_arrays[2:], [(0, n_blocks, 1.0)], acc, seen, 5,
-                     post.k1p1)
+                     post.k1p1, dense)
+    # a good block first, then a damaged one: what the first added is put back to zero
+    two = [spans[0], (0, n_blocks, 1.0)]
+    with pytest.raises(ValueError, match="damaged"):
+        c.top_blocks(post.stream, damaged, *post.c_arrays[2:], two, acc, seen, 5, post.k1p1,
+                     dense)
     with pytest.raises(ValueError, match="mismatched"):
-        c.top_blocks(*post.c_arrays, spans, acc[:2], seen, 5, post.k1p1)
+        c.top_blocks(*post.c_arrays, spans, acc[:2], seen, 5, post.k1p1, dense)
     assert not acc.any() and not seen.any()
     with pytest.raises(ValueError, match="wrong sizes"):
         c.read_blocks(*post.c_arrays, 0, 1, 1.0, post.k1p1,
                       np.zeros(0, dtype=np.intp), np.zeros(0))
     assert c.top_blocks(*post.c_arrays, spans, acc, seen, 0,
-                        post.k1p1) == []
+                        post.k1p1, dense) == []
