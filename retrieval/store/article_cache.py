@@ -203,6 +203,9 @@ class ArticleCache:
             self._cursor.close()
             self._cursor = None
         self._skipped.clear()
+        self._terms.clear()  # this build's: released before the build's garbage is collected
+        self._facts.clear()
+        self._packed.clear()
         if self._con is not None:
             self._con.close()
             self._con = None

@@ -179,11 +179,14 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
     save under `key`."""
     roots = _usable_roots(req) if save else []
     articles = open_cache(roots[0] if roots else None, reuse=not rebuild, corpus=req.identity)
-    corpus = build(snapshot, attributor=articles)
-    del snapshot
-    with gc_paused():  # the index and the records: many objects, all kept until saved
+    # One pause for the whole build: between two pauses the collector would walk every
+    # object the build made (hundreds of thousands, all alive) once more.
+    with gc_paused():  # the corpus, the index and the records: many objects, all kept
+        corpus = build(snapshot, attributor=articles)
+        del snapshot
         opened = Opened(corpus, build_index(corpus, req.options, progress, cancel,
                                             articles.terms), req.messages)
+        del corpus  # once saved it is served from the entry: the built objects go first
         changes = articles.commit(req.identity)
         line = changes.line() if changes is not None else None
         if line is not None:
