@@ -8,6 +8,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from corpus.models import Article, Passage, Person, Sentence, Speaker
+from retrieval.store.lazy import LazySeq
 from retrieval.store.records_layout import SPEAKER_KINDS, SPEECH_KINDS, check_fields
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
@@ -62,16 +63,17 @@ def article_from_json(text: str) -> Article:
     return article_and_facts(text)[0]
 
 
-def article_and_facts(text: str) -> tuple[Article, ArticleFacts]:
+def article_and_facts(text: str, *, lazy: bool = False) -> tuple[Article, ArticleFacts]:
     """The article and the merge facts `article_to_json` wrote; ValueError (or KeyError,
-    TypeError) when it is not."""
+    TypeError) when it is not. `lazy`: the passages are made when first read (a build
+    that adds one file reads few of the others'; the row's checksum vouches for them)."""
     d = json.loads(text)
     if d.get("f") != FORMAT:
         raise ValueError("another format")
     from corpus.merging import PersonFacts
     from corpus.name_keys import NameParts
 
-    article = _article(d)
+    article = _article(d, lazy)
     people = len(article.people)
     # (The row's checksum vouches for what was written; only what would index out of the
     # article is checked.)
@@ -83,15 +85,32 @@ def article_and_facts(text: str) -> tuple[Article, ArticleFacts]:
     return article, facts
 
 
-def _article(d: dict[str, Any]) -> Article:
+def _article(d: dict[str, Any], lazy: bool) -> Article:
     speakers = [Speaker(n, r, _kind(k, SPEAKER_KINDS, False)) for n, r, k in d["speakers"]]
-    passages = []
-    for index, ptext, sentences in d["passages"]:
-        passages.append(Passage(d["id"], index, ptext, tuple(
-            Sentence(ptext[start:end] if own is None else own, start, end,
-                     None if spk < 0 else speakers[spk], _kind(kind, SPEECH_KINDS, True))
-            for start, end, own, spk, kind in sentences)))
+    rows = d["passages"]
+    if not isinstance(rows, list):
+        raise ValueError("passages are not a list")
+    made = _Passages(d["id"], rows, speakers)
     people = tuple(Person(n, r, _kind(k, SPEAKER_KINDS, False), frozenset(al))
                    for n, r, k, al in d["people"])
-    return Article(d["id"], d["path"], d["title"], tuple(passages), people, d["source"],
-                   d["date"], d["url"])
+    return Article(d["id"], d["path"], d["title"],
+                   LazySeq.at_once(len(rows), made) if lazy else made(), people,
+                   d["source"], d["date"], d["url"])
+
+
+class _Passages:
+    """An article's passages from its JSON rows (a slotted object, not a closure: the
+    cyclic collector walks fewer objects)."""
+
+    __slots__ = ("_id", "_rows", "_speakers")
+
+    def __init__(self, article_id: str, rows: list[Any], speakers: list[Speaker]) -> None:
+        self._id, self._rows, self._speakers = article_id, rows, speakers
+
+    def __call__(self) -> tuple[Passage, ...]:
+        speakers, aid = self._speakers, self._id
+        return tuple(Passage(aid, index, ptext, tuple(
+            Sentence(ptext[start:end] if own is None else own, start, end,
+                     None if spk < 0 else speakers[spk], _kind(kind, SPEECH_KINDS, True))
+            for start, end, own, spk, kind in sentences))
+            for index, ptext, sentences in self._rows)

@@ -4,6 +4,7 @@ object: the same groups, statements, counts and alias choices as `compute_digest
 (`tests/retrieval/store/test_records.py` compares them)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,24 +29,11 @@ class DigestRows:
     described: list[str]
 
 
-class _Strings:
-    """The tables' strings, decoded once each when first needed."""
-
-    def __init__(self, t: Tables) -> None:
-        self._t = t
-        self._made: dict[int, str] = {}
-
-    def __call__(self, i: int) -> str:
-        s = self._made.get(i)
-        if s is None:
-            s = self._made[i] = self._t.string(i)
-        return s
-
-
 def digest_rows(t: Tables) -> DigestRows:
     """The digest of the corpus these tables hold."""
-    string = _Strings(t)
-    order, of_speaker, chosen = _groups(t, string)
+    string = [s.decode("utf-8", "surrogateescape") for s in t.strings].__getitem__
+    speakers = t.speakers.tolist()
+    order, of_speaker, chosen = _groups(speakers, string)
     statements, counts, direct, attributed = _statements(t, np.array(of_speaker,
                                                                       dtype=np.int64),
                                                          len(order))
@@ -55,18 +43,14 @@ def digest_rows(t: Tables) -> DigestRows:
     for (folded, kind), gi in order.items():
         rows.append([folded, kind, chosen[gi], at, counts[gi], direct[gi]])
         at += counts[gi]
-        name, role, _ = t.speakers[chosen[gi]].tolist()
+        name, role, kind = speakers[chosen[gi]]
         described.append(describe(Speaker(string(name), None if role < 0 else string(role),
-                                          SPEAKER_KINDS[_kind(t, chosen[gi])])))
+                                          SPEAKER_KINDS[kind])))
     return DigestRows(rows, statements, attributed, _alias_groups(order, counts, aliases, votes),
                       silent, described)
 
 
-def _kind(t: Tables, row: int) -> int:
-    return int(t.speakers[row, 2])
-
-
-def _groups(t: Tables, string: _Strings
+def _groups(speakers: list[list[int]], string: Callable[[int], str]
             ) -> tuple[dict[GroupKey, int], list[int], list[int]]:
     """Each speaker row's group (groups numbered by first statement: rows are numbered by
     first use, so in row order), and each group's speaker: its first, or, when that one has
@@ -75,7 +59,7 @@ def _groups(t: Tables, string: _Strings
     of_speaker: list[int] = []
     chosen: list[int] = []
     folded: dict[int, str] = {}
-    for r, (name, role, kind) in enumerate(t.speakers.tolist()):
+    for r, (name, role, kind) in enumerate(speakers):
         f = folded.get(name)
         if f is None:
             f = folded[name] = fold(string(name))
@@ -84,7 +68,7 @@ def _groups(t: Tables, string: _Strings
         if gi is None:
             gi = order[key] = len(chosen)
             chosen.append(r)
-        elif t.speakers[chosen[gi], 1] < 0 and role >= 0 and string(role):
+        elif speakers[chosen[gi]][1] < 0 and role >= 0 and string(role):
             chosen[gi] = r
         of_speaker.append(gi)
     return order, of_speaker, chosen
@@ -110,7 +94,7 @@ def _statements(t: Tables, of_speaker: np.ndarray, n_groups: int
     return statements, counts, direct, np.unique(passage[said]).astype(np.int64)
 
 
-def _people(t: Tables, string: _Strings, order: dict[GroupKey, int]
+def _people(t: Tables, string: Callable[[int], str], order: dict[GroupKey, int]
             ) -> tuple[dict[GroupKey, dict[str, None]], dict[str, dict[GroupKey, int]],
                        dict[str, str]]:
     """The aliases of each speaking group's people entries, how many entries give each alias
