@@ -24,7 +24,7 @@ import xxhash
 from corpus.loader import RawArticle
 from corpus.models import Article, Corpus
 from retrieval import tokenizer
-from retrieval.store.article_json import article_and_facts, article_to_json
+from retrieval.store.article_json import article_from_parts, article_parts
 from retrieval.store.keys import code_fingerprint, path_bytes
 from retrieval.store.records_block import Block, article_block, block_bytes, block_from_bytes
 
@@ -33,10 +33,12 @@ if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.parallel import Packing
 
 PREFIX = "articles-"
-Row = tuple[str, str, bytes]  # an article's JSON, its passages' terms, its records block
+# An article's JSON but its passages, its passages' JSON, their terms, its records block
+Row = tuple[str, str, str, bytes]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, json TEXT NOT NULL,
-                                     terms TEXT NOT NULL, block BLOB NOT NULL);
+                                     passages TEXT NOT NULL, terms TEXT NOT NULL,
+                                     block BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS files (corpus TEXT NOT NULL, path BLOB NOT NULL, key TEXT NOT NULL,
                                   PRIMARY KEY (corpus, path));
 """
@@ -75,7 +77,7 @@ class ArticleCache:
     db: Path | None
     corpus: str | None = None  # its identity: the rows its last build used are read at once
     hits: int = 0
-    _new: dict[str, Row] = field(default_factory=dict)  # key -> (json, terms, block)
+    _new: dict[str, Row] = field(default_factory=dict)  # key -> its row
     # (id, path) of each article of this build -> its passages' terms
     _docs: dict[tuple[str, str], list[list[str]]] = field(default_factory=dict)
     # id(article) -> (the article, weakly: its block outlives no article, its records block
@@ -86,7 +88,7 @@ class ArticleCache:
     _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
     _packed: dict[int, tuple[Article, Row]] = field(default_factory=dict)
-    _skipped: dict[str, tuple[str, str, str, bytes]] = field(default_factory=dict)  # read ahead
+    _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
@@ -116,7 +118,7 @@ class ArticleCache:
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
             block = block_bytes(article_block(article))
             self._blocks[id(article)] = (weakref.ref(article), block)
-            self._new[key] = (article_to_json(article, facts), _join_terms(terms), block)
+            self._new[key] = (*article_parts(article, facts), _join_terms(terms), block)
 
     def packing(self) -> Packing:
         """Workers send each new article back as its cache row, made there."""
@@ -128,8 +130,8 @@ class ArticleCache:
         if isinstance(sent, Article):  # a record JSON cannot hold: sent as it is
             return sent
         row = cast(Row, sent)
-        article, facts = article_and_facts(row[0])
-        self._remember(article, facts, row[1], row[2])
+        article, facts = article_from_parts(row[0], row[1])
+        self._remember(article, facts, row[2], row[3])
         self._packed[id(article)] = (article, row)
         return article
 
@@ -185,17 +187,18 @@ class ArticleCache:
                 self._con = _connect(self.db)
                 self._prefetch()
             row = self._next_row(key) or self._con.execute(
-                "SELECT sum, json, terms, block FROM articles WHERE key = ?", (key,)).fetchone()
+                "SELECT sum, json, passages, terms, block FROM articles WHERE key = ?",
+                (key,)).fetchone()
         except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
             self._unreadable = True
             return None
-        if row is None or not isinstance(row[3], bytes) or _sum(*row[1:]) != row[0]:
+        if row is None or not isinstance(row[4], bytes) or _sum(*row[1:]) != row[0]:
             return None
         try:
-            article, facts = article_and_facts(row[1], lazy=True)
+            article, facts = article_from_parts(row[1], row[2])
         except (ValueError, KeyError, TypeError, IndexError):
             return None
-        return article if self._remember(article, facts, row[2], row[3]) else None
+        return article if self._remember(article, facts, row[3], row[4]) else None
 
     def _prefetch(self) -> None:
         """The rows of the files this corpus had at its last build, as one query read as
@@ -205,11 +208,11 @@ class ArticleCache:
         if self.corpus is None or self._con is None:
             return
         self._cursor = self._con.execute(
-            "SELECT a.key, a.sum, a.json, a.terms, a.block FROM files f"
+            "SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block FROM files f"
             " JOIN articles a ON a.key = f.key"
             " WHERE f.corpus = ? ORDER BY f.rowid", (self.corpus,))
 
-    def _next_row(self, key: str) -> tuple[str, str, str, bytes] | None:
+    def _next_row(self, key: str) -> tuple[str, str, str, str, bytes] | None:
         """The row of `key` from the prefetching query (None when it does not hold it)."""
         row = self._skipped.pop(key, None)
         while row is None and self._cursor is not None:
@@ -254,7 +257,7 @@ def pack_article(article: Article) -> Row | Article:
     from corpus.merging import people_facts
 
     try:
-        return (article_to_json(article, people_facts(article)),
+        return (*article_parts(article, people_facts(article)),
                 _join_terms([tokenizer.terms(p.text) for p in article.passages]),
                 block_bytes(article_block(article)))
     except ValueError:  # UnsupportedCorpus too
@@ -277,8 +280,9 @@ def _remove_others(db: Path) -> None:
             other.unlink(missing_ok=True)
 
 
-def _sum(text: str, terms: str, block: bytes) -> str:
-    h = xxhash.xxh3_128((text + "\0" + terms + "\0").encode("utf-8", "surrogateescape"))
+def _sum(text: str, passages: str, terms: str, block: bytes) -> str:
+    h = xxhash.xxh3_128((text + "\0" + passages + "\0" + terms + "\0").encode(
+        "utf-8", "surrogateescape"))
     h.update(block)
     return h.hexdigest()
 
@@ -308,7 +312,7 @@ def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, Row],
         with con:
             before = {bytes(p).decode("utf-8", "surrogateescape"): k for p, k in
                       con.execute("SELECT path, key FROM files WHERE corpus = ?", (corpus,))}
-            con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)",
+            con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
                             [(key, _sum(*row), *row) for key, row in new.items()])
             con.execute("DELETE FROM files WHERE corpus = ?", (corpus,))
             # a file name that is not UTF-8 keeps its raw bytes (surrogate escapes)
