@@ -183,9 +183,6 @@ class Tables:
     text_bytes: np.ndarray  # uint8
     text_offsets: np.ndarray  # (P + 1,)
 
-    def string(self, i: int) -> str:
-        return self.strings[i].decode("utf-8", "surrogateescape")
-
 
 def _cat(parts: list[np.ndarray], width: int = 0) -> np.ndarray:
     if not parts:
@@ -199,14 +196,20 @@ def _starts(counts: list[int]) -> np.ndarray:
     return out
 
 
-def _mapped(maps: list[list[int]], local: np.ndarray, counts: list[int]) -> np.ndarray:
-    """Each block's local ids (-1: none) through its own map, all blocks at once: the maps
-    end to end, each closed by -1, which is where a local -1 points."""
-    flat = np.array([x for m in maps for x in m], dtype=np.int64)
-    base = _starts([len(m) for m in maps])[:-1]
-    owner = np.repeat(np.arange(len(maps), dtype=np.int64), counts)
-    last = np.array([len(m) - 1 for m in maps], dtype=np.int64)
-    return flat[base[owner] + np.where(local >= 0, local, last[owner])]
+class _Maps:
+    """Each block's map of its local ids, end to end, each closed by -1 (where a local -1
+    points)."""
+
+    def __init__(self, maps: list[list[int]]) -> None:
+        self.flat = np.array([x for m in maps for x in m], dtype=np.int64)
+        self.base = _starts([len(m) for m in maps])[:-1]
+        self.last = np.array([len(m) - 1 for m in maps], dtype=np.int64)
+        self.blocks = np.arange(len(maps), dtype=np.int64)
+
+    def __call__(self, local: np.ndarray, counts: list[int]) -> np.ndarray:
+        """Each block's local ids (`counts` of them per block, in order) through its map."""
+        owner = np.repeat(self.blocks, counts)
+        return self.flat[self.base[owner] + np.where(local >= 0, local, self.last[owner])]
 
 
 def assemble(blocks: Sequence[Block], owners: Sequence[int]) -> Tables:
@@ -237,10 +240,11 @@ def assemble(blocks: Sequence[Block], owners: Sequence[int]) -> Tables:
     n_q = [len(b.people) for b in blocks]
     n_a = [len(b.aliases) for b in blocks]
     s0, p0, q0, a0 = _starts(n_s), _starts(n_p), _starts(n_q), _starts(n_a)
+    by_string, by_speaker = _Maps(string_maps), _Maps(speaker_maps)
     sentences = _cat([b.sentences for b in blocks], 5).copy()
     if len(sentences):
-        sentences[:, 2] = _mapped(speaker_maps, sentences[:, 2], n_s)
-        sentences[:, 4] = _mapped(string_maps, sentences[:, 4], n_s)
+        sentences[:, 2] = by_speaker(sentences[:, 2], n_s)
+        sentences[:, 4] = by_string(sentences[:, 4], n_s)
     local = _cat([b.passages for b in blocks], 2)
     of_passage = np.repeat(np.arange(len(blocks), dtype=np.int64), n_p)
     passages = np.column_stack([np.asarray(owners, dtype=np.int64)[of_passage], local[:, 0],
@@ -248,11 +252,11 @@ def assemble(blocks: Sequence[Block], owners: Sequence[int]) -> Tables:
         np.zeros((0, 3), dtype=np.int64)
     people = _cat([b.people for b in blocks], 3).copy()
     if len(people):
-        people[:, 0] = _mapped(string_maps, people[:, 0], n_q)
-        people[:, 1] = _mapped(string_maps, people[:, 1], n_q)
+        people[:, 0] = by_string(people[:, 0], n_q)
+        people[:, 1] = by_string(people[:, 1], n_q)
     bounds = [b.people_aliases[:-1] + a0[i] for i, b in enumerate(blocks)]
     people_aliases = np.concatenate([*bounds, a0[-1:]])
-    aliases = _mapped(string_maps, _cat([b.aliases for b in blocks]), n_a)
+    aliases = by_string(_cat([b.aliases for b in blocks]), n_a)
     texts = [b.texts for b in blocks]
     t0 = _starts([len(t) for t in texts])
     text_offsets = np.concatenate([*(b.text_offsets[:-1] + t0[i]
