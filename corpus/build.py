@@ -1,9 +1,11 @@
 """From article files to a Corpus of attributed passages."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import accumulate, chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar, overload
 
 from corpus.loader import RawArticle, read_articles
 from corpus.models import Article, Corpus, Passage
@@ -49,6 +51,50 @@ def attribute_article(raw: RawArticle) -> Article:
     people = tuple(p for p in attributor.people.freeze()
                    if p.kind == "person" or p.name in speaking or p.name in user_named)
     return Article(raw.id, raw.path, raw.title, passages, people, raw.source, raw.date, raw.url)
+
+
+class ArticlesPassages(Sequence[Passage]):
+    """A built corpus's passages: its articles' passages end to end, read through the
+    articles rather than copied out. Why: an article taken from the article cache makes its
+    passages only when they are read, and a build that adds one file reads few of them."""
+
+    __slots__ = ("articles", "_ends")
+
+    def __init__(self, articles: tuple[Article, ...]) -> None:
+        self.articles = articles
+        self._ends = list(accumulate(len(a.passages) for a in articles))
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    @overload
+    def __getitem__(self, i: int) -> Passage: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Passage, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Passage | tuple[Passage, ...]:
+        if isinstance(i, slice):
+            return tuple(self[k] for k in range(*i.indices(len(self))))
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("passage index out of range")
+        a = bisect.bisect_right(self._ends, i)
+        return self.articles[a].passages[i - (self._ends[a - 1] if a else 0)]
+
+    def __iter__(self) -> Iterator[Passage]:
+        return chain.from_iterable(a.passages for a in self.articles)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(other) == len(self) and all(x == y for x, y in zip(self, other,
+                                                                      strict=True))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
 
 
 class Attributor(Protocol):
@@ -112,4 +158,5 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     facts = [attributor.facts(a) for a in articles] if attributor is not None else None
     with gc_paused():
         articles, _merged = merge_people(articles, facts)
-        return Corpus.of(articles, problems)
+        kept = tuple(articles)
+        return Corpus(kept, tuple(problems), ArticlesPassages(kept))

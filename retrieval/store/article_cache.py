@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
+import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -20,19 +22,23 @@ from typing import TYPE_CHECKING, cast
 import xxhash
 
 from corpus.loader import RawArticle
-from corpus.models import Article
+from corpus.models import Article, Corpus
 from retrieval import tokenizer
-from retrieval.store.article_json import article_and_facts, article_to_json
+from retrieval.store.article_json import article_from_parts, article_parts
 from retrieval.store.keys import code_fingerprint, path_bytes
+from retrieval.store.records_block import Block, article_block, block_bytes, block_from_bytes
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
 
 PREFIX = "articles-"
+# An article's JSON but its passages, its passages' JSON, their terms, its records block
+Row = tuple[str, str, str, bytes]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, json TEXT NOT NULL,
-                                     terms TEXT NOT NULL);
+                                     passages TEXT NOT NULL, terms TEXT NOT NULL,
+                                     block BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS files (corpus TEXT NOT NULL, path BLOB NOT NULL, key TEXT NOT NULL,
                                   PRIMARY KEY (corpus, path));
 """
@@ -71,14 +77,18 @@ class ArticleCache:
     db: Path | None
     corpus: str | None = None  # its identity: the rows its last build used are read at once
     hits: int = 0
-    _new: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (json, terms)
-    _terms: dict[str, list[str]] = field(default_factory=dict)  # passage text -> its terms
+    _new: dict[str, Row] = field(default_factory=dict)  # key -> its row
+    # (id, path) of each article of this build -> its passages' terms
+    _docs: dict[tuple[str, str], list[list[str]]] = field(default_factory=dict)
+    # id(article) -> (the article, weakly: its block outlives no article, its records block
+    # as stored) for the articles of this build
+    _blocks: dict[int, tuple[weakref.ref[Article], bytes]] = field(default_factory=dict)
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
     # id(article) -> its merge facts, for the articles of this build (alive while it runs)
     _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
-    _packed: dict[int, tuple[Article, tuple[str, str]]] = field(default_factory=dict)
-    _skipped: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # read ahead
+    _packed: dict[int, tuple[Article, Row]] = field(default_factory=dict)
+    _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
@@ -101,11 +111,14 @@ class ArticleCache:
         if packed is not None and packed[0] is article:  # its row was made on a worker
             self._new[key] = packed[1]
             return
-        terms = [self.terms(p.text) for p in article.passages]
+        terms = [tokenizer.terms(p.text) for p in article.passages]
         facts = people_facts(article)
         self._facts[id(article)] = (article, facts)
+        self._docs[(article.id, article.path)] = terms
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
-            self._new[key] = (article_to_json(article, facts), _join_terms(terms))
+            block = block_bytes(article_block(article))
+            self._blocks[id(article)] = (weakref.ref(article), block)
+            self._new[key] = (*article_parts(article, facts), _join_terms(terms), block)
 
     def packing(self) -> Packing:
         """Workers send each new article back as its cache row, made there."""
@@ -116,21 +129,22 @@ class ArticleCache:
     def _unpack(self, raw: RawArticle, sent: object) -> Article:
         if isinstance(sent, Article):  # a record JSON cannot hold: sent as it is
             return sent
-        text, terms = cast(tuple[str, str], sent)
-        article, facts = article_and_facts(text)
-        self._remember(article, facts, terms)
-        self._packed[id(article)] = (article, (text, terms))
+        row = cast(Row, sent)
+        article, facts = article_from_parts(row[0], row[1])
+        self._remember(article, facts, row[2], row[3])
+        self._packed[id(article)] = (article, row)
         return article
 
-    def _remember(self, article: Article, facts: ArticleFacts, terms: str) -> bool:
-        """Keep an article's facts and its passages' terms (one line each) for this build;
-        False when the terms are not one line per passage."""
+    def _remember(self, article: Article, facts: ArticleFacts, terms: str, block: bytes
+                  ) -> bool:
+        """Keep an article's facts, its passages' terms (one line each) and its records
+        block for this build; False when the terms are not one line per passage."""
         lines = terms.split("\n")
         if len(lines) != len(article.passages):
             return False
-        for p, joined in zip(article.passages, lines, strict=True):
-            self._terms[p.text] = joined.split(" ") if joined else []
+        self._docs[(article.id, article.path)] = [j.split(" ") if j else [] for j in lines]
         self._facts[id(article)] = (article, facts)
+        self._blocks[id(article)] = (weakref.ref(article), block)
         return True
 
     def facts(self, article: Article) -> ArticleFacts | None:
@@ -140,13 +154,26 @@ class ArticleCache:
         known = self._facts.pop(id(article), None)
         return known[1] if known is not None and known[0] is article else None
 
-    def terms(self, text: str) -> list[str]:
-        """A passage's index terms: kept with its article, so an unchanged file is not
-        tokenized again either."""
-        found = self._terms.get(text)
-        if found is None:
-            found = self._terms[text] = tokenizer.terms(text)
-        return found
+    def documents(self, corpus: Corpus) -> Iterator[list[str]]:
+        """Each passage's index terms, in corpus order: kept with its article, so an
+        unchanged file is not tokenized again, nor its passages made to be read."""
+        for a in corpus.articles:
+            docs = self._docs.get((a.id, a.path))
+            if docs is not None and len(docs) == len(a.passages):
+                yield from docs
+            else:
+                yield from (tokenizer.terms(p.text) for p in a.passages)
+
+    def block(self, article: Article) -> Block | None:
+        """The records block of an article this cache gave or was given in this build, as
+        it was then (None for an article the merge rewrote, or a damaged block)."""
+        kept = self._blocks.get(id(article))
+        if kept is None or kept[0]() is not article:
+            return None
+        try:
+            return block_from_bytes(kept[1])
+        except ValueError:
+            return None
 
     def _lookup(self, key: str) -> Article | None:
         """The row's article when it is there and its checksum holds."""
@@ -160,17 +187,18 @@ class ArticleCache:
                 self._con = _connect(self.db)
                 self._prefetch()
             row = self._next_row(key) or self._con.execute(
-                "SELECT sum, json, terms FROM articles WHERE key = ?", (key,)).fetchone()
+                "SELECT sum, json, passages, terms, block FROM articles WHERE key = ?",
+                (key,)).fetchone()
         except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
             self._unreadable = True
             return None
-        if row is None or _sum(row[1], row[2]) != row[0]:
+        if row is None or not isinstance(row[4], bytes) or _sum(*row[1:]) != row[0]:
             return None
         try:
-            article, facts = article_and_facts(row[1])
+            article, facts = article_from_parts(row[1], row[2])
         except (ValueError, KeyError, TypeError, IndexError):
             return None
-        return article if self._remember(article, facts, row[2]) else None
+        return article if self._remember(article, facts, row[3], row[4]) else None
 
     def _prefetch(self) -> None:
         """The rows of the files this corpus had at its last build, as one query read as
@@ -180,10 +208,11 @@ class ArticleCache:
         if self.corpus is None or self._con is None:
             return
         self._cursor = self._con.execute(
-            "SELECT a.key, a.sum, a.json, a.terms FROM files f JOIN articles a ON a.key = f.key"
+            "SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block FROM files f"
+            " JOIN articles a ON a.key = f.key"
             " WHERE f.corpus = ? ORDER BY f.rowid", (self.corpus,))
 
-    def _next_row(self, key: str) -> tuple[str, str, str] | None:
+    def _next_row(self, key: str) -> tuple[str, str, str, str, bytes] | None:
         """The row of `key` from the prefetching query (None when it does not hold it)."""
         row = self._skipped.pop(key, None)
         while row is None and self._cursor is not None:
@@ -203,6 +232,9 @@ class ArticleCache:
             self._cursor.close()
             self._cursor = None
         self._skipped.clear()
+        self._docs.clear()  # this build's: released before the build's garbage is collected
+        self._facts.clear()
+        self._packed.clear()
         if self._con is not None:
             self._con.close()
             self._con = None
@@ -218,15 +250,17 @@ class ArticleCache:
         return None
 
 
-def pack_article(article: Article) -> tuple[str, str] | Article:
-    """An article as its cache row (JSON with its merge facts, and its passages' terms), made
-    on the worker that attributed it; the article itself when JSON cannot hold it."""
+def pack_article(article: Article) -> Row | Article:
+    """An article as its cache row (JSON with its merge facts, its passages' terms and its
+    records block), made on the worker that attributed it; the article itself when the row
+    cannot hold it."""
     from corpus.merging import people_facts
 
     try:
-        return (article_to_json(article, people_facts(article)),
-                _join_terms([tokenizer.terms(p.text) for p in article.passages]))
-    except ValueError:
+        return (*article_parts(article, people_facts(article)),
+                _join_terms([tokenizer.terms(p.text) for p in article.passages]),
+                block_bytes(article_block(article)))
+    except ValueError:  # UnsupportedCorpus too
         return article
 
 
@@ -246,8 +280,11 @@ def _remove_others(db: Path) -> None:
             other.unlink(missing_ok=True)
 
 
-def _sum(text: str, terms: str) -> str:
-    return xxhash.xxh3_128_hexdigest((text + "\0" + terms).encode("utf-8", "surrogateescape"))
+def _sum(text: str, passages: str, terms: str, block: bytes) -> str:
+    h = xxhash.xxh3_128((text + "\0" + passages + "\0" + terms + "\0").encode(
+        "utf-8", "surrogateescape"))
+    h.update(block)
+    return h.hexdigest()
 
 
 def _join_terms(terms: list[list[str]]) -> str:
@@ -266,7 +303,7 @@ def _connect(db: Path) -> sqlite3.Connection:
     return con
 
 
-def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, tuple[str, str]],
+def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, Row],
             hits: int) -> Changes:
     db.parent.mkdir(parents=True, exist_ok=True)
     _remove_others(db)
@@ -275,9 +312,8 @@ def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, tuple[s
         with con:
             before = {bytes(p).decode("utf-8", "surrogateescape"): k for p, k in
                       con.execute("SELECT path, key FROM files WHERE corpus = ?", (corpus,))}
-            con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
-                            [(key, _sum(text, terms), text, terms)
-                             for key, (text, terms) in new.items()])
+            con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+                            [(key, _sum(*row), *row) for key, row in new.items()])
             con.execute("DELETE FROM files WHERE corpus = ?", (corpus,))
             # a file name that is not UTF-8 keeps its raw bytes (surrogate escapes)
             con.executemany("INSERT INTO files VALUES (?, ?, ?)",

@@ -8,12 +8,13 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from corpus.models import Article, Passage, Person, Sentence, Speaker
+from retrieval.store.lazy import LazySeq
 from retrieval.store.records_layout import SPEAKER_KINDS, SPEECH_KINDS, check_fields
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merging import ArticleFacts
 
-FORMAT = 2  # 2: the people's merge facts
+FORMAT = 3  # 2: the people's merge facts; 3: the number of passages
 
 
 class _Speakers:
@@ -35,6 +36,18 @@ def _sentence(s: Sentence, text: str, speakers: _Speakers) -> list[Any]:
 
 def article_to_json(a: Article, facts: ArticleFacts = ()) -> str:
     """ASCII JSON (surrogate escapes of undecodable file names survive as \\u escapes)."""
+    return json.dumps(_data(a, facts), separators=(",", ":"))
+
+
+def article_parts(a: Article, facts: ArticleFacts = ()) -> tuple[str, str]:
+    """The same JSON in two parts, as the article cache keeps it: all but the passages (read
+    at every build, for the merge), and the passages (read only when they are)."""
+    data = _data(a, facts)
+    passages = data.pop("passages")
+    return json.dumps(data, separators=(",", ":")), json.dumps(passages, separators=(",", ":"))
+
+
+def _data(a: Article, facts: ArticleFacts) -> dict[str, Any]:
     check_fields()
     speakers = _Speakers()
     passages = [[p.index, p.text, [_sentence(s, p.text, speakers) for s in p.sentences]]
@@ -42,13 +55,13 @@ def article_to_json(a: Article, facts: ArticleFacts = ()) -> str:
     if any(p.document != a.id for p in a.passages):
         raise ValueError("a passage of another article")
     data = {"f": FORMAT, "id": a.id, "path": a.path, "title": a.title, "source": a.source,
-            "date": a.date, "url": a.url, "passages": passages,
+            "date": a.date, "url": a.url, "passages": passages, "n": len(passages),
             "speakers": [[s.name, s.role, s.kind] for s in speakers.ids],
             "people": [[p.name, p.role, p.kind, sorted(p.aliases)] for p in a.people],
             "merge": [[f.person, list(f.parts.given), f.parts.surname, f.parts.joined,
                        f.parts.titled, list(f.parts.given_words), f.gender, f.statements]
                       for f in facts]}
-    return json.dumps(data, separators=(",", ":"))
+    return data
 
 
 def _kind(value: Any, kinds: tuple[str, ...], optional: bool) -> Any:
@@ -66,12 +79,24 @@ def article_and_facts(text: str) -> tuple[Article, ArticleFacts]:
     """The article and the merge facts `article_to_json` wrote; ValueError (or KeyError,
     TypeError) when it is not."""
     d = json.loads(text)
+    return _article_and_facts(d, d["passages"], lazy=False)
+
+
+def article_from_parts(head: str, passages: str) -> tuple[Article, ArticleFacts]:
+    """The article and merge facts `article_parts` wrote, the passages made when first read
+    (a build that adds one file reads few of the others'; the cache row's checksum vouches
+    for them); ValueError (or KeyError, TypeError) when the head is not such a part."""
+    return _article_and_facts(json.loads(head), passages, lazy=True)
+
+
+def _article_and_facts(d: dict[str, Any], passages: list[Any] | str, *, lazy: bool
+                       ) -> tuple[Article, ArticleFacts]:
     if d.get("f") != FORMAT:
         raise ValueError("another format")
     from corpus.merging import PersonFacts
     from corpus.name_keys import NameParts
 
-    article = _article(d)
+    article = _article(d, passages, lazy)
     people = len(article.people)
     # (The row's checksum vouches for what was written; only what would index out of the
     # article is checked.)
@@ -83,15 +108,34 @@ def article_and_facts(text: str) -> tuple[Article, ArticleFacts]:
     return article, facts
 
 
-def _article(d: dict[str, Any]) -> Article:
+def _article(d: dict[str, Any], rows: list[Any] | str, lazy: bool) -> Article:
     speakers = [Speaker(n, r, _kind(k, SPEAKER_KINDS, False)) for n, r, k in d["speakers"]]
-    passages = []
-    for index, ptext, sentences in d["passages"]:
-        passages.append(Passage(d["id"], index, ptext, tuple(
-            Sentence(ptext[start:end] if own is None else own, start, end,
-                     None if spk < 0 else speakers[spk], _kind(kind, SPEECH_KINDS, True))
-            for start, end, own, spk, kind in sentences)))
+    count = d["n"]
+    if not isinstance(count, int) or isinstance(rows, list) and len(rows) != count:
+        raise ValueError("the passages are not as many as the article says")
+    made = _Passages(d["id"], rows, speakers)
     people = tuple(Person(n, r, _kind(k, SPEAKER_KINDS, False), frozenset(al))
                    for n, r, k, al in d["people"])
-    return Article(d["id"], d["path"], d["title"], tuple(passages), people, d["source"],
-                   d["date"], d["url"])
+    return Article(d["id"], d["path"], d["title"],
+                   LazySeq.at_once(count, made) if lazy else made(), people,
+                   d["source"], d["date"], d["url"])
+
+
+class _Passages:
+    """An article's passages from its JSON rows (a slotted object, not a closure: the
+    cyclic collector walks fewer objects)."""
+
+    __slots__ = ("_id", "_rows", "_speakers")
+
+    def __init__(self, article_id: str, rows: list[Any] | str, speakers: list[Speaker]
+                 ) -> None:
+        self._id, self._rows, self._speakers = article_id, rows, speakers
+
+    def __call__(self) -> tuple[Passage, ...]:
+        speakers, aid = self._speakers, self._id
+        rows = self._rows if isinstance(self._rows, list) else json.loads(self._rows)
+        return tuple(Passage(aid, index, ptext, tuple(
+            Sentence(ptext[start:end] if own is None else own, start, end,
+                     None if spk < 0 else speakers[spk], _kind(kind, SPEECH_KINDS, True))
+            for start, end, own, spk, kind in sentences))
+            for index, ptext, sentences in rows)

@@ -15,7 +15,7 @@ import contextlib
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -32,7 +32,14 @@ from retrieval.bm25_index import BM25Index
 from retrieval.options import IndexOptions
 from retrieval.store import file_walk
 from retrieval.store.article_cache import open_cache
-from retrieval.store.entry import entry_dir, load_entry, records_size, save_entry, stale_entries
+from retrieval.store.entry import (
+    BlockOf,
+    entry_dir,
+    load_entry,
+    records_size,
+    save_entry,
+    stale_entries,
+)
 from retrieval.store.file_signature import (
     FilesCheck,
     files_state,
@@ -92,16 +99,18 @@ def cache_roots(options: IndexOptions) -> list[Path]:
 
 def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
                 cancel: Cancel | None = None,
-                terms: Callable[[str], list[str]] = tokenizer.terms) -> BM25Index:
+                terms: Callable[[str], list[str]] = tokenizer.terms,
+                documents: Iterable[list[str]] | None = None) -> BM25Index:
     """The BM25 index of a corpus: each passage's `tokenizer.terms(text)` (headline included;
-    `terms` may give them from the article cache). `cancel` is asked every thousand passages
-    (BuildCancelled)."""
+    `documents` may give them all, in order, from the article cache). `cancel` is asked
+    every thousand passages (BuildCancelled)."""
     docs = []
-    for i, p in enumerate(progress_iter(corpus.passages, len(corpus.passages),
-                                        "Indexing passages", progress)):
+    source = (terms(p.text) for p in corpus.passages) if documents is None else documents
+    for i, d in enumerate(progress_iter(source, len(corpus.passages), "Indexing passages",
+                                        progress)):
         if cancel is not None and i % 1000 == 0 and cancel():
             raise BuildCancelled("the build was cancelled")
-        docs.append(terms(p.text))
+        docs.append(d)
     bm = options.bm25
     return BM25Index(docs, k1=bm.k1, b=bm.b, epsilon=bm.epsilon)
 
@@ -180,17 +189,21 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
     save under `key`."""
     roots = _usable_roots(req) if save else []
     articles = open_cache(roots[0] if roots else None, reuse=not rebuild, corpus=req.identity)
-    corpus = build(snapshot, attributor=articles)
-    del snapshot
-    with gc_paused():  # the index and the records: many objects, all kept until saved
+    # One pause for the whole build: between two pauses the collector would walk every
+    # object the build made (hundreds of thousands, all alive) once more.
+    with gc_paused():  # the corpus, the index and the records: many objects, all kept
+        corpus = build(snapshot, attributor=articles)
+        del snapshot
         opened = Opened(corpus, build_index(corpus, req.options, progress, cancel,
-                                            articles.terms), req.messages)
+                                            documents=articles.documents(corpus)),
+                        req.messages)
+        del corpus  # once saved it is served from the entry: the built objects go first
         changes = articles.commit(req.identity)
         line = changes.line() if changes is not None else None
         if line is not None:
             req.messages.append(line)
         if save:
-            _save_built(req, roots, key, opened, replace=rebuild)
+            _save_built(req, roots, key, opened, replace=rebuild, blocks=articles.block)
     return opened
 
 
@@ -271,13 +284,13 @@ def _serve_saved(opened: Opened, key: str) -> None:
 
 
 def _save_built(req: _Request, roots: list[Path], key: str, opened: Opened, *,
-                replace: bool) -> None:
+                replace: bool, blocks: BlockOf | None = None) -> None:
     """Save in the first of `roots` that takes it; old entries of the corpus go."""
     messages = req.messages
     for root in roots:
         try:
             opened.entry = save_entry(root, key, req.identity, opened.corpus, opened.index,
-                                      replace=replace)
+                                      replace=replace, blocks=blocks)
         except OSError as exc:
             messages.append(f"Could not save the index in {printable(str(root))}: "
                             f"{os_error_text(exc)}.")

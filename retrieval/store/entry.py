@@ -9,10 +9,11 @@ import os
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from corpus.models import Corpus
+from corpus.models import Article, Corpus
 from retrieval.bm25_index import BM25Index
 from retrieval.store.index_files import (
     CorruptIndex,
@@ -32,6 +33,10 @@ from retrieval.store.records_load import records_corpus
 from retrieval.store.structure import records_checks, records_shape_problem
 from retrieval.store.temporaries import remove_stale, temp_prefix
 
+if TYPE_CHECKING:  # imported when used: a start from a saved entry never writes records
+    from retrieval.store.records_block import Block
+
+BlockOf = Callable[[Article], "Block | None"]  # an article's records block, when one is kept
 ENTRY_PREFIX = "index-"
 MANIFEST = "manifest.json"
 RECORDS_PREFIX = "records-"
@@ -76,25 +81,27 @@ def _load_records(folder: Path, records: Any) -> Corpus:
         raise CorruptIndex(f"corpus records unreadable ({exc})") from None
 
 
-def _save_records(folder: Path, corpus: Corpus) -> dict[str, Any]:
+def _save_records(folder: Path, corpus: Corpus, blocks: BlockOf | None) -> dict[str, Any]:
     """The manifest's entry for the records (the flat arrays and their JSON part)."""
     # Imported here: a start from a saved entry never writes records.
     from retrieval.store.records_save import save_records
 
     with naming(folder / RECORDS_JSON):
         part = save_records(corpus, folder,
-                            lambda name, arr: save_array(folder, RECORDS_PREFIX + name, arr))
+                            lambda name, arr: save_array(folder, RECORDS_PREFIX + name, arr),
+                            blocks)
     part["json_file"] = file_entry(folder / part["json"])
     return part
 
 
 def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25Index, *,
-               replace: bool = False) -> Path:
+               replace: bool = False, blocks: BlockOf | None = None) -> Path:
     """Write the entry into a temporary folder, then move it into place: a reader never sees
     half an entry. An entry already there under the key is kept when it passes the checks
     (another process was faster), unless `replace` (a forced rebuild: the user wants it made
     again from the files). Temporaries left by dead processes go first. Raises
-    UnsupportedCorpus for records the layout cannot hold."""
+    UnsupportedCorpus for records the layout cannot hold. `blocks`: the records blocks kept
+    with the articles (`records_save.records_arrays`)."""
     final = entry_dir(root, key)
     root.mkdir(parents=True, exist_ok=True)
     remove_stale(root)
@@ -104,7 +111,7 @@ def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25I
             "store": STORE_VERSION, "key": key, "corpus_identity": identity,
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "articles": len(corpus.articles), "passages": len(corpus.passages),
-            "records": _save_records(tmp, corpus),
+            "records": _save_records(tmp, corpus, blocks),
             "index": save_index(index, tmp),
         }
         with naming(tmp / MANIFEST):

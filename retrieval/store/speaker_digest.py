@@ -63,7 +63,9 @@ def group_key(speaker: Speaker) -> GroupKey:
 def compute_digest(corpus: Corpus) -> SpeakerDigest:
     """The digest of any corpus, by one walk over its passages and its people."""
     order, attributed = _statements_by_speaker(corpus)
-    aliases: dict[GroupKey, set[str]] = {}
+    # Aliases in sorted order, kept in dicts rather than sets: the order the directory meets
+    # them in is then the same in every process (and the same as `digest_rows` gives).
+    aliases: dict[GroupKey, dict[str, None]] = {}
     silent: dict[str, str] = {}
     votes: dict[str, dict[GroupKey, int]] = {}
     folded: dict[str, str] = {}
@@ -73,13 +75,14 @@ def compute_digest(corpus: Corpus) -> SpeakerDigest:
             if name is None:
                 name = folded[person.name] = fold(person.name)
             key = (name, person.kind)
+            own = sorted(person.aliases)
             if key in order:
-                aliases.setdefault(key, set()).update(person.aliases)
-                for alias in person.aliases:
+                aliases.setdefault(key, {}).update(dict.fromkeys(own))
+                for alias in own:
                     per = votes.setdefault(alias, {})
                     per[key] = per.get(key, 0) + 1
             else:
-                for alias in person.aliases:
+                for alias in own:
                     silent.setdefault(alias, person.name)
     groups = tuple(SpeakerGroup(key[0], key[1], g.speaker, tuple(g.statements), g.direct,
                                 len(g.statements) - g.direct)
@@ -124,7 +127,7 @@ def _statements_by_speaker(corpus: Corpus) -> tuple[dict[GroupKey, _Group], list
     return order, attributed
 
 
-def _alias_groups(order: dict[GroupKey, _Group], aliases: dict[GroupKey, set[str]],
+def _alias_groups(order: dict[GroupKey, _Group], aliases: dict[GroupKey, dict[str, None]],
                   votes: dict[str, dict[GroupKey, int]]) -> dict[str, int]:
     alias_groups: dict[str, int] = {}
     best: dict[str, tuple[int, int]] = {}

@@ -182,3 +182,53 @@ def test_an_incremental_build_parses_only_the_new_articles_names(
     assert parsed == ["Jo Bloggs"]
     full = open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus)
     _same(again, full)
+
+
+def test_an_incremental_build_makes_no_passages_of_unchanged_articles(
+        tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch):
+    """Unchanged articles come from the article cache as they are: their passages are never
+    made (their index terms and records blocks are kept with them), and their records are
+    not walked again; the entry is exactly a full rebuild's."""
+    from retrieval.store import article_json, records_save
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    made, walked = [], []
+    real_made, real_walk = article_json._Passages.__call__, records_save.article_block
+
+    def making(self):
+        made.append(self._id)
+        return real_made(self)
+
+    def walking(article):
+        walked.append(article.id)
+        return real_walk(article)
+    monkeypatch.setattr(article_json._Passages, "__call__", making)
+    monkeypatch.setattr(records_save, "article_block", walking)
+    (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Jo Bloggs said.\n",
+                                  encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    assert any("1 new, 0 changed, 0 removed; 3 reused" in m for m in again.messages)
+    assert made == [] and walked == []
+    full = open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus)
+    _same(again, full)
+
+
+def test_articles_the_merge_rewrites_are_walked_again(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch):
+    """A cached article whose speaker the merge renames has no block of its rewritten self:
+    its records are made from the rewritten article (and equal a full rebuild's)."""
+    from retrieval.store import records_save
+    d = tmp_path / "blairs"
+    d.mkdir()
+    (d / "mr.txt").write_text(BLAIRS["mr.txt"], encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([d], options, build_corpus)
+    walked: list[str] = []
+    real = records_save.article_block
+    monkeypatch.setattr(records_save, "article_block",
+                        lambda article: walked.append(article.id) or real(article))
+    (d / "tony.txt").write_text(BLAIRS["tony.txt"], encoding="utf-8")
+    again = open_index([d], options, build_corpus)
+    assert _speaker_of(again, "mr") == {"Tony Blair"}
+    assert walked == ["mr", "tony"]  # both renamed: "Mr Blair" joined "Tony Blair"
+    _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
