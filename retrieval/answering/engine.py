@@ -30,6 +30,7 @@ from retrieval.answering.records import (
     QuotesAnswer,
     SpeakerStats,
 )
+from retrieval.answering.sense import keeps_sense
 from retrieval.answering.speakers import Resolution, SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
@@ -212,7 +213,8 @@ class Parley:
                           unmatched, cut, Claim("closest", None, people, 0.0))
         hits = self.evidence.hits(ranked, set(query), only=mine)
         held = self.evidence.coverage(hits[0], query)
-        if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker):
+        if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
+                keeps_sense(topic, claims.statement_texts(hits[0])):
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people, held))
         return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
@@ -315,7 +317,8 @@ class Parley:
         for i, hit in enumerate(hits):
             who = hit.speaker
             if who is not None and claims.names_someone(who) and (
-                    held[i] >= claims.COVERAGE_TO_SAY):
+                    held[i] >= claims.COVERAGE_TO_SAY) and keeps_sense(
+                        topic, claims.statement_texts(hit)):
                 shown = _renumbered((hit, *hits[:i], *hits[i + 1:]))
                 return Answer(question, "who_said", shown, claims.said_message(who), who,
                               unmatched, cut, Claim("said", who, coverage=held[i]))
