@@ -31,7 +31,7 @@ from retrieval.answering.records import (
     SpeakerStats,
 )
 from retrieval.answering.sense import keeps_sense
-from retrieval.answering.speakers import Resolution, SpeakerDirectory
+from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
 from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
@@ -106,13 +106,18 @@ class Parley:
     def _named_then_topic(self, text: str) -> tuple[str, str] | None:
         """"Mark Oaten on the anti-terror bill" asks what he said about it, when the words
         before "on" are a speaker's name as the directory knows it (never a role or a
-        country guessed from an ordinary phrase)."""
+        country guessed from an ordinary phrase), or a full name with one word misspelt
+        ("keanu reaves on his mom"): one slip in a single word ("sanctions") may turn an
+        ordinary phrase into a name, the other words written right may not."""
         split = name_then_topic(text)
         if split is None or is_quantifier(split[0]):
             return None
         resolution = self.directory.resolve(split[0])
-        return split if resolution.entry is not None and resolution.corrected is None \
-            else None
+        if resolution.entry is None:
+            return None
+        if resolution.corrected is None or _one_word_off(split[0], resolution.corrected):
+            return split
+        return None
 
     def speakers(self) -> list[SpeakerStats]:
         return [SpeakerStats(e.speaker, len(e.statements), e.direct, e.reported)
@@ -358,6 +363,13 @@ class Parley:
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
                     "statement by anyone of that name.", "closest")
         return f"Nobody called \u201c{typed}\u201d appears in the articles.", "absent"
+
+
+def _one_word_off(typed: str, known: str) -> bool:
+    """Whether a name of two words or more is written as the known one but for one word."""
+    mine, theirs = normalize_name(typed).split(), known.split()
+    return len(mine) >= 2 and len(mine) == len(theirs) and sum(
+        a != b for a, b in zip(mine, theirs, strict=True)) == 1
 
 
 def _renumbered(hits: Sequence[Hit]) -> tuple[Hit, ...]:
