@@ -18,7 +18,7 @@ from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims, nearby, proximity
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.absence import absent_words
-from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
+from retrieval.answering.candidates import Match, SpeakerFinder, best_fit_first, is_quantifier
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.proximity import by_phrase
 from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
@@ -207,7 +207,8 @@ class Parley:
             hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people))
-        ranked = self.evidence.distinct(self._top(query, topic, 2 * k + 5, mine), k)
+        ranked = self.evidence.distinct(
+            best_fit_first(self._top(query, topic, 2 * k + 5, mine), matches), k)
         names = " or ".join(claims.who(c.speaker) for c in people[:3])
         if not ranked:
             # None of their statements holds a word of the topic: their statements, said
