@@ -40,6 +40,7 @@ from retrieval.tokenizer import terms
 
 T = TypeVar("T")
 
+SAID_POOL = 10  # "who said" statements judged by coverage before the best k are shown
 EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
 
 
@@ -303,12 +304,13 @@ class Parley:
         # Best passages among those with a speaker, keeping the ones whose attributed
         # statements themselves hold the words; look deeper only when too few survive.
         ranked: list[tuple[int, float]] = []
-        depth = 4 * k + 16
+        pool = max(k, SAID_POOL)
+        depth = 4 * pool + 16
         while query:
             found = self._top(query, topic, depth, self._attributed_ids)
             ranked = self.evidence.distinct([(p, sc) for p, sc in found if sc > 0 and any(
-                self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], k)
-            if len(ranked) == k or len(found) < depth:
+                self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], pool)
+            if len(ranked) == pool or len(found) < depth:
                 break
             depth *= 4
         if not ranked:
@@ -316,10 +318,19 @@ class Parley:
             message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
             return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                           Claim("closest"))
-        hits = self.evidence.hits(ranked, qset, only=attributed)
+        # The statements that hold most of the question, by coverage, first (BM25's order
+        # among equals): "who said Y?" asks for a statement, and a passage's other words
+        # (narration, another speaker) are no part of it.
+        pooled = self.evidence.hits(ranked, qset, only=attributed)
+        floor = proximity.NEAR_TOP * max(h.score for h in pooled)
+        covered = sorted(zip(pooled, (self.evidence.coverage(h, query) for h in pooled),
+                             strict=True),
+                         key=lambda pair: (pair[0].score < floor,
+                                           -pair[1] if pair[0].score >= floor else 0.0))[:k]
+        hits = _renumbered([h for h, _ in covered])
+        held = [c for _, c in covered]
         # The first statement that covers the question and names its speaker (not a vague
         # "analysts") is the one the answer claims, shown first.
-        held = [self.evidence.coverage(hit, query) for hit in hits]
         for i, hit in enumerate(hits):
             who = hit.speaker
             if who is not None and claims.names_someone(who) and (
