@@ -159,7 +159,7 @@ class Parley:
                 f"The words of “{topic}” are in so many passages that they tell none "
                 "apart (BM25 gives them no weight); add a more particular word.")
             return Answer(question, "search", (), message, None, unmatched, cut)
-        hits = self.evidence.hits(ranked, set(query))
+        hits = self.evidence.hits(ranked, set(self.evidence.widened(query)))
         return Answer(question, "search", hits, None, None, unmatched, cut)
 
     def _about_speakers(self, question: str, about: AboutSpeakers, k: int,
@@ -218,7 +218,7 @@ class Parley:
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
                           unmatched, cut, Claim("closest", None, people, 0.0))
-        hits = self.evidence.hits(ranked, set(query), only=mine)
+        hits = self.evidence.hits(ranked, set(self.evidence.widened(query)), only=mine)
         held = self.evidence.coverage(hits[0], query)
         if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
                 keeps_sense(topic, claims.statement_texts(hits[0])):
@@ -292,7 +292,7 @@ class Parley:
         if missing:
             return Answer(question, "who_said", (), claims.not_in_articles(missing), None,
                           unmatched, cut)
-        qset = set(query)
+        qset = set(self.evidence.widened(query))
         attributed: dict[int, list[int]] = {}  # only for passages actually looked at
 
         def statements(p: int) -> list[int]:
@@ -354,7 +354,8 @@ class Parley:
              allowed: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """BM25's best passages (at least proximity.POOL of them), those holding the topic's
         word runs first (see `proximity`)."""
-        found = self.index.top(query, max(k, proximity.POOL), allowed=allowed)
+        found = self.index.top(self.evidence.widened(query), max(k, proximity.POOL),
+                               allowed=allowed)
         return by_phrase(found, topic, self.evidence.terms_of)
 
     def _absent(self, topic: str) -> Sequence[str]:

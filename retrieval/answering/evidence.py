@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from corpus.folding import fold
 from corpus.models import Corpus
-from retrieval.answering import claims
+from retrieval.answering import claims, variants
 from retrieval.answering.records import Hit
 from retrieval.bm25_index import BM25Index
 from retrieval.store import CorpusLookups
@@ -40,10 +40,22 @@ class Evidence:
         self.unseen_idf = math.log((index.size - 0.5) / 1.5) if index.size > 1 else 1.0
 
     def coverage(self, hit: Hit, query: Sequence[str]) -> float:
+        """The share of the query the hit's statement holds, a term held when its place or
+        proper-adjective form is ("Crimean" for "crimea", see `variants`)."""
         held = claims.statement_terms(hit, terms)
+        held |= {t for t in query if any(v in held for v in self.variants_of(t))}
         return claims.coverage(query, held,
                                lambda t: self.index.idf(t) if t in self.index else None,
                                self.unseen_idf)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Evidence per engine, kept for its life
+    def variants_of(self, term: str) -> tuple[str, ...]:
+        """The term's place or proper-adjective form the articles use (see `variants`)."""
+        return variants.proper_variants(term, self.index,
+                                        lambda p: self.corpus.passages[p].text)
+
+    def widened(self, query: Sequence[str]) -> list[str]:
+        return variants.widened(query, self.variants_of)
 
     def terms_of(self, p: int) -> list[str]:
         """A passage's search terms in order (its tokens are remembered for the hits)."""
