@@ -57,11 +57,16 @@ def best_fit_first(ranked: Sequence[tuple[int, float]],
     country's officials) are one tier, and the topic ranks them."""
     if not ranked:
         return []
-    best = max((m.fit for m in matches), default=0.0)
-    first = {p for m in matches if m.fit >= best - TIER for p, _ in m.group.statements}
+    first = best_fitting(matches)
     floor = NEAR_TOP * max(score for _, score in ranked)
     return sorted(ranked, key=lambda item: (item[1] < floor,
                                             item[1] >= floor and item[0] not in first))
+
+
+def best_fitting(matches: Sequence[Match]) -> set[int]:
+    """The passages where a speaker fitting within TIER of the best fit speaks."""
+    best = max((m.fit for m in matches), default=0.0)
+    return {p for m in matches if m.fit >= best - TIER for p, _ in m.group.statements}
 
 
 def is_quantifier(phrase: str) -> bool:

@@ -18,7 +18,13 @@ from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims, nearby, proximity
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.absence import absent_words
-from retrieval.answering.candidates import Match, SpeakerFinder, best_fit_first, is_quantifier
+from retrieval.answering.candidates import (
+    Match,
+    SpeakerFinder,
+    best_fit_first,
+    best_fitting,
+    is_quantifier,
+)
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.proximity import by_phrase
 from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
@@ -208,8 +214,9 @@ class Parley:
             hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people))
+        pool = max(k, SAID_POOL)
         ranked = self.evidence.distinct(
-            best_fit_first(self._top(query, topic, 2 * k + 5, mine), matches), k)
+            best_fit_first(self._top(query, topic, 2 * pool + 5, mine), matches), pool)
         names = " or ".join(claims.who(c.speaker) for c in people[:3])
         if not ranked:
             # None of their statements holds a word of the topic: their statements, said
@@ -218,8 +225,10 @@ class Parley:
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
                           unmatched, cut, Claim("closest", None, people, 0.0))
-        hits = self.evidence.hits(ranked, set(self.evidence.widened(query)), only=mine)
-        held = self.evidence.coverage(hits[0], query)
+        hits, covered = self._covered_first(
+            ranked, self.evidence.hits(ranked, set(self.evidence.widened(query)), only=mine),
+            query, k, best_fitting(matches))
+        held = covered[0]
         if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
                 keeps_sense(topic, claims.statement_texts(hits[0])):
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
@@ -321,14 +330,8 @@ class Parley:
         # The statements that hold most of the question, by coverage, first (BM25's order
         # among equals): "who said Y?" asks for a statement, and a passage's other words
         # (narration, another speaker) are no part of it.
-        pooled = self.evidence.hits(ranked, qset, only=attributed)
-        floor = proximity.NEAR_TOP * max(h.score for h in pooled)
-        covered = sorted(zip(pooled, (self.evidence.coverage(h, query) for h in pooled),
-                             strict=True),
-                         key=lambda pair: (pair[0].score < floor,
-                                           -pair[1] if pair[0].score >= floor else 0.0))[:k]
-        hits = _renumbered([h for h, _ in covered])
-        held = [c for _, c in covered]
+        hits, held = self._covered_first(
+            ranked, self.evidence.hits(ranked, qset, only=attributed), query, k)
         # The first statement that covers the question and names its speaker (not a vague
         # "analysts") is the one the answer claims, shown first.
         for i, hit in enumerate(hits):
@@ -349,6 +352,24 @@ class Parley:
                                         if h.passage.text != best.passage.text][:k - 1]))
         return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
                       Claim("closest", coverage=held[0]))
+
+    def _covered_first(self, ranked: Sequence[tuple[int, float]], pooled: Sequence[Hit],
+                       query: Sequence[str], k: int, first: set[int] | None = None,
+                       ) -> tuple[tuple[Hit, ...], list[float]]:
+        """The k hits to show, and their coverage: among those scoring at least NEAR_TOP of
+        the best, the passages in `first` (a speaker phrase's best-fitting speakers), then
+        the statements holding more of the question, before the rest (BM25's order among
+        equals)."""
+        floor = proximity.NEAR_TOP * max(h.score for h in pooled)
+        held = [self.evidence.coverage(h, query) for h in pooled]
+
+        def key(i: int) -> tuple[bool, bool, float]:
+            if pooled[i].score < floor:
+                return True, False, 0.0
+            return False, first is not None and ranked[i][0] not in first, -held[i]
+
+        order = sorted(range(len(pooled)), key=key)[:k]
+        return _renumbered([pooled[i] for i in order]), [held[i] for i in order]
 
     def _top(self, query: Sequence[str], topic: str, k: int,
              allowed: Iterable[int] | None = None) -> list[tuple[int, float]]:

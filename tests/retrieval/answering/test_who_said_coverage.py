@@ -1,4 +1,5 @@
-""""Who said Y?" among passages scoring near the best: the statement holding more of Y
+""""Who said Y?" and "what did X say about Y?" among passages scoring near the best: the
+statement holding more of Y
 first, not the passage whose narration holds Y's words."""
 from __future__ import annotations
 
@@ -29,3 +30,23 @@ def test_the_statement_holding_more_of_the_question_comes_first(engine: Parley):
     assert answer.results[0].speaker is not None
     assert answer.results[0].speaker.name == "Ann Lee"
 
+
+
+SPEAKER_ARTICLES = {
+    "a.txt": "Striker out\n\nChelsea sacked the Chelsea striker at Chelsea. Ann Lee said "
+             "the sacking of the striker was a shock to the striker.",
+    "b.txt": "Expert backs club\n\nAnn Lee said sacking the striker was a boost to the "
+             "reputation of the club, in a statement given on a wet evening.",
+    "c.txt": "Other news\n\nThe weather was fine.\n\nCarl Dean said the match was dull.\n\n"
+             "Dan Fox said the pitch was wet.",
+}
+
+
+def test_a_speakers_statement_holding_more_of_the_topic_comes_first(
+        tmp_path_factory: pytest.TempPathFactory):
+    engine = parley_over(tmp_path_factory, SPEAKER_ARTICLES)
+    answer = engine.ask("what did ann lee say about chelsea's reputation getting a boost "
+                        "from sacking the striker")
+    scores = {h.passage.document: h.score for h in answer.results}
+    assert scores["a"] > scores["b"] >= 0.75 * scores["a"]
+    assert answer.results[0].passage.document == "b"
