@@ -1,6 +1,5 @@
 """"Who said Y?" and "what did X say about Y?" among passages scoring near the best: the
-statement holding more of Y
-first, not the passage whose narration holds Y's words."""
+statement holding more of Y first, not the passage whose narration holds Y's words."""
 from __future__ import annotations
 
 import pytest
