@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
@@ -225,9 +225,10 @@ class Parley:
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
                           unmatched, cut, Claim("closest", None, people, 0.0))
+        wanted = set(self.evidence.widened(query))
         hits, covered = self._covered_first(
-            ranked, self.evidence.hits(ranked, set(self.evidence.widened(query)), only=mine),
-            query, k, best_fitting(matches))
+            ranked, lambda chosen: self.evidence.hits(chosen, wanted, only=mine), query, k,
+            best_fitting(matches))
         held = covered[0]
         if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
                 keeps_sense(topic, claims.statement_texts(hits[0])):
@@ -314,12 +315,12 @@ class Parley:
         # statements themselves hold the words; look deeper only when too few survive.
         ranked: list[tuple[int, float]] = []
         pool = max(k, SAID_POOL)
-        depth = 4 * pool + 16
+        depth = 4 * k + 16
         while query:
             found = self._top(query, topic, depth, self._attributed_ids)
             ranked = self.evidence.distinct([(p, sc) for p, sc in found if sc > 0 and any(
                 self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], pool)
-            if len(ranked) == pool or len(found) < depth:
+            if len(ranked) >= k or len(found) < depth:  # deeper only for the k shown
                 break
             depth *= 4
         if not ranked:
@@ -331,7 +332,7 @@ class Parley:
         # among equals): "who said Y?" asks for a statement, and a passage's other words
         # (narration, another speaker) are no part of it.
         hits, held = self._covered_first(
-            ranked, self.evidence.hits(ranked, qset, only=attributed), query, k)
+            ranked, lambda chosen: self.evidence.hits(chosen, qset, only=attributed), query, k)
         # The first statement that covers the question and names its speaker (not a vague
         # "analysts") is the one the answer claims, shown first.
         for i, hit in enumerate(hits):
@@ -353,23 +354,29 @@ class Parley:
         return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
                       Claim("closest", coverage=held[0]))
 
-    def _covered_first(self, ranked: Sequence[tuple[int, float]], pooled: Sequence[Hit],
+    def _covered_first(self, ranked: Sequence[tuple[int, float]],
+                       make_hits: Callable[[list[tuple[int, float]]], Sequence[Hit]],
                        query: Sequence[str], k: int, first: set[int] | None = None,
                        ) -> tuple[tuple[Hit, ...], list[float]]:
         """The k hits to show, and their coverage: among those scoring at least NEAR_TOP of
         the best, the passages in `first` (a speaker phrase's best-fitting speakers), then
         the statements holding more of the question, before the rest (BM25's order among
-        equals)."""
-        floor = proximity.NEAR_TOP * max(h.score for h in pooled)
-        held = [self.evidence.coverage(h, query) for h in pooled]
+        equals). Hits are made only for the near-best and the rest shown."""
+        floor = proximity.NEAR_TOP * max(score for _, score in ranked)
+        near = [item for item in ranked if item[1] >= floor]
+        rest = [item for item in ranked if item[1] < floor][:max(0, k - len(near))]
+        near_hits = list(make_hits(near))
+        held = [self.evidence.coverage(h, query) for h in near_hits]
 
-        def key(i: int) -> tuple[bool, bool, float]:
-            if pooled[i].score < floor:
-                return True, False, 0.0
-            return False, first is not None and ranked[i][0] not in first, -held[i]
+        def key(i: int) -> tuple[bool, float]:
+            return first is not None and near[i][0] not in first, -held[i]
 
-        order = sorted(range(len(pooled)), key=key)[:k]
-        return _renumbered([pooled[i] for i in order]), [held[i] for i in order]
+        order = sorted(range(len(near)), key=key)[:k]
+        shown = [near_hits[i] for i in order]
+        covered = [held[i] for i in order]
+        rest_hits = list(make_hits(rest)) if rest else []
+        covered += [self.evidence.coverage(h, query) for h in rest_hits]
+        return _renumbered([*shown, *rest_hits]), covered
 
     def _top(self, query: Sequence[str], topic: str, k: int,
              allowed: Iterable[int] | None = None) -> list[tuple[int, float]]:
