@@ -28,6 +28,13 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+def _near_copies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two passages share NEAR_COPY of their words: never when their sizes alone
+    rule it out (the overlap is at most the smaller over the larger)."""
+    small, large = sorted((len(a), len(b)))
+    return small >= NEAR_COPY * large and _overlap(a, b) >= NEAR_COPY
+
+
 class Evidence:
     """Passages of one corpus turned into what answers show and check."""
 
@@ -55,7 +62,11 @@ class Evidence:
                                         lambda p: self.corpus.passages[p].text)
 
     def widened(self, query: Sequence[str]) -> list[str]:
-        return variants.widened(query, self.variants_of)
+        return list(self._widened(tuple(query)))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Evidence per engine, kept for its life
+    def _widened(self, query: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(variants.widened(query, self.variants_of))
 
     def terms_of(self, p: int) -> list[str]:
         """A passage's search terms in order (its tokens are remembered for the hits)."""
@@ -70,7 +81,7 @@ class Evidence:
         out: list[tuple[int, float]] = []
         for p, score in ranked:
             words = _word_set(self.corpus.passages[p].text)
-            if any(_overlap(words, other) >= NEAR_COPY for other in shown):
+            if any(_near_copies(words, other) for other in shown):
                 continue
             shown.append(words)
             out.append((p, score))
