@@ -9,12 +9,13 @@ answer can rank them by what they said and name them all when several fit.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from corpus.gazetteer import country_rows, gazetteer
 from corpus.titles import role_abbreviations
+from retrieval.answering.proximity import NEAR_TOP
 from retrieval.answering.speakers import SpeakerDirectory, normalize_name
 from retrieval.store import GroupKey, SpeakerGroup
 from retrieval.tokenizer import terms
@@ -34,6 +35,7 @@ OFFICE_CHANGERS = frozenset(terms("deputy shadow former vice assistant acting ju
 # chancellor" is the chancellor, not the shadow chancellor, when the chancellor speaks).
 _FIT_MARGIN = 0.15
 _MIN_SLIP = 5  # first names shorter than this are not looked for one slip off
+TIER = 0.1  # speakers fitting within this of the best fit are ranked by the topic together
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,28 @@ class Match:
     group: SpeakerGroup
     how: str  # "name", "surname", "role", "country", "first name"
     fit: float
+
+
+def best_fit_first(ranked: Sequence[tuple[int, float]],
+                   matches: Sequence[Match]) -> list[tuple[int, float]]:
+    """Ranked passages of the speakers a phrase fits; among those scoring at least
+    NEAR_TOP of the best (a tie-break, as in `proximity`), those where one of the
+    best-fitting speakers speaks come first (stable otherwise). "The England coach" is the
+    England coach when he speaks on the topic about as well as the France or Milan coach
+    whose role holds "coach" alone; speakers fitting within TIER of the best (two Clarkes, a
+    country's officials) are one tier, and the topic ranks them."""
+    if not ranked:
+        return []
+    first = best_fitting(matches)
+    floor = NEAR_TOP * max(score for _, score in ranked)
+    return sorted(ranked, key=lambda item: (item[1] < floor,
+                                            item[1] >= floor and item[0] not in first))
+
+
+def best_fitting(matches: Sequence[Match]) -> set[int]:
+    """The passages where a speaker fitting within TIER of the best fit speaks."""
+    best = max((m.fit for m in matches), default=0.0)
+    return {p for m in matches if m.fit >= best - TIER for p, _ in m.group.statements}
 
 
 def is_quantifier(phrase: str) -> bool:

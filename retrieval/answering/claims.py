@@ -24,10 +24,15 @@ def statement_terms(hit: Hit, terms_of: Callable[[str], Iterable[str]]) -> set[s
     quote run spans sentences), less the terms of the speaker's own name: "said Mr Ebbers"
     says who spoke, not that what was said was about Ebbers."""
     who = hit.speaker
-    sentences = [s for s in hit.passage.sentences if who is not None and s.speaker == who]
-    texts = [hit.sentence.text] + [s.text for s in sentences]
     own = set(terms_of(who.name)) if who is not None else set()
-    return {t for text in texts for t in terms_of(text)} - own
+    return {t for text in statement_texts(hit) for t in terms_of(text)} - own
+
+
+def statement_texts(hit: Hit) -> list[str]:
+    """The hit's matched sentence and its speaker's other sentences in the passage."""
+    who = hit.speaker
+    return [hit.sentence.text] + [s.text for s in hit.passage.sentences
+                                  if who is not None and s.speaker == who]
 
 
 def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float | None],

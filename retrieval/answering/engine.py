@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
@@ -18,7 +18,13 @@ from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims, nearby, proximity
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.absence import absent_words
-from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
+from retrieval.answering.candidates import (
+    Match,
+    SpeakerFinder,
+    best_fit_first,
+    best_fitting,
+    is_quantifier,
+)
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.over_time import timeline
 from retrieval.answering.proximity import by_phrase
@@ -31,9 +37,10 @@ from retrieval.answering.records import (
     QuotesAnswer,
     SpeakerStats,
 )
+from retrieval.answering.sense import keeps_sense
 from retrieval.answering.sides import sides_answer
 from retrieval.answering.sides_records import Timeline
-from retrieval.answering.speakers import Resolution, SpeakerDirectory
+from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
 from retrieval.answering.spelling import Vocabulary
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
@@ -42,6 +49,7 @@ from retrieval.tokenizer import terms
 
 T = TypeVar("T")
 
+SAID_POOL = 10  # "who said" statements judged by coverage before the best k are shown
 EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
 
 
@@ -111,13 +119,18 @@ class Parley:
     def _named_then_topic(self, text: str) -> tuple[str, str] | None:
         """"Mark Oaten on the anti-terror bill" asks what he said about it, when the words
         before "on" are a speaker's name as the directory knows it (never a role or a
-        country guessed from an ordinary phrase)."""
+        country guessed from an ordinary phrase), or a full name with one word misspelt
+        ("keanu reaves on his mom"): one slip in a single word ("sanctions") may turn an
+        ordinary phrase into a name, the other words written right may not."""
         split = name_then_topic(text)
         if split is None or is_quantifier(split[0]):
             return None
         resolution = self.directory.resolve(split[0])
-        return split if resolution.entry is not None and resolution.corrected is None \
-            else None
+        if resolution.entry is None:
+            return None
+        if resolution.corrected is None or _one_word_off(split[0], resolution.corrected):
+            return split
+        return None
 
     def speakers(self) -> list[SpeakerStats]:
         return [SpeakerStats(e.speaker, len(e.statements), e.direct, e.reported)
@@ -162,7 +175,7 @@ class Parley:
                 f"The words of “{topic}” are in so many passages that they tell none "
                 "apart (BM25 gives them no weight); add a more particular word.")
             return Answer(question, "search", (), message, None, unmatched, cut)
-        hits = self.evidence.hits(ranked, set(query))
+        hits = self.evidence.hits(ranked, set(self.evidence.widened(query)))
         return Answer(question, "search", hits, None, None, unmatched, cut)
 
     def _about_speakers(self, question: str, about: AboutSpeakers, k: int,
@@ -211,7 +224,9 @@ class Parley:
             hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people))
-        ranked = self.evidence.distinct(self._top(query, topic, 2 * k + 5, mine), k)
+        pool = max(k, SAID_POOL)
+        ranked = self.evidence.distinct(
+            best_fit_first(self._top(query, topic, 2 * pool + 5, mine), matches), pool)
         names = " or ".join(claims.who(c.speaker) for c in people[:3])
         if not ranked:
             # None of their statements holds a word of the topic: their statements, said
@@ -220,9 +235,13 @@ class Parley:
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
                           unmatched, cut, Claim("closest", None, people, 0.0))
-        hits = self.evidence.hits(ranked, set(query), only=mine)
-        held = self.evidence.coverage(hits[0], query)
-        if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker):
+        wanted = set(self.evidence.widened(query))
+        hits, covered = self._covered_first(
+            ranked, lambda chosen: self.evidence.hits(chosen, wanted, only=mine), query, k,
+            best_fitting(matches))
+        held = covered[0]
+        if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
+                keeps_sense(topic, claims.statement_texts(hits[0])):
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people, held))
         return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
@@ -293,7 +312,7 @@ class Parley:
         if missing:
             return Answer(question, "who_said", (), claims.not_in_articles(missing), None,
                           unmatched, cut)
-        qset = set(query)
+        qset = set(self.evidence.widened(query))
         attributed: dict[int, list[int]] = {}  # only for passages actually looked at
 
         def statements(p: int) -> list[int]:
@@ -305,12 +324,13 @@ class Parley:
         # Best passages among those with a speaker, keeping the ones whose attributed
         # statements themselves hold the words; look deeper only when too few survive.
         ranked: list[tuple[int, float]] = []
+        pool = max(k, SAID_POOL)
         depth = 4 * k + 16
         while query:
             found = self._top(query, topic, depth, self._attributed_ids)
             ranked = self.evidence.distinct([(p, sc) for p, sc in found if sc > 0 and any(
-                self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], k)
-            if len(ranked) == k or len(found) < depth:
+                self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], pool)
+            if len(ranked) >= k or len(found) < depth:  # deeper only for the k shown
                 break
             depth *= 4
         if not ranked:
@@ -318,14 +338,18 @@ class Parley:
             message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
             return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                           Claim("closest"))
-        hits = self.evidence.hits(ranked, qset, only=attributed)
+        # The statements that hold most of the question, by coverage, first (BM25's order
+        # among equals): "who said Y?" asks for a statement, and a passage's other words
+        # (narration, another speaker) are no part of it.
+        hits, held = self._covered_first(
+            ranked, lambda chosen: self.evidence.hits(chosen, qset, only=attributed), query, k)
         # The first statement that covers the question and names its speaker (not a vague
         # "analysts") is the one the answer claims, shown first.
-        held = [self.evidence.coverage(hit, query) for hit in hits]
         for i, hit in enumerate(hits):
             who = hit.speaker
             if who is not None and claims.names_someone(who) and (
-                    held[i] >= claims.COVERAGE_TO_SAY):
+                    held[i] >= claims.COVERAGE_TO_SAY) and keeps_sense(
+                        topic, claims.statement_texts(hit)):
                 shown = _renumbered((hit, *hits[:i], *hits[i + 1:]))
                 return Answer(question, "who_said", shown, claims.said_message(who), who,
                               unmatched, cut, Claim("said", who, coverage=held[i]))
@@ -340,11 +364,36 @@ class Parley:
         return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
                       Claim("closest", coverage=held[0]))
 
+    def _covered_first(self, ranked: Sequence[tuple[int, float]],
+                       make_hits: Callable[[list[tuple[int, float]]], Sequence[Hit]],
+                       query: Sequence[str], k: int, first: set[int] | None = None,
+                       ) -> tuple[tuple[Hit, ...], list[float]]:
+        """The k hits to show, and their coverage: among those scoring at least NEAR_TOP of
+        the best, the passages in `first` (a speaker phrase's best-fitting speakers), then
+        the statements holding more of the question, before the rest (BM25's order among
+        equals). Hits are made only for the near-best and the rest shown."""
+        floor = proximity.NEAR_TOP * max(score for _, score in ranked)
+        near = [item for item in ranked if item[1] >= floor]
+        rest = [item for item in ranked if item[1] < floor][:max(0, k - len(near))]
+        near_hits = list(make_hits(near))
+        held = [self.evidence.coverage(h, query) for h in near_hits]
+
+        def key(i: int) -> tuple[bool, float]:
+            return first is not None and near[i][0] not in first, -held[i]
+
+        order = sorted(range(len(near)), key=key)[:k]
+        shown = [near_hits[i] for i in order]
+        covered = [held[i] for i in order]
+        rest_hits = list(make_hits(rest)) if rest else []
+        covered += [self.evidence.coverage(h, query) for h in rest_hits]
+        return _renumbered([*shown, *rest_hits]), covered
+
     def _top(self, query: Sequence[str], topic: str, k: int,
              allowed: Iterable[int] | None = None) -> list[tuple[int, float]]:
         """BM25's best passages (at least proximity.POOL of them), those holding the topic's
         word runs first (see `proximity`)."""
-        found = self.index.top(query, max(k, proximity.POOL), allowed=allowed)
+        found = self.index.top(self.evidence.widened(query), max(k, proximity.POOL),
+                               allowed=allowed)
         return by_phrase(found, topic, self.evidence.terms_of)
 
     def _absent(self, topic: str) -> Sequence[str]:
@@ -365,6 +414,13 @@ class Parley:
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
                     "statement by anyone of that name.", "closest")
         return f"Nobody called \u201c{typed}\u201d appears in the articles.", "absent"
+
+
+def _one_word_off(typed: str, known: str) -> bool:
+    """Whether a name of two words or more is written as the known one but for one word."""
+    mine, theirs = normalize_name(typed).split(), known.split()
+    return len(mine) >= 2 and len(mine) == len(theirs) and sum(
+        a != b for a, b in zip(mine, theirs, strict=True)) == 1
 
 
 def _renumbered(hits: Sequence[Hit]) -> tuple[Hit, ...]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from corpus.folding import fold
 from corpus.models import Corpus
-from retrieval.answering import claims
+from retrieval.answering import claims, variants
 from retrieval.answering.records import Hit
 from retrieval.bm25_index import BM25Index
 from retrieval.store import CorpusLookups
@@ -28,6 +28,13 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+def _near_copies(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two passages share NEAR_COPY of their words: never when their sizes alone
+    rule it out (the overlap is at most the smaller over the larger)."""
+    small, large = sorted((len(a), len(b)))
+    return small >= NEAR_COPY * large and _overlap(a, b) >= NEAR_COPY
+
+
 class Evidence:
     """Passages of one corpus turned into what answers show and check."""
 
@@ -40,10 +47,26 @@ class Evidence:
         self.unseen_idf = math.log((index.size - 0.5) / 1.5) if index.size > 1 else 1.0
 
     def coverage(self, hit: Hit, query: Sequence[str]) -> float:
+        """The share of the query the hit's statement holds, a term held when its place or
+        proper-adjective form is ("Crimean" for "crimea", see `variants`)."""
         held = claims.statement_terms(hit, terms)
+        held |= {t for t in query if any(v in held for v in self.variants_of(t))}
         return claims.coverage(query, held,
                                lambda t: self.index.idf(t) if t in self.index else None,
                                self.unseen_idf)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Evidence per engine, kept for its life
+    def variants_of(self, term: str) -> tuple[str, ...]:
+        """The term's place or proper-adjective form the articles use (see `variants`)."""
+        return variants.proper_variants(term, self.index,
+                                        lambda p: self.corpus.passages[p].text)
+
+    def widened(self, query: Sequence[str]) -> list[str]:
+        return list(self._widened(tuple(query)))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Evidence per engine, kept for its life
+    def _widened(self, query: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(variants.widened(query, self.variants_of))
 
     def terms_of(self, p: int) -> list[str]:
         """A passage's search terms in order (its tokens are remembered for the hits)."""
@@ -58,7 +81,7 @@ class Evidence:
         out: list[tuple[int, float]] = []
         for p, score in ranked:
             words = _word_set(self.corpus.passages[p].text)
-            if any(_overlap(words, other) >= NEAR_COPY for other in shown):
+            if any(_near_copies(words, other) for other in shown):
                 continue
             shown.append(words)
             out.append((p, score))

@@ -19,7 +19,7 @@ _SPEECH = (
 )
 _WHAT_DID = re.compile(
     rf"^\s*(?:so\s+|and\s+|but\s+)?(?:what|which\s+\w+)\s+"
-    rf"(?:did|does|do|has|have|had|was|is|were|would)\s+(?P<x>.+?)\s+"
+    rf"(?:did|does|do|has|have|had|was|is|are|were|would)\s+(?P<x>.+?)\s+"
     rf"(?:(?:just|really|actually|ever|recently|also|first)\s+)?"
     rf"(?:{_SPEECH})\b(?P<rest>.*)$", re.IGNORECASE)
 _DID_X_SAY = re.compile(

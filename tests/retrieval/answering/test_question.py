@@ -39,3 +39,18 @@ def test_who_without_a_speech_verb_is_not_who_said(question: str):
 ])
 def test_a_name_then_what_about_is_split_for_the_engine_to_check(question: str, split):
     assert name_then_topic(question) == split
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic"), [
+    ("what are ukraine's allies saying about putin", "ukraine's allies", "putin"),
+    ("What are the unions saying about pensions?", "the unions", "pensions"),
+    ("what did Kallas say about the agreement", "Kallas", "the agreement"),
+])
+def test_what_a_speaker_is_saying_asks_for_their_statements(question: str, speaker: str,
+                                                            topic: str):
+    parsed = parse_question(question)
+    assert (parsed.intent, parsed.speaker, parsed.topic) == ("speaker", speaker, topic)
+
+
+def test_what_something_is_stays_a_search():
+    assert parse_question("what are the prospects for peace").intent == "search"

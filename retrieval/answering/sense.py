@@ -1,0 +1,36 @@
+"""The little words coverage cannot see: negation and condition.
+
+Coverage counts content terms, and the tokenizer drops "not", "never", "if" and "unless" as
+stop words, so "she would only go to Madrid if she could win a medal" is covered by "she is
+confident she can win a medal in Madrid", which sets no condition. A statement may be said
+to say what a question asks only when it keeps the question's sense: a question that denies
+something ("never intended", "no record") needs a statement that denies something too, and
+a question that sets a condition ("only ... if", "unless") a statement that sets one or
+denies something ("I don't want to go if I am not going to get a medal"). The check is one
+way: a statement may deny or set conditions the question does not mention.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+NEGATIONS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor",
+                       "without", "cannot", "nowhere", "noone"})
+CONDITIONS = frozenset({"if", "unless", "provided", "providing"})
+_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
+
+
+def _marks(text: str) -> tuple[bool, bool]:
+    """Whether the text denies something, and whether it sets a condition."""
+    words = _WORD.findall(text.lower())
+    negated = any(w in NEGATIONS or w.endswith(("n't", "n\u2019t")) for w in words)
+    return negated, any(w in CONDITIONS for w in words)
+
+
+def keeps_sense(question: str, statement: Iterable[str]) -> bool:
+    """Whether the statement's sentences deny and set conditions where the question does."""
+    asks_not, asks_if = _marks(question)
+    if not (asks_not or asks_if):
+        return True
+    says_not, says_if = _marks(" ".join(statement))
+    return (says_not or not asks_not) and (says_if or says_not or not asks_if)

@@ -1,0 +1,49 @@
+"""A statement keeps a question's sense only when it denies and sets conditions where the
+question does: coverage of content words cannot see "not" or "if"."""
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering.sense import keeps_sense
+
+
+@pytest.mark.parametrize(("question", "statement", "kept"), [
+    # a condition asked, none stated: the statement says something else
+    ("she would only go to madrid if she could win a medal",
+     ["British hurdler Sarah Claxton is confident she can win her first major medal in Madrid."],
+     False),
+    # a condition asked, stated as a denial with a condition
+    ("she would only go to madrid if she could win a medal",
+     ['"I don\'t want to go if I am not going to get a medal," said Johnson.'], True),
+    # "unless" is a condition too
+    ("he would stay unless the club sold him", ["I will stay if they want me."], True),
+    # a denial asked: the statement must deny something
+    ("she never intended her blog to hurt the airline",
+     ['"I never meant it as something to harm my company," Ms Simonetti said.'], True),
+    ("there was no record of ian brown being arrested",
+     ["Ian Brown was arrested after a fight during a concert."], False),
+    ("the talks did not make progress", ["The talks made progress, he said."], False),
+    # the denial may be in the speaker's other sentence of the passage
+    ("united fans can't stop glazer", ["He spoke to the BBC.", "There is nothing they can do."],
+     True),
+    # nothing denied or conditional in the question: anything keeps it
+    ("the agreement was made at gunpoint", ["Whatever agreement there is, it is not fair."],
+     True),
+])
+def test_a_statement_keeps_the_denials_and_conditions_of_the_question(question, statement,
+                                                                      kept):
+    assert keeps_sense(question, statement) is kept
+
+
+def test_who_said_a_condition_never_claims_a_statement_without_one(
+        tmp_path_factory: pytest.TempPathFactory):
+    from tests.retrieval.answering.small_corpus import parley_over
+
+    engine = parley_over(tmp_path_factory, {
+        "a.txt": "Hurdler ready\n\nAnn Lee said she can win a medal in Madrid next month.",
+        "b.txt": "Jumper waits\n\nBob Stone said he would not go to Madrid unless he was fit."})
+    unconditional = engine.ask("who said she would go to madrid if she could win a medal")
+    assert unconditional.claim.kind == "closest"
+    conditional = engine.ask("who said he would go to madrid if he was fit")
+    assert conditional.claim.kind == "said" and conditional.claim.speaker is not None
+    assert conditional.claim.speaker.name == "Bob Stone"
