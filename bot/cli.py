@@ -21,6 +21,7 @@ from bot.settings import ConfigError, load_settings
 
 SUBCOMMAND_MODULES = (
     "bot.cli_ask",
+    "bot.cli_check",
     "bot.cli_index",
     "bot.cli_eval",
     "bot.cli_discord",

@@ -166,7 +166,9 @@ class QuoteChecker:
         out: list[Hit] = []
         for w in chosen:
             st = w.statement
-            hit = self.evidence.hits([(st.p, w.coverage)], set(query),
+            found = self.index.top(query, 1, allowed=[st.p]) if query else []
+            score = found[0][1] if found else 0.0  # BM25's, as every result shows
+            hit = self.evidence.hits([(st.p, score)], set(query),
                                      only={st.p: list(st.sentences)})[0]
             out.append(Hit(len(out) + 1, hit.score, hit.passage, hit.article,
                            hit.best_sentence, hit.highlights))
