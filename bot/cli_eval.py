@@ -52,6 +52,10 @@ def register(subparsers: Any) -> None:
                    help="list every question answered wrongly or with a false claim")
     q.set_defaults(func=run_eval_questions)
 
+    from bot.cli_eval_checks import register as register_checks  # `eval checks FILE`
+
+    register_checks(targets)
+
 
 def _ratio(pair: list[int]) -> str:
     return f"{100 * pair[0] / pair[1]:.1f}% ({pair[0]}/{pair[1]})" if pair[1] else "-"

@@ -38,7 +38,7 @@ from retrieval.answering.records import Hit
 from retrieval.bm25_index import BM25Index
 from retrieval.tokenizer import terms, tokens
 
-REPORTED_AT = 0.6  # share of Y's content (by IDF) a statement holds to report Y
+REPORTED_AT = 0.85  # share of Y's content (by IDF) a statement holds to report Y
 CLOSE_AT = 0.3  # ... to be near Y
 POOL = 40  # passages best matching Y that are searched for other speakers' words
 NO_WORDS = ("Give the words to check, e.g. parley check \"Kallas\" \"made at gunpoint\".")
@@ -48,8 +48,9 @@ NO_WORDS = ("Give the words to check, e.g. parley check \"Kallas\" \"made at gun
 class _Weighed:
     statement: Statement
     exact: bool
-    coverage: float  # of the whole statement (a quote runs across sentences)
-    part: Part  # its sentence holding most of Y
+    coverage: float  # of its sentence holding most of Y: one sentence reports one thing
+    part: Part  # that sentence
+    spread: float  # of the whole statement (their sentences in the passage), for `close`
 
     @property
     def negated(self) -> bool:
@@ -109,8 +110,9 @@ class QuoteChecker:
                 break
             if w.negated == no and not (w.statement.terms & names):
                 return "other_speaker", w
-        if best is not None and (best.coverage >= CLOSE_AT):
-            return "close", best
+        near = max(mine, key=lambda w: w.spread) if mine else None
+        if near is not None and near.spread >= CLOSE_AT:
+            return "close", near
         return "not_found", None
 
     def _weigher(self, pieces: list[list[str]], query: list[str]
@@ -124,7 +126,8 @@ class QuoteChecker:
             def share(held: frozenset[str]) -> float:
                 return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
             part = max(statement.parts, key=lambda part: share(part.terms))
-            return _Weighed(statement, exact, share(statement.terms), part)
+            return _Weighed(statement, exact, share(part.terms), part,
+                            share(statement.terms))
         return weigh
 
     @staticmethod

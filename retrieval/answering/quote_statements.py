@@ -30,6 +30,7 @@ class Part:
     sentence: int
     surface: tuple[tuple[str, str, bool], ...]  # (term, word as written, quoted), in order
     negated: bool
+    role: frozenset[str] = frozenset()  # the terms of the speaker's role
 
     @property
     def terms(self) -> frozenset[str]:
@@ -42,7 +43,7 @@ class Part:
         if quoted:
             return quoted
         cues = _cue_terms()
-        return [(t, w) for t, w, _ in self.surface if t not in cues]
+        return [(t, w) for t, w, _ in self.surface if t not in cues and t not in self.role]
 
 
 @dataclass(frozen=True)
@@ -95,10 +96,11 @@ def _statement(passage: Passage, p: int, indices: list[int], narration: bool) ->
         for t in _tokens(sentence.text):
             at = sentence.start + t.start
             inside = any(s <= at < e for s, e in ranges)
-            if t.term in own or (t.term in role and not inside):
+            if t.term in own:
                 continue
             surface.append((t.term, sentence.text[t.start:t.end], inside))
-        parts.append(Part(i, tuple(surface), negated(fold_words(sentence.text))))
+        parts.append(Part(i, tuple(surface), negated(fold_words(sentence.text)),
+                          frozenset(role)))
     return Statement(p, speaker, tuple(q for q in quoted if q), tuple(parts))
 
 
