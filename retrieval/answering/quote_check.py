@@ -24,12 +24,13 @@ from corpus.models import Corpus
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
 from retrieval.answering.evidence import Evidence
-from retrieval.answering.quote_folding import contains, negated, quote_pieces, strip_quote_marks
+from retrieval.answering.quote_folding import contains, quote_pieces, strip_quote_marks
 from retrieval.answering.quote_statements import (
     GroupKey,
     Part,
     Statement,
     key_of,
+    negated_terms,
     statement_of,
     statements_in,
 )
@@ -52,9 +53,10 @@ class _Weighed:
     part: Part  # that sentence
     spread: float  # of the whole statement (their sentences in the passage), for `close`
 
-    @property
-    def negated(self) -> bool:
-        return self.part.negated
+    def agrees(self, turned: frozenset[str], query: frozenset[str]) -> bool:
+        """Whether the words both hold are negated alike in the quote (`turned`) and here."""
+        both = query & self.part.terms
+        return (self.part.negated & both) == (turned & both)
 
 
 class QuoteChecker:
@@ -76,14 +78,15 @@ class QuoteChecker:
             return QuoteClaim("quote_check", asked=asked, quote=shown, candidates=people,
                               note=NO_WORDS), ()
         query = list(dict.fromkeys(terms(strip_quote_marks(quote))))
-        no = negated([w for p in pieces for w in p])
+        no = negated_terms(strip_quote_marks(quote))
         keys = {(m.group.folded, m.group.kind) for m in matches}
         weigh = self._weigher(pieces, query)
         mine = sorted((weigh(s) for s in self._statements_of(matches)),
                       key=lambda w: (-w.exact, -w.coverage))
         others = sorted((weigh(s) for s in self._pool(query, keys)),
                         key=lambda w: (-w.exact, -w.coverage))
-        verdict, chosen = self._decide(mine, others, no, self._names_of(asked, matches))
+        verdict, chosen = self._decide(mine, others, lambda w: w.agrees(no, frozenset(query)),
+                                       self._names_of(asked, matches))
         if chosen is None and others and others[0].coverage > 0:
             chosen = others[0]  # not_found: the closest passage, said to be the closest
         extra_hits = [w for w in mine if w is not chosen][:k - 1]
@@ -93,14 +96,14 @@ class QuoteChecker:
 
     # --- deciding -----------------------------------------------------------------------
     @staticmethod
-    def _decide(mine: list[_Weighed], others: list[_Weighed], no: bool,
+    def _decide(mine: list[_Weighed], others: list[_Weighed],
+                agrees: Callable[[_Weighed], bool],
                 names: frozenset[str]) -> tuple[Verdict, _Weighed | None]:
         """The strongest verdict the evidence bears, and the statement it rests on."""
         best = mine[0] if mine else None
         if best is not None and best.exact:
             return "exact", best
-        agrees = best is not None and best.negated == no
-        if best is not None and agrees and best.coverage >= REPORTED_AT:
+        if best is not None and agrees(best) and best.coverage >= REPORTED_AT:
             return "reported", best
         spoken = [w for w in others if w.statement.speaker is not None]
         if spoken and spoken[0].exact:
@@ -108,7 +111,7 @@ class QuoteChecker:
         for w in spoken:
             if w.coverage < REPORTED_AT:
                 break
-            if w.negated == no and not (w.statement.terms & names):
+            if agrees(w) and not (w.statement.terms & names):
                 return "other_speaker", w
         near = max(mine, key=lambda w: w.spread) if mine else None
         if near is not None and near.spread >= CLOSE_AT:

@@ -14,6 +14,7 @@ from retrieval.answering.quote_folding import fold_words, negated, quoted_spans
 from retrieval.tokenizer import Token, terms, tokens
 
 GroupKey = tuple[str, str]
+NEAR = 3  # words before a term in which a negation turns it round
 
 
 def key_of(speaker: Speaker) -> GroupKey:
@@ -29,7 +30,7 @@ class Part:
 
     sentence: int
     surface: tuple[tuple[str, str, bool], ...]  # (term, word as written, quoted), in order
-    negated: bool
+    negated: frozenset[str]  # its terms that a negation just before turns round
     role: frozenset[str] = frozenset()  # the terms of the speaker's role
 
     @property
@@ -99,9 +100,19 @@ def _statement(passage: Passage, p: int, indices: list[int], narration: bool) ->
             if t.term in own:
                 continue
             surface.append((t.term, sentence.text[t.start:t.end], inside))
-        parts.append(Part(i, tuple(surface), negated(fold_words(sentence.text)),
-                          frozenset(role)))
+        parts.append(Part(i, tuple(surface), negated_terms(sentence.text), frozenset(role)))
     return Statement(p, speaker, tuple(q for q in quoted if q), tuple(parts))
+
+
+def negated_terms(text: str) -> frozenset[str]:
+    """The terms with a negation among the NEAR words before them or just after ("would
+    not *cost*", "no *losing* parties", "*benefits* nobody"): what a negation turns round,
+    not the rest of the sentence."""
+    out = set()
+    for t in _tokens(text):
+        if negated(fold_words(text[:t.start])[-NEAR:] + fold_words(text[t.end:])[:1]):
+            out.add(t.term)
+    return frozenset(out)
 
 
 @cache
