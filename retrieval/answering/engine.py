@@ -23,7 +23,7 @@ from retrieval.answering.evidence import Evidence
 from retrieval.answering.proximity import by_phrase
 from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
 from retrieval.answering.quote_check import QuoteChecker
-from retrieval.answering.quote_verdicts import verdict_message
+from retrieval.answering.quote_verdicts import nobody_fits, verdict_message
 from retrieval.answering.records import (
     Answer,
     Claim,
@@ -119,8 +119,8 @@ class Parley:
         if not any(nearby.by_own_name(m, typed) for m in matches):
             matches = [*matches, *self._described_nearby(typed, quote)]
         claim, hits = self.checker.check(typed, quote, matches, k)
-        message = " ".join(m for m in (claims.several_message(typed, matches),
-                                       verdict_message(claim)) if m)
+        first = claims.several_message(typed, matches) if matches else nobody_fits(typed)
+        message = " ".join(m for m in (first, verdict_message(claim)) if m)
         return Answer(text, "check", hits, message, claim.speaker,
                       self.evidence.unmatched(quote), cut, claim)
 

@@ -42,7 +42,7 @@ from retrieval.tokenizer import terms, tokens
 REPORTED_AT = 0.85  # share of Y's content (by IDF) a statement holds to report Y
 CLOSE_AT = 0.3  # ... to be near Y
 POOL = 40  # passages best matching Y that are searched for other speakers' words
-NO_WORDS = ("Give the words to check, e.g. parley check \"Kallas\" \"made at gunpoint\".")
+NO_WORDS = "Give the words to check, e.g. \u201cmade at gunpoint\u201d."
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,8 @@ def verdict_message(claim: QuoteClaim) -> str:
     if claim.note:
         text = f"{claim.note} {text}"
     return text
+
+
+def nobody_fits(asked: str) -> str:
+    """Said before the verdict when the typed speaker fits nobody who speaks."""
+    return f"No speaker in the articles fits \u201c{asked}\u201d."

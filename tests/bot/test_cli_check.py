@@ -81,3 +81,9 @@ def test_eval_checks_bad_file_is_one_line_exit_2(run_parley, tmp_path, content, 
     path.write_text(content, encoding="utf-8")
     proc = run_parley("eval", "checks", path)
     assert proc.returncode == 2 and why in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_repl_answers_a_check_question(run_parley):
+    proc = run_parley(input="Did Kallas really say \u201cmade at gunpoint\u201d?\n:quit\n")
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert "Yes: Kaja Kallas (Estonia's Prime Minister) is quoted saying" in proc.stdout

@@ -41,8 +41,8 @@ async def test_slash_check_with_nothing_to_show_is_a_short_ephemeral(start, seed
     iid = await h.stub.slash("check", speaker="Lavrov", quote="bitcoin wins")
     data = (await h.callback(iid))["data"]
     assert data["flags"] & EPHEMERAL
-    assert data["content"] == ("Nothing in the articles supports that Lavrov said "
-                               "\u201cbitcoin wins\u201d.")
+    assert data["content"] == ("No speaker in the articles fits \u201cLavrov\u201d. Nothing in "
+                               "the articles supports that Lavrov said \u201cbitcoin wins\u201d.")
 
 
 async def test_check_quote_menu_checks_the_messages_quotation_privately(start, seed):
