@@ -81,7 +81,7 @@ class QuoteChecker:
         no = negated_terms(strip_quote_marks(quote))
         keys = {(m.group.folded, m.group.kind) for m in matches}
         weigh = self._weigher(pieces, query)
-        mine = sorted((weigh(s) for s in self._statements_of(matches)),
+        mine = sorted((weigh(s) for s in self._statements_of(matches, query)),
                       key=lambda w: (-w.exact, -w.coverage))
         others = sorted((weigh(s) for s in self._pool(query, keys)),
                         key=lambda w: (-w.exact, -w.coverage))
@@ -142,14 +142,20 @@ class QuoteChecker:
         return frozenset(out)
 
     # --- gathering ----------------------------------------------------------------------
-    def _statements_of(self, matches: Sequence[Match]) -> Iterator[Statement]:
-        """Each candidate's statements, one per passage."""
+    def _statements_of(self, matches: Sequence[Match], query: list[str]
+                       ) -> Iterator[Statement]:
+        """Each candidate's statements, one per passage: those in passages holding a word of
+        the quote (the others can neither hold it nor share a word), or all of them when the
+        quote has only common words."""
         for m in matches:
-            seen: set[int] = set()
+            first: dict[int, int] = {}
             for p, s in m.group.statements:
-                if p in seen:
-                    continue
-                seen.add(p)
+                first.setdefault(p, s)
+            if query:
+                held = {p for p, score in self.index.top(query, len(first), allowed=first)
+                        if score > 0}
+                first = {p: s for p, s in first.items() if p in held}
+            for p, s in first.items():
                 passage = self.corpus.passages[p]
                 found = statement_of(passage, p, passage.sentences[s].speaker
                                      or m.group.speaker)

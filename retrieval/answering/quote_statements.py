@@ -3,11 +3,13 @@ quoted saying (for `exact`), and the content terms of everything attributed to t
 (for `reported` and `close`), each term with the word the text writes for it."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
-from corpus.folding import fold
+from corpus.folding import fold, fold_name
 from corpus.lexicon import cue_forms
 from corpus.models import Passage, Speaker
 from retrieval.answering.quote_folding import fold_words, negated, quoted_spans
@@ -15,6 +17,7 @@ from retrieval.tokenizer import Token, terms, tokens
 
 GroupKey = tuple[str, str]
 NEAR = 3  # words before a term in which a negation turns it round
+_RAW_WORD = re.compile(r"[^\W_]+")  # words as written ("don't": "don", "t")
 
 
 def key_of(speaker: Speaker) -> GroupKey:
@@ -30,8 +33,13 @@ class Part:
 
     sentence: int
     surface: tuple[tuple[str, str, bool], ...]  # (term, word as written, quoted), in order
-    negated: frozenset[str]  # its terms that a negation just before turns round
+    text: str  # the sentence
     role: frozenset[str] = frozenset()  # the terms of the speaker's role
+
+    @cached_property
+    def negated(self) -> frozenset[str]:
+        """Its terms that a negation next to them turns round (worked out when asked)."""
+        return negated_terms(self.text)
 
     @property
     def terms(self) -> frozenset[str]:
@@ -100,7 +108,7 @@ def _statement(passage: Passage, p: int, indices: list[int], narration: bool) ->
             if t.term in own:
                 continue
             surface.append((t.term, sentence.text[t.start:t.end], inside))
-        parts.append(Part(i, tuple(surface), negated_terms(sentence.text), frozenset(role)))
+        parts.append(Part(i, tuple(surface), sentence.text, frozenset(role)))
     return Statement(p, speaker, tuple(q for q in quoted if q), tuple(parts))
 
 
@@ -108,9 +116,12 @@ def negated_terms(text: str) -> frozenset[str]:
     """The terms with a negation among the NEAR words before them or just after ("would
     not *cost*", "no *losing* parties", "*benefits* nobody"): what a negation turns round,
     not the rest of the sentence."""
+    words = [(m.start(), fold_name(m.group())) for m in _RAW_WORD.finditer(text)]
+    starts = [at for at, _ in words]
     out = set()
     for t in _tokens(text):
-        if negated(fold_words(text[:t.start])[-NEAR:] + fold_words(text[t.end:])[:1]):
+        i, j = bisect_left(starts, t.start), bisect_left(starts, t.end)
+        if negated([w for _, w in words[max(0, i - NEAR):i]] + [w for _, w in words[j:j + 1]]):
             out.add(t.term)
     return frozenset(out)
 
