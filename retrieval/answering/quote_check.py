@@ -42,6 +42,7 @@ from retrieval.tokenizer import terms, tokens
 REPORTED_AT = 0.85  # share of Y's content (by IDF) a statement holds to report Y
 CLOSE_AT = 0.3  # ... to be near Y
 POOL = 40  # passages best matching Y that are searched for other speakers' words
+_BY_NAME = frozenset({"name", "surname", "first name"})  # Match.how: X is someone's name
 NO_WORDS = "Give the words to check, e.g. \u201cmade at gunpoint\u201d."
 
 
@@ -85,8 +86,11 @@ class QuoteChecker:
                       key=lambda w: (-w.exact, -w.coverage))
         others = sorted((weigh(s) for s in self._pool(query, keys)),
                         key=lambda w: (-w.exact, -w.coverage))
-        verdict, chosen = self._decide(mine, others, lambda w: w.agrees(no, frozenset(query)),
-                                       self._names_of(asked, matches))
+        names = self._names_of(asked, matches)
+        named = any(m.how in _BY_NAME for m in matches)
+        verdict, chosen = self._decide(
+            mine, others, lambda w: w.agrees(no, frozenset(query)), names,
+            lambda w: self._someone_else(w, None if named else asked, names))
         if chosen is None and others and others[0].coverage > 0:
             chosen = others[0]  # not_found: the closest passage, said to be the closest
         extra_hits = [w for w in mine if w is not chosen][:k - 1]
@@ -97,8 +101,8 @@ class QuoteChecker:
     # --- deciding -----------------------------------------------------------------------
     @staticmethod
     def _decide(mine: list[_Weighed], others: list[_Weighed],
-                agrees: Callable[[_Weighed], bool],
-                names: frozenset[str]) -> tuple[Verdict, _Weighed | None]:
+                agrees: Callable[[_Weighed], bool], names: frozenset[str],
+                someone_else: Callable[[_Weighed], bool]) -> tuple[Verdict, _Weighed | None]:
         """The strongest verdict the evidence bears, and the statement it rests on."""
         best = mine[0] if mine else None
         if best is not None and best.exact:
@@ -106,12 +110,13 @@ class QuoteChecker:
         if best is not None and agrees(best) and best.coverage >= REPORTED_AT:
             return "reported", best
         spoken = [w for w in others if w.statement.speaker is not None]
-        if spoken and spoken[0].exact:
-            return "other_speaker", spoken[0]
+        exact = [w for w in spoken if w.exact]
+        if exact and someone_else(exact[0]):
+            return "other_speaker", exact[0]
         for w in spoken:
-            if w.coverage < REPORTED_AT:
+            if w.coverage < REPORTED_AT or (exact and not someone_else(exact[0])):
                 break
-            if agrees(w) and not (w.statement.terms & names):
+            if agrees(w) and not (w.statement.terms & names) and someone_else(w):
                 return "other_speaker", w
         near = max(mine, key=lambda w: w.spread) if mine else None
         if near is not None and near.spread >= CLOSE_AT:
@@ -133,6 +138,23 @@ class QuoteChecker:
                             share(statement.terms))
         return weigh
 
+    def _someone_else(self, w: _Weighed, described: str | None, names: frozenset[str]) -> bool:
+        """Whether the statement's speaker is surely not the one asked about: their name
+        shares no word with X's, and, when X is a description rather than a name someone
+        has (`described`), its words do not all occur in their passage or description ("the
+        Microsoft chairman" may be the Bill Gates a passage calls that)."""
+        speaker = w.statement.speaker
+        if speaker is None:
+            return False
+        own = set(terms(speaker.name))
+        if own & names:
+            return False
+        if described is None:
+            return True
+        typed = set(terms(described))
+        around = set(self.evidence.terms_of(w.statement.p)) | own | set(terms(speaker.role or ""))
+        return not typed or not typed <= around
+
     @staticmethod
     def _names_of(asked: str, matches: Sequence[Match]) -> frozenset[str]:
         """The terms that name X in a sentence: the words typed and the candidates' names."""
@@ -152,8 +174,7 @@ class QuoteChecker:
             for p, s in m.group.statements:
                 first.setdefault(p, s)
             if query:
-                held = {p for p, score in self.index.top(query, len(first), allowed=first)
-                        if score > 0}
+                held = {p for p, _ in self.index.top(query, len(first), allowed=first)}
                 first = {p: s for p, s in first.items() if p in held}
             for p, s in first.items():
                 passage = self.corpus.passages[p]
@@ -166,9 +187,7 @@ class QuoteChecker:
         """Everyone else's statements, and the narration, in the passages best matching Y."""
         if not query:
             return
-        for p, score in self.index.top(query, POOL):
-            if score <= 0:
-                continue
+        for p, _ in self.index.top(query, POOL):  # each holds a word of Y (its score may be 0)
             for statement in statements_in(self.corpus.passages[p], p):
                 if statement.speaker is None or key_of(statement.speaker) not in keys:
                     yield statement

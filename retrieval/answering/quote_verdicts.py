@@ -72,9 +72,9 @@ def verdict_message(claim: QuoteClaim) -> str:
         how = "quoted saying them" if claim.verbatim else "reported saying that"
         text = f"Not {asked}: {claims.who(claim.speaker)} is {how}."
     else:
-        text = f"Nothing in the articles supports that {asked} said {quote}."
-        if claim.evidence is not None:
-            text += " The closest passage:"
+        text = (f"Parley finds no statement by {asked} saying {quote}; the closest passage:"
+                if claim.evidence is not None else
+                f"Nothing in the articles supports that {asked} said {quote}.")
     if claim.note:
         text = f"{claim.note} {text}"
     return text

@@ -55,6 +55,26 @@ def test_verdicts_over_a_small_corpus(engine, speaker, quote, verdict, who):
         assert claim.evidence is answer.results[0]
 
 
+DOCK = """Cranes at the old port
+Source: Test
+Ivan Dahl, who chairs the dock board, said the cranes were too old to lift containers.
+"""
+
+
+@pytest.mark.parametrize(("speaker", "verdict"), [
+    ("the dock board chair", "not_found"),  # the passage may be calling Dahl that
+    ("the dock board", "not_found"),
+    ("Olga Berg", "other_speaker"),  # a name nobody here has is not Dahl's
+    ("the mayor", "other_speaker"),
+])
+def test_a_description_the_passage_gives_is_never_told_it_was_someone_else(
+        tmp_path_factory, speaker, verdict):
+    dock = parley_over(tmp_path_factory, {"dock.txt": DOCK})
+    claim = dock.check(speaker, "the cranes were too old to lift containers").claim
+    assert claim.verdict == verdict
+    assert claim.evidence is not None and claim.evidence.speaker.name == "Ivan Dahl"
+
+
 def test_close_shows_the_words_each_side_lacks(engine):
     claim = engine.check("Berg", "the treaty is signed freely").claim
     assert claim.verdict == "close"
