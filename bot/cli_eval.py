@@ -57,6 +57,13 @@ def register(subparsers: Any) -> None:
     register_checks(targets)
 
 
+def default_bbc() -> Path:
+    """The BBC folder next to the project (for `eval checks`, which imports no evaluation)."""
+    from corpus.evaluation.gold import default_bbc_dir
+
+    return Path(default_bbc_dir())
+
+
 def _ratio(pair: list[int]) -> str:
     return f"{100 * pair[0] / pair[1]:.1f}% ({pair[0]}/{pair[1]})" if pair[1] else "-"
 

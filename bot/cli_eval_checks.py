@@ -133,11 +133,19 @@ def register(targets: Any) -> None:
                         "../shared/data/bbc next to the project); skipped when absent")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--verbose", action="store_true", help="list every wrong verdict")
-    p.set_defaults(func=run_eval_checks)
+    p.set_defaults(func=run_checks)
 
 
-def run_eval_checks(args: argparse.Namespace, settings: Any = None) -> int:
-    from corpus.evaluation.gold import default_bbc_dir
+def run_checks(args: argparse.Namespace, settings: Any = None) -> int:
+    from bot.cli_eval import default_bbc  # the evaluation package's default folder
+
+    return run_eval_checks(args, settings, default_bbc())
+
+
+def run_eval_checks(args: argparse.Namespace, settings: Any = None,
+                    default_bbc: Path | None = None) -> int:
+    """Score the file; `default_bbc` is the BBC folder when `--bbc` is not given (`cli_eval`
+    knows it: only it imports the evaluation package)."""
     from corpus.shipped import SHIPPED_CORPUS
     from retrieval.answering.engine import open_parley
 
@@ -146,7 +154,7 @@ def run_eval_checks(args: argparse.Namespace, settings: Any = None) -> int:
     except ChecksFileError as exc:
         print(f"parley: {exc} (see 'parley eval checks --help')", file=sys.stderr)
         return 2
-    bbc = args.bbc or default_bbc_dir()
+    bbc = args.bbc or default_bbc or Path("../shared/data/bbc")
     options = settings.index_options if settings is not None else None
     engines: dict[str, Any] = {}
 
