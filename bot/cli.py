@@ -25,6 +25,7 @@ from corpus.shipped import SHIPPED_CORPUS
 
 SUBCOMMAND_MODULES = (
     "bot.cli_ask",
+    "bot.cli_check",
     "bot.cli_index",
     "bot.cli_eval",
     "bot.cli_discord",

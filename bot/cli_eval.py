@@ -53,6 +53,9 @@ def register(subparsers: Any) -> None:
     q.set_defaults(func=run_eval_questions)
 
     _register_compare(targets)
+    from bot.cli_eval_checks import register as register_checks  # `eval checks FILE`
+
+    register_checks(targets)
 
 
 def _register_compare(targets: Any) -> None:
@@ -98,6 +101,13 @@ def run_eval_compare(args: argparse.Namespace, settings: Any = None) -> int:
     else:
         print(format_report(report, rows, args.verbose))
     return 0
+
+
+def default_bbc() -> Path:
+    """The BBC folder next to the project (for `eval checks`, which imports no evaluation)."""
+    from corpus.evaluation.gold import default_bbc_dir
+
+    return Path(default_bbc_dir())
 
 
 def _ratio(pair: list[int]) -> str:

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from corpus.models import Article, Corpus, LoadProblem, Speaker
-from retrieval.answering.records import Answer, Claim, QuotesAnswer, SpeakerStats
+from retrieval.answering.quote_verdicts import QuoteClaim
+from retrieval.answering.records import Answer, Claim, Hit, QuotesAnswer, SpeakerStats
 from retrieval.answering.sides_records import SidesAnswer
 
 
@@ -16,10 +17,33 @@ def speaker_json(speaker: Speaker | None) -> dict[str, Any] | None:
 
 
 def claim_json(claim: Claim) -> dict[str, Any]:
+    if isinstance(claim, QuoteClaim):
+        return quote_check_json(claim)
     return {"kind": claim.kind, "speaker": speaker_json(claim.speaker),
             "candidates": [{**(speaker_json(c.speaker) or {}), "statements": c.statements}
                            for c in claim.candidates],
             "coverage": None if claim.coverage is None else round(claim.coverage, 4)}
+
+
+def quote_check_json(claim: QuoteClaim) -> dict[str, Any]:
+    """The claim of a quote check ("did X say Y?"): its verdict and the evidence it rests on."""
+    hit = claim.evidence
+    return {"kind": "quote_check", "verdict": claim.verdict,
+            "speaker": speaker_json(claim.speaker),
+            "candidates": [{**(speaker_json(c.speaker) or {}), "statements": c.statements}
+                           for c in claim.candidates],
+            "coverage": None if claim.coverage is None else round(claim.coverage, 4),
+            "quote": claim.quote,
+            "evidence": None if hit is None else evidence_json(hit),
+            "shared": list(claim.shared), "missing": list(claim.missing),
+            "extra": list(claim.extra)}
+
+
+def evidence_json(hit: Hit) -> dict[str, Any]:
+    return {"document": hit.passage.document, "passage": hit.passage.index,
+            "title": hit.article.title, "url": hit.article.url, "date": hit.article.date,
+            "text": hit.passage.text, "sentence": hit.sentence.text, "kind": hit.sentence.kind,
+            "speaker": speaker_json(hit.speaker)}
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:

@@ -27,7 +27,8 @@ from bot.text_render import (
 from retrieval.options import DEFAULT_TOP_K, MAX_TOP_K
 
 EXAMPLES = ("What did Erdogan say?", "What did Kallas say about the agreement?",
-            "Who said the agreement was made at gunpoint?")
+            "Who said the agreement was made at gunpoint?",
+            "Did Kallas say \u201cmade at gunpoint\u201d?")
 COMMANDS = (
     (":more", "the next results of the last answer"),
     (":top N", f"show N results for each question (1-{MAX_TOP_K})"),

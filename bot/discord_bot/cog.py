@@ -75,7 +75,13 @@ class AskCog(commands.Cog, name="Parley"):
         self.choices = Choices()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parley-answer")
 
+    async def cog_load(self) -> None:
+        from bot.discord_bot.check import CheckCog  # /check and the "Check quote" menu
+
+        await self.bot.add_cog(CheckCog(self.bot, self))
+
     async def cog_unload(self) -> None:
+        await self.bot.remove_cog("Parley check")
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     # ------------------------------------------------------------------ engine calls

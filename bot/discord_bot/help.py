@@ -25,6 +25,10 @@ COMMANDS = (
     ("/speakers [filter]", "`/speakers filter: minister` \u2014 who speaks, most quoted first."),
     ("/quotes speaker", "`/quotes speaker: Kuleba` \u2014 everything one speaker said."),
     ("/source [article]", "`/source article: Istanbul` \u2014 the articles, or one of them."),
+    ("/check speaker quote [private]", "`/check speaker: Kallas quote: made at gunpoint` \u2014 "
+     "did they say it: exact, in other words, close, someone else's, or not found."),
+    ("Apps \u2192 Check quote", "On a message with a quotation: did its speaker say it "
+     "(only you see the answer)."),
     ("Apps \u2192 Ask Parley", "On any message: who said its words, and where they are in the "
      "articles (only you see the answer)."),
     ("@Parley question", "`@Parley what did Lavrov say?` \u2014 the same answer as /ask."),

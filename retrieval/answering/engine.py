@@ -29,6 +29,8 @@ from retrieval.answering.evidence import Evidence
 from retrieval.answering.over_time import timeline
 from retrieval.answering.proximity import by_phrase
 from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
+from retrieval.answering.quote_check import QuoteChecker
+from retrieval.answering.quote_verdicts import nobody_fits, verdict_message
 from retrieval.answering.records import (
     Answer,
     Claim,
@@ -81,6 +83,7 @@ class Parley:
         self.finder = SpeakerFinder(self.directory)
         self.vocabulary = Vocabulary(index.inverted.terms)
         self.evidence = Evidence(corpus, index, self._lookups)
+        self.checker = QuoteChecker(corpus, index, self.evidence)
         # Passages with at least one attributed sentence, as the index takes them fastest.
         self._attributed_ids = np.sort(np.asarray(digest.attributed, dtype=np.int64))
 
@@ -107,6 +110,8 @@ class Parley:
         if speaker and speaker.strip():
             topic = parsed.topic if parsed.intent == "speaker" else text
             return self._speaker_answer(text, speaker.strip(), topic, k, cut)
+        if parsed.intent == "check" and parsed.speaker:
+            return self.check(parsed.speaker, parsed.topic, k, question=text, cut=cut)
         if parsed.intent == "speaker" and parsed.speaker:
             return self._speaker_answer(text, parsed.speaker, parsed.topic, k, cut)
         if parsed.intent == "who_said" and parsed.topic:
@@ -115,6 +120,23 @@ class Parley:
         if named is not None:
             return self._speaker_answer(text, *named, k, cut)
         return self._search(text, parsed.topic or text, k, cut)
+
+    def check(self, speaker: str, quote: str, top_k: int | None = None, *,
+              question: str | None = None, cut: bool = False) -> Answer:
+        """"Did `speaker` say `quote`?": a verdict with its evidence (see `quote_check`)."""
+        typed, quote = clean_question(speaker)[0], clean_question(quote)[0]
+        text = question or f"Did {typed} say \u201c{quote}\u201d?"
+        k = clamp_top_k(top_k, self.top_k)
+        if not typed or is_quantifier(typed):  # "did anyone say …" asks who said it
+            return self._who_said(text, quote, k, cut)
+        matches = self.finder.find(typed)
+        if not any(nearby.by_own_name(m, typed) for m in matches):
+            matches = [*matches, *self._described_nearby(typed, quote)]
+        claim, hits = self.checker.check(typed, quote, matches, k)
+        first = claims.several_message(typed, matches) if matches else nobody_fits(typed)
+        message = " ".join(m for m in (first, verdict_message(claim)) if m)
+        return Answer(text, "check", hits, message, claim.speaker,
+                      self.evidence.unmatched(quote), cut, claim)
 
     def _named_then_topic(self, text: str) -> tuple[str, str] | None:
         """"Mark Oaten on the anti-terror bill" asks what he said about it, when the words

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from corpus.lexicon import cue_forms
+from retrieval.answering.quote_question import parse_check
 from retrieval.answering.records import Intent
 
 MAX_QUESTION_CHARS = 1000  # longer questions are cut, with a note to the user
@@ -62,6 +63,9 @@ def parse_question(question: str) -> ParsedQuestion:
     """Recognise "What did X say (about Y)?", "Who said Y?" and their common variants.
     Anything else is a plain search on the whole question."""
     text = question.strip()
+    check = parse_check(text)  # "Did X say Y?": a quote check (see quote_question)
+    if check is not None:
+        return ParsedQuestion("check", check.quote, check.speaker)
     for pattern in (_WHAT_DID, _DID_X_SAY, _QUOTES_FROM, _X_POSSESSIVE):
         m = pattern.match(text)
         if m and m.group("x").strip():

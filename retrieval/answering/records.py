@@ -6,9 +6,9 @@ from typing import Literal
 
 from corpus.models import Article, Passage, Sentence, Speaker
 
-Intent = Literal["search", "speaker", "who_said", "speakers"]
+Intent = Literal["search", "speaker", "who_said", "speakers", "check"]
 # What an answer tells the user about who said what (see Claim).
-ClaimKind = Literal["said", "closest", "absent", "none"]
+ClaimKind = Literal["said", "closest", "absent", "none", "quote_check"]
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,7 @@ async def test_startup_identifies_heartbeats_and_syncs_to_the_guild(start):
     put = [r for r in stub.requests if r.method == "PUT"]
     assert [r.path for r in put] == [f"/api/v10/applications/{stub.app_id}/guilds/4242/commands"]
     assert {c["name"] for c in put[0].json} == {"ask", "speakers", "quotes", "source", "help",
-                                                "Ask Parley"}
+                                                "Ask Parley", "check", "Check quote"}
     ask = next(c for c in put[0].json if c["name"] == "ask")
     opts = {o["name"]: o for o in ask["options"]}
     assert opts["speaker"]["autocomplete"] is True

@@ -341,9 +341,9 @@ async def test_setup_hook_adds_commands_menu_and_prefix_only_with_message_conten
     async with create_bot(make_settings(), engine) as bot:
         await bot.setup_hook()
         names = {c.name for c in bot.tree.get_commands(type=discord.AppCommandType.chat_input)}
-        assert names == {"ask", "speakers", "quotes", "source", "help"}
+        assert names == {"ask", "speakers", "quotes", "source", "help", "check"}
         menus = bot.tree.get_commands(type=discord.AppCommandType.message)
-        assert [m.name for m in menus] == ["Ask Parley"]
+        assert sorted(m.name for m in menus) == ["Ask Parley", "Check quote"]
         assert bot.get_command("ask") is None
     async with create_bot(make_settings(message_content=True), engine) as bot2:
         await bot2.setup_hook()

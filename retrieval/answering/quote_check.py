@@ -1,0 +1,239 @@
+"""The verdict of "did X say Y?", never stronger than the evidence.
+
+X is resolved to ranked candidates as every speaker question is (see `candidates`). Then:
+- `exact`: Y's words, folded (see `quote_folding`), occur in order as whole words inside the
+  quotation marks of a statement attributed to a candidate (a direct sentence of a quote run
+  counts as quoted whole);
+- `reported`: a statement attributed to a candidate holds at least REPORTED_AT of Y's content
+  terms, weighted by IDF, and neither or both of them are negated;
+- `other_speaker`: failing those, someone else is quoted with Y's words, or holds REPORTED_AT
+  of them in a statement that does not name X (a sentence naming X may be reporting X);
+- `close`: a candidate's statement holds at least CLOSE_AT (or REPORTED_AT across a
+  negation): the reply lists the words each side lacks;
+- `not_found`: otherwise, with the closest passage shown when one holds any of Y's terms.
+Only statements attributed to X count for X: a sentence that names X while someone else (or
+the narration) speaks is never X's. The thresholds were tuned on the development checks
+(tests/retrieval/answering/data/dev_checks15.json); see the README.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from corpus.models import Corpus
+from retrieval.answering import claims
+from retrieval.answering.candidates import Match
+from retrieval.answering.evidence import Evidence
+from retrieval.answering.quote_folding import contains, quote_pieces, strip_quote_marks
+from retrieval.answering.quote_statements import (
+    GroupKey,
+    Part,
+    Statement,
+    key_of,
+    negated_terms,
+    statement_of,
+    statements_in,
+)
+from retrieval.answering.quote_verdicts import QuoteClaim, Verdict
+from retrieval.answering.records import Hit
+from retrieval.bm25_index import BM25Index
+from retrieval.tokenizer import terms, tokens
+
+REPORTED_AT = 0.85  # share of Y's content (by IDF) a statement holds to report Y
+CLOSE_AT = 0.3  # ... to be near Y
+POOL = 40  # passages best matching Y that are searched for other speakers' words
+_BY_NAME = frozenset({"name", "surname", "first name"})  # Match.how: X is someone's name
+NO_WORDS = "Give the words to check, e.g. \u201cmade at gunpoint\u201d."
+
+
+@dataclass(frozen=True)
+class _Weighed:
+    statement: Statement
+    exact: bool
+    coverage: float  # of its sentence holding most of Y: one sentence reports one thing
+    part: Part  # that sentence
+    spread: float  # of the whole statement (their sentences in the passage), for `close`
+
+    def agrees(self, turned: frozenset[str], query: frozenset[str]) -> bool:
+        """Whether the words both hold are negated alike in the quote (`turned`) and here."""
+        both = query & self.part.terms
+        return (self.part.negated & both) == (turned & both)
+
+
+class QuoteChecker:
+    """Quote checks over one corpus and its index."""
+
+    def __init__(self, corpus: Corpus, index: BM25Index, evidence: Evidence) -> None:
+        self.corpus = corpus
+        self.index = index
+        self.evidence = evidence
+
+    def check(self, asked: str, quote: str, matches: Sequence[Match],
+              k: int) -> tuple[QuoteClaim, tuple[Hit, ...]]:
+        """The verdict on "did `asked` say `quote`?" (`matches`: who `asked` may be), and the
+        hits to show: the evidence first."""
+        shown = " ".join(strip_quote_marks(quote).split())
+        people = claims.candidates(matches)
+        pieces = quote_pieces(quote)
+        if not pieces:
+            return QuoteClaim("quote_check", asked=asked, quote=shown, candidates=people,
+                              note=NO_WORDS), ()
+        query = list(dict.fromkeys(terms(strip_quote_marks(quote))))
+        no = negated_terms(strip_quote_marks(quote))
+        keys = {(m.group.folded, m.group.kind) for m in matches}
+        weigh = self._weigher(pieces, query)
+        mine = sorted((weigh(s) for s in self._statements_of(matches, query)),
+                      key=lambda w: (-w.exact, -w.coverage))
+        others = sorted((weigh(s) for s in self._pool(query, keys)),
+                        key=lambda w: (-w.exact, -w.coverage))
+        names = self._names_of(asked, matches)
+        named = any(m.how in _BY_NAME for m in matches)
+        verdict, chosen = self._decide(
+            mine, others, lambda w: w.agrees(no, frozenset(query)), names,
+            lambda w: self._someone_else(w, None if named else asked, names))
+        if chosen is None and others and others[0].coverage > 0:
+            chosen = others[0]  # not_found: the closest passage, said to be the closest
+        extra_hits = [w for w in mine if w is not chosen][:k - 1]
+        hits = self._hits([chosen, *extra_hits] if chosen else extra_hits, query)
+        claim = self._claim(verdict, chosen, hits, asked, shown, query, people)
+        return claim, hits
+
+    # --- deciding -----------------------------------------------------------------------
+    @staticmethod
+    def _decide(mine: list[_Weighed], others: list[_Weighed],
+                agrees: Callable[[_Weighed], bool], names: frozenset[str],
+                someone_else: Callable[[_Weighed], bool]) -> tuple[Verdict, _Weighed | None]:
+        """The strongest verdict the evidence bears, and the statement it rests on."""
+        best = mine[0] if mine else None
+        if best is not None and best.exact:
+            return "exact", best
+        if best is not None and agrees(best) and best.coverage >= REPORTED_AT:
+            return "reported", best
+        spoken = [w for w in others if w.statement.speaker is not None]
+        exact = [w for w in spoken if w.exact]
+        if exact and someone_else(exact[0]):
+            return "other_speaker", exact[0]
+        for w in spoken:
+            if w.coverage < REPORTED_AT or (exact and not someone_else(exact[0])):
+                break
+            if agrees(w) and not (w.statement.terms & names) and someone_else(w):
+                return "other_speaker", w
+        near = max(mine, key=lambda w: w.spread) if mine else None
+        if near is not None and near.spread >= CLOSE_AT:
+            return "close", near
+        return "not_found", None
+
+    def _weigher(self, pieces: list[list[str]], query: list[str]
+                 ) -> Callable[[Statement], _Weighed]:
+        weights = {t: self.index.idf(t) if t in self.index else self.evidence.unseen_idf
+                   for t in query}
+        total = sum(weights.values())
+
+        def weigh(statement: Statement) -> _Weighed:
+            exact = any(contains(run, pieces) for run in statement.quoted)
+            def share(held: frozenset[str]) -> float:
+                return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
+            part = max(statement.parts, key=lambda part: share(part.terms))
+            return _Weighed(statement, exact, share(part.terms), part,
+                            share(statement.terms))
+        return weigh
+
+    def _someone_else(self, w: _Weighed, described: str | None, names: frozenset[str]) -> bool:
+        """Whether the statement's speaker is surely not the one asked about: their name
+        shares no word with X's, and, when X is a description rather than a name someone
+        has (`described`), its words do not all occur in their passage or description ("the
+        Microsoft chairman" may be the Bill Gates a passage calls that)."""
+        speaker = w.statement.speaker
+        if speaker is None:
+            return False
+        own = set(terms(speaker.name))
+        if own & names:
+            return False
+        if described is None:
+            return True
+        typed = set(terms(described))
+        around = set(self.evidence.terms_of(w.statement.p)) | own | set(terms(speaker.role or ""))
+        return not typed or not typed <= around
+
+    @staticmethod
+    def _names_of(asked: str, matches: Sequence[Match]) -> frozenset[str]:
+        """The terms that name X in a sentence: the words typed and the candidates' names."""
+        out = set(terms(asked))
+        for m in matches:
+            out.update(terms(m.group.speaker.name))
+        return frozenset(out)
+
+    # --- gathering ----------------------------------------------------------------------
+    def _statements_of(self, matches: Sequence[Match], query: list[str]
+                       ) -> Iterator[Statement]:
+        """Each candidate's statements, one per passage: those in passages holding a word of
+        the quote (the others can neither hold it nor share a word), or all of them when the
+        quote has only common words."""
+        for m in matches:
+            first: dict[int, int] = {}
+            for p, s in m.group.statements:
+                first.setdefault(p, s)
+            if query:
+                held = {p for p, _ in self.index.top(query, len(first), allowed=first)}
+                first = {p: s for p, s in first.items() if p in held}
+            for p, s in first.items():
+                passage = self.corpus.passages[p]
+                found = statement_of(passage, p, passage.sentences[s].speaker
+                                     or m.group.speaker)
+                if found is not None:
+                    yield found
+
+    def _pool(self, query: list[str], keys: set[GroupKey]) -> Iterator[Statement]:
+        """Everyone else's statements, and the narration, in the passages best matching Y."""
+        if not query:
+            return
+        for p, _ in self.index.top(query, POOL):  # each holds a word of Y (its score may be 0)
+            for statement in statements_in(self.corpus.passages[p], p):
+                if statement.speaker is None or key_of(statement.speaker) not in keys:
+                    yield statement
+
+    # --- the record ---------------------------------------------------------------------
+    def _hits(self, chosen: Sequence[_Weighed], query: list[str]) -> tuple[Hit, ...]:
+        out: list[Hit] = []
+        for w in chosen:
+            st = w.statement
+            found = self.index.top(query, 1, allowed=[st.p]) if query else []
+            score = found[0][1] if found else 0.0  # BM25's, as every result shows
+            hit = self.evidence.hits([(st.p, score)], set(query),
+                                     only={st.p: list(st.sentences)})[0]
+            out.append(Hit(len(out) + 1, hit.score, hit.passage, hit.article,
+                           hit.best_sentence, hit.highlights))
+        return tuple(out)
+
+    @staticmethod
+    def _claim(verdict: Verdict, chosen: _Weighed | None, hits: tuple[Hit, ...], asked: str,
+               shown: str, query: list[str], people: tuple[claims.Candidate, ...]
+               ) -> QuoteClaim:
+        if chosen is None:
+            return QuoteClaim("quote_check", None, people, None, verdict, asked, shown)
+        st = chosen.statement
+        asked_words = _surface(shown)
+        held = st.terms
+        wanted = set(query)
+        shared = tuple(w for t, w in asked_words if t in held)
+        missing = tuple(w for t, w in asked_words if t not in held)
+        extra = tuple(w for t, w in _dedup(chosen.part.said()) if t not in wanted)
+        speaker = st.speaker if verdict != "not_found" else None
+        return QuoteClaim("quote_check", speaker, people, chosen.coverage, verdict, asked,
+                          shown, hits[0] if hits else None, shared, missing, extra,
+                          verbatim=chosen.exact)
+
+
+def _surface(text: str) -> list[tuple[str, str]]:
+    """(term, word as written) for each distinct content term of the text."""
+    return _dedup(tuple((t.term, text[t.start:t.end]) for t in tokens(text)))
+
+
+def _dedup(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen: set[str] = set()
+    out = []
+    for term, word in pairs:
+        if term not in seen:
+            seen.add(term)
+            out.append((term, word))
+    return out

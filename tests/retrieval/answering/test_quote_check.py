@@ -1,0 +1,156 @@
+"""Quote checks ("did X say Y?"): each verdict over a small corpus, never stronger than the
+evidence; the question forms; the folding of quotes; the dev checks as a test."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from retrieval.answering.question import parse_question
+from retrieval.answering.quote_folding import contains, quotations_in, quote_pieces
+from retrieval.answering.quote_verdicts import QuoteClaim
+from tests.retrieval.answering.small_corpus import parley_over
+
+ARTICLE = """Talks on the harbour deal resume
+Source: Test
+"Whatever treaty there is, it is signed under pressure," Harbour Minister Anna Berg said.
+Mayor Tom Reed said the new bridge would open in the spring and would not cost taxpayers.
+The port workers went on strike on Monday.
+Residents told reporters that Mr Reed had favoured shipping firms over them.
+"""
+
+DEV = Path(__file__).parent / "data" / "dev_checks15.json"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return parley_over(tmp_path_factory, {"harbour.txt": ARTICLE})
+
+
+@pytest.mark.parametrize(("speaker", "quote", "verdict", "who"), [
+    ("Berg", "it is signed under pressure", "exact", "Anna Berg"),
+    ("Anna Berg", "\u201cWHATEVER treaty there is\u201d", "exact", "Anna Berg"),
+    ("the harbour minister", "whatever treaty ... signed under pressure", "exact", "Anna Berg"),
+    ("Reed", "the new bridge would open in the spring", "reported", "Tom Reed"),
+    ("Reed", "the bridge would open in spring and would not cost taxpayers", "reported",
+     "Tom Reed"),
+    ("Berg", "the treaty is signed freely", "close", "Anna Berg"),
+    ("Reed", "the new bridge would cost taxpayers", "close", "Tom Reed"),  # negation lost
+    ("Reed", "signed under pressure", "other_speaker", "Anna Berg"),
+    ("Berg", "the new bridge would open in the spring", "other_speaker", "Tom Reed"),
+    ("Berg", "the port workers went on strike", "not_found", None),  # narration
+    ("Reed", "favoured shipping firms", "not_found", None),  # a mention, not his words
+    ("Nobody Known", "bitcoin is the future", "not_found", None),
+])
+def test_verdicts_over_a_small_corpus(engine, speaker, quote, verdict, who):
+    answer = engine.check(speaker, quote)
+    claim = answer.claim
+    assert isinstance(claim, QuoteClaim)
+    assert (claim.verdict, claim.speaker.name if claim.speaker else None) == (verdict, who)
+    if verdict != "not_found":
+        assert answer.results and answer.results[0].speaker == claim.speaker
+        assert claim.evidence is answer.results[0]
+
+
+DOCK = """Cranes at the old port
+Source: Test
+Ivan Dahl, who chairs the dock board, said the cranes were too old to lift containers.
+"""
+
+
+@pytest.mark.parametrize(("speaker", "verdict"), [
+    ("the dock board chair", "not_found"),  # the passage may be calling Dahl that
+    ("the dock board", "not_found"),
+    ("Olga Berg", "other_speaker"),  # a name nobody here has is not Dahl's
+    ("the mayor", "other_speaker"),
+])
+def test_a_description_the_passage_gives_is_never_told_it_was_someone_else(
+        tmp_path_factory, speaker, verdict):
+    dock = parley_over(tmp_path_factory, {"dock.txt": DOCK})
+    claim = dock.check(speaker, "the cranes were too old to lift containers").claim
+    assert claim.verdict == verdict
+    assert claim.evidence is not None and claim.evidence.speaker.name == "Ivan Dahl"
+
+
+def test_close_shows_the_words_each_side_lacks(engine):
+    claim = engine.check("Berg", "the treaty is signed freely").claim
+    assert claim.verdict == "close"
+    assert "freely" in claim.missing and "pressure" in claim.extra
+    assert "Minister" not in claim.extra  # the speaker's role is not what they said
+
+
+def test_reported_names_the_shared_words(engine):
+    claim = engine.check("Reed", "the new bridge would open in the spring").claim
+    assert {"bridge", "open", "spring"} <= set(claim.shared)
+    assert "In other words" in engine.check("Reed", "bridge open spring").message
+
+
+@pytest.mark.parametrize(("question", "speaker", "quote"), [
+    ("Did Berg say it is signed under pressure?", "Berg", "it is signed under pressure"),
+    ("Did Berg say that the treaty is signed?", "Berg", "the treaty is signed"),
+    ("Is it true that Tom Reed said the bridge would open?", "Tom Reed",
+     "the bridge would open"),
+    ("Did Berg really say 'signed under pressure'?", "Berg", "'signed under pressure'"),
+])
+def test_check_questions_are_recognised(question, speaker, quote):
+    parsed = parse_question(question)
+    assert (parsed.intent, parsed.speaker, parsed.topic) == ("check", speaker, quote)
+
+
+@pytest.mark.parametrize("question", [
+    "Did Berg say anything about the treaty?",
+    "Did anyone talk about a fair peace?",
+    "What did Berg say about the treaty?",
+    "Did Berg say so?",
+])
+def test_questions_about_a_topic_are_not_checks(question):
+    assert parse_question(question).intent != "check"
+
+
+def test_a_check_question_is_answered_through_ask(engine):
+    answer = engine.ask("Did Berg really say \u201csigned under pressure\u201d?")
+    assert answer.intent == "check" and answer.claim.verdict == "exact"
+
+
+@pytest.mark.parametrize(("words", "quote", "held"), [
+    (["it", "is", "made", "at", "gunpoint"], "made at Gunpoint!", True),
+    (["it", "is", "made", "at", "gunpoint"], "made gunpoint", False),
+    (["a", "b", "c", "d"], "a … d", True),
+    (["a", "b", "c", "d"], "d … a", False),
+    (["cavusoglu", "said"], "Çavuşoğlu said", True),
+])
+def test_contains_folds_and_keeps_order(words, quote, held):
+    assert contains(words, quote_pieces(quote)) is held
+
+
+@pytest.mark.parametrize(("message", "found"), [
+    ('Kallas said "made at gunpoint"', ["made at gunpoint"]),
+    ("He said \u00abstop this tragedy\u00bb today", ["stop this tragedy"]),
+    ("She said \u2018no losing parties\u2019.", ["no losing parties"]),
+    ("nobody's benefit, it's fine", []),
+])
+def test_quotations_in_a_message(message, found):
+    assert quotations_in(message) == found
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60), st.text(max_size=120))
+def test_any_check_input_gets_a_reply(engine, speaker, quote):
+    answer = engine.check(speaker, quote)
+    assert answer.message or answer.results
+
+
+def test_dev_checks_are_right_and_never_too_strong():
+    from bot.cli_eval_checks import load_checks, score, summary
+    from retrieval.answering.engine import open_parley
+
+    seed = open_parley()[0]
+    scored = score([c for c in load_checks(DEV) if c.corpus == "seed"], lambda _: seed)
+    result = summary(scored)
+    assert result["too_strong"] == []
+    assert result["right"] >= 0.9 * result["checks"]
+    assert len(json.loads(DEV.read_text())["checks"]) >= 20
