@@ -259,7 +259,8 @@ def _mention(words: tuple[str, ...]) -> _Mention | None:
         return None
     has_role = phrase.role is not None and any(bare(w) in ROLE_NOUNS
                                                for w in phrase.role.split())
-    if phrase.title or has_role or (len(name_words) >= 2 and name_words[0].lower() not in NOT_NAMES):
+    if phrase.title or has_role or (len(name_words) >= 2
+                                    and name_words[0].lower() not in NOT_NAMES):
         return _Mention(True, (name,), phrase.role, phrase.title)
     return _Mention(False, (name,))
 

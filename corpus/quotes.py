@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 OPENERS = "“„«"
 CLOSERS = "”»"
@@ -15,6 +16,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of quotations, marks included. A straight mark opens when it
     follows a space or an opening bracket (or starts the text) and closes otherwise; a
     quotation left open runs to the end of the text (BBC quote runs close only at the end)."""
+    return list(_quote_spans(text))
+
+
+@lru_cache(maxsize=1 << 10)  # a paragraph's quotations are asked for several times
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if not any(ch in text for ch in QUOTE_CHARS):
+        return ()
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     first_word = len(text) - len(text.lstrip())
@@ -52,7 +60,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             open_at = i
     if open_at is not None:
         spans.append((open_at, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
