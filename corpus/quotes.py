@@ -10,6 +10,8 @@ CLOSERS = "”»"
 STRAIGHT = '"'
 QUOTE_CHARS = OPENERS + CLOSERS + STRAIGHT
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z'‘\"“]")
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+_MASKED = re.compile(r"[^\s,.]")  # what masking hides: all but spaces, commas, full stops
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -21,14 +23,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1 << 10)  # a paragraph's quotations are asked for several times
 def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    if not any(ch in text for ch in QUOTE_CHARS):
-        return ()
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     first_word = len(text) - len(text.lstrip())
-    for i, ch in enumerate(text):
-        if ch not in QUOTE_CHARS:
-            continue
+    for mark in _QUOTE_MARK.finditer(text):  # the marks only, not every character
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         opens = ch in OPENERS or (ch == STRAIGHT and (before.isspace() or before in "([{—–-"))
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -66,6 +65,20 @@ def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
 def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with quoted words hidden (offsets kept), so names inside a quotation are
     never taken for its speaker. The marks themselves stay visible."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in spans:
+        inner_end = max(start + 1, end - 1)
+        if start + 1 < done:  # overlapping spans: hide character by character
+            return _mask_each(text, spans)
+        pieces.append(text[done:start + 1])
+        pieces.append(_MASKED.sub("x", text[start + 1:inner_end]))
+        done = inner_end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _mask_each(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
         for i in range(start + 1, end - 1 if end - 1 > start else end):
