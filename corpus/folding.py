@@ -6,9 +6,20 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+# Texts up to this long (names, roles, places: folded again and again while articles are
+# attributed) are remembered; a longer text is folded each time, never kept.
+_REMEMBERED = 80
+
 
 def fold(text: str) -> str:
+    return _fold_short(text) if len(text) <= _REMEMBERED else _fold(text)
+
+
+def _fold(text: str) -> str:
     return " ".join(anyascii(text).lower().replace("’", "'").split())
+
+
+_fold_short = lru_cache(maxsize=1 << 14)(_fold)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -7,6 +7,8 @@ linked to him when the article makes that link.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.entities import Entity
 from corpus.folding import fold_name
@@ -32,10 +34,28 @@ from corpus.surnames import close_spelling
 from corpus.titles import title_gender
 
 _WORD = re.compile(r"[^\W_][\w'’.]*(?:-[^\W_][\w'’.]*)*")
+_CHUNK_BREAK = re.compile(r"[,;:()\"“”«»]|\s[-–—]\s")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"['’]s$", "", word)
+    return _POSSESSIVE.sub("", word)
+
+
+# Pure functions of one word or run of words, asked again and again in every article (a
+# name, a capitalised word), so remembered.
+@lru_cache(maxsize=1 << 16)
+def _chunk_word(word: str) -> str:
+    """A word as mentions are read: its full stop dropped, unless it is initials ("U.S.")."""
+    return word if _INITIALS.fullmatch(word) else word.rstrip(".")
+
+
+@lru_cache(maxsize=1 << 16)
+def _opens_run(word: str) -> bool:
+    """Whether a word may start a run of name words: capitalised, or a title."""
+    return is_cap(word) or bare(word) in TITLES
 
 
 # Last words of capitalised names that are laws, plans, routes or works, never people.
@@ -75,15 +95,14 @@ class PeopleTable:
     def add_mentions(self, text: str, position: int) -> None:
         """Record every person named in a sentence (titles, roles and multi-word names).
         A name never runs over punctuation ("to MPs, Mr Clarke said")."""
-        for chunk in re.split(r"[,;:()\"“”«»]|\s[-–—]\s", text):
+        for chunk in _CHUNK_BREAK.split(text):
             self._add_chunk(chunk, position)
 
     def _add_chunk(self, text: str, position: int) -> None:
-        words = [w.rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", w) else w
-                 for w in _WORD.findall(text)]
+        words = [_chunk_word(w) for w in _WORD.findall(text)]
         i = 0
         while i < len(words):
-            if not (is_cap(words[i]) or bare(words[i]) in TITLES):
+            if not _opens_run(words[i]):
                 i += 1
                 continue
             if i == 0:
@@ -91,7 +110,7 @@ class PeopleTable:
                         and is_cap(words[i + 1]) and not is_role_word(words[i + 1]):
                     i += 1  # "Analysing Brown's plans", "Said Fogg": no part of a name
             j = i
-            while j < len(words) and (is_cap(words[j]) or bare(words[j]) in TITLES
+            while j < len(words) and (_opens_run(words[j])
                                       or (is_role_word(words[j]) and j + 1 < len(words)
                                           and is_cap(words[j + 1]))
                                       or _role_connector(words, j, i)):
@@ -107,42 +126,14 @@ class PeopleTable:
             i = max(j, i + 1)
 
     def _consider(self, run: list[str], position: int) -> None:
-        # "Putin-Zelenskiy meeting": a hyphenated pair of known-looking names.
-        while run and (bare(run[0]) in NOT_NAMES and bare(run[0]) not in TITLES):
-            run = run[1:]
-        run = [w for w in run if not re.search(r"['’](?:ve|re|ll|d|m)$", w, re.I)]
-        if not run:
+        found = _mention(tuple(run))
+        if found is None:
             return
-        # "Brown's Britain", "BBC One's Breakfast": a possessive inside a run with no role
-        # after it names a thing of that owner (a book, a programme), not a person.
-        poss = [k for k, w in enumerate(run[:-1]) if w.endswith(("'s", "’s"))]
-        if poss and not any(is_role_word(w) for w in run[poss[-1] + 1:]):
-            run = run[poss[-1] + 1:]
-            if len(run) == 1 or sentence_opener(run[0]):  # "Howl's Moving Castle"
-                self._match_only(run[0], position)
-                return
-        if bare(run[-1]) in _NOT_PERSON_HEADS:
-            return  # "the Children Act", "the Marshall Plan", "the Waverley Line"
-        if len(run) == 1 and "-" in run[0] and all(is_cap(p) for p in run[0].split("-")):
-            for part in run[0].split("-"):
-                self._match_only(part, position)
-            return
-        phrase = parse_phrase([_strip_possessive(w) if k == len(run) - 1 else w
-                               for k, w in enumerate(run)])
-        if phrase is None or phrase.name is None:
-            return
-        name = phrase.name
-        words = name.split()
-        if is_organisation_name(name):
-            return
-        has_role = phrase.role is not None and any(bare(w) in ROLE_NOUNS
-                                                   for w in phrase.role.split())
-        if phrase.title or has_role or (len(words) >= 2 and words[0].lower() not in NOT_NAMES):
-            entity = self.note_person(name, position, phrase.role, phrase.title)
-            if entity is None:
-                return
+        if found.person:
+            self.note_person(found.names[0], position, found.role, found.title)
         else:
-            self._match_only(name, position)
+            for name in found.names:
+                self._match_only(name, position)
 
     def _match_only(self, name: str, position: int) -> None:
         """A lone surname: counts as a mention of a person already met, nothing more."""
@@ -232,6 +223,54 @@ class PeopleTable:
 
     def freeze(self) -> tuple[Person, ...]:
         return tuple(e.freeze() for e in self.entities)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """What a run of name words says, the same in every article: a person to note (with
+    role and title), or names that only count for people already met."""
+
+    person: bool
+    names: tuple[str, ...]
+    role: str | None = None
+    title: str | None = None
+
+
+@lru_cache(maxsize=1 << 16)
+def _mention(words: tuple[str, ...]) -> _Mention | None:
+    """The mention a run of words makes (None: nobody)."""
+    run = list(words)
+    # "Putin-Zelenskiy meeting": a hyphenated pair of known-looking names.
+    while run and (bare(run[0]) in NOT_NAMES and bare(run[0]) not in TITLES):
+        run = run[1:]
+    run = [w for w in run if not _CONTRACTION.search(w)]
+    if not run:
+        return None
+    # "Brown's Britain", "BBC One's Breakfast": a possessive inside a run with no role
+    # after it names a thing of that owner (a book, a programme), not a person.
+    poss = [k for k, w in enumerate(run[:-1]) if w.endswith(("'s", "’s"))]
+    if poss and not any(is_role_word(w) for w in run[poss[-1] + 1:]):
+        run = run[poss[-1] + 1:]
+        if len(run) == 1 or sentence_opener(run[0]):  # "Howl's Moving Castle"
+            return _Mention(False, (run[0],))
+    if bare(run[-1]) in _NOT_PERSON_HEADS:
+        return None  # "the Children Act", "the Marshall Plan", "the Waverley Line"
+    if len(run) == 1 and "-" in run[0] and all(is_cap(p) for p in run[0].split("-")):
+        return _Mention(False, tuple(run[0].split("-")))
+    phrase = parse_phrase([_strip_possessive(w) if k == len(run) - 1 else w
+                           for k, w in enumerate(run)])
+    if phrase is None or phrase.name is None:
+        return None
+    name = phrase.name
+    name_words = name.split()
+    if is_organisation_name(name):
+        return None
+    has_role = phrase.role is not None and any(bare(w) in ROLE_NOUNS
+                                               for w in phrase.role.split())
+    if phrase.title or has_role or (len(name_words) >= 2
+                                    and name_words[0].lower() not in NOT_NAMES):
+        return _Mention(True, (name,), phrase.role, phrase.title)
+    return _Mention(False, (name,))
 
 
 def _role_connector(words: list[str], j: int, start: int) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from corpus.lexicon import phrase_words
 from corpus.name_shape import clause_like, opener_before_name, time_tail
@@ -36,16 +37,19 @@ _CAP = re.compile(r"^[A-Z\u00C0-\u00DE\u0100-\u017F][\w\u00C0-\u024F'’.\-]*"
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}s?$")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same words again and again
 def is_cap(word: str) -> bool:
     return bool(_CAP.match(word)) and not word.isdigit()
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same words again and again
 def bare(word: str) -> str:
     """A word without a possessive ending, lower-cased."""
     w = word.lower().replace("’", "'")
     return w[:-2] if w.endswith("'s") else w
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same words again and again
 def is_role_word(word: str) -> bool:
     b = bare(word)
     if "-" in b and b not in ROLE_NOUNS:
@@ -54,6 +58,7 @@ def is_role_word(word: str) -> bool:
     return b in ROLE_NOUNS or b in ROLE_MODIFIERS
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked of the same words again and again
 def is_role_noun(word: str) -> bool:
     b = bare(word)
     return b in ROLE_NOUNS or ("-" in b and b.rsplit("-", 1)[1] in ROLE_NOUNS)
@@ -84,7 +89,12 @@ def is_acronym(word: str) -> bool:
 def parse_phrase(words: list[str]) -> Phrase | None:
     """Interpret a run of words that ends right before (or starts right after) a reporting
     verb. None when it is not something that can speak."""
-    words = _prepared(words)
+    return _parse_phrase(tuple(words))
+
+
+@lru_cache(maxsize=1 << 16)  # pure: the same phrases ("he", "Mr Blair") come back all the time
+def _parse_phrase(given: tuple[str, ...]) -> Phrase | None:
+    words = _prepared(list(given))
     if not words or clause_like(words) or (len(words) == 1 and words[0].endswith(("'s", "’s"))):
         return None  # a clause, or an owner with nothing owned ("according to Russia's laws")
     text = " ".join(words)

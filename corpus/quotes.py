@@ -3,24 +3,31 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
 QUOTE_CHARS = OPENERS + CLOSERS + STRAIGHT
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z'‘\"“]")
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+_MASKED = re.compile(r"[^\s,.]")  # what masking hides: all but spaces, commas, full stops
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of quotations, marks included. A straight mark opens when it
     follows a space or an opening bracket (or starts the text) and closes otherwise; a
     quotation left open runs to the end of the text (BBC quote runs close only at the end)."""
+    return list(_quote_spans(text))
+
+
+@lru_cache(maxsize=1 << 10)  # a paragraph's quotations are asked for several times
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     first_word = len(text) - len(text.lstrip())
-    for i, ch in enumerate(text):
-        if ch not in QUOTE_CHARS:
-            continue
+    for mark in _QUOTE_MARK.finditer(text):  # the marks only, not every character
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         opens = ch in OPENERS or (ch == STRAIGHT and (before.isspace() or before in "([{—–-"))
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -52,12 +59,26 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             open_at = i
     if open_at is not None:
         spans.append((open_at, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with quoted words hidden (offsets kept), so names inside a quotation are
     never taken for its speaker. The marks themselves stay visible."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in spans:
+        inner_end = max(start + 1, end - 1)
+        if start + 1 < done:  # overlapping spans: hide character by character
+            return _mask_each(text, spans)
+        pieces.append(text[done:start + 1])
+        pieces.append(_MASKED.sub("x", text[start + 1:inner_end]))
+        done = inner_end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _mask_each(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
         for i in range(start + 1, end - 1 if end - 1 > start else end):

@@ -24,12 +24,15 @@ _OWNED = re.compile(rf"\b{_NAME}(['’]s)?\s+(?:(?:latest|new|annual|own|[\w-]+l
 _IN_ITS = re.compile(rf"\b[Ii]n\s+its\s+(?:[\w-]+\s+){{0,3}}?{_NOUN},\s+(?:the\s+)?{_NAME}")
 _DOCUMENT_REFERENCE = re.compile(rf"^(?:the|this|its)\s+(?:(?:latest|new)\s+)?{_NOUN}$", re.I)
 _LINKS = {"of", "for", "and", "&", "the", "on"}
+_ANY_NOUN = re.compile(_NOUN)  # what every pattern above needs: most paragraphs have none
 
 
 def document_authors(paragraphs: list[str]) -> dict[str, str]:
     """Each document noun the article gives exactly one author, with that author."""
     found: dict[str, dict[str, str]] = {}
     for text in paragraphs:
+        if not _ANY_NOUN.search(text):
+            continue
         for m in _BY.finditer(text):
             _note(found, m.group(1), m.group(2))
         for m in _IN_ITS.finditer(text):
