@@ -10,7 +10,8 @@ from bot.engine import Engine
 from bot.labels import counted
 from bot.settings import Settings
 from bot.terminal_text import Style, terminal_width
-from corpus.build import Cancel, CorpusError
+from corpus.build import CorpusError
+from corpus.cancelling import Cancel
 from corpus.listing import left_out_files
 from corpus.models import LoadProblem
 from retrieval.answering.engine import Parley, open_parley

@@ -7,6 +7,7 @@ from itertools import accumulate, chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, overload
 
+from corpus.cancelling import BuildCancelled, Cancel, asking
 from corpus.loader import RawArticle, read_articles
 from corpus.models import Article, Corpus, Passage
 from corpus.snapshot import Snapshot
@@ -22,13 +23,6 @@ Progress = Callable[[Iterable[T], Sequence[int], str], Iterable[T]]
 
 class CorpusError(Exception):
     """No article could be loaded; the message says why, file by file."""
-
-
-class BuildCancelled(Exception):
-    """The caller asked the build to stop (a bot shutting down mid-`/reload`)."""
-
-
-Cancel = Callable[[], bool]
 
 
 def attribute_article(raw: RawArticle) -> Article:
@@ -120,20 +114,20 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     `corpus.snapshot` for why the saved index builds from one). Articles the `attributor`
     knows are taken from it; the others are attributed on `jobs` processes
     (`corpus.parallel`) and handed to it. Problem files are reported in `Corpus.problems`;
-    CorpusError when nothing at all could be loaded. `cancel` is asked before each article:
-    True stops the build with BuildCancelled."""
+    CorpusError when nothing at all could be loaded. `cancel` is asked while the files are
+    read and parsed and before each article: True stops the build with BuildCancelled."""
     # Imported here, as the attributor is: a start from the saved corpus never merges.
     from corpus.gc_pause import gc_paused
     from corpus.merging import merge_people
     from corpus.parallel import Cancelled, attribute_all
 
-    raws, problems = read_articles(source)
+    raws, problems = read_articles(source, cancel)
     if not raws:
         detail = "; ".join(str(p) for p in problems) or "no article files given"
         raise CorpusError(f"no articles could be loaded ({detail})")
     with gc_paused():  # thousands of cached articles read back: objects that all live on
         made: list[Article | None] = [attributor.known(r) if attributor else None
-                                      for r in raws]
+                                      for r in asking(raws, cancel)]
     todo = [r for r, a in zip(raws, made, strict=True) if a is None]
     sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo]
     work = attribute_all(todo, attribute_article, jobs,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from corpus.aliases import AliasEntry, alias_path, parse_aliases
+from corpus.cancelling import Cancel, asking
 from corpus.models import LoadProblem
 from corpus.printable import printable
 from corpus.snapshot import FileRead, Snapshot, read_snapshot
@@ -104,17 +105,18 @@ def parse_article(path: Path, text: str, article_id_: str) -> RawArticle | LoadP
                       meta.get("date"), meta.get("url"), digest)
 
 
-def read_articles(source: Sequence[Path] | Snapshot
+def read_articles(source: Sequence[Path] | Snapshot, cancel: Cancel | None = None
                   ) -> tuple[list[RawArticle], list[LoadProblem]]:
     """Every article of a snapshot (read now when given paths); unreadable, empty, binary or
-    duplicate files are reported as problems and skipped, the rest loaded."""
-    snap = source if isinstance(source, Snapshot) else read_snapshot(source)
+    duplicate files are reported as problems and skipped, the rest loaded. `cancel` is asked
+    as they are read and parsed (`corpus.cancelling`)."""
+    snap = source if isinstance(source, Snapshot) else read_snapshot(source, cancel)
     problems = list(snap.problems)
     roots = [p for p in snap.paths if p.is_dir()]
     articles: list[RawArticle] = []
     seen_digest: dict[str, str] = {}
     seen_ids: set[str] = set()
-    for read in snap.articles:
+    for read in asking(snap.articles, cancel):
         parsed = _parse_read(read, roots, seen_ids)
         if isinstance(parsed, LoadProblem):
             problems.append(parsed)

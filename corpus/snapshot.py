@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus.aliases import alias_path
+from corpus.cancelling import Cancel, asking
 from corpus.listing import find_article_files
 from corpus.models import LoadProblem
 
@@ -55,13 +56,15 @@ def read_bytes(path: Path) -> FileRead:
         os.close(fd)
 
 
-def read_snapshot(paths: Sequence[Path]) -> Snapshot:
+def read_snapshot(paths: Sequence[Path], cancel: Cancel | None = None) -> Snapshot:
+    """`cancel` is asked as the files are read (`corpus.cancelling`)."""
     files, problems = find_article_files(list(paths))
-    articles = tuple(read_bytes(f) for f in files)
-    aliases = {side: read_bytes(side) for side in alias_files(files)}
+    articles = tuple(read_bytes(f) for f in asking(files, cancel))
+    aliases = {side: read_bytes(side) for side in alias_files(files, cancel)}
     return Snapshot(tuple(paths), articles, aliases, tuple(problems))
 
 
-def alias_files(articles: Sequence[Path]) -> list[Path]:
+def alias_files(articles: Sequence[Path], cancel: Cancel | None = None) -> list[Path]:
     """The alias files beside the articles (`corpus.aliases`), in the articles' order."""
-    return list(dict.fromkeys(side for side in map(alias_path, articles) if side.is_file()))
+    return list(dict.fromkeys(side for side in map(alias_path, asking(articles, cancel))
+                              if side.is_file()))

@@ -11,7 +11,8 @@ from typing import TypeVar
 
 import numpy as np
 
-from corpus.build import Cancel, build_corpus
+from corpus.build import build_corpus
+from corpus.cancelling import Cancel
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS

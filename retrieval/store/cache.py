@@ -22,7 +22,8 @@ from typing import Protocol
 
 import platformdirs
 
-from corpus.build import Attributor, BuildCancelled, Cancel
+from corpus.build import Attributor
+from corpus.cancelling import BuildCancelled, Cancel
 from corpus.gc_pause import gc_paused
 from corpus.models import Corpus
 from corpus.printable import os_error_text, printable
@@ -168,7 +169,7 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
     if opened is None:
         # Read once and hashed once: the key of exactly the bytes the build would parse,
         # which a saved entry may already hold (the files were touched, or copied).
-        snapshot = _read_once(req)
+        snapshot = _read_once(req, cancel)
         key = cache_key(snapshot, options)
         if not rebuild:
             opened = _load_saved(req, key, record=True)
@@ -231,11 +232,11 @@ def _known_entry(req: _Request, known: str, early: tuple[str, _Request, Opened |
     return opened
 
 
-def _read_once(req: _Request) -> Snapshot:
+def _read_once(req: _Request, cancel: Cancel | None) -> Snapshot:
     """The files' bytes, read once for the key and the build: the index is of the bytes as
     read. When the files changed meanwhile no shortcut is recorded (`req.changed`): the
     next start reads them again."""
-    snapshot = read_snapshot(req.paths)
+    snapshot = read_snapshot(req.paths, cancel)
     req.changed = _changed_since_start(req)
     return snapshot
 

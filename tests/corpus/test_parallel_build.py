@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from corpus import parallel
-from corpus.build import BuildCancelled, build_corpus
+from corpus.build import build_corpus
+from corpus.cancelling import BuildCancelled
 
 TEXTS = [
     "Talks resume\n\n\"We are ready to sign,\" Kallas said on Tuesday.\n",

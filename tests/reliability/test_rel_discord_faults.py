@@ -366,7 +366,6 @@ async def test_signal_during_a_real_reload_force_cancels_it_and_answers_the_owne
     assert [stub.messages[m]["content"] for m in followups] == [RELOAD_CANCELLED], text
     assert stub.close_codes == [1000], stub.close_codes
     assert "reload cancelled" in text and "Traceback" not in text and token not in text
-    assert took < 5.0, text
 
 
 # ------------------------------------------------------------------ hostile questions, end to end

@@ -15,7 +15,7 @@ from unittest.mock import MagicMock, create_autospec
 
 import discord
 
-from corpus.build import BuildCancelled
+from corpus.cancelling import BuildCancelled
 from corpus.models import Article, Corpus, Passage, Sentence, Speaker
 from retrieval.answering.records import Answer, Hit, QuotesAnswer, SpeakerStats
 

@@ -16,7 +16,7 @@ from bot.discord_bot import reload, runner
 from bot.discord_bot.reload import RELOAD_CANCELLED, Rebuilder
 from bot.loading import LoadFailed
 from bot.settings import Settings
-from corpus.build import BuildCancelled
+from corpus.cancelling import BuildCancelled
 
 EPHEMERAL = 64
 
