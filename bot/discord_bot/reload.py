@@ -4,9 +4,10 @@ The new engine is built on a worker thread, so the gateway heartbeat and the old
 answers go on meanwhile; a failed build leaves no engine and says why. When the bot shuts down,
 `Rebuilder.stop()` makes the build's `cancel()` say yes (the build asks every few files while
 reading and parsing them, before each article and every thousand passages, then raises
-BuildCancelled) and waits for it at most CANCEL_GRACE seconds. The worker is a daemon thread, not `asyncio.to_thread`: `asyncio.run` waits for the
-default executor's threads without a time limit, so a build that never asks (one huge article)
-would hold a SIGTERM'd process until it ends.
+BuildCancelled) and waits for it at most CANCEL_GRACE seconds. The worker is a daemon
+thread, not `asyncio.to_thread`: `asyncio.run` waits for the default executor's threads without
+a time limit, so a build that never asks (one huge article) would hold a SIGTERM'd process
+until it ends.
 """
 from __future__ import annotations
 

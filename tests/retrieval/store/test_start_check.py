@@ -47,9 +47,9 @@ class Hashing:
         self.calls = 0
         monkeypatch.setattr(cache, "read_snapshot", self)
 
-    def __call__(self, paths):
+    def __call__(self, paths, cancel=None):
         self.calls += 1
-        return read_snapshot(paths)
+        return read_snapshot(paths, cancel)
 
 
 def _edit_same_size_old_mtime(d: Path) -> None:
