@@ -74,3 +74,60 @@ def test_narration_after_a_mismatched_close_is_nobody_s():
                     'television show but we always think it\'s a bit more.\' The orchestra '
                     'strikes up more than 110 times during the average Oscars show.')
     assert rows == ["Bill Conti", "Bill Conti", "Bill Conti", None]
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # business/126: caution, with a clause
+    ("Barclays cautioned that growth this year may be slower than in 2004.", "Barclays"),
+    # politics/126: the progressive of urge
+    ("Tony Blair is urging European leaders to wake up from their \"state of denial\".",
+     "Tony Blair"),
+    # politics/301: make (it) clear, before a clause
+    ("Mr Kennedy made it clear he was determined to counter that accusation.",
+     "Kennedy"),
+    # politics/276: give one's support to
+    ("In a separate development, Robin Cook gave his support to Mr Brown's prime "
+     "ministerial ambitions.", "Robin Cook"),
+])
+def test_reporting_verbs_and_frames(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a caution that is a deed, clear as an adjective, urging after a noun (entertainment/035)
+    "Police cautioned the driver.",
+    "The referee cautioned him for a late tackle.",
+    "He made clear progress in the second half.",
+    "Studios took out adverts in trade publications such as Variety urging them to "
+    "remember particular films.",
+])
+def test_the_same_verbs_where_nobody_speaks(paragraph):
+    assert speakers(paragraph) == [None]
+
+
+def test_a_name_the_article_shows_to_be_a_firm_is_it_and_the_firm():
+    # business/386: "Shares in X" types X; "It" and "the firm" then take it up
+    rows = speakers("Shares in Krispy Kreme Doughnuts have taken a dunking.",
+                    "Krispy Kreme said accounting errors had forced the move.",
+                    "It also warned it might have to further restate results.",
+                    "In a further blow, the firm said it had been advised of it.")
+    assert rows == [None] + ["Krispy Kreme Doughnuts"] * 3
+
+
+def test_a_bracketed_acronym_of_the_initials_is_the_firm():
+    # tech/276
+    rows = attribute("Video game giant Electronic Arts (EA) says it wants to become the "
+                     "biggest entertainment firm.", "EA said the video game industry was now "
+                     "bigger than the music industry.")
+    assert [(who, kind) for who, kind, _ in rows[1:]] == [("Electronic Arts", "organisation"),
+                                                          ("Electronic Arts", "organisation")]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a first name or a title keeps a person a person
+    "Shares in John Lewis rose. John Lewis said he was pleased.",
+    "Mr Tony Blair (TB) said he was pleased.",
+])
+def test_people_stay_people(paragraph):
+    rows = attribute(paragraph)
+    assert all(kind in (None, "person") for _, kind, _ in rows)
