@@ -56,6 +56,9 @@ _OWNED_DOCUMENT = re.compile(
     rf"[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_DOCUMENTS}))\s+[^,;:\"“”]{{3,80}}$")
 # An inverted subject follows a verb that opens its clause: after these or at the start.
 _BEFORE_INVERSION = ",;:\"" + CLOSERS
+# A name right after the verb with a quotation right after it opens the content, never
+# closing the clause as an inverted subject does.
+_NAME_THEN_QUOTE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*[\"“]\w")
 _REFERENCE_OPENERS = {"But", "And", "Yet", "However", "Meanwhile", "Now", "Later"}
 _JOINT = re.compile(r"\s*(?:Both\s+)?(He|She|They)\s+and\s")
 _MODIFIED = re.compile(
@@ -143,6 +146,8 @@ def inverted_subject(cue: Cue) -> Finding | None:
     before = cue.before
     if cue.verb in NO_INVERSION or (before and before[-1] not in _BEFORE_INVERSION):
         return None
+    if _NAME_THEN_QUOTE.match(cue.rest):
+        return None  # 'Their president, X, says Juninho "does not wish ...": the content
     words = words_after(cue.masked, cue.end, cue.sent_end)
     if words and object_not_subject(cue.masked, cue.end, cue.sent_end, words):
         words = []

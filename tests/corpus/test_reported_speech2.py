@@ -131,3 +131,15 @@ def test_a_bracketed_acronym_of_the_initials_is_the_firm():
 def test_people_stay_people(paragraph):
     rows = attribute(paragraph)
     assert all(kind in (None, "person") for _, kind, _ in rows)
+
+
+def test_a_name_with_a_quotation_after_it_opens_the_content_not_the_subject():
+    # sport/276: "says Juninho" is what is said, the president before the verb says it
+    rows = speakers("Mexican outfit Red Sharks Veracruz hope to sign Juninho if he leaves.",
+                    'Their president, Gustavo Parente Sanchez, says Juninho "does not wish '
+                    'to remain in Scottish football anymore".')
+    assert rows[1] == "Gustavo Parente Sanchez"
+
+
+def test_an_inverted_subject_closing_its_clause_still_speaks():
+    assert speakers('"We will win," said Mr Smith.') == ["Smith"]
