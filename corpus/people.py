@@ -63,6 +63,10 @@ class PeopleTable:
         """Names the article shows to be organisations (folded -> as written, acronym),
         read before any mention."""
         self._organisations.update(names)
+        for key in list(self._organisations):  # "Krispy Kreme" of "Krispy Kreme Doughnuts"
+            longer = [k for k in self._organisations if k.startswith(key + " ")]
+            if len(longer) == 1:
+                del self._organisations[key]
 
     def shown_organisation(self, name: str) -> bool:
         """Whether the article shows this name to be an organisation's."""

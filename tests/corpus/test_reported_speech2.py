@@ -143,3 +143,32 @@ def test_a_name_with_a_quotation_after_it_opens_the_content_not_the_subject():
 
 def test_an_inverted_subject_closing_its_clause_still_speaks():
     assert speakers('"We will win," said Mr Smith.') == ["Smith"]
+
+
+def test_the_company_before_any_firm_has_spoken_is_the_one_named():
+    # business/386
+    rows = speakers("Shares in Krispy Kreme Doughnuts have taken a dunking.",
+                    "The company warned the move would cut its profits.")
+    assert rows == [None, "Krispy Kreme Doughnuts"]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # another firm named, or the firm named only after the sentence: unsure, so the noun
+    ("Shares in Krispy Kreme Doughnuts and in Dunkin Donuts Group fell.",
+     "The company warned the move would cut its profits."),
+    ("The company warned the move would cut its profits.",
+     "Shares in Krispy Kreme Doughnuts have taken a dunking."),
+])
+def test_the_company_stays_a_noun_when_unsure(paragraphs):
+    assert "Krispy Kreme Doughnuts" not in speakers(*paragraphs)
+
+
+@pytest.mark.parametrize(("paragraph", "speaker"), [
+    # tech/386: the owner's things are the agent, never the owner
+    ("The move was as a result of a code of practice agreed by the UK's six largest mobile "
+     "phone operators in January.", None),
+    # a possessive before a name or a role is still an agent
+    ("The plan was backed by Labour's Paul Flynn.", "Paul Flynn"),
+])
+def test_a_passive_agent_with_a_possessive(paragraph, speaker):
+    assert speakers(paragraph) == [speaker]
