@@ -106,6 +106,11 @@ def passive_agent(cue: Cue) -> Finding | None:
         if tail and not re.search(r"[,;]", cue.rest[:tail.start()].split(" by ", 1)[-1]):
             words = tail.group(1).split()
     phrase = parse_phrase(words) if words else None
+    if phrase is not None and words and words[-1].endswith(("'s", "’s")) \
+            and _OWNER_THEN_NOUN.search(cue.rest):
+        # "a code of practice agreed by the UK's six largest mobile phone operators": the
+        # owner's things are the agent, never the owner
+        return None
     if phrase is not None and phrase.role_only:
         # "questioned by Plaid Cymru's former President, Dafydd Wigley."
         tail = _AGENT_AFTER_COMMA.search(cue.rest)
@@ -121,6 +126,8 @@ def passive_agent(cue: Cue) -> Finding | None:
     return Finding(phrase, cue.start if cue.before.endswith(("-", "–", "—")) else None)
 
 
+_OWNER_THEN_NOUN = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s"
+                              r"\s+[a-z0-9]")
 _OWNED_STATISTICS = re.compile(
     r"\s*(?:(?:But|And|Yet|However,)\s+)?[Tt]he\s+((?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*)\s+"
     rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))})\s*$")
