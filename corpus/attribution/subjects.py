@@ -153,8 +153,10 @@ def inverted_subject(cue: Cue) -> Finding | None:
     before = cue.before
     if cue.verb in NO_INVERSION or (before and before[-1] not in _BEFORE_INVERSION):
         return None
-    if _NAME_THEN_QUOTE.match(cue.rest):
-        return None  # 'Their president, X, says Juninho "does not wish ...": the content
+    if _NAME_THEN_QUOTE.match(cue.rest) and before[-1:] not in "\"" + CLOSERS:
+        # 'Their president, X, says Juninho "does not wish ...": the content (after a
+        # quotation, '"...," said Mr Ingram "For ..."' is its speaker and the quote goes on)
+        return None
     words = words_after(cue.masked, cue.end, cue.sent_end)
     if words and object_not_subject(cue.masked, cue.end, cue.sent_end, words):
         words = []
