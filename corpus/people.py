@@ -75,6 +75,46 @@ class PeopleTable:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._index = PeopleIndex()
+        # Names the article shows to be organisations, with their acronyms (see
+        # corpus/people_organisations.py): never typed as people.
+        self._organisations: dict[str, tuple[str, str | None]] = {}
+
+    def expect_organisations(self, names: dict[str, tuple[str, str | None]]) -> None:
+        """Names the article shows to be organisations (folded -> as written, acronym),
+        read before any mention."""
+        self._organisations.update(names)
+        for key in list(self._organisations):  # "Krispy Kreme" of "Krispy Kreme Doughnuts"
+            longer = [k for k in self._organisations if k.startswith(key + " ")]
+            if len(longer) == 1:
+                del self._organisations[key]
+
+    def shown_organisation(self, name: str) -> bool:
+        """Whether the article shows this name to be an organisation's."""
+        return self._shown_key(name) is not None
+
+    def _shown_key(self, name: str) -> str | None:
+        """The shown organisation's key this name is, or opens ("Krispy Kreme" of "Krispy
+        Kreme Doughnuts", "Marsh" of "Marsh & McLennan"; never a first name alone)."""
+        folded = fold_name(_strip_possessive(name))
+        if not folded or folded in self._organisations:
+            return folded or None
+        if len(folded.split()) == 1 and first_name_gender(folded) is not None:
+            return None
+        longer = [k for k in self._organisations if k.startswith(folded + " ")]
+        return longer[0] if len(longer) == 1 else None
+
+    def note_shown_organisation(self, name: str, position: int) -> Entity:
+        """The organisation of a name the article shows to be one, under its fullest name,
+        with the shorter name and its acronym as other names ("Electronic Arts (EA)" ...
+        "EA said")."""
+        name = _strip_possessive(name)
+        key = self._shown_key(name) or fold_name(name)
+        full, acronym = self._organisations.get(key, (name, None))
+        entity = self.note_organisation(full, position)
+        for alias in (name, acronym):
+            if alias and self._index.organisation(alias) is None:
+                self.add_organisation_alias(entity, alias)
+        return entity
 
     def _add(self, entity: Entity) -> Entity:
         self.entities.append(entity)
@@ -128,6 +168,9 @@ class PeopleTable:
     def _consider(self, run: list[str], position: int) -> None:
         found = _mention(tuple(run))
         if found is None:
+            return
+        if found.parsed and not found.title and self.shown_organisation(found.names[0]):
+            self.note_shown_organisation(found.names[0], position)
             return
         if found.person:
             self.note_person(found.names[0], position, found.role, found.title)
@@ -234,6 +277,7 @@ class _Mention:
     names: tuple[str, ...]
     role: str | None = None
     title: str | None = None
+    parsed: bool = False  # read by parse_phrase: the article may show it an organisation's
 
 
 @lru_cache(maxsize=1 << 16)
@@ -269,8 +313,8 @@ def _mention(words: tuple[str, ...]) -> _Mention | None:
                                                for w in phrase.role.split())
     if phrase.title or has_role or (len(name_words) >= 2
                                     and name_words[0].lower() not in NOT_NAMES):
-        return _Mention(True, (name,), phrase.role, phrase.title)
-    return _Mention(False, (name,))
+        return _Mention(True, (name,), phrase.role, phrase.title, parsed=True)
+    return _Mention(False, (name,), parsed=True)
 
 
 def _role_connector(words: list[str], j: int, start: int) -> bool:

@@ -27,6 +27,7 @@ from corpus.attribution.state import ArticleState, Paragraph, Unit
 from corpus.lexicon import attribution_words
 from corpus.models import Sentence, Speaker
 from corpus.people import PeopleTable
+from corpus.people_organisations import organisation_evidence
 
 
 class ArticleAttributor:
@@ -39,6 +40,7 @@ class ArticleAttributor:
         self.people = PeopleTable()
         for entry in aliases or ():
             self.people.add_user_entry(entry.name, entry.kind, entry.role, entry.aliases)
+        self.people.expect_organisations(organisation_evidence(paragraphs))
         position = 0
         for text, sents in zip(paragraphs, sentence_spans, strict=False):
             for s, e in sents:

@@ -58,6 +58,8 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
         if u.entity is not None and _fits(ref, u.entity):
             spoke[id(u.entity)] = (u.entity, u.passage)
     org = state.org_focus
+    if not spoke:
+        return _only_named_before(state, unit, ref)
     if len(spoke) == 1:
         found: Entity | None = next(iter(spoke.values()))[0]
     elif org is not None and id(org) in spoke and state.org_passage >= here - 1 and all(
@@ -66,6 +68,25 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     else:
         return None
     return None if found is None or _named_in_sentence(state, unit, found) else found
+
+
+def _only_named_before(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:
+    """"Shares in Krispy Kreme Doughnuts have taken a dunking ... / The company warned":
+    before any organisation has spoken, the one organisation of the article's table that
+    fits the noun and is named before the sentence (in the headline or after it)."""
+    text = "\n".join(state.paragraphs[:state.paragraph.index]
+                     + [state.paragraph.masked[:unit.start]])
+    named = [e for e in state.people.entities if _fits(ref, e) and any(
+        re.search(rf"\b{re.escape(n)}\b", text) for n in e.distinct_names())]
+    if len(named) != 1 or _named_in_sentence(state, unit, named[0]):
+        return None
+    own = {fold(n) for n in named[0].distinct_names()}
+    g = gazetteer()
+    for m in _NAME.finditer(text):  # another firm named, not in the table: unsure
+        name = m.group()
+        if fold(name) not in own and is_organisation_name(name) and not g.is_place(name):
+            return None
+    return named[0]
 
 
 def _just_named(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:

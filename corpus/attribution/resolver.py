@@ -56,6 +56,9 @@ def _resolve_name(state: ArticleState, unit: Unit, phrase: Phrase, name: str) ->
         unit.entity = _note_institution(state, whole, None) if whole != name \
             else people.note_organisation(name, position)
         return
+    if not phrase.title and people.shown_organisation(name):
+        unit.entity = people.note_shown_organisation(name, position)  # "Shares in X"
+        return
     entity = people.find(name)
     if entity is None and not phrase.title and not phrase.role and _two_single_names(name):
         # "American and Southwest have blamed ...", "Marks and Spencer said": two firms

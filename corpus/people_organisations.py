@@ -1,0 +1,64 @@
+"""Names the article itself shows to be organisations, read before anyone is typed.
+
+Why: a two-word name such as "Krispy Kreme" or "Electronic Arts" reads as a person's first
+name and surname, and a person is never "the company", "the firm" or "it". The article
+says otherwise in a few plain ways, and only those are read: "shares in X" / "X's shares",
+a bracketed acronym of X's initials ("Electronic Arts (EA)"), and a firm's common noun right
+before X ("video game giant Electronic Arts", "US firm X"). A name opening with a first name
+of the table is never taken for an organisation ("firm boss John Smith" is read no further
+than "boss", and "group Jack Smith" stays a person).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from corpus.folding import fold_name
+from corpus.gender import first_name_gender
+from corpus.lexicon import phrase_words
+from corpus.phrases import NOT_NAMES, ROLE_NOUNS, TITLES, bare
+
+_DESCRIPTORS = phrase_words("org_descriptor")
+_NAME = r"[A-Z][\w&'’.-]*(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*)*"
+_SHARES_IN = re.compile(rf"\b[Ss]hares\s+(?:in|of)\s+({_NAME})")
+_OWN_SHARES = re.compile(rf"({_NAME})['’]s?\s+shares\b")
+_ACRONYM = re.compile(rf"({_NAME})\s+\(([A-Z][A-Za-z]{{1,6}})\)")
+_DESCRIBED = re.compile(rf"\b([a-z]+)\s+({_NAME})")
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"['’]s?$", "", name.strip().rstrip("."))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("&", " ").split()).lower()
+
+
+def _acceptable(name: str) -> bool:
+    words = name.split()
+    return bool(words) and first_name_gender(words[0]) is None \
+        and not any(bare(w) in TITLES or bare(w) in ROLE_NOUNS or bare(w) in NOT_NAMES
+                    for w in words)
+
+
+def organisation_evidence(texts: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """Folded name -> (the name as written, its acronym or None) for each name the texts
+    show to be an organisation."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for text in texts:
+        names = [m.group(1) for m in _SHARES_IN.finditer(text)]
+        names += [m.group(1) for m in _OWN_SHARES.finditer(text)]
+        names += [m.group(2) for m in _DESCRIBED.finditer(text) if m.group(1) in _DESCRIPTORS]
+        for m in _ACRONYM.finditer(text):
+            name = _clean(m.group(1))
+            words = name.split()
+            for k in range(len(words)):  # "Video game giant Electronic Arts (EA)"
+                tail = " ".join(words[k:])
+                if len(words) - k >= 2 and _initials(tail) == m.group(2).lower():
+                    if _acceptable(tail):
+                        found[fold_name(tail)] = (tail, m.group(2))
+                    break
+        for name in map(_clean, names):
+            if len(name.split()) >= 2 and _acceptable(name):
+                found.setdefault(fold_name(name), (name, None))
+    return found
