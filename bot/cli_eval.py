@@ -43,19 +43,25 @@ def register(subparsers: Any) -> None:
                     "score the answers: the right passage among the first k, the right passage "
                     "and speaker in the top 3, and false claims; plain rank-bm25 on the bare "
                     "paragraphs beside it.")
-    q.add_argument("file", type=Path, metavar="FILE", help="a JSON question set")
-    q.add_argument("--bbc", type=Path, default=None, metavar="DIR",
-                   help="folder of the BBC articles for 'bbc' questions (default: "
-                        "../shared/data/bbc next to the project); skipped when absent")
-    q.add_argument("--json", action="store_true", help="print the scores as JSON")
-    q.add_argument("--verbose", action="store_true",
-                   help="list every question answered wrongly or with a false claim")
+    add_file_options(q, "a JSON question set", "questions",
+                     "list every question answered wrongly or with a false claim")
     q.set_defaults(func=run_eval_questions)
 
     _register_compare(targets)
     from bot.cli_eval_checks import register as register_checks  # `eval checks FILE`
 
     register_checks(targets)
+
+
+def add_file_options(p: argparse.ArgumentParser, file_help: str, items: str,
+                     verbose_help: str) -> None:
+    """FILE, --bbc, --json and --verbose: what every `eval` of a file of cases takes."""
+    p.add_argument("file", type=Path, metavar="FILE", help=file_help)
+    p.add_argument("--bbc", type=Path, default=None, metavar="DIR",
+                   help=f"folder of the BBC articles for 'bbc' {items} (default: "
+                        "../shared/data/bbc next to the project); skipped when absent")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--verbose", action="store_true", help=verbose_help)
 
 
 def _register_compare(targets: Any) -> None:
@@ -65,12 +71,8 @@ def _register_compare(targets: Any) -> None:
         description="Ask every comparison of a file and score each side: the expected speaker "
                     "and an evidence phrase among its top statements, or \"nothing\" reported "
                     "for a side that says nothing on the topic; overall accuracy.")
-    c.add_argument("file", type=Path, metavar="FILE", help="a JSON file with \"comparisons\"")
-    c.add_argument("--bbc", type=Path, default=None, metavar="DIR",
-                   help="folder of the BBC articles for 'bbc' comparisons (default: "
-                        "../shared/data/bbc next to the project); skipped when absent")
-    c.add_argument("--json", action="store_true", help="print the scores as JSON")
-    c.add_argument("--verbose", action="store_true", help="list every side scored wrong")
+    add_file_options(c, "a JSON file with \"comparisons\"", "comparisons",
+                     "list every side scored wrong")
     c.set_defaults(func=run_eval_compare)
 
 

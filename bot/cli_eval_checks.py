@@ -127,12 +127,9 @@ def register(targets: Any) -> None:
         description="Check every quote of a checks file (\"did X say Y?\") and score the "
                     "verdicts: accuracy per verdict and overall, the confusion table, and "
                     "verdicts stronger than the gold's.")
-    p.add_argument("file", type=Path, metavar="FILE", help="a JSON checks file")
-    p.add_argument("--bbc", type=Path, default=None, metavar="DIR",
-                   help="folder of the BBC articles for 'bbc' checks (default: "
-                        "../shared/data/bbc next to the project); skipped when absent")
-    p.add_argument("--json", action="store_true", help="print the scores as JSON")
-    p.add_argument("--verbose", action="store_true", help="list every wrong verdict")
+    from bot.cli_eval import add_file_options
+
+    add_file_options(p, "a JSON checks file", "checks", "list every wrong verdict")
     p.set_defaults(func=run_checks)
 
 

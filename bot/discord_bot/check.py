@@ -15,11 +15,10 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.discord_bot import embeds
-from bot.discord_bot.context_menu import about_line, message_text
-from bot.discord_bot.contexts import CONTEXTS, INSTALLS, declared
+from bot.discord_bot.context_menu import MenuCog, about_line, message_text
+from bot.discord_bot.contexts import declared
 from bot.discord_bot.errors import Throttled
 from bot.discord_bot.formatting import MESSAGE_LIMIT, shorten
 from bot.discord_bot.replying import in_time
@@ -61,21 +60,11 @@ def speaker_and_quote(text: str) -> tuple[str | None, str] | None:
     return None, quote
 
 
-class CheckCog(commands.Cog, name="Parley check"):
-    """/check, and the "Check quote" message menu (added to the tree on load)."""
+class CheckCog(MenuCog, name="Parley check"):
+    """/check, and the "Check quote" message menu."""
 
     def __init__(self, bot: AnyBot, ask_cog: AskCog) -> None:
-        self.bot = bot
-        self.ask_cog = ask_cog
-        self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.check_message,
-                                             allowed_contexts=CONTEXTS,
-                                             allowed_installs=INSTALLS)
-
-    async def cog_load(self) -> None:
-        self.bot.tree.add_command(self.menu)
-
-    async def cog_unload(self) -> None:
-        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+        super().__init__(bot, ask_cog, MENU_NAME, self.check_message)
 
     def _throttle(self, interaction: discord.Interaction) -> None:
         verdict = self.ask_cog.cooldown.hit(interaction.user.id)

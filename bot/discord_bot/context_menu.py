@@ -8,8 +8,9 @@ the person asking chose someone else's message, which its author did not ask to 
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from bot.discord_bot.cog import AnyBot, AskCog
 
 MENU_NAME = "Ask Parley"
+MenuCallback = Callable[[discord.Interaction[Any], discord.Message], Coroutine[Any, Any, None]]
 NO_TEXT = "That message has no text I could look up in the articles."
 
 
@@ -41,14 +43,14 @@ def about_line(message: discord.Message) -> str:
     return f"*About a message by {name}:*"
 
 
-class MessageMenu(commands.Cog, name="Parley message menu"):
-    """Registers the "Ask Parley" message command with the tree (a context menu cannot live in
-    a cog's body, so the cog adds it on load and removes it on unload)."""
+class MenuCog(commands.Cog):
+    """A cog that brings one message menu with it: a context menu cannot live in a cog's body,
+    so the cog adds it to the tree on load and removes it on unload."""
 
-    def __init__(self, bot: AnyBot, ask_cog: AskCog) -> None:
+    def __init__(self, bot: AnyBot, ask_cog: AskCog, name: str, callback: MenuCallback) -> None:
         self.bot = bot
         self.ask_cog = ask_cog
-        self.menu = app_commands.ContextMenu(name=MENU_NAME, callback=self.ask_about,
+        self.menu = app_commands.ContextMenu(name=name, callback=callback,
                                              allowed_contexts=CONTEXTS,
                                              allowed_installs=INSTALLS)
 
@@ -57,6 +59,13 @@ class MessageMenu(commands.Cog, name="Parley message menu"):
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+
+class MessageMenu(MenuCog, name="Parley message menu"):
+    """The "Ask Parley" message command."""
+
+    def __init__(self, bot: AnyBot, ask_cog: AskCog) -> None:
+        super().__init__(bot, ask_cog, MENU_NAME, self.ask_about)
 
     async def ask_about(self, interaction: discord.Interaction, message: discord.Message) -> None:
         cog = self.ask_cog
