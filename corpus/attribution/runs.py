@@ -25,10 +25,14 @@ def continues_quote(state: ArticleState, sent: tuple[int, int]) -> bool:
     last, paragraph = state.last, state.paragraph
     if last is None or not last.has_speaker():
         return False
-    inside = overlapping(paragraph.quotes, s, e)
+    found = overlapping(paragraph.quotes, s, e)
+    inside = [q for q in found if not _only_its_close(paragraph.text, q, sent)]
     if not inside:
         return False
-    starts_quote = paragraph.text[s:e].lstrip()[:1] in QUOTE_CHARS
+    head = paragraph.text[s:e].lstrip()
+    if len(inside) < len(found):  # its first mark closed the quotation before it
+        head = head[1:].lstrip()
+    starts_quote = head[:1] in QUOTE_CHARS
     continued = any(qs < s for qs, _ in inside)
     if last.passage == paragraph.index and (continued or starts_quote):
         return True
@@ -39,6 +43,14 @@ def continues_quote(state: ArticleState, sent: tuple[int, int]) -> bool:
     ends_paragraph = bool(state.units) and state.units[-1] is last
     return paragraph.after_open_quote or last.kind == "direct" or (
         last.kind == "reported" and ends_paragraph)
+
+
+def _only_its_close(text: str, quote: tuple[int, int], sent: tuple[int, int]) -> bool:
+    """'... the football world. " England's players made a point of ...': the splitter gave
+    the sentence the closing mark of the quotation before it, and nothing else of it; the
+    rest is narration, which carries nobody's words on."""
+    qs, qe = quote
+    return qs < sent[0] and not text[sent[0]:min(qe, sent[1])].strip(" " + QUOTE_CHARS)
 
 
 def carries_fragment(state: ArticleState, sent: tuple[int, int]) -> bool:

@@ -172,3 +172,25 @@ def test_the_company_stays_a_noun_when_unsure(paragraphs):
 ])
 def test_a_passive_agent_with_a_possessive(paragraph, speaker):
     assert speakers(paragraph) == [speaker]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # sport/257: the splitter gives the next sentence the quotation's closing mark; the rest
+    # of that sentence is narration
+    ('"I never intended to offend anyone," Luis Aragones said at the time. "I\'m obliged to '
+     'motivate my players. "As part of that job, I use colloquial language. " England\'s '
+     'players made a point of wearing anti-racism t-shirts in Madrid last month.',
+     "narration"),
+    # sport/500: a new quotation opened right after the stale mark still goes on quoting
+    ('"I am delighted to have been given the chance," said Jeremy Bates. "It is a great '
+     'honour. " "Looking to the future, this decision marks a watershed."',
+     "quoted"),
+])
+def test_a_closing_mark_left_at_a_sentence_start_carries_nobody_on(paragraph, expected):
+    rows = attribute(paragraph)
+    first, last = rows[1], rows[-1]
+    assert first[2] == "direct" and first[0] is not None
+    if expected == "narration":
+        assert last[2] != "direct"
+    else:
+        assert last == first
