@@ -306,9 +306,10 @@ class Parley:
         if name is not None:
             plain = self._search(question, f"{name} {topic}".strip(), k, cut)
             if plain.results:
+                spelt = None if resolution.mentioned_as else name
                 return Answer(question, "speaker", plain.results,
-                              self._unattributed(typed, resolution), None, unmatched, cut,
-                              Claim("closest"))
+                              self._unattributed(typed, resolution, spelt), None, unmatched,
+                              cut, Claim("closest"))
         message, kind = self._not_a_speaker(typed, None)
         return Answer(question, "speaker", (), message, None, unmatched, cut, Claim(kind))
 
@@ -321,11 +322,15 @@ class Parley:
                  else self.vocabulary.near(w) for w in typed.split()]
         return " ".join(w for w in fixed if w) if all(fixed) else None
 
-    def _unattributed(self, typed: str, resolution: Resolution) -> str:
+    def _unattributed(self, typed: str, resolution: Resolution,
+                      spelt: str | None = None) -> str:
         if resolution.mentioned_as:
             note = self._not_a_speaker(typed, resolution.mentioned_as)[0].removesuffix(".")
         else:
             note = f"No speaker in the articles fits \u201c{typed}\u201d"
+            if spelt is not None and normalize_name(spelt) != normalize_name(typed):
+                note = (f"No speaker is called \u201c{typed}\u201d as typed; the articles "
+                        f"spell it \u201c{spelt}\u201d")
         return f"{note}; the passages closest to your question:"
 
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:

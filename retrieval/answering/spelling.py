@@ -9,6 +9,9 @@ from retrieval.tokenizer import terms
 
 MIN_LENGTH = 6  # shorter words are too close to too many others ("obama", "osama")
 MAX_EDITS = 1
+# A long word may be two letters off ("johannesen" for "johannesson"): near() only ever turns
+# "nobody called X appears" into the closest passages, so more tolerance here is the safe side.
+LONG_WORD, LONG_EDITS = 9, 2
 
 
 class Vocabulary:
@@ -22,15 +25,17 @@ class Vocabulary:
         return [t for t in self._terms if len(t) >= MIN_LENGTH - 1]
 
     def near(self, word: str) -> str | None:
-        """The closest index term to the word's term, when at most MAX_EDITS letters away."""
+        """The closest index term to the word's term, when at most MAX_EDITS letters away
+        (LONG_EDITS for a word of LONG_WORD letters or more)."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         found = terms(word)
         if len(found) != 1 or len(found[0]) < MIN_LENGTH:
             return None
+        edits = LONG_EDITS if len(found[0]) >= LONG_WORD else MAX_EDITS
         match = process.extractOne(found[0], self._list, scorer=OSA.distance,
-                                   score_cutoff=MAX_EDITS)
+                                   score_cutoff=edits)
         return match[0] if match else None
 
     @cached_property
