@@ -4,7 +4,7 @@ object: the same groups, statements, counts and alias choices as `compute_digest
 (`tests/retrieval/store/test_records.py` compares them)."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ from corpus.folding import fold
 from corpus.models import Speaker
 from retrieval.store.records_block import SPEECH_CODE, Tables
 from retrieval.store.records_layout import SPEAKER_KINDS
-from retrieval.store.speaker_digest import GroupKey, describe
+from retrieval.store.speaker_digest import AliasVotes, GroupKey, alias_votes, describe
 
 
 @dataclass
@@ -95,31 +95,20 @@ def _statements(t: Tables, of_speaker: np.ndarray, n_groups: int
 
 
 def _people(t: Tables, string: Callable[[int], str], order: dict[GroupKey, int]
-            ) -> tuple[dict[GroupKey, dict[str, None]], dict[str, dict[GroupKey, int]],
-                       dict[str, str]]:
-    """The aliases of each speaking group's people entries, how many entries give each alias
-    to each group, and the aliases of people who never speak (first wins)."""
-    aliases: dict[GroupKey, dict[str, None]] = {}
-    votes: dict[str, dict[GroupKey, int]] = {}
-    silent: dict[str, str] = {}
+            ) -> AliasVotes:
+    """`alias_votes` over the people table's entries."""
     folded: dict[int, str] = {}
     bounds = t.people_aliases.tolist()
     all_aliases = t.aliases.tolist()
-    for q, (name, _, kind) in enumerate(t.people.tolist()):
-        f = folded.get(name)
-        if f is None:
-            f = folded[name] = fold(string(name))
-        key = (f, SPEAKER_KINDS[kind])
-        own = [string(i) for i in all_aliases[bounds[q]:bounds[q + 1]]]
-        if key in order:
-            aliases.setdefault(key, {}).update(dict.fromkeys(own))
-            for alias in own:
-                per = votes.setdefault(alias, {})
-                per[key] = per.get(key, 0) + 1
-        else:
-            for alias in own:
-                silent.setdefault(alias, string(name))
-    return aliases, votes, silent
+
+    def entries() -> Iterator[tuple[GroupKey, str, list[str]]]:
+        for q, (name, _, kind) in enumerate(t.people.tolist()):
+            f = folded.get(name)
+            if f is None:
+                f = folded[name] = fold(string(name))
+            yield ((f, SPEAKER_KINDS[kind]), string(name),
+                   [string(i) for i in all_aliases[bounds[q]:bounds[q + 1]]])
+    return alias_votes(entries(), order)
 
 
 def _alias_groups(order: dict[GroupKey, int], counts: list[int],

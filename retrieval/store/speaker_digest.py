@@ -4,7 +4,7 @@ speak, the passages with an attributed sentence. It is saved with the records, s
 from the cache walks nothing."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,31 +65,46 @@ def compute_digest(corpus: Corpus) -> SpeakerDigest:
     order, attributed = _statements_by_speaker(corpus)
     # Aliases in sorted order, kept in dicts rather than sets: the order the directory meets
     # them in is then the same in every process (and the same as `digest_rows` gives).
-    aliases: dict[GroupKey, dict[str, None]] = {}
-    silent: dict[str, str] = {}
-    votes: dict[str, dict[GroupKey, int]] = {}
     folded: dict[str, str] = {}
-    for article in corpus.articles:
-        for person in article.people:
-            name = folded.get(person.name)
-            if name is None:
-                name = folded[person.name] = fold(person.name)
-            key = (name, person.kind)
-            own = sorted(person.aliases)
-            if key in order:
-                aliases.setdefault(key, {}).update(dict.fromkeys(own))
-                for alias in own:
-                    per = votes.setdefault(alias, {})
-                    per[key] = per.get(key, 0) + 1
-            else:
-                for alias in own:
-                    silent.setdefault(alias, person.name)
+
+    def entries() -> Iterator[tuple[GroupKey, str, list[str]]]:
+        for article in corpus.articles:
+            for person in article.people:
+                name = folded.get(person.name)
+                if name is None:
+                    name = folded[person.name] = fold(person.name)
+                yield (name, person.kind), person.name, sorted(person.aliases)
+    aliases, votes, silent = alias_votes(entries(), order)
     groups = tuple(SpeakerGroup(key[0], key[1], g.speaker, tuple(g.statements), g.direct,
                                 len(g.statements) - g.direct)
                    for key, g in order.items())
     return SpeakerDigest(groups, tuple(order), silent, np.array(attributed, dtype=np.int64),
                          _alias_groups(order, aliases, votes),
                          tuple(describe(g.speaker) for g in order.values()))
+
+
+AliasVotes = tuple[dict[GroupKey, dict[str, None]], dict[str, dict[GroupKey, int]],
+                   dict[str, str]]
+
+
+def alias_votes(entries: Iterable[tuple[GroupKey, str, Sequence[str]]],
+                order: Mapping[GroupKey, object]) -> AliasVotes:
+    """From each people entry (its group key, name, aliases): the aliases of each speaking
+    group, how many entries give each alias to each group, and the aliases of people who
+    never speak (first wins). One home for both ways the digest is made."""
+    aliases: dict[GroupKey, dict[str, None]] = {}
+    votes: dict[str, dict[GroupKey, int]] = {}
+    silent: dict[str, str] = {}
+    for key, name, own in entries:
+        if key in order:
+            aliases.setdefault(key, {}).update(dict.fromkeys(own))
+            for alias in own:
+                per = votes.setdefault(alias, {})
+                per[key] = per.get(key, 0) + 1
+        else:
+            for alias in own:
+                silent.setdefault(alias, name)
+    return aliases, votes, silent
 
 
 def describe(speaker: Speaker) -> str:
