@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 
 from bot.discord_bot import embeds
-from bot.discord_bot.context_menu import MenuCog, about_line, message_text
+from bot.discord_bot.context_menu import MenuCog, message_text
 from bot.discord_bot.contexts import declared
 from bot.discord_bot.errors import Throttled
-from bot.discord_bot.formatting import MESSAGE_LIMIT, shorten
 from bot.discord_bot.replying import in_time
 from bot.discord_bot.views import send_ephemeral
 from bot.text_render import valid_text
@@ -109,14 +107,7 @@ class CheckCog(MenuCog, name="Parley check"):
             await send_ephemeral(interaction, NO_SPEAKER)
             return
         answer = await self._checked(interaction, speaker, quote, MENU_NAME, True)
-        pages = embeds.answer_pages(answer, self.ask_cog.per_page)
-        if not pages:
-            await send_ephemeral(interaction, embeds.nothing_found(answer))
-            return
-        about = about_line(message)
-        pages = [replace(p, content=shorten(f"{about}\n{p.content or ''}", MESSAGE_LIMIT))
-                 for p in pages]
-        await self.ask_cog.send_reply(interaction, pages, ephemeral=True)
+        await self.reply_about(interaction, message, answer)
 
 
 def cog_log(via: str, started: float, answer: Answer) -> None:

@@ -24,6 +24,7 @@ from bot.discord_bot.views import send_ephemeral
 
 if TYPE_CHECKING:
     from bot.discord_bot.cog import AnyBot, AskCog
+    from retrieval.answering.records import Answer
 
 MENU_NAME = "Ask Parley"
 MenuCallback = Callable[[discord.Interaction[Any], discord.Message], Coroutine[Any, Any, None]]
@@ -60,6 +61,18 @@ class MenuCog(commands.Cog):
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
 
+    async def reply_about(self, interaction: discord.Interaction, message: discord.Message,
+                          answer: Answer) -> None:
+        """The answer's pages, privately, each opening with whose message it is about."""
+        pages = embeds.answer_pages(answer, self.ask_cog.per_page)
+        if not pages:
+            await send_ephemeral(interaction, embeds.nothing_found(answer))
+            return
+        about = about_line(message)
+        pages = [replace(p, content=shorten(f"{about}\n{p.content or ''}", MESSAGE_LIMIT))
+                 for p in pages]
+        await self.ask_cog.send_reply(interaction, pages, ephemeral=True)
+
 
 class MessageMenu(MenuCog, name="Parley message menu"):
     """The "Ask Parley" message command."""
@@ -78,13 +91,6 @@ class MessageMenu(MenuCog, name="Parley message menu"):
             return
         answer = await cog.answer(text, top_k=cog.default_k, speaker=None, via="Ask Parley",
                                   interaction=interaction, ephemeral=True)
-        pages = embeds.answer_pages(answer, cog.per_page)
-        if not pages:
-            await send_ephemeral(interaction, embeds.nothing_found(answer))
-            return
-        about = about_line(message)
-        pages = [replace(p, content=shorten(f"{about}\n{p.content or ''}", MESSAGE_LIMIT))
-                 for p in pages]
-        await cog.send_reply(interaction, pages, ephemeral=True)
+        await self.reply_about(interaction, message, answer)
 
 
