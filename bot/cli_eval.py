@@ -48,9 +48,7 @@ def register(subparsers: Any) -> None:
     q.set_defaults(func=run_eval_questions)
 
     _register_compare(targets)
-    from bot.cli_eval_checks import register as register_checks  # `eval checks FILE`
-
-    register_checks(targets)
+    _register_checks(targets)
 
 
 def add_file_options(p: argparse.ArgumentParser, file_help: str, items: str,
@@ -105,11 +103,52 @@ def run_eval_compare(args: argparse.Namespace, settings: Any = None) -> int:
     return 0
 
 
-def default_bbc() -> Path:
-    """The BBC folder next to the project (for `eval checks`, which imports no evaluation)."""
-    from corpus.evaluation.gold import default_bbc_dir
+def _register_checks(targets: Any) -> None:
+    """Add `eval checks FILE [--bbc DIR] [--json] [--verbose]`."""
+    p = targets.add_parser(
+        "checks", help="quote-check verdicts against a checks file",
+        description="Check every quote of a checks file (\"did X say Y?\") and score the "
+                    "verdicts: accuracy per verdict and overall, the confusion table, and "
+                    "verdicts stronger than the gold's.")
+    add_file_options(p, "a JSON checks file", "checks", "list every wrong verdict")
+    p.set_defaults(func=run_eval_checks)
 
-    return Path(default_bbc_dir())
+
+def run_eval_checks(args: argparse.Namespace, settings: Any = None) -> int:
+    from corpus.evaluation.gold import default_bbc_dir
+    from retrieval.evaluation.checks_eval import (
+        ChecksFileError,
+        load_checks,
+        render,
+        score,
+        summary,
+    )
+
+    try:
+        checks = load_checks(args.file)
+    except ChecksFileError as exc:
+        print(f"parley: {exc} (see 'parley eval checks --help')", file=sys.stderr)
+        return 2
+    options = settings.index_options if settings is not None else None
+    scored = score(checks, args.bbc or default_bbc_dir(), options)
+    if not scored:
+        print("parley: no check could be run (is the BBC folder there?)", file=sys.stderr)
+        return 1
+    result = summary(scored)
+    wrong = [s for s in scored if s.system != s.check.verdict]
+    if args.json:
+        result["file"] = str(args.file)
+        result["wrong"] = [{"id": s.check.id, "gold": s.check.verdict, "system": s.system,
+                            "speaker": s.speaker} for s in wrong]
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return 0
+    print(render(result, args.file))
+    if args.verbose:
+        for s in wrong:
+            print(f"- {s.check.id}: {s.check.speaker!r} / {s.check.quote!r}: gold "
+                  f"{s.check.verdict}, system {s.system}"
+                  f"{' (' + s.speaker + ')' if s.speaker else ''}")
+    return 0
 
 
 def _ratio(pair: list[int]) -> str:

@@ -17,11 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from corpus.folding import fold
-from corpus.shipped import SHIPPED_CORPUS
-from retrieval.answering.engine import open_parley
 from retrieval.answering.records import Hit
 from retrieval.answering.sides_records import Side, SidesAnswer
 from retrieval.evaluation.cases import folded_text
+from retrieval.evaluation.runner import engines_by_corpus
 from retrieval.evaluation.scoring import speaker_matches
 from retrieval.options import IndexOptions
 
@@ -178,14 +177,9 @@ def run(cases: Sequence[CompareCase], bbc_dir: Path, options: IndexOptions | Non
         ) -> tuple[Report, list[tuple[CompareCase, bool, list[SideResult]]]]:
     """Ask each comparison of an engine over its corpus; cases over a missing corpus are
     left out."""
-    paths = {"seed": SHIPPED_CORPUS, "bbc": bbc_dir}
     report = Report()
     rows = []
-    for corpus in ("seed", "bbc"):
-        mine = [c for c in cases if c.corpus == corpus]
-        if not mine or not paths[corpus].exists():
-            continue
-        engine, _ = open_parley([paths[corpus]], options)
+    for engine, mine in engines_by_corpus(cases, bbc_dir, options):
         for case in mine:
             read, results = score_case(case, engine.ask(case.question))
             report.add(read, results)

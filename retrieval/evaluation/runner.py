@@ -1,9 +1,10 @@
 """Asking every question of a set and adding up the scores (`parley eval questions`)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering.engine import Parley, open_parley
@@ -59,18 +60,34 @@ def _baseline_ok(plain: PlainBM25, case: Case) -> bool | None:
                for passage in plain.top(case.question, case.k))
 
 
+class _OfCorpus(Protocol):
+    @property
+    def corpus(self) -> str: ...
+
+
+C = TypeVar("C", bound=_OfCorpus)
+
+
+def engines_by_corpus(cases: Sequence[C], bbc_dir: Path, options: IndexOptions | None = None
+                      ) -> Iterator[tuple[Parley, list[C]]]:
+    """An engine over each corpus the cases ask about (the shipped article, "seed", or the
+    BBC folder, "bbc") with its cases, in that order; a corpus that is not there is left
+    out."""
+    paths = {"seed": SHIPPED_CORPUS, "bbc": bbc_dir}
+    for corpus in ("seed", "bbc"):
+        mine = [c for c in cases if c.corpus == corpus]
+        if mine and paths[corpus].exists():
+            yield open_parley([paths[corpus]], options)[0], mine
+
+
 def score_cases(cases: Sequence[Case], bbc_dir: Path, options: IndexOptions | None = None,
                 baseline: bool = True) -> Scored:
     """Ask each case of an engine over its corpus (the shipped article, or the BBC folder)
     and score the answers. Cases over a corpus that is not there are left out."""
-    paths = {"seed": [SHIPPED_CORPUS], "bbc": [bbc_dir]}
     results: list[CaseResult] = []
     tallies: dict[str, Tally] = {"all": Tally()}
-    for corpus in ("seed", "bbc"):
-        mine = [c for c in cases if c.corpus == corpus]
-        if not mine or not paths[corpus][0].exists():
-            continue
-        engine, _ = open_parley(paths[corpus], options)
+    for engine, mine in engines_by_corpus(cases, bbc_dir, options):
+        corpus = mine[0].corpus
         occurs = _occurs_in(engine)
         plain = PlainBM25(engine.corpus.passages) if baseline else None
         for case in mine:

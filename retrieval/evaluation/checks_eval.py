@@ -1,4 +1,4 @@
-"""`parley eval checks FILE`: score quote-check verdicts against a checks file.
+"""Quote-check verdicts scored against a checks file (`parley eval checks FILE`).
 
 The file is `{"checks": [{"id", "corpus": "seed"|"bbc", "q", "speaker", "quote", "verdict",
 …}]}` (other keys, such as "comparisons", are ignored). Each check is asked as
@@ -9,15 +9,14 @@ not_found.
 """
 from __future__ import annotations
 
-import argparse
 import json
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from retrieval.answering.quote_verdicts import VERDICTS, QuoteClaim
+from retrieval.evaluation.runner import engines_by_corpus
+from retrieval.options import IndexOptions
 
 STRONG = frozenset({"exact", "reported"})
 WEAK_GOLD = frozenset({"close", "other_speaker", "not_found"})
@@ -71,19 +70,20 @@ def load_checks(path: Path) -> list[Check]:
     return out
 
 
-def score(checks: list[Check], engine_for: Callable[[str], Any]) -> list[Scored]:
-    """Each check's system verdict; `engine_for(corpus)` gives the engine (None: skip)."""
+def score(checks: list[Check], bbc_dir: Path, options: IndexOptions | None = None
+          ) -> list[Scored]:
+    """Each check's system verdict, in the file's order; checks over a corpus that is not
+    there are left out."""
+    order = {id(c): i for i, c in enumerate(checks)}
     out = []
-    for c in checks:
-        engine = engine_for(c.corpus)
-        if engine is None:
-            continue
-        answer = engine.check(c.speaker, c.quote) if c.speaker and c.quote else engine.ask(
-            c.question)
-        claim = answer.claim
-        verdict = claim.verdict if isinstance(claim, QuoteClaim) else "-"
-        out.append(Scored(c, verdict, claim.speaker.name if claim.speaker else None))
-    return out
+    for engine, mine in engines_by_corpus(checks, bbc_dir, options):
+        for c in mine:
+            answer = engine.check(c.speaker, c.quote) if c.speaker and c.quote else \
+                engine.ask(c.question)
+            claim = answer.claim
+            verdict = claim.verdict if isinstance(claim, QuoteClaim) else "-"
+            out.append(Scored(c, verdict, claim.speaker.name if claim.speaker else None))
+    return sorted(out, key=lambda s: order[id(s.check)])
 
 
 def summary(scored: list[Scored]) -> dict[str, Any]:
@@ -118,66 +118,3 @@ def render(summary_: dict[str, Any], file: Path) -> str:
     lines += ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
               for r in rows]
     return "\n".join(lines)
-
-
-def register(targets: Any) -> None:
-    """Add `eval checks FILE [--bbc DIR] [--json] [--verbose]` to `parley eval`."""
-    p = targets.add_parser(
-        "checks", help="quote-check verdicts against a checks file",
-        description="Check every quote of a checks file (\"did X say Y?\") and score the "
-                    "verdicts: accuracy per verdict and overall, the confusion table, and "
-                    "verdicts stronger than the gold's.")
-    from bot.cli_eval import add_file_options
-
-    add_file_options(p, "a JSON checks file", "checks", "list every wrong verdict")
-    p.set_defaults(func=run_checks)
-
-
-def run_checks(args: argparse.Namespace, settings: Any = None) -> int:
-    from bot.cli_eval import default_bbc  # the evaluation package's default folder
-
-    return run_eval_checks(args, settings, default_bbc())
-
-
-def run_eval_checks(args: argparse.Namespace, settings: Any = None,
-                    default_bbc: Path | None = None) -> int:
-    """Score the file; `default_bbc` is the BBC folder when `--bbc` is not given (`cli_eval`
-    knows it: only it imports the evaluation package)."""
-    from corpus.shipped import SHIPPED_CORPUS
-    from retrieval.answering.engine import open_parley
-
-    try:
-        checks = load_checks(args.file)
-    except ChecksFileError as exc:
-        print(f"parley: {exc} (see 'parley eval checks --help')", file=sys.stderr)
-        return 2
-    bbc = args.bbc or default_bbc or Path("../shared/data/bbc")
-    options = settings.index_options if settings is not None else None
-    engines: dict[str, Any] = {}
-
-    def engine_for(corpus: str) -> Any:
-        if corpus not in engines:
-            paths = [SHIPPED_CORPUS] if corpus == "seed" else [bbc]
-            engines[corpus] = (open_parley(paths, options)[0]
-                               if corpus == "seed" or bbc.is_dir() else None)
-        return engines[corpus]
-
-    scored = score(checks, engine_for)
-    if not scored:
-        print("parley: no check could be run (is the BBC folder there?)", file=sys.stderr)
-        return 1
-    result = summary(scored)
-    wrong = [s for s in scored if s.system != s.check.verdict]
-    if args.json:
-        result["file"] = str(args.file)
-        result["wrong"] = [{"id": s.check.id, "gold": s.check.verdict, "system": s.system,
-                            "speaker": s.speaker} for s in wrong]
-        print(json.dumps(result, indent=2, ensure_ascii=False))
-        return 0
-    print(render(result, args.file))
-    if args.verbose:
-        for s in wrong:
-            print(f"- {s.check.id}: {s.check.speaker!r} / {s.check.quote!r}: gold "
-                  f"{s.check.verdict}, system {s.system}"
-                  f"{' (' + s.speaker + ')' if s.speaker else ''}")
-    return 0
