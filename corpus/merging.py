@@ -26,7 +26,8 @@ from corpus.folding import fold_name
 from corpus.gazetteer import gazetteer
 from corpus.gender import first_name_gender
 from corpus.lexicon import phrase_words
-from corpus.models import Article, Passage, Person, Sentence
+from corpus.merge_rewrite import Renames, rewrite
+from corpus.models import Article, Person
 from corpus.name_keys import NameParts, given_alike, name_parts
 from corpus.phrases import (
     DOCUMENT_NOUNS,
@@ -103,6 +104,17 @@ def merge_people(articles: list[Article],
     """The articles with each merged person's speaker name made one, and the merged groups
     (each a list of the distinct names it joined, largest first). `facts`: each article's
     `people_facts` where known (None: worked out here)."""
+    renames, merged = merge_renames(articles, facts)
+    return [rewrite(a, r) for a, r in zip(articles, renames, strict=True)], merged
+
+
+def merge_renames(articles: list[Article],
+                  facts: Sequence[ArticleFacts | None] | None = None
+                  ) -> tuple[list[Renames], list[list[str]]]:
+    """What `merge_people` changes, article by article ({old name: (the group's name, the
+    group's names as aliases)}, empty for an article it leaves alone), and the merged
+    groups: so that a build can rewrite what it keeps of an article (its records block)
+    as the article is rewritten."""
     entries = _entries(articles, facts)
     by_surname: dict[str, list[_Entry]] = {}
     hyphened = {e.parts.surname for e in entries if "-" in e.person.name.split()[-1]}
@@ -118,7 +130,7 @@ def merge_people(articles: list[Article],
                      if len({m.person.name for m in g.members}) > 1
                      and any(m.statements for m in g.members)),
                     key=lambda names: -len(names))
-    return [_rewrite(a, renames.get(i, {})) for i, a in enumerate(articles)], merged
+    return [renames.get(i, {}) for i in range(len(articles))], merged
 
 
 def people_facts(article: Article) -> ArticleFacts:
@@ -267,9 +279,9 @@ def _role_head(role: str | None) -> str:
     return gazetteer().normalize_role(role).rsplit(" ", 1)[-1] if role else ""
 
 
-def _renames(groups: Iterable[_Group]) -> dict[int, dict[str, tuple[str, frozenset[str]]]]:
+def _renames(groups: Iterable[_Group]) -> dict[int, Renames]:
     """article -> {old name: (the group's name, the group's names as aliases)}."""
-    out: dict[int, dict[str, tuple[str, frozenset[str]]]] = {}
+    out: dict[int, Renames] = {}
     for g in groups:
         names = {m.person.name for m in g.members}
         if len(names) < 2 or not any(m.statements for m in g.members):
@@ -304,31 +316,3 @@ def _best_name(group: _Group) -> str:
 
 def _untitled(m: _Entry) -> tuple[str, ...]:
     return (*m.parts.given_words, m.person.name.split()[-1])
-
-
-def _rewrite(article: Article, renames: dict[str, tuple[str, frozenset[str]]]) -> Article:
-    if not renames:
-        return article
-    people = tuple(_renamed_person(p, renames) for p in article.people)
-    passages = tuple(_renamed_passage(p, renames) for p in article.passages)
-    return replace(article, passages=passages, people=people)
-
-
-def _renamed_person(person: Person, renames: dict[str, tuple[str, frozenset[str]]]) -> Person:
-    if person.kind != "person" or person.name not in renames:
-        return person
-    name, aliases = renames[person.name]
-    return replace(person, name=name, aliases=person.aliases | aliases)
-
-
-def _renamed_passage(passage: Passage, renames: dict[str, tuple[str, frozenset[str]]]
-                     ) -> Passage:
-    sentences = tuple(_renamed_sentence(s, renames) for s in passage.sentences)
-    return passage if sentences == passage.sentences else replace(passage, sentences=sentences)
-
-
-def _renamed_sentence(s: Sentence, renames: dict[str, tuple[str, frozenset[str]]]) -> Sentence:
-    sp = s.speaker
-    if sp is None or sp.kind != "person" or sp.name not in renames:
-        return s
-    return replace(s, speaker=replace(sp, name=renames[sp.name][0]))

@@ -27,8 +27,10 @@ from retrieval import tokenizer
 from retrieval.store.article_json import article_from_parts, article_parts
 from retrieval.store.keys import code_fingerprint, path_bytes
 from retrieval.store.records_block import Block, article_block, block_bytes, block_from_bytes
+from retrieval.store.records_rename import renamed_block
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
+    from corpus.merge_rewrite import Renames
     from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
 
@@ -86,6 +88,10 @@ class ArticleCache:
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
     # id(article) -> its merge facts, for the articles of this build (alive while it runs)
     _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
+    # id(article) -> (the article as the merge rewrote it, weakly; the records block of the
+    # article before, as stored; what the merge renamed in it)
+    _renamed: dict[int, tuple[weakref.ref[Article], bytes, Renames]] = field(
+        default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
     _packed: dict[int, tuple[Article, Row]] = field(default_factory=dict)
     _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
@@ -164,16 +170,27 @@ class ArticleCache:
             else:
                 yield from (tokenizer.terms(p.text) for p in a.passages)
 
+    def renamed(self, before: Article, after: Article, renames: Renames) -> None:
+        """The merge rewrote `before` as `after`: `after`'s block is `before`'s rewritten."""
+        kept = self._blocks.get(id(before))
+        if kept is not None and kept[0]() is before:
+            self._renamed[id(after)] = (weakref.ref(after), kept[1], renames)
+
     def block(self, article: Article) -> Block | None:
-        """The records block of an article this cache gave or was given in this build, as
-        it was then (None for an article the merge rewrote, or a damaged block)."""
+        """The records block of an article this cache gave or was given in this build (as
+        the merge rewrote it, when it did); None for a damaged block."""
         kept = self._blocks.get(id(article))
+        renames: Renames | None = None
         if kept is None or kept[0]() is not article:
-            return None
+            rewritten = self._renamed.get(id(article))
+            if rewritten is None or rewritten[0]() is not article:
+                return None
+            kept, renames = rewritten[:2], rewritten[2]
         try:
-            return block_from_bytes(kept[1])
+            block = block_from_bytes(kept[1])
         except ValueError:
             return None
+        return block if renames is None else renamed_block(block, renames)
 
     def _lookup(self, key: str) -> Article | None:
         """The row's article when it is there and its checksum holds."""
@@ -207,9 +224,12 @@ class ArticleCache:
         lookups), holding none but those it skipped."""
         if self.corpus is None or self._con is None:
             return
+        # NOT INDEXED: the files table read in rowid order, so the rows come in that order
+        # as they are found; through the (corpus, path) index SQLite sorted every row, all
+        # their columns copied into a temporary tree first (three times slower).
         self._cursor = self._con.execute(
             "SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block FROM files f"
-            " JOIN articles a ON a.key = f.key"
+            " NOT INDEXED JOIN articles a ON a.key = f.key"
             " WHERE f.corpus = ? ORDER BY f.rowid", (self.corpus,))
 
     def _next_row(self, key: str) -> tuple[str, str, str, str, bytes] | None:
