@@ -157,7 +157,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     # One entity per person across the articles (each was read on its own).
     facts = [attributor.facts(a) for a in articles] if attributor is not None else None
     with gc_paused():
-        renames, _merged = merge_renames(articles, facts)
+        renames = merge_renames(articles, facts)
         kept = tuple(rewrite(a, r) for a, r in zip(articles, renames, strict=True))
         if attributor is not None:
             for before, after, r in zip(articles, kept, renames, strict=True):

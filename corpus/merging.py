@@ -104,17 +104,28 @@ def merge_people(articles: list[Article],
     """The articles with each merged person's speaker name made one, and the merged groups
     (each a list of the distinct names it joined, largest first). `facts`: each article's
     `people_facts` where known (None: worked out here)."""
-    renames, merged = merge_renames(articles, facts)
-    return [rewrite(a, r) for a, r in zip(articles, renames, strict=True)], merged
+    groups = _groups(articles, facts)
+    renames = _renames(groups)
+    merged = sorted(([*dict.fromkeys(m.person.name for m in g.members)] for g in groups
+                     if len({m.person.name for m in g.members}) > 1
+                     and any(m.statements for m in g.members)),
+                    key=lambda names: -len(names))
+    return [rewrite(a, renames.get(i, {})) for i, a in enumerate(articles)], merged
 
 
 def merge_renames(articles: list[Article],
-                  facts: Sequence[ArticleFacts | None] | None = None
-                  ) -> tuple[list[Renames], list[list[str]]]:
+                  facts: Sequence[ArticleFacts | None] | None = None) -> list[Renames]:
     """What `merge_people` changes, article by article ({old name: (the group's name, the
-    group's names as aliases)}, empty for an article it leaves alone), and the merged
-    groups: so that a build can rewrite what it keeps of an article (its records block)
-    as the article is rewritten."""
+    group's names as aliases)}, empty for an article it leaves alone), so that a build can
+    rewrite what it keeps of an article (its records block) as the article is rewritten
+    (`corpus.merge_rewrite.rewrite` makes the article)."""
+    renames = _renames(_groups(articles, facts))
+    return [renames.get(i, {}) for i in range(len(articles))]
+
+
+def _groups(articles: list[Article], facts: Sequence[ArticleFacts | None] | None
+            ) -> list[_Group]:
+    """Every person entry of the articles in its group, bucket by bucket."""
     entries = _entries(articles, facts)
     by_surname: dict[str, list[_Entry]] = {}
     hyphened = {e.parts.surname for e in entries if "-" in e.person.name.split()[-1]}
@@ -124,13 +135,7 @@ def merge_renames(articles: list[Article],
             e.parts = replace(e.parts, given=e.parts.given[:-1], surname=key, joined=None,
                               given_words=e.parts.given_words[:-1])
         by_surname.setdefault(key, []).append(e)
-    groups = [g for bucket in by_surname.values() for g in _group_bucket(bucket)]
-    renames = _renames(groups)
-    merged = sorted(([*dict.fromkeys(m.person.name for m in g.members)] for g in groups
-                     if len({m.person.name for m in g.members}) > 1
-                     and any(m.statements for m in g.members)),
-                    key=lambda names: -len(names))
-    return [renames.get(i, {}) for i in range(len(articles))], merged
+    return [g for bucket in by_surname.values() for g in _group_bucket(bucket)]
 
 
 def people_facts(article: Article) -> ArticleFacts:
@@ -225,6 +230,9 @@ def _group_bucket(bucket: list[_Entry]) -> list[_Group]:
     """Full names first, grouped by alike first names; then each bare surname joins the
     one group that fits it, or stays on its own."""
     groups: list[_Group] = []
+    if len(bucket) == 1:  # a surname met once (most of them): a person of its own
+        _join(_Group(), bucket[0], groups)
+        return groups
     for e in (e for e in bucket if _peer(e)):  # "Lord Ashcroft": a person of their own
         fits = [g for g in groups if g.members[0].person.name == e.person.name]
         _join(fits[0], e) if fits else _join(_Group(), e, groups)
