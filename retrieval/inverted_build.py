@@ -52,8 +52,8 @@ class ArticleTerms:
     every passage, in order, as its place in `vocabulary`."""
 
     vocabulary: list[str]
-    lengths: np.ndarray  # int64, one per passage
-    ids: np.ndarray      # int64, sum(lengths) of them
+    lengths: np.ndarray  # integers, one per passage
+    ids: np.ndarray      # integers, sum(lengths) of them
 
     @classmethod
     def of(cls, documents: Sequence[Sequence[str]]) -> ArticleTerms:
@@ -145,11 +145,25 @@ def _postings_of_articles(articles: Sequence[ArticleTerms]) -> _Postings:
                             dtype=np.int64, count=int(sizes.sum()))
     starts = np.zeros(len(articles), dtype=np.int64)
     np.cumsum(sizes[:-1], out=starts[1:])
-    lengths = np.concatenate([a.lengths for a in articles])
-    local = np.concatenate([a.ids for a in articles])
+    lengths = np.concatenate([a.lengths for a in articles]).astype(np.int64)
+    local = np.concatenate([a.ids for a in articles]).astype(np.int64)
     counts = np.fromiter((a.ids.size for a in articles), dtype=np.int64, count=len(articles))
+    _check(lengths, local, counts, sizes, articles)
     tok = to_corpus[local + np.repeat(starts, counts)]
     return _sorted_postings(terms, lengths, tok)
+
+
+def _check(lengths: np.ndarray, local: np.ndarray, counts: np.ndarray, sizes: np.ndarray,
+           articles: Sequence[ArticleTerms]) -> None:
+    """ValueError unless every article's ids fall in its vocabulary and its passages'
+    lengths add up to its terms (all articles at once: kept ones are read unchecked)."""
+    passages = np.fromiter((a.lengths.size for a in articles), dtype=np.int64,
+                           count=len(articles))
+    if (lengths < 0).any() or (local < 0).any() or (local >= np.repeat(sizes, counts)).any():
+        raise ValueError("article terms out of range")
+    upto = np.r_[0, np.cumsum(lengths)]  # terms before each passage
+    if not np.array_equal(np.diff(np.r_[0, upto[np.cumsum(passages)]]), counts):
+        raise ValueError("article terms whose lengths do not add up")
 
 
 def _sorted_postings(terms: list[str], lengths: np.ndarray, tok: np.ndarray) -> _Postings:

@@ -30,17 +30,14 @@ def terms_bytes(documents: Sequence[Sequence[str]]) -> tuple[ArticleTerms, bytes
 
 def terms_from_bytes(data: bytes, passages: int) -> ArticleTerms | None:
     """What `terms_bytes` wrote, for an article of `passages` passages; None when the bytes
-    are not that."""
+    are not that. (The sizes are checked here; that the ids fall in the vocabulary and the
+    lengths add up, for every article at once where the arrays are built:
+    `ArticleTerms.check`.)"""
     if len(data) < 4 * _HEADER:
         return None
     n, count, size = np.frombuffer(data, dtype="<i4", count=_HEADER).tolist()
     if n != passages or min(count, size) < 0 or len(data) != 4 * (_HEADER + n + count) + size:
         return None
     ints = np.frombuffer(data, dtype="<i4", count=n + count, offset=4 * _HEADER)
-    lengths, ids = ints[:n].astype(np.int64), ints[n:].astype(np.int64)
     text = data[4 * (_HEADER + n + count):].decode("utf-8", "surrogateescape")
-    vocabulary = text.split(" ") if text else []
-    if (lengths < 0).any() or int(lengths.sum()) != count or \
-            (ids.size and (int(ids.min()) < 0 or int(ids.max()) >= len(vocabulary))):
-        return None
-    return ArticleTerms(vocabulary, lengths, ids)
+    return ArticleTerms(text.split(" ") if text else [], ints[:n], ints[n:])

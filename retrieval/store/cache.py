@@ -115,8 +115,9 @@ def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
             if cancel is not None and i % 100 == 0 and cancel():
                 raise BuildCancelled("the build was cancelled")
             kept.append(a)
-        return BM25Index.from_inverted(InvertedIndex(
-            *build_arrays_of_articles(kept, bm.k1, bm.b, bm.epsilon)))
+        with contextlib.suppress(ValueError):  # kept terms that do not fit: from the text
+            return BM25Index.from_inverted(InvertedIndex(
+                *build_arrays_of_articles(kept, bm.k1, bm.b, bm.epsilon)))
     docs = []
     for i, d in enumerate(progress_iter((terms(p.text) for p in corpus.passages),
                                         len(corpus.passages), "Indexing passages", progress)):

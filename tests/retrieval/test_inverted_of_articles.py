@@ -49,3 +49,17 @@ def test_article_terms_give_their_documents_back(documents: list[list[str]]):
     terms = ArticleTerms.of(documents)
     assert terms.documents() == documents
     assert terms.vocabulary == list(dict.fromkeys(t for d in documents for t in d))
+
+
+@pytest.mark.parametrize(("lengths", "ids"), [
+    ([2, 1], [0, 1]),       # more terms said than there are
+    ([1, 1], [0, 1, 0]),    # fewer
+    ([-1, 2], [0]),
+    ([1], [2]),             # an id past the vocabulary
+    ([1], [-1]),
+])
+def test_kept_terms_that_do_not_add_up_are_refused(lengths: list[int], ids: list[int]):
+    bad = ArticleTerms(["a", "b"], np.array(lengths), np.array(ids))
+    good = ArticleTerms.of([["a"], []])
+    with pytest.raises(ValueError):
+        build_arrays_of_articles([ArticleTerms.of([]), good, bad, good], 1.5, 0.75, 0.25)

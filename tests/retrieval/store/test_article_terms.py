@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from retrieval.inverted_build import ArticleTerms, build_arrays_of_articles
 from retrieval.store.article_terms import terms_bytes, terms_from_bytes
 
 DOCS = [["peace", "talks", "çavuşoğlu"], [], ["talks", "x\udcff"]]
@@ -41,7 +42,34 @@ def _damaged(what: str) -> tuple[bytes, int]:
     return bytes(ints), len(DOCS)
 
 
-@pytest.mark.parametrize("what", ["passages", "short", "empty", "id out of range", "lengths"])
+@pytest.mark.parametrize("what", ["passages", "short", "empty"])
 def test_bytes_that_are_not_the_articles_terms_are_refused(what: str):
     data, passages = _damaged(what)
     assert terms_from_bytes(data, passages) is None
+
+
+@pytest.mark.parametrize("what", ["id out of range", "lengths"])
+def test_terms_out_of_their_article_are_refused_where_the_arrays_are_built(what: str):
+    data, passages = _damaged(what)
+    kept = terms_from_bytes(data, passages)
+    assert kept is not None
+    with pytest.raises(ValueError):
+        build_arrays_of_articles([kept], 1.5, 0.75, 0.25)
+
+
+def test_an_index_is_built_from_the_passages_when_kept_terms_do_not_fit():
+    """`build_index` given kept terms that are refused builds from the passages instead:
+    the index of a build without the article cache."""
+    from corpus.models import Article, Corpus, Passage
+    from retrieval.options import IndexOptions
+    from retrieval.store.cache import build_index
+    article = Article("a", "a.txt", "T", (Passage("a", 0, "peace talks", ()),
+                                          Passage("a", 1, "grain deal talks", ())))
+    corpus = Corpus.of([article])
+    kept = ArticleTerms.of([["peace"], ["deal", "x", "y"]])
+    bad = ArticleTerms(kept.vocabulary, kept.lengths, kept.ids + 5)  # out of its vocabulary
+    plain = build_index(corpus, IndexOptions())
+    index = build_index(corpus, IndexOptions(), articles=[bad])
+    assert index.inverted.terms == plain.inverted.terms == ["peace", "talks", "grain", "deal"]
+    for name, arr in plain.inverted.arrays().items():
+        assert np.array_equal(arr, index.inverted.arrays()[name]), name
