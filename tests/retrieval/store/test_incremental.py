@@ -251,3 +251,83 @@ def test_articles_the_merge_rewrites_are_not_walked_again(tmp_path: Path,
     assert walked == [] and made == []  # both renamed: "Mr Blair" joined "Tony Blair"
     assert _speaker_of(again, "mr") == {"Tony Blair"}
     _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+
+
+SILKS = {
+    "silk.txt": ("Party row\n\n\"We will stand everywhere,\" Mr Kilroy Silk said on Monday.\n\n"
+                 "Tom Silk said he disagreed.\n"),
+    "tony.txt": BLAIRS["tony.txt"],
+    "mr.txt": BLAIRS["mr.txt"],
+}
+ROBERT = ("MEP quits\n\nFormer talk show host Robert Kilroy-Silk said he was leaving the "
+          "party.\n")
+
+
+def _grouping(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The buckets the merge groups (not taken from the memo), by their people's names."""
+    from corpus import merging
+    grouped: list[list[str]] = []
+    real = merging._group_bucket
+
+    def counting(bucket):
+        if len(bucket) > 1:
+            grouped.append(sorted(e.person.name for e in bucket))
+        return real(bucket)
+    monkeypatch.setattr(merging, "_group_bucket", counting)
+    return grouped
+
+
+def test_the_merge_groups_again_only_the_buckets_a_change_touches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A hyphened name added moves "Kilroy Silk" from the bucket "Silk" to "Kilroy-Silk",
+    and removing it moves it back: each build equals a full rebuild, and the bucket of the
+    Blairs, untouched, is taken from the memo rather than grouped again."""
+    d = tmp_path / "silks"
+    d.mkdir()
+    for name, text in SILKS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([d], options, build_corpus)
+    grouped = _grouping(monkeypatch)
+    (d / "robert.txt").write_text(ROBERT, encoding="utf-8")
+    added = open_index([d], options, build_corpus)
+    assert _speaker_of(added, "silk") == {"Robert Kilroy-Silk", "Tom Silk"}
+    assert grouped == [["Kilroy Silk", "Robert Kilroy-Silk"]]  # "Tom Silk" alone: no bucket
+    _same(added, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+    grouped.clear()
+    (d / "robert.txt").unlink()
+    removed = open_index([d], options, build_corpus)
+    assert _speaker_of(removed, "silk") == {"Kilroy Silk", "Tom Silk"}
+    assert grouped == [["Kilroy Silk", "Tom Silk"]]
+    _same(removed, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh2"),
+                              build_corpus))
+
+
+@pytest.mark.parametrize("damage", ["checksum", "not a partition"])
+def test_a_damaged_merge_memo_is_only_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             damage: str):
+    """A kept bucket whose checksum fails, or whose groups are not a partition of its
+    entries, is grouped again: the build equals a full rebuild."""
+    import sqlite3
+
+    from retrieval.store import article_cache
+    d = tmp_path / "silks"
+    d.mkdir()
+    for name, text in SILKS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([d], options, build_corpus)
+    db = next((tmp_path / "cache").glob("articles-*.sqlite"))
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT key, groups FROM merges").fetchall()
+        assert rows
+        for key, _ in rows:
+            groups = "[[0],[0]]" if damage == "not a partition" else "[[0,1]]"
+            total = article_cache._bucket_sum(key, groups) if damage != "checksum" else "x"
+            con.execute("UPDATE merges SET sum = ?, groups = ? WHERE key = ?",
+                        (total, groups, key))
+    grouped = _grouping(monkeypatch)
+    (d / "other.txt").write_text("Other news\n\nJo Bloggs said nothing.\n", encoding="utf-8")
+    again = open_index([d], options, build_corpus)
+    assert sorted(grouped) == [["Blair", "Tony Blair"], ["Kilroy Silk", "Tom Silk"]]
+    _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
