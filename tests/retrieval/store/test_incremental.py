@@ -331,3 +331,35 @@ def test_a_damaged_merge_memo_is_only_a_miss(tmp_path: Path, monkeypatch: pytest
     again = open_index([d], options, build_corpus)
     assert sorted(grouped) == [["Blair", "Tony Blair"], ["Kilroy Silk", "Tom Silk"]]
     _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+
+
+SILKS = {
+    "silk.txt": ("Party row\n\n\"We will stand everywhere,\" Mr Kilroy Silk said on Monday.\n\n"
+                 "Tom Silk said he disagreed.\n"),
+    "tony.txt": BLAIRS["tony.txt"],
+    "mr.txt": BLAIRS["mr.txt"],
+}
+ROBERT = ("MEP quits\n\nFormer talk show host Robert Kilroy-Silk said he was leaving the "
+          "party.\n")
+
+
+def test_a_person_moving_between_surname_buckets_equals_a_full_rebuild(tmp_path: Path):
+    """A hyphened name added moves "Kilroy Silk" of an unchanged article from the bucket
+    "Silk" (beside Tom Silk) to "Kilroy-Silk", where it joins Robert Kilroy-Silk; removing
+    it moves it back. Each build equals a full rebuild, records included."""
+    d = tmp_path / "silks"
+    d.mkdir()
+    for name, text in SILKS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    first = open_index([d], options, build_corpus)
+    assert _speaker_of(first, "silk") == {"Kilroy Silk", "Tom Silk"}
+    (d / "robert.txt").write_text(ROBERT, encoding="utf-8")
+    added = open_index([d], options, build_corpus)
+    assert _speaker_of(added, "silk") == {"Robert Kilroy-Silk", "Tom Silk"}
+    _same(added, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+    (d / "robert.txt").unlink()
+    removed = open_index([d], options, build_corpus)
+    assert _speaker_of(removed, "silk") == {"Kilroy Silk", "Tom Silk"}
+    _same(removed, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh2"),
+                              build_corpus))
