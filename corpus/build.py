@@ -14,7 +14,7 @@ from corpus.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from corpus.merge_rewrite import Renames
-    from corpus.merging import ArticleFacts, MergeMemo
+    from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
 
 T = TypeVar("T")
@@ -107,9 +107,6 @@ class Attributor(Protocol):
         """How workers send new articles back (`corpus.parallel.Packing`), if not as they
         are."""
 
-    def merge_memo(self) -> MergeMemo | None:
-        """Where the merge finds the buckets it grouped before (`corpus.merging`)."""
-
     def renamed(self, before: Article, after: Article, renames: Renames) -> None:
         """The merge rewrote `before` as `after` (`corpus.merge_rewrite`): what is kept of
         `before` can be rewritten the same way."""
@@ -160,8 +157,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     # One entity per person across the articles (each was read on its own).
     facts = [attributor.facts(a) for a in articles] if attributor is not None else None
     with gc_paused():
-        renames = merge_renames(articles, facts,
-                                attributor.merge_memo() if attributor is not None else None)
+        renames = merge_renames(articles, facts)
         kept = tuple(rewrite(a, r) for a, r in zip(articles, renames, strict=True))
         if attributor is not None:
             for before, after, r in zip(articles, kept, renames, strict=True):

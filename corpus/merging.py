@@ -16,13 +16,11 @@ The rules (truth first: when in doubt, no merge):
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Protocol
 
 from corpus.folding import fold_name
 from corpus.gazetteer import gazetteer
@@ -115,30 +113,18 @@ def merge_people(articles: list[Article],
     return [rewrite(a, renames.get(i, {})) for i, a in enumerate(articles)], merged
 
 
-class MergeMemo(Protocol):
-    """Buckets grouped before, kept between builds (the article cache): a bucket's groups
-    depend only on what `_bucket_key` holds of its entries, in order, so a build that adds
-    one file groups again only the buckets its people fall in."""
-
-    def bucket(self, key: str) -> list[list[int]] | None:
-        """The groups of the bucket of that key (its entries' places, in join order)."""
-
-    def keep_bucket(self, key: str, groups: list[list[int]]) -> None: ...
-
-
 def merge_renames(articles: list[Article],
-                  facts: Sequence[ArticleFacts | None] | None = None,
-                  memo: MergeMemo | None = None) -> list[Renames]:
+                  facts: Sequence[ArticleFacts | None] | None = None) -> list[Renames]:
     """What `merge_people` changes, article by article ({old name: (the group's name, the
     group's names as aliases)}, empty for an article it leaves alone), so that a build can
     rewrite what it keeps of an article (its records block) as the article is rewritten
-    (`corpus.merge_rewrite.rewrite` makes the article). `memo`: buckets grouped before."""
-    renames = _renames(_groups(articles, facts, memo))
+    (`corpus.merge_rewrite.rewrite` makes the article)."""
+    renames = _renames(_groups(articles, facts))
     return [renames.get(i, {}) for i in range(len(articles))]
 
 
-def _groups(articles: list[Article], facts: Sequence[ArticleFacts | None] | None,
-            memo: MergeMemo | None = None) -> list[_Group]:
+def _groups(articles: list[Article], facts: Sequence[ArticleFacts | None] | None
+            ) -> list[_Group]:
     """Every person entry of the articles in its group, bucket by bucket."""
     entries = _entries(articles, facts)
     by_surname: dict[str, list[_Entry]] = {}
@@ -149,41 +135,7 @@ def _groups(articles: list[Article], facts: Sequence[ArticleFacts | None] | None
             e.parts = replace(e.parts, given=e.parts.given[:-1], surname=key, joined=None,
                               given_words=e.parts.given_words[:-1])
         by_surname.setdefault(key, []).append(e)
-    if memo is None:
-        return [g for bucket in by_surname.values() for g in _group_bucket(bucket)]
-    return [g for bucket in by_surname.values() for g in _memo_bucket(bucket, memo)]
-
-
-def _memo_bucket(bucket: list[_Entry], memo: MergeMemo) -> list[_Group]:
-    """`_group_bucket`, taken from the memo when it grouped these very entries before."""
-    if len(bucket) == 1:
-        return _group_bucket(bucket)
-    key = _bucket_key(bucket)
-    known = memo.bucket(key)
-    if known is not None and sorted(i for g in known for i in g) == list(range(len(bucket))) \
-            and all(known):
-        groups = []
-        for members in known:
-            group = _Group()
-            for i in members:
-                _join(group, bucket[i])
-            groups.append(group)
-        return groups
-    groups = _group_bucket(bucket)
-    place = {id(e): i for i, e in enumerate(bucket)}
-    memo.keep_bucket(key, [[place[id(m)] for m in g.members] for g in groups])
-    return groups
-
-
-def _bucket_key(bucket: list[_Entry]) -> str:
-    """Everything `_group_bucket` reads of the entries, in order: first names, title,
-    gender, name, role (whether there is one, and its head), and which entries share an
-    article (numbered by first appearance)."""
-    articles: dict[int, int] = {}
-    rows = [(e.parts.given, e.parts.titled, e.gender, e.person.name, bool(e.person.role),
-             _role_head(e.person.role), articles.setdefault(e.article, len(articles)))
-            for e in bucket]
-    return hashlib.sha256(repr(rows).encode("utf-8", "surrogateescape")).hexdigest()
+    return [g for bucket in by_surname.values() for g in _group_bucket(bucket)]
 
 
 def people_facts(article: Article) -> ArticleFacts:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import sqlite3
 import weakref
 from collections.abc import Iterator
@@ -47,8 +46,6 @@ CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, js
                                      block BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS files (corpus TEXT NOT NULL, path BLOB NOT NULL, key TEXT NOT NULL,
                                   PRIMARY KEY (corpus, path));
-CREATE TABLE IF NOT EXISTS merges (key TEXT PRIMARY KEY, sum TEXT NOT NULL,
-                                   groups TEXT NOT NULL);
 """
 
 
@@ -105,11 +102,7 @@ class ArticleCache:
         default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
     _packed: dict[int, tuple[Article, Row]] = field(default_factory=dict)
-    _skipped: dict[str, tuple[str, str, str, bytes, bytes]] = field(default_factory=dict)
-    # the merge's buckets: those kept before (key -> groups as JSON, None until read), and
-    # those of this build
-    _buckets: dict[str, str] | None = None
-    _buckets_used: dict[str, str] = field(default_factory=dict)
+    _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
@@ -185,45 +178,6 @@ class ArticleCache:
             else:
                 yield ArticleTerms.of([tokenizer.terms(p.text) for p in a.passages])
 
-    def merge_memo(self) -> ArticleCache:
-        """The merge's buckets are kept here too (`corpus.merging.MergeMemo`)."""
-        return self
-
-    def bucket(self, key: str) -> list[list[int]] | None:
-        """The groups of a merge bucket grouped before, when kept and sound."""
-        if self._buckets is None:
-            self._buckets = self._read_buckets()
-        text = self._buckets.get(key)
-        if text is None:
-            return None
-        try:
-            groups = json.loads(text)
-        except ValueError:
-            return None
-        if not isinstance(groups, list) or not all(
-                isinstance(g, list) and all(type(i) is int for i in g) for g in groups):
-            return None
-        self._buckets_used[key] = text
-        return groups
-
-    def keep_bucket(self, key: str, groups: list[list[int]]) -> None:
-        self._buckets_used[key] = json.dumps(groups, separators=(",", ":"))
-
-    def _read_buckets(self) -> dict[str, str]:
-        """Every bucket kept whose checksum holds (none when the cache is not read)."""
-        if self.db is None or self._unreadable or not self.db.is_file():
-            return {}
-        try:
-            con = self._con if self._con is not None else _connect(self.db)
-            try:
-                rows = con.execute("SELECT key, sum, groups FROM merges").fetchall()
-            finally:
-                if con is not self._con:
-                    con.close()
-        except sqlite3.Error:
-            return {}
-        return {k: g for k, total, g in rows if _bucket_sum(k, g) == total}
-
     def renamed(self, before: Article, after: Article, renames: Renames) -> None:
         """The merge rewrote `before` as `after`: `after`'s block is `before`'s rewritten."""
         kept = self._blocks.get(id(before))
@@ -287,7 +241,7 @@ class ArticleCache:
             " NOT INDEXED JOIN articles a ON a.key = f.key"
             " WHERE f.corpus = ? ORDER BY f.rowid", (self.corpus,))
 
-    def _next_row(self, key: str) -> tuple[str, str, str, bytes, bytes] | None:
+    def _next_row(self, key: str) -> tuple[str, str, str, str, bytes] | None:
         """The row of `key` from the prefetching query (None when it does not hold it)."""
         row = self._skipped.pop(key, None)
         while row is None and self._cursor is not None:
@@ -317,8 +271,7 @@ class ArticleCache:
             return None
         for _ in range(2):
             try:
-                return _commit(self.db, corpus, self._paths, self._new, self.hits,
-                               self._buckets_used)
+                return _commit(self.db, corpus, self._paths, self._new, self.hits)
             except sqlite3.DatabaseError:  # not a database any more: start it afresh
                 self.db.unlink(missing_ok=True)
             except (sqlite3.Error, OSError):
@@ -364,10 +317,6 @@ def _sum(text: str, passages: str, terms: bytes, block: bytes) -> str:
     return h.hexdigest()
 
 
-def _bucket_sum(key: str, groups: str) -> str:
-    return xxhash.xxh3_128((key + "\0" + groups).encode("utf-8")).hexdigest()
-
-
 def _connect(db: Path) -> sqlite3.Connection:
     con = sqlite3.connect(db, timeout=30)
     con.executescript(_SCHEMA)
@@ -375,7 +324,7 @@ def _connect(db: Path) -> sqlite3.Connection:
 
 
 def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, Row],
-            hits: int, buckets: dict[str, str]) -> Changes:
+            hits: int) -> Changes:
     db.parent.mkdir(parents=True, exist_ok=True)
     _remove_others(db)
     con = _connect(db)
@@ -390,10 +339,6 @@ def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, Row],
             con.executemany("INSERT INTO files VALUES (?, ?, ?)",
                             [(corpus, path_bytes(p), k) for p, k in paths.items()])
             con.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM files)")
-            if buckets:  # the buckets of this build's merge (another corpus's go: a miss)
-                con.execute("DELETE FROM merges")
-                con.executemany("INSERT INTO merges VALUES (?, ?, ?)",
-                                [(k, _bucket_sum(k, g), g) for k, g in buckets.items()])
     finally:
         con.close()
     return Changes(new=sum(1 for p in paths if p not in before),
