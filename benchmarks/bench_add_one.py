@@ -4,9 +4,12 @@ one or more checkouts side by side in one run (issue 16's target: within 3x).
     .venv/bin/python benchmarks/bench_add_one.py --checkout base=/tmp/base \\
         --checkout this=. [--rounds 5] [--source ../shared/data/bbc] [--cold 0]
 
-Each checkout is a folder with its own `.venv` (`python3 -c "import dev; dev.ensure_env()"`
-there) and gets its own cache folder (`XDG_CACHE_HOME`). The source folder is copied once
-into a temporary folder (never written into) and indexed by every checkout (not timed).
+Each checkout is a folder with its own `.venv` (`python3 dev.py setup` there: it also
+byte-compiles the checkout's modules, which a start otherwise compiles again every time
+when PYTHONDONTWRITEBYTECODE is set, some 0.05 s of each start, so checkouts set up
+differently are not compared alike) and gets its own cache folder (`XDG_CACHE_HOME`). The
+source folder is copied once into a temporary folder (never written into) and indexed by
+every checkout (not timed).
 Then each round adds one new article (an article of the source with a headline of its own,
 so its bytes are new) and runs, for each checkout in turn (the order alternating from round
 to round), `parley ask QUESTION` twice: the first start finds the new file and builds, the

@@ -13,6 +13,7 @@ from corpus.models import Article, Corpus, Passage
 from corpus.snapshot import Snapshot
 
 if TYPE_CHECKING:
+    from corpus.merge_rewrite import Renames
     from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
 
@@ -106,6 +107,10 @@ class Attributor(Protocol):
         """How workers send new articles back (`corpus.parallel.Packing`), if not as they
         are."""
 
+    def renamed(self, before: Article, after: Article, renames: Renames) -> None:
+        """The merge rewrote `before` as `after` (`corpus.merge_rewrite`): what is kept of
+        `before` can be rewritten the same way."""
+
 
 def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
                  cancel: Cancel | None = None, attributor: Attributor | None = None,
@@ -118,7 +123,8 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     read and parsed and before each article: True stops the build with BuildCancelled."""
     # Imported here, as the attributor is: a start from the saved corpus never merges.
     from corpus.gc_pause import gc_paused
-    from corpus.merging import merge_people
+    from corpus.merge_rewrite import rewrite
+    from corpus.merging import merge_renames
     from corpus.parallel import Cancelled, attribute_all
 
     raws, problems = read_articles(source, cancel)
@@ -151,6 +157,10 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     # One entity per person across the articles (each was read on its own).
     facts = [attributor.facts(a) for a in articles] if attributor is not None else None
     with gc_paused():
-        articles, _merged = merge_people(articles, facts)
-        kept = tuple(articles)
+        renames = merge_renames(articles, facts)
+        kept = tuple(rewrite(a, r) for a, r in zip(articles, renames, strict=True))
+        if attributor is not None:
+            for before, after, r in zip(articles, kept, renames, strict=True):
+                if after is not before:
+                    attributor.renamed(before, after, r)
         return Corpus(kept, tuple(problems), ArticlesPassages(kept))

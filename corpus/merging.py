@@ -26,7 +26,8 @@ from corpus.folding import fold_name
 from corpus.gazetteer import gazetteer
 from corpus.gender import first_name_gender
 from corpus.lexicon import phrase_words
-from corpus.models import Article, Passage, Person, Sentence
+from corpus.merge_rewrite import Renames, rewrite
+from corpus.models import Article, Person
 from corpus.name_keys import NameParts, given_alike, name_parts
 from corpus.phrases import (
     DOCUMENT_NOUNS,
@@ -103,6 +104,28 @@ def merge_people(articles: list[Article],
     """The articles with each merged person's speaker name made one, and the merged groups
     (each a list of the distinct names it joined, largest first). `facts`: each article's
     `people_facts` where known (None: worked out here)."""
+    groups = _groups(articles, facts)
+    renames = _renames(groups)
+    merged = sorted(([*dict.fromkeys(m.person.name for m in g.members)] for g in groups
+                     if len({m.person.name for m in g.members}) > 1
+                     and any(m.statements for m in g.members)),
+                    key=lambda names: -len(names))
+    return [rewrite(a, renames.get(i, {})) for i, a in enumerate(articles)], merged
+
+
+def merge_renames(articles: list[Article],
+                  facts: Sequence[ArticleFacts | None] | None = None) -> list[Renames]:
+    """What `merge_people` changes, article by article ({old name: (the group's name, the
+    group's names as aliases)}, empty for an article it leaves alone), so that a build can
+    rewrite what it keeps of an article (its records block) as the article is rewritten
+    (`corpus.merge_rewrite.rewrite` makes the article)."""
+    renames = _renames(_groups(articles, facts))
+    return [renames.get(i, {}) for i in range(len(articles))]
+
+
+def _groups(articles: list[Article], facts: Sequence[ArticleFacts | None] | None
+            ) -> list[_Group]:
+    """Every person entry of the articles in its group, bucket by bucket."""
     entries = _entries(articles, facts)
     by_surname: dict[str, list[_Entry]] = {}
     hyphened = {e.parts.surname for e in entries if "-" in e.person.name.split()[-1]}
@@ -112,13 +135,7 @@ def merge_people(articles: list[Article],
             e.parts = replace(e.parts, given=e.parts.given[:-1], surname=key, joined=None,
                               given_words=e.parts.given_words[:-1])
         by_surname.setdefault(key, []).append(e)
-    groups = [g for bucket in by_surname.values() for g in _group_bucket(bucket)]
-    renames = _renames(groups)
-    merged = sorted(([*dict.fromkeys(m.person.name for m in g.members)] for g in groups
-                     if len({m.person.name for m in g.members}) > 1
-                     and any(m.statements for m in g.members)),
-                    key=lambda names: -len(names))
-    return [_rewrite(a, renames.get(i, {})) for i, a in enumerate(articles)], merged
+    return [g for bucket in by_surname.values() for g in _group_bucket(bucket)]
 
 
 def people_facts(article: Article) -> ArticleFacts:
@@ -213,6 +230,9 @@ def _group_bucket(bucket: list[_Entry]) -> list[_Group]:
     """Full names first, grouped by alike first names; then each bare surname joins the
     one group that fits it, or stays on its own."""
     groups: list[_Group] = []
+    if len(bucket) == 1:  # a surname met once (most of them): a person of its own
+        _join(_Group(), bucket[0], groups)
+        return groups
     for e in (e for e in bucket if _peer(e)):  # "Lord Ashcroft": a person of their own
         fits = [g for g in groups if g.members[0].person.name == e.person.name]
         _join(fits[0], e) if fits else _join(_Group(), e, groups)
@@ -267,9 +287,9 @@ def _role_head(role: str | None) -> str:
     return gazetteer().normalize_role(role).rsplit(" ", 1)[-1] if role else ""
 
 
-def _renames(groups: Iterable[_Group]) -> dict[int, dict[str, tuple[str, frozenset[str]]]]:
+def _renames(groups: Iterable[_Group]) -> dict[int, Renames]:
     """article -> {old name: (the group's name, the group's names as aliases)}."""
-    out: dict[int, dict[str, tuple[str, frozenset[str]]]] = {}
+    out: dict[int, Renames] = {}
     for g in groups:
         names = {m.person.name for m in g.members}
         if len(names) < 2 or not any(m.statements for m in g.members):
@@ -304,31 +324,3 @@ def _best_name(group: _Group) -> str:
 
 def _untitled(m: _Entry) -> tuple[str, ...]:
     return (*m.parts.given_words, m.person.name.split()[-1])
-
-
-def _rewrite(article: Article, renames: dict[str, tuple[str, frozenset[str]]]) -> Article:
-    if not renames:
-        return article
-    people = tuple(_renamed_person(p, renames) for p in article.people)
-    passages = tuple(_renamed_passage(p, renames) for p in article.passages)
-    return replace(article, passages=passages, people=people)
-
-
-def _renamed_person(person: Person, renames: dict[str, tuple[str, frozenset[str]]]) -> Person:
-    if person.kind != "person" or person.name not in renames:
-        return person
-    name, aliases = renames[person.name]
-    return replace(person, name=name, aliases=person.aliases | aliases)
-
-
-def _renamed_passage(passage: Passage, renames: dict[str, tuple[str, frozenset[str]]]
-                     ) -> Passage:
-    sentences = tuple(_renamed_sentence(s, renames) for s in passage.sentences)
-    return passage if sentences == passage.sentences else replace(passage, sentences=sentences)
-
-
-def _renamed_sentence(s: Sentence, renames: dict[str, tuple[str, frozenset[str]]]) -> Sentence:
-    sp = s.speaker
-    if sp is None or sp.kind != "person" or sp.name not in renames:
-        return s
-    return replace(s, speaker=replace(sp, name=renames[sp.name][0]))

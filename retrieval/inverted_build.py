@@ -45,11 +45,55 @@ class Stats:
     epsilon: float
 
 
+@dataclass(frozen=True)
+class ArticleTerms:
+    """One article's passages as terms, kept compactly (in the article cache): its distinct
+    terms in order of first occurrence, each passage's number of terms, and every term of
+    every passage, in order, as its place in `vocabulary`."""
+
+    vocabulary: list[str]
+    lengths: np.ndarray  # integers, one per passage
+    ids: np.ndarray      # integers, sum(lengths) of them
+
+    @classmethod
+    def of(cls, documents: Sequence[Sequence[str]]) -> ArticleTerms:
+        """The article whose passages have these terms."""
+        vocabulary = dict.fromkeys(chain.from_iterable(documents))
+        local = dict(zip(vocabulary, range(len(vocabulary)), strict=True))
+        lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
+        ids = np.fromiter(map(local.__getitem__, chain.from_iterable(documents)),
+                          dtype=np.int64, count=int(lengths.sum()))
+        return cls(list(vocabulary), lengths, ids)
+
+    def documents(self) -> list[list[str]]:
+        """The passages' terms again."""
+        words = np.array(self.vocabulary, dtype=object)[self.ids].tolist() if self.ids.size \
+            else []
+        ends = np.cumsum(self.lengths).tolist()
+        return [words[e - n:e] for e, n in zip(ends, self.lengths.tolist(), strict=True)]
+
+
 def build_arrays(documents: Sequence[Sequence[str]], k1: float, b: float, epsilon: float
                  ) -> tuple[list[str], dict[str, np.ndarray], Stats]:
     """(terms, arrays named as ARRAY_NAMES, stats) of the index of `documents`."""
-    n = len(documents)
-    terms, lengths, total, post_term, post_doc, tf = _postings(documents)
+    return _arrays(_postings(documents), k1, b, epsilon)
+
+
+def build_arrays_of_articles(articles: Sequence[ArticleTerms], k1: float, b: float,
+                             epsilon: float) -> tuple[list[str], dict[str, np.ndarray], Stats]:
+    """`build_arrays` of the articles' passages, end to end, from their kept terms: the
+    same arrays, with a dictionary lookup per distinct term of each article rather than per
+    term of each passage."""
+    return _arrays(_postings_of_articles(articles), k1, b, epsilon)
+
+
+_Postings = tuple[list[str], np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _arrays(postings: _Postings, k1: float, b: float, epsilon: float
+            ) -> tuple[list[str], dict[str, np.ndarray], Stats]:
+    terms, lengths, total, post_term, post_doc, tf = postings
+    n = len(lengths)
     V = len(terms)
     df = np.bincount(post_term, minlength=V).astype(np.int64)
     idf, average_idf = _idf(df, n, epsilon)
@@ -70,8 +114,7 @@ def build_arrays(documents: Sequence[Sequence[str]], k1: float, b: float, epsilo
     return terms, arrays, stats
 
 
-def _postings(documents: Sequence[Sequence[str]]
-              ) -> tuple[list[str], np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]:
+def _postings(documents: Sequence[Sequence[str]]) -> _Postings:
     """Vocabulary, document lengths, total length, and one posting per (term, document),
     sorted by term then document: its term, document and term frequency."""
     n = len(documents)
@@ -84,10 +127,53 @@ def _postings(documents: Sequence[Sequence[str]]
     total = int(lengths.sum())
     tok = np.fromiter(map(ids.__getitem__, chain.from_iterable(documents)), dtype=np.int64,
                       count=total)
+    return _sorted_postings(terms, lengths, tok)
+
+
+def _postings_of_articles(articles: Sequence[ArticleTerms]) -> _Postings:
+    """`_postings` of the articles' passages. Each article's vocabulary is in its order of
+    first occurrence, so the corpus's (first occurrence over every passage in order) is
+    theirs end to end, repeats dropped."""
+    if not articles:
+        return _sorted_postings([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    vocabularies = [a.vocabulary for a in articles]
+    vocab = dict.fromkeys(chain.from_iterable(vocabularies))
+    terms = list(vocab)
+    ids = dict(zip(terms, range(len(terms)), strict=True))
+    sizes = np.fromiter(map(len, vocabularies), dtype=np.int64, count=len(articles))
+    to_corpus = np.fromiter(map(ids.__getitem__, chain.from_iterable(vocabularies)),
+                            dtype=np.int64, count=int(sizes.sum()))
+    starts = np.zeros(len(articles), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    lengths = np.concatenate([a.lengths for a in articles]).astype(np.int64)
+    local = np.concatenate([a.ids for a in articles]).astype(np.int64)
+    counts = np.fromiter((a.ids.size for a in articles), dtype=np.int64, count=len(articles))
+    _check(lengths, local, counts, sizes, articles)
+    tok = to_corpus[local + np.repeat(starts, counts)]
+    return _sorted_postings(terms, lengths, tok)
+
+
+def _check(lengths: np.ndarray, local: np.ndarray, counts: np.ndarray, sizes: np.ndarray,
+           articles: Sequence[ArticleTerms]) -> None:
+    """ValueError unless every article's ids fall in its vocabulary and its passages'
+    lengths add up to its terms (all articles at once: kept ones are read unchecked)."""
+    passages = np.fromiter((a.lengths.size for a in articles), dtype=np.int64,
+                           count=len(articles))
+    if (lengths < 0).any() or (local < 0).any() or (local >= np.repeat(sizes, counts)).any():
+        raise ValueError("article terms out of range")
+    upto = np.r_[0, np.cumsum(lengths)]  # terms before each passage
+    if not np.array_equal(np.diff(np.r_[0, upto[np.cumsum(passages)]]), counts):
+        raise ValueError("article terms whose lengths do not add up")
+
+
+def _sorted_postings(terms: list[str], lengths: np.ndarray, tok: np.ndarray) -> _Postings:
+    """The postings of documents of `lengths` terms whose terms, end to end, are `tok`."""
+    n = len(lengths)
+    total = int(lengths.sum())
     doc_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
     key = tok * max(n, 1) + doc_of
     del tok, doc_of
-    key.sort(kind="stable")
+    key.sort()  # plain integers: equal ones are alike, so any sort gives the same array
     if key.size:
         starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
         tf = np.diff(np.r_[starts, key.size]).astype(np.int64)

@@ -24,20 +24,25 @@ import xxhash
 from corpus.loader import RawArticle
 from corpus.models import Article, Corpus
 from retrieval import tokenizer
+from retrieval.inverted_build import ArticleTerms
 from retrieval.store.article_json import article_from_parts, article_parts
+from retrieval.store.article_terms import terms_bytes, terms_from_bytes
 from retrieval.store.keys import code_fingerprint, path_bytes
 from retrieval.store.records_block import Block, article_block, block_bytes, block_from_bytes
+from retrieval.store.records_rename import renamed_block
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
+    from corpus.merge_rewrite import Renames
     from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
 
 PREFIX = "articles-"
-# An article's JSON but its passages, its passages' JSON, their terms, its records block
-Row = tuple[str, str, str, bytes]
+# An article's JSON but its passages, its passages' JSON, their terms (`article_terms`), its
+# records block
+Row = tuple[str, str, bytes, bytes]
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, json TEXT NOT NULL,
-                                     passages TEXT NOT NULL, terms TEXT NOT NULL,
+                                     passages TEXT NOT NULL, terms BLOB NOT NULL,
                                      block BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS files (corpus TEXT NOT NULL, path BLOB NOT NULL, key TEXT NOT NULL,
                                   PRIMARY KEY (corpus, path));
@@ -64,9 +69,14 @@ class Changes:
 
 
 def raw_key(raw: RawArticle) -> str:
-    """Everything attribution reads of an article, hashed (frozen records of strings and
-    tuples: their repr is exact)."""
-    return hashlib.sha256(repr(raw).encode("utf-8", "surrogateescape")).hexdigest()
+    """Everything attribution reads of an article, hashed: the repr of its short fields and
+    of the lengths of its headline and paragraphs (frozen records of strings and tuples:
+    their repr is exact), then their text, which those lengths cut unambiguously (the
+    repr of the whole text cost three times as much)."""
+    head = repr((raw.id, raw.path, raw.source, raw.date, raw.url, raw.digest, raw.aliases,
+                 len(raw.title), tuple(map(len, raw.paragraphs))))
+    return hashlib.sha256("".join((head, raw.title, *raw.paragraphs)).encode(
+        "utf-8", "surrogateescape")).hexdigest()
 
 
 @dataclass
@@ -79,13 +89,17 @@ class ArticleCache:
     hits: int = 0
     _new: dict[str, Row] = field(default_factory=dict)  # key -> its row
     # (id, path) of each article of this build -> its passages' terms
-    _docs: dict[tuple[str, str], list[list[str]]] = field(default_factory=dict)
+    _docs: dict[tuple[str, str], ArticleTerms] = field(default_factory=dict)
     # id(article) -> (the article, weakly: its block outlives no article, its records block
     # as stored) for the articles of this build
     _blocks: dict[int, tuple[weakref.ref[Article], bytes]] = field(default_factory=dict)
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
     # id(article) -> its merge facts, for the articles of this build (alive while it runs)
     _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
+    # id(article) -> (the article as the merge rewrote it, weakly; the records block of the
+    # article before, as stored; what the merge renamed in it)
+    _renamed: dict[int, tuple[weakref.ref[Article], bytes, Renames]] = field(
+        default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
     _packed: dict[int, tuple[Article, Row]] = field(default_factory=dict)
     _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
@@ -111,14 +125,14 @@ class ArticleCache:
         if packed is not None and packed[0] is article:  # its row was made on a worker
             self._new[key] = packed[1]
             return
-        terms = [tokenizer.terms(p.text) for p in article.passages]
         facts = people_facts(article)
         self._facts[id(article)] = (article, facts)
-        self._docs[(article.id, article.path)] = terms
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
+            terms, kept = terms_bytes([tokenizer.terms(p.text) for p in article.passages])
+            self._docs[(article.id, article.path)] = terms
             block = block_bytes(article_block(article))
             self._blocks[id(article)] = (weakref.ref(article), block)
-            self._new[key] = (*article_parts(article, facts), _join_terms(terms), block)
+            self._new[key] = (*article_parts(article, facts), kept, block)
 
     def packing(self) -> Packing:
         """Workers send each new article back as its cache row, made there."""
@@ -135,14 +149,14 @@ class ArticleCache:
         self._packed[id(article)] = (article, row)
         return article
 
-    def _remember(self, article: Article, facts: ArticleFacts, terms: str, block: bytes
+    def _remember(self, article: Article, facts: ArticleFacts, terms: bytes, block: bytes
                   ) -> bool:
-        """Keep an article's facts, its passages' terms (one line each) and its records
-        block for this build; False when the terms are not one line per passage."""
-        lines = terms.split("\n")
-        if len(lines) != len(article.passages):
+        """Keep an article's facts, its passages' terms and its records block for this
+        build; False when the terms are not those of its passages."""
+        kept = terms_from_bytes(terms, len(article.passages))
+        if kept is None:
             return False
-        self._docs[(article.id, article.path)] = [j.split(" ") if j else [] for j in lines]
+        self._docs[(article.id, article.path)] = kept
         self._facts[id(article)] = (article, facts)
         self._blocks[id(article)] = (weakref.ref(article), block)
         return True
@@ -154,26 +168,37 @@ class ArticleCache:
         known = self._facts.pop(id(article), None)
         return known[1] if known is not None and known[0] is article else None
 
-    def documents(self, corpus: Corpus) -> Iterator[list[str]]:
-        """Each passage's index terms, in corpus order: kept with its article, so an
-        unchanged file is not tokenized again, nor its passages made to be read."""
+    def documents(self, corpus: Corpus) -> Iterator[ArticleTerms]:
+        """Each article's passages' index terms, in corpus order: kept with the article, so
+        an unchanged file is not tokenized again, nor its passages made to be read."""
         for a in corpus.articles:
             docs = self._docs.get((a.id, a.path))
-            if docs is not None and len(docs) == len(a.passages):
-                yield from docs
+            if docs is not None and len(docs.lengths) == len(a.passages):
+                yield docs
             else:
-                yield from (tokenizer.terms(p.text) for p in a.passages)
+                yield ArticleTerms.of([tokenizer.terms(p.text) for p in a.passages])
+
+    def renamed(self, before: Article, after: Article, renames: Renames) -> None:
+        """The merge rewrote `before` as `after`: `after`'s block is `before`'s rewritten."""
+        kept = self._blocks.get(id(before))
+        if kept is not None and kept[0]() is before:
+            self._renamed[id(after)] = (weakref.ref(after), kept[1], renames)
 
     def block(self, article: Article) -> Block | None:
-        """The records block of an article this cache gave or was given in this build, as
-        it was then (None for an article the merge rewrote, or a damaged block)."""
+        """The records block of an article this cache gave or was given in this build (as
+        the merge rewrote it, when it did); None for a damaged block."""
         kept = self._blocks.get(id(article))
+        renames: Renames | None = None
         if kept is None or kept[0]() is not article:
-            return None
+            rewritten = self._renamed.get(id(article))
+            if rewritten is None or rewritten[0]() is not article:
+                return None
+            kept, renames = rewritten[:2], rewritten[2]
         try:
-            return block_from_bytes(kept[1])
+            block = block_from_bytes(kept[1])
         except ValueError:
             return None
+        return block if renames is None else renamed_block(block, renames)
 
     def _lookup(self, key: str) -> Article | None:
         """The row's article when it is there and its checksum holds."""
@@ -192,7 +217,8 @@ class ArticleCache:
         except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
             self._unreadable = True
             return None
-        if row is None or not isinstance(row[4], bytes) or _sum(*row[1:]) != row[0]:
+        if row is None or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
+                or _sum(*row[1:]) != row[0]:
             return None
         try:
             article, facts = article_from_parts(row[1], row[2])
@@ -207,9 +233,12 @@ class ArticleCache:
         lookups), holding none but those it skipped."""
         if self.corpus is None or self._con is None:
             return
+        # NOT INDEXED: the files table read in rowid order, so the rows come in that order
+        # as they are found; through the (corpus, path) index SQLite sorted every row, all
+        # their columns copied into a temporary tree first (three times slower).
         self._cursor = self._con.execute(
             "SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block FROM files f"
-            " JOIN articles a ON a.key = f.key"
+            " NOT INDEXED JOIN articles a ON a.key = f.key"
             " WHERE f.corpus = ? ORDER BY f.rowid", (self.corpus,))
 
     def _next_row(self, key: str) -> tuple[str, str, str, str, bytes] | None:
@@ -258,7 +287,7 @@ def pack_article(article: Article) -> Row | Article:
 
     try:
         return (*article_parts(article, people_facts(article)),
-                _join_terms([tokenizer.terms(p.text) for p in article.passages]),
+                terms_bytes([tokenizer.terms(p.text) for p in article.passages])[1],
                 block_bytes(article_block(article)))
     except ValueError:  # UnsupportedCorpus too
         return article
@@ -280,21 +309,12 @@ def _remove_others(db: Path) -> None:
             other.unlink(missing_ok=True)
 
 
-def _sum(text: str, passages: str, terms: str, block: bytes) -> str:
-    h = xxhash.xxh3_128((text + "\0" + passages + "\0" + terms + "\0").encode(
-        "utf-8", "surrogateescape"))
+def _sum(text: str, passages: str, terms: bytes, block: bytes) -> str:
+    h = xxhash.xxh3_128((text + "\0" + passages + "\0").encode("utf-8", "surrogateescape"))
+    h.update(len(terms).to_bytes(8, "little"))
+    h.update(terms)
     h.update(block)
     return h.hexdigest()
-
-
-def _join_terms(terms: list[list[str]]) -> str:
-    """One line per passage, terms separated by spaces (a term never holds white space:
-    ValueError otherwise, and the article is not cached)."""
-    lines = [" ".join(t) for t in terms]
-    if any("" in t or len(line.split(" ")) != len(t) or "\n" in line
-           for line, t in zip(lines, terms, strict=True) if t):
-        raise ValueError("a term holds white space")
-    return "\n".join(lines)
 
 
 def _connect(db: Path) -> sqlite3.Connection:

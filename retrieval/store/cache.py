@@ -30,6 +30,8 @@ from corpus.printable import os_error_text, printable
 from corpus.snapshot import Snapshot, read_snapshot
 from retrieval import tokenizer
 from retrieval.bm25_index import BM25Index
+from retrieval.inverted import InvertedIndex
+from retrieval.inverted_build import ArticleTerms, build_arrays_of_articles
 from retrieval.options import IndexOptions
 from retrieval.store import file_walk
 from retrieval.store.article_cache import open_cache
@@ -101,18 +103,27 @@ def cache_roots(options: IndexOptions) -> list[Path]:
 def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
                 cancel: Cancel | None = None,
                 terms: Callable[[str], list[str]] = tokenizer.terms,
-                documents: Iterable[list[str]] | None = None) -> BM25Index:
+                articles: Iterable[ArticleTerms] | None = None) -> BM25Index:
     """The BM25 index of a corpus: each passage's `tokenizer.terms(text)` (headline included;
-    `documents` may give them all, in order, from the article cache). `cancel` is asked
-    every thousand passages (BuildCancelled)."""
+    `articles` may give them, article by article in order, from the article cache).
+    `cancel` is asked every thousand passages, or hundred articles (BuildCancelled)."""
+    bm = options.bm25
+    if articles is not None:
+        kept = []
+        for i, a in enumerate(progress_iter(articles, len(corpus.articles),
+                                            "Indexing articles", progress)):
+            if cancel is not None and i % 100 == 0 and cancel():
+                raise BuildCancelled("the build was cancelled")
+            kept.append(a)
+        with contextlib.suppress(ValueError):  # kept terms that do not fit: from the text
+            return BM25Index.from_inverted(InvertedIndex(
+                *build_arrays_of_articles(kept, bm.k1, bm.b, bm.epsilon)))
     docs = []
-    source = (terms(p.text) for p in corpus.passages) if documents is None else documents
-    for i, d in enumerate(progress_iter(source, len(corpus.passages), "Indexing passages",
-                                        progress)):
+    for i, d in enumerate(progress_iter((terms(p.text) for p in corpus.passages),
+                                        len(corpus.passages), "Indexing passages", progress)):
         if cancel is not None and i % 1000 == 0 and cancel():
             raise BuildCancelled("the build was cancelled")
         docs.append(d)
-    bm = options.bm25
     return BM25Index(docs, k1=bm.k1, b=bm.b, epsilon=bm.epsilon)
 
 
@@ -196,7 +207,7 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
         corpus = build(snapshot, attributor=articles)
         del snapshot
         opened = Opened(corpus, build_index(corpus, req.options, progress, cancel,
-                                            documents=articles.documents(corpus)),
+                                            articles=articles.documents(corpus)),
                         req.messages)
         del corpus  # once saved it is served from the entry: the built objects go first
         changes = articles.commit(req.identity)

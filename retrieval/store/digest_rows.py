@@ -4,7 +4,7 @@ object: the same groups, statements, counts and alias choices as `compute_digest
 (`tests/retrieval/store/test_records.py` compares them)."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ from corpus.folding import fold
 from corpus.models import Speaker
 from retrieval.store.records_block import SPEECH_CODE, Tables
 from retrieval.store.records_layout import SPEAKER_KINDS
-from retrieval.store.speaker_digest import AliasVotes, GroupKey, alias_votes, describe
+from retrieval.store.speaker_digest import GroupKey, describe
 
 
 @dataclass
@@ -37,7 +37,7 @@ def digest_rows(t: Tables) -> DigestRows:
     statements, counts, direct, attributed = _statements(t, np.array(of_speaker,
                                                                       dtype=np.int64),
                                                          len(order))
-    aliases, votes, silent = _people(t, string, order)
+    alias_groups, silent = _people(t, string, order, counts)
     rows, at = [], 0
     described = []
     for (folded, kind), gi in order.items():
@@ -46,8 +46,7 @@ def digest_rows(t: Tables) -> DigestRows:
         name, role, kind = speakers[chosen[gi]]
         described.append(describe(Speaker(string(name), None if role < 0 else string(role),
                                           SPEAKER_KINDS[kind])))
-    return DigestRows(rows, statements, attributed, _alias_groups(order, counts, aliases, votes),
-                      silent, described)
+    return DigestRows(rows, statements, attributed, alias_groups, silent, described)
 
 
 def _groups(speakers: list[list[int]], string: Callable[[int], str]
@@ -94,33 +93,80 @@ def _statements(t: Tables, of_speaker: np.ndarray, n_groups: int
     return statements, counts, direct, np.unique(passage[said]).astype(np.int64)
 
 
-def _people(t: Tables, string: Callable[[int], str], order: dict[GroupKey, int]
-            ) -> AliasVotes:
-    """`alias_votes` over the people table's entries."""
+def _people(t: Tables, string: Callable[[int], str], order: dict[GroupKey, int],
+            counts: list[int]) -> tuple[dict[str, int], dict[str, str]]:
+    """(alias -> group, silent alias -> name) from the people table, with numpy: the very
+    result of `speaker_digest.alias_votes` and its choice of a group per alias (most entries
+    giving it, then most statements, then first met), without a Python step per alias
+    reference (a hundred thousand in the BBC folder)."""
+    n_strings = len(t.strings)
+    group = _person_groups(t, string, order)[np.repeat(np.arange(len(t.people)),
+                                                        np.diff(t.people_aliases))]
+    aliases = t.aliases
+    silent = _silent(t, string, aliases, group)
+    said = np.flatnonzero(group >= 0)
+    pair, first, votes = np.unique(group[said] * max(n_strings, 1) + aliases[said],
+                                   return_index=True, return_counts=True)
+    pair_group, pair_alias = pair // max(n_strings, 1), pair % max(n_strings, 1)
+    mine = np.lexsort((first, pair_group))  # each group's aliases in order of first use
+    # Every (alias, group) the choice meets, in its order: each group's folded name first,
+    # then its aliases. A folded name that is no string of the tables gets an id of its own.
+    ids = {string(a): a for a in np.unique(pair_alias).tolist()}
+    extra: dict[str, int] = {}
+    folded = np.array([ids[f] if f in ids else extra.setdefault(f, n_strings + len(extra))
+                       for f, _ in order], dtype=np.int64)
+    n_groups = len(order)
+    own = np.arange(n_groups, dtype=np.int64) * max(n_strings, 1) + folded
+    own_votes = np.zeros(n_groups, dtype=np.int64)
+    if len(pair):
+        at = np.minimum(np.searchsorted(pair, own), len(pair) - 1)
+        # (an id past the strings is no pair's: its key could be another group's pair)
+        own_votes = np.where((folded < n_strings) & (pair[at] == own), votes[at], 0)
+    met_group = np.concatenate([np.arange(n_groups, dtype=np.int64), pair_group[mine]])
+    met = np.argsort(met_group, kind="stable")  # a group's own name before its aliases
+    met_group = met_group[met]
+    met_alias = np.concatenate([folded, pair_alias[mine]])[met]
+    met_votes = np.concatenate([own_votes, votes[mine]])[met]
+    met_count = np.asarray(counts, dtype=np.int64)[met_group] if n_groups else \
+        np.zeros(0, dtype=np.int64)
+    at_met = np.arange(len(met_alias), dtype=np.int64)
+    best = np.lexsort((at_met, -met_count, -met_votes, met_alias))
+    heads = best[np.r_[True, met_alias[best][1:] != met_alias[best][:-1]]] if len(best) \
+        else best
+    firsts = np.unique(met_alias, return_index=True)[1]  # where each alias is first met
+    winner = dict(zip(met_alias[heads].tolist(), met_group[heads].tolist(), strict=True))
+    named = {v: k for k, v in extra.items()}
+    out: dict[str, int] = {}
+    for a in met_alias[np.sort(firsts)].tolist():
+        out[string(a) if a < n_strings else named[a]] = winner[a]
+    return out, silent
+
+
+def _person_groups(t: Tables, string: Callable[[int], str], order: dict[GroupKey, int]
+                   ) -> np.ndarray:
+    """Each people entry's speaking group (-1: none of that key speaks)."""
+    width = len(SPEAKER_KINDS)
+    code = t.people[:, 0] * width + t.people[:, 2] if len(t.people) else \
+        np.zeros(0, dtype=np.int64)
+    distinct, inverse = np.unique(code, return_inverse=True)
     folded: dict[int, str] = {}
-    bounds = t.people_aliases.tolist()
-    all_aliases = t.aliases.tolist()
-
-    def entries() -> Iterator[tuple[GroupKey, str, list[str]]]:
-        for q, (name, _, kind) in enumerate(t.people.tolist()):
-            f = folded.get(name)
-            if f is None:
-                f = folded[name] = fold(string(name))
-            yield ((f, SPEAKER_KINDS[kind]), string(name),
-                   [string(i) for i in all_aliases[bounds[q]:bounds[q + 1]]])
-    return alias_votes(entries(), order)
+    of_code = []
+    for c in distinct.tolist():
+        name = c // width
+        f = folded.get(name)
+        if f is None:
+            f = folded[name] = fold(string(name))
+        of_code.append(order.get((f, SPEAKER_KINDS[c % width]), -1))
+    return np.array(of_code, dtype=np.int64)[inverse].reshape(-1)
 
 
-def _alias_groups(order: dict[GroupKey, int], counts: list[int],
-                  aliases: dict[GroupKey, dict[str, None]],
-                  votes: dict[str, dict[GroupKey, int]]) -> dict[str, int]:
-    """As `speaker_digest`: most entries giving it, then most statements, then first."""
-    alias_groups: dict[str, int] = {}
-    best: dict[str, tuple[int, int]] = {}
-    for key, gi in order.items():
-        for alias in (key[0], *aliases.get(key, ())):
-            rank = (votes.get(alias, {}).get(key, 0), counts[gi])
-            if alias not in best or rank > best[alias]:
-                best[alias] = rank
-                alias_groups[alias] = gi
-    return alias_groups
+def _silent(t: Tables, string: Callable[[int], str], aliases: np.ndarray, group: np.ndarray
+            ) -> dict[str, str]:
+    """Alias -> name of the first entry giving it among people who never speak."""
+    quiet = np.flatnonzero(group < 0)
+    firsts = np.sort(np.unique(aliases[quiet], return_index=True)[1])
+    owner = np.repeat(np.arange(len(t.people)), np.diff(t.people_aliases))
+    names = t.people[:, 0] if len(t.people) else np.zeros(0, dtype=np.int64)
+    refs = quiet[firsts]
+    return {string(a): string(n) for a, n in zip(aliases[refs].tolist(),
+                                                  names[owner[refs]].tolist(), strict=True)}

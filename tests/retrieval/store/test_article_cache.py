@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus.aliases import AliasEntry
 from corpus.build import attribute_article, build_corpus
-from corpus.loader import read_articles
+from corpus.loader import RawArticle, read_articles
 from corpus.merging import people_facts
 from corpus.models import Article, Passage, Person, Sentence, Speaker
 from corpus.shipped import SHIPPED_CORPUS
@@ -148,6 +149,24 @@ def test_the_key_is_everything_attribution_reads(folder: Path):
     from dataclasses import replace
     assert raw_key(replace(a, url="https://x")) != raw_key(a)
     assert raw_key(replace(a, path=a.path + "x")) != raw_key(a)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ({"paragraphs": ("ab", "c")}, {"paragraphs": ("a", "bc")}),  # a boundary moved
+    ({"title": "ab", "paragraphs": ("c",)}, {"title": "a", "paragraphs": ("bc",)}),
+    ({"paragraphs": ("a", "")}, {"paragraphs": ("a",)}),
+    ({"source": "x"}, {"date": "x"}),
+    ({"digest": "d1"}, {"digest": "d2"}),
+    ({"aliases": (AliasEntry("A B", "person"),)}, {"aliases": ()}),
+    ({"aliases": (AliasEntry("A B", "person", "chief"),)},
+     {"aliases": (AliasEntry("A B", "person", None, ("chief",)),)}),
+    ({"title": "x\udcff"}, {"title": "x\u00ff"}),  # a surrogate escape is its own text
+])
+def test_raws_that_differ_in_any_field_have_different_keys(one: dict, other: dict):
+    base = RawArticle("id", "p.txt", "T", ("P",))
+    from dataclasses import replace
+    assert raw_key(replace(base, **one)) != raw_key(replace(base, **other))
+    assert raw_key(replace(base, **one)) == raw_key(replace(base, **one))
 
 
 def test_a_file_name_that_is_not_utf8_is_cached_with_its_raw_bytes(tmp_path: Path):

@@ -1,0 +1,43 @@
+"""An article's index terms as the article cache keeps them (`inverted_build.ArticleTerms`
+as bytes): its distinct terms once, and every passage's terms as their places among them.
+
+Why: a build that adds one file used to split the kept terms of every unchanged article
+into lists of strings and look each one up again (half a million in the BBC folder); kept
+this way, the BM25 arrays are built with one lookup per distinct term of each article
+(`inverted_build.build_arrays_of_articles`)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from retrieval.inverted_build import ArticleTerms
+
+_HEADER = 3  # passages, terms, bytes of the vocabulary
+
+
+def terms_bytes(documents: Sequence[Sequence[str]]) -> tuple[ArticleTerms, bytes]:
+    """The passages' terms, compact and as bytes; ValueError for a term that is empty or
+    holds a space (the vocabulary is stored joined by spaces)."""
+    terms = ArticleTerms.of(documents)
+    if any(not t or " " in t for t in terms.vocabulary):
+        raise ValueError("a term is empty or holds a space")
+    vocabulary = " ".join(terms.vocabulary).encode("utf-8", "surrogateescape")
+    ints = np.concatenate([np.array([len(terms.lengths), terms.ids.size, len(vocabulary)],
+                                    dtype=np.int64), terms.lengths, terms.ids])
+    return terms, ints.astype("<i4").tobytes() + vocabulary
+
+
+def terms_from_bytes(data: bytes, passages: int) -> ArticleTerms | None:
+    """What `terms_bytes` wrote, for an article of `passages` passages; None when the bytes
+    are not that. (The sizes are checked here; that the ids fall in the vocabulary and the
+    lengths add up, for every article at once where the arrays are built:
+    `ArticleTerms.check`.)"""
+    if len(data) < 4 * _HEADER:
+        return None
+    n, count, size = np.frombuffer(data, dtype="<i4", count=_HEADER).tolist()
+    if n != passages or min(count, size) < 0 or len(data) != 4 * (_HEADER + n + count) + size:
+        return None
+    ints = np.frombuffer(data, dtype="<i4", count=n + count, offset=4 * _HEADER)
+    text = data[4 * (_HEADER + n + count):].decode("utf-8", "surrogateescape")
+    return ArticleTerms(text.split(" ") if text else [], ints[:n], ints[n:])
