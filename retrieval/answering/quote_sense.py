@@ -1,0 +1,148 @@
+"""Whether a statement is about what a quote says, for a quote check's `close`.
+
+Sharing words is not enough: "I will retire after the Australian Open" shares four words
+with "Hopefully after the Australian Open we won't have to discuss this any more" and says
+nothing of the kind. A statement is near a quote when it holds the quote's predicate (a
+verb or complement after an auxiliary or a subject pronoun: "will *retire*", "I *want*",
+"is *signed*"; for a fragment with neither, its first content word: "*scrap* ID cards") or
+the whole of its subject (the content words before its first auxiliary: "*the agreement*
+was signed under duress" is near "Whatever agreement there is, it is made at gunpoint").
+Words meet by stem, by the irregular forms of data/irregular_forms.tsv ("made" = "make") and
+by the synonyms of data/quote_synonyms.tsv ("crack open" = "break open").
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.answering.quote_folding import NEGATIONS, fold_words
+from retrieval.tokenizer import normalize_word, terms
+
+DATA = Path(__file__).with_name("data")
+SYNONYM_FILE = DATA / "quote_synonyms.tsv"
+IRREGULAR_FILE = DATA / "irregular_forms.tsv"
+# Words after which the next content word is what a clause says (folded: "it's" is "it s").
+AUXILIARIES = frozenset([
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are",
+    "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+    "doesn", "don", "didn", "isn", "wasn", "aren", "weren", "won", "wouldn", "couldn",
+    "shouldn", "cannot", "s", "re", "ve", "ll", "d"
+])
+SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "it", "there", "who"])
+# Words that may stand between an auxiliary and its verb ("have *already* reached").
+_BETWEEN = NEGATIONS | frozenset([
+    "also", "already", "just", "still", "now", "really", "only", "always", "then", "first",
+    "even", "ever", "soon", "all", "both", "much"
+])
+
+
+class SenseDataError(ValueError):
+    """A malformed line in a word table; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Core:
+    """What a quote is about: its predicates and its subject (canonical terms)."""
+
+    predicates: frozenset[str]
+    subject: frozenset[str]
+
+    def held_by(self, held: frozenset[str], quote: frozenset[str],
+                common: frozenset[str]) -> bool:
+        """Whether a sentence with these canonical terms (`common`: those it writes in lower
+        case) is about what the quote (its canonical terms) says: it holds a predicate and
+        another of the quote's words (one word alone is a mention), or the whole subject,
+        and, when that is a name (many statements name someone), another word too."""
+        rest = quote - self.predicates
+        if self.predicates & held and (not rest or rest & held):
+            return True
+        if not self.subject or not self.subject <= held:
+            return False
+        return bool(self.subject & common) or bool((quote - self.subject) & held)
+
+
+def _rows(path: Path) -> Iterable[tuple[str, list[str]]]:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, tab, rest = line.partition("\t")
+        if not tab or not lemma.strip():
+            raise SenseDataError(f"{path.name}, line {n}: needs a lemma, a tab and words")
+        yield lemma.strip(), [w.strip() for w in rest.split(",") if w.strip()]
+
+
+def _one_term(phrase: str) -> str | None:
+    found = terms(phrase)
+    return found[0] if len(found) == 1 else None
+
+
+@functools.cache
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Term -> the term of its lemma: by irregular forms alone, and by forms and synonyms."""
+    forms: dict[str, str] = {}
+    for lemma, written in _rows(IRREGULAR_FILE):
+        base = _one_term(lemma)
+        for form in written:
+            term = _one_term(form)
+            if base and term and term != base:
+                forms[term] = base
+    full = dict(forms)
+    for lemma, words in _rows(SYNONYM_FILE):
+        base = _one_term(lemma)
+        for word in words:
+            term = _one_term(word)
+            if base and term and term != base:
+                full.setdefault(term, base)
+    return forms, {t: full.get(b, b) for t, b in full.items()}
+
+
+def same_word(term: str) -> str:
+    """The term of `term`'s lemma by its irregular forms only ("made" -> "make")."""
+    return _tables()[0].get(term, term)
+
+
+def canonical(term: str) -> str:
+    """The term that stands for `term`, its forms and its synonyms."""
+    full = _tables()[1]
+    return full.get(term, term)
+
+
+def canonical_set(found: Iterable[str]) -> frozenset[str]:
+    full = _tables()[1]
+    return frozenset(full.get(t, t) for t in found)
+
+
+def same_word_set(found: Iterable[str]) -> frozenset[str]:
+    forms = _tables()[0]
+    return frozenset(forms.get(t, t) for t in found)
+
+
+def _content(word: str) -> str | None:
+    found = normalize_word(word)
+    return canonical(found[0]) if found else None
+
+
+def core_of(quote: str) -> Core:
+    """The quote's predicates and subject (see the module's docstring)."""
+    words = fold_words(quote)
+    predicates: set[str] = set()
+    first_trigger = len(words)
+    for i, word in enumerate(words):
+        if word not in AUXILIARIES and word not in SUBJECT_PRONOUNS:
+            continue
+        first_trigger = min(first_trigger, i)
+        j = i + 1
+        while j < len(words) and (words[j] in _BETWEEN or words[j].endswith("ly")):
+            j += 1
+        if j < len(words) and words[j] not in AUXILIARIES | SUBJECT_PRONOUNS:
+            term = _content(words[j])
+            if term:
+                predicates.add(term)
+    if not predicates:
+        first = next((t for t in map(_content, words) if t), None)
+        predicates = {first} if first else set()
+    subject = {t for t in map(_content, words[:first_trigger]) if t} \
+        if first_trigger < len(words) else set()
+    return Core(frozenset(predicates), frozenset(subject))
