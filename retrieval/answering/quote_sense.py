@@ -55,8 +55,7 @@ class Core:
         case) is about what the quote (its canonical terms) says: it holds a predicate and
         another of the quote's words (one word alone is a mention), or the whole subject,
         and, when that is a name (many statements name someone), another word too."""
-        rest = quote - self.predicates
-        if self.predicates & held and (not rest or rest & held):
+        if self.predicates & held and (len(quote & held) >= 2 or len(quote) == 1):
             return True
         if not self.subject or not self.subject <= held:
             return False

@@ -1,0 +1,137 @@
+"""What a quote is about (`quote_sense`), when a statement is near it, the word tables it
+reads, and where quotation marks open and close (`quote_folding.quoted_spans`). The cases are
+the prose of the development checks (seed and BBC)."""
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering import quote_sense
+from retrieval.answering.quote_folding import quoted_spans
+from retrieval.answering.quote_sense import canonical, canonical_set, core_of, same_word
+from retrieval.tokenizer import terms, tokens
+from tests.retrieval.answering.small_corpus import parley_over
+
+
+@pytest.mark.parametrize(("quote", "predicates", "subject"), [
+    ("I will retire after the Australian Open", {"retir"}, set()),
+    ("Britain should pull out of the UN", {"pull"}, {"britain"}),
+    ("the agreement was signed under duress", {"sign"}, {"agreement"}),
+    ("we have already reached saturation point", {"reach"}, set()),  # an adverb between
+    ("scrap ID cards", {"scrap"}, set()),  # a fragment: its first content word
+    ("crack open the champagne", {"break"}, set()),  # by its synonym's lemma
+    ("I want robots to treat humans as people", {"want"}, set()),
+    ("inflation will stay low for a decade", {"stay"}, {"inflat"}),
+])
+def test_core_of_a_quote(quote, predicates, subject):
+    core = core_of(quote)
+    assert (set(core.predicates), set(core.subject)) == (predicates, subject)
+
+
+def _about(quote: str, sentence: str) -> bool:
+    held = canonical_set(terms(sentence))
+    common = canonical_set(t.term for t in tokens(sentence) if sentence[t.start].islower())
+    return core_of(quote).held_by(held, canonical_set(terms(quote)), common)
+
+
+@pytest.mark.parametrize(("quote", "sentence", "about"), [
+    # near: the subject, or the predicate with another word
+    ("the agreement was signed under duress",
+     "Whatever agreement there is, it is made at gunpoint.", True),
+    ("inflation will stay low for a decade",
+     "the era of consistently low inflation may be coming to an end", True),
+    ("it's going to be fear and lies", "it's going to be fear and smear,\" he told BBC News",
+     True),
+    ("crack open the champagne", "Roger Knapman said he would \"break open the champagne\"",
+     True),
+    ("the withdrawal of troops was meant to build trust",
+     "the promise to scale back fighting around Kyiv was meant to create mutual trust", True),
+    # not near: a shared phrase without the predicate, the predicate alone, a name alone
+    ("I will retire after the Australian Open",
+     "Hopefully after the Australian Open we won't have to discuss this any more.", False),
+    ("moving back to Los Angeles",
+     "We lived in Los Angeles where people get shot every day", False),
+    ("scrap ID cards", "a referendum would decide whether or not to scrap the Welsh Assembly",
+     False),
+    ("scrap ID cards", "Michael Howard has denied his shadow cabinet was split over ID cards",
+     False),
+    ("Edu will leave Arsenal in January",
+     "Wenger said he was hopeful Edu would sign a new deal", False),
+    ("I would resign if the lord chancellor overruled him",
+     "it was inconceivable in practice that the lord chancellor would overrule his concerns",
+     False),
+])
+def test_a_statement_is_near_only_when_about_what_the_quote_says(quote, sentence, about):
+    assert _about(quote, sentence) is about
+
+
+@pytest.mark.parametrize(("word", "same"), [
+    ("made", "make"), ("built", "build"), ("won", "win"), ("overruled", "overrul"),
+])
+def test_irregular_forms_meet_their_lemma(word, same):
+    assert same_word(terms(word)[0]) == terms(same)[0]
+
+
+@pytest.mark.parametrize(("word", "synonym", "meets"), [
+    ("create", "build", True), ("crack", "break", True), ("season", "year", True),
+    ("unveiled", "announce", True), ("hunger", "energy", False), ("lies", "smear", False),
+])
+def test_synonyms_meet(word, synonym, meets):
+    assert (canonical(terms(word)[0]) == canonical(terms(synonym)[0])) is meets
+
+
+def test_no_word_is_in_two_synonym_groups_nor_a_form_of_two_lemmas():
+    for path in (quote_sense.SYNONYM_FILE, quote_sense.IRREGULAR_FILE):
+        seen: dict[str, str] = {}
+        for lemma, words in quote_sense._rows(path):
+            for word in [lemma, *words]:
+                found = terms(word)
+                assert len(found) == 1, f"{path.name}: {word!r} is not one content word"
+                assert seen.setdefault(found[0], lemma) == lemma, f"{path.name}: {word!r}"
+
+
+def test_a_malformed_table_line_is_named(tmp_path):
+    bad = tmp_path / "t.tsv"
+    bad.write_text("# comment\nbuild create\n", encoding="utf-8")
+    with pytest.raises(quote_sense.SenseDataError, match="t.tsv, line 2"):
+        list(quote_sense._rows(bad))
+
+
+KENNEDY = ('"We don\'t hear the argument any longer: \'it\'s a wasted vote\'. "You don\'t hear '
+           'that because it isn\'t a wasted vote." But he said Mr Blair had lost the trust of '
+           'the people. "There is a fundamental lack of trust in Tony Blair," he said.')
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # a quote left open at a paragraph's end: the next opening mark starts a new quotation
+    (KENNEDY, ["We don't hear the argument any longer: 'it's a wasted vote'. ",
+               "You don't hear that because it isn't a wasted vote.",
+               "There is a fundamental lack of trust in Tony Blair,"]),
+    # marks of mixed shapes, as the seed writes them
+    ("\u201cIn a fair peace, there are no losing parties,\" said Mr Erdogan. \u201cThe whole "
+     "world is waiting,\u201d Mr Erdogan said.",
+     ["In a fair peace, there are no losing parties,", "The whole world is waiting,"]),
+    ('the EU was "anti-Islamic". He said "no".', ["anti-Islamic", "no"]),
+])
+def test_quotation_marks_open_and_close_by_what_stands_around_them(text, quoted):
+    assert [text[s:e] for s, e in quoted_spans(text)] == quoted
+
+
+RALLY = """Mayor backs the harbour plan
+Source: Test
+"We will break open the champagne when the bridge opens," Mayor Tom Reed said.
+Harbour Minister Anna Berg said the council would create new jobs at the port.
+Ms Berg said she would stay at the port until the summer.
+"After the summer we will talk about the ferry," Ms Berg said.
+"""
+
+
+@pytest.mark.parametrize(("speaker", "quote", "verdict"), [
+    ("Reed", "we will crack open the champagne", "close"),  # a misquote is never reported
+    ("Berg", "the council would build new jobs at the port", "reported"),  # in other words
+    ("Berg", "the council would create new jobs at the port and pay for them", "close"),
+    ("Berg", "I will retire after the summer", "not_found"),  # the shared phrase is all
+    ("Berg", "she would leave the port", "not_found"),  # a place alone is a mention
+])
+def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, verdict):
+    rally = parley_over(tmp_path_factory, {"rally.txt": RALLY})
+    assert rally.check(speaker, quote).claim.verdict == verdict
