@@ -28,10 +28,11 @@ from retrieval.answering.candidates import Match
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.quote_folding import contains, quote_pieces, strip_quote_marks
 from retrieval.answering.quote_sense import (
-    Core,
     canonical,
     canonical_set,
     core_of,
+    phrase_lemmas,
+    phrase_terms,
     same_word,
     same_word_set,
 )
@@ -93,7 +94,7 @@ class QuoteChecker:
         query = list(dict.fromkeys(terms(strip_quote_marks(quote))))
         no = canonical_set(negated_terms(strip_quote_marks(quote)))
         keys = {(m.group.folded, m.group.kind) for m in matches}
-        weigh = self._weigher(pieces, query, core_of(strip_quote_marks(quote)))
+        weigh = self._weigher(pieces, query, strip_quote_marks(quote))
         meant = canonical_set(query)
         mine = sorted((weigh(s) for s in self._statements_of(matches, query)),
                       key=lambda w: (-w.exact, -w.coverage))
@@ -137,7 +138,7 @@ class QuoteChecker:
             return "close", near
         return "not_found", None
 
-    def _weigher(self, pieces: list[list[str]], query: list[str], core: Core
+    def _weigher(self, pieces: list[list[str]], query: list[str], said: str
                  ) -> Callable[[Statement], _Weighed]:
         """Weighs a statement against Y. For `coverage` a word of Y is held by the same word
         (stem or irregular form) or, outside quotation marks, a synonym: a synonym of a
@@ -147,9 +148,14 @@ class QuoteChecker:
         weights = {t: self.index.idf(t) if t in self.index else self.evidence.unseen_idf
                    for t in query}
         total = sum(weights.values()) or 1.0
+        core = core_of(said)
         own = {t: same_word(t) for t in query}
         meant = {t: canonical(t) for t in query}
         quote = frozenset(meant.values())
+        phrased = phrase_terms(said)  # Y's words in a phrase of the table: its lemma
+
+        def holds(t: str, words: frozenset[str], free: frozenset[str]) -> bool:
+            return own[t] in words or meant[t] in free or phrased.get(t, "") in free
 
         def weigh(statement: Statement) -> _Weighed:
             exact = any(contains(run, pieces) for run in statement.quoted)
@@ -157,16 +163,18 @@ class QuoteChecker:
             loose: set[str] = set()
             about = False
             for i, part in enumerate(statement.parts):
-                words = same_word_set(part.terms)
-                free = canonical_set(t for t, _, q in part.surface if not q)
+                free = canonical_set(t for t, _, q in part.surface if not q) \
+                    | phrase_lemmas(part.free)
                 share = sum(w for t, w in weights.items()
-                            if own[t] in words or meant[t] in free) / total
+                            if holds(t, same_word_set(part.terms), free)) / total
                 best = max(best, (share, -i))
-                held = canonical_set(part.terms)
+                held = canonical_set(part.terms) | phrase_lemmas(part.text)
                 loose |= held
                 common = canonical_set(t for t, word, _ in part.surface if word[:1].islower())
-                about = about or core.held_by(held, quote, common)
-            spread = sum(w for t, w in weights.items() if meant[t] in loose) / total
+                about = about or core.held_by(
+                    held | {phrased[t] for t in phrased if phrased[t] in held}, quote, common)
+            spread = sum(w for t, w in weights.items()
+                         if meant[t] in loose or phrased.get(t, "") in loose) / total
             return _Weighed(statement, exact, max(best[0], 0.0), statement.parts[-best[1]],
                             spread, about)
         return weigh

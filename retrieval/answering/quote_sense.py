@@ -17,10 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import Stemmer
+
 from retrieval.answering.quote_folding import NEGATIONS, fold_words
 from retrieval.tokenizer import normalize_word, terms
 
 DATA = Path(__file__).with_name("data")
+_STEMMER = Stemmer.Stemmer("english")
 SYNONYM_FILE = DATA / "quote_synonyms.tsv"
 IRREGULAR_FILE = DATA / "irregular_forms.tsv"
 # Words after which the next content word is what a clause says (folded: "it's" is "it s").
@@ -79,7 +82,8 @@ def _one_term(phrase: str) -> str | None:
 
 @functools.cache
 def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    """Term -> the term of its lemma: by irregular forms alone, and by forms and synonyms."""
+    """Term -> the term of its lemma: by irregular forms alone, and by forms and synonyms
+    of one word (phrases are matched apart: see `phrase_lemmas`)."""
     forms: dict[str, str] = {}
     for lemma, written in _rows(IRREGULAR_FILE):
         base = _one_term(lemma)
@@ -92,9 +96,52 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
         base = _one_term(lemma)
         for word in words:
             term = _one_term(word)
-            if base and term and term != base:
+            if base and term and term != base and len(fold_words(word)) == 1:
                 full.setdefault(term, base)
     return forms, {t: full.get(b, b) for t, b in full.items()}
+
+
+@functools.cache
+def _phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(the lemma's canonical term, the phrase's stemmed words) for each synonym of several
+    words ("little chance" for "unlikely"), matched as a run of words, stop words too."""
+    out = []
+    for lemma, words in _rows(SYNONYM_FILE):
+        base = _one_term(lemma)
+        for word in words:
+            folded = fold_words(word)
+            if base and len(folded) > 1:
+                out.append((canonical(base), tuple(_STEMMER.stemWords(folded))))
+    return tuple(out)
+
+
+def _runs(text: str) -> Iterable[tuple[str, int, int]]:
+    """(lemma, first word, past last word) for each phrase of the table in `text`."""
+    words = _STEMMER.stemWords(fold_words(text))
+    for lemma, phrase in _phrases():
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) == phrase:
+                yield lemma, i, i + n
+
+
+@functools.lru_cache(maxsize=8192)
+def phrase_lemmas(text: str) -> frozenset[str]:
+    """The lemmas whose phrases the text holds: "little chance of winning" holds
+    "unlikely"."""
+    return frozenset(lemma for lemma, _, _ in _runs(text)) if text.strip() else frozenset()
+
+
+def phrase_terms(text: str) -> dict[str, str]:
+    """The content terms of the text that are part of a phrase of the table, each with the
+    phrase's lemma: a statement holding the lemma holds them."""
+    words = fold_words(text)
+    out: dict[str, str] = {}
+    for lemma, start, end in _runs(text):
+        for word in words[start:end]:
+            for term in normalize_word(word):
+                out.setdefault(term, lemma)
+    return out
 
 
 def same_word(term: str) -> str:

@@ -35,6 +35,7 @@ class Part:
     surface: tuple[tuple[str, str, bool], ...]  # (term, word as written, quoted), in order
     text: str  # the sentence
     role: frozenset[str] = frozenset()  # the terms of the speaker's role
+    free: str = ""  # the sentence with its quoted words blanked out
 
     @cached_property
     def negated(self) -> frozenset[str]:
@@ -108,7 +109,11 @@ def _statement(passage: Passage, p: int, indices: list[int], narration: bool) ->
             if t.term in own:
                 continue
             surface.append((t.term, sentence.text[t.start:t.end], inside))
-        parts.append(Part(i, tuple(surface), sentence.text, frozenset(role)))
+        free = list(sentence.text)
+        for s, e in ranges:
+            for at in range(max(s, sentence.start), min(e, sentence.end)):
+                free[at - sentence.start] = " "
+        parts.append(Part(i, tuple(surface), sentence.text, frozenset(role), "".join(free)))
     return Statement(p, speaker, tuple(q for q in quoted if q), tuple(parts))
 
 

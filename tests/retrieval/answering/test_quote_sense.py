@@ -85,8 +85,29 @@ def test_no_word_is_in_two_synonym_groups_nor_a_form_of_two_lemmas():
         for lemma, words in quote_sense._rows(path):
             for word in [lemma, *words]:
                 found = terms(word)
+                if " " in word:  # a phrase: met as a run of words, with a content word
+                    assert found, f"{path.name}: {word!r} has no content word"
+                    continue
                 assert len(found) == 1, f"{path.name}: {word!r} is not one content word"
                 assert seen.setdefault(found[0], lemma) == lemma, f"{path.name}: {word!r}"
+
+
+@pytest.mark.parametrize(("text", "lemma", "held"), [
+    ("Liverpool have little chance of winning the Champions League", "unlikely", True),
+    ("his opinion of the UK had gone down", "fall", True),
+    ("the promise to scale back fighting", "cut", True),
+    ("a chance of winning, however little", "unlikely", False),  # not as a run
+    ("he stepped down as chairman", "resign", True),  # inflected, by stems
+    ("he stepped in as chairman", "resign", False),
+])
+def test_phrases_are_met_as_runs_of_words(text, lemma, held):
+    assert (canonical(terms(lemma)[0]) in quote_sense.phrase_lemmas(text)) is held
+
+
+def test_a_quote_phrase_stands_for_its_lemma():
+    assert quote_sense.phrase_terms("there is little chance of a deal") == {
+        terms("little")[0]: canonical(terms("unlikely")[0]),
+        terms("chance")[0]: canonical(terms("unlikely")[0])}
 
 
 def test_a_malformed_table_line_is_named(tmp_path):
@@ -120,6 +141,7 @@ RALLY = """Mayor backs the harbour plan
 Source: Test
 "We will break open the champagne when the bridge opens," Mayor Tom Reed said.
 Harbour Minister Anna Berg said the council would create new jobs at the port.
+Mayor Tom Reed said the new bridge was unlikely to open in the spring.
 Ms Berg said she would stay at the port until the summer.
 "After the summer we will talk about the ferry," Ms Berg said.
 """
@@ -131,6 +153,7 @@ Ms Berg said she would stay at the port until the summer.
     ("Berg", "the council would create new jobs at the port and pay for them", "close"),
     ("Berg", "I will retire after the summer", "not_found"),  # the shared phrase is all
     ("Berg", "she would leave the port", "not_found"),  # a place alone is a mention
+    ("Reed", "there is little chance the bridge will open in the spring", "reported"),
 ])
 def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, verdict):
     rally = parley_over(tmp_path_factory, {"rally.txt": RALLY})
