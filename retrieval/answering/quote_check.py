@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from corpus.models import Corpus
 from retrieval.answering import claims
@@ -31,6 +32,7 @@ from retrieval.answering.quote_sense import (
     canonical,
     canonical_set,
     core_of,
+    phrase_lemma_set,
     phrase_lemmas,
     phrase_terms,
     same_word,
@@ -153,6 +155,7 @@ class QuoteChecker:
         meant = {t: canonical(t) for t in query}
         quote = frozenset(meant.values())
         phrased = phrase_terms(said)  # Y's words in a phrase of the table: its lemma
+        phrasing = bool((quote | set(phrased.values())) & phrase_lemma_set())
 
         def holds(t: str, words: frozenset[str], free: frozenset[str]) -> bool:
             return own[t] in words or meant[t] in free or phrased.get(t, "") in free
@@ -163,18 +166,18 @@ class QuoteChecker:
             loose: set[str] = set()
             about = False
             for i, part in enumerate(statement.parts):
-                free = canonical_set(t for t, _, q in part.surface if not q) \
-                    | phrase_lemmas(part.free)
+                free = canonical_set(t for t, _, q in part.surface if not q)
+                held = canonical_set(part.terms)
+                if phrasing:
+                    free |= phrase_lemmas(part.free)
+                    held |= phrase_lemmas(part.text)
+                    held |= {meant[t] for t in phrased if phrased[t] in held}
                 share = sum(w for t, w in weights.items()
                             if holds(t, same_word_set(part.terms), free)) / total
                 best = max(best, (share, -i))
-                held = canonical_set(part.terms) | phrase_lemmas(part.text)
                 loose |= held
-                common = canonical_set(t for t, word, _ in part.surface if word[:1].islower())
-                about = about or core.held_by(
-                    held | {phrased[t] for t in phrased if phrased[t] in held}, quote, common)
-            spread = sum(w for t, w in weights.items()
-                         if meant[t] in loose or phrased.get(t, "") in loose) / total
+                about = about or core.held_by(held, quote, partial(_lower_terms, part))
+            spread = sum(w for t, w in weights.items() if meant[t] in loose) / total
             return _Weighed(statement, exact, max(best[0], 0.0), statement.parts[-best[1]],
                             spread, about)
         return weigh
@@ -263,6 +266,11 @@ class QuoteChecker:
         return QuoteClaim("quote_check", speaker, people, chosen.coverage, verdict, asked,
                           shown, hits[0] if hits else None, shared, missing, extra,
                           verbatim=chosen.exact)
+
+
+def _lower_terms(part: Part) -> frozenset[str]:
+    """The canonical terms of the words a sentence writes in lower case (not names)."""
+    return canonical_set(t for t, word, _ in part.surface if word[:1].islower())
 
 
 def _surface(text: str) -> list[tuple[str, str]]:

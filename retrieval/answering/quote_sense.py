@@ -13,7 +13,7 @@ by the synonyms of data/quote_synonyms.tsv ("crack open" = "break open").
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,8 +53,8 @@ class Core:
     subject: frozenset[str]
 
     def held_by(self, held: frozenset[str], quote: frozenset[str],
-                common: frozenset[str]) -> bool:
-        """Whether a sentence with these canonical terms (`common`: those it writes in lower
+                common: Callable[[], frozenset[str]]) -> bool:
+        """Whether a sentence with these canonical terms (`common()`: those it writes in lower
         case) is about what the quote (its canonical terms) says: it holds a predicate and
         another of the quote's words (one word alone is a mention), or the whole subject,
         and, when that is a name (many statements name someone), another word too."""
@@ -62,7 +62,7 @@ class Core:
             return True
         if not self.subject or not self.subject <= held:
             return False
-        return bool(self.subject & common) or bool((quote - self.subject) & held)
+        return bool((quote - self.subject) & held) or bool(self.subject & common())
 
 
 def _rows(path: Path) -> Iterable[tuple[str, list[str]]]:
@@ -113,6 +113,11 @@ def _phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
             if base and len(folded) > 1:
                 out.append((canonical(base), tuple(_STEMMER.stemWords(folded))))
     return tuple(out)
+
+
+def phrase_lemma_set() -> frozenset[str]:
+    """Every lemma that has a phrase in the table."""
+    return frozenset(lemma for lemma, _ in _phrases())
 
 
 def _runs(text: str) -> Iterable[tuple[str, int, int]]:

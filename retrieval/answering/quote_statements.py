@@ -35,7 +35,15 @@ class Part:
     surface: tuple[tuple[str, str, bool], ...]  # (term, word as written, quoted), in order
     text: str  # the sentence
     role: frozenset[str] = frozenset()  # the terms of the speaker's role
-    free: str = ""  # the sentence with its quoted words blanked out
+    quoted_at: tuple[tuple[int, int], ...] = ()  # its quoted spans, from its start
+
+    @cached_property
+    def free(self) -> str:
+        """The sentence with its quoted words blanked out (worked out when asked)."""
+        text = list(self.text)
+        for s, e in self.quoted_at:
+            text[s:e] = " " * (e - s)
+        return "".join(text)
 
     @cached_property
     def negated(self) -> frozenset[str]:
@@ -109,11 +117,10 @@ def _statement(passage: Passage, p: int, indices: list[int], narration: bool) ->
             if t.term in own:
                 continue
             surface.append((t.term, sentence.text[t.start:t.end], inside))
-        free = list(sentence.text)
-        for s, e in ranges:
-            for at in range(max(s, sentence.start), min(e, sentence.end)):
-                free[at - sentence.start] = " "
-        parts.append(Part(i, tuple(surface), sentence.text, frozenset(role), "".join(free)))
+        spans = tuple((max(s, sentence.start) - sentence.start,
+                       min(e, sentence.end) - sentence.start)
+                      for s, e in ranges if s < sentence.end and e > sentence.start)
+        parts.append(Part(i, tuple(surface), sentence.text, frozenset(role), spans))
     return Statement(p, speaker, tuple(q for q in quoted if q), tuple(parts))
 
 

@@ -30,7 +30,7 @@ def test_core_of_a_quote(quote, predicates, subject):
 def _about(quote: str, sentence: str) -> bool:
     held = canonical_set(terms(sentence))
     common = canonical_set(t.term for t in tokens(sentence) if sentence[t.start].islower())
-    return core_of(quote).held_by(held, canonical_set(terms(quote)), common)
+    return core_of(quote).held_by(held, canonical_set(terms(quote)), lambda: common)
 
 
 @pytest.mark.parametrize(("quote", "sentence", "about"), [
