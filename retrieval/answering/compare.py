@@ -63,7 +63,7 @@ def side_statements(parley: Parley, mine: dict[int, list[int]], topic: str,
     if not query:
         ranked = parley.evidence.distinct([(p, 0.0) for p in sorted(mine)], k)
         return parley.evidence.hits(ranked, set(), only=mine)
-    qset = set(query)
+    qset = set(parley.evidence.widened(query))  # as searched: "crimea" holds "Crimean"
     found = parley._top(query, topic, 4 * k + 8, sorted(mine))
     on_topic: dict[int, list[int]] = {}
     for p, score in found:
