@@ -32,6 +32,7 @@ PARTY_FILE = Path(__file__).with_name("data") / "party_names.tsv"
 PERSON_WAYS = ("name", "surname")
 MIN_ROLE_FIT = 0.6  # role matches below this are another office (see candidates._by_role)
 _FORMER = re.compile(r"(?i)(?:\b(?:ex|former|one-time|onetime)\W*$)")
+_NO_LONGER = re.compile(r"(?i)\b(?:ex|former|one-time|onetime|retired)\b")
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def works_for(speaker: Speaker, body: str) -> bool:
         return False
     found = re.search(r"(?i)\bof\s+(?:the\s+)?" + re.escape(name) + r"(?![\w-])"
                       r"|(?<![\w-])" + re.escape(name) + r"['\u2019]s?\s+\w", role)
-    return found is not None and not _FORMER.search(role[:found.start()].strip())
+    return found is not None and not _NO_LONGER.search(role[:found.start()])
 
 
 def _same_office(match: Match, typed_terms: set[str]) -> bool:
