@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from corpus.gender import first_name_gender
 from corpus.models import Corpus
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
@@ -134,7 +135,7 @@ class QuoteChecker:
                 break
             if agrees(w) and not (w.statement.terms & names) and someone_else(w):
                 return "other_speaker", w
-        about = [w for w in mine if w.about]
+        about = [w for w in mine if w.about or w.coverage >= REPORTED_AT]  # or it all but
         near = max(about, key=lambda w: w.spread) if about else None
         if near is not None and near.spread >= CLOSE_AT:
             return "close", near
@@ -201,10 +202,15 @@ class QuoteChecker:
 
     @staticmethod
     def _names_of(asked: str, matches: Sequence[Match]) -> frozenset[str]:
-        """The terms that name X in a sentence: the words typed and the candidates' names."""
+        """The terms that name X in a sentence: the words typed and the candidates' names
+        less their first names ("David" Davis is not David Blunkett; a first name typed
+        stays)."""
         out = set(terms(asked))
         for m in matches:
-            out.update(terms(m.group.speaker.name))
+            words = m.group.speaker.name.split()
+            if len(words) > 1 and first_name_gender(words[0]) is not None:
+                words = words[1:]
+            out.update(terms(" ".join(words)))
         return frozenset(out)
 
     # --- gathering ----------------------------------------------------------------------

@@ -34,10 +34,12 @@ AUXILIARIES = frozenset([
     "shouldn", "cannot", "s", "re", "ve", "ll", "d"
 ])
 SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "it", "there", "who"])
-# Words that may stand between an auxiliary and its verb ("have *already* reached").
+# Words that may stand between an auxiliary and its verb ("have *already* reached"), or
+# between "have" and its object ("we have *every* intention").
 _BETWEEN = NEGATIONS | frozenset([
     "also", "already", "just", "still", "now", "really", "only", "always", "then", "first",
-    "even", "ever", "soon", "all", "both", "much"
+    "even", "ever", "soon", "all", "both", "much", "every", "each", "any", "some", "a", "an",
+    "the", "more", "less"
 ])
 
 

@@ -21,6 +21,7 @@ from tests.retrieval.answering.small_corpus import parley_over
     ("crack open the champagne", {"break"}, set()),  # by its synonym's lemma
     ("I want robots to treat humans as people", {"want"}, set()),
     ("inflation will stay low for a decade", {"stay"}, {"inflat"}),
+    ("we have every intention of abolishing it", {"intent"}, set()),  # "have" and its object
 ])
 def test_core_of_a_quote(quote, predicates, subject):
     core = core_of(quote)
@@ -143,6 +144,9 @@ Source: Test
 Harbour Minister Anna Berg said the council would create new jobs at the port.
 Mayor Tom Reed said the new bridge was unlikely to open in the spring.
 Ms Berg said she would stay at the port until the summer.
+"Workers are leaving the coast," Tom Reed, the Harbour Board chairman, said.
+Anna Kowalski said the bridge tolls were unfair to families.
+"We have no plans to close the old harbour," Ms Berg said.
 "After the summer we will talk about the ferry," Ms Berg said.
 """
 
@@ -154,6 +158,9 @@ Ms Berg said she would stay at the port until the summer.
     ("Berg", "I will retire after the summer", "not_found"),  # the shared phrase is all
     ("Berg", "she would leave the port", "not_found"),  # a place alone is a mention
     ("Reed", "there is little chance the bridge will open in the spring", "reported"),
+    ("Reed", "the Harbour Board is leaving", "not_found"),  # the frame of his quote names him
+    ("Berg", "the bridge tolls were unfair to families", "other_speaker"),  # another Anna
+    ("Berg", "we have every plan to close the old harbour", "close"),  # the negation turned
 ])
 def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, verdict):
     rally = parley_over(tmp_path_factory, {"rally.txt": RALLY})
