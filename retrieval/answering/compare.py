@@ -4,9 +4,13 @@ A side's statements are the attributed sentences of the speakers it stands for
 (`side_members`); a passage that only mentions a side gives it nothing. Each side's
 passages are ranked by BM25Okapi's scores for the topic among the passages where the side
 speaks (the scores are the index's own, exactly), and a passage counts for the side only
-when one of the side's own sentences in it holds a word of the topic: the statement, not its
-paragraph, must be on the topic. A side with none is reported as having nothing on it, with
-how many statements it has on other things.
+when one of the side's own sentences in it holds a word of the topic (as searched: "Crimean"
+for Crimea): the statement, not its paragraph, must be on the topic; except that a direct
+quote in a paragraph holding every word of a topic of two words or more answers it (a
+reply, "I tried to order some", to the paragraph's "contamination-free supplements"). Those
+in an article where another side speaks on the topic come first, headlines last. A side
+with none is reported as having nothing on it, with how many statements it has on other
+things.
 """
 from __future__ import annotations
 
@@ -72,8 +76,9 @@ def _searched(parley: Parley, topic: str) -> set[str]:
 
 def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
               ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
-    """The side's passages where one of its own sentences holds a word of the topic, BM25's
-    best first (all its passages, in corpus order, when the topic has no words)."""
+    """The side's passages where one of its own sentences holds a word of the topic, or,
+    in a paragraph holding every word of a topic of two or more, one it is quoted saying;
+    BM25's best first (all its passages, in corpus order, when the topic has no words)."""
     query = terms(topic)
     if not mine:
         return [], {}
@@ -86,6 +91,9 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
         if score <= 0:
             continue
         held = [s for s in mine[p] if parley.evidence.sentence_score(p, s, qset) > 0]
+        if not held and len(set(query)) > 1 and set(query) <= set(parley.evidence.terms_of(p)):
+            # a paragraph on the whole topic: the side's own words quoted in it answer it
+            held = [s for s in mine[p] if parley.corpus.passages[p].sentences[s].kind == "direct"]
         if held:
             on_topic[p] = held
     return [(p, sc) for p, sc in found if p in on_topic], on_topic

@@ -1,6 +1,7 @@
 """Which statements a comparison shows first, and who an organisation side is: the people
 whose role names it as their body; statements in an article where the other side speaks on
-the topic first; headlines after the rest; a place's adjective on the place's topic."""
+the topic first; headlines after the rest; a place's adjective on the place's topic; a direct
+quote in a paragraph on the whole topic."""
 from __future__ import annotations
 
 import pytest
@@ -21,6 +22,10 @@ ARTICLES = {
                   "away.\n",
     "bridge.txt": "Reed hails bridge tolls deal\n\n"
                   "Mayor Tom Reed has hailed a deal to cut bridge tolls as good for the town.\n",
+    "clinic.txt": "Clinics wait for vaccine\n\n"
+                  "The health board said the flu vaccine would reach clinics in March. "
+                  "Doctor Ann Lee said: \"We ordered some but none has arrived.\" "
+                  "Nurse Jo Hart said the waiting rooms were full.\n",
     "tennis.txt": "Players wait for supplements\n\n"
                   "David Hall, Vice President of the Tennis Council, said the clean supplements "
                   "would reach players within weeks.\n",
@@ -73,3 +78,13 @@ def test_a_place_s_adjective_puts_a_statement_on_the_place(parley):
 def test_a_headline_comes_after_the_lead_it_restates(parley):
     first = _first(parley, "compare what Reed and Berg said about bridge tolls", "Reed")
     assert first[0].startswith("Mayor Tom Reed has hailed a deal")
+
+
+@pytest.mark.parametrize(("topic", "side", "shown"), [
+    ("the flu vaccine", "Lee", True),  # her quote, in a paragraph on all of the topic
+    ("the flu vaccine", "Hart", False),  # reported, and not on it
+    ("flu vaccine shortages", "Lee", False),  # the paragraph holds only part of the topic
+])
+def test_a_direct_quote_in_a_paragraph_on_the_whole_topic_is_on_it(parley, topic, side, shown):
+    first = _first(parley, f"compare what Lee and Hart said about {topic}", side)
+    assert bool(first) is shown
