@@ -33,6 +33,7 @@ from retrieval.answering.quote_sense import (
     canonical,
     canonical_set,
     core_of,
+    hedges,
     phrase_lemma_set,
     phrase_lemmas,
     phrase_terms,
@@ -70,10 +71,13 @@ class _Weighed:
     spread: float  # of the whole statement (their sentences in the passage), for `close`
     about: bool  # one of its sentences is about what Y says (see quote_sense)
 
-    def agrees(self, turned: frozenset[str], query: frozenset[str]) -> bool:
-        """Whether the words both hold are negated alike in the quote (`turned`) and here."""
+    def agrees(self, turned: frozenset[str], query: frozenset[str],
+               hedged: frozenset[str]) -> bool:
+        """Whether the words both hold are negated alike in the quote (`turned`) and here,
+        and both are as sure: the same modal verbs and conditions (`hedged`: the quote's)."""
         both = query & canonical_set(self.part.terms)
-        return (canonical_set(self.part.negated) & both) == (turned & both)
+        return (canonical_set(self.part.negated) & both) == (turned & both) and \
+            hedges(self.part.text) == hedged
 
 
 class QuoteChecker:
@@ -99,6 +103,7 @@ class QuoteChecker:
         keys = {(m.group.folded, m.group.kind) for m in matches}
         weigh = self._weigher(pieces, query, strip_quote_marks(quote))
         meant = canonical_set(query)
+        sure = hedges(strip_quote_marks(quote))
         mine = sorted((weigh(s) for s in self._statements_of(matches, query)),
                       key=lambda w: (-w.exact, -w.coverage))
         others = sorted((weigh(s) for s in self._pool(query, keys)),
@@ -106,7 +111,7 @@ class QuoteChecker:
         names = self._names_of(asked, matches)
         named = any(m.how in _BY_NAME for m in matches)
         verdict, chosen = self._decide(
-            mine, others, lambda w: w.agrees(no, meant), names,
+            mine, others, lambda w: w.agrees(no, meant, sure), names,
             lambda w: self._someone_else(w, None if named else asked, names))
         if chosen is None and others and others[0].coverage > 0:
             chosen = others[0]  # not_found: the closest passage, said to be the closest

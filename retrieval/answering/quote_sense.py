@@ -199,3 +199,19 @@ def core_of(quote: str) -> Core:
     subject = {t for t in map(_content, words[:first_trigger]) if t} \
         if first_trigger < len(words) else set()
     return Core(frozenset(predicates), frozenset(subject))
+
+
+# Words that change how sure a statement is, by the class they belong to: "must" is not
+# "may", and "should quit if he is found to ..." is not "should quit". Future "will" and
+# "would" are left out: reported speech moves "will" to "would" and "is" to "was".
+HEDGES = {"can": "can", "could": "can", "cannot": "can", "couldn": "can",
+          "may": "may", "might": "may", "must": "must", "shall": "should",
+          "should": "should", "shouldn": "should", "ought": "should",
+          "if": "if", "unless": "if"}
+
+
+@functools.lru_cache(maxsize=8192)
+def hedges(text: str) -> frozenset[str]:
+    """The classes of the modal verbs and conditions in the text."""
+    return frozenset(HEDGES[w] for w in fold_words(text) if w in HEDGES)
+

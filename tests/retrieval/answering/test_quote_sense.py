@@ -147,6 +147,8 @@ Ms Berg said she would stay at the port until the summer.
 "Workers are leaving the coast," Tom Reed, the Harbour Board chairman, said.
 Anna Kowalski said the bridge tolls were unfair to families.
 "We have no plans to close the old harbour," Ms Berg said.
+"The council must pay for the new ferry," Ms Berg said.
+Mr Reed said the harbour master should resign if the audit finds any fraud.
 "After the summer we will talk about the ferry," Ms Berg said.
 """
 
@@ -161,7 +163,21 @@ Anna Kowalski said the bridge tolls were unfair to families.
     ("Reed", "the Harbour Board is leaving", "not_found"),  # the frame of his quote names him
     ("Berg", "the bridge tolls were unfair to families", "other_speaker"),  # another Anna
     ("Berg", "we have every plan to close the old harbour", "close"),  # the negation turned
+    ("Berg", "the council must pay for the new ferry", "exact"),
+    ("Berg", "the council may pay for the new ferry", "close"),  # "may" is not "must"
+    ("Reed", "the harbour master should quit if the audit finds any fraud", "reported"),
+    ("Reed", "the harbour master should quit", "close"),  # the condition left out
 ])
 def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, verdict):
     rally = parley_over(tmp_path_factory, {"rally.txt": RALLY})
     assert rally.check(speaker, quote).claim.verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "classes"), [
+    ("the court must pass a life sentence", {"must"}),
+    ("he could go, and he might stay", {"can", "may"}),
+    ("Blunkett should quit if he is found to have influenced it", {"should", "if"}),
+    ("it would be followed by talks", set()),  # reported speech's "would" is "will"
+])
+def test_hedges_are_read_by_class(text, classes):
+    assert set(quote_sense.hedges(text)) == classes
