@@ -70,6 +70,7 @@ class _Weighed:
     part: Part  # that sentence
     spread: float  # of the whole statement (their sentences in the passage), for `close`
     about: bool  # one of its sentences is about what Y says (see quote_sense)
+    held: int = 0  # how many of Y's words its sentence `part` holds
 
     def agrees(self, turned: frozenset[str], query: frozenset[str],
                hedged: frozenset[str]) -> bool:
@@ -138,7 +139,8 @@ class QuoteChecker:
         for w in spoken:
             if w.coverage < REPORTED_AT or (exact and not someone_else(exact[0])):
                 break
-            if agrees(w) and not (w.statement.terms & names) and someone_else(w):
+            if w.held >= 2 and agrees(w) and not (w.statement.terms & names) \
+                    and someone_else(w):  # one word in common is not their words
                 return "other_speaker", w
         about = [w for w in mine if w.about or w.coverage >= REPORTED_AT]  # or it all but
         near = max(about, key=lambda w: w.spread) if about else None
@@ -168,7 +170,7 @@ class QuoteChecker:
 
         def weigh(statement: Statement) -> _Weighed:
             exact = any(contains(run, pieces) for run in statement.quoted)
-            best: tuple[float, int] = (-1.0, 0)
+            best: tuple[float, int, int] = (-1.0, 0, 0)
             loose: set[str] = set()
             about = False
             for i, part in enumerate(statement.parts):
@@ -178,14 +180,14 @@ class QuoteChecker:
                     free |= phrase_lemmas(part.free)
                     held |= phrase_lemmas(part.text)
                     held |= {meant[t] for t in phrased if phrased[t] in held}
-                share = sum(w for t, w in weights.items()
-                            if holds(t, same_word_set(part.terms), free)) / total
-                best = max(best, (share, -i))
+                words = same_word_set(part.terms)
+                found = [w for t, w in weights.items() if holds(t, words, free)]
+                best = max(best, (sum(found) / total, -i, len(found)))
                 loose |= held
                 about = about or core.held_by(held, quote, partial(_lower_terms, part))
             spread = sum(w for t, w in weights.items() if meant[t] in loose) / total
             return _Weighed(statement, exact, max(best[0], 0.0), statement.parts[-best[1]],
-                            spread, about)
+                            spread, about, best[2])
         return weigh
 
     def _someone_else(self, w: _Weighed, described: str | None, names: frozenset[str]) -> bool:

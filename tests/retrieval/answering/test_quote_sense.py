@@ -167,6 +167,8 @@ Mr Reed said the harbour master should resign if the audit finds any fraud.
     ("Berg", "the council may pay for the new ferry", "close"),  # "may" is not "must"
     ("Reed", "the harbour master should quit if the audit finds any fraud", "reported"),
     ("Reed", "the harbour master should quit", "close"),  # the condition left out
+    ("Kowalski", "jobs", "not_found"),  # one word in Berg's reported speech is not her words
+    ("Kowalski", "the council would create new jobs", "other_speaker"),
 ])
 def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, verdict):
     rally = parley_over(tmp_path_factory, {"rally.txt": RALLY})
