@@ -34,6 +34,7 @@ from retrieval.answering.quote_sense import (
     canonical_set,
     core_of,
     hedges,
+    hedges_around,
     phrase_lemma_set,
     phrase_lemmas,
     phrase_terms,
@@ -78,7 +79,7 @@ class _Weighed:
         and both are as sure: the same modal verbs and conditions (`hedged`: the quote's)."""
         both = query & canonical_set(self.part.terms)
         return (canonical_set(self.part.negated) & both) == (turned & both) and \
-            hedges(self.part.text) == hedged
+            hedges_around(self.part.text, query) == hedged
 
 
 class QuoteChecker:

@@ -13,6 +13,7 @@ by the synonyms of data/quote_synonyms.tsv ("crack open" = "break open").
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 import Stemmer
 
 from retrieval.answering.quote_folding import NEGATIONS, fold_words
-from retrieval.tokenizer import normalize_word, terms
+from retrieval.tokenizer import normalize_word, terms, tokens
 
 DATA = Path(__file__).with_name("data")
 _STEMMER = Stemmer.Stemmer("english")
@@ -210,8 +211,31 @@ HEDGES = {"can": "can", "could": "can", "cannot": "can", "couldn": "can",
           "if": "if", "unless": "if"}
 
 
+_CLAUSE_END = re.compile(r"[,;:.!?\u2014]|\s-\s")
+_NEAR_BEFORE = 3  # words before the first shared word whose modal verb is the clause's
+
+
 @functools.lru_cache(maxsize=8192)
 def hedges(text: str) -> frozenset[str]:
     """The classes of the modal verbs and conditions in the text."""
     return frozenset(HEDGES[w] for w in fold_words(text) if w in HEDGES)
+
+
+def hedges_around(text: str, wanted: frozenset[str]) -> frozenset[str]:
+    """The hedges of the part of a sentence that says what the quote says: from a few words
+    before the first word it shares with the quote (canonical terms `wanted`) to the end of
+    the clause of the last ("should *quit if he is found* ...", not a later clause's
+    "could")."""
+    found = [t for t in tokens(text) if canonical(t.term) in wanted]
+    if not found:
+        return frozenset()
+    start, end = found[0].start, found[-1].end
+    stop = _CLAUSE_END.search(text, end)
+    end = stop.start() if stop else len(text)
+    before = [m.start() for m in re.finditer(r"[^\W_]+", text[:start])]
+    if before:
+        begin = before[max(0, len(before) - _NEAR_BEFORE)]
+        cut = [m.end() for m in _CLAUSE_END.finditer(text, begin, start)]
+        start = cut[-1] if cut else begin
+    return hedges(text[start:end])
 

@@ -183,3 +183,17 @@ def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, v
 ])
 def test_hedges_are_read_by_class(text, classes):
     assert set(quote_sense.hedges(text)) == classes
+
+
+@pytest.mark.parametrize(("sentence", "quote", "classes"), [
+    ("Mr Blunkett should quit if he is found to have influenced the visa process",
+     "Blunkett should quit", {"should", "if"}),  # the condition is in the same clause
+    ("He said there had been a 29% drop in drink-driving tests since 1997, which he said "
+     "the government needed to address if it wanted to reduce the danger",
+     "there had been a 29% drop in drink-driving tests since 1997", set()),  # a later clause
+    ("Mr Llwyd said the devices were sophisticated, which could only mean experts",
+     "the devices were sophisticated", set()),
+])
+def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, classes):
+    wanted = canonical_set(terms(quote))
+    assert set(quote_sense.hedges_around(sentence, wanted)) == classes
