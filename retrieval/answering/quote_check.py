@@ -5,13 +5,16 @@ X is resolved to ranked candidates as every speaker question is (see `candidates
   quotation marks of a statement attributed to a candidate (a direct sentence of a quote run
   counts as quoted whole);
 - `reported`: a sentence attributed to a candidate holds every one of Y's content terms (by
-  stem, irregular form or synonym: see `quote_sense`), and neither or both of them are
-  negated: a quote with content the statement lacks is never `reported`;
+  stem, irregular form or synonym, never a synonym of a quoted word: see `quote_sense`),
+  neither or both of them are negated, and its clause has Y's modal verbs and conditions: a
+  quote with content the statement lacks is never `reported`;
 - `other_speaker`: failing those, someone else is quoted with Y's words, or holds REPORTED_AT
-  of them in a statement that does not name X (a sentence naming X may be reporting X);
-- `close`: a candidate's statement is about what Y says (holds its predicate or its whole
-  subject: see `quote_sense`) and holds at least CLOSE_AT of Y's terms by IDF: the reply
-  lists the words each side lacks;
+  of them (two words at least) in a statement that does not name X (a sentence naming X may
+  be reporting X);
+- `close`: a sentence of a candidate's is about what Y says (holds its predicate or its
+  whole subject: see `quote_sense`, or REPORTED_AT of it across a turned negation) and their
+  statement holds at least CLOSE_AT of Y's terms by IDF: the reply lists the words each side
+  lacks;
 - `not_found`: otherwise, with the closest passage shown when one holds any of Y's terms.
 Only statements attributed to X count for X: a sentence that names X while someone else (or
 the narration) speaks is never X's. The thresholds were tuned on the development checks
