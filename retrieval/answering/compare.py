@@ -4,18 +4,23 @@ A side's statements are the attributed sentences of the speakers it stands for
 (`side_members`); a passage that only mentions a side gives it nothing. Each side's
 passages are ranked by BM25Okapi's scores for the topic among the passages where the side
 speaks (the scores are the index's own, exactly), and a passage counts for the side only
-when one of the side's own sentences in it holds a word of the topic: the statement, not its
-paragraph, must be on the topic. A side with none is reported as having nothing on it, with
-how many statements it has on other things.
+when one of the side's own sentences in it holds a word of the topic (as searched: "Crimean"
+for Crimea): the statement, not its paragraph, must be on the topic; except that a direct
+quote in a paragraph holding every word of a topic of two words or more answers it (a
+reply, "I tried to order some", to the paragraph's "contamination-free supplements"). Those
+in an article where another side speaks on the topic come first, headlines last. A side
+with none is reported as having nothing on it, with how many statements it has on other
+things.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
-from retrieval.answering.records import Claim, Hit
+from retrieval.answering.records import Claim
 from retrieval.answering.side_members import person_choices, side_matches, speakers_of
 from retrieval.answering.sides_question import SidesQuestion
 from retrieval.answering.sides_records import Comparison, Side, SidesAnswer
@@ -54,48 +59,96 @@ def is_comparison(parley: Parley, question: SidesQuestion) -> bool:
     return any(matches)
 
 
-def side_statements(parley: Parley, mine: dict[int, list[int]], topic: str,
-                    k: int) -> tuple[Hit, ...]:
-    """The side's best k statements on the topic (in corpus order when there is no topic)."""
+@dataclass(frozen=True)
+class _Candidates:
+    """A side's passages on the topic, BM25's best first, and its sentences in each."""
+
+    matches: tuple[Match, ...]
+    ranked: list[tuple[int, float]]
+    sentences: dict[int, list[int]]
+    total: int  # all the side's statements
+
+
+def _searched(parley: Parley, topic: str) -> set[str]:
+    """The topic's terms as searched: "crimea" holds "Crimean" too."""
+    return set(parley.evidence.widened(terms(topic)))
+
+
+def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
+              ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
+    """The side's passages where one of its own sentences holds a word of the topic, or,
+    in a paragraph holding every word of a topic of two or more, one it is quoted saying;
+    BM25's best first (all its passages, in corpus order, when the topic has no words)."""
     query = terms(topic)
     if not mine:
-        return ()
+        return [], {}
     if not query:
-        ranked = parley.evidence.distinct([(p, 0.0) for p in sorted(mine)], k)
-        return parley.evidence.hits(ranked, set(), only=mine)
-    qset = set(query)
+        return [(p, 0.0) for p in sorted(mine)], mine
+    qset = _searched(parley, topic)
     found = parley._top(query, topic, 4 * k + 8, sorted(mine))
     on_topic: dict[int, list[int]] = {}
     for p, score in found:
         if score <= 0:
             continue
         held = [s for s in mine[p] if parley.evidence.sentence_score(p, s, qset) > 0]
+        if not held and len(set(query)) > 1 and set(query) <= set(parley.evidence.terms_of(p)):
+            # a paragraph on the whole topic: the side's own words quoted in it answer it
+            held = [s for s in mine[p] if parley.corpus.passages[p].sentences[s].kind == "direct"]
         if held:
             on_topic[p] = held
-    ranked = parley.evidence.distinct([(p, sc) for p, sc in found if p in on_topic], k)
-    return parley.evidence.hits(ranked, qset, only=on_topic)
+    return [(p, sc) for p, sc in found if p in on_topic], on_topic
+
+
+def _headlines_last(parley: Parley, ranked: list[tuple[int, float]],
+                    debated: frozenset[str] = frozenset()) -> list[tuple[int, float]]:
+    """The ranking with the statements in an article where another side speaks on the topic
+    first (a comparison is most often of one debate), and headlines after the rest (a
+    headline says again, in fewer words, what its article's lead says); BM25's order
+    otherwise."""
+    passages = parley.corpus.passages
+
+    def key(item: tuple[int, float]) -> tuple[bool, bool]:
+        passage = passages[item[0]]
+        return passage.index == 0, passage.document not in debated
+
+    return sorted(ranked, key=key)
 
 
 def compare(parley: Parley, question: SidesQuestion, k: int) -> Comparison:
-    sides = []
+    """Each side's statements on the topic; those in the articles where two sides or more
+    speak on it first."""
     per_side = max(1, min(k, PER_SIDE))
-    for typed in question.sides:
-        sides.append(_side(parley, typed, question.topic, per_side))
+    found = [_side(parley, typed, question.topic, per_side) for typed in question.sides]
+    documents = [{parley.corpus.passages[p].document for p, _ in c.ranked} if c else set()
+                 for c in found]
+    debated = frozenset(d for i, mine in enumerate(documents) for d in mine
+                        if any(d in other for j, other in enumerate(documents) if j != i))
+    sides = []
+    for typed, c in zip(question.sides, found, strict=True):
+        if c is None:
+            sides.append(Side(typed, (), (), 0))
+            continue
+        ordered = _headlines_last(parley, c.ranked, debated) if terms(question.topic) \
+            else c.ranked
+        ranked = parley.evidence.distinct(ordered, per_side)
+        hits = parley.evidence.hits(ranked, _searched(parley, question.topic),
+                                    only=c.sentences)
+        sides.append(Side(typed, speakers_of(c.matches), hits, c.total))
     return Comparison(question.topic, tuple(sides))
 
 
-def _side(parley: Parley, typed: str, topic: str, k: int) -> Side:
+def _side(parley: Parley, typed: str, topic: str, k: int) -> _Candidates | None:
     """The side a phrase names; a surname several people share is the one of them whose
     statements answer the topic best (the name's own first when none does)."""
-    best: Side | None = None
+    best: _Candidates | None = None
     for matches in person_choices(side_matches(parley, typed, topic)):
         mine = statements_of(matches)
-        side = Side(typed, speakers_of(matches),
-                    side_statements(parley, mine, topic, k), sum(map(len, mine.values())))
-        if best is None or (side.statements and (
-                not best.statements or side.statements[0].score > best.statements[0].score)):
+        ranked, on_topic = _on_topic(parley, mine, topic, k)
+        side = _Candidates(tuple(matches), ranked, on_topic, sum(map(len, mine.values())))
+        if best is None or (side.ranked and (
+                not best.ranked or side.ranked[0][1] > best.ranked[0][1])):
             best = side
-    return best if best is not None else Side(typed, (), (), 0)
+    return best
 
 
 def heading(comparison: Comparison) -> str:

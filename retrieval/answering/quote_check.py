@@ -4,12 +4,17 @@ X is resolved to ranked candidates as every speaker question is (see `candidates
 - `exact`: Y's words, folded (see `quote_folding`), occur in order as whole words inside the
   quotation marks of a statement attributed to a candidate (a direct sentence of a quote run
   counts as quoted whole);
-- `reported`: a statement attributed to a candidate holds at least REPORTED_AT of Y's content
-  terms, weighted by IDF, and neither or both of them are negated;
+- `reported`: a sentence attributed to a candidate holds every one of Y's content terms (by
+  stem, irregular form or synonym, never a synonym of a quoted word: see `quote_sense`),
+  neither or both of them are negated, and its clause has Y's modal verbs and conditions: a
+  quote with content the statement lacks is never `reported`;
 - `other_speaker`: failing those, someone else is quoted with Y's words, or holds REPORTED_AT
-  of them in a statement that does not name X (a sentence naming X may be reporting X);
-- `close`: a candidate's statement holds at least CLOSE_AT (or REPORTED_AT across a
-  negation): the reply lists the words each side lacks;
+  of them (two words at least) in a statement that does not name X (a sentence naming X may
+  be reporting X);
+- `close`: a sentence of a candidate's is about what Y says (holds its predicate or its
+  whole subject: see `quote_sense`, or REPORTED_AT of it across a turned negation) and their
+  statement holds at least CLOSE_AT of Y's terms by IDF: the reply lists the words each side
+  lacks;
 - `not_found`: otherwise, with the closest passage shown when one holds any of Y's terms.
 Only statements attributed to X count for X: a sentence that names X while someone else (or
 the narration) speaks is never X's. The thresholds were tuned on the development checks
@@ -19,12 +24,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
+from corpus.gender import first_name_gender
 from corpus.models import Corpus
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.quote_folding import contains, quote_pieces, strip_quote_marks
+from retrieval.answering.quote_sense import (
+    canonical,
+    canonical_set,
+    core_of,
+    hedges,
+    hedges_around,
+    phrase_lemma_set,
+    phrase_lemmas,
+    phrase_terms,
+    same_word,
+    same_word_set,
+)
 from retrieval.answering.quote_statements import (
     GroupKey,
     Part,
@@ -39,7 +58,8 @@ from retrieval.answering.records import Hit
 from retrieval.bm25_index import BM25Index
 from retrieval.tokenizer import terms, tokens
 
-REPORTED_AT = 0.85  # share of Y's content (by IDF) a statement holds to report Y
+REPORTED_AT = 0.85  # share of Y's content (by IDF) someone else's statement holds to say Y
+WHOLE = 1 - 1e-9  # ... X's sentence holds to report Y: all of it
 CLOSE_AT = 0.3  # ... to be near Y
 POOL = 40  # passages best matching Y that are searched for other speakers' words
 _BY_NAME = frozenset({"name", "surname", "first name"})  # Match.how: X is someone's name
@@ -53,11 +73,16 @@ class _Weighed:
     coverage: float  # of its sentence holding most of Y: one sentence reports one thing
     part: Part  # that sentence
     spread: float  # of the whole statement (their sentences in the passage), for `close`
+    about: bool  # one of its sentences is about what Y says (see quote_sense)
+    held: int = 0  # how many of Y's words its sentence `part` holds
 
-    def agrees(self, turned: frozenset[str], query: frozenset[str]) -> bool:
-        """Whether the words both hold are negated alike in the quote (`turned`) and here."""
-        both = query & self.part.terms
-        return (self.part.negated & both) == (turned & both)
+    def agrees(self, turned: frozenset[str], query: frozenset[str],
+               hedged: frozenset[str]) -> bool:
+        """Whether the words both hold are negated alike in the quote (`turned`) and here,
+        and both are as sure: the same modal verbs and conditions (`hedged`: the quote's)."""
+        both = query & canonical_set(self.part.terms)
+        return (canonical_set(self.part.negated) & both) == (turned & both) and \
+            hedges_around(self.part.text, query) == hedged
 
 
 class QuoteChecker:
@@ -79,9 +104,11 @@ class QuoteChecker:
             return QuoteClaim("quote_check", asked=asked, quote=shown, candidates=people,
                               note=NO_WORDS), ()
         query = list(dict.fromkeys(terms(strip_quote_marks(quote))))
-        no = negated_terms(strip_quote_marks(quote))
+        no = canonical_set(negated_terms(strip_quote_marks(quote)))
         keys = {(m.group.folded, m.group.kind) for m in matches}
-        weigh = self._weigher(pieces, query)
+        weigh = self._weigher(pieces, query, strip_quote_marks(quote))
+        meant = canonical_set(query)
+        sure = hedges(strip_quote_marks(quote))
         mine = sorted((weigh(s) for s in self._statements_of(matches, query)),
                       key=lambda w: (-w.exact, -w.coverage))
         others = sorted((weigh(s) for s in self._pool(query, keys)),
@@ -89,7 +116,7 @@ class QuoteChecker:
         names = self._names_of(asked, matches)
         named = any(m.how in _BY_NAME for m in matches)
         verdict, chosen = self._decide(
-            mine, others, lambda w: w.agrees(no, frozenset(query)), names,
+            mine, others, lambda w: w.agrees(no, meant, sure), names,
             lambda w: self._someone_else(w, None if named else asked, names))
         if chosen is None and others and others[0].coverage > 0:
             chosen = others[0]  # not_found: the closest passage, said to be the closest
@@ -107,7 +134,7 @@ class QuoteChecker:
         best = mine[0] if mine else None
         if best is not None and best.exact:
             return "exact", best
-        if best is not None and agrees(best) and best.coverage >= REPORTED_AT:
+        if best is not None and agrees(best) and best.coverage >= WHOLE:
             return "reported", best
         spoken = [w for w in others if w.statement.speaker is not None]
         exact = [w for w in spoken if w.exact]
@@ -116,26 +143,55 @@ class QuoteChecker:
         for w in spoken:
             if w.coverage < REPORTED_AT or (exact and not someone_else(exact[0])):
                 break
-            if agrees(w) and not (w.statement.terms & names) and someone_else(w):
+            if w.held >= 2 and agrees(w) and not (w.statement.terms & names) \
+                    and someone_else(w):  # one word in common is not their words
                 return "other_speaker", w
-        near = max(mine, key=lambda w: w.spread) if mine else None
+        about = [w for w in mine if w.about or w.coverage >= REPORTED_AT]  # or it all but
+        near = max(about, key=lambda w: w.spread) if about else None
         if near is not None and near.spread >= CLOSE_AT:
             return "close", near
         return "not_found", None
 
-    def _weigher(self, pieces: list[list[str]], query: list[str]
+    def _weigher(self, pieces: list[list[str]], query: list[str], said: str
                  ) -> Callable[[Statement], _Weighed]:
+        """Weighs a statement against Y. For `coverage` a word of Y is held by the same word
+        (stem or irregular form) or, outside quotation marks, a synonym: a synonym of a
+        speaker's own quoted word is a different word, so a misquote ("crack open" for
+        "break open") is never `reported`. For `spread` and `about`, synonyms count
+        everywhere."""
         weights = {t: self.index.idf(t) if t in self.index else self.evidence.unseen_idf
                    for t in query}
-        total = sum(weights.values())
+        total = sum(weights.values()) or 1.0
+        core = core_of(said)
+        own = {t: same_word(t) for t in query}
+        meant = {t: canonical(t) for t in query}
+        quote = frozenset(meant.values())
+        phrased = phrase_terms(said)  # Y's words in a phrase of the table: its lemma
+        phrasing = bool((quote | set(phrased.values())) & phrase_lemma_set())
+
+        def holds(t: str, words: frozenset[str], free: frozenset[str]) -> bool:
+            return own[t] in words or meant[t] in free or phrased.get(t, "") in free
 
         def weigh(statement: Statement) -> _Weighed:
             exact = any(contains(run, pieces) for run in statement.quoted)
-            def share(held: frozenset[str]) -> float:
-                return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
-            part = max(statement.parts, key=lambda part: share(part.terms))
-            return _Weighed(statement, exact, share(part.terms), part,
-                            share(statement.terms))
+            best: tuple[float, int, int] = (-1.0, 0, 0)
+            loose: set[str] = set()
+            about = False
+            for i, part in enumerate(statement.parts):
+                free = canonical_set(t for t, _, q in part.surface if not q)
+                held = canonical_set(part.terms)
+                if phrasing:
+                    free |= phrase_lemmas(part.free)
+                    held |= phrase_lemmas(part.text)
+                    held |= {meant[t] for t in phrased if phrased[t] in held}
+                words = same_word_set(part.terms)
+                found = [w for t, w in weights.items() if holds(t, words, free)]
+                best = max(best, (sum(found) / total, -i, len(found)))
+                loose |= held
+                about = about or core.held_by(held, quote, partial(_lower_terms, part))
+            spread = sum(w for t, w in weights.items() if meant[t] in loose) / total
+            return _Weighed(statement, exact, max(best[0], 0.0), statement.parts[-best[1]],
+                            spread, about, best[2])
         return weigh
 
     def _someone_else(self, w: _Weighed, described: str | None, names: frozenset[str]) -> bool:
@@ -157,10 +213,15 @@ class QuoteChecker:
 
     @staticmethod
     def _names_of(asked: str, matches: Sequence[Match]) -> frozenset[str]:
-        """The terms that name X in a sentence: the words typed and the candidates' names."""
+        """The terms that name X in a sentence: the words typed and the candidates' names
+        less their first names ("David" Davis is not David Blunkett; a first name typed
+        stays)."""
         out = set(terms(asked))
         for m in matches:
-            out.update(terms(m.group.speaker.name))
+            words = m.group.speaker.name.split()
+            if len(words) > 1 and first_name_gender(words[0]) is not None:
+                words = words[1:]
+            out.update(terms(" ".join(words)))
         return frozenset(out)
 
     # --- gathering ----------------------------------------------------------------------
@@ -222,6 +283,11 @@ class QuoteChecker:
         return QuoteClaim("quote_check", speaker, people, chosen.coverage, verdict, asked,
                           shown, hits[0] if hits else None, shared, missing, extra,
                           verbatim=chosen.exact)
+
+
+def _lower_terms(part: Part) -> frozenset[str]:
+    """The canonical terms of the words a sentence writes in lower case (not names)."""
+    return canonical_set(t for t, word, _ in part.surface if word[:1].islower())
 
 
 def _surface(text: str) -> list[tuple[str, str]]:

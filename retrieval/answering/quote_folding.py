@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from corpus.folding import fold
 
 # Every double quotation mark, open or close: news text mixes them (“… benefit," said), so
-# each one toggles in or out of a quotation rather than pairing by shape.
+# a mark opens or closes by what stands around it, never by its shape.
 DOUBLE_QUOTES = "\"“”„‟«»〝〞＂「」『』"
 # Single marks are apostrophes too ("nobody's"); they count only around a whole check quote
 # or a Discord message's quotation (see `quotations_in`), never inside article text.
@@ -63,14 +63,23 @@ def _find(words: Sequence[str], piece: Sequence[str], start: int) -> int:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of `text` inside double quotation marks. A quotation left open runs to
-    the end (news style: a quote that goes on into the next paragraph)."""
+    """Character spans of `text` inside double quotation marks. A mark with a space (or the
+    start) before it and a word after it opens a quotation, whatever its shape; the reverse
+    closes one; any other mark toggles. An opening mark inside an open quotation starts a new
+    one: the one before was left open, as news style does for a quote that goes on into the
+    next paragraph (and a passage joins its paragraphs). A quotation left open at the end
+    runs to the end."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for i, ch in enumerate(text):
         if ch not in DOUBLE_QUOTES:
             continue
+        side = _side(text, i)
         if opened is None:
+            if side != "close":
+                opened = i + 1
+        elif side == "open":
+            spans.append((opened, i))
             opened = i + 1
         else:
             spans.append((opened, i))
@@ -78,6 +87,19 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     if opened is not None and opened < len(text):
         spans.append((opened, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _side(text: str, i: int) -> str:
+    """"open", "close" or "either", from what stands on each side of the mark at `i`."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    spaced_before = before.isspace() or before in "([{\u2014\u2013-"
+    word_after = after.isalnum() or after in "\u2018'\u00a3$\u20ac.\u2026"
+    if spaced_before and word_after:
+        return "open"
+    if not spaced_before and not word_after:
+        return "close"
+    return "either"
 
 
 def negated(words: Sequence[str]) -> bool:

@@ -35,6 +35,15 @@ class Part:
     surface: tuple[tuple[str, str, bool], ...]  # (term, word as written, quoted), in order
     text: str  # the sentence
     role: frozenset[str] = frozenset()  # the terms of the speaker's role
+    quoted_at: tuple[tuple[int, int], ...] = ()  # its quoted spans, from its start
+
+    @cached_property
+    def free(self) -> str:
+        """The sentence with its quoted words blanked out (worked out when asked)."""
+        text = list(self.text)
+        for s, e in self.quoted_at:
+            text[s:e] = " " * (e - s)
+        return "".join(text)
 
     @cached_property
     def negated(self) -> frozenset[str]:
@@ -102,14 +111,35 @@ def _statement(passage: Passage, p: int, indices: list[int], narration: bool) ->
     for i in indices:
         sentence = passage.sentences[i]
         surface = []
-        for t in _tokens(sentence.text):
+        found = _tokens(sentence.text)
+        naming = _naming(found, own, role)
+        framed = sentence.kind == "direct" and any(
+            s < sentence.end and e > sentence.start for s, e in ranges)
+        for n, t in enumerate(found):
             at = sentence.start + t.start
             inside = any(s <= at < e for s, e in ranges)
-            if t.term in own:
-                continue
+            if n in naming or (framed and not inside):
+                continue  # who speaks, or the frame around a direct quote: not what is said
             surface.append((t.term, sentence.text[t.start:t.end], inside))
-        parts.append(Part(i, tuple(surface), sentence.text, frozenset(role)))
+        spans = tuple((max(s, sentence.start) - sentence.start,
+                       min(e, sentence.end) - sentence.start)
+                      for s, e in ranges if s < sentence.end and e > sentence.start)
+        parts.append(Part(i, tuple(surface), sentence.text, frozenset(role), spans))
     return Statement(p, speaker, tuple(q for q in quoted if q), tuple(parts))
+
+
+def _naming(found: tuple[Token, ...], own: set[str], role: set[str]) -> set[int]:
+    """The tokens that name the speaker: their name's, and their role's next to it ("Rene
+    Obermann, *T-Mobile's chief executive*, told"), which say who speaks, not what; a role
+    word elsewhere in the sentence is what they say ("Liverpool have little chance")."""
+    out = {n for n, t in enumerate(found) if t.term in own}
+    for n in sorted(out):
+        for step in (-1, 1):
+            m = n + step
+            while 0 <= m < len(found) and m not in out and found[m].term in role:
+                out.add(m)
+                m += step
+    return out
 
 
 def negated_terms(text: str) -> frozenset[str]:

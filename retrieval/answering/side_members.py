@@ -32,6 +32,7 @@ PARTY_FILE = Path(__file__).with_name("data") / "party_names.tsv"
 PERSON_WAYS = ("name", "surname")
 MIN_ROLE_FIT = 0.6  # role matches below this are another office (see candidates._by_role)
 _FORMER = re.compile(r"(?i)(?:\b(?:ex|former|one-time|onetime)\W*$)")
+_NO_LONGER = re.compile(r"(?i)\b(?:ex|former|one-time|onetime|retired)\b")
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,22 @@ def side_matches(parley: Parley, typed: str, topic: str) -> list[Match]:
         return [m for m in matches if m.how in PERSON_WAYS and m.group.kind == "person"]
     typed_terms = set(terms(typed))
     return [m for m in matches
-            if m.how not in {"role", "nearby"} or _same_office(m, typed_terms)]
+            if m.how not in {"role", "nearby"} or _same_office(m, typed_terms)
+            or works_for(m.group.speaker, typed)]
+
+
+def works_for(speaker: Speaker, body: str) -> bool:
+    """Whether the speaker's role names the typed body as the one it belongs to ("Vice
+    President of the ATP", "the ATP's chief"), not as a former post: a side that is an
+    organisation is its people, whatever their office. A role that is only the phrase is an
+    office ("the president" is not everyone whose role has "president")."""
+    role = speaker.role or ""
+    name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(body.split()), flags=re.I)
+    if not name:
+        return False
+    found = re.search(r"(?i)\bof\s+(?:the\s+)?" + re.escape(name) + r"(?![\w-])"
+                      r"|(?<![\w-])" + re.escape(name) + r"['\u2019]s?\s+\w", role)
+    return found is not None and not _NO_LONGER.search(role[:found.start()])
 
 
 def _same_office(match: Match, typed_terms: set[str]) -> bool:

@@ -1,0 +1,241 @@
+"""Whether a statement is about what a quote says, for a quote check's `close`.
+
+Sharing words is not enough: "I will retire after the Australian Open" shares four words
+with "Hopefully after the Australian Open we won't have to discuss this any more" and says
+nothing of the kind. A statement is near a quote when it holds the quote's predicate (a
+verb or complement after an auxiliary or a subject pronoun: "will *retire*", "I *want*",
+"is *signed*"; for a fragment with neither, its first content word: "*scrap* ID cards") or
+the whole of its subject (the content words before its first auxiliary: "*the agreement*
+was signed under duress" is near "Whatever agreement there is, it is made at gunpoint").
+Words meet by stem, by the irregular forms of data/irregular_forms.tsv ("made" = "make") and
+by the synonyms of data/quote_synonyms.tsv ("crack open" = "break open").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import Stemmer
+
+from retrieval.answering.quote_folding import NEGATIONS, fold_words
+from retrieval.tokenizer import normalize_word, terms, tokens
+
+DATA = Path(__file__).with_name("data")
+_STEMMER = Stemmer.Stemmer("english")
+SYNONYM_FILE = DATA / "quote_synonyms.tsv"
+IRREGULAR_FILE = DATA / "irregular_forms.tsv"
+# Words after which the next content word is what a clause says (folded: "it's" is "it s").
+AUXILIARIES = frozenset([
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "is", "are",
+    "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+    "doesn", "don", "didn", "isn", "wasn", "aren", "weren", "won", "wouldn", "couldn",
+    "shouldn", "cannot", "s", "re", "ve", "ll", "d"
+])
+SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "they", "it", "there", "who"])
+# Words that may stand between an auxiliary and its verb ("have *already* reached"), or
+# between "have" and its object ("we have *every* intention").
+_BETWEEN = NEGATIONS | frozenset([
+    "also", "already", "just", "still", "now", "really", "only", "always", "then", "first",
+    "even", "ever", "soon", "all", "both", "much", "every", "each", "any", "some", "a", "an",
+    "the", "more", "less"
+])
+
+
+class SenseDataError(ValueError):
+    """A malformed line in a word table; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Core:
+    """What a quote is about: its predicates and its subject (canonical terms)."""
+
+    predicates: frozenset[str]
+    subject: frozenset[str]
+
+    def held_by(self, held: frozenset[str], quote: frozenset[str],
+                common: Callable[[], frozenset[str]]) -> bool:
+        """Whether a sentence with these canonical terms (`common()`: those it writes in lower
+        case) is about what the quote (its canonical terms) says: it holds a predicate and
+        another of the quote's words (one word alone is a mention), or the whole subject,
+        and, when that is a name (many statements name someone), another word too."""
+        if self.predicates & held and (len(quote & held) >= 2 or len(quote) == 1):
+            return True
+        if not self.subject or not self.subject <= held:
+            return False
+        return bool((quote - self.subject) & held) or bool(self.subject & common())
+
+
+def _rows(path: Path) -> Iterable[tuple[str, list[str]]]:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, tab, rest = line.partition("\t")
+        if not tab or not lemma.strip():
+            raise SenseDataError(f"{path.name}, line {n}: needs a lemma, a tab and words")
+        yield lemma.strip(), [w.strip() for w in rest.split(",") if w.strip()]
+
+
+def _one_term(phrase: str) -> str | None:
+    found = terms(phrase)
+    return found[0] if len(found) == 1 else None
+
+
+@functools.cache
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Term -> the term of its lemma: by irregular forms alone, and by forms and synonyms
+    of one word (phrases are matched apart: see `phrase_lemmas`)."""
+    forms: dict[str, str] = {}
+    for lemma, written in _rows(IRREGULAR_FILE):
+        base = _one_term(lemma)
+        for form in written:
+            term = _one_term(form)
+            if base and term and term != base:
+                forms[term] = base
+    full = dict(forms)
+    for lemma, words in _rows(SYNONYM_FILE):
+        base = _one_term(lemma)
+        for word in words:
+            term = _one_term(word)
+            if base and term and term != base and len(fold_words(word)) == 1:
+                full.setdefault(term, base)
+    return forms, {t: full.get(b, b) for t, b in full.items()}
+
+
+@functools.cache
+def _phrases() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(the lemma's canonical term, the phrase's stemmed words) for each synonym of several
+    words ("little chance" for "unlikely"), matched as a run of words, stop words too."""
+    out = []
+    for lemma, words in _rows(SYNONYM_FILE):
+        base = _one_term(lemma)
+        for word in words:
+            folded = fold_words(word)
+            if base and len(folded) > 1:
+                out.append((canonical(base), tuple(_STEMMER.stemWords(folded))))
+    return tuple(out)
+
+
+def phrase_lemma_set() -> frozenset[str]:
+    """Every lemma that has a phrase in the table."""
+    return frozenset(lemma for lemma, _ in _phrases())
+
+
+def _runs(text: str) -> Iterable[tuple[str, int, int]]:
+    """(lemma, first word, past last word) for each phrase of the table in `text`."""
+    words = _STEMMER.stemWords(fold_words(text))
+    for lemma, phrase in _phrases():
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) == phrase:
+                yield lemma, i, i + n
+
+
+@functools.lru_cache(maxsize=8192)
+def phrase_lemmas(text: str) -> frozenset[str]:
+    """The lemmas whose phrases the text holds: "little chance of winning" holds
+    "unlikely"."""
+    return frozenset(lemma for lemma, _, _ in _runs(text)) if text.strip() else frozenset()
+
+
+def phrase_terms(text: str) -> dict[str, str]:
+    """The content terms of the text that are part of a phrase of the table, each with the
+    phrase's lemma: a statement holding the lemma holds them."""
+    words = fold_words(text)
+    out: dict[str, str] = {}
+    for lemma, start, end in _runs(text):
+        for word in words[start:end]:
+            for term in normalize_word(word):
+                out.setdefault(term, lemma)
+    return out
+
+
+def same_word(term: str) -> str:
+    """The term of `term`'s lemma by its irregular forms only ("made" -> "make")."""
+    return _tables()[0].get(term, term)
+
+
+def canonical(term: str) -> str:
+    """The term that stands for `term`, its forms and its synonyms."""
+    full = _tables()[1]
+    return full.get(term, term)
+
+
+def canonical_set(found: Iterable[str]) -> frozenset[str]:
+    full = _tables()[1]
+    return frozenset(full.get(t, t) for t in found)
+
+
+def same_word_set(found: Iterable[str]) -> frozenset[str]:
+    forms = _tables()[0]
+    return frozenset(forms.get(t, t) for t in found)
+
+
+def _content(word: str) -> str | None:
+    found = normalize_word(word)
+    return canonical(found[0]) if found else None
+
+
+def core_of(quote: str) -> Core:
+    """The quote's predicates and subject (see the module's docstring)."""
+    words = fold_words(quote)
+    predicates: set[str] = set()
+    first_trigger = len(words)
+    for i, word in enumerate(words):
+        if word not in AUXILIARIES and word not in SUBJECT_PRONOUNS:
+            continue
+        first_trigger = min(first_trigger, i)
+        j = i + 1
+        while j < len(words) and (words[j] in _BETWEEN or words[j].endswith("ly")):
+            j += 1
+        if j < len(words) and words[j] not in AUXILIARIES | SUBJECT_PRONOUNS:
+            term = _content(words[j])
+            if term:
+                predicates.add(term)
+    if not predicates:
+        first = next((t for t in map(_content, words) if t), None)
+        predicates = {first} if first else set()
+    subject = {t for t in map(_content, words[:first_trigger]) if t} \
+        if first_trigger < len(words) else set()
+    return Core(frozenset(predicates), frozenset(subject))
+
+
+# Words that change how sure a statement is, by the class they belong to: "must" is not
+# "may", and "should quit if he is found to ..." is not "should quit". Future "will" and
+# "would" are left out: reported speech moves "will" to "would" and "is" to "was".
+HEDGES = {"can": "can", "could": "can", "cannot": "can", "couldn": "can",
+          "may": "may", "might": "may", "must": "must", "shall": "should",
+          "should": "should", "shouldn": "should", "ought": "should",
+          "if": "if", "unless": "if"}
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?\u2014]|\s-\s")
+_NEAR_BEFORE = 3  # words before the first shared word whose modal verb is the clause's
+
+
+@functools.lru_cache(maxsize=8192)
+def hedges(text: str) -> frozenset[str]:
+    """The classes of the modal verbs and conditions in the text."""
+    return frozenset(HEDGES[w] for w in fold_words(text) if w in HEDGES)
+
+
+def hedges_around(text: str, wanted: frozenset[str]) -> frozenset[str]:
+    """The hedges of the part of a sentence that says what the quote says: from a few words
+    before the first word it shares with the quote (canonical terms `wanted`) to the end of
+    the clause of the last ("should *quit if he is found* ...", not a later clause's
+    "could")."""
+    found = [t for t in tokens(text) if canonical(t.term) in wanted]
+    if not found:
+        return frozenset()
+    start, end = found[0].start, found[-1].end
+    stop = _CLAUSE_END.search(text, end)
+    end = stop.start() if stop else len(text)
+    before = [m.start() for m in re.finditer(r"[^\W_]+", text[:start])]
+    if before:
+        begin = before[max(0, len(before) - _NEAR_BEFORE)]
+        cut = [m.end() for m in _CLAUSE_END.finditer(text, begin, start)]
+        start = cut[-1] if cut else begin
+    return hedges(text[start:end])
+

@@ -1,0 +1,199 @@
+"""What a quote is about (`quote_sense`), when a statement is near it, the word tables it
+reads, and where quotation marks open and close (`quote_folding.quoted_spans`). The cases are
+the prose of the development checks (seed and BBC)."""
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering import quote_sense
+from retrieval.answering.quote_folding import quoted_spans
+from retrieval.answering.quote_sense import canonical, canonical_set, core_of, same_word
+from retrieval.tokenizer import terms, tokens
+from tests.retrieval.answering.small_corpus import parley_over
+
+
+@pytest.mark.parametrize(("quote", "predicates", "subject"), [
+    ("I will retire after the Australian Open", {"retir"}, set()),
+    ("Britain should pull out of the UN", {"pull"}, {"britain"}),
+    ("the agreement was signed under duress", {"sign"}, {"agreement"}),
+    ("we have already reached saturation point", {"reach"}, set()),  # an adverb between
+    ("scrap ID cards", {"scrap"}, set()),  # a fragment: its first content word
+    ("crack open the champagne", {"break"}, set()),  # by its synonym's lemma
+    ("I want robots to treat humans as people", {"want"}, set()),
+    ("inflation will stay low for a decade", {"stay"}, {"inflat"}),
+    ("we have every intention of abolishing it", {"intent"}, set()),  # "have" and its object
+])
+def test_core_of_a_quote(quote, predicates, subject):
+    core = core_of(quote)
+    assert (set(core.predicates), set(core.subject)) == (predicates, subject)
+
+
+def _about(quote: str, sentence: str) -> bool:
+    held = canonical_set(terms(sentence))
+    common = canonical_set(t.term for t in tokens(sentence) if sentence[t.start].islower())
+    return core_of(quote).held_by(held, canonical_set(terms(quote)), lambda: common)
+
+
+@pytest.mark.parametrize(("quote", "sentence", "about"), [
+    # near: the subject, or the predicate with another word
+    ("the agreement was signed under duress",
+     "Whatever agreement there is, it is made at gunpoint.", True),
+    ("inflation will stay low for a decade",
+     "the era of consistently low inflation may be coming to an end", True),
+    ("it's going to be fear and lies", "it's going to be fear and smear,\" he told BBC News",
+     True),
+    ("crack open the champagne", "Roger Knapman said he would \"break open the champagne\"",
+     True),
+    ("the withdrawal of troops was meant to build trust",
+     "the promise to scale back fighting around Kyiv was meant to create mutual trust", True),
+    # not near: a shared phrase without the predicate, the predicate alone, a name alone
+    ("I will retire after the Australian Open",
+     "Hopefully after the Australian Open we won't have to discuss this any more.", False),
+    ("moving back to Los Angeles",
+     "We lived in Los Angeles where people get shot every day", False),
+    ("scrap ID cards", "a referendum would decide whether or not to scrap the Welsh Assembly",
+     False),
+    ("scrap ID cards", "Michael Howard has denied his shadow cabinet was split over ID cards",
+     False),
+    ("Edu will leave Arsenal in January",
+     "Wenger said he was hopeful Edu would sign a new deal", False),
+    ("I would resign if the lord chancellor overruled him",
+     "it was inconceivable in practice that the lord chancellor would overrule his concerns",
+     False),
+])
+def test_a_statement_is_near_only_when_about_what_the_quote_says(quote, sentence, about):
+    assert _about(quote, sentence) is about
+
+
+@pytest.mark.parametrize(("word", "same"), [
+    ("made", "make"), ("built", "build"), ("won", "win"), ("overruled", "overrul"),
+])
+def test_irregular_forms_meet_their_lemma(word, same):
+    assert same_word(terms(word)[0]) == terms(same)[0]
+
+
+@pytest.mark.parametrize(("word", "synonym", "meets"), [
+    ("create", "build", True), ("crack", "break", True), ("season", "year", True),
+    ("unveiled", "announce", True), ("hunger", "energy", False), ("lies", "smear", False),
+])
+def test_synonyms_meet(word, synonym, meets):
+    assert (canonical(terms(word)[0]) == canonical(terms(synonym)[0])) is meets
+
+
+def test_no_word_is_in_two_synonym_groups_nor_a_form_of_two_lemmas():
+    for path in (quote_sense.SYNONYM_FILE, quote_sense.IRREGULAR_FILE):
+        seen: dict[str, str] = {}
+        for lemma, words in quote_sense._rows(path):
+            for word in [lemma, *words]:
+                found = terms(word)
+                if " " in word:  # a phrase: met as a run of words, with a content word
+                    assert found, f"{path.name}: {word!r} has no content word"
+                    continue
+                assert len(found) == 1, f"{path.name}: {word!r} is not one content word"
+                assert seen.setdefault(found[0], lemma) == lemma, f"{path.name}: {word!r}"
+
+
+@pytest.mark.parametrize(("text", "lemma", "held"), [
+    ("Liverpool have little chance of winning the Champions League", "unlikely", True),
+    ("his opinion of the UK had gone down", "fall", True),
+    ("the promise to scale back fighting", "cut", True),
+    ("a chance of winning, however little", "unlikely", False),  # not as a run
+    ("he stepped down as chairman", "resign", True),  # inflected, by stems
+    ("he stepped in as chairman", "resign", False),
+])
+def test_phrases_are_met_as_runs_of_words(text, lemma, held):
+    assert (canonical(terms(lemma)[0]) in quote_sense.phrase_lemmas(text)) is held
+
+
+def test_a_quote_phrase_stands_for_its_lemma():
+    assert quote_sense.phrase_terms("there is little chance of a deal") == {
+        terms("little")[0]: canonical(terms("unlikely")[0]),
+        terms("chance")[0]: canonical(terms("unlikely")[0])}
+
+
+def test_a_malformed_table_line_is_named(tmp_path):
+    bad = tmp_path / "t.tsv"
+    bad.write_text("# comment\nbuild create\n", encoding="utf-8")
+    with pytest.raises(quote_sense.SenseDataError, match="t.tsv, line 2"):
+        list(quote_sense._rows(bad))
+
+
+KENNEDY = ('"We don\'t hear the argument any longer: \'it\'s a wasted vote\'. "You don\'t hear '
+           'that because it isn\'t a wasted vote." But he said Mr Blair had lost the trust of '
+           'the people. "There is a fundamental lack of trust in Tony Blair," he said.')
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # a quote left open at a paragraph's end: the next opening mark starts a new quotation
+    (KENNEDY, ["We don't hear the argument any longer: 'it's a wasted vote'. ",
+               "You don't hear that because it isn't a wasted vote.",
+               "There is a fundamental lack of trust in Tony Blair,"]),
+    # marks of mixed shapes, as the seed writes them
+    ("\u201cIn a fair peace, there are no losing parties,\" said Mr Erdogan. \u201cThe whole "
+     "world is waiting,\u201d Mr Erdogan said.",
+     ["In a fair peace, there are no losing parties,", "The whole world is waiting,"]),
+    ('the EU was "anti-Islamic". He said "no".', ["anti-Islamic", "no"]),
+])
+def test_quotation_marks_open_and_close_by_what_stands_around_them(text, quoted):
+    assert [text[s:e] for s, e in quoted_spans(text)] == quoted
+
+
+RALLY = """Mayor backs the harbour plan
+Source: Test
+"We will break open the champagne when the bridge opens," Mayor Tom Reed said.
+Harbour Minister Anna Berg said the council would create new jobs at the port.
+Mayor Tom Reed said the new bridge was unlikely to open in the spring.
+Ms Berg said she would stay at the port until the summer.
+"Workers are leaving the coast," Tom Reed, the Harbour Board chairman, said.
+Anna Kowalski said the bridge tolls were unfair to families.
+"We have no plans to close the old harbour," Ms Berg said.
+"The council must pay for the new ferry," Ms Berg said.
+Mr Reed said the harbour master should resign if the audit finds any fraud.
+"After the summer we will talk about the ferry," Ms Berg said.
+"""
+
+
+@pytest.mark.parametrize(("speaker", "quote", "verdict"), [
+    ("Reed", "we will crack open the champagne", "close"),  # a misquote is never reported
+    ("Berg", "the council would build new jobs at the port", "reported"),  # in other words
+    ("Berg", "the council would create new jobs at the port and pay for them", "close"),
+    ("Berg", "I will retire after the summer", "not_found"),  # the shared phrase is all
+    ("Berg", "she would leave the port", "not_found"),  # a place alone is a mention
+    ("Reed", "there is little chance the bridge will open in the spring", "reported"),
+    ("Reed", "the Harbour Board is leaving", "not_found"),  # the frame of his quote names him
+    ("Berg", "the bridge tolls were unfair to families", "other_speaker"),  # another Anna
+    ("Berg", "we have every plan to close the old harbour", "close"),  # the negation turned
+    ("Berg", "the council must pay for the new ferry", "exact"),
+    ("Berg", "the council may pay for the new ferry", "close"),  # "may" is not "must"
+    ("Reed", "the harbour master should quit if the audit finds any fraud", "reported"),
+    ("Reed", "the harbour master should quit", "close"),  # the condition left out
+    ("Kowalski", "jobs", "not_found"),  # one word in Berg's reported speech is not her words
+    ("Kowalski", "the council would create new jobs", "other_speaker"),
+])
+def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, verdict):
+    rally = parley_over(tmp_path_factory, {"rally.txt": RALLY})
+    assert rally.check(speaker, quote).claim.verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "classes"), [
+    ("the court must pass a life sentence", {"must"}),
+    ("he could go, and he might stay", {"can", "may"}),
+    ("Blunkett should quit if he is found to have influenced it", {"should", "if"}),
+    ("it would be followed by talks", set()),  # reported speech's "would" is "will"
+])
+def test_hedges_are_read_by_class(text, classes):
+    assert set(quote_sense.hedges(text)) == classes
+
+
+@pytest.mark.parametrize(("sentence", "quote", "classes"), [
+    ("Mr Blunkett should quit if he is found to have influenced the visa process",
+     "Blunkett should quit", {"should", "if"}),  # the condition is in the same clause
+    ("He said there had been a 29% drop in drink-driving tests since 1997, which he said "
+     "the government needed to address if it wanted to reduce the danger",
+     "there had been a 29% drop in drink-driving tests since 1997", set()),  # a later clause
+    ("Mr Llwyd said the devices were sophisticated, which could only mean experts",
+     "the devices were sophisticated", set()),
+])
+def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, classes):
+    wanted = canonical_set(terms(quote))
+    assert set(quote_sense.hedges_around(sentence, wanted)) == classes
