@@ -11,6 +11,7 @@ from corpus.people import is_organisation_name
 from corpus.phrases import (
     CONNECTORS,
     NAME_PARTICLES,
+    ORG_WORDS,
     TITLES,
     Phrase,
     bare,
@@ -50,7 +51,8 @@ def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
         low = bare(core)
         if not (is_cap(core) or low in TITLES or is_role_word(core)
                 or (out and low in _JOINERS)
-                or (not out and low == "the")):
+                or (not out and low == "the")
+                or (out and core == w and _noun_before_name(words, i))):
             break
         out.append(core)
         i += 1
@@ -60,6 +62,15 @@ def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
                    and words[i][:1] not in QUOTE_CHARS):
         return None  # a quoted verb ('A Tory spokesman "totally refuted" ...') still follows
     return parse_phrase(out)
+
+
+def _noun_before_name(words: list[str], i: int) -> bool:
+    """"Perpignan centre Jean-Philippe Granclaude is ...": a lower-case noun of a
+    description (an organisation word: never a verb, "Downing Street said Tony Blair")
+    between a qualifier and a full name of two capitalised words."""
+    rest = words[i + 1:i + 3]
+    return words[i] in ORG_WORDS and len(rest) == 2 and not rest[0].endswith(",") and all(
+        re.fullmatch(r"[A-Z][\w'’-]+[,.]?", w) for w in rest)
 
 
 def _after_opening_clause(masked: str, s: int, e: int) -> Phrase | None:

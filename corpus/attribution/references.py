@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.acts import Act
+from corpus.attribution.salience import named_since_focus
 from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
@@ -137,20 +138,11 @@ def _person(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:
 def _other_person_since(state: ArticleState, unit: Unit, focus: Entity) -> bool:
     """Whether someone else is named between where the focus was set and this noun ("...
     in the shape of Emma Watson ... The 14-year-old said" is not the actress who spoke)."""
-    masked = state.paragraph.masked
-    at, end = state.focus_at
-    if at == unit.passage:
-        texts = [masked[end:unit.start]]
-    else:
-        before = state.paragraphs[at]
-        texts = [mask_quotes(before, quote_spans(before))[end:], masked[:unit.start]]
-    for text in texts:
-        for m in _NAME.finditer(text):
-            other = state.people.find(m.group())
-            if other is not None and other is not focus and other.kind == "person":
-                return True
-            if other is None and _someone_unknown(m.group()):
-                return True
+    for name, other in named_since_focus(state, unit.start):
+        if other is not None and other is not focus and other.kind == "person":
+            return True
+        if other is None and _someone_unknown(name):
+            return True
     return False
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.gazetteer import gazetteer
 from corpus.lexicon import attribution_words, phrase_words
 from corpus.phrases import (
     CONNECTORS,
@@ -75,7 +76,8 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
               or (not collected and low in DOCUMENT_NOUNS))
         if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)
                       and not _inside_company_name(words, j, collected)
-                      and not _inside_institution_name(words, j, collected)):
+                      and not _inside_institution_name(words, j, collected)
+                      and not _joint_institution_name(words, j, collected)):
             break
         collected.insert(0, (w, p))
         j -= 1
@@ -149,6 +151,19 @@ def _inside_institution_name(words: list[tuple[str, int]], j: int,
             return True
         k -= 1
     return False
+
+
+def _joint_institution_name(words: list[tuple[str, int]], j: int,
+                            collected: list[tuple[str, int]]) -> bool:
+    """"the Finance and Economy Ministry said": after "the", two capitalised words joined
+    by "and" before an organisation word are one body's name, when the first is neither an
+    organisation word nor a place ("the Treasury and Foreign Office" stays two)."""
+    if words[j - 1][0] != "and" or j < 3 or not collected or not is_cap(collected[0][0]):
+        return False
+    first, before = words[j - 2][0], words[j - 3][0]
+    return before in ("the", "The") and is_cap(first) and bare(first) not in ORG_WORDS \
+        and not gazetteer().is_place(first) and bare(collected[-1][0]) in ORG_WORDS \
+        and all(is_cap(w) for w, _ in collected)
 
 
 def _adverb(low: str, word: str) -> bool:

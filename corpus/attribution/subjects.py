@@ -284,6 +284,21 @@ def owned_document_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None and phrase.name else None
 
 
+# "the Kok report said", "That's why the Kok report recommends": one capitalised word
+# between "the" and the document; the resolver decides whether it is a person's surname.
+_NAMED_DOCUMENT = re.compile(r"\b[Tt]he\s+([A-Z][a-z][\w'’-]*)\s+(report|review|study)\s+$")
+
+
+def named_document_subject(cue: Cue) -> Finding | None:
+    """"the Kok report said": a document named after one word, right before the verb
+    (the name only; who it is is the resolver's business)."""
+    m = _NAMED_DOCUMENT.search(cue.masked, cue.sent_start, cue.start)
+    if m is None:
+        return None
+    text = m.group().strip()
+    return Finding(Phrase(text, None, None, m.group(1)), m.start())
+
+
 _COORDINATED = re.compile(
     rf"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:[A-Za-z][\w'’-]*\s+){{0,4}}?"
     rf"(?:(?:{_TITLE})\s+)?"
@@ -339,7 +354,8 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
                                        owned_statistics_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
-                                       owned_document_subject, coordinated_subject)
+                                       owned_document_subject, named_document_subject,
+                                       coordinated_subject)
 
 
 def find_subject(cue: Cue) -> Subject | None:
