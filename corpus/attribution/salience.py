@@ -10,7 +10,7 @@ import re
 from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.people import is_organisation_name
-from corpus.phrases import is_acronym
+from corpus.phrases import TITLES, bare, is_acronym
 from corpus.quotes import mask_quotes, quote_spans
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
@@ -33,22 +33,31 @@ def texts_since_focus(state: ArticleState, upto: int) -> list[str]:
 def named_since_focus(state: ArticleState, upto: int) -> list[tuple[str, Entity | None]]:
     """Each capitalised phrase named since the focus, with the entity of the table it
     names (None when the table knows nobody by it), in reading order."""
-    return [(m.group(), state.people.find(m.group()))
+    return [(m.group(), find_named(state, m.group()))
             for text in texts_since_focus(state, upto) for m in _NAME.finditer(text)]
+
+
+def find_named(state: ArticleState, name: str) -> Entity | None:
+    """The entity a capitalised phrase names, a title before it aside ("Mr Paolo ...")."""
+    words = name.split()
+    if len(words) > 1 and bare(words[0]) in TITLES:
+        name = " ".join(words[1:])
+    return state.people.find(name)
 
 
 def only_person_named_since(state: ArticleState, upto: int, gender: str) -> Entity | None:
     """'... thinks Paolo Pescatore, mobile industry specialist. "...," he said.' when the
-    person in focus is a woman: the one person named since the focus whose gender does
-    not disagree, when exactly one is and nobody else of that gender was in focus in this
-    or the previous paragraph ("Mr Blunkett ... She denies ... which he has denied" is
-    not someone named after her). A name that looks like an organisation's ("BBC Radio
-    Sheffield") is nobody's."""
+    person in focus is a woman: the one person named since the focus whose gender is
+    known to agree, when exactly one is, nobody of unknown gender is named ("Jamie Costin"
+    may be a she) and nobody else of that gender was in focus in this or the previous
+    paragraph ("Mr Blunkett ... She denies ... which he has denied")."""
     fitting: dict[int, Entity] = {}
     for name, ent in named_since_focus(state, upto):
-        if ent is not None and ent.kind == "person" and ent.gender in (None, gender):
-            if ent.gender is None and not _plain_full_name(name):
-                return None
+        if ent is None or ent.kind != "person" or _organisation_like(name):
+            continue
+        if ent.gender is None:
+            return None
+        if ent.gender == gender:
             fitting[id(ent)] = ent
     if len(fitting) != 1:
         return None
@@ -60,11 +69,9 @@ def only_person_named_since(state: ArticleState, upto: int, gender: str) -> Enti
     return found
 
 
-def _plain_full_name(name: str) -> bool:
-    """Two or three capitalised words, none of them an acronym or an organisation word."""
-    words = name.split()
-    return 2 <= len(words) <= 3 and not is_organisation_name(name) and not any(
-        is_acronym(w) for w in words)
+def _organisation_like(name: str) -> bool:
+    """A name typed as a person that reads as an organisation's ("BBC Radio Sheffield")."""
+    return is_organisation_name(name) or any(is_acronym(w) for w in name.split())
 
 
 _PRONOUNS = {"male": re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"),
@@ -86,4 +93,4 @@ def still_salient(state: ArticleState, last: Unit, upto: int) -> bool:
     if any(_PRONOUNS[g].search(text) for g in genders):
         return True
     return not any(other is not None and other is not ent and other.kind == "person"
-                   for m in _NAME.finditer(text) for other in [state.people.find(m.group())])
+                   for m in _NAME.finditer(text) for other in [find_named(state, m.group())])

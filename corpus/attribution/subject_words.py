@@ -153,6 +153,9 @@ def _inside_institution_name(words: list[tuple[str, int]], j: int,
     return False
 
 
+_OWNER_LINKS = {"of", "for", "at", "from", "with", "to", "by"}
+
+
 def _joint_institution_name(words: list[tuple[str, int]], j: int,
                             collected: list[tuple[str, int]]) -> bool:
     """"the Finance and Economy Ministry said": after "the", two capitalised words joined
@@ -161,6 +164,8 @@ def _joint_institution_name(words: list[tuple[str, int]], j: int,
     if words[j - 1][0] != "and" or j < 3 or not collected or not is_cap(collected[0][0]):
         return False
     first, before = words[j - 2][0], words[j - 3][0]
+    if j > 3 and bare(words[j - 4][0]) in _OWNER_LINKS:
+        return False  # "the leader of the Public and Commercial Services Union": a role
     return before in ("the", "The") and is_cap(first) and bare(first) not in ORG_WORDS \
         and not gazetteer().is_place(first) and bare(collected[-1][0]) in ORG_WORDS \
         and all(is_cap(w) for w, _ in collected)
