@@ -23,7 +23,7 @@ GUARDS = {
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
                     "after_what", "no_inversion", "participle", "greeting", "clause_content",
-                    "clause_only", *GUARDS})
+                    "clause_only", "object_then_to", *GUARDS})
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from corpus.attribution.runs import (
     ends_open,
     fragment_kind,
 )
+from corpus.attribution.salience import answering
 from corpus.attribution.state import ArticleState, Paragraph, Unit
 from corpus.lexicon import attribution_words
 from corpus.models import Sentence, Speaker
@@ -136,6 +137,8 @@ def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
         unit.take_speaker(last)
         unit.kind = "reported"
         unit.carried = True
+    elif (asked := answering(state, sent)) is not None:
+        unit.entity, unit.kind, unit.carried = asked, "direct", True
     state.add_unit(unit)
     if unit.kind:
         state.last = unit

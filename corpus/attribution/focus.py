@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.attribution.salience import ASKED
 from corpus.attribution.state import ArticleState
 from corpus.attribution.subject_words import MAX_PHRASE
 from corpus.lexicon import attribution_words
@@ -20,14 +21,10 @@ from corpus.phrases import (
     parse_phrase,
 )
 from corpus.quotes import QUOTE_CHARS
-from corpus.titles import title_pattern
 
 _LEAD_INS = attribution_words("lead_in")
 _OPENERS = _LEAD_INS | attribution_words("clause_opener")
 _HEARD_FROM = re.compile(r"\b(?:heard|hears|hear) from\s+(?=[A-Z])")
-# "On that day's Today programme Mr Johnson was asked why ...": the person asked answers.
-_ASKED = re.compile(rf"\b((?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+"
-                    r"(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:was|were|has been|had been|is) asked\b")
 _JOINERS = CONNECTORS | NAME_PARTICLES
 
 
@@ -101,7 +98,7 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
     masked = state.paragraph.masked
     phrase = sentence_subject(masked, s, e)
     heard = _HEARD_FROM.search(masked, s, e)
-    asked = _ASKED.search(masked, s, e) if phrase is None else None
+    asked = ASKED.search(masked, s, e) if phrase is None else None
     if asked is not None:
         phrase = parse_phrase(asked.group(1).split())
     elif heard is not None:

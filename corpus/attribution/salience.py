@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import re
 
+from corpus.attribution.cues import CUE
 from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.people import is_organisation_name
 from corpus.phrases import TITLES, bare, is_acronym
-from corpus.quotes import mask_quotes, quote_spans
+from corpus.quotes import QUOTE_CHARS, mask_quotes, quote_spans
+from corpus.titles import title_pattern
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+# "On that day's Today programme Mr Johnson was asked why ...": the person asked answers.
+ASKED = re.compile(rf"\b((?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+"
+                   r"(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:was|were|has been|had been|is) asked\b")
 
 
 def texts_since_focus(state: ArticleState, upto: int) -> list[str]:
@@ -82,7 +87,8 @@ def still_salient(state: ArticleState, last: Unit, upto: int) -> bool:
     """Whether the narration of this paragraph up to `upto` keeps the last speaker in
     view: it names them or has a pronoun of their gender ("Speaking on his long-term
     plans, Campbell signalled ...", "He then progressed to crutches ..."), or names no
-    other person ('... thinks Paolo Pescatore ...' after Flic Everett moves on)."""
+    other person known as one, by a gender, a role or a speech verb before the name ('...
+    thinks Paolo Pescatore ...' after Flic Everett moves on)."""
     ent = last.entity
     if ent is None or ent.kind != "person":
         return True
@@ -92,5 +98,38 @@ def still_salient(state: ArticleState, last: Unit, upto: int) -> bool:
     genders = [ent.gender] if ent.gender else ["male", "female"]
     if any(_PRONOUNS[g].search(text) for g in genders):
         return True
-    return not any(other is not None and other is not ent and other.kind == "person"
-                   for m in _NAME.finditer(text) for other in [find_named(state, m.group())])
+    for m in _NAME.finditer(text):
+        other = find_named(state, m.group())
+        if other is not None and other is not ent and other.kind == "person" and (
+                other.gender or other.role or other.roles_seen
+                or _after_cue(text, m.start())):
+            return False
+    return True
+
+
+def _after_cue(text: str, start: int) -> bool:
+    """Whether a name follows a speech verb (", thinks Paolo Pescatore"): someone who
+    speaks, even when nothing else says the name is a person's ("Highbury Stadium" is not
+    one to move on to)."""
+    before = text[max(0, start - 20):start].rstrip()
+    return any(m.end() == len(before) for m in CUE.finditer(before))
+
+
+def answering(state: ArticleState, sent: tuple[int, int]) -> Entity | None:
+    """'Dr Fox was asked if he would say yes or no ... "I'm sure that ...': a quotation
+    opening the sentence right after one where the person in focus is asked, in the
+    same paragraph, with no speaker of its own in between, is that person's answer."""
+    focus = state.focus[0] if state.focus else None
+    units = state.units
+    if focus is None or focus.kind != "person" or not units:
+        return None
+    before = units[-1]
+    if before.passage != state.paragraph.index or before.has_speaker():
+        return None
+    text, masked = state.paragraph.text, state.paragraph.masked
+    if text[sent[0]:sent[1]].lstrip()[:1] not in QUOTE_CHARS:
+        return None
+    m = ASKED.search(masked, before.start, before.end)
+    if m is None or find_named(state, m.group(1)) is not focus:
+        return None
+    return focus

@@ -299,6 +299,31 @@ def named_document_subject(cue: Cue) -> Finding | None:
     return Finding(Phrase(text, None, None, m.group(1)), m.start())
 
 
+_OWNER_WORDS = r"((?:[A-Z][\w&'’-]*\s+){1,4})"
+# "An SFA statement said", '"...," said an SFA statement.'
+_STATEMENT_BEFORE = re.compile(r"(?:^|[,\"”]\s+)(?:An?|an?)\s+" + _OWNER_WORDS + r"statement\s+$")
+_STATEMENT_AFTER = re.compile(r"\s*an?\s+" + _OWNER_WORDS + r"statement\s*(?:[.,;]|$)")
+
+
+def owner_statement_subject(cue: Cue) -> Finding | None:
+    """"An SFA statement said", '"...," said a Home Office statement': an organisation's
+    statement speaks for it (an acronym, a name ending in an organisation word or one the
+    table knows as an organisation; never a place nor a country's adjective)."""
+    m = _STATEMENT_BEFORE.search(cue.masked, cue.sent_start, cue.start)
+    if m is None and cue.verb not in NO_INVERSION and cue.before[-1:] in _BEFORE_INVERSION:
+        m = _STATEMENT_AFTER.match(cue.rest)
+    if m is None:
+        return None
+    owner = m.group(1).split()
+    g = gazetteer()
+    name = " ".join(owner)
+    if g.is_place(name) or fold(name) in g.adjectives or not (
+            is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS or is_organisation_name(name)):
+        return None
+    phrase = parse_phrase(owner)
+    return Finding(phrase) if phrase is not None and phrase.name else None
+
+
 _COORDINATED = re.compile(
     rf"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:[A-Za-z][\w'’-]*\s+){{0,4}}?"
     rf"(?:(?:{_TITLE})\s+)?"
@@ -355,7 +380,7 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
                                        owned_document_subject, named_document_subject,
-                                       coordinated_subject)
+                                       coordinated_subject, owner_statement_subject)
 
 
 def find_subject(cue: Cue) -> Subject | None:

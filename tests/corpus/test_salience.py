@@ -107,3 +107,68 @@ def test_documents_and_bodies_by_name(paragraphs, expected):
 ])
 def test_a_country_before_a_role_is_its_adjective(role, normalised):
     assert gazetteer().normalize_role(role) == normalised
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # politics/296: the person asked answers in the quotation right after
+    (('Dr Liam Fox told the BBC there was no place for "vindictiveness" in politics.',
+      'Dr Fox was asked if he would say yes or no if Lord Archer applied to rejoin. "I\'m '
+      'sure that we would look at that sympathetically."'),
+     ["Liam Fox", None, "Liam Fox"]),
+    # must not fire: narration between the question and the quotation
+    (('Dr Liam Fox told the BBC there was no place for "vindictiveness" in politics.',
+      'Dr Fox was asked if he would say yes or no. Lord Archer was jailed in 2001. "I\'m '
+      'sure that we would look at that sympathetically."'),
+     ["Liam Fox", None, None, None]),
+])
+def test_the_person_asked_answers(paragraphs, expected):
+    assert speakers(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # sport/147, sport/035: an organisation's statement after the verb, and its run
+    ('"He was sent off for violent conduct. "We don\'t know how many red cards he was '
+     'shown," said an SFA statement.', ["SFA", "SFA"]),
+    ('A Home Office statement said the plans would go ahead.', ["Home Office"]),
+    # must not fire: a country's statement, or a statement of nobody named
+    ('"It is bad," said a Russian statement.', [None]),
+    ('"It is bad," said a statement.', [None]),
+    # tech/296: a full name and where they work between a quotation and its verb
+    ('"Everything is going digital," Kirsten Pfeifer from the Consumer Electronics '
+     'Association, told the BBC News website.', ["Kirsten Pfeifer"]),
+])
+def test_statements_and_affiliations(paragraph, expected):
+    assert speakers(paragraph) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # entertainment/153, business/116, sport/066: a thing added to another is no statement
+    ("OutKast will add their awards to the four they won at the US MTV Awards.", [None]),
+    ("SMFG shares climbed by 2.7%, and Daiwa added 5.3% to 740 yen.", [None]),
+    ("Gardener added the Olympic relay crown to his World Indoor title.", [None]),
+    # must not fire: a clause after "added", even with a "to" in it (politics/121,
+    # business/126)
+    ("Ms Jane Hutt added the targets intended to ensure no-one waits a year.", ["Jane Hutt"]),
+    ("Mr Brown added the tax would rise to 40%.", ["Brown"]),
+    ("Barclays added its bid to acquire Absa was being considered by regulators.",
+     ["Barclays"]),
+])
+def test_added_to(paragraph, expected):
+    assert speakers(paragraph) == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # business/271: a place the table took for a person ("Highbury Stadium") is no one to
+    # move on to, so the paragraph's quotation stays the last speaker's
+    (('"Television has been the driving force," said Arsenal vice-chairman David Dein.',
+      'The club is funding its move through the sale of Highbury Stadium. "We have two '
+      'executives travelling round Japan."'),
+     ["David Dein", None, "David Dein"]),
+    # must not fire: someone with a role named in the narration (tech/353)
+    (('"Using a mouse is hard," said Karen Walsh, from the UK National Tremor Foundation.',
+      'The adapter is the brainchild of IBM researcher Jim Levine. "I knew that there must '
+      'be a way."'),
+     ["Karen Walsh", None, None]),
+])
+def test_narration_that_moves_on(paragraphs, expected):
+    assert speakers(*paragraphs) == expected
