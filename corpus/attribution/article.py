@@ -11,7 +11,7 @@ from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_subject
 from corpus.attribution.participles import participle_acts
-from corpus.attribution.references import person_referred
+from corpus.attribution.references import person_referred, run_speaker_fits
 from corpus.attribution.resolver import resolve
 from corpus.attribution.roles import link_roles
 from corpus.attribution.runs import (
@@ -75,9 +75,11 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
         acts = dash_headline(state.people, paragraph.text, *sent)
     if not acts and paragraph.index > 0:
         acts = participle_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
-    if acts and not _unresolved_references(state, acts):
+    unresolved = bool(acts) and _unresolved_references(state, acts)
+    if acts and not unresolved:
         _read_acts(state, acts, sent)
-    elif not acts and _unread_attribution(paragraph.text, paragraph.masked, sent):
+    elif (unresolved and not all(run_speaker_fits(state, a) for a in acts)) or (
+            not acts and _unread_attribution(paragraph.text, paragraph.masked, sent)):
         # '"It has been a fantastic few weeks," said 20-year-old politics student Nick
         # Vaughan.': the quotation is someone's whom the rules could not read, never the
         # last speaker's, and neither is the run after it.
@@ -108,8 +110,9 @@ _CLOSED_BEFORE_PRONOUN = re.compile(r"[,?!][\"”]\s*(?:he|she|they|it)\s+$")
 
 
 def _unresolved_references(state: ArticleState, acts: list[Act]) -> bool:
-    """'"...," added the 30-year-old' when the noun fits nobody: read as if it had no
-    act, so the quote run around it keeps its speaker."""
+    """'"...," added the 30-year-old' when the noun fits nobody in focus: read as if it had
+    no act, so the quote run around it keeps its speaker when that speaker could be the
+    one described (`references.run_speaker_fits`), and is nobody's otherwise."""
     if not all(a.phrase.reference and a.phrase.reference.refers_to == "person" for a in acts):
         return False
     return all(person_referred(state, a) is None for a in acts)

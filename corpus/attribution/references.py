@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.acts import Act
-from corpus.attribution.salience import named_since_focus
+from corpus.attribution.salience import known_people, named_since_focus, texts_since
 from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
@@ -133,6 +133,25 @@ def _person(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:
     if ref.noun.endswith("-year-old") and not _age_fits(state, focus, ref.noun):
         return None
     return None if _other_person_since(state, unit, focus) else focus
+
+
+def run_speaker_fits(state: ArticleState, act: Act) -> bool:
+    """'"...," the youngster said' when the noun fits nobody in focus: whether the last
+    speaker (a person) could still be the one described, so that the quotation run keeps
+    them: the gender and any stated age agree and nobody else is named since they spoke.
+    Otherwise the quotation is someone's the rules cannot tell."""
+    last, ref = state.last, act.phrase.reference
+    person = last.entity if last is not None else None
+    if ref is None or person is None or person.kind != "person" or last is None \
+            or last.passage < state.paragraph.index - 1:
+        return False
+    if role_gender(ref.noun) not in (None, person.gender) and person.gender is not None:
+        return False
+    if ref.noun.endswith("-year-old") and not _age_fits(state, person, ref.noun):
+        return False
+    return not any(other is not person
+                   for text in texts_since(state, (last.passage, last.end), act.clause_start)
+                   for other in known_people(state, text))
 
 
 def _other_person_since(state: ArticleState, unit: Unit, focus: Entity) -> bool:

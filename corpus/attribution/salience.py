@@ -21,11 +21,12 @@ ASKED = re.compile(rf"\b((?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+"
                    r"(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:was|were|has been|had been|is) asked\b")
 
 
-def texts_since_focus(state: ArticleState, upto: int) -> list[str]:
-    """The masked text between where the focus was set and `upto` in this paragraph
-    (across one paragraph break at most; nothing when the focus is older)."""
+def texts_since(state: ArticleState, since: tuple[int, int], upto: int) -> list[str]:
+    """The masked text between `since` (a paragraph and an offset in it) and `upto` in
+    this paragraph (across one paragraph break at most; this paragraph only when `since`
+    is older)."""
     masked = state.paragraph.masked
-    at, end = state.focus_at
+    at, end = since
     here = state.paragraph.index
     if at == here:
         return [masked[end:upto]]
@@ -35,11 +36,17 @@ def texts_since_focus(state: ArticleState, upto: int) -> list[str]:
     return [masked[:upto]]
 
 
-def named_since_focus(state: ArticleState, upto: int) -> list[tuple[str, Entity | None]]:
-    """Each capitalised phrase named since the focus, with the entity of the table it
-    names (None when the table knows nobody by it), in reading order."""
+def named_since(state: ArticleState, since: tuple[int, int], upto: int
+                ) -> list[tuple[str, Entity | None]]:
+    """Each capitalised phrase named between `since` and `upto`, with the entity of the
+    table it names (None when the table knows nobody by it), in reading order."""
     return [(m.group(), find_named(state, m.group()))
-            for text in texts_since_focus(state, upto) for m in _NAME.finditer(text)]
+            for text in texts_since(state, since, upto) for m in _NAME.finditer(text)]
+
+
+def named_since_focus(state: ArticleState, upto: int) -> list[tuple[str, Entity | None]]:
+    """Each capitalised phrase named since the focus was set (see `named_since`)."""
+    return named_since(state, state.focus_at, upto)
 
 
 def find_named(state: ArticleState, name: str) -> Entity | None:
@@ -98,13 +105,21 @@ def still_salient(state: ArticleState, last: Unit, upto: int) -> bool:
     genders = [ent.gender] if ent.gender else ["male", "female"]
     if any(_PRONOUNS[g].search(text) for g in genders):
         return True
+    return not any(other is not ent for other in known_people(state, text))
+
+
+def known_people(state: ArticleState, text: str) -> list[Entity]:
+    """The people `text` names whom something marks as people: a gender, a role, or a
+    speech verb right before the name; never a place the table took for a person
+    ("Highbury Stadium", "the French Open")."""
+    out = []
     for m in _NAME.finditer(text):
         other = find_named(state, m.group())
-        if other is not None and other is not ent and other.kind == "person" and (
+        if other is not None and other.kind == "person" and (
                 other.gender or other.role or other.roles_seen
                 or _after_cue(text, m.start())):
-            return False
-    return True
+            out.append(other)
+    return out
 
 
 def _after_cue(text: str, start: int) -> bool:

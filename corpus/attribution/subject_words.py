@@ -177,6 +177,10 @@ def _adverb(low: str, word: str) -> bool:
         and low not in _NOT_ADVERBS
 
 
+_IN_THE_PAST = re.compile(r"\b(?:has|have|had)\s+(in\s+(?:the\s+)?(?:past|recent)"
+                          r"(?:\s+(?:few\s+)?(?:days|weeks|months|years))?)$")
+
+
 def _skipped(words: list[tuple[str, int]]) -> int:
     """How many of `words` stay once the adverbs, auxiliaries and "seemed to" / "went on
     to" between a subject and its verb are skipped ("has since said", "categorically
@@ -185,6 +189,10 @@ def _skipped(words: list[tuple[str, int]]) -> int:
     j = len(words)
     while j > 0:
         w = low[j - 1]
+        since = _IN_THE_PAST.search(" ".join(low[:j]))
+        if since is not None:  # "China has in the past said"
+            j -= len(since.group(1).split())
+            continue
         if (w in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0])) or _adverb(w, words[j - 1][0]):
             j -= 1
         elif w == "to" and j >= 2 and low[j - 2] in _BEFORE_TO:

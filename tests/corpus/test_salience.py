@@ -172,3 +172,40 @@ def test_added_to(paragraph, expected):
 ])
 def test_narration_that_moves_on(paragraphs, expected):
     assert speakers(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # sport/465: a description nobody in focus fits keeps the quotation run when the last
+    # speaker could be the one described (a place the table took for a person, "the French
+    # Open", is no one else)
+    (('"I have to be positive," said Justine Henin-Hardenne.',
+      'She was knocked out of the French Open. "Physically, it\'s obvious that I hit rock '
+      'bottom," said the 22-year-old. "Since April, I have not done much."'),
+     ["Justine Henin-Hardenne", None, "Justine Henin-Hardenne", "Justine Henin-Hardenne"]),
+    # must not fire: another person named since the last speaker, so the description and
+    # the run are nobody's rather than the coach's
+    (('"We will go to Twickenham with a little fear," said France coach Bernard Laporte.',
+      'Perpignan centre Jean-Philippe Granclaude was called up. He joins Toulouse winger '
+      'Cedric Heymans. "It\'s incredible," the youngster said. "I was not expecting it."'),
+     ["Bernard Laporte", None, None, None, None]),
+])
+def test_a_description_nobody_in_focus_fits(paragraphs, expected):
+    assert speakers(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    # tech/276: "the US firm" right after the firm's statement is that firm
+    (('Video game giant Electronic Arts (EA) says it wants to become the biggest '
+      'entertainment firm in the world.', 'The US firm says it wants to compete with Disney.'),
+     ["Electronic Arts", "Electronic Arts"]),
+    # must not fire: with a sentence between, it stays the description (vague)
+    (('Video game giant Electronic Arts (EA) says it wants to become the biggest '
+      'entertainment firm in the world. Sony sells more consoles.',
+      'The Japanese firm says it wants to compete with Disney.'),
+     ["Electronic Arts", None, "the Japanese firm"]),
+    # politics/386: a time phrase between the auxiliary and the verb
+    (("China has in the past said it sees the weapons ban as politically driven.",),
+     ["China"]),
+])
+def test_organisations_described_and_time_phrases(paragraphs, expected):
+    assert speakers(*paragraphs) == expected
