@@ -9,8 +9,10 @@ from corpus.attribution.cues import cues_in, fits_subject, is_speech
 from corpus.attribution.documents import after_according
 from corpus.attribution.subject_words import words_after
 from corpus.attribution.subjects import find_subject
-from corpus.people import PeopleTable
-from corpus.phrases import Phrase, parse_phrase
+from corpus.folding import fold
+from corpus.gazetteer import gazetteer
+from corpus.people import PeopleTable, is_organisation_name
+from corpus.phrases import ORG_WORDS, Phrase, bare, is_acronym, parse_phrase
 from corpus.quotes import overlapping
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -70,9 +72,32 @@ def _according_to(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -
         author = None if words else after_according(masked[m.end():e])
         words = author.split() if author else words  # "according to a report by Demos"
         phrase = parse_phrase(words) if words else None
+        if phrase is None:
+            phrase = _owner_of_findings(masked[m.end():e])
         if phrase:
             acts.append(Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start())))
     return acts
+
+
+_FINDINGS = re.compile(r"\s*(?:(?:a|an|the|new)\s+)?((?:[A-Z][\w&'’-]*\s+){1,4})"
+                       r"(?:research|report|survey|study|figures|data)\b")
+
+
+def _owner_of_findings(after: str) -> Phrase | None:
+    """"according to CEA research", "according to a TUC report": an organisation's
+    findings speak for it (an acronym, a name ending in an organisation word or one known
+    as an organisation; never a place: "according to US research")."""
+    m = _FINDINGS.match(after)
+    if m is None:
+        return None
+    owner = m.group(1).split()
+    name = " ".join(owner)
+    g = gazetteer()
+    if g.is_place(name) or fold(name) in g.adjectives or not (
+            is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS or is_organisation_name(name)):
+        return None
+    phrase = parse_phrase(owner)
+    return phrase if phrase is not None and phrase.name else None
 
 
 def _statement_from(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:

@@ -206,9 +206,14 @@ _OBJECT_THEN_TO = re.compile(r"^\s+(?:to\b|(?:their|his|her|its|the|a|an|some|mo
 
 def _put_somewhere(cue: Cue) -> bool:
     """object_then_to: "OutKast will add their awards to the four they won", "added to the
-    pressure": a thing added to another, no statement ("He added that ..." is one)."""
-    return cue.verb in OBJECT_THEN_TO_VERBS and bool(_OBJECT_THEN_TO.match(cue.rest)) \
+    pressure", "US firms added only 146,000 jobs": a thing or a number added, no statement
+    ("He added that ...", "added 20 people had died" are)."""
+    return cue.verb in OBJECT_THEN_TO_VERBS and bool(
+        _OBJECT_THEN_TO.match(cue.rest) or _NUMBER_ADDED.match(cue.rest)) \
         and not _FINITE_LATER.search(cue.rest)  # "added its bid to acquire X was being ..."
+
+
+_NUMBER_ADDED = re.compile(r"^\s+(?:only\s+|just\s+|another\s+|a\s+further\s+)?[£$€]?\d")
 
 
 _FINITE_LATER = re.compile(r"\b(?:would|will|was|were|is|are|had|has|could|should|must|may|"

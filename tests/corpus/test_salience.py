@@ -1,14 +1,12 @@
-"""Who is salient (issue 12, after gold_blind5): pronouns, descriptions and quotation
-paragraphs read from one model of who is in view (`corpus/attribution/salience.py`), plus
-the names and documents the same misses showed. Each case is real prose from the BBC
-folder (the article named beside it) or shaped on it, and each rule has a case where it
-must not fire."""
+"""Who is salient (issue 12, after gold_blind5): pronouns, descriptions, quotation
+paragraphs and the person asked, read from one model of who is in view
+(`corpus/attribution/salience.py`). Each case is real prose from the BBC folder (the article
+named beside it) or shaped on it, and each rule has a case where it must not fire."""
 from __future__ import annotations
 
 import pytest
 
 from corpus.attribution.focus import sentence_subject
-from corpus.gazetteer import gazetteer
 from tests.corpus.attributed import speakers
 
 
@@ -78,38 +76,6 @@ def test_a_quotation_paragraph_after_narration(paragraphs, expected):
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), [
-    # business/146: "the Kok report" speaks for the person of that surname
-    (('That is why there was urgency in the report by the former Dutch prime minister Wim '
-      'Kok.', '"Lisbon is about everything and thus about nothing," the Kok report said.'),
-     [None, "Wim Kok"]),
-    # must not fire: "the Iraq report" names no author
-    (('Mr Straw spoke on Monday.', 'Intelligence was flawed, the Iraq report said.'),
-     [None, None]),
-    # business/356: a body's name joined by "and" is whole, and "the ministry" is it
-    (('"Conditions are likely to remain unfavourable," the Finance and Economy Ministry '
-      'said.', 'In 2004, growth will be between 4.7% and 4.8%, the ministry said.'),
-     ["Finance and Economy Ministry", "Finance and Economy Ministry"]),
-    # must not fire: "the leader of the Public and Commercial Services Union" is a role
-    # in an apposition, and the person speaks (politics/365)
-    (('Mark Serwotka, the leader of the Public and Commercial Services Union said: "We had '
-      'the day of the long knives."',),
-     ["Mark Serwotka"]),
-])
-def test_documents_and_bodies_by_name(paragraphs, expected):
-    assert speakers(*paragraphs) == expected
-
-
-@pytest.mark.parametrize(("role", "normalised"), [
-    ("France coach", "french coach"),  # sport/296: "the French coach" is the same role
-    ("French coach", "french coach"),
-    ("Turkey's foreign minister", "turkish foreign minister"),
-    ("England", "england"),  # must not fire: a country alone is no role's qualifier
-])
-def test_a_country_before_a_role_is_its_adjective(role, normalised):
-    assert gazetteer().normalize_role(role) == normalised
-
-
-@pytest.mark.parametrize(("paragraphs", "expected"), [
     # politics/296: the person asked answers in the quotation right after
     (('Dr Liam Fox told the BBC there was no place for "vindictiveness" in politics.',
       'Dr Fox was asked if he would say yes or no if Lord Archer applied to rejoin. "I\'m '
@@ -123,38 +89,6 @@ def test_a_country_before_a_role_is_its_adjective(role, normalised):
 ])
 def test_the_person_asked_answers(paragraphs, expected):
     assert speakers(*paragraphs) == expected
-
-
-@pytest.mark.parametrize(("paragraph", "expected"), [
-    # sport/147, sport/035: an organisation's statement after the verb, and its run
-    ('"He was sent off for violent conduct. "We don\'t know how many red cards he was '
-     'shown," said an SFA statement.', ["SFA", "SFA"]),
-    ('A Home Office statement said the plans would go ahead.', ["Home Office"]),
-    # must not fire: a country's statement, or a statement of nobody named
-    ('"It is bad," said a Russian statement.', [None]),
-    ('"It is bad," said a statement.', [None]),
-    # tech/296: a full name and where they work between a quotation and its verb
-    ('"Everything is going digital," Kirsten Pfeifer from the Consumer Electronics '
-     'Association, told the BBC News website.', ["Kirsten Pfeifer"]),
-])
-def test_statements_and_affiliations(paragraph, expected):
-    assert speakers(paragraph) == expected
-
-
-@pytest.mark.parametrize(("paragraph", "expected"), [
-    # entertainment/153, business/116, sport/066: a thing added to another is no statement
-    ("OutKast will add their awards to the four they won at the US MTV Awards.", [None]),
-    ("SMFG shares climbed by 2.7%, and Daiwa added 5.3% to 740 yen.", [None]),
-    ("Gardener added the Olympic relay crown to his World Indoor title.", [None]),
-    # must not fire: a clause after "added", even with a "to" in it (politics/121,
-    # business/126)
-    ("Ms Jane Hutt added the targets intended to ensure no-one waits a year.", ["Jane Hutt"]),
-    ("Mr Brown added the tax would rise to 40%.", ["Brown"]),
-    ("Barclays added its bid to acquire Absa was being considered by regulators.",
-     ["Barclays"]),
-])
-def test_added_to(paragraph, expected):
-    assert speakers(paragraph) == expected
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), [
@@ -190,22 +124,4 @@ def test_narration_that_moves_on(paragraphs, expected):
      ["Bernard Laporte", None, None, None, None]),
 ])
 def test_a_description_nobody_in_focus_fits(paragraphs, expected):
-    assert speakers(*paragraphs) == expected
-
-
-@pytest.mark.parametrize(("paragraphs", "expected"), [
-    # tech/276: "the US firm" right after the firm's statement is that firm
-    (('Video game giant Electronic Arts (EA) says it wants to become the biggest '
-      'entertainment firm in the world.', 'The US firm says it wants to compete with Disney.'),
-     ["Electronic Arts", "Electronic Arts"]),
-    # must not fire: with a sentence between, it stays the description (vague)
-    (('Video game giant Electronic Arts (EA) says it wants to become the biggest '
-      'entertainment firm in the world. Sony sells more consoles.',
-      'The Japanese firm says it wants to compete with Disney.'),
-     ["Electronic Arts", None, "the Japanese firm"]),
-    # politics/386: a time phrase between the auxiliary and the verb
-    (("China has in the past said it sees the weapons ban as politically driven.",),
-     ["China"]),
-])
-def test_organisations_described_and_time_phrases(paragraphs, expected):
     assert speakers(*paragraphs) == expected
