@@ -78,6 +78,10 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
     unresolved = bool(acts) and _unresolved_references(state, acts)
     if acts and not unresolved:
         _read_acts(state, acts, sent)
+    elif not acts and _CAME_THE_REPLY.search(paragraph.masked, *sent):
+        # '"'Oh no Bill don't do anything," came the response.': someone else's answer
+        # inside the speaker's story, which goes on after it
+        state.add_unit(Unit(paragraph.index, *sent))
     elif (unresolved and not all(run_speaker_fits(state, a) for a in acts)) or (
             not acts and _unread_attribution(paragraph.text, paragraph.masked, sent)):
         # '"It has been a fantastic few weeks," said 20-year-old politics student Nick
@@ -106,6 +110,8 @@ _GOING_ON_VERBS = attribution_words("going_on_verb")
 # speaker, who keeps the quotation.
 _DEFINITE = re.compile(r"\s+(?:the|his|her|their)\b")
 _CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
+_CAME_THE_REPLY = re.compile(r"[,?!][\"”]\s*came\s+the\s+(?:[a-z]+\s+)?(?:reply|response|"
+                             r"answer|retort)\b")
 _CLOSED_BEFORE_PRONOUN = re.compile(r"[,?!][\"”]\s*(?:he|she|they|it)\s+$")
 
 

@@ -327,4 +327,20 @@ def object_not_subject(masked: str, pos: int, sent_end: int, words: list[str]) -
     if _ACRONYM.fullmatch(follower.rstrip(",.;:")) and (
             len(rest) == len(words) + 1 or follower[-1:] in ",.;:"):
         return False  # "said the Wall Street Journal (WSJ)."
+    if len(words) > 1 and all(is_cap(w) for w in words) and _role_described(rest[len(words):]):
+        return False  # "thinks Paolo Pescatore mobile industry specialist for analysts IDC"
     return bare(follower.strip(",.;:")) not in _INVERSION_FOLLOWERS
+
+
+def _role_described(after: list[str]) -> bool:
+    """Whether the words after a full name are a lower-case description ending in a role noun
+    within four words, then a preposition or the end ("mobile industry specialist for
+    analysts IDC", "chief economist at"): the name's apposition, with no comma."""
+    for k, w in enumerate(after[:4]):
+        core = w.rstrip(",.;:")
+        if not core.islower():
+            return False
+        if is_role_noun(core) and (k + 1 == len(after) or core != w or bare(after[k + 1])
+                                   in ("for", "at", "of", "with")):
+            return True
+    return False

@@ -135,3 +135,14 @@ def test_according_to_an_organisation_s_findings(paragraph, expected):
 ])
 def test_spoke_of_and_described_how(paragraph, expected):
     assert speakers(paragraph) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # tech/386: an inverted full name with a lower-case role after it, no comma
+    ("The revenue streams will grow with 3G, thinks Paolo Pescatore mobile industry "
+     "specialist for analysts IDC.", ["Paolo Pescatore"]),
+    # must not fire: the name is an object when no role follows ("warned Mr Brown not to")
+    ("The bank warned Mr Gordon Brown not to raise taxes.", ["the bank"]),
+])
+def test_an_inverted_name_with_its_role(paragraph, expected):
+    assert speakers(paragraph) == expected

@@ -38,17 +38,14 @@ _EVERETT = '"I would never have thought online dating would take off," said Ms F
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), [
-    # tech/386: after a woman's quotes, narration naming a man moves on to him; the
-    # quotation after it is no run of hers, and "he said" is the one man named since
-    ((_EVERETT, 'With money being made, the revenue will grow with 3G, thinks Mr Paolo '
-      'Pescatore mobile industry specialist for analysts IDC. "Wireless is a medium. One is '
-      'chatting," he said.'),
-     ["Flic Everett", None, "Paolo Pescatore", "Paolo Pescatore"]),
-    # must not fire: two men named since, so "he" is nobody's, and the run is not hers
-    ((_EVERETT, 'With money being made, the revenue will grow with 3G, thinks Mr Paolo '
-      'Pescatore mobile industry specialist for Mr John Smith. "Wireless is a medium. One '
-      'is chatting," he said.'),
-     ["Flic Everett", None, None, None]),
+    # tech/386 shape: after a woman's quotes, "he said" is the one man named since her
+    ((_EVERETT, 'The revenue will grow, according to analysts such as Mr Paolo Pescatore. '
+      '"Wireless is a medium," he said.'),
+     ["Flic Everett", "analysts", "Paolo Pescatore"]),
+    # must not fire: two men named since, so "he" is nobody's
+    ((_EVERETT, 'The revenue will grow, according to analysts such as Mr Paolo Pescatore and '
+      'Mr John Smith. "Wireless is a medium," he said.'),
+     ["Flic Everett", "analysts", None]),
     # must not fire: a name of unknown gender named since makes "she" nobody's (sport/030)
     (('"I was thrilled," said Mr Tom Hughes.',
       'She watched Jamie Costin win. "It was great," she said.'),
@@ -125,3 +122,16 @@ def test_narration_that_moves_on(paragraphs, expected):
 ])
 def test_a_description_nobody_in_focus_fits(paragraphs, expected):
     assert speakers(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # entertainment/280: "came the response" is someone else's answer inside the speaker's
+    # story; the story goes on as theirs
+    ('"It was a shock," said Bill Conti. "I asked what to do." "Oh no Bill don\'t do '
+     'anything," came the response. "Imagine these ladies."',
+     ["Bill Conti", "Bill Conti", None, "Bill Conti"]),
+    # must not fire: a plain quotation run goes on with its speaker
+    ('"It was a shock," said Bill Conti. "I asked what to do."', ["Bill Conti", "Bill Conti"]),
+])
+def test_came_the_response(paragraph, expected):
+    assert speakers(paragraph) == expected
