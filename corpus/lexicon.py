@@ -30,7 +30,7 @@ GUARDS = {
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
                     "after_what", "no_inversion", "participle", "greeting", "clause_content",
-                    "clause_only", "object_then_to", *GUARDS})
+                    "clause_only", "object_then_to", "quoted_object", *GUARDS})
 
 
 @dataclass(frozen=True)

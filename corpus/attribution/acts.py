@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.attribution.cues import cues_in, fits_subject, is_speech
+from corpus.attribution.cues import CUE, QUOTED_OBJECT, cues_in, fits_subject, is_speech
 from corpus.attribution.documents import after_according
 from corpus.attribution.subject_words import words_after
 from corpus.attribution.subjects import find_subject
@@ -141,6 +141,15 @@ def dash_headline(people: PeopleTable, text: str, s: int, e: int) -> list[Act]:
     return [Act(s + m.start(), s, phrase, True)]
 
 
+def _object_verb(text: str, cue: int, between: str) -> bool:
+    """'It blamed "continuing uncertainties ..."': a verb whose object follows it
+    (quoted_object: blamed, criticised, accused, attacked) with a quotation right after it
+    quotes its object, a phrase; the statement is reported ('X added that "..."' and 'X
+    said "..."' are direct)."""
+    m = CUE.match(text, cue)
+    return m is not None and m.group() in QUOTED_OBJECT and "that" not in between
+
+
 def is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
     """Whether the statement is a quotation: the quote closes just before the cue's clause,
     or opens right after it ("X said: "...")."""
@@ -153,6 +162,7 @@ def is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
             # 'X said: "..."', 'X added that "<the whole content>"', not a fragment
             # ('denied it amounted to a "constitutional crisis"').
             between = text[cue:qs]
-            if ":" in between or _COLON_OR_THAT.fullmatch(between):
+            if ":" in between or _COLON_OR_THAT.fullmatch(between) and not _object_verb(
+                    text, cue, between):
                 return True
     return False

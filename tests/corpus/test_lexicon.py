@@ -227,6 +227,9 @@ def test_cue_regex_matches_what_todays_regex_matched_on_the_shipped_article():
 @pytest.mark.parametrize(("frame", "forms"), [
     ("object_then_to", {"add", "adds", "added"}),  # "will add their awards to the four"
     ("then_determiner", {"defend", "defends", "defended"}),  # "defended the decision"
+    # 'It blamed "continuing uncertainties ..."': the quotation is the object, reported
+    ("quoted_object", {"accuse", "accuses", "accused", "blames", "blamed", "attacks",
+                       "attacked", "criticises", "criticised"}),
 ])
 def test_the_frames_added_after_gold_blind5(frame, forms):
     assert lexicon.cue_forms(frame) == forms

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.gazetteer import gazetteer
-from tests.corpus.attributed import speakers
+from tests.corpus.attributed import attribute, speakers
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), [
@@ -146,3 +146,15 @@ def test_spoke_of_and_described_how(paragraph, expected):
 ])
 def test_an_inverted_name_with_its_role(paragraph, expected):
     assert speakers(paragraph) == expected
+
+
+@pytest.mark.parametrize(("paragraph", "kind"), [
+    # business/356: a quotation right after "blamed" is its object, so the act is reported
+    ('The ministry blamed "continuing uncertainties such as fluctuating oil prices".',
+     "reported"),
+    # must not fire: a quotation after "said" or "added that" is the statement, direct
+    ('The ministry said "growth will slow".', "direct"),
+    ('The ministry added that "growth will slow".', "direct"),
+])
+def test_a_quoted_object_is_reported(paragraph, kind):
+    assert attribute(paragraph)[1][2] == kind
