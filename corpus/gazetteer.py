@@ -26,8 +26,9 @@ class Gazetteer:
         return folded in self.places or folded.removeprefix("the ") in self.places
 
     def normalize_role(self, role: str) -> str:
-        """Fold a role and write a country possessive as its adjective:
-        "Turkey's Foreign Minister" -> "turkish foreign minister"."""
+        """Fold a role and write a country (possessive or not) before the role noun as
+        its adjective: "Turkey's Foreign Minister" -> "turkish foreign minister", "France
+        coach" -> "french coach"."""
         words = _fold(role).removeprefix("the ").split()
         out: list[str] = []
         i = 0
@@ -35,6 +36,8 @@ class Gazetteer:
             for span in (3, 2, 1):
                 chunk = " ".join(words[i:i + span])
                 base = chunk[:-2] if chunk.endswith("'s") else None
+                if base is None and i + span < len(words):
+                    base = chunk  # "France coach" = "French coach", before the role noun
                 if base and base in self.adjective_of:
                     out.append(self.adjective_of[base])
                     i += span

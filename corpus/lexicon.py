@@ -18,12 +18,19 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 GUARDS = {
     "then_object": rf"(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\b)(?! (?:{_WEEKDAYS})\b)",
     "then_that": r"(?= that\b)",
+    # "defended the decision", "defended his controversial anti-terror proposals": a
+    # determiner or possessive and a few words before a plan or a stance
+    "then_determiner": r"(?= (?:(?:the|his|her|its|their|this|these|those|our)\s+)?"
+                       r"(?:[\w'’-]+\s+){0,4}?(?:decisions?|plans?|proposals?|measures|moves?|"
+                       r"polic(?:y|ies)|record|attitude|comments|remarks|actions?|regime|"
+                       r"system|laws?|bill|scheme|changes|reforms?|approach|stance|position|"
+                       r"strategy|deal|budget|show|programme|package|courts|handling|use)\b)",
     "then_clause": r"(?= (?:that|he|she|they|it|his|her|their|its|the"
                    r"|[A-Z][\w'’-]*)\b)",
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
                     "after_what", "no_inversion", "participle", "greeting", "clause_content",
-                    "clause_only", *GUARDS})
+                    "clause_only", "object_then_to", "quoted_object", *GUARDS})
 
 
 @dataclass(frozen=True)
@@ -88,8 +95,8 @@ class _Node:
 @cache
 def cue_pattern() -> re.Pattern[str]:
     """The cue regex, one branch per letter (a trie: much faster than one branch per form).
-    Longer continuations are tried first, so "calls for" wins over "calls"; a several-word
-    form's guard (then_object, then_that) closes its branch."""
+    Longer continuations are tried first, so "calls for" wins over "calls"; a form's guard
+    (then_object, then_that, then_determiner) closes its branch."""
     root = _Node()
     for verb in speech_verbs():
         guard = "".join(GUARDS[name] for name, _ in verb.frames if name in GUARDS)
@@ -97,7 +104,7 @@ def cue_pattern() -> re.Pattern[str]:
             node = root
             for ch in form:
                 node = node.next.setdefault(ch, _Node())
-            node.end = guard if " " in form else ""
+            node.end = guard
     return re.compile(r"\b" + _branches(root) + r"\b")
 
 

@@ -28,8 +28,9 @@ class Reference:
     noun: str
     refers_to: str  # "organisation" or "person"
     name_words: frozenset[str]
-    # "the UK's biggest mortgage lender": a superlative description of the organisation
-    # just named, not any organisation of its kind
+    # "the UK's biggest mortgage lender", "the US firm": a description of the organisation
+    # just named (a superlative, or a place's name or adjective before the noun), not any
+    # organisation of its kind
     superlative: bool = False
 
 
@@ -66,15 +67,25 @@ def reference_noun(words: list[str]) -> Reference | None:
             and gazetteer().is_place(words[1][:-2]) else None
     if len(words) < 2 or words[0] not in ("the", "The") or len(words) > 2 + MAX_MODIFIERS:
         return None
+    last = words[-1]
+    if len(words) == 3 and _place_word(words[1]):
+        found = references().get(last)  # "The US firm says", "the Japanese bank"
+        return Reference(found.noun, found.refers_to, found.name_words, True) \
+            if found is not None and found.refers_to == "organisation" else None
     if not all(_MODIFIER.match(w) for w in words[1:-1]):
         return None
-    last = words[-1]
     if _AGE.match(last):
         return Reference(last, "person", frozenset())
     found = references().get(last)
     if found is None or (found.refers_to == "organisation" and len(words) > 2):
         return None  # "the parent company" may be another firm than the one speaking
     return found
+
+
+def _place_word(word: str) -> bool:
+    """A country or place's name or adjective ("US", "Japanese")."""
+    g = gazetteer()
+    return word[:1].isupper() and (g.is_place(word) or fold(word) in g.adjectives)
 
 
 def fits(reference: Reference, organisation: str) -> bool:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.attribution.cues import cues_in, fits_subject, is_speech
+from corpus.attribution.cues import CUE, QUOTED_OBJECT, cues_in, fits_subject, is_speech
 from corpus.attribution.documents import after_according
 from corpus.attribution.subject_words import words_after
 from corpus.attribution.subjects import find_subject
-from corpus.people import PeopleTable
-from corpus.phrases import Phrase, parse_phrase
+from corpus.folding import fold
+from corpus.gazetteer import gazetteer
+from corpus.people import PeopleTable, is_organisation_name
+from corpus.phrases import ORG_WORDS, Phrase, bare, is_acronym, parse_phrase
 from corpus.quotes import overlapping
 
 _ACCORDING = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -70,9 +72,32 @@ def _according_to(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -
         author = None if words else after_according(masked[m.end():e])
         words = author.split() if author else words  # "according to a report by Demos"
         phrase = parse_phrase(words) if words else None
+        if phrase is None:
+            phrase = _owner_of_findings(masked[m.end():e])
         if phrase:
             acts.append(Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start())))
     return acts
+
+
+_FINDINGS = re.compile(r"\s*(?:(?:a|an|the|new)\s+)?((?:[A-Z][\w&'’-]*\s+){1,4})"
+                       r"(?:research|report|survey|study|figures|data)\b")
+
+
+def _owner_of_findings(after: str) -> Phrase | None:
+    """"according to CEA research", "according to a TUC report": an organisation's
+    findings speak for it (an acronym, a name ending in an organisation word or one known
+    as an organisation; never a place: "according to US research")."""
+    m = _FINDINGS.match(after)
+    if m is None:
+        return None
+    owner = m.group(1).split()
+    name = " ".join(owner)
+    g = gazetteer()
+    if g.is_place(name) or fold(name) in g.adjectives or not (
+            is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS or is_organisation_name(name)):
+        return None
+    phrase = parse_phrase(owner)
+    return phrase if phrase is not None and phrase.name else None
 
 
 def _statement_from(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
@@ -116,6 +141,15 @@ def dash_headline(people: PeopleTable, text: str, s: int, e: int) -> list[Act]:
     return [Act(s + m.start(), s, phrase, True)]
 
 
+def _object_verb(text: str, cue: int, between: str) -> bool:
+    """'It blamed "continuing uncertainties ..."': a verb whose object follows it
+    (quoted_object: blamed, criticised, accused, attacked) with a quotation right after it
+    quotes its object, a phrase; the statement is reported ('X added that "..."' and 'X
+    said "..."' are direct)."""
+    m = CUE.match(text, cue)
+    return m is not None and m.group() in QUOTED_OBJECT and "that" not in between
+
+
 def is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
     """Whether the statement is a quotation: the quote closes just before the cue's clause,
     or opens right after it ("X said: "...")."""
@@ -128,6 +162,7 @@ def is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
             # 'X said: "..."', 'X added that "<the whole content>"', not a fragment
             # ('denied it amounted to a "constitutional crisis"').
             between = text[cue:qs]
-            if ":" in between or _COLON_OR_THAT.fullmatch(between):
+            if ":" in between or _COLON_OR_THAT.fullmatch(between) and not _object_verb(
+                    text, cue, between):
                 return True
     return False

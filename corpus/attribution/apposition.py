@@ -21,6 +21,8 @@ _MAX_WORDS = 22
 _LOOSE = re.compile(r",\s+(?:from|of|at|with)\s+[^,]{3,80}$")
 _CLAUSE_ENDS = tuple(",;:" + QUOTE_CHARS)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_EMPLOYED = re.compile(r"[,?!][\"”']\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\s+"
+                       r"(?:from|of|at|with)\s+(?:the\s+)?[A-Z][^,;:\"“”]{2,80}$")
 _INCLUDING = {"including", "notably", "especially", "particularly"}
 
 Apposition = tuple[list[str], str | None]  # the subject's words, the role it is given
@@ -33,6 +35,14 @@ def apposition(masked: str, sent_start: int, cue: int) -> Apposition | None:
     if cut is None:
         return None
     body, mark = cut
+    employed = _EMPLOYED.search(body) if mark == "," else None
+    if employed is not None:
+        # '"...," Kirsten Pfeifer from the Consumer Electronics Association, told': a full
+        # name and where they work, after a quotation, between it and the verb
+        name = parse_phrase(employed.group(1).split())
+        if name is not None and name.name and len(name.name.split()) > 1 \
+                and not is_organisation_name(name.name):
+            return employed.group(1).split(), None
     opener = body.rfind(mark if mark == "," else f" {mark} ")
     if opener < 0:
         return None

@@ -11,7 +11,7 @@ from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_subject
 from corpus.attribution.participles import participle_acts
-from corpus.attribution.references import person_referred
+from corpus.attribution.references import person_referred, run_speaker_fits
 from corpus.attribution.resolver import resolve
 from corpus.attribution.roles import link_roles
 from corpus.attribution.runs import (
@@ -23,6 +23,7 @@ from corpus.attribution.runs import (
     ends_open,
     fragment_kind,
 )
+from corpus.attribution.salience import answering
 from corpus.attribution.state import ArticleState, Paragraph, Unit
 from corpus.lexicon import attribution_words
 from corpus.models import Sentence, Speaker
@@ -74,9 +75,15 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
         acts = dash_headline(state.people, paragraph.text, *sent)
     if not acts and paragraph.index > 0:
         acts = participle_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
-    if acts and not _unresolved_references(state, acts):
+    unresolved = bool(acts) and _unresolved_references(state, acts)
+    if acts and not unresolved:
         _read_acts(state, acts, sent)
-    elif not acts and _unread_attribution(paragraph.text, paragraph.masked, sent):
+    elif not acts and _CAME_THE_REPLY.search(paragraph.masked, *sent):
+        # '"'Oh no Bill don't do anything," came the response.': someone else's answer
+        # inside the speaker's story, which goes on after it
+        state.add_unit(Unit(paragraph.index, *sent))
+    elif (unresolved and not all(run_speaker_fits(state, a) for a in acts)) or (
+            not acts and _unread_attribution(paragraph.text, paragraph.masked, sent)):
         # '"It has been a fantastic few weeks," said 20-year-old politics student Nick
         # Vaughan.': the quotation is someone's whom the rules could not read, never the
         # last speaker's, and neither is the run after it.
@@ -103,12 +110,15 @@ _GOING_ON_VERBS = attribution_words("going_on_verb")
 # speaker, who keeps the quotation.
 _DEFINITE = re.compile(r"\s+(?:the|his|her|their)\b")
 _CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
+_CAME_THE_REPLY = re.compile(r"[,?!][\"”]\s*came\s+the\s+(?:[a-z]+\s+)?(?:reply|response|"
+                             r"answer|retort)\b")
 _CLOSED_BEFORE_PRONOUN = re.compile(r"[,?!][\"”]\s*(?:he|she|they|it)\s+$")
 
 
 def _unresolved_references(state: ArticleState, acts: list[Act]) -> bool:
-    """'"...," added the 30-year-old' when the noun fits nobody: read as if it had no
-    act, so the quote run around it keeps its speaker."""
+    """'"...," added the 30-year-old' when the noun fits nobody in focus: read as if it had
+    no act, so the quote run around it keeps its speaker when that speaker could be the
+    one described (`references.run_speaker_fits`), and is nobody's otherwise."""
     if not all(a.phrase.reference and a.phrase.reference.refers_to == "person" for a in acts):
         return False
     return all(person_referred(state, a) is None for a in acts)
@@ -136,6 +146,8 @@ def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
         unit.take_speaker(last)
         unit.kind = "reported"
         unit.carried = True
+    elif (asked := answering(state, sent)) is not None:
+        unit.entity, unit.kind, unit.carried = asked, "direct", True
     state.add_unit(unit)
     if unit.kind:
         state.last = unit

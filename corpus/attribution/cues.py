@@ -23,6 +23,8 @@ WEAK_VERBS = cue_forms("weak")
 OBJECT_CONTENT_VERBS = cue_forms("object_content")
 CLAUSE_CONTENT_VERBS = cue_forms("clause_content")
 CLAUSE_ONLY_VERBS = cue_forms("clause_only")
+OBJECT_THEN_TO_VERBS = cue_forms("object_then_to")
+QUOTED_OBJECT = cue_forms("quoted_object")
 AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
@@ -199,10 +201,30 @@ def _response_by_deed(cue: Cue) -> bool:
         and m.group(1) not in ("accusing", "urging", "calling", "telling", "demanding")
 
 
+_OBJECT_THEN_TO = re.compile(r"^\s+(?:to\b|(?:their|his|her|its|the|a|an|some|more|another|"
+                             r"[£$€]?\d[\d,.]*%?)(?:\s+(?![\w-]+ed\b)[\w'’-]+){0,3}\s+to\b)")
+
+
+def _put_somewhere(cue: Cue) -> bool:
+    """object_then_to: "OutKast will add their awards to the four they won", "added to the
+    pressure", "US firms added only 146,000 jobs": a thing or a number added, no statement
+    ("He added that ...", "added 20 people had died" are)."""
+    return cue.verb in OBJECT_THEN_TO_VERBS and bool(
+        _OBJECT_THEN_TO.match(cue.rest) or _NUMBER_ADDED.match(cue.rest)) \
+        and not _FINITE_LATER.search(cue.rest)  # "added its bid to acquire X was being ..."
+
+
+_NUMBER_ADDED = re.compile(r"^\s+(?:only\s+|just\s+|another\s+|a\s+further\s+)?[£$€]?\d")
+
+
+_FINITE_LATER = re.compile(r"\b(?:would|will|was|were|is|are|had|has|could|should|must|may|"
+                           r"might)\b")
+
+
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
-    _greeting_people, _bare_passive, _response_by_deed)
+    _greeting_people, _bare_passive, _response_by_deed, _put_somewhere)
 
 
 def is_speech(cue: Cue) -> bool:

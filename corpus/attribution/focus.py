@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.attribution.salience import ASKED
 from corpus.attribution.state import ArticleState
 from corpus.attribution.subject_words import MAX_PHRASE
 from corpus.lexicon import attribution_words
@@ -11,6 +12,7 @@ from corpus.people import is_organisation_name
 from corpus.phrases import (
     CONNECTORS,
     NAME_PARTICLES,
+    ORG_WORDS,
     TITLES,
     Phrase,
     bare,
@@ -19,14 +21,10 @@ from corpus.phrases import (
     parse_phrase,
 )
 from corpus.quotes import QUOTE_CHARS
-from corpus.titles import title_pattern
 
 _LEAD_INS = attribution_words("lead_in")
 _OPENERS = _LEAD_INS | attribution_words("clause_opener")
 _HEARD_FROM = re.compile(r"\b(?:heard|hears|hear) from\s+(?=[A-Z])")
-# "On that day's Today programme Mr Johnson was asked why ...": the person asked answers.
-_ASKED = re.compile(rf"\b((?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+"
-                    r"(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:was|were|has been|had been|is) asked\b")
 _JOINERS = CONNECTORS | NAME_PARTICLES
 
 
@@ -50,7 +48,8 @@ def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
         low = bare(core)
         if not (is_cap(core) or low in TITLES or is_role_word(core)
                 or (out and low in _JOINERS)
-                or (not out and low == "the")):
+                or (not out and low == "the")
+                or (out and core == w and _noun_before_name(words, i))):
             break
         out.append(core)
         i += 1
@@ -60,6 +59,15 @@ def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
                    and words[i][:1] not in QUOTE_CHARS):
         return None  # a quoted verb ('A Tory spokesman "totally refuted" ...') still follows
     return parse_phrase(out)
+
+
+def _noun_before_name(words: list[str], i: int) -> bool:
+    """"Perpignan centre Jean-Philippe Granclaude is ...": a lower-case noun of a
+    description (an organisation word: never a verb, "Downing Street said Tony Blair")
+    between a qualifier and a full name of two capitalised words."""
+    rest = words[i + 1:i + 3]
+    return words[i] in ORG_WORDS and len(rest) == 2 and not rest[0].endswith(",") and all(
+        re.fullmatch(r"[A-Z][\w'’-]+[,.]?", w) for w in rest)
 
 
 def _after_opening_clause(masked: str, s: int, e: int) -> Phrase | None:
@@ -90,7 +98,7 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
     masked = state.paragraph.masked
     phrase = sentence_subject(masked, s, e)
     heard = _HEARD_FROM.search(masked, s, e)
-    asked = _ASKED.search(masked, s, e) if phrase is None else None
+    asked = ASKED.search(masked, s, e) if phrase is None else None
     if asked is not None:
         phrase = parse_phrase(asked.group(1).split())
     elif heard is not None:

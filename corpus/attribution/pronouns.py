@@ -11,6 +11,7 @@ import re
 
 from corpus.attribution.acts import Act
 from corpus.attribution.cues import CUE, REPORT_ONLY
+from corpus.attribution.salience import only_person_named_since
 from corpus.attribution.state import ArticleState, Focus, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
@@ -59,6 +60,9 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
     elif kind:
         unit.entity, unit.vague, unit.role_only = _referent(kind, last, state.focus,
                                                             state.org_focus)
+        if kind in ("male", "female") and not unit.has_speaker():
+            # nobody in focus fits the gender: the one person of it named since, if one
+            unit.entity = only_person_named_since(state, act.clause_start, kind)
     if not unit.has_speaker():
         unit.kind = None
 

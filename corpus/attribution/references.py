@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.acts import Act
+from corpus.attribution.salience import known_people, named_since_focus, texts_since
 from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
@@ -134,23 +135,33 @@ def _person(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:
     return None if _other_person_since(state, unit, focus) else focus
 
 
+def run_speaker_fits(state: ArticleState, act: Act) -> bool:
+    """'"...," the youngster said' when the noun fits nobody in focus: whether the last
+    speaker (a person) could still be the one described, so that the quotation run keeps
+    them: the gender and any stated age agree and nobody else is named since they spoke.
+    Otherwise the quotation is someone's the rules cannot tell."""
+    last, ref = state.last, act.phrase.reference
+    person = last.entity if last is not None else None
+    if ref is None or person is None or person.kind != "person" or last is None \
+            or last.passage < state.paragraph.index - 1:
+        return False
+    if role_gender(ref.noun) not in (None, person.gender) and person.gender is not None:
+        return False
+    if ref.noun.endswith("-year-old") and not _age_fits(state, person, ref.noun):
+        return False
+    return not any(other is not person
+                   for text in texts_since(state, (last.passage, last.end), act.clause_start)
+                   for other in known_people(state, text))
+
+
 def _other_person_since(state: ArticleState, unit: Unit, focus: Entity) -> bool:
     """Whether someone else is named between where the focus was set and this noun ("...
     in the shape of Emma Watson ... The 14-year-old said" is not the actress who spoke)."""
-    masked = state.paragraph.masked
-    at, end = state.focus_at
-    if at == unit.passage:
-        texts = [masked[end:unit.start]]
-    else:
-        before = state.paragraphs[at]
-        texts = [mask_quotes(before, quote_spans(before))[end:], masked[:unit.start]]
-    for text in texts:
-        for m in _NAME.finditer(text):
-            other = state.people.find(m.group())
-            if other is not None and other is not focus and other.kind == "person":
-                return True
-            if other is None and _someone_unknown(m.group()):
-                return True
+    for name, other in named_since_focus(state, unit.start):
+        if other is not None and other is not focus and other.kind == "person":
+            return True
+        if other is None and _someone_unknown(name):
+            return True
     return False
 
 

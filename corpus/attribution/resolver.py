@@ -47,10 +47,26 @@ def resolve(state: ArticleState, unit: Unit, act: Act) -> None:
         _resolve_role(state, unit, phrase, phrase.role)
 
 
+def named_document(phrase: Phrase) -> bool:
+    """Whether the phrase is "the <Name> report" (`subjects.named_document_subject`)."""
+    words = phrase.text.split()
+    return len(words) == 3 and bare(words[-1]) in _NAMED_DOCUMENTS and words[1] == phrase.name
+
+
+_NAMED_DOCUMENTS = {"report", "review", "study"}
+
+
 def _resolve_name(state: ArticleState, unit: Unit, phrase: Phrase, name: str) -> None:
     """A person met before (or new, when titled, with a role or a full name), else an
     organisation."""
     people, position = state.people, state.position
+    if named_document(phrase):
+        # "the Kok report said": the person of that surname the article has named (Wim
+        # Kok, "the report ... by Wim Kok"); "the Iraq report" names no author
+        found = people.find(name)
+        unit.entity = found if found is not None and found.kind == "person" \
+            and found.first_seen < position else None
+        return
     if is_organisation_name(name) and not phrase.title:
         whole = _whole_institution(state, unit, name)
         unit.entity = _note_institution(state, whole, None) if whole != name \

@@ -8,6 +8,7 @@ import re
 
 from corpus.attribution.cues import CUE
 from corpus.attribution.focus import names_someone
+from corpus.attribution.salience import still_salient
 from corpus.attribution.state import ArticleState, Unit
 from corpus.lexicon import attribution_words
 from corpus.models import SpeechKind
@@ -37,6 +38,12 @@ def continues_quote(state: ArticleState, sent: tuple[int, int]) -> bool:
     if last.passage == paragraph.index and (continued or starts_quote):
         return True
     if last.passage != paragraph.index - 1 or not starts_quote:
+        return False
+    if state.units and state.units[-1].passage == paragraph.index \
+            and not still_salient(state, last, s):
+        # '... thinks Paolo Pescatore mobile industry specialist. "Wireless is ...': the
+        # paragraph's narration has moved on to someone else, so its quotation is no
+        # quotation of the last speaker going on
         return False
     # 'The catastrophe was overshadowing ..., Mr X said.' then a paragraph of quotation
     # with no attribution of its own: BBC style, the same speaker goes on.

@@ -75,6 +75,9 @@ class ArticleState:
     # ("Mr Kennedy is touring ... He said:"). Pronouns go here first.
     focus: Focus | None = None
     focus_at: tuple[int, int] = (-1, 0)  # the paragraph and offset where the focus was set
+    # Every person put in focus so far, with the paragraph: a pronoun that the latest
+    # focus does not fit may still mean an earlier one (`salience`).
+    focus_history: list[tuple[Entity, int]] = field(default_factory=list)
     org_focus: Entity | None = None  # the latest organisation speaking, for "it"
     org_passage: int = -1  # the paragraph where it spoke
     units: list[Unit] = field(default_factory=list)  # every sentence or clause read so far
@@ -89,6 +92,8 @@ class ArticleState:
         """Put someone in focus at the sentence (or clause) ending at `end`."""
         self.focus = focus
         self.focus_at = (self.paragraph.index, end)
+        if focus[0] is not None:
+            self.focus_history.append((focus[0], self.paragraph.index))
 
     def add_unit(self, unit: Unit) -> None:
         """A unit read (its speaker is final until the whole article is read)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.gazetteer import gazetteer
 from corpus.lexicon import attribution_words, phrase_words
 from corpus.phrases import (
     CONNECTORS,
@@ -75,7 +76,8 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
               or (not collected and low in DOCUMENT_NOUNS))
         if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)
                       and not _inside_company_name(words, j, collected)
-                      and not _inside_institution_name(words, j, collected)):
+                      and not _inside_institution_name(words, j, collected)
+                      and not _joint_institution_name(words, j, collected)):
             break
         collected.insert(0, (w, p))
         j -= 1
@@ -151,10 +153,32 @@ def _inside_institution_name(words: list[tuple[str, int]], j: int,
     return False
 
 
+_OWNER_LINKS = {"of", "for", "at", "from", "with", "to", "by"}
+
+
+def _joint_institution_name(words: list[tuple[str, int]], j: int,
+                            collected: list[tuple[str, int]]) -> bool:
+    """"the Finance and Economy Ministry said": after "the", two capitalised words joined
+    by "and" before an organisation word are one body's name, when the first is neither an
+    organisation word nor a place ("the Treasury and Foreign Office" stays two)."""
+    if words[j - 1][0] != "and" or j < 3 or not collected or not is_cap(collected[0][0]):
+        return False
+    first, before = words[j - 2][0], words[j - 3][0]
+    if j > 3 and bare(words[j - 4][0]) in _OWNER_LINKS:
+        return False  # "the leader of the Public and Commercial Services Union": a role
+    return before in ("the", "The") and is_cap(first) and bare(first) not in ORG_WORDS \
+        and not gazetteer().is_place(first) and bare(collected[-1][0]) in ORG_WORDS \
+        and all(is_cap(w) for w, _ in collected)
+
+
 def _adverb(low: str, word: str) -> bool:
     """A lower-case adverb in -ly ("categorically"), never a noun in -ly ("ally")."""
     return len(low) >= 5 and low.endswith("ly") and low.isalpha() and low == word \
         and low not in _NOT_ADVERBS
+
+
+_IN_THE_PAST = re.compile(r"\b(?:has|have|had)\s+(in\s+(?:the\s+)?(?:past|recent)"
+                          r"(?:\s+(?:few\s+)?(?:days|weeks|months|years))?)$")
 
 
 def _skipped(words: list[tuple[str, int]]) -> int:
@@ -165,6 +189,10 @@ def _skipped(words: list[tuple[str, int]]) -> int:
     j = len(words)
     while j > 0:
         w = low[j - 1]
+        since = _IN_THE_PAST.search(" ".join(low[:j]))
+        if since is not None:  # "China has in the past said"
+            j -= len(since.group(1).split())
+            continue
         if (w in SKIP_BEFORE_VERB and not is_cap(words[j - 1][0])) or _adverb(w, words[j - 1][0]):
             j -= 1
         elif w == "to" and j >= 2 and low[j - 2] in _BEFORE_TO:
@@ -299,4 +327,20 @@ def object_not_subject(masked: str, pos: int, sent_end: int, words: list[str]) -
     if _ACRONYM.fullmatch(follower.rstrip(",.;:")) and (
             len(rest) == len(words) + 1 or follower[-1:] in ",.;:"):
         return False  # "said the Wall Street Journal (WSJ)."
+    if len(words) > 1 and all(is_cap(w) for w in words) and _role_described(rest[len(words):]):
+        return False  # "thinks Paolo Pescatore mobile industry specialist for analysts IDC"
     return bare(follower.strip(",.;:")) not in _INVERSION_FOLLOWERS
+
+
+def _role_described(after: list[str]) -> bool:
+    """Whether the words after a full name are a lower-case description ending in a role noun
+    within four words, then a preposition or the end ("mobile industry specialist for
+    analysts IDC", "chief economist at"): the name's apposition, with no comma."""
+    for k, w in enumerate(after[:4]):
+        core = w.rstrip(",.;:")
+        if not core.islower():
+            return False
+        if is_role_noun(core) and (k + 1 == len(after) or core != w or bare(after[k + 1])
+                                   in ("for", "at", "of", "with")):
+            return True
+    return False

@@ -8,11 +8,16 @@ may also refuse the cue outright ("Sources close to Mr X said" read as no one at
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from corpus.attribution.apposition import apposition
-from corpus.attribution.cues import NO_INVERSION, STATISTICS_NOUNS, Cue
+from corpus.attribution.cues import NO_INVERSION, Cue
+from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
+from corpus.attribution.owned_subjects import (
+    named_document_subject,
+    owned_document_subject,
+    owned_statistics_subject,
+    owner_statement_subject,
+)
 from corpus.attribution.subject_words import (
     COMPANY_SUFFIXES,
     SKIP_BEFORE_VERB,
@@ -25,13 +30,10 @@ from corpus.gazetteer import gazetteer
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
-    DOCUMENT_NOUNS,
-    ORG_WORDS,
     ROLE_NOUNS,
     VAGUE_HEADS,
     Phrase,
     bare,
-    is_acronym,
     is_cap,
     is_role_noun,
     parse_phrase,
@@ -50,10 +52,6 @@ _LOOSE_APPOSITION = re.compile(
     rf"^\s*(?:(?:But|And|Meanwhile)\s+)?((?:(?:{_TITLE})\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?[a-z][^,;]{2,80})$")
 _OBJECT_PREPOSITIONS = attribution_words("object_preposition")
-_DOCUMENTS = "|".join(sorted(DOCUMENT_NOUNS))
-_OWNED_DOCUMENT = re.compile(
-    rf"\s*(?:(?:But|And|Yet|However,)\s+)?((?:(?:{_TITLE})\s+)?(?:[A-Z][\w&.-]*\s+){{0,3}}"
-    rf"[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_DOCUMENTS}))\s+[^,;:\"“”]{{3,80}}$")
 # An inverted subject follows a verb that opens its clause: after these or at the start.
 _BEFORE_INVERSION = ",;:\"" + CLOSERS
 # A name right after the verb with a quotation right after it opens the content, never
@@ -66,33 +64,6 @@ _MODIFIED = re.compile(
     r"(?:[a-z][a-z-]*\s+){0,2}[A-Za-z][a-z-]*)\s+"
     r"(?:of|on|at|from|for|in|with|within|inside|among)\s+"
     r"[^,;\"“”]{1,50}?\s*(?:has|have|had|also|now)?\s*$")
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What one finder read: the subject (None: not found), where its clause starts and the
-    role an apposition gives (None: unchanged)."""
-
-    phrase: Phrase | None
-    clause: int | None = None
-    role: str | None = None
-
-
-class Refusal:
-    """A finder's verdict that the cue has no speaker at all."""
-
-
-REFUSED = Refusal()
-Finder = Callable[[Cue], Finding | Refusal | None]
-
-
-@dataclass(frozen=True)
-class Subject:
-    """The subject found for a cue."""
-
-    phrase: Phrase
-    clause: int  # where the subject's clause starts (a split would cut the sentence here)
-    role: str | None  # the role an apposition gives
 
 
 def passive_agent(cue: Cue) -> Finding | None:
@@ -128,24 +99,6 @@ def passive_agent(cue: Cue) -> Finding | None:
 
 _OWNER_THEN_NOUN = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s"
                               r"\s+[a-z0-9]")
-_OWNED_STATISTICS = re.compile(
-    r"\s*(?:(?:But|And|Yet|However,)\s+)?[Tt]he\s+((?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*)\s+"
-    rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))})\s*$")
-
-
-def owned_statistics_subject(cue: Cue) -> Finding | None:
-    """"The ODPM data showed": the data or figures of an organisation (an acronym or a
-    name ending in an organisation word) speak for it; "the Christmas figures" for nobody."""
-    m = _OWNED_STATISTICS.match(cue.masked, cue.sent_start, cue.start)
-    if m is None:
-        return None
-    owner = m.group(1).split()
-    if not (is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS):
-        return None
-    phrase = parse_phrase(owner)
-    return Finding(phrase, cue.sent_start) if phrase is not None and phrase.name else None
-
-
 def inverted_subject(cue: Cue) -> Finding | None:
     """After the verb, when the verb opens its clause: '"...," said Mr X', '..., said the
     chairman of the committee, Labour MP Barry Sheerman.' (the name closing the clause).
@@ -276,14 +229,6 @@ def modified_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None else None
 
 
-def owned_document_subject(cue: Cue) -> Finding | None:
-    """"Lord Butler's report earlier this year into Iraq intelligence said": an owner's
-    document opening the clause, with words but no comma between it and the verb."""
-    m = _OWNED_DOCUMENT.match(cue.masked, cue.sent_start, cue.start)
-    phrase = parse_phrase(m.group(1).split()) if m else None
-    return Finding(phrase) if phrase is not None and phrase.name else None
-
-
 _COORDINATED = re.compile(
     rf"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:[A-Za-z][\w'’-]*\s+){{0,4}}?"
     rf"(?:(?:{_TITLE})\s+)?"
@@ -339,7 +284,8 @@ SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
                                        owned_statistics_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
-                                       owned_document_subject, coordinated_subject)
+                                       owned_document_subject, named_document_subject,
+                                       coordinated_subject, owner_statement_subject)
 
 
 def find_subject(cue: Cue) -> Subject | None:

@@ -351,14 +351,23 @@ def test_he_would_after_someone_else_or_a_direct_quote_carries_nothing():
     assert rows[1] == (None, None, None)
 
 
-def test_a_pronoun_that_names_nobody_ends_the_run():
-    # politics/055: "he" cannot be Ruth Kelly, so neither the quotation nor its run is hers
-    rows = speakers("Ms Kelly said reforms should build on GCSEs and A-levels. Her comments "
-                    "did not impress Tory shadow education secretary Tim Collins. \"Ruth Kelly "
-                    "wants to ditch the Tomlinson report on exam structures but has absolutely "
-                    'no idea what to put in its place," he said. "She also talks of improving '
-                    'discipline but cannot make her mind up how."')
-    assert rows == ["Ruth Kelly", None, None, None]
+_COLLINS = ("Ms Kelly said reforms should build on GCSEs and A-levels. Her comments did not "
+            "impress {}. \"Ruth Kelly wants to ditch the Tomlinson report on exam structures "
+            'but has absolutely no idea what to put in its place," he said. "She also talks of '
+            'improving discipline but cannot make her mind up how."')
+
+
+@pytest.mark.parametrize(("named", "expected"), [
+    # politics/055: "he" cannot be Ruth Kelly; the one man named since her is the speaker
+    # (`attribution/salience.py`), and the run after the quotation is his
+    ("Tory shadow education secretary Tim Collins",
+     ["Ruth Kelly", None, "Tim Collins", "Tim Collins"]),
+    # must not fire: with two men named since, "he" names nobody, and neither the quotation
+    # nor its run is hers
+    ("Tim Collins or John Smith", ["Ruth Kelly", None, None, None]),
+])
+def test_a_pronoun_the_focus_cannot_be_ends_her_run(named, expected):
+    assert speakers(_COLLINS.format(named)) == expected
 
 
 @pytest.mark.parametrize(("paragraph", "expected"), [

@@ -1,0 +1,88 @@
+"""Subjects that are an owner's document, statement or figures: "Lord Butler's report
+earlier this year ... said", "the Kok report said", "An SFA statement said", "The ODPM data
+showed". The owner speaks (the resolver decides who a bare name is)."""
+from __future__ import annotations
+
+import re
+
+from corpus.attribution.cues import NO_INVERSION, STATISTICS_NOUNS, Cue
+from corpus.attribution.findings import Finding
+from corpus.folding import fold
+from corpus.gazetteer import gazetteer
+from corpus.people import is_organisation_name
+from corpus.phrases import DOCUMENT_NOUNS, ORG_WORDS, Phrase, bare, is_acronym, parse_phrase
+from corpus.quotes import CLOSERS
+from corpus.titles import title_pattern
+
+_TITLE = title_pattern("pattern")
+_BEFORE_INVERSION = ",;:\"" + CLOSERS
+_DOCUMENTS = "|".join(sorted(DOCUMENT_NOUNS))
+_OWNED_DOCUMENT = re.compile(
+    rf"\s*(?:(?:But|And|Yet|However,)\s+)?((?:(?:{_TITLE})\s+)?(?:[A-Z][\w&.-]*\s+){{0,3}}"
+    rf"[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_DOCUMENTS}))\s+[^,;:\"“”]{{3,80}}$")
+
+
+_OWNED_STATISTICS = re.compile(
+    r"\s*(?:(?:But|And|Yet|However,)\s+)?[Tt]he\s+((?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*)\s+"
+    rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))})\s*$")
+
+
+def owned_statistics_subject(cue: Cue) -> Finding | None:
+    """"The ODPM data showed": the data or figures of an organisation (an acronym or a
+    name ending in an organisation word) speak for it; "the Christmas figures" for nobody."""
+    m = _OWNED_STATISTICS.match(cue.masked, cue.sent_start, cue.start)
+    if m is None:
+        return None
+    owner = m.group(1).split()
+    if not (is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS):
+        return None
+    phrase = parse_phrase(owner)
+    return Finding(phrase, cue.sent_start) if phrase is not None and phrase.name else None
+
+
+def owned_document_subject(cue: Cue) -> Finding | None:
+    """"Lord Butler's report earlier this year into Iraq intelligence said": an owner's
+    document opening the clause, with words but no comma between it and the verb."""
+    m = _OWNED_DOCUMENT.match(cue.masked, cue.sent_start, cue.start)
+    phrase = parse_phrase(m.group(1).split()) if m else None
+    return Finding(phrase) if phrase is not None and phrase.name else None
+
+
+# "the Kok report said", "That's why the Kok report recommends": one capitalised word
+# between "the" and the document; the resolver decides whether it is a person's surname.
+_NAMED_DOCUMENT = re.compile(r"\b[Tt]he\s+([A-Z][a-z][\w'’-]*)\s+(report|review|study)\s+$")
+
+
+def named_document_subject(cue: Cue) -> Finding | None:
+    """"the Kok report said": a document named after one word, right before the verb
+    (the name only; who it is is the resolver's business)."""
+    m = _NAMED_DOCUMENT.search(cue.masked, cue.sent_start, cue.start)
+    if m is None:
+        return None
+    text = m.group().strip()
+    return Finding(Phrase(text, None, None, m.group(1)), m.start())
+
+
+_OWNER_WORDS = r"((?:[A-Z][\w&'’-]*\s+){1,4})"
+# "An SFA statement said", '"...," said an SFA statement.'
+_STATEMENT_BEFORE = re.compile(r"(?:^|[,\"”]\s+)(?:An?|an?)\s+" + _OWNER_WORDS + r"statement\s+$")
+_STATEMENT_AFTER = re.compile(r"\s*an?\s+" + _OWNER_WORDS + r"statement\s*(?:[.,;]|$)")
+
+
+def owner_statement_subject(cue: Cue) -> Finding | None:
+    """"An SFA statement said", '"...," said a Home Office statement': an organisation's
+    statement speaks for it (an acronym, a name ending in an organisation word or one the
+    table knows as an organisation; never a place nor a country's adjective)."""
+    m = _STATEMENT_BEFORE.search(cue.masked, cue.sent_start, cue.start)
+    if m is None and cue.verb not in NO_INVERSION and cue.before[-1:] in _BEFORE_INVERSION:
+        m = _STATEMENT_AFTER.match(cue.rest)
+    if m is None:
+        return None
+    owner = m.group(1).split()
+    g = gazetteer()
+    name = " ".join(owner)
+    if g.is_place(name) or fold(name) in g.adjectives or not (
+            is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS or is_organisation_name(name)):
+        return None
+    phrase = parse_phrase(owner)
+    return Finding(phrase) if phrase is not None and phrase.name else None
