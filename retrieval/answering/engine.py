@@ -43,7 +43,7 @@ from retrieval.answering.sides import sides_answer
 from retrieval.answering.sides_records import Timeline
 from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
 from retrieval.answering.spelling import Vocabulary
-from retrieval.answering.who_said import SAID_POOL, Found, covered_first, who_said
+from retrieval.answering.who_said import SAID_POOL, Found, covered_first, who_said, widens
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
@@ -250,7 +250,7 @@ class Parley:
         # The words as asked first; their synonyms only when no statement they find covers
         # the topic (see `who_said`).
         found = self._theirs_on(query, topic, k, matches, mine, wide=False)
-        if found is None or found.held[0] < claims.COVERAGE_TO_SAY:
+        if widens(self, query) and (found is None or found.held[0] < claims.COVERAGE_TO_SAY):
             found = self._theirs_on(query, topic, k, matches, mine, wide=True) or found
         if found is None:
             # None of their statements holds a word of the topic: their statements, said

@@ -30,7 +30,9 @@ class SynonymFileError(ValueError):
 
 
 def parse(lines: Sequence[str], where: str = "synonyms.tsv") -> dict[Terms, tuple[Terms, ...]]:
-    """Each member's terms -> the terms of the other members of its groups."""
+    """Each member's terms -> the terms of the other members of its groups. A phrase whose
+    words leave one search term ("on hold": hold, "pull out": pull) is only searched for,
+    never looked up: the term alone says other things ("hold talks")."""
     out: dict[Terms, list[Terms]] = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.startswith("#"):
@@ -41,7 +43,9 @@ def parse(lines: Sequence[str], where: str = "synonyms.tsv") -> dict[Terms, tupl
         if not tab or len(group) < 2 or not all(group):
             raise SynonymFileError(f"{where} line {number}: expected a lemma, a tab and "
                                    "comma-separated words that each carry a search term")
-        for member in group:
+        for word, member in zip(words, group, strict=True):
+            if len(member) == 1 and len(word.split()) > 1:
+                continue  # "on hold" is searched for; "hold" in a question means more
             others = out.setdefault(member, [])
             others.extend(g for g in group if g != member and g not in others)
     return {k: tuple(v) for k, v in out.items()}

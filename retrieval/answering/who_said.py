@@ -40,7 +40,7 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
         return Answer(question, "who_said", (), claims.not_in_articles(missing), None,
                       unmatched, cut)
     found = _statements(parley, query, topic, k, wide=False)
-    if found is None or max(found.held) < claims.COVERAGE_TO_SAY:
+    if widens(parley, query) and (found is None or max(found.held) < claims.COVERAGE_TO_SAY):
         found = _statements(parley, query, topic, k, wide=True) or found
     if found is None:
         plain = parley._search(question, topic, k, cut)
@@ -68,6 +68,11 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
                                    if h.passage.text != best.passage.text][:k - 1]))
     return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
                   Claim("closest", coverage=held[0]))
+
+
+def widens(parley: Parley, query: Sequence[str]) -> bool:
+    """Whether the query's synonyms add a term the articles use (else wide is narrow)."""
+    return len(parley.evidence.searched(query)) > len(parley.evidence.widened(query))
 
 
 def _statements(parley: Parley, query: Sequence[str], topic: str, k: int,

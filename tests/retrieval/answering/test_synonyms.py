@@ -50,6 +50,11 @@ def test_a_query_grows_by_its_synonyms_that_the_articles_use(question: str, adde
     assert grown[:len(query)] == query and added <= set(grown[len(query):])
 
 
+def test_a_phrase_leaving_one_term_is_searched_for_but_never_looked_up():
+    table = synonyms.parse(["unchanged\tsteady, on hold"])
+    assert ("hold",) in table[("unchang",)] and ("hold",) not in table  # "hold talks"
+
+
 def test_a_synonym_the_articles_never_use_is_not_searched():
     assert synonyms.widened(terms("dodging"), lambda t: t == "duck") == ["dodg", "duck"]
 
