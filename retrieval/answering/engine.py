@@ -43,6 +43,7 @@ from retrieval.answering.sides import sides_answer
 from retrieval.answering.sides_records import Timeline
 from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
 from retrieval.answering.spelling import Vocabulary
+from retrieval.answering.topics import is_bare_topic, statements_first
 from retrieval.answering.who_said import SAID_POOL, Found, covered_first, who_said, widens
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
@@ -190,14 +191,20 @@ class Parley:
             return Answer(question, "search", (), claims.not_in_articles(missing), None,
                           unmatched, cut)
         # A passage scoring 0 (only words in exactly half the passages) answers nothing.
+        # A bare topic judges the near-best passages by their statements (see `topics`).
+        bare = is_bare_topic(question)
+        pool = max(k, SAID_POOL) if bare else k
         ranked = self.evidence.distinct(
-            [(p, sc) for p, sc in self._top(query, topic, 2 * k + 5, wide=True) if sc > 0], k)
+            [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True) if sc > 0],
+            pool)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
                 "apart (BM25 gives them no weight); add a more particular word.")
             return Answer(question, "search", (), message, None, unmatched, cut)
-        hits = self.evidence.hits(ranked, set(self.evidence.searched(query)))
+        wanted = set(self.evidence.searched(query))
+        hits = (statements_first(self.evidence, ranked, query, wanted, k) if bare
+                else self.evidence.hits(ranked, wanted))
         return Answer(question, "search", hits, None, None, unmatched, cut)
 
     def _about_speakers(self, question: str, about: AboutSpeakers, k: int,
