@@ -44,7 +44,7 @@ class Match:
     """One speaker a phrase may mean, and how well it fits (1.0: the name as typed)."""
 
     group: SpeakerGroup
-    how: str  # "name", "surname", "role", "country", "first name"
+    how: str  # "name", "surname", "role", "country", "initials", "first name"
     fit: float
 
 
