@@ -9,6 +9,7 @@ answer can rank them by what they said and name them all when several fit.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,7 +44,7 @@ class Match:
     """One speaker a phrase may mean, and how well it fits (1.0: the name as typed)."""
 
     group: SpeakerGroup
-    how: str  # "name", "surname", "role", "country", "first name"
+    how: str  # "name", "surname", "role", "country", "initials", "first name"
     fit: float
 
 
@@ -157,7 +158,7 @@ class SpeakerFinder:
         """Every speaker the phrase fits, best fit first, each once."""
         found: dict[GroupKey, Match] = {}
         for rule in (self._by_name, self._by_shared_surname, self._by_country,
-                     self._by_role):
+                     self._by_role, self._by_initials):
             for match in rule(phrase):
                 key = (match.group.folded, match.group.kind)
                 if key not in found or found[key].fit < match.fit:
@@ -169,6 +170,34 @@ class SpeakerFinder:
                                                        m.group.folded))
         best_role = max((m.fit for m in ranked if m.how == "role"), default=0.0)
         return [m for m in ranked if m.how != "role" or m.fit >= best_role - _FIT_MARGIN]
+
+    @cached_property
+    def _initialled(self) -> dict[str, list[int]]:
+        """Initials -> the bodies (not people) whose name is them or spells them out:
+        "mpaa" for both "MPAA" and "Motion Picture Association of America"."""
+        out: dict[str, list[int]] = {}
+        for i, (name, kind) in enumerate(self.directory.keys):
+            if kind != "person":
+                for form in {initials(name), name.replace(" ", "")}:
+                    if len(form) >= MIN_INITIALS and form.isalpha():
+                        out.setdefault(form, []).append(i)
+        return out
+
+    def _by_initials(self, phrase: str) -> list[Match]:
+        """An organisation by its initials or its name spelt out, whichever the articles
+        use: the MPAA is the Motion Picture Association of America. Only a body's name of
+        three words or more spells initials (a person's never does)."""
+        wanted = normalize_name(phrase)
+        words = wanted.split()
+        if len(words) == 1:
+            key = words[0]
+        elif len(words) >= MIN_INITIALS:
+            key = initials(wanted)
+        else:
+            return []
+        groups = self.directory.groups
+        return [Match(groups[i], "initials", 0.9) for i in self._initialled.get(key, [])
+                if _spelt_or_short(self.directory.keys[i][0], wanted)]
 
     def _by_name(self, phrase: str) -> list[Match]:
         """The directory's own lookup: names, aliases, spellings, one slip."""
@@ -242,6 +271,24 @@ class SpeakerFinder:
                 fit -= 0.3  # another office: "Deputy Prime Minister" for "prime minister"
             out.append(Match(group, "role", fit))
         return out
+
+
+MIN_INITIALS = 3  # shorter initials ("EU", "UN") stand for too many names
+_UNSPELT = frozenset({"of", "and", "the", "for", "in", "on", "to", "at", "&"})
+
+
+def initials(name: str) -> str:
+    """The first letters of a folded name's words, small words aside ("of", "and");
+    hyphenated words count each part ("hi-tech crime unit": htcu)."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w not in _UNSPELT]
+    return "".join(w[0] for w in words) if len(words) >= MIN_INITIALS else ""
+
+
+def _spelt_or_short(name: str, wanted: str) -> bool:
+    """Whether one of the two is the other's initials (not two long names that share
+    them, nor the same name, which the name rule finds)."""
+    one, other = name.replace(" ", ""), wanted.replace(" ", "")
+    return one != other and (initials(name) == other or initials(wanted) == one)
 
 
 @functools.cache

@@ -8,7 +8,7 @@ and says that it is the closest. The threshold was tuned on the development ques
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from corpus.models import Speaker
 from retrieval.answering.candidates import Match
@@ -36,16 +36,18 @@ def statement_texts(hit: Hit) -> list[str]:
 
 
 def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float | None],
-             unseen: float) -> float:
-    """Share of the query's distinct terms, weighted by IDF, that `held` contains; a word the
-    articles never use weighs `unseen`, at least as much as the rarest word they use (asking
-    about it is asking something specific, which no statement holds)."""
+             unseen: float, partly: Collection[str] = (), part: float = 0.0) -> float:
+    """Share of the query's distinct terms, weighted by IDF, that `held` contains (a term in
+    `partly`, held only through a synonym, counts `part` of its weight); a word the articles
+    never use weighs `unseen`, at least as much as the rarest word they use (asking about it
+    is asking something specific, which no statement holds)."""
     wanted = set(query)
     if not wanted:
         return 0.0
     weights = {t: w if (w := weight(t)) is not None else unseen for t in wanted}
     total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in held) / total if total else 0.0
+    got = sum(w if t in held else part * w if t in partly else 0.0 for t, w in weights.items())
+    return got / total if total else 0.0
 
 
 def names_someone(speaker: Speaker | None) -> bool:

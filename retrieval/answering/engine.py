@@ -4,8 +4,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -36,7 +35,6 @@ from retrieval.answering.records import (
     Answer,
     Claim,
     ClaimKind,
-    Hit,
     QuotesAnswer,
     SpeakerStats,
 )
@@ -45,6 +43,8 @@ from retrieval.answering.sides import sides_answer
 from retrieval.answering.sides_records import Timeline
 from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
 from retrieval.answering.spelling import Vocabulary
+from retrieval.answering.topics import is_bare_topic, statements_first
+from retrieval.answering.who_said import SAID_POOL, Found, covered_first, who_said, widens
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
@@ -52,7 +52,6 @@ from retrieval.tokenizer import terms
 
 T = TypeVar("T")
 
-SAID_POOL = 10  # "who said" statements judged by coverage before the best k are shown
 EXAMPLE = 'Try "What did Erdogan say?" or "Who said the agreement was made at gunpoint?"'
 
 
@@ -113,7 +112,8 @@ class Parley:
             return self._speaker_answer(text, speaker.strip(), topic, k, cut)
         if parsed.intent == "check" and parsed.speaker:
             return self.check(parsed.speaker, parsed.topic, k, question=text, cut=cut)
-        if parsed.intent == "speaker" and parsed.speaker:
+        if parsed.intent == "speaker" and parsed.speaker and (
+                not parsed.loose or self.finder.find(parsed.speaker)):
             return self._speaker_answer(text, parsed.speaker, parsed.topic, k, cut)
         if parsed.intent == "who_said" and parsed.topic:
             return self._who_said(text, parsed.topic, k, cut)
@@ -191,14 +191,20 @@ class Parley:
             return Answer(question, "search", (), claims.not_in_articles(missing), None,
                           unmatched, cut)
         # A passage scoring 0 (only words in exactly half the passages) answers nothing.
+        # A bare topic judges the near-best passages by their statements (see `topics`).
+        bare = is_bare_topic(question)
+        pool = max(k, SAID_POOL) if bare else k
         ranked = self.evidence.distinct(
-            [(p, sc) for p, sc in self._top(query, topic, 2 * k + 5) if sc > 0], k)
+            [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True) if sc > 0],
+            pool)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
                 "apart (BM25 gives them no weight); add a more particular word.")
             return Answer(question, "search", (), message, None, unmatched, cut)
-        hits = self.evidence.hits(ranked, set(self.evidence.widened(query)))
+        wanted = set(self.evidence.searched(query))
+        hits = (statements_first(self.evidence, ranked, query, wanted, k) if bare
+                else self.evidence.hits(ranked, wanted))
         return Answer(question, "search", hits, None, None, unmatched, cut)
 
     def _about_speakers(self, question: str, about: AboutSpeakers, k: int,
@@ -247,28 +253,41 @@ class Parley:
             hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people))
-        pool = max(k, SAID_POOL)
-        ranked = self.evidence.distinct(
-            best_fit_first(self._top(query, topic, 2 * pool + 5, mine), matches), pool)
         names = " or ".join(claims.who(c.speaker) for c in people[:3])
-        if not ranked:
+        # The words as asked first; their synonyms only when no statement they find covers
+        # the topic (see `who_said`).
+        found = self._theirs_on(query, topic, k, matches, mine, wide=False)
+        if widens(self, query) and (found is None or found.held[0] < claims.COVERAGE_TO_SAY):
+            found = self._theirs_on(query, topic, k, matches, mine, wide=True) or found
+        if found is None:
             # None of their statements holds a word of the topic: their statements, said
             # to be theirs on something else, rather than others' words on the topic.
             ranked = self._statements_in_order(matches, typed, k, mine)
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
                           unmatched, cut, Claim("closest", None, people, 0.0))
-        wanted = set(self.evidence.widened(query))
-        hits, covered = self._covered_first(
-            ranked, lambda chosen: self.evidence.hits(chosen, wanted, only=mine), query, k,
-            best_fitting(matches))
-        held = covered[0]
+        hits, held = found.hits, found.held[0]
         if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
                 keeps_sense(topic, claims.statement_texts(hits[0])):
             return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                           Claim("said", hits[0].speaker, people, held))
         return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
                       unmatched, cut, Claim("closest", None, people, held))
+
+    def _theirs_on(self, query: Sequence[str], topic: str, k: int, matches: Sequence[Match],
+                   mine: dict[int, list[int]], *, wide: bool) -> Found | None:
+        """The speakers' statements on the topic, best first (the best-fitting speakers'
+        among the near-best, then by coverage), or None when none holds a word of it."""
+        pool = max(k, SAID_POOL)
+        ranked = self.evidence.distinct(best_fit_first(
+            self._top(query, topic, 2 * pool + 5, mine, wide=wide), matches), pool)
+        if not ranked:
+            return None
+        wanted = set(self.evidence.searched(query) if wide else self.evidence.widened(query))
+        hits, held = covered_first(
+            self, ranked, lambda chosen: self.evidence.hits(chosen, wanted, only=mine), query,
+            k, best_fitting(matches))
+        return Found(hits, held)
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per corpus, kept for its life
     def _described_nearby(self, typed: str, topic: str) -> tuple[Match, ...]:
@@ -334,94 +353,15 @@ class Parley:
         return f"{note}; the passages closest to your question:"
 
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
-        query = terms(topic)
-        unmatched = self.evidence.unmatched(topic)
-        missing = self._absent(topic)
-        if missing:
-            return Answer(question, "who_said", (), claims.not_in_articles(missing), None,
-                          unmatched, cut)
-        qset = set(self.evidence.widened(query))
-        attributed: dict[int, list[int]] = {}  # only for passages actually looked at
-
-        def statements(p: int) -> list[int]:
-            if p not in attributed:
-                attributed[p] = [i for i, s in enumerate(self.corpus.passages[p].sentences)
-                                 if s.speaker is not None]
-            return attributed[p]
-
-        # Best passages among those with a speaker, keeping the ones whose attributed
-        # statements themselves hold the words; look deeper only when too few survive.
-        ranked: list[tuple[int, float]] = []
-        pool = max(k, SAID_POOL)
-        depth = 4 * k + 16
-        while query:
-            found = self._top(query, topic, depth, self._attributed_ids)
-            ranked = self.evidence.distinct([(p, sc) for p, sc in found if sc > 0 and any(
-                self.evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], pool)
-            if len(ranked) >= k or len(found) < depth:  # deeper only for the k shown
-                break
-            depth *= 4
-        if not ranked:
-            plain = self._search(question, topic, k, cut)
-            message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
-            return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
-                          Claim("closest"))
-        # The statements that hold most of the question, by coverage, first (BM25's order
-        # among equals): "who said Y?" asks for a statement, and a passage's other words
-        # (narration, another speaker) are no part of it.
-        hits, held = self._covered_first(
-            ranked, lambda chosen: self.evidence.hits(chosen, qset, only=attributed), query, k)
-        # The first statement that covers the question and names its speaker (not a vague
-        # "analysts") is the one the answer claims, shown first.
-        for i, hit in enumerate(hits):
-            who = hit.speaker
-            if who is not None and claims.names_someone(who) and (
-                    held[i] >= claims.COVERAGE_TO_SAY) and keeps_sense(
-                        topic, claims.statement_texts(hit)):
-                shown = _renumbered((hit, *hits[:i], *hits[i + 1:]))
-                return Answer(question, "who_said", shown, claims.said_message(who), who,
-                              unmatched, cut, Claim("said", who, coverage=held[i]))
-        # The closest statements with their speakers; first the passage that reports it in
-        # the article's own words, when that holds more of the question than any statement.
-        plain = self._search(question, topic, k, cut)
-        best = plain.results[0] if plain.results else None
-        if best is not None and best.speaker is None and (
-                self.evidence.coverage(best, query) > max(held)):
-            hits = _renumbered((best, *[h for h in hits
-                                        if h.passage.text != best.passage.text][:k - 1]))
-        return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
-                      Claim("closest", coverage=held[0]))
-
-    def _covered_first(self, ranked: Sequence[tuple[int, float]],
-                       make_hits: Callable[[list[tuple[int, float]]], Sequence[Hit]],
-                       query: Sequence[str], k: int, first: set[int] | None = None,
-                       ) -> tuple[tuple[Hit, ...], list[float]]:
-        """The k hits to show, and their coverage: among those scoring at least NEAR_TOP of
-        the best, the passages in `first` (a speaker phrase's best-fitting speakers), then
-        the statements holding more of the question, before the rest (BM25's order among
-        equals). Hits are made only for the near-best and the rest shown."""
-        floor = proximity.NEAR_TOP * max(score for _, score in ranked)
-        near = [item for item in ranked if item[1] >= floor]
-        rest = [item for item in ranked if item[1] < floor][:max(0, k - len(near))]
-        near_hits = list(make_hits(near))
-        held = [self.evidence.coverage(h, query) for h in near_hits]
-
-        def key(i: int) -> tuple[bool, float]:
-            return first is not None and near[i][0] not in first, -held[i]
-
-        order = sorted(range(len(near)), key=key)[:k]
-        shown = [near_hits[i] for i in order]
-        covered = [held[i] for i in order]
-        rest_hits = list(make_hits(rest)) if rest else []
-        covered += [self.evidence.coverage(h, query) for h in rest_hits]
-        return _renumbered([*shown, *rest_hits]), covered
+        return who_said(self, question, topic, k, cut)
 
     def _top(self, query: Sequence[str], topic: str, k: int,
-             allowed: Iterable[int] | None = None) -> list[tuple[int, float]]:
+             allowed: Iterable[int] | None = None, *, wide: bool = False,
+             ) -> list[tuple[int, float]]:
         """BM25's best passages (at least proximity.POOL of them), those holding the topic's
-        word runs first (see `proximity`)."""
-        found = self.index.top(self.evidence.widened(query), max(k, proximity.POOL),
-                               allowed=allowed)
+        word runs first (see `proximity`); `wide` searches the synonyms too (`synonyms`)."""
+        searched = self.evidence.searched(query) if wide else self.evidence.widened(query)
+        found = self.index.top(searched, max(k, proximity.POOL), allowed=allowed)
         return by_phrase(found, topic, self.evidence.terms_of)
 
     def _absent(self, topic: str) -> Sequence[str]:
@@ -449,11 +389,6 @@ def _one_word_off(typed: str, known: str) -> bool:
     mine, theirs = normalize_name(typed).split(), known.split()
     return len(mine) >= 2 and len(mine) == len(theirs) and sum(
         a != b for a, b in zip(mine, theirs, strict=True)) == 1
-
-
-def _renumbered(hits: Sequence[Hit]) -> tuple[Hit, ...]:
-    """Hits moved about, ranked 1, 2, … in their new order."""
-    return tuple(replace(h, rank=i) for i, h in enumerate(hits, start=1))
 
 
 def open_parley(corpus_paths: Sequence[Path] | None = None,

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from corpus.folding import fold
 from corpus.models import Corpus
-from retrieval.answering import claims, variants
+from retrieval.answering import claims, synonyms, variants
 from retrieval.answering.records import Hit
 from retrieval.bm25_index import BM25Index
 from retrieval.store import CorpusLookups
@@ -53,7 +53,8 @@ class Evidence:
         held |= {t for t in query if any(v in held for v in self.variants_of(t))}
         return claims.coverage(query, held,
                                lambda t: self.index.idf(t) if t in self.index else None,
-                               self.unseen_idf)
+                               self.unseen_idf, synonyms.held_through(query, held),
+                               synonyms.SYNONYM_WEIGHT)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one Evidence per engine, kept for its life
     def variants_of(self, term: str) -> tuple[str, ...]:
@@ -63,6 +64,14 @@ class Evidence:
 
     def widened(self, query: Sequence[str]) -> list[str]:
         return list(self._widened(tuple(query)))
+
+    def searched(self, query: Sequence[str]) -> list[str]:
+        """The widened query and its synonyms' terms that the articles use (`synonyms`)."""
+        return list(self._searched(tuple(query)))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Evidence per engine, kept for its life
+    def _searched(self, query: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(synonyms.widened(self._widened(query), self.index.__contains__))
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one Evidence per engine, kept for its life
     def _widened(self, query: tuple[str, ...]) -> tuple[str, ...]:

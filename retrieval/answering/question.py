@@ -26,6 +26,13 @@ _WHAT_DID = re.compile(
 _DID_X_SAY = re.compile(
     rf"^\s*(?:did|has|have|does)\s+(?P<x>.+?)\s+(?:ever\s+)?(?:{_SPEECH}|mention|mentioned)"
     rf"\b(?P<rest>.*)$", re.IGNORECASE)
+# "How did Labour defend the poster?": how a speaker answered, defended or saw something
+# asks what they said about it (the verb is no part of the topic).
+_HOW_DID = re.compile(
+    rf"^\s*(?:so\s+|and\s+|but\s+)?how\s+(?:did|does|do|has|have|had|would|will)\s+"
+    rf"(?P<x>.+?)\s+(?:defend|defended|defends|justify|justified|explain|explained|respond|"
+    rf"responded|react|reacted|reply|replied|answer|answered|view|viewed|see|saw|"
+    rf"{_SPEECH})\b(?P<rest>.*)$", re.IGNORECASE)
 _QUOTES_FROM = re.compile(
     r"^\s*(?:(?:show|give|list)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:quotes?|statements?|"
     r"words)\s+(?:from|by|of)\s+(?P<x>.+?)(?:\s+(?:about|on|regarding)\s+(?P<rest>.+))?\s*[?.!]*$",
@@ -57,6 +64,8 @@ class ParsedQuestion:
     intent: Intent
     topic: str  # the words to search for
     speaker: str | None = None  # the speaker as the user wrote them
+    # "How did X react to Y?": X may be no speaker ("markets"); then it is a plain search
+    loose: bool = False
 
 
 def parse_question(question: str) -> ParsedQuestion:
@@ -66,12 +75,12 @@ def parse_question(question: str) -> ParsedQuestion:
     check = parse_check(text)  # "Did X say Y?": a quote check (see quote_question)
     if check is not None:
         return ParsedQuestion("check", check.quote, check.speaker)
-    for pattern in (_WHAT_DID, _DID_X_SAY, _QUOTES_FROM, _X_POSSESSIVE):
+    for pattern in (_WHAT_DID, _DID_X_SAY, _HOW_DID, _QUOTES_FROM, _X_POSSESSIVE):
         m = pattern.match(text)
         if m and m.group("x").strip():
             rest = (m.groupdict().get("rest") or "").strip(" ?.!")
             return ParsedQuestion("speaker", _TOPIC_LEAD.sub("", rest),
-                                  _clean_speaker(m.group("x")))
+                                  _clean_speaker(m.group("x")), pattern is _HOW_DID)
     m = _who_said().match(text) or _ANYTHING_SAID.match(text)
     if m:
         rest = _TOPIC_LEAD.sub("", m.group("rest").strip(" ?.!:"))

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.answering.engine import Parley, open_parley
+from retrieval.answering.proximity import NEAR_TOP
 from retrieval.options import IndexOptions
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -85,7 +86,8 @@ def test_answers_name_articles_and_speakers(built):
     plain = engine.ask("broadband prices in Europe")
     assert plain.intent == "search" and len(plain.results) == engine.top_k
     assert all(h.article.title for h in plain.results)
-    assert plain.results[0].score >= plain.results[-1].score
+    # a bare topic: a statement may come first among the near-best (see topics.py)
+    assert plain.results[0].score >= NEAR_TOP * max(h.score for h in plain.results)
     names = engine.speaker_names()
     assert any("Blair" in n for n in names) and any("Brown" in n for n in names)
 

@@ -1,0 +1,142 @@
+""""Who said Y?": the statements that hold most of Y, and a claim only when one covers it.
+
+The best passages among those with a speaker are kept when their attributed statements
+themselves hold Y's words; among the near-best (NEAR_TOP of the best BM25 score) the
+statements covering more of Y come first. The words as asked are searched first; only when
+no statement they find covers Y (COVERAGE_TO_SAY) is the search widened with their synonyms
+(`synonyms`): a paraphrase ("dodging hard decisions" for "ducking tough choices") is found,
+and a question the articles answer in its own words is never moved by a synonym.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from retrieval.answering import claims, proximity
+from retrieval.answering.records import Answer, Claim, Hit
+from retrieval.answering.sense import keeps_sense
+from retrieval.tokenizer import terms
+
+if TYPE_CHECKING:
+    from retrieval.answering.engine import Parley
+
+SAID_POOL = 10  # "who said" statements judged by coverage before the best k are shown
+
+
+@dataclass(frozen=True)
+class Found:
+    """The statements shown for a question, best first, and the share of it each covers."""
+
+    hits: tuple[Hit, ...]
+    held: list[float]
+
+
+def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> Answer:
+    query = terms(topic)
+    unmatched = parley.evidence.unmatched(topic)
+    missing = parley._absent(topic)
+    if missing:
+        return Answer(question, "who_said", (), claims.not_in_articles(missing), None,
+                      unmatched, cut)
+    found = _statements(parley, query, topic, k, wide=False)
+    if widens(parley, query) and (found is None or max(found.held) < claims.COVERAGE_TO_SAY):
+        found = _statements(parley, query, topic, k, wide=True) or found
+    if found is None:
+        plain = parley._search(question, topic, k, cut)
+        message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
+        return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
+                      Claim("closest"))
+    hits, held = found.hits, found.held
+    # The first statement that covers the question and names its speaker (not a vague
+    # "analysts") is the one the answer claims, shown first.
+    for i, hit in enumerate(hits):
+        who = hit.speaker
+        if who is not None and claims.names_someone(who) and (
+                held[i] >= claims.COVERAGE_TO_SAY) and keeps_sense(
+                    topic, claims.statement_texts(hit)):
+            shown = renumbered((hit, *hits[:i], *hits[i + 1:]))
+            return Answer(question, "who_said", shown, claims.said_message(who), who,
+                          unmatched, cut, Claim("said", who, coverage=held[i]))
+    # The closest statements with their speakers; first the passage that reports it in
+    # the article's own words, when that holds more of the question than any statement.
+    plain = parley._search(question, topic, k, cut)
+    best = plain.results[0] if plain.results else None
+    if best is not None and best.speaker is None and (
+            parley.evidence.coverage(best, query) > max(held)):
+        hits = renumbered((best, *[h for h in hits
+                                   if h.passage.text != best.passage.text][:k - 1]))
+    return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
+                  Claim("closest", coverage=held[0]))
+
+
+def widens(parley: Parley, query: Sequence[str]) -> bool:
+    """Whether the query's synonyms add a term the articles use (else wide is narrow)."""
+    return len(parley.evidence.searched(query)) > len(parley.evidence.widened(query))
+
+
+def _statements(parley: Parley, query: Sequence[str], topic: str, k: int,
+                wide: bool) -> Found | None:
+    """The best statements for the query (its synonyms searched too when `wide`), or None
+    when no passage's attributed statements hold a word of it."""
+    evidence = parley.evidence
+    qset = set(evidence.searched(query) if wide else evidence.widened(query))
+    attributed: dict[int, list[int]] = {}  # only for passages actually looked at
+
+    def statements(p: int) -> list[int]:
+        if p not in attributed:
+            attributed[p] = [i for i, s in enumerate(parley.corpus.passages[p].sentences)
+                             if s.speaker is not None]
+        return attributed[p]
+
+    # Best passages among those with a speaker, keeping the ones whose attributed
+    # statements themselves hold the words; look deeper only when too few survive.
+    ranked: list[tuple[int, float]] = []
+    pool = max(k, SAID_POOL)
+    depth = 4 * k + 16
+    while query:
+        top = parley._top(query, topic, depth, parley._attributed_ids, wide=wide)
+        ranked = evidence.distinct([(p, sc) for p, sc in top if sc > 0 and any(
+            evidence.sentence_score(p, s, qset) > 0 for s in statements(p))], pool)
+        if len(ranked) >= k or len(top) < depth:  # deeper only for the k shown
+            break
+        depth *= 4
+    if not ranked:
+        return None
+    # The statements that hold most of the question, by coverage, first (BM25's order
+    # among equals): "who said Y?" asks for a statement, and a passage's other words
+    # (narration, another speaker) are no part of it.
+    hits, held = covered_first(parley, ranked,
+                               lambda chosen: evidence.hits(chosen, qset, only=attributed),
+                               query, k)
+    return Found(hits, held)
+
+
+def covered_first(parley: Parley, ranked: Sequence[tuple[int, float]],
+                  make_hits: Callable[[list[tuple[int, float]]], Sequence[Hit]],
+                  query: Sequence[str], k: int, first: set[int] | None = None,
+                  ) -> tuple[tuple[Hit, ...], list[float]]:
+    """The k hits to show, and their coverage: among those scoring at least NEAR_TOP of
+    the best, the passages in `first` (a speaker phrase's best-fitting speakers), then
+    the statements holding more of the question, before the rest (BM25's order among
+    equals). Hits are made only for the near-best and the rest shown."""
+    floor = proximity.NEAR_TOP * max(score for _, score in ranked)
+    near = [item for item in ranked if item[1] >= floor]
+    rest = [item for item in ranked if item[1] < floor][:max(0, k - len(near))]
+    near_hits = list(make_hits(near))
+    held = [parley.evidence.coverage(h, query) for h in near_hits]
+
+    def key(i: int) -> tuple[bool, float]:
+        return first is not None and near[i][0] not in first, -held[i]
+
+    order = sorted(range(len(near)), key=key)[:k]
+    shown = [near_hits[i] for i in order]
+    covered = [held[i] for i in order]
+    rest_hits = list(make_hits(rest)) if rest else []
+    covered += [parley.evidence.coverage(h, query) for h in rest_hits]
+    return renumbered([*shown, *rest_hits]), covered
+
+
+def renumbered(hits: Sequence[Hit]) -> tuple[Hit, ...]:
+    """Hits moved about, ranked 1, 2, … in their new order."""
+    return tuple(replace(h, rank=i) for i, h in enumerate(hits, start=1))
