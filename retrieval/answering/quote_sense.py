@@ -21,6 +21,7 @@ from pathlib import Path
 import Stemmer
 
 from retrieval.answering.quote_folding import NEGATIONS, fold_words
+from retrieval.answering.word_tables import table_rows
 from retrieval.tokenizer import normalize_word, terms, tokens
 
 DATA = Path(__file__).with_name("data")
@@ -69,13 +70,11 @@ class Core:
 
 
 def _rows(path: Path) -> Iterable[tuple[str, list[str]]]:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, tab, rest = line.partition("\t")
-        if not tab or not lemma.strip():
-            raise SenseDataError(f"{path.name}, line {n}: needs a lemma, a tab and words")
-        yield lemma.strip(), [w.strip() for w in rest.split(",") if w.strip()]
+    for row in table_rows(path.read_text(encoding="utf-8").splitlines()):
+        if row.rest is None or not row.lemma:
+            raise SenseDataError(f"{path.name}, line {row.number}: needs a lemma, a tab and "
+                                 "words")
+        yield row.lemma, [w.strip() for w in row.rest.split(",") if w.strip()]
 
 
 def _one_term(phrase: str) -> str | None:

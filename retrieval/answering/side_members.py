@@ -23,6 +23,7 @@ from corpus.folding import fold
 from corpus.models import Speaker
 from retrieval.answering import nearby
 from retrieval.answering.candidates import OFFICE_CHANGERS, Match
+from retrieval.answering.word_tables import table_rows
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -44,13 +45,8 @@ class Party:
 @functools.cache
 def parties() -> tuple[Party, ...]:
     """The party table, read once."""
-    rows = []
-    for line in PARTY_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, _, forms = line.partition("\t")
-        rows.append(Party(lemma.strip(), tuple(f.strip() for f in forms.split("|") if f)))
-    return tuple(rows)
+    return tuple(Party(row.lemma, tuple(f.strip() for f in (row.rest or "").split("|") if f))
+                 for row in table_rows(PARTY_FILE.read_text(encoding="utf-8").splitlines()))
 
 
 @functools.cache

@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from pathlib import Path
 
+from retrieval.answering.word_tables import table_rows
 from retrieval.tokenizer import terms
 
 SYNONYM_FILE = Path(__file__).with_name("data") / "synonyms.tsv"
@@ -34,14 +35,11 @@ def parse(lines: Sequence[str], where: str = "synonyms.tsv") -> dict[Terms, tupl
     words leave one search term ("on hold": hold, "pull out": pull) is only searched for,
     never looked up: the term alone says other things ("hold talks")."""
     out: dict[Terms, list[Terms]] = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        lemma, tab, rest = line.rstrip("\n").partition("\t")
-        words = [lemma, *(w for w in rest.split(",") if w.strip())]
+    for row in table_rows(lines):
+        words = [row.lemma, *(w for w in (row.rest or "").split(",") if w.strip())]
         group = [tuple(terms(w)) for w in words]
-        if not tab or len(group) < 2 or not all(group):
-            raise SynonymFileError(f"{where} line {number}: expected a lemma, a tab and "
+        if row.rest is None or len(group) < 2 or not all(group):
+            raise SynonymFileError(f"{where} line {row.number}: expected a lemma, a tab and "
                                    "comma-separated words that each carry a search term")
         for word, member in zip(words, group, strict=True):
             if len(member) == 1 and len(word.split()) > 1:
