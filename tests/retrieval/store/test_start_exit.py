@@ -64,3 +64,30 @@ def test_a_one_shot_command_starts_with_the_collector_paused_and_answers_with_it
                        env={"XDG_CACHE_HOME": str(tmp_path / "xdg"), "PATH": "/usr/bin:/bin"})
     assert r.returncode == 0 and r.stdout.strip()
     assert "[('loading', False), ('answering', True, True)] True" in r.stderr
+
+
+SERVED_SCRIPT = """
+import sys
+import bot.cli
+code = bot.cli.main([sys.argv[2], "--quiet", "--corpus", sys.argv[1]] + sys.argv[3:])
+print(sorted(m for m in ("sqlite3", "retrieval.store.article_cache") if m in sys.modules),
+      file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_a_start_served_from_the_saved_entry_never_imports_the_article_cache(
+        tmp_path: Path):
+    """sqlite3 and the article cache are for builds: a start that loads the saved entry
+    does without them."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text("Talks resume\n\nThe talks resumed in Istanbul.\n",
+                                      encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "PATH": "/usr/bin:/bin"}
+    runs = [subprocess.run([sys.executable, "-c", SERVED_SCRIPT, str(corpus), *argv],
+                           capture_output=True, text=True, timeout=120, env=env)
+            for argv in (["index"], ["ask", "Where did the talks resume?"])]
+    assert [r.returncode for r in runs] == [0, 0]
+    assert "'sqlite3'" in runs[0].stderr  # the build used it
+    assert runs[1].stderr.strip().endswith("[]"), runs[1].stderr
