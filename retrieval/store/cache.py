@@ -34,7 +34,6 @@ from retrieval.inverted import InvertedIndex
 from retrieval.inverted_build import ArticleTerms, build_arrays_of_articles
 from retrieval.options import IndexOptions
 from retrieval.store import file_walk
-from retrieval.store.article_cache import open_cache
 from retrieval.store.entry import (
     BlockOf,
     entry_dir,
@@ -199,6 +198,10 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
            cancel: Cancel | None, *, rebuild: bool, save: bool) -> Opened:
     """Build from the snapshot (articles attributed before taken from the article cache) and
     save under `key`."""
+    # Imported here: a start served from a saved entry never opens the article cache (nor
+    # imports sqlite3 and the records block code).
+    from retrieval.store.article_cache import open_cache
+
     roots = _usable_roots(req) if save else []
     articles = open_cache(roots[0] if roots else None, reuse=not rebuild, corpus=req.identity)
     # One pause for the whole build: between two pauses the collector would walk every

@@ -4,6 +4,7 @@ load) and `manifest.json` (written last, with sizes and checksums). Nothing is p
 entry that fails a check raises CorruptIndex."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -15,13 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from corpus.models import Article, Corpus
 from retrieval.bm25_index import BM25Index
+from retrieval.store.check_batch import Group, run_groups
+from retrieval.store.check_batch import threads as check_threads
 from retrieval.store.index_files import (
     CorruptIndex,
+    check_array,
     check_file,
     file_entry,
     fsync_dir,
-    load_array,
-    load_index,
+    index_plan,
+    mapped_array,
     naming,
     save_array,
     save_index,
@@ -54,14 +58,20 @@ def load_entry(folder: Path, key: str) -> tuple[Corpus, BM25Index]:
     if not isinstance(manifest, dict) or manifest.get("store") != STORE_VERSION \
             or manifest.get("key") != key:
         raise CorruptIndex("manifest does not match this corpus and settings")
-    corpus = _load_records(folder, manifest.get("records"))
-    index = load_index(folder, manifest.get("index", {}))
-    if index.size != len(corpus.passages):
+    groups, records = _records_plan(folder, manifest.get("records"))
+    index_group, index = index_plan(folder, manifest.get("index", {}))
+    # every byte and row of every file checked (on two threads) before anything is loaded
+    run_groups([*groups, index_group], check_threads())
+    corpus = _records_read(records)
+    loaded = index()
+    if loaded.size != len(corpus.passages):
         raise CorruptIndex("index and corpus records disagree on the number of passages")
-    return corpus, index
+    return corpus, loaded
 
 
-def _load_records(folder: Path, records: Any) -> Corpus:
+def _records_plan(folder: Path, records: Any) -> tuple[list[Group], Callable[[], Corpus]]:
+    """The record files' checks, one group per file (none needs another's rows), and what
+    reads the corpus from them once they have passed."""
     if not isinstance(records, dict):
         raise CorruptIndex("manifest lists no corpus records")
     try:
@@ -71,12 +81,27 @@ def _load_records(folder: Path, records: Any) -> Corpus:
         if problem:
             raise CorruptIndex(problem)
         checks = records_checks(shapes)
-        arrays = {name: load_array(folder, RECORDS_PREFIX + name, files[name],
-                                   checks.get(name, ()))
-                  for name in RECORD_ARRAYS}
-        path = check_file(folder, records["json"], records["json_file"])
-        part = json.loads(path.read_text(encoding="utf-8"))
+        groups = [Group(int(files[name]["size"]), [functools.partial(
+            check_array, folder, RECORDS_PREFIX + name, files[name], checks.get(name, ()))])
+            for name in RECORD_ARRAYS]
+        json_name, json_meta = records["json"], records["json_file"]
+        groups.append(Group(int(json_meta["size"]), [functools.partial(
+            check_file, folder, json_name, json_meta)]))
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise CorruptIndex(f"corpus records unreadable ({exc})") from None
+
+    def read() -> Corpus:
+        arrays = {name: mapped_array(folder, RECORDS_PREFIX + name) for name in RECORD_ARRAYS}
+        part = json.loads((folder / json_name).read_text(encoding="utf-8"))
         return records_corpus(arrays, part)
+    return groups, read
+
+
+def _records_read(read: Callable[[], Corpus]) -> Corpus:
+    try:
+        return read()
+    except OSError:
+        raise CorruptIndex("corpus records unreadable") from None
     except (ValueError, TypeError, KeyError, IndexError) as exc:
         raise CorruptIndex(f"corpus records unreadable ({exc})") from None
 

@@ -3,10 +3,11 @@ every reference checked first. Nothing pickled."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import xxhash
 
 from retrieval.bm25_index import BM25Index
 from retrieval.inverted import ARRAY_NAMES, FORMAT_VERSION, InvertedIndex, Stats
+from retrieval.store.check_batch import Group, run_groups
 from retrieval.store.checks import Check
 from retrieval.store.structure import CopyInto, index_checks
 
@@ -66,12 +68,24 @@ def load_array(folder: Path, name: str, meta: dict[str, Any] | None,
                checks: Sequence[Check] = (), mmap: bool = True) -> np.ndarray:
     """What `save_array` wrote, every byte checked against its manifest entry and every row
     against `checks`, then memory-mapped."""
+    check_array(folder, name, meta, checks)
+    return mapped_array(folder, name, mmap)
+
+
+def check_array(folder: Path, name: str, meta: dict[str, Any] | None,
+                checks: Sequence[Check] = ()) -> None:
+    """Every byte of `<name>.npy` checked against its manifest entry, every row against
+    `checks` (CorruptIndex when one fails)."""
     if meta is None:
         raise CorruptIndex(f"{name}.npy is not listed")
-    path = folder / f"{name}.npy"
-    _read_checked(path, meta, checks)
+    _read_checked(folder / f"{name}.npy", meta, checks)
+
+
+def mapped_array(folder: Path, name: str, mmap: bool = True) -> np.ndarray:
+    """`<name>.npy` memory-mapped (or read), once `check_array` has passed."""
     try:
-        return np.load(path, mmap_mode="r" if mmap else None, allow_pickle=False)
+        return np.load(folder / f"{name}.npy", mmap_mode="r" if mmap else None,
+                       allow_pickle=False)
     except (ValueError, OSError) as exc:
         raise CorruptIndex(f"{name}.npy cannot be read ({exc})") from None
 
@@ -182,30 +196,47 @@ def check_file(folder: Path, name: str, meta: dict[str, Any]) -> Path:
 
 def load_index(folder: Path, part: dict[str, Any], mmap: bool = True) -> BM25Index:
     """Load what `save_index` wrote: every byte and every row checked first."""
+    group, finish = index_plan(folder, part, mmap)
+    run_groups([group], 1)
+    return finish()
+
+
+def index_plan(folder: Path, part: dict[str, Any], mmap: bool = True
+               ) -> tuple[Group, Callable[[], BM25Index]]:
+    """What `load_index` does, in two halves: the files' checks (one group: the stream is
+    decoded against the block table checked before it) and, once they have passed, the
+    index loaded from them."""
     if part.get("format") != FORMAT_VERSION:
         raise CorruptIndex(f"index format {part.get('format')}, expected {FORMAT_VERSION}")
-    files = part["files"]
     try:
+        files = part["files"]
         stats = Stats(**part["stats"])
         checks = index_checks({name: tuple(files[f"{name}.npy"]["shape"])
                                for name in ARRAY_NAMES}, stats.size)
         wrong = [n for n in ARRAY_NAMES if files[f"{n}.npy"]["dtype"] != ARRAY_DTYPES[n]]
         # the passage lengths as read, for the length normalisation (shape checked)
         lengths = np.zeros(int(files["doc_len.npy"]["shape"][0]), dtype=np.int32)
+        size = sum(int(files[f"{n}.npy"]["size"]) for n in ARRAY_NAMES)
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise CorruptIndex(f"the manifest's index part is unreadable ({exc})") from None
     if wrong:
         raise CorruptIndex(f"{wrong[0]}.npy has the wrong type")
     checks["doc_len"].append(CopyInto("", lengths))
-    arrays = {name: load_array(folder, name, files[f"{name}.npy"], checks[name], mmap)
-              for name in ARRAY_NAMES}
-    terms_path = check_file(folder, "terms.json", files["terms.json"])
-    try:
-        terms = json.loads(terms_path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise CorruptIndex(f"terms unreadable ({exc})") from None
-    _check_shapes(arrays, terms, stats)
-    return BM25Index.from_inverted(InvertedIndex(terms, arrays, stats, lengths))
+    group = Group(size, [functools.partial(check_array, folder, name, files[f"{name}.npy"],
+                                           checks[name]) for name in ARRAY_NAMES])
+    group.steps.append(functools.partial(check_file, folder, "terms.json", files["terms.json"]))
+
+    def finish() -> BM25Index:
+        arrays = {name: mapped_array(folder, name, mmap) for name in ARRAY_NAMES}
+        try:
+            terms = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
+        except ValueError as exc:
+            raise CorruptIndex(f"terms unreadable ({exc})") from None
+        except OSError:
+            raise CorruptIndex("terms.json is missing or unreadable") from None
+        _check_shapes(arrays, terms, stats)
+        return BM25Index.from_inverted(InvertedIndex(terms, arrays, stats, lengths))
+    return group, finish
 
 
 def _check_shapes(a: dict[str, np.ndarray], terms: list[str], stats: Stats) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,6 +146,7 @@ def test_without_the_compiled_walk_nothing_walks_ahead(corpus_dir: Path,
 @pytest.mark.parametrize(("argv", "walked_ahead"), [
     (["ask", "What did the Kremlin say?"], True),
     (["quotes", "Kremlin"], True),
+    (["check", "the Kremlin", "we are ready"], True),
     (["stats"], True),
     (["eval", "questions", "no-such-file.tsv"], False),
 ])
@@ -157,3 +160,26 @@ def test_the_command_line_walks_ahead_for_the_commands_that_open_the_corpus(
     # one walk, begun ahead and taken by the check; or none at all
     assert len(walks.begun) == (1 if walked_ahead else 0)
     assert walks.taken == ([(walks.begun[0], True)] if walked_ahead else [])
+
+
+# What must not be imported before the walk begins: the heavy modules a command imports when
+# it runs (numpy alone is about half of a start's imports), and the front end that pulls them.
+HEAVY_MODULES = ("numpy", "rich", "prompt_toolkit", "tqdm", "xxhash", "retrieval.answering",
+                 "retrieval.store.cache", "corpus.build", "bot.loading", "bot.text_render",
+                 "bot.json_output")
+PARSER_IMPORTS = """
+import sys
+import bot.cli
+bot.cli.build_parser()
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+def test_building_the_command_line_parser_imports_none_of_the_heavy_modules():
+    """Every subcommand module is imported to build the parser, before the walk ahead begins:
+    one that imports the answering code at its top (as `parley check` once did) delays the
+    walk by every import of the start."""
+    out = subprocess.run([sys.executable, "-c", PARSER_IMPORTS], capture_output=True,
+                         text=True, timeout=120, check=True).stdout.split()
+    early = [m for m in out if any(m == h or m.startswith(h + ".") for h in HEAVY_MODULES)]
+    assert early == []
