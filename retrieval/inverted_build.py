@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, count, filterfalse
 
 import numpy as np
 
@@ -49,54 +49,109 @@ def build_arrays(documents: Sequence[Sequence[str]], k1: float, b: float, epsilo
                  ) -> tuple[list[str], dict[str, np.ndarray], Stats]:
     """(terms, arrays named as ARRAY_NAMES, stats) of the index of `documents`."""
     n = len(documents)
-    terms, lengths, total, post_term, post_doc, tf = _postings(documents)
-    V = len(terms)
-    df = np.bincount(post_term, minlength=V).astype(np.int64)
+    terms, lengths, total, df, post_doc, tf = _postings(documents)
     idf, average_idf = _idf(df, n, epsilon)
     avgdl = total / n if n else 0.0
-
-    # Weight of each posting: the expression of BM25Okapi.get_scores, same operation order:
-    #   idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avgdl)))
-    # (what `retrieval.postings` computes again at query time); here it orders the tiers.
-    norm = length_norm(lengths, k1, b, avgdl)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        weights = idf[post_term] * ((tf * (k1 + 1)) / (tf + norm[post_doc]))
-    del norm
-
-    arrays = _tiers(post_term, post_doc, tf, weights, df, V, n)
+    arrays = _tiers(post_doc, tf, idf, df, length_norm(lengths, k1, b, avgdl), k1, n)
     arrays.update(idf=idf, df=df, doc_len=lengths.astype(np.int32))
     stats = Stats(size=n, total_len=total, avgdl=avgdl, average_idf=average_idf,
                   k1=float(k1), b=float(b), epsilon=float(epsilon))
     return terms, arrays, stats
 
 
+@dataclass
+class _Chunk:
+    """The postings of a run of documents, sorted by term then document: each term once
+    with its number of postings (`runs`), and per posting its document and count."""
+
+    terms: np.ndarray  # int32: the terms met, ascending
+    runs: np.ndarray   # int64: postings of each
+    docs: np.ndarray   # int32
+    tf: np.ndarray     # uint16, or int64 when a count does not fit
+
+
 def _postings(documents: Sequence[Sequence[str]]
               ) -> tuple[list[str], np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]:
-    """Vocabulary, document lengths, total length, and one posting per (term, document),
-    sorted by term then document: its term, document and term frequency."""
+    """Vocabulary, document lengths, total length, document frequencies, and one posting
+    per (term, document), sorted by term then document: its document and term frequency.
+
+    The documents are read a chunk of about `_CHUNK_TOKENS` tokens at a time and their
+    postings kept compactly (4 + 2 bytes each), then placed by a counting sort on the
+    terms, chunk after chunk: the whole corpus's tokens are never held as int64 arrays."""
     n = len(documents)
-    # Vocabulary in first-occurrence order: the order BM25Okapi's `nd` dict is filled in,
-    # which fixes the order its IDF sum (hence average_idf) is accumulated in.
-    vocab = dict.fromkeys(chain.from_iterable(documents))
-    terms = list(vocab)
-    ids = dict(zip(terms, range(len(terms)), strict=True))
     lengths = np.fromiter(map(len, documents), dtype=np.int64, count=n)
     total = int(lengths.sum())
-    tok = np.fromiter(map(ids.__getitem__, chain.from_iterable(documents)), dtype=np.int64,
-                      count=total)
-    doc_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    key = tok * max(n, 1) + doc_of
-    del tok, doc_of
-    key.sort(kind="stable")
+    # Vocabulary in first-occurrence order: the order BM25Okapi's `nd` dict is filled in,
+    # which fixes the order its IDF sum (hence average_idf) is accumulated in.
+    ids: dict[str, int] = {}
+    chunks = [_chunk(documents, lengths, d0, d1, ids) for d0, d1 in _doc_ranges(lengths)]
+    terms = list(ids)
+    del ids
+    df = np.zeros(len(terms), dtype=np.int64)
+    for c in chunks:
+        df[c.terms] += c.runs
+    start = np.zeros(len(terms) + 1, dtype=np.int64)
+    np.cumsum(df, out=start[1:])
+    n_post = int(start[-1])
+    wide = any(c.tf.dtype != np.uint16 for c in chunks)
+    post_doc = np.empty(n_post, dtype=np.int32)
+    tf = np.empty(n_post, dtype=np.int64 if wide else np.uint16)
+    cursor = start[:-1].copy()  # where each term's next posting goes
+    chunks.reverse()
+    while chunks:  # earlier documents first, so each term's postings stay in document order
+        c = chunks.pop()
+        first = np.zeros(c.runs.size, dtype=np.int64)
+        np.cumsum(c.runs[:-1], out=first[1:])
+        at = np.repeat(cursor[c.terms] - first, c.runs)
+        at += np.arange(at.size, dtype=np.int64)
+        post_doc[at] = c.docs
+        tf[at] = c.tf
+        cursor[c.terms] += c.runs
+        del c, at
+    return terms, lengths, total, df, post_doc, tf
+
+
+# Tokens turned into postings at a time: bounds the temporaries (some 40 bytes a token).
+_CHUNK_TOKENS = 1 << 21
+
+
+def _doc_ranges(lengths: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of documents of about `_CHUNK_TOKENS` tokens each (a longer document alone)."""
+    ends = np.cumsum(lengths)
+    cuts = np.searchsorted(ends, np.arange(_CHUNK_TOKENS, int(ends[-1]) if ends.size else 0,
+                                           _CHUNK_TOKENS), side="right")
+    edges = sorted(set(cuts.tolist()) | {0, int(lengths.size)})
+    return [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
+
+
+def _chunk(documents: Sequence[Sequence[str]], lengths: np.ndarray, d0: int, d1: int,
+           ids: dict[str, int]) -> _Chunk:
+    """Documents d0:d1's postings; their new terms are numbered into `ids` in order of first
+    occurrence."""
+    docs = documents[d0:d1]
+    ids.update(zip(filterfalse(ids.__contains__, dict.fromkeys(chain.from_iterable(docs))),
+                   count(len(ids))))
+    m = d1 - d0
+    size = int(lengths[d0:d1].sum())
+    key = np.fromiter(map(ids.__getitem__, chain.from_iterable(docs)), dtype=np.int64,
+                      count=size)
+    key *= m
+    key += np.repeat(np.arange(m, dtype=np.int64), lengths[d0:d1])
+    key.sort()
     if key.size:
         starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-        tf = np.diff(np.r_[starts, key.size]).astype(np.int64)
+        tf = np.diff(np.r_[starts, key.size])
         key = key[starts]
     else:
         tf = np.zeros(0, dtype=np.int64)
-    post_term = key // max(n, 1)
-    post_doc = key - post_term * max(n, 1)
-    return terms, lengths, total, post_term, post_doc, tf
+    term = key // m
+    doc = (key - term * m + d0).astype(np.int32)
+    del key
+    first = np.flatnonzero(np.r_[True, term[1:] != term[:-1]]) if term.size else term
+    runs = np.diff(np.r_[first, term.size]).astype(np.int64)
+    small = not tf.size or int(tf.max()) < 1 << 16
+    return _Chunk(term[first].astype(np.int32), runs, doc,
+                  tf.astype(np.uint16) if small else tf.astype(np.int64))
 
 
 def _idf(df: np.ndarray, n: int, epsilon: float) -> tuple[np.ndarray, float]:
@@ -118,10 +173,12 @@ def _idf(df: np.ndarray, n: int, epsilon: float) -> tuple[np.ndarray, float]:
     return np.array(idf_list, dtype=np.float64), average_idf
 
 
-def _tiers(post_term: np.ndarray, post_doc: np.ndarray, tf: np.ndarray, weights: np.ndarray,
-           df: np.ndarray, V: int, n_docs: int) -> dict[str, np.ndarray]:
-    """Cut each long posting list by weight into tiers, each sorted by document, and encode
-    them."""
+def _tiers(post_doc: np.ndarray, tf: np.ndarray, idf: np.ndarray, df: np.ndarray,
+           norm: np.ndarray, k1: float, n_docs: int) -> dict[str, np.ndarray]:
+    """Cut each long posting list by weight into tiers, each sorted by document (in place),
+    and encode them. The weights, which order the tiers and give their maxima, are worked
+    out for a range of terms of about `_CHUNK_POSTINGS` postings at a time."""
+    V = df.size
     term_start = np.zeros(V + 1, dtype=np.int64)
     np.cumsum(df, out=term_start[1:])
     n_tiers = np.ones(V, dtype=np.int64)
@@ -132,28 +189,54 @@ def _tiers(post_term: np.ndarray, post_doc: np.ndarray, tf: np.ndarray, weights:
     T = int(term_tiers[-1])
     tier_sizes = np.zeros(T, dtype=np.int64)
     tier_sizes[term_tiers[:-1]] = df  # short lists: one tier holding everything
-    docs_out = post_doc.astype(np.int32)
-    tf_out, w_out = tf, weights  # reordered in place (a fancy index copies before writing)
-    for t in long_terms.tolist():
-        lo, hi = int(term_start[t]), int(term_start[t + 1])
-        sizes = _cut_tiers(post_doc, tf, weights, (docs_out, tf_out, w_out), lo, hi)
-        tier_sizes[term_tiers[t]:term_tiers[t + 1]] = sizes
+    tier_max = np.full(T, -np.inf)
+    for t0, t1 in _term_ranges(term_start):
+        lo, hi = int(term_start[t0]), int(term_start[t1])
+        docs, counts = post_doc[lo:hi], tf[lo:hi]  # views: the cuts reorder them in place
+        w = _weights(docs, counts, np.repeat(idf[t0:t1], df[t0:t1]), norm, k1)
+        i0, i1 = np.searchsorted(long_terms, (t0, t1)).tolist()
+        for t in long_terms[i0:i1].tolist():
+            a, z = int(term_start[t]) - lo, int(term_start[t + 1]) - lo
+            tier_sizes[term_tiers[t]:term_tiers[t + 1]] = _cut_tiers(docs, counts, w, a, z)
+        r0, r1 = int(term_tiers[t0]), int(term_tiers[t1])
+        sizes = tier_sizes[r0:r1]
+        first = np.zeros(sizes.size, dtype=np.int64)
+        np.cumsum(sizes[:-1], out=first[1:])
+        nonempty = sizes > 0
+        tier_max[r0:r1][nonempty] = np.maximum.reduceat(w, first[nonempty])
     tier_offsets = np.zeros(T + 1, dtype=np.int64)
     np.cumsum(tier_sizes, out=tier_offsets[1:])
-    tier_max = np.full(T, -np.inf)
-    nonempty = tier_sizes > 0
-    if w_out.size:
-        tier_max[nonempty] = np.maximum.reduceat(w_out, tier_offsets[:-1][nonempty])
-    del w_out
-    tier_blocks, table, stream = encode(docs_out, tf_out, tier_offsets, n_docs)
+    tier_blocks, table, stream = encode(post_doc, tf, tier_offsets, n_docs)
     return {"term_tiers": term_tiers, "tier_max": tier_max, "tier_blocks": tier_blocks,
             "block_table": table, "post_stream": stream}
 
 
-def _cut_tiers(post_doc: np.ndarray, tf: np.ndarray, weights: np.ndarray,
-               out: tuple[np.ndarray, np.ndarray, np.ndarray], lo: int, hi: int) -> list[int]:
-    """Reorder one term's postings lo:hi into its tiers (into `out`: documents, counts,
-    weights); returns their sizes."""
+# Postings weighed at a time (a term's list is never split): bounds the temporaries.
+_CHUNK_POSTINGS = 1 << 20
+
+
+def _term_ranges(term_start: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of terms holding about `_CHUNK_POSTINGS` postings each."""
+    n_post = int(term_start[-1])
+    cuts = np.searchsorted(term_start, np.arange(_CHUNK_POSTINGS, n_post, _CHUNK_POSTINGS))
+    edges = sorted(set(cuts.tolist()) | {0, term_start.size - 1})
+    return [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
+
+
+def _weights(docs: np.ndarray, tf: np.ndarray, idf: np.ndarray, norm: np.ndarray, k1: float
+             ) -> np.ndarray:
+    """Each posting's weight: the expression of BM25Okapi.get_scores, same operation order,
+    `idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avgdl)))` (what
+    `retrieval.postings` computes again at query time), `norm` being the per-passage part."""
+    counts = tf.astype(np.int64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return idf * ((counts * (k1 + 1)) / (counts + norm[docs]))
+
+
+def _cut_tiers(docs: np.ndarray, tf: np.ndarray, weights: np.ndarray, lo: int, hi: int
+               ) -> list[int]:
+    """Reorder one term's postings lo:hi (documents, counts and weights, in place) into its
+    tiers; returns their sizes."""
     w = weights[lo:hi]
     p = hi - lo
     # rank cut points: tier j gets postings whose weight is among the best cum[j]
@@ -169,7 +252,7 @@ def _cut_tiers(post_doc: np.ndarray, tf: np.ndarray, weights: np.ndarray,
     label[order[start:]] = len(TIER_FRACTIONS)
     sizes.append(p - start)
     perm = np.argsort(label, kind="stable")  # keeps document order within a tier
-    out[0][lo:hi] = post_doc[lo:hi][perm]
-    out[1][lo:hi] = tf[lo:hi][perm]
-    out[2][lo:hi] = w[perm]
+    docs[lo:hi] = docs[lo:hi][perm]  # (a fancy index copies before the write)
+    tf[lo:hi] = tf[lo:hi][perm]
+    weights[lo:hi] = w[perm]
     return sizes

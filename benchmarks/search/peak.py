@@ -42,6 +42,8 @@ class Sampler:
         self._stop = threading.Event()
         self._main = threading.main_thread().ident
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self.trace_at = ""  # a watched function: what Python allocated is listed as it returns
+        self.traced: list[str] = []
 
     def start(self) -> None:
         self._thread.start()
@@ -74,6 +76,8 @@ class Sampler:
             finally:
                 self.stages[qualname] = max(self.stages.get(qualname, 0.0), rss_mb() - self.base)
                 self.active.remove(qualname)
+                if qualname == self.trace_at:
+                    self.traced = _top_lines()
         setattr(module, attr, wrapped)
         for mod in list(sys.modules.values()):  # names imported with `from m import f`
             if getattr(mod, attr, None) is inner:
@@ -81,10 +85,25 @@ class Sampler:
 
     def report(self) -> dict:
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        return {"base_mb": round(self.base, 1), "peak_above_base_mb": round(self.high - self.base, 1),
+        return {"base_mb": round(self.base, 1),
+                "peak_above_base_mb": round(self.high - self.base, 1),
                 "peak_rss_mb": round(self.high, 1), "largest_worker_mb": round(children, 1),
                 "stages_mb": {k: round(v, 1) for k, v in self.stages.items()},
-                "stack_at_peak": self.stack}
+                "stack_at_peak": self.stack, **({"traced": self.traced} if self.traced else {})}
+
+
+def _top_lines(limit: int = 25) -> list[str]:
+    """The lines whose allocations still live hold the most (tracemalloc, when started)."""
+    import tracemalloc
+    if not tracemalloc.is_tracing():
+        return []
+    stats = tracemalloc.take_snapshot().statistics("lineno")
+    total = sum(s.size for s in stats)
+    out = [f"total {total / 2**20:.1f} MB"]
+    for st in stats[:limit]:
+        frame = st.traceback[0]
+        out.append(f"{st.size / 2**20:.1f} MB {st.count} blocks {frame.filename}:{frame.lineno}")
+    return out
 
 
 def _frames(frame) -> list[str]:
@@ -120,6 +139,10 @@ def run_index(args: argparse.Namespace) -> dict:
     sampler = Sampler(every=0.02)
     for stage in args.stage:
         sampler.watch(stage)
+    if args.trace_at:
+        import tracemalloc
+        sampler.trace_at = args.trace_at
+        tracemalloc.start()
     reset_peak()
     sampler.base = sampler.high = rss_mb()
     sampler.start()
@@ -141,8 +164,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20240229)  # bench_search.py's SEED
     parser.add_argument("--stage", action="append", default=[],
                         help="a function whose own high is reported (module.function)")
-    parser.add_argument("rest", nargs="*", help="after --: the parley command line (index)")
-    args = parser.parse_args()
+    parser.add_argument("--trace-at", default="",
+                        help="a --stage function: list what Python allocated and still holds "
+                             "as it returns (tracemalloc: slow)")
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:cut])
+    args.rest = argv[cut + 1:]  # after --: the parley command line (index)
     out = run_bare(args) if args.mode == "bare" else run_index(args)
     print(json.dumps(out), flush=True)
 
