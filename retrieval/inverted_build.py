@@ -13,7 +13,7 @@ and the postings are saved compactly, as passage gaps and term frequencies
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, count, filterfalse
 
@@ -45,11 +45,12 @@ class Stats:
     epsilon: float
 
 
-def build_arrays(documents: Sequence[Sequence[str]], k1: float, b: float, epsilon: float
+def build_arrays(documents: Iterable[Sequence[str]], k1: float, b: float, epsilon: float
                  ) -> tuple[list[str], dict[str, np.ndarray], Stats]:
-    """(terms, arrays named as ARRAY_NAMES, stats) of the index of `documents`."""
-    n = len(documents)
+    """(terms, arrays named as ARRAY_NAMES, stats) of the index of `documents`, read once
+    (a generator's documents need not all be alive at once)."""
     terms, lengths, total, df, post_doc, tf = _postings(documents)
+    n = int(lengths.size)
     idf, average_idf = _idf(df, n, epsilon)
     avgdl = total / n if n else 0.0
     arrays = _tiers(post_doc, tf, idf, df, length_norm(lengths, k1, b, avgdl), k1, n)
@@ -70,27 +71,40 @@ class _Chunk:
     tf: np.ndarray     # uint16, or int64 when a count does not fit
 
 
-def _postings(documents: Sequence[Sequence[str]]
+def _postings(documents: Iterable[Sequence[str]]
               ) -> tuple[list[str], np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]:
     """Vocabulary, document lengths, total length, document frequencies, and one posting
     per (term, document), sorted by term then document: its document and term frequency.
 
-    The documents are read a chunk of about `_CHUNK_TOKENS` tokens at a time and their
-    postings kept compactly (4 + 2 bytes each), then placed by a counting sort on the
-    terms, chunk after chunk: the whole corpus's tokens are never held as int64 arrays."""
-    n = len(documents)
-    lengths = np.fromiter(map(len, documents), dtype=np.int64, count=n)
-    total = int(lengths.sum())
+    The documents are read once, a batch of about `_CHUNK_TOKENS` tokens at a time (so they
+    may be made as they are read), and their postings kept compactly (4 + 2 bytes each),
+    then placed by a counting sort on the terms, chunk after chunk: the whole corpus's
+    tokens are never held, nor as int64 arrays."""
     # Vocabulary in first-occurrence order: the order BM25Okapi's `nd` dict is filled in,
     # which fixes the order its IDF sum (hence average_idf) is accumulated in.
     ids: dict[str, int] = {}
-    chunks = [_chunk(documents, lengths, d0, d1, ids) for d0, d1 in _doc_ranges(lengths)]
+    chunks, parts = [], []
+    n = 0
+    for docs in _batches(documents):
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        chunks.append(_chunk(docs, lengths, n, ids))
+        parts.append(lengths)
+        n += len(docs)
+        del docs
+    lengths = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
     terms = list(ids)
-    del ids
-    df = np.zeros(len(terms), dtype=np.int64)
+    del ids, parts
+    post_doc, tf, df = _place(chunks, len(terms))
+    return terms, lengths, int(lengths.sum()), df, post_doc, tf
+
+
+def _place(chunks: list[_Chunk], V: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(documents, counts, document frequencies) of the postings of `chunks` (emptied, each
+    let go once placed), sorted by term then document."""
+    df = np.zeros(V, dtype=np.int64)
     for c in chunks:
         df[c.terms] += c.runs
-    start = np.zeros(len(terms) + 1, dtype=np.int64)
+    start = np.zeros(V + 1, dtype=np.int64)
     np.cumsum(df, out=start[1:])
     n_post = int(start[-1])
     wide = any(c.tf.dtype != np.uint16 for c in chunks)
@@ -108,35 +122,50 @@ def _postings(documents: Sequence[Sequence[str]]
         tf[at] = c.tf
         cursor[c.terms] += c.runs
         del c, at
-    return terms, lengths, total, df, post_doc, tf
+    return post_doc, tf, df
 
 
 # Tokens turned into postings at a time: bounds the temporaries (some 40 bytes a token).
 _CHUNK_TOKENS = 1 << 21
 
 
-def _doc_ranges(lengths: np.ndarray) -> list[tuple[int, int]]:
-    """Runs of documents of about `_CHUNK_TOKENS` tokens each (a longer document alone)."""
-    ends = np.cumsum(lengths)
-    cuts = np.searchsorted(ends, np.arange(_CHUNK_TOKENS, int(ends[-1]) if ends.size else 0,
-                                           _CHUNK_TOKENS), side="right")
-    edges = sorted(set(cuts.tolist()) | {0, int(lengths.size)})
-    return [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
+def _batches(documents: Iterable[Sequence[str]]) -> Iterator[list[Sequence[str]]]:
+    """The documents in runs of about `_CHUNK_TOKENS` tokens (a longer document alone)."""
+    if isinstance(documents, list):  # cut by slicing: no Python step per document
+        lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
+        ends = np.cumsum(lengths)
+        top = int(ends[-1]) if ends.size else 0
+        cuts = np.searchsorted(ends, np.arange(_CHUNK_TOKENS, top, _CHUNK_TOKENS),
+                               side="right")
+        edges = sorted(set(cuts.tolist()) | {0, len(documents)})
+        for d0, d1 in zip(edges[:-1], edges[1:], strict=True):
+            if d1 > d0:
+                yield documents[d0:d1]
+        return
+    batch: list[Sequence[str]] = []
+    size = 0
+    for doc in documents:
+        batch.append(doc)
+        size += len(doc)
+        if size >= _CHUNK_TOKENS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
-def _chunk(documents: Sequence[Sequence[str]], lengths: np.ndarray, d0: int, d1: int,
-           ids: dict[str, int]) -> _Chunk:
-    """Documents d0:d1's postings; their new terms are numbered into `ids` in order of first
-    occurrence."""
-    docs = documents[d0:d1]
+def _chunk(docs: Sequence[Sequence[str]], lengths: np.ndarray, d0: int, ids: dict[str, int]
+           ) -> _Chunk:
+    """The postings of `docs`, documents d0 onwards; their new terms are numbered into `ids`
+    in order of first occurrence."""
     ids.update(zip(filterfalse(ids.__contains__, dict.fromkeys(chain.from_iterable(docs))),
                    count(len(ids))))
-    m = d1 - d0
-    size = int(lengths[d0:d1].sum())
+    m = len(docs)
+    size = int(lengths.sum())
     key = np.fromiter(map(ids.__getitem__, chain.from_iterable(docs)), dtype=np.int64,
                       count=size)
     key *= m
-    key += np.repeat(np.arange(m, dtype=np.int64), lengths[d0:d1])
+    key += np.repeat(np.arange(m, dtype=np.int64), lengths)
     key.sort()
     if key.size:
         starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])

@@ -78,8 +78,10 @@ class ArticleCache:
     corpus: str | None = None  # its identity: the rows its last build used are read at once
     hits: int = 0
     _new: dict[str, Row] = field(default_factory=dict)  # key -> its row
-    # (id, path) of each article of this build -> its passages' terms
-    _docs: dict[tuple[str, str], list[list[str]]] = field(default_factory=dict)
+    # (id, path) of each article of this build -> its passages' terms (one line a passage
+    # when it has its row: split only as the index reads them, a list per passage being
+    # some ten times the line's size)
+    _docs: dict[tuple[str, str], list[list[str]] | str] = field(default_factory=dict)
     # id(article) -> (the article, weakly: its block outlives no article, its records block
     # as stored) for the articles of this build
     _blocks: dict[int, tuple[weakref.ref[Article], bytes]] = field(default_factory=dict)
@@ -118,7 +120,9 @@ class ArticleCache:
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
             block = block_bytes(article_block(article))
             self._blocks[id(article)] = (weakref.ref(article), block)
-            self._new[key] = (*article_parts(article, facts), _join_terms(terms), block)
+            joined = _join_terms(terms)
+            self._new[key] = (*article_parts(article, facts), joined, block)
+            self._docs[(article.id, article.path)] = joined
 
     def packing(self) -> Packing:
         """Workers send each new article back as its cache row, made there."""
@@ -139,10 +143,9 @@ class ArticleCache:
                   ) -> bool:
         """Keep an article's facts, its passages' terms (one line each) and its records
         block for this build; False when the terms are not one line per passage."""
-        lines = terms.split("\n")
-        if len(lines) != len(article.passages):
+        if terms.count("\n") + 1 != len(article.passages):
             return False
-        self._docs[(article.id, article.path)] = [j.split(" ") if j else [] for j in lines]
+        self._docs[(article.id, article.path)] = terms
         self._facts[id(article)] = (article, facts)
         self._blocks[id(article)] = (weakref.ref(article), block)
         return True
@@ -159,7 +162,9 @@ class ArticleCache:
         unchanged file is not tokenized again, nor its passages made to be read."""
         for a in corpus.articles:
             docs = self._docs.get((a.id, a.path))
-            if docs is not None and len(docs) == len(a.passages):
+            if isinstance(docs, str) and docs.count("\n") + 1 == len(a.passages):
+                yield from (line.split(" ") if line else [] for line in docs.split("\n"))
+            elif isinstance(docs, list) and len(docs) == len(a.passages):
                 yield from docs
             else:
                 yield from (tokenizer.terms(p.text) for p in a.passages)

@@ -15,7 +15,7 @@ import contextlib
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -105,15 +105,16 @@ def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
     """The BM25 index of a corpus: each passage's `tokenizer.terms(text)` (headline included;
     `documents` may give them all, in order, from the article cache). `cancel` is asked
     every thousand passages (BuildCancelled)."""
-    docs = []
     source = (terms(p.text) for p in corpus.passages) if documents is None else documents
-    for i, d in enumerate(progress_iter(source, len(corpus.passages), "Indexing passages",
-                                        progress)):
-        if cancel is not None and i % 1000 == 0 and cancel():
-            raise BuildCancelled("the build was cancelled")
-        docs.append(d)
+
+    def docs() -> Iterator[list[str]]:  # read as the index is built: not all alive at once
+        for i, d in enumerate(progress_iter(source, len(corpus.passages), "Indexing passages",
+                                            progress)):
+            if cancel is not None and i % 1000 == 0 and cancel():
+                raise BuildCancelled("the build was cancelled")
+            yield d
     bm = options.bm25
-    return BM25Index(docs, k1=bm.k1, b=bm.b, epsilon=bm.epsilon)
+    return BM25Index(docs(), k1=bm.k1, b=bm.b, epsilon=bm.epsilon)
 
 
 @dataclass
