@@ -125,8 +125,9 @@ def _place(chunks: list[_Chunk], V: int) -> tuple[np.ndarray, np.ndarray, np.nda
     return post_doc, tf, df
 
 
-# Tokens turned into postings at a time: bounds the temporaries (some 40 bytes a token).
-_CHUNK_TOKENS = 1 << 21
+# Tokens turned into postings at a time: bounds the temporaries (some 40 bytes a token) and,
+# when the documents are made as they are read, the token lists alive (some 60 bytes a token).
+_CHUNK_TOKENS = 1 << 18
 
 
 def _batches(documents: Iterable[Sequence[str]]) -> Iterator[list[Sequence[str]]]:
