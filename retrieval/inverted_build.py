@@ -11,9 +11,10 @@ and the postings are saved compactly, as passage gaps and term frequencies
 (`retrieval.postings`) with the same operations, so only the tiers' maxima are kept.
 
 Memory (issue 16, a bounded build peak): the documents are read once, a batch at a time, as
-int32 term ids; the postings are held as an int32 passage and a uint16 count each (8 + 8
-bytes a token as int64 arrays before), placed by a counting sort on the terms, and weighed a
-range of terms at a time, so no whole-corpus float64 or int64 array is made.
+int32 term ids; the postings are held as an int32 passage and a uint16 count each (6 bytes,
+where three int64 arrays of every token and five of every posting were alive before), placed
+by a counting sort on the terms, and weighed a range of terms at a time, so no float64 or
+int64 array of the whole corpus is made.
 """
 from __future__ import annotations
 
