@@ -82,26 +82,45 @@ def _postings(documents: Iterable[Sequence[str]]
     """Vocabulary, document lengths, total length, document frequencies, and one posting
     per (term, document), sorted by term then document: its document and term frequency.
 
-    The documents are read once, a batch of about `_CHUNK_TOKENS` tokens at a time (so they
-    may be made as they are read), and their postings kept compactly (4 + 2 bytes each),
-    then placed by a counting sort on the terms, chunk after chunk: the whole corpus's
-    tokens are never held, nor as int64 arrays."""
+    The documents are read once, a batch of about `_BATCH_TOKENS` tokens at a time (so they
+    may be made as they are read), as int32 term ids; about `_CHUNK_TOKENS` of those are
+    counted at a time into postings kept compactly (4 + 2 bytes each), which are then placed
+    by a counting sort on the terms, chunk after chunk."""
     # Vocabulary in first-occurrence order: the order BM25Okapi's `nd` dict is filled in,
     # which fixes the order its IDF sum (hence average_idf) is accumulated in.
     ids: dict[str, int] = {}
-    chunks, parts = [], []
-    n = 0
+    chunks: list[_Chunk] = []
+    parts: list[np.ndarray] = []  # the lengths of the documents counted
+    pending: list[tuple[np.ndarray, np.ndarray]] = []  # (term ids, lengths) not yet counted
+    held = n = 0
     for docs in _batches(documents):
         lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
-        chunks.append(_chunk(docs, lengths, n, ids))
-        parts.append(lengths)
-        n += len(docs)
+        pending.append((_term_ids(docs, int(lengths.sum()), ids), lengths))
+        held += int(lengths.sum())
         del docs
+        if held >= _CHUNK_TOKENS:
+            n = _count(pending, n, chunks, parts)
+            held = 0
+    _count(pending, n, chunks, parts)
     lengths = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
     terms = list(ids)
     del ids, parts
     post_doc, tf, df = _place(chunks, len(terms))
     return terms, lengths, int(lengths.sum()), df, post_doc, tf
+
+
+def _count(pending: list[tuple[np.ndarray, np.ndarray]], d0: int, chunks: list[_Chunk],
+           parts: list[np.ndarray]) -> int:
+    """Count the pending batches (documents d0 onwards) into one chunk, emptying `pending`;
+    returns the number of documents counted so far."""
+    if not pending:
+        return d0
+    tok = np.concatenate([t for t, _ in pending])
+    lengths = np.concatenate([n for _, n in pending])
+    pending.clear()
+    chunks.append(_chunk(tok, lengths, d0))
+    parts.append(lengths)
+    return d0 + int(lengths.size)
 
 
 def _place(chunks: list[_Chunk], V: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -131,18 +150,21 @@ def _place(chunks: list[_Chunk], V: int) -> tuple[np.ndarray, np.ndarray, np.nda
     return post_doc, tf, df
 
 
-# Tokens turned into postings at a time: bounds the temporaries (some 40 bytes a token) and,
-# when the documents are made as they are read, the token lists alive (some 60 bytes a token).
-_CHUNK_TOKENS = 1 << 18
+# Tokens read at a time: when the documents are made as they are read, bounds the token
+# lists alive at once (some 60 bytes a token).
+_BATCH_TOKENS = 1 << 18
+# Tokens counted into postings at a time: bounds the temporaries (some 40 bytes a token);
+# fewer chunks, fewer terms listed again in each.
+_CHUNK_TOKENS = 1 << 21
 
 
 def _batches(documents: Iterable[Sequence[str]]) -> Iterator[list[Sequence[str]]]:
-    """The documents in runs of about `_CHUNK_TOKENS` tokens (a longer document alone)."""
+    """The documents in runs of about `_BATCH_TOKENS` tokens (a longer document alone)."""
     if isinstance(documents, list):  # cut by slicing: no Python step per document
         lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
         ends = np.cumsum(lengths)
         top = int(ends[-1]) if ends.size else 0
-        cuts = np.searchsorted(ends, np.arange(_CHUNK_TOKENS, top, _CHUNK_TOKENS),
+        cuts = np.searchsorted(ends, np.arange(_BATCH_TOKENS, top, _BATCH_TOKENS),
                                side="right")
         edges = sorted(set(cuts.tolist()) | {0, len(documents)})
         for d0, d1 in zip(edges[:-1], edges[1:], strict=True):
@@ -154,23 +176,26 @@ def _batches(documents: Iterable[Sequence[str]]) -> Iterator[list[Sequence[str]]
     for doc in documents:
         batch.append(doc)
         size += len(doc)
-        if size >= _CHUNK_TOKENS:
+        if size >= _BATCH_TOKENS:
             yield batch
             batch, size = [], 0
     if batch:
         yield batch
 
 
-def _chunk(docs: Sequence[Sequence[str]], lengths: np.ndarray, d0: int, ids: dict[str, int]
-           ) -> _Chunk:
-    """The postings of `docs`, documents d0 onwards; their new terms are numbered into `ids`
-    in order of first occurrence."""
+def _term_ids(docs: Sequence[Sequence[str]], size: int, ids: dict[str, int]) -> np.ndarray:
+    """int32: the ids of the `size` tokens of `docs`, in order; their new terms are numbered
+    into `ids` in order of first occurrence."""
     ids.update(zip(filterfalse(ids.__contains__, dict.fromkeys(chain.from_iterable(docs))),
                    count(len(ids))))
-    m = len(docs)
-    size = int(lengths.sum())
-    key = np.fromiter(map(ids.__getitem__, chain.from_iterable(docs)), dtype=np.int64,
-                      count=size)
+    return np.fromiter(map(ids.__getitem__, chain.from_iterable(docs)), dtype=np.int32,
+                       count=size)
+
+
+def _chunk(tok: np.ndarray, lengths: np.ndarray, d0: int) -> _Chunk:
+    """The postings of the documents d0 onwards of these lengths, holding tokens `tok`."""
+    m = int(lengths.size)
+    key = tok.astype(np.int64)
     key *= m
     key += np.repeat(np.arange(m, dtype=np.int64), lengths)
     key.sort()

@@ -27,13 +27,14 @@ CORPORA = {
     "long lists cut into tiers": _random(1, 3000, 40, 30),
     "a wide vocabulary": _random(2, 2000, 5000, 60),
 }
-# (tokens a batch, postings weighed at a time)
-CUTS = [(1, 1), (7, 50), (300, 1000), (1 << 30, 1 << 30)]
+# (tokens read at a time, tokens counted at a time, postings weighed at a time)
+CUTS = [(1, 1, 1), (1, 20, 7), (7, 7, 50), (30, 300, 1000), (1 << 30, 1 << 30, 1 << 30)]
 
 
-def _build(docs, monkeypatch, cut: tuple[int, int], stream: bool):
-    monkeypatch.setattr("retrieval.inverted_build._CHUNK_TOKENS", cut[0])
-    monkeypatch.setattr("retrieval.inverted_build._CHUNK_POSTINGS", cut[1])
+def _build(docs, monkeypatch, cut: tuple[int, int, int], stream: bool):
+    for name, value in zip(("_BATCH_TOKENS", "_CHUNK_TOKENS", "_CHUNK_POSTINGS"), cut,
+                           strict=True):
+        monkeypatch.setattr(f"retrieval.inverted_build.{name}", value)
     return build_arrays(iter(docs) if stream else docs, 1.5, 0.75, 0.25)
 
 
@@ -41,7 +42,8 @@ def _build(docs, monkeypatch, cut: tuple[int, int], stream: bool):
 @pytest.mark.parametrize("cut", CUTS[:-1])
 @pytest.mark.parametrize("stream", [False, True])
 def test_batches_and_ranges_give_the_arrays_of_one_pass(monkeypatch, name: str,
-                                                        cut: tuple[int, int], stream: bool):
+                                                        cut: tuple[int, int, int],
+                                                        stream: bool):
     docs = CORPORA[name]
     terms, arrays, stats = _build(docs, monkeypatch, CUTS[-1], False)
     got_terms, got, got_stats = _build(docs, monkeypatch, cut, stream)
@@ -53,7 +55,7 @@ def test_batches_and_ranges_give_the_arrays_of_one_pass(monkeypatch, name: str,
 
 def test_terms_are_numbered_in_order_of_first_occurrence(monkeypatch):
     docs = [["b", "a"], [], ["c", "b"], ["d", "a", "e"]]
-    terms, arrays, _ = _build(docs, monkeypatch, (1, 1), True)
+    terms, arrays, _ = _build(docs, monkeypatch, (1, 2, 1), True)
     assert terms == ["b", "a", "c", "d", "e"]
     assert arrays["df"].tolist() == [2, 2, 1, 1, 1]
     assert arrays["doc_len"].tolist() == [2, 0, 2, 3]
@@ -63,6 +65,7 @@ def test_terms_are_numbered_in_order_of_first_occurrence(monkeypatch):
                                   "long lists cut into tiers", "a wide vocabulary"])
 def test_a_streamed_index_scores_exactly_as_bm25okapi(monkeypatch, name: str):
     docs = CORPORA[name]
+    monkeypatch.setattr("retrieval.inverted_build._BATCH_TOKENS", 3)
     monkeypatch.setattr("retrieval.inverted_build._CHUNK_TOKENS", 5)
     monkeypatch.setattr("retrieval.inverted_build._CHUNK_POSTINGS", 20)
     index = BM25Index(iter(docs))
