@@ -62,6 +62,7 @@ class Sampler:
                 self.high = now
                 frame = sys._current_frames().get(self._main)
                 self.stack = _frames(frame)
+                del frame  # a frame kept would keep its locals alive after it returned
 
     def watch(self, qualname: str) -> None:
         """Wrap a module-level function so that the samples taken inside it are its own."""
