@@ -17,6 +17,7 @@ import numpy as np
 
 from retrieval import inverted as inverted_module
 from retrieval.inverted import InvertedIndex
+from retrieval.inverted_build import build_arrays
 
 
 def compiled_search() -> bool:
@@ -31,9 +32,11 @@ class BM25Index:
     Ties are broken by document order (lower index first), so results are stable.
     """
 
-    def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.5, b: float = 0.75,
+    def __init__(self, documents: Iterable[Sequence[str]], k1: float = 1.5, b: float = 0.75,
                  epsilon: float = 0.25) -> None:
-        self._inv = InvertedIndex.build(documents, k1=k1, b=b, epsilon=epsilon)
+        """`documents` are read once, in order: a generator's need not all be alive at once
+        (`retrieval.inverted_build` holds their postings compactly, not their tokens)."""
+        self._inv = InvertedIndex(*build_arrays(documents, k1, b, epsilon))
         self._init_common()
 
     @classmethod

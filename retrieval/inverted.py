@@ -22,13 +22,13 @@ be saved with `np.save` and memory-mapped back."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import numpy as np
 
 from retrieval import maxscore
-from retrieval.inverted_build import ARRAY_NAMES, FORMAT_VERSION, Stats, build_arrays
+from retrieval.inverted_build import ARRAY_NAMES, FORMAT_VERSION, Stats
 from retrieval.postings import Postings, length_norms
 from retrieval.postings_encode import counts
 from retrieval.ranking import best, best_of
@@ -106,11 +106,6 @@ class InvertedIndex:
         # term id -> TermMeta, filled on first use so a query never reads scalars out of the
         # memory-mapped arrays.
         self._meta: dict[int, TermMeta] = {}
-
-    @classmethod
-    def build(cls, documents: Sequence[Sequence[str]], k1: float = 1.5, b: float = 0.75,
-              epsilon: float = 0.25) -> InvertedIndex:
-        return cls(*build_arrays(documents, k1, b, epsilon))
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The saved arrays, by name (ARRAY_NAMES)."""

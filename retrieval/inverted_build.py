@@ -9,13 +9,19 @@ long posting list is then cut by weight into impact tiers for MaxScore (`retriev
 and the postings are saved compactly, as passage gaps and term frequencies
 (`retrieval.postings_encode`): the weights are worked out again at query time
 (`retrieval.postings`) with the same operations, so only the tiers' maxima are kept.
+
+Memory (issue 16, a bounded build peak): the documents are read once, a batch at a time, as
+int32 term ids; the postings are held as an int32 passage and a uint16 count each (6 bytes,
+where three int64 arrays of every token and five of every posting were alive before), placed
+by a counting sort on the terms, and weighed a range of terms at a time, so no float64 or
+int64 array of the whole corpus is made.
 """
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, count, filterfalse
 
 import numpy as np
 
@@ -73,9 +79,15 @@ class ArticleTerms:
         return [words[e - n:e] for e, n in zip(ends, self.lengths.tolist(), strict=True)]
 
 
-def build_arrays(documents: Sequence[Sequence[str]], k1: float, b: float, epsilon: float
+# (vocabulary, document lengths, total length, document frequencies, and per posting, sorted
+# by term then document, its document and term frequency)
+_Postings = tuple[list[str], np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]
+
+
+def build_arrays(documents: Iterable[Sequence[str]], k1: float, b: float, epsilon: float
                  ) -> tuple[list[str], dict[str, np.ndarray], Stats]:
-    """(terms, arrays named as ARRAY_NAMES, stats) of the index of `documents`."""
+    """(terms, arrays named as ARRAY_NAMES, stats) of the index of `documents`, read once
+    (a generator's documents need not all be alive at once)."""
     return _arrays(_postings(documents), k1, b, epsilon)
 
 
@@ -87,70 +99,97 @@ def build_arrays_of_articles(articles: Sequence[ArticleTerms], k1: float, b: flo
     return _arrays(_postings_of_articles(articles), k1, b, epsilon)
 
 
-_Postings = tuple[list[str], np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]
-
-
 def _arrays(postings: _Postings, k1: float, b: float, epsilon: float
             ) -> tuple[list[str], dict[str, np.ndarray], Stats]:
-    terms, lengths, total, post_term, post_doc, tf = postings
-    n = len(lengths)
-    V = len(terms)
-    df = np.bincount(post_term, minlength=V).astype(np.int64)
+    terms, lengths, total, df, post_doc, tf = postings
+    n = int(lengths.size)
     idf, average_idf = _idf(df, n, epsilon)
     avgdl = total / n if n else 0.0
-
-    # Weight of each posting: the expression of BM25Okapi.get_scores, same operation order:
-    #   idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avgdl)))
-    # (what `retrieval.postings` computes again at query time); here it orders the tiers.
-    norm = length_norm(lengths, k1, b, avgdl)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        weights = idf[post_term] * ((tf * (k1 + 1)) / (tf + norm[post_doc]))
-    del norm
-
-    arrays = _tiers(post_term, post_doc, tf, weights, df, V, n)
+    arrays = _tiers(post_doc, tf, idf, df, length_norm(lengths, k1, b, avgdl), k1, n)
     arrays.update(idf=idf, df=df, doc_len=lengths.astype(np.int32))
     stats = Stats(size=n, total_len=total, avgdl=avgdl, average_idf=average_idf,
                   k1=float(k1), b=float(b), epsilon=float(epsilon))
     return terms, arrays, stats
 
 
-def _postings(documents: Sequence[Sequence[str]]) -> _Postings:
-    """Vocabulary, document lengths, total length, and one posting per (term, document),
-    sorted by term then document: its term, document and term frequency."""
-    n = len(documents)
+@dataclass
+class _Chunk:
+    """The postings of a run of documents, sorted by term then document: each term once
+    with its number of postings (`runs`), and per posting its document and count."""
+
+    terms: np.ndarray  # int32: the terms met, ascending
+    runs: np.ndarray   # int64: postings of each
+    docs: np.ndarray   # int32
+    tf: np.ndarray     # uint16, or int64 when a count does not fit
+
+
+def _postings(documents: Iterable[Sequence[str]]) -> _Postings:
+    """Vocabulary, document lengths, total length, document frequencies, and one posting
+    per (term, document), sorted by term then document: its document and term frequency.
+
+    The documents are read once, a batch of about `_BATCH_TOKENS` tokens at a time (so they
+    may be made as they are read), as int32 term ids; about `_CHUNK_TOKENS` of those are
+    counted at a time into postings kept compactly (4 + 2 bytes each), which are then placed
+    by a counting sort on the terms, chunk after chunk."""
     # Vocabulary in first-occurrence order: the order BM25Okapi's `nd` dict is filled in,
     # which fixes the order its IDF sum (hence average_idf) is accumulated in.
-    vocab = dict.fromkeys(chain.from_iterable(documents))
-    terms = list(vocab)
-    ids = dict(zip(terms, range(len(terms)), strict=True))
-    lengths = np.fromiter(map(len, documents), dtype=np.int64, count=n)
-    total = int(lengths.sum())
-    tok = np.fromiter(map(ids.__getitem__, chain.from_iterable(documents)), dtype=np.int64,
-                      count=total)
-    return _sorted_postings(terms, lengths, tok)
+    ids: dict[str, int] = {}
+    chunks: list[_Chunk] = []
+    parts: list[np.ndarray] = []  # the lengths of the documents counted
+    pending: list[tuple[np.ndarray, np.ndarray]] = []  # (term ids, lengths) not yet counted
+    held = n = 0
+    for docs in _batches(documents):
+        lengths = np.fromiter(map(len, docs), dtype=np.int64, count=len(docs))
+        pending.append((_term_ids(docs, int(lengths.sum()), ids), lengths))
+        held += int(lengths.sum())
+        del docs
+        if held >= _CHUNK_TOKENS:
+            n = _count(pending, n, chunks, parts)
+            held = 0
+    _count(pending, n, chunks, parts)
+    lengths = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+    terms = list(ids)
+    del ids, parts
+    post_doc, tf, df = _place(chunks, len(terms))
+    return terms, lengths, int(lengths.sum()), df, post_doc, tf
 
 
 def _postings_of_articles(articles: Sequence[ArticleTerms]) -> _Postings:
     """`_postings` of the articles' passages. Each article's vocabulary is in its order of
     first occurrence, so the corpus's (first occurrence over every passage in order) is
-    theirs end to end, repeats dropped."""
-    if not articles:
-        return _sorted_postings([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64))
+    theirs end to end, repeats dropped; the terms are counted into postings a chunk of
+    about `_CHUNK_TOKENS` tokens at a time, as `_postings` counts them."""
     vocabularies = [a.vocabulary for a in articles]
-    vocab = dict.fromkeys(chain.from_iterable(vocabularies))
-    terms = list(vocab)
+    terms = list(dict.fromkeys(chain.from_iterable(vocabularies)))
+    if not articles:
+        return _place_all(terms, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
     ids = dict(zip(terms, range(len(terms)), strict=True))
     sizes = np.fromiter(map(len, vocabularies), dtype=np.int64, count=len(articles))
     to_corpus = np.fromiter(map(ids.__getitem__, chain.from_iterable(vocabularies)),
-                            dtype=np.int64, count=int(sizes.sum()))
+                            dtype=np.int32, count=int(sizes.sum()))
     starts = np.zeros(len(articles), dtype=np.int64)
     np.cumsum(sizes[:-1], out=starts[1:])
     lengths = np.concatenate([a.lengths for a in articles]).astype(np.int64)
     local = np.concatenate([a.ids for a in articles]).astype(np.int64)
     counts = np.fromiter((a.ids.size for a in articles), dtype=np.int64, count=len(articles))
     _check(lengths, local, counts, sizes, articles)
-    tok = to_corpus[local + np.repeat(starts, counts)]
-    return _sorted_postings(terms, lengths, tok)
+    local += np.repeat(starts, counts)
+    return _place_all(terms, lengths, to_corpus[local])
+
+
+def _place_all(terms: list[str], lengths: np.ndarray, tok: np.ndarray) -> _Postings:
+    """The postings of documents of `lengths` terms whose term ids, end to end, are `tok`,
+    counted a chunk of documents of about `_CHUNK_TOKENS` tokens at a time."""
+    ends = np.cumsum(lengths)
+    total = int(ends[-1]) if ends.size else 0
+    cuts = np.searchsorted(ends, np.arange(_CHUNK_TOKENS, total, _CHUNK_TOKENS), side="right")
+    edges = sorted(set(cuts.tolist()) | {0, int(lengths.size)})
+    chunks = []
+    for d0, d1 in zip(edges[:-1], edges[1:], strict=True):
+        t0 = int(ends[d0 - 1]) if d0 else 0
+        chunks.append(_chunk(tok[t0:int(ends[d1 - 1])], lengths[d0:d1], d0))
+    post_doc, tf, df = _place(chunks, len(terms))
+    return terms, lengths, total, df, post_doc, tf
 
 
 def _check(lengths: np.ndarray, local: np.ndarray, counts: np.ndarray, sizes: np.ndarray,
@@ -166,23 +205,110 @@ def _check(lengths: np.ndarray, local: np.ndarray, counts: np.ndarray, sizes: np
         raise ValueError("article terms whose lengths do not add up")
 
 
-def _sorted_postings(terms: list[str], lengths: np.ndarray, tok: np.ndarray) -> _Postings:
-    """The postings of documents of `lengths` terms whose terms, end to end, are `tok`."""
-    n = len(lengths)
-    total = int(lengths.sum())
-    doc_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    key = tok * max(n, 1) + doc_of
-    del tok, doc_of
-    key.sort()  # plain integers: equal ones are alike, so any sort gives the same array
+def _count(pending: list[tuple[np.ndarray, np.ndarray]], d0: int, chunks: list[_Chunk],
+           parts: list[np.ndarray]) -> int:
+    """Count the pending batches (documents d0 onwards) into one chunk, emptying `pending`;
+    returns the number of documents counted so far."""
+    if not pending:
+        return d0
+    tok = np.concatenate([t for t, _ in pending])
+    lengths = np.concatenate([n for _, n in pending])
+    pending.clear()
+    chunks.append(_chunk(tok, lengths, d0))
+    parts.append(lengths)
+    return d0 + int(lengths.size)
+
+
+def _place(chunks: list[_Chunk], V: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(documents, counts, document frequencies) of the postings of `chunks` (emptied, each
+    let go once placed), sorted by term then document."""
+    df = np.zeros(V, dtype=np.int64)
+    for c in chunks:
+        df[c.terms] += c.runs
+    start = np.zeros(V + 1, dtype=np.int64)
+    np.cumsum(df, out=start[1:])
+    n_post = int(start[-1])
+    wide = any(c.tf.dtype != np.uint16 for c in chunks)
+    post_doc = np.empty(n_post, dtype=np.int32)
+    tf = np.empty(n_post, dtype=np.int64 if wide else np.uint16)
+    cursor = start[:-1].copy()  # where each term's next posting goes
+    chunks.reverse()
+    while chunks:  # earlier documents first, so each term's postings stay in document order
+        c = chunks.pop()
+        first = np.zeros(c.runs.size, dtype=np.int64)
+        np.cumsum(c.runs[:-1], out=first[1:])
+        at = np.repeat(cursor[c.terms] - first, c.runs)
+        at += np.arange(at.size, dtype=np.int64)
+        post_doc[at] = c.docs
+        tf[at] = c.tf
+        cursor[c.terms] += c.runs
+        del c, at
+    return post_doc, tf, df
+
+
+# Tokens read at a time: when the documents are made as they are read, bounds the token
+# lists alive at once (some 60 bytes a token).
+_BATCH_TOKENS = 1 << 18
+# Tokens counted into postings at a time: bounds the temporaries (some 40 bytes a token);
+# fewer chunks, fewer terms listed again in each.
+_CHUNK_TOKENS = 1 << 21
+
+
+def _batches(documents: Iterable[Sequence[str]]) -> Iterator[list[Sequence[str]]]:
+    """The documents in runs of about `_BATCH_TOKENS` tokens (a longer document alone)."""
+    if isinstance(documents, list):  # cut by slicing: no Python step per document
+        lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
+        ends = np.cumsum(lengths)
+        top = int(ends[-1]) if ends.size else 0
+        cuts = np.searchsorted(ends, np.arange(_BATCH_TOKENS, top, _BATCH_TOKENS),
+                               side="right")
+        edges = sorted(set(cuts.tolist()) | {0, len(documents)})
+        for d0, d1 in zip(edges[:-1], edges[1:], strict=True):
+            if d1 > d0:
+                yield documents[d0:d1]
+        return
+    batch: list[Sequence[str]] = []
+    size = 0
+    for doc in documents:
+        batch.append(doc)
+        size += len(doc)
+        if size >= _BATCH_TOKENS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _term_ids(docs: Sequence[Sequence[str]], size: int, ids: dict[str, int]) -> np.ndarray:
+    """int32: the ids of the `size` tokens of `docs`, in order; their new terms are numbered
+    into `ids` in order of first occurrence."""
+    ids.update(zip(filterfalse(ids.__contains__, dict.fromkeys(chain.from_iterable(docs))),
+                   count(len(ids))))
+    return np.fromiter(map(ids.__getitem__, chain.from_iterable(docs)), dtype=np.int32,
+                       count=size)
+
+
+def _chunk(tok: np.ndarray, lengths: np.ndarray, d0: int) -> _Chunk:
+    """The postings of the documents d0 onwards of these lengths, holding tokens `tok`."""
+    m = int(lengths.size)
+    key = tok.astype(np.int64)
+    key *= m
+    key += np.repeat(np.arange(m, dtype=np.int64), lengths)
+    key.sort()
     if key.size:
         starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-        tf = np.diff(np.r_[starts, key.size]).astype(np.int64)
+        tf = np.diff(np.r_[starts, key.size])
         key = key[starts]
     else:
         tf = np.zeros(0, dtype=np.int64)
-    post_term = key // max(n, 1)
-    post_doc = key - post_term * max(n, 1)
-    return terms, lengths, total, post_term, post_doc, tf
+    term = key // m
+    doc = (key - term * m + d0).astype(np.int32)
+    del key
+    first = np.flatnonzero(np.r_[True, term[1:] != term[:-1]]) if term.size else term
+    runs = np.diff(np.r_[first, term.size]).astype(np.int64)
+    small = not tf.size or int(tf.max()) < 1 << 16
+    return _Chunk(term[first].astype(np.int32), runs, doc,
+                  tf.astype(np.uint16) if small else tf.astype(np.int64))
 
 
 def _idf(df: np.ndarray, n: int, epsilon: float) -> tuple[np.ndarray, float]:
@@ -204,10 +330,12 @@ def _idf(df: np.ndarray, n: int, epsilon: float) -> tuple[np.ndarray, float]:
     return np.array(idf_list, dtype=np.float64), average_idf
 
 
-def _tiers(post_term: np.ndarray, post_doc: np.ndarray, tf: np.ndarray, weights: np.ndarray,
-           df: np.ndarray, V: int, n_docs: int) -> dict[str, np.ndarray]:
-    """Cut each long posting list by weight into tiers, each sorted by document, and encode
-    them."""
+def _tiers(post_doc: np.ndarray, tf: np.ndarray, idf: np.ndarray, df: np.ndarray,
+           norm: np.ndarray, k1: float, n_docs: int) -> dict[str, np.ndarray]:
+    """Cut each long posting list by weight into tiers, each sorted by document (in place),
+    and encode them. The weights, which order the tiers and give their maxima, are worked
+    out for a range of terms of about `_CHUNK_POSTINGS` postings at a time."""
+    V = df.size
     term_start = np.zeros(V + 1, dtype=np.int64)
     np.cumsum(df, out=term_start[1:])
     n_tiers = np.ones(V, dtype=np.int64)
@@ -218,28 +346,54 @@ def _tiers(post_term: np.ndarray, post_doc: np.ndarray, tf: np.ndarray, weights:
     T = int(term_tiers[-1])
     tier_sizes = np.zeros(T, dtype=np.int64)
     tier_sizes[term_tiers[:-1]] = df  # short lists: one tier holding everything
-    docs_out = post_doc.astype(np.int32)
-    tf_out, w_out = tf, weights  # reordered in place (a fancy index copies before writing)
-    for t in long_terms.tolist():
-        lo, hi = int(term_start[t]), int(term_start[t + 1])
-        sizes = _cut_tiers(post_doc, tf, weights, (docs_out, tf_out, w_out), lo, hi)
-        tier_sizes[term_tiers[t]:term_tiers[t + 1]] = sizes
+    tier_max = np.full(T, -np.inf)
+    for t0, t1 in _term_ranges(term_start):
+        lo, hi = int(term_start[t0]), int(term_start[t1])
+        docs, counts = post_doc[lo:hi], tf[lo:hi]  # views: the cuts reorder them in place
+        w = _weights(docs, counts, np.repeat(idf[t0:t1], df[t0:t1]), norm, k1)
+        i0, i1 = np.searchsorted(long_terms, (t0, t1)).tolist()
+        for t in long_terms[i0:i1].tolist():
+            a, z = int(term_start[t]) - lo, int(term_start[t + 1]) - lo
+            tier_sizes[term_tiers[t]:term_tiers[t + 1]] = _cut_tiers(docs, counts, w, a, z)
+        r0, r1 = int(term_tiers[t0]), int(term_tiers[t1])
+        sizes = tier_sizes[r0:r1]
+        first = np.zeros(sizes.size, dtype=np.int64)
+        np.cumsum(sizes[:-1], out=first[1:])
+        nonempty = sizes > 0
+        tier_max[r0:r1][nonempty] = np.maximum.reduceat(w, first[nonempty])
     tier_offsets = np.zeros(T + 1, dtype=np.int64)
     np.cumsum(tier_sizes, out=tier_offsets[1:])
-    tier_max = np.full(T, -np.inf)
-    nonempty = tier_sizes > 0
-    if w_out.size:
-        tier_max[nonempty] = np.maximum.reduceat(w_out, tier_offsets[:-1][nonempty])
-    del w_out
-    tier_blocks, table, stream = encode(docs_out, tf_out, tier_offsets, n_docs)
+    tier_blocks, table, stream = encode(post_doc, tf, tier_offsets, n_docs)
     return {"term_tiers": term_tiers, "tier_max": tier_max, "tier_blocks": tier_blocks,
             "block_table": table, "post_stream": stream}
 
 
-def _cut_tiers(post_doc: np.ndarray, tf: np.ndarray, weights: np.ndarray,
-               out: tuple[np.ndarray, np.ndarray, np.ndarray], lo: int, hi: int) -> list[int]:
-    """Reorder one term's postings lo:hi into its tiers (into `out`: documents, counts,
-    weights); returns their sizes."""
+# Postings weighed at a time (a term's list is never split): bounds the temporaries.
+_CHUNK_POSTINGS = 1 << 20
+
+
+def _term_ranges(term_start: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of terms holding about `_CHUNK_POSTINGS` postings each."""
+    n_post = int(term_start[-1])
+    cuts = np.searchsorted(term_start, np.arange(_CHUNK_POSTINGS, n_post, _CHUNK_POSTINGS))
+    edges = sorted(set(cuts.tolist()) | {0, term_start.size - 1})
+    return [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
+
+
+def _weights(docs: np.ndarray, tf: np.ndarray, idf: np.ndarray, norm: np.ndarray, k1: float
+             ) -> np.ndarray:
+    """Each posting's weight: the expression of BM25Okapi.get_scores, same operation order,
+    `idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc_len / avgdl)))` (what
+    `retrieval.postings` computes again at query time), `norm` being the per-passage part."""
+    counts = tf.astype(np.int64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return idf * ((counts * (k1 + 1)) / (counts + norm[docs]))
+
+
+def _cut_tiers(docs: np.ndarray, tf: np.ndarray, weights: np.ndarray, lo: int, hi: int
+               ) -> list[int]:
+    """Reorder one term's postings lo:hi (documents, counts and weights, in place) into its
+    tiers; returns their sizes."""
     w = weights[lo:hi]
     p = hi - lo
     # rank cut points: tier j gets postings whose weight is among the best cum[j]
@@ -255,7 +409,7 @@ def _cut_tiers(post_doc: np.ndarray, tf: np.ndarray, weights: np.ndarray,
     label[order[start:]] = len(TIER_FRACTIONS)
     sizes.append(p - start)
     perm = np.argsort(label, kind="stable")  # keeps document order within a tier
-    out[0][lo:hi] = post_doc[lo:hi][perm]
-    out[1][lo:hi] = tf[lo:hi][perm]
-    out[2][lo:hi] = w[perm]
+    docs[lo:hi] = docs[lo:hi][perm]  # (a fancy index copies before the write)
+    tf[lo:hi] = tf[lo:hi][perm]
+    weights[lo:hi] = w[perm]
     return sizes

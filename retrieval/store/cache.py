@@ -15,7 +15,7 @@ import contextlib
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -117,13 +117,15 @@ def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
         with contextlib.suppress(ValueError):  # kept terms that do not fit: from the text
             return BM25Index.from_inverted(InvertedIndex(
                 *build_arrays_of_articles(kept, bm.k1, bm.b, bm.epsilon)))
-    docs = []
-    for i, d in enumerate(progress_iter((terms(p.text) for p in corpus.passages),
-                                        len(corpus.passages), "Indexing passages", progress)):
-        if cancel is not None and i % 1000 == 0 and cancel():
-            raise BuildCancelled("the build was cancelled")
-        docs.append(d)
-    return BM25Index(docs, k1=bm.k1, b=bm.b, epsilon=bm.epsilon)
+
+    def docs() -> Iterator[list[str]]:  # read as the index is built: not all alive at once
+        for i, d in enumerate(progress_iter((terms(p.text) for p in corpus.passages),
+                                            len(corpus.passages), "Indexing passages",
+                                            progress)):
+            if cancel is not None and i % 1000 == 0 and cancel():
+                raise BuildCancelled("the build was cancelled")
+            yield d
+    return BM25Index(docs(), k1=bm.k1, b=bm.b, epsilon=bm.epsilon)
 
 
 @dataclass
