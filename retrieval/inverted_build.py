@@ -180,16 +180,22 @@ def _postings_of_articles(articles: Sequence[ArticleTerms]) -> _Postings:
 def _place_all(terms: list[str], lengths: np.ndarray, tok: np.ndarray) -> _Postings:
     """The postings of documents of `lengths` terms whose term ids, end to end, are `tok`,
     counted a chunk of documents of about `_CHUNK_TOKENS` tokens at a time."""
-    ends = np.cumsum(lengths)
-    total = int(ends[-1]) if ends.size else 0
-    cuts = np.searchsorted(ends, np.arange(_CHUNK_TOKENS, total, _CHUNK_TOKENS), side="right")
-    edges = sorted(set(cuts.tolist()) | {0, int(lengths.size)})
-    chunks = []
-    for d0, d1 in zip(edges[:-1], edges[1:], strict=True):
-        t0 = int(ends[d0 - 1]) if d0 else 0
-        chunks.append(_chunk(tok[t0:int(ends[d1 - 1])], lengths[d0:d1], d0))
+    starts = np.zeros(lengths.size + 1, dtype=np.int64)  # each document's first token
+    np.cumsum(lengths, out=starts[1:])
+    chunks = [_chunk(tok[starts[d0]:starts[d1]], lengths[d0:d1], d0)
+              for d0, d1 in _spans(lengths, _CHUNK_TOKENS)]
     post_doc, tf, df = _place(chunks, len(terms))
-    return terms, lengths, total, df, post_doc, tf
+    return terms, lengths, int(starts[-1]), df, post_doc, tf
+
+
+def _spans(lengths: np.ndarray, every: int) -> list[tuple[int, int]]:
+    """Runs (first, end) of consecutive documents, in order, of about `every` tokens each
+    (a longer document alone), found without a Python step per document."""
+    ends = np.cumsum(lengths)
+    top = int(ends[-1]) if ends.size else 0
+    cuts = np.searchsorted(ends, np.arange(every, top, every), side="right")
+    edges = sorted(set(cuts.tolist()) | {0, int(lengths.size)})
+    return [(a, b) for a, b in zip(edges[:-1], edges[1:], strict=True) if b > a]
 
 
 def _check(lengths: np.ndarray, local: np.ndarray, counts: np.ndarray, sizes: np.ndarray,
@@ -258,14 +264,8 @@ def _batches(documents: Iterable[Sequence[str]]) -> Iterator[list[Sequence[str]]
     """The documents in runs of about `_BATCH_TOKENS` tokens (a longer document alone)."""
     if isinstance(documents, list):  # cut by slicing: no Python step per document
         lengths = np.fromiter(map(len, documents), dtype=np.int64, count=len(documents))
-        ends = np.cumsum(lengths)
-        top = int(ends[-1]) if ends.size else 0
-        cuts = np.searchsorted(ends, np.arange(_BATCH_TOKENS, top, _BATCH_TOKENS),
-                               side="right")
-        edges = sorted(set(cuts.tolist()) | {0, len(documents)})
-        for d0, d1 in zip(edges[:-1], edges[1:], strict=True):
-            if d1 > d0:
-                yield documents[d0:d1]
+        for d0, d1 in _spans(lengths, _BATCH_TOKENS):
+            yield documents[d0:d1]
         return
     batch: list[Sequence[str]] = []
     size = 0

@@ -38,6 +38,19 @@ def test_the_same_arrays_as_from_every_passage(articles: list[list[list[str]]]):
     _assert_same(*_both(articles))
 
 
+@pytest.mark.parametrize("chunk", [1, 2, 5, 7])
+def test_the_same_arrays_when_counted_a_chunk_of_documents_at_a_time(
+        monkeypatch: pytest.MonkeyPatch, chunk: int):
+    whole = _both([[["peace", "talks"], ["talks"]], [[], ["grain", "peace", "peace"]],
+                   [["a"] * 300], [["a", "b"]] * 40])
+    monkeypatch.setattr("retrieval.inverted_build._CHUNK_TOKENS", chunk)
+    chunked = _both([[["peace", "talks"], ["talks"]], [[], ["grain", "peace", "peace"]],
+                     [["a"] * 300], [["a", "b"]] * 40])
+    _assert_same(*whole)
+    _assert_same(whole[1], chunked[1])
+    _assert_same(chunked[0], chunked[1])
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(ARTICLE, max_size=8))
 def test_the_same_arrays_for_any_articles(articles: list[list[list[str]]]):
