@@ -66,6 +66,13 @@ class RateLimitRule:
 
 
 @dataclass
+class SlowRule:
+    method: str
+    pattern: str
+    seconds: float
+
+
+@dataclass
 class FaultRule:
     method: str
     pattern: str
@@ -95,6 +102,7 @@ class DiscordStandIn:
         self.rate_limits: list[RateLimitRule] = []
         self.rate_limited: list[Recorded] = []
         self.faults: list[FaultRule] = []
+        self.slow_rules: list[SlowRule] = []
         self.failed: list[Recorded] = []  # requests answered by a `fail()` rule
         self.refuse_identify: int | None = None  # gateway close code sent instead of READY
         self.close_codes: list[int | None] = []  # per gateway connection, as the client closed it
@@ -174,6 +182,11 @@ class DiscordStandIn:
         self.faults.append(FaultRule(method, pattern, times, status,
                                      {"message": message, "code": code}))
 
+    def slow(self, method: str, pattern: str, seconds: float) -> None:
+        """Handle matching requests at once (tests see their effect) but answer the client only
+        `seconds` later, as a slow network does."""
+        self.slow_rules.append(SlowRule(method, pattern, seconds))
+
     # ------------------------------------------------------------------ server
 
     async def start(self) -> None:
@@ -241,6 +254,9 @@ class DiscordStandIn:
         response = await handler(request)
         rec.status = response.status
         await self._notify()
+        for slow in self.slow_rules:
+            if slow.method == request.method and re.search(slow.pattern, request.path):
+                await asyncio.sleep(slow.seconds)
         return response
 
     def _check_auth(self, request: web.Request) -> web.Response | None:

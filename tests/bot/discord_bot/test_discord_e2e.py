@@ -121,8 +121,10 @@ async def test_mention_answers_like_ask(start, caplog):
 
 async def test_buttons_turn_pages_for_the_asker_only(start):
     h = await start()
+    # a slow answer to the first callback: its buttons are registered only once it returns
+    h.stub.slow("POST", r"/interactions/\d+/.+/callback", 0.3)
     iid = await h.stub.slash("ask", question="said ceasefire talks kuleba lavrov", results=5)
-    cb = await h.callback(iid)
+    cb = await h.completed(iid)  # pressed before then, the buttons would find no view
     msg_id = h.stub._interactions[iid]["_original"]
     message = h.stub.messages[msg_id]
     b = buttons(message)
