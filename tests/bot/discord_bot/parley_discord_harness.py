@@ -52,6 +52,16 @@ class Harness:
         return await self.stub.wait_for(lambda: self.stub.callback_for(iid), timeout,
                                         f"interaction {iid} to be answered")
 
+    async def answer(self, iid: str, timeout: float = WAIT) -> dict:
+        """The reply's message as the user sees it: the callback's, or, when the bot deferred
+        (on a loaded machine any answer can take longer than DEFER_AFTER), the followup that
+        fills the placeholder."""
+        cb = await self.callback(iid, timeout)
+        if cb["type"] == 5:
+            msg = await self.followup(iid, timeout)
+            return dict(msg, allowed_mentions=msg["_allowed_mentions"])
+        return cb["data"]
+
     async def followup(self, iid: str, timeout: float = WAIT) -> dict:
         """The first followup message of a deferred interaction."""
         ids = await self.stub.wait_for(lambda: self.stub._interactions[iid].get("_followups"),

@@ -21,7 +21,7 @@ def seed():
 async def test_slash_check_shows_the_verdict_and_the_evidence(start, seed):
     h = await start(engine=seed)
     iid = await h.stub.slash("check", speaker="Kallas", quote="made at gunpoint")
-    data = (await h.callback(iid))["data"]
+    data = await h.answer(iid)
     assert not data.get("flags", 0) & EPHEMERAL
     assert data["content"].splitlines()[1].startswith("Yes: Kaja Kallas")
     assert data["embeds"][0]["author"]["name"].startswith("Kaja Kallas")
@@ -31,7 +31,7 @@ async def test_slash_check_shows_the_verdict_and_the_evidence(start, seed):
 async def test_slash_check_other_speaker_names_them_and_private_is_ephemeral(start, seed):
     h = await start(engine=seed)
     iid = await h.stub.slash("check", speaker="Erdogan", quote="made at gunpoint", private=True)
-    data = (await h.callback(iid))["data"]
+    data = await h.answer(iid)
     assert data["flags"] & EPHEMERAL
     assert data["content"].splitlines()[1].startswith("Not Erdogan: Kaja Kallas")
 
@@ -39,7 +39,7 @@ async def test_slash_check_other_speaker_names_them_and_private_is_ephemeral(sta
 async def test_slash_check_with_nothing_to_show_is_a_short_ephemeral(start, seed):
     h = await start(engine=seed)
     iid = await h.stub.slash("check", speaker="Lavrov", quote="bitcoin wins")
-    data = (await h.callback(iid))["data"]
+    data = await h.answer(iid)
     assert data["flags"] & EPHEMERAL
     assert data["content"] == ("No speaker in the articles fits \u201cLavrov\u201d. Nothing in "
                                "the articles supports that Lavrov said \u201cbitcoin wins\u201d.")
@@ -48,7 +48,7 @@ async def test_slash_check_with_nothing_to_show_is_a_short_ephemeral(start, seed
 async def test_check_quote_menu_checks_the_messages_quotation_privately(start, seed):
     h = await start(engine=seed)
     target = h.stub.user_message("Did Erdogan really say \u201cthere are no losing parties\u201d?")
-    data = (await h.callback(await h.stub.message_command(MENU_NAME, target)))["data"]
+    data = await h.answer(await h.stub.message_command(MENU_NAME, target))
     assert data["flags"] & EPHEMERAL
     assert data["content"].startswith("*About a message by")
     assert "Yes: Recep Tayyip Erdogan" in data["content"]
@@ -62,7 +62,7 @@ async def test_check_quote_menu_checks_the_messages_quotation_privately(start, s
 async def test_check_quote_menu_without_a_quotation_or_speaker_says_so(start, seed, text, reply):
     h = await start(engine=seed)
     target = h.stub.user_message(text)
-    data = (await h.callback(await h.stub.message_command(MENU_NAME, target)))["data"]
+    data = await h.answer(await h.stub.message_command(MENU_NAME, target))
     assert data["flags"] & EPHEMERAL and data["content"] == reply
 
 

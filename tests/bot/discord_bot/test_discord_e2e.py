@@ -179,7 +179,7 @@ async def test_nothing_found_is_a_short_ephemeral(start):
 async def test_everyone_in_question_is_escaped_and_never_pings(start):
     h = await start()
     iid = await h.stub.slash("ask", question="@everyone @here what about the ceasefire?")
-    data = (await h.callback(iid))["data"]
+    data = await h.answer(iid)
     assert data["allowed_mentions"] == NONE
     assert "@everyone" not in data["content"] and "@here" not in data["content"]
     assert "@\u200beveryone" in data["content"]
@@ -194,7 +194,7 @@ async def test_oversized_answer_is_shortened_within_limits(start):
                            title="Headline " * 80)
     h = await start(settings_for(results_per_page=5), engine=FakeEngine(article=article))
     iid = await h.stub.slash("ask", question="ceasefire " * 300, results=5)
-    data = (await h.callback(iid))["data"]
+    data = await h.answer(iid)
     assert len(data["embeds"]) == 5
     assert_reply_ok(data)
     assert all(e["description"].endswith("\u2026") for e in data["embeds"])
@@ -202,13 +202,13 @@ async def test_oversized_answer_is_shortened_within_limits(start):
 
 async def test_speakers_quotes_and_source(start):
     h = await start()
-    data = (await h.callback(await h.stub.slash("speakers")))["data"]
+    data = await h.answer(await h.stub.slash("speakers"))
     assert_reply_ok(data)
     assert "Dmytro Kuleba" in data["embeds"][0]["description"]
-    data = (await h.callback(await h.stub.slash("quotes", speaker="Sergei Lavrov")))["data"]
+    data = await h.answer(await h.stub.slash("quotes", speaker="Sergei Lavrov"))
     assert_reply_ok(data)
     assert data["embeds"][0]["author"]["name"].startswith("Sergei Lavrov")
-    data = (await h.callback(await h.stub.slash("source")))["data"]
+    data = await h.answer(await h.stub.slash("source"))
     assert_reply_ok(data)
     assert data["embeds"][0]["fields"][0]["value"].startswith("Example News")
 
@@ -247,7 +247,7 @@ async def test_dropped_gateway_is_resumed_and_missed_events_answered(start):
     assert cb["data"]["embeds"]
     assert len(stub.identifies) == 1 and stub.connections == 2  # resumed, not re-identified
     iid2 = await stub.slash("ask", question="guarantees")
-    assert (await h.callback(iid2))["data"]["embeds"]
+    assert (await h.answer(iid2))["embeds"]
 
 
 async def test_slow_answer_is_deferred_and_followed_up(start, monkeypatch):
@@ -258,10 +258,9 @@ async def test_slow_answer_is_deferred_and_followed_up(start, monkeypatch):
     iid = await h.stub.slash("ask", question="ceasefire")
     cb = await h.callback(iid)
     assert cb["type"] == 5  # deferred: "Parley is thinking..."
-    followups = await h.stub.wait_for(lambda: h.stub._interactions[iid].get("_followups"), WAIT,
-                                      "the followup")
-    msg = h.stub.messages[followups[0]]
-    assert msg["embeds"] and msg["_allowed_mentions"] == NONE
+    msg = await h.answer(iid)  # the followup
+    assert msg["embeds"] and msg["allowed_mentions"] == NONE
+    assert_reply_ok(msg)
 
 
 async def test_cooldown_answers_every_refused_command_privately(start):

@@ -105,7 +105,7 @@ async def test_reload_force_option_reaches_the_rebuild_and_the_reply(start, opti
     [option] = h.stub.commands["reload"]["options"]
     assert option["name"] == "force" and option["type"] == 5 and not option.get("required")
     iid = await h.stub.slash("reload", **options)
-    assert (await h.callback(iid))["data"]["flags"] & EPHEMERAL
+    assert (await h.answer(iid))["flags"] & EPHEMERAL
     msg = await h.followup(iid)
     assert msg["content"].startswith(starts) and msg["_allowed_mentions"] == {"parse": []}
     assert rebuild.calls == [force]
