@@ -212,7 +212,7 @@ def _subject(words: list[str]) -> frozenset[str]:
     """The content words before the first auxiliary or subject pronoun, up to the first word
     that opens another clause, less the adverbs ("*always* backfires"): a statement holding
     them all is about the same thing."""
-    out = set()
+    out: set[str] = set()
     for word in words:
         if word in SUBORDINATORS and out:
             break

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from corpus.folding import fold
 from corpus.models import Speaker
+from corpus.phrases import ROLE_NOUNS
 from retrieval.answering import nearby
 from retrieval.answering.candidates import OFFICE_CHANGERS, Match
 from retrieval.answering.word_tables import table_rows
@@ -32,7 +33,12 @@ if TYPE_CHECKING:
 PARTY_FILE = Path(__file__).with_name("data") / "party_names.tsv"
 PERSON_WAYS = ("name", "surname")
 MIN_ROLE_FIT = 0.6  # role matches below this are another office (see candidates._by_role)
+BODY_PASSAGES = 200  # passages naming a body searched for the roles of its people
 _FORMER = re.compile(r"(?i)(?:\b(?:ex|former|one-time|onetime)\W*$)")
+# Words naming what kind of body a side is ("the PCS *union*"): its people's roles name it
+# without them ("PCS leader").
+BODY_NOUNS = frozenset(["union", "association", "federation", "council", "society", "group",
+                        "organisation", "organization", "company", "firm", "agency"])
 _NO_LONGER = re.compile(r"(?i)\b(?:ex|former|one-time|onetime|retired)\b")
 
 
@@ -104,9 +110,44 @@ def side_matches(parley: Parley, typed: str, topic: str) -> list[Match]:
         # a choice for the caller (`person_choices`), never all of them as one side.
         return [m for m in matches if m.how in PERSON_WAYS and m.group.kind == "person"]
     typed_terms = set(terms(typed))
-    return [m for m in matches
+    kept = [m for m in matches
             if m.how not in {"role", "nearby"} or _same_office(m, typed_terms)
             or works_for(m.group.speaker, typed)]
+    return kept + _body_members(parley, typed, {m.group.folded for m in kept})
+
+
+def _body_members(parley: Parley, typed: str, known: set[str]) -> list[Match]:
+    """For a body typed with its kind ("the PCS union"), the people an article gives a role
+    beginning with its name before their office ("PCS leader", "PCS Union spokesman"): its
+    spokespeople, found in the passages best matching the name (a person's directory entry
+    keeps one role: Mark Serwotka's is "from the Public and Commercial Services union")."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", " ".join(typed.split()), flags=re.I).split()
+    if len(words) < 2 or words[-1].lower() not in BODY_NOUNS:
+        return []
+    name = " ".join(words[:-1])
+    found = terms(name)
+    if not found:
+        return []
+    out: dict[str, Match] = {}
+    for p, _ in parley.index.top(found, BODY_PASSAGES):  # the roles the articles write
+        for sentence in parley.corpus.passages[p].sentences:
+            who = sentence.speaker
+            if who is None or not _leads_role(who, name):
+                continue
+            group = parley.directory.entries.get((fold(who.name), who.kind))
+            if group is not None and group.folded not in known:
+                out.setdefault(group.folded, Match(group, "role", 0.9))
+    return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
+
+
+def _leads_role(speaker: Speaker, name: str) -> bool:
+    """Whether the role begins with the body's name, written as a name, and holds an office
+    among its next words ("PCS leader", "PCS Union spokesman"; not a former post)."""
+    role = speaker.role or ""
+    m = re.match(r"(?:the\s+)?(" + re.escape(name) + r")(?![\w-])(.*)$", role, re.I)
+    if m is None or not m.group(1)[:1].isupper() or _NO_LONGER.search(role):
+        return False
+    return any(w.lower() in ROLE_NOUNS for w in re.findall(r"[\w-]+", m.group(2))[:3])
 
 
 def works_for(speaker: Speaker, body: str) -> bool:
