@@ -39,6 +39,10 @@ _FORMER = re.compile(r"(?i)(?:\b(?:ex|former|one-time|onetime)\W*$)")
 # without them ("PCS leader").
 BODY_NOUNS = frozenset(["union", "association", "federation", "council", "society", "group",
                         "organisation", "organization", "company", "firm", "agency"])
+# A party's name as a ministry's ("Labour Minister Ghazi al-Gosaibi", "Economy and Labour
+# Minister", "Minister of Labour"): the articles write a party's minister "Labour minister".
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:of|and|&)\s+$")
+_PORTFOLIO_AFTER = re.compile(r"\s+(?:Minister|Ministry|Secretary|Department)\b")
 _NO_LONGER = re.compile(r"(?i)\b(?:ex|former|one-time|onetime|retired)\b")
 
 
@@ -84,8 +88,9 @@ def _parties_in(text: str, name: bool) -> set[str]:
     for m in _form_pattern().finditer(text):
         if name and m.start() != 0:
             break
-        if _FORMER.search(text[:m.start()]):
-            continue
+        if _FORMER.search(text[:m.start()]) or _PORTFOLIO_BEFORE.search(text[:m.start()]) \
+                or _PORTFOLIO_AFTER.match(text, m.end()):
+            continue  # a former member, or a ministry: "Economy and Labour Minister"
         out.add(_party_of_form()[m.group(1)])
     return out
 

@@ -7,7 +7,7 @@ import pytest
 
 from corpus.models import Speaker
 from retrieval.answering.engine import Parley
-from retrieval.answering.side_members import _leads_role
+from retrieval.answering.side_members import _leads_role, belongs_to_party, party_of
 from retrieval.answering.sides_records import SidesAnswer
 from tests.retrieval.answering.small_corpus import parley_over
 
@@ -52,3 +52,20 @@ def test_a_body_typed_with_its_kind_holds_the_people_its_name_leads_the_role_of(
     pcs = answer.comparison.sides[0]
     assert {s.name for s in pcs.speakers} == {"Mark Serwotka"}
     assert pcs.statements and "pension" in pcs.statements[0].sentence.text
+
+
+@pytest.mark.parametrize(("name", "role", "party", "member"), [
+    ("Stephen Pound", "Labour MP", "Labour", True),
+    ("Barbara Roche", "Labour MP for Hornsey and Wood Green", "Labour", True),
+    # a ministry's name, not the party's (business/066, business/043)
+    ("Wolfgang Clement", "Economy and Labour Minister", "Labour", False),
+    ("Ghazi al-Gosaibi", "Labour Minister", "Labour", False),
+    ("Someone", "Minister of Labour", "Labour", False),
+    ("Kenny MacAskill", "Scottish National Party Justice Minister", "the SNP", True),
+    ("Douglas Hogg", "Ex-Labour MP", "Labour", False),
+])
+def test_a_role_names_a_party_not_a_ministry_of_the_same_name(
+        name: str, role: str, party: str, member: bool) -> None:
+    found = party_of(party)
+    assert found is not None
+    assert belongs_to_party(Speaker(name, role, "person"), found) is member
