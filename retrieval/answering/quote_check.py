@@ -197,7 +197,8 @@ class QuoteChecker:
                 found = [w for t, w in weights.items() if holds(t, words, free)]
                 best = max(best, (sum(found) / total, -i, len(found)))
                 loose |= held
-                about = about or core.held_by(held, quote, partial(_lower_terms, part))
+                about = about or core.held_by(held, quote, partial(_lower_terms, part),
+                                              part.text)
             spread = sum(w for t, w in weights.items() if meant[t] in loose) / total
             return _Weighed(statement, exact, max(best[0], 0.0), statement.parts[-best[1]],
                             spread, about, best[2])

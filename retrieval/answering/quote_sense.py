@@ -57,16 +57,36 @@ class Core:
     subject: frozenset[str]
 
     def held_by(self, held: frozenset[str], quote: frozenset[str],
-                common: Callable[[], frozenset[str]]) -> bool:
+                common: Callable[[], frozenset[str]], text: str | None = None) -> bool:
         """Whether a sentence with these canonical terms (`common()`: those it writes in lower
-        case) is about what the quote (its canonical terms) says: it holds a predicate and
-        another of the quote's words (one word alone is a mention), or the whole subject,
-        and, when that is a name (many statements name someone), another word too."""
+        case; `text`: the sentence) is about what the quote (its canonical terms) says: it
+        holds a predicate and another of the quote's words (one word alone is a mention), or
+        the whole subject with another word, or the whole subject as the subject of a clause
+        of its own (a word of it just before an auxiliary: "Whatever *agreement* there *is*,
+        it is made at gunpoint", not "Only the Liberal Democrats stood against the Iraq
+        *war*") when it is not a name (many statements name someone)."""
         if self.predicates & held and (len(quote & held) >= 2 or len(quote) == 1):
             return True
         if not self.subject or not self.subject <= held:
             return False
-        return bool((quote - self.subject) & held) or bool(self.subject & common())
+        if (quote - self.subject) & held:
+            return True
+        return bool(self.subject & common()) and (text is None or
+                                                  _leads_a_clause(text, self.subject))
+
+
+_SUBJECT_REACH = 3  # words after a subject's word in which its clause's auxiliary stands
+
+
+def _leads_a_clause(text: str, subject: frozenset[str]) -> bool:
+    """Whether a word of the subject (canonical terms) is followed within a few words by an
+    auxiliary: the sentence says something of it, rather than naming it as an object."""
+    words = fold_words(text)
+    for i, word in enumerate(words):
+        if _content(word) in subject and any(
+                w in AUXILIARIES for w in words[i + 1:i + 1 + _SUBJECT_REACH]):
+            return True
+    return False
 
 
 def _rows(path: Path) -> Iterable[tuple[str, list[str]]]:

@@ -36,7 +36,7 @@ def test_core_of_a_quote(quote, predicates, subject):
 def _about(quote: str, sentence: str) -> bool:
     held = canonical_set(terms(sentence))
     common = canonical_set(t.term for t in tokens(sentence) if sentence[t.start].islower())
-    return core_of(quote).held_by(held, canonical_set(terms(quote)), lambda: common)
+    return core_of(quote).held_by(held, canonical_set(terms(quote)), lambda: common, sentence)
 
 
 @pytest.mark.parametrize(("quote", "sentence", "about"), [
@@ -65,6 +65,10 @@ def _about(quote: str, sentence: str) -> bool:
      False),
     ("Edu will leave Arsenal in January",
      "Wenger said he was hopeful Edu would sign a new deal", False),
+    # the subject named as an object, not said something of (politics/247)
+    ("the Iraq war was illegal",
+     "Only the Liberal Democrats stood against the Iraq war, he said, and they had also "
+     "provided strong opposition to the government's plans on ID cards", False),
     ("I would resign if the lord chancellor overruled him",
      "it was inconceivable in practice that the lord chancellor would overrule his concerns",
      False),
