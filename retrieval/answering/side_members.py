@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from corpus.folding import fold
 from corpus.models import Speaker
-from corpus.phrases import ROLE_NOUNS
+from corpus.phrases import ROLE_MODIFIERS, ROLE_NOUNS
 from retrieval.answering import nearby
 from retrieval.answering.candidates import OFFICE_CHANGERS, Match
 from retrieval.answering.word_tables import table_rows
@@ -137,7 +137,7 @@ def _body_members(parley: Parley, typed: str, known: set[str]) -> list[Match]:
     for p, _ in parley.index.top(found, BODY_PASSAGES):  # the roles the articles write
         for sentence in parley.corpus.passages[p].sentences:
             who = sentence.speaker
-            if who is None or not _leads_role(who, name):
+            if who is None or not _leads_role(who, name, words[-1]):
                 continue
             group = parley.directory.entries.get((fold(who.name), who.kind))
             if group is not None and group.folded not in known:
@@ -145,14 +145,23 @@ def _body_members(parley: Parley, typed: str, known: set[str]) -> list[Match]:
     return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
 
 
-def _leads_role(speaker: Speaker, name: str) -> bool:
-    """Whether the role begins with the body's name, written as a name, and holds an office
-    among its next words ("PCS leader", "PCS Union spokesman"; not a former post)."""
+def _leads_role(speaker: Speaker, name: str, kind: str = "") -> bool:
+    """Whether the role begins with the body's name, written as a name, then (its kind
+    aside: "PCS *Union* spokesman") only office words ("PCS leader"; not "Football *League*
+    chairman" for the Football Association, nor a former post)."""
     role = speaker.role or ""
     m = re.match(r"(?:the\s+)?(" + re.escape(name) + r")(?![\w-])(.*)$", role, re.I)
     if m is None or not m.group(1)[:1].isupper() or _NO_LONGER.search(role):
         return False
-    return any(w.lower() in ROLE_NOUNS for w in re.findall(r"[\w-]+", m.group(2))[:3])
+    rest = [w.lower() for w in re.findall(r"[\w-]+", m.group(2))]
+    if rest[:1] == [kind.lower()]:
+        rest = rest[1:]
+    office = []
+    for word in rest:
+        if word not in ROLE_NOUNS and word not in ROLE_MODIFIERS:
+            break
+        office.append(word)
+    return any(w in ROLE_NOUNS for w in office)
 
 
 def works_for(speaker: Speaker, body: str) -> bool:

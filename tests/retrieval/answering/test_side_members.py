@@ -35,6 +35,8 @@ def parley(tmp_path_factory: pytest.TempPathFactory) -> Parley:
 @pytest.mark.parametrize(("role", "name", "leads"), [
     ("PCS leader", "PCS", True),
     ("PCS Union spokesman", "PCS", True),  # the body's kind between its name and the office
+    ("PCS deputy general secretary", "PCS", True),
+    ("Football League chairman", "Football", False),  # another body of the same first word
     ("Former PCS leader", "PCS", False),  # a former post is no longer the body's
     ("pcs leader", "PCS", False),  # not written as a name
     ("from the Public and Commercial Services union", "PCS", False),
@@ -42,7 +44,7 @@ def parley(tmp_path_factory: pytest.TempPathFactory) -> Parley:
 ])
 def test_a_role_names_the_body_when_it_begins_with_its_name_before_an_office(
         role: str, name: str, leads: bool) -> None:
-    assert _leads_role(Speaker("Someone", role, "person"), name) is leads
+    assert _leads_role(Speaker("Someone", role, "person"), name, "union") is leads
 
 
 def test_a_body_typed_with_its_kind_holds_the_people_its_name_leads_the_role_of(
