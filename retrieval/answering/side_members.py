@@ -188,19 +188,39 @@ def _same_office(match: Match, typed_terms: set[str]) -> bool:
 
 
 def _party_members(parley: Parley, party: Party) -> list[Match]:
-    """Every speaker the party's names hold, found through the terms of those names."""
+    """Every speaker the party's names hold, found through the terms of those names: in the
+    speaker directory's entry (one role a person), or in a role an article gives them
+    ("Lib Dem spokesman Mark Oaten", whose entry says "home affairs spokesman")."""
     directory, finder = parley.directory, parley.finder
     positions: set[int] = set()
     for form in party.forms:
         words = terms(form)
         if words:
             positions |= set.intersection(*(finder._with_term.get(t, set()) for t in words))
-    out = []
+    out: dict[str, Match] = {}
     for i in sorted(positions):
         group = directory.groups[i]
         if belongs_to_party(group.speaker, party):
-            out.append(Match(group, "party", 0.9))
-    return sorted(out, key=lambda m: (-len(m.group.statements), m.group.folded))
+            out[group.folded] = Match(group, "party", 0.9)
+    for who in _roles_naming(parley, party):
+        found = directory.entries.get((fold(who.name), who.kind))
+        if found is not None and found.folded not in out:
+            out[found.folded] = Match(found, "party", 0.9)
+    return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
+
+
+def _roles_naming(parley: Parley, party: Party) -> list[Speaker]:
+    """The speakers of the sentences whose role names the party, in the passages holding a
+    word of its names (a role is written where its holder is named)."""
+    query = sorted({t for form in party.forms for t in terms(form)})
+    passages = parley.corpus.passages
+    found = []
+    for p, _ in parley.index.top(query, len(passages)) if query else ():
+        for sentence in passages[p].sentences:
+            who = sentence.speaker
+            if who is not None and who.role and belongs_to_party(who, party):
+                found.append(who)
+    return found
 
 
 def person_choices(matches: Sequence[Match]) -> list[list[Match]]:

@@ -1,6 +1,6 @@
-"""Who a side that is a body stands for: the people an article gives a role beginning with
-the body's name ("PCS leader" for "the PCS union"), from the prose of the development
-comparisons (politics/294)."""
+"""Who a side that is a body or a party stands for, and which of its statements are on a
+topic that names someone: from the prose of the development comparisons (politics/294,
+politics/234, politics/028, politics/404)."""
 from __future__ import annotations
 
 import pytest
@@ -12,6 +12,19 @@ from retrieval.answering.sides_records import SidesAnswer
 from tests.retrieval.answering.small_corpus import parley_over
 
 ARTICLES = {
+    "police.txt": "Blunkett unveils police plans\n\n"
+                  "Home Secretary David Blunkett said the plans would bring the police closer "
+                  "to local people.\n\n"
+                  "Lib Dem spokesman Mark Oaten said the plans would only work with less "
+                  "paperwork.\n",
+    "a_terror.txt": "Terror bill row\n\n"
+                  "Home affairs spokesman Mark Oaten said the anti-terror bill was flawed.\n",
+    "kruger.txt": "Tory candidate quits\n\n"
+                  "Danny Kruger was quoted saying the party planned creative destruction.\n\n"
+                  "Labour MP Alan Milburn said the remark showed the true Tory agenda.\n",
+    "mayor.txt": "Mayor stands firm\n\n"
+                 "Labour MP Ken Livingstone said he was standing by his remarks about the "
+                 "journalist.\n",
     "strike.txt": "Civil servants plan strike\n\n"
                   "Mark Serwotka, from the Public and Commercial Services union said there "
                   "should be a co-ordinated one day strike unless there was a government "
@@ -71,3 +84,21 @@ def test_a_role_names_a_party_not_a_ministry_of_the_same_name(
     found = party_of(party)
     assert found is not None
     assert belongs_to_party(Speaker(name, role, "person"), found) is member
+
+
+def test_a_party_member_is_found_by_a_role_an_article_gives_them(parley: Parley) -> None:
+    # the directory's entry for Mark Oaten keeps the first article's "affairs spokesman"
+    answer = parley.ask("What do the Lib Dems and Labour say about the police plans?")
+    assert isinstance(answer, SidesAnswer) and answer.comparison is not None
+    lib_dems = answer.comparison.sides[0]
+    assert "Mark Oaten" in {s.name for s in lib_dems.speakers}
+    assert lib_dems.statements and "paperwork" in lib_dems.statements[0].sentence.text
+
+
+def test_a_topic_naming_someone_is_met_only_in_an_article_naming_them(parley: Parley) -> None:
+    answer = parley.ask("What do Labour and the Tories say about Danny Kruger's remark?")
+    assert isinstance(answer, SidesAnswer) and answer.comparison is not None
+    labour = answer.comparison.sides[0]
+    shown = [h.sentence.text for h in labour.statements]
+    assert shown and all("Livingstone" not in t for t in shown)
+    assert "Milburn" in shown[0]
