@@ -15,6 +15,7 @@ things.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -89,7 +90,7 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
     qset = _searched(parley, topic)
     found = parley._top(query, topic, 4 * k + 8, sorted(mine))
     on_topic: dict[int, list[int]] = {}
-    naming = _naming_articles(parley, query)
+    naming = _naming_articles(parley, tuple(query))
     for p, score in found:
         if score <= 0 or (naming is not None and parley.corpus.passages[p].document
                           not in naming):
@@ -103,18 +104,20 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
     return [(p, sc) for p, sc in found if p in on_topic], on_topic
 
 
-def _naming_articles(parley: Parley, query: Sequence[str]) -> set[str] | None:
+@functools.lru_cache(maxsize=256)
+def _naming_articles(parley: Parley, query: tuple[str, ...]) -> frozenset[str] | None:
     """The articles that name what the topic names, when it holds a proper word (one the
     articles write capitalised inside sentences: "kruger", "iraq"), or its variants; None
-    when it holds none. A statement on "Danny Kruger's remark" is in an article naming him:
-    Ken Livingstone "standing by his remarks" elsewhere is on his own."""
+    when it holds none (worked out once per engine and topic). A statement on "Danny
+    Kruger's remark" is in an article naming him: Ken Livingstone "standing by his remarks"
+    elsewhere is on his own."""
     passages = parley.corpus.passages
     proper = [t for t in dict.fromkeys(query) if t in parley.index and is_proper(
         t, (passages[p].text for p, _ in parley.index.top([t], LOOKED_AT)))]
     if not proper:
         return None
     found = parley.index.top(parley.evidence.widened(proper), len(passages))
-    return {passages[p].document for p, _ in found}
+    return frozenset(passages[p].document for p, _ in found)
 
 
 def _headlines_last(parley: Parley, ranked: list[tuple[int, float]],

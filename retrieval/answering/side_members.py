@@ -209,18 +209,20 @@ def _party_members(parley: Parley, party: Party) -> list[Match]:
     return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
 
 
-def _roles_naming(parley: Parley, party: Party) -> list[Speaker]:
+@functools.lru_cache(maxsize=64)
+def _roles_naming(parley: Parley, party: Party) -> tuple[Speaker, ...]:
     """The speakers of the sentences whose role names the party, in the passages holding a
-    word of its names (a role is written where its holder is named)."""
+    word of its names (a role is written where its holder is named); worked out once per
+    engine and party."""
     query = sorted({t for form in party.forms for t in terms(form)})
     passages = parley.corpus.passages
-    found = []
+    seen: dict[Speaker, bool] = {}
     for p, _ in parley.index.top(query, len(passages)) if query else ():
         for sentence in passages[p].sentences:
             who = sentence.speaker
-            if who is not None and who.role and belongs_to_party(who, party):
-                found.append(who)
-    return found
+            if who is not None and who.role and who not in seen:
+                seen[who] = belongs_to_party(who, party)
+    return tuple(who for who, member in seen.items() if member)
 
 
 def person_choices(matches: Sequence[Match]) -> list[list[Match]]:
