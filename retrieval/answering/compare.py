@@ -7,13 +7,15 @@ speaks (the scores are the index's own, exactly), and a passage counts for the s
 when one of the side's own sentences in it holds a word of the topic (as searched: "Crimean"
 for Crimea): the statement, not its paragraph, must be on the topic; except that a direct
 quote in a paragraph holding every word of a topic of two words or more answers it (a
-reply, "I tried to order some", to the paragraph's "contamination-free supplements"). Those
+reply, "I tried to order some", to the paragraph's "contamination-free supplements"); and,
+when the topic names something (a proper word: "Kruger"), only in an article naming it. Those
 in an article where another side speaks on the topic come first, headlines last. A side
 with none is reported as having nothing on it, with how many statements it has on other
 things.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,6 +26,7 @@ from retrieval.answering.records import Claim
 from retrieval.answering.side_members import person_choices, side_matches, speakers_of
 from retrieval.answering.sides_question import SidesQuestion
 from retrieval.answering.sides_records import Comparison, Side, SidesAnswer
+from retrieval.answering.variants import LOOKED_AT, is_proper
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -87,8 +90,10 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
     qset = _searched(parley, topic)
     found = parley._top(query, topic, 4 * k + 8, sorted(mine))
     on_topic: dict[int, list[int]] = {}
+    naming = _naming_articles(parley, tuple(query))
     for p, score in found:
-        if score <= 0:
+        if score <= 0 or (naming is not None and parley.corpus.passages[p].document
+                          not in naming):
             continue
         held = [s for s in mine[p] if parley.evidence.sentence_score(p, s, qset) > 0]
         if not held and len(set(query)) > 1 and set(query) <= set(parley.evidence.terms_of(p)):
@@ -97,6 +102,22 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
         if held:
             on_topic[p] = held
     return [(p, sc) for p, sc in found if p in on_topic], on_topic
+
+
+@functools.lru_cache(maxsize=256)
+def _naming_articles(parley: Parley, query: tuple[str, ...]) -> frozenset[str] | None:
+    """The articles that name what the topic names, when it holds a proper word (one the
+    articles write capitalised inside sentences: "kruger", "iraq"), or its variants; None
+    when it holds none (worked out once per engine and topic). A statement on "Danny
+    Kruger's remark" is in an article naming him: Ken Livingstone "standing by his remarks"
+    elsewhere is on his own."""
+    passages = parley.corpus.passages
+    proper = [t for t in dict.fromkeys(query) if t in parley.index and is_proper(
+        t, (passages[p].text for p, _ in parley.index.top([t], LOOKED_AT)))]
+    if not proper:
+        return None
+    found = parley.index.top(parley.evidence.widened(proper), len(passages))
+    return frozenset(passages[p].document for p, _ in found)
 
 
 def _headlines_last(parley: Parley, ranked: list[tuple[int, float]],

@@ -23,11 +23,13 @@ the narration) speaks is never X's. The thresholds were tuned on the development
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
+from corpus.folding import fold
 from corpus.gender import first_name_gender
 from corpus.models import Corpus
+from corpus.phrases import ROLE_MODIFIERS, ROLE_NOUNS, TITLES
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
 from retrieval.answering.evidence import Evidence
@@ -38,6 +40,7 @@ from retrieval.answering.quote_sense import (
     core_of,
     hedges,
     hedges_around,
+    names_in,
     phrase_lemma_set,
     phrase_lemmas,
     phrase_terms,
@@ -62,6 +65,7 @@ REPORTED_AT = 0.85  # share of Y's content (by IDF) someone else's statement hol
 WHOLE = 1 - 1e-9  # ... X's sentence holds to report Y: all of it
 CLOSE_AT = 0.3  # ... to be near Y
 POOL = 40  # passages best matching Y that are searched for other speakers' words
+_NOT_FIRST = TITLES | ROLE_NOUNS | ROLE_MODIFIERS  # words that begin a name but are no first name
 _BY_NAME = frozenset({"name", "surname", "first name"})  # Match.how: X is someone's name
 NO_WORDS = "Give the words to check, e.g. \u201cmade at gunpoint\u201d."
 
@@ -75,6 +79,7 @@ class _Weighed:
     spread: float  # of the whole statement (their sentences in the passage), for `close`
     about: bool  # one of its sentences is about what Y says (see quote_sense)
     held: int = 0  # how many of Y's words its sentence `part` holds
+    names: bool = True  # it names each name Y writes (a statement that never does is not near)
 
     def agrees(self, turned: frozenset[str], query: frozenset[str],
                hedged: frozenset[str]) -> bool:
@@ -109,15 +114,18 @@ class QuoteChecker:
         weigh = self._weigher(pieces, query, strip_quote_marks(quote))
         meant = canonical_set(query)
         sure = hedges(strip_quote_marks(quote))
-        mine = sorted((weigh(s) for s in self._statements_of(matches, query)),
+        names = self._names_of(asked, matches)
+        named_in = self._named_in(strip_quote_marks(quote), names)
+        mine = sorted((replace(w, names=named_in(w.statement))
+                       for w in map(weigh, self._statements_of(matches, query))),
                       key=lambda w: (-w.exact, -w.coverage))
         others = sorted((weigh(s) for s in self._pool(query, keys)),
                         key=lambda w: (-w.exact, -w.coverage))
-        names = self._names_of(asked, matches)
         named = any(m.how in _BY_NAME for m in matches)
+        full = tuple(m.group.speaker.name for m in matches if m.how == "name") if named else ()
         verdict, chosen = self._decide(
             mine, others, lambda w: w.agrees(no, meant, sure), names,
-            lambda w: self._someone_else(w, None if named else asked, names))
+            lambda w: self._someone_else(w, None if named else asked, names, full))
         if chosen is None and others and others[0].coverage > 0:
             chosen = others[0]  # not_found: the closest passage, said to be the closest
         extra_hits = [w for w in mine if w is not chosen][:k - 1]
@@ -146,7 +154,8 @@ class QuoteChecker:
             if w.held >= 2 and agrees(w) and not (w.statement.terms & names) \
                     and someone_else(w):  # one word in common is not their words
                 return "other_speaker", w
-        about = [w for w in mine if w.about or w.coverage >= REPORTED_AT]  # or it all but
+        about = [w for w in mine if (w.about or w.coverage >= REPORTED_AT)  # or it all but
+                 and w.names]
         near = max(about, key=lambda w: w.spread) if about else None
         if near is not None and near.spread >= CLOSE_AT:
             return "close", near
@@ -188,23 +197,35 @@ class QuoteChecker:
                 found = [w for t, w in weights.items() if holds(t, words, free)]
                 best = max(best, (sum(found) / total, -i, len(found)))
                 loose |= held
-                about = about or core.held_by(held, quote, partial(_lower_terms, part))
+                about = about or core.held_by(held, quote, partial(_lower_terms, part),
+                                              part.text)
             spread = sum(w for t, w in weights.items() if meant[t] in loose) / total
             return _Weighed(statement, exact, max(best[0], 0.0), statement.parts[-best[1]],
                             spread, about, best[2])
         return weigh
 
-    def _someone_else(self, w: _Weighed, described: str | None, names: frozenset[str]) -> bool:
+    def _named_in(self, quote: str, names: frozenset[str]) -> Callable[[Statement], bool]:
+        """Whether a statement names each name the quote writes with capitals, other than
+        X's own ("the European Court of Human Rights"), by a word of it or its variants
+        ("Russian" for Russia)."""
+        runs = [frozenset(self.evidence.widened(sorted(run))) for run in names_in(quote)
+                if not run & names]
+        return lambda st: all(run & st.terms for run in runs)
+
+    def _someone_else(self, w: _Weighed, described: str | None, names: frozenset[str],
+                      asked_names: tuple[str, ...] = ()) -> bool:
         """Whether the statement's speaker is surely not the one asked about: their name
-        shares no word with X's, and, when X is a description rather than a name someone
-        has (`described`), its words do not all occur in their passage or description ("the
-        Microsoft chairman" may be the Bill Gates a passage calls that)."""
+        shares no word with X's (or only a surname, under another first name than every
+        name X was resolved to: Andy Robinson is not Jason Robinson), and, when X is a
+        description rather than a name someone has (`described`), its words do not all occur
+        in their passage or description ("the Microsoft chairman" may be the Bill Gates a
+        passage calls that)."""
         speaker = w.statement.speaker
         if speaker is None:
             return False
         own = set(terms(speaker.name))
         if own & names:
-            return False
+            return described is None and _other_first_name(speaker.name, asked_names)
         if described is None:
             return True
         typed = set(terms(described))
@@ -283,6 +304,30 @@ class QuoteChecker:
         return QuoteClaim("quote_check", speaker, people, chosen.coverage, verdict, asked,
                           shown, hits[0] if hits else None, shared, missing, extra,
                           verbatim=chosen.exact)
+
+
+def _other_first_name(name: str, asked: Sequence[str]) -> bool:
+    """Whether `name` has a first name and every name in `asked` (the full names X was
+    resolved to) has another one, not a short form of it ("Andy" is not "Jason"; "Mike" may
+    be "Michael"): two people who share a surname."""
+    first = _first_word(name)
+    if first is None or not asked:
+        return False
+    for other in asked:
+        theirs = _first_word(other)
+        if theirs is None or theirs[0] == first[0] or (
+                first_name_gender(first) is None and first_name_gender(theirs) is None):
+            return False
+    return True
+
+
+def _first_word(name: str) -> str | None:
+    """The folded first word of a name of two words or more, when it may be a first name
+    (not a title nor a role word: "Mr", "President")."""
+    words = fold(name).split()
+    if len(words) < 2 or not words[0].isalpha() or words[0] in _NOT_FIRST:
+        return None
+    return words[0]
 
 
 def _lower_terms(part: Part) -> frozenset[str]:

@@ -57,16 +57,36 @@ class Core:
     subject: frozenset[str]
 
     def held_by(self, held: frozenset[str], quote: frozenset[str],
-                common: Callable[[], frozenset[str]]) -> bool:
+                common: Callable[[], frozenset[str]], text: str | None = None) -> bool:
         """Whether a sentence with these canonical terms (`common()`: those it writes in lower
-        case) is about what the quote (its canonical terms) says: it holds a predicate and
-        another of the quote's words (one word alone is a mention), or the whole subject,
-        and, when that is a name (many statements name someone), another word too."""
+        case; `text`: the sentence) is about what the quote (its canonical terms) says: it
+        holds a predicate and another of the quote's words (one word alone is a mention), or
+        the whole subject with another word, or the whole subject as the subject of a clause
+        of its own (a word of it just before an auxiliary: "Whatever *agreement* there *is*,
+        it is made at gunpoint", not "Only the Liberal Democrats stood against the Iraq
+        *war*") when it is not a name (many statements name someone)."""
         if self.predicates & held and (len(quote & held) >= 2 or len(quote) == 1):
             return True
         if not self.subject or not self.subject <= held:
             return False
-        return bool((quote - self.subject) & held) or bool(self.subject & common())
+        if (quote - self.subject) & held:
+            return True
+        return bool(self.subject & common()) and (text is None or
+                                                  _leads_a_clause(text, self.subject))
+
+
+_SUBJECT_REACH = 3  # words after a subject's word in which its clause's auxiliary stands
+
+
+def _leads_a_clause(text: str, subject: frozenset[str]) -> bool:
+    """Whether a word of the subject (canonical terms) is followed within a few words by an
+    auxiliary: the sentence says something of it, rather than naming it as an object."""
+    words = fold_words(text)
+    for i, word in enumerate(words):
+        if _content(word) in subject and any(
+                w in AUXILIARIES for w in words[i + 1:i + 1 + _SUBJECT_REACH]):
+            return True
+    return False
 
 
 def _rows(path: Path) -> Iterable[tuple[str, list[str]]]:
@@ -196,9 +216,32 @@ def core_of(quote: str) -> Core:
     if not predicates:
         first = next((t for t in map(_content, words) if t), None)
         predicates = {first} if first else set()
-    subject = {t for t in map(_content, words[:first_trigger]) if t} \
-        if first_trigger < len(words) else set()
-    return Core(frozenset(predicates), frozenset(subject))
+    return Core(frozenset(predicates), _subject(words[:first_trigger])
+                if first_trigger < len(words) else frozenset())
+
+
+# Words that open a clause of its own: the subject is what comes before them ("internment
+# always backfires *because* of the resentment it causes" is about internment backfiring).
+SUBORDINATORS = frozenset([
+    "because", "that", "which", "when", "whenever", "while", "whereas", "although", "though",
+    "if", "unless", "since", "so", "but", "as", "after", "before", "until"
+])
+
+
+def _subject(words: list[str]) -> frozenset[str]:
+    """The content words before the first auxiliary or subject pronoun, up to the first word
+    that opens another clause, less the adverbs ("*always* backfires"): a statement holding
+    them all is about the same thing."""
+    out: set[str] = set()
+    for word in words:
+        if word in SUBORDINATORS and out:
+            break
+        if word in _BETWEEN or word.endswith("ly"):
+            continue
+        term = _content(word)
+        if term:
+            out.add(term)
+    return frozenset(out)
 
 
 # Words that change how sure a statement is, by the class they belong to: "must" is not
@@ -210,7 +253,10 @@ HEDGES = {"can": "can", "could": "can", "cannot": "can", "couldn": "can",
           "if": "if", "unless": "if"}
 
 
-_CLAUSE_END = re.compile(r"[,;:.!?\u2014]|\s-\s")
+# Where a clause ends: punctuation, a dash, or a word that opens a clause of its own ("they
+# were "out of my range" *but* the centre could not convert": "could" is the next clause's).
+_CLAUSE_END = re.compile(r"[,;:.!?\u2014]|\s-\s|\b(?:but|although|though|whereas)\b",
+                         re.IGNORECASE)
 _NEAR_BEFORE = 3  # words before the first shared word whose modal verb is the clause's
 
 
@@ -238,3 +284,29 @@ def hedges_around(text: str, wanted: frozenset[str]) -> frozenset[str]:
         start = cut[-1] if cut else begin
     return hedges(text[start:end])
 
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_NAME_JOINERS = frozenset(["of", "the", "for", "and", "de", "du", "von", "van"])
+_STARTS = re.compile(r"[.!?:;\"\u201c\u2018(]\s*$")  # what a sentence's first word follows
+
+
+@functools.lru_cache(maxsize=1024)
+def names_in(quote: str) -> tuple[frozenset[str], ...]:
+    """The terms of each name the quote writes with capitals inside a sentence
+    ("the *European Court of Human Rights*"; not its first word, nor "I"): what it is
+    about, which a statement that never names it is not near."""
+    runs: list[list[str]] = []
+    open_run = False
+    for m in _NAME_WORD.finditer(quote):
+        word = m.group()
+        starts = not quote[:m.start()].strip() or bool(_STARTS.search(quote[:m.start()]))
+        if word[0].isupper() and not starts and word != "I":
+            if not open_run:
+                runs.append([])
+            runs[-1].append(word)
+            open_run = True
+        elif not (open_run and word in _NAME_JOINERS):
+            open_run = False
+    found = (frozenset(t for w in run for t in terms(w)) for run in runs)
+    return tuple(run for run in found if run)

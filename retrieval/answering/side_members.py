@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from corpus.folding import fold
 from corpus.models import Speaker
+from corpus.phrases import ROLE_MODIFIERS, ROLE_NOUNS
 from retrieval.answering import nearby
 from retrieval.answering.candidates import OFFICE_CHANGERS, Match
 from retrieval.answering.word_tables import table_rows
@@ -32,7 +33,16 @@ if TYPE_CHECKING:
 PARTY_FILE = Path(__file__).with_name("data") / "party_names.tsv"
 PERSON_WAYS = ("name", "surname")
 MIN_ROLE_FIT = 0.6  # role matches below this are another office (see candidates._by_role)
+BODY_PASSAGES = 200  # passages naming a body searched for the roles of its people
 _FORMER = re.compile(r"(?i)(?:\b(?:ex|former|one-time|onetime)\W*$)")
+# Words naming what kind of body a side is ("the PCS *union*"): its people's roles name it
+# without them ("PCS leader").
+BODY_NOUNS = frozenset(["union", "association", "federation", "council", "society", "group",
+                        "organisation", "organization", "company", "firm", "agency"])
+# A party's name as a ministry's ("Labour Minister Ghazi al-Gosaibi", "Economy and Labour
+# Minister", "Minister of Labour"): the articles write a party's minister "Labour minister".
+_PORTFOLIO_BEFORE = re.compile(r"\b(?:of|and|&)\s+$")
+_PORTFOLIO_AFTER = re.compile(r"\s+(?:Minister|Ministry|Secretary|Department)\b")
 _NO_LONGER = re.compile(r"(?i)\b(?:ex|former|one-time|onetime|retired)\b")
 
 
@@ -78,8 +88,9 @@ def _parties_in(text: str, name: bool) -> set[str]:
     for m in _form_pattern().finditer(text):
         if name and m.start() != 0:
             break
-        if _FORMER.search(text[:m.start()]):
-            continue
+        if _FORMER.search(text[:m.start()]) or _PORTFOLIO_BEFORE.search(text[:m.start()]) \
+                or _PORTFOLIO_AFTER.match(text, m.end()):
+            continue  # a former member, or a ministry: "Economy and Labour Minister"
         out.add(_party_of_form()[m.group(1)])
     return out
 
@@ -104,9 +115,53 @@ def side_matches(parley: Parley, typed: str, topic: str) -> list[Match]:
         # a choice for the caller (`person_choices`), never all of them as one side.
         return [m for m in matches if m.how in PERSON_WAYS and m.group.kind == "person"]
     typed_terms = set(terms(typed))
-    return [m for m in matches
+    kept = [m for m in matches
             if m.how not in {"role", "nearby"} or _same_office(m, typed_terms)
             or works_for(m.group.speaker, typed)]
+    return kept + _body_members(parley, typed, {m.group.folded for m in kept})
+
+
+def _body_members(parley: Parley, typed: str, known: set[str]) -> list[Match]:
+    """For a body typed with its kind ("the PCS union"), the people an article gives a role
+    beginning with its name before their office ("PCS leader", "PCS Union spokesman"): its
+    spokespeople, found in the passages best matching the name (a person's directory entry
+    keeps one role: Mark Serwotka's is "from the Public and Commercial Services union")."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", " ".join(typed.split()), flags=re.I).split()
+    if len(words) < 2 or words[-1].lower() not in BODY_NOUNS:
+        return []
+    name = " ".join(words[:-1])
+    found = terms(name)
+    if not found:
+        return []
+    out: dict[str, Match] = {}
+    for p, _ in parley.index.top(found, BODY_PASSAGES):  # the roles the articles write
+        for sentence in parley.corpus.passages[p].sentences:
+            who = sentence.speaker
+            if who is None or not _leads_role(who, name, words[-1]):
+                continue
+            group = parley.directory.entries.get((fold(who.name), who.kind))
+            if group is not None and group.folded not in known:
+                out.setdefault(group.folded, Match(group, "role", 0.9))
+    return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
+
+
+def _leads_role(speaker: Speaker, name: str, kind: str = "") -> bool:
+    """Whether the role begins with the body's name, written as a name, then (its kind
+    aside: "PCS *Union* spokesman") only office words ("PCS leader"; not "Football *League*
+    chairman" for the Football Association, nor a former post)."""
+    role = speaker.role or ""
+    m = re.match(r"(?:the\s+)?(" + re.escape(name) + r")(?![\w-])(.*)$", role, re.I)
+    if m is None or not m.group(1)[:1].isupper() or _NO_LONGER.search(role):
+        return False
+    rest = [w.lower() for w in re.findall(r"[\w-]+", m.group(2))]
+    if rest[:1] == [kind.lower()]:
+        rest = rest[1:]
+    office = []
+    for word in rest:
+        if word not in ROLE_NOUNS and word not in ROLE_MODIFIERS:
+            break
+        office.append(word)
+    return any(w in ROLE_NOUNS for w in office)
 
 
 def works_for(speaker: Speaker, body: str) -> bool:
@@ -133,19 +188,41 @@ def _same_office(match: Match, typed_terms: set[str]) -> bool:
 
 
 def _party_members(parley: Parley, party: Party) -> list[Match]:
-    """Every speaker the party's names hold, found through the terms of those names."""
+    """Every speaker the party's names hold, found through the terms of those names: in the
+    speaker directory's entry (one role a person), or in a role an article gives them
+    ("Lib Dem spokesman Mark Oaten", whose entry says "home affairs spokesman")."""
     directory, finder = parley.directory, parley.finder
     positions: set[int] = set()
     for form in party.forms:
         words = terms(form)
         if words:
             positions |= set.intersection(*(finder._with_term.get(t, set()) for t in words))
-    out = []
+    out: dict[str, Match] = {}
     for i in sorted(positions):
         group = directory.groups[i]
         if belongs_to_party(group.speaker, party):
-            out.append(Match(group, "party", 0.9))
-    return sorted(out, key=lambda m: (-len(m.group.statements), m.group.folded))
+            out[group.folded] = Match(group, "party", 0.9)
+    for who in _roles_naming(parley, party):
+        found = directory.entries.get((fold(who.name), who.kind))
+        if found is not None and found.folded not in out:
+            out[found.folded] = Match(found, "party", 0.9)
+    return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
+
+
+@functools.lru_cache(maxsize=64)
+def _roles_naming(parley: Parley, party: Party) -> tuple[Speaker, ...]:
+    """The speakers of the sentences whose role names the party, in the passages holding a
+    word of its names (a role is written where its holder is named); worked out once per
+    engine and party."""
+    query = sorted({t for form in party.forms for t in terms(form)})
+    passages = parley.corpus.passages
+    seen: dict[Speaker, bool] = {}
+    for p, _ in parley.index.top(query, len(passages)) if query else ():
+        for sentence in passages[p].sentences:
+            who = sentence.speaker
+            if who is not None and who.role and who not in seen:
+                seen[who] = belongs_to_party(who, party)
+    return tuple(who for who, member in seen.items() if member)
 
 
 def person_choices(matches: Sequence[Match]) -> list[list[Match]]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus.folding import fold
+from corpus.models import Speaker
 from retrieval.answering.records import Hit
 from retrieval.answering.sides_records import Side, SidesAnswer
 from retrieval.evaluation.cases import folded_text
@@ -117,6 +118,12 @@ def _holds(hit: Hit, phrases: Sequence[str]) -> bool:
     return any(p in said for p in phrases)
 
 
+def _same_body(speaker: Speaker | None, names: tuple[str, ...]) -> bool:
+    """Whether the speaker is a gold name but for a leading article ("the Treasury" is the
+    speaker "Treasury"): a body is named with or without it."""
+    return speaker is not None and _key(folded_text(speaker.name)) in {_key(n) for n in names}
+
+
 def score_side(case: CompareCase, typed: str, side: Side | None) -> SideResult:
     want = case.expect[typed]
     hits = side.statements if side is not None else ()
@@ -126,7 +133,8 @@ def score_side(case: CompareCase, typed: str, side: Side | None) -> SideResult:
     if want.nothing:
         return SideResult(case.id, typed, True, side is not None, nothing, None, None, nothing,
                           shown)
-    by = [h for h in hits if speaker_matches(h.speaker, want.speakers)]
+    by = [h for h in hits if speaker_matches(h.speaker, want.speakers)
+          or _same_body(h.speaker, want.speakers)]
     right = any(_holds(h, want.evidence) for h in by)
     return SideResult(case.id, typed, False, side is not None, right, bool(by),
                       any(_holds(h, want.evidence) for h in hits), nothing, shown)

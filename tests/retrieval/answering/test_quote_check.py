@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from retrieval.answering import quote_check
 from retrieval.answering.question import parse_question
 from retrieval.answering.quote_folding import contains, quotations_in, quote_pieces
 from retrieval.answering.quote_verdicts import QuoteClaim
@@ -153,3 +154,15 @@ def test_dev_checks_are_right_and_never_too_strong():
     assert result["too_strong"] == []
     assert result["right"] >= 0.9 * result["checks"]
     assert len(json.loads(DEV.read_text())["checks"]) >= 20
+
+
+@pytest.mark.parametrize(("name", "asked", "other"), [
+    ("Andy Robinson", ("Jason Robinson",), True),  # the coach, not the captain
+    ("Mike Smith", ("Michael Smith",), False),  # may be a short form
+    ("President Bush", ("George Bush",), False),  # a title, not a first name
+    ("Robinson", ("Jason Robinson",), False),  # no first name: may be him
+    ("Andy Robinson", (), False),  # X typed as no one's full name
+    ("Andy Robinson", ("Jason Robinson", "Andrew Robinson"), False),
+])
+def test_a_shared_surname_under_another_first_name_is_someone_else(name, asked, other):
+    assert quote_check._other_first_name(name, asked) is other

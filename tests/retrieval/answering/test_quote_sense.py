@@ -22,6 +22,11 @@ from tests.retrieval.answering.small_corpus import parley_over
     ("I want robots to treat humans as people", {"want"}, set()),
     ("inflation will stay low for a decade", {"stay"}, {"inflat"}),
     ("we have every intention of abolishing it", {"intent"}, set()),  # "have" and its object
+    # the subject stops where another clause opens, its adverbs left out
+    ("internment always backfires because of the resentment it causes", {"caus"},
+     {"internment", "backfir"}),
+    ("Barkley had taken three penalties because they were out of my range", {"take"},
+     {"barkley"}),
 ])
 def test_core_of_a_quote(quote, predicates, subject):
     core = core_of(quote)
@@ -31,7 +36,7 @@ def test_core_of_a_quote(quote, predicates, subject):
 def _about(quote: str, sentence: str) -> bool:
     held = canonical_set(terms(sentence))
     common = canonical_set(t.term for t in tokens(sentence) if sentence[t.start].islower())
-    return core_of(quote).held_by(held, canonical_set(terms(quote)), lambda: common)
+    return core_of(quote).held_by(held, canonical_set(terms(quote)), lambda: common, sentence)
 
 
 @pytest.mark.parametrize(("quote", "sentence", "about"), [
@@ -46,6 +51,9 @@ def _about(quote: str, sentence: str) -> bool:
      True),
     ("the withdrawal of troops was meant to build trust",
      "the promise to scale back fighting around Kyiv was meant to create mutual trust", True),
+    ("internment always backfires because of the resentment it causes",
+     "Throughout history, internment has generally backfired because of the resentment it "
+     "creates.", True),
     # not near: a shared phrase without the predicate, the predicate alone, a name alone
     ("I will retire after the Australian Open",
      "Hopefully after the Australian Open we won't have to discuss this any more.", False),
@@ -57,6 +65,10 @@ def _about(quote: str, sentence: str) -> bool:
      False),
     ("Edu will leave Arsenal in January",
      "Wenger said he was hopeful Edu would sign a new deal", False),
+    # the subject named as an object, not said something of (politics/247)
+    ("the Iraq war was illegal",
+     "Only the Liberal Democrats stood against the Iraq war, he said, and they had also "
+     "provided strong opposition to the government's plans on ID cards", False),
     ("I would resign if the lord chancellor overruled him",
      "it was inconceivable in practice that the lord chancellor would overrule his concerns",
      False),
@@ -75,6 +87,7 @@ def test_irregular_forms_meet_their_lemma(word, same):
 @pytest.mark.parametrize(("word", "synonym", "meets"), [
     ("create", "build", True), ("crack", "break", True), ("season", "year", True),
     ("unveiled", "announce", True), ("hunger", "energy", False), ("lies", "smear", False),
+    ("unbelievable", "incredible", True),
 ])
 def test_synonyms_meet(word, synonym, meets):
     assert (canonical(terms(word)[0]) == canonical(terms(synonym)[0])) is meets
@@ -197,3 +210,29 @@ def test_hedges_are_read_by_class(text, classes):
 def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, classes):
     wanted = canonical_set(terms(quote))
     assert set(quote_sense.hedges_around(sentence, wanted)) == classes
+
+
+@pytest.mark.parametrize(("sentence", "quote", "hedged"), [
+    # a later clause's modal verb is not the quote's: it ends at "but"
+    ('Hodgson revealed that Olly Barkley had taken three penalties because they were "out of '
+     'my range" but the centre could not convert his opportunities either',
+     "Barkley had taken three penalties because they were out of my range", set()),
+    ("Blunkett should quit if he is found to have influenced the visa process",
+     "Blunkett should resign", {"should", "if"}),
+])
+def test_hedges_are_those_of_the_clause_that_says_it(sentence, quote, hedged):
+    wanted = canonical_set(terms(quote))
+    assert set(quote_sense.hedges_around(sentence, wanted)) == hedged
+
+
+@pytest.mark.parametrize(("quote", "names"), [
+    ("we will take the ban to the European Court of Human Rights",
+     [{"european", "court", "human", "right"}]),
+    ("an unbelievable gaffe by Jack McConnell", [{"jack", "mcconnel"}]),
+    ("He is clever, fluent and tactical, but he is not wise", []),  # a sentence's first word
+    ("There is a fundamental lack of trust in Tony Blair. Labour must go",
+     [{"toni", "blair"}]),
+    ("the iraq war was illegal", []),  # typed without capitals: nothing is asked of names
+])
+def test_names_a_quote_writes_with_capitals(quote, names):
+    assert [set(run) for run in quote_sense.names_in(quote)] == names

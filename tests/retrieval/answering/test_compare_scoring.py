@@ -1,0 +1,38 @@
+"""How `eval compare` scores a side: a gold name with a leading article meets the speaker
+named without it, and every comparisons file keys its expected sides as its questions type
+them (a side keyed otherwise is matched to nothing and scored as missed)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corpus.models import Speaker
+from retrieval.answering.sides_question import parse_sides
+from retrieval.evaluation.cases import folded_text
+from retrieval.evaluation.compare_eval import _key, _same_body, load_comparisons
+
+DATA = Path(__file__).resolve().parent / "data"
+COMPARE_FILES = sorted(p for p in DATA.glob("*.json")
+                       if isinstance(data := json.loads(p.read_text(encoding="utf-8")), dict)
+                       and "comparisons" in data)
+
+
+@pytest.mark.parametrize(("speaker", "gold", "same"), [
+    ("Treasury", "the Treasury", True),  # business/154
+    ("The government", "the government", True),
+    ("Indian Government", "the government", False),  # another body
+    ("Treasury spokesman", "the Treasury", False),
+])
+def test_a_gold_name_with_its_article_is_the_body_named_without(speaker: str, gold: str,
+                                                                 same: bool) -> None:
+    assert _same_body(Speaker(speaker, None, "vague"), (folded_text(gold),)) is same
+
+
+@pytest.mark.parametrize("path", COMPARE_FILES, ids=lambda p: p.stem)
+def test_expected_sides_are_keyed_as_the_question_types_them(path: Path) -> None:
+    for case in load_comparisons(path):
+        question = parse_sides(case.question)
+        typed = {_key(s) for s in question.sides} if question else set()
+        assert {_key(k) for k in case.expect} <= typed, case.id
