@@ -25,10 +25,16 @@ from retrieval.answering.candidates import (
     best_fitting,
     is_quantifier,
 )
+from retrieval.answering.context import in_topic_articles
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.over_time import timeline
 from retrieval.answering.proximity import by_phrase
-from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
+from retrieval.answering.question import (
+    MAX_QUESTION_CHARS,
+    name_led,
+    name_then_topic,
+    parse_question,
+)
 from retrieval.answering.quote_check import QuoteChecker
 from retrieval.answering.quote_verdicts import nobody_fits, verdict_message
 from retrieval.answering.records import (
@@ -44,7 +50,14 @@ from retrieval.answering.sides_records import Timeline
 from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
 from retrieval.answering.spelling import Vocabulary
 from retrieval.answering.topics import is_bare_topic, statements_first
-from retrieval.answering.who_said import SAID_POOL, Found, covered_first, who_said, widens
+from retrieval.answering.who_said import (
+    SAID_POOL,
+    Found,
+    covered_first,
+    renumbered,
+    who_said,
+    widens,
+)
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
@@ -120,7 +133,8 @@ class Parley:
         named = self._named_then_topic(text)
         if named is not None:
             return self._speaker_answer(text, *named, k, cut)
-        return self._search(text, parsed.topic or text, k, cut)
+        # "How did markets react to the talks?" with no speaker "markets" searches it all.
+        return self._search(text, text if parsed.loose else parsed.topic or text, k, cut)
 
     def check(self, speaker: str, quote: str, top_k: int | None = None, *,
               question: str | None = None, cut: bool = False) -> Answer:
@@ -143,17 +157,33 @@ class Parley:
         """"Mark Oaten on the anti-terror bill" asks what he said about it, when the words
         before "on" are a speaker's name as the directory knows it (never a role or a
         country guessed from an ordinary phrase), or a full name with one word misspelt
-        ("keanu reaves on his mom"): one slip in a single word ("sanctions") may turn an
-        ordinary phrase into a name, the other words written right may not."""
+        ("keanu reaves on his mom"), or one word misspelt that no article uses
+        ("navratalova on …"): one slip in a word the articles use ("sanctions") may turn an
+        ordinary phrase into a name, the other words written right, or a word nobody
+        writes, may not. A topic typed bare after a speaker's full name, with no "on"
+        ("michael owen happy at real madrid"), asks the same."""
         split = name_then_topic(text)
-        if split is None or is_quantifier(split[0]):
+        if split is not None and not is_quantifier(split[0]):
+            resolution = self.directory.resolve(split[0])
+            if resolution.entry is not None and (
+                    resolution.corrected is None or _one_word_off(split[0], resolution.corrected)
+                    or self._unknown_word(split[0])):
+                return split
+        if not is_bare_topic(text):
             return None
-        resolution = self.directory.resolve(split[0])
-        if resolution.entry is None:
-            return None
-        if resolution.corrected is None or _one_word_off(split[0], resolution.corrected):
-            return split
+        for name, rest in name_led(text):
+            entry = self.directory.known(name)
+            if entry is not None and (
+                    set(normalize_name(name).split()) <= set(normalize_name(
+                        entry.speaker.name).split())):
+                return name, rest
         return None
+
+    def _unknown_word(self, typed: str) -> bool:
+        """Whether the phrase is one word of five letters or more that no article uses."""
+        words = typed.split()
+        return len(words) == 1 and len(words[0]) >= 5 and not any(
+            t in self.index for t in terms(words[0]))
 
     def speakers(self) -> list[SpeakerStats]:
         return [SpeakerStats(e.speaker, len(e.statements), e.direct, e.reported)
@@ -263,6 +293,9 @@ class Parley:
             # None of their statements holds a word of the topic: their statements, said
             # to be theirs on something else, rather than others' words on the topic.
             ranked = self._statements_in_order(matches, typed, k, mine)
+            first = in_topic_articles(self.index, self.corpus.passages,
+                                      self.evidence.widened(query), mine, (), k)
+            ranked = [*first, *(r for r in ranked if r[0] not in dict(first))][:k]
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
                           unmatched, cut, Claim("closest", None, people, 0.0))
@@ -283,10 +316,17 @@ class Parley:
             self._top(query, topic, 2 * pool + 5, mine, wide=wide), matches), pool)
         if not ranked:
             return None
-        wanted = set(self.evidence.searched(query) if wide else self.evidence.widened(query))
+        searched = self.evidence.searched(query) if wide else self.evidence.widened(query)
+        wanted = set(searched)
         hits, held = covered_first(
             self, ranked, lambda chosen: self.evidence.hits(chosen, wanted, only=mine), query,
             k, best_fitting(matches))
+        if len(hits) < k:  # their other statements in the articles about it (`context`)
+            more = self.evidence.hits(in_topic_articles(
+                self.index, self.corpus.passages, searched, mine, {p for p, _ in ranked},
+                k - len(hits)), wanted, only=mine)
+            hits = renumbered([*hits, *more])
+            held = [*held, *(self.evidence.coverage(h, query) for h in more)]
         return Found(hits, held)
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per corpus, kept for its life

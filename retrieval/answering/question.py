@@ -16,7 +16,11 @@ _SPEECH = (
     r"claimed|call|called|describe|described|urge|urged|warn|warned|mean|meant|promise|"
     r"promised|propose|proposed|add|added|suggest|suggested|argue|argued|reveal|revealed|"
     r"insist|insisted|admit|admitted|stress|stressed|ask|asked|demand|demanded|comment|"
-    r"commented|predict|predicted|believe|believed|state|stated|talk|talked|speak|spoke"
+    r"commented|predict|predicted|believe|believed|state|stated|talk|talked|speak|spoke|"
+    # "What is Turkcell warning about …?": the progressive asks the same
+    r"thinking|announcing|claiming|calling|describing|urging|warning|promising|proposing|"
+    r"suggesting|arguing|revealing|insisting|admitting|stressing|asking|demanding|"
+    r"predicting|stating|talking|speaking"
 )
 _WHAT_DID = re.compile(
     rf"^\s*(?:so\s+|and\s+|but\s+)?(?:what|which\s+\w+)\s+"
@@ -90,14 +94,18 @@ def parse_question(question: str) -> ParsedQuestion:
 
 @cache
 def _who_said() -> re.Pattern[str]:
-    """"Who said / warned / accused … Y?": every one-word speech verb form of the lexicon
-    (corpus/data/speech_verbs.tsv), so "Who complained that…" is asked as "who said"."""
-    forms = sorted({*_WHO_VERBS.split("|"), *(f for f in cue_forms() if " " not in f)},
-                   key=len, reverse=True)  # "hit back" before "hit", were it a form
+    """"Who said / warned / accused … Y?": every speech verb form of the lexicon
+    (corpus/data/speech_verbs.tsv), so "Who complained that…" and "Who pointed out that…"
+    are asked as "who said". "Which family member said …" with more than one word after
+    "which" stays a search: those words describe the speaker, and the passage names them."""
+    forms = sorted({*_WHO_VERBS.split("|"), *cue_forms()},
+                   key=len, reverse=True)  # "pointed out" before "pointed", were it a form
     return re.compile(
         r"^\s*(?:who|which\s+\w+)\s+(?:has\s+|had\s+|did\s+)?(?:"
-        + "|".join(map(re.escape, forms))
-        + r"|was\s+quoted\s+(?:as\s+)?saying|is\s+quoted\s+(?:as\s+)?saying)\b(?P<rest>.*)$",
+        + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        + r"|was\s+quoted\s+(?:as\s+)?saying|is\s+quoted\s+(?:as\s+)?saying"
+        # a preference stated: "Who would rather people sent handwritten cards?"
+        + r"|(?:would|had|'d)\s+(?:rather|prefer)|prefers|preferred)\b(?P<rest>.*)$",
         re.IGNORECASE)
 
 
@@ -108,6 +116,23 @@ def name_then_topic(question: str) -> tuple[str, str] | None:
     if not m or len(m.group("x").split()) > 5:
         return None
     return _clean_speaker(m.group("x")), m.group("rest").strip()
+
+
+_LEADING_VERB = re.compile(rf"^(?:{_SPEECH}|{_WHO_VERBS})\s+", re.IGNORECASE)
+
+
+def name_led(question: str, longest: int = 4) -> list[tuple[str, str]]:
+    """A topic typed after a name with no "on" ("michael owen happy at real madrid",
+    "keith wood thinks ireland can win"): each split of its first two to `longest` words
+    from the rest, longest first, a speech verb opening the rest dropped; the caller decides
+    whether the first part is a speaker's own name."""
+    words = _clean_speaker(question).split()
+    out = []
+    for n in range(min(longest, len(words) - 1), 1, -1):
+        rest = _LEADING_VERB.sub("", " ".join(words[n:]))
+        if rest:
+            out.append((" ".join(words[:n]), rest))
+    return out
 
 
 def _clean_speaker(text: str) -> str:

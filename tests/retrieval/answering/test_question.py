@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answering.question import name_then_topic, parse_question
+from retrieval.answering.question import name_led, name_then_topic, parse_question
 
 
 @pytest.mark.parametrize(("question", "topic"), [
@@ -18,6 +18,9 @@ from retrieval.answering.question import name_then_topic, parse_question
     ("Who ridiculed the idea?", "the idea"),
     ("was anything said about the Donbas region?", "the Donbas region"),
     ("anything said about red tape", "red tape"),
+    ("who pointed out that TB cases are rising", "TB cases are rising"),  # a two-word cue
+    ("who made it clear the deal was off", "the deal was off"),
+    ("who would rather people sent handwritten cards", "people sent handwritten cards"),
 ])
 def test_who_with_any_speech_verb_of_the_lexicon_asks_who_said(question: str, topic: str):
     parsed = parse_question(question)
@@ -25,7 +28,9 @@ def test_who_with_any_speech_verb_of_the_lexicon_asks_who_said(question: str, to
 
 
 @pytest.mark.parametrize("question", ["Who is Kaja Kallas?", "who won the cup",
-                                      "Who hosted the talks?"])  # not a speech verb
+                                      "Who hosted the talks?",  # not a speech verb
+                                      # the words after "which" describe the speaker
+                                      "which family member said she felt relieved"])
 def test_who_without_a_speech_verb_is_not_who_said(question: str):
     assert parse_question(question).intent != "who_said"
 
@@ -45,11 +50,27 @@ def test_a_name_then_what_about_is_split_for_the_engine_to_check(question: str, 
     ("what are ukraine's allies saying about putin", "ukraine's allies", "putin"),
     ("What are the unions saying about pensions?", "the unions", "pensions"),
     ("what did Kallas say about the agreement", "Kallas", "the agreement"),
+    ("what is turkcell warning about its iran deal", "turkcell", "its iran deal"),
+    ("what was the minister suggesting about fees", "the minister", "fees"),
 ])
 def test_what_a_speaker_is_saying_asks_for_their_statements(question: str, speaker: str,
                                                             topic: str):
     parsed = parse_question(question)
     assert (parsed.intent, parsed.speaker, parsed.topic) == ("speaker", speaker, topic)
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("michael owen happy at real madrid", ("michael owen happy at", "real madrid")),
+    ("keith wood thinks ireland can win", ("keith wood thinks ireland", "can win")),
+])
+def test_a_topic_after_a_name_is_split_every_way_longest_first(question: str, first):
+    splits = name_led(question)
+    assert splits[0] == first and len(splits) == 3
+    assert splits[-1][0].count(" ") == 1  # down to two words
+
+
+def test_a_speech_verb_opening_the_rest_is_dropped():
+    assert ("keith wood", "ireland can win") in name_led("keith wood thinks ireland can win")
 
 
 def test_what_something_is_stays_a_search():
