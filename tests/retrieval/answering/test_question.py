@@ -21,6 +21,10 @@ from retrieval.answering.question import name_led, name_then_topic, parse_questi
     ("who pointed out that TB cases are rising", "TB cases are rising"),  # a two-word cue
     ("who made it clear the deal was off", "the deal was off"),
     ("who would rather people sent handwritten cards", "people sent handwritten cards"),
+    ("who expressed doubts about the deal", "doubts about the deal"),
+    ("who was critical of the deal", "the deal"),
+    ("who apologised for the remarks", "the remarks"),
+    ("what was said about the delay", "the delay"),
 ])
 def test_who_with_any_speech_verb_of_the_lexicon_asks_who_said(question: str, topic: str):
     parsed = parse_question(question)
@@ -52,11 +56,44 @@ def test_a_name_then_what_about_is_split_for_the_engine_to_check(question: str, 
     ("what did Kallas say about the agreement", "Kallas", "the agreement"),
     ("what is turkcell warning about its iran deal", "turkcell", "its iran deal"),
     ("what was the minister suggesting about fees", "the minister", "fees"),
+    ("what did Kallas have to say about the agreement", "Kallas", "the agreement"),
+    ("what has Kallas been saying about the deal", "Kallas", "the deal"),
+    ("what was kallas's reaction to the talks", "kallas", "the talks"),
+    ("what was the minister's warning about the deal", "the minister", "the deal"),
+    ("what reason did the minister give for the delay", "the minister", "the delay"),
+    ("what does the minister make of the deal", "the minister", "the deal"),
+    ("did the minister say anything about the delay", "the minister", "the delay"),
+    ("what did Jones' lawyer say", "Jones' lawyer", ""),
 ])
 def test_what_a_speaker_is_saying_asks_for_their_statements(question: str, speaker: str,
                                                             topic: str):
     parsed = parse_question(question)
     assert (parsed.intent, parsed.speaker, parsed.topic) == ("speaker", speaker, topic)
+    assert not parsed.loose
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic"), [
+    ("According to Kallas, what is the agreement?", "Kallas", "what is the agreement"),
+    ("according to turkey's foreign minister how far did the talks get",
+     "turkey's foreign minister", "how far did the talks get"),
+    ("why did ask jeeves buy bloglines according to its vice president of search",
+     "vice president of search", "why did ask jeeves buy bloglines"),
+    ("how does Kallas feel about the agreement", "Kallas", "the agreement"),
+    ("is the minister worried about the deal", "the minister", "the deal"),
+])
+def test_according_to_x_and_how_x_feels_ask_for_x_when_x_speaks(question: str, speaker: str,
+                                                                 topic: str):
+    parsed = parse_question(question)  # loose: a plain search when X fits no speaker
+    assert (parsed.intent, parsed.speaker, parsed.topic, parsed.loose) == (
+        "speaker", speaker, topic, True)
+
+
+@pytest.mark.parametrize(("question", "split"), [
+    ("kallas's comments on the deal", ("kallas", "the deal")),
+    ("the minister's views on fees", ("the minister", "fees")),
+])
+def test_their_comments_on_a_topic_name_the_speaker(question: str, split):
+    assert name_then_topic(question) == split
 
 
 @pytest.mark.parametrize(("question", "first"), [

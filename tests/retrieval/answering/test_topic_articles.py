@@ -56,3 +56,11 @@ def test_the_same_statement_in_two_stories_is_shown_once(engine: Parley):
 ])
 def test_a_nationality_alone_names_nobody(name: str, named: bool):
     assert names_someone(Speaker(name)) is named
+
+
+@pytest.mark.parametrize("question", ["according to reports, was the tax rise unfair",
+                                      "how did markets react to the tax rise"])
+def test_a_phrase_fitting_no_speaker_asks_the_whole_question(engine: Parley, question: str):
+    answer = engine.ask(question)
+    assert answer.intent == "search"
+    assert answer.results and answer.results[0].passage.document == "c"
