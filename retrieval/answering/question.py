@@ -66,7 +66,7 @@ _IS_X_FEELING = re.compile(
     r"^\s*(?:is|are|was|were)\s+(?P<x>.+?)\s+(?:worried|concerned|confident|happy|unhappy|"
     r"optimistic|pessimistic|angry|pleased|upset|disappointed|satisfied|hopeful)\s+"
     r"(?P<rest>(?:about|over|with|that|of|by)\b.*)$", re.IGNORECASE)
-_LOOSE = (_HOW_DID, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING)
+
 _WHO_VERBS = ("said|says|say|told|tells|announced|claimed|called|warned|urged|described|"
               "stated|argued|suggested|insisted|promised|declared|predicted|stressed|added|"
               # views and retorts: "Who reckons …", "Who hit back that …"
@@ -88,9 +88,13 @@ _ANYTHING_SAID = re.compile(
     r"(?P<rest>(?:about|on|regarding|concerning)\b.*)$", re.IGNORECASE)
 _TOPIC_LEAD = re.compile(r"^\s*(?:(?:anything|something)\s+)?(?:about|on|regarding|concerning|"
                          r"of|that|to|for)\s+", re.IGNORECASE)
-# "kallas's comments on the deal": the speaker before "on" is Kallas.
-_THEIR_WORDS = re.compile(r"['’]s?\s+(?:comments?|views?|remarks?|words|thoughts|position|"
-                          r"stance|reaction|response|verdict)$", re.IGNORECASE)
+# "kallas's comments on the deal", "the england coach's view of the defeat"
+_THEIR_WORDS = re.compile(
+    r"^\s*(?:(?:what\s+(?:were|was|are|is)\s+)?)(?P<x>[^?]+?)['’]s?\s+(?:comments?|views?|remarks?|"
+    r"words|thoughts|position|stance|reaction|response|verdict)\s+(?P<rest>(?:on|about|"
+    r"regarding|to|of|after)\b.*)$", re.IGNORECASE)
+# Forms whose X may be no speaker ("how did markets react"): then a plain search.
+_LOOSE = (_HOW_DID, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING, _THEIR_WORDS)
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ def parse_question(question: str) -> ParsedQuestion:
     if check is not None:
         return ParsedQuestion("check", check.quote, check.speaker)
     for pattern in (_X_POSSESSIVE, _WHAT_DID, _DID_X_SAY, _HOW_DID, _QUOTES_FROM,
-                    _WHAT_REASON, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING):
+                    _WHAT_REASON, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING, _THEIR_WORDS):
         m = pattern.match(text)
         if m and m.group("x").strip():
             rest = (m.groupdict().get("rest") or "").strip(" ?.!")
@@ -146,7 +150,7 @@ def name_then_topic(question: str) -> tuple[str, str] | None:
     m = _X_ON_Y.match(question)
     if not m or len(m.group("x").split()) > 5:
         return None
-    return _clean_speaker(_THEIR_WORDS.sub("", m.group("x"))), m.group("rest").strip()
+    return _clean_speaker(m.group("x")), m.group("rest").strip()
 
 
 _LEADING_VERB = re.compile(rf"^(?:{_SPEECH}|{_WHO_VERBS})\s+", re.IGNORECASE)
