@@ -27,14 +27,10 @@ from retrieval.answering.candidates import (
 )
 from retrieval.answering.context import in_topic_articles
 from retrieval.answering.evidence import Evidence
+from retrieval.answering.named import named_then_topic
 from retrieval.answering.over_time import timeline
 from retrieval.answering.proximity import by_phrase
-from retrieval.answering.question import (
-    MAX_QUESTION_CHARS,
-    name_led,
-    name_then_topic,
-    parse_question,
-)
+from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
 from retrieval.answering.quote_check import QuoteChecker
 from retrieval.answering.quote_verdicts import nobody_fits, verdict_message
 from retrieval.answering.records import (
@@ -130,7 +126,7 @@ class Parley:
             return self._speaker_answer(text, parsed.speaker, parsed.topic, k, cut)
         if parsed.intent == "who_said" and parsed.topic:
             return self._who_said(text, parsed.topic, k, cut)
-        named = self._named_then_topic(text)
+        named = named_then_topic(text, self.directory, self.index)
         if named is not None:
             return self._speaker_answer(text, *named, k, cut)
         # "How did markets react to the talks?" with no speaker "markets" searches it all.
@@ -152,38 +148,6 @@ class Parley:
         message = " ".join(m for m in (first, verdict_message(claim)) if m)
         return Answer(text, "check", hits, message, claim.speaker,
                       self.evidence.unmatched(quote), cut, claim)
-
-    def _named_then_topic(self, text: str) -> tuple[str, str] | None:
-        """"Mark Oaten on the anti-terror bill" asks what he said about it, when the words
-        before "on" are a speaker's name as the directory knows it (never a role or a
-        country guessed from an ordinary phrase), or a full name with one word misspelt
-        ("keanu reaves on his mom"), or one word misspelt that no article uses
-        ("navratalova on …"): one slip in a word the articles use ("sanctions") may turn an
-        ordinary phrase into a name, the other words written right, or a word nobody
-        writes, may not. A topic typed bare after a speaker's full name, with no "on"
-        ("michael owen happy at real madrid"), asks the same."""
-        split = name_then_topic(text)
-        if split is not None and not is_quantifier(split[0]):
-            resolution = self.directory.resolve(split[0])
-            if resolution.entry is not None and (
-                    resolution.corrected is None or _one_word_off(split[0], resolution.corrected)
-                    or self._unknown_word(split[0])):
-                return split
-        if not is_bare_topic(text):
-            return None
-        for name, rest in name_led(text):
-            entry = self.directory.known(name)
-            if entry is not None and (
-                    set(normalize_name(name).split()) <= set(normalize_name(
-                        entry.speaker.name).split())):
-                return name, rest
-        return None
-
-    def _unknown_word(self, typed: str) -> bool:
-        """Whether the phrase is one word of five letters or more that no article uses."""
-        words = typed.split()
-        return len(words) == 1 and len(words[0]) >= 5 and not any(
-            t in self.index for t in terms(words[0]))
 
     def speakers(self) -> list[SpeakerStats]:
         return [SpeakerStats(e.speaker, len(e.statements), e.direct, e.reported)
@@ -422,13 +386,6 @@ class Parley:
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
                     "statement by anyone of that name.", "closest")
         return f"Nobody called \u201c{typed}\u201d appears in the articles.", "absent"
-
-
-def _one_word_off(typed: str, known: str) -> bool:
-    """Whether a name of two words or more is written as the known one but for one word."""
-    mine, theirs = normalize_name(typed).split(), known.split()
-    return len(mine) >= 2 and len(mine) == len(theirs) and sum(
-        a != b for a, b in zip(mine, theirs, strict=True)) == 1
 
 
 def open_parley(corpus_paths: Sequence[Path] | None = None,
