@@ -177,7 +177,10 @@ class Parley:
         return list(self.corpus.articles)
 
     # --- the three kinds of question ------------------------------------------------------
-    def _search(self, question: str, topic: str, k: int, cut: bool) -> Answer:
+    def _search(self, question: str, topic: str, k: int, cut: bool, name: str = "") -> Answer:
+        """The best passages for the topic; `name`, a name typed with it, is searched as
+        typed (a name has no synonyms: "Mobile PC magazine" is not a computer)."""
+        topic = f"{name} {topic}".strip()
         query = terms(topic)
         unmatched = self.evidence.unmatched(topic)
         missing = self._absent(topic)
@@ -189,8 +192,8 @@ class Parley:
         bare = is_bare_topic(question)
         pool = max(k, SAID_POOL) if bare else k
         ranked = self.evidence.distinct(
-            [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True) if sc > 0],
-            pool)
+            [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True,
+                                            exact=terms(name)) if sc > 0], pool)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
@@ -327,7 +330,7 @@ class Parley:
         resolution = self.directory.resolve(typed)
         name = resolution.mentioned_as or self._known_spelling(typed)
         if name is not None:
-            plain = self._search(question, f"{name} {topic}".strip(), k, cut)
+            plain = self._search(question, topic, k, cut, name=name)
             if plain.results:
                 spelt = None if resolution.mentioned_as else name
                 return Answer(question, "speaker", plain.results,
@@ -361,10 +364,14 @@ class Parley:
 
     def _top(self, query: Sequence[str], topic: str, k: int,
              allowed: Iterable[int] | None = None, *, wide: bool = False,
-             ) -> list[tuple[int, float]]:
+             exact: Sequence[str] = ()) -> list[tuple[int, float]]:
         """BM25's best passages (at least proximity.POOL of them), those holding the topic's
-        word runs first (see `proximity`); `wide` searches the synonyms too (`synonyms`)."""
-        searched = self.evidence.searched(query) if wide else self.evidence.widened(query)
+        word runs first (see `proximity`); `wide` searches the synonyms too (`synonyms`),
+        except those of the `exact` terms (a name's)."""
+        rest = [t for t in query if t not in exact]
+        searched = self.evidence.searched(rest) if wide else self.evidence.widened(rest)
+        if exact:
+            searched = [*self.evidence.widened(exact), *searched]
         found = self.index.top(searched, max(k, proximity.POOL), allowed=allowed)
         return by_phrase(found, topic, self.evidence.terms_of)
 
