@@ -262,7 +262,8 @@ class Parley:
             ranked = self._statements_in_order(matches, typed, k, mine)
             first = in_topic_articles(self.index, self.corpus.passages,
                                       self.evidence.widened(query), mine, (), k)
-            ranked = [*first, *(r for r in ranked if r[0] not in dict(first))][:k]
+            firsts = {p for p, _ in first}
+            ranked = [*first, *(r for r in ranked if r[0] not in firsts)][:k]
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
                           unmatched, cut, Claim("closest", None, people, 0.0))
