@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 
+from corpus.folding import fold
 from corpus.models import Speaker
 from retrieval.answering.candidates import Match
 from retrieval.answering.records import Candidate, Hit
@@ -52,13 +53,26 @@ def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float
 
 def names_someone(speaker: Speaker | None) -> bool:
     """Whether a speaker is someone an answer can name as having said it: a person or body
-    with a name, not a vague source ("critics") or a bare role ("Spokesman", "Former
-    minister"), which the attribution gives when it could not tell who."""
+    with a name, not a vague source ("critics"), a bare role ("Spokesman", "Former
+    minister") or a nationality alone ("the American said:" is a description of someone the
+    article named before), which the attribution gives when it could not tell who."""
     if speaker is None or speaker.kind == "vague":
         return False
     from corpus.phrases import is_role_word  # its vocabularies load only when needed
 
-    return not all(is_role_word(w) or w.lower() in _ROLE_ONLY for w in speaker.name.split())
+    words = speaker.name.split()
+    return not all(is_role_word(w) or w.lower() in _ROLE_ONLY for w in words) and not (
+        _nationality_only(words))
+
+
+def _nationality_only(words: Sequence[str]) -> bool:
+    """Whether a name is only a people's adjective ("American", "the Frenchman"), not a
+    place ("Russia" speaks for its government)."""
+    from corpus.gazetteer import gazetteer
+
+    places = gazetteer()
+    rest = [fold(w) for w in words if fold(w) not in ("the", "a", "an")]
+    return bool(rest) and all(w in places.adjectives and w not in places.places for w in rest)
 
 
 def who(speaker: Speaker) -> str:

@@ -25,10 +25,12 @@ from retrieval.answering.candidates import (
     best_fitting,
     is_quantifier,
 )
+from retrieval.answering.context import in_topic_articles
 from retrieval.answering.evidence import Evidence
+from retrieval.answering.named import named_then_topic
 from retrieval.answering.over_time import timeline
 from retrieval.answering.proximity import by_phrase
-from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
+from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
 from retrieval.answering.quote_check import QuoteChecker
 from retrieval.answering.quote_verdicts import nobody_fits, verdict_message
 from retrieval.answering.records import (
@@ -44,7 +46,14 @@ from retrieval.answering.sides_records import Timeline
 from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
 from retrieval.answering.spelling import Vocabulary
 from retrieval.answering.topics import is_bare_topic, statements_first
-from retrieval.answering.who_said import SAID_POOL, Found, covered_first, who_said, widens
+from retrieval.answering.who_said import (
+    SAID_POOL,
+    Found,
+    covered_first,
+    renumbered,
+    who_said,
+    widens,
+)
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
@@ -117,10 +126,11 @@ class Parley:
             return self._speaker_answer(text, parsed.speaker, parsed.topic, k, cut)
         if parsed.intent == "who_said" and parsed.topic:
             return self._who_said(text, parsed.topic, k, cut)
-        named = self._named_then_topic(text)
+        named = named_then_topic(text, self.directory, self.index)
         if named is not None:
             return self._speaker_answer(text, *named, k, cut)
-        return self._search(text, parsed.topic or text, k, cut)
+        # "How did markets react to the talks?" with no speaker "markets" searches it all.
+        return self._search(text, text if parsed.loose else parsed.topic or text, k, cut)
 
     def check(self, speaker: str, quote: str, top_k: int | None = None, *,
               question: str | None = None, cut: bool = False) -> Answer:
@@ -138,22 +148,6 @@ class Parley:
         message = " ".join(m for m in (first, verdict_message(claim)) if m)
         return Answer(text, "check", hits, message, claim.speaker,
                       self.evidence.unmatched(quote), cut, claim)
-
-    def _named_then_topic(self, text: str) -> tuple[str, str] | None:
-        """"Mark Oaten on the anti-terror bill" asks what he said about it, when the words
-        before "on" are a speaker's name as the directory knows it (never a role or a
-        country guessed from an ordinary phrase), or a full name with one word misspelt
-        ("keanu reaves on his mom"): one slip in a single word ("sanctions") may turn an
-        ordinary phrase into a name, the other words written right may not."""
-        split = name_then_topic(text)
-        if split is None or is_quantifier(split[0]):
-            return None
-        resolution = self.directory.resolve(split[0])
-        if resolution.entry is None:
-            return None
-        if resolution.corrected is None or _one_word_off(split[0], resolution.corrected):
-            return split
-        return None
 
     def speakers(self) -> list[SpeakerStats]:
         return [SpeakerStats(e.speaker, len(e.statements), e.direct, e.reported)
@@ -183,7 +177,10 @@ class Parley:
         return list(self.corpus.articles)
 
     # --- the three kinds of question ------------------------------------------------------
-    def _search(self, question: str, topic: str, k: int, cut: bool) -> Answer:
+    def _search(self, question: str, topic: str, k: int, cut: bool, name: str = "") -> Answer:
+        """The best passages for the topic; `name`, a name typed with it, is searched as
+        typed (a name has no synonyms: "Mobile PC magazine" is not a computer)."""
+        topic = f"{name} {topic}".strip()
         query = terms(topic)
         unmatched = self.evidence.unmatched(topic)
         missing = self._absent(topic)
@@ -195,8 +192,8 @@ class Parley:
         bare = is_bare_topic(question)
         pool = max(k, SAID_POOL) if bare else k
         ranked = self.evidence.distinct(
-            [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True) if sc > 0],
-            pool)
+            [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True,
+                                            exact=terms(name)) if sc > 0], pool)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
@@ -263,6 +260,10 @@ class Parley:
             # None of their statements holds a word of the topic: their statements, said
             # to be theirs on something else, rather than others' words on the topic.
             ranked = self._statements_in_order(matches, typed, k, mine)
+            first = in_topic_articles(self.index, self.corpus.passages,
+                                      self.evidence.widened(query), mine, (), k)
+            firsts = {p for p, _ in first}
+            ranked = [*first, *(r for r in ranked if r[0] not in firsts)][:k]
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
             return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
                           unmatched, cut, Claim("closest", None, people, 0.0))
@@ -283,10 +284,17 @@ class Parley:
             self._top(query, topic, 2 * pool + 5, mine, wide=wide), matches), pool)
         if not ranked:
             return None
-        wanted = set(self.evidence.searched(query) if wide else self.evidence.widened(query))
+        searched = self.evidence.searched(query) if wide else self.evidence.widened(query)
+        wanted = set(searched)
         hits, held = covered_first(
             self, ranked, lambda chosen: self.evidence.hits(chosen, wanted, only=mine), query,
             k, best_fitting(matches))
+        if len(hits) < k:  # their other statements in the articles about it (`context`)
+            more = self.evidence.hits(in_topic_articles(
+                self.index, self.corpus.passages, searched, mine, {p for p, _ in ranked},
+                k - len(hits)), wanted, only=mine)
+            hits = renumbered([*hits, *more])
+            held = [*held, *(self.evidence.coverage(h, query) for h in more)]
         return Found(hits, held)
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per corpus, kept for its life
@@ -323,7 +331,7 @@ class Parley:
         resolution = self.directory.resolve(typed)
         name = resolution.mentioned_as or self._known_spelling(typed)
         if name is not None:
-            plain = self._search(question, f"{name} {topic}".strip(), k, cut)
+            plain = self._search(question, topic, k, cut, name=name)
             if plain.results:
                 spelt = None if resolution.mentioned_as else name
                 return Answer(question, "speaker", plain.results,
@@ -357,10 +365,14 @@ class Parley:
 
     def _top(self, query: Sequence[str], topic: str, k: int,
              allowed: Iterable[int] | None = None, *, wide: bool = False,
-             ) -> list[tuple[int, float]]:
+             exact: Sequence[str] = ()) -> list[tuple[int, float]]:
         """BM25's best passages (at least proximity.POOL of them), those holding the topic's
-        word runs first (see `proximity`); `wide` searches the synonyms too (`synonyms`)."""
-        searched = self.evidence.searched(query) if wide else self.evidence.widened(query)
+        word runs first (see `proximity`); `wide` searches the synonyms too (`synonyms`),
+        except those of the `exact` terms (a name's)."""
+        rest = [t for t in query if t not in exact]
+        searched = self.evidence.searched(rest) if wide else self.evidence.widened(rest)
+        if exact:
+            searched = [*self.evidence.widened(exact), *searched]
         found = self.index.top(searched, max(k, proximity.POOL), allowed=allowed)
         return by_phrase(found, topic, self.evidence.terms_of)
 
@@ -382,13 +394,6 @@ class Parley:
             return (f"\u201c{typed}\u201d appears in the articles, but Parley finds no "
                     "statement by anyone of that name.", "closest")
         return f"Nobody called \u201c{typed}\u201d appears in the articles.", "absent"
-
-
-def _one_word_off(typed: str, known: str) -> bool:
-    """Whether a name of two words or more is written as the known one but for one word."""
-    mine, theirs = normalize_name(typed).split(), known.split()
-    return len(mine) >= 2 and len(mine) == len(theirs) and sum(
-        a != b for a, b in zip(mine, theirs, strict=True)) == 1
 
 
 def open_parley(corpus_paths: Sequence[Path] | None = None,

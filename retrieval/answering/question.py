@@ -16,13 +16,19 @@ _SPEECH = (
     r"claimed|call|called|describe|described|urge|urged|warn|warned|mean|meant|promise|"
     r"promised|propose|proposed|add|added|suggest|suggested|argue|argued|reveal|revealed|"
     r"insist|insisted|admit|admitted|stress|stressed|ask|asked|demand|demanded|comment|"
-    r"commented|predict|predicted|believe|believed|state|stated|talk|talked|speak|spoke"
+    r"commented|predict|predicted|believe|believed|state|stated|talk|talked|speak|spoke|"
+    # "What is Turkcell warning about …?": the progressive asks the same
+    r"thinking|announcing|claiming|calling|describing|urging|warning|promising|proposing|"
+    r"suggesting|arguing|revealing|insisting|admitting|stressing|asking|demanding|"
+    r"predicting|stating|talking|speaking"
 )
 _WHAT_DID = re.compile(
     rf"^\s*(?:so\s+|and\s+|but\s+)?(?:what|which\s+\w+)\s+"
     rf"(?:did|does|do|has|have|had|was|is|are|were|would)\s+(?P<x>.+?)\s+"
+    # "what did X have to say", "what has X been saying"
+    rf"(?:(?:have|has|had)\s+to\s+|been\s+)?"
     rf"(?:(?:just|really|actually|ever|recently|also|first)\s+)?"
-    rf"(?:{_SPEECH})\b(?P<rest>.*)$", re.IGNORECASE)
+    rf"(?:{_SPEECH}|make\s+of|made\s+of)\b(?P<rest>.*)$", re.IGNORECASE)
 _DID_X_SAY = re.compile(
     rf"^\s*(?:did|has|have|does)\s+(?P<x>.+?)\s+(?:ever\s+)?(?:{_SPEECH}|mention|mentioned)"
     rf"\b(?P<rest>.*)$", re.IGNORECASE)
@@ -31,7 +37,8 @@ _DID_X_SAY = re.compile(
 _HOW_DID = re.compile(
     rf"^\s*(?:so\s+|and\s+|but\s+)?how\s+(?:did|does|do|has|have|had|would|will)\s+"
     rf"(?P<x>.+?)\s+(?:defend|defended|defends|justify|justified|explain|explained|respond|"
-    rf"responded|react|reacted|reply|replied|answer|answered|view|viewed|see|saw|"
+    rf"responded|react|reacted|reply|replied|answer|answered|view|viewed|see|saw|feel|feels|"
+    rf"felt|"
     rf"{_SPEECH})\b(?P<rest>.*)$", re.IGNORECASE)
 _QUOTES_FROM = re.compile(
     r"^\s*(?:(?:show|give|list)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:quotes?|statements?|"
@@ -39,24 +46,55 @@ _QUOTES_FROM = re.compile(
     re.IGNORECASE)
 _X_POSSESSIVE = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+(?P<x>.+?)['’]s?\s+(?:view|views|position|stance|"
-    r"comment|comments|statement|statements|words|message|opinion|take)\b(?P<rest>.*)$",
+    r"comment|comments|statement|statements|words|message|opinion|take|response|reaction|"
+    r"reply|answer|verdict|warning|advice|explanation|argument|assessment|thoughts|remarks)"
+    r"\b(?P<rest>.*)$", re.IGNORECASE)
+# "What reason did the minister give for the delay?" asks what they said about it.
+_WHAT_REASON = re.compile(
+    r"^\s*what\s+(?:reasons?|explanation|excuse|justification|advice|warning|answer|response|"
+    r"assurances?)\s+(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?:give|given|gave|offer|"
+    r"offered|provide|provided)\b(?P<rest>.*)$", re.IGNORECASE)
+# "According to the minister, why was it late?" / "… according to its vice president"; and
+# "Is the minister worried about the deal?": what they said about it, when X is a speaker.
+_ACCORDING = re.compile(
+    r"^\s*according\s+to\s+(?P<x>[^,?]+?)(?:\s*,\s*|\s+(?=(?:how|what|why|when|where|which|"
+    r"who|is|are|was|were|do|does|did|has|have|can|could|will|would|should)\b))(?P<rest>.+)$",
     re.IGNORECASE)
+_ACCORDING_AFTER = re.compile(
+    r"^\s*(?P<rest>.+?),?\s+according\s+to\s+(?P<x>[^,?]+?)\s*[?.!]*$", re.IGNORECASE)
+_IS_X_FEELING = re.compile(
+    r"^\s*(?:is|are|was|were)\s+(?P<x>.+?)\s+(?:worried|concerned|confident|happy|unhappy|"
+    r"optimistic|pessimistic|angry|pleased|upset|disappointed|satisfied|hopeful)\s+"
+    r"(?P<rest>(?:about|over|with|that|of|by)\b.*)$", re.IGNORECASE)
+
 _WHO_VERBS = ("said|says|say|told|tells|announced|claimed|called|warned|urged|described|"
               "stated|argued|suggested|insisted|promised|declared|predicted|stressed|added|"
               # views and retorts: "Who reckons …", "Who hit back that …"
               "thinks|think|thought|reckons|reckon|reckoned|believes|believed|feels|felt|"
               "fears|feared|ridiculed|ridicules|"
               "mocked|testified|compared|responded|replied|retorted|countered|hit back|"
-              "fired back|joked|quipped|vowed|blamed|criticised|criticized|praised")
+              "fired back|joked|quipped|vowed|blamed|criticised|criticized|praised|"
+              # "Who expressed doubts about …", "Who was critical of …"
+              "expressed|voiced|disagreed|apologised|apologized|objected|condemned|"
+              "was critical of|were critical of|is critical of|are critical of")
 # "Mark Oaten on the anti-terror bill": a name, then what about (used only when the name is
 # a speaker's: "sanctions on Russian banks" stays a search).
 _X_ON_Y = re.compile(r"^\s*(?P<x>[^?]+?)\s+(?:on|about|regarding|after)\s+(?P<rest>.+?)\s*[?.!]*$",
                      re.IGNORECASE)
 # "Was anything said about Y?" asks who said what about Y.
 _ANYTHING_SAID = re.compile(
-    r"^\s*(?:(?:was|is|has)\s+)?(?:anything|something)\s+(?:been\s+)?(?:said|mentioned)\s+"
+    r"^\s*(?:(?:was|is|has)\s+)?(?:anything|something|what\s+(?:was|is|has|have)(?:\s+people)?)"
+    r"\s+(?:been\s+|being\s+)?(?:said|mentioned)\s+"
     r"(?P<rest>(?:about|on|regarding|concerning)\b.*)$", re.IGNORECASE)
-_TOPIC_LEAD = re.compile(r"^\s*(?:about|on|regarding|concerning|of|that|to)\s+", re.IGNORECASE)
+_TOPIC_LEAD = re.compile(r"^\s*(?:(?:anything|something)\s+)?(?:about|on|regarding|concerning|"
+                         r"of|that|to|for)\s+", re.IGNORECASE)
+# "kallas's comments on the deal", "the england coach's view of the defeat"
+_THEIR_WORDS = re.compile(
+    r"^\s*(?:(?:what\s+(?:were|was|are|is)\s+)?)(?P<x>[^?]+?)['’]s?\s+(?:comments?|views?|remarks?|"
+    r"words|thoughts|position|stance|reaction|response|verdict)\s+(?P<rest>(?:on|about|"
+    r"regarding|to|of|after)\b.*)$", re.IGNORECASE)
+# Forms whose X may be no speaker ("how did markets react"): then a plain search.
+_LOOSE = (_HOW_DID, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING, _THEIR_WORDS)
 
 
 @dataclass(frozen=True)
@@ -75,12 +113,13 @@ def parse_question(question: str) -> ParsedQuestion:
     check = parse_check(text)  # "Did X say Y?": a quote check (see quote_question)
     if check is not None:
         return ParsedQuestion("check", check.quote, check.speaker)
-    for pattern in (_WHAT_DID, _DID_X_SAY, _HOW_DID, _QUOTES_FROM, _X_POSSESSIVE):
+    for pattern in (_X_POSSESSIVE, _WHAT_DID, _DID_X_SAY, _HOW_DID, _QUOTES_FROM,
+                    _WHAT_REASON, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING, _THEIR_WORDS):
         m = pattern.match(text)
         if m and m.group("x").strip():
             rest = (m.groupdict().get("rest") or "").strip(" ?.!")
             return ParsedQuestion("speaker", _TOPIC_LEAD.sub("", rest),
-                                  _clean_speaker(m.group("x")), pattern is _HOW_DID)
+                                  _clean_speaker(m.group("x")), pattern in _LOOSE)
     m = _who_said().match(text) or _ANYTHING_SAID.match(text)
     if m:
         rest = _TOPIC_LEAD.sub("", m.group("rest").strip(" ?.!:"))
@@ -90,14 +129,18 @@ def parse_question(question: str) -> ParsedQuestion:
 
 @cache
 def _who_said() -> re.Pattern[str]:
-    """"Who said / warned / accused … Y?": every one-word speech verb form of the lexicon
-    (corpus/data/speech_verbs.tsv), so "Who complained that…" is asked as "who said"."""
-    forms = sorted({*_WHO_VERBS.split("|"), *(f for f in cue_forms() if " " not in f)},
-                   key=len, reverse=True)  # "hit back" before "hit", were it a form
+    """"Who said / warned / accused … Y?": every speech verb form of the lexicon
+    (corpus/data/speech_verbs.tsv), so "Who complained that…" and "Who pointed out that…"
+    are asked as "who said". "Which family member said …" with more than one word after
+    "which" stays a search: those words describe the speaker, and the passage names them."""
+    forms = sorted({*_WHO_VERBS.split("|"), *cue_forms()},
+                   key=len, reverse=True)  # "pointed out" before "pointed", were it a form
     return re.compile(
         r"^\s*(?:who|which\s+\w+)\s+(?:has\s+|had\s+|did\s+)?(?:"
-        + "|".join(map(re.escape, forms))
-        + r"|was\s+quoted\s+(?:as\s+)?saying|is\s+quoted\s+(?:as\s+)?saying)\b(?P<rest>.*)$",
+        + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        + r"|was\s+quoted\s+(?:as\s+)?saying|is\s+quoted\s+(?:as\s+)?saying"
+        # a preference stated: "Who would rather people sent handwritten cards?"
+        + r"|(?:would|had|'d)\s+(?:rather|prefer)|prefers|preferred)\b(?P<rest>.*)$",
         re.IGNORECASE)
 
 
@@ -110,5 +153,26 @@ def name_then_topic(question: str) -> tuple[str, str] | None:
     return _clean_speaker(m.group("x")), m.group("rest").strip()
 
 
+_LEADING_VERB = re.compile(rf"^(?:{_SPEECH}|{_WHO_VERBS})\s+", re.IGNORECASE)
+
+
+def name_led(question: str, longest: int = 4) -> list[tuple[str, str]]:
+    """A topic typed after a name with no "on" ("michael owen happy at real madrid",
+    "keith wood thinks ireland can win"): each split of its first two to `longest` words
+    from the rest, longest first, a speech verb opening the rest dropped; the caller decides
+    whether the first part is a speaker's own name."""
+    words = _clean_speaker(question).split()
+    out = []
+    for n in range(min(longest, len(words) - 1), 1, -1):
+        rest = _LEADING_VERB.sub("", " ".join(words[n:]))
+        if rest:
+            out.append((" ".join(words[:n]), rest))
+    return out
+
+
 def _clean_speaker(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip(" ?.!,\"“”")).strip()
+    """The speaker phrase alone: spaces, marks, a leading "its" and a possessive ending
+    ("the minister's") taken off."""
+    text = re.sub(r"\s+", " ", text.strip(" ?.!,\"“”")).strip()
+    text = re.sub(r"^its\s+", "", text, flags=re.IGNORECASE)  # "its vice president": the firm's
+    return re.sub(r"(?<=\w)['’]s$|(?<=s)['’]$", "", text)

@@ -50,6 +50,14 @@ class SpeakerDirectory:
         return sorted(self.entries.values(), key=lambda e: (-len(e.statements),
                                                              fold(e.speaker.name)))
 
+    def known(self, typed: str) -> SpeakerGroup | None:
+        """The speaker an alias names exactly as typed (no spelling put right), or None:
+        cheap, for trying the words of a question one split at a time."""
+        wanted = normalize_name(typed)
+        key = self._alias_index.get(wanted) or self._alias_index.get(
+            _TYPED_TITLE.sub("", wanted))
+        return self.entries[key] if key is not None else None
+
     def resolve(self, typed: str) -> Resolution:
         """What a typed name refers to; remembered, as one question asks it more than once."""
         return self._resolve(typed)

@@ -122,19 +122,33 @@ def covered_first(parley: Parley, ranked: Sequence[tuple[int, float]],
     equals). Hits are made only for the near-best and the rest shown."""
     floor = proximity.NEAR_TOP * max(score for _, score in ranked)
     near = [item for item in ranked if item[1] >= floor]
-    rest = [item for item in ranked if item[1] < floor][:max(0, k - len(near))]
     near_hits = list(make_hits(near))
     held = [parley.evidence.coverage(h, query) for h in near_hits]
 
     def key(i: int) -> tuple[bool, float]:
         return first is not None and near[i][0] not in first, -held[i]
 
-    order = sorted(range(len(near)), key=key)[:k]
+    seen: set[tuple[str | None, str]] = set()
+    order = [i for i in sorted(range(len(near)), key=key) if _first(near_hits[i], seen)][:k]
     shown = [near_hits[i] for i in order]
     covered = [held[i] for i in order]
-    rest_hits = list(make_hits(rest)) if rest else []
+    rest = [item for item in ranked if item[1] < floor][:k]
+    rest_hits = [h for h in (make_hits(rest) if rest and len(shown) < k else ())
+                 if _first(h, seen)][:k - len(shown)]
     covered += [parley.evidence.coverage(h, query) for h in rest_hits]
     return renumbered([*shown, *rest_hits]), covered
+
+
+def _first(hit: Hit, seen: set[tuple[str | None, str]]) -> bool:
+    """Whether no hit before showed this statement (speaker and sentence), remembering it:
+    a story filed twice repeats a paragraph with other sentences around it, too unlike for
+    a near copy, and the one statement twice tells the reader nothing more."""
+    who = hit.speaker
+    key = (who.name if who is not None else None, hit.sentence.text)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def renumbered(hits: Sequence[Hit]) -> tuple[Hit, ...]:

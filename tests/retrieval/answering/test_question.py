@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answering.question import name_then_topic, parse_question
+from retrieval.answering.question import name_led, name_then_topic, parse_question
 
 
 @pytest.mark.parametrize(("question", "topic"), [
@@ -18,6 +18,13 @@ from retrieval.answering.question import name_then_topic, parse_question
     ("Who ridiculed the idea?", "the idea"),
     ("was anything said about the Donbas region?", "the Donbas region"),
     ("anything said about red tape", "red tape"),
+    ("who pointed out that TB cases are rising", "TB cases are rising"),  # a two-word cue
+    ("who made it clear the deal was off", "the deal was off"),
+    ("who would rather people sent handwritten cards", "people sent handwritten cards"),
+    ("who expressed doubts about the deal", "doubts about the deal"),
+    ("who was critical of the deal", "the deal"),
+    ("who apologised for the remarks", "the remarks"),
+    ("what was said about the delay", "the delay"),
 ])
 def test_who_with_any_speech_verb_of_the_lexicon_asks_who_said(question: str, topic: str):
     parsed = parse_question(question)
@@ -25,7 +32,9 @@ def test_who_with_any_speech_verb_of_the_lexicon_asks_who_said(question: str, to
 
 
 @pytest.mark.parametrize("question", ["Who is Kaja Kallas?", "who won the cup",
-                                      "Who hosted the talks?"])  # not a speech verb
+                                      "Who hosted the talks?",  # not a speech verb
+                                      # the words after "which" describe the speaker
+                                      "which family member said she felt relieved"])
 def test_who_without_a_speech_verb_is_not_who_said(question: str):
     assert parse_question(question).intent != "who_said"
 
@@ -45,11 +54,62 @@ def test_a_name_then_what_about_is_split_for_the_engine_to_check(question: str, 
     ("what are ukraine's allies saying about putin", "ukraine's allies", "putin"),
     ("What are the unions saying about pensions?", "the unions", "pensions"),
     ("what did Kallas say about the agreement", "Kallas", "the agreement"),
+    ("what is turkcell warning about its iran deal", "turkcell", "its iran deal"),
+    ("what was the minister suggesting about fees", "the minister", "fees"),
+    ("what did Kallas have to say about the agreement", "Kallas", "the agreement"),
+    ("what has Kallas been saying about the deal", "Kallas", "the deal"),
+    ("what was kallas's reaction to the talks", "kallas", "the talks"),
+    ("what was the minister's warning about the deal", "the minister", "the deal"),
+    ("what reason did the minister give for the delay", "the minister", "the delay"),
+    ("what does the minister make of the deal", "the minister", "the deal"),
+    ("did the minister say anything about the delay", "the minister", "the delay"),
+    ("what did Jones' lawyer say", "Jones' lawyer", ""),
 ])
 def test_what_a_speaker_is_saying_asks_for_their_statements(question: str, speaker: str,
                                                             topic: str):
     parsed = parse_question(question)
     assert (parsed.intent, parsed.speaker, parsed.topic) == ("speaker", speaker, topic)
+    assert not parsed.loose
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic"), [
+    ("According to Kallas, what is the agreement?", "Kallas", "what is the agreement"),
+    ("according to turkey's foreign minister how far did the talks get",
+     "turkey's foreign minister", "how far did the talks get"),
+    ("why did ask jeeves buy bloglines according to its vice president of search",
+     "vice president of search", "why did ask jeeves buy bloglines"),
+    ("how does Kallas feel about the agreement", "Kallas", "the agreement"),
+    ("is the minister worried about the deal", "the minister", "the deal"),
+])
+def test_according_to_x_and_how_x_feels_ask_for_x_when_x_speaks(question: str, speaker: str,
+                                                                 topic: str):
+    parsed = parse_question(question)  # loose: a plain search when X fits no speaker
+    assert (parsed.intent, parsed.speaker, parsed.topic, parsed.loose) == (
+        "speaker", speaker, topic, True)
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic"), [
+    ("kallas's comments on the deal", "kallas", "the deal"),
+    ("the england coach's view of the defeat", "the england coach", "the defeat"),
+])
+def test_their_comments_on_a_topic_ask_for_the_speaker(question: str, speaker: str, topic: str):
+    parsed = parse_question(question)  # loose: a plain search when X fits no speaker
+    assert (parsed.intent, parsed.speaker, parsed.topic, parsed.loose) == (
+        "speaker", speaker, topic, True)
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("michael owen happy at real madrid", ("michael owen happy at", "real madrid")),
+    ("keith wood thinks ireland can win", ("keith wood thinks ireland", "can win")),
+])
+def test_a_topic_after_a_name_is_split_every_way_longest_first(question: str, first):
+    splits = name_led(question)
+    assert splits[0] == first and len(splits) == 3
+    assert splits[-1][0].count(" ") == 1  # down to two words
+
+
+def test_a_speech_verb_opening_the_rest_is_dropped():
+    assert ("keith wood", "ireland can win") in name_led("keith wood thinks ireland can win")
 
 
 def test_what_something_is_stays_a_search():
