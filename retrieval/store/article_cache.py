@@ -26,9 +26,15 @@ from corpus.models import Article, Corpus
 from retrieval import tokenizer
 from retrieval.inverted_build import ArticleTerms
 from retrieval.store.article_json import article_from_parts, article_parts
-from retrieval.store.article_terms import terms_bytes, terms_from_bytes
+from retrieval.store.article_terms import terms_bytes, terms_fit, terms_from_bytes
 from retrieval.store.keys import code_fingerprint, path_bytes
-from retrieval.store.records_block import Block, article_block, block_bytes, block_from_bytes
+from retrieval.store.records_block import (
+    Block,
+    article_block,
+    block_bytes,
+    block_from_bytes,
+    block_sizes,
+)
 from retrieval.store.records_rename import renamed_block
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
@@ -88,8 +94,9 @@ class ArticleCache:
     corpus: str | None = None  # its identity: the rows its last build used are read at once
     hits: int = 0
     _new: dict[str, Row] = field(default_factory=dict)  # key -> its row
-    # (id, path) of each article of this build -> its passages' terms
-    _docs: dict[tuple[str, str], ArticleTerms] = field(default_factory=dict)
+    # (id, path) of each article of this build -> its passages' terms as stored
+    # (`article_terms`): made into lists of terms only as the index reads them
+    _docs: dict[tuple[str, str], bytes] = field(default_factory=dict)
     # id(article) -> (the article, weakly: its block outlives no article, its records block
     # as stored) for the articles of this build
     _blocks: dict[int, tuple[weakref.ref[Article], bytes]] = field(default_factory=dict)
@@ -128,8 +135,8 @@ class ArticleCache:
         facts = people_facts(article)
         self._facts[id(article)] = (article, facts)
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
-            terms, kept = terms_bytes([tokenizer.terms(p.text) for p in article.passages])
-            self._docs[(article.id, article.path)] = terms
+            kept = terms_bytes([tokenizer.terms(p.text) for p in article.passages])[1]
+            self._docs[(article.id, article.path)] = kept
             block = block_bytes(article_block(article))
             self._blocks[id(article)] = (weakref.ref(article), block)
             self._new[key] = (*article_parts(article, facts), kept, block)
@@ -153,10 +160,9 @@ class ArticleCache:
                   ) -> bool:
         """Keep an article's facts, its passages' terms and its records block for this
         build; False when the terms are not those of its passages."""
-        kept = terms_from_bytes(terms, len(article.passages))
-        if kept is None:
+        if not terms_fit(terms, len(article.passages)):
             return False
-        self._docs[(article.id, article.path)] = kept
+        self._docs[(article.id, article.path)] = terms
         self._facts[id(article)] = (article, facts)
         self._blocks[id(article)] = (weakref.ref(article), block)
         return True
@@ -172,11 +178,10 @@ class ArticleCache:
         """Each article's passages' index terms, in corpus order: kept with the article, so
         an unchanged file is not tokenized again, nor its passages made to be read."""
         for a in corpus.articles:
-            docs = self._docs.get((a.id, a.path))
-            if docs is not None and len(docs.lengths) == len(a.passages):
-                yield docs
-            else:
-                yield ArticleTerms.of([tokenizer.terms(p.text) for p in a.passages])
+            kept = self._docs.get((a.id, a.path))
+            docs = terms_from_bytes(kept, len(a.passages)) if kept is not None else None
+            yield docs if docs is not None else \
+                ArticleTerms.of([tokenizer.terms(p.text) for p in a.passages])
 
     def renamed(self, before: Article, after: Article, renames: Renames) -> None:
         """The merge rewrote `before` as `after`: `after`'s block is `before`'s rewritten."""
@@ -199,6 +204,17 @@ class ArticleCache:
         except ValueError:
             return None
         return block if renames is None else renamed_block(block, renames)
+
+    def block_sizes(self, article: Article) -> tuple[int, int, int] | None:
+        """(passages, sentences, bytes of text) of the block `block` gives, from its header
+        (the merge's renaming changes none of them); None when there is none."""
+        kept = self._blocks.get(id(article))
+        if kept is not None and kept[0]() is article:
+            return block_sizes(kept[1])
+        rewritten = self._renamed.get(id(article))
+        if rewritten is not None and rewritten[0]() is article:
+            return block_sizes(rewritten[1])
+        return None
 
     def _lookup(self, key: str) -> Article | None:
         """The row's article when it is there and its checksum holds."""

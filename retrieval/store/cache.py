@@ -36,6 +36,7 @@ from retrieval.options import IndexOptions
 from retrieval.store import file_walk
 from retrieval.store.entry import (
     BlockOf,
+    SizesOf,
     entry_dir,
     load_entry,
     records_size,
@@ -108,15 +109,15 @@ def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
     `cancel` is asked every thousand passages, or hundred articles (BuildCancelled)."""
     bm = options.bm25
     if articles is not None:
-        kept = []
-        for i, a in enumerate(progress_iter(articles, len(corpus.articles),
-                                            "Indexing articles", progress)):
-            if cancel is not None and i % 100 == 0 and cancel():
-                raise BuildCancelled("the build was cancelled")
-            kept.append(a)
+        def read() -> Iterator[ArticleTerms]:  # as the index reads them: few alive at once
+            for i, a in enumerate(progress_iter(articles, len(corpus.articles),
+                                                "Indexing articles", progress)):
+                if cancel is not None and i % 100 == 0 and cancel():
+                    raise BuildCancelled("the build was cancelled")
+                yield a
         with contextlib.suppress(ValueError):  # kept terms that do not fit: from the text
             return BM25Index.from_inverted(InvertedIndex(
-                *build_arrays_of_articles(kept, bm.k1, bm.b, bm.epsilon)))
+                *build_arrays_of_articles(read(), bm.k1, bm.b, bm.epsilon)))
 
     def docs() -> Iterator[list[str]]:  # read as the index is built: not all alive at once
         for i, d in enumerate(progress_iter((terms(p.text) for p in corpus.passages),
@@ -220,7 +221,8 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
         if line is not None:
             req.messages.append(line)
         if save:
-            _save_built(req, roots, key, opened, replace=rebuild, blocks=articles.block)
+            _save_built(req, roots, key, opened, replace=rebuild, blocks=articles.block,
+                        sizes=articles.block_sizes)
     return opened
 
 
@@ -301,13 +303,14 @@ def _serve_saved(opened: Opened, key: str) -> None:
 
 
 def _save_built(req: _Request, roots: list[Path], key: str, opened: Opened, *,
-                replace: bool, blocks: BlockOf | None = None) -> None:
+                replace: bool, blocks: BlockOf | None = None,
+                sizes: SizesOf | None = None) -> None:
     """Save in the first of `roots` that takes it; old entries of the corpus go."""
     messages = req.messages
     for root in roots:
         try:
             opened.entry = save_entry(root, key, req.identity, opened.corpus, opened.index,
-                                      replace=replace, blocks=blocks)
+                                      replace=replace, blocks=blocks, sizes=sizes)
         except OSError as exc:
             messages.append(f"Could not save the index in {printable(str(root))}: "
                             f"{os_error_text(exc)}.")

@@ -136,6 +136,21 @@ def block_bytes(b: Block) -> bytes:
     return ints.astype("<i8").tobytes() + strings + b.texts
 
 
+def block_sizes(data: bytes) -> tuple[int, int, int] | None:
+    """(passages, sentences, bytes of text) of the block `block_bytes` wrote, from its header
+    alone (the merge's renaming keeps all three); None when the bytes are not such a block."""
+    head = np.frombuffer(data, dtype="<i8", count=_HEADER).tolist() \
+        if len(data) >= 8 * _HEADER else []
+    if len(head) != _HEADER or head[0] != _MAGIC:
+        return None
+    n_str, n_p, n_s, n_k, n_q, n_a, str_len, text_len = head[1:]
+    sizes = (6, n_str + 1, n_p + 1, 2 * n_p, 5 * n_s, 3 * n_k, 3 * n_q, n_q + 1, n_a)
+    if min(sizes) < 0 or min(str_len, text_len) < 0 or \
+            len(data) != 8 * (_HEADER + sum(sizes)) + str_len + text_len:
+        return None
+    return n_p, n_s, text_len
+
+
 def block_from_bytes(data: bytes) -> Block:
     """What `block_bytes` wrote; ValueError when the bytes are not such a block."""
     head = np.frombuffer(data, dtype="<i8", count=_HEADER) if len(data) >= 8 * _HEADER \
