@@ -14,7 +14,7 @@ import contextlib
 import hashlib
 import sqlite3
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -29,6 +29,7 @@ from retrieval.store.article_json import article_from_parts, article_parts
 from retrieval.store.article_terms import terms_bytes, terms_fit, terms_from_bytes
 from retrieval.store.keys import code_fingerprint, path_bytes
 from retrieval.store.records_block import (
+    HEADER_BYTES,
     Block,
     article_block,
     block_bytes,
@@ -36,6 +37,7 @@ from retrieval.store.records_block import (
     block_sizes,
 )
 from retrieval.store.records_rename import renamed_block
+from retrieval.store.spill import Held, Spill, Stored, held_bytes
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merge_rewrite import Renames
@@ -46,6 +48,7 @@ PREFIX = "articles-"
 # An article's JSON but its passages, its passages' JSON, their terms (`article_terms`), its
 # records block
 Row = tuple[str, str, bytes, bytes]
+HeldRow = tuple[Held, Held, Held, Held]  # the same, the JSON as UTF-8, maybe in the spill
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, json TEXT NOT NULL,
                                      passages TEXT NOT NULL, terms BLOB NOT NULL,
@@ -93,26 +96,30 @@ class ArticleCache:
     db: Path | None
     corpus: str | None = None  # its identity: the rows its last build used are read at once
     hits: int = 0
-    _new: dict[str, Row] = field(default_factory=dict)  # key -> its row
+    # key -> its row (its JSON parts as UTF-8), each part in the spill file (`spill`) when
+    # there is one: what a build keeps of its new articles is then on disk, not in memory
+    _new: dict[str, HeldRow] = field(default_factory=dict)
     # (id, path) of each article of this build -> its passages' terms as stored
     # (`article_terms`): made into lists of terms only as the index reads them
-    _docs: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    _docs: dict[tuple[str, str], Held] = field(default_factory=dict)
     # id(article) -> (the article, weakly: its block outlives no article, its records block
     # as stored) for the articles of this build
-    _blocks: dict[int, tuple[weakref.ref[Article], bytes]] = field(default_factory=dict)
+    _blocks: dict[int, tuple[weakref.ref[Article], Held]] = field(default_factory=dict)
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
     # id(article) -> its merge facts, for the articles of this build (alive while it runs)
     _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
     # id(article) -> (the article as the merge rewrote it, weakly; the records block of the
     # article before, as stored; what the merge renamed in it)
-    _renamed: dict[int, tuple[weakref.ref[Article], bytes, Renames]] = field(
+    _renamed: dict[int, tuple[weakref.ref[Article], Held, Renames]] = field(
         default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
-    _packed: dict[int, tuple[Article, Row]] = field(default_factory=dict)
+    _packed: dict[int, tuple[Article, HeldRow]] = field(default_factory=dict)
     _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
+    _spill: Spill | None = None
+    _spill_failed: bool = False  # no spill file could be made or written: kept in memory
 
     def known(self, raw: RawArticle) -> Article | None:
         """The article attributed before from exactly this raw article, if the cache has it."""
@@ -135,11 +142,25 @@ class ArticleCache:
         facts = people_facts(article)
         self._facts[id(article)] = (article, facts)
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
-            kept = terms_bytes([tokenizer.terms(p.text) for p in article.passages])[1]
+            head, passages = article_parts(article, facts)
+            kept = self._hold(terms_bytes([tokenizer.terms(p.text) for p in article.passages])[1])
             self._docs[(article.id, article.path)] = kept
-            block = block_bytes(article_block(article))
+            block = self._hold(block_bytes(article_block(article)))
             self._blocks[id(article)] = (weakref.ref(article), block)
-            self._new[key] = (*article_parts(article, facts), kept, block)
+            self._new[key] = (self._hold(_utf8(head)), self._hold(_utf8(passages)), kept, block)
+
+    def _hold(self, data: bytes) -> Held:
+        """`data` in the spill file beside the cache (made when first needed), else as it
+        is (no cache file, or the disk refused it)."""
+        if self.db is None or self._spill_failed:
+            return data
+        try:
+            if self._spill is None:
+                self._spill = Spill(self.db.parent)
+            return self._spill.put(data)
+        except OSError:
+            self._spill_failed = True
+            return data
 
     def packing(self) -> Packing:
         """Workers send each new article back as its cache row, made there."""
@@ -151,18 +172,22 @@ class ArticleCache:
         if isinstance(sent, Article):  # a record JSON cannot hold: sent as it is
             return sent
         row = cast(Row, sent)
-        article, facts = article_from_parts(row[0], row[1])
-        self._remember(article, facts, row[2], row[3])
-        self._packed[id(article)] = (article, row)
+        passages = self._hold(_utf8(row[1]))
+        article, facts = article_from_parts(
+            row[0], passages if isinstance(passages, Stored) else row[1])
+        held = (self._hold(_utf8(row[0])), passages, self._hold(row[2]), self._hold(row[3]))
+        self._remember(article, facts, row[2], held[3], held[2])
+        self._packed[id(article)] = (article, held)
         return article
 
-    def _remember(self, article: Article, facts: ArticleFacts, terms: bytes, block: bytes
-                  ) -> bool:
-        """Keep an article's facts, its passages' terms and its records block for this
-        build; False when the terms are not those of its passages."""
+    def _remember(self, article: Article, facts: ArticleFacts, terms: bytes, block: Held,
+                  held_terms: Held | None = None) -> bool:
+        """Keep an article's facts, its passages' terms (`held_terms` when they are in the
+        spill file) and its records block for this build; False when the terms are not
+        those of its passages."""
         if not terms_fit(terms, len(article.passages)):
             return False
-        self._docs[(article.id, article.path)] = terms
+        self._docs[(article.id, article.path)] = terms if held_terms is None else held_terms
         self._facts[id(article)] = (article, facts)
         self._blocks[id(article)] = (weakref.ref(article), block)
         return True
@@ -179,7 +204,8 @@ class ArticleCache:
         an unchanged file is not tokenized again, nor its passages made to be read."""
         for a in corpus.articles:
             kept = self._docs.get((a.id, a.path))
-            docs = terms_from_bytes(kept, len(a.passages)) if kept is not None else None
+            docs = terms_from_bytes(held_bytes(kept), len(a.passages)) if kept is not None \
+                else None
             yield docs if docs is not None else \
                 ArticleTerms.of([tokenizer.terms(p.text) for p in a.passages])
 
@@ -200,8 +226,8 @@ class ArticleCache:
                 return None
             kept, renames = rewritten[:2], rewritten[2]
         try:
-            block = block_from_bytes(kept[1])
-        except ValueError:
+            block = block_from_bytes(held_bytes(kept[1]))
+        except (ValueError, OSError):
             return None
         return block if renames is None else renamed_block(block, renames)
 
@@ -209,12 +235,18 @@ class ArticleCache:
         """(passages, sentences, bytes of text) of the block `block` gives, from its header
         (the merge's renaming changes none of them); None when there is none."""
         kept = self._blocks.get(id(article))
-        if kept is not None and kept[0]() is article:
-            return block_sizes(kept[1])
+        held = kept[1] if kept is not None and kept[0]() is article else None
         rewritten = self._renamed.get(id(article))
-        if rewritten is not None and rewritten[0]() is article:
-            return block_sizes(rewritten[1])
-        return None
+        if held is None and rewritten is not None and rewritten[0]() is article:
+            held = rewritten[1]
+        if held is None:
+            return None
+        if isinstance(held, bytes):
+            return block_sizes(held)
+        try:
+            return block_sizes(held.head(HEADER_BYTES), len(held))
+        except OSError:
+            return None
 
     def _lookup(self, key: str) -> Article | None:
         """The row's article when it is there and its checksum holds."""
@@ -287,12 +319,25 @@ class ArticleCache:
             return None
         for _ in range(2):
             try:
-                return _commit(self.db, corpus, self._paths, self._new, self.hits)
+                return _commit(self.db, corpus, self._paths, self._rows, self.hits)
             except sqlite3.DatabaseError:  # not a database any more: start it afresh
                 self.db.unlink(missing_ok=True)
             except (sqlite3.Error, OSError):
                 return None
         return None
+
+
+    def _rows(self) -> Iterator[tuple[str, str, str, str, bytes, bytes]]:
+        """The new rows with their checksums, read back one at a time for the commit."""
+        for key, (head, passages, terms, block) in self._new.items():
+            row = (held_bytes(head).decode("utf-8", "surrogateescape"),
+                   held_bytes(passages).decode("utf-8", "surrogateescape"),
+                   held_bytes(terms), held_bytes(block))
+            yield (key, _sum(*row), *row)
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
 
 
 def pack_article(article: Article) -> Row | Article:
@@ -339,7 +384,8 @@ def _connect(db: Path) -> sqlite3.Connection:
     return con
 
 
-def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, Row],
+def _commit(db: Path, corpus: str, paths: dict[str, str],
+            rows: Callable[[], Iterator[tuple[str, str, str, str, bytes, bytes]]],
             hits: int) -> Changes:
     db.parent.mkdir(parents=True, exist_ok=True)
     _remove_others(db)
@@ -349,7 +395,7 @@ def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, Row],
             before = {bytes(p).decode("utf-8", "surrogateescape"): k for p, k in
                       con.execute("SELECT path, key FROM files WHERE corpus = ?", (corpus,))}
             con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-                            [(key, _sum(*row), *row) for key, row in new.items()])
+                            rows())
             con.execute("DELETE FROM files WHERE corpus = ?", (corpus,))
             # a file name that is not UTF-8 keeps its raw bytes (surrogate escapes)
             con.executemany("INSERT INTO files VALUES (?, ?, ?)",

@@ -136,9 +136,14 @@ def block_bytes(b: Block) -> bytes:
     return ints.astype("<i8").tobytes() + strings + b.texts
 
 
-def block_sizes(data: bytes) -> tuple[int, int, int] | None:
+HEADER_BYTES = 8 * _HEADER
+
+
+def block_sizes(data: bytes, total: int | None = None) -> tuple[int, int, int] | None:
     """(passages, sentences, bytes of text) of the block `block_bytes` wrote, from its header
-    alone (the merge's renaming keeps all three); None when the bytes are not such a block."""
+    alone (the merge's renaming keeps all three; `data` may be the first `HEADER_BYTES` of
+    a block of `total` bytes); None when the bytes are not such a block."""
+    total = len(data) if total is None else total
     head = np.frombuffer(data, dtype="<i8", count=_HEADER).tolist() \
         if len(data) >= 8 * _HEADER else []
     if len(head) != _HEADER or head[0] != _MAGIC:
@@ -146,7 +151,7 @@ def block_sizes(data: bytes) -> tuple[int, int, int] | None:
     n_str, n_p, n_s, n_k, n_q, n_a, str_len, text_len = head[1:]
     sizes = (6, n_str + 1, n_p + 1, 2 * n_p, 5 * n_s, 3 * n_k, 3 * n_q, n_q + 1, n_a)
     if min(sizes) < 0 or min(str_len, text_len) < 0 or \
-            len(data) != 8 * (_HEADER + sum(sizes)) + str_len + text_len:
+            total != 8 * (_HEADER + sum(sizes)) + str_len + text_len:
         return None
     return n_p, n_s, text_len
 
