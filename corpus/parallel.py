@@ -97,7 +97,8 @@ def attribute_all(raws: Sequence[RawArticle], attribute: Callable[[RawArticle], 
                 _shut(pool, now=stopped)
         except (BrokenProcessPool, OSError):
             pass  # workers could not start or died (no importable main, no /dev/shm): here
-    yield from map(attribute, raws[done:])
+    for k in range(done, len(raws)):  # by place: a slice would hold every raw to the end
+        yield attribute(raws[k])
 
 
 def _attribute_chunk(work: Callable[[RawArticle], object], raws: Sequence[RawArticle]

@@ -12,13 +12,14 @@ written the index is built in memory and a message says so.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast, overload
 
 import platformdirs
 
@@ -27,7 +28,7 @@ from corpus.cancelling import BuildCancelled, Cancel
 from corpus.gc_pause import gc_paused
 from corpus.models import Corpus
 from corpus.printable import os_error_text, printable
-from corpus.snapshot import Snapshot, read_snapshot
+from corpus.snapshot import FileRead, Snapshot, read_snapshot
 from retrieval import tokenizer
 from retrieval.bm25_index import BM25Index
 from retrieval.inverted import InvertedIndex
@@ -191,13 +192,15 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
                 req.messages.append("Some corpus files changed while they were being read; "
                                     "the index holds them as read, and the next start reads "
                                     "them again.")
-            opened = _build(req, snapshot, key, build, progress, cancel, rebuild=rebuild,
+            held = [snapshot]  # handed over: the build lets each file's bytes go once parsed
+            del snapshot
+            opened = _build(req, held, key, build, progress, cancel, rebuild=rebuild,
                             save=save)
     opened.seconds = time.perf_counter() - t0
     return opened
 
 
-def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: bool,
+def _build(req: _Request, held: list[Snapshot], key: str, build: Build, progress: bool,
            cancel: Cancel | None, *, rebuild: bool, save: bool) -> Opened:
     """Build from the snapshot (articles attributed before taken from the article cache) and
     save under `key`."""
@@ -210,8 +213,7 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
     # One pause for the whole build: between two pauses the collector would walk every
     # object the build made (hundreds of thousands, all alive) once more.
     with gc_paused():  # the corpus, the index and the records: many objects, all kept
-        corpus = build(snapshot, attributor=articles)
-        del snapshot
+        corpus = build(_handed_once(held), attributor=articles)
         opened = Opened(corpus, build_index(corpus, req.options, progress, cancel,
                                             articles=articles.documents(corpus)),
                         req.messages)
@@ -224,6 +226,48 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
             _save_built(req, roots, key, opened, replace=rebuild, blocks=articles.block,
                         sizes=articles.block_sizes)
     return opened
+
+
+class _ReadOnce(Sequence[FileRead]):
+    """A snapshot's files as the build reads them, once, in order: each let go as it is
+    taken, so the files' bytes are not held beside the articles parsed from them."""
+
+    def __init__(self, files: Sequence[FileRead]) -> None:
+        self._files: list[FileRead | None] = list(files)
+        self._taken = False
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    @overload
+    def __getitem__(self, i: int) -> FileRead: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[FileRead, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> FileRead | tuple[FileRead, ...]:
+        if isinstance(i, slice):
+            return tuple(self[k] for k in range(*i.indices(len(self))))
+        item = self._files[i]
+        if item is None:
+            raise RuntimeError("a snapshot's file was read and let go")
+        return item
+
+    def __iter__(self) -> Iterator[FileRead]:
+        if self._taken:
+            raise RuntimeError("a snapshot's files are read once")
+        self._taken = True
+        for i in range(len(self._files)):
+            item, self._files[i] = self._files[i], None
+            assert item is not None
+            yield item
+
+
+def _handed_once(held: list[Snapshot]) -> Snapshot:
+    """The snapshot in `held` (emptied), its files readable once (`_ReadOnce`)."""
+    snapshot = held.pop()
+    return dataclasses.replace(snapshot, articles=cast(tuple[FileRead, ...],
+                                                       _ReadOnce(snapshot.articles)))
 
 
 def _preload(paths: list[Path], options: IndexOptions, roots: list[Path],
