@@ -98,7 +98,9 @@ class Attributor(Protocol):
 
     def known(self, raw: RawArticle) -> Article | None: ...
 
-    def keep(self, raw: RawArticle, article: Article) -> None: ...
+    def keep(self, raw: RawArticle, article: Article) -> Article | None:
+        """Keep a new article; may return an equal one for the build to hold instead (one
+        that reads its passages back only when they are read)."""
 
     def facts(self, article: Article) -> ArticleFacts | None:
         """The article's `corpus.merging.people_facts`, when kept with it."""
@@ -152,7 +154,7 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
                 raw, todo[at] = todo[at], None
                 at += 1
                 if attributor is not None and raw is not None:
-                    attributor.keep(raw, known)
+                    known = attributor.keep(raw, known) or known
                 del raw
             articles.append(known)
     except Cancelled:

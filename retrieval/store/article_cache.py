@@ -130,24 +130,34 @@ class ArticleCache:
             self.hits += 1
         return cached
 
-    def keep(self, raw: RawArticle, article: Article) -> None:
-        """Remember an article just attributed (written at `commit`), with its terms."""
+    def keep(self, raw: RawArticle, article: Article) -> Article | None:
+        """Remember an article just attributed (written at `commit`), with its terms. When
+        its row went to the spill file, returns the same article made from the row, its
+        passages read back only when they are read (the build holds that one instead of
+        every passage and sentence object)."""
         from corpus.merging import people_facts
 
         key = self._paths[raw.path] = raw_key(raw)
         packed = self._packed.pop(id(article), None)
         if packed is not None and packed[0] is article:  # its row was made on a worker
             self._new[key] = packed[1]
-            return
+            return None
         facts = people_facts(article)
         self._facts[id(article)] = (article, facts)
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
             head, passages = article_parts(article, facts)
             kept = self._hold(terms_bytes([tokenizer.terms(p.text) for p in article.passages])[1])
-            self._docs[(article.id, article.path)] = kept
             block = self._hold(block_bytes(article_block(article)))
-            self._blocks[id(article)] = (weakref.ref(article), block)
-            self._new[key] = (self._hold(_utf8(head)), self._hold(_utf8(passages)), kept, block)
+            rows = self._hold(_utf8(passages))
+            self._new[key] = (self._hold(_utf8(head)), rows, kept, block)
+            self._docs[(article.id, article.path)] = kept
+            light = article_from_parts(head, rows)[0] if isinstance(rows, Stored) else article
+            if light is not article:
+                del self._facts[id(article)]
+                self._facts[id(light)] = (light, facts)
+            self._blocks[id(light)] = (weakref.ref(light), block)
+            return light
+        return None
 
     def _hold(self, data: bytes) -> Held:
         """`data` in the spill file beside the cache (made when first needed), else as it

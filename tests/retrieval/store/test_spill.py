@@ -45,7 +45,7 @@ def _build(root: Path, *, packed: bool):
     for raw in RAWS:
         built = attribute_article(raw)
         article = cache._unpack(raw, pack_article(built)) if packed else built
-        cache.keep(raw, article)
+        article = cache.keep(raw, article) or article
         made.append((built, article))
     return cache, made
 
@@ -73,6 +73,8 @@ def test_new_articles_read_back_from_the_spill_exactly(tmp_path: Path, monkeypat
         all(isinstance(h, bytes) for h in held)
     for (built, article), docs in zip(made, cache.documents(_Corpus(made)), strict=True):
         assert article == built  # passages read back from the spill
+        # an article attributed here is held as made from its row, lazily, when spilled
+        assert (article is built) == (not packed and not spill)
         assert _equal_blocks(cache.block(article), article_block(built))
         assert cache.block_sizes(article) == (len(built.passages),
                                               len(article_block(built).sentences),
