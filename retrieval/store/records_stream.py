@@ -18,12 +18,14 @@ import numpy as np
 from corpus.models import Article, Corpus
 from retrieval.store.array_writer import ArrayWriter
 from retrieval.store.digest_rows import DigestRows, DigestTables, digest_rows
-from retrieval.store.records_block import Block, article_block
+from retrieval.store.records_block import Block, _Maps, _starts, article_block
+from retrieval.store.records_block import _cat as _cat_blocks
 
 BlockOf = Callable[[Article], Block | None]  # an article's block, when one is kept
 # (passages, sentences, bytes of text) of an article's kept block, known without decoding it
 SizesOf = Callable[[Article], tuple[int, int, int] | None]
 Writer = Callable[[str, np.dtype[Any] | type, tuple[int, ...]], ArrayWriter]
+_RUN = 256  # blocks numbered and written at a time: their arrays alive at once
 
 
 class SizesChanged(Exception):
@@ -53,13 +55,9 @@ class _Kept:
     text: int = 0
 
 
-def _through(table: np.ndarray, local: np.ndarray) -> np.ndarray:
-    """Local ids through a map closed by -1 (where any negative local id points)."""
-    return table[np.where(local >= 0, local, -1)]
-
-
-def _maps(k: _Kept, b: Block) -> tuple[np.ndarray, np.ndarray]:
-    """The block's strings and speakers numbered across the corpus (first use first)."""
+def _maps(k: _Kept, b: Block) -> tuple[list[int], list[int]]:
+    """The block's strings and speakers numbered across the corpus (first use first), each
+    map closed by -1 (where a local -1 points)."""
     ids = k.ids
     gm = [ids.setdefault(s, len(ids)) for s in b.strings]
     gm.append(-1)
@@ -72,41 +70,57 @@ def _maps(k: _Kept, b: Block) -> tuple[np.ndarray, np.ndarray]:
             k.speakers.append(key)
         sm.append(row)
     sm.append(-1)
-    return np.array(gm, dtype=np.int64), np.array(sm, dtype=np.int64)
+    return gm, sm
 
 
-def _add(k: _Kept, b: Block, owner: int, files: dict[str, ArrayWriter]) -> None:
-    """One block, numbered across the corpus: written, or kept for the small tables."""
-    strings, speakers = _maps(k, b)
-    k.heads.append([int(strings[x]) if x >= 0 else -1 for x in b.article.tolist()]
-                   + [k.passages, k.people_count])
-    sentences = b.sentences.copy()
+def _add(k: _Kept, blocks: list[Block], owners: list[int], files: dict[str, ArrayWriter]
+         ) -> None:
+    """A run of blocks, numbered across the corpus as `records_block.assemble` numbers them
+    (with its maps, a run at a time: a numpy step per run, not per article): written, or
+    kept for the small tables."""
+    string_maps, speaker_maps = [], []
+    for b in blocks:
+        gm, sm = _maps(k, b)
+        k.heads.append([gm[x] for x in b.article.tolist()] + [k.passages, k.people_count])
+        string_maps.append(gm)
+        speaker_maps.append(sm)
+        k.passages += len(b.passages)
+        k.people_count += len(b.people)
+    by_string, by_speaker = _Maps(string_maps), _Maps(speaker_maps)
+    n_s = [len(b.sentences) for b in blocks]
+    n_p = [len(b.passages) for b in blocks]
+    n_q = [len(b.people) for b in blocks]
+    n_a = [len(b.aliases) for b in blocks]
+    s0, q_a0, t0 = _starts(n_s), _starts(n_a), _starts([len(b.texts) for b in blocks])
+    sentences = _cat_blocks([b.sentences for b in blocks], 5).copy()
     if len(sentences):
-        sentences[:, 2] = _through(speakers, sentences[:, 2])
-        sentences[:, 4] = _through(strings, sentences[:, 4])
+        sentences[:, 2] = by_speaker(sentences[:, 2], n_s)
+        sentences[:, 4] = by_string(sentences[:, 4], n_s)
     files["sentences"].write(sentences)
     k.speaker.append(sentences[:, 2].astype(np.int32))
     k.speech.append(sentences[:, 3].astype(np.int8))
-    n_p = len(b.passages)
-    starts = b.passages[:, 1] + k.sentences
-    k.starts.append(starts)
-    rows = np.empty((n_p, 3), dtype=np.int64)
-    rows[:, 0], rows[:, 1], rows[:, 2] = owner, b.passages[:, 0], starts
+    local = _cat_blocks([b.passages for b in blocks], 2)
+    of_passage = np.repeat(np.arange(len(blocks), dtype=np.int64), n_p)
+    rows = np.empty((len(local), 3), dtype=np.int64)
+    rows[:, 0] = np.asarray(owners, dtype=np.int64)[of_passage]
+    rows[:, 1] = local[:, 0]
+    rows[:, 2] = local[:, 1] + (s0[:-1] + k.sentences)[of_passage]
+    k.starts.append(rows[:, 2].copy())
     files["passages"].write(rows)
-    files["text_offsets"].write(b.text_offsets[:-1] + k.text)
-    files["text_bytes"].write(b.texts)
-    people = b.people.copy()
+    files["text_offsets"].write(np.concatenate(
+        [b.text_offsets[:-1] + (t0[i] + k.text) for i, b in enumerate(blocks)]))
+    files["text_bytes"].write(b"".join(b.texts for b in blocks))
+    people = _cat_blocks([b.people for b in blocks], 3).copy()
     if len(people):
-        people[:, 0] = _through(strings, people[:, 0])
-        people[:, 1] = _through(strings, people[:, 1])
+        people[:, 0] = by_string(people[:, 0], n_q)
+        people[:, 1] = by_string(people[:, 1], n_q)
     k.people.append(people)
-    k.bounds.append(b.people_aliases[:-1] + k.alias_count)
-    k.aliases.append(_through(strings, b.aliases))
-    k.sentences += len(sentences)
-    k.passages += n_p
-    k.people_count += len(people)
-    k.alias_count += len(b.aliases)
-    k.text += len(b.texts)
+    k.bounds.extend(b.people_aliases[:-1] + (q_a0[i] + k.alias_count)
+                    for i, b in enumerate(blocks))
+    k.aliases.append(by_string(_cat_blocks([b.aliases for b in blocks]), n_a))
+    k.sentences += int(s0[-1])
+    k.alias_count += int(q_a0[-1])
+    k.text += int(t0[-1])
 
 
 def _cat(parts: list[np.ndarray], dtype: type, width: int = 0) -> np.ndarray:
@@ -138,13 +152,23 @@ def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
              "sentences": writer("sentences", np.int64, (n_s, 5))}
     try:
         k = _Kept()
+        run: list[Block] = []
+        owners: list[int] = []
+        seen = np.zeros(3, dtype=np.int64)
         for ai, a in enumerate(articles):
             b = walked.pop(ai) if ai in walked else \
                 (blocks(a) if blocks is not None else None) or article_block(a)
-            if k.passages + len(b.passages) > n_p or k.sentences + len(b.sentences) > n_s \
-                    or k.text + len(b.texts) > n_t:
+            seen += (len(b.passages), len(b.sentences), len(b.texts))
+            if (seen > counts).any():
                 raise SizesChanged
-            _add(k, b, owner[a.id], files)
+            run.append(b)
+            owners.append(owner[a.id])
+            if len(run) == _RUN:
+                _add(k, run, owners, files)
+                run, owners = [], []
+        if run:
+            _add(k, run, owners, files)
+        del run
         if (k.passages, k.sentences, k.text) != (n_p, n_s, n_t):
             raise SizesChanged
         files["text_offsets"].write(np.array([k.text], dtype=np.int64))

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from corpus.models import Corpus
+from retrieval.store import records_stream
 from retrieval.store.array_writer import ArrayWriter
 from retrieval.store.index_files import save_array
 from retrieval.store.records_block import article_block, block_bytes, block_from_bytes, block_sizes
@@ -45,9 +46,12 @@ def _save(corpus: Corpus, folder: Path, streamed: bool, kept: bool = False,
     return part, {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
+@pytest.mark.parametrize("run", [2, 256], ids=["runs of 2 blocks", "runs of 256"])
 @pytest.mark.parametrize("kept", [False, True], ids=["walked", "kept blocks"])
 @pytest.mark.parametrize("name", CORPORA)
-def test_streamed_records_are_the_whole_tables_files(tmp_path: Path, name: str, kept: bool):
+def test_streamed_records_are_the_whole_tables_files(tmp_path: Path, monkeypatch, name: str,
+                                                      kept: bool, run: int):
+    monkeypatch.setattr(records_stream, "_RUN", run)
     corpus = CORPORA[name]
     whole, whole_files = _save(corpus, tmp_path / "whole", streamed=False)
     streamed, streamed_files = _save(corpus, tmp_path / "streamed", streamed=True, kept=kept)
