@@ -337,13 +337,13 @@ class ArticleCache:
         return None
 
 
-    def _rows(self) -> Iterator[tuple[str, str, str, str, bytes, bytes]]:
-        """The new rows with their checksums, read back one at a time for the commit."""
+    def _rows(self) -> Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]:
+        """The new rows with their checksums, read back one at a time for the commit (the
+        JSON parts as the UTF-8 SQLite stores: `_commit` casts them to text there)."""
         for key, (head, passages, terms, block) in self._new.items():
-            row = (held_bytes(head).decode("utf-8", "surrogateescape"),
-                   held_bytes(passages).decode("utf-8", "surrogateescape"),
-                   held_bytes(terms), held_bytes(block))
-            yield (key, _sum(*row), *row)
+            row = (held_bytes(head), held_bytes(passages), held_bytes(terms),
+                   held_bytes(block))
+            yield (key, _sum_bytes(*row), *row)
 
 
 def _utf8(text: str) -> bytes:
@@ -381,7 +381,15 @@ def _remove_others(db: Path) -> None:
 
 
 def _sum(text: str, passages: str, terms: bytes, block: bytes) -> str:
-    h = xxhash.xxh3_128((text + "\0" + passages + "\0").encode("utf-8", "surrogateescape"))
+    return _sum_bytes(_utf8(text), _utf8(passages), terms, block)
+
+
+def _sum_bytes(text: bytes, passages: bytes, terms: bytes, block: bytes) -> str:
+    """`_sum` of the JSON parts as UTF-8 (the same digest: the hash reads them in turn)."""
+    h = xxhash.xxh3_128(text)
+    h.update(b"\0")
+    h.update(passages)
+    h.update(b"\0")
     h.update(len(terms).to_bytes(8, "little"))
     h.update(terms)
     h.update(block)
@@ -395,7 +403,7 @@ def _connect(db: Path) -> sqlite3.Connection:
 
 
 def _commit(db: Path, corpus: str, paths: dict[str, str],
-            rows: Callable[[], Iterator[tuple[str, str, str, str, bytes, bytes]]],
+            rows: Callable[[], Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]],
             hits: int) -> Changes:
     db.parent.mkdir(parents=True, exist_ok=True)
     _remove_others(db)
@@ -404,8 +412,9 @@ def _commit(db: Path, corpus: str, paths: dict[str, str],
         with con:
             before = {bytes(p).decode("utf-8", "surrogateescape"): k for p, k in
                       con.execute("SELECT path, key FROM files WHERE corpus = ?", (corpus,))}
-            con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-                            rows())
+            # the JSON parts are ASCII (`article_json`): cast as given, stored as text
+            con.executemany("INSERT OR REPLACE INTO articles VALUES"
+                            " (?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)", rows())
             con.execute("DELETE FROM files WHERE corpus = ?", (corpus,))
             # a file name that is not UTF-8 keeps its raw bytes (surrogate escapes)
             con.executemany("INSERT INTO files VALUES (?, ?, ?)",

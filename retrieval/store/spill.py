@@ -24,22 +24,30 @@ class Spill:
         self._file: BinaryIO = tempfile.TemporaryFile(dir=folder, prefix=".spill-")  # noqa: SIM115
         self._end = 0
         self._lock = threading.Lock()  # a served corpus may read passages on two threads
+        self._unflushed = False
+        self._moved = False  # a read without pread moved the file's position
 
     def put(self, data: bytes) -> Stored:
         """Append `data`; OSError when the disk takes no more."""
         with self._lock:
-            self._file.seek(self._end)
+            if self._moved:
+                self._file.seek(self._end)
+                self._moved = False
             self._file.write(data)
+            self._unflushed = True
             at, self._end = self._end, self._end + len(data)
         return Stored(self, at, len(data))
 
     def read(self, at: int, size: int) -> bytes:
         with self._lock:
-            self._file.flush()
+            if self._unflushed:
+                self._file.flush()
+                self._unflushed = False
             if hasattr(os, "pread"):
                 data = os.pread(self._file.fileno(), size, at)
             else:  # pragma: no cover - Windows
                 self._file.seek(at)
+                self._moved = True
                 data = self._file.read(size)
         if len(data) != size:
             raise OSError(f"the build's spill file lost {size - len(data)} bytes")

@@ -54,7 +54,8 @@ def _rows(root: Path) -> list[tuple]:
     db = next(root.glob("articles-*.sqlite"))
     con = sqlite3.connect(db)
     try:
-        return con.execute("SELECT * FROM articles ORDER BY key").fetchall()
+        return con.execute("SELECT *, typeof(json), typeof(passages) FROM articles"
+                           " ORDER BY key").fetchall()
     finally:
         con.close()
 
@@ -88,6 +89,7 @@ def test_new_articles_read_back_from_the_spill_exactly(tmp_path: Path, monkeypat
     monkeypatch.setattr(article_cache, "Spill", _no_spill)
     _build(tmp_path / "memory", packed=packed)[0].commit("c")
     assert _rows(tmp_path / "cache") == _rows(tmp_path / "memory")
+    assert {r[-2:] for r in _rows(tmp_path / "cache")} == {("text", "text")}
     again = open_cache(tmp_path / "cache", corpus="c")
     assert [again.known(r) for r in RAWS] == [b for b, _ in made]
 
