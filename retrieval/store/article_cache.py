@@ -14,20 +14,26 @@ import contextlib
 import hashlib
 import sqlite3
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
-
-import xxhash
 
 from corpus.loader import RawArticle
 from corpus.models import Article, Corpus
 from retrieval import tokenizer
 from retrieval.inverted_build import ArticleTerms
 from retrieval.store.article_json import article_from_parts, article_parts
+from retrieval.store.article_rows import (  # Changes: `parley index` and tests import it here
+    PREFIX,
+    Changes,
+    commit_rows,
+    connect,
+    row_sum,
+    sum_bytes,
+)
 from retrieval.store.article_terms import terms_bytes, terms_fit, terms_from_bytes
-from retrieval.store.keys import code_fingerprint, path_bytes
+from retrieval.store.keys import code_fingerprint
 from retrieval.store.records_block import (
     HEADER_BYTES,
     Block,
@@ -44,37 +50,10 @@ if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
 
-PREFIX = "articles-"
 # An article's JSON but its passages, its passages' JSON, their terms (`article_terms`), its
 # records block
 Row = tuple[str, str, bytes, bytes]
 HeldRow = tuple[Held, Held, Held, Held]  # the same, the JSON as UTF-8, maybe in the spill
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, json TEXT NOT NULL,
-                                     passages TEXT NOT NULL, terms BLOB NOT NULL,
-                                     block BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS files (corpus TEXT NOT NULL, path BLOB NOT NULL, key TEXT NOT NULL,
-                                  PRIMARY KEY (corpus, path));
-"""
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a build found, file by file, against the corpus's previous build."""
-
-    new: int = 0
-    changed: int = 0
-    removed: int = 0
-    reused: int = 0
-    first: bool = False  # no earlier build of this corpus by this version of the code
-
-    def line(self) -> str | None:
-        """What a build says of it; nothing on a first build (every file is new then, and
-        "Built the index" says the rest)."""
-        if self.first:
-            return None
-        return (f"Files since the last build: {self.new} new, {self.changed} changed, "
-                f"{self.removed} removed; {self.reused} reused without reading them again.")
 
 
 def raw_key(raw: RawArticle) -> str:
@@ -267,7 +246,7 @@ class ArticleCache:
                 if not self.db.is_file():  # nothing cached yet: no lookups in this build
                     self._unreadable = True
                     return None
-                self._con = _connect(self.db)
+                self._con = connect(self.db)
                 self._prefetch()
             row = self._next_row(key) or self._con.execute(
                 "SELECT sum, json, passages, terms, block FROM articles WHERE key = ?",
@@ -276,7 +255,7 @@ class ArticleCache:
             self._unreadable = True
             return None
         if row is None or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
-                or _sum(*row[1:]) != row[0]:
+                or row_sum(*row[1:]) != row[0]:
             return None
         try:
             article, facts = article_from_parts(row[1], row[2])
@@ -329,7 +308,7 @@ class ArticleCache:
             return None
         for _ in range(2):
             try:
-                return _commit(self.db, corpus, self._paths, self._rows, self.hits)
+                return commit_rows(self.db, corpus, self._paths, self._rows, self.hits)
             except sqlite3.DatabaseError:  # not a database any more: start it afresh
                 self.db.unlink(missing_ok=True)
             except (sqlite3.Error, OSError):
@@ -339,11 +318,11 @@ class ArticleCache:
 
     def _rows(self) -> Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]:
         """The new rows with their checksums, read back one at a time for the commit (the
-        JSON parts as the UTF-8 SQLite stores: `_commit` casts them to text there)."""
+        JSON parts as the UTF-8 SQLite stores: `commit_rows` casts them to text there)."""
         for key, (head, passages, terms, block) in self._new.items():
             row = (held_bytes(head), held_bytes(passages), held_bytes(terms),
                    held_bytes(block))
-            yield (key, _sum_bytes(*row), *row)
+            yield (key, sum_bytes(*row), *row)
 
 
 def _utf8(text: str) -> bytes:
@@ -371,58 +350,3 @@ def open_cache(root: Path | None, *, reuse: bool = True, corpus: str | None = No
     its identity, whose last build's rows are then read in one query."""
     db = None if root is None else root / f"{PREFIX}{code_fingerprint()[:24]}.sqlite"
     return ArticleCache(db, corpus, _unreadable=not reuse)
-
-
-def _remove_others(db: Path) -> None:
-    """Caches of other code: what they hold would be attributed differently now."""
-    for other in db.parent.glob(f"{PREFIX}*.sqlite"):
-        if other != db:
-            other.unlink(missing_ok=True)
-
-
-def _sum(text: str, passages: str, terms: bytes, block: bytes) -> str:
-    return _sum_bytes(_utf8(text), _utf8(passages), terms, block)
-
-
-def _sum_bytes(text: bytes, passages: bytes, terms: bytes, block: bytes) -> str:
-    """`_sum` of the JSON parts as UTF-8 (the same digest: the hash reads them in turn)."""
-    h = xxhash.xxh3_128(text)
-    h.update(b"\0")
-    h.update(passages)
-    h.update(b"\0")
-    h.update(len(terms).to_bytes(8, "little"))
-    h.update(terms)
-    h.update(block)
-    return h.hexdigest()
-
-
-def _connect(db: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(db, timeout=30)
-    con.executescript(_SCHEMA)
-    return con
-
-
-def _commit(db: Path, corpus: str, paths: dict[str, str],
-            rows: Callable[[], Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]],
-            hits: int) -> Changes:
-    db.parent.mkdir(parents=True, exist_ok=True)
-    _remove_others(db)
-    con = _connect(db)
-    try:
-        with con:
-            before = {bytes(p).decode("utf-8", "surrogateescape"): k for p, k in
-                      con.execute("SELECT path, key FROM files WHERE corpus = ?", (corpus,))}
-            # the JSON parts are ASCII (`article_json`): cast as given, stored as text
-            con.executemany("INSERT OR REPLACE INTO articles VALUES"
-                            " (?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)", rows())
-            con.execute("DELETE FROM files WHERE corpus = ?", (corpus,))
-            # a file name that is not UTF-8 keeps its raw bytes (surrogate escapes)
-            con.executemany("INSERT INTO files VALUES (?, ?, ?)",
-                            [(corpus, path_bytes(p), k) for p, k in paths.items()])
-            con.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM files)")
-    finally:
-        con.close()
-    return Changes(new=sum(1 for p in paths if p not in before),
-                   changed=sum(1 for p, k in paths.items() if p in before and before[p] != k),
-                   removed=sum(1 for p in before if p not in paths), reused=hits,
-                   first=not before)
