@@ -18,8 +18,8 @@ import numpy as np
 from corpus.models import Article, Corpus
 from retrieval.store.array_writer import ArrayWriter
 from retrieval.store.digest_rows import DigestRows, DigestTables, digest_rows
-from retrieval.store.records_block import Block, _Maps, _starts, article_block
-from retrieval.store.records_block import _cat as _cat_blocks
+from retrieval.store.records_block import Block, Maps, article_block, starts
+from retrieval.store.records_block import cat as _cat_blocks
 
 BlockOf = Callable[[Article], Block | None]  # an article's block, when one is kept
 # (passages, sentences, bytes of text) of an article's kept block, known without decoding it
@@ -86,12 +86,12 @@ def _add(k: _Kept, blocks: list[Block], owners: list[int], files: dict[str, Arra
         speaker_maps.append(sm)
         k.passages += len(b.passages)
         k.people_count += len(b.people)
-    by_string, by_speaker = _Maps(string_maps), _Maps(speaker_maps)
+    by_string, by_speaker = Maps(string_maps), Maps(speaker_maps)
     n_s = [len(b.sentences) for b in blocks]
     n_p = [len(b.passages) for b in blocks]
     n_q = [len(b.people) for b in blocks]
     n_a = [len(b.aliases) for b in blocks]
-    s0, q_a0, t0 = _starts(n_s), _starts(n_a), _starts([len(b.texts) for b in blocks])
+    s0, q_a0, t0 = starts(n_s), starts(n_a), starts([len(b.texts) for b in blocks])
     sentences = _cat_blocks([b.sentences for b in blocks], 5).copy()
     if len(sentences):
         sentences[:, 2] = by_speaker(sentences[:, 2], n_s)
