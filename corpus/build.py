@@ -5,7 +5,7 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast, overload
 
 from corpus.cancelling import BuildCancelled, Cancel, asking
 from corpus.loader import RawArticle, read_articles
@@ -98,7 +98,9 @@ class Attributor(Protocol):
 
     def known(self, raw: RawArticle) -> Article | None: ...
 
-    def keep(self, raw: RawArticle, article: Article) -> None: ...
+    def keep(self, raw: RawArticle, article: Article) -> Article | None:
+        """Keep a new article; may return an equal one for the build to hold instead (one
+        that reads its passages back only when they are read)."""
 
     def facts(self, article: Article) -> ArticleFacts | None:
         """The article's `corpus.merging.people_facts`, when kept with it."""
@@ -134,21 +136,26 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     with gc_paused():  # thousands of cached articles read back: objects that all live on
         made: list[Article | None] = [attributor.known(r) if attributor else None
                                       for r in asking(raws, cancel)]
-    todo = [r for r, a in zip(raws, made, strict=True) if a is None]
-    sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo]
-    work = attribute_all(todo, attribute_article, jobs,
+    todo: list[RawArticle | None] = [r for r, a in zip(raws, made, strict=True) if a is None]
+    del raws  # each new one is let go once attributed and kept: its text is in the article
+    sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo if r is not None]
+    work = attribute_all(cast("list[RawArticle]", todo), attribute_article, jobs,
                          attributor.packing() if attributor is not None else None, cancel)
     fresh: Iterable[Article] = progress(work, sizes, "Reading articles") if progress else work
-    news = iter(zip(todo, fresh, strict=True))  # in order, made as they are asked for
+    news = iter(fresh)  # in order, made as they are asked for
     articles: list[Article] = []
+    at = 0
     try:
         for known in made:
             if cancel is not None and cancel():
                 raise BuildCancelled("the build was cancelled")
             if known is None:
-                raw, known = next(news)
-                if attributor is not None:
-                    attributor.keep(raw, known)
+                known = next(news)
+                raw, todo[at] = todo[at], None
+                at += 1
+                if attributor is not None and raw is not None:
+                    known = attributor.keep(raw, known) or known
+                del raw
             articles.append(known)
     except Cancelled:
         raise BuildCancelled("the build was cancelled") from None

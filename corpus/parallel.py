@@ -74,12 +74,21 @@ def attribute_all(raws: Sequence[RawArticle], attribute: Callable[[RawArticle], 
                                        mp_context=multiprocessing.get_context("spawn"))
             stopped = False
             try:
-                chunks = [pool.submit(_attribute_chunk, work, raws[i:i + _CHUNK])
-                          for i in range(0, len(raws), _CHUNK)]
-                for i, chunk in enumerate(chunks):
-                    for j, sent in enumerate(_wait(chunk, cancel)):
+                chunks: list[Future[list[object]] | None] = [
+                    pool.submit(_attribute_chunk, work, raws[i:i + _CHUNK])
+                    for i in range(0, len(raws), _CHUNK)]
+                for i in range(len(chunks)):
+                    # Each chunk let go as it is taken: a future keeps its result, so the
+                    # list of them would hold every article the workers sent to the end.
+                    chunk, chunks[i] = chunks[i], None
+                    assert chunk is not None
+                    sent_back = _wait(chunk, cancel)
+                    del chunk
+                    for j in range(len(sent_back)):
+                        sent, sent_back[j] = sent_back[j], None
                         raw = raws[i * _CHUNK + j]
                         yield sent if packing is None else packing.unpack(raw, sent)  # type: ignore[misc]
+                        del sent
                         done += 1
             except Cancelled:
                 stopped = True
@@ -88,7 +97,8 @@ def attribute_all(raws: Sequence[RawArticle], attribute: Callable[[RawArticle], 
                 _shut(pool, now=stopped)
         except (BrokenProcessPool, OSError):
             pass  # workers could not start or died (no importable main, no /dev/shm): here
-    yield from map(attribute, raws[done:])
+    for k in range(done, len(raws)):  # by place: a slice would hold every raw to the end
+        yield attribute(raws[k])
 
 
 def _attribute_chunk(work: Callable[[RawArticle], object], raws: Sequence[RawArticle]

@@ -91,11 +91,11 @@ def build_arrays(documents: Iterable[Sequence[str]], k1: float, b: float, epsilo
     return _arrays(_postings(documents), k1, b, epsilon)
 
 
-def build_arrays_of_articles(articles: Sequence[ArticleTerms], k1: float, b: float,
+def build_arrays_of_articles(articles: Iterable[ArticleTerms], k1: float, b: float,
                              epsilon: float) -> tuple[list[str], dict[str, np.ndarray], Stats]:
-    """`build_arrays` of the articles' passages, end to end, from their kept terms: the
-    same arrays, with a dictionary lookup per distinct term of each article rather than per
-    term of each passage."""
+    """`build_arrays` of the articles' passages, end to end, from their kept terms (read
+    once: a generator's need not all be alive at once): the same arrays, with a dictionary
+    lookup per distinct term of each article rather than per term of each passage."""
     return _arrays(_postings_of_articles(articles), k1, b, epsilon)
 
 
@@ -154,27 +154,58 @@ def _postings(documents: Iterable[Sequence[str]]) -> _Postings:
     return terms, lengths, int(lengths.sum()), df, post_doc, tf
 
 
-def _postings_of_articles(articles: Sequence[ArticleTerms]) -> _Postings:
-    """`_postings` of the articles' passages. Each article's vocabulary is in its order of
-    first occurrence, so the corpus's (first occurrence over every passage in order) is
-    theirs end to end, repeats dropped; the terms are counted into postings a chunk of
-    about `_CHUNK_TOKENS` tokens at a time, as `_postings` counts them."""
-    vocabularies = [a.vocabulary for a in articles]
-    terms = list(dict.fromkeys(chain.from_iterable(vocabularies)))
-    if not articles:
+def _postings_of_articles(articles: Iterable[ArticleTerms]) -> _Postings:
+    """`_postings` of the articles' passages, read once, `_ARTICLE_BATCH` articles at a time
+    (so a kept article's vocabulary need be made only as it is read). Each article's
+    vocabulary is in its order of first occurrence, so the corpus's (first occurrence over
+    every passage in order) is theirs end to end, repeats dropped; the terms are counted
+    into postings a chunk of about `_CHUNK_TOKENS` tokens at a time, as `_postings` counts
+    them."""
+    ids: dict[str, int] = {}
+    toks: list[np.ndarray] = []
+    parts: list[np.ndarray] = []
+    batch: list[ArticleTerms] = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) == _ARTICLE_BATCH:
+            _article_batch(batch, ids, toks, parts)
+            batch.clear()
+    _article_batch(batch, ids, toks, parts)
+    del batch
+    terms = list(ids)
+    del ids
+    if not parts:
         return _place_all(terms, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
-    ids = dict(zip(terms, range(len(terms)), strict=True))
-    sizes = np.fromiter(map(len, vocabularies), dtype=np.int64, count=len(articles))
+    lengths = np.concatenate(parts).astype(np.int64, copy=False)
+    del parts
+    tok = np.concatenate(toks)
+    del toks
+    return _place_all(terms, lengths, tok)
+
+
+def _article_batch(batch: Sequence[ArticleTerms], ids: dict[str, int],
+                   toks: list[np.ndarray], parts: list[np.ndarray]) -> None:
+    """A batch of articles' terms as corpus term ids (new terms numbered as met), appended
+    to `toks`, and their passages' lengths to `parts`; ValueError for kept terms that do
+    not fit (`_check`)."""
+    if not batch:
+        return
+    vocabularies = [a.vocabulary for a in batch]
+    new = [t for t in dict.fromkeys(chain.from_iterable(vocabularies)) if t not in ids]
+    ids.update(zip(new, range(len(ids), len(ids) + len(new)), strict=True))
+    sizes = np.fromiter(map(len, vocabularies), dtype=np.int64, count=len(batch))
     to_corpus = np.fromiter(map(ids.__getitem__, chain.from_iterable(vocabularies)),
                             dtype=np.int32, count=int(sizes.sum()))
-    starts = np.zeros(len(articles), dtype=np.int64)
+    del vocabularies, new
+    starts = np.zeros(len(batch), dtype=np.int64)
     np.cumsum(sizes[:-1], out=starts[1:])
-    lengths = np.concatenate([a.lengths for a in articles]).astype(np.int64)
-    local = np.concatenate([a.ids for a in articles]).astype(np.int64)
-    counts = np.fromiter((a.ids.size for a in articles), dtype=np.int64, count=len(articles))
-    _check(lengths, local, counts, sizes, articles)
+    lengths = np.concatenate([a.lengths for a in batch]).astype(np.int64)
+    local = np.concatenate([a.ids for a in batch]).astype(np.int64)
+    counts = np.fromiter((a.ids.size for a in batch), dtype=np.int64, count=len(batch))
+    _check(lengths, local, counts, sizes, batch)
     local += np.repeat(starts, counts)
-    return _place_all(terms, lengths, to_corpus[local])
+    toks.append(to_corpus[local])
+    parts.append(lengths)
 
 
 def _place_all(terms: list[str], lengths: np.ndarray, tok: np.ndarray) -> _Postings:
@@ -258,6 +289,8 @@ _BATCH_TOKENS = 1 << 18
 # Tokens counted into postings at a time: bounds the temporaries (some 40 bytes a token);
 # fewer chunks, fewer terms listed again in each.
 _CHUNK_TOKENS = 1 << 21
+# Kept articles read at a time (`_postings_of_articles`): their vocabularies alive at once.
+_ARTICLE_BATCH = 1024
 
 
 def _batches(documents: Iterable[Sequence[str]]) -> Iterator[list[Sequence[str]]]:

@@ -44,6 +44,9 @@ class Sampler:
         self._thread = threading.Thread(target=self._run, daemon=True)
         self.trace_at = ""  # a watched function: what Python allocated is listed as it returns
         self.traced: list[str] = []
+        self.every_s = 0.0  # > 0: the RSS and the innermost Parley frame that often
+        self.timeline: list[tuple[float, float, str]] = []
+        self._t0 = time.perf_counter()
 
     def start(self) -> None:
         self._thread.start()
@@ -54,8 +57,17 @@ class Sampler:
         self.high = max(self.high, peak_mb())
 
     def _run(self) -> None:
+        next_at = 0.0
         while not self._stop.wait(self.every):
             now = rss_mb()
+            t = time.perf_counter() - self._t0
+            if self.every_s and t >= next_at:
+                next_at = t + self.every_s
+                frame = sys._current_frames().get(self._main)
+                top = _frames(frame)
+                del frame
+                self.timeline.append((round(t, 1), round(now - self.base, 1),
+                                      top[0] if top else ""))
             for name in self.active:
                 self.stages[name] = max(self.stages.get(name, 0.0), now - self.base)
             if now > self.high:
@@ -90,7 +102,8 @@ class Sampler:
                 "peak_above_base_mb": round(self.high - self.base, 1),
                 "peak_rss_mb": round(self.high, 1), "largest_worker_mb": round(children, 1),
                 "stages_mb": {k: round(v, 1) for k, v in self.stages.items()},
-                "stack_at_peak": self.stack, **({"traced": self.traced} if self.traced else {})}
+                "stack_at_peak": self.stack, **({"traced": self.traced} if self.traced else {}),
+                **({"timeline": self.timeline} if self.timeline else {})}
 
 
 def _top_lines(limit: int = 25) -> list[str]:
@@ -138,6 +151,7 @@ def run_bare(args: argparse.Namespace) -> dict:
 def run_index(args: argparse.Namespace) -> dict:
     from bot.cli import main
     sampler = Sampler(every=0.02)
+    sampler.every_s = args.timeline
     for stage in args.stage:
         sampler.watch(stage)
     if args.trace_at:
@@ -165,6 +179,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20240229)  # bench_search.py's SEED
     parser.add_argument("--stage", action="append", default=[],
                         help="a function whose own high is reported (module.function)")
+    parser.add_argument("--timeline", type=float, default=0.0, metavar="SECONDS",
+                        help="also list the RSS above the start and the innermost Parley "
+                             "frame every SECONDS (index)")
     parser.add_argument("--trace-at", default="",
                         help="a --stage function: list what Python allocated and still holds "
                              "as it returns (tracemalloc: slow)")

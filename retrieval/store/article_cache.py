@@ -19,53 +19,41 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-import xxhash
-
 from corpus.loader import RawArticle
 from corpus.models import Article, Corpus
 from retrieval import tokenizer
 from retrieval.inverted_build import ArticleTerms
 from retrieval.store.article_json import article_from_parts, article_parts
-from retrieval.store.article_terms import terms_bytes, terms_from_bytes
-from retrieval.store.keys import code_fingerprint, path_bytes
-from retrieval.store.records_block import Block, article_block, block_bytes, block_from_bytes
+from retrieval.store.article_rows import (  # Changes: `parley index` and tests import it here
+    PREFIX,
+    Changes,
+    commit_rows,
+    connect,
+    row_sum,
+    sum_bytes,
+)
+from retrieval.store.article_terms import terms_bytes, terms_fit, terms_from_bytes
+from retrieval.store.keys import code_fingerprint
+from retrieval.store.records_block import (
+    HEADER_BYTES,
+    Block,
+    article_block,
+    block_bytes,
+    block_from_bytes,
+    block_sizes,
+)
 from retrieval.store.records_rename import renamed_block
+from retrieval.store.spill import Held, Spill, Stored, held_bytes
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merge_rewrite import Renames
     from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
 
-PREFIX = "articles-"
 # An article's JSON but its passages, its passages' JSON, their terms (`article_terms`), its
 # records block
 Row = tuple[str, str, bytes, bytes]
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, json TEXT NOT NULL,
-                                     passages TEXT NOT NULL, terms BLOB NOT NULL,
-                                     block BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS files (corpus TEXT NOT NULL, path BLOB NOT NULL, key TEXT NOT NULL,
-                                  PRIMARY KEY (corpus, path));
-"""
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a build found, file by file, against the corpus's previous build."""
-
-    new: int = 0
-    changed: int = 0
-    removed: int = 0
-    reused: int = 0
-    first: bool = False  # no earlier build of this corpus by this version of the code
-
-    def line(self) -> str | None:
-        """What a build says of it; nothing on a first build (every file is new then, and
-        "Built the index" says the rest)."""
-        if self.first:
-            return None
-        return (f"Files since the last build: {self.new} new, {self.changed} changed, "
-                f"{self.removed} removed; {self.reused} reused without reading them again.")
+HeldRow = tuple[Held, Held, Held, Held]  # the same, the JSON as UTF-8, maybe in the spill
 
 
 def raw_key(raw: RawArticle) -> str:
@@ -87,25 +75,30 @@ class ArticleCache:
     db: Path | None
     corpus: str | None = None  # its identity: the rows its last build used are read at once
     hits: int = 0
-    _new: dict[str, Row] = field(default_factory=dict)  # key -> its row
-    # (id, path) of each article of this build -> its passages' terms
-    _docs: dict[tuple[str, str], ArticleTerms] = field(default_factory=dict)
+    # key -> its row (its JSON parts as UTF-8), each part in the spill file (`spill`) when
+    # there is one: what a build keeps of its new articles is then on disk, not in memory
+    _new: dict[str, HeldRow] = field(default_factory=dict)
+    # (id, path) of each article of this build -> its passages' terms as stored
+    # (`article_terms`): made into lists of terms only as the index reads them
+    _docs: dict[tuple[str, str], Held] = field(default_factory=dict)
     # id(article) -> (the article, weakly: its block outlives no article, its records block
     # as stored) for the articles of this build
-    _blocks: dict[int, tuple[weakref.ref[Article], bytes]] = field(default_factory=dict)
+    _blocks: dict[int, tuple[weakref.ref[Article], Held]] = field(default_factory=dict)
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
     # id(article) -> its merge facts, for the articles of this build (alive while it runs)
     _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
     # id(article) -> (the article as the merge rewrote it, weakly; the records block of the
     # article before, as stored; what the merge renamed in it)
-    _renamed: dict[int, tuple[weakref.ref[Article], bytes, Renames]] = field(
+    _renamed: dict[int, tuple[weakref.ref[Article], Held, Renames]] = field(
         default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
-    _packed: dict[int, tuple[Article, Row]] = field(default_factory=dict)
+    _packed: dict[int, tuple[Article, HeldRow]] = field(default_factory=dict)
     _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
+    _spill: Spill | None = None
+    _spill_failed: bool = False  # no spill file could be made or written: kept in memory
 
     def known(self, raw: RawArticle) -> Article | None:
         """The article attributed before from exactly this raw article, if the cache has it."""
@@ -116,23 +109,47 @@ class ArticleCache:
             self.hits += 1
         return cached
 
-    def keep(self, raw: RawArticle, article: Article) -> None:
-        """Remember an article just attributed (written at `commit`), with its terms."""
+    def keep(self, raw: RawArticle, article: Article) -> Article | None:
+        """Remember an article just attributed (written at `commit`), with its terms. When
+        its row went to the spill file, returns the same article made from the row, its
+        passages read back only when they are read (the build holds that one instead of
+        every passage and sentence object)."""
         from corpus.merging import people_facts
 
         key = self._paths[raw.path] = raw_key(raw)
         packed = self._packed.pop(id(article), None)
         if packed is not None and packed[0] is article:  # its row was made on a worker
             self._new[key] = packed[1]
-            return
+            return None
         facts = people_facts(article)
         self._facts[id(article)] = (article, facts)
         with contextlib.suppress(ValueError):  # a record JSON cannot hold: made each time
-            terms, kept = terms_bytes([tokenizer.terms(p.text) for p in article.passages])
-            self._docs[(article.id, article.path)] = terms
-            block = block_bytes(article_block(article))
-            self._blocks[id(article)] = (weakref.ref(article), block)
-            self._new[key] = (*article_parts(article, facts), kept, block)
+            head, passages = article_parts(article, facts)
+            kept = self._hold(terms_bytes([tokenizer.terms(p.text) for p in article.passages])[1])
+            block = self._hold(block_bytes(article_block(article)))
+            rows = self._hold(_utf8(passages))
+            self._new[key] = (self._hold(_utf8(head)), rows, kept, block)
+            self._docs[(article.id, article.path)] = kept
+            light = article_from_parts(head, rows)[0] if isinstance(rows, Stored) else article
+            if light is not article:
+                del self._facts[id(article)]
+                self._facts[id(light)] = (light, facts)
+            self._blocks[id(light)] = (weakref.ref(light), block)
+            return light
+        return None
+
+    def _hold(self, data: bytes) -> Held:
+        """`data` in the spill file beside the cache (made when first needed), else as it
+        is (no cache file, or the disk refused it)."""
+        if self.db is None or self._spill_failed:
+            return data
+        try:
+            if self._spill is None:
+                self._spill = Spill(self.db.parent)
+            return self._spill.put(data)
+        except OSError:
+            self._spill_failed = True
+            return data
 
     def packing(self) -> Packing:
         """Workers send each new article back as its cache row, made there."""
@@ -144,19 +161,22 @@ class ArticleCache:
         if isinstance(sent, Article):  # a record JSON cannot hold: sent as it is
             return sent
         row = cast(Row, sent)
-        article, facts = article_from_parts(row[0], row[1])
-        self._remember(article, facts, row[2], row[3])
-        self._packed[id(article)] = (article, row)
+        passages = self._hold(_utf8(row[1]))
+        article, facts = article_from_parts(
+            row[0], passages if isinstance(passages, Stored) else row[1])
+        held = (self._hold(_utf8(row[0])), passages, self._hold(row[2]), self._hold(row[3]))
+        self._remember(article, facts, row[2], held[3], held[2])
+        self._packed[id(article)] = (article, held)
         return article
 
-    def _remember(self, article: Article, facts: ArticleFacts, terms: bytes, block: bytes
-                  ) -> bool:
-        """Keep an article's facts, its passages' terms and its records block for this
-        build; False when the terms are not those of its passages."""
-        kept = terms_from_bytes(terms, len(article.passages))
-        if kept is None:
+    def _remember(self, article: Article, facts: ArticleFacts, terms: bytes, block: Held,
+                  held_terms: Held | None = None) -> bool:
+        """Keep an article's facts, its passages' terms (`held_terms` when they are in the
+        spill file) and its records block for this build; False when the terms are not
+        those of its passages."""
+        if not terms_fit(terms, len(article.passages)):
             return False
-        self._docs[(article.id, article.path)] = kept
+        self._docs[(article.id, article.path)] = terms if held_terms is None else held_terms
         self._facts[id(article)] = (article, facts)
         self._blocks[id(article)] = (weakref.ref(article), block)
         return True
@@ -172,11 +192,11 @@ class ArticleCache:
         """Each article's passages' index terms, in corpus order: kept with the article, so
         an unchanged file is not tokenized again, nor its passages made to be read."""
         for a in corpus.articles:
-            docs = self._docs.get((a.id, a.path))
-            if docs is not None and len(docs.lengths) == len(a.passages):
-                yield docs
-            else:
-                yield ArticleTerms.of([tokenizer.terms(p.text) for p in a.passages])
+            kept = self._docs.get((a.id, a.path))
+            docs = terms_from_bytes(held_bytes(kept), len(a.passages)) if kept is not None \
+                else None
+            yield docs if docs is not None else \
+                ArticleTerms.of([tokenizer.terms(p.text) for p in a.passages])
 
     def renamed(self, before: Article, after: Article, renames: Renames) -> None:
         """The merge rewrote `before` as `after`: `after`'s block is `before`'s rewritten."""
@@ -195,10 +215,27 @@ class ArticleCache:
                 return None
             kept, renames = rewritten[:2], rewritten[2]
         try:
-            block = block_from_bytes(kept[1])
-        except ValueError:
+            block = block_from_bytes(held_bytes(kept[1]))
+        except (ValueError, OSError):
             return None
         return block if renames is None else renamed_block(block, renames)
+
+    def block_sizes(self, article: Article) -> tuple[int, int, int] | None:
+        """(passages, sentences, bytes of text) of the block `block` gives, from its header
+        (the merge's renaming changes none of them); None when there is none."""
+        kept = self._blocks.get(id(article))
+        held = kept[1] if kept is not None and kept[0]() is article else None
+        rewritten = self._renamed.get(id(article))
+        if held is None and rewritten is not None and rewritten[0]() is article:
+            held = rewritten[1]
+        if held is None:
+            return None
+        if isinstance(held, bytes):
+            return block_sizes(held)
+        try:
+            return block_sizes(held.head(HEADER_BYTES), len(held))
+        except OSError:
+            return None
 
     def _lookup(self, key: str) -> Article | None:
         """The row's article when it is there and its checksum holds."""
@@ -209,7 +246,7 @@ class ArticleCache:
                 if not self.db.is_file():  # nothing cached yet: no lookups in this build
                     self._unreadable = True
                     return None
-                self._con = _connect(self.db)
+                self._con = connect(self.db)
                 self._prefetch()
             row = self._next_row(key) or self._con.execute(
                 "SELECT sum, json, passages, terms, block FROM articles WHERE key = ?",
@@ -218,7 +255,7 @@ class ArticleCache:
             self._unreadable = True
             return None
         if row is None or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
-                or _sum(*row[1:]) != row[0]:
+                or row_sum(*row[1:]) != row[0]:
             return None
         try:
             article, facts = article_from_parts(row[1], row[2])
@@ -271,12 +308,25 @@ class ArticleCache:
             return None
         for _ in range(2):
             try:
-                return _commit(self.db, corpus, self._paths, self._new, self.hits)
+                return commit_rows(self.db, corpus, self._paths, self._rows, self.hits)
             except sqlite3.DatabaseError:  # not a database any more: start it afresh
                 self.db.unlink(missing_ok=True)
             except (sqlite3.Error, OSError):
                 return None
         return None
+
+
+    def _rows(self) -> Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]:
+        """The new rows with their checksums, read back one at a time for the commit (the
+        JSON parts as the UTF-8 SQLite stores: `commit_rows` casts them to text there)."""
+        for key, (head, passages, terms, block) in self._new.items():
+            row = (held_bytes(head), held_bytes(passages), held_bytes(terms),
+                   held_bytes(block))
+            yield (key, sum_bytes(*row), *row)
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")
 
 
 def pack_article(article: Article) -> Row | Article:
@@ -300,48 +350,3 @@ def open_cache(root: Path | None, *, reuse: bool = True, corpus: str | None = No
     its identity, whose last build's rows are then read in one query."""
     db = None if root is None else root / f"{PREFIX}{code_fingerprint()[:24]}.sqlite"
     return ArticleCache(db, corpus, _unreadable=not reuse)
-
-
-def _remove_others(db: Path) -> None:
-    """Caches of other code: what they hold would be attributed differently now."""
-    for other in db.parent.glob(f"{PREFIX}*.sqlite"):
-        if other != db:
-            other.unlink(missing_ok=True)
-
-
-def _sum(text: str, passages: str, terms: bytes, block: bytes) -> str:
-    h = xxhash.xxh3_128((text + "\0" + passages + "\0").encode("utf-8", "surrogateescape"))
-    h.update(len(terms).to_bytes(8, "little"))
-    h.update(terms)
-    h.update(block)
-    return h.hexdigest()
-
-
-def _connect(db: Path) -> sqlite3.Connection:
-    con = sqlite3.connect(db, timeout=30)
-    con.executescript(_SCHEMA)
-    return con
-
-
-def _commit(db: Path, corpus: str, paths: dict[str, str], new: dict[str, Row],
-            hits: int) -> Changes:
-    db.parent.mkdir(parents=True, exist_ok=True)
-    _remove_others(db)
-    con = _connect(db)
-    try:
-        with con:
-            before = {bytes(p).decode("utf-8", "surrogateescape"): k for p, k in
-                      con.execute("SELECT path, key FROM files WHERE corpus = ?", (corpus,))}
-            con.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
-                            [(key, _sum(*row), *row) for key, row in new.items()])
-            con.execute("DELETE FROM files WHERE corpus = ?", (corpus,))
-            # a file name that is not UTF-8 keeps its raw bytes (surrogate escapes)
-            con.executemany("INSERT INTO files VALUES (?, ?, ?)",
-                            [(corpus, path_bytes(p), k) for p, k in paths.items()])
-            con.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM files)")
-    finally:
-        con.close()
-    return Changes(new=sum(1 for p in paths if p not in before),
-                   changed=sum(1 for p, k in paths.items() if p in before and before[p] != k),
-                   removed=sum(1 for p in before if p not in paths), reused=hits,
-                   first=not before)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from corpus.models import Article, Passage, Person, Sentence, Speaker
 from retrieval.store.lazy import LazySeq
 from retrieval.store.records_layout import SPEAKER_KINDS, SPEECH_KINDS, check_fields
+from retrieval.store.spill import Stored
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merging import ArticleFacts
@@ -82,14 +83,14 @@ def article_and_facts(text: str) -> tuple[Article, ArticleFacts]:
     return _article_and_facts(d, d["passages"], lazy=False)
 
 
-def article_from_parts(head: str, passages: str) -> tuple[Article, ArticleFacts]:
+def article_from_parts(head: str, passages: str | Stored) -> tuple[Article, ArticleFacts]:
     """The article and merge facts `article_parts` wrote, the passages made when first read
     (a build that adds one file reads few of the others'; the cache row's checksum vouches
     for them); ValueError (or KeyError, TypeError) when the head is not such a part."""
     return _article_and_facts(json.loads(head), passages, lazy=True)
 
 
-def _article_and_facts(d: dict[str, Any], passages: list[Any] | str, *, lazy: bool
+def _article_and_facts(d: dict[str, Any], passages: list[Any] | str | Stored, *, lazy: bool
                        ) -> tuple[Article, ArticleFacts]:
     if d.get("f") != FORMAT:
         raise ValueError("another format")
@@ -108,7 +109,7 @@ def _article_and_facts(d: dict[str, Any], passages: list[Any] | str, *, lazy: bo
     return article, facts
 
 
-def _article(d: dict[str, Any], rows: list[Any] | str, lazy: bool) -> Article:
+def _article(d: dict[str, Any], rows: list[Any] | str | Stored, lazy: bool) -> Article:
     speakers = [Speaker(n, r, _kind(k, SPEAKER_KINDS, False)) for n, r, k in d["speakers"]]
     count = d["n"]
     if not isinstance(count, int) or isinstance(rows, list) and len(rows) != count:
@@ -122,18 +123,21 @@ def _article(d: dict[str, Any], rows: list[Any] | str, lazy: bool) -> Article:
 
 
 class _Passages:
-    """An article's passages from its JSON rows (a slotted object, not a closure: the
-    cyclic collector walks fewer objects)."""
+    """An article's passages from its JSON rows, as text or in a build's spill file
+    (`spill`; a slotted object, not a closure: the cyclic collector walks fewer objects)."""
 
     __slots__ = ("_id", "_rows", "_speakers")
 
-    def __init__(self, article_id: str, rows: list[Any] | str, speakers: list[Speaker]
-                 ) -> None:
+    def __init__(self, article_id: str, rows: list[Any] | str | Stored,
+                 speakers: list[Speaker]) -> None:
         self._id, self._rows, self._speakers = article_id, rows, speakers
 
     def __call__(self) -> tuple[Passage, ...]:
-        speakers, aid = self._speakers, self._id
-        rows = self._rows if isinstance(self._rows, list) else json.loads(self._rows)
+        speakers, aid, rows = self._speakers, self._id, self._rows
+        if isinstance(rows, Stored):
+            rows = rows.text()
+        if isinstance(rows, str):
+            rows = json.loads(rows)
         return tuple(Passage(aid, index, ptext, tuple(
             Sentence(ptext[start:end] if own is None else own, start, end,
                      None if spk < 0 else speakers[spk], _kind(kind, SPEECH_KINDS, True))

@@ -28,16 +28,24 @@ def terms_bytes(documents: Sequence[Sequence[str]]) -> tuple[ArticleTerms, bytes
     return terms, ints.astype("<i4").tobytes() + vocabulary
 
 
+def terms_fit(data: bytes, passages: int) -> bool:
+    """Whether `terms_from_bytes` reads these bytes as an article of `passages` passages
+    (its sizes checked without making the vocabulary)."""
+    if len(data) < 4 * _HEADER:
+        return False
+    n, count, size = np.frombuffer(data, dtype="<i4", count=_HEADER).tolist()
+    return n == passages and min(count, size) >= 0 and \
+        len(data) == 4 * (_HEADER + n + count) + size
+
+
 def terms_from_bytes(data: bytes, passages: int) -> ArticleTerms | None:
     """What `terms_bytes` wrote, for an article of `passages` passages; None when the bytes
     are not that. (The sizes are checked here; that the ids fall in the vocabulary and the
     lengths add up, for every article at once where the arrays are built:
     `ArticleTerms.check`.)"""
-    if len(data) < 4 * _HEADER:
+    if not terms_fit(data, passages):
         return None
-    n, count, size = np.frombuffer(data, dtype="<i4", count=_HEADER).tolist()
-    if n != passages or min(count, size) < 0 or len(data) != 4 * (_HEADER + n + count) + size:
-        return None
+    n, count, _ = np.frombuffer(data, dtype="<i4", count=_HEADER).tolist()
     ints = np.frombuffer(data, dtype="<i4", count=n + count, offset=4 * _HEADER)
     text = data[4 * (_HEADER + n + count):].decode("utf-8", "surrogateescape")
     return ArticleTerms(text.split(" ") if text else [], ints[:n], ints[n:])

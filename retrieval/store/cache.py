@@ -12,13 +12,14 @@ written the index is built in memory and a message says so.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast, overload
 
 import platformdirs
 
@@ -27,7 +28,7 @@ from corpus.cancelling import BuildCancelled, Cancel
 from corpus.gc_pause import gc_paused
 from corpus.models import Corpus
 from corpus.printable import os_error_text, printable
-from corpus.snapshot import Snapshot, read_snapshot
+from corpus.snapshot import FileRead, Snapshot, read_snapshot
 from retrieval import tokenizer
 from retrieval.bm25_index import BM25Index
 from retrieval.inverted import InvertedIndex
@@ -36,6 +37,7 @@ from retrieval.options import IndexOptions
 from retrieval.store import file_walk
 from retrieval.store.entry import (
     BlockOf,
+    SizesOf,
     entry_dir,
     load_entry,
     records_size,
@@ -108,15 +110,15 @@ def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
     `cancel` is asked every thousand passages, or hundred articles (BuildCancelled)."""
     bm = options.bm25
     if articles is not None:
-        kept = []
-        for i, a in enumerate(progress_iter(articles, len(corpus.articles),
-                                            "Indexing articles", progress)):
-            if cancel is not None and i % 100 == 0 and cancel():
-                raise BuildCancelled("the build was cancelled")
-            kept.append(a)
+        def read() -> Iterator[ArticleTerms]:  # as the index reads them: few alive at once
+            for i, a in enumerate(progress_iter(articles, len(corpus.articles),
+                                                "Indexing articles", progress)):
+                if cancel is not None and i % 100 == 0 and cancel():
+                    raise BuildCancelled("the build was cancelled")
+                yield a
         with contextlib.suppress(ValueError):  # kept terms that do not fit: from the text
             return BM25Index.from_inverted(InvertedIndex(
-                *build_arrays_of_articles(kept, bm.k1, bm.b, bm.epsilon)))
+                *build_arrays_of_articles(read(), bm.k1, bm.b, bm.epsilon)))
 
     def docs() -> Iterator[list[str]]:  # read as the index is built: not all alive at once
         for i, d in enumerate(progress_iter((terms(p.text) for p in corpus.passages),
@@ -190,13 +192,15 @@ def open_index(paths: list[Path], options: IndexOptions, build: Build,
                 req.messages.append("Some corpus files changed while they were being read; "
                                     "the index holds them as read, and the next start reads "
                                     "them again.")
-            opened = _build(req, snapshot, key, build, progress, cancel, rebuild=rebuild,
+            held = [snapshot]  # handed over: the build lets each file's bytes go once parsed
+            del snapshot
+            opened = _build(req, held, key, build, progress, cancel, rebuild=rebuild,
                             save=save)
     opened.seconds = time.perf_counter() - t0
     return opened
 
 
-def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: bool,
+def _build(req: _Request, held: list[Snapshot], key: str, build: Build, progress: bool,
            cancel: Cancel | None, *, rebuild: bool, save: bool) -> Opened:
     """Build from the snapshot (articles attributed before taken from the article cache) and
     save under `key`."""
@@ -209,8 +213,7 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
     # One pause for the whole build: between two pauses the collector would walk every
     # object the build made (hundreds of thousands, all alive) once more.
     with gc_paused():  # the corpus, the index and the records: many objects, all kept
-        corpus = build(snapshot, attributor=articles)
-        del snapshot
+        corpus = build(_handed_once(held), attributor=articles)
         opened = Opened(corpus, build_index(corpus, req.options, progress, cancel,
                                             articles=articles.documents(corpus)),
                         req.messages)
@@ -220,8 +223,51 @@ def _build(req: _Request, snapshot: Snapshot, key: str, build: Build, progress: 
         if line is not None:
             req.messages.append(line)
         if save:
-            _save_built(req, roots, key, opened, replace=rebuild, blocks=articles.block)
+            _save_built(req, roots, key, opened, replace=rebuild, blocks=articles.block,
+                        sizes=articles.block_sizes)
     return opened
+
+
+class _ReadOnce(Sequence[FileRead]):
+    """A snapshot's files as the build reads them, once, in order: each let go as it is
+    taken, so the files' bytes are not held beside the articles parsed from them."""
+
+    def __init__(self, files: Sequence[FileRead]) -> None:
+        self._files: list[FileRead | None] = list(files)
+        self._taken = False
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    @overload
+    def __getitem__(self, i: int) -> FileRead: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[FileRead, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> FileRead | tuple[FileRead, ...]:
+        if isinstance(i, slice):
+            return tuple(self[k] for k in range(*i.indices(len(self))))
+        item = self._files[i]
+        if item is None:
+            raise RuntimeError("a snapshot's file was read and let go")
+        return item
+
+    def __iter__(self) -> Iterator[FileRead]:
+        if self._taken:
+            raise RuntimeError("a snapshot's files are read once")
+        self._taken = True
+        for i in range(len(self._files)):
+            item, self._files[i] = self._files[i], None
+            assert item is not None
+            yield item
+
+
+def _handed_once(held: list[Snapshot]) -> Snapshot:
+    """The snapshot in `held` (emptied), its files readable once (`_ReadOnce`)."""
+    snapshot = held.pop()
+    return dataclasses.replace(snapshot, articles=cast(tuple[FileRead, ...],
+                                                       _ReadOnce(snapshot.articles)))
 
 
 def _preload(paths: list[Path], options: IndexOptions, roots: list[Path],
@@ -301,13 +347,14 @@ def _serve_saved(opened: Opened, key: str) -> None:
 
 
 def _save_built(req: _Request, roots: list[Path], key: str, opened: Opened, *,
-                replace: bool, blocks: BlockOf | None = None) -> None:
+                replace: bool, blocks: BlockOf | None = None,
+                sizes: SizesOf | None = None) -> None:
     """Save in the first of `roots` that takes it; old entries of the corpus go."""
     messages = req.messages
     for root in roots:
         try:
             opened.entry = save_entry(root, key, req.identity, opened.corpus, opened.index,
-                                      replace=replace, blocks=blocks)
+                                      replace=replace, blocks=blocks, sizes=sizes)
         except OSError as exc:
             messages.append(f"Could not save the index in {printable(str(root))}: "
                             f"{os_error_text(exc)}.")

@@ -29,8 +29,34 @@ class DigestRows:
     described: list[str]
 
 
-def digest_rows(t: Tables) -> DigestRows:
+@dataclass
+class DigestTables:
+    """What the digest reads of the records tables (`records_block.Tables`): the sentences'
+    speaker and speech kind only, so a save that writes the sentences as it goes
+    (`records_stream`) need not hold their other columns."""
+
+    strings: list[bytes]
+    speakers: np.ndarray       # (K, 3): name, role, kind
+    starts: np.ndarray         # (P,): each passage's first sentence
+    speaker: np.ndarray        # (S,): each sentence's speaker row, -1 for none
+    speech: np.ndarray         # (S,): each sentence's `SPEECH_CODE`
+    people: np.ndarray         # (Q, 3)
+    people_aliases: np.ndarray  # (Q + 1,)
+    aliases: np.ndarray
+
+    @classmethod
+    def of(cls, t: Tables) -> DigestTables:
+        empty = np.zeros(0, dtype=np.int64)
+        return cls(t.strings, t.speakers, t.passages[:, 2] if len(t.passages) else empty,
+                   t.sentences[:, 2] if len(t.sentences) else empty,
+                   t.sentences[:, 3] if len(t.sentences) else empty,
+                   t.people, t.people_aliases, t.aliases)
+
+
+def digest_rows(t: Tables | DigestTables) -> DigestRows:
     """The digest of the corpus these tables hold."""
+    if isinstance(t, Tables):
+        t = DigestTables.of(t)
     string = [s.decode("utf-8", "surrogateescape") for s in t.strings].__getitem__
     speakers = t.speakers.tolist()
     order, of_speaker, chosen = _groups(speakers, string)
@@ -73,27 +99,26 @@ def _groups(speakers: list[list[int]], string: Callable[[int], str]
     return order, of_speaker, chosen
 
 
-def _statements(t: Tables, of_speaker: np.ndarray, n_groups: int
+def _statements(t: DigestTables, of_speaker: np.ndarray, n_groups: int
                 ) -> tuple[np.ndarray, list[int], list[int], np.ndarray]:
     """(passage, sentence) of every attributed sentence, grouped by group in corpus order;
     each group's count and direct count; the passages holding any."""
-    n_sentences = len(t.sentences)
-    starts = t.passages[:, 2] if len(t.passages) else np.zeros(0, dtype=np.int64)
+    n_sentences = len(t.speaker)
+    starts = t.starts.astype(np.int64, copy=False)
     sizes = np.diff(np.append(starts, n_sentences))
     passage = np.repeat(np.arange(len(starts), dtype=np.int64), sizes)
-    speaker = t.sentences[:, 2] if n_sentences else np.zeros(0, dtype=np.int64)
+    speaker = t.speaker
     said = np.flatnonzero(speaker >= 0)
     group = of_speaker[speaker[said]]
     pairs = np.column_stack([passage[said], said - starts[passage[said]]]).reshape(-1, 2)
     statements = pairs[np.argsort(group, kind="stable")].astype(np.int64)
     counts = np.bincount(group, minlength=n_groups).tolist()
-    is_direct = t.sentences[said, 3] == SPEECH_CODE["direct"] if n_sentences else \
-        np.zeros(0, dtype=bool)
+    is_direct = t.speech[said] == SPEECH_CODE["direct"]
     direct = np.bincount(group[is_direct], minlength=n_groups).tolist()
     return statements, counts, direct, np.unique(passage[said]).astype(np.int64)
 
 
-def _people(t: Tables, string: Callable[[int], str], order: dict[GroupKey, int],
+def _people(t: DigestTables, string: Callable[[int], str], order: dict[GroupKey, int],
             counts: list[int]) -> tuple[dict[str, int], dict[str, str]]:
     """(alias -> group, silent alias -> name) from the people table, with numpy: the very
     result of `speaker_digest.alias_votes` and its choice of a group per alias (most entries
@@ -142,7 +167,7 @@ def _people(t: Tables, string: Callable[[int], str], order: dict[GroupKey, int],
     return out, silent
 
 
-def _person_groups(t: Tables, string: Callable[[int], str], order: dict[GroupKey, int]
+def _person_groups(t: DigestTables, string: Callable[[int], str], order: dict[GroupKey, int]
                    ) -> np.ndarray:
     """Each people entry's speaking group (-1: none of that key speaks)."""
     width = len(SPEAKER_KINDS)
@@ -160,7 +185,7 @@ def _person_groups(t: Tables, string: Callable[[int], str], order: dict[GroupKey
     return np.array(of_code, dtype=np.int64)[inverse].reshape(-1)
 
 
-def _silent(t: Tables, string: Callable[[int], str], aliases: np.ndarray, group: np.ndarray
+def _silent(t: DigestTables, string: Callable[[int], str], aliases: np.ndarray, group: np.ndarray
             ) -> dict[str, str]:
     """Alias -> name of the first entry giving it among people who never speak."""
     quiet = np.flatnonzero(group < 0)

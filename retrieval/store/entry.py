@@ -41,6 +41,8 @@ if TYPE_CHECKING:  # imported when used: a start from a saved entry never writes
     from retrieval.store.records_block import Block
 
 BlockOf = Callable[[Article], "Block | None"]  # an article's records block, when one is kept
+# (passages, sentences, bytes of text) of an article's kept block
+SizesOf = Callable[[Article], "tuple[int, int, int] | None"]
 ENTRY_PREFIX = "index-"
 MANIFEST = "manifest.json"
 RECORDS_PREFIX = "records-"
@@ -106,27 +108,33 @@ def _records_read(read: Callable[[], Corpus]) -> Corpus:
         raise CorruptIndex(f"corpus records unreadable ({exc})") from None
 
 
-def _save_records(folder: Path, corpus: Corpus, blocks: BlockOf | None) -> dict[str, Any]:
-    """The manifest's entry for the records (the flat arrays and their JSON part)."""
+def _save_records(folder: Path, corpus: Corpus, blocks: BlockOf | None,
+                  sizes: SizesOf | None) -> dict[str, Any]:
+    """The manifest's entry for the records (the flat arrays and their JSON part), written
+    as the articles' blocks are met (`records_stream`)."""
     # Imported here: a start from a saved entry never writes records.
+    from retrieval.store.array_writer import ArrayWriter
     from retrieval.store.records_save import save_records
 
     with naming(folder / RECORDS_JSON):
         part = save_records(corpus, folder,
                             lambda name, arr: save_array(folder, RECORDS_PREFIX + name, arr),
-                            blocks)
+                            blocks, sizes=sizes,
+                            writer=lambda name, dtype, shape: ArrayWriter(
+                                folder, RECORDS_PREFIX + name, dtype, shape))
     part["json_file"] = file_entry(folder / part["json"])
     return part
 
 
 def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25Index, *,
-               replace: bool = False, blocks: BlockOf | None = None) -> Path:
+               replace: bool = False, blocks: BlockOf | None = None,
+               sizes: SizesOf | None = None) -> Path:
     """Write the entry into a temporary folder, then move it into place: a reader never sees
     half an entry. An entry already there under the key is kept when it passes the checks
     (another process was faster), unless `replace` (a forced rebuild: the user wants it made
     again from the files). Temporaries left by dead processes go first. Raises
     UnsupportedCorpus for records the layout cannot hold. `blocks`: the records blocks kept
-    with the articles (`records_save.records_arrays`)."""
+    with the articles (`records_save.records_arrays`), and their sizes (`sizes`)."""
     final = entry_dir(root, key)
     root.mkdir(parents=True, exist_ok=True)
     remove_stale(root)
@@ -136,7 +144,7 @@ def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25I
             "store": STORE_VERSION, "key": key, "corpus_identity": identity,
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "articles": len(corpus.articles), "passages": len(corpus.passages),
-            "records": _save_records(tmp, corpus, blocks),
+            "records": _save_records(tmp, corpus, blocks, sizes),
             "index": save_index(index, tmp),
         }
         with naming(tmp / MANIFEST):

@@ -136,6 +136,26 @@ def block_bytes(b: Block) -> bytes:
     return ints.astype("<i8").tobytes() + strings + b.texts
 
 
+HEADER_BYTES = 8 * _HEADER
+
+
+def block_sizes(data: bytes, total: int | None = None) -> tuple[int, int, int] | None:
+    """(passages, sentences, bytes of text) of the block `block_bytes` wrote, from its header
+    alone (the merge's renaming keeps all three; `data` may be the first `HEADER_BYTES` of
+    a block of `total` bytes); None when the bytes are not such a block."""
+    total = len(data) if total is None else total
+    head = np.frombuffer(data, dtype="<i8", count=_HEADER).tolist() \
+        if len(data) >= 8 * _HEADER else []
+    if len(head) != _HEADER or head[0] != _MAGIC:
+        return None
+    n_str, n_p, n_s, n_k, n_q, n_a, str_len, text_len = head[1:]
+    sizes = (6, n_str + 1, n_p + 1, 2 * n_p, 5 * n_s, 3 * n_k, 3 * n_q, n_q + 1, n_a)
+    if min(sizes) < 0 or min(str_len, text_len) < 0 or \
+            total != 8 * (_HEADER + sum(sizes)) + str_len + text_len:
+        return None
+    return n_p, n_s, text_len
+
+
 def block_from_bytes(data: bytes) -> Block:
     """What `block_bytes` wrote; ValueError when the bytes are not such a block."""
     head = np.frombuffer(data, dtype="<i8", count=_HEADER) if len(data) >= 8 * _HEADER \
@@ -184,25 +204,27 @@ class Tables:
     text_offsets: np.ndarray  # (P + 1,)
 
 
-def _cat(parts: list[np.ndarray], width: int = 0) -> np.ndarray:
+def cat(parts: list[np.ndarray], width: int = 0) -> np.ndarray:
+    """The parts end to end (an empty table of `width` columns when there are none)."""
     if not parts:
         return np.zeros((0, width) if width else 0, dtype=np.int64)
     return np.concatenate(parts)
 
 
-def _starts(counts: list[int]) -> np.ndarray:
+def starts(counts: list[int]) -> np.ndarray:
+    """Where each of runs of `counts` items starts, and where the last ends."""
     out = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=out[1:])
     return out
 
 
-class _Maps:
+class Maps:
     """Each block's map of its local ids, end to end, each closed by -1 (where a local -1
     points)."""
 
     def __init__(self, maps: list[list[int]]) -> None:
         self.flat = np.array([x for m in maps for x in m], dtype=np.int64)
-        self.base = _starts([len(m) for m in maps])[:-1]
+        self.base = starts([len(m) for m in maps])[:-1]
         self.last = np.array([len(m) - 1 for m in maps], dtype=np.int64)
         self.blocks = np.arange(len(maps), dtype=np.int64)
 
@@ -239,26 +261,26 @@ def assemble(blocks: Sequence[Block], owners: Sequence[int]) -> Tables:
     n_p = [len(b.passages) for b in blocks]
     n_q = [len(b.people) for b in blocks]
     n_a = [len(b.aliases) for b in blocks]
-    s0, p0, q0, a0 = _starts(n_s), _starts(n_p), _starts(n_q), _starts(n_a)
-    by_string, by_speaker = _Maps(string_maps), _Maps(speaker_maps)
-    sentences = _cat([b.sentences for b in blocks], 5).copy()
+    s0, p0, q0, a0 = starts(n_s), starts(n_p), starts(n_q), starts(n_a)
+    by_string, by_speaker = Maps(string_maps), Maps(speaker_maps)
+    sentences = cat([b.sentences for b in blocks], 5).copy()
     if len(sentences):
         sentences[:, 2] = by_speaker(sentences[:, 2], n_s)
         sentences[:, 4] = by_string(sentences[:, 4], n_s)
-    local = _cat([b.passages for b in blocks], 2)
+    local = cat([b.passages for b in blocks], 2)
     of_passage = np.repeat(np.arange(len(blocks), dtype=np.int64), n_p)
     passages = np.column_stack([np.asarray(owners, dtype=np.int64)[of_passage], local[:, 0],
                                 local[:, 1] + s0[:-1][of_passage]]) if len(local) else \
         np.zeros((0, 3), dtype=np.int64)
-    people = _cat([b.people for b in blocks], 3).copy()
+    people = cat([b.people for b in blocks], 3).copy()
     if len(people):
         people[:, 0] = by_string(people[:, 0], n_q)
         people[:, 1] = by_string(people[:, 1], n_q)
     bounds = [b.people_aliases[:-1] + a0[i] for i, b in enumerate(blocks)]
     people_aliases = np.concatenate([*bounds, a0[-1:]])
-    aliases = by_string(_cat([b.aliases for b in blocks]), n_a)
+    aliases = by_string(cat([b.aliases for b in blocks]), n_a)
     texts = [b.texts for b in blocks]
-    t0 = _starts([len(t) for t in texts])
+    t0 = starts([len(t) for t in texts])
     text_offsets = np.concatenate([*(b.text_offsets[:-1] + t0[i]
                                      for i, b in enumerate(blocks)), t0[-1:]])
     articles = np.array([h + [int(p0[i]), int(q0[i])] for i, h in enumerate(heads)],

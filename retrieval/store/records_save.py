@@ -3,6 +3,7 @@ article's records block (`records_block`; kept ones reused, the others made by w
 article), put together, and the speaker digest worked out from the tables (`digest_rows`)."""
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from retrieval.store.records_layout import (
     check_fields,
     join_names,
 )
+from retrieval.store.records_stream import SizesChanged, SizesOf, Writer, stream_records
 
 BlockOf = Callable[[Article], Block | None]  # an article's block, when one is kept
 
@@ -30,13 +32,7 @@ def records_arrays(corpus: Corpus, blocks: BlockOf | None = None
     """(arrays, JSON part) holding `corpus` exactly; UnsupportedCorpus when they cannot.
     `blocks`: each article's records block when one was kept with it (the article cache's,
     for the articles it gave unchanged), so that only the others are walked."""
-    check_fields()
-    passages = corpus.passages
-    if not (isinstance(passages, ArticlesPassages) and passages.articles is corpus.articles):
-        derived = [p for a in corpus.articles for p in a.passages]
-        if len(derived) != len(passages) or not all(
-                x is y or x == y for x, y in zip(derived, passages, strict=True)):
-            raise UnsupportedCorpus("passages are not the articles' passages in order")
+    _check_corpus(corpus)
     owner = {a.id: ai for ai, a in enumerate(corpus.articles)}  # the last of equal ids wins
     made = []
     for a in corpus.articles:
@@ -44,7 +40,24 @@ def records_arrays(corpus: Corpus, blocks: BlockOf | None = None
         made.append(article_block(a) if b is None else b)
     t = assemble(made, [owner[a.id] for a in corpus.articles])
     digest = digest_rows(t)
-    part = {
+    return _arrays(t, digest), _part(corpus, digest)
+
+
+def _check_corpus(corpus: Corpus) -> None:
+    """UnsupportedCorpus unless the records can hold the corpus: its passages are its
+    articles' in order."""
+    check_fields()
+    passages = corpus.passages
+    if not (isinstance(passages, ArticlesPassages) and passages.articles is corpus.articles):
+        derived = [p for a in corpus.articles for p in a.passages]
+        if len(derived) != len(passages) or not all(
+                x is y or x == y for x, y in zip(derived, passages, strict=True)):
+            raise UnsupportedCorpus("passages are not the articles' passages in order")
+
+
+def _part(corpus: Corpus, digest: DigestRows) -> dict[str, Any]:
+    """The JSON part of the records."""
+    return {
         "format": RECORDS_FORMAT,
         "problems": [[p.path, p.reason] for p in corpus.problems],
         "groups": digest.groups,
@@ -55,7 +68,6 @@ def records_arrays(corpus: Corpus, blocks: BlockOf | None = None
         "silent_count": len(digest.silent),
         "described": join_names(digest.described),
     }
-    return _arrays(t, digest), part
 
 
 def _arrays(t: Tables, digest: DigestRows) -> dict[str, np.ndarray]:
@@ -82,11 +94,23 @@ def _arrays(t: Tables, digest: DigestRows) -> dict[str, np.ndarray]:
 
 def save_records(corpus: Corpus, folder: Path,
                  save_array: Callable[[str, np.ndarray], dict[str, Any]],
-                 blocks: BlockOf | None = None) -> dict[str, Any]:
+                 blocks: BlockOf | None = None, *, writer: Writer | None = None,
+                 sizes: SizesOf | None = None) -> dict[str, Any]:
     """Write the records into `folder` with `save_array(name, array) -> file entry`; returns
-    the manifest part. UnsupportedCorpus when the layout cannot hold the corpus."""
-    arrays, part = records_arrays(corpus, blocks)
-    files = {name: save_array(name, arr) for name, arr in arrays.items()}
+    the manifest part. UnsupportedCorpus when the layout cannot hold the corpus. With
+    `writer` (an `ArrayWriter` per file) they are written as each article's block is met
+    (`records_stream`; `sizes`: the kept blocks' sizes), the same files without holding
+    the tables whole."""
+    files: dict[str, dict[str, Any]] | None = None
+    if writer is not None:
+        _check_corpus(corpus)
+        with contextlib.suppress(SizesChanged):  # a damaged block: the whole-table way
+            files, digest = stream_records(corpus, writer, blocks, sizes)
+            part = _part(corpus, digest)
+    if files is None:
+        arrays, part = records_arrays(corpus, blocks)
+        files = {name: save_array(name, arr) for name, arr in arrays.items()}
+        del arrays
     path = folder / RECORDS_JSON
     # ASCII JSON: \u escapes also carry the surrogates of file names that are not UTF-8
     path.write_text(json.dumps(part, separators=(",", ":")), encoding="ascii")

@@ -1,0 +1,213 @@
+"""The records save written as it goes: each article's block (`records_block`) numbered into
+the corpus's strings and speakers as `records_block.assemble` numbers them, its sentences,
+passages and texts written to their files at once, and only what the speaker digest and the
+small tables need kept. The files are byte for byte those of `records_save.records_arrays`.
+
+Why: holding every article's block, then the tables put together from them, then the arrays
+made of the tables, was the build's peak (some 3 KB a passage on top of the corpus). Now a
+block is let go once written; what stays grows with the sentences by 5 bytes each (their
+speaker and speech kind, for the digest) and with the people and distinct strings."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from corpus.models import Article, Corpus
+from retrieval.store.array_writer import ArrayWriter
+from retrieval.store.digest_rows import DigestRows, DigestTables, digest_rows
+from retrieval.store.records_block import Block, Maps, article_block, starts
+from retrieval.store.records_block import cat as _cat_blocks
+
+BlockOf = Callable[[Article], Block | None]  # an article's block, when one is kept
+# (passages, sentences, bytes of text) of an article's kept block, known without decoding it
+SizesOf = Callable[[Article], tuple[int, int, int] | None]
+Writer = Callable[[str, np.dtype[Any] | type, tuple[int, ...]], ArrayWriter]
+_RUN = 256  # blocks numbered and written at a time: their arrays alive at once
+
+
+class SizesChanged(Exception):
+    """A block did not have the sizes its header gave (a damaged block, walked again): the
+    caller writes the records the whole-table way instead."""
+
+
+@dataclass
+class _Kept:
+    """What is kept while the blocks are written: the string and speaker numbering, the
+    small tables, and the digest's columns."""
+
+    ids: dict[bytes, int] = field(default_factory=dict)
+    speaker_ids: dict[tuple[int, int, int], int] = field(default_factory=dict)
+    speakers: list[tuple[int, int, int]] = field(default_factory=list)
+    heads: list[list[int]] = field(default_factory=list)
+    people: list[np.ndarray] = field(default_factory=list)
+    bounds: list[np.ndarray] = field(default_factory=list)
+    aliases: list[np.ndarray] = field(default_factory=list)
+    starts: list[np.ndarray] = field(default_factory=list)
+    speaker: list[np.ndarray] = field(default_factory=list)
+    speech: list[np.ndarray] = field(default_factory=list)
+    sentences: int = 0
+    passages: int = 0
+    people_count: int = 0
+    alias_count: int = 0
+    text: int = 0
+
+
+def _maps(k: _Kept, b: Block) -> tuple[list[int], list[int]]:
+    """The block's strings and speakers numbered across the corpus (first use first), each
+    map closed by -1 (where a local -1 points)."""
+    ids = k.ids
+    gm = [ids.setdefault(s, len(ids)) for s in b.strings]
+    gm.append(-1)
+    sm = []
+    for name, role, kind in b.speakers.tolist():
+        key = (gm[name], gm[role], kind)
+        row = k.speaker_ids.get(key)
+        if row is None:
+            row = k.speaker_ids[key] = len(k.speakers)
+            k.speakers.append(key)
+        sm.append(row)
+    sm.append(-1)
+    return gm, sm
+
+
+def _add(k: _Kept, blocks: list[Block], owners: list[int], files: dict[str, ArrayWriter]
+         ) -> None:
+    """A run of blocks, numbered across the corpus as `records_block.assemble` numbers them
+    (with its maps, a run at a time: a numpy step per run, not per article): written, or
+    kept for the small tables."""
+    string_maps, speaker_maps = [], []
+    for b in blocks:
+        gm, sm = _maps(k, b)
+        k.heads.append([gm[x] for x in b.article.tolist()] + [k.passages, k.people_count])
+        string_maps.append(gm)
+        speaker_maps.append(sm)
+        k.passages += len(b.passages)
+        k.people_count += len(b.people)
+    by_string, by_speaker = Maps(string_maps), Maps(speaker_maps)
+    n_s = [len(b.sentences) for b in blocks]
+    n_p = [len(b.passages) for b in blocks]
+    n_q = [len(b.people) for b in blocks]
+    n_a = [len(b.aliases) for b in blocks]
+    s0, q_a0, t0 = starts(n_s), starts(n_a), starts([len(b.texts) for b in blocks])
+    sentences = _cat_blocks([b.sentences for b in blocks], 5).copy()
+    if len(sentences):
+        sentences[:, 2] = by_speaker(sentences[:, 2], n_s)
+        sentences[:, 4] = by_string(sentences[:, 4], n_s)
+    files["sentences"].write(sentences)
+    k.speaker.append(sentences[:, 2].astype(np.int32))
+    k.speech.append(sentences[:, 3].astype(np.int8))
+    local = _cat_blocks([b.passages for b in blocks], 2)
+    of_passage = np.repeat(np.arange(len(blocks), dtype=np.int64), n_p)
+    rows = np.empty((len(local), 3), dtype=np.int64)
+    rows[:, 0] = np.asarray(owners, dtype=np.int64)[of_passage]
+    rows[:, 1] = local[:, 0]
+    rows[:, 2] = local[:, 1] + (s0[:-1] + k.sentences)[of_passage]
+    k.starts.append(rows[:, 2].copy())
+    files["passages"].write(rows)
+    files["text_offsets"].write(np.concatenate(
+        [b.text_offsets[:-1] + (t0[i] + k.text) for i, b in enumerate(blocks)]))
+    files["text_bytes"].write(b"".join(b.texts for b in blocks))
+    people = _cat_blocks([b.people for b in blocks], 3).copy()
+    if len(people):
+        people[:, 0] = by_string(people[:, 0], n_q)
+        people[:, 1] = by_string(people[:, 1], n_q)
+    k.people.append(people)
+    k.bounds.extend(b.people_aliases[:-1] + (q_a0[i] + k.alias_count)
+                    for i, b in enumerate(blocks))
+    k.aliases.append(by_string(_cat_blocks([b.aliases for b in blocks]), n_a))
+    k.sentences += int(s0[-1])
+    k.alias_count += int(q_a0[-1])
+    k.text += int(t0[-1])
+
+
+def _cat(parts: list[np.ndarray], dtype: type, width: int = 0) -> np.ndarray:
+    if not parts:
+        return np.zeros((0, width) if width else 0, dtype=dtype)
+    return np.concatenate(parts).astype(dtype, copy=False)
+
+
+def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
+                   sizes: SizesOf | None) -> tuple[dict[str, dict[str, Any]], DigestRows]:
+    """Write the records of `corpus` (its passages checked to be its articles'), each file by
+    `writer(name, dtype, shape)`: the files' manifest entries, in `records_layout` order,
+    and the digest for the JSON part. SizesChanged when a block's header lied."""
+    articles = corpus.articles
+    owner = {a.id: ai for ai, a in enumerate(articles)}  # the last of equal ids wins
+    walked: dict[int, Block] = {}  # the blocks with no kept sizes, walked once, written later
+    counts = np.zeros(3, dtype=np.int64)
+    for ai, a in enumerate(articles):
+        got = sizes(a) if sizes is not None else None
+        if got is None:
+            b = (blocks(a) if blocks is not None else None) or article_block(a)
+            walked[ai] = b
+            got = (len(b.passages), len(b.sentences), len(b.texts))
+        counts += got
+    n_p, n_s, n_t = (int(x) for x in counts)
+    files = {"text_bytes": writer("text_bytes", np.uint8, (n_t,)),
+             "text_offsets": writer("text_offsets", np.int64, (n_p + 1,)),
+             "passages": writer("passages", np.int64, (n_p + 1, 3)),
+             "sentences": writer("sentences", np.int64, (n_s, 5))}
+    try:
+        k = _Kept()
+        run: list[Block] = []
+        owners: list[int] = []
+        seen = np.zeros(3, dtype=np.int64)
+        for ai, a in enumerate(articles):
+            b = walked.pop(ai) if ai in walked else \
+                (blocks(a) if blocks is not None else None) or article_block(a)
+            seen += (len(b.passages), len(b.sentences), len(b.texts))
+            if (seen > counts).any():
+                raise SizesChanged
+            run.append(b)
+            owners.append(owner[a.id])
+            if len(run) == _RUN:
+                _add(k, run, owners, files)
+                run, owners = [], []
+        if run:
+            _add(k, run, owners, files)
+        del run
+        if (k.passages, k.sentences, k.text) != (n_p, n_s, n_t):
+            raise SizesChanged
+        files["text_offsets"].write(np.array([k.text], dtype=np.int64))
+        files["passages"].write(np.array([[-1, -1, k.sentences]], dtype=np.int64))
+        streamed = {name: w.close() for name, w in files.items()}
+    finally:
+        for w in files.values():
+            w.abandon()
+    return _finish(k, writer, streamed)
+
+
+def _finish(k: _Kept, writer: Writer, streamed: dict[str, dict[str, Any]]
+            ) -> tuple[dict[str, dict[str, Any]], DigestRows]:
+    """The small tables and the digest's, written whole; every file's entry in order."""
+    strings = list(k.ids)
+    people = _cat(k.people, np.int64, 3)
+    people_aliases = np.concatenate([*k.bounds, np.array([k.alias_count], dtype=np.int64)])
+    aliases = _cat(k.aliases, np.int64)
+    speakers = np.array(k.speakers, dtype=np.int64).reshape(len(k.speakers), 3)
+    digest = digest_rows(DigestTables(strings, speakers, _cat(k.starts, np.int64),
+                                      _cat(k.speaker, np.int32), _cat(k.speech, np.int8),
+                                      people, people_aliases, aliases))
+    str_offsets = np.zeros(len(strings) + 1, dtype=np.int64)
+    np.cumsum([len(s) for s in strings], out=str_offsets[1:])
+    heads = k.heads + [[-1] * 6 + [k.passages, k.people_count]]
+    whole = {"str_bytes": np.frombuffer(b"".join(strings), dtype=np.uint8),
+             "str_offsets": str_offsets,
+             "articles": np.array(heads, dtype=np.int64).reshape(len(heads), 8),
+             "speakers": speakers, "people": people, "people_aliases": people_aliases,
+             "aliases": aliases, "statements": digest.statements.reshape(-1, 2),
+             "attributed": digest.attributed}
+    entries = {**streamed}
+    for name, arr in whole.items():
+        arr = np.ascontiguousarray(arr)
+        with writer(name, arr.dtype, arr.shape) as w:
+            w.write(arr)
+            entries[name] = w.close()
+    order = ("text_bytes", "text_offsets", "str_bytes", "str_offsets", "articles",
+             "passages", "sentences", "speakers", "people", "people_aliases", "aliases",
+             "statements", "attributed")
+    return {name: entries[name] for name in order}, digest
+

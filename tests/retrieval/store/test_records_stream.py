@@ -1,0 +1,99 @@
+"""The records save written as it goes (`records_stream`, `array_writer`): the very files,
+byte for byte, and manifest part of the save that holds the tables whole, with kept blocks
+or walked ones; a block whose header lies about its sizes falls back to the whole-table way;
+a part-by-part array is `save_array`'s."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from corpus.models import Corpus
+from retrieval.store import records_stream
+from retrieval.store.array_writer import ArrayWriter
+from retrieval.store.index_files import save_array
+from retrieval.store.records_block import article_block, block_bytes, block_from_bytes, block_sizes
+from retrieval.store.records_save import save_records
+from tests.retrieval.store.test_article_cache import ODD
+from tests.retrieval.store.test_records_block import SEED
+
+CORPORA = {
+    "seed": SEED,
+    "odd-and-seed": Corpus.of([ODD, *SEED.articles]),
+    "an id twice": Corpus.of([*SEED.articles, SEED.articles[0]]),
+    "empty": Corpus.of([]),
+}
+
+
+def _save(corpus: Corpus, folder: Path, streamed: bool, kept: bool = False,
+          lie: bool = False) -> tuple[dict, dict[str, bytes]]:
+    folder.mkdir()
+    stored = {id(a): block_bytes(article_block(a)) for a in corpus.articles}
+    first = id(corpus.articles[0]) if corpus.articles else None
+
+    def sizes(a):
+        got = block_sizes(stored[id(a)])
+        if lie and id(a) == first and got is not None:
+            return got[0], got[1] + 1, got[2]
+        return got
+    part = save_records(
+        corpus, folder, lambda name, arr: save_array(folder, name, arr),
+        (lambda a: block_from_bytes(stored[id(a)])) if kept else None,
+        sizes=sizes if kept else None,
+        writer=(lambda name, dtype, shape: ArrayWriter(folder, name, dtype, shape))
+        if streamed else None)
+    return part, {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("run", [2, 256], ids=["runs of 2 blocks", "runs of 256"])
+@pytest.mark.parametrize("kept", [False, True], ids=["walked", "kept blocks"])
+@pytest.mark.parametrize("name", CORPORA)
+def test_streamed_records_are_the_whole_tables_files(tmp_path: Path, monkeypatch, name: str,
+                                                      kept: bool, run: int):
+    monkeypatch.setattr(records_stream, "_RUN", run)
+    corpus = CORPORA[name]
+    whole, whole_files = _save(corpus, tmp_path / "whole", streamed=False)
+    streamed, streamed_files = _save(corpus, tmp_path / "streamed", streamed=True, kept=kept)
+    assert streamed == whole
+    assert list(streamed["arrays"]) == list(whole["arrays"])  # the manifest's order too
+    assert streamed_files == whole_files
+
+
+def test_a_block_whose_sizes_lie_is_saved_the_whole_table_way(tmp_path: Path):
+    whole, whole_files = _save(SEED, tmp_path / "whole", streamed=False)
+    lied, lied_files = _save(SEED, tmp_path / "lied", streamed=True, kept=True, lie=True)
+    assert lied == whole and lied_files == whole_files
+
+
+@pytest.mark.parametrize("data", [b"", b"PRB1", block_bytes(article_block(ODD))[:-1]],
+                         ids=["empty", "short", "truncated"])
+def test_sizes_of_bytes_that_are_not_a_block_are_none(data: bytes):
+    assert block_sizes(data) is None
+
+
+def test_sizes_are_the_blocks(tmp_path: Path):
+    for a in SEED.articles:
+        b = article_block(a)
+        assert block_sizes(block_bytes(b)) == (len(b.passages), len(b.sentences), len(b.texts))
+
+
+@pytest.mark.parametrize("arr", [np.arange(12, dtype=np.int64).reshape(4, 3),
+                                 np.frombuffer(b"hello world", dtype=np.uint8),
+                                 np.zeros((0, 5), dtype=np.int64)],
+                         ids=["int64 table", "bytes", "empty"])
+def test_an_array_written_in_parts_is_save_array_s(tmp_path: Path, arr: np.ndarray):
+    whole = save_array(tmp_path, "whole", arr)
+    with ArrayWriter(tmp_path, "parts", arr.dtype, arr.shape) as w:
+        for part in np.array_split(arr.reshape(-1), 3):
+            w.write(part.tobytes() if arr.dtype == np.uint8 else part)
+        parts = w.close()
+    assert parts == whole
+    assert (tmp_path / "parts.npy").read_bytes() == (tmp_path / "whole.npy").read_bytes()
+
+
+@pytest.mark.parametrize("rows", [3, 5], ids=["fewer", "more"])
+def test_an_array_given_other_than_its_shape_is_refused(tmp_path: Path, rows: int):
+    with ArrayWriter(tmp_path, "a", np.int64, (4,)) as w, pytest.raises(ValueError):
+        w.write(np.arange(rows))
+        w.close()
