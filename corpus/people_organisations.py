@@ -4,7 +4,9 @@ Why: a two-word name such as "Krispy Kreme" or "Electronic Arts" reads as a pers
 name and surname, and a person is never "the company", "the firm" or "it". The article
 says otherwise in a few plain ways, and only those are read: "shares in X" / "X's shares",
 a bracketed acronym of X's initials ("Electronic Arts (EA)"), and a firm's common noun right
-before X ("video game giant Electronic Arts", "US firm X"). A name opening with a first name
+before X ("video game giant Electronic Arts", "US firm X", "anti-fraud consultancy X"), and an
+office only an organisation has after X ("X's head of trade policy", "X chief executive
+John Smith"). A name opening with a first name
 of the table is never taken for an organisation ("firm boss John Smith" is read no further
 than "boss", and "group Jack Smith" stays a person).
 """
@@ -24,6 +26,8 @@ _SHARES_IN = re.compile(rf"\b[Ss]hares\s+(?:in|of)\s+({_NAME})")
 _OWN_SHARES = re.compile(rf"({_NAME})['’]s?\s+shares\b")
 _ACRONYM = re.compile(rf"({_NAME})\s+\(([A-Z][A-Za-z]{{1,6}})\)")
 _DESCRIBED = re.compile(rf"\b([a-z]+)\s+({_NAME})")
+_OFFICES = phrase_words("org_office")
+_OFFICE_AFTER = re.compile(rf"({_NAME})(?:['’]s)?\s+([a-z]+)\b(?:\s+(?:of\b|[a-z]+\s+[A-Z]|[A-Z]))")
 
 
 def _clean(name: str) -> str:
@@ -49,6 +53,7 @@ def organisation_evidence(texts: Iterable[str]) -> dict[str, tuple[str, str | No
         names = [m.group(1) for m in _SHARES_IN.finditer(text)]
         names += [m.group(1) for m in _OWN_SHARES.finditer(text)]
         names += [m.group(2) for m in _DESCRIBED.finditer(text) if m.group(1) in _DESCRIPTORS]
+        names += [m.group(1) for m in _OFFICE_AFTER.finditer(text) if m.group(2) in _OFFICES]
         for m in _ACRONYM.finditer(text):
             name = _clean(m.group(1))
             words = name.split()

@@ -55,8 +55,9 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     if ref.superlative:
         return _just_named(state, unit, ref)
     spoke: dict[int, tuple[Entity, int]] = {}
+    publications = _only_reporting(state) if not ref.name_words else set()
     for u in state.units:
-        if u.entity is not None and _fits(ref, u.entity):
+        if u.entity is not None and _fits(ref, u.entity) and id(u.entity) not in publications:
             spoke[id(u.entity)] = (u.entity, u.passage)
     org = state.org_focus
     if not spoke:
@@ -69,6 +70,23 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     else:
         return None
     return None if found is None or _named_in_sentence(state, unit, found) else found
+
+
+_REPORTED = re.compile(r"report(?:s|ed)?\b")
+
+
+def _only_reporting(state: ArticleState) -> set[int]:
+    """The organisations whose every statement so far is "X reported" / "X reports": a
+    publication telling the story ("..., the New York Times reports."), never "the company"
+    or "the firm" of the story it tells."""
+    reporting: set[int] = set()
+    other: set[int] = set()
+    for u in state.units:
+        if u.entity is None or u.act is None or u.carried:
+            continue
+        text = state.paragraphs[u.passage]
+        (reporting if _REPORTED.match(text, u.act.cue) else other).add(id(u.entity))
+    return reporting - other
 
 
 def _only_named_before(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:

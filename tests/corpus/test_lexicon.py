@@ -106,6 +106,8 @@ UNREACHABLE = {
         "written",
     },
 }
+# Listed forms made cue forms since: "show" after gold_blind6 ("Apacs' figures show").
+REACHED_LATER = {"show"}
 PROBES = [
     "called on Monday", "called on the government", "calls on Tuesday to", "calls for",
     "calls fork", "is concerned that", "was worried about", "launched an attack",
@@ -130,6 +132,9 @@ ISSUE12_ONE_WORD_FORMS = {
     # after gold_blind5 (tests/corpus/test_reported_speech3.py): "Mr Blair also defended his
     # party's attitude", only before a plan or a stance (then_determiner)
     "defend", "defends", "defended",
+    # after gold_blind6 (tests/corpus/test_reported_speech4.py): '"...," concluded Professor
+    # Dautenhahn', 'is "wishful thinking", the report concludes'; "Apacs' figures show"
+    "conclude", "concludes", "concluded", "show",
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -160,7 +165,7 @@ ISSUE12_SEVERAL_WORD_FORMS = {
 ISSUE12_FRAMES = {
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
              "suspects", "think", "thinks", "thought", "attributes", "attributed",
-             "caution", "cautions", "cautioned"},
+             "caution", "cautions", "cautioned", "conclude", "concludes", "concluded"},
     "object_content": {"expect", "expected",
                        *(f"{be} {verb}" for be in ("is", "are", "was", "were")
                          for verb in ("predicting", "forecasting"))},
@@ -200,7 +205,7 @@ def test_speech_verb_forms_are_todays():
 def test_speech_verb_frames_are_todays_on_every_cue_form(frame):
     today = TODAY_FRAMES[frame] | ISSUE12_FRAMES.get(frame, set())
     assert lexicon.cue_forms(frame) == today & lexicon.cue_forms()
-    assert today - lexicon.cue_forms() == UNREACHABLE.get(frame, set())
+    assert today - lexicon.cue_forms() == UNREACHABLE.get(frame, set()) - REACHED_LATER
 
 
 @pytest.mark.parametrize("text", [*PROBES, "pointed out that", "expressed concern over",
