@@ -45,7 +45,7 @@ def owned_report_subject(cue: Cue) -> Finding | None:
     """"Retail Decisions' survey on ... found", "..., Apacs' figures show": the owner of the
     survey, report or figures speaks (a capitalised name with a possessive; the resolver
     decides who it is)."""
-    m = _POSSESSED_STATISTICS.search(cue.masked, cue.sent_start, cue.start) \
+    m = _POSSESSED_STATISTICS.search(cue.masked[cue.sent_start:cue.start]) \
         or _OWNED_REPORT.match(cue.masked, cue.sent_start, cue.start)
     if m is None:
         return None

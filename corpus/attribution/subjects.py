@@ -19,6 +19,7 @@ from corpus.attribution.owned_subjects import (
     owned_statistics_subject,
     owner_statement_subject,
 )
+from corpus.attribution.shares import share_subject
 from corpus.attribution.subject_words import (
     COMPANY_SUFFIXES,
     SKIP_BEFORE_VERB,
@@ -309,7 +310,7 @@ def coordinated_subject(cue: Cue) -> Finding | None:
 
 
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
-                                       owned_statistics_subject, subject_before,
+                                       owned_statistics_subject, share_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
                                        owned_document_subject, named_document_subject,

@@ -153,3 +153,39 @@ def test_it_after_an_organisation_shown_by_an_office() -> None:
                    '"The losers will be the most vulnerable workers," Andrew Pendleton, '
                    "Christian Aid's head of Trade Policy, said.")
     assert got[:2] == ["Christian Aid", "Christian Aid"]
+
+
+_POLL = ('"The main issue is that not everyone has the pins they need," said Mr Clump. Nearly '
+         "two thirds - 65% - of the 1,000 people interviewed said they had used chip and pin to "
+         "make payments. Of these, 83% were happy with the experience, though nearly a quarter "
+         "said they struggled to remember their pin number. However, only 34% said they had "
+         "received replacement cards.")
+
+
+def test_a_share_of_the_people_polled_and_the_shares_after_it() -> None:
+    """business/236: the group polled speaks, and the bare shares after it are theirs."""
+    assert speakers(_POLL) == ["Clump", *["the 1,000 people interviewed"] * 3]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("More than a third of respondents said they were concerned that spam e-mails contained "
+     "viruses.", "respondents"),
+    ("And 4% of those questioned thought the Conservatives were in power.", "those questioned"),
+    ("More than 50% of mobile owners reported they had had their phone stolen.",
+     "mobile owners"),
+    # must not fire: a number, not a share of a group
+    ("Almost a quarter of a million US consumers complained of being targeted for identity "
+     "theft in 2004, official figures suggest.", "official figures"),
+    # must not fire: a bare share with no group polled before it, or after a firm
+    ("Three-quarters said Mr Blunkett was right to go to court.", None),
+    ("Sales rose 5%, the firm said. Only 30% said it was good.", "the firm"),
+    # must not fire: a share of things, which say nothing
+    ("Some 40% of the company's sales said little about its future.", None),
+])
+def test_shares_of_a_group_speak_for_it(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+def test_a_bare_share_after_a_firm_is_nobody() -> None:
+    assert speakers("Sales rose 5%, the firm said. Only 30% said it was good.") == \
+        ["the firm", None]
