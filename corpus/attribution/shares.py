@@ -40,6 +40,8 @@ def share_subject(cue: Cue) -> Finding | None:
     words = group.split()
     if ", " in group or bare(words[-1]) not in _RESPONDENTS or words[0].lower() in _NUMBERS:
         return None  # "a quarter of a million US consumers": a number, no share of them
+    # "the 1,000 people interviewed" is "the people interviewed": a name holds no count
+    group = " ".join(w for w in words if not re.fullmatch(r"[\d,.]+", w))
     return Finding(Phrase(group, None, None, None, vague=True))
 
 
