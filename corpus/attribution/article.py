@@ -10,6 +10,7 @@ from corpus.attribution.clauses import split_clauses
 from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_subject
+from corpus.attribution.headlines import link_headline
 from corpus.attribution.leads import link_lead_source
 from corpus.attribution.participles import participle_acts
 from corpus.attribution.references import person_referred, run_speaker_fits
@@ -67,6 +68,7 @@ class ArticleAttributor:
         carry_back(state.units, self.paragraphs)
         link_roles(state.units, state.people)
         link_lead_source(state.units, self.paragraphs)
+        link_headline(state.units, self.paragraphs)
         return _sentences(state.units, self.paragraphs)
 
 

@@ -17,6 +17,7 @@ from corpus.entities import Entity
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.gender import role_gender
+from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import ORG_WORDS, Phrase, bare
 from corpus.quotes import mask_quotes, quote_spans
@@ -57,7 +58,8 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     spoke: dict[int, tuple[Entity, int]] = {}
     publications = _only_reporting(state) if not ref.name_words else set()
     for u in state.units:
-        if u.entity is not None and _fits(ref, u.entity) and id(u.entity) not in publications:
+        if u.entity is not None and _fits(ref, u.entity) and id(u.entity) not in publications \
+                and not (ref.noun in _COMPANY_NOUNS and _described_otherwise(state, u.entity)):
             spoke[id(u.entity)] = (u.entity, u.passage)
     org = state.org_focus
     if not spoke:
@@ -70,6 +72,18 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     else:
         return None
     return None if found is None or _named_in_sentence(state, unit, found) else found
+
+
+_COMPANY_NOUNS = {"company", "firm"}
+_NOT_COMPANIES = "|".join(sorted(attribution_words("not_company")))
+
+
+def _described_otherwise(state: ArticleState, entity: Entity) -> bool:
+    """'telecom regulator Ofcom': an organisation the article describes as something other
+    than a firm is never "the company" ("the regulator" still is)."""
+    names = "|".join(re.escape(n) for n in entity.distinct_names() if n)
+    text = "\n".join(state.paragraphs)
+    return bool(names) and re.search(rf"\b(?:{_NOT_COMPANIES})\s+(?:{names})\b", text) is not None
 
 
 _REPORTED = re.compile(r"report(?:s|ed)?\b")

@@ -135,6 +135,9 @@ ISSUE12_ONE_WORD_FORMS = {
     # after gold_blind6 (tests/corpus/test_reported_speech4.py): '"...," concluded Professor
     # Dautenhahn', 'is "wishful thinking", the report concludes'; "Apacs' figures show"
     "conclude", "concludes", "concluded", "show",
+    # ... and "Fox had unveiled a new strategy", "Tories unveil quango blitz plans", only
+    # before a plan or a stance (then_determiner, like defend)
+    "unveil", "unveils", "unveiled",
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -182,12 +185,14 @@ ISSUE12_MULTI = (
     "(?:speak|speaks|spoke|spoken) of"
     "(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\\b)(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday"
     "|Saturday|Sunday)\\b)|"
-    "(?:defend|defends|defended)(?= (?:(?:the|his|her|its|their|this|these|those|our)\\s+)?"
+    "(?:defend|defends|defended|unveil|unveils|unveiled)"
+    "(?= (?:(?:the|his|her|its|their|this|these|those|our)\\s+)?"
     "(?:[\\w'’-]+\\s+){0,4}?(?:decisions?|plans?|proposals?|measures|moves?|"
     "polic(?:y|ies)|record|attitude|comments|remarks|actions?|regime|system|laws?|bill|scheme|"
     "changes|reforms?|approach|stance|position|strategy|deal|budget|show|programme|package|"
     "courts|handling|use)\\b)")
-_GUARDED_ONE_WORD = {"defend", "defends", "defended"}  # in ISSUE12_MULTI, with their guard
+_GUARDED_ONE_WORD = {"defend", "defends", "defended",  # in ISSUE12_MULTI, with their guard
+                     "unveil", "unveils", "unveiled"}
 _PLAIN_ONE_WORD = "|".join(sorted(ISSUE12_ONE_WORD_FORMS - _GUARDED_ONE_WORD, key=len,
                                   reverse=True))
 ISSUE12_CUE = re.compile(rf"\b(?:{TODAY_MULTI}|{ISSUE12_MULTI}|{_PLAIN_ONE_WORD}|"
@@ -214,7 +219,8 @@ def test_speech_verb_frames_are_todays_on_every_cue_form(frame):
                                   "called him a giant", "called it an outrage", "calls",
                                   "defended the decision", "defended magnificently",
                                   "defended his Wimbledon title", "spoke of the need",
-                                  "spoke of Monday", "described how", "described the house"])
+                                  "spoke of Monday", "described how", "described the house",
+                                  "unveiled a new strategy", "unveiled a statue"])
 def test_cue_regex_matches_what_todays_regex_matched(text):
     def found(pattern):
         return [m.span() for m in pattern.finditer(text)]
@@ -231,7 +237,8 @@ def test_cue_regex_matches_what_todays_regex_matched_on_the_shipped_article():
 
 @pytest.mark.parametrize(("frame", "forms"), [
     ("object_then_to", {"add", "adds", "added"}),  # "will add their awards to the four"
-    ("then_determiner", {"defend", "defends", "defended"}),  # "defended the decision"
+    # "defended the decision"; after gold_blind6, "unveiled a new strategy"
+    ("then_determiner", {"defend", "defends", "defended", "unveil", "unveils", "unveiled"}),
     # 'It blamed "continuing uncertainties ..."': the quotation is the object, reported
     ("quoted_object", {"accuse", "accuses", "accused", "blames", "blamed", "attacks",
                        "attacked", "criticises", "criticised"}),

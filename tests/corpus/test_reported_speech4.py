@@ -189,3 +189,62 @@ def test_shares_of_a_group_speak_for_it(paragraph: str, expected: str | None) ->
 def test_a_bare_share_after_a_firm_is_nobody() -> None:
     assert speakers("Sales rose 5%, the firm said. Only 30% said it was good.") == \
         ["the firm", None]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # unveil before a plan or a stance (then_determiner, as defend)
+    ("Fox had unveiled a new strategy last year promising to launch new shows every season.",
+     "Fox"),
+    ("The Liberal Democrats have unveiled plans to build 100,000 new homes.",
+     "Liberal Democrats"),
+    # must not fire: a thing unveiled
+    ("The museum unveiled a statue of Nelson.", None),
+    ("Man Utd unveil new kit.", None),
+])
+def test_unveiled_plans_are_statements(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+_BROWN = ("The chancellor, Gordon Brown, said he was proud of his party's record on the "
+          "economy, and would strive for continuing stability if elected.")
+
+
+@pytest.mark.parametrize("headline, paragraphs, expected", [
+    # a quoted fragment after the name, the speaker's own words below
+    ("Brown 'proud of economy record'", (_BROWN,), ("Gordon Brown", "direct")),
+    # the speaker's speech noun after the possessive
+    ("Blair's hope for Blunkett return",
+     ("On Wednesday Tony Blair said he hoped the former home secretary would serve again.",),
+     ("Tony Blair", "reported")),
+    # a headline's present tense
+    ("Howard unveils Tory asylum plans",
+     ("Tory leader Michael Howard said the plans would cut asylum claims.",),
+     ("Michael Howard", "reported")),
+    # must not fire: scare quotes about someone, whose own words say otherwise
+    ("Ebbers 'aware' of WorldCom fraud",
+     ("Mr Bernie Ebbers has denied all the charges, saying he was unaware of the fraud.",),
+     (None, None)),
+    # must not fire: a quotation reporting their words is someone else's claim
+    ("Blair 'said he would stand down'",
+     ("Tony Blair said he would stand down before the next election, a new book claims.",),
+     (None, None)),
+    # must not fire: a deal, no statement; a name nobody below speaks as
+    ("O'Leary agrees new Villa contract",
+     ("David O'Leary said he was delighted to stay at the club.",), (None, None)),
+    ("Brown's poll campaign move denied",
+     ("Gordon Brown said he had not moved the campaign.",), (None, None)),
+])
+def test_headlines_naming_their_speaker_first(headline: str, paragraphs: tuple[str, ...],
+                                              expected: tuple[str | None, str | None]) -> None:
+    who, _, kind = attribute(*paragraphs, headline=headline)[0]
+    assert (who, kind) == expected
+
+
+def test_a_regulator_is_not_the_company() -> None:
+    """business/252: Ofcom spoke, but "the company" of a story about BT is not Ofcom."""
+    got = speakers("The move comes after telecom regulator Ofcom said in November that the "
+                   "firm must offer competitors equal access.",
+                   "BT wants lighter regulation in exchange for the changes.",
+                   "The company also unveiled plans to cut the wholesale prices of its "
+                   "broadband product by about 8%.")
+    assert got == ["Ofcom", None, "the company"]
