@@ -4,11 +4,11 @@ Why: a two-word name such as "Krispy Kreme" or "Electronic Arts" reads as a pers
 name and surname, and a person is never "the company", "the firm" or "it". The article
 says otherwise in a few plain ways, and only those are read: "shares in X" / "X's shares",
 a bracketed acronym of X's initials ("Electronic Arts (EA)"), and a firm's common noun right
-before X ("video game giant Electronic Arts", "US firm X", "anti-fraud consultancy X"), and an
+before X ("video game giant Electronic Arts", "US firm X", "anti-fraud consultancy X"), an
 office only an organisation has after X ("X's head of trade policy", "X chief executive
-John Smith"). A name opening with a first name
-of the table is never taken for an organisation ("firm boss John Smith" is read no further
-than "boss", and "group Jack Smith" stays a person).
+John Smith") and a publication's noun after X ("TV Guide magazine"). A name opening with a
+first name of the table is never taken for an organisation ("firm boss John Smith" is read
+no further than "boss", and "group Jack Smith" stays a person).
 """
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ _OWN_SHARES = re.compile(rf"({_NAME})['’]s?\s+shares\b")
 _ACRONYM = re.compile(rf"({_NAME})\s+\(([A-Z][A-Za-z]{{1,6}})\)")
 _DESCRIBED = re.compile(rf"\b([a-z]+)\s+({_NAME})")
 _OFFICES = phrase_words("org_office")
+# "America's TV Guide magazine", "the New York Times newspaper": a publication's noun after
+_PUBLICATIONS = {"magazine", "newspaper", "paper", "tabloid", "broadsheet", "website"}
+_PUBLICATION_AFTER = re.compile(rf"({_NAME})\s+([a-z]+)\b")
 _OFFICE_AFTER = re.compile(rf"({_NAME})(?:['’]s)?\s+([a-z]+)\b(?:\s+(?:of\b|[a-z]+\s+[A-Z]|[A-Z]))")
 
 
@@ -54,6 +57,8 @@ def organisation_evidence(texts: Iterable[str]) -> dict[str, tuple[str, str | No
         names += [m.group(1) for m in _OWN_SHARES.finditer(text)]
         names += [m.group(2) for m in _DESCRIBED.finditer(text) if m.group(1) in _DESCRIPTORS]
         names += [m.group(1) for m in _OFFICE_AFTER.finditer(text) if m.group(2) in _OFFICES]
+        names += [re.sub(r"^.*['’]s\s+", "", m.group(1))  # "America's TV Guide"
+                  for m in _PUBLICATION_AFTER.finditer(text) if m.group(2) in _PUBLICATIONS]
         for m in _ACRONYM.finditer(text):
             name = _clean(m.group(1))
             words = name.split()

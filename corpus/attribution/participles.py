@@ -13,6 +13,7 @@ from corpus.lexicon import attribution_words
 from corpus.phrases import ORG_WORDS, VAGUE_HEADS, Phrase, bare, is_role_noun, parse_phrase
 from corpus.titles import title_pattern
 
+_NOUN_HEADS = attribution_words("publication_noun")
 _PARTICIPLES = "|".join(sorted(attribution_words("speech_participle")))
 _WITH_PARTICIPLES = "|".join(sorted(attribution_words("speech_participle")
                                     | attribution_words("with_participle")))
@@ -24,9 +25,11 @@ _CLAUSE = (r"(?:that\b|:|[\"“]|(?:it|he|she|they|we|there|its|his|her|their)\b
            r"|should|must|might|may|can|did|does|do|needs?|wants?)\b)")
 _AFTER_COMMA = re.compile(rf",\s+(?:{_PARTICIPLES})\s+{_CLAUSE}")
 _TITLE = title_pattern("pattern")
-_NOUN_HEADS = attribution_words("publication_noun")
-_WITH_NAME = re.compile(rf"\bwith\s+((?:(?:{_TITLE})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)"
-                        rf"{{0,2}})\s+(?:{_WITH_PARTICIPLES})\b")
+# "with Jaime Vargas lauding", "with America's TV Guide magazine describing the series as"
+# (a place's possessive before the name and a publication's noun after it are no part of it)
+_WITH_NAME = re.compile(rf"\bwith\s+(?:[A-Z][\w'’-]+['’]s\s+)?((?:(?:{_TITLE})\s+)?[A-Z][\w'’-]+"
+                        rf"(?:\s+[A-Z][\w'’-]+){{0,2}})(?:\s+(?:{'|'.join(sorted(_NOUN_HEADS))}))?"
+                        rf"\s+(?:{_WITH_PARTICIPLES})\b")
 
 
 def participle_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:

@@ -138,6 +138,8 @@ ISSUE12_ONE_WORD_FORMS = {
     # ... and "Fox had unveiled a new strategy", "Tories unveil quango blitz plans", only
     # before a plan or a stance (then_determiner, like defend)
     "unveil", "unveils", "unveiled",
+    # ... and "But it might not suit everyone, the panel recognised."
+    "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -168,7 +170,8 @@ ISSUE12_SEVERAL_WORD_FORMS = {
 ISSUE12_FRAMES = {
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
              "suspects", "think", "thinks", "thought", "attributes", "attributed",
-             "caution", "cautions", "cautioned", "conclude", "concludes", "concluded"},
+             "caution", "cautions", "cautioned", "conclude", "concludes", "concluded",
+             "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized"},
     "object_content": {"expect", "expected",
                        *(f"{be} {verb}" for be in ("is", "are", "was", "were")
                          for verb in ("predicting", "forecasting"))},
@@ -438,12 +441,16 @@ ISSUE12_ATTRIBUTION_WORDS = {
                            "released"},
 }
 ISSUE12_PHRASE_WORDS = {
-    "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters"},
+    # after gold_blind6 (tests/corpus/test_reported_speech4.py): "Marca's headline says it
+    # all", "according to an expert panel"
+    "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters", "headline",
+                      "editorial"},
     "vague_head": {"bookmakers", "creditors", "guidance", "guidelines", "leaflet",
                    "proponents",
                    # "His lawyers claim that", "with Labour backbenchers and opposition
                    # politicians opposing the plan" (gold_blind3)
-                   "lawyers", "solicitors", "engineers", "politicians", "backbenchers"},
+                   "lawyers", "solicitors", "engineers", "politicians", "backbenchers",
+                   "panel"},
     "org_word": {"co", "llc", "llp"},  # "China's Baoshan Iron and Steel Co."
     # "Mr Nogar's son Stephen, 57, said ... his son said" (entertainment/152); after
     # gold_blind5: "thinks Paolo Pescatore mobile industry specialist for analysts IDC"

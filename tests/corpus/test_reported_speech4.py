@@ -248,3 +248,63 @@ def test_a_regulator_is_not_the_company() -> None:
                    "The company also unveiled plans to cut the wholesale prices of its "
                    "broadband product by about 8%.")
     assert got == ["Ofcom", None, "the company"]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # "with X <participle>" after a possessive place and before a publication's noun
+    ("At its peak, The Osbournes had a regular audience of eight million, with America's TV "
+     'Guide magazine describing the series as "a cross between The Simpsons and This Is '
+     'Spinal Tap".', ("TV Guide", "organisation")),
+    ("More plaudits are given to the home team, with Jaime Vargas lauding the manner in which "
+     '"Spain dominated England with order and quality".', ("Jaime Vargas", "person")),
+    # must not fire: a deed, no statement
+    ("The team won, with Wayne Rooney scoring twice.", (None, None)),
+])
+def test_with_a_name_and_a_speech_participle(paragraph: str,
+                                             expected: tuple[str | None, str | None]) -> None:
+    who, kind, _ = attribute(paragraph)[1]
+    assert (who, kind) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a paper's headline speaks for the paper (document_noun)
+    ('Marca\'s headline says it all: "Wayne Rooney became crazy in the Bernabeu"', "Marca"),
+    # a panel is a generic source (vague_head), and "recognised" with content before it
+    ("That is according to an expert panel which gathered at the annual Consumer Electronics "
+     "Show.", "an expert panel"),
+    ("But it might not suit everyone, the panel recognised.", "the panel"),
+    # must not fire: a court's panel rules; a club recognises a talent; an adverb is no name
+    ("Earlier this month, a three-judge appeal court panel rejected the claim - filed in 1999 "
+     "- in a 2-1 decision.", None),
+    ("The club recognised his talent.", None),
+    ("Internationally recognized regulation is now a key part of China's plans for its "
+     "economy.", None),
+])
+def test_papers_panels_and_courts(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+def test_a_quotation_inside_a_report_is_the_inner_speakers() -> None:
+    """sport/206: the paper reports (reported), Anelka's quotation is his (direct), and the
+    run after it goes on with him."""
+    rows = attribute('The News of the World reports that Nicolas Anelka told a French '
+                     'magazine: "I either decide to win titles or to have an easy life. "I '
+                     'think I will always choose football."')[1:]
+    assert [(who, kind) for who, _, kind in rows] == [
+        ("News of the World", "reported"), ("Nicolas Anelka", "direct"),
+        ("Nicolas Anelka", "direct")]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # the statement closed by ", said <speaker>" is theirs, whatever verbs it holds
+    ("The BBC recognises that TV over broadband is a reality and aims to innovate with it, "
+     "said Rahul Chakkara, controller of BBCi.", ["Rahul Chakkara"]),
+    ('The barrister who had represented Mr Martin had said the rules were "weighted '
+     'overwhelmingly" in favour of the householder, said Mr Clarke.', ["Clarke"]),
+    # must not fire: two clauses, two speakers
+    ("Ukraine said the talks were useful, while Moscow said they were not.",
+     ["Ukraine", "Moscow"]),
+])
+def test_a_closing_attribution_takes_the_whole_statement(paragraph: str,
+                                                         expected: list[str]) -> None:
+    assert speakers(paragraph) == expected
