@@ -16,7 +16,7 @@ from corpus.attribution.cues import AFTER_WHAT, CUE, NEEDS_AS, REPORT_ONLY
 from corpus.attribution.state import Unit
 from corpus.entities import Entity
 from corpus.folding import fold_name
-from corpus.lexicon import attribution_words
+from corpus.lexicon import attribution_words, cue_forms
 
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)"
 _QUOTED = re.compile(rf"^\s*{_NAME}\s+['‘\"“]\w")
@@ -27,6 +27,8 @@ _NOT_HEADLINE_VERBS = REPORT_ONLY | NEEDS_AS | AFTER_WHAT
 # "IMF agrees fresh Turkey funding", "O'Leary agrees new Villa contract": a decision or a
 # deal, no statement, when a headline's object needs no clause
 _DECISIONS = attribution_words("headline_decision")
+# "Henman hopes ended in Dubai": a weak verb's form is a noun as often as not in a headline
+_WEAK = cue_forms("weak")
 
 
 def link_headline(units: list[Unit], paragraphs: list[str]) -> None:
@@ -78,7 +80,7 @@ def _named_first(text: str) -> tuple[str, str] | None:
         return None
     cue = CUE.match(text, m.end())
     if cue is None or cue.group() in _NOT_HEADLINE_VERBS or not _present(cue.group()) \
-            or cue.group().split()[0] in _DECISIONS:
+            or cue.group().split()[0] in _DECISIONS or cue.group() in _WEAK:
         return None
     return m.group("name"), "reported"
 

@@ -140,6 +140,8 @@ ISSUE12_ONE_WORD_FORMS = {
     "unveil", "unveils", "unveiled",
     # ... and "But it might not suit everyone, the panel recognised."
     "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
+    # ... and "The government hopes its new policy will create employment" (weak)
+    "hope", "hopes", "hoped",
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -171,7 +173,8 @@ ISSUE12_FRAMES = {
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
              "suspects", "think", "thinks", "thought", "attributes", "attributed",
              "caution", "cautions", "cautioned", "conclude", "concludes", "concluded",
-             "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized"},
+             "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
+             "hope", "hopes", "hoped"},
     "object_content": {"expect", "expected",
                        *(f"{be} {verb}" for be in ("is", "are", "was", "were")
                          for verb in ("predicting", "forecasting"))},
@@ -452,6 +455,8 @@ ISSUE12_PHRASE_WORDS = {
                    "lawyers", "solicitors", "engineers", "politicians", "backbenchers",
                    "panel"},
     "org_word": {"co", "llc", "llp"},  # "China's Baoshan Iron and Steel Co."
+    # after gold_blind6: "Neither Mr Howard nor Mr Letwin would say" names no "Neither Howard"
+    "not_name": {"neither", "either"},
     # "Mr Nogar's son Stephen, 57, said ... his son said" (entertainment/152); after
     # gold_blind5: "thinks Paolo Pescatore mobile industry specialist for analysts IDC"
     "role_noun": {"son", "daughter", "wife", "husband", "brother", "sister", "mother",
@@ -476,4 +481,5 @@ def test_phrase_words_are_todays(word_class):
 
 def test_the_phrase_grammar_never_names_a_title_as_a_name():
     from corpus.phrases import NOT_NAMES
-    assert TODAY_PHRASE_WORDS["not_name"] | {"mr", "ms", "mrs", "dr"} == NOT_NAMES
+    assert TODAY_PHRASE_WORDS["not_name"] | ISSUE12_PHRASE_WORDS["not_name"] \
+        | {"mr", "ms", "mrs", "dr"} == NOT_NAMES

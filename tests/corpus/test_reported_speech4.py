@@ -308,3 +308,36 @@ def test_a_quotation_inside_a_report_is_the_inner_speakers() -> None:
 def test_a_closing_attribution_takes_the_whole_statement(paragraph: str,
                                                          expected: list[str]) -> None:
     assert speakers(paragraph) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # hope with a clause after it (weak)
+    ("The government hopes its new policy will create employment for construction workers.",
+     "The government"),
+    ("Mr Glazer, who owns the Tampa Bay Buccaneers team, hopes this will lead to a formal bid "
+     "being accepted.", "Glazer"),
+    # must not fire: hope as a noun after a demonym, or with no clause
+    ("British hope Imelda Staunton is one of the favourites to land the best actress award.",
+     None),
+    ("Fans hope for a win.", None),
+])
+def test_hopes_with_a_clause(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("headline", ["Henman hopes ended in Dubai",
+                                      "Clijsters hope on Aussie Open"])
+def test_a_weak_verbs_form_opens_no_headline_statement(headline: str) -> None:
+    """A weak verb's form is as often a noun in a headline ("Henman hopes ended")."""
+    rows = attribute("Tim Henman said he hoped to play again soon.", headline=headline)
+    assert rows[0][0] is None and rows[1][0] == "Tim Henman"
+
+
+def test_neither_opens_no_name() -> None:
+    """politics/344: "Neither Mr Howard nor Mr Letwin would say ..." names no "Neither
+    Howard"; the Tory leader's statements are Michael Howard's."""
+    got = speakers("Tory leader Michael Howard said taxes would fall.",
+                   "Neither Mr Howard nor Mr Letwin would say exactly how they would use that "
+                   "cash. So, Mr Howard hopes his message will start to hit home.")
+    assert got[0] == got[2] == "Michael Howard"
+    assert not any(who and who.startswith("Neither") for who in got)
