@@ -29,8 +29,11 @@ _DESCRIBED = re.compile(rf"\b([a-z]+)\s+({_NAME})")
 _OFFICES = phrase_words("org_office")
 # "America's TV Guide magazine", "the New York Times newspaper": a publication's noun after
 _PUBLICATIONS = {"magazine", "newspaper", "paper", "tabloid", "broadsheet", "website"}
-_PUBLICATION_AFTER = re.compile(rf"({_NAME})\s+([a-z]+)\b")
-_OFFICE_AFTER = re.compile(rf"({_NAME})(?:['’]s)?\s+([a-z]+)\b(?:\s+(?:of\b|[a-z]+\s+[A-Z]|[A-Z]))")
+_PUBLICATION_AFTER = re.compile(rf"({_NAME})\s+({'|'.join(sorted(_PUBLICATIONS))})\b")
+_OFFICE_AFTER = re.compile(rf"({_NAME})(?:['’]s)?\s+({'|'.join(sorted(_OFFICES))})\b"
+                           r"(?:\s+(?:of\b|[a-z]+\s+[A-Z]|[A-Z]))")
+# what either needs: most paragraphs have neither word, and need no name read for them
+_ANY_OFFICE = re.compile(rf"\b(?:{'|'.join(sorted(_OFFICES | _PUBLICATIONS))})\b")
 
 
 def _clean(name: str) -> str:
@@ -56,9 +59,11 @@ def organisation_evidence(texts: Iterable[str]) -> dict[str, tuple[str, str | No
         names = [m.group(1) for m in _SHARES_IN.finditer(text)]
         names += [m.group(1) for m in _OWN_SHARES.finditer(text)]
         names += [m.group(2) for m in _DESCRIBED.finditer(text) if m.group(1) in _DESCRIPTORS]
-        names += [m.group(1) for m in _OFFICE_AFTER.finditer(text) if m.group(2) in _OFFICES]
-        names += [re.sub(r"^.*['’]s\s+", "", m.group(1))  # "America's TV Guide"
-                  for m in _PUBLICATION_AFTER.finditer(text) if m.group(2) in _PUBLICATIONS]
+        if _ANY_OFFICE.search(text):  # a name read from its sentence's start: "Friday.
+            # Deutsche Boerse chief ..." is Deutsche Boerse, "America's TV Guide" TV Guide
+            names += [m.group(1).rsplit(". ", 1)[-1] for m in _OFFICE_AFTER.finditer(text)]
+            names += [re.sub(r"^.*['’]s\s+", "", m.group(1).rsplit(". ", 1)[-1])
+                      for m in _PUBLICATION_AFTER.finditer(text)]
         for m in _ACRONYM.finditer(text):
             name = _clean(m.group(1))
             words = name.split()

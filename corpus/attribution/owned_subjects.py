@@ -45,8 +45,10 @@ def owned_report_subject(cue: Cue) -> Finding | None:
     """"Retail Decisions' survey on ... found", "..., Apacs' figures show": the owner of the
     survey, report or figures speaks (a capitalised name with a possessive; the resolver
     decides who it is)."""
-    m = _POSSESSED_STATISTICS.search(cue.masked[cue.sent_start:cue.start]) \
-        or _OWNED_REPORT.match(cue.masked, cue.sent_start, cue.start)
+    before = cue.masked[cue.sent_start:cue.start]
+    if "'" not in before and "’" not in before:
+        return None  # no possessive, no owner
+    m = _POSSESSED_STATISTICS.search(before) or _OWNED_REPORT.match(before)
     if m is None:
         return None
     phrase = parse_phrase(m.group(1).split())

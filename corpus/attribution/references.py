@@ -57,10 +57,15 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
         return _just_named(state, unit, ref)
     spoke: dict[int, tuple[Entity, int]] = {}
     publications = _only_reporting(state) if not ref.name_words else set()
+    described: dict[int, bool] = {}  # read once per organisation, not once per statement
     for u in state.units:
-        if u.entity is not None and _fits(ref, u.entity) and id(u.entity) not in publications \
-                and not (ref.noun in _COMPANY_NOUNS and _described_otherwise(state, u.entity)):
-            spoke[id(u.entity)] = (u.entity, u.passage)
+        ent = u.entity
+        if ent is None or not _fits(ref, ent) or id(ent) in publications:
+            continue
+        if ref.noun in _COMPANY_NOUNS and described.setdefault(
+                id(ent), _described_otherwise(state, ent)):
+            continue
+        spoke[id(ent)] = (ent, u.passage)
     org = state.org_focus
     if not spoke:
         return _only_named_before(state, unit, ref)

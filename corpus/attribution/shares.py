@@ -23,6 +23,8 @@ _SUBJECT = re.compile(
     rf"(?:^\s*|,\s+|\b(?:but|and|while|though|although|whereas)\s+)(?:However,\s+|[A-Z]\w+,\s+)?"
     rf"(?P<share>{_SHARE})(?:\s+of\s+(?P<group>(?:the\s+|all\s+|those\s+)?"
     r"(?:[\w,.'’-]+\s+){0,4}?[\w'’-]+))?(?:\s+(?:also|still|now))?\s*$", re.IGNORECASE)
+_ANY_SHARE = re.compile(r"\d|half|third|quarter|fifth|tenth|majority|minority|one\s+in\b",
+                        re.IGNORECASE)
 _RESPONDENTS = attribution_words("respondent")
 _BACK = {"them", "these", "those"}  # "Only 42% of them say": the group just before
 _NUMBERS = {"a", "an", "one", "hundreds", "thousands", "millions"}
@@ -31,7 +33,10 @@ _NUMBERS = {"a", "an", "one", "hundreds", "thousands", "millions"}
 def share_subject(cue: Cue) -> Finding | None:
     """The group of a share opening the verb's clause, or a bare share (read as "they",
     for the group of the statement before: see `pronouns`)."""
-    m = _SUBJECT.search(cue.masked[cue.sent_start:cue.start])  # "^": the clause's start
+    before = cue.masked[cue.sent_start:cue.start]
+    if not _ANY_SHARE.search(before):
+        return None  # most subjects hold no number or fraction: no need to read further
+    m = _SUBJECT.search(before)  # on the clause alone, so that "^" is its start
     if m is None:
         return None
     group = m.group("group")
