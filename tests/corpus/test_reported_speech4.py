@@ -341,3 +341,43 @@ def test_neither_opens_no_name() -> None:
                    "cash. So, Mr Howard hopes his message will start to hit home.")
     assert got[0] == got[2] == "Michael Howard"
     assert not any(who and who.startswith("Neither") for who in got)
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # narration about its subject, a colon, and a quotation to the sentence's end
+    (("Ozzy Osbourne said he had had enough. Osbourne himself was at a loss to explain its "
+      'popularity: "I suppose Americans get a kick out of watching a crazy Brit family."',),
+     ("Ozzy Osbourne", "direct")),
+    (('Some Liverpool fans would find such a move highly controversial, but Parry countered: '
+      '"I recognise it would be an emotive issue for many supporters."',), ("Parry", "direct")),
+    (("Barbara Roche said the figures were wrong. She went on: \"What I would like to see is "
+      'a body which looked at the figures."',), ("Barbara Roche", "direct")),
+    # must not fire: a question put to them, a quoted plan, a sign, a description; a long
+    # narration whose "he" is anyone's guess
+    (('Mr Blair was asked: "Will you stay?"',), (None, None)),
+    (('Immigration minister Des Browne quoted its five-year plan for immigration and asylum, '
+      'as saying: "We are implementing our existing powers."',), (None, None)),
+    (('The sign outside Anfield read: "This is Anfield."',), (None, None)),
+    (('But a Department for Education and Skills spokesman had a view: "Every day counts."',),
+     (None, None)),
+    (('Charles Kennedy spoke. He is prepared to go this far: "A clear conclusion has been '
+      'reached."',), (None, None)),
+])
+def test_a_quotation_after_its_subjects_narration(paragraphs: tuple[str, ...],
+                                                  expected: tuple[str | None, str | None]
+                                                  ) -> None:
+    who, _, kind = attribute(*paragraphs)[-1]
+    assert (who, kind) == expected
+
+
+def test_an_indefinite_spokeswoman_is_not_the_next_speaker() -> None:
+    """entertainment/168: "a spokeswoman for MTV" is not the campaigner quoted next; "X,
+    spokeswoman for the DEC" is still X."""
+    got = speakers('But a spokeswoman for MTV said it was "unfair and inaccurate" to single out '
+                   "MTV for criticism.",
+                   'Brent Bozell, PTC president and conservative activist said: "MTV is '
+                   'blatantly selling raunchy sex to kids."')
+    assert got[0] != "Brent Bozell" and got[1] == "Brent Bozell"
+    assert speakers("Patricia Sanders, spokeswoman for the Disaster Emergency Committee said it "
+                    "was aware of the site. Ms Sanders said the committee had contacted US net "
+                    "registrars.")[0] == "Patricia Sanders"
