@@ -46,6 +46,8 @@ def colon_quotation(text: str, masked: str, spans: Spans, sent: tuple[int, int])
     """The subject's quotation after a colon that ends the sentence's narration, when the
     subject is a name or he/she (never a question put to them, a sign or a headline read)."""
     s, e = sent
+    if masked.find(":", s, e) < 0:
+        return []  # most sentences hold no colon
     m = _COLON_QUOTE.match(masked[s:e])
     if m is None or _ASKED.search(m.group(1)) or (s > 0 and not masked[s - 1].isspace()):
         return []  # (a sentence cut inside a name, "Halo.Bungie.Org, said:", starts no subject)
