@@ -8,6 +8,7 @@ phrases out; their words are data (data/phrase_words.tsv, data/speech_verbs.tsv)
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from corpus.lexicon import cue_forms, phrase_words
@@ -15,6 +16,9 @@ from corpus.lexicon import cue_forms, phrase_words
 _FINITE_VERBS = phrase_words("finite_verb")
 _TIME_WORDS = phrase_words("time_word")
 _TIME_LEADS = frozenset({"on", "in", "last", "this", "next", "late", "early"})
+# A capitalised word in one of these is an adverb opening the sentence, never a surname
+# ("Kelly", "Connolly", "Daly" end otherwise)
+_ADVERB = re.compile(r"^[A-Z][a-z]{3,}(?:ally|ously|ively|ently|antly|ately|ingly|edly)$")
 _MIN_PARTICIPLE = 6  # "Xing", "King", "Wing" are names or roles; "Analysing" opens a clause
 
 
@@ -25,9 +29,12 @@ def _one_word_cues() -> frozenset[str]:
 
 def clause_like(words: list[str]) -> bool:
     """A run of words that is a clause, not a speaker: it holds a comma or a percent sign,
-    or opens with a lower-case finite verb ("are also other pressures ...")."""
+    is one capitalised adverb ("Internationally"), or opens with a lower-case finite verb
+    ("are also other pressures ...")."""
     if any("," in w or "%" in w for w in words):
         return True
+    if len(words) == 1 and _ADVERB.search(words[0]):
+        return True  # "Internationally recognized regulation is ...": an adverb, no name
     return bool(words) and words[0] in _FINITE_VERBS
 
 

@@ -11,6 +11,7 @@ from corpus.attribution.subject_words import words_after
 from corpus.attribution.subjects import find_subject
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
+from corpus.lexicon import attribution_words, cue_forms
 from corpus.people import PeopleTable, is_organisation_name
 from corpus.phrases import ORG_WORDS, Phrase, bare, is_acronym, parse_phrase
 from corpus.quotes import overlapping
@@ -23,6 +24,8 @@ _QUOTED_AS = re.compile(r"\bquoted\s+(.{2,60}?)\s+as\s+say(?:ing)?\b")
 _DASH_NAME = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'’.-]*\s?){1,3})\s*$")
 _COLON_OR_THAT = re.compile(r"[\w’']+(?: out)?\s*(?:,|that)?\s*")
 _NO_FIRST_WORD = {"of", "and", "for", "to", "or"}
+_COURTS = attribution_words("court_word")
+_WEAK = cue_forms("weak")
 _QUOTED_AS_REACH = 1000  # characters: far longer than any match of _QUOTED_AS in news text
 
 Spans = list[tuple[int, int]]
@@ -53,6 +56,13 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
         phrase = subject.phrase
         if phrase.text.split()[0] in _NO_FIRST_WORD:
             continue  # "said one of their lawyers, X": "of their lawyers" is nobody's name
+        if cue.verb in _WEAK and phrase.name is not None and phrase.text == phrase.name \
+                and not phrase.role and fold(phrase.name) in gazetteer().adjectives \
+                and not gazetteer().is_place(phrase.name):
+            continue  # "British hope Imelda Staunton is ...": a demonym before a noun
+        if phrase.vague and any(bare(w) in _COURTS
+                                for w in masked[s:cue.start].split()[-4:] + phrase.text.split()):
+            continue  # "a three-judge appeal court panel rejected the claim": a ruling
         if subject.role and phrase.name and not phrase.role:
             phrase = Phrase(phrase.text, phrase.title, subject.role, phrase.name)
         if any(a.phrase == phrase for a in acts):
@@ -60,6 +70,21 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
         acts.append(Act(cue.start, subject.clause, phrase,
                         is_direct(text, spans, sent, cue.start)))
     acts.sort(key=lambda a: a.cue)
+    return _closing_attribution(masked, acts)
+
+
+def _closing_attribution(masked: str, acts: list[Act]) -> list[Act]:
+    """'The BBC recognises that TV over broadband is a reality ..., said Rahul Chakkara':
+    a statement closed by ", said <speaker>" is all that speaker's, the speech verbs inside
+    it their content."""
+    if len(acts) < 2:
+        return acts
+    last = acts[-1]
+    before = masked[:last.cue].rstrip()
+    at = masked.find(last.phrase.text, last.cue)
+    if before.endswith(",") and at > last.cue and not masked[last.cue:at].strip(" ").count(" ") \
+            and all(a.clause_start == acts[0].clause_start for a in acts[:-1]):
+        return [last]
     return acts
 
 

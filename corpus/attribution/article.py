@@ -10,7 +10,9 @@ from corpus.attribution.clauses import split_clauses
 from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_subject
-from corpus.attribution.participles import participle_acts
+from corpus.attribution.headlines import link_headline
+from corpus.attribution.leads import link_lead_source
+from corpus.attribution.participles import colon_quotation, participle_acts
 from corpus.attribution.references import person_referred, run_speaker_fits
 from corpus.attribution.resolver import resolve
 from corpus.attribution.roles import link_roles
@@ -64,7 +66,9 @@ class ArticleAttributor:
                 _read_sentence(state, sent)
                 state.position += 1
         carry_back(state.units, self.paragraphs)
-        link_roles(state.units, state.people)
+        link_roles(state.units, state.people, self.paragraphs)
+        link_lead_source(state.units, self.paragraphs)
+        link_headline(state.units, self.paragraphs)
         return _sentences(state.units, self.paragraphs)
 
 
@@ -74,7 +78,8 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
     if not acts and paragraph.index == 0:
         acts = dash_headline(state.people, paragraph.text, *sent)
     if not acts and paragraph.index > 0:
-        acts = participle_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
+        acts = participle_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent) \
+            or colon_quotation(paragraph.text, paragraph.masked, paragraph.quotes, sent)
     unresolved = bool(acts) and _unresolved_references(state, acts)
     if acts and not unresolved:
         _read_acts(state, acts, sent)
@@ -108,7 +113,9 @@ def _unread_attribution(text: str, masked: str, sent: tuple[int, int],
 _GOING_ON_VERBS = attribution_words("going_on_verb")
 # '"...," says the Waterford man': a definite description mostly refers back to the last
 # speaker, who keeps the quotation.
-_DEFINITE = re.compile(r"\s+(?:the|his|her|their)\b")
+# ("said the statement" is someone else's document, never the last speaker)
+_DEFINITE = re.compile(r"\s+(?:the|his|her|their)\b(?!\s+(?:statement|report|letter|"
+                       r"release|spokesman|spokeswoman)\b)")
 _CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
 _CAME_THE_REPLY = re.compile(r"[,?!][\"”]\s*came\s+the\s+(?:[a-z]+\s+)?(?:reply|response|"
                              r"answer|retort)\b")

@@ -2,6 +2,9 @@
 while Moscow said ...")."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from corpus.attribution.acts import Act
 from corpus.attribution.subject_words import SPLIT_CONJ
 from corpus.lexicon import attribution_words
@@ -27,12 +30,29 @@ def split_clauses(text: str, acts: list[Act], s: int, e: int) -> list[Piece]:
             # them", "Sir Archy said that when Mr Johnson had announced ...": a time or
             # reason clause after a statement (or opening its "that") is its content.
             continue
+        if _nested_quotation(text, current_act, act, e):
+            # 'The News of the World reports that Anelka told a French magazine: "..."':
+            # the quotation is the inner speaker's; the outer one reports it
+            pieces.append(((current_start, act.clause_start), replace(current_act, direct=False)))
+            current_start, current_act = act.clause_start, act
+            continue
         if act.clause_start > current_start and act.phrase != current_act.phrase and \
                 act.phrase.pronoun is None and opens_clause(text, act.clause_start):
             pieces.append(((current_start, act.clause_start), current_act))
             current_start, current_act = act.clause_start, act
     pieces.append(((current_start, e), current_act))
     return pieces
+
+
+_COLON_QUOTE = re.compile(r"^[^\"“”]*:\s*[\"“]")
+
+
+def _nested_quotation(text: str, outer: Act, inner: Act, e: int) -> bool:
+    """Whether `inner` ('Anelka told a French magazine: "..."') is a named speaker's quoted
+    statement inside `outer`'s report, right after its "that"."""
+    between = [bare(w) for w in text[outer.cue:inner.clause_start].split()[1:]]
+    return inner.direct and between == ["that"] and inner.phrase.pronoun is None \
+        and inner.phrase.name is not None and bool(_COLON_QUOTE.match(text[inner.cue:e]))
 
 
 def opens_clause(text: str, pos: int) -> bool:

@@ -111,7 +111,13 @@ def _has_content(cue: Cue) -> bool:
                                                           or _OBJECT_TO.match(rest)))
                 or (cue.verb in CLAUSE_CONTENT_VERBS and _NAME_CLAUSE.match(rest))
                 or before.endswith(tuple(",\"”"))
-                or (_END_ONLY.fullmatch(rest) and _QUOTE_CLOSED.search(before)))
+                or (_END_ONLY.fullmatch(rest) and (_QUOTE_CLOSED.search(before)
+                                                   or _CONTENT_BEFORE.search(before))))
+
+
+# "... is "wishful thinking", the report concludes.": the content before a comma, then the
+# subject (a few words) and the verb closing the sentence
+_CONTENT_BEFORE = re.compile(r"\S.*,\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
 
 
 def _weak_without_content(cue: Cue) -> bool:
@@ -238,5 +244,14 @@ def fits_subject(cue: Cue, phrase: Phrase) -> bool:
     before = cue.before.split()[-1:]
     return cue.verb not in REPORT_ONLY or phrase.pronoun == "neuter" or (
         phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS) or (
-        bool(before) and bare(before[0]) in OWNED_NOUNS and bool(phrase.name))
+        bool(before) and bare(before[0]) in OWNED_NOUNS and bool(phrase.name)) or (
+        bool(phrase.name) and _OWNED_REPORT_BEFORE.search(cue.before) is not None)
     # "The ODPM data showed": an owner's document speaks for its owner
+
+
+# "Retail Decisions' survey on the implementation of chip and pin found": the owner's
+# report is the subject, with words after it and no comma
+_OWNED_REPORT_BEFORE = re.compile(
+    r"[A-Z][\w&.-]*(?:['’]s|(?<=s)['’])\s+(?:[a-z-]+\s+){0,2}"
+    rf"(?:{'|'.join(sorted(REPORT_HEADS))})(?:\s+(?:on|into|of|about|for|from|in|at)\b"
+    r"[^,;:]{0,80})?(?:\s+(?:also|has|have|had|now|later|then))*$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.attribution.cues import NO_INVERSION, STATISTICS_NOUNS, Cue
+from corpus.attribution.cues import NO_INVERSION, REPORT_HEADS, STATISTICS_NOUNS, Cue
 from corpus.attribution.findings import Finding
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
@@ -27,12 +27,43 @@ _OWNED_STATISTICS = re.compile(
     rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))})\s*$")
 
 
+# "..., Apacs' figures show.", "Home Office figures suggest": an owner's possessive
+_POSSESSED_STATISTICS = re.compile(
+    r"(?:^\s*(?:(?:But|And|Yet|However,)\s+)?|,\s+)((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"
+    r"(?:['’]s|(?<=s)['’])\s+(?:(?:latest|new|own|official|annual)\s+)?"
+    rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))})\s*$")
+# "Retail Decisions' survey on the implementation of chip and pin found that": an owner's
+# report, survey or study opening the clause, words but no comma between it and the verb
+_OWNED_REPORT = re.compile(
+    r"\s*(?:(?:But|And|Yet|However,)\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"
+    r"(?:['’]s|(?<=s)['’])\s+(?:[a-z-]+\s+){0,2}"
+    rf"(?:{'|'.join(sorted(REPORT_HEADS))})(?:\s+(?:on|into|of|about|for|from|in|at)\b"
+    r"[^,;:\"“”]{0,80})?(?:\s+(?:also|has|have|had|now|later|then))*\s*$")
+
+
+def owned_report_subject(cue: Cue) -> Finding | None:
+    """"Retail Decisions' survey on ... found", "..., Apacs' figures show": the owner of the
+    survey, report or figures speaks (a capitalised name with a possessive; the resolver
+    decides who it is)."""
+    before = cue.masked[cue.sent_start:cue.start]
+    if "'" not in before and "’" not in before:
+        return None  # no possessive, no owner
+    m = _POSSESSED_STATISTICS.search(before) or _OWNED_REPORT.match(before)
+    if m is None:
+        return None
+    phrase = parse_phrase(m.group(1).split())
+    if phrase is None or phrase.name is None or phrase.pronoun is not None \
+            or gazetteer().is_place(phrase.name):
+        return None
+    return Finding(phrase, cue.sent_start)
+
+
 def owned_statistics_subject(cue: Cue) -> Finding | None:
     """"The ODPM data showed": the data or figures of an organisation (an acronym or a
     name ending in an organisation word) speak for it; "the Christmas figures" for nobody."""
     m = _OWNED_STATISTICS.match(cue.masked, cue.sent_start, cue.start)
     if m is None:
-        return None
+        return owned_report_subject(cue)
     owner = m.group(1).split()
     if not (is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS):
         return None

@@ -13,6 +13,7 @@ from corpus.lexicon import attribution_words
 from corpus.phrases import ORG_WORDS, VAGUE_HEADS, Phrase, bare, is_role_noun, parse_phrase
 from corpus.titles import title_pattern
 
+_NOUN_HEADS = attribution_words("publication_noun")
 _PARTICIPLES = "|".join(sorted(attribution_words("speech_participle")))
 _WITH_PARTICIPLES = "|".join(sorted(attribution_words("speech_participle")
                                     | attribution_words("with_participle")))
@@ -24,9 +25,46 @@ _CLAUSE = (r"(?:that\b|:|[\"“]|(?:it|he|she|they|we|there|its|his|her|their)\b
            r"|should|must|might|may|can|did|does|do|needs?|wants?)\b)")
 _AFTER_COMMA = re.compile(rf",\s+(?:{_PARTICIPLES})\s+{_CLAUSE}")
 _TITLE = title_pattern("pattern")
-_NOUN_HEADS = attribution_words("publication_noun")
-_WITH_NAME = re.compile(rf"\bwith\s+((?:(?:{_TITLE})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)"
-                        rf"{{0,2}})\s+(?:{_WITH_PARTICIPLES})\b")
+# "with Jaime Vargas lauding", "with America's TV Guide magazine describing the series as"
+# (a place's possessive before the name and a publication's noun after it are no part of it)
+_WITH_NAME = re.compile(rf"\bwith\s+(?:[A-Z][\w'’-]+['’]s\s+)?((?:(?:{_TITLE})\s+)?[A-Z][\w'’-]+"
+                        rf"(?:\s+[A-Z][\w'’-]+){{0,2}})(?:\s+(?:{'|'.join(sorted(_NOUN_HEADS))}))?"
+                        rf"\s+(?:{_WITH_PARTICIPLES})\b")
+
+
+# 'Osbourne himself was at a loss to explain its popularity: "I suppose ..."': narration
+# about its subject, a colon, and a quotation running to the sentence's end
+_COLON_QUOTE = re.compile(r"^([^:\"“”]{8,160}):\s*[\"“][^\"“”]*[\"”]?\s*$")
+_ASKED = re.compile(r"\b(?:ask|asks|asked|asking|question|questions|told|read|reads|headline|"
+                    r"sign|banner|slogan|motto|title|message from|statement|"
+                    r"(?<!was )(?<!were )(?<!is )(?<!been )quoted)\b", re.IGNORECASE)
+# "Some Liverpool fans would find it controversial, but Parry countered:": the last clause
+_LAST_CLAUSE = re.compile(r".*(?:,\s+(?:but|and|while|whereas|yet)\s+|;\s+)")
+
+
+def colon_quotation(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
+    """The subject's quotation after a colon that ends the sentence's narration, when the
+    subject is a name or he/she (never a question put to them, a sign or a headline read)."""
+    s, e = sent
+    if masked.find(":", s, e) < 0:
+        return []  # most sentences hold no colon
+    m = _COLON_QUOTE.match(masked[s:e])
+    if m is None or _ASKED.search(m.group(1)) or (s > 0 and not masked[s - 1].isspace()):
+        return []  # (a sentence cut inside a name, "Halo.Bungie.Org, said:", starts no subject)
+    last = _LAST_CLAUSE.match(m.group(1))
+    start = s + (last.end() if last else 0)
+    if last and masked[start:start + 1].islower():
+        start = s  # "He hinted at discontent ..., and said:": the sentence's subject
+    phrase = sentence_subject(masked, start, s + m.end(1))
+    if phrase is None or phrase.vague or phrase.reference is not None \
+            or phrase.text.split()[0].lower() in ("the", "a", "an"):
+        return []  # "The central defender added ...:": a description is the resolver's guess
+    if phrase.pronoun is not None and (phrase.pronoun not in ("male", "female")
+                                       or len(masked[start:s + m.end(1)].split()) > 3):
+        return []  # "He went on:", never "He is prepared to go this far:" (whose focus?)
+    if phrase.pronoun is None and not phrase.name:
+        return []
+    return [Act(s + m.end(1), start, phrase, True)]
 
 
 def participle_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:

@@ -12,6 +12,7 @@ import re
 from corpus.attribution.acts import Act
 from corpus.attribution.cues import CUE, REPORT_ONLY
 from corpus.attribution.salience import only_person_named_since
+from corpus.attribution.shares import bare_share
 from corpus.attribution.state import ArticleState, Focus, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
@@ -28,6 +29,7 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*[a-z]\b")
 _PLURAL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*s)\b")
 
 _REPORT_HEADS = attribution_words("report_head")
+_RESPONDENTS = attribution_words("respondent")
 Speaker = tuple[Entity | None, str | None, str | None]  # entity, vague source, role only
 _NOBODY: Speaker = (None, None, None)
 
@@ -36,6 +38,11 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
     """Give `unit` the speaker its pronoun subject stands for, or nobody."""
     kind = act.phrase.pronoun
     last = state.last
+    if bare_share(act.phrase):  # "only 34% said": the group polled, named just before
+        unit.vague = _share_group(state, last)
+        if unit.vague is None:
+            unit.kind = None
+        return
     if kind in ("male", "female"):
         near = nearest_in_clause(state, act, kind)
         if near is not None:
@@ -65,6 +72,13 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
             unit.entity = only_person_named_since(state, act.clause_start, kind)
     if not unit.has_speaker():
         unit.kind = None
+
+
+def _share_group(state: ArticleState, last: Unit | None) -> str | None:
+    """The group polled of the last statement, in this or the previous paragraph."""
+    if last is None or last.vague is None or last.passage < state.paragraph.index - 1:
+        return None
+    return last.vague if bare(last.vague.split()[-1]) in _RESPONDENTS else None
 
 
 def _referent(kind: str, last: Unit | None, focus: Focus | None,

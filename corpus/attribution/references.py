@@ -17,6 +17,7 @@ from corpus.entities import Entity
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.gender import role_gender
+from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import ORG_WORDS, Phrase, bare
 from corpus.quotes import mask_quotes, quote_spans
@@ -55,9 +56,16 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     if ref.superlative:
         return _just_named(state, unit, ref)
     spoke: dict[int, tuple[Entity, int]] = {}
+    publications = _only_reporting(state) if not ref.name_words else set()
+    described: dict[int, bool] = {}  # read once per organisation, not once per statement
     for u in state.units:
-        if u.entity is not None and _fits(ref, u.entity):
-            spoke[id(u.entity)] = (u.entity, u.passage)
+        ent = u.entity
+        if ent is None or not _fits(ref, ent) or id(ent) in publications:
+            continue
+        if ref.noun in _COMPANY_NOUNS and described.setdefault(
+                id(ent), _described_otherwise(state, ent)):
+            continue
+        spoke[id(ent)] = (ent, u.passage)
     org = state.org_focus
     if not spoke:
         return _only_named_before(state, unit, ref)
@@ -69,6 +77,35 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     else:
         return None
     return None if found is None or _named_in_sentence(state, unit, found) else found
+
+
+_COMPANY_NOUNS = {"company", "firm"}
+_NOT_COMPANIES = "|".join(sorted(attribution_words("not_company")))
+
+
+def _described_otherwise(state: ArticleState, entity: Entity) -> bool:
+    """'telecom regulator Ofcom': an organisation the article describes as something other
+    than a firm is never "the company" ("the regulator" still is)."""
+    names = "|".join(re.escape(n) for n in entity.distinct_names() if n)
+    text = "\n".join(state.paragraphs)
+    return bool(names) and re.search(rf"\b(?:{_NOT_COMPANIES})\s+(?:{names})\b", text) is not None
+
+
+_REPORTED = re.compile(r"report(?:s|ed)?\b")
+
+
+def _only_reporting(state: ArticleState) -> set[int]:
+    """The organisations whose every statement so far is "X reported" / "X reports": a
+    publication telling the story ("..., the New York Times reports."), never "the company"
+    or "the firm" of the story it tells."""
+    reporting: set[int] = set()
+    other: set[int] = set()
+    for u in state.units:
+        if u.entity is None or u.act is None or u.carried:
+            continue
+        text = state.paragraphs[u.passage]
+        (reporting if _REPORTED.match(text, u.act.cue) else other).add(id(u.entity))
+    return reporting - other
 
 
 def _only_named_before(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:

@@ -15,7 +15,8 @@ _ANONYMOUS_ROLES = attribution_words("anonymous_role")
 _OWNER = re.compile(r"^(?:the\s+)?(.+?)['’]s\s", re.I)
 
 
-def link_roles(units: list[Unit], people: PeopleTable) -> None:
+def link_roles(units: list[Unit], people: PeopleTable, paragraphs: list[str] | None = None
+               ) -> None:
     """A role-only lead takes the person named as speaking next, when that statement is
     within the next paragraph and the person has no role of their own."""
     g = gazetteer()
@@ -26,7 +27,7 @@ def link_roles(units: list[Unit], people: PeopleTable) -> None:
     speakers = _PersonSpeakers(units)
     for i, unit in enumerate(units):
         role = unit.role_only
-        if role is None or not _may_point_forward(unit, role):
+        if role is None or not _may_point_forward(unit, role, paragraphs):
             continue
         k = speakers.first_after(i)
         ent = units[k].entity if k is not None else None
@@ -63,11 +64,17 @@ class _PersonSpeakers:
         return found
 
 
-def _may_point_forward(unit: Unit, role: str) -> bool:
-    """Not an anonymous role ("a spokesman"), not somebody's aide ("Mr Blair's official
-    spokesman"; a country's role, "India's finance minister", still may), and not a
+def _may_point_forward(unit: Unit, role: str, paragraphs: list[str] | None = None) -> bool:
+    """Not an anonymous role ("a spokesman", "a spokeswoman for MTV"; "X, spokeswoman for the
+    DEC" is X), not somebody's aide
+    ("Mr Blair's official spokesman"; a country's role, "India's finance minister", still
+    may), and not a
     definite role met while a person was in focus ("The chancellor would not comment"
     points back, not forward: better no link than a doubtful one)."""
     owner = _OWNER.match(role)
+    indefinite = paragraphs is not None and unit.act is not None and re.search(
+        rf"\b(?:a|an)\s+{re.escape(role.split()[0])}\b",
+        paragraphs[unit.passage][unit.start:unit.act.cue], re.IGNORECASE) is not None
     return not (unit.anaphoric or bare(role.split()[-1]) in _ANONYMOUS_ROLES
+                or (indefinite and any(bare(w) in _ANONYMOUS_ROLES for w in role.split()))
                 or (owner and not gazetteer().is_place(owner.group(1))))

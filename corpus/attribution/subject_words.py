@@ -226,8 +226,26 @@ def words_after(masked: str, pos: int, sent_end: int) -> list[str]:
     elif out and _qualifier(out):
         # "said Kidman's publicist Wendy Day", "said Russian oil official Sergei Oganesyan"
         out = _described_lead(masked, pos, sent_end, len(out)) or out
+    elif out and all(is_cap(w) for w in out):
+        # "said Spanish Federation press officer Fernando Garrido": an organisation's name,
+        # a lower-case role and the full name of the one holding it
+        out = _employer_role_name(_described_lead(masked, pos, sent_end, len(out)), out) \
+            or out
     return out or _described_lead(masked, pos, sent_end) \
         or _described_person(masked, pos, sent_end)
+
+
+def _employer_role_name(found: list[str], kept: list[str]) -> list[str]:
+    """`found` when it goes on from the capitalised words `kept` through lower-case words
+    ending in a role noun to a name of two capitalised words or more; else nothing."""
+    after = found[len(kept):]
+    roles = [k for k, w in enumerate(after) if w.islower() and is_role_word(w)]
+    if not roles or any(not w.islower() for w in after[:roles[-1]]):
+        return []
+    name = after[roles[-1] + 1:]
+    if len(name) < 2 or not all(is_cap(w) and bare(w) not in NOT_NAMES for w in name):
+        return []
+    return found
 
 
 def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.apposition import apposition
-from corpus.attribution.cues import NO_INVERSION, Cue
+from corpus.attribution.cues import NO_INVERSION, REPORT_HEADS, Cue
+from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
 from corpus.attribution.owned_subjects import (
     named_document_subject,
@@ -18,6 +19,7 @@ from corpus.attribution.owned_subjects import (
     owned_statistics_subject,
     owner_statement_subject,
 )
+from corpus.attribution.shares import share_subject
 from corpus.attribution.subject_words import (
     COMPANY_SUFFIXES,
     SKIP_BEFORE_VERB,
@@ -48,9 +50,14 @@ _AGENT_AFTER_COMMA = re.compile(rf",\s+((?:(?:{_TITLE})\s+)?[A-Z][\w'’-]+(?:\s
 _NAME_CLOSING_CLAUSE = re.compile(r"\s+the\s+[^,;]{3,80},\s+((?:[A-Z][\w'’-]*\s+){0,3}"
                                   r"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s*[.!?]?\s*$")
 # "Lisa Power, head of policy at Aids charity " before an organisation and a verb.
+# '"...," Adam Hume, the BBC Broadcast's futurologist told': after a closed quotation too,
+# and with an owner's possessive before the description.
 _LOOSE_APPOSITION = re.compile(
-    rf"^\s*(?:(?:But|And|Meanwhile)\s+)?((?:(?:{_TITLE})\s+)?"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?[a-z][^,;]{2,80})$")
+    r"^\s*(?:[\"“][^\"“”]*[,?!][\"”]\s*)?"
+    rf"(?:(?:But|And|Meanwhile)\s+)?((?:(?:{_TITLE})\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+((?:the\s+|a\s+|an\s+)?"
+    r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s\s+)?[a-z][^,;]{2,80})$")
+_OWNER_THEN_WORD = re.compile(r"['’]s\s+[a-z]+$")
 _OBJECT_PREPOSITIONS = attribution_words("object_preposition")
 # An inverted subject follows a verb that opens its clause: after these or at the start.
 _BEFORE_INVERSION = ",;:\"" + CLOSERS
@@ -110,6 +117,9 @@ def inverted_subject(cue: Cue) -> Finding | None:
         # 'Their president, X, says Juninho "does not wish ...": the content (after a
         # quotation, '"...," said Mr Ingram "For ..."' is its speaker and the quote goes on)
         return None
+    document = _inverted_document(cue.masked[cue.end:cue.sent_end])
+    if document is not None:
+        return Finding(document)
     words = words_after(cue.masked, cue.end, cue.sent_end)
     if words and object_not_subject(cue.masked, cue.end, cue.sent_end, words):
         words = []
@@ -120,6 +130,22 @@ def inverted_subject(cue: Cue) -> Finding | None:
         if named is not None and named.name and not is_organisation_name(named.name):
             phrase = named
     return Finding(phrase) if phrase is not None else None
+
+
+# "..., says a study.", "..., suggests a new report": a document closing the clause
+_DOCUMENT_CLOSING = re.compile(r"\s+((?:a|an|the|this|its)\s+(?:[a-z-]+\s+){0,2}?(?:"
+                               + "|".join(sorted(REPORT_HEADS)) + r"))\s*[.!?]?\s*$")
+
+
+def _inverted_document(rest: str) -> Phrase | None:
+    """"predicts the report by telecoms giant BT" (its author), "says a study" (the
+    study: the resolver gives it the author the article names, if any)."""
+    author = after_according(rest)
+    if author is not None and re.search(r"\b" + re.escape(author.split()[-1])
+                                        + r"\s*[.!?]?\s*$", rest):
+        return parse_phrase(author.split())
+    m = _DOCUMENT_CLOSING.match(rest)
+    return parse_phrase(m.group(1).split()) if m else None
 
 
 def subject_before(cue: Cue) -> Finding | Refusal | None:
@@ -143,10 +169,13 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
             return Finding(whole) if whole is not None and (
                 whole.vague or whole.role_only) else REFUSED
         own = _LOOSE_APPOSITION.match(masked[s:found[1]])
-        if own and any(is_role_noun(w) for w in own.group(2).split()):
+        if own and any(is_role_noun(w) for w in own.group(2).split() + found[0]):
             found = (own.group(1).split(), s)
     if not found:
-        return None
+        own = _LOOSE_APPOSITION.match(masked[s:cue.start].rstrip())
+        if own is None or not _OWNER_THEN_WORD.search(own.group(2)):
+            return None
+        found = (own.group(1).split(), s)
     joint = _JOINT.match(masked[s:cue.start])
     if joint:  # "He and the Archbishop have both spoken out": the pronoun
         return Finding(parse_phrase([joint.group(1)]), s)
@@ -281,7 +310,7 @@ def coordinated_subject(cue: Cue) -> Finding | None:
 
 
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
-                                       owned_statistics_subject, subject_before,
+                                       owned_statistics_subject, share_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
                                        owned_document_subject, named_document_subject,

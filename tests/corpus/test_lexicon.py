@@ -106,6 +106,8 @@ UNREACHABLE = {
         "written",
     },
 }
+# Listed forms made cue forms since: "show" after gold_blind6 ("Apacs' figures show").
+REACHED_LATER = {"show"}
 PROBES = [
     "called on Monday", "called on the government", "calls on Tuesday to", "calls for",
     "calls fork", "is concerned that", "was worried about", "launched an attack",
@@ -130,6 +132,16 @@ ISSUE12_ONE_WORD_FORMS = {
     # after gold_blind5 (tests/corpus/test_reported_speech3.py): "Mr Blair also defended his
     # party's attitude", only before a plan or a stance (then_determiner)
     "defend", "defends", "defended",
+    # after gold_blind6 (tests/corpus/test_reported_speech4.py): '"...," concluded Professor
+    # Dautenhahn', 'is "wishful thinking", the report concludes'; "Apacs' figures show"
+    "conclude", "concludes", "concluded", "show",
+    # ... and "Fox had unveiled a new strategy", "Tories unveil quango blitz plans", only
+    # before a plan or a stance (then_determiner, like defend)
+    "unveil", "unveils", "unveiled",
+    # ... and "But it might not suit everyone, the panel recognised."
+    "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
+    # ... and "The government hopes its new policy will create employment" (weak)
+    "hope", "hopes", "hoped",
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -160,7 +172,9 @@ ISSUE12_SEVERAL_WORD_FORMS = {
 ISSUE12_FRAMES = {
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
              "suspects", "think", "thinks", "thought", "attributes", "attributed",
-             "caution", "cautions", "cautioned"},
+             "caution", "cautions", "cautioned", "conclude", "concludes", "concluded",
+             "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
+             "hope", "hopes", "hoped"},
     "object_content": {"expect", "expected",
                        *(f"{be} {verb}" for be in ("is", "are", "was", "were")
                          for verb in ("predicting", "forecasting"))},
@@ -177,12 +191,14 @@ ISSUE12_MULTI = (
     "(?:speak|speaks|spoke|spoken) of"
     "(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\\b)(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday"
     "|Saturday|Sunday)\\b)|"
-    "(?:defend|defends|defended)(?= (?:(?:the|his|her|its|their|this|these|those|our)\\s+)?"
+    "(?:defend|defends|defended|unveil|unveils|unveiled)"
+    "(?= (?:(?:the|his|her|its|their|this|these|those|our)\\s+)?"
     "(?:[\\w'’-]+\\s+){0,4}?(?:decisions?|plans?|proposals?|measures|moves?|"
     "polic(?:y|ies)|record|attitude|comments|remarks|actions?|regime|system|laws?|bill|scheme|"
     "changes|reforms?|approach|stance|position|strategy|deal|budget|show|programme|package|"
     "courts|handling|use)\\b)")
-_GUARDED_ONE_WORD = {"defend", "defends", "defended"}  # in ISSUE12_MULTI, with their guard
+_GUARDED_ONE_WORD = {"defend", "defends", "defended",  # in ISSUE12_MULTI, with their guard
+                     "unveil", "unveils", "unveiled"}
 _PLAIN_ONE_WORD = "|".join(sorted(ISSUE12_ONE_WORD_FORMS - _GUARDED_ONE_WORD, key=len,
                                   reverse=True))
 ISSUE12_CUE = re.compile(rf"\b(?:{TODAY_MULTI}|{ISSUE12_MULTI}|{_PLAIN_ONE_WORD}|"
@@ -200,7 +216,7 @@ def test_speech_verb_forms_are_todays():
 def test_speech_verb_frames_are_todays_on_every_cue_form(frame):
     today = TODAY_FRAMES[frame] | ISSUE12_FRAMES.get(frame, set())
     assert lexicon.cue_forms(frame) == today & lexicon.cue_forms()
-    assert today - lexicon.cue_forms() == UNREACHABLE.get(frame, set())
+    assert today - lexicon.cue_forms() == UNREACHABLE.get(frame, set()) - REACHED_LATER
 
 
 @pytest.mark.parametrize("text", [*PROBES, "pointed out that", "expressed concern over",
@@ -209,7 +225,8 @@ def test_speech_verb_frames_are_todays_on_every_cue_form(frame):
                                   "called him a giant", "called it an outrage", "calls",
                                   "defended the decision", "defended magnificently",
                                   "defended his Wimbledon title", "spoke of the need",
-                                  "spoke of Monday", "described how", "described the house"])
+                                  "spoke of Monday", "described how", "described the house",
+                                  "unveiled a new strategy", "unveiled a statue"])
 def test_cue_regex_matches_what_todays_regex_matched(text):
     def found(pattern):
         return [m.span() for m in pattern.finditer(text)]
@@ -226,7 +243,8 @@ def test_cue_regex_matches_what_todays_regex_matched_on_the_shipped_article():
 
 @pytest.mark.parametrize(("frame", "forms"), [
     ("object_then_to", {"add", "adds", "added"}),  # "will add their awards to the four"
-    ("then_determiner", {"defend", "defends", "defended"}),  # "defended the decision"
+    # "defended the decision"; after gold_blind6, "unveiled a new strategy"
+    ("then_determiner", {"defend", "defends", "defended", "unveil", "unveils", "unveiled"}),
     # 'It blamed "continuing uncertainties ..."': the quotation is the object, reported
     ("quoted_object", {"accuse", "accuses", "accused", "blames", "blamed", "attacks",
                        "attacked", "criticises", "criticised"}),
@@ -426,13 +444,19 @@ ISSUE12_ATTRIBUTION_WORDS = {
                            "released"},
 }
 ISSUE12_PHRASE_WORDS = {
-    "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters"},
+    # after gold_blind6 (tests/corpus/test_reported_speech4.py): "Marca's headline says it
+    # all", "according to an expert panel"
+    "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters", "headline",
+                      "editorial"},
     "vague_head": {"bookmakers", "creditors", "guidance", "guidelines", "leaflet",
                    "proponents",
                    # "His lawyers claim that", "with Labour backbenchers and opposition
                    # politicians opposing the plan" (gold_blind3)
-                   "lawyers", "solicitors", "engineers", "politicians", "backbenchers"},
+                   "lawyers", "solicitors", "engineers", "politicians", "backbenchers",
+                   "panel"},
     "org_word": {"co", "llc", "llp"},  # "China's Baoshan Iron and Steel Co."
+    # after gold_blind6: "Neither Mr Howard nor Mr Letwin would say" names no "Neither Howard"
+    "not_name": {"neither", "either"},
     # "Mr Nogar's son Stephen, 57, said ... his son said" (entertainment/152); after
     # gold_blind5: "thinks Paolo Pescatore mobile industry specialist for analysts IDC"
     "role_noun": {"son", "daughter", "wife", "husband", "brother", "sister", "mother",
@@ -457,4 +481,5 @@ def test_phrase_words_are_todays(word_class):
 
 def test_the_phrase_grammar_never_names_a_title_as_a_name():
     from corpus.phrases import NOT_NAMES
-    assert TODAY_PHRASE_WORDS["not_name"] | {"mr", "ms", "mrs", "dr"} == NOT_NAMES
+    assert TODAY_PHRASE_WORDS["not_name"] | ISSUE12_PHRASE_WORDS["not_name"] \
+        | {"mr", "ms", "mrs", "dr"} == NOT_NAMES

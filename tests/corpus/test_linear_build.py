@@ -152,10 +152,10 @@ def _reference_carry_back(units: list[Unit], paragraphs: list[str]) -> None:
                     u.kind = "direct"
 
 
-def _reference_link_roles(units: list[Unit]) -> None:
+def _reference_link_roles(units: list[Unit], paragraphs: list[str] | None = None) -> None:
     g = gazetteer()
     for i, unit in enumerate(units):
-        if unit.role_only is None or not _may_point_forward(unit, unit.role_only):
+        if unit.role_only is None or not _may_point_forward(unit, unit.role_only, paragraphs):
             continue
         for nxt in units[i + 1:]:
             if nxt.passage > unit.passage + 1:
@@ -246,10 +246,11 @@ def test_carry_back_and_role_links_equal_the_full_scans(name: str, tmp_path: Pat
         assert _snapshot(units) == _snapshot(expected)
         seen.append("carry_back")
 
-    def checked_link_roles(units: list[Unit], people: PeopleTable) -> None:
+    def checked_link_roles(units: list[Unit], people: PeopleTable,
+                           paragraphs: list[str] | None = None) -> None:
         expected = copy.deepcopy(units)
-        _reference_link_roles(expected)
-        link_roles(units, people)
+        _reference_link_roles(expected, paragraphs)
+        link_roles(units, people, paragraphs)
         assert _snapshot(units) == _snapshot(expected)
         seen.append("link_roles")
 
