@@ -246,11 +246,15 @@ def _subject(words: list[str]) -> frozenset[str]:
 
 # Words that change how sure a statement is, by the class they belong to: "must" is not
 # "may", and "should quit if he is found to ..." is not "should quit". Future "will" and
-# "would" are left out: reported speech moves "will" to "would" and "is" to "was".
+# "would" are left out: reported speech moves "will" to "would" and "is" to "was". And the
+# words that say how much of it: "all of his dignity" is not "his dignity - a little of it",
+# "only 1%" is not "1%" (stop words, so no content word tells them apart).
 HEDGES = {"can": "can", "could": "can", "cannot": "can", "couldn": "can",
           "may": "may", "might": "may", "must": "must", "shall": "should",
           "should": "should", "shouldn": "should", "ought": "should",
-          "if": "if", "unless": "if"}
+          "if": "if", "unless": "if",
+          "all": "all", "every": "all", "entire": "all",
+          "only": "only", "solely": "only", "merely": "only"}
 
 
 # Where a clause ends: punctuation, a dash, or a word that opens a clause of its own ("they

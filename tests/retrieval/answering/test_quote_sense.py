@@ -193,6 +193,8 @@ def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, v
     ("he could go, and he might stay", {"can", "may"}),
     ("Blunkett should quit if he is found to have influenced it", {"should", "if"}),
     ("it would be followed by talks", set()),  # reported speech's "would" is "will"
+    ("someday to have all of his dignity", {"all"}),  # how much of it is said too
+    ("the 50% rate would only affect 1% of people", {"only"}),
 ])
 def test_hedges_are_read_by_class(text, classes):
     assert set(quote_sense.hedges(text)) == classes
@@ -206,6 +208,11 @@ def test_hedges_are_read_by_class(text, classes):
      "there had been a 29% drop in drink-driving tests since 1997", set()),  # a later clause
     ("Mr Llwyd said the devices were sophisticated, which could only mean experts",
      "the devices were sophisticated", set()),
+    # Burt Reynolds on Ossie Davis: "all of his dignity" is not what he wanted
+    ('"I want so badly someday to have his dignity - a little of it anyway," added Burt '
+     "Reynolds", "someday to have all of his dignity", set()),
+    ("Kennedy defended the plan, saying it would apply to only 1% of the population",
+     "the plan would apply to 1% of the population", {"only"}),
 ])
 def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, classes):
     wanted = canonical_set(terms(quote))
