@@ -225,7 +225,9 @@ class QuoteChecker:
             return False
         own = set(terms(speaker.name))
         if own & names:
-            return described is None and _other_first_name(speaker.name, asked_names)
+            return described is None and (_other_first_name(speaker.name, asked_names) or
+                                          _other_surname(speaker.name, own & names,
+                                                         asked_names))
         if described is None:
             return True
         typed = set(terms(described))
@@ -319,6 +321,19 @@ def _other_first_name(name: str, asked: Sequence[str]) -> bool:
                 first_name_gender(first) is None and first_name_gender(theirs) is None):
             return False
     return True
+
+
+def _other_surname(name: str, shared: set[str], asked: Sequence[str]) -> bool:
+    """Whether `name` shares only its first name with the full names X was resolved to
+    (`shared`: the words in common), and its last word is none of theirs: David Davis is not
+    David Blunkett."""
+    first = _first_word(name)
+    if first is None or not asked or first_name_gender(first) is None:
+        return False
+    if not shared <= set(terms(first)):
+        return False
+    last = set(terms(fold(name).split()[-1]))
+    return all(not last & set(terms(other)) for other in asked)
 
 
 def _first_word(name: str) -> str | None:
