@@ -46,6 +46,7 @@ from retrieval.answering.quote_sense import (
     phrase_terms,
     same_word,
     same_word_set,
+    widened_terms,
 )
 from retrieval.answering.quote_statements import (
     GroupKey,
@@ -252,14 +253,16 @@ class QuoteChecker:
     def _statements_of(self, matches: Sequence[Match], query: list[str]
                        ) -> Iterator[Statement]:
         """Each candidate's statements, one per passage: those in passages holding a word of
-        the quote (the others can neither hold it nor share a word), or all of them when the
-        quote has only common words."""
+        the quote or a synonym of one (the others can neither hold it nor share a word), or
+        all of them when the quote has only common words: "any deal ... under duress" is
+        looked for where Kallas says "agreement" and "at gunpoint"."""
+        widened = widened_terms(query)
         for m in matches:
             first: dict[int, int] = {}
             for p, s in m.group.statements:
                 first.setdefault(p, s)
             if query:
-                held = {p for p, _ in self.index.top(query, len(first), allowed=first)}
+                held = {p for p, _ in self.index.top(widened, len(first), allowed=first)}
                 first = {p: s for p, s in first.items() if p in held}
             for p, s in first.items():
                 passage = self.corpus.passages[p]

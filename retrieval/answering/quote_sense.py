@@ -176,6 +176,34 @@ def phrase_terms(text: str) -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _members() -> dict[str, frozenset[str]]:
+    """Canonical term -> every term that stands for it, the content words of its phrases
+    too ("agreement": "deal"; "duress": "gunpoint")."""
+    out: dict[str, set[str]] = {}
+    for term, base in _tables()[1].items():
+        out.setdefault(base, {base}).add(term)
+    for lemma, _ in _phrases():
+        out.setdefault(lemma, {lemma})
+    for lemma, words in _rows(SYNONYM_FILE):
+        base = _one_term(lemma)
+        if base:
+            for word in words:
+                if len(fold_words(word)) > 1:
+                    out.setdefault(canonical(base), {canonical(base)}).update(terms(word))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def widened_terms(found: Iterable[str]) -> list[str]:
+    """The terms and every term that stands for the same (forms, synonyms and their
+    phrases' words): what a statement saying them in other words may hold."""
+    members = _members()
+    out = dict.fromkeys(found)
+    for t in list(out):
+        out.update(dict.fromkeys(sorted(members.get(canonical(t), ()))))
+    return list(out)
+
+
 def same_word(term: str) -> str:
     """The term of `term`'s lemma by its irregular forms only ("made" -> "make")."""
     return _tables()[0].get(term, term)
