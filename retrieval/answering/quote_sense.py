@@ -183,8 +183,6 @@ def _members() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for term, base in _tables()[1].items():
         out.setdefault(base, {base}).add(term)
-    for lemma, _ in _phrases():
-        out.setdefault(lemma, {lemma})
     for lemma, words in _rows(SYNONYM_FILE):
         base = _one_term(lemma)
         if base:
