@@ -184,11 +184,11 @@ def _members() -> dict[str, frozenset[str]]:
     for term, base in _tables()[1].items():
         out.setdefault(base, {base}).add(term)
     for lemma, words in _rows(SYNONYM_FILE):
-        base = _one_term(lemma)
-        if base:
+        head = _one_term(lemma)
+        if head:
             for word in words:
                 if len(fold_words(word)) > 1:
-                    out.setdefault(canonical(base), {canonical(base)}).update(terms(word))
+                    out.setdefault(canonical(head), {canonical(head)}).update(terms(word))
     return {k: frozenset(v) for k, v in out.items()}
 
 
