@@ -116,6 +116,9 @@ def test_questions_that_are_not_comparisons_stay_ordinary(parley: Parley, questi
                                                           "the Lib Dems"), "schools"),
     ("Blair versus Howard: immigration", ("Blair", "Howard"), "immigration"),
     ("How do Russia and Ukraine differ on Crimea?", ("Russia", "Ukraine"), "Crimea"),
+    ("How did Germany and France react to the Commission's deficit decision?",
+     ("Germany", "France"), "the Commission's deficit decision"),
+    ("how have Russia and Ukraine responded", ("Russia", "Ukraine"), ""),
     ("What did Kallas, Erdogan and Cavusoglu say?", ("Kallas", "Erdogan", "Cavusoglu"), ""),
 ])
 def test_sides_and_topic_are_read_from_the_question(question: str, sides: tuple[str, ...],
@@ -125,7 +128,8 @@ def test_sides_and_topic_are_read_from_the_question(question: str, sides: tuple[
 
 
 @pytest.mark.parametrize("question", ["What did Erdogan say?", "Who said the talks failed?",
-                                      "compare", "What did Erdogan say about tax and pensions?"])
+                                      "compare", "What did Erdogan say about tax and pensions?",
+                                      "How did markets react to the decision?"])
 def test_one_side_is_no_comparison(question: str) -> None:
     assert parse_sides(question) is None
 
