@@ -23,7 +23,12 @@ from typing import TYPE_CHECKING
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
 from retrieval.answering.records import Claim
-from retrieval.answering.side_members import person_choices, side_matches, speakers_of
+from retrieval.answering.side_members import (
+    person_choices,
+    side_matches,
+    speakers_of,
+    written_as_former,
+)
 from retrieval.answering.sides_question import SidesQuestion
 from retrieval.answering.sides_records import Comparison, Side, SidesAnswer
 from retrieval.answering.variants import LOOKED_AT, is_proper
@@ -33,14 +38,20 @@ if TYPE_CHECKING:
     from retrieval.answering.engine import Parley
 
 PER_SIDE = 3  # statements shown for each side (fewer when top_k is smaller)
+_BY_OFFICE = frozenset({"role", "nearby"})  # fits by the post they hold, not by name
 _LOOSE = frozenset({"role", "first name"})  # fits that a name written whole may produce
 
 
-def statements_of(matches: Sequence[Match]) -> dict[int, list[int]]:
-    """Passage -> the side's sentences in it."""
+def statements_of(matches: Sequence[Match], parley: Parley | None = None
+                  ) -> dict[int, list[int]]:
+    """Passage -> the side's sentences in it; given the engine, not those of someone who
+    fits the side by office where the sentence calls them a former holder of it."""
     mine: dict[int, list[int]] = {}
     for m in matches:
         for p, s in m.group.statements:
+            if parley is not None and m.how in _BY_OFFICE and written_as_former(
+                    parley.corpus.passages[p].sentences[s].text, m.group.speaker):
+                continue
             if s not in mine.setdefault(p, []):
                 mine[p].append(s)
     return mine
@@ -163,7 +174,7 @@ def _side(parley: Parley, typed: str, topic: str, k: int) -> _Candidates | None:
     statements answer the topic best (the name's own first when none does)."""
     best: _Candidates | None = None
     for matches in person_choices(side_matches(parley, typed, topic)):
-        mine = statements_of(matches)
+        mine = statements_of(matches, parley)
         ranked, on_topic = _on_topic(parley, mine, topic, k)
         side = _Candidates(tuple(matches), ranked, on_topic, sum(map(len, mine.values())))
         if best is None or (side.ranked and (

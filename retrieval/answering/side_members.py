@@ -178,6 +178,18 @@ def works_for(speaker: Speaker, body: str) -> bool:
     return found is not None and not _NO_LONGER.search(role[:found.start()])
 
 
+def written_as_former(text: str, speaker: Speaker) -> bool:
+    """Whether a sentence calls its speaker a former holder of their post, a few words
+    before a word of their name ("former British government minister Michael Heseltine"),
+    though the role kept for them lost it ("government minister")."""
+    words = [re.escape(w) for w in speaker.name.split() if w[:1].isupper()]
+    if not words:
+        return False
+    pattern = (r"(?i:\b(?:ex|former|one-time|onetime|retired)\b)\W+(?:[\w'\u2019-]+\W+){0,5}?"
+               r"(?:" + "|".join(words) + r")\b")
+    return re.search(pattern, text) is not None
+
+
 def _same_office(match: Match, typed_terms: set[str]) -> bool:
     """A role match in the office asked about, not a deputy's or a former holder's."""
     if match.how == "role" and match.fit < MIN_ROLE_FIT:
