@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
+from retrieval.answering.quote_sense import widened_terms
 from retrieval.answering.records import Claim
 from retrieval.answering.side_members import (
     person_choices,
@@ -92,13 +93,30 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
               ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
     """The side's passages where one of its own sentences holds a word of the topic, or,
     in a paragraph holding every word of a topic of two or more, one it is quoted saying;
-    BM25's best first (all its passages, in corpus order, when the topic has no words)."""
+    BM25's best first (all its passages, in corpus order, when the topic has no words).
+    When the words as typed find none, their plain synonyms are searched too (those of a
+    quote check, `quote_sense`: Kallas's "Whatever agreement there is" is on "a peace
+    deal")."""
     query = terms(topic)
     if not mine:
         return [], {}
     if not query:
         return [(p, 0.0) for p in sorted(mine)], mine
-    qset = _searched(parley, topic)
+    ranked, on_topic = _held(parley, mine, topic, k, False)
+    if not ranked:
+        ranked, on_topic = _held(parley, mine, topic, k, True)
+    return ranked, on_topic
+
+
+def _held(parley: Parley, mine: dict[int, list[int]], topic: str, k: int, wide: bool
+          ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
+    """`_on_topic` for the topic's words as searched, or (`wide`) with their synonyms."""
+    query = terms(topic)
+    if wide:  # a name's words as typed ("British" is not any "UK"), the others' synonyms
+        names = _proper_terms(parley, tuple(query))
+        query = [*names, *(t for t in widened_terms([t for t in query if t not in names])
+                           if t in parley.index)]
+    qset = set(parley.evidence.widened(query))
     found = parley._top(query, topic, 4 * k + 8, sorted(mine))
     on_topic: dict[int, list[int]] = {}
     naming = _naming_articles(parley, tuple(query))
@@ -116,6 +134,14 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
 
 
 @functools.lru_cache(maxsize=256)
+def _proper_terms(parley: Parley, query: tuple[str, ...]) -> tuple[str, ...]:
+    """The topic's terms the articles write capitalised inside sentences (names)."""
+    passages = parley.corpus.passages
+    return tuple(t for t in dict.fromkeys(query) if t in parley.index and is_proper(
+        t, (passages[p].text for p, _ in parley.index.top([t], LOOKED_AT))))
+
+
+@functools.lru_cache(maxsize=256)
 def _naming_articles(parley: Parley, query: tuple[str, ...]) -> frozenset[str] | None:
     """The articles that name what the topic names, when it holds a proper word (one the
     articles write capitalised inside sentences: "kruger", "iraq"), or its variants; None
@@ -123,8 +149,7 @@ def _naming_articles(parley: Parley, query: tuple[str, ...]) -> frozenset[str] |
     Kruger's remark" is in an article naming him: Ken Livingstone "standing by his remarks"
     elsewhere is on his own."""
     passages = parley.corpus.passages
-    proper = [t for t in dict.fromkeys(query) if t in parley.index and is_proper(
-        t, (passages[p].text for p, _ in parley.index.top([t], LOOKED_AT)))]
+    proper = _proper_terms(parley, query)
     if not proper:
         return None
     found = parley.index.top(parley.evidence.widened(proper), len(passages))

@@ -212,3 +212,30 @@ def test_any_comparison_or_timeline_gets_a_reply_every_front_end_can_show(
     assert answer.message or answer.results
     json.dumps(answer_json(answer))
     assert render_answer(answer, Style(False, 100)) and render_answer(answer, Style(False, 40))
+
+
+TALKS = {"talks.txt": """Kyiv and Moscow reached a consensus in Istanbul talks
+Source: Test
+"Whatever agreement there is, it is made at gunpoint," Estonia's Prime Minister Kaja Kallas said.
+Turkish President Recep Tayyip Erdogan said: "In a fair peace, there are no losing parties."
+Ukraine said it was carrying out successful counter-attacks in some areas.
+"""}
+
+
+@pytest.mark.parametrize(("question", "side", "first_words"), [
+    # the words as typed find nothing of Kallas's: their plain synonyms do ("agreement")
+    ("compare what turkey and estonia said about a peace deal", "estonia",
+     "\"Whatever agreement there is"),
+    ("compare what turkey and estonia said about a peace deal", "turkey",
+     "Turkish President Recep Tayyip Erdogan said"),  # the words as typed, first
+    # "talks" and its synonym "negotiations" are in no statement of Estonia's: nothing
+    ("What do Ukraine and Estonia say about the talks?", "Estonia", None),
+])
+def test_a_side_with_nothing_in_the_words_as_typed_is_searched_by_their_synonyms(
+        tmp_path_factory: pytest.TempPathFactory, question: str, side: str,
+        first_words: str | None) -> None:
+    _, statements, _ = _sides(parley_over(tmp_path_factory, TALKS), question)[side]
+    if first_words is None:
+        assert statements == []
+    else:
+        assert statements and statements[0].startswith(first_words)
