@@ -66,7 +66,7 @@ REPORTED_AT = 0.85  # share of Y's content (by IDF) someone else's statement hol
 WHOLE = 1 - 1e-9  # ... X's sentence holds to report Y: all of it
 CLOSE_AT = 0.3  # ... to be near Y
 POOL = 40  # passages best matching Y that are searched for other speakers' words
-RARE_POOL = 400  # ... holding its rarest word, among which POOL more are searched
+RARE_POOL = 400  # ... for its rarest word, among which those holding all of Y are searched
 _NOT_FIRST = TITLES | ROLE_NOUNS | ROLE_MODIFIERS  # words that begin a name but are no first name
 _BY_NAME = frozenset({"name", "surname", "first name"})  # Match.how: X is someone's name
 NO_WORDS = "Give the words to check, e.g. \u201cmade at gunpoint\u201d."
@@ -273,16 +273,19 @@ class QuoteChecker:
 
     def _pool(self, query: list[str], keys: set[GroupKey]) -> Iterator[Statement]:
         """Everyone else's statements, and the narration, in the passages best matching Y,
-        and in the best of those holding Y's rarest word: a long passage (a match report
-        quoting both managers) ranks low on length alone, though it holds Y word for word."""
+        and in those holding every word of Y among the best for its rarest word: a long
+        passage (a match report quoting both managers) ranks low on length alone, though it
+        holds Y word for word."""
         if not query:
             return
-        rarest = max(query, key=self.index.idf)
-        holding = [p for p, _ in self.index.top([rarest], RARE_POOL)]
-        found = self.index.top(query, POOL)  # each holds a word of Y (its score may be 0)
+        found = [p for p, _ in self.index.top(query, POOL)]  # each holds a word of Y
         if len(query) > 1:
-            found += self.index.top(query, POOL, allowed=holding)
-        for p in dict.fromkeys(p for p, _ in found):
+            rarest = max(query, key=self.index.idf)
+            wanted = set(query)
+            seen = set(found)
+            found += [p for p, _ in self.index.top([rarest], RARE_POOL)
+                      if p not in seen and wanted <= set(self.evidence.terms_of(p))]
+        for p in found:
             for statement in statements_in(self.corpus.passages[p], p):
                 if statement.speaker is None or key_of(statement.speaker) not in keys:
                     yield statement
