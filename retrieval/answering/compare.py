@@ -114,8 +114,9 @@ def _held(parley: Parley, mine: dict[int, list[int]], topic: str, k: int, wide: 
     query = terms(topic)
     if wide:  # a name's words as typed ("British" is not any "UK"), the others' synonyms
         names = _proper_terms(parley, tuple(query))
-        query = [*names, *(t for t in widened_terms([t for t in query if t not in names])
-                           if t in parley.index)]
+        typed = [t for t in query if t not in names]
+        query = [*names, *typed, *(t for t in widened_terms(typed)[len(set(typed)):]
+                                   if t in parley.index)]
     qset = set(parley.evidence.widened(query))
     found = parley._top(query, topic, 4 * k + 8, sorted(mine))
     on_topic: dict[int, list[int]] = {}

@@ -11,6 +11,7 @@ from retrieval.answering.side_members import (
     _leads_role,
     belongs_to_party,
     party_of,
+    works_for,
     written_as_former,
 )
 from retrieval.answering.sides_records import SidesAnswer
@@ -120,3 +121,14 @@ def test_a_topic_naming_someone_is_met_only_in_an_article_naming_them(parley: Pa
 ])
 def test_a_sentence_calling_its_speaker_a_former_holder_is_read(text, name, former):
     assert written_as_former(text, Speaker(name, "government minister", "person")) is former
+
+
+@pytest.mark.parametrize(("role", "body", "member"), [
+    ("vice president for entertainment at Nokia", "Nokia", True),  # tech: Jonas Guest
+    ("Vice President of the ATP", "the ATP", True),
+    ("chief economist at the IMF", "the imf", True),
+    ("lecturer at Liverpool University", "Liverpool", False),  # another body's name
+    ("former chief executive at Nokia", "Nokia", False),
+])
+def test_a_role_at_a_body_makes_its_holder_one_of_its_people(role, body, member):
+    assert works_for(Speaker("Jonas Guest", role, "person"), body) is member
