@@ -22,8 +22,14 @@ from typing import TYPE_CHECKING
 
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
+from retrieval.answering.quote_sense import widened_terms
 from retrieval.answering.records import Claim
-from retrieval.answering.side_members import person_choices, side_matches, speakers_of
+from retrieval.answering.side_members import (
+    person_choices,
+    side_matches,
+    speakers_of,
+    written_as_former,
+)
 from retrieval.answering.sides_question import SidesQuestion
 from retrieval.answering.sides_records import Comparison, Side, SidesAnswer
 from retrieval.answering.variants import LOOKED_AT, is_proper
@@ -33,14 +39,20 @@ if TYPE_CHECKING:
     from retrieval.answering.engine import Parley
 
 PER_SIDE = 3  # statements shown for each side (fewer when top_k is smaller)
+_BY_OFFICE = frozenset({"role", "nearby"})  # fits by the post they hold, not by name
 _LOOSE = frozenset({"role", "first name"})  # fits that a name written whole may produce
 
 
-def statements_of(matches: Sequence[Match]) -> dict[int, list[int]]:
-    """Passage -> the side's sentences in it."""
+def statements_of(matches: Sequence[Match], parley: Parley | None = None
+                  ) -> dict[int, list[int]]:
+    """Passage -> the side's sentences in it; given the engine, not those of someone who
+    fits the side by office where the sentence calls them a former holder of it."""
     mine: dict[int, list[int]] = {}
     for m in matches:
         for p, s in m.group.statements:
+            if parley is not None and m.how in _BY_OFFICE and written_as_former(
+                    parley.corpus.passages[p].sentences[s].text, m.group.speaker):
+                continue
             if s not in mine.setdefault(p, []):
                 mine[p].append(s)
     return mine
@@ -81,13 +93,31 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
               ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
     """The side's passages where one of its own sentences holds a word of the topic, or,
     in a paragraph holding every word of a topic of two or more, one it is quoted saying;
-    BM25's best first (all its passages, in corpus order, when the topic has no words)."""
+    BM25's best first (all its passages, in corpus order, when the topic has no words).
+    When the words as typed find none, their plain synonyms are searched too (those of a
+    quote check, `quote_sense`: Kallas's "Whatever agreement there is" is on "a peace
+    deal")."""
     query = terms(topic)
     if not mine:
         return [], {}
     if not query:
         return [(p, 0.0) for p in sorted(mine)], mine
-    qset = _searched(parley, topic)
+    ranked, on_topic = _held(parley, mine, topic, k, False)
+    if not ranked:
+        ranked, on_topic = _held(parley, mine, topic, k, True)
+    return ranked, on_topic
+
+
+def _held(parley: Parley, mine: dict[int, list[int]], topic: str, k: int, wide: bool
+          ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
+    """`_on_topic` for the topic's words as searched, or (`wide`) with their synonyms."""
+    query = terms(topic)
+    if wide:  # a name's words as typed ("British" is not any "UK"), the others' synonyms
+        names = _proper_terms(parley, tuple(query))
+        typed = [t for t in query if t not in names]
+        query = [*names, *typed, *(t for t in widened_terms(typed)[len(set(typed)):]
+                                   if t in parley.index)]
+    qset = set(parley.evidence.widened(query))
     found = parley._top(query, topic, 4 * k + 8, sorted(mine))
     on_topic: dict[int, list[int]] = {}
     naming = _naming_articles(parley, tuple(query))
@@ -105,6 +135,14 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
 
 
 @functools.lru_cache(maxsize=256)
+def _proper_terms(parley: Parley, query: tuple[str, ...]) -> tuple[str, ...]:
+    """The topic's terms the articles write capitalised inside sentences (names)."""
+    passages = parley.corpus.passages
+    return tuple(t for t in dict.fromkeys(query) if t in parley.index and is_proper(
+        t, (passages[p].text for p, _ in parley.index.top([t], LOOKED_AT))))
+
+
+@functools.lru_cache(maxsize=256)
 def _naming_articles(parley: Parley, query: tuple[str, ...]) -> frozenset[str] | None:
     """The articles that name what the topic names, when it holds a proper word (one the
     articles write capitalised inside sentences: "kruger", "iraq"), or its variants; None
@@ -112,8 +150,7 @@ def _naming_articles(parley: Parley, query: tuple[str, ...]) -> frozenset[str] |
     Kruger's remark" is in an article naming him: Ken Livingstone "standing by his remarks"
     elsewhere is on his own."""
     passages = parley.corpus.passages
-    proper = [t for t in dict.fromkeys(query) if t in parley.index and is_proper(
-        t, (passages[p].text for p, _ in parley.index.top([t], LOOKED_AT)))]
+    proper = _proper_terms(parley, query)
     if not proper:
         return None
     found = parley.index.top(parley.evidence.widened(proper), len(passages))
@@ -163,7 +200,7 @@ def _side(parley: Parley, typed: str, topic: str, k: int) -> _Candidates | None:
     statements answer the topic best (the name's own first when none does)."""
     best: _Candidates | None = None
     for matches in person_choices(side_matches(parley, typed, topic)):
-        mine = statements_of(matches)
+        mine = statements_of(matches, parley)
         ranked, on_topic = _on_topic(parley, mine, topic, k)
         side = _Candidates(tuple(matches), ranked, on_topic, sum(map(len, mine.values())))
         if best is None or (side.ranked and (

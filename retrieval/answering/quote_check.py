@@ -46,6 +46,7 @@ from retrieval.answering.quote_sense import (
     phrase_terms,
     same_word,
     same_word_set,
+    widened_terms,
 )
 from retrieval.answering.quote_statements import (
     GroupKey,
@@ -65,6 +66,7 @@ REPORTED_AT = 0.85  # share of Y's content (by IDF) someone else's statement hol
 WHOLE = 1 - 1e-9  # ... X's sentence holds to report Y: all of it
 CLOSE_AT = 0.3  # ... to be near Y
 POOL = 40  # passages best matching Y that are searched for other speakers' words
+RARE_POOL = 400  # ... for its rarest word, among which those holding all of Y are searched
 _NOT_FIRST = TITLES | ROLE_NOUNS | ROLE_MODIFIERS  # words that begin a name but are no first name
 _BY_NAME = frozenset({"name", "surname", "first name"})  # Match.how: X is someone's name
 NO_WORDS = "Give the words to check, e.g. \u201cmade at gunpoint\u201d."
@@ -225,7 +227,9 @@ class QuoteChecker:
             return False
         own = set(terms(speaker.name))
         if own & names:
-            return described is None and _other_first_name(speaker.name, asked_names)
+            return described is None and (_other_first_name(speaker.name, asked_names) or
+                                          _other_surname(speaker.name, own & names,
+                                                         asked_names))
         if described is None:
             return True
         typed = set(terms(described))
@@ -249,14 +253,16 @@ class QuoteChecker:
     def _statements_of(self, matches: Sequence[Match], query: list[str]
                        ) -> Iterator[Statement]:
         """Each candidate's statements, one per passage: those in passages holding a word of
-        the quote (the others can neither hold it nor share a word), or all of them when the
-        quote has only common words."""
+        the quote or a synonym of one (the others can neither hold it nor share a word), or
+        all of them when the quote has only common words: "any deal ... under duress" is
+        looked for where Kallas says "agreement" and "at gunpoint"."""
+        widened = widened_terms(query)
         for m in matches:
             first: dict[int, int] = {}
             for p, s in m.group.statements:
                 first.setdefault(p, s)
             if query:
-                held = {p for p, _ in self.index.top(query, len(first), allowed=first)}
+                held = {p for p, _ in self.index.top(widened, len(first), allowed=first)}
                 first = {p: s for p, s in first.items() if p in held}
             for p, s in first.items():
                 passage = self.corpus.passages[p]
@@ -266,10 +272,20 @@ class QuoteChecker:
                     yield found
 
     def _pool(self, query: list[str], keys: set[GroupKey]) -> Iterator[Statement]:
-        """Everyone else's statements, and the narration, in the passages best matching Y."""
+        """Everyone else's statements, and the narration, in the passages best matching Y,
+        and in those holding every word of Y among the best for its rarest word: a long
+        passage (a match report quoting both managers) ranks low on length alone, though it
+        holds Y word for word."""
         if not query:
             return
-        for p, _ in self.index.top(query, POOL):  # each holds a word of Y (its score may be 0)
+        found = [p for p, _ in self.index.top(query, POOL)]  # each holds a word of Y
+        if len(query) > 1:
+            rarest = max(query, key=self.index.idf)
+            wanted = set(query)
+            seen = set(found)
+            found += [p for p, _ in self.index.top([rarest], RARE_POOL)
+                      if p not in seen and wanted <= set(self.evidence.terms_of(p))]
+        for p in found:
             for statement in statements_in(self.corpus.passages[p], p):
                 if statement.speaker is None or key_of(statement.speaker) not in keys:
                     yield statement
@@ -319,6 +335,19 @@ def _other_first_name(name: str, asked: Sequence[str]) -> bool:
                 first_name_gender(first) is None and first_name_gender(theirs) is None):
             return False
     return True
+
+
+def _other_surname(name: str, shared: set[str], asked: Sequence[str]) -> bool:
+    """Whether `name` shares only its first name with the full names X was resolved to
+    (`shared`: the words in common), and its last word is none of theirs: David Davis is not
+    David Blunkett."""
+    first = _first_word(name)
+    if first is None or not asked or first_name_gender(first) is None:
+        return False
+    if not shared <= set(terms(first)):
+        return False
+    last = set(terms(fold(name).split()[-1]))
+    return all(not last & set(terms(other)) for other in asked)
 
 
 def _first_word(name: str) -> str | None:

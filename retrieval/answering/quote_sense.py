@@ -55,6 +55,7 @@ class Core:
 
     predicates: frozenset[str]
     subject: frozenset[str]
+    clause: frozenset[str] = frozenset()  # the words of the subject's own clause after it
 
     def held_by(self, held: frozenset[str], quote: frozenset[str],
                 common: Callable[[], frozenset[str]], text: str | None = None) -> bool:
@@ -64,12 +65,16 @@ class Core:
         the whole subject with another word, or the whole subject as the subject of a clause
         of its own (a word of it just before an auxiliary: "Whatever *agreement* there *is*,
         it is made at gunpoint", not "Only the Liberal Democrats stood against the Iraq
-        *war*") when it is not a name (many statements name someone)."""
+        *war*") when it is not a name (many statements name someone). A name as the
+        subject needs another word of its own clause: "Britain should join the euro before
+        *the election*" is not near "the tax argument has moved on in British politics ...
+        the forthcoming general election"."""
         if self.predicates & held and (len(quote & held) >= 2 or len(quote) == 1):
             return True
         if not self.subject or not self.subject <= held:
             return False
-        if (quote - self.subject) & held:
+        if (quote - self.subject) & held and (
+                (self.clause - self.subject) & held or self.subject & common()):
             return True
         return bool(self.subject & common()) and (text is None or
                                                   _leads_a_clause(text, self.subject))
@@ -171,6 +176,32 @@ def phrase_terms(text: str) -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _members() -> dict[str, frozenset[str]]:
+    """Canonical term -> every term that stands for it, the content words of its phrases
+    too ("agreement": "deal"; "duress": "gunpoint")."""
+    out: dict[str, set[str]] = {}
+    for term, base in _tables()[1].items():
+        out.setdefault(base, {base}).add(term)
+    for lemma, words in _rows(SYNONYM_FILE):
+        head = _one_term(lemma)
+        if head:
+            for word in words:
+                if len(fold_words(word)) > 1:
+                    out.setdefault(canonical(head), {canonical(head)}).update(terms(word))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def widened_terms(found: Iterable[str]) -> list[str]:
+    """The terms and every term that stands for the same (forms, synonyms and their
+    phrases' words): what a statement saying them in other words may hold."""
+    members = _members()
+    out = dict.fromkeys(found)
+    for t in list(out):
+        out.update(dict.fromkeys(sorted(members.get(canonical(t), ()))))
+    return list(out)
+
+
 def same_word(term: str) -> str:
     """The term of `term`'s lemma by its irregular forms only ("made" -> "make")."""
     return _tables()[0].get(term, term)
@@ -216,8 +247,10 @@ def core_of(quote: str) -> Core:
     if not predicates:
         first = next((t for t in map(_content, words) if t), None)
         predicates = {first} if first else set()
-    return Core(frozenset(predicates), _subject(words[:first_trigger])
-                if first_trigger < len(words) else frozenset())
+    if first_trigger == len(words):
+        return Core(frozenset(predicates), frozenset())
+    return Core(frozenset(predicates), _subject(words[:first_trigger]),
+                _clause(words[first_trigger:]))
 
 
 # Words that open a clause of its own: the subject is what comes before them ("internment
@@ -244,13 +277,32 @@ def _subject(words: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _clause(words: list[str]) -> frozenset[str]:
+    """The content words from the subject's auxiliary up to the first word that opens
+    another clause ("should join the euro | before the election")."""
+    out: set[str] = set()
+    for word in words:
+        if word in SUBORDINATORS and out:
+            break
+        term = _content(word)
+        if term:
+            out.add(term)
+    return frozenset(out)
+
+
 # Words that change how sure a statement is, by the class they belong to: "must" is not
 # "may", and "should quit if he is found to ..." is not "should quit". Future "will" and
-# "would" are left out: reported speech moves "will" to "would" and "is" to "was".
+# "would" are left out: reported speech moves "will" to "would" and "is" to "was". And the
+# words that say how much of it: "all of his dignity" is not "his dignity - a little of it",
+# "only 1%" is not "1%" (stop words, so no content word tells them apart).
 HEDGES = {"can": "can", "could": "can", "cannot": "can", "couldn": "can",
-          "may": "may", "might": "may", "must": "must", "shall": "should",
+          "may": "may", "might": "may", "perhaps": "may", "maybe": "may", "possibly": "may",
+          "consider": "may",  # "would consider leaving" is "might leave", not "would leave"
+          "must": "must", "shall": "should",
           "should": "should", "shouldn": "should", "ought": "should",
-          "if": "if", "unless": "if"}
+          "if": "if", "unless": "if",
+          "all": "all", "every": "all", "entire": "all",
+          "only": "only", "solely": "only", "merely": "only"}
 
 
 # Where a clause ends: punctuation, a dash, or a word that opens a clause of its own ("they

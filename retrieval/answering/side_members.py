@@ -166,16 +166,30 @@ def _leads_role(speaker: Speaker, name: str, kind: str = "") -> bool:
 
 def works_for(speaker: Speaker, body: str) -> bool:
     """Whether the speaker's role names the typed body as the one it belongs to ("Vice
-    President of the ATP", "the ATP's chief"), not as a former post: a side that is an
-    organisation is its people, whatever their office. A role that is only the phrase is an
-    office ("the president" is not everyone whose role has "president")."""
+    President of the ATP", "the ATP's chief", "vice president for entertainment at Nokia":
+    the whole name after "at", not "at Liverpool University"), not as a former post: a side
+    that is an organisation is its people, whatever their office. A role that is only the
+    phrase is an office ("the president" is not everyone whose role has "president")."""
     role = speaker.role or ""
     name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(body.split()), flags=re.I)
     if not name:
         return False
     found = re.search(r"(?i)\bof\s+(?:the\s+)?" + re.escape(name) + r"(?![\w-])"
+                      r"|\bat\s+(?:the\s+)?" + re.escape(name) + r"(?![\w-])(?!\s+(?-i:[A-Z]))"
                       r"|(?<![\w-])" + re.escape(name) + r"['\u2019]s?\s+\w", role)
     return found is not None and not _NO_LONGER.search(role[:found.start()])
+
+
+def written_as_former(text: str, speaker: Speaker) -> bool:
+    """Whether a sentence calls its speaker a former holder of their post, a few words
+    before a word of their name ("former British government minister Michael Heseltine"),
+    though the role kept for them lost it ("government minister")."""
+    words = [re.escape(w) for w in speaker.name.split() if w[:1].isupper()]
+    if not words:
+        return False
+    pattern = (r"(?i:\b(?:ex|former|one-time|onetime|retired)\b)\W+(?:[\w'\u2019-]+\W+){0,5}?"
+               r"(?:" + "|".join(words) + r")\b")
+    return re.search(pattern, text) is not None
 
 
 def _same_office(match: Match, typed_terms: set[str]) -> bool:

@@ -1,10 +1,11 @@
 """Recognising the questions that compare sides or follow a speaker over time.
 
 "What do Russia and Ukraine say about security guarantees?", "compare what Labour and the
-Tories said about tax", "Labour vs Tories on tax", "How do X and Y differ on Z?" compare; "What
-has Erdogan said over time?", "How has Kallas's line changed?", "Erdogan over time" follow one
-speaker. Only the wording is read here; the engine decides whether the sides are speakers
-(a name with "and" in it, "Marks and Spencer", is one side).
+Tories said about tax", "Labour vs Tories on tax", "How do X and Y differ on Z?", "How did X
+and Y react to Z?" compare; "What has Erdogan said over time?", "How has Kallas's line
+changed?", "Erdogan over time" follow one speaker. Only the wording is read here; the engine
+decides whether the sides are speakers (a name with "and" in it, "Marks and Spencer", is one
+side).
 """
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ _WHAT_DO = re.compile(
     rf"^\s*(?:so\s+|and\s+)?(?:what|how)\s+(?:do|does|did|have|has|had)\s+(?P<sides>.+?)\s+"
     rf"(?:each\s+|both\s+|all\s+)?(?:{_VERB})(?:\s+{_TOPIC}\s+(?P<topic>.+?))?{_END}",
     re.IGNORECASE)
+_REACT = re.compile(  # "How did Germany and France react to the Commission's decision?"
+    rf"^\s*how\s+(?:do|does|did|have|has|had)\s+(?P<sides>.+?)\s+(?:each\s+|both\s+)?"
+    rf"(?:react|reacted|respond|responded)(?:\s+to\s+(?P<topic>.+?))?{_END}", re.IGNORECASE)
 _DIFFER = re.compile(
     rf"^\s*how\s+(?:do|does|did)\s+(?P<sides>.+?)\s+(?:differ|compare|disagree)"
     rf"(?:\s+(?:on|over|about|in|regarding)\s+(?P<topic>.+?))?{_END}", re.IGNORECASE)
@@ -82,7 +86,7 @@ def split_sides(phrase: str, with_too: bool = False) -> tuple[str, ...]:
 def parse_sides(question: str) -> SidesQuestion | None:
     """The sides and topic of a comparison, or None when the question is not one."""
     for pattern, with_too in ((_COMPARE, True), (_VERSUS, False), (_DIFFER, False),
-                              (_WHAT_DO, False)):
+                              (_WHAT_DO, False), (_REACT, False)):
         m = pattern.match(question)
         if not m:
             continue
@@ -90,7 +94,7 @@ def parse_sides(question: str) -> SidesQuestion | None:
         if len(sides) >= 2:
             topic = m.group("topic") or m.groupdict().get("topic2")
             return SidesQuestion(sides, _clean(topic), _clean(m.group("sides")),
-                                 pattern is not _WHAT_DO)
+                                 pattern not in (_WHAT_DO, _REACT))
     return None
 
 

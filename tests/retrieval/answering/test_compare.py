@@ -116,6 +116,9 @@ def test_questions_that_are_not_comparisons_stay_ordinary(parley: Parley, questi
                                                           "the Lib Dems"), "schools"),
     ("Blair versus Howard: immigration", ("Blair", "Howard"), "immigration"),
     ("How do Russia and Ukraine differ on Crimea?", ("Russia", "Ukraine"), "Crimea"),
+    ("How did Germany and France react to the Commission's deficit decision?",
+     ("Germany", "France"), "the Commission's deficit decision"),
+    ("how have Russia and Ukraine responded", ("Russia", "Ukraine"), ""),
     ("What did Kallas, Erdogan and Cavusoglu say?", ("Kallas", "Erdogan", "Cavusoglu"), ""),
 ])
 def test_sides_and_topic_are_read_from_the_question(question: str, sides: tuple[str, ...],
@@ -125,7 +128,8 @@ def test_sides_and_topic_are_read_from_the_question(question: str, sides: tuple[
 
 
 @pytest.mark.parametrize("question", ["What did Erdogan say?", "Who said the talks failed?",
-                                      "compare", "What did Erdogan say about tax and pensions?"])
+                                      "compare", "What did Erdogan say about tax and pensions?",
+                                      "How did markets react to the decision?"])
 def test_one_side_is_no_comparison(question: str) -> None:
     assert parse_sides(question) is None
 
@@ -208,3 +212,30 @@ def test_any_comparison_or_timeline_gets_a_reply_every_front_end_can_show(
     assert answer.message or answer.results
     json.dumps(answer_json(answer))
     assert render_answer(answer, Style(False, 100)) and render_answer(answer, Style(False, 40))
+
+
+TALKS = {"talks.txt": """Kyiv and Moscow reached a consensus in Istanbul talks
+Source: Test
+"Whatever agreement there is, it is made at gunpoint," Estonia's Prime Minister Kaja Kallas said.
+Turkish President Recep Tayyip Erdogan said: "In a fair peace, there are no losing parties."
+Ukraine said it was carrying out successful counter-attacks in some areas.
+"""}
+
+
+@pytest.mark.parametrize(("question", "side", "first_words"), [
+    # the words as typed find nothing of Kallas's: their plain synonyms do ("agreement")
+    ("compare what turkey and estonia said about a peace deal", "estonia",
+     "\"Whatever agreement there is"),
+    ("compare what turkey and estonia said about a peace deal", "turkey",
+     "Turkish President Recep Tayyip Erdogan said"),  # the words as typed, first
+    # "talks" and its synonym "negotiations" are in no statement of Estonia's: nothing
+    ("What do Ukraine and Estonia say about the talks?", "Estonia", None),
+])
+def test_a_side_with_nothing_in_the_words_as_typed_is_searched_by_their_synonyms(
+        tmp_path_factory: pytest.TempPathFactory, question: str, side: str,
+        first_words: str | None) -> None:
+    _, statements, _ = _sides(parley_over(tmp_path_factory, TALKS), question)[side]
+    if first_words is None:
+        assert statements == []
+    else:
+        assert statements and statements[0].startswith(first_words)

@@ -166,3 +166,17 @@ def test_dev_checks_are_right_and_never_too_strong():
 ])
 def test_a_shared_surname_under_another_first_name_is_someone_else(name, asked, other):
     assert quote_check._other_first_name(name, asked) is other
+
+
+@pytest.mark.parametrize(("name", "shared", "asked", "other"), [
+    ("David Davis", {"david"}, ("David Blunkett",), True),  # the Tory, not the home secretary
+    ("Tony Blair", {"toni"}, ("Tony McNulty",), True),
+    ("David Davis", {"david", "davi"}, ("David Davis",), False),  # the same name
+    ("David Blunkett", {"david"}, ("David Blunkett", "David Davis"), False),  # may be him
+    ("David", {"david"}, ("David Blunkett",), False),  # a first name alone may be him
+    ("President Bush", {"bush"}, ("George Bush",), False),  # the surname is shared
+    ("David Davis", {"david"}, (), False),  # X typed as no one's full name
+])
+def test_a_shared_first_name_under_another_surname_is_someone_else(name, shared, asked,
+                                                                   other):
+    assert quote_check._other_surname(name, shared, asked) is other

@@ -69,6 +69,15 @@ def _about(quote: str, sentence: str) -> bool:
     ("the Iraq war was illegal",
      "Only the Liberal Democrats stood against the Iraq war, he said, and they had also "
      "provided strong opposition to the government's plans on ID cards", False),
+    # a name as the subject needs a word of its own clause (politics/223: not the euro)
+    ("Britain should join the euro before the election",
+     "I think the tax argument has moved on a lot in British politics particularly in the "
+     "context of the forthcoming general election", False),
+    ("Britain would block any attempt to cut the rebate",
+     "Earlier Foreign Secretary Jack Straw said the UK was prepared to veto any bid to "
+     "reduce the rebate secured by Margaret Thatcher in 1984.", True),
+    ("any deal would be signed under duress",
+     "Whatever agreement there is, it is made at gunpoint.", True),  # by synonyms
     ("I would resign if the lord chancellor overruled him",
      "it was inconceivable in practice that the lord chancellor would overrule his concerns",
      False),
@@ -87,7 +96,8 @@ def test_irregular_forms_meet_their_lemma(word, same):
 @pytest.mark.parametrize(("word", "synonym", "meets"), [
     ("create", "build", True), ("crack", "break", True), ("season", "year", True),
     ("unveiled", "announce", True), ("hunger", "energy", False), ("lies", "smear", False),
-    ("unbelievable", "incredible", True),
+    ("unbelievable", "incredible", True), ("UK", "Britain", True), ("bid", "attempt", True),
+    ("deal", "agreement", True),
 ])
 def test_synonyms_meet(word, synonym, meets):
     assert (canonical(terms(word)[0]) == canonical(terms(synonym)[0])) is meets
@@ -113,6 +123,7 @@ def test_no_word_is_in_two_synonym_groups_nor_a_form_of_two_lemmas():
     ("a chance of winning, however little", "unlikely", False),  # not as a run
     ("he stepped down as chairman", "resign", True),  # inflected, by stems
     ("he stepped in as chairman", "resign", False),
+    ("Whatever agreement there is, it is made at gunpoint", "duress", True),
 ])
 def test_phrases_are_met_as_runs_of_words(text, lemma, held):
     assert (canonical(terms(lemma)[0]) in quote_sense.phrase_lemmas(text)) is held
@@ -122,6 +133,19 @@ def test_a_quote_phrase_stands_for_its_lemma():
     assert quote_sense.phrase_terms("there is little chance of a deal") == {
         terms("little")[0]: canonical(terms("unlikely")[0]),
         terms("chance")[0]: canonical(terms("unlikely")[0])}
+
+
+@pytest.mark.parametrize(("quote", "wanted"), [
+    ("any deal would be signed under duress", {"agreement", "gunpoint"}),  # Kallas's words
+    ("Britain would veto it", {"uk"}),
+    ("the bridge will open", set()),  # no synonym: the words as typed
+])
+def test_a_quote_is_looked_for_by_its_synonyms_too(quote, wanted):
+    typed = terms(quote)
+    widened = quote_sense.widened_terms(typed)
+    assert widened[:len(typed)] == list(dict.fromkeys(typed))
+    assert set(widened) - set(typed) >= {terms(w)[0] for w in wanted}
+    assert bool(set(widened) - set(typed)) is bool(wanted)
 
 
 def test_a_malformed_table_line_is_named(tmp_path):
@@ -193,6 +217,9 @@ def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, v
     ("he could go, and he might stay", {"can", "may"}),
     ("Blunkett should quit if he is found to have influenced it", {"should", "if"}),
     ("it would be followed by talks", set()),  # reported speech's "would" is "will"
+    ("he would consider leaving if the club was knocked out", {"may", "if"}),
+    ("someday to have all of his dignity", {"all"}),  # how much of it is said too
+    ("the 50% rate would only affect 1% of people", {"only"}),
 ])
 def test_hedges_are_read_by_class(text, classes):
     assert set(quote_sense.hedges(text)) == classes
@@ -206,6 +233,11 @@ def test_hedges_are_read_by_class(text, classes):
      "there had been a 29% drop in drink-driving tests since 1997", set()),  # a later clause
     ("Mr Llwyd said the devices were sophisticated, which could only mean experts",
      "the devices were sophisticated", set()),
+    # Burt Reynolds on Ossie Davis: "all of his dignity" is not what he wanted
+    ('"I want so badly someday to have his dignity - a little of it anyway," added Burt '
+     "Reynolds", "someday to have all of his dignity", set()),
+    ("Kennedy defended the plan, saying it would apply to only 1% of the population",
+     "the plan would apply to 1% of the population", {"only"}),
 ])
 def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, classes):
     wanted = canonical_set(terms(quote))

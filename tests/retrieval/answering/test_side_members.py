@@ -7,7 +7,13 @@ import pytest
 
 from corpus.models import Speaker
 from retrieval.answering.engine import Parley
-from retrieval.answering.side_members import _leads_role, belongs_to_party, party_of
+from retrieval.answering.side_members import (
+    _leads_role,
+    belongs_to_party,
+    party_of,
+    works_for,
+    written_as_former,
+)
 from retrieval.answering.sides_records import SidesAnswer
 from tests.retrieval.answering.small_corpus import parley_over
 
@@ -102,3 +108,27 @@ def test_a_topic_naming_someone_is_met_only_in_an_article_naming_them(parley: Pa
     shown = [h.sentence.text for h in labour.statements]
     assert shown and all("Livingstone" not in t for t in shown)
     assert "Milburn" in shown[0]
+
+
+@pytest.mark.parametrize(("text", "name", "former"), [
+    # entertainment: the role kept for him lost its "former British"
+    ("The market, former British government minister Michael Heseltine once said, has no "
+     "morality.", "Michael Heseltine", True),
+    ("Ex-Labour MP Ken Livingstone said it was a smear.", "Ken Livingstone", True),
+    ("Local government minister Nick Raynsford said the council tax was fair.",
+     "Nick Raynsford", False),
+    ("Mr Raynsford said the former system had failed.", "Nick Raynsford", False),  # after
+])
+def test_a_sentence_calling_its_speaker_a_former_holder_is_read(text, name, former):
+    assert written_as_former(text, Speaker(name, "government minister", "person")) is former
+
+
+@pytest.mark.parametrize(("role", "body", "member"), [
+    ("vice president for entertainment at Nokia", "Nokia", True),  # tech: Jonas Guest
+    ("Vice President of the ATP", "the ATP", True),
+    ("chief economist at the IMF", "the imf", True),
+    ("lecturer at Liverpool University", "Liverpool", False),  # another body's name
+    ("former chief executive at Nokia", "Nokia", False),
+])
+def test_a_role_at_a_body_makes_its_holder_one_of_its_people(role, body, member):
+    assert works_for(Speaker("Jonas Guest", role, "person"), body) is member
