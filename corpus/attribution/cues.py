@@ -12,9 +12,15 @@ from dataclasses import dataclass
 
 from corpus.lexicon import attribution_words, cue_forms, cue_pattern, phrase_words
 from corpus.phrases import DOCUMENT_NOUNS, Phrase, bare
+from corpus.quotes import CLOSERS
 from corpus.titles import title_pattern
 
 CUE = cue_pattern()
+# What may open a clause before its subject ("But the minister said", "And Apacs' figures
+# show"): the subject patterns skip it.
+CLAUSE_OPENER = r"(?:(?:But|And|Yet|However,)\s+)?"
+# An inverted subject follows a verb that opens its clause: after these or at the start.
+BEFORE_INVERSION = ",;:\"" + CLOSERS
 NEEDS_AS = cue_forms("needs_as")
 PASSIVE_ONLY = cue_forms("passive_only")
 REPORT_ONLY = cue_forms("report_subject")

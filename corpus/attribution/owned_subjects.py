@@ -5,37 +5,42 @@ from __future__ import annotations
 
 import re
 
-from corpus.attribution.cues import NO_INVERSION, REPORT_HEADS, STATISTICS_NOUNS, Cue
+from corpus.attribution.cues import (
+    BEFORE_INVERSION,
+    CLAUSE_OPENER,
+    NO_INVERSION,
+    REPORT_HEADS,
+    STATISTICS_NOUNS,
+    Cue,
+)
 from corpus.attribution.findings import Finding
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.people import is_organisation_name
 from corpus.phrases import DOCUMENT_NOUNS, ORG_WORDS, Phrase, bare, is_acronym, parse_phrase
-from corpus.quotes import CLOSERS
 from corpus.titles import title_pattern
 
 _TITLE = title_pattern("pattern")
-_BEFORE_INVERSION = ",;:\"" + CLOSERS
 _DOCUMENTS = "|".join(sorted(DOCUMENT_NOUNS))
 _OWNED_DOCUMENT = re.compile(
-    rf"\s*(?:(?:But|And|Yet|However,)\s+)?((?:(?:{_TITLE})\s+)?(?:[A-Z][\w&.-]*\s+){{0,3}}"
+    rf"\s*{CLAUSE_OPENER}((?:(?:{_TITLE})\s+)?(?:[A-Z][\w&.-]*\s+){{0,3}}"
     rf"[A-Z][\w&.-]*['’]s\s+(?:[a-z-]+\s+){{0,2}}(?:{_DOCUMENTS}))\s+[^,;:\"“”]{{3,80}}$")
 
 
 _OWNED_STATISTICS = re.compile(
-    r"\s*(?:(?:But|And|Yet|However,)\s+)?[Tt]he\s+((?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*)\s+"
+    r"\s*" + CLAUSE_OPENER + r"[Tt]he\s+((?:[A-Z][\w&.-]*\s+){0,4}?[A-Z][\w&.-]*)\s+"
     rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))})\s*$")
 
 
 # "..., Apacs' figures show.", "Home Office figures suggest": an owner's possessive
 _POSSESSED_STATISTICS = re.compile(
-    r"(?:^\s*(?:(?:But|And|Yet|However,)\s+)?|,\s+)((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"
+    r"(?:^\s*" + CLAUSE_OPENER + r"|,\s+)((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"
     r"(?:['’]s|(?<=s)['’])\s+(?:(?:latest|new|own|official|annual)\s+)?"
     rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))})\s*$")
 # "Retail Decisions' survey on the implementation of chip and pin found that": an owner's
 # report, survey or study opening the clause, words but no comma between it and the verb
 _OWNED_REPORT = re.compile(
-    r"\s*(?:(?:But|And|Yet|However,)\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"
+    r"\s*" + CLAUSE_OPENER + r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)"
     r"(?:['’]s|(?<=s)['’])\s+(?:[a-z-]+\s+){0,2}"
     rf"(?:{'|'.join(sorted(REPORT_HEADS))})(?:\s+(?:on|into|of|about|for|from|in|at)\b"
     r"[^,;:\"“”]{0,80})?(?:\s+(?:also|has|have|had|now|later|then))*\s*$")
@@ -105,7 +110,7 @@ def owner_statement_subject(cue: Cue) -> Finding | None:
     statement speaks for it (an acronym, a name ending in an organisation word or one the
     table knows as an organisation; never a place nor a country's adjective)."""
     m = _STATEMENT_BEFORE.search(cue.masked, cue.sent_start, cue.start)
-    if m is None and cue.verb not in NO_INVERSION and cue.before[-1:] in _BEFORE_INVERSION:
+    if m is None and cue.verb not in NO_INVERSION and cue.before[-1:] in BEFORE_INVERSION:
         m = _STATEMENT_AFTER.match(cue.rest)
     if m is None:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.apposition import apposition
-from corpus.attribution.cues import NO_INVERSION, REPORT_HEADS, Cue
+from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSION, REPORT_HEADS, Cue
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
 from corpus.attribution.owned_subjects import (
@@ -59,15 +59,13 @@ _LOOSE_APPOSITION = re.compile(
     r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s\s+)?[a-z][^,;]{2,80})$")
 _OWNER_THEN_WORD = re.compile(r"['’]s\s+[a-z]+$")
 _OBJECT_PREPOSITIONS = attribution_words("object_preposition")
-# An inverted subject follows a verb that opens its clause: after these or at the start.
-_BEFORE_INVERSION = ",;:\"" + CLOSERS
 # A name right after the verb with a quotation right after it opens the content, never
 # closing the clause as an inverted subject does.
 _NAME_THEN_QUOTE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*[\"“]\w")
 _REFERENCE_OPENERS = {"But", "And", "Yet", "However", "Meanwhile", "Now", "Later"}
 _JOINT = re.compile(r"\s*(?:Both\s+)?(He|She|They)\s+and\s")
 _MODIFIED = re.compile(
-    r"^\s*(?:(?:But|And|Yet|However,)\s+)?((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther)?\s*"
+    r"^\s*" + CLAUSE_OPENER + r"((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther)?\s*"
     r"(?:[a-z][a-z-]*\s+){0,2}[A-Za-z][a-z-]*)\s+"
     r"(?:of|on|at|from|for|in|with|within|inside|among)\s+"
     r"[^,;\"“”]{1,50}?\s*(?:has|have|had|also|now)?\s*$")
@@ -111,7 +109,7 @@ def inverted_subject(cue: Cue) -> Finding | None:
     chairman of the committee, Labour MP Barry Sheerman.' (the name closing the clause).
     Never after verbs whose object follows them (told, asked, urged)."""
     before = cue.before
-    if cue.verb in NO_INVERSION or (before and before[-1] not in _BEFORE_INVERSION):
+    if cue.verb in NO_INVERSION or (before and before[-1] not in BEFORE_INVERSION):
         return None
     if _NAME_THEN_QUOTE.match(cue.rest) and before[-1:] not in "\"" + CLOSERS:
         # 'Their president, X, says Juninho "does not wish ...": the content (after a
