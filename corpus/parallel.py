@@ -133,3 +133,7 @@ def _shut(pool: ProcessPoolExecutor, *, now: bool) -> None:
         proc.terminate()
     for proc in workers:
         proc.join(timeout=1.0)
+    for proc in workers:  # not gone within a second (a loaded machine): kill, and reap it
+        if proc.is_alive():
+            proc.kill()
+            proc.join(timeout=5.0)
