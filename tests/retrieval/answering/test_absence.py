@@ -24,6 +24,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
 @pytest.mark.parametrize("question", [
     "Who commented on the markets of bitcoin?", "bitcoin markets",
     "what did Ann Lee say about bitcoin",
+    # "harbor" is one slip off "harbour": it weighs nothing, and "bitcoin" still decides
+    "what did Ann Lee say about harbor bitcoin",
 ])
 def test_a_question_about_a_word_no_article_has_shows_nothing(engine: Parley, question: str):
     answer = engine.ask(question)
