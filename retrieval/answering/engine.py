@@ -46,6 +46,7 @@ from retrieval.answering.sides_records import Timeline
 from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
 from retrieval.answering.spelling import Vocabulary
 from retrieval.answering.topics import is_bare_topic, statements_first
+from retrieval.answering.unknown_names import unwritten_name
 from retrieval.answering.who_said import (
     SAID_POOL,
     Found,
@@ -326,9 +327,16 @@ class Parley:
         """No speaker fits the phrase. When its words are in the articles (someone mentioned
         but never given a statement, or a description the attribution did not link), the
         closest passages, said to be the closest; "nobody called X appears" only when none
-        of its words occurs in the articles."""
+        of its words occurs in the articles, or when it is a name no article writes (see
+        `unknown_names`)."""
         unmatched = self.evidence.unmatched(topic)
         resolution = self.directory.resolve(typed)
+        if resolution.mentioned_as is None and unwritten_name(
+                typed, self.index, lambda p: self.corpus.passages[p].text,
+                self.vocabulary.has_near):
+            message = f"Nobody called \u201c{typed}\u201d appears in the articles."
+            return Answer(question, "speaker", (), message, None, unmatched, cut,
+                          Claim("absent"))
         name = resolution.mentioned_as or self._known_spelling(typed)
         if name is not None:
             plain = self._search(question, topic, k, cut, name=name)
