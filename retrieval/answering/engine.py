@@ -228,8 +228,10 @@ class Parley:
         already found them."""
         if is_quantifier(typed):  # "Did anyone talk about ...?" asks who said it
             return self._who_said(question, topic, k, cut)
+        described_only = False  # only the roles of nearby sentences fit (see `nearby`)
         if matches is None:
             matches = self.finder.find(typed)
+            described_only = not matches
             if not any(nearby.by_own_name(m, typed) for m in matches):
                 matches = [*matches, *self._described_nearby(typed, topic)]
         unmatched = self.evidence.unmatched(topic)
@@ -257,6 +259,11 @@ class Parley:
         found = self._theirs_on(query, topic, k, matches, mine, wide=False)
         if widens(self, query) and (found is None or found.held[0] < claims.COVERAGE_TO_SAY):
             found = self._theirs_on(query, topic, k, matches, mine, wide=True) or found
+        if found is None and described_only:
+            # Fitted only as a nearby sentence describes them, and nothing of theirs on the
+            # topic: more likely someone else's words ("St Helens captain Paul Sculthorpe"
+            # is not what "St Helens" said), so the closest passages, as for nobody.
+            return self._nobody_fits(question, typed, topic, k, cut)
         if found is None:
             # None of their statements holds a word of the topic: their statements, said
             # to be theirs on something else, rather than others' words on the topic.
