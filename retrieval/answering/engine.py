@@ -17,7 +17,7 @@ from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims, nearby, proximity
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
-from retrieval.answering.absence import absent_words
+from retrieval.answering.absence import MIN_PASSAGES, absent_words
 from retrieval.answering.candidates import (
     Match,
     SpeakerFinder,
@@ -270,6 +270,11 @@ class Parley:
             ranked = self._statements_in_order(matches, typed, k, mine)
             first = in_topic_articles(self.index, self.corpus.passages,
                                       self.evidence.widened(query), mine, (), k)
+            # Not even in the articles about it, in a corpus large enough for that to say
+            # something (see `absence`): nothing of theirs answers.
+            if not first and self.index.size >= MIN_PASSAGES:
+                return Answer(question, "speaker", (), claims.none_on(names, topic, shown=False),
+                              None, unmatched, cut, Claim("closest", None, people, 0.0))
             firsts = {p for p, _ in first}
             ranked = [*first, *(r for r in ranked if r[0] not in firsts)][:k]
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
