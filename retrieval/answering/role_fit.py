@@ -85,6 +85,13 @@ def _among(word: str, described: tuple[frozenset[str], frozenset[str]]) -> bool:
 _APPOSITION_END = re.compile(r"[,.;:!?()\"\u201c\u201d]|\s[-\u2013\u2014]\s")
 
 
+# A clause, not a description: "Erdogan, who was hosting the talks," is not "the talks",
+# "Dahl, who chairs the dock board," perhaps not its chair; "who is UKIP Scotland chairman"
+# describes (the word after "is" no verb form in -ing or -ed).
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was|has\s+been)\s+(?!\w+(?:ing|ed)\b)")
+_RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where|when|while|as|after|before)\b")
+
+
 def _starts_with_cue(text: str) -> bool:
     word = re.match(r"\s*(\w+)", text)
     return word is not None and word.group(1) in cue_forms()
@@ -93,10 +100,10 @@ def _starts_with_cue(text: str) -> bool:
 def apposition(sentence: str, speaker: Speaker) -> str:
     """The words the sentence sets beside the speaker's surname to say who they are: the
     run right after it, from a comma to the next break ("said Terry Lundgren, Federated's
-    chairman"), and, when the name is the subject of a speech verb, the words before it
-    back to a quotation mark or the sentence's start ("The head of the NHTCU, Acting
-    Detective Chief Superintendent, Mick Deats, said"); "" when the sentence does not name
-    them."""
+    chairman"; "who is UKIP Scotland chairman", never another relative clause: "who was
+    hosting the talks"), and, when the name is the subject of a speech verb (past such a
+    run), the words before it back to a quotation mark or the sentence's start ("British
+    number one Tim Henman, who …, believes"); "" when the sentence does not name them."""
     names = words_of(speaker.name)
     if not names:
         return ""
@@ -107,10 +114,11 @@ def apposition(sentence: str, speaker: Speaker) -> str:
     after = text[found.end():].lstrip()
     runs = []
     if after.startswith(",") and not _starts_with_cue(after[1:]):
-        body = after[1:]
+        body = _WHO_IS.sub("", after[1:], count=1)  # "Henman, who is British number one"
         end = _APPOSITION_END.search(body)
-        runs.append(body[:end.start()] if end else body)
-        after = body[end.end():] if end else ""
+        if not _RELATIVE.match(body):
+            runs.append(body[:end.start()] if end else body)
+        after = body[end.end():] if end else ""  # past it, to the verb of which it is subject
     # Words before the name describe them only when the name is the subject of a speech
     # verb ("... chairman Terry Lundgren said"): "the home secretary was wrong, said Mr
     # Smith" does not make Smith the home secretary.

@@ -44,6 +44,12 @@ OATEN = Speaker("Mark Oaten", "Liberal Democrat's shadow home secretary")
      "Mr Smith said the home secretary was wrong.", False),
     ("federated's chairman", Speaker("Terry Lundgren"),
      "Terry Lundgren said Federated's chairman was wrong.", False),
+    ("ukip's scottish chairman", Speaker("Peter Nielson"),
+     "Peter Nielson, who is UKIP Scotland chairman, said he would stay.", True),
+    ("the british number one", Speaker("Tim Henman"),
+     "British number one Tim Henman, who retired this year, believes Britain can win.", True),
+    ("the talks", Speaker("Recep Tayyip Erdogan"),  # a clause, not a description
+     "The sides were urged by Recep Tayyip Erdogan, who was hosting the talks, to meet.", False),
 ])
 def test_a_role_phrase_fits_as_the_speaker_is_described(phrase, speaker, sentence, fit):
     assert fits(phrase, speaker, sentence) is fit
