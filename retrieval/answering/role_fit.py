@@ -92,9 +92,14 @@ _WHO_IS = re.compile(r"^\s*who\s+(?:is|was|has\s+been)\s+(?!\w+(?:ing|ed)\b)")
 _RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where|when|while|as|after|before)\b")
 
 
+@lru_cache(maxsize=1)
+def _cues() -> frozenset[str]:
+    return cue_forms()  # built afresh on each call of its own
+
+
 def _starts_with_cue(text: str) -> bool:
     word = re.match(r"\s*(\w+)", text)
-    return word is not None and word.group(1) in cue_forms()
+    return word is not None and word.group(1) in _cues()
 
 
 def apposition(sentence: str, speaker: Speaker) -> str:
@@ -157,7 +162,10 @@ def fits(phrase: str, speaker: Speaker, sentence: str) -> bool:
     """Whether every word of the role phrase is the speaker's (name or role, as written or
     shortened) or, the head excepted, in the sentence they say."""
     unmet = _unmet(phrase, speaker)
-    if unmet is None:  # the head may be in the words the sentence sets beside the name
+    head = head_of(phrase)
+    # the head may be in the words the sentence sets beside the name (a sentence without
+    # it anywhere is passed over at once: most are)
+    if unmet is None and head is not None and head in sentence.lower():
         unmet = _unmet(phrase, speaker, apposition(sentence, speaker))
     if unmet is None:
         return False

@@ -38,14 +38,18 @@ def name_words(typed: str) -> list[str] | None:
 
 
 def written(words: list[str], index: BM25Index, text_of: Callable[[int], str]) -> bool:
-    """Whether some passage writes the words together, in order: read in every passage
-    holding the rarest of them (a name's words are rare, so these are few)."""
+    """Whether some passage writes the words together, in order: read in the passages
+    that hold every one of them (found through the index, so few are read)."""
     found = [t for w in words for t in terms(w)]
     if not all(t in index for t in found):
         return False
     rarest = max(found, key=index.idf)
+    docs = [p for p, _ in index.top([rarest], index.size)]
+    for term in found:  # only the passages holding every word are read
+        if docs and term != rarest:
+            docs = [p for p, _ in index.top([term], len(docs), allowed=docs)]
     pattern = re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)")
-    return any(pattern.search(fold(text_of(p))) for p, _ in index.top([rarest], index.size))
+    return any(pattern.search(fold(text_of(p))) for p in docs)
 
 
 def unwritten_name(typed: str, index: BM25Index, text_of: Callable[[int], str],
