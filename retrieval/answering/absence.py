@@ -7,7 +7,9 @@ rarest word there can be (the IDF of a word in one passage), and when the missin
 hold at least ABSENT_SHARE of the question's weight the answer says they are in no article
 and shows nothing. In a small corpus (fewer than MIN_PASSAGES passages) everyday words are
 missing too ("happen", "capital" in one article), so nothing is decided there. Numbers and
-compounds ("8Mb", "far-off") are left alone: the articles may write them otherwise.
+compounds ("8Mb", "far-off") are left alone: the articles may write them otherwise. A word
+one slip off a word the articles have may be that word mistyped or another word they never
+use ("mrsa" beside "mrs"), so it weighs nothing and the question's other words decide.
 """
 from __future__ import annotations
 
@@ -35,12 +37,14 @@ def absent_words(topic: str, index: BM25Index,
         word = topic[token.start:token.end]
         if token.term in index:
             weights[token.term] = index.idf(token.term)
-        elif _PLAIN_WORD.fullmatch(word) and not has_near(token.term):
+        elif not _PLAIN_WORD.fullmatch(word):
+            return ()  # a compound or a number: perhaps written otherwise
+        elif not has_near(token.term):
             weights[token.term] = rarest
             if word not in missing:
                 missing.append(word)
-        else:
-            return ()  # a compound, a number or a slip: perhaps written otherwise
+        # else a slip of a word the articles have: what it means is unsure, so it weighs
+        # nothing either way and the other words decide ("mrsa" is one letter off "mrs")
     total = sum(weights.values())
     held = sum(weights[t] for t in weights if t not in index)
     return tuple(missing) if missing and total > 0 and held / total >= ABSENT_SHARE else ()

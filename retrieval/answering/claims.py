@@ -105,9 +105,11 @@ def closest_for(names: str, topic: str) -> str:
             "the closest:")
 
 
-def none_on(names: str, topic: str) -> str:
-    return (f"No statement by {names} in the articles is about \u201c{topic}\u201d; "
-            "their statements:")
+def none_on(names: str, topic: str, shown: bool = True) -> str:
+    """None of their statements is on the topic; `shown`: their other statements follow."""
+    said = f"No statement by {names} in the articles is about \u201c{topic}\u201d"
+    return f"{said}; their statements:" if shown else f"{said}, nor do they speak in the " \
+        "articles about it."
 
 
 def not_in_articles(words: Sequence[str]) -> str:

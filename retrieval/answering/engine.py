@@ -17,7 +17,7 @@ from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims, nearby, proximity
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
-from retrieval.answering.absence import absent_words
+from retrieval.answering.absence import MIN_PASSAGES, absent_words
 from retrieval.answering.candidates import (
     Match,
     SpeakerFinder,
@@ -46,6 +46,7 @@ from retrieval.answering.sides_records import Timeline
 from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
 from retrieval.answering.spelling import Vocabulary
 from retrieval.answering.topics import is_bare_topic, statements_first
+from retrieval.answering.unknown_names import unwritten_name
 from retrieval.answering.who_said import (
     SAID_POOL,
     Found,
@@ -227,8 +228,10 @@ class Parley:
         already found them."""
         if is_quantifier(typed):  # "Did anyone talk about ...?" asks who said it
             return self._who_said(question, topic, k, cut)
+        described_only = False  # only the roles of nearby sentences fit (see `nearby`)
         if matches is None:
             matches = self.finder.find(typed)
+            described_only = not matches
             if not any(nearby.by_own_name(m, typed) for m in matches):
                 matches = [*matches, *self._described_nearby(typed, topic)]
         unmatched = self.evidence.unmatched(topic)
@@ -256,12 +259,22 @@ class Parley:
         found = self._theirs_on(query, topic, k, matches, mine, wide=False)
         if widens(self, query) and (found is None or found.held[0] < claims.COVERAGE_TO_SAY):
             found = self._theirs_on(query, topic, k, matches, mine, wide=True) or found
+        if found is None and described_only:
+            # Fitted only as a nearby sentence describes them, and nothing of theirs on the
+            # topic: more likely someone else's words ("St Helens captain Paul Sculthorpe"
+            # is not what "St Helens" said), so the closest passages, as for nobody.
+            return self._nobody_fits(question, typed, topic, k, cut)
         if found is None:
             # None of their statements holds a word of the topic: their statements, said
             # to be theirs on something else, rather than others' words on the topic.
             ranked = self._statements_in_order(matches, typed, k, mine)
             first = in_topic_articles(self.index, self.corpus.passages,
                                       self.evidence.widened(query), mine, (), k)
+            # Not even in the articles about it, in a corpus large enough for that to say
+            # something (see `absence`): nothing of theirs answers.
+            if not first and self.index.size >= MIN_PASSAGES:
+                return Answer(question, "speaker", (), claims.none_on(names, topic, shown=False),
+                              None, unmatched, cut, Claim("closest", None, people, 0.0))
             firsts = {p for p, _ in first}
             ranked = [*first, *(r for r in ranked if r[0] not in firsts)][:k]
             hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
@@ -326,9 +339,16 @@ class Parley:
         """No speaker fits the phrase. When its words are in the articles (someone mentioned
         but never given a statement, or a description the attribution did not link), the
         closest passages, said to be the closest; "nobody called X appears" only when none
-        of its words occurs in the articles."""
+        of its words occurs in the articles, or when it is a name no article writes (see
+        `unknown_names`)."""
         unmatched = self.evidence.unmatched(topic)
         resolution = self.directory.resolve(typed)
+        if resolution.mentioned_as is None and unwritten_name(
+                typed, self.index, lambda p: self.corpus.passages[p].text,
+                self.vocabulary.has_near):
+            message = f"Nobody called \u201c{typed}\u201d appears in the articles."
+            return Answer(question, "speaker", (), message, None, unmatched, cut,
+                          Claim("absent"))
         name = resolution.mentioned_as or self._known_spelling(typed)
         if name is not None:
             plain = self._search(question, topic, k, cut, name=name)

@@ -46,8 +46,6 @@ def described_nearby(typed: str, passages: Iterable[Passage], directory: Speaker
                 continue
             if who not in own:
                 own[who] = role_fit.fits_own(typed, who)
-            if own[who] is False:
-                continue
             key = group_key(who)
             if key in seen or key not in directory.entries:
                 continue

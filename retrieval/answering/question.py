@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from corpus.lexicon import cue_forms
+from corpus.lexicon import cue_forms, speech_verbs
 from retrieval.answering.quote_question import parse_check
 from retrieval.answering.records import Intent
 
@@ -32,6 +32,22 @@ _WHAT_DID = re.compile(
 _DID_X_SAY = re.compile(
     rf"^\s*(?:did|has|have|does)\s+(?P<x>.+?)\s+(?:ever\s+)?(?:{_SPEECH}|mention|mentioned)"
     rf"\b(?P<rest>.*)$", re.IGNORECASE)
+@cache
+def _lexicon_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"What did X <verb> …" and "Did X <verb> …" for every speech verb of the lexicon
+    (corpus/data/speech_verbs.tsv: its lemmas and forms) that _SPEECH lacks: "did the
+    liverpool manager blame his keeper …" asks what he said about it, as "who blamed …"
+    asks who said it. Loose: many of these also report findings ("what did the survey
+    find"), so when X fits no speaker the question is a plain search."""
+    known = set(_SPEECH.split("|"))
+    forms = {*cue_forms(), *(verb.lemma for verb in speech_verbs())} - known
+    verbs = "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                     for f in sorted(forms, key=len, reverse=True))
+    what = _WHAT_DID.pattern.replace(rf"(?:{_SPEECH}|make\s+of|made\s+of)", f"(?:{verbs})")
+    did = _DID_X_SAY.pattern.replace(rf"(?:{_SPEECH}|mention|mentioned)", f"(?:{verbs})")
+    return re.compile(what, re.IGNORECASE), re.compile(did, re.IGNORECASE)
+
+
 # "How did Labour defend the poster?": how a speaker answered, defended or saw something
 # asks what they said about it (the verb is no part of the topic).
 _HOW_DID = re.compile(
@@ -113,13 +129,16 @@ def parse_question(question: str) -> ParsedQuestion:
     check = parse_check(text)  # "Did X say Y?": a quote check (see quote_question)
     if check is not None:
         return ParsedQuestion("check", check.quote, check.speaker)
+    lexicon = _lexicon_forms()
     for pattern in (_X_POSSESSIVE, _WHAT_DID, _DID_X_SAY, _HOW_DID, _QUOTES_FROM,
-                    _WHAT_REASON, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING, _THEIR_WORDS):
+                    _WHAT_REASON, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING, _THEIR_WORDS,
+                    *lexicon):
         m = pattern.match(text)
         if m and m.group("x").strip():
             rest = (m.groupdict().get("rest") or "").strip(" ?.!")
             return ParsedQuestion("speaker", _TOPIC_LEAD.sub("", rest),
-                                  _clean_speaker(m.group("x")), pattern in _LOOSE)
+                                  _clean_speaker(m.group("x")),
+                                  pattern in _LOOSE or pattern in lexicon)
     m = _who_said().match(text) or _ANYTHING_SAID.match(text)
     if m:
         rest = _TOPIC_LEAD.sub("", m.group("rest").strip(" ?.!:"))

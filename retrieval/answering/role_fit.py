@@ -9,9 +9,11 @@ when each of its words is in the speaker's name or role, as written or shortened
 Association" MDA), or, for words other than its head noun, in that sentence itself, as
 written or shortened ("mittal steel's chief executive" for a chief executive called Mittal
 said in a sentence about Mittal Steel). The head ("secretary", "manager", the word before
-"of") must be the speaker's own, so "the home secretary" never fits someone who only talks
-about the home secretary; and a role with a word that makes it another office ("shadow",
-"deputy", "former") fits only a phrase that has the word too.
+"of") must be the speaker's own, or in the words the sentence sets beside their name ("said
+Terry Lundgren, Federated's chairman", for a speaker the directory keeps no role for), so
+"the home secretary" never fits someone who only talks about the home secretary; and a
+role with a word that makes it another office ("shadow", "deputy", "former") fits only a
+phrase that has the word too.
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import re
 from functools import lru_cache
 
 from corpus.folding import fold
+from corpus.lexicon import cue_forms
 from corpus.models import Speaker
 from retrieval.answering.candidates import OFFICE_CHANGERS
 from retrieval.tokenizer import terms
@@ -78,14 +81,67 @@ def _among(word: str, described: tuple[frozenset[str], frozenset[str]]) -> bool:
     return all(t in found for t in _terms(word)) or any(shortens(word, w) for w in words)
 
 
-def _unmet(phrase: str, speaker: Speaker) -> tuple[int, ...] | None:
-    """The phrase words the speaker's name and role do not hold; None when the head is
-    among them (no sentence can make up for that)."""
+# What ends an apposition beside a name: a comma, a clause's end, a quotation mark.
+_APPOSITION_END = re.compile(r"[,.;:!?()\"\u201c\u201d]|\s[-\u2013\u2014]\s")
+
+
+# A clause, not a description: "Erdogan, who was hosting the talks," is not "the talks",
+# "Dahl, who chairs the dock board," perhaps not its chair; "who is UKIP Scotland chairman"
+# describes (the word after "is" no verb form in -ing or -ed).
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was|has\s+been)\s+(?!\w+(?:ing|ed)\b)")
+_RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where|when|while|as|after|before)\b")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> frozenset[str]:
+    return cue_forms()  # built afresh on each call of its own
+
+
+def _starts_with_cue(text: str) -> bool:
+    word = re.match(r"\s*(\w+)", text)
+    return word is not None and word.group(1) in _cues()
+
+
+def apposition(sentence: str, speaker: Speaker) -> str:
+    """The words the sentence sets beside the speaker's surname to say who they are: the
+    run right after it, from a comma to the next break ("said Terry Lundgren, Federated's
+    chairman"; "who is UKIP Scotland chairman", never another relative clause: "who was
+    hosting the talks"), and, when the name is the subject of a speech verb (past such a
+    run), the words before it back to a quotation mark or the sentence's start ("British
+    number one Tim Henman, who …, believes"); "" when the sentence does not name them."""
+    names = words_of(speaker.name)
+    if not names:
+        return ""
+    text = fold(sentence)
+    found = re.search(r"(?<!\w)" + re.escape(names[-1]) + r"(?!\w)", text)
+    if found is None:
+        return ""
+    after = text[found.end():].lstrip()
+    runs = []
+    if after.startswith(",") and not _starts_with_cue(after[1:]):
+        body = _WHO_IS.sub("", after[1:], count=1)  # "Henman, who is British number one"
+        end = _APPOSITION_END.search(body)
+        if not _RELATIVE.match(body):
+            runs.append(body[:end.start()] if end else body)
+        after = body[end.end():] if end else ""  # past it, to the verb of which it is subject
+    # Words before the name describe them only when the name is the subject of a speech
+    # verb ("... chairman Terry Lundgren said"): "the home secretary was wrong, said Mr
+    # Smith" does not make Smith the home secretary.
+    if _starts_with_cue(after.lstrip(" ,")):
+        before = text[:found.start()]
+        runs.append(before[max(before.rfind(q) for q in ('"', "\u201c", "\u201d")) + 1:])
+    return " ".join(runs)
+
+
+def _unmet(phrase: str, speaker: Speaker, described: str = "") -> tuple[int, ...] | None:
+    """The phrase words the speaker's name and role (and `described`, the words a sentence
+    sets beside their name) do not hold; None when the head is among them (no other words
+    of a sentence can make up for that)."""
     words = words_of(phrase)
     head = head_of(phrase)
     if not words or head is None or head not in words:
         return None
-    own = _described(f"{speaker.name} {speaker.role or ''}")
+    own = _described(f"{speaker.name} {speaker.role or ''} {described}")
     if (own[1] & OFFICE_CHANGERS) - {t for w in words for t in _terms(w)}:
         return None  # another office: a shadow or deputy is not "the chancellor"
     missing = [i for i, w in enumerate(words) if not _among(w, own)]
@@ -106,6 +162,11 @@ def fits(phrase: str, speaker: Speaker, sentence: str) -> bool:
     """Whether every word of the role phrase is the speaker's (name or role, as written or
     shortened) or, the head excepted, in the sentence they say."""
     unmet = _unmet(phrase, speaker)
+    head = head_of(phrase)
+    # the head may be in the words the sentence sets beside the name (a sentence without
+    # it anywhere is passed over at once: most are)
+    if unmet is None and head is not None and head in sentence.lower():
+        unmet = _unmet(phrase, speaker, apposition(sentence, speaker))
     if unmet is None:
         return False
     words = words_of(phrase)

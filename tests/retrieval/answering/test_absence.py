@@ -18,12 +18,16 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
     lines = [f"Minister Ann Lee said the {TOPICS[i % len(TOPICS)]} plan number{i} was ready."
              for i in range(MIN_PASSAGES)]
     (folder / "big.txt").write_text("A long day\n\n" + "\n\n".join(lines), encoding="utf-8")
+    (folder / "snow.txt").write_text("Cold week\n\nThe harbour froze in the snow.\n\n"
+                                     "Mr Ray Holt said the snow would last.", encoding="utf-8")
     return open_parley([folder], IndexOptions(cache_dir=tmp_path_factory.mktemp("c")))[0]
 
 
 @pytest.mark.parametrize("question", [
     "Who commented on the markets of bitcoin?", "bitcoin markets",
     "what did Ann Lee say about bitcoin",
+    # "harbor" is one slip off "harbour": it weighs nothing, and "bitcoin" still decides
+    "what did Ann Lee say about harbor bitcoin",
 ])
 def test_a_question_about_a_word_no_article_has_shows_nothing(engine: Parley, question: str):
     answer = engine.ask(question)
@@ -45,3 +49,17 @@ def test_slips_numbers_compounds_and_minor_words_are_not_absences(engine: Parley
 def test_a_small_corpus_decides_nothing_from_a_missing_word():
     parley = open_parley()[0]
     assert absent_words("bitcoin", parley.index, parley.vocabulary.has_near) == ()
+
+
+def test_a_speaker_with_nothing_on_a_topic_even_in_its_articles_is_shown_nothing(
+        engine: Parley):
+    answer = engine.ask("what did Ann Lee say about the snow")
+    assert answer.results == () and answer.claim.kind == "closest"
+    assert answer.message == ("No statement by Ann Lee (Minister) in the articles is about "
+                              "\u201cthe snow\u201d, nor do they speak in the articles about it.")
+
+
+def test_a_speaker_with_nothing_on_a_topic_but_its_articles_shows_their_statements(
+        engine: Parley):
+    answer = engine.ask("what did Ray Holt say about the harbour")  # his article is about it
+    assert answer.results and answer.message.endswith("their statements:")

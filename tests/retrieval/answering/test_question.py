@@ -80,6 +80,12 @@ def test_what_a_speaker_is_saying_asks_for_their_statements(question: str, speak
      "vice president of search", "why did ask jeeves buy bloglines"),
     ("how does Kallas feel about the agreement", "Kallas", "the agreement"),
     ("is the minister worried about the deal", "the minister", "the deal"),
+    # any speech verb of the lexicon: loose, as "what did the survey find" reports a finding
+    ("did the liverpool manager blame his keeper for the goal", "the liverpool manager",
+     "his keeper for the goal"),
+    ("what did Kallas point out about the deal", "Kallas", "the deal"),
+    ("did Kallas highlight the risks", "Kallas", "the risks"),
+    ("what did the survey find about broadband", "the survey", "broadband"),
 ])
 def test_according_to_x_and_how_x_feels_ask_for_x_when_x_speaks(question: str, speaker: str,
                                                                  topic: str):

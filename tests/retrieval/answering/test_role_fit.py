@@ -30,6 +30,26 @@ OATEN = Speaker("Mark Oaten", "Liberal Democrat's shadow home secretary")
     ("the home secretary", OATEN, "", False),  # the shadow one is another office
     ("the chancellor", Speaker("Oliver Letwin", "shadow chancellor"), "", False),
     ("the deputy prime minister", Speaker("John Prescott", "Deputy Prime Minister"), "", True),
+    # no role kept: the head in the words the sentence sets beside the name
+    ("federated's chairman", Speaker("Terry Lundgren"),
+     '"We have taken the first step," said Terry Lundgren, Federated\'s chairman.', True),
+    ("federated's chairman", Speaker("Terry Lundgren"),
+     "Federated chairman Terry Lundgren said the deal was good.", True),
+    ("the european airlines association", Speaker("Ulrich Schulte-Strathaus"),
+     '"Why target the airlines?" said Ulrich Schulte-Strathaus, secretary general of the '
+     "Association of European Airlines.", True),
+    ("the home secretary", Speaker("John Smith"),
+     "The home secretary was wrong, said Mr Smith.", False),  # not the subject: no apposition
+    ("the home secretary", Speaker("John Smith"),
+     "Mr Smith said the home secretary was wrong.", False),
+    ("federated's chairman", Speaker("Terry Lundgren"),
+     "Terry Lundgren said Federated's chairman was wrong.", False),
+    ("ukip's scottish chairman", Speaker("Peter Nielson"),
+     "Peter Nielson, who is UKIP Scotland chairman, said he would stay.", True),
+    ("the british number one", Speaker("Tim Henman"),
+     "British number one Tim Henman, who retired this year, believes Britain can win.", True),
+    ("the talks", Speaker("Recep Tayyip Erdogan"),  # a clause, not a description
+     "The sides were urged by Recep Tayyip Erdogan, who was hosting the talks, to meet.", False),
 ])
 def test_a_role_phrase_fits_as_the_speaker_is_described(phrase, speaker, sentence, fit):
     assert fits(phrase, speaker, sentence) is fit
@@ -56,6 +76,8 @@ ARTICLES = {
              "was wrong on deportation.\n\nMr Oaten said later that he would vote against it.",
     "b.txt": "Cup tie\n\nManchester United manager Alex Ferguson said Vieira was wound up.\n\n"
              "Alex Ferguson said the team would rest on Sunday.",
+    "c.txt": "Store deal\n\n\"We have taken the first step toward combining two store "
+             "companies,\" said Terry Lundgren, Federated's chairman.",
 }
 
 
@@ -67,6 +89,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
 @pytest.mark.parametrize(("question", "speaker"), [
     ("what did the lib dem shadow home secretary say about deportation", "Mark Oaten"),
     ("what did the man utd manager say about vieira", "Alex Ferguson"),
+    # kept with no role: "Federated's chairman" is the apposition beside his name
+    ("what did federated's chairman say about the store companies", "Terry Lundgren"),
 ])
 def test_a_role_the_directory_lacks_finds_the_speaker_its_sentence_describes(
         engine: Parley, question: str, speaker: str):
