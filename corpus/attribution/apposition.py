@@ -12,7 +12,16 @@ import re
 from corpus.attribution.subject_words import SKIP_BEFORE_VERB, SPLIT_CONJ, words_before
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
-from corpus.phrases import CONNECTORS, TITLES, Phrase, bare, is_cap, is_role_word, parse_phrase
+from corpus.phrases import (
+    CONNECTORS,
+    ORG_WORDS,
+    TITLES,
+    Phrase,
+    bare,
+    is_cap,
+    is_role_word,
+    parse_phrase,
+)
 from corpus.quotes import QUOTE_CHARS
 
 PREPOSITIONS = attribution_words("preposition")
@@ -22,7 +31,10 @@ _LOOSE = re.compile(r",\s+(?:from|of|at|with)\s+[^,]{3,80}$")
 _CLAUSE_ENDS = tuple(",;:" + QUOTE_CHARS)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _EMPLOYED = re.compile(r"[,?!][\"”']\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\s+"
-                       r"(?:from|of|at|with)\s+(?:the\s+)?[A-Z][^,;:\"“”]{2,80}$")
+                       r"(?:from|of|at|with)\s+(?:the\s+)?([A-Z][^,;:\"“”]{2,80})$")
+# With no comma before the verb, where they work must be a name to its end ("from
+# Intervoice", "of the Consumer Electronics Association"), not a role and another name.
+_WORKPLACE = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|&))*")
 _INCLUDING = {"including", "notably", "especially", "particularly"}
 
 Apposition = tuple[list[str], str | None]  # the subject's words, the role it is given
@@ -35,14 +47,6 @@ def apposition(masked: str, sent_start: int, cue: int) -> Apposition | None:
     if cut is None:
         return None
     body, mark = cut
-    employed = _EMPLOYED.search(body) if mark == "," else None
-    if employed is not None:
-        # '"...," Kirsten Pfeifer from the Consumer Electronics Association, told': a full
-        # name and where they work, after a quotation, between it and the verb
-        name = parse_phrase(employed.group(1).split())
-        if name is not None and name.name and len(name.name.split()) > 1 \
-                and not is_organisation_name(name.name):
-            return employed.group(1).split(), None
     opener = body.rfind(mark if mark == "," else f" {mark} ")
     if opener < 0:
         return None
@@ -58,6 +62,28 @@ def apposition(masked: str, sent_start: int, cue: int) -> Apposition | None:
         if found is not None:
             return found
     return _between_marks(head_text, middle, mwords)
+
+
+def employed_name(before: str) -> list[str] | None:
+    """'"...," Kirsten Pfeifer from the Consumer Electronics Association, told', '"...," David
+    Noone from Intervoice said': a full name and where they work, after a quotation, right
+    before the verb (a comma or none): the person speaks, not where they work."""
+    words = before.rstrip().split()
+    while words and words[-1].lower() in SKIP_BEFORE_VERB:
+        words.pop()
+    text = " ".join(words)
+    employed = _EMPLOYED.search(text.rstrip(","))
+    if employed is None:
+        return None
+    if not text.endswith(",") and not _WORKPLACE.fullmatch(employed.group(2)):
+        return None  # '"...," National Bureau of Statistics chief Li Deshui told'
+    if any(bare(w) in ORG_WORDS for w in employed.group(1).split()):
+        return None
+    name = parse_phrase(employed.group(1).split())
+    if name is not None and name.name and len(name.name.split()) > 1 \
+            and not is_organisation_name(name.name):
+        return employed.group(1).split()
+    return None
 
 
 def _body_and_mark(before: str) -> tuple[str, str] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.attribution.apposition import apposition
+from corpus.attribution.apposition import apposition, employed_name
 from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSION, REPORT_HEADS, Cue
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
@@ -208,6 +208,13 @@ def _after_object_preposition(lead: list[str]) -> bool:
     return k > 0 and lead[k - 1] in _OBJECT_PREPOSITIONS
 
 
+def employed_subject(cue: Cue) -> Finding | None:
+    """A full name and where they work before the verb, after a quotation (see
+    `employed_name`): before `subject_before`, which would take the workplace."""
+    found = employed_name(cue.masked[cue.sent_start:cue.start])
+    return Finding(parse_phrase(found)) if found else None
+
+
 def apposition_subject(cue: Cue) -> Finding | None:
     """An apposition between the subject and the verb (see `apposition`)."""
     found = apposition(cue.masked, cue.sent_start, cue.start)
@@ -308,7 +315,8 @@ def coordinated_subject(cue: Cue) -> Finding | None:
 
 
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
-                                       owned_statistics_subject, share_subject, subject_before,
+                                       owned_statistics_subject, share_subject,
+                                       employed_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
                                        owned_document_subject, named_document_subject,

@@ -24,6 +24,21 @@ def test_name_after_an_employer_and_a_role(paragraph: str, expected: str | None)
 
 
 @pytest.mark.parametrize("paragraph, expected", [
+    # a full name and where they work after a quotation, no comma before the verb (tech/069)
+    ('"We\'re a nation of lazy so-and-sos," David Noone from Intervoice said.', "David Noone"),
+    ('"It was a good year," Jane Smith of the Halifax Building Society said.', "Jane Smith"),
+    # with a comma, as before (tech/296)
+    ('"It is a big show," Kirsten Pfeifer from the Consumer Electronics Association, told '
+     'reporters.', "Kirsten Pfeifer"),
+    # must not fire: an organisation's name, a role and the person (business/286)
+    ('"We need a good and feasible plan," National Bureau of Statistics chief Li Deshui told '
+     'reporters.', "Li Deshui"),
+])
+def test_name_and_workplace_after_a_quotation(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
     # a full name and a possessive description after a quotation, no closing comma
     ('"What happens here today, we will see in nine months to a years\' time in the UK," '
      'Adam Hume, the BBC Broadcast\'s futurologist told the BBC News website.', "Adam Hume"),
