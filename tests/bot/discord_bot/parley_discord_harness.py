@@ -105,10 +105,16 @@ async def running_bot(monkeypatch, caplog):
     yield _start
 
     for h in made:
+        beats = getattr(h.bot.ws, "_keep_alive", None)  # discord.py's heartbeat thread
         if not h.bot.is_closed():
             await asyncio.wait_for(h.bot.close(), WAIT)
         h.task.cancel()
         await asyncio.wait({h.task}, timeout=WAIT)
+        if beats is not None:
+            # stopped by close(), but it may be waking to beat: joined with the loop still
+            # running, or its beat meets a closed loop ("Event loop is closed") under load
+            beats.stop()
+            await asyncio.to_thread(beats.join, WAIT)
         await h.stub.stop()
     text = caplog.text + "".join(str(r.args) for r in caplog.records)
     assert TOKEN not in text, "the token leaked into the logs"
