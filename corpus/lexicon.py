@@ -75,8 +75,10 @@ def speech_verbs() -> tuple[SpeechVerb, ...]:
     return tuple(verbs)
 
 
+@cache
 def cue_forms(frame: str | None = None) -> frozenset[str]:
-    """Every form that cues a statement, or only the forms a frame applies to."""
+    """Every form that cues a statement, or only the forms a frame applies to (kept: the
+    answering side asks for them per question)."""
     if frame is not None and frame not in FRAMES:
         raise KeyError(frame)
     return frozenset(f for v in speech_verbs()

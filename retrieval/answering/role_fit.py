@@ -92,14 +92,9 @@ _WHO_IS = re.compile(r"^\s*who\s+(?:is|was|has\s+been)\s+(?!\w+(?:ing|ed)\b)")
 _RELATIVE = re.compile(r"\s*(?:who|whom|whose|which|that|where|when|while|as|after|before)\b")
 
 
-@lru_cache(maxsize=1)
-def _cues() -> frozenset[str]:
-    return cue_forms()  # built afresh on each call of its own
-
-
 def _starts_with_cue(text: str) -> bool:
     word = re.match(r"\s*(\w+)", text)
-    return word is not None and word.group(1) in _cues()
+    return word is not None and word.group(1) in cue_forms()
 
 
 def apposition(sentence: str, speaker: Speaker) -> str:
