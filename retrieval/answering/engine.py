@@ -34,9 +34,11 @@ from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
 from retrieval.answering.quote_check import QuoteChecker
 from retrieval.answering.quote_verdicts import nobody_fits, verdict_message
 from retrieval.answering.records import (
+    NO_CLAIM,
     Answer,
     Claim,
     ClaimKind,
+    Intent,
     QuotesAnswer,
     SpeakerStats,
 )
@@ -184,10 +186,9 @@ class Parley:
         topic = f"{name} {topic}".strip()
         query = terms(topic)
         unmatched = self.evidence.unmatched(topic)
-        missing = self._absent(topic)
-        if missing:
-            return Answer(question, "search", (), claims.not_in_articles(missing), None,
-                          unmatched, cut)
+        absent = self.absent_answer(question, "search", topic, unmatched, cut)
+        if absent is not None:
+            return absent
         # A passage scoring 0 (only words in exactly half the passages) answers nothing.
         # A bare topic judges the near-best passages by their statements (see `topics`).
         bare = is_bare_topic(question)
@@ -244,10 +245,10 @@ class Parley:
         people = claims.candidates(matches)
         several = claims.several_message(typed, matches)
         query = [t for t in terms(topic) if t not in set(terms(typed))]
-        missing = self._absent(topic) if query else ()
-        if missing:
-            return Answer(question, "speaker", (), claims.not_in_articles(missing), None,
-                          unmatched, cut, Claim("closest", None, people))
+        absent = self.absent_answer(question, "speaker", topic, unmatched, cut,
+                                    Claim("closest", None, people)) if query else None
+        if absent is not None:
+            return absent
         if not query:
             ranked = self._statements_in_order(matches, typed, k, mine)
             hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
@@ -398,6 +399,17 @@ class Parley:
 
     def _absent(self, topic: str) -> Sequence[str]:
         return absent_words(topic, self.index, self.vocabulary.has_near)
+
+    def absent_answer(self, question: str, intent: Intent, topic: str,
+                      unmatched: tuple[str, ...], cut: bool,
+                      claim: Claim = NO_CLAIM) -> Answer | None:
+        """The answer when words of the topic are in no article ("No article mentions …"),
+        shown with no passage; None when every word is somewhere."""
+        missing = self._absent(topic)
+        if not missing:
+            return None
+        return Answer(question, intent, (), claims.not_in_articles(missing), None, unmatched,
+                      cut, claim)
 
     @staticmethod
     def _nothing(topic: str) -> str:

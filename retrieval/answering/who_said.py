@@ -35,10 +35,9 @@ class Found:
 def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> Answer:
     query = terms(topic)
     unmatched = parley.evidence.unmatched(topic)
-    missing = parley._absent(topic)
-    if missing:
-        return Answer(question, "who_said", (), claims.not_in_articles(missing), None,
-                      unmatched, cut)
+    absent = parley.absent_answer(question, "who_said", topic, unmatched, cut)
+    if absent is not None:
+        return absent
     found = _statements(parley, query, topic, k, wide=False)
     if widens(parley, query) and (found is None or max(found.held) < claims.COVERAGE_TO_SAY):
         found = _statements(parley, query, topic, k, wide=True) or found
