@@ -122,4 +122,8 @@ def test_a_build_cancelled_while_its_workers_are_busy_stops_them_at_once(
     with pytest.raises(parallel.Cancelled):
         list(parallel.attribute_all([60.0] * 64, time.sleep, 2, cancel=cancel))
     assert pools and workers
+    # Stopped, not waited for: a chunk takes a minute, a stopped worker is gone within
+    # seconds (the pool's own thread may be the one that reaps it, so join here, bounded).
+    for p in workers:
+        p.join(10.0)
     assert not any(p.is_alive() for p in workers)
