@@ -11,7 +11,7 @@ import re
 
 from corpus.attribution.acts import Act
 from corpus.attribution.cues import CUE, REPORT_ONLY
-from corpus.attribution.salience import only_person_named_since
+from corpus.attribution.salience import find_named, only_person_named_since, organisation_like
 from corpus.attribution.shares import bare_share
 from corpus.attribution.state import ArticleState, Focus, Unit
 from corpus.entities import Entity
@@ -19,7 +19,7 @@ from corpus.folding import fold
 from corpus.gender import role_gender
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
-from corpus.phrases import DOCUMENT_NOUNS, VAGUE_HEADS, bare
+from corpus.phrases import DOCUMENT_NOUNS, TITLES, VAGUE_HEADS, bare, parse_phrase
 from corpus.quotes import mask_quotes, quote_spans
 from corpus.titles import title_pattern
 
@@ -29,6 +29,7 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*[a-z]\b")
 _PLURAL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*s)\b")
 
 _REPORT_HEADS = attribution_words("report_head")
+_GOING_ON_VERBS = attribution_words("going_on_verb")
 _RESPONDENTS = attribution_words("respondent")
 Speaker = tuple[Entity | None, str | None, str | None]  # entity, vague source, role only
 _NOBODY: Speaker = (None, None, None)
@@ -64,6 +65,9 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
         if _report_verb(state, act) and not _document(unit.vague) and not (
                 unit.entity is not None and unit.entity.canonical() in state.authors.values()):
             unit.entity, unit.vague = None, None  # "It found that ...": only a report's
+    elif kind in ("male", "female") and rival_in_view(state, kind) \
+            and not _going_on(state, act, last):
+        pass  # another person of the pronoun's gender named since the focus: nobody
     elif kind:
         unit.entity, unit.vague, unit.role_only = _referent(kind, last, state.focus,
                                                             state.org_focus)
@@ -113,6 +117,122 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         if ent is not None and ent.kind == "organisation":
             return ent, None, None
     return _NOBODY
+
+
+def rival_in_view(state: ArticleState, gender: str) -> bool:
+    """'... in a book published this week by Philippe Sands QC, ... He also says ...' while
+    Michael Mates is in focus: another person known to be of the pronoun's gender, named
+    in a sentence of narration after the focus's paragraph, leaves two in view, so the
+    pronoun is nobody's rather than the focus's. Not counted: a sentence about the focus
+    ("He portrayed Mr Ebbers ... as obsessed with costs"), which also brings the focus
+    back; a sentence holding a quotation, whose names are a speaker's or its content;
+    narration in the
+    focus's own paragraph, which news writing keeps to one speaker ("Tony Blair said ...
+    But changes to the bill must not overturn ... Tony Bland. "...," he said."); a name
+    as a modifier ("an Alan Shearer strike", "Gerrard's 20-yard drive")."""
+    focus = state.focus[0] if state.focus else None
+    if focus is None or focus.kind != "person" or focus.gender not in (None, gender):
+        return False
+    here, at = state.paragraph.index, state.focus_at
+    rival = False
+    for unit in state.units:
+        if (unit.passage, unit.end) <= at or unit.passage < here - 1 \
+                or (unit.passage, unit.start) >= (here, state.sentence_start) \
+                or unit.act is not None or unit.has_speaker():
+            continue
+        text = state.paragraphs[unit.passage]
+        quotes = state.paragraph.quotes if unit.passage == here else quote_spans(text)
+        masked = state.paragraph.masked if unit.passage == here else mask_quotes(text, quotes)
+        opening = _opening(masked, unit)
+        if _about(state, masked, opening, focus, gender):
+            rival = False  # the narration went back to the focus ("..., he made contact")
+        elif unit.passage > at[0] and not _described(opening) \
+                and not any(a < unit.end and b > unit.start for a, b in quotes):
+            rival = rival or any(_rival(state, masked, m, focus, gender)
+                                 for m in _NAME_IN_TEXT.finditer(masked, unit.start, unit.end))
+    return rival
+
+
+def _opening(masked: str, unit: Unit) -> list[str]:
+    """The sentence's words after a leading connective ("But Mr Herron - ...")."""
+    words = masked[unit.start:unit.end].split()
+    return words[1:] if words and bare(words[0].strip(",")) in _LEAD_INS else words
+
+
+def _described(words: list[str]) -> bool:
+    """A definite description opens the sentence ("The 27-year-old, who captained ...",
+    "The confident 23-year-old is ..."): the focus or the person just named, which the
+    rules cannot tell apart, so the sentence neither brings the focus back nor names a
+    rival."""
+    if not words or words[0] != "The":
+        return False
+    for n in range(2, min(len(words), _DESCRIPTION_WORDS) + 1):
+        core = [w.rstrip(",;:") for w in words[:n]]
+        if not core[-1][:1].islower() and not core[-1][:1].isdigit():
+            return False
+        phrase = parse_phrase(core)
+        if phrase is not None and phrase.reference is not None \
+                and phrase.reference.refers_to == "person":
+            return True
+        if core[-1] != words[n - 1]:
+            return False  # the description ends at a comma
+    return False
+
+
+_NAME_IN_TEXT = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+_MODIFIER_BEFORE = re.compile(r"\b(?:an?)\s+$")
+_OPENING_WORDS = 8
+_DESCRIPTION_WORDS = 4
+_LEAD_INS = attribution_words("lead_in")
+_SUBJECT_PRONOUN = {"male": {"He", "he"}, "female": {"She", "she"}}
+
+
+def _rival(state: ArticleState, masked: str, m: re.Match[str], focus: Entity,
+           gender: str) -> bool:
+    name = m.group()
+    if _MODIFIER_BEFORE.search(masked, max(0, m.start() - 4), m.start()) \
+            or masked.startswith(("'s", "’s"), m.end()) or _same_person(state, name, focus):
+        return False
+    other = find_named(state, name)
+    return other is not None and other is not focus and other.kind == "person" \
+        and other.gender == gender and not organisation_like(name)
+
+
+def _same_person(state: ArticleState, name: str, focus: Entity) -> bool:
+    """Whether a name may be the focus under another form ("Lord Kinnock", "Sir Anthony"
+    beside Neil Kinnock, Anthony O'Reilly): a word of it is a word of the focus's names."""
+    if find_named(state, name) is focus:
+        return True
+    own = {w for n in focus.distinct_names() for w in n.split()}
+    return any(w in own for w in name.split() if bare(w) not in TITLES)
+
+
+def _about(state: ArticleState, masked: str, words: list[str], focus: Entity,
+           gender: str) -> bool:
+    """Whether a sentence's subject is the focus: their name or a pronoun of their gender
+    in the opening words, with nobody else named before it ("But Mr Herron - who ... -
+    said ...", "By the 1980s he had risen ...", "Through his English teacher, he made")."""
+    if not words:
+        return False
+    m = _NAME_IN_TEXT.match(" ".join(words[:_OPENING_WORDS]))
+    if m is not None and _same_person(state, m.group(), focus):
+        return True
+    opening = words[:_OPENING_WORDS]
+    for i, w in enumerate(opening):
+        if w.strip(",") in _SUBJECT_PRONOUN[gender]:
+            return not any(_rival(state, masked, n, focus, gender)
+                           for n in _NAME_IN_TEXT.finditer(" ".join(opening[:i])))
+    return False
+
+
+def _going_on(state: ArticleState, act: Act, last: Unit | None) -> bool:
+    """'He added:' after the person in focus spoke last: the same speaker going on,
+    whoever the narration named in between ("Benitez hailed Gerrard ... capped by
+    Gerrard's 20-yard drive. He added: ...")."""
+    m = CUE.match(state.paragraph.masked, act.cue)
+    focus = state.focus[0] if state.focus else None
+    return m is not None and m.group() in _GOING_ON_VERBS and last is not None \
+        and focus is not None and last.entity is focus
 
 
 def _report_verb(state: ArticleState, act: Act) -> bool:

@@ -65,7 +65,7 @@ def only_person_named_since(state: ArticleState, upto: int, gender: str) -> Enti
     paragraph ("Mr Blunkett ... She denies ... which he has denied")."""
     fitting: dict[int, Entity] = {}
     for name, ent in named_since_focus(state, upto):
-        if ent is None or ent.kind != "person" or _organisation_like(name):
+        if ent is None or ent.kind != "person" or organisation_like(name):
             continue
         if ent.gender is None:
             return None
@@ -81,7 +81,7 @@ def only_person_named_since(state: ArticleState, upto: int, gender: str) -> Enti
     return found
 
 
-def _organisation_like(name: str) -> bool:
+def organisation_like(name: str) -> bool:
     """A name typed as a person that reads as an organisation's ("BBC Radio Sheffield")."""
     return is_organisation_name(name) or any(is_acronym(w) for w in name.split())
 
