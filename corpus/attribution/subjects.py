@@ -14,6 +14,7 @@ from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSIO
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
 from corpus.attribution.owned_subjects import (
+    authored_report_subject,
     named_document_subject,
     owned_document_subject,
     owned_statistics_subject,
@@ -315,7 +316,8 @@ def coordinated_subject(cue: Cue) -> Finding | None:
 
 
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
-                                       owned_statistics_subject, share_subject,
+                                       authored_report_subject, owned_statistics_subject,
+                                       share_subject,
                                        employed_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
