@@ -287,7 +287,7 @@ def report_author(before: str) -> Phrase | None | bool:
     return phrase
 
 
-def _authored_by(before: str, name: str) -> bool:
+def _authored_by(before: str, name: str | None) -> bool:
     """"A recent survey by Mediametrie found": the author the subject names speaks."""
     author = report_author(before)
     return isinstance(author, Phrase) and author.name == name
