@@ -36,6 +36,7 @@ AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
 GREETINGS = cue_forms("greeting")
+NAMING = cue_forms("naming")
 PEOPLE_NOUNS = attribution_words("people_noun")
 STATISTICS_NOUNS = phrase_words("statistics_noun")
 OWNED_NOUNS = DOCUMENT_NOUNS | STATISTICS_NOUNS
@@ -234,10 +235,20 @@ _FINITE_LATER = re.compile(r"\b(?:would|will|was|were|is|are|had|has|could|shoul
                            r"might)\b")
 
 
+_NAME_GIVEN = re.compile(r"^\s*(?:the\s+)?[\"“'‘]")
+
+
+def _name_given(cue: Cue) -> bool:
+    """naming: "Baywatch dubbed 'worst TV import'", "X and Y, dubbed the "McLibel Two",
+    were": a participle right after a comma, or right before a quotation, gives a name, no
+    statement ("The Law Society dubbed Mr Clarke's new proposals an "abuse of power"")."""
+    return cue.verb in NAMING and (cue.before.endswith(",") or bool(_NAME_GIVEN.match(cue.rest)))
+
+
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
-    _greeting_people, _bare_passive, _response_by_deed, _put_somewhere)
+    _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given)
 
 
 def is_speech(cue: Cue) -> bool:

@@ -342,13 +342,14 @@ def find_subject(cue: Cue) -> Subject | None:
 
 
 def _outside_relative_list(cue: Cue, subject: Subject) -> Subject | None:
-    """"The Alliance, which includes the Society, Age Concern ..., said": the subject is the
-    head before the relative clause, never a name inside it ("which Yukos claims" still
-    gives Yukos)."""
+    """"The Alliance, which includes the Society, Age Concern ..., said", "Southcorp, whose
+    brands include Penfolds, Rosemount and Lindemans, dismissed": the subject is the head
+    before the relative clause, never a name inside it ("which Yukos claims" still gives
+    Yukos)."""
     phrase, s = subject.phrase, cue.sent_start
     if phrase.pronoun is not None:
         return subject
-    rel = re.match(r"^(.*?\S),\s+(?:which|who)\s+(?!(?:has|have|had|is|was)?\s*"
+    rel = re.match(r"^(.*?\S),\s+(?:which|who|whose)\s+(?!(?:has|have|had|is|was)?\s*"
                    + re.escape(cue.verb) + r"\b)", cue.masked[s:cue.start])
     if rel is None:
         return subject
