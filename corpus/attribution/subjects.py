@@ -150,8 +150,9 @@ def _inverted_document(rest: str) -> Phrase | None:
 def subject_before(cue: Cue) -> Finding | Refusal | None:
     """Before the verb: "Mr X has said", "He and the Archbishop have spoken out" (the
     first of joint subjects), "Lisa Power, head of policy at the X Trust said". A
-    possessive is a noun ("Mr Mallon's claim"); after "to", "for", "near" or "in" the
-    whole phrase is the subject ("Sources close to Mr Hockney said") or nobody is."""
+    possessive is a noun ("Mr Mallon's claim"); after "to", "for", "near", "in", "within" or
+    "inside" the whole phrase is the subject ("Sources close to Mr Hockney said", "Sources
+    within the party told") or nobody is."""
     masked, s = cue.masked, cue.sent_start
     found = words_before(masked, s, cue.start)
     if found and found[0] in (["I"], ["We"]):
@@ -162,7 +163,7 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
         lead = masked[s:found[1]].split()
         if _after_object_preposition(lead):
             return None  # "a meeting between the two presidents": an object, no subject
-        if lead and lead[-1] in ("to", "for", "near", "in"):
+        if lead and lead[-1] in ("to", "for", "near", "in", "within", "inside"):
             whole = _modified_subject(masked[s:cue.start]) or parse_phrase(
                 masked[s:cue.start].split())
             return Finding(whole) if whole is not None and (

@@ -150,6 +150,7 @@ ISSUE12_ONE_WORD_FORMS = {
     "thanked", "dubbed", "reiterate", "reiterates", "reiterated", "joked", "hint", "hints",
     "hinted", "countered", "reckon", "reckons", "reckoned", "confesses", "confessed",
     "signalled", "signaled",
+    "asserts", "asserted",  # "The party asserts that Mr Hockney ..."
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",

@@ -139,3 +139,33 @@ def test_a_role_of_the_other_gender_is_not_the_person_in_focus() -> None:
                    "she believed Tony Blair initiated reforms without a clear outcome in mind. "
                    "The lord chancellor hinted further reforms could be unveiled.")
     assert out[0] == "Baroness Boothroyd" and out[1] != "Baroness Boothroyd"
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # politics/059: "the commission" after the commission's statement
+    (("The Electoral Commission said it wanted a cap on donations.",
+      "The commission says capping donations would mean taxpayers giving parties more cash."),
+     "Electoral Commission"),
+    # politics/317: "the party" after the party's statement
+    (("Labour says it wants to retain the property-based tax.",
+      "The party says this year's increases will be the lowest in a decade."), "Labour"),
+    # politics/111: "asserts", and the party that spoke in the paragraph
+    (("A spokesman for UKIP called on Mr Hockney to quit the London Assembly. The party "
+      'asserts that Mr Hockney "has a moral obligation" to stand down.',), "UKIP"),
+    # a noun that fits nobody stays what it says (politics/091: the party was only named)
+    (("Pensioners are being offered energy savings.",
+      "The party says the plans could save the average pensioner £100 every year."),
+     "the party"),
+])
+def test_more_referring_nouns(paragraphs: tuple[str, ...], expected: str) -> None:
+    assert [s for s in speakers(*paragraphs) if s][-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/141: sources within a party are no statement of the party
+    ("Sources within the party told the BBC Mr Howard had always been in favour of ID cards.",
+     "Sources"),
+    ("Sources inside the Conservative Party said Mr Howard would stay.", "Sources"),
+])
+def test_sources_within_an_organisation_are_not_it(paragraph: str, expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
