@@ -234,11 +234,32 @@ def relative_subject(cue: Cue) -> Finding | None:
     if len(words) >= 2 and words[-1] == "who" and (
             bare(words[-2]) in VAGUE_HEADS or words[-2] in _SOMEONE):
         return _vague_antecedent(words[:-1])
+    if len(words) >= 3 and words[-1] == "who" and words[-2][:1].isupper() \
+            and not words[-2].endswith(","):
+        return _named_antecedent(words[:-1])
     if len(words) < 2 or words[-1].lower() not in {"which", "who"} or not words[-2].endswith(","):
         return None
     text = " ".join(words[:-1])[:-1]
     found = words_before(text + " ", 0, len(text) + 1)
     return Finding(parse_phrase(found[0])) if found else None
+
+
+def _named_antecedent(words: list[str]) -> Finding | None:
+    """"The figures were given by economics minister Heizo Takenaka who said ...", "a
+    message repeated by Home Secretary Charles Clarke who said": a person's full or titled
+    name right before "who" with no comma is the relative clause's subject (never an
+    organisation's name, nor a preposition's object: "a row with Mr Blair who said")."""
+    text = " ".join(words)
+    found = words_before(text + " ", 0, len(text) + 1)
+    phrase = parse_phrase(found[0]) if found else None
+    if found is None or phrase is None or phrase.name is None or phrase.pronoun is not None \
+            or is_organisation_name(phrase.name) \
+            or not (phrase.title or len(phrase.name.split()) > 1):
+        return None
+    lead = text[:found[1]].split()
+    if lead and lead[-1] in _OBJECT_PREPOSITIONS:
+        return None
+    return Finding(phrase)
 
 
 def _vague_antecedent(words: list[str]) -> Finding | None:
@@ -270,7 +291,7 @@ _COORDINATED = re.compile(
     rf"(?:(?:{_TITLE})\s+)?"
     r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?:(has|have|had|is|are|was|were)\s+)?"
     r"(?:(?:also|now|then|already)\s+)?(?:(?!(?:is|was|does)\b)[a-z]+(?:ed|s)|had|have)\b"
-    r"[^,;:\"“”]{3,120}?\s+and\s+(?:(?:has|have|had|also|now|then)\s+)?$")
+    r"[^,;:\"“”]{3,120}?(\s+and|,?\s+but)\s+(?:(?:has|have|had|also|now|then)\s+)?$")
 _NOT_COORDINATED = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|because|"
                               r"if|as|since|until|where|whether|but|although|though|unless|"
                               r"so|to)\b")
@@ -292,12 +313,13 @@ def _finite(verb: str) -> bool:
 
 def coordinated_subject(cue: Cue) -> Finding | None:
     """"However, DEC has no connection with the fake site and says it has contacted the
-    police": a verb joined by "and" to the sentence's first verb has its subject (a name
+    police", "AOL backed the price cuts but said regulation was still needed": a verb
+    joined by "and" or "but" to the sentence's first verb has its subject (a name
     right before that verb), when no clause of another subject comes between (no comma,
     no "who", "that", "when" ...). Never a passive's listener ("Mr Wass was also given a
     curfew and told to surrender his passport")."""
     m = _COORDINATED.match(cue.masked, cue.sent_start, cue.start)
-    if m is None or _NOT_COORDINATED.search(cue.masked, m.end(1), cue.start) \
+    if m is None or _NOT_COORDINATED.search(cue.masked, m.end(1), m.start(3)) \
             or (m.group(2) in _BE and cue.verb in NO_INVERSION) \
             or not _finite(cue.verb.split()[0]) \
             or m.group(1).split()[-1].endswith("ing"):

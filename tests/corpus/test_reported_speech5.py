@@ -169,3 +169,37 @@ def test_more_referring_nouns(paragraphs: tuple[str, ...], expected: str) -> Non
 ])
 def test_sources_within_an_organisation_are_not_it(paragraph: str, expected: str) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a verb joined by "but" to the sentence's first verb has its subject
+    ("AOL backed the price cuts but said regulation was still needed to ensure a level "
+     "playing field.", "AOL"),
+    ("Finnish security firm F-Secure issued a warning about the new strains of Cabir but said "
+     "that the viruses do not do any damage to a phone.", "F-Secure"),
+    ("Ms Kelly has not set out her detailed views on either issue yet, but has said she "
+     "intends to put parents first.", "Kelly"),
+    # must not fire: a clause of its own between the two verbs, or another subject
+    ("Lord Dubs agreed to withdraw his bill after its second reading, but urged the "
+     "government to think again.", None),
+])
+def test_a_verb_joined_by_but_has_the_first_verbs_subject(paragraph: str,
+                                                         expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a titled or full name right before "who", no comma
+    ("The figures were given by economics minister Heizo Takenaka who said the economy would "
+     "grow by 2% in 2006/07.", "Heizo Takenaka"),
+    ("He was responding to Tory spokesman Julian Lewis who said the ads were part of a wider "
+     "trend.", "Julian Lewis"),
+    # with a comma, as before
+    ("One of the experts to tip The Bravery was The Times' music critic Paul Connolly, who "
+     'said they were "spiky but in love with pop".', "Paul Connolly"),
+    # must not fire: a preposition's object, an organisation, a lone surname
+    ("He had a row with Tony Blair who said the plan was wrong.", None),
+    ("Shares rose at Marks and Spencer who said sales were up.", None),
+])
+def test_a_name_right_before_who_speaks(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
