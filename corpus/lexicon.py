@@ -18,6 +18,7 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 GUARDS = {
     "then_object": rf"(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\b)(?! (?:{_WEEKDAYS})\b)",
     "then_that": r"(?= that\b)",
+    "not_at": r"(?! at\b)",
     # "defended the decision", "defended his controversial anti-terror proposals": a
     # determiner or possessive and a few words before a plan or a stance
     "then_determiner": r"(?= (?:(?:the|his|her|its|their|this|these|those|our)\s+)?"
@@ -30,7 +31,8 @@ GUARDS = {
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
                     "after_what", "no_inversion", "participle", "greeting", "clause_content",
-                    "clause_only", "object_then_to", "quoted_object", *GUARDS})
+                    "clause_only", "object_then_to", "quoted_object", "naming",
+                    *GUARDS})
 
 
 @dataclass(frozen=True)

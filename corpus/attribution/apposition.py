@@ -145,8 +145,8 @@ def _between_marks(head_text: str, middle: str, mwords: list[str]) -> Apposition
             and not _after_preposition(head_text, head):
         return head, None  # "many experts, including the World Bank, have pointed out"
     if hp is not None and head is not None and hp.name and hp.pronoun is None:
-        if first in {"who", "which"}:
-            return head, None
+        if first in {"who", "which", "whose"}:
+            return head, None  # "Nike, whose products are endorsed by ..., said": no role
         role = _ARTICLE.sub("", middle)
         return head, role if any(is_role_word(w) for w in role.split()) else None
     if mp is not None and mp.name and hp is not None and hp.role_only:

@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from corpus.attribution.documents import one_author
 from corpus.lexicon import attribution_words, cue_forms, cue_pattern, phrase_words
-from corpus.phrases import DOCUMENT_NOUNS, Phrase, bare
+from corpus.phrases import DOCUMENT_NOUNS, Phrase, bare, parse_phrase
 from corpus.quotes import CLOSERS
 from corpus.titles import title_pattern
 
@@ -35,6 +36,7 @@ AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
 GREETINGS = cue_forms("greeting")
+NAMING = cue_forms("naming")
 PEOPLE_NOUNS = attribution_words("people_noun")
 STATISTICS_NOUNS = phrase_words("statistics_noun")
 OWNED_NOUNS = DOCUMENT_NOUNS | STATISTICS_NOUNS
@@ -233,10 +235,20 @@ _FINITE_LATER = re.compile(r"\b(?:would|will|was|were|is|are|had|has|could|shoul
                            r"might)\b")
 
 
+_NAME_GIVEN = re.compile(r"^\s*(?:the\s+)?[\"“'‘]")
+
+
+def _name_given(cue: Cue) -> bool:
+    """naming: "Baywatch dubbed 'worst TV import'", "X and Y, dubbed the "McLibel Two",
+    were": a participle right after a comma, or right before a quotation, gives a name, no
+    statement ("The Law Society dubbed Mr Clarke's new proposals an "abuse of power"")."""
+    return cue.verb in NAMING and (cue.before.endswith(",") or bool(_NAME_GIVEN.match(cue.rest)))
+
+
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
-    _greeting_people, _bare_passive, _response_by_deed, _put_somewhere)
+    _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given)
 
 
 def is_speech(cue: Cue) -> bool:
@@ -251,8 +263,45 @@ def fits_subject(cue: Cue, phrase: Phrase) -> bool:
     return cue.verb not in REPORT_ONLY or phrase.pronoun == "neuter" or (
         phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS) or (
         bool(before) and bare(before[0]) in OWNED_NOUNS and bool(phrase.name)) or (
-        bool(phrase.name) and _OWNED_REPORT_BEFORE.search(cue.before) is not None)
+        bool(phrase.name) and (_OWNED_REPORT_BEFORE.search(cue.before) is not None
+                               or _authored_by(cue.before, phrase.name)))
     # "The ODPM data showed": an owner's document speaks for its owner
+
+
+# "A recent survey by Mediametrie found", "Recent figures from the UK's regulator Ofcom
+# showed": a report, survey or figures opening the clause, with their author after "by" or
+# "from" and nothing else before the verb (the author: group 1)
+_AUTHORED_REPORT = re.compile(
+    r"^\s*" + CLAUSE_OPENER
+    + r"(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Rr]ecent|[Nn]ew|[Ll]atest)\s+)?"
+    r"(?:[a-z][a-z-]*\s+){0,2}"
+    rf"(?:{'|'.join(sorted(REPORT_HEADS | STATISTICS_NOUNS))})\s+"
+    r"(?:(?:published|released|compiled|conducted|carried\s+out)\s+)?(?:by|from)\s+"
+    r"((?:the\s+)?(?:[A-Z][\w&'’.-]*['’]s\s+)?(?:[a-z][a-z-]*\s+){0,3}?[A-Z][\w&'’./-]*"
+    r"(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’./-]*))*)"
+    r"(?:\s+(?:also|has|have|had|now|later|then|recently))*\s*$")
+
+
+def report_author(before: str) -> Phrase | None | bool:
+    """The author a report, survey or figures opening the clause name ("A recent survey by
+    Mediametrie", "by analysts Jupiter Research" read as Jupiter Research when it parses);
+    False when they name two ("by Earthlink and Webroot"), None when no such subject."""
+    m = _AUTHORED_REPORT.match(before)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    named = next((k for k, w in enumerate(words) if w[:1].isupper()), 0)
+    author = one_author(m.group(1)) or one_author(" ".join(words[named:]))
+    phrase = parse_phrase(author.split()) if author else None
+    if phrase is None or phrase.name is None or phrase.pronoun is not None:
+        return False if " and " in m.group(1) else None
+    return phrase
+
+
+def _authored_by(before: str, name: str | None) -> bool:
+    """"A recent survey by Mediametrie found": the author the subject names speaks."""
+    author = report_author(before)
+    return isinstance(author, Phrase) and author.name == name
 
 
 # "Retail Decisions' survey on the implementation of chip and pin found": the owner's

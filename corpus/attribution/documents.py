@@ -60,6 +60,12 @@ def after_according(text: str) -> str | None:
     return _author(_trimmed(m.group(2))) if m else None
 
 
+def one_author(text: str) -> str | None:
+    """The author a document names ("by the UK's regulator Ofcom"), when it is one name:
+    never a place, a descriptor or two bodies ("by Earthlink and Webroot")."""
+    return _author(_trimmed(text))
+
+
 def _note(found: dict[str, dict[str, str]], noun: str, text: str) -> None:
     name = _author(_trimmed(text))
     if name is None:

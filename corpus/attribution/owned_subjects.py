@@ -12,8 +12,9 @@ from corpus.attribution.cues import (
     REPORT_HEADS,
     STATISTICS_NOUNS,
     Cue,
+    report_author,
 )
-from corpus.attribution.findings import Finding
+from corpus.attribution.findings import REFUSED, Finding, Refusal
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.people import is_organisation_name
@@ -61,6 +62,16 @@ def owned_report_subject(cue: Cue) -> Finding | None:
             or gazetteer().is_place(phrase.name):
         return None
     return Finding(phrase, cue.sent_start)
+
+
+def authored_report_subject(cue: Cue) -> Finding | Refusal | None:
+    """"A recent survey by Mediametrie found", "Recent figures from the UK's regulator Ofcom
+    showed": the one author the subject names speaks (`cues.report_author`); two ("A recent
+    survey by Earthlink and Webroot found") are nobody, never the last of them."""
+    author = report_author(cue.masked[cue.sent_start:cue.start])
+    if author is False:
+        return REFUSED
+    return Finding(author, cue.sent_start) if isinstance(author, Phrase) else None
 
 
 def owned_statistics_subject(cue: Cue) -> Finding | None:

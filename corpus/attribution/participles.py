@@ -24,10 +24,19 @@ _CLAUSE = (r"(?:that\b|:|[\"“]|(?:it|he|she|they|we|there|its|his|her|their)\b
            r"|[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+(?:was|were|is|are|had|has|have|would|will|could"
            r"|should|must|might|may|can|did|does|do|needs?|wants?)\b)")
 _AFTER_COMMA = re.compile(rf",\s+(?:{_PARTICIPLES})\s+{_CLAUSE}")
+# "has launched a reconstruction drive ... by appealing for peace": a deed done by speaking
+_BY_SPEAKING = re.compile(r"\bby\s+(?:(?:appealing|calling|pleading)\s+(?:for|on)\b|"
+                          rf"(?:urging|accusing)\s+\w|(?:{_PARTICIPLES})\s+{_CLAUSE})")
+_SPECULATION = re.compile(r"\b(?:expected|thought|likely|set|due|tipped)\s+to\b")
+# "Other analysts were less optimistic, predicting ...": a generic source opening the
+# sentence before a form of "be" or "have" (checked to be vague by the phrase grammar)
+_VAGUE_OPENING = re.compile(r"\s*((?:[A-Za-z][\w-]*\s+){0,2}[a-z]+s)\s+(?:were|are|have|had|"
+                            r"remain|remained|seemed|appeared)\b")
 _TITLE = title_pattern("pattern")
 # "with Jaime Vargas lauding", "with America's TV Guide magazine describing the series as"
 # (a place's possessive before the name and a publication's noun after it are no part of it)
-_WITH_NAME = re.compile(rf"\bwith\s+(?:[A-Z][\w'’-]+['’]s\s+)?((?:(?:{_TITLE})\s+)?[A-Z][\w'’-]+"
+_WITH_NAME = re.compile(rf"\bwith\s+(?:[A-Z][\w'’-]+['’]s\s+)?((?:(?:{_TITLE})\s+)?"
+                        r"(?:[a-z][\w-]*\s+){0,3}?[A-Z][\w'’-]+"
                         rf"(?:\s+[A-Z][\w'’-]+){{0,2}})(?:\s+(?:{'|'.join(sorted(_NOUN_HEADS))}))?"
                         rf"\s+(?:{_WITH_PARTICIPLES})\b")
 
@@ -71,18 +80,34 @@ def participle_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int])
     """The act a participle gives a sentence that has none, or no act."""
     s, e = sent
     m = _WITH_NAME.search(masked, s, e)
-    if m is not None:
+    if m is not None and _described_by_role(m.group(1).split()):
+        # "with shadow chancellor Oliver Letwin branding ...": lower-case words before the
+        # name only when they are its role
         phrase = parse_phrase(m.group(1).split())
         if phrase is not None and phrase.name is not None:
             return [Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start()))]
-    m = _AFTER_COMMA.search(masked, s, e)
+    m = _AFTER_COMMA.search(masked, s, e) or _BY_SPEAKING.search(masked, s, e)
     if m is None:
         return []
+    if _SPECULATION.search(masked, s, m.start()):
+        return []  # "Mr Clarke is expected to try and win over opponents ... by saying": the
+        # writer's guess at a statement to come, nobody's statement
+    vague = _VAGUE_OPENING.match(masked, s, m.start())
+    phrase = parse_phrase(vague.group(1).split()) if vague else None
+    if phrase is not None and phrase.vague:
+        return [Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start()))]
     phrase = sentence_subject(masked, s, m.start())
     if phrase is None or phrase.reference is not None or _modifies_noun(masked, s, m, phrase) \
             or (phrase.role is None and phrase.text.lower().startswith(("a ", "an "))):
         return []  # "A US woman is suing Hewlett Packard, saying ...": a noun's qualifier
     return [Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start()))]
+
+
+def _described_by_role(words: list[str]) -> bool:
+    """The lower-case words before a name after "with" end in a role ("shadow chancellor"),
+    or there are none."""
+    low = [w for w in words if w[:1].islower()]
+    return not low or is_role_noun(low[-1])
 
 
 def _modifies_noun(masked: str, s: int, m: re.Match[str], phrase: Phrase) -> bool:

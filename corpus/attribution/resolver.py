@@ -12,7 +12,7 @@ from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
-from corpus.gender import first_name_gender
+from corpus.gender import first_name_gender, role_gender
 from corpus.people import is_organisation_name
 from corpus.phrases import (
     CONNECTORS,
@@ -145,9 +145,12 @@ def speaks_for_organisation(state: ArticleState, unit: Unit, text: str) -> bool:
 def _focus_takes_role(state: ArticleState, phrase: Phrase, role: str, focus: Entity) -> bool:
     """A definite, lower-case role ("the foreign secretary", "the UK chancellor"; not "the
     Tory leader" nor "Mr Blair's spokesman") goes to the person in focus when they have no
-    role of their own and no other role-only lead is still open."""
+    role of their own, no other role-only lead is still open and the role's gender does
+    not contradict theirs ("The lord chancellor hinted" after Baroness Boothroyd is not
+    hers)."""
     words = role.split()
     return focus.kind == "person" and focus.role is None and not focus.roles_seen \
+        and role_gender(role) in (None, focus.gender) \
         and not state.other_role_lead(role) \
         and phrase.text.lower().startswith("the ") and "'" not in role and "’" not in role \
         and (words[0].islower() or (len(words) > 1 and _is_country_word(words[0])

@@ -14,6 +14,7 @@ from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSIO
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
 from corpus.attribution.owned_subjects import (
+    authored_report_subject,
     named_document_subject,
     owned_document_subject,
     owned_statistics_subject,
@@ -149,8 +150,9 @@ def _inverted_document(rest: str) -> Phrase | None:
 def subject_before(cue: Cue) -> Finding | Refusal | None:
     """Before the verb: "Mr X has said", "He and the Archbishop have spoken out" (the
     first of joint subjects), "Lisa Power, head of policy at the X Trust said". A
-    possessive is a noun ("Mr Mallon's claim"); after "to", "for", "near" or "in" the
-    whole phrase is the subject ("Sources close to Mr Hockney said") or nobody is."""
+    possessive is a noun ("Mr Mallon's claim"); after "to", "for", "near", "in", "within" or
+    "inside" the whole phrase is the subject ("Sources close to Mr Hockney said", "Sources
+    within the party told") or nobody is."""
     masked, s = cue.masked, cue.sent_start
     found = words_before(masked, s, cue.start)
     if found and found[0] in (["I"], ["We"]):
@@ -161,7 +163,7 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
         lead = masked[s:found[1]].split()
         if _after_object_preposition(lead):
             return None  # "a meeting between the two presidents": an object, no subject
-        if lead and lead[-1] in ("to", "for", "near", "in"):
+        if lead and lead[-1] in ("to", "for", "near", "in", "within", "inside"):
             whole = _modified_subject(masked[s:cue.start]) or parse_phrase(
                 masked[s:cue.start].split())
             return Finding(whole) if whole is not None and (
@@ -232,11 +234,32 @@ def relative_subject(cue: Cue) -> Finding | None:
     if len(words) >= 2 and words[-1] == "who" and (
             bare(words[-2]) in VAGUE_HEADS or words[-2] in _SOMEONE):
         return _vague_antecedent(words[:-1])
+    if len(words) >= 3 and words[-1] == "who" and words[-2][:1].isupper() \
+            and not words[-2].endswith(","):
+        return _named_antecedent(words[:-1])
     if len(words) < 2 or words[-1].lower() not in {"which", "who"} or not words[-2].endswith(","):
         return None
     text = " ".join(words[:-1])[:-1]
     found = words_before(text + " ", 0, len(text) + 1)
     return Finding(parse_phrase(found[0])) if found else None
+
+
+def _named_antecedent(words: list[str]) -> Finding | None:
+    """"The figures were given by economics minister Heizo Takenaka who said ...", "a
+    message repeated by Home Secretary Charles Clarke who said": a person's full or titled
+    name right before "who" with no comma is the relative clause's subject (never an
+    organisation's name, nor a preposition's object: "a row with Mr Blair who said")."""
+    text = " ".join(words)
+    found = words_before(text + " ", 0, len(text) + 1)
+    phrase = parse_phrase(found[0]) if found else None
+    if found is None or phrase is None or phrase.name is None or phrase.pronoun is not None \
+            or is_organisation_name(phrase.name) \
+            or not (phrase.title or len(phrase.name.split()) > 1):
+        return None
+    lead = text[:found[1]].split()
+    if lead and lead[-1] in _OBJECT_PREPOSITIONS:
+        return None
+    return Finding(phrase)
 
 
 def _vague_antecedent(words: list[str]) -> Finding | None:
@@ -268,7 +291,7 @@ _COORDINATED = re.compile(
     rf"(?:(?:{_TITLE})\s+)?"
     r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?:(has|have|had|is|are|was|were)\s+)?"
     r"(?:(?:also|now|then|already)\s+)?(?:(?!(?:is|was|does)\b)[a-z]+(?:ed|s)|had|have)\b"
-    r"[^,;:\"“”]{3,120}?\s+and\s+(?:(?:has|have|had|also|now|then)\s+)?$")
+    r"[^,;:\"“”]{3,120}?(\s+and|,?\s+but)\s+(?:(?:has|have|had|also|now|then)\s+)?$")
 _NOT_COORDINATED = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|because|"
                               r"if|as|since|until|where|whether|but|although|though|unless|"
                               r"so|to)\b")
@@ -290,12 +313,13 @@ def _finite(verb: str) -> bool:
 
 def coordinated_subject(cue: Cue) -> Finding | None:
     """"However, DEC has no connection with the fake site and says it has contacted the
-    police": a verb joined by "and" to the sentence's first verb has its subject (a name
+    police", "AOL backed the price cuts but said regulation was still needed": a verb
+    joined by "and" or "but" to the sentence's first verb has its subject (a name
     right before that verb), when no clause of another subject comes between (no comma,
     no "who", "that", "when" ...). Never a passive's listener ("Mr Wass was also given a
     curfew and told to surrender his passport")."""
     m = _COORDINATED.match(cue.masked, cue.sent_start, cue.start)
-    if m is None or _NOT_COORDINATED.search(cue.masked, m.end(1), cue.start) \
+    if m is None or _NOT_COORDINATED.search(cue.masked, m.end(1), m.start(3)) \
             or (m.group(2) in _BE and cue.verb in NO_INVERSION) \
             or not _finite(cue.verb.split()[0]) \
             or m.group(1).split()[-1].endswith("ing"):
@@ -315,7 +339,8 @@ def coordinated_subject(cue: Cue) -> Finding | None:
 
 
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
-                                       owned_statistics_subject, share_subject,
+                                       authored_report_subject, owned_statistics_subject,
+                                       share_subject,
                                        employed_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
@@ -340,13 +365,14 @@ def find_subject(cue: Cue) -> Subject | None:
 
 
 def _outside_relative_list(cue: Cue, subject: Subject) -> Subject | None:
-    """"The Alliance, which includes the Society, Age Concern ..., said": the subject is the
-    head before the relative clause, never a name inside it ("which Yukos claims" still
-    gives Yukos)."""
+    """"The Alliance, which includes the Society, Age Concern ..., said", "Southcorp, whose
+    brands include Penfolds, Rosemount and Lindemans, dismissed": the subject is the head
+    before the relative clause, never a name inside it ("which Yukos claims" still gives
+    Yukos)."""
     phrase, s = subject.phrase, cue.sent_start
     if phrase.pronoun is not None:
         return subject
-    rel = re.match(r"^(.*?\S),\s+(?:which|who)\s+(?!(?:has|have|had|is|was)?\s*"
+    rel = re.match(r"^(.*?\S),\s+(?:which|who|whose)\s+(?!(?:has|have|had|is|was)?\s*"
                    + re.escape(cue.verb) + r"\b)", cue.masked[s:cue.start])
     if rel is None:
         return subject

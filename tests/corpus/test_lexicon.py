@@ -142,6 +142,15 @@ ISSUE12_ONE_WORD_FORMS = {
     "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
     # ... and "The government hopes its new policy will create employment" (weak)
     "hope", "hopes", "hoped",
+    # after gold_blind7 (tests/corpus/test_reported_speech5.py): "Hatcher thanked the show's
+    # cast", "The Law Society dubbed Mr Clarke's new proposals an "abuse of power"", "BAA has
+    # reiterated its support", "he joked", "Mr Howard hinted the Tories might", "The Tory
+    # leader countered that", "Analysts reckon that", "he confessed Arsenal's £100m deal ...
+    # has given", "has also signalled it wants to"
+    "thanked", "dubbed", "reiterate", "reiterates", "reiterated", "joked", "hint", "hints",
+    "hinted", "countered", "reckon", "reckons", "reckoned", "confesses", "confessed",
+    "signalled", "signaled",
+    "asserts", "asserted",  # "The party asserts that Mr Hockney ..."
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -168,13 +177,23 @@ ISSUE12_SEVERAL_WORD_FORMS = {
     "speak of", "speaks of", "spoke of", "spoken of",
     "describe how", "describes how", "described how",
     "talk about how", "talks about how", "talked about how",
+    # after gold_blind7: "The government voiced concern about the effect of redundancies",
+    # "Lib Dem leader Charles Kennedy repeated his call for a "pause""
+    *(f"{verb} concern {about}" for verb in ("express", "expresses", "expressed", "voice",
+                                             "voices", "voiced") for about in ("about", "over")),
+    *(f"{verb} {owner} {call} for" for verb in ("repeated", "renewed")
+      for owner in ("his", "her", "its", "their") for call in ("call", "calls")),
 }
 ISSUE12_FRAMES = {
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
              "suspects", "think", "thinks", "thought", "attributes", "attributed",
              "caution", "cautions", "cautioned", "conclude", "concludes", "concluded",
              "recognise", "recognises", "recognised", "recognize", "recognizes", "recognized",
-             "hope", "hopes", "hoped"},
+             "hope", "hopes", "hoped",
+             # after gold_blind7
+             "hint", "hints", "hinted", "countered", "reckon", "reckons", "reckoned",
+             "signalled", "signaled"},
+    "no_inversion": {"thanked", "dubbed"},
     "object_content": {"expect", "expected",
                        *(f"{be} {verb}" for be in ("is", "are", "was", "were")
                          for verb in ("predicting", "forecasting"))},
@@ -182,6 +201,8 @@ ISSUE12_FRAMES = {
 }
 ISSUE12_MULTI = (
     "(?:point|points|pointed) out|heap(?:s|ed)? praise|"
+    "(?:express|expresses|expressed|voice|voices|voiced) concern (?:about|over)|"
+    "(?:repeated|renewed) (?:his|her|its|their) calls? for|(?:hint|hints|hinted)(?! at\\b)|"
     "(?:express|expresses|expressed|voice|voices|voiced) concern(?= that\\b)|"
     "protest(?:s|ed)? (?:his|her|their) innocence|(?:calls|called) (?:him|her|it|them) an?|"
     "hits? out|(?:is|are|was|were) (?:predicting|forecasting)|"
@@ -198,7 +219,7 @@ ISSUE12_MULTI = (
     "changes|reforms?|approach|stance|position|strategy|deal|budget|show|programme|package|"
     "courts|handling|use)\\b)")
 _GUARDED_ONE_WORD = {"defend", "defends", "defended",  # in ISSUE12_MULTI, with their guard
-                     "unveil", "unveils", "unveiled"}
+                     "unveil", "unveils", "unveiled", "hint", "hints", "hinted"}
 _PLAIN_ONE_WORD = "|".join(sorted(ISSUE12_ONE_WORD_FORMS - _GUARDED_ONE_WORD, key=len,
                                   reverse=True))
 ISSUE12_CUE = re.compile(rf"\b(?:{TODAY_MULTI}|{ISSUE12_MULTI}|{_PLAIN_ONE_WORD}|"
@@ -462,8 +483,10 @@ ISSUE12_PHRASE_WORDS = {
     "role_noun": {"son", "daughter", "wife", "husband", "brother", "sister", "mother",
                   "father", "widow", "widower", "nephew", "niece",
                   "specialist", "consultant", "lecturer"},
-    "male_role": {"son", "husband", "brother", "father", "widower", "nephew"},
-    "female_role": {"daughter", "wife", "sister", "mother", "widow", "niece"},
+    # after gold_blind7: "The lord chancellor hinted" is no Baroness's
+    "male_role": {"son", "husband", "brother", "father", "widower", "nephew", "lord"},
+    "female_role": {"daughter", "wife", "sister", "mother", "widow", "niece",
+                    "lady"},
 }
 
 
