@@ -65,6 +65,7 @@ from retrieval.tokenizer import terms, tokens
 REPORTED_AT = 0.85  # share of Y's content (by IDF) someone else's statement holds to say Y
 WHOLE = 1 - 1e-9  # ... X's sentence holds to report Y: all of it
 CLOSE_AT = 0.3  # ... to be near Y
+SWAPPED_AT = 0.5  # ... with every word but a name of Y's: Y put another name in X's words
 POOL = 40  # passages best matching Y that are searched for other speakers' words
 RARE_POOL = 400  # ... for its rarest word, among which those holding all of Y are searched
 _NOT_FIRST = TITLES | ROLE_NOUNS | ROLE_MODIFIERS  # words that begin a name but are no first name
@@ -118,7 +119,7 @@ class QuoteChecker:
         sure = hedges(strip_quote_marks(quote))
         names = self._names_of(asked, matches)
         named_in = self._named_in(strip_quote_marks(quote), names)
-        mine = sorted((replace(w, names=named_in(w.statement))
+        mine = sorted((replace(w, names=named_in(w))
                        for w in map(weigh, self._statements_of(matches, query))),
                       key=lambda w: (-w.exact, -w.coverage))
         others = sorted((weigh(s) for s in self._pool(query, keys)),
@@ -206,13 +207,24 @@ class QuoteChecker:
                             spread, about, best[2])
         return weigh
 
-    def _named_in(self, quote: str, names: frozenset[str]) -> Callable[[Statement], bool]:
+    def _named_in(self, quote: str, names: frozenset[str]) -> Callable[[_Weighed], bool]:
         """Whether a statement names each name the quote writes with capitals, other than
         X's own ("the European Court of Human Rights"), by a word of it or its variants
-        ("Russian" for Russia)."""
-        runs = [frozenset(self.evidence.widened(sorted(run))) for run in names_in(quote)
+        ("Russian" for Russia); or holds every other word of the quote and most of it
+        (SWAPPED_AT): then the quote put another name in X's words ("cut \u00a335bn from
+        the NHS" for "from public services", "rural Britain" for "rural England"), which
+        is near them; a statement sharing only a word or two beside the name is not."""
+        found = names_in(quote)
+        runs = [frozenset(self.evidence.widened(sorted(run))) for run in found
                 if not run & names]
-        return lambda st: all(run & st.terms for run in runs)
+        named = frozenset(t for run in found for t in run)
+        rest = canonical_set(t for t in terms(quote) if t not in named)
+
+        def naming(w: _Weighed) -> bool:
+            if all(run & w.statement.terms for run in runs):
+                return True
+            return w.spread >= SWAPPED_AT and rest <= canonical_set(w.statement.terms)
+        return naming
 
     def _someone_else(self, w: _Weighed, described: str | None, names: frozenset[str],
                       asked_names: tuple[str, ...] = ()) -> bool:

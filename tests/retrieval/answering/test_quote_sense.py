@@ -268,3 +268,31 @@ def test_hedges_are_those_of_the_clause_that_says_it(sentence, quote, hedged):
 ])
 def test_names_a_quote_writes_with_capitals(quote, names):
     assert [set(run) for run in quote_sense.names_in(quote)] == names
+
+
+# Real prose (politics/137, 167, 387): a quote that puts another name in a statement's words
+# is near it when the statement holds every other word and most of the quote; one sharing a
+# word or two beside the name is not.
+SWAPPED = "\n".join([
+    "Hunt supporters defy the ban",
+    "Source: Test",
+    'Chief executive Simon Hart said: "There has been hunting in England for 700 years. '
+    'This [ban] may take two or three years, perhaps two or three months, to unpick."',
+    'Conservative local government spokeswoman Caroline Spelman said: "There is now growing '
+    "evidence that John Prescott's buildings programme is environmentally unsustainable, "
+    'leaving a concrete scar across the face of rural England."',
+    'Tony Blair claimed a Tory government would "cut" \u00a335bn from public services '
+    "hitting schools, hospitals and police.", ""])
+
+
+@pytest.mark.parametrize(("speaker", "quote", "verdict"), [
+    ("Caroline Spelman", "a concrete scar across rural Britain", "close"),  # England
+    ("Tony Blair", "the Tories would cut \u00a335bn from the NHS", "close"),  # public services
+    ("Simon Hart", "there has been hunting in Scotland for 700 years", "close"),
+    ("Simon Hart", "we will take the ban to the European Court of Human Rights", "not_found"),
+    ("Tony Blair", "Labour would cut \u00a335bn from the NHS", "not_found"),  # two names
+])
+def test_a_quote_that_swaps_a_name_is_near_only_with_every_other_word(
+        tmp_path_factory, speaker, quote, verdict):
+    swapped = parley_over(tmp_path_factory, {"swapped.txt": SWAPPED})
+    assert swapped.check(speaker, quote).claim.verdict == verdict
