@@ -51,6 +51,10 @@ def test_the_article_misreads_the_name_as_expected(engine):
      "Charles Kennedy"),
     ("Charles Kennedy", "there was no possibility of forming a coalition with Labour",
      "reported", "Charles Kennedy"),
+    ("Charles Kennedy", "no chance of a coalition with Labour", "reported",
+     "Charles Kennedy"),  # "chance" is "possibility" (data/quote_synonyms.tsv)
+    ("Charles Kennedy", "a chance of a coalition with Labour", "close",
+     "Charles Kennedy"),  # the negation turned
     # not Edward Kennedy's words, but not surely someone else's either: the name is misread
     ("Edward Kennedy", "we go into the election as an independent party", "not_found", None),
     ("Jason Robinson", "We have lost a game we should have won", "other_speaker",
