@@ -30,6 +30,7 @@ from retrieval.answering.side_members import (
     speakers_of,
     written_as_former,
 )
+from retrieval.answering.sides_frames import framed_terms
 from retrieval.answering.sides_question import SidesQuestion
 from retrieval.answering.sides_records import Comparison, Side, SidesAnswer
 from retrieval.answering.variants import LOOKED_AT, is_proper
@@ -106,6 +107,8 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
     ranked, on_topic = _held(parley, mine, topic, k, False)
     if not ranked:
         ranked, on_topic = _held(parley, mine, topic, k, True)
+    if not ranked:
+        ranked, on_topic = _held(parley, mine, topic, k, True, framed=True)
     return _in_topic_articles(parley, mine, tuple(query), ranked, on_topic)
 
 
@@ -157,15 +160,19 @@ def _topic_articles(parley: Parley, query: tuple[str, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _held(parley: Parley, mine: dict[int, list[int]], topic: str, k: int, wide: bool
-          ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
-    """`_on_topic` for the topic's words as searched, or (`wide`) with their synonyms."""
+def _held(parley: Parley, mine: dict[int, list[int]], topic: str, k: int, wide: bool,
+          framed: bool = False) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
+    """`_on_topic` for the topic's words as searched, or (`wide`) with their synonyms, and
+    (`framed`) the words of their frames (`sides_frames`: Ukraine's "counter-attacks" are
+    on "the fighting")."""
     query = terms(topic)
     if wide:  # a name's words as typed ("British" is not any "UK"), the others' synonyms
         names = _proper_terms(parley, tuple(query))
         typed = [t for t in query if t not in names]
         query = [*names, *typed, *(t for t in widened_terms(typed)[len(set(typed)):]
                                    if t in parley.index)]
+        if framed:
+            query += [t for t in framed_terms(typed) if t in parley.index]
     qset = set(parley.evidence.widened(query))
     found = parley._top(query, topic, 4 * k + 8, sorted(mine))
     on_topic: dict[int, list[int]] = {}

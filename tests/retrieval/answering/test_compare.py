@@ -230,8 +230,12 @@ Ukraine said it was carrying out successful counter-attacks in some areas.
      "Turkish President Recep Tayyip Erdogan said"),  # the words as typed, first
     # "talks" and its synonym "negotiations" are in no statement of Estonia's: nothing
     ("What do Ukraine and Estonia say about the talks?", "Estonia", None),
+    # nor "fighting": the words of its frame are (data/topic_frames.tsv), for Ukraine only
+    ("What do Ukraine and Estonia say about the fighting?", "Ukraine",
+     "Ukraine said it was carrying out successful counter-attacks"),
+    ("What do Ukraine and Estonia say about the fighting?", "Estonia", None),
 ])
-def test_a_side_with_nothing_in_the_words_as_typed_is_searched_by_their_synonyms(
+def test_a_side_with_nothing_in_the_words_as_typed_is_searched_by_synonyms_and_frames(
         tmp_path_factory: pytest.TempPathFactory, question: str, side: str,
         first_words: str | None) -> None:
     _, statements, _ = _sides(parley_over(tmp_path_factory, TALKS), question)[side]
@@ -286,3 +290,17 @@ def test_replies_in_a_story_about_the_topic_are_on_it(
         assert statements == []
     else:
         assert statements and statements[0].startswith(first_words)
+
+
+def test_a_malformed_frame_line_is_named(tmp_path, monkeypatch) -> None:
+    from retrieval.answering import sides_frames
+
+    bad = tmp_path / "topic_frames.tsv"
+    bad.write_text("# comment\nfight attack\n", encoding="utf-8")
+    monkeypatch.setattr(sides_frames, "FRAME_FILE", bad)
+    sides_frames._frames.cache_clear()
+    try:
+        with pytest.raises(sides_frames.FrameDataError, match="topic_frames.tsv, line 2"):
+            sides_frames.framed_terms(["fight"])
+    finally:
+        sides_frames._frames.cache_clear()
