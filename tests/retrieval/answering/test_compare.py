@@ -120,6 +120,12 @@ def test_questions_that_are_not_comparisons_stay_ordinary(parley: Parley, questi
      ("Germany", "France"), "the Commission's deficit decision"),
     ("how have Russia and Ukraine responded", ("Russia", "Ukraine"), ""),
     ("What did Kallas, Erdogan and Cavusoglu say?", ("Kallas", "Erdogan", "Cavusoglu"), ""),
+    # "against" inside a name when "and" parts the sides (politics/137)
+    ("compare what the league against cruel sports and the countryside alliance said about "
+     "the hunting ban", ("the league against cruel sports", "the countryside alliance"),
+     "the hunting ban"),
+    ("compare Fathers 4 Justice with the Conservatives on access",
+     ("Fathers 4 Justice", "the Conservatives"), "access"),
 ])
 def test_sides_and_topic_are_read_from_the_question(question: str, sides: tuple[str, ...],
                                                     topic: str) -> None:
