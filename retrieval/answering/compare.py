@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
-from retrieval.answering.quote_sense import widened_terms
+from retrieval.answering.quote_sense import same_word_set, widened_terms
 from retrieval.answering.records import Claim
 from retrieval.answering.side_members import (
     person_choices,
@@ -30,6 +30,7 @@ from retrieval.answering.side_members import (
     speakers_of,
     written_as_former,
 )
+from retrieval.answering.sides_frames import framed_terms
 from retrieval.answering.sides_question import SidesQuestion
 from retrieval.answering.sides_records import Comparison, Side, SidesAnswer
 from retrieval.answering.variants import LOOKED_AT, is_proper
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from retrieval.answering.engine import Parley
 
 PER_SIDE = 3  # statements shown for each side (fewer when top_k is smaller)
+TOPIC_POOL = 200  # passages best matching a topic whose articles may be about it
 _BY_OFFICE = frozenset({"role", "nearby"})  # fits by the post they hold, not by name
 _LOOSE = frozenset({"role", "first name"})  # fits that a name written whole may produce
 
@@ -105,18 +107,72 @@ def _on_topic(parley: Parley, mine: dict[int, list[int]], topic: str, k: int
     ranked, on_topic = _held(parley, mine, topic, k, False)
     if not ranked:
         ranked, on_topic = _held(parley, mine, topic, k, True)
-    return ranked, on_topic
+    if not ranked:
+        ranked, on_topic = _held(parley, mine, topic, k, True, framed=True)
+    return _in_topic_articles(parley, mine, tuple(query), ranked, on_topic)
 
 
-def _held(parley: Parley, mine: dict[int, list[int]], topic: str, k: int, wide: bool
-          ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
-    """`_on_topic` for the topic's words as searched, or (`wide`) with their synonyms."""
+def _in_topic_articles(parley: Parley, mine: dict[int, list[int]], query: tuple[str, ...],
+                       ranked: list[tuple[int, float]], on_topic: dict[int, list[int]]
+                       ) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
+    """The side's own quoted words in the articles about the topic (see `_topic_articles`)
+    join the statements holding its words, after them, in the article's order: a reply in
+    the story on "cold calls" is on them though it says "When we ask which party they will
+    vote for, that is not marketing". A reported sentence is not: the narration that sums
+    up what they said would name the topic if it were on it (Moscow's "would scale back its
+    military operations", in a story on security guarantees)."""
+    about = _topic_articles(parley, query)
+    passages = parley.corpus.passages
+    quoted = {p: [s for s in mine[p] if passages[p].sentences[s].kind == "direct"]
+              for p in mine if p not in on_topic and passages[p].index > 0
+              and passages[p].document in about}
+    extra = sorted(p for p, held in quoted.items() if held)
+    if not extra:
+        return ranked, on_topic
+    scores = dict(parley.index.top(list(query), len(extra), allowed=extra))
+    return ([*ranked, *((p, scores.get(p, 0.0)) for p in extra)],
+            {**on_topic, **{p: quoted[p] for p in extra}})
+
+
+@functools.lru_cache(maxsize=256)
+def _topic_articles(parley: Parley, query: tuple[str, ...]) -> frozenset[str]:
+    """The articles whose headline holds a word of a topic of two words or more and, with
+    the first paragraph, every word of it (by stem or irregular form), among those of the
+    passages best matching it: the story is about it ("Campaign 'cold calls' questioned";
+    "Child access laws shake-up", whose lead speaks of plans). A lead alone is not enough
+    (the seed's opens on the peace talks and Moscow's military operations, and Kallas on
+    the agreement is not on peace), nor one word ("the economy"). Worked out once per
+    engine and topic."""
+    passages = parley.corpus.passages
+    wanted = same_word_set(query)
+    out: set[str] = set()
+    seen: set[int] = set()
+    for p, _ in parley.index.top(list(query), TOPIC_POOL) if len(wanted) > 1 else ():
+        start = p - passages[p].index
+        if start in seen:
+            continue
+        seen.add(start)
+        lead = [q for q in (start, start + 1) if q < len(passages)
+                and passages[q].document == passages[start].document]
+        held = same_word_set(t for q in lead for t in parley.evidence.terms_of(q))
+        if wanted <= held and wanted & same_word_set(parley.evidence.terms_of(start)):
+            out.add(passages[start].document)
+    return frozenset(out)
+
+
+def _held(parley: Parley, mine: dict[int, list[int]], topic: str, k: int, wide: bool,
+          framed: bool = False) -> tuple[list[tuple[int, float]], dict[int, list[int]]]:
+    """`_on_topic` for the topic's words as searched, or (`wide`) with their synonyms, and
+    (`framed`) the words of their frames (`sides_frames`: Ukraine's "counter-attacks" are
+    on "the fighting")."""
     query = terms(topic)
     if wide:  # a name's words as typed ("British" is not any "UK"), the others' synonyms
         names = _proper_terms(parley, tuple(query))
         typed = [t for t in query if t not in names]
         query = [*names, *typed, *(t for t in widened_terms(typed)[len(set(typed)):]
                                    if t in parley.index)]
+        if framed:
+            query += [t for t in framed_terms(typed) if t in parley.index]
     qset = set(parley.evidence.widened(query))
     found = parley._top(query, topic, 4 * k + 8, sorted(mine))
     on_topic: dict[int, list[int]] = {}

@@ -26,14 +26,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
-from corpus.folding import fold
 from corpus.gender import first_name_gender
 from corpus.models import Corpus
-from corpus.phrases import ROLE_MODIFIERS, ROLE_NOUNS, TITLES
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.quote_folding import contains, quote_pieces, strip_quote_marks
+from retrieval.answering.quote_names import (
+    ArticleNames,
+    article_of,
+    other_first_name,
+    other_surname,
+)
 from retrieval.answering.quote_sense import (
     canonical,
     canonical_set,
@@ -65,9 +69,9 @@ from retrieval.tokenizer import terms, tokens
 REPORTED_AT = 0.85  # share of Y's content (by IDF) someone else's statement holds to say Y
 WHOLE = 1 - 1e-9  # ... X's sentence holds to report Y: all of it
 CLOSE_AT = 0.3  # ... to be near Y
+SWAPPED_AT = 0.5  # ... with every word but a name of Y's: Y put another name in X's words
 POOL = 40  # passages best matching Y that are searched for other speakers' words
 RARE_POOL = 400  # ... for its rarest word, among which those holding all of Y are searched
-_NOT_FIRST = TITLES | ROLE_NOUNS | ROLE_MODIFIERS  # words that begin a name but are no first name
 _BY_NAME = frozenset({"name", "surname", "first name"})  # Match.how: X is someone's name
 NO_WORDS = "Give the words to check, e.g. \u201cmade at gunpoint\u201d."
 
@@ -99,6 +103,7 @@ class QuoteChecker:
         self.corpus = corpus
         self.index = index
         self.evidence = evidence
+        self.names = ArticleNames(corpus)
 
     def check(self, asked: str, quote: str, matches: Sequence[Match],
               k: int) -> tuple[QuoteClaim, tuple[Hit, ...]]:
@@ -118,7 +123,7 @@ class QuoteChecker:
         sure = hedges(strip_quote_marks(quote))
         names = self._names_of(asked, matches)
         named_in = self._named_in(strip_quote_marks(quote), names)
-        mine = sorted((replace(w, names=named_in(w.statement))
+        mine = sorted((replace(w, names=named_in(w))
                        for w in map(weigh, self._statements_of(matches, query))),
                       key=lambda w: (-w.exact, -w.coverage))
         others = sorted((weigh(s) for s in self._pool(query, keys)),
@@ -206,13 +211,24 @@ class QuoteChecker:
                             spread, about, best[2])
         return weigh
 
-    def _named_in(self, quote: str, names: frozenset[str]) -> Callable[[Statement], bool]:
+    def _named_in(self, quote: str, names: frozenset[str]) -> Callable[[_Weighed], bool]:
         """Whether a statement names each name the quote writes with capitals, other than
         X's own ("the European Court of Human Rights"), by a word of it or its variants
-        ("Russian" for Russia)."""
-        runs = [frozenset(self.evidence.widened(sorted(run))) for run in names_in(quote)
+        ("Russian" for Russia); or holds every other word of the quote and most of it
+        (SWAPPED_AT): then the quote put another name in X's words ("cut \u00a335bn from
+        the NHS" for "from public services", "rural Britain" for "rural England"), which
+        is near them; a statement sharing only a word or two beside the name is not."""
+        found = names_in(quote)
+        runs = [frozenset(self.evidence.widened(sorted(run))) for run in found
                 if not run & names]
-        return lambda st: all(run & st.terms for run in runs)
+        named = frozenset(t for run in found for t in run)
+        rest = canonical_set(t for t in terms(quote) if t not in named)
+
+        def naming(w: _Weighed) -> bool:
+            if all(run & w.statement.terms for run in runs):
+                return True
+            return w.spread >= SWAPPED_AT and rest <= canonical_set(w.statement.terms)
+        return naming
 
     def _someone_else(self, w: _Weighed, described: str | None, names: frozenset[str],
                       asked_names: tuple[str, ...] = ()) -> bool:
@@ -227,8 +243,10 @@ class QuoteChecker:
             return False
         own = set(terms(speaker.name))
         if own & names:
-            return described is None and (_other_first_name(speaker.name, asked_names) or
-                                          _other_surname(speaker.name, own & names,
+            if not self.names.written(w.statement.p, speaker.name):
+                return False  # a name its article never writes: it may be X's, misread
+            return described is None and (other_first_name(speaker.name, asked_names) or
+                                          other_surname(speaker.name, own & names,
                                                          asked_names))
         if described is None:
             return True
@@ -270,6 +288,27 @@ class QuoteChecker:
                                      or m.group.speaker)
                 if found is not None:
                     yield found
+        yield from self._misread(matches, widened)
+
+    def _misread(self, matches: Sequence[Match], widened: list[str]) -> Iterator[Statement]:
+        """The statements of the candidates under a name their article misread ("Harrogate
+        Kennedy" in an article writing "Charles Kennedy": see `quote_names`), in the
+        passages of their articles holding their surname and a word of the quote."""
+        keys = {(m.group.folded, m.group.kind) for m in matches}
+        passages = self.corpus.passages
+        for m in matches:
+            surname = terms(m.group.speaker.name.split()[-1])
+            if len(m.group.speaker.name.split()) < 2 or not surname:
+                continue
+            articles = sorted({q for p, _ in m.group.statements
+                               for q in article_of(passages, p)})
+            held = {p for p, _ in self.index.top(surname, len(articles), allowed=articles)}
+            if widened:
+                held &= {p for p, _ in self.index.top(widened, len(held), allowed=sorted(held))}
+            for p, who in self.names.misread(m.group.speaker, sorted(held)).items():
+                found = statement_of(passages[p], p, who)
+                if found is not None and key_of(who) not in keys:
+                    yield replace(found, speaker=m.group.speaker)  # whose words they are
 
     def _pool(self, query: list[str], keys: set[GroupKey]) -> Iterator[Statement]:
         """Everyone else's statements, and the narration, in the passages best matching Y,
@@ -320,43 +359,6 @@ class QuoteChecker:
         return QuoteClaim("quote_check", speaker, people, chosen.coverage, verdict, asked,
                           shown, hits[0] if hits else None, shared, missing, extra,
                           verbatim=chosen.exact)
-
-
-def _other_first_name(name: str, asked: Sequence[str]) -> bool:
-    """Whether `name` has a first name and every name in `asked` (the full names X was
-    resolved to) has another one, not a short form of it ("Andy" is not "Jason"; "Mike" may
-    be "Michael"): two people who share a surname."""
-    first = _first_word(name)
-    if first is None or not asked:
-        return False
-    for other in asked:
-        theirs = _first_word(other)
-        if theirs is None or theirs[0] == first[0] or (
-                first_name_gender(first) is None and first_name_gender(theirs) is None):
-            return False
-    return True
-
-
-def _other_surname(name: str, shared: set[str], asked: Sequence[str]) -> bool:
-    """Whether `name` shares only its first name with the full names X was resolved to
-    (`shared`: the words in common), and its last word is none of theirs: David Davis is not
-    David Blunkett."""
-    first = _first_word(name)
-    if first is None or not asked or first_name_gender(first) is None:
-        return False
-    if not shared <= set(terms(first)):
-        return False
-    last = set(terms(fold(name).split()[-1]))
-    return all(not last & set(terms(other)) for other in asked)
-
-
-def _first_word(name: str) -> str | None:
-    """The folded first word of a name of two words or more, when it may be a first name
-    (not a title nor a role word: "Mr", "President")."""
-    words = fold(name).split()
-    if len(words) < 2 or not words[0].isalpha() or words[0] in _NOT_FIRST:
-        return None
-    return words[0]
 
 
 def _lower_terms(part: Part) -> frozenset[str]:

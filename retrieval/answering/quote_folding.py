@@ -102,9 +102,21 @@ def _side(text: str, i: int) -> str:
     return "either"
 
 
-def negated(words: Sequence[str]) -> bool:
-    """Whether the words hold a negation (folded words: "don't" is "don", "t")."""
-    return any(w in NEGATIONS for w in words)
+# Words that turn round what follows them, as a negation does: "against compulsory
+# mediation" is "opposed compulsory mediation", and neither is "enforcing compulsory
+# mediation"; "denied fathers' activists had forced the changes" does not say they had.
+# Counted with the negations, by parity: "would not oppose the ban" is not against it.
+TURNING = frozenset({"against", "oppose", "opposes", "opposed", "opposing", "reject",
+                     "rejects", "rejected", "rejecting", "deny", "denies", "denied",
+                     "denying"})
+
+
+def negated(words: Sequence[str], after: Sequence[str] = ()) -> bool:
+    """Whether the words (before a word, and `after` it) hold a negation (folded words:
+    "don't" is "don", "t"); a word that turns round what follows (TURNING) counts before
+    it only, and two of them, or one and a negation, cancel out."""
+    plain = any(w in NEGATIONS for w in (*words, *after))
+    return plain != (sum(w in TURNING for w in words) % 2 == 1)
 
 
 _QUOTATION = re.compile(

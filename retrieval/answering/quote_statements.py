@@ -144,14 +144,15 @@ def _naming(found: tuple[Token, ...], own: set[str], role: set[str]) -> set[int]
 
 def negated_terms(text: str) -> frozenset[str]:
     """The terms with a negation among the NEAR words before them or just after ("would
-    not *cost*", "no *losing* parties", "*benefits* nobody"): what a negation turns round,
-    not the rest of the sentence."""
+    not *cost*", "no *losing* parties", "*benefits* nobody"), or a word that turns round
+    what follows it before them ("against compulsory *mediation*"): what a negation turns
+    round, not the rest of the sentence."""
     words = [(m.start(), fold_name(m.group())) for m in _RAW_WORD.finditer(text)]
     starts = [at for at, _ in words]
     out = set()
     for t in _tokens(text):
         i, j = bisect_left(starts, t.start), bisect_left(starts, t.end)
-        if negated([w for _, w in words[max(0, i - NEAR):i]] + [w for _, w in words[j:j + 1]]):
+        if negated([w for _, w in words[max(0, i - NEAR):i]], [w for _, w in words[j:j + 1]]):
             out.add(t.term)
     return frozenset(out)
 

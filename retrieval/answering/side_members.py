@@ -167,14 +167,17 @@ def _leads_role(speaker: Speaker, name: str, kind: str = "") -> bool:
 def works_for(speaker: Speaker, body: str) -> bool:
     """Whether the speaker's role names the typed body as the one it belongs to ("Vice
     President of the ATP", "the ATP's chief", "vice president for entertainment at Nokia":
-    the whole name after "at", not "at Liverpool University"), not as a former post: a side
+    the whole name after "at", not "at Liverpool University"; a role saying where they come
+    from, "from the controversial group Fathers 4 Justice"), not as a former post: a side
     that is an organisation is its people, whatever their office. A role that is only the
     phrase is an office ("the president" is not everyone whose role has "president")."""
     role = speaker.role or ""
     name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(body.split()), flags=re.I)
     if not name:
         return False
-    found = re.search(r"(?i)\bof\s+(?:the\s+)?" + re.escape(name) + r"(?![\w-])"
+    found = re.search(r"(?i)^from\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + re.escape(name)
+                      + r"(?![\w-])"
+                      r"|\bof\s+(?:the\s+)?" + re.escape(name) + r"(?![\w-])"
                       r"|\bat\s+(?:the\s+)?" + re.escape(name) + r"(?![\w-])(?!\s+(?-i:[A-Z]))"
                       r"|(?<![\w-])" + re.escape(name) + r"['\u2019]s?\s+\w", role)
     return found is not None and not _NO_LONGER.search(role[:found.start()])

@@ -75,10 +75,11 @@ def _clean(text: str | None) -> str:
 
 def split_sides(phrase: str, with_too: bool = False) -> tuple[str, ...]:
     """"Russia and Ukraine", "Labour, the Tories and the Lib Dems", "X vs Y"; "X with Y"
-    only after "compare"."""
+    only after "compare", and only when nothing else parts the sides: in "the league
+    against cruel sports and the countryside alliance" the "against" is the name's."""
     text = _LEAD.sub("", _clean(phrase))
     parts = _SPLIT.split(text)
-    if with_too:
+    if with_too and len(parts) == 1:
         parts = [q for part in parts for q in _WITH.split(part)]
     return tuple(p for p in (_clean(part) for part in parts) if p)
 

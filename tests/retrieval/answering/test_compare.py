@@ -120,6 +120,12 @@ def test_questions_that_are_not_comparisons_stay_ordinary(parley: Parley, questi
      ("Germany", "France"), "the Commission's deficit decision"),
     ("how have Russia and Ukraine responded", ("Russia", "Ukraine"), ""),
     ("What did Kallas, Erdogan and Cavusoglu say?", ("Kallas", "Erdogan", "Cavusoglu"), ""),
+    # "against" inside a name when "and" parts the sides (politics/137)
+    ("compare what the league against cruel sports and the countryside alliance said about "
+     "the hunting ban", ("the league against cruel sports", "the countryside alliance"),
+     "the hunting ban"),
+    ("compare Fathers 4 Justice with the Conservatives on access",
+     ("Fathers 4 Justice", "the Conservatives"), "access"),
 ])
 def test_sides_and_topic_are_read_from_the_question(question: str, sides: tuple[str, ...],
                                                     topic: str) -> None:
@@ -230,8 +236,12 @@ Ukraine said it was carrying out successful counter-attacks in some areas.
      "Turkish President Recep Tayyip Erdogan said"),  # the words as typed, first
     # "talks" and its synonym "negotiations" are in no statement of Estonia's: nothing
     ("What do Ukraine and Estonia say about the talks?", "Estonia", None),
+    # nor "fighting": the words of its frame are (data/topic_frames.tsv), for Ukraine only
+    ("What do Ukraine and Estonia say about the fighting?", "Ukraine",
+     "Ukraine said it was carrying out successful counter-attacks"),
+    ("What do Ukraine and Estonia say about the fighting?", "Estonia", None),
 ])
-def test_a_side_with_nothing_in_the_words_as_typed_is_searched_by_their_synonyms(
+def test_a_side_with_nothing_in_the_words_as_typed_is_searched_by_synonyms_and_frames(
         tmp_path_factory: pytest.TempPathFactory, question: str, side: str,
         first_words: str | None) -> None:
     _, statements, _ = _sides(parley_over(tmp_path_factory, TALKS), question)[side]
@@ -239,3 +249,64 @@ def test_a_side_with_nothing_in_the_words_as_typed_is_searched_by_their_synonyms
         assert statements == []
     else:
         assert statements and statements[0].startswith(first_words)
+
+
+# Real prose (politics/337, politics/067): the replies in a story whose headline and lead
+# name the topic are on it, though they hold none of its words; a lead alone, or a topic of
+# one word, is not enough.
+STORIES = {
+    "calls.txt": "\n".join([
+        "Campaign 'cold calls' questioned", "Source: Test",
+        "Labour and the Conservatives are still telephoning the millions of people who have "
+        'signed up to make sure they do not get marketing "cold calls".',
+        "A Labour Party spokesman told the BBC News website the party avoided those on TPS "
+        'lists when telephoning people about membership. "When we ask which party they will '
+        'vote for, that is not marketing," he said.',
+        'A Conservative spokeswoman said: "We do apply TPS but in line with the law."',
+        "Mr Clarke said the economy was growing.", ""]),
+    "access.txt": "\n".join([
+        "Child access laws shake-up", "Source: Test",
+        "Parents who refuse to allow former partners contact with their children could be "
+        "electronically tagged under plans being considered by ministers.",
+        'John Ison, from the controversial group Fathers 4 Justice, said: "It is very '
+        'disappointing. What we have got is a cynical case of recycling existing '
+        'legislation."', ""]),
+    "budget.txt": "\n".join([
+        "Brown sets the budget date", "Source: Test",
+        "The economy will be the battleground of the election campaign.",
+        'Tory leader Michael Howard said: "This government has run out of solutions."', ""]),
+}
+
+
+@pytest.mark.parametrize(("question", "side", "first_words"), [
+    ("compare what labour and the tories said about cold calls", "labour",
+     '"When we ask which party'),
+    ("compare what labour and the tories said about cold calls", "the tories",
+     "A Conservative spokeswoman said"),
+    ("What do the Conservatives and Fathers 4 Justice say about the child access plans?",
+     "Fathers 4 Justice", "John Ison"),
+    ("What do Labour and Howard say about the election campaign?", "Howard", None),  # lead
+    ("What do Labour and Clarke say about telephoning?", "Clarke", None),  # one word
+])
+def test_replies_in_a_story_about_the_topic_are_on_it(
+        tmp_path_factory: pytest.TempPathFactory, question: str, side: str,
+        first_words: str | None) -> None:
+    _, statements, _ = _sides(parley_over(tmp_path_factory, STORIES), question)[side]
+    if first_words is None:
+        assert statements == []
+    else:
+        assert statements and statements[0].startswith(first_words)
+
+
+def test_a_malformed_frame_line_is_named(tmp_path, monkeypatch) -> None:
+    from retrieval.answering import sides_frames
+
+    bad = tmp_path / "topic_frames.tsv"
+    bad.write_text("# comment\nfight attack\n", encoding="utf-8")
+    monkeypatch.setattr(sides_frames, "FRAME_FILE", bad)
+    sides_frames._frames.cache_clear()
+    try:
+        with pytest.raises(sides_frames.FrameDataError, match="topic_frames.tsv, line 2"):
+            sides_frames.framed_terms(["fight"])
+    finally:
+        sides_frames._frames.cache_clear()

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retrieval.answering import quote_check
+from retrieval.answering import quote_names
 from retrieval.answering.question import parse_question
 from retrieval.answering.quote_folding import contains, quotations_in, quote_pieces
 from retrieval.answering.quote_verdicts import QuoteClaim
@@ -165,7 +165,7 @@ def test_dev_checks_are_right_and_never_too_strong():
     ("Andy Robinson", ("Jason Robinson", "Andrew Robinson"), False),
 ])
 def test_a_shared_surname_under_another_first_name_is_someone_else(name, asked, other):
-    assert quote_check._other_first_name(name, asked) is other
+    assert quote_names.other_first_name(name, asked) is other
 
 
 @pytest.mark.parametrize(("name", "shared", "asked", "other"), [
@@ -179,4 +179,4 @@ def test_a_shared_surname_under_another_first_name_is_someone_else(name, asked, 
 ])
 def test_a_shared_first_name_under_another_surname_is_someone_else(name, shared, asked,
                                                                    other):
-    assert quote_check._other_surname(name, shared, asked) is other
+    assert quote_names.other_surname(name, shared, asked) is other

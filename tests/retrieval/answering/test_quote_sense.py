@@ -268,3 +268,71 @@ def test_hedges_are_those_of_the_clause_that_says_it(sentence, quote, hedged):
 ])
 def test_names_a_quote_writes_with_capitals(quote, names):
     assert [set(run) for run in quote_sense.names_in(quote)] == names
+
+
+# Real prose (politics/137, 167, 387): a quote that puts another name in a statement's words
+# is near it when the statement holds every other word and most of the quote; one sharing a
+# word or two beside the name is not.
+SWAPPED = "\n".join([
+    "Hunt supporters defy the ban",
+    "Source: Test",
+    'Chief executive Simon Hart said: "There has been hunting in England for 700 years. '
+    'This [ban] may take two or three years, perhaps two or three months, to unpick."',
+    'Conservative local government spokeswoman Caroline Spelman said: "There is now growing '
+    "evidence that John Prescott's buildings programme is environmentally unsustainable, "
+    'leaving a concrete scar across the face of rural England."',
+    'Tony Blair claimed a Tory government would "cut" \u00a335bn from public services '
+    "hitting schools, hospitals and police.", ""])
+
+
+@pytest.mark.parametrize(("speaker", "quote", "verdict"), [
+    ("Caroline Spelman", "a concrete scar across rural Britain", "close"),  # England
+    ("Tony Blair", "the Tories would cut \u00a335bn from the NHS", "close"),  # public services
+    ("Simon Hart", "there has been hunting in Scotland for 700 years", "close"),
+    ("Simon Hart", "we will take the ban to the European Court of Human Rights", "not_found"),
+    ("Tony Blair", "Labour would cut \u00a335bn from the NHS", "not_found"),  # two names
+])
+def test_a_quote_that_swaps_a_name_is_near_only_with_every_other_word(
+        tmp_path_factory, speaker, quote, verdict):
+    swapped = parley_over(tmp_path_factory, {"swapped.txt": SWAPPED})
+    assert swapped.check(speaker, quote).claim.verdict == verdict
+
+
+@pytest.mark.parametrize(("text", "turned"), [
+    ("the bridge would not cost taxpayers", {"cost", "taxpay"}),
+    ("But he opposed compulsory mediation", {"compulsori", "mediat"}),
+    ("against compulsory mediation", {"compulsori", "mediat"}),
+    ("the party would not oppose the ban", set()),  # two turns cancel out
+    ("enforcing a legal presumption of co-parenting and compulsory mediation", set()),
+    ("IE7 would include protections against viruses", {"virus"}),  # only what follows
+])
+def test_negations_and_words_against_turn_round_what_follows(text, turned):
+    from retrieval.answering.quote_statements import negated_terms
+
+    assert set(negated_terms(text)) & {"cost", "taxpay", "compulsori", "mediat", "ban",
+                                       "virus", "protect"} == turned
+
+
+# Real prose (politics/067): Falconer denied the activists had forced the changes, and
+# Theresa May is for compulsory mediation, so neither says what the quote says.
+ACCESS = "\n".join([
+    "Child access laws shake-up",
+    "Source: Test",
+    "Curfews and community service orders were other options, Lord Falconer said. He denied "
+    "fathers' activists had forced the changes, telling the BBC \"there is a recognition "
+    'that something is wrong".',
+    "Theresa May, shadow secretary for the family, said a Conservative government would "
+    'bring a "radical reform" of the family courts, as well as enforcing a "legal '
+    'presumption of co-parenting and compulsory mediation".', ""])
+
+
+@pytest.mark.parametrize(("speaker", "quote", "verdict"), [
+    ("Lord Falconer", "fathers' activists had forced the changes", "close"),  # he denied it
+    ("Lord Falconer", "against compulsory mediation", "not_found"),  # not May's either
+    ("Theresa May", "compulsory mediation", "exact"),
+    ("Theresa May", "against compulsory mediation", "close"),
+])
+def test_a_statement_turned_round_by_a_word_against_is_no_report(
+        tmp_path_factory, speaker, quote, verdict):
+    access = parley_over(tmp_path_factory, {"access.txt": ACCESS})
+    assert access.check(speaker, quote).claim.verdict == verdict

@@ -129,6 +129,11 @@ def test_a_sentence_calling_its_speaker_a_former_holder_is_read(text, name, form
     ("chief economist at the IMF", "the imf", True),
     ("lecturer at Liverpool University", "Liverpool", False),  # another body's name
     ("former chief executive at Nokia", "Nokia", False),
+    # where they come from (politics/067, the BBC folder's "from ..." roles)
+    ("from the controversial group Fathers 4 Justice", "Fathers 4 Justice", True),
+    ("from the League Against Cruel Sports", "the league against cruel sports", True),
+    ("from the Local Government Association", "the LGA", False),  # initials: not here
+    ("from the controversial group Fathers 4 Justice", "Justice", False),  # not the whole
 ])
 def test_a_role_at_a_body_makes_its_holder_one_of_its_people(role, body, member):
     assert works_for(Speaker("Jonas Guest", role, "person"), body) is member
