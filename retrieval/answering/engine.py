@@ -20,6 +20,7 @@ from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, mo
 from retrieval.answering.absence import absent_words
 from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
+from retrieval.answering.headlines import after_their_story
 from retrieval.answering.named import named_then_topic
 from retrieval.answering.over_time import timeline
 from retrieval.answering.proximity import by_phrase
@@ -178,9 +179,9 @@ class Parley:
         # A bare topic judges the near-best passages by their statements (see `topics`).
         bare = is_bare_topic(question)
         pool = max(k, SAID_POOL) if bare else k
-        ranked = self.evidence.distinct(
-            [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True,
-                                            exact=terms(name)) if sc > 0], pool)
+        found = [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True,
+                                                exact=terms(name)) if sc > 0]
+        ranked = self.evidence.distinct(after_their_story(found, self.corpus.passages), pool)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
