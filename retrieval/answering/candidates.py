@@ -16,6 +16,7 @@ from functools import cached_property
 
 from corpus.gazetteer import country_rows, gazetteer
 from corpus.titles import role_abbreviations
+from retrieval.answering import role_heads
 from retrieval.answering.proximity import NEAR_TOP
 from retrieval.answering.speakers import SpeakerDirectory, normalize_name
 from retrieval.store import GroupKey, SpeakerGroup
@@ -35,6 +36,9 @@ OFFICE_CHANGERS = frozenset(terms("deputy shadow former vice assistant acting ju
 # Role matches fitting this much worse than the best role match are left out ("the
 # chancellor" is the chancellor, not the shadow chancellor, when the chancellor speaks).
 _FIT_MARGIN = 0.15
+# How much worse a role fits through another word for its head (`role_heads`): more than
+# the margin, so that a role holding the typed head itself, when one speaks, is the one.
+THROUGH_HEAD = 0.2
 _MIN_SLIP = 5  # first names shorter than this are not looked for one slip off
 TIER = 0.1  # speakers fitting within this of the best fit are ranked by the topic together
 
@@ -260,8 +264,9 @@ class SpeakerFinder:
         if not plain:
             return []
         having = set.intersection(*(self._with_term.get(t, set()) for t in plain))
+        through = self._through_head(phrase, plain) - having
         out = []
-        for i in sorted(having):
+        for i in sorted(having | through):
             described, named, _ = self._described[i]
             group = self.directory.groups[i]
             if countries and named and not countries <= named:
@@ -269,8 +274,21 @@ class SpeakerFinder:
             fit = 0.8 if (not countries or countries <= named) else 0.7
             if (described & OFFICE_CHANGERS) - words:
                 fit -= 0.3  # another office: "Deputy Prime Minister" for "prime minister"
+            if i in through:
+                fit -= THROUGH_HEAD  # "head" for a president: a role with "head" first
             out.append(Match(group, "role", fit))
         return out
+
+    def _through_head(self, phrase: str, plain: set[str]) -> set[int]:
+        """Speakers whose role holds every word of the phrase but its head, and an office
+        that head also fits ("the head of …" for its president, see `role_heads`)."""
+        head = role_heads.head_term(phrase)
+        offices = role_heads.also_fits(head) if head in plain else frozenset()
+        if not offices:
+            return set()
+        rest = [self._with_term.get(t, set()) for t in plain if t != head]
+        holding = set().union(*(self._with_term.get(o, set()) for o in offices))
+        return set.intersection(holding, *rest)
 
 
 MIN_INITIALS = 3  # shorter initials ("EU", "UN") stand for too many names

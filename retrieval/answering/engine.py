@@ -17,16 +17,10 @@ from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
 from retrieval.answering import claims, nearby, proximity
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
-from retrieval.answering.absence import MIN_PASSAGES, absent_words
-from retrieval.answering.candidates import (
-    Match,
-    SpeakerFinder,
-    best_fit_first,
-    best_fitting,
-    is_quantifier,
-)
-from retrieval.answering.context import in_topic_articles
+from retrieval.answering.absence import absent_words
+from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier
 from retrieval.answering.evidence import Evidence
+from retrieval.answering.headlines import after_their_story
 from retrieval.answering.named import named_then_topic
 from retrieval.answering.over_time import timeline
 from retrieval.answering.proximity import by_phrase
@@ -42,21 +36,13 @@ from retrieval.answering.records import (
     QuotesAnswer,
     SpeakerStats,
 )
-from retrieval.answering.sense import keeps_sense
 from retrieval.answering.sides import sides_answer
 from retrieval.answering.sides_records import Timeline
-from retrieval.answering.speakers import Resolution, SpeakerDirectory, normalize_name
+from retrieval.answering.speaker_answer import speaker_answer
+from retrieval.answering.speakers import SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
 from retrieval.answering.topics import is_bare_topic, statements_first
-from retrieval.answering.unknown_names import unwritten_name
-from retrieval.answering.who_said import (
-    SAID_POOL,
-    Found,
-    covered_first,
-    renumbered,
-    who_said,
-    widens,
-)
+from retrieval.answering.who_said import SAID_POOL, who_said
 from retrieval.bm25_index import BM25Index
 from retrieval.options import DEFAULT_TOP_K, IndexOptions, clamp_top_k
 from retrieval.store import Opened, corpus_lookups, open_index, progress_iter
@@ -121,17 +107,17 @@ class Parley:
         parsed = parse_question(text)
         if speaker and speaker.strip():
             topic = parsed.topic if parsed.intent == "speaker" else text
-            return self._speaker_answer(text, speaker.strip(), topic, k, cut)
+            return speaker_answer(self, text, speaker.strip(), topic, k, cut)
         if parsed.intent == "check" and parsed.speaker:
             return self.check(parsed.speaker, parsed.topic, k, question=text, cut=cut)
         if parsed.intent == "speaker" and parsed.speaker and (
                 not parsed.loose or self.finder.find(parsed.speaker)):
-            return self._speaker_answer(text, parsed.speaker, parsed.topic, k, cut)
+            return speaker_answer(self, text, parsed.speaker, parsed.topic, k, cut)
         if parsed.intent == "who_said" and parsed.topic:
             return self._who_said(text, parsed.topic, k, cut)
         named = named_then_topic(text, self.directory, self.index)
         if named is not None:
-            return self._speaker_answer(text, *named, k, cut)
+            return speaker_answer(self, text, *named, k, cut)
         # "How did markets react to the talks?" with no speaker "markets" searches it all.
         return self._search(text, text if parsed.loose else parsed.topic or text, k, cut)
 
@@ -193,9 +179,9 @@ class Parley:
         # A bare topic judges the near-best passages by their statements (see `topics`).
         bare = is_bare_topic(question)
         pool = max(k, SAID_POOL) if bare else k
-        ranked = self.evidence.distinct(
-            [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True,
-                                            exact=terms(name)) if sc > 0], pool)
+        found = [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True,
+                                                exact=terms(name)) if sc > 0]
+        ranked = self.evidence.distinct(after_their_story(found, self.corpus.passages), pool)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
                 f"The words of “{topic}” are in so many passages that they tell none "
@@ -218,98 +204,10 @@ class Parley:
         matches = self.finder.find(about.phrase)
         if not matches or is_quantifier(about.phrase):
             return None
-        answer = self._speaker_answer(question, about.phrase, "", k, cut, matches)
+        answer = speaker_answer(self, question, about.phrase, "", k, cut, matches)
         text = " ".join(profile(m, self._lookups.article_of) for m in matches[:5])
         return Answer(question, "speakers", answer.results, text, answer.speaker,
                       answer.unmatched_words, cut, answer.claim)
-
-    def _speaker_answer(self, question: str, typed: str, topic: str, k: int, cut: bool,
-                        matches: Sequence[Match] | None = None) -> Answer:
-        """What the speakers `typed` fits said (about `topic`); `matches` when the caller has
-        already found them."""
-        if is_quantifier(typed):  # "Did anyone talk about ...?" asks who said it
-            return self._who_said(question, topic, k, cut)
-        described_only = False  # only the roles of nearby sentences fit (see `nearby`)
-        if matches is None:
-            matches = self.finder.find(typed)
-            described_only = not matches
-            if not any(nearby.by_own_name(m, typed) for m in matches):
-                matches = [*matches, *self._described_nearby(typed, topic)]
-        unmatched = self.evidence.unmatched(topic)
-        if not matches:
-            return self._nobody_fits(question, typed, topic, k, cut)
-        mine: dict[int, list[int]] = {}
-        for m in matches:
-            for p, s in m.group.statements:
-                mine.setdefault(p, []).append(s)
-        people = claims.candidates(matches)
-        several = claims.several_message(typed, matches)
-        query = [t for t in terms(topic) if t not in set(terms(typed))]
-        absent = self.absent_answer(question, "speaker", topic, unmatched, cut,
-                                    Claim("closest", None, people)) if query else None
-        if absent is not None:
-            return absent
-        if not query:
-            ranked = self._statements_in_order(matches, typed, k, mine)
-            hits = self.evidence.hits(ranked, set(terms(typed)), only=mine)
-            return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
-                          Claim("said", hits[0].speaker, people))
-        names = " or ".join(claims.who(c.speaker) for c in people[:3])
-        # The words as asked first; their synonyms only when no statement they find covers
-        # the topic (see `who_said`).
-        found = self._theirs_on(query, topic, k, matches, mine, wide=False)
-        if widens(self, query) and (found is None or found.held[0] < claims.COVERAGE_TO_SAY):
-            found = self._theirs_on(query, topic, k, matches, mine, wide=True) or found
-        if found is None and described_only:
-            # Fitted only as a nearby sentence describes them, and nothing of theirs on the
-            # topic: more likely someone else's words ("St Helens captain Paul Sculthorpe"
-            # is not what "St Helens" said), so the closest passages, as for nobody.
-            return self._nobody_fits(question, typed, topic, k, cut)
-        if found is None:
-            # None of their statements holds a word of the topic: their statements, said
-            # to be theirs on something else, rather than others' words on the topic.
-            ranked = self._statements_in_order(matches, typed, k, mine)
-            first = in_topic_articles(self.index, self.corpus.passages,
-                                      self.evidence.widened(query), mine, (), k)
-            # Not even in the articles about it, in a corpus large enough for that to say
-            # something (see `absence`): nothing of theirs answers.
-            if not first and self.index.size >= MIN_PASSAGES:
-                return Answer(question, "speaker", (), claims.none_on(names, topic, shown=False),
-                              None, unmatched, cut, Claim("closest", None, people, 0.0))
-            firsts = {p for p, _ in first}
-            ranked = [*first, *(r for r in ranked if r[0] not in firsts)][:k]
-            hits = self.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
-            return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
-                          unmatched, cut, Claim("closest", None, people, 0.0))
-        hits, held = found.hits, found.held[0]
-        if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
-                keeps_sense(topic, claims.statement_texts(hits[0])):
-            return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
-                          Claim("said", hits[0].speaker, people, held))
-        return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
-                      unmatched, cut, Claim("closest", None, people, held))
-
-    def _theirs_on(self, query: Sequence[str], topic: str, k: int, matches: Sequence[Match],
-                   mine: dict[int, list[int]], *, wide: bool) -> Found | None:
-        """The speakers' statements on the topic, best first (the best-fitting speakers'
-        among the near-best, then by coverage), or None when none holds a word of it."""
-        pool = max(k, SAID_POOL)
-        ranked = self.evidence.distinct(best_fit_first(
-            self._top(query, topic, 2 * pool + 5, mine, wide=wide), matches), pool)
-        if not ranked:
-            return None
-        searched = self.evidence.searched(query) if wide else self.evidence.widened(query)
-        wanted = set(searched)
-        hits, held = covered_first(
-            self, ranked, lambda chosen: self.evidence.hits(chosen, wanted, only=mine), query,
-            k, best_fitting(matches))
-        if len(hits) < k:  # their other statements in the articles about it (`context`)
-            more = self.evidence.hits(in_topic_articles(
-                self.index, self.corpus.passages, searched, mine, {p for p, _ in ranked},
-                k - len(hits)), wanted, only=mine)
-            hits = renumbered([*hits, *more])
-            held = [*held, *(self.evidence.coverage(h, query) for h in more)]
-        return Found(hits, held)
 
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per corpus, kept for its life
     def _described_nearby(self, typed: str, topic: str) -> tuple[Match, ...]:
@@ -319,67 +217,6 @@ class Parley:
                                allowed=self._attributed_ids)
         return nearby.described_nearby(typed, (self.corpus.passages[p] for p, _ in found),
                                        self.directory, self.finder.find(typed))
-
-    def _statements_in_order(self, matches: Sequence[Match], typed: str, k: int,
-                             mine: dict[int, list[int]]) -> list[tuple[int, float]]:
-        """No topic: the best-fitting speaker's statements first, where the name itself
-        appears first; then the others'."""
-        ranked: list[tuple[int, float]] = []
-        seen: set[int] = set()
-        for m in matches:
-            theirs = {p for p, _ in m.group.statements}
-            corrected = self.directory.resolve(typed).corrected if m.how == "name" else None
-            found = self.index.top(terms(corrected or typed), len(theirs), allowed=theirs)
-            for p, score in found + [(p, 0.0) for p in sorted(theirs)]:
-                if p not in seen:
-                    seen.add(p)
-                    ranked.append((p, score))
-        return self.evidence.distinct(ranked, k)
-
-    def _nobody_fits(self, question: str, typed: str, topic: str, k: int, cut: bool) -> Answer:
-        """No speaker fits the phrase. When its words are in the articles (someone mentioned
-        but never given a statement, or a description the attribution did not link), the
-        closest passages, said to be the closest; "nobody called X appears" only when none
-        of its words occurs in the articles, or when it is a name no article writes (see
-        `unknown_names`)."""
-        unmatched = self.evidence.unmatched(topic)
-        resolution = self.directory.resolve(typed)
-        if resolution.mentioned_as is None and unwritten_name(
-                typed, self.index, lambda p: self.corpus.passages[p].text,
-                self.vocabulary.has_near):
-            message = f"Nobody called \u201c{typed}\u201d appears in the articles."
-            return Answer(question, "speaker", (), message, None, unmatched, cut,
-                          Claim("absent"))
-        name = resolution.mentioned_as or self._known_spelling(typed)
-        if name is not None:
-            plain = self._search(question, topic, k, cut, name=name)
-            if plain.results:
-                spelt = None if resolution.mentioned_as else name
-                return Answer(question, "speaker", plain.results,
-                              self._unattributed(typed, resolution, spelt), None, unmatched,
-                              cut, Claim("closest"))
-        message, kind = self._not_a_speaker(typed, None)
-        return Answer(question, "speaker", (), message, None, unmatched, cut, Claim(kind))
-
-    def _known_spelling(self, typed: str) -> str | None:
-        """The phrase as the articles spell it, when each of its words is in them, as typed
-        or one or two letters off ("stellios" -> "stelios"): a description ("the host of
-        the talks") or a name the attribution did not link. None when some word is in no
-        article, so that nobody called that appears."""
-        fixed = [w if any(t in self.index for t in terms(w)) or not terms(w)
-                 else self.vocabulary.near(w) for w in typed.split()]
-        return " ".join(w for w in fixed if w) if all(fixed) else None
-
-    def _unattributed(self, typed: str, resolution: Resolution,
-                      spelt: str | None = None) -> str:
-        if resolution.mentioned_as:
-            note = self._not_a_speaker(typed, resolution.mentioned_as)[0].removesuffix(".")
-        else:
-            note = f"No speaker in the articles fits \u201c{typed}\u201d"
-            if spelt is not None and normalize_name(spelt) != normalize_name(typed):
-                note = (f"No speaker is called \u201c{typed}\u201d as typed; the articles "
-                        f"spell it \u201c{spelt}\u201d")
-        return f"{note}; the passages closest to your question:"
 
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         return who_said(self, question, topic, k, cut)

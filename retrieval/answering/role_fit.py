@@ -23,6 +23,7 @@ from functools import lru_cache
 from corpus.folding import fold
 from corpus.lexicon import cue_forms
 from corpus.models import Speaker
+from retrieval.answering import role_heads
 from retrieval.answering.candidates import OFFICE_CHANGERS
 from retrieval.tokenizer import terms
 
@@ -139,11 +140,17 @@ def _unmet(phrase: str, speaker: Speaker, described: str = "") -> tuple[int, ...
     own = _described(f"{speaker.name} {speaker.role or ''} {described}")
     if (own[1] & OFFICE_CHANGERS) - {t for w in words for t in _terms(w)}:
         return None  # another office: a shadow or deputy is not "the chancellor"
-    missing = [i for i, w in enumerate(words) if not _among(w, own)]
+    missing = [i for i, w in enumerate(words) if not _among(w, own)
+               and not (w == head and _office_of(w, own[1]))]
     if missing:
         initials = _initials(words, own[0])
         missing = [i for i in missing if i not in initials]
     return None if words.index(head) in missing else tuple(missing)
+
+
+def _office_of(head: str, found: frozenset[str]) -> bool:
+    """Whether these terms hold an office the typed head also fits ("head": president)."""
+    return any(role_heads.also_fits(t) & found for t in _terms(head))
 
 
 def fits_own(phrase: str, speaker: Speaker) -> bool | None:
