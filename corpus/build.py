@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast, overload
 
 from corpus.cancelling import BuildCancelled, Cancel, asking
+from corpus.held_articles import HeldArticles, Remake, article_keys
 from corpus.loader import RawArticle, read_articles
-from corpus.models import Article, Corpus, Passage
+from corpus.merge_rewrite import rewrite
+from corpus.models import Article, Corpus, LoadProblem, Passage
 from corpus.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from corpus.merge_rewrite import Renames
-    from corpus.merging import ArticleFacts
+    from corpus.merging import ArticleFacts, MergeEntry
     from corpus.parallel import Packing
 
 T = TypeVar("T")
@@ -55,9 +57,9 @@ class ArticlesPassages(Sequence[Passage]):
 
     __slots__ = ("articles", "_ends")
 
-    def __init__(self, articles: tuple[Article, ...]) -> None:
+    def __init__(self, articles: Sequence[Article]) -> None:
         self.articles = articles
-        self._ends = list(accumulate(len(a.passages) for a in articles))
+        self._ends = list(accumulate(n for _, _, n in article_keys(articles)))
 
     def __len__(self) -> int:
         return self._ends[-1] if self._ends else 0
@@ -109,9 +111,13 @@ class Attributor(Protocol):
         """How workers send new articles back (`corpus.parallel.Packing`), if not as they
         are."""
 
-    def renamed(self, before: Article, after: Article, renames: Renames) -> None:
-        """The merge rewrote `before` as `after` (`corpus.merge_rewrite`): what is kept of
-        `before` can be rewritten the same way."""
+    def compact(self, article: Article) -> Remake | None:
+        """What makes an equal article again, smaller than the article (its parts read back
+        from a spill file), for the build to hold instead; None: the article is held."""
+
+    def renamed(self, article_id: str, path: str, renames: Renames) -> None:
+        """The merge renames people of the article of this id and path
+        (`corpus.merge_rewrite`): what is kept of it can be rewritten the same way."""
 
 
 def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
@@ -125,8 +131,6 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     read and parsed and before each article: True stops the build with BuildCancelled."""
     # Imported here, as the attributor is: a start from the saved corpus never merges.
     from corpus.gc_pause import gc_paused
-    from corpus.merge_rewrite import rewrite
-    from corpus.merging import merge_renames
     from corpus.parallel import Cancelled, attribute_all
 
     raws, problems = read_articles(source, cancel)
@@ -143,12 +147,13 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
                          attributor.packing() if attributor is not None else None, cancel)
     fresh: Iterable[Article] = progress(work, sizes, "Reading articles") if progress else work
     news = iter(fresh)  # in order, made as they are asked for
-    articles: list[Article] = []
+    held = _Held()
     at = 0
     try:
-        for known in made:
+        for i in range(len(made)):
             if cancel is not None and cancel():
                 raise BuildCancelled("the build was cancelled")
+            known, made[i] = made[i], None  # held from here as `held` holds it
             if known is None:
                 known = next(news)
                 raw, todo[at] = todo[at], None
@@ -156,18 +161,59 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
                 if attributor is not None and raw is not None:
                     known = attributor.keep(raw, known) or known
                 del raw
-            articles.append(known)
+            held.add(known, attributor)
+            del known
     except Cancelled:
         raise BuildCancelled("the build was cancelled") from None
     finally:
         work.close()  # stops the workers of a cancelled build now
-    # One entity per person across the articles (each was read on its own).
-    facts = [attributor.facts(a) for a in articles] if attributor is not None else None
-    with gc_paused():
-        renames = merge_renames(articles, facts)
-        kept = tuple(rewrite(a, r) for a, r in zip(articles, renames, strict=True))
-        if attributor is not None:
-            for before, after, r in zip(articles, kept, renames, strict=True):
-                if after is not before:
-                    attributor.renamed(before, after, r)
-        return Corpus(kept, tuple(problems), ArticlesPassages(kept))
+    return held.corpus(tuple(problems), attributor)
+
+
+class _Held:
+    """The articles of a build as they come: each one's merge entries (`corpus.merging`),
+    and the article, or what makes it again (`Attributor.compact`)."""
+
+    def __init__(self) -> None:
+        self.items: list[Article | Remake] = []
+        self.entries: list[tuple[MergeEntry, ...]] = []
+        self.ids: list[str] = []
+        self.paths: list[str] = []
+        self.counts: list[int] = []
+        self.shared: dict[object, object] = {}  # names and name parts, each kept once
+
+    def add(self, article: Article, attributor: Attributor | None) -> None:
+        from corpus.merging import merge_entries
+
+        facts = attributor.facts(article) if attributor is not None else None
+        self.entries.append(merge_entries(article, facts, self.shared))
+        small = attributor.compact(article) if attributor is not None else None
+        self.items.append(article if small is None else small)
+        self.ids.append(article.id)
+        self.paths.append(article.path)
+        self.counts.append(len(article.passages))
+
+    def corpus(self, problems: tuple[LoadProblem, ...], attributor: Attributor | None
+               ) -> Corpus:
+        """One entity per person across the articles (each was read on its own), and the
+        corpus of the articles as the merge rewrites them."""
+        from corpus.gc_pause import gc_paused
+        from corpus.merging import renames_of
+
+        with gc_paused():
+            renames = renames_of(self.entries)
+            self.entries, self.shared = [], {}
+            if attributor is not None:
+                for r, aid, path in zip(renames, self.ids, self.paths, strict=True):
+                    if r:
+                        attributor.renamed(aid, path, r)
+            if any(not isinstance(a, Article) for a in self.items):
+                articles: Sequence[Article] = HeldArticles(
+                    [a if not isinstance(a, Article) or not r else rewrite(a, r)
+                     for a, r in zip(self.items, renames, strict=True)],
+                    renames, self.ids, self.paths, self.counts)
+            else:
+                articles = tuple(rewrite(cast(Article, a), r)
+                                 for a, r in zip(self.items, renames, strict=True))
+            self.items = []
+            return Corpus(articles, problems, ArticlesPassages(articles))

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import cast
 
 from corpus.folding import fold_name
 from corpus.gazetteer import gazetteer
@@ -45,16 +46,16 @@ _PARTIES = phrase_words("party_name")
 _PREFIXES = phrase_words("descriptor_prefix")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     """One person entry of one article."""
 
     article: int
-    person: Person
+    name: str
+    role: str | None
     parts: NameParts
     gender: str | None
     statements: int
-    group: _Group | None = None
 
 
 @dataclass
@@ -73,8 +74,8 @@ class _Group:
         self.givens.add(e.parts.given)
         if e.gender:
             self.genders.add(e.gender)
-        if e.person.role:
-            self.role_heads.add(_role_head(e.person.role))
+        if e.role:
+            self.role_heads.add(_role_head(e.role))
 
     def gender(self) -> str | None:
         return next(iter(self.genders)) if len(self.genders) == 1 else None
@@ -98,16 +99,22 @@ class PersonFacts:
 ArticleFacts = tuple[PersonFacts, ...]
 
 
+# What the merge reads of one person entry: (name, role, name parts, gender, statements).
+# Plain tuples, kept per article while a build goes on (`merge_entries`), so that the
+# articles themselves need not be held until the merge.
+MergeEntry = tuple[str, str | None, NameParts, str | None, int]
+
+
 def merge_people(articles: list[Article],
                  facts: Sequence[ArticleFacts | None] | None = None
                  ) -> tuple[list[Article], list[list[str]]]:
     """The articles with each merged person's speaker name made one, and the merged groups
     (each a list of the distinct names it joined, largest first). `facts`: each article's
     `people_facts` where known (None: worked out here)."""
-    groups = _groups(articles, facts)
+    groups = _groups(_entries(_article_entries(articles, facts)))
     renames = _renames(groups)
-    merged = sorted(([*dict.fromkeys(m.person.name for m in g.members)] for g in groups
-                     if len({m.person.name for m in g.members}) > 1
+    merged = sorted(([*dict.fromkeys(m.name for m in g.members)] for g in groups
+                     if len({m.name for m in g.members}) > 1
                      and any(m.statements for m in g.members)),
                     key=lambda names: -len(names))
     return [rewrite(a, renames.get(i, {})) for i, a in enumerate(articles)], merged
@@ -119,16 +126,47 @@ def merge_renames(articles: list[Article],
     group's names as aliases)}, empty for an article it leaves alone), so that a build can
     rewrite what it keeps of an article (its records block) as the article is rewritten
     (`corpus.merge_rewrite.rewrite` makes the article)."""
-    renames = _renames(_groups(articles, facts))
-    return [renames.get(i, {}) for i in range(len(articles))]
+    return renames_of(_article_entries(articles, facts))
 
 
-def _groups(articles: list[Article], facts: Sequence[ArticleFacts | None] | None
-            ) -> list[_Group]:
+def renames_of(entries: Sequence[Sequence[MergeEntry]]) -> list[Renames]:
+    """`merge_renames` from each article's `merge_entries`: a build keeps only those while
+    it attributes, not the articles."""
+    renames = _renames(_groups(_entries(entries)))
+    return [renames.get(i, {}) for i in range(len(entries))]
+
+
+def merge_entries(article: Article, facts: ArticleFacts | None = None,
+                  shared: dict[object, object] | None = None) -> tuple[MergeEntry, ...]:
+    """What the merge reads of the article's people (`facts`: its `people_facts`, worked out
+    when None). `shared`: equal names and name parts kept once across articles (a corpus
+    names the same people again and again)."""
+    people = article.people
+    out = []
+    for f in people_facts(article) if facts is None else facts:
+        p = people[f.person]
+        if shared is None:
+            out.append((p.name, p.role, f.parts, f.gender, f.statements))
+        else:
+            out.append((cast(str, shared.setdefault(p.name, p.name)),
+                        None if p.role is None else cast(str, shared.setdefault(p.role, p.role)),
+                        cast(NameParts, shared.setdefault(f.parts, f.parts)), f.gender,
+                        f.statements))
+    return tuple(out)
+
+
+def _article_entries(articles: list[Article], facts: Sequence[ArticleFacts | None] | None
+                     ) -> list[tuple[MergeEntry, ...]]:
+    if facts is not None and len(facts) != len(articles):
+        raise ValueError("facts for another list of articles")
+    return [merge_entries(a, facts[i] if facts is not None else None)
+            for i, a in enumerate(articles)]
+
+
+def _groups(entries: list[_Entry]) -> list[_Group]:
     """Every person entry of the articles in its group, bucket by bucket."""
-    entries = _entries(articles, facts)
     by_surname: dict[str, list[_Entry]] = {}
-    hyphened = {e.parts.surname for e in entries if "-" in e.person.name.split()[-1]}
+    hyphened = {e.parts.surname for e in entries if "-" in e.name.split()[-1]}
     for e in entries:
         key = e.parts.joined if e.parts.joined in hyphened else e.parts.surname
         if key != e.parts.surname:  # "(Robert) Kilroy Silk" is the surname "Kilroy-Silk"
@@ -151,16 +189,10 @@ def people_facts(article: Article) -> ArticleFacts:
     return tuple(out)
 
 
-def _entries(articles: list[Article], facts: Sequence[ArticleFacts | None] | None
-             ) -> list[_Entry]:
-    if facts is not None and len(facts) != len(articles):
-        raise ValueError("facts for another list of articles")
-    out = []
-    for i, article in enumerate(articles):
-        known = facts[i] if facts is not None else None
-        for f in people_facts(article) if known is None else known:
-            out.append(_Entry(i, article.people[f.person], f.parts, f.gender, f.statements))
-    return out
+def _entries(articles: Sequence[Sequence[MergeEntry]]) -> list[_Entry]:
+    return [_Entry(i, name, role, parts, gender, statements)
+            for i, entries in enumerate(articles)
+            for name, role, parts, gender, statements in entries]
 
 
 @lru_cache(maxsize=1 << 16)  # pure: a corpus names the same people in article after article
@@ -234,7 +266,7 @@ def _group_bucket(bucket: list[_Entry]) -> list[_Group]:
         _join(_Group(), bucket[0], groups)
         return groups
     for e in (e for e in bucket if _peer(e)):  # "Lord Ashcroft": a person of their own
-        fits = [g for g in groups if g.members[0].person.name == e.person.name]
+        fits = [g for g in groups if g.members[0].name == e.name]
         _join(fits[0], e) if fits else _join(_Group(), e, groups)
     for e in (e for e in bucket if e.parts.given):
         fits = [g for g in groups if _fits_full(g, e)]
@@ -254,8 +286,7 @@ def _group_bucket(bucket: list[_Entry]) -> list[_Group]:
 
 
 def _join(group: _Group, e: _Entry, groups: list[_Group] | None = None) -> None:
-    group.add(e)
-    e.group = group
+    group.add(e)  # (no link back from the entry: no cycle left for the collector)
     if groups is not None:
         groups.append(group)
 
@@ -275,7 +306,7 @@ def _fits_bare(group: _Group, e: _Entry) -> bool:
     if not _genders_agree(group.gender(), e.gender):
         return False
     roles = group.roles()
-    return not (e.person.role and roles) or _role_head(e.person.role) in roles
+    return not (e.role and roles) or _role_head(e.role) in roles
 
 
 def _genders_agree(a: str | None, b: str | None) -> bool:
@@ -291,13 +322,13 @@ def _renames(groups: Iterable[_Group]) -> dict[int, Renames]:
     """article -> {old name: (the group's name, the group's names as aliases)}."""
     out: dict[int, Renames] = {}
     for g in groups:
-        names = {m.person.name for m in g.members}
+        names = {m.name for m in g.members}
         if len(names) < 2 or not any(m.statements for m in g.members):
             continue  # one name, or nobody speaking: nothing a reader would see changes
         best = _best_name(g)
         aliases = frozenset(fold_name(n) for n in names)
         for m in g.members:
-            out.setdefault(m.article, {})[m.person.name] = (best, aliases)
+            out.setdefault(m.article, {})[m.name] = (best, aliases)
     return out
 
 
@@ -311,8 +342,8 @@ def _best_name(group: _Group) -> str:
     for m in group.members:
         articles[_untitled(m)] += 1
         said[_untitled(m)] += m.statements
-    order = {m.person.name: -k for k, m in reversed(list(enumerate(group.members)))}
-    by_name = {m.person.name: m for m in group.members}
+    order = {m.name: -k for k, m in reversed(list(enumerate(group.members)))}
+    by_name = {m.name: m for m in group.members}
 
     def rank(name: str) -> tuple[bool, int, int, bool, int, int]:
         m = by_name[name]
@@ -323,4 +354,4 @@ def _best_name(group: _Group) -> str:
 
 
 def _untitled(m: _Entry) -> tuple[str, ...]:
-    return (*m.parts.given_words, m.person.name.split()[-1])
+    return (*m.parts.given_words, m.name.split()[-1])

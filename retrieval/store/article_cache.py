@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sqlite3
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +45,7 @@ from retrieval.store.records_rename import renamed_block
 from retrieval.store.spill import Held, Spill, Stored, held_bytes
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
+    from corpus.held_articles import Remake
     from corpus.merge_rewrite import Renames
     from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
@@ -81,16 +81,13 @@ class ArticleCache:
     # (id, path) of each article of this build -> its passages' terms as stored
     # (`article_terms`): made into lists of terms only as the index reads them
     _docs: dict[tuple[str, str], Held] = field(default_factory=dict)
-    # id(article) -> (the article, weakly: its block outlives no article, its records block
-    # as stored) for the articles of this build
-    _blocks: dict[int, tuple[weakref.ref[Article], Held]] = field(default_factory=dict)
+    # (id, path) of each article of this build -> its records block as stored
+    _blocks: dict[tuple[str, str], Held] = field(default_factory=dict)
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
     # id(article) -> its merge facts, for the articles of this build (alive while it runs)
     _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
-    # id(article) -> (the article as the merge rewrote it, weakly; the records block of the
-    # article before, as stored; what the merge renamed in it)
-    _renamed: dict[int, tuple[weakref.ref[Article], Held, Renames]] = field(
-        default_factory=dict)
+    # (id, path) -> what the merge renames in the article of this build
+    _renamed: dict[tuple[str, str], Renames] = field(default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
     _packed: dict[int, tuple[Article, HeldRow]] = field(default_factory=dict)
     _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
@@ -134,7 +131,7 @@ class ArticleCache:
             if light is not article:
                 del self._facts[id(article)]
                 self._facts[id(light)] = (light, facts)
-            self._blocks[id(light)] = (weakref.ref(light), block)
+            self._blocks[(article.id, article.path)] = block
             return light
         return None
 
@@ -178,7 +175,7 @@ class ArticleCache:
             return False
         self._docs[(article.id, article.path)] = terms if held_terms is None else held_terms
         self._facts[id(article)] = (article, facts)
-        self._blocks[id(article)] = (weakref.ref(article), block)
+        self._blocks[(article.id, article.path)] = block
         return True
 
     def facts(self, article: Article) -> ArticleFacts | None:
@@ -191,43 +188,44 @@ class ArticleCache:
     def documents(self, corpus: Corpus) -> Iterator[ArticleTerms]:
         """Each article's passages' index terms, in corpus order: kept with the article, so
         an unchanged file is not tokenized again, nor its passages made to be read."""
-        for a in corpus.articles:
-            kept = self._docs.get((a.id, a.path))
-            docs = terms_from_bytes(held_bytes(kept), len(a.passages)) if kept is not None \
-                else None
-            yield docs if docs is not None else \
-                ArticleTerms.of([tokenizer.terms(p.text) for p in a.passages])
+        from corpus.held_articles import article_keys
 
-    def renamed(self, before: Article, after: Article, renames: Renames) -> None:
-        """The merge rewrote `before` as `after`: `after`'s block is `before`'s rewritten."""
-        kept = self._blocks.get(id(before))
-        if kept is not None and kept[0]() is before:
-            self._renamed[id(after)] = (weakref.ref(after), kept[1], renames)
+        for i, (aid, path, n) in enumerate(article_keys(corpus.articles)):
+            kept = self._docs.get((aid, path))
+            docs = terms_from_bytes(held_bytes(kept), n) if kept is not None else None
+            yield docs if docs is not None else ArticleTerms.of(
+                [tokenizer.terms(p.text) for p in corpus.articles[i].passages])
 
-    def block(self, article: Article) -> Block | None:
-        """The records block of an article this cache gave or was given in this build (as
-        the merge rewrote it, when it did); None for a damaged block."""
-        kept = self._blocks.get(id(article))
-        renames: Renames | None = None
-        if kept is None or kept[0]() is not article:
-            rewritten = self._renamed.get(id(article))
-            if rewritten is None or rewritten[0]() is not article:
-                return None
-            kept, renames = rewritten[:2], rewritten[2]
+    def compact(self, article: Article) -> Remake | None:
+        """What makes the article again from its row in the spill file (`corpus.build`
+        holds that instead of the article); None when its row is not there."""
+        key = self._paths.get(article.path)
+        row = self._new.get(key) if key is not None else None
+        if row is None or not isinstance(row[0], Stored) or not isinstance(row[1], Stored):
+            return None
+        return _Remake(row[0], row[1])
+
+    def renamed(self, article_id: str, path: str, renames: Renames) -> None:
+        """The merge renames people of that article: its block is rewritten as it is read."""
+        self._renamed[(article_id, path)] = renames
+
+    def block(self, key: tuple[str, str]) -> Block | None:
+        """The records block of the article of this (id, path) this cache gave or was given
+        in this build (as the merge rewrote it, when it did); None for a damaged block."""
+        kept = self._blocks.get(key)
+        if kept is None:
+            return None
         try:
-            block = block_from_bytes(held_bytes(kept[1]))
+            block = block_from_bytes(held_bytes(kept))
         except (ValueError, OSError):
             return None
+        renames = self._renamed.get(key)
         return block if renames is None else renamed_block(block, renames)
 
-    def block_sizes(self, article: Article) -> tuple[int, int, int] | None:
+    def block_sizes(self, key: tuple[str, str]) -> tuple[int, int, int] | None:
         """(passages, sentences, bytes of text) of the block `block` gives, from its header
         (the merge's renaming changes none of them); None when there is none."""
-        kept = self._blocks.get(id(article))
-        held = kept[1] if kept is not None and kept[0]() is article else None
-        rewritten = self._renamed.get(id(article))
-        if held is None and rewritten is not None and rewritten[0]() is article:
-            held = rewritten[1]
+        held = self._blocks.get(key)
         if held is None:
             return None
         if isinstance(held, bytes):
@@ -323,6 +321,19 @@ class ArticleCache:
             row = (held_bytes(head), held_bytes(passages), held_bytes(terms),
                    held_bytes(block))
             yield (key, sum_bytes(*row), *row)
+
+
+class _Remake:
+    """An article made again from its row in the spill file (a slotted object, not a
+    closure: the cyclic collector walks fewer objects)."""
+
+    __slots__ = ("_head", "_passages")
+
+    def __init__(self, head: Stored, passages: Stored) -> None:
+        self._head, self._passages = head, passages
+
+    def __call__(self) -> Article:
+        return article_from_parts(self._head.text(), self._passages)[0]
 
 
 def _utf8(text: str) -> bytes:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpus.models import Article, Corpus
+from corpus.models import Corpus
 from retrieval.bm25_index import BM25Index
 from retrieval.store.check_batch import Group, run_groups
 from retrieval.store.check_batch import threads as check_threads
@@ -40,9 +40,10 @@ from retrieval.store.temporaries import remove_stale, temp_prefix
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never writes records
     from retrieval.store.records_block import Block
 
-BlockOf = Callable[[Article], "Block | None"]  # an article's records block, when one is kept
+# an article's records block, when one is kept, by its (id, path)
+BlockOf = Callable[[tuple[str, str]], "Block | None"]
 # (passages, sentences, bytes of text) of an article's kept block
-SizesOf = Callable[[Article], "tuple[int, int, int] | None"]
+SizesOf = Callable[[tuple[str, str]], "tuple[int, int, int] | None"]
 ENTRY_PREFIX = "index-"
 MANIFEST = "manifest.json"
 RECORDS_PREFIX = "records-"

@@ -12,9 +12,10 @@ from typing import Any
 import numpy as np
 
 from corpus.build import ArticlesPassages
-from corpus.models import Article, Corpus
+from corpus.held_articles import article_keys
+from corpus.models import Corpus
 from retrieval.store.digest_rows import DigestRows, digest_rows
-from retrieval.store.records_block import Block, Tables, article_block, assemble
+from retrieval.store.records_block import Tables, article_block, assemble
 from retrieval.store.records_layout import (
     RECORDS_FORMAT,
     RECORDS_JSON,
@@ -22,9 +23,13 @@ from retrieval.store.records_layout import (
     check_fields,
     join_names,
 )
-from retrieval.store.records_stream import SizesChanged, SizesOf, Writer, stream_records
-
-BlockOf = Callable[[Article], Block | None]  # an article's block, when one is kept
+from retrieval.store.records_stream import (
+    BlockOf,
+    SizesChanged,
+    SizesOf,
+    Writer,
+    stream_records,
+)
 
 
 def records_arrays(corpus: Corpus, blocks: BlockOf | None = None
@@ -33,12 +38,13 @@ def records_arrays(corpus: Corpus, blocks: BlockOf | None = None
     `blocks`: each article's records block when one was kept with it (the article cache's,
     for the articles it gave unchanged), so that only the others are walked."""
     _check_corpus(corpus)
-    owner = {a.id: ai for ai, a in enumerate(corpus.articles)}  # the last of equal ids wins
+    keys = list(article_keys(corpus.articles))
+    owner = {aid: ai for ai, (aid, _, _) in enumerate(keys)}  # the last of equal ids wins
     made = []
-    for a in corpus.articles:
-        b = blocks(a) if blocks is not None else None
-        made.append(article_block(a) if b is None else b)
-    t = assemble(made, [owner[a.id] for a in corpus.articles])
+    for ai, (aid, path, _) in enumerate(keys):
+        b = blocks((aid, path)) if blocks is not None else None
+        made.append(article_block(corpus.articles[ai]) if b is None else b)
+    t = assemble(made, [owner[aid] for aid, _, _ in keys])
     digest = digest_rows(t)
     return _arrays(t, digest), _part(corpus, digest)
 

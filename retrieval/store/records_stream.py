@@ -15,15 +15,17 @@ from typing import Any
 
 import numpy as np
 
-from corpus.models import Article, Corpus
+from corpus.held_articles import article_keys
+from corpus.models import Corpus
 from retrieval.store.array_writer import ArrayWriter
 from retrieval.store.digest_rows import DigestRows, DigestTables, digest_rows
 from retrieval.store.records_block import Block, Maps, article_block, starts
 from retrieval.store.records_block import cat as _cat_blocks
 
-BlockOf = Callable[[Article], Block | None]  # an article's block, when one is kept
+ArticleKey = tuple[str, str]  # an article's (id, path): one article of a built corpus
+BlockOf = Callable[[ArticleKey], Block | None]  # an article's block, when one is kept
 # (passages, sentences, bytes of text) of an article's kept block, known without decoding it
-SizesOf = Callable[[Article], tuple[int, int, int] | None]
+SizesOf = Callable[[ArticleKey], tuple[int, int, int] | None]
 Writer = Callable[[str, np.dtype[Any] | type, tuple[int, ...]], ArrayWriter]
 _RUN = 256  # blocks numbered and written at a time: their arrays alive at once
 
@@ -134,14 +136,16 @@ def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
     """Write the records of `corpus` (its passages checked to be its articles'), each file by
     `writer(name, dtype, shape)`: the files' manifest entries, in `records_layout` order,
     and the digest for the JSON part. SizesChanged when a block's header lied."""
-    articles = corpus.articles
-    owner = {a.id: ai for ai, a in enumerate(articles)}  # the last of equal ids wins
+    articles = corpus.articles  # read through their keys: a held article is made again
+    # the last of equal ids wins
+    owner = {aid: ai for ai, (aid, _, _) in enumerate(article_keys(articles))}
     walked: dict[int, Block] = {}  # the blocks with no kept sizes, walked once, written later
     counts = np.zeros(3, dtype=np.int64)
-    for ai, a in enumerate(articles):
-        got = sizes(a) if sizes is not None else None
+    for ai, (aid, path, _) in enumerate(article_keys(articles)):
+        got = sizes((aid, path)) if sizes is not None else None
         if got is None:
-            b = (blocks(a) if blocks is not None else None) or article_block(a)
+            b = (blocks((aid, path)) if blocks is not None else None) or \
+                article_block(articles[ai])
             walked[ai] = b
             got = (len(b.passages), len(b.sentences), len(b.texts))
         counts += got
@@ -155,14 +159,15 @@ def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
         run: list[Block] = []
         owners: list[int] = []
         seen = np.zeros(3, dtype=np.int64)
-        for ai, a in enumerate(articles):
+        for ai, (aid, path, _) in enumerate(article_keys(articles)):
             b = walked.pop(ai) if ai in walked else \
-                (blocks(a) if blocks is not None else None) or article_block(a)
+                (blocks((aid, path)) if blocks is not None else None) or \
+                article_block(articles[ai])
             seen += (len(b.passages), len(b.sentences), len(b.texts))
             if (seen > counts).any():
                 raise SizesChanged
             run.append(b)
-            owners.append(owner[a.id])
+            owners.append(owner[aid])
             if len(run) == _RUN:
                 _add(k, run, owners, files)
                 run, owners = [], []

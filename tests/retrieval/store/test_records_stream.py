@@ -29,17 +29,17 @@ CORPORA = {
 def _save(corpus: Corpus, folder: Path, streamed: bool, kept: bool = False,
           lie: bool = False) -> tuple[dict, dict[str, bytes]]:
     folder.mkdir()
-    stored = {id(a): block_bytes(article_block(a)) for a in corpus.articles}
-    first = id(corpus.articles[0]) if corpus.articles else None
+    stored = {(a.id, a.path): block_bytes(article_block(a)) for a in corpus.articles}
+    first = (corpus.articles[0].id, corpus.articles[0].path) if corpus.articles else None
 
-    def sizes(a):
-        got = block_sizes(stored[id(a)])
-        if lie and id(a) == first and got is not None:
+    def sizes(key):
+        got = block_sizes(stored[key])
+        if lie and key == first and got is not None:
             return got[0], got[1] + 1, got[2]
         return got
     part = save_records(
         corpus, folder, lambda name, arr: save_array(folder, name, arr),
-        (lambda a: block_from_bytes(stored[id(a)])) if kept else None,
+        (lambda key: block_from_bytes(stored[key])) if kept else None,
         sizes=sizes if kept else None,
         writer=(lambda name, dtype, shape: ArrayWriter(folder, name, dtype, shape))
         if streamed else None)

@@ -76,8 +76,8 @@ def test_new_articles_read_back_from_the_spill_exactly(tmp_path: Path, monkeypat
         assert article == built  # passages read back from the spill
         # an article attributed here is held as made from its row, lazily, when spilled
         assert (article is built) == (not packed and not spill)
-        assert _equal_blocks(cache.block(article), article_block(built))
-        assert cache.block_sizes(article) == (len(built.passages),
+        assert _equal_blocks(cache.block((article.id, article.path)), article_block(built))
+        assert cache.block_sizes((article.id, article.path)) == (len(built.passages),
                                               len(article_block(built).sentences),
                                               len(article_block(built).texts))
         want = ArticleTerms.of([tokenizer.terms(p.text) for p in built.passages])
