@@ -296,8 +296,9 @@ def test_verbless_fragment_right_after_a_statement_carries_it_reported():
 def test_fragment_after_a_lead_in_or_with_its_own_person_is_not_carried():
     assert speakers('Jack Stone said debt was high. Under Mr Brown\'s "golden rule", debt '
                     'must fall.') == ["Jack Stone", None]
+    # "thanked" is a speech verb (issue 12's lexicon): the fragment is Tom Reed's own
     assert speakers('Jack Stone said the show was fine. Singer Tom Reed thanked fans for '
-                    'enduring "rubbish gigs".') == ["Jack Stone", None]
+                    'enduring "rubbish gigs".') == ["Jack Stone", "Tom Reed"]
 
 
 def test_passive_agent_after_an_apposition():
