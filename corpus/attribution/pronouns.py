@@ -11,7 +11,12 @@ import re
 
 from corpus.attribution.acts import Act
 from corpus.attribution.cues import CUE, REPORT_ONLY
-from corpus.attribution.salience import find_named, only_person_named_since, organisation_like
+from corpus.attribution.salience import (
+    NAME_RUN,
+    find_named,
+    only_person_named_since,
+    organisation_like,
+)
 from corpus.attribution.shares import bare_share
 from corpus.attribution.state import ArticleState, Focus, Unit
 from corpus.entities import Entity
@@ -125,31 +130,35 @@ def rival_in_view(state: ArticleState, gender: str) -> bool:
     in a sentence of narration after the focus's paragraph, leaves two in view, so the
     pronoun is nobody's rather than the focus's. Not counted: a sentence about the focus
     ("He portrayed Mr Ebbers ... as obsessed with costs"), which also brings the focus
-    back; a sentence holding a quotation, whose names are a speaker's or its content;
-    narration in the
-    focus's own paragraph, which news writing keeps to one speaker ("Tony Blair said ...
-    But changes to the bill must not overturn ... Tony Bland. "...," he said."); a name
-    as a modifier ("an Alan Shearer strike", "Gerrard's 20-yard drive")."""
+    back; a sentence holding a quotation, whose names are a speaker's or its content; a
+    definite description as its subject (`_described`); narration in the focus's own
+    paragraph, which news writing keeps to one speaker ("Tony Blair said ... But changes
+    to the bill must not overturn ... Tony Bland. "...," he said."); a name as a modifier
+    ("an Alan Shearer strike", "Gerrard's 20-yard drive") or sharing a word with the
+    focus's names (`_rival`)."""
     focus = state.focus[0] if state.focus else None
     if focus is None or focus.kind != "person" or focus.gender not in (None, gender):
         return False
     here, at = state.paragraph.index, state.focus_at
+    read = {here: (state.paragraph.quotes, state.paragraph.masked)}
     rival = False
     for unit in state.units:
         if (unit.passage, unit.end) <= at or unit.passage < here - 1 \
                 or (unit.passage, unit.start) >= (here, state.sentence_start) \
                 or unit.act is not None or unit.has_speaker():
             continue
-        text = state.paragraphs[unit.passage]
-        quotes = state.paragraph.quotes if unit.passage == here else quote_spans(text)
-        masked = state.paragraph.masked if unit.passage == here else mask_quotes(text, quotes)
+        if unit.passage not in read:  # the paragraph before, its quotations masked once
+            text = state.paragraphs[unit.passage]
+            spans = quote_spans(text)
+            read[unit.passage] = (spans, mask_quotes(text, spans))
+        quotes, masked = read[unit.passage]
         opening = _opening(masked, unit)
-        if _about(state, masked, opening, focus, gender):
+        if _about(state, opening, focus, gender):
             rival = False  # the narration went back to the focus ("..., he made contact")
         elif unit.passage > at[0] and not _described(opening) \
                 and not any(a < unit.end and b > unit.start for a, b in quotes):
             rival = rival or any(_rival(state, masked, m, focus, gender)
-                                 for m in _NAME_IN_TEXT.finditer(masked, unit.start, unit.end))
+                                 for m in NAME_RUN.finditer(masked, unit.start, unit.end))
     return rival
 
 
@@ -179,7 +188,6 @@ def _described(words: list[str]) -> bool:
     return False
 
 
-_NAME_IN_TEXT = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _MODIFIER_BEFORE = re.compile(r"\b(?:an?)\s+$")
 _OPENING_WORDS = 8
 _DESCRIPTION_WORDS = 4
@@ -187,11 +195,12 @@ _LEAD_INS = attribution_words("lead_in")
 _SUBJECT_PRONOUN = {"male": {"He", "he"}, "female": {"She", "she"}}
 
 
-def _rival(state: ArticleState, masked: str, m: re.Match[str], focus: Entity,
+def _rival(state: ArticleState, text: str, m: re.Match[str], focus: Entity,
            gender: str) -> bool:
+    """Whether `m`, a name found in `text`, is another person of the gender in view."""
     name = m.group()
-    if _MODIFIER_BEFORE.search(masked, max(0, m.start() - 4), m.start()) \
-            or masked.startswith(("'s", "’s"), m.end()) or _same_person(state, name, focus):
+    if _MODIFIER_BEFORE.search(text, max(0, m.start() - 4), m.start()) \
+            or text.startswith(("'s", "’s"), m.end()) or _same_person(state, name, focus):
         return False
     other = find_named(state, name)
     return other is not None and other is not focus and other.kind == "person" \
@@ -207,21 +216,19 @@ def _same_person(state: ArticleState, name: str, focus: Entity) -> bool:
     return any(w in own for w in name.split() if bare(w) not in TITLES)
 
 
-def _about(state: ArticleState, masked: str, words: list[str], focus: Entity,
-           gender: str) -> bool:
+def _about(state: ArticleState, words: list[str], focus: Entity, gender: str) -> bool:
     """Whether a sentence's subject is the focus: their name or a pronoun of their gender
     in the opening words, with nobody else named before it ("But Mr Herron - who ... -
     said ...", "By the 1980s he had risen ...", "Through his English teacher, he made")."""
-    if not words:
-        return False
-    m = _NAME_IN_TEXT.match(" ".join(words[:_OPENING_WORDS]))
+    opening = words[:_OPENING_WORDS]
+    m = NAME_RUN.match(" ".join(opening))
     if m is not None and _same_person(state, m.group(), focus):
         return True
-    opening = words[:_OPENING_WORDS]
     for i, w in enumerate(opening):
         if w.strip(",") in _SUBJECT_PRONOUN[gender]:
-            return not any(_rival(state, masked, n, focus, gender)
-                           for n in _NAME_IN_TEXT.finditer(" ".join(opening[:i])))
+            before = " ".join(opening[:i])
+            return not any(_rival(state, before, n, focus, gender)
+                           for n in NAME_RUN.finditer(before))
     return False
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.acts import Act
-from corpus.attribution.salience import known_people, named_since_focus, texts_since
+from corpus.attribution.salience import NAME_RUN, known_people, named_since_focus, texts_since
 from corpus.attribution.state import ArticleState, Unit
 from corpus.entities import Entity
 from corpus.folding import fold
@@ -23,7 +23,6 @@ from corpus.phrases import ORG_WORDS, Phrase, bare
 from corpus.quotes import mask_quotes, quote_spans
 from corpus.references import Reference, fits
 
-_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _STATED_AGE = re.compile(r"\b([A-Z][\w'’-]+),\s+(\d{1,3}),")
 
 
@@ -120,7 +119,7 @@ def _only_named_before(state: ArticleState, unit: Unit, ref: Reference) -> Entit
         return None
     own = {fold(n) for n in named[0].distinct_names()}
     g = gazetteer()
-    for m in _NAME.finditer(text):  # another firm named, not in the table: unsure
+    for m in NAME_RUN.finditer(text):  # another firm named, not in the table: unsure
         name = m.group()
         if fold(name) not in own and is_organisation_name(name) and not g.is_place(name):
             return None
@@ -212,7 +211,7 @@ def lead_role(state: ArticleState, focus: Entity) -> bool:
             or last.entity is not focus:
         return False
     for text in state.paragraphs[:2] + [state.paragraph.masked[:state.sentence_start]]:
-        for m in _NAME.finditer(mask_quotes(text, quote_spans(text))):
+        for m in NAME_RUN.finditer(mask_quotes(text, quote_spans(text))):
             other = state.people.find(m.group())
             if other is not None and other is not focus and other.kind == "person":
                 return False

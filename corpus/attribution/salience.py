@@ -15,7 +15,8 @@ from corpus.phrases import TITLES, bare, is_acronym
 from corpus.quotes import QUOTE_CHARS, mask_quotes, quote_spans
 from corpus.titles import title_pattern
 
-_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+# A run of capitalised words: each phrase that may name someone.
+NAME_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 # "On that day's Today programme Mr Johnson was asked why ...": the person asked answers.
 ASKED = re.compile(rf"\b((?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+"
                    r"(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:was|were|has been|had been|is) asked\b")
@@ -41,7 +42,7 @@ def named_since(state: ArticleState, since: tuple[int, int], upto: int
     """Each capitalised phrase named between `since` and `upto`, with the entity of the
     table it names (None when the table knows nobody by it), in reading order."""
     return [(m.group(), find_named(state, m.group()))
-            for text in texts_since(state, since, upto) for m in _NAME.finditer(text)]
+            for text in texts_since(state, since, upto) for m in NAME_RUN.finditer(text)]
 
 
 def named_since_focus(state: ArticleState, upto: int) -> list[tuple[str, Entity | None]]:
@@ -113,7 +114,7 @@ def known_people(state: ArticleState, text: str) -> list[Entity]:
     speech verb right before the name; never a place the table took for a person
     ("Highbury Stadium", "the French Open")."""
     out = []
-    for m in _NAME.finditer(text):
+    for m in NAME_RUN.finditer(text):
         other = find_named(state, m.group())
         if other is not None and other.kind == "person" and (
                 other.gender or other.role or other.roles_seen
