@@ -12,6 +12,7 @@ from corpus.held_articles import HeldArticles, Remake, article_keys
 from corpus.loader import RawArticle, read_articles
 from corpus.merge_rewrite import rewrite
 from corpus.models import Article, Corpus, LoadProblem, Passage
+from corpus.sequence_views import equals_sequence
 from corpus.snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -85,10 +86,7 @@ class ArticlesPassages(Sequence[Passage]):
         return chain.from_iterable(a.passages for a in self.articles)
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return len(other) == len(self) and all(x == y for x, y in zip(self, other,
-                                                                      strict=True))
+        return equals_sequence(self, other)
 
     def __hash__(self) -> int:
         return hash(tuple(self))

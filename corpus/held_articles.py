@@ -14,6 +14,7 @@ from typing import overload
 
 from corpus.merge_rewrite import Renames, rewrite
 from corpus.models import Article
+from corpus.sequence_views import equals_sequence
 
 Remake = Callable[[], Article]  # makes an equal article again (read back from the spill)
 
@@ -55,12 +56,7 @@ class HeldArticles(Sequence[Article]):
         return (self[i] for i in range(len(self)))
 
     def __eq__(self, other: object) -> bool:
-        if other is self:
-            return True
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return len(other) == len(self) and all(x == y for x, y in zip(self, other,
-                                                                      strict=True))
+        return equals_sequence(self, other)
 
     def __hash__(self) -> int:
         return hash(tuple(self))

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import overload
 
 from corpus.models import Article, Passage, Person, Sentence
+from corpus.sequence_views import equals_sequence
 
 Renames = dict[str, tuple[str, frozenset[str]]]  # old name -> (group's name, its names folded)
 
@@ -59,12 +60,7 @@ class RenamedPassages(Sequence[Passage]):
         return iter(self._all())
 
     def __eq__(self, other: object) -> bool:
-        if other is self:
-            return True
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return len(other) == len(self) and all(x == y for x, y in zip(self, other,
-                                                                      strict=True))
+        return equals_sequence(self, other)
 
     def __hash__(self) -> int:
         return hash(self._all())
