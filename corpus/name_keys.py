@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from corpus.diminutives import short_forms
 from corpus.folding import fold_name
 from corpus.titles import titles
 
@@ -70,15 +71,25 @@ def name_parts(name: str) -> NameParts | None:
 
 
 def given_alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """First names that can be one person's: the same key, or one letter off in names of
-    six letters or more (Volodymr, Volodymyr; never Robbie, Robin, nor Ken, Kenneth);
+    """First names that can be one person's: the same key, one letter off in names of
+    six letters or more (Volodymr, Volodymyr; never Robbie, Robin), or a short form and its
+    name (Ken, Kenneth; Vince, Vincent: `diminutives`);
     with middle names, the same set in any order (Recep Tayyip, Tayyip Recep) or one
     person's first name among the other's."""
     if not a or not b:
         return False
     if set(a) == set(b):
         return True
+    if len(a) == len(b) == 1 and frozenset((a[0], b[0])) in _short_form_keys():
+        return True  # not with a middle name: "Alex Bell" is not "Alexander Graham Bell"
     return _word_alike(a[0], b[0]) or (len(a) != len(b) and (a[0] in b or b[0] in a))
+
+
+@cache
+def _short_form_keys() -> frozenset[frozenset[str]]:
+    """The pairs of `diminutives.short_forms` as spelling keys."""
+    return frozenset(frozenset((spelling_key(full), spelling_key(short)))
+                     for full, short in short_forms())
 
 
 def _word_alike(x: str, y: str) -> bool:

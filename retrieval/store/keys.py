@@ -34,7 +34,7 @@ _CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py",
 _CODE_DIRS = ("corpus",)
 _NOT_CODE = {"articles", "evaluation", "__pycache__"}  # in a code dir, but not what builds
 # Libraries whose version changes what is built (tokens, sentences, speakers, arrays).
-BUILD_LIBRARIES = ("PyStemmer", "anyascii", "syntok", "rapidfuzz", "numpy")
+BUILD_LIBRARIES = ("PyStemmer", "anyascii", "syntok", "rapidfuzz", "numpy", "nicknames")
 _SCHEMA = "parley-corpus/1"
 
 
