@@ -104,6 +104,24 @@ def _body_and_mark(before: str) -> tuple[str, str] | None:
     return None
 
 
+def unclosed_workplace(before: str) -> Apposition | None:
+    """'Colin Asplin, Blackpool Hotel Association said': a full name opening the sentence,
+    a comma, and a body's name with no comma closing it before the verb: the person speaks,
+    with the body as their role (the second comma is often dropped)."""
+    head, comma, tail = before.rpartition(",")
+    name, body = head.split(), tail.split()
+    if not comma or not 2 <= len(name) <= 3 or not 2 <= len(body) <= 6:
+        return None
+    if not all(is_cap(w) for w in name) or not all(
+            is_cap(w) or bare(w) in CONNECTORS for w in body):
+        return None
+    person = parse_phrase(name)
+    if person is None or person.name is None or len(person.name.split()) < 2 \
+            or is_organisation_name(person.name) or not is_organisation_name(" ".join(body)):
+        return None
+    return name, " ".join(body)
+
+
 def _head(head_text: str) -> tuple[list[str] | None, Phrase | None]:
     """The phrase before the apposition, and it as a subject: the head must start its
     clause ("In London ..., India's finance minister, said" has no subject before the first

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.attribution.apposition import apposition, employed_name
+from corpus.attribution.apposition import apposition, employed_name, unclosed_workplace
 from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSION, REPORT_HEADS, Cue
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
@@ -217,6 +217,13 @@ def employed_subject(cue: Cue) -> Finding | None:
     return Finding(parse_phrase(found)) if found else None
 
 
+def workplace_subject(cue: Cue) -> Finding | None:
+    """A full name, a comma and where they work right before the verb (see
+    `unclosed_workplace`): before `subject_before`, which would take the workplace."""
+    found = unclosed_workplace(cue.masked[cue.sent_start:cue.start].rstrip())
+    return Finding(parse_phrase(found[0]), role=found[1]) if found else None
+
+
 def apposition_subject(cue: Cue) -> Finding | None:
     """An apposition between the subject and the verb (see `apposition`)."""
     found = apposition(cue.masked, cue.sent_start, cue.start)
@@ -341,7 +348,7 @@ def coordinated_subject(cue: Cue) -> Finding | None:
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
                                        authored_report_subject, owned_statistics_subject,
                                        share_subject,
-                                       employed_subject, subject_before,
+                                       employed_subject, workplace_subject, subject_before,
                                        referring_subject, apposition_subject,
                                        relative_subject, modified_subject,
                                        owned_document_subject, named_document_subject,

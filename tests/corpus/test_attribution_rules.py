@@ -1,6 +1,8 @@
 """The attributor's rules on small articles written for each rule."""
 from __future__ import annotations
 
+import pytest
+
 from corpus.build import attribute_article
 from corpus.loader import RawArticle
 
@@ -41,6 +43,18 @@ def test_apposition_between_name_and_verb():
     rows = attribute("David Frost, director general of the chambers, warned that firms "
                      "could suffer.")
     assert rows[0][1] == "David Frost"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # BBC politics/004: the comma closing the workplace is dropped
+    ('Colin Asplin, Blackpool Hotel Association said: "We have tried very hard."',
+     "Colin Asplin"),
+    ("In London, Acme Corporation said the deal was good.", "Acme Corporation"),
+    ("On Monday, Blackpool Hotel Association said it was bad.",
+     "Blackpool Hotel Association"),
+])
+def test_a_full_name_before_its_workplace_speaks_for_itself(text: str, speaker: str):
+    assert speakers(text) == [speaker]
 
 
 def test_name_inside_a_quote_is_not_the_speaker():
