@@ -1,5 +1,6 @@
 """English stop words: function words that carry no topic (Snowball's English list,
-plus question words a user types that never name what an article is about)."""
+plus question words a user types that never name what an article is about, and the degree
+adverb "quite", whose Snowball stem is "quit": kept, it made "quite shocking" hold "quit")."""
 
 STOP_WORDS: frozenset[str] = frozenset([
     "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
@@ -18,5 +19,6 @@ STOP_WORDS: frozenset[str] = frozenset([
     "we're", "we've", "were", "weren't", "what", "what's", "when", "when's", "where", "where's",
     "which", "while", "who", "who's", "whom", "why", "why's", "with", "won't", "would", "wouldn't",
     "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves", "s",
-    "t", "d", "ll", "m", "re", "ve", "also", "just", "will", "shall", "may", "might", "must"
+    "t", "d", "ll", "m", "re", "ve", "also", "just", "will", "shall", "may", "might", "must",
+    "quite",
 ])

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from corpus.lexicon import cue_forms, speech_verbs
+from retrieval.answering.content_verbs import is_content_verb
 from retrieval.answering.quote_question import parse_check
 from retrieval.answering.records import Intent
 
@@ -78,10 +79,18 @@ _ACCORDING = re.compile(
     re.IGNORECASE)
 _ACCORDING_AFTER = re.compile(
     r"^\s*(?P<rest>.+?),?\s+according\s+to\s+(?P<x>[^,?]+?)\s*[?.!]*$", re.IGNORECASE)
+_FEELINGS = ("worried|concerned|confident|happy|unhappy|optimistic|pessimistic|angry|pleased|"
+             "upset|disappointed|satisfied|hopeful|baffled|surprised|shocked|amazed|"
+             "delighted|furious|frustrated|sceptical|skeptical|proud|sorry")
 _IS_X_FEELING = re.compile(
-    r"^\s*(?:is|are|was|were)\s+(?P<x>.+?)\s+(?:worried|concerned|confident|happy|unhappy|"
-    r"optimistic|pessimistic|angry|pleased|upset|disappointed|satisfied|hopeful)\s+"
+    rf"^\s*(?:is|are|was|were)\s+(?P<x>.+?)\s+(?:{_FEELINGS})\s+"
     r"(?P<rest>(?:about|over|with|that|of|by)\b.*)$", re.IGNORECASE)
+# "Who was baffled that Labour snubbed Blackpool?": who said so, the feeling asked too (a
+# statement about the snub that is not baffled by it does not answer it)
+_WHO_FELT = re.compile(
+    rf"^\s*who\s+(?:is|are|was|were|felt|feels|seemed|seems)\s+(?:(?:so|very|really|most)\s+)?"
+    rf"(?P<rest>(?:{_FEELINGS})\s+(?:about|over|with|that|of|by|at|to)?\b.*)$",
+    re.IGNORECASE)
 
 _WHO_VERBS = ("said|says|say|told|tells|announced|claimed|called|warned|urged|described|"
               "stated|argued|suggested|insisted|promised|declared|predicted|stressed|added|"
@@ -139,10 +148,16 @@ def parse_question(question: str) -> ParsedQuestion:
             return ParsedQuestion("speaker", _TOPIC_LEAD.sub("", rest),
                                   _clean_speaker(m.group("x")),
                                   pattern in _LOOSE or pattern in lexicon)
+    felt = _WHO_FELT.match(text)
+    if felt:
+        return ParsedQuestion("who_said", felt.group("rest").strip(" ?.!:"))
     m = _who_said().match(text) or _ANYTHING_SAID.match(text)
     if m:
-        rest = _TOPIC_LEAD.sub("", m.group("rest").strip(" ?.!:"))
-        return ParsedQuestion("who_said", rest.strip("\"“”'"))
+        rest = m.group("rest").strip(" ?.!:")
+        verb = m.groupdict().get("verb")
+        if verb and is_content_verb(verb):  # "who thanked fans": thanking is asked too
+            return ParsedQuestion("who_said", f"{verb} {rest}".strip())
+        return ParsedQuestion("who_said", _TOPIC_LEAD.sub("", rest).strip("\"“”'"))
     return ParsedQuestion("search", text)
 
 
@@ -155,9 +170,9 @@ def _who_said() -> re.Pattern[str]:
     forms = sorted({*_WHO_VERBS.split("|"), *cue_forms()},
                    key=len, reverse=True)  # "pointed out" before "pointed", were it a form
     return re.compile(
-        r"^\s*(?:who|which\s+\w+)\s+(?:has\s+|had\s+|did\s+)?(?:"
+        r"^\s*(?:who|which\s+\w+)\s+(?:has\s+|had\s+|did\s+)?(?:(?P<verb>"
         + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-        + r"|was\s+quoted\s+(?:as\s+)?saying|is\s+quoted\s+(?:as\s+)?saying"
+        + r")|was\s+quoted\s+(?:as\s+)?saying|is\s+quoted\s+(?:as\s+)?saying"
         # a preference stated: "Who would rather people sent handwritten cards?"
         + r"|(?:would|had|'d)\s+(?:rather|prefer)|prefers|preferred)\b(?P<rest>.*)$",
         re.IGNORECASE)

@@ -13,7 +13,8 @@ said in a sentence about Mittal Steel). The head ("secretary", "manager", the wo
 Terry Lundgren, Federated's chairman", for a speaker the directory keeps no role for), so
 "the home secretary" never fits someone who only talks about the home secretary; and a
 role with a word that makes it another office ("shadow", "deputy", "former") fits only a
-phrase that has the word too.
+phrase that has the word too, and a phrase with such a word only a speaker whose own role
+(or the words beside their name) has it.
 """
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ from retrieval.answering.candidates import OFFICE_CHANGERS
 from retrieval.tokenizer import terms
 
 MIN_SHORT = 3  # shorter forms ("st", "mr") shorten too many words
+# "Lord" makes another office ("Lord Chancellor") but is also a peer's title, which a
+# sentence may give a speaker whose name is kept without it ("Lord Holme", "Richard Holme")
+_CHANGERS_NOT_TITLES = OFFICE_CHANGERS - frozenset(terms("lord"))
 
 
 @lru_cache(maxsize=8192)
@@ -172,5 +176,7 @@ def fits(phrase: str, speaker: Speaker, sentence: str) -> bool:
     if unmet is None:
         return False
     words = words_of(phrase)
+    if any(set(_terms(words[i])) & _CHANGERS_NOT_TITLES for i in unmet):
+        return False  # "the shadow chancellor" is not a chancellor who speaks of a shadow one
     said = _described(sentence)
     return all(_among(words[i], said) for i in unmet)

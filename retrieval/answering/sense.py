@@ -6,13 +6,16 @@ confident she can win a medal in Madrid", which sets no condition. A statement m
 to say what a question asks only when it keeps the question's sense: a question that denies
 something ("never intended", "no record") needs a statement that denies something too, and
 a question that sets a condition ("only ... if", "unless") a statement that sets one or
-denies something ("I don't want to go if I am not going to get a medal"). The check is one
-way: a statement may deny or set conditions the question does not mention.
+denies something ("I don't want to go if I am not going to get a medal"). Otherwise the
+check is one way — a statement may deny or set conditions the question does not mention —
+except that a statement denying one of the question's own words right after its negation
+("no individual minister signed off the approval" for "ministers would have had to approve")
+says the opposite of a question that denies nothing and sets no condition (`denies_asked`).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 NEGATIONS = frozenset({"not", "no", "never", "nobody", "nothing", "none", "neither", "nor",
                        "without", "cannot", "nowhere", "noone"})
@@ -34,3 +37,23 @@ def keeps_sense(question: str, statement: Iterable[str]) -> bool:
         return True
     says_not, says_if = _marks(" ".join(statement))
     return (says_not or not asks_not) and (says_if or says_not or not asks_if)
+
+
+DENIAL_REACH = 2  # words after a negation that it denies ("no individual minister")
+
+
+def denies_asked(question: str, statement: Iterable[str],
+                 terms_of: Callable[[str], Iterable[str]]) -> bool:
+    """Whether a question that denies nothing and sets no condition meets a statement
+    denying one of its terms within DENIAL_REACH words of a negation."""
+    if any(_marks(question)):  # ("would not go unless fit" is "would go if fit")
+        return False
+    asked = set(terms_of(question))
+    for text in statement:
+        words = _WORD.findall(text.lower())
+        for i, w in enumerate(words):
+            if w in NEGATIONS or w.endswith(("n't", "n\u2019t")):
+                near = " ".join(words[i + 1:i + 1 + DENIAL_REACH])
+                if asked & set(terms_of(near)):
+                    return True
+    return False

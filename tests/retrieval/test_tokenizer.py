@@ -55,3 +55,9 @@ def test_token_spans_point_at_the_original_word():
     text = "Mr Erdogan’s “peace”"
     spans = [(t.term, text[t.start:t.end]) for t in tokens(text)]
     assert spans == [("mr", "Mr"), ("erdogan", "Erdogan’s"), ("peac", "peace")]
+
+
+def test_quite_is_no_term_so_it_never_meets_quit():
+    # Snowball stems "quite" to "quit": "something really quite shocking" held "quit"
+    assert terms("something really quite shocking") == terms("something really shocking")
+    assert terms("more lawyers could quit") == ["lawyer", "quit"]

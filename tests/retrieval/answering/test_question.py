@@ -15,7 +15,7 @@ from retrieval.answering.question import name_led, name_then_topic, parse_questi
     ("Which minister insisted the plan would work?", "the plan would work"),
     ("who reckons the two were at odds", "the two were at odds"),
     ("who hit back that it's easy to criticise", "it's easy to criticise"),
-    ("Who ridiculed the idea?", "the idea"),
+    ("Who ridiculed the idea?", "ridiculed the idea"),  # the verb is asked too (content_verbs)
     ("was anything said about the Donbas region?", "the Donbas region"),
     ("anything said about red tape", "red tape"),
     ("who pointed out that TB cases are rising", "TB cases are rising"),  # a two-word cue
@@ -23,7 +23,7 @@ from retrieval.answering.question import name_led, name_then_topic, parse_questi
     ("who would rather people sent handwritten cards", "people sent handwritten cards"),
     ("who expressed doubts about the deal", "doubts about the deal"),
     ("who was critical of the deal", "the deal"),
-    ("who apologised for the remarks", "the remarks"),
+    ("who apologised for the remarks", "apologised for the remarks"),
     ("what was said about the delay", "the delay"),
 ])
 def test_who_with_any_speech_verb_of_the_lexicon_asks_who_said(question: str, topic: str):
@@ -37,6 +37,16 @@ def test_who_with_any_speech_verb_of_the_lexicon_asks_who_said(question: str, to
                                       "which family member said she felt relieved"])
 def test_who_without_a_speech_verb_is_not_who_said(question: str):
     assert parse_question(question).intent != "who_said"
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("who was baffled that labour snubbed blackpool", "baffled that labour snubbed blackpool"),
+    ("Who is worried about the deal?", "worried about the deal"),
+    ("who seemed very surprised by the result", "surprised by the result"),
+])
+def test_who_felt_so_asks_who_said_it_with_the_feeling(question: str, topic: str):
+    parsed = parse_question(question)
+    assert parsed.intent == "who_said" and parsed.topic == topic
 
 
 @pytest.mark.parametrize(("question", "split"), [

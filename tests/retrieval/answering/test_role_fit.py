@@ -30,6 +30,14 @@ OATEN = Speaker("Mark Oaten", "Liberal Democrat's shadow home secretary")
     ("the home secretary", OATEN, "", False),  # the shadow one is another office
     ("the chancellor", Speaker("Oliver Letwin", "shadow chancellor"), "", False),
     ("the deputy prime minister", Speaker("John Prescott", "Deputy Prime Minister"), "", True),
+    # a shadow office only in the sentence: the chancellor speaking of the shadow one
+    ("the shadow chancellor", Speaker("Gordon Brown", "UK Chancellor of the Exchequer"),
+     "Mr Brown said shadow chancellor Oliver Letwin's cuts would hurt schools.", False),
+    ("the former chairman", Speaker("Ken Bates", "chairman"),
+     "Ken Bates said the former chairman had left the club in debt.", False),
+    # "Lord" is a peer's title as well as an office's word
+    ("lord holme", Speaker("Richard Holme"), "Lord Holme said either way would be better.",
+     True),
     # no role kept: the head in the words the sentence sets beside the name
     ("federated's chairman", Speaker("Terry Lundgren"),
      '"We have taken the first step," said Terry Lundgren, Federated\'s chairman.', True),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answering.sense import keeps_sense
+from retrieval.answering.sense import denies_asked, keeps_sense
+from retrieval.tokenizer import terms
 
 
 @pytest.mark.parametrize(("question", "statement", "kept"), [
@@ -47,3 +48,19 @@ def test_who_said_a_condition_never_claims_a_statement_without_one(
     conditional = engine.ask("who said he would go to madrid if he was fit")
     assert conditional.claim.kind == "said" and conditional.claim.speaker is not None
     assert conditional.claim.speaker.name == "Bob Stone"
+
+
+@pytest.mark.parametrize(("question", "statement", "denied"), [
+    # BBC politics/174: the statement denies what the question asserts
+    ("ministers would have had to personally approve the patient's leave",
+     ['"We understand that in this case no individual minister signed off the approval."'],
+     True),
+    ("the talks made progress", ["The talks have not made progress, he said."], True),
+    # a negation far from the question's words denies none of them
+    ("the talks made progress", ["There is no doubt that the talks made progress."], False),
+    # a question that denies something is kept by `keeps_sense`, not here
+    ("the talks did not make progress", ["The talks have not made progress."], False),
+])
+def test_a_statement_denying_a_word_of_the_question_says_the_opposite(
+        question: str, statement: list[str], denied: bool):
+    assert denies_asked(question, statement, terms) is denied
