@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from dataclasses import replace
 
 import discord
@@ -74,6 +75,18 @@ class Harness:
         return replies[0]
 
 
+async def _join_heartbeats() -> None:
+    """discord.py's heartbeat threads, one per connection and shard (a reconnect or a
+    shard starts another): stopped by close(), but one may be waking to beat, so each is
+    joined while the loop still runs, or its beat meets a closed loop ("Event loop is
+    closed") under load."""
+    for beats in [t for t in threading.enumerate() if t.name.startswith("keep-alive-handler")]:
+        stop = getattr(beats, "stop", None)
+        if stop is not None:
+            stop()
+        await asyncio.to_thread(beats.join, WAIT)
+
+
 @pytest.fixture(name="start")
 async def running_bot(monkeypatch, caplog):
     """start(settings, engine, sync=, rebuild=) -> Harness with a ready bot (with /reload when
@@ -105,17 +118,12 @@ async def running_bot(monkeypatch, caplog):
     yield _start
 
     for h in made:
-        beats = getattr(h.bot.ws, "_keep_alive", None)  # discord.py's heartbeat thread
         if not h.bot.is_closed():
             await asyncio.wait_for(h.bot.close(), WAIT)
         h.task.cancel()
         await asyncio.wait({h.task}, timeout=WAIT)
-        if beats is not None:
-            # stopped by close(), but it may be waking to beat: joined with the loop still
-            # running, or its beat meets a closed loop ("Event loop is closed") under load
-            beats.stop()
-            await asyncio.to_thread(beats.join, WAIT)
         await h.stub.stop()
+    await _join_heartbeats()
     text = caplog.text + "".join(str(r.args) for r in caplog.records)
     assert TOKEN not in text, "the token leaked into the logs"
     for h in made:
