@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from corpus.lexicon import cue_forms, speech_verbs
+from retrieval.answering.asked_act import FEELINGS
 from retrieval.answering.content_verbs import is_content_verb
 from retrieval.answering.quote_question import parse_check
 from retrieval.answering.records import Intent
@@ -79,17 +80,14 @@ _ACCORDING = re.compile(
     re.IGNORECASE)
 _ACCORDING_AFTER = re.compile(
     r"^\s*(?P<rest>.+?),?\s+according\s+to\s+(?P<x>[^,?]+?)\s*[?.!]*$", re.IGNORECASE)
-_FEELINGS = ("worried|concerned|confident|happy|unhappy|optimistic|pessimistic|angry|pleased|"
-             "upset|disappointed|satisfied|hopeful|baffled|surprised|shocked|amazed|"
-             "delighted|furious|frustrated|sceptical|skeptical|proud|sorry")
 _IS_X_FEELING = re.compile(
-    rf"^\s*(?:is|are|was|were)\s+(?P<x>.+?)\s+(?:{_FEELINGS})\s+"
+    rf"^\s*(?:is|are|was|were)\s+(?P<x>.+?)\s+(?:{FEELINGS})\s+"
     r"(?P<rest>(?:about|over|with|that|of|by)\b.*)$", re.IGNORECASE)
 # "Who was baffled that Labour snubbed Blackpool?": who said so, the feeling asked too (a
 # statement about the snub that is not baffled by it does not answer it)
 _WHO_FELT = re.compile(
     rf"^\s*who\s+(?:is|are|was|were|felt|feels|seemed|seems)\s+(?:(?:so|very|really|most)\s+)?"
-    rf"(?P<rest>(?:{_FEELINGS})\s+(?:about|over|with|that|of|by|at|to)?\b.*)$",
+    rf"(?P<rest>(?:{FEELINGS})\s+(?:about|over|with|that|of|by|at|to)?\b.*)$",
     re.IGNORECASE)
 
 _WHO_VERBS = ("said|says|say|told|tells|announced|claimed|called|warned|urged|described|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from retrieval.answering import claims, proximity
-from retrieval.answering.content_verbs import is_content_verb
+from retrieval.answering.asked_act import does_the_act
 from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import denies_asked, keeps_sense
 from retrieval.tokenizer import terms
@@ -70,25 +70,11 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
 
 def says_it(topic: str, hit: Hit) -> bool:
     """Whether a statement covering the topic's words may be claimed as saying it: its
-    speaker is named, and it keeps the topic's sense (`sense`), does what a content verb
-    asks, and does not deny one of the topic's words."""
+    speaker is named, and it keeps the topic's sense (`sense`), does the act the topic asks
+    for (`asked_act`), and does not deny one of the topic's words."""
     texts = claims.statement_texts(hit)
     return claims.names_someone(hit.speaker) and keeps_sense(topic, texts) \
-        and acts_on_object(topic, hit) and not denies_asked(topic, texts, terms)
-
-
-def acts_on_object(topic: str, hit: Hit) -> bool:
-    """Whether the statement does what a content verb opening the topic asks ("thanked
-    fans", see `content_verbs`) in one sentence: the verb and another of the topic's terms
-    together. A speaker who hopes "the fans" will understand and then thanks the chairman
-    holds both words, but thanks nobody's fans."""
-    verb, _, rest = topic.partition(" ")
-    if not is_content_verb(verb):
-        return True
-    said = set(terms(hit.sentence.text))
-    # "who apologised?" alone: a sentence holding the verb is as often about someone else
-    # doing it ("Blair says mayor should apologise"), so nothing is claimed
-    return bool(set(terms(verb)) & said) and bool(set(terms(rest)) & said)
+        and does_the_act(topic, hit) and not denies_asked(topic, texts, terms)
 
 
 def widens(parley: Parley, query: Sequence[str]) -> bool:

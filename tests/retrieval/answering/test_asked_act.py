@@ -1,5 +1,6 @@
-""""Who thanked fans?" asks for a statement that thanks fans: the verb is part of the
-question, and a statement is claimed only when one of its sentences does what was asked."""
+""""Who thanked fans?" asks for a statement that thanks fans, "who was worried about rates?"
+for one that worries about them: the act is part of the question, and a statement is claimed
+only when one of its sentences does what was asked."""
 from __future__ import annotations
 
 import pytest
@@ -74,3 +75,36 @@ def test_fans_and_thanks_in_different_sentences_are_never_a_claim(
 def test_a_content_verb_alone_claims_nobody(engine: Parley):
     answer = engine.ask("who thanked")
     assert answer.claim.kind != "said"
+
+
+# After BBC prose: a rugby body's spokesman quoting another man's apology; an economist's
+# concerns about other things than the rates he speaks of.
+ACT_ARTICLES = {
+    "d.txt": "Code breach\n\nAn IRB spokesman said: \"Should the union resolve it, as happened "
+             "when the coach Matt Williams apologised for remarks made, it would be the end "
+             "of the matter.\"",
+    "e.txt": "Rates rise\n\n\"The bank is raising the interest rate gradually,\" said Sam Roe. "
+             "\"There are still some concerns about oil and jobs,\" he added.",
+    "f.txt": "Borrowers fret\n\nJane Doe said she was worried about interest rates rising.",
+}
+
+
+@pytest.fixture(scope="module")
+def acts(tmp_path_factory: pytest.TempPathFactory) -> Parley:
+    return parley_over(tmp_path_factory, ACT_ARTICLES)
+
+
+def test_a_quoted_act_by_someone_else_is_not_the_speakers(acts: Parley):
+    answer = acts.ask("who apologised for the remarks")
+    assert answer.claim.kind != "said"
+
+
+@pytest.mark.parametrize(("question", "speaker"), [
+    ("who was worried about interest rates", "Jane Doe"),  # the feeling and the rates together
+    ("who was worried about oil", None),  # "concerns" is only a synonym, but said of oil ...
+])
+def test_a_feeling_is_claimed_only_in_a_sentence_with_what_it_is_about(
+        acts: Parley, question: str, speaker: str | None):
+    answer = acts.ask(question)
+    claimed = answer.speaker.name if answer.claim.kind == "said" and answer.speaker else None
+    assert claimed == speaker

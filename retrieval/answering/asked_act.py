@@ -1,0 +1,61 @@
+"""The act a who-question asks for, beyond its words: "who thanked fans?" and "who was
+worried about rates?" are answered by a statement that thanks fans, or worries about rates,
+not by one that only holds the words.
+
+A question opening with a content verb (`content_verbs`) or a feeling keeps that word in its
+topic; a statement may be claimed only when one of its sentences holds the word (or, for a
+feeling, its synonym: "concerned" for "worried") together with another of the topic's terms,
+and — a quotation being the speaker's own words — a quoted sentence has the word after "I"
+or "we" ("I should like to thank", "we are worried"), never after someone else ("as when the
+Scotland coach Matt Williams apologised for remarks made").
+"""
+from __future__ import annotations
+
+import re
+
+from retrieval.answering import synonyms
+from retrieval.answering.content_verbs import is_content_verb
+from retrieval.answering.records import Hit
+from retrieval.tokenizer import terms
+
+FEELINGS = ("worried|concerned|confident|happy|unhappy|optimistic|pessimistic|angry|pleased|"
+            "upset|disappointed|satisfied|hopeful|baffled|surprised|shocked|amazed|"
+            "delighted|furious|frustrated|sceptical|skeptical|proud|sorry")
+_FEELING = re.compile(rf"(?:{FEELINGS})", re.IGNORECASE)
+_FIRST_PERSON = frozenset({"i", "we", "i'm", "we're", "i'd", "we'd", "i've", "we've", "us",
+                           "me", "our", "my"})
+SUBJECT_REACH = 4  # words before the act in which its "I" or "we" is looked for
+_WORD = re.compile(r"[\w'\u2019]+")
+
+
+def is_feeling(word: str) -> bool:
+    return _FEELING.fullmatch(word) is not None
+
+
+def does_the_act(topic: str, hit: Hit) -> bool:
+    """Whether the hit's sentence does what the topic's opening act word asks (True when the
+    topic opens with none)."""
+    act, _, rest = topic.partition(" ")
+    verb = is_content_verb(act)
+    if not verb and not is_feeling(act):
+        return True
+    forms = set(terms(act)) if verb else _with_synonyms(act)
+    sentence = hit.sentence.text
+    said = set(terms(sentence))
+    if not (forms & said and set(terms(rest)) & said):
+        return False
+    return hit.sentence.kind != "direct" or _first_person_before(sentence, forms)
+
+
+def _with_synonyms(word: str) -> set[str]:
+    own = tuple(terms(word))
+    return {*own, *(t for group in synonyms.table().get(own, ()) for t in group)}
+
+
+def _first_person_before(sentence: str, forms: set[str]) -> bool:
+    """Whether "I" or "we" comes shortly before the first word of the act."""
+    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(sentence)]
+    for i, word in enumerate(words):
+        if set(terms(word)) & forms:
+            return bool(_FIRST_PERSON & set(words[max(0, i - SUBJECT_REACH):i]))
+    return False
