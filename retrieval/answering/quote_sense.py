@@ -312,10 +312,27 @@ _CLAUSE_END = re.compile(r"[,;:.!?\u2014]|\s-\s|\b(?:but|although|though|whereas
 _NEAR_BEFORE = 3  # words before the first shared word whose modal verb is the clause's
 
 
+_WORD = re.compile(r"[^\W_]+")
+_STARTS = re.compile(r"[.!?:;\"\u201c\u2018(]\s*$")  # what a sentence's first word follows
+
+
 @functools.lru_cache(maxsize=8192)
+def _hedge_words(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, class) of each modal verb and condition in the text; a word of HEDGES
+    written with a capital inside a sentence is a name ("Theresa *May* said", the "*All*
+    Blacks"), not a hedge."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[:1].isupper() and m.start() and not _STARTS.search(text[:m.start()]):
+            continue
+        out += [(m.start(), HEDGES[w]) for w in fold_words(word) if w in HEDGES]
+    return tuple(out)
+
+
 def hedges(text: str) -> frozenset[str]:
     """The classes of the modal verbs and conditions in the text."""
-    return frozenset(HEDGES[w] for w in fold_words(text) if w in HEDGES)
+    return frozenset(kind for _, kind in _hedge_words(text))
 
 
 def hedges_around(text: str, wanted: frozenset[str]) -> frozenset[str]:
@@ -334,13 +351,12 @@ def hedges_around(text: str, wanted: frozenset[str]) -> frozenset[str]:
         begin = before[max(0, len(before) - _NEAR_BEFORE)]
         cut = [m.end() for m in _CLAUSE_END.finditer(text, begin, start)]
         start = cut[-1] if cut else begin
-    return hedges(text[start:end])
+    return frozenset(kind for at, kind in _hedge_words(text) if start <= at < end)
 
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _NAME_JOINERS = frozenset(["of", "the", "for", "and", "de", "du", "von", "van"])
-_STARTS = re.compile(r"[.!?:;\"\u201c\u2018(]\s*$")  # what a sentence's first word follows
 
 
 @functools.lru_cache(maxsize=1024)

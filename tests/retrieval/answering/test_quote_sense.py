@@ -220,6 +220,11 @@ def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, v
     ("he would consider leaving if the club was knocked out", {"may", "if"}),
     ("someday to have all of his dignity", {"all"}),  # how much of it is said too
     ("the 50% rate would only affect 1% of people", {"only"}),
+    # a hedge's word written with a capital inside a sentence is a name (BBC politics/137)
+    ("Conservative family spokeswoman Theresa May said if the party was in government "
+     "again it would make sure the law was repealed", {"if"}),
+    ("May I say this", {"may"}),  # a sentence's first word is no name by its capital
+    ('He said: "Only the fullest disclosure will now do."', {"only"}),
 ])
 def test_hedges_are_read_by_class(text, classes):
     assert set(quote_sense.hedges(text)) == classes
@@ -238,6 +243,9 @@ def test_hedges_are_read_by_class(text, classes):
      "Reynolds", "someday to have all of his dignity", set()),
     ("Kennedy defended the plan, saying it would apply to only 1% of the population",
      "the plan would apply to 1% of the population", {"only"}),
+    ("Conservative family spokeswoman Theresa May said if the party was in government "
+     "again it would make sure the law was repealed",
+     "a Conservative government would repeal the law", {"if"}),  # "May" is her name
 ])
 def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, classes):
     wanted = canonical_set(terms(quote))
