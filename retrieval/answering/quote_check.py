@@ -40,6 +40,7 @@ from retrieval.answering.quote_names import (
     other_surname,
 )
 from retrieval.answering.quote_sense import (
+    by_degree,
     canonical,
     canonical_set,
     core_of,
@@ -198,6 +199,7 @@ class QuoteChecker:
             for i, part in enumerate(statement.parts):
                 free = canonical_set(t for t, _, q in part.surface if not q)
                 held = canonical_set(part.terms)
+                held |= by_degree(held, quote)
                 if phrasing:
                     free |= phrase_lemmas(part.free)
                     held |= phrase_lemmas(part.text)

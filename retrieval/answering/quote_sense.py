@@ -202,6 +202,28 @@ def widened_terms(found: Iterable[str]) -> list[str]:
     return list(out)
 
 
+def _superlative_bases(term: str) -> frozenset[str]:
+    """The stems an adjective's superlative may come from ("fullest": "full", "safest":
+    "safe", "biggest": "big", "happiest": "happi"); none for a term that is no "-est"."""
+    if not term.endswith("est") or len(term) < 6:
+        return frozenset()
+    base = term[:-3]
+    out = {base, base + "e"}
+    if len(base) > 3 and base[-1] == base[-2]:
+        out.add(base[:-1])  # "biggest"
+    return frozenset(_STEMMER.stemWords(sorted(out))) | out
+
+
+def by_degree(found: frozenset[str], quote: frozenset[str]) -> frozenset[str]:
+    """The quote's terms a sentence with the terms `found` holds as another degree of the
+    same adjective: "Only the fullest disclosure will now do" is about "only full
+    disclosure will do", as "the full disclosure" is about "the fullest" (a superlative
+    says more, so it counts for what a sentence is about, never for `reported`)."""
+    out = {q for q in quote if _superlative_bases(q) & found}
+    out |= {q for t in found for q in _superlative_bases(t) & quote}
+    return frozenset(out)
+
+
 def same_word(term: str) -> str:
     """The term of `term`'s lemma by its irregular forms only ("made" -> "make")."""
     return _tables()[0].get(term, term)
