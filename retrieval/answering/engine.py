@@ -212,11 +212,20 @@ class Parley:
     @functools.lru_cache(maxsize=1024)  # noqa: B019 - one engine per corpus, kept for its life
     def _described_nearby(self, typed: str, topic: str) -> tuple[Match, ...]:
         """Speakers the role phrase fits as their sentences describe them (see `nearby`),
-        in the passages with a speaker that best match the phrase and the topic."""
+        in the passages with a speaker that best match the phrase and the topic. When the
+        phrase is the name of someone the articles mention who never speaks, a speaker
+        whose own name shares a word with it is another person the articles name apart
+        ("Ronnie Barker" is not Ronnie Corbett, whom a sentence calls "soon to reunite with
+        Ronnie Barker"), though an analyst "at Goldman Sachs" may speak for the bank."""
         found = self.index.top(terms(f"{typed} {topic}"), nearby.POOL,
                                allowed=self._attributed_ids)
-        return nearby.described_nearby(typed, (self.corpus.passages[p] for p, _ in found),
-                                       self.directory, self.finder.find(typed))
+        fitted = nearby.described_nearby(typed, (self.corpus.passages[p] for p, _ in found),
+                                         self.directory, self.finder.find(typed))
+        silent = self.directory.resolve(typed).mentioned_as
+        if silent is None:
+            return fitted
+        named = set(terms(silent))
+        return tuple(m for m in fitted if not named & set(terms(m.group.speaker.name)))
 
     def _who_said(self, question: str, topic: str, k: int, cut: bool) -> Answer:
         return who_said(self, question, topic, k, cut)

@@ -32,6 +32,7 @@ from retrieval.answering import claims
 from retrieval.answering.candidates import Match
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.quote_folding import contains, quote_pieces, strip_quote_marks
+from retrieval.answering.quote_handoff import HandedPassages
 from retrieval.answering.quote_names import (
     ArticleNames,
     article_of,
@@ -39,6 +40,7 @@ from retrieval.answering.quote_names import (
     other_surname,
 )
 from retrieval.answering.quote_sense import (
+    by_degree,
     canonical,
     canonical_set,
     core_of,
@@ -104,6 +106,7 @@ class QuoteChecker:
         self.index = index
         self.evidence = evidence
         self.names = ArticleNames(corpus)
+        self.read = HandedPassages(corpus.passages)  # passages as a check reads them
 
     def check(self, asked: str, quote: str, matches: Sequence[Match],
               k: int) -> tuple[QuoteClaim, tuple[Hit, ...]]:
@@ -196,6 +199,7 @@ class QuoteChecker:
             for i, part in enumerate(statement.parts):
                 free = canonical_set(t for t, _, q in part.surface if not q)
                 held = canonical_set(part.terms)
+                held |= by_degree(held, quote)
                 if phrasing:
                     free |= phrase_lemmas(part.free)
                     held |= phrase_lemmas(part.text)
@@ -276,15 +280,16 @@ class QuoteChecker:
         looked for where Kallas says "agreement" and "at gunpoint"."""
         widened = widened_terms(query)
         for m in matches:
+            handed = self.read.handed_to(m.group.speaker, m.group.statements)
             first: dict[int, int] = {}
-            for p, s in m.group.statements:
+            for p, s in [*m.group.statements, *sorted(handed)]:
                 first.setdefault(p, s)
             if query:
                 held = {p for p, _ in self.index.top(widened, len(first), allowed=first)}
                 first = {p: s for p, s in first.items() if p in held}
             for p, s in first.items():
-                passage = self.corpus.passages[p]
-                found = statement_of(passage, p, passage.sentences[s].speaker
+                read = self.read.passage(p) if (p, s) in handed else self.corpus.passages[p]
+                found = statement_of(self.read.passage(p), p, read.sentences[s].speaker
                                      or m.group.speaker)
                 if found is not None:
                     yield found
@@ -306,7 +311,7 @@ class QuoteChecker:
             if widened:
                 held &= {p for p, _ in self.index.top(widened, len(held), allowed=sorted(held))}
             for p, who in self.names.misread(m.group.speaker, sorted(held)).items():
-                found = statement_of(passages[p], p, who)
+                found = statement_of(self.read.passage(p), p, who)
                 if found is not None and key_of(who) not in keys:
                     yield replace(found, speaker=m.group.speaker)  # whose words they are
 
@@ -325,7 +330,7 @@ class QuoteChecker:
             found += [p for p, _ in self.index.top([rarest], RARE_POOL)
                       if p not in seen and wanted <= set(self.evidence.terms_of(p))]
         for p in found:
-            for statement in statements_in(self.corpus.passages[p], p):
+            for statement in statements_in(self.read.passage(p), p):
                 if statement.speaker is None or key_of(statement.speaker) not in keys:
                     yield statement
 
@@ -338,7 +343,7 @@ class QuoteChecker:
             score = found[0][1] if found else 0.0  # BM25's, as every result shows
             hit = self.evidence.hits([(st.p, score)], set(query),
                                      only={st.p: list(st.sentences)})[0]
-            out.append(Hit(len(out) + 1, hit.score, hit.passage, hit.article,
+            out.append(Hit(len(out) + 1, hit.score, self.read.passage(st.p), hit.article,
                            hit.best_sentence, hit.highlights))
         return tuple(out)
 

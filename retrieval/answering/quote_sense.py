@@ -202,6 +202,28 @@ def widened_terms(found: Iterable[str]) -> list[str]:
     return list(out)
 
 
+def _superlative_bases(term: str) -> frozenset[str]:
+    """The stems an adjective's superlative may come from ("fullest": "full", "safest":
+    "safe", "biggest": "big", "happiest": "happi"); none for a term that is no "-est"."""
+    if not term.endswith("est") or len(term) < 6:
+        return frozenset()
+    base = term[:-3]
+    out = {base, base + "e"}
+    if len(base) > 3 and base[-1] == base[-2]:
+        out.add(base[:-1])  # "biggest"
+    return frozenset(_STEMMER.stemWords(sorted(out))) | out
+
+
+def by_degree(found: frozenset[str], quote: frozenset[str]) -> frozenset[str]:
+    """The quote's terms a sentence with the terms `found` holds as another degree of the
+    same adjective: "Only the fullest disclosure will now do" is about "only full
+    disclosure will do", as "the full disclosure" is about "the fullest" (a superlative
+    says more, so it counts for what a sentence is about, never for `reported`)."""
+    out = {q for q in quote if _superlative_bases(q) & found}
+    out |= {q for t in found for q in _superlative_bases(t) & quote}
+    return frozenset(out)
+
+
 def same_word(term: str) -> str:
     """The term of `term`'s lemma by its irregular forms only ("made" -> "make")."""
     return _tables()[0].get(term, term)
@@ -312,10 +334,27 @@ _CLAUSE_END = re.compile(r"[,;:.!?\u2014]|\s-\s|\b(?:but|although|though|whereas
 _NEAR_BEFORE = 3  # words before the first shared word whose modal verb is the clause's
 
 
+_WORD = re.compile(r"[^\W_]+")
+_STARTS = re.compile(r"[.!?:;\"\u201c\u2018(]\s*$")  # what a sentence's first word follows
+
+
 @functools.lru_cache(maxsize=8192)
+def _hedge_words(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, class) of each modal verb and condition in the text; a word of HEDGES
+    written with a capital inside a sentence is a name ("Theresa *May* said", the "*All*
+    Blacks"), not a hedge."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word[:1].isupper() and m.start() and not _STARTS.search(text[:m.start()]):
+            continue
+        out += [(m.start(), HEDGES[w]) for w in fold_words(word) if w in HEDGES]
+    return tuple(out)
+
+
 def hedges(text: str) -> frozenset[str]:
     """The classes of the modal verbs and conditions in the text."""
-    return frozenset(HEDGES[w] for w in fold_words(text) if w in HEDGES)
+    return frozenset(kind for _, kind in _hedge_words(text))
 
 
 def hedges_around(text: str, wanted: frozenset[str]) -> frozenset[str]:
@@ -334,13 +373,12 @@ def hedges_around(text: str, wanted: frozenset[str]) -> frozenset[str]:
         begin = before[max(0, len(before) - _NEAR_BEFORE)]
         cut = [m.end() for m in _CLAUSE_END.finditer(text, begin, start)]
         start = cut[-1] if cut else begin
-    return hedges(text[start:end])
+    return frozenset(kind for at, kind in _hedge_words(text) if start <= at < end)
 
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _NAME_JOINERS = frozenset(["of", "the", "for", "and", "de", "du", "von", "van"])
-_STARTS = re.compile(r"[.!?:;\"\u201c\u2018(]\s*$")  # what a sentence's first word follows
 
 
 @functools.lru_cache(maxsize=1024)

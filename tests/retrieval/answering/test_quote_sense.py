@@ -220,6 +220,11 @@ def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, v
     ("he would consider leaving if the club was knocked out", {"may", "if"}),
     ("someday to have all of his dignity", {"all"}),  # how much of it is said too
     ("the 50% rate would only affect 1% of people", {"only"}),
+    # a hedge's word written with a capital inside a sentence is a name (BBC politics/137)
+    ("Conservative family spokeswoman Theresa May said if the party was in government "
+     "again it would make sure the law was repealed", {"if"}),
+    ("May I say this", {"may"}),  # a sentence's first word is no name by its capital
+    ('He said: "Only the fullest disclosure will now do."', {"only"}),
 ])
 def test_hedges_are_read_by_class(text, classes):
     assert set(quote_sense.hedges(text)) == classes
@@ -238,6 +243,9 @@ def test_hedges_are_read_by_class(text, classes):
      "Reynolds", "someday to have all of his dignity", set()),
     ("Kennedy defended the plan, saying it would apply to only 1% of the population",
      "the plan would apply to 1% of the population", {"only"}),
+    ("Conservative family spokeswoman Theresa May said if the party was in government "
+     "again it would make sure the law was repealed",
+     "a Conservative government would repeal the law", {"if"}),  # "May" is her name
 ])
 def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, classes):
     wanted = canonical_set(terms(quote))
@@ -336,3 +344,35 @@ def test_a_statement_turned_round_by_a_word_against_is_no_report(
         tmp_path_factory, speaker, quote, verdict):
     access = parley_over(tmp_path_factory, {"access.txt": ACCESS})
     assert access.check(speaker, quote).claim.verdict == verdict
+
+
+@pytest.mark.parametrize(("found", "quote", "held"), [
+    ({"fullest", "disclosur"}, {"full", "disclosur"}, {"full"}),  # the statement's superlative
+    ({"full", "disclosur"}, {"fullest", "disclosur"}, {"fullest"}),  # ... or the quote's
+    ({"biggest"}, {"big"}, {"big"}), ({"safest"}, {"safe"}, {"safe"}),
+    ({"happiest"}, {"happi"}, {"happi"}),
+    ({"protest"}, {"protect"}, set()),  # "-est" of no adjective: its own word only
+    ({"full"}, {"fuller"}, set()),  # a comparative is left as it is ("player" is no "play")
+])
+def test_a_superlative_is_the_same_adjective_for_what_a_sentence_is_about(found, quote, held):
+    assert quote_sense.by_degree(frozenset(found), frozenset(quote)) == held
+
+
+CAMPBELL = "\n".join([
+    "Attorney general's advice",
+    "Source: Test",
+    "Lib Dem foreign affairs spokesman Sir Menzies Campbell said Lord Goldsmith's statement "
+    'still did not clear up the outstanding issues. "If his original advice of 7 March '
+    "accepted that military action might be illegal, how was it that he resolved any such "
+    'doubts by the time the Parliamentary answer was published on 17 March?" he said. "Only '
+    'the fullest disclosure will now do."', ""])  # BBC politics/327
+
+
+@pytest.mark.parametrize(("quote", "verdict"), [
+    ("only full disclosure will do", "close"),  # near, but not his word: never reported
+    ("only the fullest disclosure will now do", "exact"),
+])
+def test_a_quote_with_another_degree_of_the_speakers_word_is_close(tmp_path_factory, quote,
+                                                                     verdict):
+    engine = parley_over(tmp_path_factory, {"campbell.txt": CAMPBELL, "rally.txt": RALLY})
+    assert engine.check("Menzies Campbell", quote).claim.verdict == verdict
