@@ -30,7 +30,9 @@ _MAX_WORDS = 22
 _LOOSE = re.compile(r",\s+(?:from|of|at|with)\s+[^,]{3,80}$")
 _CLAUSE_ENDS = tuple(",;:" + QUOTE_CHARS)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-_EMPLOYED = re.compile(r"[,?!][\"”']\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\s+"
+# ("Emmanuel Ferry, from Exane BNP Paribas told": a comma after the name, none after
+# the workplace, is the same)
+_EMPLOYED = re.compile(r"[,?!][\"”']\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+),?\s+"
                        r"(?:from|of|at|with)\s+(?:the\s+)?([A-Z][^,;:\"“”]{2,80})$")
 # With no comma before the verb, where they work must be a name to its end ("from
 # Intervoice", "of the Consumer Electronics Association"), not a role and another name.

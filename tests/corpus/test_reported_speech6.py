@@ -1,0 +1,116 @@
+"""Rules from the sixth round on unseen articles (issue 12, after `gold_blind9`): documents
+and rumours as sources, "both A and B", a closing "it added", "telling" with its addressee,
+a workplace after a comma, a verbless attribution after a quotation, a headline closed by
+"says X" and publications typed as organisations. Each rule with real prose and with prose
+where it must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus.attributed import attribute, speakers
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/303: released papers speak as a generic source
+    ("Documents show that Sir Edward mulled over resigning and perhaps returning to coalition "
+     "government in a Labour-led coalition.", "Documents"),
+    ("According to the documents released at the National Archives, the first meeting went "
+     "well.", "the documents"),
+    # entertainment/105, entertainment/137
+    ("However, recent rumours have suggested that Simpson has been wanting to quit the band to "
+     "focus on Fightstar.", "rumours"),
+    # must not fire: no statement
+    ("The documents were released after 30 years.", None),
+    ("Rumours about a possible takeover boosted the firm's shares by more than 10%.", None),
+])
+def test_documents_and_rumours_are_generic_sources(paragraph: str,
+                                                   expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+def test_both_a_and_b_inside_a_statement_are_its_content() -> None:
+    # politics/303: "both Sir Edward and Mr Thorpe thought" is what the documents say
+    out = attribute('According to the documents released at the National Archives, the '
+                    '"friendly and easy" first meeting indicated that both Sir Edward and Mr '
+                    'Thorpe thought they had the makings of a deal.')
+    assert [who for who, _, _ in out[1:]] == ["the documents"]
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # entertainment/065: ", it added" closing the sentence is the trade paper's, and the
+    # distributor's "expects" is what the paper reports
+    (("It has registered the highest opening weekend takings of any Japanese film in the "
+      "country, according to trade publication Screen Daily.",
+      "The film's distributor Toho expects 40 million people to see it in total - almost one "
+      "third of the country's population - it added."), "Screen Daily"),
+    # must not fire after a quotation: 'X derided the photo call, saying: "..." Labour had
+    # broken promises ..., he said.' (politics/260, two sentences the splitter joined)
+    (("Mr Milburn promised an upbeat campaign.",
+      'Conservative co-chairman Liam Fox derided the photo call, saying: "The show of unity '
+      'was the worst acting I have seen." Labour had broken promises by raising taxes 66 times, '
+      'he said.'), "Liam Fox"),
+])
+def test_a_closing_pronoun_attribution_takes_the_sentence(paragraphs: tuple[str, ...],
+                                                          expected: str) -> None:
+    assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/175
+    ('Gordon Brown has issued a rallying cry, telling supporters the "stakes are too high" to '
+     "stay at home or protest vote in the forthcoming general election.", "Gordon Brown"),
+    ("Mr Smith left the stage, telling reporters he would return.", "Smith"),
+    # must not fire: a story told, no one told anything
+    ("The author sat down, telling the story of a man who was lost at sea.", None),
+])
+def test_telling_after_a_comma_with_its_addressee(paragraph: str,
+                                                  expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+def test_a_workplace_after_a_comma_with_no_comma_after_it() -> None:
+    # business/175: "Emmanuel Ferry, from Exane BNP Paribas told" is the person
+    out = speakers('"It\'s a growth that will remain fragile," Emmanuel Ferry, from Exane BNP '
+                   "Paribas told Reuters news agency.")
+    assert out[0] == "Emmanuel Ferry"
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # business/165: the verb left out after the quotation; the employer's possessive dropped
+    (("Gary Thayer, an economist at AG Edwards & Sons, was cautious.",
+      "The growth figure makes a rate rise less likely, economists said. \"The economy regained "
+      "some traction in the third quarter, but the growth is not robust,\" AG Edwards' Thayer."),
+     "Thayer"),
+    # must not fire when the quotation does not open the sentence (a title, a fragment)
+    (("The film opened last week.", 'Critics called it "a triumph, a classic," Mr Smith.'),
+     None),
+])
+def test_a_name_after_a_quotation_with_no_verb(paragraphs: tuple[str, ...],
+                                               expected: str | None) -> None:
+    who = speakers(*paragraphs)[-1]
+    # (the surname is enough: the people table keeps "AG Edwards Thayer" beside Gary Thayer)
+    assert who == expected if expected is None else who and who.split()[-1] == expected
+
+
+@pytest.mark.parametrize("headline, expected", [
+    # business/463
+    ("US economy still growing says Fed", "Fed"),
+    # must not fire when the story gives the name no statement
+    ("Shares rise says nobody", None),
+])
+def test_a_headline_closed_by_says_and_a_name(headline: str, expected: str | None) -> None:
+    out = attribute("Most areas of the US saw their economy expand, the Fed said.",
+                    headline=headline)
+    assert out[0][0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # entertainment/065, business/316
+    ("It has registered the highest takings, according to trade publication Screen Daily.",
+     "organisation"),
+    ("German magazine Der Spiegel said the talks were about where to base the board.",
+     "organisation"),
+])
+def test_a_publication_named_after_its_noun_is_an_organisation(paragraph: str,
+                                                              expected: str) -> None:
+    assert attribute(paragraph)[1][1] == expected
