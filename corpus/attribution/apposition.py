@@ -23,6 +23,7 @@ from corpus.phrases import (
     parse_phrase,
 )
 from corpus.quotes import QUOTE_CHARS
+from corpus.references import reference_noun
 
 PREPOSITIONS = attribution_words("preposition")
 _PARENTHETICAL = attribution_words("parenthetical")
@@ -151,6 +152,10 @@ def _between_marks(head_text: str, middle: str, mwords: list[str]) -> Apposition
             return head, None  # "Nike, whose products are endorsed by ..., said": no role
         role = _ARTICLE.sub("", middle)
         return head, role if any(is_role_word(w) for w in role.split()) else None
+    if head is None and first in {"who", "which"} \
+            and reference_noun(head_text.split()) is not None:
+        return head_text.split(), None  # "The firm, which last year made ... finds, said":
+        # the noun refers back (the resolver decides to whom), the clause is no role
     if mp is not None and mp.name and hp is not None and hp.role_only:
         return mwords, hp.role
     if mp is not None and mp.name and head is None and not is_organisation_name(mp.name):

@@ -114,3 +114,25 @@ def test_a_headline_closed_by_says_and_a_name(headline: str, expected: str | Non
 def test_a_publication_named_after_its_noun_is_an_organisation(paragraph: str,
                                                               expected: str) -> None:
     assert attribute(paragraph)[1][1] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # business/433: the firm the article shows ("Shares in Cairn Energy") is "the UK firm" of
+    # a time clause in the same sentence, and "The firm, which ..., said" after it
+    (("Shares in Cairn Energy rose 3.8% to 1,088 pence on Tuesday after the UK firm announced "
+      "a fresh gas discovery in northern India.",), ["Cairn Energy"]),
+    (("Shares in Cairn Energy rose 3.8% to 1,088 pence on Tuesday.",
+      "The firm, which last year made a number of other new finds in the Rajasthan area, said "
+      "the latest discovery could lead to large gas volumes."), [None, "Cairn Energy"]),
+    # business/404
+    (("Shares in Continental Airlines have tumbled after the firm warned it could run out of "
+      "cash.",), ["Continental Airlines"]),
+    # must not fire: the organisation named after the noun is another one; a person noun
+    # after "after" is left alone
+    (("Shares rose after the company said it would sue Menatep Group.",), ["the company"]),
+    (("Mr Smith scored twice. Fans cheered after the 30-year-old said he would stay.",),
+     [None, None]),
+])
+def test_the_firm_an_article_shows_is_the_firm_after_it(paragraphs: tuple[str, ...],
+                                                        expected: list[str | None]) -> None:
+    assert speakers(*paragraphs) == expected
