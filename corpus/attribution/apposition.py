@@ -38,6 +38,8 @@ _EMPLOYED = re.compile(r"[,?!][\"”']\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'�
 # With no comma before the verb, where they work must be a name to its end ("from
 # Intervoice", "of the Consumer Electronics Association"), not a role and another name.
 _WORKPLACE = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|&))*")
+# "And Edu, 26, added:": a conjunction opening the sentence leaves the head its clause's
+_OPENING_CONJUNCTIONS = [["And"], ["But"], ["Yet"], ["So"]]
 _INCLUDING = {"including", "notably", "especially", "particularly"}
 
 Apposition = tuple[list[str], str | None]  # the subject's words, the role it is given
@@ -117,7 +119,8 @@ def _head(head_text: str) -> tuple[list[str] | None, Phrase | None]:
         return None, None
     phrase = parse_phrase(head[0])
     if head[1] > 0 and bare(head_text[head[1]:].split()[0]) not in SPLIT_CONJ \
-            and not head_text[:head[1]].rstrip().endswith(_CLAUSE_ENDS):
+            and not head_text[:head[1]].rstrip().endswith(_CLAUSE_ENDS) \
+            and head_text[:head[1]].split() not in _OPENING_CONJUNCTIONS:
         previous = bare(head_text[:head[1]].split()[-1])
         if previous in PREPOSITIONS or phrase is None or not (
                 phrase.title or (phrase.name and len(phrase.name.split()) > 1)):

@@ -136,3 +136,20 @@ def test_a_publication_named_after_its_noun_is_an_organisation(paragraph: str,
 def test_the_firm_an_article_shows_is_the_firm_after_it(paragraphs: tuple[str, ...],
                                                         expected: list[str | None]) -> None:
     assert speakers(*paragraphs) == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # sport/211, sport/427: a surname with an apposition after a sentence's "And"
+    (("Arsenal midfielder Edu has been linked with Real Madrid.",
+      'And Edu, 26, added: "My brother is due to come to London on Thursday."'), "Edu"),
+    (("Andre Agassi beat Jurgen Melzer in four sets.",
+      "And Agassi, who was more than matched for power by his opponent's two-handed backhand, "
+      "said Melzer was an example of several players on the tour."), "Andre Agassi"),
+    # must not fire after a preposition: "In London, ..." opens no subject
+    (("Andre Agassi beat Jurgen Melzer in four sets.",
+      "In Melbourne, the capital of Victoria, officials said the roof would stay open."),
+     "officials"),
+])
+def test_a_head_after_an_opening_and_keeps_its_apposition(paragraphs: tuple[str, ...],
+                                                          expected: str) -> None:
+    assert speakers(*paragraphs)[-1] == expected
