@@ -194,6 +194,17 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
             lw in TITLES for lw in low):
         name_words = words[1:] if low[0] in ("the", "a", "an") else words
         return Phrase(text, None, None, " ".join(name_words))
+    # "The Department of Health", "the Ministry of Defence", "Department for Transport": an
+    # organisation word heading its name, then "of"/"for" and capitalised words.
+    k = 1 if low[0] in ("the", "a", "an") else 0
+    if len(words) - k >= 3 and low[k] in ORG_WORDS and words[k][:1].isupper() \
+            and low[k + 1] in ("of", "for") and is_cap(words[-1]) and all(
+            is_cap(w) or lw in CONNECTORS for w, lw in zip(words[k + 2:], low[k + 2:],
+                                                           strict=True)) \
+            and not any(lw in TITLES or is_role_noun(w) for w, lw in zip(words, low, strict=True)):
+        # (one holding a role noun, "the Office of the Deputy Prime Minister", is read as an
+        # institution by the resolver, with its acronym)
+        return Phrase(text, None, None, " ".join(words[k:]))
     # "the government", "the council": an institution named by its common noun.
     if len(words) >= 2 and low[0] == "the" and low[-1] in ORG_WORDS and low[-1] not in (
             "house", "street", "office", "group", "company", "party") and words[-1].islower() \

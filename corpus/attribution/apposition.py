@@ -122,7 +122,11 @@ def _head(head_text: str) -> tuple[list[str] | None, Phrase | None]:
             and not head_text[:head[1]].rstrip().endswith(_CLAUSE_ENDS) \
             and head_text[:head[1]].split() not in _OPENING_CONJUNCTIONS:
         previous = bare(head_text[:head[1]].split()[-1])
-        if previous in PREPOSITIONS or phrase is None or not (
+        # (after a participle the phrase is its object: "MPs from the committee
+        # scrutinising the Office for the Deputy Prime Minister, responsible for ..., said";
+        # "After the ruling Carla Ferstman, legal director ..., said" is hers)
+        if previous in PREPOSITIONS or (previous.endswith("ing") and head[0][0] == "the") \
+                or phrase is None or not (
                 phrase.title or (phrase.name and len(phrase.name.split()) > 1)):
             phrase = None
     return head[0], phrase

@@ -33,6 +33,7 @@ from corpus.gazetteer import gazetteer
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
+    ORG_WORDS,
     ROLE_NOUNS,
     VAGUE_HEADS,
     Phrase,
@@ -416,6 +417,9 @@ def _first_conjunct(words: list[str]) -> list[str]:
     rest = parse_phrase(words[k + 1:])
     if first is None or rest is None:
         return words
+    if first.name and re.match(r"[A-Z]\S*\s+(?:of|for)\s+[A-Z]", first.name) \
+            and bare(first.name.split()[0]) in ORG_WORDS and words[k + 1][:1].isupper():
+        return words  # "A Department for Work and Pensions spokeswoman": one name
     if first.pronoun or (first.name and (first.title or len(first.name.split()) > 1)
                          and (rest.name or rest.role)):
         return words[:k]

@@ -153,3 +153,38 @@ def test_the_firm_an_article_shows_is_the_firm_after_it(paragraphs: tuple[str, .
 def test_a_head_after_an_opening_and_keeps_its_apposition(paragraphs: tuple[str, ...],
                                                           expected: str) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/166, politics/146, tech/191: an organisation word heading its name
+    ('"We\'ve always said we are going to introduce a hybrid Bill for Crossrail in the '
+     'Spring," the Department for Transport said on Sunday.', "Department for Transport"),
+    ("In a statement, the Department of Trade and Industry said the new policy meant fewer "
+     "waste shipments.", "Department of Trade and Industry"),
+    ("Online communities could encourage public debate, says the Institute of Public Policy "
+     "Research (IPPR).", "Institute of Public Policy Research"),
+    ("The Ministry of Defence said the soldiers would be home by Christmas.",
+     "Ministry of Defence"),
+    # must not fire: a role heading its office is no organisation
+    ("The Secretary of State for Health said the plans would go ahead.",
+     "Secretary of State for Health"),
+])
+def test_an_organisation_word_heading_its_name(paragraph: str, expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+def test_an_and_inside_an_organisations_name_joins_no_subjects() -> None:
+    # politics/315: "A Department for Work and Pensions spokeswoman" is one phrase, and her
+    # "she said" after it is the department's
+    out = speakers("A Department for Work and Pensions spokeswoman confirmed Mr Smith was "
+                   'still in post. "No date was ever given for Doug Smith\'s departure," she '
+                   "said.")
+    assert out == ["Department for Work and Pensions"] * 2
+
+
+def test_a_participles_object_before_an_apposition_does_not_speak() -> None:
+    # politics/176: the Office is what the committee scrutinises
+    out = speakers("In their November report, MPs from the committee scrutinising the Office "
+                   "for the Deputy Prime Minister, responsible for housing, said most illegal "
+                   "traveller encampments were caused by a lack of places to stop.")
+    assert out[0] != "Office for the Deputy Prime Minister"
