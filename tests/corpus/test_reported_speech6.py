@@ -188,3 +188,18 @@ def test_a_participles_object_before_an_apposition_does_not_speak() -> None:
                    "for the Deputy Prime Minister, responsible for housing, said most illegal "
                    "traveller encampments were caused by a lack of places to stop.")
     assert out[0] != "Office for the Deputy Prime Minister"
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # business/123: "It said" after an organisation noun no name was found for goes on with it
+    (("Metrovias, the private firm which runs the five tube lines in the city, has offered an "
+      "8% increase in wages. The firm promised no jobs would be lost.",
+      "It said it would put this commitment on paper."), ["the firm"]),
+    # business/147: a lower-case "it" inside another statement is that statement's content
+    (("The firm promised no jobs would be lost.",
+      "Growth slowed in the fourth quarter, and the central bank said it expected 6% "
+      "expansion in 2005."), [None]),
+])
+def test_it_goes_on_with_an_organisation_noun(paragraphs: tuple[str, ...],
+                                              expected: list[str | None]) -> None:
+    assert speakers(*paragraphs)[-len(expected):] == expected
