@@ -203,3 +203,18 @@ def test_a_participles_object_before_an_apposition_does_not_speak() -> None:
 def test_it_goes_on_with_an_organisation_noun(paragraphs: tuple[str, ...],
                                               expected: list[str | None]) -> None:
     assert speakers(*paragraphs)[-len(expected):] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/111, sport/412: an announcement still to come, a thing and a time
+    ("The company, which has had dual headquarters in Rotterdam and London since 1930, will "
+     "announce the location of its head office at a later date.", None),
+    ("France coach Bernard Laporte will announce his starting line-up next Tuesday for the "
+     "match against Wales.", None),
+    # still speech: its content given, or said already
+    ("Mr Brown will announce that taxes will rise.", "Brown"),
+    ("Mr Brown announced the plans on Monday.", "Brown"),
+])
+def test_an_announcement_still_to_come_says_nothing(paragraph: str,
+                                                     expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
