@@ -479,8 +479,9 @@ ISSUE12_PHRASE_WORDS = {
                    # politicians opposing the plan" (gold_blind3)
                    "lawyers", "solicitors", "engineers", "politicians", "backbenchers",
                    "panel",
-                   # after gold_blind9: "Documents show that", "rumours have suggested"
-                   "documents", "rumours"},
+                   # after gold_blind9: "Documents show that", "rumours have suggested",
+                   # '"...," wrote the judges', "the judges said"
+                   "documents", "rumours", "judges", "reviewers"},
     "org_word": {"co", "llc", "llp",  # "China's Baoshan Iron and Steel Co."
                  "fellowship"},  # after gold_blind9: "Lawyers' Christian Fellowship"
     # after gold_blind9: "trade publication Screen Daily", "German magazine Der Spiegel"
@@ -491,7 +492,8 @@ ISSUE12_PHRASE_WORDS = {
     # gold_blind5: "thinks Paolo Pescatore mobile industry specialist for analysts IDC"
     "role_noun": {"son", "daughter", "wife", "husband", "brother", "sister", "mother",
                   "father", "widow", "widower", "nephew", "niece",
-                  "specialist", "consultant", "lecturer"},
+                  "specialist", "consultant", "lecturer",
+                  "reviewer"},  # after gold_blind9: '"...," wrote one reviewer in ...'
     # after gold_blind7: "The lord chancellor hinted" is no Baroness's
     "male_role": {"son", "husband", "brother", "father", "widower", "nephew", "lord"},
     "female_role": {"daughter", "wife", "sister", "mother", "widow", "niece",

@@ -218,3 +218,15 @@ def test_it_goes_on_with_an_organisation_noun(paragraphs: tuple[str, ...],
 def test_an_announcement_still_to_come_says_nothing(paragraph: str,
                                                      expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # entertainment/007, politics/229: judges of a prize or a court, and a reviewer
+    ('"It\'s hard to think of anybody not enjoying it," wrote the judges.', "the judges"),
+    ('And it was difficult to say that the investigation "has been timely, open or '
+     'effective", the judges said.', "the judges"),
+    ('"This three-hour buttnumbathon is hamstrung by a hectoring grandiosity," wrote one '
+     "reviewer in Rolling Stone magazine.", "Reviewer"),
+])
+def test_judges_and_reviewers_are_generic_sources(paragraph: str, expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
