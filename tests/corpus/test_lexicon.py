@@ -495,9 +495,12 @@ ISSUE12_PHRASE_WORDS = {
                   "specialist", "consultant", "lecturer",
                   "reviewer"},  # after gold_blind9: '"...," wrote one reviewer in ...'
     # after gold_blind7: "The lord chancellor hinted" is no Baroness's
-    "male_role": {"son", "husband", "brother", "father", "widower", "nephew", "lord"},
+    "male_role": {"son", "husband", "brother", "father", "widower", "nephew", "lord",
+                  # after gold_blind9: "the Irishman said" (corpus/data/references.tsv)
+                  "irishman", "dutchman", "frenchman", "scotsman", "welshman",
+                  "englishman"},
     "female_role": {"daughter", "wife", "sister", "mother", "widow", "niece",
-                    "lady"},
+                    "lady", "frenchwoman"},
 }
 
 

@@ -230,3 +230,18 @@ def test_an_announcement_still_to_come_says_nothing(paragraph: str,
 ])
 def test_judges_and_reviewers_are_generic_sources(paragraph: str, expected: str) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # sport/150, sport/154: a nationality's noun is the person in focus, like "the 30-year-old"
+    (("Tottenham boss Martin Jol was pleased with the win.",
+      '"It was a professional sort of performance," the Dutchman said.'), "Martin Jol"),
+    (("Jose Antonio Reyes has apologised to Arsenal.",
+      "The Spaniard believed he was talking to Real Madrid sporting director Emilio Butragueno."),
+     "Jose Antonio Reyes"),
+    # must not fire on the woman in focus: "the Irishman" is a man
+    (("Ms O'Sullivan won the race in Dublin.", '"It was hard," the Irishman said.'), None),
+])
+def test_a_nationalitys_noun_is_the_person_in_focus(paragraphs: tuple[str, ...],
+                                                    expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
