@@ -168,6 +168,7 @@ class PeopleTable:
     def _consider(self, run: list[str], position: int) -> None:
         found = _mention(tuple(run))
         if found is None:
+            self._shown_organisation_named(run, position)
             return
         if found.parsed and not found.title and self.shown_organisation(found.names[0]):
             self.note_shown_organisation(found.names[0], position)
@@ -177,6 +178,19 @@ class PeopleTable:
         else:
             for name in found.names:
                 self._match_only(name, position)
+
+    def _shown_organisation_named(self, run: list[str], position: int) -> None:
+        """"Shares in Cairn Energy rose ...": a name the article shows to be an
+        organisation's is one from its first mention, not only once it speaks (so that
+        "the firm" after it can be it)."""
+        name = " ".join(run)
+        if len(run) < 2 or not all(is_cap(w) for w in run):
+            return
+        key = self._shown_key(name)
+        if key is not None and self._organisations[key][1] is None:
+            # (one shown with its acronym, "International Monetary Fund (IMF)", speaks
+            # under the acronym, as before; it needs no referring noun to be found)
+            self.note_shown_organisation(name, position)
 
     def _match_only(self, name: str, position: int) -> None:
         """A lone surname: counts as a mention of a person already met, nothing more."""

@@ -46,7 +46,7 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
     `spans`: its quotations), in the order of their cues."""
     s, e = sent
     acts = _according_to(text, masked, spans, sent) + _quoted_as(masked, sent) \
-        + _statement_from(text, masked, spans, sent)
+        + _statement_from(text, masked, spans, sent) + _verbless_attribution(masked, sent)
     for cue in cues_in(masked, s, e):
         if not is_speech(cue):
             continue
@@ -70,13 +70,14 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
         acts.append(Act(cue.start, subject.clause, phrase,
                         is_direct(text, spans, sent, cue.start)))
     acts.sort(key=lambda a: a.cue)
-    return _closing_attribution(masked, acts)
+    return _closing_attribution(masked, acts, e)
 
 
-def _closing_attribution(masked: str, acts: list[Act]) -> list[Act]:
+def _closing_attribution(masked: str, acts: list[Act], e: int) -> list[Act]:
     """'The BBC recognises that TV over broadband is a reality ..., said Rahul Chakkara':
     a statement closed by ", said <speaker>" is all that speaker's, the speech verbs inside
-    it their content."""
+    it their content; so is one closed by ", it added." ("The film's distributor Toho
+    expects 40 million people to see it ... - it added": the trade paper's report)."""
     if len(acts) < 2:
         return acts
     last = acts[-1]
@@ -85,7 +86,18 @@ def _closing_attribution(masked: str, acts: list[Act]) -> list[Act]:
     if before.endswith(",") and at > last.cue and not masked[last.cue:at].strip(" ").count(" ") \
             and all(a.clause_start == acts[0].clause_start for a in acts[:-1]):
         return [last]
+    if last.phrase.pronoun is not None and _PRONOUN_CLOSING.match(masked, last.cue, e) \
+            and _CLOSING_MARK.search(masked, acts[0].cue, last.cue) \
+            and not _QUOTE_MARK.search(masked, acts[0].cue, last.cue):
+        return [last]  # (never after a quotation: 'X derided it, saying: "..." Labour had
+        # broken promises ..., he said.' is two statements the splitter left in one)
     return acts
+
+
+# ", it added." / "- he said." ending the sentence, after a comma or a dash
+_PRONOUN_CLOSING = re.compile(r"[a-z]+\s*[.!?]?\s*$")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_CLOSING_MARK = re.compile(r"(?:,|\s[-–—])\s+(?:he|she|it|they)\s+$")
 
 
 def _according_to(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
@@ -123,6 +135,29 @@ def _owner_of_findings(after: str) -> Phrase | None:
         return None
     phrase = parse_phrase(owner)
     return phrase if phrase is not None and phrase.name else None
+
+
+# '"The economy regained some traction ...," AG Edwards' Thayer.': a quotation that opens
+# the sentence, closed with a comma and followed by nothing but a name (the verb left out)
+_NAME_AFTER_QUOTE = re.compile(r"\s*[\"“][^\"“”]*[,?!][\"”]\s+((?:[A-Z][\w'’.-]*\s+){0,3}"
+                               r"[A-Z][\w'’-]*)\.\s*$")
+
+
+def _verbless_attribution(masked: str, sent: tuple[int, int]) -> list[Act]:
+    """The name after a quotation with no verb: its speaker (after the last possessive,
+    "AG Edwards' Thayer" is Thayer), when it parses as a person's name."""
+    s, e = sent
+    m = _NAME_AFTER_QUOTE.match(masked, s, e)
+    if m is None:
+        return []
+    words = m.group(1).split()
+    owned = [k for k, w in enumerate(words) if w.endswith(("'", "’", "'s", "’s"))]
+    words = words[owned[-1] + 1:] if owned else words
+    phrase = parse_phrase(words) if words else None
+    if phrase is None or phrase.name is None or phrase.pronoun or phrase.vague \
+            or is_organisation_name(phrase.name):
+        return []
+    return [Act(s + m.start(1), s, phrase, True)]
 
 
 def _statement_from(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:

@@ -23,6 +23,7 @@ from corpus.phrases import (
     parse_phrase,
 )
 from corpus.quotes import QUOTE_CHARS
+from corpus.references import reference_noun
 
 PREPOSITIONS = attribution_words("preposition")
 _PARENTHETICAL = attribution_words("parenthetical")
@@ -30,11 +31,15 @@ _MAX_WORDS = 22
 _LOOSE = re.compile(r",\s+(?:from|of|at|with)\s+[^,]{3,80}$")
 _CLAUSE_ENDS = tuple(",;:" + QUOTE_CHARS)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-_EMPLOYED = re.compile(r"[,?!][\"”']\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)\s+"
+# ("Emmanuel Ferry, from Exane BNP Paribas told": a comma after the name, none after
+# the workplace, is the same)
+_EMPLOYED = re.compile(r"[,?!][\"”']\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+),?\s+"
                        r"(?:from|of|at|with)\s+(?:the\s+)?([A-Z][^,;:\"“”]{2,80})$")
 # With no comma before the verb, where they work must be a name to its end ("from
 # Intervoice", "of the Consumer Electronics Association"), not a role and another name.
 _WORKPLACE = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|for|&))*")
+# "And Edu, 26, added:": a conjunction opening the sentence leaves the head its clause's
+_OPENING_CONJUNCTIONS = [["And"], ["But"], ["Yet"], ["So"]]
 _INCLUDING = {"including", "notably", "especially", "particularly"}
 
 Apposition = tuple[list[str], str | None]  # the subject's words, the role it is given
@@ -132,9 +137,14 @@ def _head(head_text: str) -> tuple[list[str] | None, Phrase | None]:
         return None, None
     phrase = parse_phrase(head[0])
     if head[1] > 0 and bare(head_text[head[1]:].split()[0]) not in SPLIT_CONJ \
-            and not head_text[:head[1]].rstrip().endswith(_CLAUSE_ENDS):
+            and not head_text[:head[1]].rstrip().endswith(_CLAUSE_ENDS) \
+            and head_text[:head[1]].split() not in _OPENING_CONJUNCTIONS:
         previous = bare(head_text[:head[1]].split()[-1])
-        if previous in PREPOSITIONS or phrase is None or not (
+        # (after a participle the phrase is its object: "MPs from the committee
+        # scrutinising the Office for the Deputy Prime Minister, responsible for ..., said";
+        # "After the ruling Carla Ferstman, legal director ..., said" is hers)
+        if previous in PREPOSITIONS or (previous.endswith("ing") and head[0][0] == "the") \
+                or phrase is None or not (
                 phrase.title or (phrase.name and len(phrase.name.split()) > 1)):
             phrase = None
     return head[0], phrase
@@ -167,6 +177,10 @@ def _between_marks(head_text: str, middle: str, mwords: list[str]) -> Apposition
             return head, None  # "Nike, whose products are endorsed by ..., said": no role
         role = _ARTICLE.sub("", middle)
         return head, role if any(is_role_word(w) for w in role.split()) else None
+    if head is None and first in {"who", "which"} \
+            and reference_noun(head_text.split()) is not None:
+        return head_text.split(), None  # "The firm, which last year made ... finds, said":
+        # the noun refers back (the resolver decides to whom), the clause is no role
     if mp is not None and mp.name and hp is not None and hp.role_only:
         return mwords, hp.role
     if mp is not None and mp.name and head is None and not is_organisation_name(mp.name):

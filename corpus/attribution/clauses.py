@@ -37,7 +37,8 @@ def split_clauses(text: str, acts: list[Act], s: int, e: int) -> list[Piece]:
             current_start, current_act = act.clause_start, act
             continue
         if act.clause_start > current_start and act.phrase != current_act.phrase and \
-                act.phrase.pronoun is None and opens_clause(text, act.clause_start):
+                act.phrase.pronoun is None and opens_clause(text, act.clause_start) \
+                and not _BOTH_BEFORE.search(text, current_start, act.clause_start):
             pieces.append(((current_start, act.clause_start), current_act))
             current_start, current_act = act.clause_start, act
     pieces.append(((current_start, e), current_act))
@@ -45,6 +46,9 @@ def split_clauses(text: str, acts: list[Act], s: int, e: int) -> list[Piece]:
 
 
 _COLON_QUOTE = re.compile(r"^[^\"“”]*:\s*[\"“]")
+# "the first meeting indicated that both Sir Edward and Mr Thorpe thought ...": the "and"
+# of "both A and B" joins one subject, it opens no clause of its own
+_BOTH_BEFORE = re.compile(r"\bboth\s+[^,;:\"“”]{1,60}$")
 
 
 def _nested_quotation(text: str, outer: Act, inner: Act, e: int) -> bool:

@@ -245,10 +245,25 @@ def _name_given(cue: Cue) -> bool:
     return cue.verb in NAMING and (cue.before.endswith(",") or bool(_NAME_GIVEN.match(cue.rest)))
 
 
+_FUTURE = re.compile(r"\b(?:will|would|is\s+to|are\s+to|plans\s+to|intends\s+to)\s+$")
+_PLAIN_OBJECT = re.compile(r"^\s+(?:the|a|an|its|their|his|her)\s+[\w'’-]+(?:\s+[\w'’-]+){0,4}"
+                           r"\s+(?:at|on|in|next|later|by|after|before)\b(?![^.;]*\b(?:that|would"
+                           r"|will|was|were|is|are|had|has)\b)")
+
+
+def _announcement_to_come(cue: Cue) -> bool:
+    """"The company ... will announce the location of its head office at a later date":
+    a statement still to come, with a thing for its object and a time after it, says
+    nothing yet ("will say that ..." and "will announce that ..." still speak)."""
+    return cue.verb in ("announce", "unveil", "reveal", "publish") \
+        and bool(_FUTURE.search(cue.before + " ")) and bool(_PLAIN_OBJECT.match(cue.rest))
+
+
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
-    _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given)
+    _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given,
+    _announcement_to_come)
 
 
 def is_speech(cue: Cue) -> bool:

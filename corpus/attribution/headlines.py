@@ -2,7 +2,8 @@
 fragment, direct, when the words are the speaker's own below: "he was proud of his party's
 record on the economy"; never scare quotes about them, "Anelka 'eyes Man City departure'",
 or "Ebbers 'aware' of WorldCom fraud" when he said he was unaware), "Straw backs ending
-China embargo" (a speech verb in the headline's present tense), "Blair's hope for Blunkett
+China embargo" (a speech verb in the headline's present tense), "US economy still growing
+says Fed" (the speaker after a closing "says"), "Blair's hope for Blunkett
 return" (the speaker's speech noun) — once the whole article is read, and only when the
 name is one source the article shows speaking below it (one entity of that name speaks in
 the story; a name the story never gives a statement to, or two entities it fits, leave the
@@ -22,6 +23,9 @@ _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)"
 _QUOTED = re.compile(rf"^\s*{_NAME}\s+['‘\"“]\w")
 _OWNED_NOUN = re.compile(rf"^\s*{_NAME}['’]s\s+(?P<noun>[a-z]+)\b")
 _VERB_AFTER = re.compile(rf"^\s*{_NAME}\s+(?=[a-z])")
+# "US economy still growing says Fed": the speaker last, after "says" (no comma in a
+# headline), the statement before it
+_SAYS_LAST = re.compile(rf"\S\s+says?\s+{_NAME}\s*$")
 _NOUNS = attribution_words("headline_noun")
 _NOT_HEADLINE_VERBS = REPORT_ONLY | NEEDS_AS | AFTER_WHAT
 # "IMF agrees fresh Turkey funding", "O'Leary agrees new Villa contract": a decision or a
@@ -75,6 +79,9 @@ def _named_first(text: str) -> tuple[str, str] | None:
     m = _OWNED_NOUN.match(text)
     if m is not None:
         return (m.group("name"), "reported") if m.group("noun") in _NOUNS else None
+    m = _SAYS_LAST.search(text)
+    if m is not None:
+        return m.group("name"), "reported"
     m = _VERB_AFTER.match(text)
     if m is None:
         return None

@@ -23,7 +23,15 @@ _WITH_PARTICIPLES = "|".join(sorted(attribution_words("speech_participle")
 _CLAUSE = (r"(?:that\b|:|[\"“]|(?:it|he|she|they|we|there|its|his|her|their)\b"
            r"|[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+(?:was|were|is|are|had|has|have|would|will|could"
            r"|should|must|might|may|can|did|does|do|needs?|wants?)\b)")
-_AFTER_COMMA = re.compile(rf",\s+(?:{_PARTICIPLES})\s+{_CLAUSE}")
+# "telling supporters the "stakes are too high"", "telling reporters he would": one word
+# (or a determiner and one) for the people told, then a clause; "telling the story of the
+# man who was" tells no one anything
+_OBJECT_PARTICIPLES = "|".join(sorted(attribution_words("object_participle")))
+_ADDRESSEE = r"(?:(?:the|his|her|their|its)\s+)?[\w'’-]+"
+_TOLD_CLAUSE = (r"(?:that\b|:|[\"“]|(?:it|he|she|they|we|there)\b|the\s+[\"“]"
+                r"|the\s+[\w'’-]+\s+(?:was|were|is|are|would|will|could|had|has|must|should)\b)")
+_AFTER_COMMA = re.compile(rf",\s+(?:{_PARTICIPLES})\s+{_CLAUSE}"
+                          rf"|,\s+(?:{_OBJECT_PARTICIPLES})\s+{_ADDRESSEE}\s+{_TOLD_CLAUSE}")
 # "has launched a reconstruction drive ... by appealing for peace": a deed done by speaking
 _BY_SPEAKING = re.compile(r"\bby\s+(?:(?:appealing|calling|pleading)\s+(?:for|on)\b|"
                           rf"(?:urging|accusing)\s+\w|(?:{_PARTICIPLES})\s+{_CLAUSE})")

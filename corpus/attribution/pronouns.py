@@ -26,6 +26,7 @@ from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import DOCUMENT_NOUNS, TITLES, VAGUE_HEADS, bare, parse_phrase
 from corpus.quotes import mask_quotes, quote_spans
+from corpus.references import reference_noun
 from corpus.titles import title_pattern
 
 _SUBORDINATORS = attribution_words("subordinator")
@@ -67,6 +68,8 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
             last = None
         org = state.org_focus if state.org_passage >= here - 1 else None
         unit.entity, unit.vague, unit.role_only = _referent("neuter", last, None, org)
+        if _organisation_noun(unit.vague) and not _opens_statement(state, act):
+            unit.vague = None  # "..., and the central bank said it expected": content
         if _report_verb(state, act) and not _document(unit.vague) and not (
                 unit.entity is not None and unit.entity.canonical() in state.authors.values()):
             unit.entity, unit.vague = None, None  # "It found that ...": only a report's
@@ -113,6 +116,10 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         return ent, None, None
     if kind == "neuter" and ent is None and _document(last.vague):
         return None, last.vague, None  # "the guidance said ... it said": the document
+    if kind == "neuter" and ent is None and _organisation_noun(last.vague):
+        # "The firm promised no jobs would be lost ... It said it would put this commitment
+        # on paper": the organisation noun no name was found for goes on as it was
+        return None, last.vague, None
     if kind == "neuter" and org is not None and (ent is None or ent.kind == "person"):
         # "British Airways has blamed ... Rod Eddington said ... it expects a rise"
         return org, None, None
@@ -122,6 +129,23 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         if ent is not None and ent.kind == "organisation":
             return ent, None, None
     return _NOBODY
+
+
+def _opens_statement(state: ArticleState, act: Act) -> bool:
+    """Whether the pronoun opens its sentence ("It said ...") or follows a comma ("...,
+    it added."), rather than a clause inside someone's statement."""
+    masked = state.paragraph.masked
+    at = masked.rfind("it", state.sentence_start, act.cue)
+    if at < 0:
+        at = masked.rfind("It", state.sentence_start, act.cue)
+    before = masked[state.sentence_start:at].rstrip()
+    return at >= 0 and (not before or before.endswith((",", ",\"", ",”")))
+
+
+def _organisation_noun(vague: str | None) -> bool:
+    """Whether a vague speaker is an organisation's referring noun ("the firm")."""
+    ref = reference_noun(vague.split()) if vague else None
+    return ref is not None and ref.refers_to == "organisation"
 
 
 def rival_in_view(state: ArticleState, gender: str) -> bool:

@@ -53,7 +53,9 @@ def _organisation(state: ArticleState, unit: Unit, ref: Reference) -> Entity | N
     take action against Menatep" is not Menatep)."""
     here = state.paragraph.index
     if ref.superlative:
-        return _just_named(state, unit, ref)
+        return _just_named(state, unit, ref) or (
+            None if any(u.entity is not None and u.entity.kind == "organisation"
+                        for u in state.units) else _only_named_before(state, unit, ref))
     spoke: dict[int, tuple[Entity, int]] = {}
     publications = _only_reporting(state) if not ref.name_words else set()
     described: dict[int, bool] = {}  # read once per organisation, not once per statement
@@ -111,11 +113,15 @@ def _only_named_before(state: ArticleState, unit: Unit, ref: Reference) -> Entit
     """"Shares in Krispy Kreme Doughnuts have taken a dunking ... / The company warned":
     before any organisation has spoken, the one organisation of the article's table that
     fits the noun and is named before the sentence (in the headline or after it)."""
+    # (the sentence up to the noun counts as before it: "Shares in Cairn Energy rose ...
+    # after the UK firm announced"; a name after the noun is another organisation)
+    at = _noun_at(state, unit)
     text = "\n".join(state.paragraphs[:state.paragraph.index]
-                     + [state.paragraph.masked[:unit.start]])
+                     + [state.paragraph.masked[:at]])
     named = [e for e in state.people.entities if _fits(ref, e) and any(
         re.search(rf"\b{re.escape(n)}\b", text) for n in e.distinct_names())]
-    if len(named) != 1 or _named_in_sentence(state, unit, named[0]):
+    if len(named) != 1 or _named_in_sentence(state, Unit(unit.passage, at, unit.end),
+                                             named[0]):
         return None
     own = {fold(n) for n in named[0].distinct_names()}
     g = gazetteer()
@@ -124,6 +130,16 @@ def _only_named_before(state: ArticleState, unit: Unit, ref: Reference) -> Entit
         if fold(name) not in own and is_organisation_name(name) and not g.is_place(name):
             return None
     return named[0]
+
+
+def _noun_at(state: ArticleState, unit: Unit) -> int:
+    """Where the referring noun of the unit's statement starts (its clause's start when
+    the noun opens it)."""
+    act = unit.act
+    if act is None:
+        return unit.start
+    at = state.paragraph.masked.rfind(act.phrase.text, unit.start, act.cue)
+    return at if at >= 0 else unit.start
 
 
 def _just_named(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:

@@ -33,6 +33,7 @@ from corpus.gazetteer import gazetteer
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
+    ORG_WORDS,
     ROLE_NOUNS,
     VAGUE_HEADS,
     Phrase,
@@ -195,8 +196,27 @@ def referring_subject(cue: Cue) -> Finding | None:
     if words and words[0].rstrip(",") in _REFERENCE_OPENERS:
         words = words[1:]
     if reference_noun(words) is None:
-        return None
+        return _subordinate_reference(cue)
     return Finding(parse_phrase(words), cue.sent_start)
+
+
+# "Shares in Cairn Energy rose 3.8% ... after the UK firm announced": a referring noun
+# opening a time or reason clause (the clause starts at the conjunction)
+_SUBORDINATE_REFERENCE = re.compile(r"\b(?:after|as|when|because|since)\s+"
+                                    r"((?:the|The)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*)\s*$")
+
+
+def _subordinate_reference(cue: Cue) -> Finding | None:
+    """An organisation noun right before the verb after "after", "as", "when" ...: the
+    resolver decides who it is (a person noun there is left alone)."""
+    m = _SUBORDINATE_REFERENCE.search(cue.masked, cue.sent_start, cue.start)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    ref = reference_noun(words)
+    if ref is None or ref.refers_to != "organisation":
+        return None
+    return Finding(parse_phrase(words), m.start())
 
 
 def _after_object_preposition(lead: list[str]) -> bool:
@@ -404,6 +424,9 @@ def _first_conjunct(words: list[str]) -> list[str]:
     rest = parse_phrase(words[k + 1:])
     if first is None or rest is None:
         return words
+    if first.name and re.match(r"[A-Z]\S*\s+(?:of|for)\s+[A-Z]", first.name) \
+            and bare(first.name.split()[0]) in ORG_WORDS and words[k + 1][:1].isupper():
+        return words  # "A Department for Work and Pensions spokeswoman": one name
     if first.pronoun or (first.name and (first.title or len(first.name.split()) > 1)
                          and (rest.name or rest.role)):
         return words[:k]

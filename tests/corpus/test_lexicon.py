@@ -463,6 +463,10 @@ ISSUE12_ATTRIBUTION_WORDS = {
     # "said one analyst quoted by the Agence France Presse news agency"
     "inversion_follower": {"afterwards", "ahead", "issued", "later", "published", "quoted",
                            "released"},
+    # after gold_blind9 (tests/corpus/test_reported_speech6.py): "Documents show that"
+    "report_head": {"documents"},
+    # "Gordon Brown has issued a rallying cry, telling supporters the ..."
+    "object_participle": {"telling"},
 }
 ISSUE12_PHRASE_WORDS = {
     # after gold_blind6 (tests/corpus/test_reported_speech4.py): "Marca's headline says it
@@ -474,19 +478,29 @@ ISSUE12_PHRASE_WORDS = {
                    # "His lawyers claim that", "with Labour backbenchers and opposition
                    # politicians opposing the plan" (gold_blind3)
                    "lawyers", "solicitors", "engineers", "politicians", "backbenchers",
-                   "panel"},
-    "org_word": {"co", "llc", "llp"},  # "China's Baoshan Iron and Steel Co."
+                   "panel",
+                   # after gold_blind9: "Documents show that", "rumours have suggested",
+                   # '"...," wrote the judges', "the judges said"
+                   "documents", "rumours", "judges", "reviewers"},
+    "org_word": {"co", "llc", "llp",  # "China's Baoshan Iron and Steel Co."
+                 "fellowship"},  # after gold_blind9: "Lawyers' Christian Fellowship"
+    # after gold_blind9: "trade publication Screen Daily", "German magazine Der Spiegel"
+    "org_descriptor": {"publication", "magazine", "distributor"},
     # after gold_blind6: "Neither Mr Howard nor Mr Letwin would say" names no "Neither Howard"
     "not_name": {"neither", "either"},
     # "Mr Nogar's son Stephen, 57, said ... his son said" (entertainment/152); after
     # gold_blind5: "thinks Paolo Pescatore mobile industry specialist for analysts IDC"
     "role_noun": {"son", "daughter", "wife", "husband", "brother", "sister", "mother",
                   "father", "widow", "widower", "nephew", "niece",
-                  "specialist", "consultant", "lecturer"},
+                  "specialist", "consultant", "lecturer",
+                  "reviewer"},  # after gold_blind9: '"...," wrote one reviewer in ...'
     # after gold_blind7: "The lord chancellor hinted" is no Baroness's
-    "male_role": {"son", "husband", "brother", "father", "widower", "nephew", "lord"},
+    "male_role": {"son", "husband", "brother", "father", "widower", "nephew", "lord",
+                  # after gold_blind9: "the Irishman said" (corpus/data/references.tsv)
+                  "irishman", "dutchman", "frenchman", "scotsman", "welshman",
+                  "englishman"},
     "female_role": {"daughter", "wife", "sister", "mother", "widow", "niece",
-                    "lady"},
+                    "lady", "frenchwoman"},
 }
 
 
