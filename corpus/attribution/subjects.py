@@ -404,13 +404,25 @@ def _outside_relative_list(cue: Cue, subject: Subject) -> Subject | None:
     if rel is None:
         return subject
     inner = cue.masked[s + rel.end():cue.start]
-    if not phrase.vague and phrase.text in inner and cue.before.endswith(",") \
+    if not phrase.vague and phrase.text in inner and (
+            cue.before.endswith(",") or _unclosed_who(cue.masked[s:cue.start], rel)) \
             and phrase.text not in rel.group(1) \
             and re.search(r"\b[a-z]+\b", inner[:inner.rfind(phrase.text)]):
         head = words_before(rel.group(1) + " ", 0, len(rel.group(1)) + 1)
         head_phrase = parse_phrase(head[0]) if head else None
         return Subject(head_phrase, s, subject.role) if head_phrase is not None else None
     return subject
+
+
+def _unclosed_who(before: str, rel: re.Match[str]) -> bool:
+    """'Ms Robinson, who presents The Weakest Link tells Cockerell': a "who" clause about a
+    titled or fully named person, its closing comma left out, its object the name right
+    before the verb: the person speaks, not what they present."""
+    head = words_before(rel.group(1) + " ", 0, len(rel.group(1)) + 1)
+    person = parse_phrase(head[0]) if head else None
+    return " who " in before[rel.start():rel.end() + 1] and person is not None \
+        and person.name is not None and (person.title is not None
+                                         or len(person.name.split()) > 1)
 
 
 def _first_conjunct(words: list[str]) -> list[str]:

@@ -57,6 +57,19 @@ def test_a_full_name_before_its_workplace_speaks_for_itself(text: str, speaker: 
     assert speakers(text) == [speaker]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # BBC politics/013 and politics/302: the comma closing a "who" clause left out
+    ("Ms Robinson, who presents The Weakest Link tells Cockerell that she despaired.",
+     "Robinson"),
+    ("Mr Galloway, who on Thursday won libel damages from the Daily Telegraph said he would "
+     "stand.", "Galloway"),
+    # closed, as before
+    ("Mr Smith, who chairs the Football Association, said the deal was done.", "Smith"),
+])
+def test_a_person_before_an_unclosed_who_clause_speaks(text: str, speaker: str):
+    assert speakers(text) == [speaker]
+
+
 def test_name_inside_a_quote_is_not_the_speaker():
     assert speakers('"Tony Blair said nothing new," Jane Smith said.') == ["Jane Smith"]
 
