@@ -124,6 +124,55 @@ def test_a_build_cancelled_while_its_workers_are_busy_stops_them_at_once(
     assert pools and workers
     # Stopped, not waited for: a chunk takes a minute, a stopped worker is gone within
     # seconds (the pool's own thread may be the one that reaps it, so join here, bounded).
-    for p in workers:
-        p.join(10.0)
+    _reaped(workers)
     assert not any(p.is_alive() for p in workers)
+
+
+def _reaped(workers: list, within: float = 30.0) -> None:
+    """Wait, bounded, for each worker to be reaped. Not a bare join: when the pool's own
+    thread reaps a worker first, a join here can return (its wait finds no child) a moment
+    before that thread has recorded the exit code, and the worker still looks alive."""
+    deadline = time.monotonic() + within
+    for p in workers:
+        p.join(within)
+        while p.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+
+def test_a_finished_build_does_not_wait_for_its_workers_to_exit(
+        folder: Path, monkeypatch: pytest.MonkeyPatch):
+    """The pool is shut without waiting (the merge and the save run while the workers
+    leave): the corpus is still exactly the sequential one, and the workers still exit."""
+    shut: list[dict] = []
+    workers: list = []
+
+    class Recording(ProcessPoolExecutor):
+        def submit(self, fn, *args, **kw):
+            future = super().submit(fn, *args, **kw)
+            workers.extend(p for p in self._processes.values() if p not in workers)
+            return future
+
+        def shutdown(self, wait: bool = True, **kw) -> None:
+            shut.append(dict(wait=wait, **kw))
+            super().shutdown(wait=wait, **kw)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Recording)
+    two = build_corpus([folder], jobs=2)
+    one = build_corpus([folder], jobs=1)
+    assert two == one and tuple(two.passages) == tuple(one.passages)
+    assert shut == [{"wait": False, "cancel_futures": True}] and workers
+    _reaped(workers)  # by the pool's own thread
+    assert [p.exitcode for p in workers] == [0] * len(workers)
+
+
+def test_a_worker_runs_without_the_cyclic_collector_and_exits_cleanly():
+    import gc
+    import multiprocessing
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=parallel._worker_start) as pool:
+        workers = list(pool._processes.values()) if pool._processes else []
+        assert pool.submit(gc.isenabled).result(timeout=60) is False
+        workers = workers or list(pool._processes.values())
+    assert [p.exitcode for p in workers] == [0]
+    assert gc.isenabled()  # this process's collector untouched
