@@ -180,9 +180,10 @@ def run_eval_questions(args: argparse.Namespace, settings: Any = None) -> int:
         return 0
     print(f"{len(scored.results)} questions from {args.file}")
     head = ("group", "passage in first k", "passage+speaker, top 3", "nothing-answers right",
-            "false claims", "plain rank-bm25 passage")
+            "false claims", "plain rank-bm25 passage", "said it, right speaker")
     rows = [head] + [(g, _ratio(t.passage), _ratio(t.both), _ratio(t.empty),
-                      f"{t.false_claims}/{t.questions}", _ratio(t.baseline_passage))
+                      f"{t.false_claims}/{t.questions}", _ratio(t.baseline_passage),
+                      _ratio(t.said))
                      for g, t in scored.tallies.items()]
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
     for row in rows:

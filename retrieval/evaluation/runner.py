@@ -23,12 +23,14 @@ class Tally:
     both: list[int] = field(default_factory=lambda: [0, 0])
     empty: list[int] = field(default_factory=lambda: [0, 0])
     baseline_passage: list[int] = field(default_factory=lambda: [0, 0])
+    said: list[int] = field(default_factory=lambda: [0, 0])
     false_claims: int = 0
 
     def add(self, result: CaseResult, baseline_ok: bool | None) -> None:
         self.questions += 1
         for pair, ok in ((self.passage, result.passage_ok), (self.both, result.both_ok),
-                         (self.empty, result.empty_ok), (self.baseline_passage, baseline_ok)):
+                         (self.empty, result.empty_ok), (self.baseline_passage, baseline_ok),
+                         (self.said, result.said_ok)):
             if ok is not None:
                 pair[0] += int(ok)
                 pair[1] += 1
@@ -37,7 +39,8 @@ class Tally:
     def as_dict(self) -> dict[str, object]:
         return {"questions": self.questions, "passage": self.passage,
                 "passage_and_speaker_top3": self.both, "empty": self.empty,
-                "baseline_passage": self.baseline_passage, "false_claims": self.false_claims}
+                "baseline_passage": self.baseline_passage, "said_right": self.said,
+                "false_claims": self.false_claims}
 
 
 @dataclass(frozen=True)

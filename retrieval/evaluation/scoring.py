@@ -34,6 +34,8 @@ class CaseResult:
     both_ok: bool | None  # right passage and speaker in the top 3; None: no speaker to check
     empty_ok: bool | None  # None: the case is not one that nothing answers
     false_claim: str | None  # why the answer's claim is false, or None
+    # "X said it" naming a gold speaker (honest is not timid); None: no gold speaker
+    said_ok: bool | None = None
 
 
 def _words(text: str) -> set[str]:
@@ -106,5 +108,8 @@ def score_case(case: Case, answer: Answer, occurs: Callable[[str], bool]) -> Cas
                if case.expect_any and case.speakers else None)
     empty_ok = not answer.results if case.expect_empty else None
     speaker = answer.claim.speaker.name if answer.claim.speaker else None
+    said_ok = (answer.claim.kind == "said"
+               and speaker_matches(answer.claim.speaker, case.speakers)
+               ) if case.speakers and not case.no_speaker_claim else None
     return CaseResult(case, answer.claim.kind, speaker, passage_ok, both_ok, empty_ok,
-                      false_claim(case, answer, occurs))
+                      false_claim(case, answer, occurs), said_ok)

@@ -11,7 +11,7 @@ from corpus.models import Speaker
 from retrieval.answering.records import Answer, Claim
 from retrieval.evaluation.cases import CaseFileError, load_cases
 from retrieval.evaluation.runner import score_cases
-from retrieval.evaluation.scoring import false_claim, speaker_matches
+from retrieval.evaluation.scoring import false_claim, score_case, speaker_matches
 
 DATA = Path(__file__).resolve().parent / "answering" / "data"
 BBC = Path(__file__).resolve().parents[3] / "shared" / "data" / "bbc"
@@ -56,6 +56,17 @@ def test_false_claims_follow_the_readme_rules(tmp_path, entry, claim, false):
     answer = Answer("Who said the talks went well?", "who_said", (), claim=claim)
     why = false_claim(_case(tmp_path, **entry), answer, lambda phrase: False)
     assert (why is not None) is false
+
+
+@pytest.mark.parametrize(("entry", "claim", "said_ok"), [
+    ({"speaker": "kallas"}, Claim("said", KALLAS), True),  # said plainly, and rightly
+    ({"speaker": "kallas"}, Claim("closest"), False),  # right perhaps, but timid
+    ({"speaker": "erdogan"}, Claim("said", KALLAS), False),
+    ({"no_speaker_claim": True}, Claim("closest"), None),  # no speaker to name
+])
+def test_a_said_claim_naming_the_gold_speaker_is_counted(tmp_path, entry, claim, said_ok):
+    answer = Answer("Who said the talks went well?", "who_said", (), claim=claim)
+    assert score_case(_case(tmp_path, **entry), answer, lambda phrase: False).said_ok is said_ok
 
 
 @pytest.mark.parametrize(("gold", "name", "fits"), [
