@@ -58,3 +58,23 @@ def test_an_articles_idf_is_bm25okapis_floor_included():
     okapi = BM25Okapi(_joined(passages, owners))
     for term in ("grain", "deal", "port", "talks"):  # "grain": in 3 of 4 articles, floored
         assert made.idf(term) == okapi.idf[term]
+
+
+def test_a_saved_corpus_numbers_its_passages_by_article_as_a_built_one_does(tmp_path):
+    from retrieval.answering.engine import open_parley
+    from retrieval.options import IndexOptions
+    from retrieval.store.lookups import WalkedLookups, corpus_lookups
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in {"a.txt": "Grain deal\n\nShips sail.\n\nPorts open.",
+                       "b.txt": "Talks end\n\nNo deal.", "c.txt": "Medal hopes\n\nShe won."
+                       }.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_parley([folder], options)
+    engine, opened = open_parley([folder], options)
+    assert opened.from_cache
+    saved = corpus_lookups(engine.corpus).article_numbers()
+    walked = WalkedLookups(engine.corpus).article_numbers()
+    assert saved.tolist() == walked.tolist() == [0, 0, 0, 1, 1, 2, 2]
