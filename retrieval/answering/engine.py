@@ -89,11 +89,11 @@ class Parley:
 
     @functools.cached_property
     def _owners(self) -> np.ndarray:
-        """Each passage's article number (see `articles`)."""
+        """Each passage's article number (see `article_bm25`)."""
         return self._lookups.article_numbers()
 
     @functools.cached_property
-    def articles(self) -> BM25Index:
+    def article_bm25(self) -> BM25Index:
         """BM25Okapi over whole articles (`article_index`), made on first use (about 0.1 s
         over the BBC folder) so that opening stays as fast as it was."""
         return article_index(self.index, self._owners)
@@ -248,7 +248,7 @@ class Parley:
             searched = [*self.evidence.widened(exact), *searched]
         wanted = max(k, proximity.POOL)
         found = self.index.top(searched, max(wanted, CANDIDATES), allowed=allowed)
-        found = with_their_articles(found, searched, self.articles, self._owners)[:wanted]
+        found = with_their_articles(found, searched, self.article_bm25, self._owners)[:wanted]
         return by_phrase(found, topic, self.evidence.terms_of)
 
     def _absent(self, topic: str) -> Sequence[str]:
