@@ -20,7 +20,7 @@ class CorpusLookups(Protocol):
 
     def article_numbers(self) -> np.ndarray:
         """int64[passages]: each passage's article as a number, 0, 1, … in passage order
-        (passages of one article id share it)."""
+        (a new number where the passages' article changes, as the saved rows count them)."""
         ...
 
     def speaker_digest(self) -> SpeakerDigest:
@@ -42,10 +42,9 @@ class WalkedLookups:
         return by_id[self._corpus.passages[passage].document]
 
     def article_numbers(self) -> np.ndarray:
-        numbers: dict[str, int] = {}
-        return np.fromiter((numbers.setdefault(p.document, len(numbers))
-                            for p in self._corpus.passages), dtype=np.int64,
-                           count=len(self._corpus.passages))
+        documents = [p.document for p in self._corpus.passages]
+        changes = [i > 0 and d != documents[i - 1] for i, d in enumerate(documents)]
+        return np.cumsum(np.asarray(changes, dtype=np.int64), dtype=np.int64)
 
     def speaker_digest(self) -> SpeakerDigest:
         if self._digest is None:
