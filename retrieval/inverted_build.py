@@ -99,6 +99,15 @@ def build_arrays_of_articles(articles: Iterable[ArticleTerms], k1: float, b: flo
     return _arrays(_postings_of_articles(articles), k1, b, epsilon)
 
 
+def build_arrays_of_postings(terms: list[str], lengths: np.ndarray, df: np.ndarray,
+                             post_doc: np.ndarray, tf: np.ndarray, k1: float, b: float,
+                             epsilon: float) -> tuple[list[str], dict[str, np.ndarray], Stats]:
+    """`build_arrays` of documents given as their postings (sorted by term then document,
+    `df` each term's share of them): how `retrieval.article_index` makes the index of whole
+    articles out of the passages' postings, without tokenizing a word again."""
+    return _arrays((terms, lengths, int(lengths.sum()), df, post_doc, tf), k1, b, epsilon)
+
+
 def _arrays(postings: _Postings, k1: float, b: float, epsilon: float
             ) -> tuple[list[str], dict[str, np.ndarray], Stats]:
     terms, lengths, total, df, post_doc, tf = postings

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+import numpy as np
+
 from corpus.models import Article, Corpus, Passage
 from retrieval.store.records_load import SavedPassages
 from retrieval.store.speaker_digest import SpeakerDigest, compute_digest
@@ -14,6 +16,11 @@ from retrieval.store.speaker_digest import SpeakerDigest, compute_digest
 class CorpusLookups(Protocol):
     def article_of(self, passage: int) -> Article:
         """The article that passage `passage` names (the last one with that id)."""
+        ...
+
+    def article_numbers(self) -> np.ndarray:
+        """int64[passages]: each passage's article as a number, 0, 1, … in passage order
+        (a new number where the passages' article changes, as the saved rows count them)."""
         ...
 
     def speaker_digest(self) -> SpeakerDigest:
@@ -33,6 +40,11 @@ class WalkedLookups:
         if by_id is None:
             by_id = self._by_id = {a.id: a for a in self._corpus.articles}
         return by_id[self._corpus.passages[passage].document]
+
+    def article_numbers(self) -> np.ndarray:
+        documents = [p.document for p in self._corpus.passages]
+        changes = [i > 0 and d != documents[i - 1] for i, d in enumerate(documents)]
+        return np.cumsum(np.asarray(changes, dtype=np.int64), dtype=np.int64)
 
     def speaker_digest(self) -> SpeakerDigest:
         if self._digest is None:

@@ -116,6 +116,9 @@ class SavedPassages(LazySeq[Passage]):
     def article_of(self, passage: int) -> Article:
         return self._tables.owner(passage)
 
+    def article_numbers(self) -> np.ndarray:
+        return np.asarray(self._tables.passages[:-1, 0], dtype=np.int64)
+
     def speaker_digest(self) -> SpeakerDigest:
         return self._digest
 
