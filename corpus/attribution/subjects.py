@@ -20,6 +20,7 @@ from corpus.attribution.owned_subjects import (
     owned_statistics_subject,
     owner_statement_subject,
 )
+from corpus.attribution.referring_subjects import referring_subject
 from corpus.attribution.shares import share_subject
 from corpus.attribution.subject_words import (
     COMPANY_SUFFIXES,
@@ -43,7 +44,6 @@ from corpus.phrases import (
     parse_phrase,
 )
 from corpus.quotes import CLOSERS
-from corpus.references import reference_noun
 from corpus.titles import title_pattern
 
 _TITLE = title_pattern("pattern")
@@ -64,7 +64,6 @@ _OBJECT_PREPOSITIONS = attribution_words("object_preposition")
 # A name right after the verb with a quotation right after it opens the content, never
 # closing the clause as an inverted subject does.
 _NAME_THEN_QUOTE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*[\"“]\w")
-_REFERENCE_OPENERS = {"But", "And", "Yet", "However", "Meanwhile", "Now", "Later"}
 _JOINT = re.compile(r"\s*(?:Both\s+)?(He|She|They)\s+and\s")
 _MODIFIED = re.compile(
     r"^\s*" + CLAUSE_OPENER + r"((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther)?\s*"
@@ -181,42 +180,6 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
     if joint:  # "He and the Archbishop have both spoken out": the pronoun
         return Finding(parse_phrase([joint.group(1)]), s)
     return Finding(parse_phrase(_first_conjunct(found[0])), found[1])
-
-
-def referring_subject(cue: Cue) -> Finding | None:
-    """"The company said", "The marathon world record holder believes", "But the
-    30-year-old has since denied": a referring noun opening the clause (see
-    `corpus.references`); the resolver decides who it is."""
-    words = cue.masked[cue.sent_start:cue.start].split()
-    while words and words[-1].lower() in SKIP_BEFORE_VERB:
-        words.pop()
-    closed = [k for k, w in enumerate(words) if w[-1:] in ",\"”" or w[-1:] in CLOSERS]
-    if closed and cue.before.rstrip()[-1:] not in ",\"”":
-        words = words[closed[-1] + 1:]  # '"It's incredible," the youngster said'
-    if words and words[0].rstrip(",") in _REFERENCE_OPENERS:
-        words = words[1:]
-    if reference_noun(words) is None:
-        return _subordinate_reference(cue)
-    return Finding(parse_phrase(words), cue.sent_start)
-
-
-# "Shares in Cairn Energy rose 3.8% ... after the UK firm announced": a referring noun
-# opening a time or reason clause (the clause starts at the conjunction)
-_SUBORDINATE_REFERENCE = re.compile(r"\b(?:after|as|when|because|since)\s+"
-                                    r"((?:the|The)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*)\s*$")
-
-
-def _subordinate_reference(cue: Cue) -> Finding | None:
-    """An organisation noun right before the verb after "after", "as", "when" ...: the
-    resolver decides who it is (a person noun there is left alone)."""
-    m = _SUBORDINATE_REFERENCE.search(cue.masked, cue.sent_start, cue.start)
-    if m is None:
-        return None
-    words = m.group(1).split()
-    ref = reference_noun(words)
-    if ref is None or ref.refers_to != "organisation":
-        return None
-    return Finding(parse_phrase(words), m.start())
 
 
 def _after_object_preposition(lead: list[str]) -> bool:
