@@ -8,6 +8,11 @@ feeling, its synonym: "concerned" for "worried") together with another of the to
 and — a quotation being the speaker's own words — a quoted sentence has the word after "I"
 or "we" ("I should like to thank", "we are worried"), never after someone else ("as when the
 Scotland coach Matt Williams apologised for remarks made").
+
+The predicate a topic states after an auxiliary ("waiting times are to be *cut*", "the talks
+were *constructive*") is what a statement must say too: coverage counts words, and a speaker
+who talks of hospital waiting times in Wales without saying they will be cut holds every
+other word (`holds_predicate`; the predicate or one of its synonyms).
 """
 from __future__ import annotations
 
@@ -26,6 +31,10 @@ _FIRST_PERSON = frozenset({"i", "we", "i'm", "we're", "i'd", "we'd", "i've", "we
                            "me", "our", "my"})
 SUBJECT_REACH = 4  # words before the act in which its "I" or "we" is looked for
 _WORD = re.compile(r"[\w'\u2019]+")
+_PREDICATE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|will|would|could|should|must|can|may|might|shall|"
+    r"has|have|had)\s+(?:not\s+|never\s+)?(?:(?:be|been|being|have|had|to|get|got)\s+)*"
+    r"(?:\w+ly\s+)?([a-z]\w+)", re.IGNORECASE)
 
 
 def is_feeling(word: str) -> bool:
@@ -59,3 +68,13 @@ def _first_person_before(sentence: str, forms: set[str]) -> bool:
         if set(terms(word)) & forms:
             return bool(_FIRST_PERSON & set(words[max(0, i - SUBJECT_REACH):i]))
     return False
+
+
+def holds_predicate(topic: str, texts: list[str]) -> bool:
+    """Whether the statement's sentences hold the topic's predicate (the word after its
+    first auxiliary) or a synonym of it; True when the topic states none."""
+    found = _PREDICATE.search(topic)
+    if found is None or not terms(found.group(1)):
+        return True
+    said = {t for text in texts for t in terms(text)}
+    return bool(_with_synonyms(found.group(1)) & said)

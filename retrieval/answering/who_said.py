@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from retrieval.answering import claims, proximity
-from retrieval.answering.asked_act import does_the_act
+from retrieval.answering.asked_act import does_the_act, holds_predicate
 from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import denies_asked, keeps_sense
 from retrieval.tokenizer import terms
@@ -74,7 +74,8 @@ def says_it(topic: str, hit: Hit) -> bool:
     for (`asked_act`), and does not deny one of the topic's words."""
     texts = claims.statement_texts(hit)
     return claims.names_someone(hit.speaker) and keeps_sense(topic, texts) \
-        and does_the_act(topic, hit) and not denies_asked(topic, texts, terms)
+        and does_the_act(topic, hit) and holds_predicate(topic, texts) \
+        and not denies_asked(topic, texts, terms)
 
 
 def widens(parley: Parley, query: Sequence[str]) -> bool:

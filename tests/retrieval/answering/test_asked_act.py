@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.answering.asked_act import holds_predicate
 from retrieval.answering.content_verbs import ContentVerbsFileError, is_content_verb, parse
 from retrieval.answering.engine import Parley
 from retrieval.answering.question import parse_question
@@ -108,3 +109,17 @@ def test_a_feeling_is_claimed_only_in_a_sentence_with_what_it_is_about(
     answer = acts.ask(question)
     claimed = answer.speaker.name if answer.claim.kind == "said" and answer.speaker else None
     assert claimed == speaker
+
+
+@pytest.mark.parametrize(("topic", "statement", "held"), [
+    # after BBC politics/170: every word of the question but its predicate
+    ("hospital waiting times for patients in wales are to be cut",
+     ["The problem was caused by the difference in waiting time targets for Welsh patients "
+      "at the hospital."], False),
+    ("waiting times in wales are to be cut", ["Waiting times will be cut, he said."], True),
+    ("the talks were constructive", ["The talks were useful."], False),
+    ("the talks went well", ["The talks were useful."], True),  # no auxiliary: no predicate
+])
+def test_a_claim_holds_the_predicate_the_question_states(topic: str, statement: list[str],
+                                                         held: bool):
+    assert holds_predicate(topic, statement) is held
