@@ -48,17 +48,25 @@ def does_the_act(topic: str, hit: Hit) -> bool:
     verb = is_content_verb(act)
     if not verb and not is_feeling(act):
         return True
-    forms = set(terms(act)) if verb else _with_synonyms(act)
     sentence = hit.sentence.text
     said = set(terms(sentence))
-    if not (forms & said and set(terms(rest)) & said):
+    forms = _held_forms(act, said, widen=not verb)
+    if not (forms and set(terms(rest)) & said):
         return False
     return hit.sentence.kind != "direct" or _first_person_before(sentence, forms)
 
 
-def _with_synonyms(word: str) -> set[str]:
+def _held_forms(word: str, said: set[str], widen: bool = True) -> set[str]:
+    """The terms by which `said` holds the word: its own, else (when `widen`) those of each
+    synonym held whole, as coverage counts one (`synonyms.held_through`); empty when it is
+    not held. "step forward" for "progress" needs both words, not "step" alone."""
     own = tuple(terms(word))
-    return {*own, *(t for group in synonyms.table().get(own, ()) for t in group)}
+    if own and all(t in said for t in own):
+        return set(own)
+    if not widen:
+        return set()
+    return {t for other in synonyms.table().get(own, ()) if all(t in said for t in other)
+            for t in other}
 
 
 def _first_person_before(sentence: str, forms: set[str]) -> bool:
@@ -77,4 +85,4 @@ def holds_predicate(topic: str, texts: list[str]) -> bool:
     if found is None or not terms(found.group(1)):
         return True
     said = {t for text in texts for t in terms(text)}
-    return bool(_with_synonyms(found.group(1)) & said)
+    return bool(_held_forms(found.group(1), said))

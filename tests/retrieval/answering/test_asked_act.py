@@ -119,6 +119,9 @@ def test_a_feeling_is_claimed_only_in_a_sentence_with_what_it_is_about(
     ("waiting times in wales are to be cut", ["Waiting times will be cut, he said."], True),
     ("the talks were constructive", ["The talks were useful."], False),
     ("the talks went well", ["The talks were useful."], True),  # no auxiliary: no predicate
+    # a synonym of the predicate counts only whole ("step forward" for "progress")
+    ("the talks have progressed", ["The talks were a step forward."], True),
+    ("the talks have progressed", ["The talks were a step in the dark."], False),
 ])
 def test_a_claim_holds_the_predicate_the_question_states(topic: str, statement: list[str],
                                                          held: bool):
