@@ -7,7 +7,10 @@ X is resolved to ranked candidates as every speaker question is (see `candidates
 - `reported`: a sentence attributed to a candidate holds every one of Y's content terms (by
   stem, irregular form or synonym, never a synonym of a quoted word: see `quote_sense`),
   neither or both of them are negated, and its clause has Y's modal verbs and conditions: a
-  quote with content the statement lacks is never `reported`;
+  quote with content the statement lacks is never `reported`; nor is one whose words it
+  shares are one meaning, or a name only (SAYS: "McCall and I have had a talk" is not
+  reported by a sentence that names McCall), or whose words someone else quotes verbatim
+  while X's sentence shares fewer than SAYS_MORE of them;
 - `other_speaker`: failing those, someone else is quoted with Y's words, or holds REPORTED_AT
   of them (two words at least) in a statement that does not name X (a sentence naming X may
   be reporting X);
@@ -46,6 +49,7 @@ from retrieval.answering.quote_sense import (
     core_of,
     hedges,
     hedges_around,
+    name_terms,
     names_in,
     phrase_lemma_set,
     phrase_lemmas,
@@ -72,6 +76,8 @@ REPORTED_AT = 0.85  # share of Y's content (by IDF) someone else's statement hol
 WHOLE = 1 - 1e-9  # ... X's sentence holds to report Y: all of it
 CLOSE_AT = 0.3  # ... to be near Y
 SWAPPED_AT = 0.5  # ... with every word but a name of Y's: Y put another name in X's words
+SAYS = 2  # of Y's meanings X's sentence holds, not as names, to report Y: one is a mention
+SAYS_MORE = 3  # ... when someone else's quotation holds Y word for word
 POOL = 40  # passages best matching Y that are searched for other speakers' words
 RARE_POOL = 400  # ... for its rarest word, among which those holding all of Y are searched
 _BY_NAME = frozenset({"name", "surname", "first name"})  # Match.how: X is someone's name
@@ -88,6 +94,7 @@ class _Weighed:
     about: bool  # one of its sentences is about what Y says (see quote_sense)
     held: int = 0  # how many of Y's words its sentence `part` holds
     names: bool = True  # it names each name Y writes (a statement that never does is not near)
+    substance: int = 0  # how many of Y's meanings `part` holds other than as a name
 
     def agrees(self, turned: frozenset[str], query: frozenset[str],
                hedged: frozenset[str]) -> bool:
@@ -152,11 +159,13 @@ class QuoteChecker:
         best = mine[0] if mine else None
         if best is not None and best.exact:
             return "exact", best
-        if best is not None and agrees(best) and best.coverage >= WHOLE:
-            return "reported", best
         spoken = [w for w in others if w.statement.speaker is not None]
         exact = [w for w in spoken if w.exact]
-        if exact and someone_else(exact[0]):
+        theirs = bool(exact) and someone_else(exact[0])  # another's quotation holds Y
+        if best is not None and agrees(best) and best.coverage >= WHOLE and \
+                best.substance >= (SAYS_MORE if theirs else SAYS):
+            return "reported", best
+        if theirs:
             return "other_speaker", exact[0]
         for w in spoken:
             if w.coverage < REPORTED_AT or (exact and not someone_else(exact[0])):
@@ -193,7 +202,7 @@ class QuoteChecker:
 
         def weigh(statement: Statement) -> _Weighed:
             exact = any(contains(run, pieces) for run in statement.quoted)
-            best: tuple[float, int, int] = (-1.0, 0, 0)
+            best: tuple[float, int, int, int] = (-1.0, 0, 0, 0)
             loose: set[str] = set()
             about = False
             for i, part in enumerate(statement.parts):
@@ -205,14 +214,16 @@ class QuoteChecker:
                     held |= phrase_lemmas(part.text)
                     held |= {meant[t] for t in phrased if phrased[t] in held}
                 words = same_word_set(part.terms)
-                found = [w for t, w in weights.items() if holds(t, words, free)]
-                best = max(best, (sum(found) / total, -i, len(found)))
+                found = [t for t in weights if holds(t, words, free)]
+                meant_here = {meant[t] for t in found} - name_terms(part.text)
+                best = max(best, (sum(weights[t] for t in found) / total, -i, len(found),
+                                  len(meant_here)))
                 loose |= held
                 about = about or core.held_by(held, quote, partial(_lower_terms, part),
                                               part.text)
             spread = sum(w for t, w in weights.items() if meant[t] in loose) / total
             return _Weighed(statement, exact, max(best[0], 0.0), statement.parts[-best[1]],
-                            spread, about, best[2])
+                            spread, about, best[2], substance=best[3])
         return weigh
 
     def _named_in(self, quote: str, names: frozenset[str]) -> Callable[[_Weighed], bool]:

@@ -346,10 +346,28 @@ def _hedge_words(text: str) -> tuple[tuple[int, str], ...]:
     out = []
     for m in _WORD.finditer(text):
         word = m.group()
-        if word[:1].isupper() and m.start() and not _STARTS.search(text[:m.start()]):
+        if inside_capital(text, m.start()):
             continue
         out += [(m.start(), HEDGES[w]) for w in fold_words(word) if w in HEDGES]
     return tuple(out)
+
+
+def inside_capital(text: str, at: int) -> bool:
+    """Whether the word at offset `at` is written with a capital inside a sentence (not
+    its first word): a name, as a reader takes it ("Theresa *May*", "Ian *McCall*")."""
+    return text[at:at + 1].isupper() and at > 0 and not _STARTS.search(text[:at])
+
+
+@functools.lru_cache(maxsize=8192)
+def name_terms(text: str) -> frozenset[str]:
+    """The canonical terms the text writes only as names (`inside_capital` wherever they
+    occur): a statement holding a quote's word only as somebody's name mentions them,
+    and a mention is not saying anything."""
+    named: set[str] = set()
+    plain: set[str] = set()
+    for t in tokens(text):
+        (named if inside_capital(text, t.start) else plain).add(canonical(t.term))
+    return frozenset(named - plain)
 
 
 def hedges(text: str) -> frozenset[str]:

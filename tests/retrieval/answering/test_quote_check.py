@@ -56,6 +56,36 @@ def test_verdicts_over_a_small_corpus(engine, speaker, quote, verdict, who):
         assert claim.evidence is answer.results[0]
 
 
+CLUB = """United back their manager
+Source: Test
+"Ian Walsh and I have had a long talk about the league," said chairman Eddie Moss.
+Keeper Tony Hale backed the chairman. "I think all the boys are behind Ian Walsh," he added.
+"We will play our games with more heart," said Ivo Brandt, the club's director.
+Coach Lena Park said the team had to play more games this spring.
+"""
+
+
+@pytest.fixture(scope="module")
+def club(tmp_path_factory):
+    return parley_over(tmp_path_factory, {"club.txt": CLUB})
+
+
+@pytest.mark.parametrize(("speaker", "quote", "verdict", "who"), [
+    # X's sentence holds the quote's only word as a name: a mention, not X's words
+    ("Tony Hale", "Ian Walsh and I have had a", "other_speaker", "Eddie Moss"),
+    # one meaning in common, and someone else said the words
+    ("Lena Park", "our games with more", "other_speaker", "Ivo Brandt"),
+    # two meanings, but another's quotation holds them word for word
+    ("Lena Park", "play our games", "other_speaker", "Ivo Brandt"),
+    ("Lena Park", "the team had to play more games", "reported", "Lena Park"),
+])
+def test_reported_needs_more_than_a_name_or_one_shared_word(club, speaker, quote, verdict,
+                                                            who):
+    claim = club.check(speaker, quote).claim
+    assert isinstance(claim, QuoteClaim)
+    assert (claim.verdict, claim.speaker.name if claim.speaker else None) == (verdict, who)
+
+
 DOCK = """Cranes at the old port
 Source: Test
 Ivan Dahl, who chairs the dock board, said the cranes were too old to lift containers.
