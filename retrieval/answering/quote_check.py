@@ -140,9 +140,10 @@ class QuoteChecker:
                         key=lambda w: (-w.exact, -w.coverage))
         named = any(m.how in _BY_NAME for m in matches)
         full = tuple(m.group.speaker.name for m in matches if m.how == "name") if named else ()
+        theirs = _own_words(matches)
         verdict, chosen = self._decide(
             mine, others, lambda w: w.agrees(no, meant, sure), names,
-            lambda w: self._someone_else(w, None if named else asked, names, full))
+            lambda w: self._someone_else(w, None if named else asked, names, full, theirs))
         if chosen is None and others and others[0].coverage > 0:
             chosen = others[0]  # not_found: the closest passage, said to be the closest
         extra_hits = [w for w in mine if w is not chosen][:k - 1]
@@ -246,17 +247,21 @@ class QuoteChecker:
         return naming
 
     def _someone_else(self, w: _Weighed, described: str | None, names: frozenset[str],
-                      asked_names: tuple[str, ...] = ()) -> bool:
+                      asked_names: tuple[str, ...] = (),
+                      own_words: frozenset[str] = frozenset()) -> bool:
         """Whether the statement's speaker is surely not the one asked about: their name
         shares no word with X's (or only a surname, under another first name than every
         name X was resolved to: Andy Robinson is not Jason Robinson), and, when X is a
         description rather than a name someone has (`described`), its words do not all occur
         in their passage or description ("the Microsoft chairman" may be the Bill Gates a
-        passage calls that)."""
+        passage calls that); and a speaker called only by words of X's roles or first names
+        ("the chancellor", "Sir Edward" read as "Edward") may be X (`own_words`)."""
         speaker = w.statement.speaker
         if speaker is None:
             return False
         own = set(terms(speaker.name))
+        if own and own <= own_words and speaker.kind != "organisation":
+            return False  # (X's firm, named in X's role, speaks for itself)
         if own & names:
             if not self.names.written(w.statement.p, speaker.name):
                 return False  # a name its article never writes: it may be X's, misread
@@ -375,6 +380,17 @@ class QuoteChecker:
         return QuoteClaim("quote_check", speaker, people, chosen.coverage, verdict, asked,
                           shown, hits[0] if hits else None, shared, missing, extra,
                           verbatim=chosen.exact)
+
+
+def _own_words(matches: Sequence[Match]) -> frozenset[str]:
+    """The terms of the roles and first names of everyone X may be: what an article may
+    call X by alone ("the Chancellor said", "Sir Edward believed")."""
+    out: set[str] = set()
+    for m in matches:
+        who = m.group.speaker
+        out.update(terms(who.role or ""))
+        out.update(terms(" ".join(who.name.split()[:-1])))  # titles, first, middle names
+    return frozenset(out)
 
 
 def _lower_terms(part: Part) -> frozenset[str]:

@@ -86,6 +86,24 @@ def test_reported_needs_more_than_a_name_or_one_shared_word(club, speaker, quote
     assert (claim.verdict, claim.speaker.name if claim.speaker else None) == (verdict, who)
 
 
+BUDGET = """Brand plans a budget for families
+Source: Test
+Gordon Brand, the Chancellor of the Exchequer, said the budget would help families.
+"""
+DENIAL = """Claims in a new book denied
+Source: Test
+The chancellor said he still trusted the prime minister despite claims in a new book.
+"""
+
+
+def test_a_speaker_called_only_by_x_s_role_is_not_someone_else(tmp_path_factory):
+    # "the chancellor" of the second article may be Gordon Brand: not `other_speaker`
+    engine = parley_over(tmp_path_factory, {"budget.txt": BUDGET, "denial.txt": DENIAL})
+    claim = engine.check("Gordon Brand", "he still trusted the prime minister").claim
+    assert isinstance(claim, QuoteClaim)
+    assert claim.verdict in ("close", "not_found")
+
+
 DOCK = """Cranes at the old port
 Source: Test
 Ivan Dahl, who chairs the dock board, said the cranes were too old to lift containers.
