@@ -56,6 +56,7 @@ from retrieval.answering.quote_sense import (
     phrase_terms,
     same_word,
     same_word_set,
+    sure_alike,
     widened_terms,
 )
 from retrieval.answering.quote_statements import (
@@ -97,12 +98,13 @@ class _Weighed:
     substance: int = 0  # how many of Y's meanings `part` holds other than as a name
 
     def agrees(self, turned: frozenset[str], query: frozenset[str],
-               hedged: frozenset[str]) -> bool:
-        """Whether the words both hold are negated alike in the quote (`turned`) and here,
-        and both are as sure: the same modal verbs and conditions (`hedged`: the quote's)."""
+               hedged: frozenset[str], said: str) -> bool:
+        """Whether the words both hold are negated alike in the quote (`said`; its negated
+        terms `turned`) and here, and both are as sure: the same modal verbs and conditions
+        (`hedged`: the quote's; see `sure_alike`)."""
         both = query & canonical_set(self.part.terms)
         return (canonical_set(self.part.negated) & both) == (turned & both) and \
-            hedges_around(self.part.text, query) == hedged
+            sure_alike(said, hedged, self.part.text, hedges_around(self.part.text, query))
 
 
 class QuoteChecker:
@@ -142,7 +144,7 @@ class QuoteChecker:
         full = tuple(m.group.speaker.name for m in matches if m.how == "name") if named else ()
         theirs = _own_words(matches)
         verdict, chosen = self._decide(
-            mine, others, lambda w: w.agrees(no, meant, sure), names,
+            mine, others, lambda w: w.agrees(no, meant, sure, strip_quote_marks(quote)), names,
             lambda w: self._someone_else(w, None if named else asked, names, full, theirs))
         if chosen is None and others and others[0].coverage > 0:
             chosen = others[0]  # not_found: the closest passage, said to be the closest

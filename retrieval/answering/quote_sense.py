@@ -125,7 +125,21 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
             term = _one_term(word)
             if base and term and term != base and len(fold_words(word)) == 1:
                 full.setdefault(term, base)
+    for base, term in _party_words():
+        full.setdefault(term, base)
     return forms, {t: full.get(b, b) for t, b in full.items()}
+
+
+def _party_words() -> Iterable[tuple[str, str]]:
+    """(the party's term, the term of another one-word name of it): "the Tories would cut"
+    says what "the Conservative Party would cut" says (the party table, `side_members`)."""
+    from retrieval.answering.side_members import parties  # its module reads the table
+
+    for party in parties():
+        found = [t for form in party.forms if (t := _one_term(form))]
+        for term in found[1:]:
+            if term != found[0]:
+                yield found[0], term
 
 
 @functools.cache
@@ -329,7 +343,10 @@ HEDGES = {"can": "can", "could": "can", "cannot": "can", "couldn": "can",
 
 # Where a clause ends: punctuation, a dash, or a word that opens a clause of its own ("they
 # were "out of my range" *but* the centre could not convert": "could" is the next clause's).
-_CLAUSE_END = re.compile(r"[,;:.!?\u2014]|\s-\s|\b(?:but|although|though|whereas)\b",
+# "and" before a new subject ends one too: "one in eight households already struggle with
+# debt *and that will worsen* if rates rise" (the "will" is the second clause's).
+_CLAUSE_END = re.compile(r"[,;:.!?\u2014]|\s-\s|\b(?:but|although|though|whereas)\b"
+                         r"|\band\s+(?=(?:that|this|it|he|she|they|we|there|which)\b)",
                          re.IGNORECASE)
 _NEAR_BEFORE = 3  # words before the first shared word whose modal verb is the clause's
 
@@ -368,6 +385,24 @@ def name_terms(text: str) -> frozenset[str]:
     for t in tokens(text):
         (named if inside_capital(text, t.start) else plain).add(canonical(t.term))
     return frozenset(named - plain)
+
+
+_WOULD = re.compile(r"\bwould\b|\w[\u2019']d\b", re.IGNORECASE)
+
+
+def sure_alike(quote: str, quote_hedges: frozenset[str], text: str,
+               text_hedges: frozenset[str]) -> bool:
+    """Whether a quote and a statement's clause are as sure: the same hedges, but that a
+    condition on one side is what "would" on the other already says ("the Tories would cut
+    the number of MPs" is what they "would cut … if they were elected")."""
+    if quote_hedges == text_hedges:
+        return True
+    q, t = set(quote_hedges), set(text_hedges)
+    if "if" in t and "if" not in q and _WOULD.search(quote):
+        t.discard("if")
+    if "if" in q and "if" not in t and _WOULD.search(text):
+        q.discard("if")
+    return q == t
 
 
 def hedges(text: str) -> frozenset[str]:

@@ -259,10 +259,36 @@ def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, cla
      "Barkley had taken three penalties because they were out of my range", set()),
     ("Blunkett should quit if he is found to have influenced the visa process",
      "Blunkett should resign", {"should", "if"}),
+    # "and" before a new subject opens the next clause: its "will" is not the quote's
+    ("Vincent Cable says one in eight households already struggle with debt and that will "
+     "worsen if there is a hike in interest rates", "one in eight households struggle with "
+     "debt", set()),
 ])
 def test_hedges_are_those_of_the_clause_that_says_it(sentence, quote, hedged):
     wanted = canonical_set(terms(quote))
     assert set(quote_sense.hedges_around(sentence, wanted)) == hedged
+
+
+@pytest.mark.parametrize(("quote", "sentence", "alike"), [
+    # "would" says the condition an "if" clause states
+    ("the Tories would cut the number of MPs by a fifth",
+     "The Conservative Party would cut the number of MPs by about one-fifth if they were "
+     "elected", True),
+    ("we will cut MPs if we are elected", "the party would cut MPs", True),
+    # without "would", a condition is a difference
+    ("the Tories cut the number of MPs", "the Tories cut the number of MPs if they won", False),
+    ("Blunkett should resign", "Blunkett should quit if he is found to have lied", False),
+])
+def test_would_says_what_an_if_clause_says(quote, sentence, alike):
+    wanted = canonical_set(terms(quote))
+    assert quote_sense.sure_alike(quote, quote_sense.hedges(quote), sentence,
+                                  quote_sense.hedges_around(sentence, wanted)) is alike
+
+
+@pytest.mark.parametrize(("word", "other"), [("Tories", "Conservative"),
+                                             ("Tory", "Conservatives")])
+def test_a_party_s_one_word_names_are_one_meaning(word, other):
+    assert canonical_set(terms(word)) == canonical_set(terms(other))
 
 
 @pytest.mark.parametrize(("quote", "names"), [
