@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from retrieval.answering import synonyms
-from retrieval.answering.content_verbs import is_content_verb
+from retrieval.answering.content_verbs import is_act_verb
 from retrieval.answering.records import Hit
 from retrieval.tokenizer import terms
 
@@ -45,7 +45,7 @@ def does_the_act(topic: str, hit: Hit) -> bool:
     """Whether the hit's sentence does what the topic's opening act word asks (True when the
     topic opens with none)."""
     act, _, rest = topic.partition(" ")
-    verb = is_content_verb(act)
+    verb = is_act_verb(act)
     if not verb and not is_feeling(act):
         return True
     sentence = hit.sentence.text

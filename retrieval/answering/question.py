@@ -7,7 +7,7 @@ from functools import cache
 
 from corpus.lexicon import cue_forms, speech_verbs
 from retrieval.answering.asked_act import FEELINGS
-from retrieval.answering.content_verbs import is_content_verb
+from retrieval.answering.content_verbs import acts_on_object, is_content_verb
 from retrieval.answering.quote_question import parse_check
 from retrieval.answering.records import Intent
 
@@ -153,7 +153,8 @@ def parse_question(question: str) -> ParsedQuestion:
     if m:
         rest = m.group("rest").strip(" ?.!:")
         verb = m.groupdict().get("verb")
-        if verb and is_content_verb(verb):  # "who thanked fans": thanking is asked too
+        if verb and (is_content_verb(verb) or acts_on_object(verb, rest)):
+            # "who thanked fans", "who denied the claims": the act is asked too
             return ParsedQuestion("who_said", f"{verb} {rest}".strip())
         return ParsedQuestion("who_said", _TOPIC_LEAD.sub("", rest).strip("\"“”'"))
     return ParsedQuestion("search", text)

@@ -33,6 +33,13 @@ WITHOUT_ANSWER = {name: text for name, text in ARTICLES.items() if name != "c.tx
     ("who has praised the new stadium", "praised the new stadium"),
     ("Who said the fans were great?", "the fans were great"),  # "said" adds nothing
     ("who warned that prices would rise", "prices would rise"),  # introduces content
+    # a speech verb before a noun is the act asked about (object_verbs.tsv)
+    ("who denied the claims", "denied the claims"),
+    ("Who admitted the mistake?", "admitted the mistake"),
+    ("who backed the plan", "backed the plan"),
+    # a verb that turns round what it reports is asked before a clause too
+    ("who denied that the talks had failed", "denied that the talks had failed"),
+    ("who blamed the referee for the defeat", "the referee for the defeat"),  # says Y
 ])
 def test_a_content_verb_stays_in_the_topic(question: str, topic: str):
     parsed = parse_question(question)
@@ -71,6 +78,21 @@ def test_fans_and_thanks_in_different_sentences_are_never_a_claim(
     assert answer.claim.kind == "closest"
     assert answer.speaker is None
     assert answer.results  # the closest statements are still shown
+
+
+def test_the_speaker_who_denied_the_claims_is_claimed(engine: Parley):
+    answer = engine.ask("who denied the claims")
+    assert answer.claim.kind == "said"
+    assert answer.speaker is not None and answer.speaker.name == "Tom Webb"
+
+
+def test_a_statement_holding_the_object_without_the_act_is_never_claimed(
+        tmp_path_factory: pytest.TempPathFactory):
+    engine = parley_over(tmp_path_factory, {
+        "d.txt": "Singer's claims examined\n\nSinger Ann Cole said her claims about the "
+                 "label were true and she would go to court."})
+    answer = engine.ask("who denied the claims")
+    assert answer.claim.kind != "said"
 
 
 def test_a_content_verb_alone_claims_nobody(engine: Parley):
