@@ -19,7 +19,7 @@ from retrieval.answering.context import in_topic_articles
 from retrieval.answering.records import Answer, Claim
 from retrieval.answering.sense import keeps_sense
 from retrieval.answering.speakers import Resolution, normalize_name
-from retrieval.answering.unknown_names import unwritten_name
+from retrieval.answering.unknown_names import name_words, unwritten_name
 from retrieval.answering.who_said import SAID_POOL, Found, covered_first, renumbered, widens
 from retrieval.tokenizer import terms
 
@@ -159,11 +159,12 @@ def nobody_fits(parley: Parley, question: str, typed: str, topic: str, k: int,
         message = f"Nobody called \u201c{typed}\u201d appears in the articles."
         return Answer(question, "speaker", (), message, None, unmatched, cut,
                       Claim("absent"))
-    name = resolution.mentioned_as or known_spelling(parley, typed)
+    spelling = known_spelling(parley, typed)
+    name = resolution.mentioned_as or spelling or _partly_written(parley, typed)
     if name is not None:
         plain = parley._search(question, topic, k, cut, name=name)
         if plain.results:
-            spelt = None if resolution.mentioned_as else name
+            spelt = None if resolution.mentioned_as else spelling
             return Answer(question, "speaker", plain.results,
                           _unattributed(parley, typed, resolution, spelt), None, unmatched,
                           cut, Claim("closest"))
@@ -179,6 +180,23 @@ def known_spelling(parley: Parley, typed: str) -> str | None:
     fixed = [w if any(t in parley.index for t in terms(w)) or not terms(w)
              else parley.vocabulary.near(w) for w in typed.split()]
     return " ".join(w for w in fixed if w) if all(fixed) else None
+
+
+def _partly_written(parley: Parley, typed: str) -> str | None:
+    """The words of a description the articles use, when every word they lack is a role
+    word and it is no name ("the turkish leader": "Turkish President Recep Tayyip Erdogan"
+    is in the seed, though "leader" is not): someone in the articles may be called that, so
+    it is not "nobody". A description naming what no article names ("china's foreign
+    ministry", "the netflix boss") stays nobody."""
+    from corpus.phrases import is_role_word  # its vocabularies load only when needed
+
+    if name_words(typed) is not None:
+        return None  # a name: written whole or nobody's (see `unknown_names`)
+    words = [w for w in typed.split() if terms(w)]
+    found = [w for w in words if any(t in parley.index for t in terms(w))]
+    if not found or not all(is_role_word(w) for w in words if w not in found):
+        return None
+    return " ".join(found)
 
 
 def _unattributed(parley: Parley, typed: str, resolution: Resolution,

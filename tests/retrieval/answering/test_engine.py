@@ -219,6 +219,16 @@ def test_a_name_in_no_article_is_said_to_be_absent(engine: Parley, question):
     assert answer.message.startswith("Nobody called")
 
 
+@pytest.mark.parametrize("question", [
+    "what did the turkish leader say the world is waiting for",  # "Turkish President …"
+    "What did the Ukrainian leader say?",  # "leader" is in no article of the seed
+])
+def test_a_description_with_words_of_the_articles_is_never_nobody(engine: Parley, question):
+    answer = engine.ask(question)
+    assert answer.claim.kind == "closest" and answer.results
+    assert not answer.message.startswith("Nobody called")
+
+
 def test_who_is_quoted_most_answers_from_the_speaker_directory(engine: Parley):
     answer = engine.ask("Who is quoted most?")
     assert answer.intent == "speakers" and answer.results == ()
