@@ -120,10 +120,13 @@ class Evidence:
         return sum(max(self.index.idf(t), 1e-6) for t in found)
 
     def unmatched(self, topic: str) -> tuple[str, ...]:
+        """The topic's words no article has, as searched: a word found through its
+        proper-adjective form ("crimea" in "the Crimean peninsula") is not one of them."""
         words: list[str] = []
         for t in tokens(topic):
             word = topic[t.start:t.end]
-            if t.term not in self.index and word not in words:
+            if t.term not in self.index and not self.variants_of(t.term) \
+                    and word not in words:
                 words.append(word)
         return tuple(words)
 

@@ -185,6 +185,12 @@ def test_unmatched_words_are_reported(engine: Parley):
     assert answer.results and "zanzibar" in answer.unmatched_words
 
 
+def test_a_place_found_through_its_adjective_is_not_reported_unmatched(engine: Parley):
+    answer = engine.ask("did anyone mention crimea")  # the seed writes "the Crimean peninsula"
+    assert answer.results and "Crimean" in answer.results[0].passage.text
+    assert "crimea" not in answer.unmatched_words
+
+
 def test_speakers_are_listed_with_roles_and_counts(engine: Parley):
     rows = {r.speaker.name: r for r in engine.speakers()}
     assert rows["Mevlut Çavuşoğlu"].statements == 4
