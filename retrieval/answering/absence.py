@@ -7,9 +7,11 @@ rarest word there can be (the IDF of a word in one passage), and when the missin
 hold at least ABSENT_SHARE of the question's weight the answer says they are in no article
 and shows nothing. In a small corpus (fewer than MIN_PASSAGES passages) everyday words are
 missing too ("happen", "capital" in one article), so nothing is decided there. Numbers and
-compounds ("8Mb", "far-off") are left alone: the articles may write them otherwise. A word
-one slip off a word the articles have may be that word mistyped or another word they never
-use ("mrsa" beside "mrs"), so it weighs nothing and the question's other words decide.
+compounds ("8Mb", "far-off") are left alone: the articles may write them otherwise, and so is
+a closed compound whose last part is a word they use ("floodlights" where a player "lost it
+in the lights"). A word one slip off a word the articles have may be that word mistyped or
+another word they never use ("mrsa" beside "mrs"), so it weighs nothing and the question's
+other words decide.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 
+from retrieval.answering import compounds
 from retrieval.bm25_index import BM25Index
 from retrieval.tokenizer import tokens
 
@@ -37,7 +40,8 @@ def absent_words(topic: str, index: BM25Index,
         word = topic[token.start:token.end]
         if token.term in index:
             weights[token.term] = index.idf(token.term)
-        elif not _PLAIN_WORD.fullmatch(word):
+        elif not _PLAIN_WORD.fullmatch(word) or \
+                compounds.known_head(token.term, index.__contains__) is not None:
             return ()  # a compound or a number: perhaps written otherwise
         elif not has_near(token.term):
             weights[token.term] = rarest
@@ -48,3 +52,4 @@ def absent_words(topic: str, index: BM25Index,
     total = sum(weights.values())
     held = sum(weights[t] for t in weights if t not in index)
     return tuple(missing) if missing and total > 0 and held / total >= ABSENT_SHARE else ()
+

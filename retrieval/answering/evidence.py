@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from corpus.folding import fold
 from corpus.models import Corpus
-from retrieval.answering import claims, synonyms, variants
+from retrieval.answering import claims, compounds, synonyms, variants
 from retrieval.answering.records import Hit
 from retrieval.bm25_index import BM25Index
 from retrieval.store import CorpusLookups
@@ -75,7 +75,13 @@ class Evidence:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one Evidence per engine, kept for its life
     def _widened(self, query: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(variants.widened(query, self.variants_of))
+        return tuple(variants.widened(query, self._searched_as))
+
+    def _searched_as(self, term: str) -> tuple[str, ...]:
+        """What the term is also searched as: its place or proper-adjective form, or the
+        last part of a closed compound the articles never write (`compounds`)."""
+        head = compounds.known_head(term, self.index.__contains__)
+        return self.variants_of(term) + (() if head is None else (head,))
 
     def terms_of(self, p: int) -> list[str]:
         """A passage's search terms in order (its tokens are remembered for the hits)."""

@@ -40,6 +40,7 @@ def test_a_question_about_a_word_no_article_has_shows_nothing(engine: Parley, qu
     "the harbor plan",  # one letter off "harbour": a slip, not a missing subject
     "the 8Mb budget",  # a number: the articles may write it otherwise
     "the far-off harbour",  # a compound
+    "the postelection harbour",  # a closed compound: the articles write "election" alone
     "number1 number2 number3 wobbly",  # a small share of the question's weight
 ])
 def test_slips_numbers_compounds_and_minor_words_are_not_absences(engine: Parley, topic: str):
