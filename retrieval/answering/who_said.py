@@ -17,6 +17,7 @@ from retrieval.answering import claims, proximity
 from retrieval.answering.asked_act import does_the_act, holds_predicate
 from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import denies_asked, keeps_sense
+from retrieval.answering.together import holds_phrase, holds_together
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -71,10 +72,12 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
 def says_it(topic: str, hit: Hit) -> bool:
     """Whether a statement covering the topic's words may be claimed as saying it: its
     speaker is named, and it keeps the topic's sense (`sense`), does the act the topic asks
-    for (`asked_act`), and does not deny one of the topic's words."""
+    for (`asked_act`), holds a short topic's words together and a phrase of common words as
+    typed (`together`), and does not deny one of the topic's words."""
     texts = claims.statement_texts(hit)
     return claims.names_someone(hit.speaker) and keeps_sense(topic, texts) \
         and does_the_act(topic, hit) and holds_predicate(topic, texts) \
+        and holds_together(topic, texts) and holds_phrase(topic, texts) \
         and not denies_asked(topic, texts, terms)
 
 
