@@ -110,7 +110,7 @@ class Evidence:
         for rank, (p, score) in enumerate(ranked, start=1):
             passage = self.corpus.passages[p]
             candidates = only[p] if only is not None else range(len(passage.sentences))
-            best = max(candidates, key=lambda s: (self.sentence_score(p, s, query),
+            best = max(candidates, key=lambda s: (self.content_score(p, s, query),
                                                    passage.sentences[s].speaker is not None,
                                                    -s))
             spans = tuple((t.start, t.end) for t in _passage_tokens(passage.text)
@@ -118,6 +118,15 @@ class Evidence:
             hits.append(Hit(rank, score, passage, self.lookups.article_of(p), best,
                             _merge(spans)))
         return tuple(hits)
+
+    def content_score(self, p: int, s: int, query: set[str]) -> float:
+        """`sentence_score` less the words of the sentence's own speaker's name: in
+        "Ukraine said …, while Moscow said it had succeeded in diminishing the Ukrainian
+        armed forces", a question about Ukraine's forces is answered by Moscow's clause,
+        and "Producers say …" is not about producers (as in `claims.statement_terms`)."""
+        who = self.corpus.passages[p].sentences[s].speaker
+        own = set(terms(who.name)) if who is not None else set()
+        return self.sentence_score(p, s, query - own if own & query else query)
 
     def sentence_score(self, p: int, s: int, query: set[str]) -> float:
         sentence = self.corpus.passages[p].sentences[s]

@@ -314,3 +314,16 @@ def test_a_country_stands_for_its_government_not_for_bodies_named_after_it(tmp_p
 def test_a_name_then_a_topic_is_a_speaker_question_only_for_a_known_name(
         engine: Parley, question: str, intent: str):
     assert engine.ask(question).intent == intent
+
+
+def test_a_hit_shows_the_clause_whose_content_matches_not_the_speakers_name(
+        tmp_path_factory: pytest.TempPathFactory):
+    from tests.retrieval.answering.small_corpus import parley_over
+
+    parley = parley_over(tmp_path_factory, {
+        "war.txt": "Front line\n\nUkraine said it was holding the line in the east, while "
+                   "Moscow said it had diminished the Ukrainian armed forces.",
+        "other.txt": "Other news\n\nThe weather was fine.\n\nCarl Dean said the match was dull."})
+    answer = parley.ask("who said ukraine's army was worn down")  # only "ukraine" held
+    shown = [h for h in answer.results if h.passage.document == "war"]
+    assert shown and shown[0].speaker is not None and shown[0].speaker.name == "Moscow"
