@@ -116,11 +116,26 @@ def side_matches(parley: Parley, typed: str, topic: str) -> list[Match]:
         return [m for m in matches if m.how in PERSON_WAYS and m.group.kind == "person"]
     typed_terms = set(terms(typed))
     kept = [m for m in matches
-            if m.how not in {"role", "nearby"} or _same_office(m, typed_terms)
-            or works_for(m.group.speaker, typed)]
+            if (m.how not in {"role", "nearby"} or _same_office(m, typed_terms)
+                or works_for(m.group.speaker, typed))
+            and not (m.how == "country" and employed_elsewhere(m.group.speaker, typed_terms))]
     known = {m.group.folded for m in kept}
     body = _body_members(parley, typed, known)
     return kept + body + written_of(parley, typed, known | {m.group.folded for m in body})
+
+
+_EMPLOYER = re.compile(r"\s(?:at|for)\s+(?:the\s+)?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
+
+
+def employed_elsewhere(speaker: Speaker, typed_terms: set[str]) -> bool:
+    """Whether a role that names the country names a body they work at or for after it
+    ("chief Turkish economist for Deutsche Bank", "UK economist at Royal Bank of
+    Scotland"): the country is their beat, the body their employer, and they are not the
+    country's side (a body that is the side's own name, "minister for Wales", is)."""
+    role = speaker.role or ""
+    m = _EMPLOYER.search(role)
+    return (m is not None and any(w[:1].isupper() for w in role[:m.start()].split())
+            and not set(terms(m.group(1))) & typed_terms)
 
 
 def written_of(parley: Parley, typed: str, known: set[str]) -> list[Match]:
