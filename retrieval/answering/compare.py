@@ -33,6 +33,7 @@ from retrieval.answering.side_members import (
 from retrieval.answering.sides_frames import framed_terms
 from retrieval.answering.sides_question import SidesQuestion
 from retrieval.answering.sides_records import Comparison, Side, SidesAnswer
+from retrieval.answering.sides_replies import replies
 from retrieval.answering.variants import LOOKED_AT, is_proper
 from retrieval.tokenizer import terms
 
@@ -84,6 +85,31 @@ class _Candidates:
     ranked: list[tuple[int, float]]
     sentences: dict[int, list[int]]
     total: int  # all the side's statements
+    mine: dict[int, list[int]]  # all the side's sentences, by passage
+
+
+def _replies(parley: Parley, found: Sequence[_Candidates | None]
+             ) -> list[_Candidates | None]:
+    """Each side with its replies (`sides_replies`) to another side's statements on the
+    topic, after those holding a word of it, at the other side's score for the paragraph."""
+    passages = parley.corpus.passages
+    out: list[_Candidates | None] = []
+    for i, c in enumerate(found):
+        if c is None:
+            out.append(c)
+            continue
+        added: dict[int, list[int]] = {}
+        scores: dict[int, float] = {}
+        for j, other in enumerate(found):
+            if j == i or other is None:
+                continue
+            for p, score in other.ranked:
+                said = replies(passages[p], c.mine.get(p, []), other.sentences.get(p, []))
+                if said and p not in c.sentences and p not in added:
+                    added[p], scores[p] = said, score
+        out.append(_Candidates(c.matches, [*c.ranked, *scores.items()],
+                               {**c.sentences, **added}, c.total, c.mine) if added else c)
+    return out
 
 
 def _searched(parley: Parley, topic: str) -> set[str]:
@@ -233,6 +259,8 @@ def compare(parley: Parley, question: SidesQuestion, k: int) -> Comparison:
     speak on it first."""
     per_side = max(1, min(k, PER_SIDE))
     found = [_side(parley, typed, question.topic, per_side) for typed in question.sides]
+    if terms(question.topic):
+        found = _replies(parley, found)
     documents = [{parley.corpus.passages[p].document for p, _ in c.ranked} if c else set()
                  for c in found]
     debated = frozenset(d for i, mine in enumerate(documents) for d in mine
@@ -258,7 +286,8 @@ def _side(parley: Parley, typed: str, topic: str, k: int) -> _Candidates | None:
     for matches in person_choices(side_matches(parley, typed, topic)):
         mine = statements_of(matches, parley)
         ranked, on_topic = _on_topic(parley, mine, topic, k)
-        side = _Candidates(tuple(matches), ranked, on_topic, sum(map(len, mine.values())))
+        side = _Candidates(tuple(matches), ranked, on_topic, sum(map(len, mine.values())),
+                           mine)
         if best is None or (side.ranked and (
                 not best.ranked or side.ranked[0][1] > best.ranked[0][1])):
             best = side

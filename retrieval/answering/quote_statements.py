@@ -113,6 +113,7 @@ def _statement(passage: Passage, p: int, indices: list[int], narration: bool) ->
         surface = []
         found = _tokens(sentence.text)
         naming = _naming(found, own, role)
+        naming |= _apposition(sentence.text, found, naming)
         framed = sentence.kind == "direct" and any(
             s < sentence.end and e > sentence.start for s, e in ranges)
         for n, t in enumerate(found):
@@ -140,6 +141,21 @@ def _naming(found: tuple[Token, ...], own: set[str], role: set[str]) -> set[int]
                 out.add(m)
                 m += step
     return out
+
+
+_APPOSITION = re.compile(r"\s*,([^,;:\"\u201c\u201d()]{1,120}),\s*([\w'-]+)(?:\s+([\w'-]+))?")
+
+
+def _apposition(text: str, found: tuple[Token, ...], naming: set[int]) -> set[int]:
+    """The tokens of a phrase set off by commas right after the speaker's name and
+    before their speech verb ("Alastair Campbell, *now working on Labour's election
+    campaign*, says"): it says who speaks, not what."""
+    if not naming:
+        return set()
+    m = _APPOSITION.match(text, found[max(naming)].end)
+    if m is None or not {(w or "").lower() for w in m.groups()[1:]} & cue_forms():
+        return set()
+    return {n for n, t in enumerate(found) if m.start(1) <= t.start < m.end(1)}
 
 
 def negated_terms(text: str) -> frozenset[str]:

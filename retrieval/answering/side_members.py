@@ -116,9 +116,55 @@ def side_matches(parley: Parley, typed: str, topic: str) -> list[Match]:
         return [m for m in matches if m.how in PERSON_WAYS and m.group.kind == "person"]
     typed_terms = set(terms(typed))
     kept = [m for m in matches
-            if m.how not in {"role", "nearby"} or _same_office(m, typed_terms)
-            or works_for(m.group.speaker, typed)]
-    return kept + _body_members(parley, typed, {m.group.folded for m in kept})
+            if (m.how not in {"role", "nearby"} or _same_office(m, typed_terms)
+                or works_for(m.group.speaker, typed))
+            and not (m.how == "country" and employed_elsewhere(m.group.speaker, typed_terms))]
+    known = {m.group.folded for m in kept}
+    body = _body_members(parley, typed, known)
+    return kept + body + written_of(parley, typed, known | {m.group.folded for m in body})
+
+
+_EMPLOYER = re.compile(r"\s(?:at|for)\s+(?:the\s+)?([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)")
+
+
+def employed_elsewhere(speaker: Speaker, typed_terms: set[str]) -> bool:
+    """Whether a role that names the country names a body they work at or for after it
+    ("chief Turkish economist for Deutsche Bank", "UK economist at Royal Bank of
+    Scotland"): the country is their beat, the body their employer, and they are not the
+    country's side (a body that is the side's own name, "minister for Wales", is)."""
+    role = speaker.role or ""
+    m = _EMPLOYER.search(role)
+    return (m is not None and any(w[:1].isupper() for w in role[:m.start()].split())
+            and not set(terms(m.group(1))) & typed_terms)
+
+
+def written_of(parley: Parley, typed: str, known: set[str]) -> list[Match]:
+    """The people a sentence they speak in names as of the body, right after their name
+    ("Laura Brownlees of Save the Children said", "Jo Smith, from the Acme Trust,"), though
+    the speaker directory keeps no role for them; found in the passages best matching the
+    body's name, which it must write with a capital."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(typed.split()), flags=re.I)
+    found = terms(name)
+    if not found:
+        return []
+    out: dict[str, Match] = {}
+    for p, _ in parley.index.top(found, BODY_PASSAGES):
+        for sentence in parley.corpus.passages[p].sentences:
+            who = sentence.speaker
+            if who is None or who.kind != "person" or not _of_body(sentence.text, who.name,
+                                                                      name):
+                continue
+            group = parley.directory.entries.get((fold(who.name), who.kind))
+            if group is not None and group.folded not in known:
+                out.setdefault(group.folded, Match(group, "role", 0.9))
+    return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
+
+
+def _of_body(text: str, person: str, body: str) -> bool:
+    """Whether the text writes the person's full name, then "of", "from" or "at" the body."""
+    m = re.search(re.escape(person) + r",?\s+(?:of|from|at)\s+(?:the\s+)?((?i:"
+                  + re.escape(body) + r"))(?![\w-])", text)
+    return m is not None and m.group(1)[:1].isupper()
 
 
 def _body_members(parley: Parley, typed: str, known: set[str]) -> list[Match]:

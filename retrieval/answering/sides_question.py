@@ -2,10 +2,10 @@
 
 "What do Russia and Ukraine say about security guarantees?", "compare what Labour and the
 Tories said about tax", "Labour vs Tories on tax", "How do X and Y differ on Z?", "How did X
-and Y react to Z?" compare; "What has Erdogan said over time?", "How has Kallas's line
-changed?", "Erdogan over time" follow one speaker. Only the wording is read here; the engine
-decides whether the sides are speakers (a name with "and" in it, "Marks and Spencer", is one
-side).
+and Y react to Z?", "What did X and Y say after Z?" compare; "What has Erdogan said over
+time?", "How has Kallas's line changed?", "Erdogan over time" follow one speaker. Only the
+wording is read here; the engine decides whether the sides are speakers (a name with "and"
+in it, "Marks and Spencer", is one side).
 """
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 _VERB = (r"say|said|says|saying|think|thinks|thought|feel|feels|felt|argue|argued|claim|"
          r"claimed|tell|told|state|stated|believe|believed")
 _TOPIC = r"(?:about|on|over|regarding|concerning|of|when\s+it\s+comes\s+to)"
+# "What did Hewitt and Roddick say after the semi-final?": the occasion is the topic
+_OCCASION = r"(?:after|following|before|during|at)"
 _END = r"\s*[?.!]*\s*$"
 _COMPARE = re.compile(
     rf"^\s*(?:please\s+)?compare\s+(?:what\s+)?(?P<sides>.+?)"
@@ -22,7 +24,8 @@ _COMPARE = re.compile(
     rf"(?:\s+{_TOPIC}\s+(?P<topic>.+?))?{_END}", re.IGNORECASE)
 _WHAT_DO = re.compile(
     rf"^\s*(?:so\s+|and\s+)?(?:what|how)\s+(?:do|does|did|have|has|had)\s+(?P<sides>.+?)\s+"
-    rf"(?:each\s+|both\s+|all\s+)?(?:{_VERB})(?:\s+{_TOPIC}\s+(?P<topic>.+?))?{_END}",
+    rf"(?:each\s+|both\s+|all\s+)?(?:{_VERB})(?:\s+(?:{_TOPIC}|{_OCCASION})\s+(?P<topic>.+?))?"
+    rf"{_END}",
     re.IGNORECASE)
 _REACT = re.compile(  # "How did Germany and France react to the Commission's decision?"
     rf"^\s*how\s+(?:do|does|did|have|has|had)\s+(?P<sides>.+?)\s+(?:each\s+|both\s+)?"

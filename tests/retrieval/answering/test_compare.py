@@ -119,6 +119,10 @@ def test_questions_that_are_not_comparisons_stay_ordinary(parley: Parley, questi
     ("How did Germany and France react to the Commission's deficit decision?",
      ("Germany", "France"), "the Commission's deficit decision"),
     ("how have Russia and Ukraine responded", ("Russia", "Ukraine"), ""),
+    ("What did Hewitt and Roddick say after the semi-final?", ("Hewitt", "Roddick"),
+     "the semi-final"),
+    ("what did Labour and the Tories say during the campaign", ("Labour", "the Tories"),
+     "the campaign"),
     ("What did Kallas, Erdogan and Cavusoglu say?", ("Kallas", "Erdogan", "Cavusoglu"), ""),
     # "against" inside a name when "and" parts the sides (politics/137)
     ("compare what the league against cruel sports and the countryside alliance said about "

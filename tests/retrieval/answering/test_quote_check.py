@@ -228,3 +228,20 @@ def test_a_shared_surname_under_another_first_name_is_someone_else(name, asked, 
 def test_a_shared_first_name_under_another_surname_is_someone_else(name, shared, asked,
                                                                    other):
     assert quote_names.other_surname(name, shared, asked) is other
+
+
+APPOSITION = ("Campaign chiefs speak\n\n"
+              "Former press chief Harold Finch, now working on Labour's election campaign, "
+              "says a cheerful image does not suit the Tory leader.\n\n"
+              "The weather in the north stayed cold and wet all week.\n\n"
+              "Farmers said the harvest was late this year.\n")
+
+
+@pytest.mark.parametrize(("quote", "verdict"), [
+    ("I am working on Labour's election campaign", "not_found"),  # the apposition's words
+    ("a cheerful image does not suit the Tory leader", "reported"),
+])
+def test_an_apposition_before_the_speech_verb_says_who_speaks_not_what(
+        tmp_path_factory, quote, verdict):
+    engine = parley_over(tmp_path_factory, {"finch.txt": APPOSITION})
+    assert engine.check("Harold Finch", quote).claim.verdict == verdict
