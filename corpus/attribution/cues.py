@@ -120,7 +120,19 @@ def _has_content(cue: Cue) -> bool:
                 or (cue.verb in CLAUSE_CONTENT_VERBS and _NAME_CLAUSE.match(rest))
                 or before.endswith(tuple(",\"”"))
                 or (_END_ONLY.fullmatch(rest) and (_QUOTE_CLOSED.search(before)
-                                                   or _CONTENT_BEFORE.search(before))))
+                                                   or _CONTENT_BEFORE.search(before))
+                    and not _said_before(before)))
+
+
+def _said_before(before: str) -> bool:
+    """'"...," said John Craig, co-author of the Demos report.': a speech verb between the
+    last closed quotation and a weak verb closing the sentence has said the content; the
+    weak verb's form ends a description of its speaker ("report" is a noun here)."""
+    ends = [m.end() for m in _QUOTE_CLOSED.finditer(before)]
+    return bool(ends) and _CUE_AFTER_QUOTE.match(before, ends[-1]) is not None
+
+
+_CUE_AFTER_QUOTE = re.compile(rf"\s*(?:{CUE.pattern})")
 
 
 # "... is "wishful thinking", the report concludes.": the content before a comma, then the

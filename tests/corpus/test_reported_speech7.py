@@ -1,0 +1,30 @@
+"""Rules from the seventh round on unseen articles (issue 12, attr8): a speech verb's noun
+form closing a speaker's description, and a common noun opening a headline. Each rule with
+real prose and with prose where it must still fire."""
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus.attributed import attribute, speakers
+
+_CRAIG = ('"Broadband is putting the \'me\' in media as it shifts power from institutions and '
+          'into the hands of the individual," said John Craig, co-author of the Demos report. '
+          '"From self-diagnosis to online education, broadband creates social innovation."')
+
+
+def test_report_closing_a_description_after_said_is_a_noun() -> None:
+    # tech/150: "co-author of the Demos report." was cut as a clause of its own (the noun
+    # "report" read as a verb), and the quotation after it went to someone named later
+    out = attribute(_CRAIG, 'The Demos report was commissioned by AOL.')
+    assert [who for who, _, _ in out[1:]] == ["John Craig", "John Craig", None]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a weak verb closing the sentence after a closed quotation still speaks
+    ('"We are very pleased with the figures," he noted.', "Hosford"),
+    # ... and after content before a comma: tech/211
+    ('The idea that the digital divide will evaporate is "wishful thinking", the report '
+     'concludes.', "the report"),
+])
+def test_weak_verb_closing_a_quotation_still_speaks(paragraph: str, expected: str) -> None:
+    assert speakers("Mr Hosford runs the study.", paragraph)[1] == expected
