@@ -92,6 +92,25 @@ def _named_first(text: str) -> tuple[str, str] | None:
     return m.group("name"), "reported"
 
 
+def common_noun_subject(name: str | None, body: list[str]) -> bool:
+    """'Winemaker rejects Foster's offer', 'Book claims denied': a headline's one-word
+    subject that the story below writes in lower case ("Australian winemaker Southcorp")
+    and never capitalised inside a sentence is a common noun at the headline's start, no
+    name, so nobody speaks through it."""
+    if name is None or " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    word = re.escape(name.lower())
+    lower = re.compile(rf"\b{word}s?\b")
+    capital = re.compile(rf"(?<![.!?:\"“”'‘’]\s)(?<![.!?:\"“”'‘’])\b{re.escape(name)}s?\b")
+    seen_lower = False
+    for text in body:
+        if lower.search(text):
+            seen_lower = True
+        if any(m.start() > 0 for m in capital.finditer(text)):
+            return False  # capitalised inside a sentence: a name after all
+    return seen_lower
+
+
 def _present(form: str) -> bool:
     """A headline's present tense: "backs", "calls for", "unveil" (never "backed")."""
     verb = form.split()[0]

@@ -28,3 +28,23 @@ def test_report_closing_a_description_after_said_is_a_noun() -> None:
 ])
 def test_weak_verb_closing_a_quotation_still_speaks(paragraph: str, expected: str) -> None:
     assert speakers("Mr Hosford runs the study.", paragraph)[1] == expected
+
+
+@pytest.mark.parametrize("headline, body, expected", [
+    # business/451: "Australian winemaker Southcorp has rejected ...": "Winemaker" is a noun
+    ("Winemaker rejects Foster's offer",
+     ["Australian winemaker Southcorp has rejected a takeover offer from brewer Foster's.",
+      "Southcorp said the offer was too low."], None),
+    ("Book claims denied",
+     ["The publisher of a new book has denied claims made in it about the minister.",
+      "The book was published on Monday."], None),
+    # must still fire: a name the story capitalises inside a sentence
+    ("Apple rejects iPod claims",
+     ["Computer giant Apple has rejected claims that its iPod batteries fail.",
+      "A spokesman said Apple stood by the product."], "Apple"),
+    ("Blair rejects tax claims",
+     ["Tony Blair has rejected claims that taxes would rise."], "Tony Blair"),
+])
+def test_common_noun_opening_a_headline_is_no_speaker(headline: str, body: list[str],
+                                                      expected: str | None) -> None:
+    assert attribute(*body, headline=headline)[0][0] == expected
