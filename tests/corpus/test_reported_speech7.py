@@ -48,3 +48,19 @@ def test_weak_verb_closing_a_quotation_still_speaks(paragraph: str, expected: st
 def test_common_noun_opening_a_headline_is_no_speaker(headline: str, body: list[str],
                                                       expected: str | None) -> None:
     assert attribute(*body, headline=headline)[0][0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/011: a firm's common noun before its name, then an apposition
+    ("Late last year, marketing company Doubleclick, one of the leading providers of online "
+     "advertising, warned that some of its business would have to be put up for sale.",
+     "Doubleclick"),
+    ("Marketing company Doubleclick, one of the leading providers of online advertising, "
+     "warned that its business would be sold.", "Doubleclick"),
+    ("And mining firm WMC, which rejected the bid, said it was too low.", "WMC"),
+    # must not fire: the name after a preposition is no subject
+    ("Shares in Doubleclick, one of the leading providers, were said to be rising.", None),
+])
+def test_firm_noun_before_a_name_and_an_apposition(paragraph: str,
+                                                   expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
