@@ -482,7 +482,8 @@ ISSUE12_PHRASE_WORDS = {
                    # after gold_blind9: "Documents show that", "rumours have suggested",
                    # '"...," wrote the judges', "the judges said"
                    "documents", "rumours", "judges", "reviewers"},
-    "org_word": {"co", "llc", "llp",  # "China's Baoshan Iron and Steel Co."
+    "org_word": {"confederation",  # attr8: "the Confederation of British Industry said"
+                 "co", "llc", "llp",  # "China's Baoshan Iron and Steel Co."
                  "fellowship"},  # after gold_blind9: "Lawyers' Christian Fellowship"
     # after gold_blind9: "trade publication Screen Daily", "German magazine Der Spiegel"
     "org_descriptor": {"publication", "magazine", "distributor"},

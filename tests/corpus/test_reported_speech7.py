@@ -64,3 +64,17 @@ def test_common_noun_opening_a_headline_is_no_speaker(headline: str, body: list[
 def test_firm_noun_before_a_name_and_an_apposition(paragraph: str,
                                                    expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/195, politics/380: an organisation word after capitalised modifiers
+    ("The National Institute of Economic and Social Research (NIESR) claims that taxes need "
+     "to rise.", "National Institute of Economic and Social Research"),
+    ("But the Confederation of British Industry (CBI) called for a pause year.",
+     "Confederation of British Industry"),
+    # still read: no modifier before the organisation word
+    ("The Royal College of Nursing said the plans would fail.", "Royal College of Nursing"),
+])
+def test_organisation_word_after_modifiers_names_the_organisation(paragraph: str,
+                                                                  expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
