@@ -65,7 +65,9 @@ _THE_OBJECT = re.compile(r"^\s*the\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\b(?=\
                          r"(?:to|of|and|or|but|for|on|in|from|at|with|as|over|about|after|by)"
                          r"\b))")
 SPEECH_NOUNS = attribution_words("speech_noun")
-_END_ONLY = re.compile(r"\s*[.!?]?\s*")
+# (a time may close it: "..., the IFPI reported last month.")
+_END_ONLY = re.compile(r"\s*(?:(?:last|this)\s+(?:week|month|year)|(?:on\s+|last\s+)?"
+                       r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)?\s*[.!?]?\s*")
 _QUOTE_CLOSED = re.compile(r"[,?!][\"”]")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:also|later|then|not|"
                         r"never|reportedly|widely|repeatedly|now))?$")
@@ -137,7 +139,13 @@ _CUE_AFTER_QUOTE = re.compile(rf"\s*(?:{CUE.pattern})")
 
 # "... is "wishful thinking", the report concludes.": the content before a comma, then the
 # subject (a few words) and the verb closing the sentence
-_CONTENT_BEFORE = re.compile(r"\S.*,\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
+# (the subject may be an organisation's long name and its acronym: ", the International
+# Federation of the Phonographic Industry (IFPI) reported"; never a participle's clause,
+# ", boosting their Oscars hopes this month.")
+_CONTENT_BEFORE = re.compile(r"\S.*,\s+(?![a-z]+ing\s+(?:their|his|her|its|the|an?)\b)"
+                             r"(?:(?:[\w'’-]+\s+){0,4}[\w'’-]+"
+                             r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&)){1,8}"
+                             r"(?:\s+\([A-Z][A-Za-z&]{1,8}\))?)$")
 
 
 def _weak_without_content(cue: Cue) -> bool:

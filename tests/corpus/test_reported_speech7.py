@@ -78,3 +78,22 @@ def test_firm_noun_before_a_name_and_an_apposition(paragraph: str,
 def test_organisation_word_after_modifiers_names_the_organisation(paragraph: str,
                                                                   expected: str) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # entertainment/127, tech/286, business/502: a weak verb closing the sentence after an
+    # organisation's long name or acronym, and a time
+    ("Sales of legally downloaded songs shot up more than tenfold in 2004, the International "
+     "Federation of the Phonographic Industry (IFPI) reported last month.",
+     "International Federation of the Phonographic Industry"),
+    ("Sales of songs grew tenfold in 2004, the IFPI reported this week.", "IFPI"),
+    ("Other areas were affected in the east of the country, Agence France Presse (AFP) "
+     "reported.", "Agence France Presse"),
+    # must not fire: a participle's clause, its object's noun before "hopes"
+    ("Jamie Foxx and Hilary Swank have won the awards, boosting their Oscars hopes this "
+     "month.", None),
+])
+def test_weak_verb_after_a_long_name_or_a_time_closes_a_statement(paragraph: str,
+                                                                  expected: str | None
+                                                                  ) -> None:
+    assert speakers(paragraph)[0] == expected
