@@ -481,7 +481,10 @@ ISSUE12_PHRASE_WORDS = {
                    "panel",
                    # after gold_blind9: "Documents show that", "rumours have suggested",
                    # '"...," wrote the judges', "the judges said"
-                   "documents", "rumours", "judges", "reviewers"},
+                   "documents", "rumours", "judges", "reviewers",
+                   "strategists"},  # attr8: "Labour strategists told the paper"
+    # attr8: "promised by EU leaders", "UN officials said"
+    "vague_determiner": {"eu", "un"},
     "org_word": {"confederation",  # attr8: "the Confederation of British Industry said"
                  "co", "llc", "llp",  # "China's Baoshan Iron and Steel Co."
                  "fellowship"},  # after gold_blind9: "Lawyers' Christian Fellowship"

@@ -97,3 +97,16 @@ def test_weak_verb_after_a_long_name_or_a_time_closes_a_statement(paragraph: str
                                                                   expected: str | None
                                                                   ) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/146: a passive agent; politics/306, politics/340
+    ("The circumstances were not conducive to creating the 20 million new jobs promised by "
+     "EU leaders in Lisbon in 2000.", "EU leaders"),
+    ("Labour strategists told the paper he would be set loose on the Tory leader.",
+     "Labour strategists"),
+    ("UN officials said the aid had arrived.", "UN officials"),
+])
+def test_eu_and_un_before_a_generic_source_and_strategists(paragraph: str,
+                                                           expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
