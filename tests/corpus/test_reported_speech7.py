@@ -110,3 +110,12 @@ def test_weak_verb_after_a_long_name_or_a_time_closes_a_statement(paragraph: str
 def test_eu_and_un_before_a_generic_source_and_strategists(paragraph: str,
                                                            expected: str) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # sport/420: a lower-case field after a role and "of" is part of the role
+    ("The plan was backed by Wasps director of rugby Warren Gatland.", "Warren Gatland"),
+    ('"He is the best," said Wasps director of rugby Warren Gatland.', "Warren Gatland"),
+])
+def test_role_of_a_field_before_a_name(paragraph: str, expected: str) -> None:
+    assert speakers("Dallaglio has been a fine captain.", paragraph)[1] == expected
