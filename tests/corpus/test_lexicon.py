@@ -120,6 +120,7 @@ PROBES = [
 # Issue 12 (unseen articles): verbs added to the data file, each with its real-prose case in
 # tests/corpus/test_unseen_articles.py.
 ISSUE12_ONE_WORD_FORMS = {
+    "touts", "touted",  # attr8: "Sony has touted the machine as the Walkman of ..."
     "estimate", "estimated", "estimates", "expect", "expected", "hailed", "hails", "observe",
     "observed", "observes", "suspect", "suspected", "suspects", "think", "thinks", "thought",
     "refutes", "refuted",
@@ -185,6 +186,7 @@ ISSUE12_SEVERAL_WORD_FORMS = {
       for owner in ("his", "her", "its", "their") for call in ("call", "calls")),
 }
 ISSUE12_FRAMES = {
+    "needs_as": {"touts", "touted"},  # attr8
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
              "suspects", "think", "thinks", "thought", "attributes", "attributed",
              "caution", "cautions", "cautioned", "conclude", "concludes", "concluded",

@@ -119,3 +119,17 @@ def test_eu_and_un_before_a_generic_source_and_strategists(paragraph: str,
 ])
 def test_role_of_a_field_before_a_name(paragraph: str, expected: str) -> None:
     assert speakers("Dallaglio has been a fine captain.", paragraph)[1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # tech/363, sport/500, sport/420: "touted ... as" praises, with "as" only
+    ("Sony has touted the machine as the Walkman of the 21st Century.", "Sony"),
+    ("Captain Jeremy Bates has touted Alex Bogdanovic and Andrew Murray as possible "
+     "replacements for the veteran.", "Jeremy Bates"),
+    ("O'Connor was touted by Wasps director of rugby Warren Gatland as a possible Lions "
+     "openside.", "Warren Gatland"),
+    # must not fire: no "as"
+    ("Bingo is being touted by firms keen to attract new customers.", None),
+])
+def test_touted_as_is_speech(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
