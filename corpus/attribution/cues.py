@@ -43,11 +43,18 @@ OWNED_NOUNS = DOCUMENT_NOUNS | STATISTICS_NOUNS
 
 _BY = re.compile(r"^\s+by\b")
 _AS = re.compile(r"\bas\b")
+_FINITE = r"(?:was|were|is|are|had|has|would|will|could|should|must|might|needs)\b"
+# (a longer subject, four or five words, must hold no relative pronoun, "rejected a
+# Conservative compromise offer that could have ...", and must not open with a verb,
+# "Further reports had suggested ..." has "reports" for a noun: "Finlay Calder fears civil
+# war at the SRU could ...", "believe more of the sessions will mean ...")
 _SPEECH_FOLLOW = re.compile(r"^\s*(?:[:,]|that\b|it\b|he\b|she\b|they\b|there\b|the\b|[\"“”]"
                             r"|(?!(?:for|to|with|about|on|in|at|from|by|of|as)\b)"
-                            r"\w+\s+(?:\w+\s+){0,2}(?:was|were|is|are|had|has|would|will|could"
-                            r"|should|must|might|needs)\b"
-                            r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
+                            r"\w+\s+(?:\w+\s+){0,2}" + _FINITE
+                            + r"|(?!(?:for|to|with|about|on|in|at|from|by|of|as|have|" + _FINITE[3:]
+                            + r")\w+\s+(?:(?!(?:that|which|who|whose|when|where)\b)\w+\s+){3,4}"
+                            + _FINITE
+                            + r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
 # "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech.
 _SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|calling for|"
                                 r"saying|telling|demanding|warning|claiming|insisting)\b")

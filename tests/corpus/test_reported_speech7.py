@@ -133,3 +133,20 @@ def test_role_of_a_field_before_a_name(paragraph: str, expected: str) -> None:
 ])
 def test_touted_as_is_speech(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # sport/363, politics/353, tech/199: an attitude verb's clause whose subject is four
+    # or five words long
+    ("Former Scotland international Finlay Calder fears civil war at the SRU could seriously "
+     "hamper his country's campaign.", "Finlay Calder"),
+    ("Labour strategists believe more of the sessions will mean the hecklers no longer "
+     "become a story.", "Labour strategists"),
+    ("Prof Reddy thinks this kind of communication is the real pay-off.", "Reddy"),
+    # must not fire: a relative clause on the object; a noun before an auxiliary
+    ("Tony Blair has rejected a Conservative compromise offer that could have eased the "
+     "passage of the bill.", None),
+    ("Further reports had suggested that Euronext could make an offer.", "Further reports"),
+])
+def test_attitude_verb_before_a_longer_subject(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
