@@ -75,7 +75,9 @@ def _named_first(text: str) -> tuple[str, str] | None:
         # "Blair 'said he would stand down'": a quotation reporting their words is someone
         # else's claim about them
         quoted = re.findall(r"['‘\"“](.+?)(?:['’\"”]|$)", text[m.end() - 2:])
-        return None if any(CUE.search(q) for q in quoted) else (m.group("name"), "direct")
+        if any(CUE.search(q) or _PREDICTION.match(q) for q in quoted):
+            return None
+        return m.group("name"), "direct"
     m = _OWNED_NOUN.match(text)
     if m is not None:
         return (m.group("name"), "reported") if m.group("noun") in _NOUNS else None
@@ -109,6 +111,11 @@ def common_noun_subject(name: str | None, body: list[str]) -> bool:
         if any(m.start() > 0 for m in capital.finditer(text)):
             return False  # capitalised inside a sentence: a name after all
     return seen_lower
+
+
+# "Rank 'set to sell off film unit'": a quotation opening with a prediction about the name
+# is the reporter's sources' words ("reports claim"), never the name's own
+_PREDICTION = re.compile(r"(?:set|poised|likely|expected|about|due)\s+to\b", re.IGNORECASE)
 
 
 def _present(form: str) -> bool:

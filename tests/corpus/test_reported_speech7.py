@@ -150,3 +150,18 @@ def test_touted_as_is_speech(paragraph: str, expected: str | None) -> None:
 ])
 def test_attitude_verb_before_a_longer_subject(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("headline, expected", [
+    # business/021: the prediction is what "reports claim", not Rank's words
+    ("Rank 'set to sell off film unit'", None),
+    ("Rank 'poised to sell film unit'", None),
+    # must still fire: the name's own words below
+    ("Rank 'will sell off film unit'", "Rank"),
+])
+def test_quoted_prediction_in_a_headline_is_not_the_names_words(headline: str,
+                                                                expected: str | None) -> None:
+    out = attribute("Leisure group Rank said it will sell off its film unit.",
+                    "Rank said it would sell off the film unit within a year.",
+                    headline=headline)
+    assert out[0][0] == expected
