@@ -193,6 +193,23 @@ def _noun_after_determiner(cue: Cue) -> bool:
     return bool(_DETERMINER.search(cue.before))
 
 
+# "The Demos report, entitled ...", "a Deloitte report was": a determiner and a name right
+# before the word, then a comma or a verb after it
+_NAMED_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+                           r"(?:[A-Z][\w&'’.-]*\s+){0,2}[A-Z][\w&'’.-]*$")
+_NOUN_FOLLOW = re.compile(r"^\s*(?:,|(?:was|were|is|are|has|had|said|says|found|showed|shows)\b)")
+
+
+def _document_after_name(cue: Cue) -> bool:
+    """"The Demos report, entitled Broadband Britain, was commissioned by AOL": a document
+    noun after a determiner and its owner's name, followed by a comma or a verb, is the
+    document, no statement ("The BBC reports that ..." still is one), when no speech verb
+    follows for it to be the subject of ("The Hefce report, drawing on ..., said" is still
+    read through the document's owner)."""
+    return cue.verb in DOCUMENT_NOUNS and bool(_NAMED_BEFORE.search(cue.before)) \
+        and bool(_NOUN_FOLLOW.match(cue.rest)) and CUE.search(cue.rest) is None
+
+
 def _characterisation(cue: Cue) -> bool:
     """"after what they describe as": a characterisation, no statement."""
     return bool(_WHAT_THEY.search(cue.before))
@@ -290,7 +307,7 @@ _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
     _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given,
-    _announcement_to_come)
+    _announcement_to_come, _document_after_name)
 
 
 def is_speech(cue: Cue) -> bool:

@@ -165,3 +165,16 @@ def test_quoted_prediction_in_a_headline_is_not_the_names_words(headline: str,
                     "Rank said it would sell off the film unit within a year.",
                     headline=headline)
     assert out[0][0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # tech/150: "report" after a determiner and a name, then a comma, is the document
+    ("The Demos report, entitled Broadband Britain: The End Of Asymmetry?, was commissioned "
+     "by net provider AOL.", None),
+    # must still fire: a verb with its clause, or a speech verb after the document
+    ("The Guardian reports that the deal is close.", "Guardian"),
+    ("A Financial Times report said the firm was starting due diligence work.",
+     "Financial Times"),
+])
+def test_document_noun_after_a_name_is_no_verb(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
