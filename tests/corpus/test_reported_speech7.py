@@ -178,3 +178,16 @@ def test_quoted_prediction_in_a_headline_is_not_the_names_words(headline: str,
 ])
 def test_document_noun_after_a_name_is_no_verb(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    # business/146: "it" after a person's report speaking is the report, its author's
+    ("It also recommends that the Commission draw up a league table.", "Wim Kok"),
+    # must not fire: "it" after the person speaking in their own name
+    ("It is not clear when the plan will start.", None),
+])
+def test_it_after_a_persons_report_is_the_report(second: str, expected: str | None) -> None:
+    out = speakers("Former Dutch prime minister Wim Kok wrote the report.",
+                   "That's why the Kok report recommends that the targets be narrowed down.",
+                   second)
+    assert out[1:] == ["Wim Kok", expected]
