@@ -28,6 +28,12 @@ GUARDS = {
                        r"strategy|deal|budget|show|programme|package|courts|handling|use)\b)",
     "then_clause": r"(?= (?:that|he|she|they|it|his|her|their|its|the"
                    r"|[A-Z][\w'’-]*)\b)",
+    # "echoed McIntyre's sentiments", "echoed criticisms of ...", "were echoed by X": a
+    # statement echoed (a determiner or an owner, then a noun of what was said) or an agent
+    "then_remarks": r"(?= (?:by\b|(?:(?:the|his|her|its|their|this|these|those|an?|"
+                    r"an\s+earlier|[A-Z][\w'’.-]*['’]s?)\s+){0,2}(?:[a-z-]+\s+)?"
+                    r"(?:sentiments?|comments?|remarks?|words|views?|criticisms?|message|"
+                    r"cautions?|warnings?|calls?|concerns?|claims?|fears?|points?)\b))",
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
                     "after_what", "no_inversion", "participle", "greeting", "clause_content",

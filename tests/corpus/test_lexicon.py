@@ -121,6 +121,7 @@ PROBES = [
 # tests/corpus/test_unseen_articles.py.
 ISSUE12_ONE_WORD_FORMS = {
     "touts", "touted",  # attr8: "Sony has touted the machine as the Walkman of ..."
+    "echoes", "echoed",  # attr8: "Keeper Tony Bullock echoed McIntyre's sentiments"
     "estimate", "estimated", "estimates", "expect", "expected", "hailed", "hails", "observe",
     "observed", "observes", "suspect", "suspected", "suspects", "think", "thinks", "thought",
     "refutes", "refuted",
@@ -189,6 +190,7 @@ ISSUE12_SEVERAL_WORD_FORMS = {
 }
 ISSUE12_FRAMES = {
     "needs_as": {"touts", "touted"},  # attr8
+    "then_remarks": {"echoes", "echoed"},  # attr8
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
              "suspects", "think", "thinks", "thought", "attributes", "attributed",
              "caution", "cautions", "cautioned", "conclude", "concludes", "concluded",

@@ -203,3 +203,19 @@ def test_it_after_a_persons_report_is_the_report(second: str, expected: str | No
 ])
 def test_apologised_for_is_speech(paragraph: str, expected: str | None) -> None:
     assert speakers("Leslie Grantham hit the headlines in May.", paragraph)[1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # sport/126, politics/168, entertainment/306, business/481
+    ("Keeper Tony Bullock echoed McIntyre's sentiments.", "Keeper Tony Bullock"),
+    ("Shadow home secretary David Davis echoed criticisms of the way Mr Blunkett introduced "
+     "the rules.", "David Davis"),
+    ("Mr Prater's sentiments were echoed by Christine Rush, director of the festival's sister "
+     "event.", "Christine Rush"),
+    ("The ONS echoed an earlier caution from the Bank of England not to read too much into "
+     "the figures.", "ONS"),
+    # must not fire: nothing said is echoed
+    ("The trend echoes the uptake of mobiles in many developing countries.", None),
+])
+def test_echoed_remarks_are_speech(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
