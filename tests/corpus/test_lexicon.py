@@ -122,6 +122,7 @@ PROBES = [
 ISSUE12_ONE_WORD_FORMS = {
     "touts", "touted",  # attr8: "Sony has touted the machine as the Walkman of ..."
     "echoes", "echoed",  # attr8: "Keeper Tony Bullock echoed McIntyre's sentiments"
+    "expresses", "expressed", "voices", "voiced",  # attr8: "voiced their disappointment"
     "estimate", "estimated", "estimates", "expect", "expected", "hailed", "hails", "observe",
     "observed", "observes", "suspect", "suspected", "suspects", "think", "thinks", "thought",
     "refutes", "refuted",
@@ -191,6 +192,7 @@ ISSUE12_SEVERAL_WORD_FORMS = {
 ISSUE12_FRAMES = {
     "needs_as": {"touts", "touted"},  # attr8
     "then_remarks": {"echoes", "echoed"},  # attr8
+    "then_feeling": {"expresses", "expressed", "voices", "voiced"},  # attr8
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
              "suspects", "think", "thinks", "thought", "attributes", "attributed",
              "caution", "cautions", "cautioned", "conclude", "concludes", "concluded",

@@ -219,3 +219,16 @@ def test_apologised_for_is_speech(paragraph: str, expected: str | None) -> None:
 ])
 def test_echoed_remarks_are_speech(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/466, business/210, sport/239
+    ("Shares in Southwest fell 65 cents as analysts voiced their disappointment.", "analysts"),
+    ("Canada, a key gold producer, also expressed reservations.", "Canada"),
+    ("David Beckham expressed his relief at Real Madrid's passage to the knockout phase.",
+     "David Beckham"),
+    # must not fire: no feeling made known
+    ("The figures are expressed in dollars.", None),
+])
+def test_a_feeling_voiced_is_speech(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
