@@ -200,6 +200,15 @@ _NAMED_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s
 _NOUN_FOLLOW = re.compile(r"^\s*(?:,|(?:was|were|is|are|has|had|said|says|found|showed|shows)\b)")
 
 
+_ADVICE = re.compile(r"\b(?:should|ought\s+to)$")
+
+
+def _advised(cue: Cue) -> bool:
+    """"Fans of robotic gastropods should note the title refers ...": what someone should
+    say or note is advice to them, nobody's statement."""
+    return bool(_ADVICE.search(cue.before))
+
+
 def _document_after_name(cue: Cue) -> bool:
     """"The Demos report, entitled Broadband Britain, was commissioned by AOL": a document
     noun after a determiner and its owner's name, followed by a comma or a verb, is the
@@ -307,7 +316,7 @@ _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
     _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given,
-    _announcement_to_come, _document_after_name)
+    _announcement_to_come, _document_after_name, _advised)
 
 
 def is_speech(cue: Cue) -> bool:

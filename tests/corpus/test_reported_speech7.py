@@ -232,3 +232,15 @@ def test_echoed_remarks_are_speech(paragraph: str, expected: str | None) -> None
 ])
 def test_a_feeling_voiced_is_speech(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # tech/169: what someone should note is advice, nobody's statement
+    ("Fans of robotic gastropods should note the title refers to the vehicles on offer.",
+     None),
+    ("Mr Smith should say that the deal is off.", None),
+    # must still fire
+    ("Mr Smith noted that the deal was off.", "Smith"),
+])
+def test_what_someone_should_say_is_advice(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
