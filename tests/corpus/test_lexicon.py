@@ -490,7 +490,10 @@ ISSUE12_PHRASE_WORDS = {
                    # after gold_blind9: "Documents show that", "rumours have suggested",
                    # '"...," wrote the judges', "the judges said"
                    "documents", "rumours", "judges", "reviewers",
-                   "strategists"},  # attr8: "Labour strategists told the paper"
+                   "strategists",  # attr8: "Labour strategists told the paper"
+                   # attr8: "Liverpool fans claimed", "Some users said", "Most voters said"
+                   "delegates", "fans", "voters", "shareholders", "customers", "users",
+                   "viewers"},
     # attr8: "promised by EU leaders", "UN officials said"
     "vague_determiner": {"eu", "un"},
     "org_word": {"confederation",  # attr8: "the Confederation of British Industry said"

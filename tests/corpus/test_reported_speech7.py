@@ -244,3 +244,14 @@ def test_a_feeling_voiced_is_speech(paragraph: str, expected: str | None) -> Non
 ])
 def test_what_someone_should_say_is_advice(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # sport/234, tech/010, politics/391, tech/101: groups of people as generic sources
+    ("Liverpool fans claimed the trouble was sparked by chants.", "Liverpool fans"),
+    ("Some users said AutoLink would only be fair if websites had to sign up.", "users"),
+    ("It was widely criticised by net users and later dropped by Microsoft.", "net users"),
+    ("Some web users in Canada also report that they can browse the site.", "web users"),
+])
+def test_groups_of_people_are_generic_sources(paragraph: str, expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
