@@ -255,3 +255,18 @@ def test_what_someone_should_say_is_advice(paragraph: str, expected: str | None)
 ])
 def test_groups_of_people_are_generic_sources(paragraph: str, expected: str) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("second, expected", [
+    # politics/135: "It would ..." right after a person's reported statement goes on with it
+    ("It would become easier in the coming weeks to assess how much money was needed.",
+     "Tony Blair"),
+    ("There would be more money for the region next year.", "Tony Blair"),
+    # must not fire: no modal, or a speech verb of its own
+    ("It became easier in the following weeks.", None),
+])
+def test_impersonal_would_after_a_reported_statement(second: str, expected: str | None
+                                                     ) -> None:
+    out = speakers("The important thing was action and not words, Tony Blair said, adding "
+                   "that only a part of the money had been spent. " + second)
+    assert out == ["Tony Blair", expected]
