@@ -156,8 +156,6 @@ ISSUE12_ONE_WORD_FORMS = {
     "asserts", "asserted",  # "The party asserts that Mr Hockney ..."
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
-    # attr8: "He apologised for his "deplorable actions"" (never a bare "to apologise")
-    "apologised for", "apologises for", "apologized for", "apologizes for",
     "point out", "points out", "pointed out",
     "express concern", "expresses concern", "expressed concern",
     "voice concern", "voices concern", "voiced concern",
