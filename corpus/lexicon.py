@@ -28,6 +28,18 @@ GUARDS = {
                        r"strategy|deal|budget|show|programme|package|courts|handling|use)\b)",
     "then_clause": r"(?= (?:that|he|she|they|it|his|her|their|its|the"
                    r"|[A-Z][\w'’-]*)\b)",
+    # "echoed McIntyre's sentiments", "echoed criticisms of ...", "were echoed by X": a
+    # statement echoed (a determiner or an owner, then a noun of what was said) or an agent
+    # "voiced their disappointment", "expressed their solidarity with McCall": a feeling
+    # made known (a possessive or a determiner, a word, then the feeling)
+    "then_feeling": r"(?= (?:(?:their|his|her|its|our|the|an?|some|deep|strong)\s+)?"
+                    r"(?:[a-z-]+\s+)?(?:disappointment|frustration|solidarity|anger|surprise|"
+                    r"regret|sympathy|dismay|delight|sadness|relief|opposition|"
+                    r"reservations|gratitude|fury|outrage|support)\b)",
+    "then_remarks": r"(?= (?:by\b|(?:(?:the|his|her|its|their|this|these|those|an?|"
+                    r"an\s+earlier|[A-Z][\w'’.-]*['’]s?)\s+){0,2}(?:[a-z-]+\s+)?"
+                    r"(?:sentiments?|comments?|remarks?|words|views?|criticisms?|message|"
+                    r"cautions?|warnings?|calls?|concerns?|claims?|fears?|points?)\b))",
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
                     "after_what", "no_inversion", "participle", "greeting", "clause_content",

@@ -196,10 +196,15 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
         return Phrase(text, None, None, " ".join(name_words))
     # "The Department of Health", "the Ministry of Defence", "Department for Transport": an
     # organisation word heading its name, then "of"/"for" and capitalised words.
+    # ("the International Federation of the Phonographic Industry": up to two capitalised
+    # words before the organisation word)
     k = 1 if low[0] in ("the", "a", "an") else 0
-    if len(words) - k >= 3 and low[k] in ORG_WORDS and words[k][:1].isupper() \
-            and low[k + 1] in ("of", "for") and is_cap(words[-1]) and all(
-            is_cap(w) or lw in CONNECTORS for w, lw in zip(words[k + 2:], low[k + 2:],
+    j = next((j for j in range(k, min(k + 3, len(words) - 2)) if low[j] in ORG_WORDS
+              and low[j + 1] in ("of", "for")), k)
+    if len(words) - k >= 3 and low[j] in ORG_WORDS and all(
+            w[:1].isupper() for w in words[k:j + 1]) \
+            and low[j + 1] in ("of", "for") and is_cap(words[-1]) and all(
+            is_cap(w) or lw in CONNECTORS for w, lw in zip(words[j + 2:], low[j + 2:],
                                                            strict=True)) \
             and not any(lw in TITLES or is_role_noun(w) for w, lw in zip(words, low, strict=True)):
         # (one holding a role noun, "the Office of the Deputy Prime Minister", is read as an

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.subject_words import SKIP_BEFORE_VERB, SPLIT_CONJ, words_before
-from corpus.lexicon import attribution_words
+from corpus.lexicon import attribution_words, phrase_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
     CONNECTORS,
@@ -139,6 +139,9 @@ def _head(head_text: str) -> tuple[list[str] | None, Phrase | None]:
     if head[1] > 0 and bare(head_text[head[1]:].split()[0]) not in SPLIT_CONJ \
             and not head_text[:head[1]].rstrip().endswith(_CLAUSE_ENDS) \
             and head_text[:head[1]].split() not in _OPENING_CONJUNCTIONS:
+        if _described_by_lead(head_text[:head[1]], phrase):
+            return head[0], phrase  # "Late last year, marketing company Doubleclick, one of
+            # the leading providers ..., warned": a firm's common noun before its name
         previous = bare(head_text[:head[1]].split()[-1])
         # (after a participle the phrase is its object: "MPs from the committee
         # scrutinising the Office for the Deputy Prime Minister, responsible for ..., said";
@@ -148,6 +151,31 @@ def _head(head_text: str) -> tuple[list[str] | None, Phrase | None]:
                 phrase.title or (phrase.name and len(phrase.name.split()) > 1)):
             phrase = None
     return head[0], phrase
+
+
+_ORG_DESCRIPTORS = phrase_words("org_descriptor") | ORG_WORDS
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def _described_by_lead(lead: str, phrase: Phrase | None) -> bool:
+    """Whether the words before a one-word name are a lower-case lead of one to three words
+    that opens its clause and ends in an organisation's common noun ("marketing company",
+    "mining firm", "oil giant"): the name is that organisation's, the subject of its
+    clause."""
+    if phrase is None or phrase.name is None or phrase.pronoun is not None:
+        return False
+    opening = max(lead.rfind(mark) for mark in _CLAUSE_ENDS)
+    words = lead[opening + 1:].split()
+    if words and words[0] in SPLIT_CONJ or words[:1] in _OPENING_CONJUNCTIONS:
+        words = words[1:]
+    elif words and opening < 0:
+        words = [words[0].lower(), *words[1:]]  # "Marketing company X, ...," opening it
+    return 1 <= len(words) <= 3 and all(_LOWER_WORD.fullmatch(w) for w in words) \
+        and words[-1] in _ORG_DESCRIPTORS \
+        and not any(w in PREPOSITIONS or w in _NOT_LEAD for w in words)
+
+
+_NOT_LEAD = SKIP_BEFORE_VERB | {"the", "a", "an", "its", "their", "his", "her"}
 
 
 def _after_preposition(head_text: str, head: list[str]) -> bool:

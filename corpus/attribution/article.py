@@ -10,7 +10,7 @@ from corpus.attribution.clauses import split_clauses
 from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_subject
-from corpus.attribution.headlines import link_headline
+from corpus.attribution.headlines import common_noun_subject, link_headline
 from corpus.attribution.leads import link_lead_source
 from corpus.attribution.participles import colon_quotation, participle_acts
 from corpus.attribution.references import person_referred, run_speaker_fits
@@ -75,6 +75,9 @@ class ArticleAttributor:
 def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
     paragraph = state.paragraph
     acts = find_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
+    if paragraph.index == 0:
+        acts = [a for a in acts if a.phrase.text != a.phrase.name
+                or not common_noun_subject(a.phrase.name, state.paragraphs[1:])]
     if not acts and paragraph.index == 0:
         acts = dash_headline(state.people, paragraph.text, *sent)
     if not acts and paragraph.index > 0:

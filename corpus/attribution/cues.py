@@ -43,11 +43,18 @@ OWNED_NOUNS = DOCUMENT_NOUNS | STATISTICS_NOUNS
 
 _BY = re.compile(r"^\s+by\b")
 _AS = re.compile(r"\bas\b")
+_FINITE = r"(?:was|were|is|are|had|has|would|will|could|should|must|might|needs)\b"
+# (a longer subject, four or five words, must hold no relative pronoun, "rejected a
+# Conservative compromise offer that could have ...", and must not open with a verb,
+# "Further reports had suggested ..." has "reports" for a noun: "Finlay Calder fears civil
+# war at the SRU could ...", "believe more of the sessions will mean ...")
 _SPEECH_FOLLOW = re.compile(r"^\s*(?:[:,]|that\b|it\b|he\b|she\b|they\b|there\b|the\b|[\"“”]"
                             r"|(?!(?:for|to|with|about|on|in|at|from|by|of|as)\b)"
-                            r"\w+\s+(?:\w+\s+){0,2}(?:was|were|is|are|had|has|would|will|could"
-                            r"|should|must|might|needs)\b"
-                            r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
+                            r"\w+\s+(?:\w+\s+){0,2}" + _FINITE
+                            + r"|(?!(?:for|to|with|about|on|in|at|from|by|of|as|have|" + _FINITE[3:]
+                            + r")\w+\s+(?:(?!(?:that|which|who|whose|when|where)\b)\w+\s+){3,4}"
+                            + _FINITE
+                            + r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
 # "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech.
 _SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|calling for|"
                                 r"saying|telling|demanding|warning|claiming|insisting)\b")
@@ -65,7 +72,9 @@ _THE_OBJECT = re.compile(r"^\s*the\s+((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\b(?=\
                          r"(?:to|of|and|or|but|for|on|in|from|at|with|as|over|about|after|by)"
                          r"\b))")
 SPEECH_NOUNS = attribution_words("speech_noun")
-_END_ONLY = re.compile(r"\s*[.!?]?\s*")
+# (a time may close it: "..., the IFPI reported last month.")
+_END_ONLY = re.compile(r"\s*(?:(?:last|this)\s+(?:week|month|year)|(?:on\s+|last\s+)?"
+                       r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|today)?\s*[.!?]?\s*")
 _QUOTE_CLOSED = re.compile(r"[,?!][\"”]")
 _BE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be|being)(?:\s+(?:also|later|then|not|"
                         r"never|reportedly|widely|repeatedly|now))?$")
@@ -120,12 +129,30 @@ def _has_content(cue: Cue) -> bool:
                 or (cue.verb in CLAUSE_CONTENT_VERBS and _NAME_CLAUSE.match(rest))
                 or before.endswith(tuple(",\"”"))
                 or (_END_ONLY.fullmatch(rest) and (_QUOTE_CLOSED.search(before)
-                                                   or _CONTENT_BEFORE.search(before))))
+                                                   or _CONTENT_BEFORE.search(before))
+                    and not _said_before(before)))
+
+
+def _said_before(before: str) -> bool:
+    """'"...," said John Craig, co-author of the Demos report.': a speech verb between the
+    last closed quotation and a weak verb closing the sentence has said the content; the
+    weak verb's form ends a description of its speaker ("report" is a noun here)."""
+    ends = [m.end() for m in _QUOTE_CLOSED.finditer(before)]
+    return bool(ends) and _CUE_AFTER_QUOTE.match(before, ends[-1]) is not None
+
+
+_CUE_AFTER_QUOTE = re.compile(rf"\s*(?:{CUE.pattern})")
 
 
 # "... is "wishful thinking", the report concludes.": the content before a comma, then the
 # subject (a few words) and the verb closing the sentence
-_CONTENT_BEFORE = re.compile(r"\S.*,\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+$")
+# (the subject may be an organisation's long name and its acronym: ", the International
+# Federation of the Phonographic Industry (IFPI) reported"; never a participle's clause,
+# ", boosting their Oscars hopes this month.")
+_CONTENT_BEFORE = re.compile(r"\S.*,\s+(?![a-z]+ing\s+(?:their|his|her|its|the|an?)\b)"
+                             r"(?:(?:[\w'’-]+\s+){0,4}[\w'’-]+"
+                             r"|(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the|&)){1,8}"
+                             r"(?:\s+\([A-Z][A-Za-z&]{1,8}\))?)$")
 
 
 def _weak_without_content(cue: Cue) -> bool:
@@ -164,6 +191,32 @@ def _calls_outside_what(cue: Cue) -> bool:
 def _noun_after_determiner(cue: Cue) -> bool:
     """"made the comments", "his claims": after a determiner the cue word is a noun."""
     return bool(_DETERMINER.search(cue.before))
+
+
+# "The Demos report, entitled ...", "a Deloitte report was": a determiner and a name right
+# before the word, then a comma or a verb after it
+_NAMED_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+                           r"(?:[A-Z][\w&'’.-]*\s+){0,2}[A-Z][\w&'’.-]*$")
+_NOUN_FOLLOW = re.compile(r"^\s*(?:,|(?:was|were|is|are|has|had|said|says|found|showed|shows)\b)")
+
+
+_ADVICE = re.compile(r"\b(?:should|ought\s+to)$")
+
+
+def _advised(cue: Cue) -> bool:
+    """"Fans of robotic gastropods should note the title refers ...": what someone should
+    say or note is advice to them, nobody's statement."""
+    return bool(_ADVICE.search(cue.before))
+
+
+def _document_after_name(cue: Cue) -> bool:
+    """"The Demos report, entitled Broadband Britain, was commissioned by AOL": a document
+    noun after a determiner and its owner's name, followed by a comma or a verb, is the
+    document, no statement ("The BBC reports that ..." still is one), when no speech verb
+    follows for it to be the subject of ("The Hefce report, drawing on ..., said" is still
+    read through the document's owner)."""
+    return cue.verb in DOCUMENT_NOUNS and bool(_NAMED_BEFORE.search(cue.before)) \
+        and bool(_NOUN_FOLLOW.match(cue.rest)) and CUE.search(cue.rest) is None
 
 
 def _characterisation(cue: Cue) -> bool:
@@ -263,7 +316,7 @@ _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
     _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given,
-    _announcement_to_come)
+    _announcement_to_come, _document_after_name, _advised)
 
 
 def is_speech(cue: Cue) -> bool:

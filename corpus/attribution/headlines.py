@@ -75,7 +75,9 @@ def _named_first(text: str) -> tuple[str, str] | None:
         # "Blair 'said he would stand down'": a quotation reporting their words is someone
         # else's claim about them
         quoted = re.findall(r"['‘\"“](.+?)(?:['’\"”]|$)", text[m.end() - 2:])
-        return None if any(CUE.search(q) for q in quoted) else (m.group("name"), "direct")
+        if any(CUE.search(q) or _PREDICTION.match(q) for q in quoted):
+            return None
+        return m.group("name"), "direct"
     m = _OWNED_NOUN.match(text)
     if m is not None:
         return (m.group("name"), "reported") if m.group("noun") in _NOUNS else None
@@ -90,6 +92,30 @@ def _named_first(text: str) -> tuple[str, str] | None:
             or cue.group().split()[0] in _DECISIONS or cue.group() in _WEAK:
         return None
     return m.group("name"), "reported"
+
+
+def common_noun_subject(name: str | None, body: list[str]) -> bool:
+    """'Winemaker rejects Foster's offer', 'Book claims denied': a headline's one-word
+    subject that the story below writes in lower case ("Australian winemaker Southcorp")
+    and never capitalised inside a sentence is a common noun at the headline's start, no
+    name, so nobody speaks through it."""
+    if name is None or " " in name or not name[:1].isupper() or name.isupper():
+        return False
+    word = re.escape(name.lower())
+    lower = re.compile(rf"\b{word}s?\b")
+    capital = re.compile(rf"(?<![.!?:\"“”'‘’]\s)(?<![.!?:\"“”'‘’])\b{re.escape(name)}s?\b")
+    seen_lower = False
+    for text in body:
+        if lower.search(text):
+            seen_lower = True
+        if any(m.start() > 0 for m in capital.finditer(text)):
+            return False  # capitalised inside a sentence: a name after all
+    return seen_lower
+
+
+# "Rank 'set to sell off film unit'": a quotation opening with a prediction about the name
+# is the reporter's sources' words ("reports claim"), never the name's own
+_PREDICTION = re.compile(r"(?:set|poised|likely|expected|about|due)\s+to\b", re.IGNORECASE)
 
 
 def _present(form: str) -> bool:

@@ -114,6 +114,9 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         return _NOBODY
     if kind == "neuter" and ent is not None and ent.kind == "organisation":
         return ent, None, None
+    if kind == "neuter" and ent is not None and ent.kind == "person" and _through_document(last):
+        return ent, None, None  # "the Kok report recommends ... It also recommends": the
+        # report again, which speaks for its author
     if kind == "neuter" and ent is None and _document(last.vague):
         return None, last.vague, None  # "the guidance said ... it said": the document
     if kind == "neuter" and ent is None and _organisation_noun(last.vague):
@@ -129,6 +132,13 @@ def _referent(kind: str, last: Unit | None, focus: Focus | None,
         if ent is not None and ent.kind == "organisation":
             return ent, None, None
     return _NOBODY
+
+
+def _through_document(last: Unit) -> bool:
+    """Whether the last statement was a person's document speaking ("the Kok report
+    recommends", "Lord Butler's report said")."""
+    words = last.act.phrase.text.split() if last.act is not None else []
+    return bool(words) and bare(words[-1]) in DOCUMENT_NOUNS
 
 
 def _opens_statement(state: ArticleState, act: Act) -> bool:

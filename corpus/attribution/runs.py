@@ -93,8 +93,8 @@ def _other_person_named(state: ArticleState, sent: tuple[int, int], last: Unit) 
     return False
 
 
-_MODAL_PRONOUN = re.compile(r"\s*(?:(?:Then|And|But|Also),?\s+(he|she)|(He|She))\s+(?:would|"
-                            r"could|should|might)\b")
+_MODAL_PRONOUN = re.compile(r"\s*(?:(?:Then|And|But|Also),?\s+(he|she)|(He|She)|It|There)"
+                            r"\s+(?:would|could|should|might)\b")
 
 
 def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
@@ -108,7 +108,10 @@ def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
             or last.passage != paragraph.index or last.kind != "reported" \
             or last.entity is None or last.entity.kind != "person":
         return False
-    gender = "male" if (m.group(1) or m.group(2)).lower() == "he" else "female"
+    pronoun = (m.group(1) or m.group(2) or "").lower()
+    if not pronoun:  # "It would become easier ...": backshifted, so still the report
+        return not CUE.search(paragraph.masked, s, e)
+    gender = "male" if pronoun == "he" else "female"
     return last.entity.gender in (None, gender) and not CUE.search(paragraph.masked, s, e)
 
 

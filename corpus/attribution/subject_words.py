@@ -257,7 +257,8 @@ def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
         low = bare(core)
         if not (is_cap(core) or is_role_word(core) or low in TITLES or low in VAGUE_HEADS
                 or (low in _JOINERS and out)
-                or (not out and low == "the" and core == w)):
+                or (not out and low == "the" and core == w)
+                or _role_of_field(out, core)):
             break
         out.append(core)
         if core != w or len(out) >= MAX_PHRASE:
@@ -265,6 +266,13 @@ def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
     while len(out) > lead and bare(out[-1]) in CONNECTORS:
         out.pop()
     return out if len(out) > lead else []
+
+
+def _role_of_field(out: list[str], word: str) -> bool:
+    """"Wasps director of rugby Warren Gatland", "head of research": a lower-case field
+    after a role noun and "of" is part of the role."""
+    return word.isalpha() and word.islower() and len(out) >= 2 and out[-1] == "of" \
+        and is_role_word(out[-2])
 
 
 def _qualifier(words: list[str]) -> bool:

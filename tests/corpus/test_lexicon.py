@@ -120,6 +120,9 @@ PROBES = [
 # Issue 12 (unseen articles): verbs added to the data file, each with its real-prose case in
 # tests/corpus/test_unseen_articles.py.
 ISSUE12_ONE_WORD_FORMS = {
+    "touts", "touted",  # attr8: "Sony has touted the machine as the Walkman of ..."
+    "echoes", "echoed",  # attr8: "Keeper Tony Bullock echoed McIntyre's sentiments"
+    "expresses", "expressed", "voices", "voiced",  # attr8: "voiced their disappointment"
     "estimate", "estimated", "estimates", "expect", "expected", "hailed", "hails", "observe",
     "observed", "observes", "suspect", "suspected", "suspects", "think", "thinks", "thought",
     "refutes", "refuted",
@@ -185,6 +188,9 @@ ISSUE12_SEVERAL_WORD_FORMS = {
       for owner in ("his", "her", "its", "their") for call in ("call", "calls")),
 }
 ISSUE12_FRAMES = {
+    "needs_as": {"touts", "touted"},  # attr8
+    "then_remarks": {"echoes", "echoed"},  # attr8
+    "then_feeling": {"expresses", "expressed", "voices", "voiced"},  # attr8
     "weak": {"expect", "expected", "observe", "observed", "observes", "suspect", "suspected",
              "suspects", "think", "thinks", "thought", "attributes", "attributed",
              "caution", "cautions", "cautioned", "conclude", "concludes", "concluded",
@@ -481,8 +487,15 @@ ISSUE12_PHRASE_WORDS = {
                    "panel",
                    # after gold_blind9: "Documents show that", "rumours have suggested",
                    # '"...," wrote the judges', "the judges said"
-                   "documents", "rumours", "judges", "reviewers"},
-    "org_word": {"co", "llc", "llp",  # "China's Baoshan Iron and Steel Co."
+                   "documents", "rumours", "judges", "reviewers",
+                   "strategists",  # attr8: "Labour strategists told the paper"
+                   # attr8: "Liverpool fans claimed", "Some users said", "Most voters said"
+                   "delegates", "fans", "voters", "shareholders", "customers", "users",
+                   "viewers"},
+    # attr8: "promised by EU leaders", "UN officials said"
+    "vague_determiner": {"eu", "un"},
+    "org_word": {"confederation",  # attr8: "the Confederation of British Industry said"
+                 "co", "llc", "llp",  # "China's Baoshan Iron and Steel Co."
                  "fellowship"},  # after gold_blind9: "Lawyers' Christian Fellowship"
     # after gold_blind9: "trade publication Screen Daily", "German magazine Der Spiegel"
     "org_descriptor": {"publication", "magazine", "distributor"},
