@@ -79,10 +79,11 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
 def says_it(topic: str, hit: Hit) -> bool:
     """Whether a statement covering the topic's words may be claimed as saying it: its
     speaker is named, and it keeps the topic's sense (`sense`), does the act the topic asks
-    for (`asked_act`), and does not deny one of the topic's words."""
+    for (`asked_act`), says its predicate of its subject in what was said (`said_part`),
+    and does not deny one of the topic's words."""
     texts = claims.statement_texts(hit)
     return claims.names_someone(hit.speaker) and keeps_sense(topic, texts) \
-        and does_the_act(topic, hit) and holds_predicate(topic, texts) \
+        and does_the_act(topic, hit) and holds_predicate(topic, claims.said_texts(hit)) \
         and not denies_asked(topic, texts, terms)
 
 

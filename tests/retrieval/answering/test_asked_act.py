@@ -144,6 +144,13 @@ def test_a_feeling_is_claimed_only_in_a_sentence_with_what_it_is_about(
     # a synonym of the predicate counts only whole ("step forward" for "progress")
     ("the talks have progressed", ["The talks were a step forward."], True),
     ("the talks have progressed", ["The talks were a step in the dark."], False),
+    # the predicate past a word of degree ("too"), said of the subject in one sentence
+    ("the euro was too strong", ["Exporters say the euro is hurting them."], False),
+    ("the euro was too strong", ["The euro is far too strong for exporters."], True),
+    ("the euro was too strong",  # after BBC business/193: two sentences, other things
+     ["said the club needs 35m euros.", "They need strong people on the board"], False),
+    # a pronoun is not its subject: "They need strong people" after "35m euros"
+    ("waiting times are to be cut", ["They will be cut, he said."], False),
 ])
 def test_a_claim_holds_the_predicate_the_question_states(topic: str, statement: list[str],
                                                          held: bool):

@@ -80,3 +80,9 @@ def test_a_statement_saying_it_is_still_claimed(engine: Parley):
     answer = engine.ask("who said a strong dollar was in america's interest")
     assert answer.claim.kind == "said"
     assert answer.speaker is not None and answer.speaker.name == "John Snow"
+
+
+def test_a_predicate_is_claimed_only_in_a_sentence_with_its_subject(engine: Parley):
+    # the banker says "35m euros" in one sentence and "strong people" in the next
+    answer = engine.ask("who said the euro was too strong")
+    assert answer.claim.kind != "said"
