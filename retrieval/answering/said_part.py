@@ -31,7 +31,13 @@ _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "da
                      "he", "she", "they", "it", "we", "i"})
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_BOUNDARY = re.compile(r"[,;:\"\u201c\u201d(\u2014\u2013]")
+# A comma, colon (not between digits: "1,088", "9:05"), semicolon, quotation mark or dash.
+_BOUNDARY = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;\"\u201c\u201d\u2014\u2013]|\s-\s")
+# Words that open a clause of its own inside a sentence: "[Y] after X said [Z]", "[Y], while
+# X said [Z]" frame what follows them, and what comes before is the article's narration.
+_SUBORDINATORS = frozenset({"after", "as", "when", "while", "whilst", "because", "since",
+                            "before", "following", "amid", "until", "once", "although",
+                            "though", "whereas", "and", "but"})
 _CLOSES = re.compile(r"\s*(?:[.!?;]|$)")
 
 
@@ -70,7 +76,9 @@ def _reported(text: str, quoted: tuple[Span, ...], speaker: Speaker) -> tuple[Sp
     after = _after_subject(masked, cue.end(), naming)
     tail = _words(masked[after:])
     boundary = _last_boundary(masked, cue.start())
-    if boundary is None:  # "X said Y", "after X warned that Y"
+    if len(tail) > TAIL_WORDS and _subordinate_frame(masked, boundary, cue.start()):
+        spans = [(cue.end(), len(text))]  # "Y, while X said Z", "Y - shortly before X said Z"
+    elif boundary is None:  # "X said Y", "after X warned that Y"
         spans = [(cue.end(), len(text))] if tail else []
     else:
         spans = _after_boundary(masked, cue, after, boundary, naming)
@@ -102,6 +110,15 @@ def _after_boundary(masked: str, cue: re.Match[str], after: int, boundary: int,
         return []
     # "On Monday, X said Y"; "Y, the firm said in a statement"
     return [(cue.end(), len(masked))] if short_opener else [(0, boundary)]
+
+
+def _subordinate_frame(masked: str, boundary: int | None, verb: int) -> bool:
+    """Whether the verb's clause opens with a subordinating word and a short subject after
+    the last boundary ("..., while the US State Department said", "... since Electronic Arts
+    announced"): the frame of what follows it."""
+    words = _words(masked[(boundary or 0):verb])
+    opens = [i for i, w in enumerate(words) if w in _SUBORDINATORS]
+    return bool(opens) and 1 <= len(words) - opens[-1] - 1 <= SUBJECT_WORDS
 
 
 def _frame_verb(masked: str, naming: frozenset[str]) -> re.Match[str] | None:

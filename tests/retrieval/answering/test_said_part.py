@@ -34,6 +34,17 @@ def _said(text: str, name: str, role: str | None = None, kind: str = "reported")
     ("Profits rose, said Ann Lee, chief executive of Acme.", "Ann Lee", "Profits rose said"),
     ("Costs will fall sharply next year, the firm said in a statement.", "Acme",
      "Costs will fall sharply next year said"),
+    # a clause of its own after the narration: "Y, while X said Z" (after BBC business/339)
+    ("Mallya set up Kingfisher Airlines, while entrepreneur Richard Branson has said he is "
+     "keen to start an airline.", "Richard Branson", "said he is keen to start an airline."),
+    ("Ubisoft, a games publisher, has tried to stay independent since Electronic Arts "
+     "announced plans to buy a stake.", "Electronic Arts", "announced plans to buy a stake."),
+    ("The ONS (a statistics office) moved spending on roads - shortly before the chancellor "
+     "announced he would meet his rule.", "Gordon Brown",
+     "announced he would meet his rule."),
+    # figures are no boundary: "1,088", "9:05"
+    ("Shares in Cairn rose 3.8% to 1,088 pence after the UK firm announced a fresh gas "
+     "discovery in India.", "Cairn Energy", "announced a fresh gas discovery in India."),
     # the verb of the frame is the act done
     ("But the Conservatives warned of rising obesity levels.", "Conservatives",
      "warned of rising obesity levels."),
