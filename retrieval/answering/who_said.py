@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from retrieval.answering import claims, proximity
 from retrieval.answering.asked_act import does_the_act, holds_predicate
 from retrieval.answering.records import Answer, Claim, Hit
-from retrieval.answering.sense import denies_asked, keeps_sense
+from retrieval.answering.sense import denies_asked, holds_figures, keeps_sense
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -79,12 +79,12 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
 def says_it(topic: str, hit: Hit) -> bool:
     """Whether a statement covering the topic's words may be claimed as saying it: its
     speaker is named, and it keeps the topic's sense (`sense`), does the act the topic asks
-    for (`asked_act`), says its predicate of its subject in what was said (`said_part`),
-    and does not deny one of the topic's words."""
-    texts = claims.statement_texts(hit)
+    for (`asked_act`), says its predicate of its subject and every figure it names in what
+    was said (`said_part`), and does not deny one of the topic's words."""
+    texts, said = claims.statement_texts(hit), claims.said_texts(hit)
     return claims.names_someone(hit.speaker) and keeps_sense(topic, texts) \
-        and does_the_act(topic, hit) and holds_predicate(topic, claims.said_texts(hit)) \
-        and not denies_asked(topic, texts, terms)
+        and does_the_act(topic, hit) and holds_predicate(topic, said) \
+        and holds_figures(topic, said, terms) and not denies_asked(topic, texts, terms)
 
 
 def widens(parley: Parley, query: Sequence[str]) -> bool:
