@@ -26,9 +26,12 @@ _WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
 
 
 def _marks(text: str) -> tuple[bool, bool]:
-    """Whether the text denies something, and whether it sets a condition."""
+    """Whether the text denies something, and whether it sets a condition. "Whether or
+    not" denies nothing ("a referendum to decide whether or not to scrap the Assembly")."""
     words = _WORD.findall(text.lower())
-    negated = any(w in NEGATIONS or w.endswith(("n't", "n\u2019t")) for w in words)
+    negated = any((w in NEGATIONS or w.endswith(("n't", "n\u2019t")))
+                  and not (w == "not" and i > 0 and words[i - 1] == "or")
+                  for i, w in enumerate(words))
     return negated, any(w in CONDITIONS for w in words)
 
 

@@ -25,6 +25,10 @@ from tests.retrieval.answering.small_corpus import parley_over
     ("there was no record of ian brown being arrested",
      ["Ian Brown was arrested after a fight during a concert."], False),
     ("the talks did not make progress", ["The talks made progress, he said."], False),
+    # "whether or not" denies nothing (after BBC politics/096)
+    ("it was not a special number one",
+     ["The party would reduce the number of government special advisers.",
+      "A referendum would decide whether or not to scrap the Welsh Assembly."], False),
     # the denial may be in the speaker's other sentence of the passage
     ("united fans can't stop glazer", ["He spoke to the BBC.", "There is nothing they can do."],
      True),
