@@ -83,9 +83,10 @@ def _first_person_before(sentence: str, forms: set[str]) -> bool:
 def holds_predicate(topic: str, texts: list[str]) -> bool:
     """Whether one of the statement's sentences holds the topic's predicate (the first word
     of content after its first auxiliary: "was too *strong*") or a synonym of it, together
-    with a word of its subject when it names one ("the *euro* was too strong"): "the club
-    needs 35m euros. They need strong people" says nothing strong of the euro. True when the
-    topic states no predicate."""
+    with a word of its subject when the statement names it ("the *euro* was too strong"):
+    "the club needs 35m euros. They need strong people" says nothing strong of the euro,
+    while "we're very proud" may be said of France. True when the topic states no
+    predicate."""
     found = _PREDICATE.search(topic)
     if found is None:
         return True
@@ -94,9 +95,8 @@ def holds_predicate(topic: str, texts: list[str]) -> bool:
     if predicate is None:
         return True
     subject = [w for w in _WORD.findall(topic[:found.start()]) if terms(w)]
-    for text in texts:
-        said = set(terms(text))
-        if _held_forms(predicate, said) and (
-                not subject or any(_held_forms(w, said) for w in subject)):
-            return True
-    return False
+    held = [set(terms(text)) for text in texts]
+    if not any(_held_forms(w, said) for w in subject for said in held):
+        subject = []  # named only by a pronoun ("we're very proud to beat England")
+    return any(_held_forms(predicate, said) and (
+        not subject or any(_held_forms(w, said) for w in subject)) for said in held)

@@ -151,8 +151,10 @@ def test_a_feeling_is_claimed_only_in_a_sentence_with_what_it_is_about(
     ("the euro was too strong", ["The euro is far too strong for exporters."], True),
     ("the euro was too strong",  # after BBC business/193: two sentences, other things
      ["said the club needs 35m euros.", "They need strong people on the board"], False),
-    # a pronoun is not its subject: "They need strong people" after "35m euros"
-    ("waiting times are to be cut", ["They will be cut, he said."], False),
+    # a subject the statement names only by a pronoun (after BBC sport/286)
+    ("waiting times are to be cut", ["They will be cut, he said."], True),
+    ("france were very proud to beat england", ["But we're very proud to beat England."],
+     True),
 ])
 def test_a_claim_holds_the_predicate_the_question_states(topic: str, statement: list[str],
                                                          held: bool):
