@@ -13,6 +13,7 @@ only ever narrows what Parley is sure is narration.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from corpus.lexicon import cue_forms, cue_pattern, speech_verbs
@@ -29,7 +30,9 @@ TAIL_WORDS = 4  # words after a closing frame's verb ("Y, he said in a statement
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
                      "professor", "prof", "the", "a", "an", "his", "her", "its", "their",
                      "he", "she", "they", "it", "we", "i"})
-_ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame",
+                         "professor", "prof"})
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 # A comma, colon (not between digits: "1,088", "9:05"), semicolon, quotation mark or dash.
 _BOUNDARY = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;\"\u201c\u201d\u2014\u2013]|\s-\s")
@@ -122,18 +125,31 @@ def _subordinate_frame(masked: str, boundary: int | None, verb: int) -> bool:
 
 
 def _frame_verb(masked: str, naming: frozenset[str]) -> re.Match[str] | None:
-    """The speech verb of the frame: the first next to the speaker's name, role or a
-    pronoun ("said Mr Jain", "John Snow said", "he said"), else the first outside the
-    quotation marks; None when there is none. A speech verb inside what is said ("adds
-    to people's reluctance") is passed over for the one beside its speaker."""
+    """The speech verb of the frame: the first next to the speaker's name or role ("said
+    Mr Jain", "John Snow said"); else the first, when a short subject opens the sentence
+    before it ("The 27-year-old believes doping is so common she felt compelled"); else the
+    first next to a pronoun ("he said"); else the first outside the quotation marks; None
+    when there is none. A speech verb inside what is said ("adds to people's reluctance")
+    is passed over for the one beside its speaker."""
     cues = list(cue_pattern().finditer(masked))
-    for cue in cues:
-        before = _words(masked[max(0, cue.start() - 40):cue.start()])
-        after = _words(masked[cue.end():cue.end() + 40])
-        if (before and _names(before[-1], naming) and before[-1] not in _ARTICLES) or (
-                after and _names(after[0], naming) and after[0] not in _ARTICLES):
-            return cue
-    return cues[0] if cues else None
+    if not cues:
+        return None
+    named = [c for c in cues if _beside(masked, c, lambda w: bool(set(terms(w)) & naming))]
+    if named:
+        return named[0]
+    first = cues[0]
+    if _last_boundary(masked, first.start()) is None and len(
+            _words(masked[:first.start()])) <= SUBJECT_WORDS:
+        return first
+    pronoun = [c for c in cues if _beside(masked, c, lambda w: w in _PRONOUNS)]
+    return pronoun[0] if pronoun else first
+
+
+def _beside(masked: str, cue: re.Match[str], fits: Callable[[str], bool]) -> bool:
+    """Whether the word just before the verb, or just after it, fits."""
+    before = _words(masked[max(0, cue.start() - 40):cue.start()])
+    after = [w for w in _words(masked[cue.end():cue.end() + 40]) if w not in _HONORIFICS]
+    return bool(before and fits(before[-1])) or bool(after and fits(after[0]))
 
 
 def _masked(text: str, quoted: tuple[Span, ...]) -> str:

@@ -45,6 +45,9 @@ def _said(text: str, name: str, role: str | None = None, kind: str = "reported")
     # figures are no boundary: "1,088", "9:05"
     ("Shares in Cairn rose 3.8% to 1,088 pence after the UK firm announced a fresh gas "
      "discovery in India.", "Cairn Energy", "announced a fresh gas discovery in India."),
+    # the sentence's own verb after a short subject, not one inside what was said
+    ("The 27-year-old believes doping is so common in sport she felt compelled to cheat.",
+     "Kelli White", "believes doping is so common in sport she felt compelled to cheat."),
     # the verb of the frame is the act done
     ("But the Conservatives warned of rising obesity levels.", "Conservatives",
      "warned of rising obesity levels."),
