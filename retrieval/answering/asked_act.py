@@ -10,9 +10,10 @@ or "we" ("I should like to thank", "we are worried"), never after someone else (
 Scotland coach Matt Williams apologised for remarks made").
 
 The predicate a topic states after an auxiliary ("waiting times are to be *cut*", "the talks
-were *constructive*") is what a statement must say too: coverage counts words, and a speaker
-who talks of hospital waiting times in Wales without saying they will be cut holds every
-other word (`holds_predicate`; the predicate or one of its synonyms).
+were *constructive*", "the euro was too *strong*") is what a statement must say too, in a
+sentence that names its subject: coverage counts words, and a speaker who talks of hospital
+waiting times in Wales without saying they will be cut holds every other word
+(`holds_predicate`; the predicate or one of its synonyms).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ _FEELING = re.compile(rf"(?:{FEELINGS})", re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "we", "i'm", "we're", "i'd", "we'd", "i've", "we've", "us",
                            "me", "our", "my"})
 SUBJECT_REACH = 4  # words before the act in which its "I" or "we" is looked for
+PREDICATE_REACH = 3  # words after the auxiliary in which its predicate is looked for
 _WORD = re.compile(r"[\w'\u2019]+")
 _PREDICATE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|will|would|could|should|must|can|may|might|shall|"
@@ -79,10 +81,22 @@ def _first_person_before(sentence: str, forms: set[str]) -> bool:
 
 
 def holds_predicate(topic: str, texts: list[str]) -> bool:
-    """Whether the statement's sentences hold the topic's predicate (the word after its
-    first auxiliary) or a synonym of it; True when the topic states none."""
+    """Whether one of the statement's sentences holds the topic's predicate (the first word
+    of content after its first auxiliary: "was too *strong*") or a synonym of it, together
+    with a word of its subject when the statement names it ("the *euro* was too strong"):
+    "the club needs 35m euros. They need strong people" says nothing strong of the euro,
+    while "we're very proud" may be said of France. True when the topic states no
+    predicate."""
     found = _PREDICATE.search(topic)
-    if found is None or not terms(found.group(1)):
+    if found is None:
         return True
-    said = {t for text in texts for t in terms(text)}
-    return bool(_held_forms(found.group(1), said))
+    predicate = next((w for w in _WORD.findall(topic[found.start(1):])[:PREDICATE_REACH]
+                      if terms(w)), None)
+    if predicate is None:
+        return True
+    subject = [w for w in _WORD.findall(topic[:found.start()]) if terms(w)]
+    held = [set(terms(text)) for text in texts]
+    if not any(_held_forms(w, said) for w in subject for said in held):
+        subject = []  # named only by a pronoun ("we're very proud to beat England")
+    return any(_held_forms(predicate, said) and (
+        not subject or any(_held_forms(w, said) for w in subject)) for said in held)

@@ -14,19 +14,23 @@ from corpus.folding import fold
 from corpus.models import Speaker
 from retrieval.answering.candidates import Match
 from retrieval.answering.records import Candidate, Hit
+from retrieval.answering.said_part import said_text
 
 COVERAGE_TO_SAY = 0.75
 _ROLE_ONLY = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "source",
                         "minister", "player", "manager", "the", "a", "an"})
 
 
-def statement_terms(hit: Hit, terms_of: Callable[[str], Iterable[str]]) -> set[str]:
+def statement_terms(hit: Hit, terms_of: Callable[[str], Iterable[str]],
+                    said_only: bool = False) -> set[str]:
     """The terms of the hit's matched sentence and of its speaker's other sentences there (a
     quote run spans sentences), less the terms of the speaker's own name: "said Mr Ebbers"
-    says who spoke, not that what was said was about Ebbers."""
+    says who spoke, not that what was said was about Ebbers. `said_only`: only the words
+    that carry what was said, not the narration framing them (`said_part`)."""
     who = hit.speaker
     own = set(terms_of(who.name)) if who is not None else set()
-    return {t for text in statement_texts(hit) for t in terms_of(text)} - own
+    texts = said_texts(hit) if said_only else statement_texts(hit)
+    return {t for text in texts for t in terms_of(text)} - own
 
 
 def statement_texts(hit: Hit) -> list[str]:
@@ -34,6 +38,16 @@ def statement_texts(hit: Hit) -> list[str]:
     who = hit.speaker
     return [hit.sentence.text] + [s.text for s in hit.passage.sentences
                                   if who is not None and s.speaker == who]
+
+
+def said_texts(hit: Hit) -> list[str]:
+    """What the hit's speaker said in its matched sentence and their other sentences there,
+    without the narration around it (`said_part`); the sentence itself for narration."""
+    who = hit.speaker
+    if who is None:
+        return [hit.sentence.text]
+    return [said_text(hit.passage, s) for s in (hit.sentence, *hit.passage.sentences)
+            if s is hit.sentence or s.speaker == who]
 
 
 def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float | None],

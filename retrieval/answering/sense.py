@@ -11,6 +11,8 @@ check is one way — a statement may deny or set conditions the question does no
 except that a statement denying one of the question's own words right after its negation
 ("no individual minister signed off the approval" for "ministers would have had to approve")
 says the opposite of a question that denies nothing and sets no condition (`denies_asked`).
+A figure the question names (a year, a sum, a share) is held by the statement or not said
+(`holds_figures`).
 """
 from __future__ import annotations
 
@@ -24,9 +26,12 @@ _WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?")
 
 
 def _marks(text: str) -> tuple[bool, bool]:
-    """Whether the text denies something, and whether it sets a condition."""
+    """Whether the text denies something, and whether it sets a condition. "Whether or
+    not" denies nothing ("a referendum to decide whether or not to scrap the Assembly")."""
     words = _WORD.findall(text.lower())
-    negated = any(w in NEGATIONS or w.endswith(("n't", "n\u2019t")) for w in words)
+    negated = any((w in NEGATIONS or w.endswith(("n't", "n\u2019t")))
+                  and not (w == "not" and i > 0 and words[i - 1] == "or")
+                  for i, w in enumerate(words))
     return negated, any(w in CONDITIONS for w in words)
 
 
@@ -57,3 +62,15 @@ def denies_asked(question: str, statement: Iterable[str],
                 if asked & set(terms_of(near)):
                     return True
     return False
+
+
+def holds_figures(question: str, statement: Iterable[str],
+                  terms_of: Callable[[str], Iterable[str]]) -> bool:
+    """Whether the statement holds every figure the question names ("2005", "2%",
+    "£35bn"): a figure is a fact, and coverage, which weighs it as one word among others,
+    lets a statement about house prices rising say nothing of 2005."""
+    figures = {t for t in terms_of(question) if any(c.isdigit() for c in t)}
+    if not figures:
+        return True
+    held = {t for text in statement for t in terms_of(text)}
+    return figures <= held

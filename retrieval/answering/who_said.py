@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from retrieval.answering import claims, proximity
 from retrieval.answering.asked_act import does_the_act, holds_predicate
 from retrieval.answering.records import Answer, Claim, Hit
-from retrieval.answering.sense import denies_asked, keeps_sense
+from retrieval.answering.sense import denies_asked, holds_figures, keeps_sense
 from retrieval.answering.together import holds_phrase, holds_together
 from retrieval.tokenizer import terms
 
@@ -32,6 +32,12 @@ class Found:
 
     hits: tuple[Hit, ...]
     held: list[float]
+    said: list[float] | None = None  # the share what was said holds (`said_part`)
+
+    def claimable(self) -> list[float]:
+        """The share of the question each statement may be claimed for: what its speaker
+        said, without the narration around it, when that was measured."""
+        return self.said if self.said is not None else self.held
 
 
 def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> Answer:
@@ -41,22 +47,24 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
     if absent is not None:
         return absent
     found = _statements(parley, query, topic, k, wide=False)
-    if widens(parley, query) and (found is None or max(found.held) < claims.COVERAGE_TO_SAY):
+    if widens(parley, query) and (found is None or
+                                  max(found.claimable()) < claims.COVERAGE_TO_SAY):
         found = _statements(parley, query, topic, k, wide=True) or found
     if found is None:
         plain = parley._search(question, topic, k, cut)
         message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
         return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                       Claim("closest"))
-    hits, held = found.hits, found.held
-    # The first statement that covers the question and names its speaker (not a vague
-    # "analysts") is the one the answer claims, shown first.
+    hits, held, said = found.hits, found.held, found.claimable()
+    # The first statement whose own words (not the narration framing them) cover the
+    # question and that names its speaker (not a vague "analysts") is the one the answer
+    # claims, shown first.
     for i, hit in enumerate(hits):
         who = hit.speaker
-        if who is not None and held[i] >= claims.COVERAGE_TO_SAY and says_it(topic, hit):
+        if who is not None and said[i] >= claims.COVERAGE_TO_SAY and says_it(topic, hit):
             shown = renumbered((hit, *hits[:i], *hits[i + 1:]))
             return Answer(question, "who_said", shown, claims.said_message(who), who,
-                          unmatched, cut, Claim("said", who, coverage=held[i]))
+                          unmatched, cut, Claim("said", who, coverage=said[i]))
     # The closest statements with their speakers; first the passage that reports it in
     # the article's own words, when that holds more of the question than any statement.
     plain = parley._search(question, topic, k, cut)
@@ -66,19 +74,20 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
         hits = renumbered((best, *[h for h in hits
                                    if h.passage.text != best.passage.text][:k - 1]))
     return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
-                  Claim("closest", coverage=held[0]))
+                  Claim("closest", coverage=said[0]))
 
 
 def says_it(topic: str, hit: Hit) -> bool:
     """Whether a statement covering the topic's words may be claimed as saying it: its
     speaker is named, and it keeps the topic's sense (`sense`), does the act the topic asks
-    for (`asked_act`), holds a short topic's words together and a phrase of common words as
-    typed (`together`), and does not deny one of the topic's words."""
-    texts = claims.statement_texts(hit)
+    for (`asked_act`), says its predicate of its subject and every figure it names in what
+    was said (`said_part`), holds a short topic's words together and a phrase of common words
+    as typed there (`together`), and does not deny one of the topic's words."""
+    texts, said = claims.statement_texts(hit), claims.said_texts(hit)
     return claims.names_someone(hit.speaker) and keeps_sense(topic, texts) \
-        and does_the_act(topic, hit) and holds_predicate(topic, texts) \
-        and holds_together(topic, texts) and holds_phrase(topic, texts) \
-        and not denies_asked(topic, texts, terms)
+        and does_the_act(topic, hit) and holds_predicate(topic, said) \
+        and holds_figures(topic, said, terms) and holds_together(topic, said) \
+        and holds_phrase(topic, said) and not denies_asked(topic, texts, terms)
 
 
 def widens(parley: Parley, query: Sequence[str]) -> bool:
@@ -120,7 +129,7 @@ def _statements(parley: Parley, query: Sequence[str], topic: str, k: int,
     hits, held = covered_first(parley, ranked,
                                lambda chosen: evidence.hits(chosen, qset, only=attributed),
                                query, k)
-    return Found(hits, held)
+    return Found(hits, held, [evidence.coverage(h, query, said_only=True) for h in hits])
 
 
 def covered_first(parley: Parley, ranked: Sequence[tuple[int, float]],

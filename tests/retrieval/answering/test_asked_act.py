@@ -33,6 +33,8 @@ WITHOUT_ANSWER = {name: text for name, text in ARTICLES.items() if name != "c.tx
     ("who has praised the new stadium", "praised the new stadium"),
     ("Who said the fans were great?", "the fans were great"),  # "said" adds nothing
     ("who warned that prices would rise", "prices would rise"),  # introduces content
+    ("who warned about obesity", "warned about obesity"),  # before a noun: the act
+    ("who warned of rising prices", "warned of rising prices"),
     # a speech verb before a noun is the act asked about (object_verbs.tsv)
     ("who denied the claims", "denied the claims"),
     ("Who admitted the mistake?", "admitted the mistake"),
@@ -144,7 +146,41 @@ def test_a_feeling_is_claimed_only_in_a_sentence_with_what_it_is_about(
     # a synonym of the predicate counts only whole ("step forward" for "progress")
     ("the talks have progressed", ["The talks were a step forward."], True),
     ("the talks have progressed", ["The talks were a step in the dark."], False),
+    # the predicate past a word of degree ("too"), said of the subject in one sentence
+    ("the euro was too strong", ["Exporters say the euro is hurting them."], False),
+    ("the euro was too strong", ["The euro is far too strong for exporters."], True),
+    ("the euro was too strong",  # after BBC business/193: two sentences, other things
+     ["said the club needs 35m euros.", "They need strong people on the board"], False),
+    # a subject the statement names only by a pronoun (after BBC sport/286)
+    ("waiting times are to be cut", ["They will be cut, he said."], True),
+    ("france were very proud to beat england", ["But we're very proud to beat England."],
+     True),
 ])
 def test_a_claim_holds_the_predicate_the_question_states(topic: str, statement: list[str],
                                                          held: bool):
     assert holds_predicate(topic, statement) is held
+
+
+# After BBC tech/220 ("we will all become virtually obese", of data storage) and
+# politics/181 ("the Conservatives warned of rising obesity levels").
+WARNINGS = {
+    "a.txt": "Britons growing 'digitally obese'\n\n\"As storage grows, we will all become "
+             "virtually obese,\" Martin Larsson told the BBC.",
+    "b.txt": "School sport plan\n\nThe plan adds sport colleges. But the Conservatives warned "
+             "of rising obesity levels and said the plan could not be guaranteed.",
+    "c.txt": "Other news\n\nCarl Dean said the match was dull.\n\nDan Fox said the pitch was "
+             "wet.",
+}
+
+
+@pytest.mark.parametrize(("articles", "speaker"), [
+    (WARNINGS, "Conservatives"),
+    ({k: v for k, v in WARNINGS.items() if k != "b.txt"}, None),  # obese, but no warning
+])
+def test_who_warned_about_a_noun_asks_for_a_warning(
+        tmp_path_factory: pytest.TempPathFactory, articles: dict[str, str],
+        speaker: str | None):
+    answer = parley_over(tmp_path_factory, articles).ask("who warned about obesity")
+    claimed = answer.speaker.name if answer.claim.kind == "said" and answer.speaker else None
+    assert claimed == speaker
+

@@ -11,7 +11,7 @@ from retrieval.answering.question import name_led, name_then_topic, parse_questi
     ("Who complained that UKIP had gone too far?", "UKIP had gone too far"),
     ("who accused the chancellor of dodging hard decisions", "the chancellor of dodging "
                                                              "hard decisions"),
-    ("Who warned about a recession?", "a recession"),
+    ("Who warned about a recession?", "warned about a recession"),  # the act (object_verbs)
     ("Which minister insisted the plan would work?", "the plan would work"),
     ("who reckons the two were at odds", "the two were at odds"),
     ("who hit back that it's easy to criticise", "it's easy to criticise"),
