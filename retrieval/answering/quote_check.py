@@ -34,8 +34,10 @@ from corpus.models import Corpus
 from retrieval.answering import claims
 from retrieval.answering.candidates import Match
 from retrieval.answering.evidence import Evidence
+from retrieval.answering.quote_capitals import name_terms, names_in
 from retrieval.answering.quote_folding import contains, quote_pieces, strip_quote_marks
 from retrieval.answering.quote_handoff import HandedPassages
+from retrieval.answering.quote_hedges import hedges, hedges_around, sure_alike
 from retrieval.answering.quote_names import (
     ArticleNames,
     article_of,
@@ -47,16 +49,11 @@ from retrieval.answering.quote_sense import (
     canonical,
     canonical_set,
     core_of,
-    hedges,
-    hedges_around,
-    name_terms,
-    names_in,
     phrase_lemma_set,
     phrase_lemmas,
     phrase_terms,
     same_word,
     same_word_set,
-    sure_alike,
     widened_terms,
 )
 from retrieval.answering.quote_statements import (

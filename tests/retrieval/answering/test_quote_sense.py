@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answering import quote_sense
+from retrieval.answering import quote_capitals, quote_hedges, quote_sense
 from retrieval.answering.quote_folding import quoted_spans
 from retrieval.answering.quote_sense import canonical, canonical_set, core_of, same_word
 from retrieval.tokenizer import terms, tokens
@@ -227,7 +227,7 @@ def test_verdicts_by_what_the_quote_is_about(tmp_path_factory, speaker, quote, v
     ('He said: "Only the fullest disclosure will now do."', {"only"}),
 ])
 def test_hedges_are_read_by_class(text, classes):
-    assert set(quote_sense.hedges(text)) == classes
+    assert set(quote_hedges.hedges(text)) == classes
 
 
 @pytest.mark.parametrize(("sentence", "quote", "classes"), [
@@ -249,7 +249,7 @@ def test_hedges_are_read_by_class(text, classes):
 ])
 def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, classes):
     wanted = canonical_set(terms(quote))
-    assert set(quote_sense.hedges_around(sentence, wanted)) == classes
+    assert set(quote_hedges.hedges_around(sentence, wanted)) == classes
 
 
 @pytest.mark.parametrize(("sentence", "quote", "hedged"), [
@@ -266,7 +266,7 @@ def test_hedges_are_those_of_the_clause_that_says_the_quote(sentence, quote, cla
 ])
 def test_hedges_are_those_of_the_clause_that_says_it(sentence, quote, hedged):
     wanted = canonical_set(terms(quote))
-    assert set(quote_sense.hedges_around(sentence, wanted)) == hedged
+    assert set(quote_hedges.hedges_around(sentence, wanted)) == hedged
 
 
 @pytest.mark.parametrize(("quote", "sentence", "alike"), [
@@ -281,8 +281,8 @@ def test_hedges_are_those_of_the_clause_that_says_it(sentence, quote, hedged):
 ])
 def test_would_says_what_an_if_clause_says(quote, sentence, alike):
     wanted = canonical_set(terms(quote))
-    assert quote_sense.sure_alike(quote, quote_sense.hedges(quote), sentence,
-                                  quote_sense.hedges_around(sentence, wanted)) is alike
+    assert quote_hedges.sure_alike(quote, quote_hedges.hedges(quote), sentence,
+                                  quote_hedges.hedges_around(sentence, wanted)) is alike
 
 
 @pytest.mark.parametrize(("word", "other"), [("Tories", "Conservative"),
@@ -301,7 +301,7 @@ def test_a_party_s_one_word_names_are_one_meaning(word, other):
     ("the iraq war was illegal", []),  # typed without capitals: nothing is asked of names
 ])
 def test_names_a_quote_writes_with_capitals(quote, names):
-    assert [set(run) for run in quote_sense.names_in(quote)] == names
+    assert [set(run) for run in quote_capitals.names_in(quote)] == names
 
 
 # Real prose (politics/137, 167, 387): a quote that puts another name in a statement's words
