@@ -114,6 +114,12 @@ def several_message(typed: str, matches: Sequence[Match]) -> str | None:
     return f"{len(matches)} speakers fit \u201c{typed}\u201d: {shown}{more}."
 
 
+def member_said(typed: str, topic: str, speaker: Speaker, body: str) -> str:
+    """A member's statement shown for a group: what it is, not the group's own words."""
+    return (f"No statement the articles give to \u201c{typed}\u201d itself is about "
+            f"\u201c{topic}\u201d; {who(speaker)}, of {body}, on it:")
+
+
 def closest_for(names: str, topic: str) -> str:
     return (f"No statement by {names} in the articles says all of \u201c{topic}\u201d; "
             "the closest:")

@@ -1,0 +1,126 @@
+"""The people a group phrase stands for, so that what is said of the group is true of them.
+
+"What did the bookmakers say about Natalie Appleton?" fits "Bookmakers" (a vague source) and
+"Bookmaker Ladbrokes" (a firm of that kind the articles name); "Ladbrokes' Warren Lush" spoke
+about her. Saying that no statement by the bookmakers is about her would be false, so an
+organisation the phrase fits (or the phrase itself, when it names one) brings its people:
+those whose role names it as theirs ("Ladbrokes spokesman", "Vice President of the ATP",
+see `side_members.works_for`), and those a sentence writes as of it ("Laura Brownlees of
+Save the Children", "Ladbrokes' Warren Lush"). A country is no such body: "Jean Dupont of
+France" is from there, not its spokesman.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from corpus.folding import fold
+from corpus.gazetteer import gazetteer
+from retrieval.answering.candidates import Match
+from retrieval.answering.side_members import BODY_PASSAGES, works_for, written_of
+from retrieval.tokenizer import terms
+
+if TYPE_CHECKING:
+    from retrieval.answering.engine import Parley
+
+MEMBER = "member"  # how a member matches: below its body's fit, so the body's own come first
+MEMBER_DROP = 0.2
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def bodies(typed: str, matches: Sequence[Match]) -> dict[str, float]:
+    """The names of the organisations the phrase stands for, with their fit: an
+    organisation it fits ("the ATP"), a speaker whose name is the phrase's kind before a
+    name ("Bookmaker Ladbrokes" for "the bookmakers": "Ladbrokes", whatever kind the
+    attribution gave it), and the phrase itself when it fits a body or a group, or no one
+    (a body the attribution kept no statement for: "Ann Hale of the Rail Workers Union").
+    None for a person's name or a country."""
+    if any(m.group.kind == "person" and m.how in ("name", "surname") for m in matches):
+        return {}
+    typed_terms = set(terms(typed))
+    out: dict[str, float] = {}
+    for m in matches:
+        name = _body_name(m, typed_terms)
+        if name is not None and not _is_place(name):
+            out[name] = max(out.get(name, 0.0), m.fit)
+    plain = _ARTICLE.sub("", " ".join(typed.split()))
+    if plain and not _is_place(plain) and (
+            not matches or any(m.group.kind != "person" for m in matches)):
+        out.setdefault(plain, max((m.fit for m in matches), default=1.0))
+    return out
+
+
+def _body_name(match: Match, typed_terms: set[str]) -> str | None:
+    """The name of the body a match is, less the phrase's words before it ("Bookmaker
+    Ladbrokes": "Ladbrokes"); None for a country or a person."""
+    if match.how == "country":
+        return None
+    words = match.group.speaker.name.split()
+    lead = 0
+    while lead < len(words) and set(terms(words[lead])) & typed_terms:
+        lead += 1
+    rest = words[lead:]
+    if match.group.kind == "organisation":
+        return " ".join(rest) if lead and rest and rest[0][:1].isupper() else \
+            match.group.speaker.name
+    if lead and rest and all(w[:1].isupper() for w in rest):
+        return " ".join(rest)  # "Bookmaker Ladbrokes", kept as a person
+    return None
+
+
+def _is_place(name: str) -> bool:
+    places = gazetteer()
+    folded = fold(_ARTICLE.sub("", name))
+    return folded in places.places or folded in places.adjectives or \
+        folded in places.country_of
+
+
+def members(parley: Parley, typed: str, matches: Sequence[Match]
+            ) -> tuple[list[Match], dict[str, str]]:
+    """The people of the organisations the phrase stands for (see `bodies`) whom
+    `matches` leaves out, below their body's fit; and the body of each (by folded name)."""
+    known = {m.group.folded for m in matches}
+    out: dict[str, Match] = {}
+    of: dict[str, str] = {}
+    for body, fit in bodies(typed, matches).items():
+        found = [m for m in parley.finder.find(body)
+                 if m.group.kind == "person" and m.how == "role"
+                 and works_for(m.group.speaker, body)]
+        found += written_of(parley, body, known)
+        found += _written_possessive(parley, body)
+        for m in found:
+            if m.group.folded not in known and m.group.folded not in out:
+                out[m.group.folded] = Match(m.group, MEMBER, fit - MEMBER_DROP)
+                of[m.group.folded] = body
+    return sorted(out.values(), key=lambda m: (-m.fit, -len(m.group.statements),
+                                               m.group.folded)), of
+
+
+def _written_possessive(parley: Parley, body: str) -> list[Match]:
+    """The people a sentence they speak in writes as the body's, right before their name
+    ("said Ladbrokes' Warren Lush"), in the passages best matching the body's name, which
+    it must write with a capital."""
+    found = terms(body)
+    if not found:
+        return []
+    out: dict[str, Match] = {}
+    for p, _ in parley.index.top(found, BODY_PASSAGES):
+        for sentence in parley.corpus.passages[p].sentences:
+            who = sentence.speaker
+            if who is None or who.kind != "person" or not _possessive(sentence.text,
+                                                                      who.name, body):
+                continue
+            group = parley.directory.entries.get((fold(who.name), who.kind))
+            if group is not None:
+                out.setdefault(group.folded, Match(group, MEMBER, 0.9))
+    return list(out.values())
+
+
+def _possessive(text: str, person: str, body: str) -> bool:
+    """Whether the text writes the body's name with a capital, its possessive, then the
+    person's full name (a title or office word between allowed: "BT's chief executive
+    Ben Verwaayen")."""
+    m = re.search(r"(?<![\w-])((?i:" + re.escape(body) + r"))['\u2019]s?\s+"
+                  r"(?:[a-z][\w-]*\s+){0,3}" + re.escape(person) + r"(?![\w-])", text)
+    return m is not None and m.group(1)[:1].isupper()
