@@ -113,7 +113,8 @@ def _none_on(parley: Parley, question: str, typed: str, topic: str, k: int, cut:
     firsts = {p for p, _ in first}
     ranked = [*first, *(r for r in ranked if r[0] not in firsts)][:k]
     hits = parley.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
-    return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
+    return Answer(question, "speaker", hits, claims.none_on(names, topic,
+                                                            in_articles=bool(first)), None,
                   unmatched, cut, Claim("closest", None, people, 0.0))
 
 
