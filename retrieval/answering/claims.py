@@ -115,9 +115,11 @@ def several_message(typed: str, matches: Sequence[Match]) -> str | None:
 
 
 def member_said(typed: str, topic: str, speaker: Speaker, body: str) -> str:
-    """A member's statement shown for a group: what it is, not the group's own words."""
+    """A member's statement shown for a group: what it is, not the group's own words (no
+    `body` for a body of the kind the phrase names, "the tobacco companies")."""
+    of = f", of {body}," if body else ""
     return (f"No statement the articles give to \u201c{typed}\u201d itself is about "
-            f"\u201c{topic}\u201d; {who(speaker)}, of {body}, on it:")
+            f"\u201c{topic}\u201d; {who(speaker)}{of} on it:")
 
 
 def closest_for(names: str, topic: str) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
+from corpus.phrases import ROLE_NOUNS
 from retrieval.answering.candidates import Match
 from retrieval.answering.side_members import BODY_PASSAGES, works_for, written_of
 from retrieval.tokenizer import terms
@@ -24,6 +25,11 @@ from retrieval.tokenizer import terms
 if TYPE_CHECKING:
     from retrieval.answering.engine import Parley
 
+# Plural nouns naming a kind of body ("the tobacco *companies*"): the bodies of that kind
+# are those whose names hold the words before it.
+KIND_TERMS = frozenset(terms("companies firms groups giants makers manufacturers producers "
+                             "operators"))
+KIND_FIT = 0.7
 MEMBER = "member"  # how a member matches: below its body's fit, so the body's own come first
 MEMBER_DROP = 0.2
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -124,3 +130,42 @@ def _possessive(text: str, person: str, body: str) -> bool:
     m = re.search(r"(?<![\w-])((?i:" + re.escape(body) + r"))['\u2019]s?\s+"
                   r"(?:[a-z][\w-]*\s+){0,3}" + re.escape(person) + r"(?![\w-])", text)
     return m is not None and m.group(1)[:1].isupper()
+
+
+def of_kind(parley: Parley, typed: str) -> list[Match]:
+    """For a kind of body no speaker's name or role holds whole ("the tobacco companies"),
+    the speakers whose name or role writes the kind's words inside a name ("RJ Reynolds
+    Tobacco", "executive vice-president of RJ Reynolds Tobacco"; not "Oil Minister")."""
+    words = _ARTICLE.sub("", " ".join(typed.split())).split()
+    if len(words) < 2 or not set(terms(words[-1])) & KIND_TERMS:
+        return []
+    qualifier = words[:-1]
+    wanted = terms(" ".join(qualifier))
+    if not wanted:
+        return []
+    finder = parley.finder
+    having = set.intersection(*(finder._with_term.get(t, set()) for t in wanted))
+    pattern = re.compile(r"(?<![\w-])(?i:" + r"\s+".join(map(re.escape, qualifier))
+                         + r")(?![\w-])")
+    out = []
+    for i in sorted(having):
+        group = parley.directory.groups[i]
+        speaker = group.speaker
+        if speaker.kind != "vague" and any(_in_a_name(m, f"{speaker.name} {speaker.role or ''}")
+                                           for m in pattern.finditer(
+                                               f"{speaker.name} {speaker.role or ''}")):
+            out.append(Match(group, "role", KIND_FIT))
+    return sorted(out, key=lambda m: (-len(m.group.statements), m.group.folded))
+
+
+def _in_a_name(found: re.Match[str], text: str) -> bool:
+    """Whether the words found are written as part of a name of two words or more, not
+    an office ("Oil Minister")."""
+    if not found.group(0)[:1].isupper():
+        return False
+    before = text[:found.start()].split()
+    after = text[found.end():].split()
+    named_before = bool(before) and before[-1][:1].isupper()
+    named_after = bool(after) and after[0][:1].isupper() and after[0].lower() not in ROLE_NOUNS
+    office_after = bool(after) and after[0].lower() in ROLE_NOUNS
+    return (named_before or named_after) and not office_after

@@ -43,7 +43,11 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
             matches = [*matches, *parley._described_nearby(typed, topic)]
     unmatched = parley.evidence.unmatched(topic)
     several = claims.several_message(typed, matches)
+    kinds: list[Match] = []
+    if not matches:  # a kind of body: its bodies by name ("RJ Reynolds Tobacco")
+        matches = kinds = group_members.of_kind(parley, typed)
     people_of, body_of = group_members.members(parley, typed, matches)
+    body_of |= {m.group.folded: "" for m in kinds}
     matches = [*matches, *people_of]
     if not matches:
         return nobody_fits(parley, question, typed, topic, k, cut)

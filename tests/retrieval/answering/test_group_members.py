@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.answering.engine import Parley
-from retrieval.answering.group_members import bodies, members
+from retrieval.answering.group_members import bodies, members, of_kind
 from tests.retrieval.answering.small_corpus import parley_over
 
 ARTICLES = {
@@ -53,3 +53,33 @@ def test_no_negative_claim_when_a_member_spoke_on_the_topic(parley: Parley) -> N
     assert answer.message is not None and "Warren Lush" in answer.message
     assert answer.results and answer.results[0].speaker is not None
     assert answer.results[0].speaker.name == "Warren Lush"
+
+
+KIND_ARTICLES = {
+    "tobacco.txt": "Tobacco giants hail ruling\n\n"
+                   "Charles Blixt, executive vice-president of RJ Reynolds Tobacco, said the "
+                   "court ruling transforms the lawsuit.\n\n"
+                   "Iraqi Oil Minister Sami Hadi said oil exports would rise.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def kinds(tmp_path_factory: pytest.TempPathFactory) -> Parley:
+    return parley_over(tmp_path_factory, KIND_ARTICLES)
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("the tobacco companies", {"Charles Blixt"}),  # "RJ Reynolds Tobacco" is a name
+    ("the oil companies", set()),  # "Oil Minister" is an office, not a firm
+    ("the tobacco", set()),  # no kind of body named
+])
+def test_a_kind_of_body_is_the_bodies_whose_names_hold_it(kinds: Parley, typed: str,
+                                                          found: set[str]) -> None:
+    assert {m.group.speaker.name for m in of_kind(kinds, typed)} == found
+
+
+def test_a_kind_of_body_is_no_longer_nobody(kinds: Parley) -> None:
+    answer = kinds.ask("what did the tobacco companies say about the court ruling")
+    assert answer.results and answer.results[0].speaker is not None
+    assert answer.results[0].speaker.name == "Charles Blixt"
+    assert answer.message is not None and "No speaker" not in answer.message
