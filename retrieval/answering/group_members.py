@@ -19,7 +19,7 @@ from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.phrases import ROLE_NOUNS
 from retrieval.answering.candidates import Match
-from retrieval.answering.side_members import BODY_PASSAGES, works_for, written_of
+from retrieval.answering.side_members import BODY_PASSAGES, leads_role, works_for, written_of
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 KIND_TERMS = frozenset(terms("companies firms groups giants makers manufacturers producers "
                              "operators"))
 KIND_FIT = 0.7
+MAX_BODIES = 6  # the best-fitting bodies searched for their people (each costs a search)
 MEMBER = "member"  # how a member matches: below its body's fit, so the body's own come first
 MEMBER_DROP = 0.2
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -89,18 +90,50 @@ def members(parley: Parley, typed: str, matches: Sequence[Match]
     known = {m.group.folded for m in matches}
     out: dict[str, Match] = {}
     of: dict[str, str] = {}
-    for body, fit in bodies(typed, matches).items():
+    for body, fit in list(bodies(typed, matches).items())[:MAX_BODIES]:
         found = [m for m in parley.finder.find(body)
                  if m.group.kind == "person" and m.how == "role"
                  and works_for(m.group.speaker, body)]
         found += written_of(parley, body, known)
         found += _written_possessive(parley, body)
+        found += _roles_written(parley, body)
         for m in found:
             if m.group.folded not in known and m.group.folded not in out:
                 out[m.group.folded] = Match(m.group, MEMBER, fit - MEMBER_DROP)
                 of[m.group.folded] = body
     return sorted(out.values(), key=lambda m: (-m.fit, -len(m.group.statements),
                                                m.group.folded)), of
+
+
+def _roles_written(parley: Parley, body: str) -> list[Match]:
+    """The people an article gives a role naming the body as theirs ("SEC deputy
+    enforcement director Linda Thomsen", "Ladbrokes spokesman"), in the passages best
+    matching its name: the directory keeps one role a person ("director")."""
+    found = terms(body)
+    if not found:
+        return []
+    out: dict[str, Match] = {}
+    for p, _ in parley.index.top(found, BODY_PASSAGES):
+        for sentence in parley.corpus.passages[p].sentences:
+            who = sentence.speaker
+            if who is None or who.kind != "person" or not who.role or not (
+                    leads_role(who, body) or _office_of(who.role, body)
+                    or works_for(who, body)):
+                continue
+            group = parley.directory.entries.get((fold(who.name), who.kind))
+            if group is not None:
+                out.setdefault(group.folded, Match(group, MEMBER, 0.9))
+    return list(out.values())
+
+
+def _office_of(role: str, body: str) -> bool:
+    """Whether a role is the body's name, written as a name, then lower-case words ending
+    in an office ("SEC deputy enforcement director"), not a former one."""
+    m = re.match(r"(?:the\s+)?(" + re.escape(body) + r")\s+((?:[a-z][\w-]*\s+){0,3})"
+                 r"([a-z][\w-]*)$", role, re.I)
+    return (m is not None and m.group(1)[:1].isupper() and m.group(3).lower() in ROLE_NOUNS
+            and m.group(2) == m.group(2).lower() and m.group(3) == m.group(3).lower()
+            and not re.search(r"(?i)\b(?:ex|former|one-time|retired)\b", role))
 
 
 def _written_possessive(parley: Parley, body: str) -> list[Match]:
@@ -124,12 +157,17 @@ def _written_possessive(parley: Parley, body: str) -> list[Match]:
 
 
 def _possessive(text: str, person: str, body: str) -> bool:
-    """Whether the text writes the body's name with a capital, its possessive, then the
-    person's full name (a title or office word between allowed: "BT's chief executive
-    Ben Verwaayen")."""
-    m = re.search(r"(?<![\w-])((?i:" + re.escape(body) + r"))['\u2019]s?\s+"
-                  r"(?:[a-z][\w-]*\s+){0,3}" + re.escape(person) + r"(?![\w-])", text)
-    return m is not None and m.group(1)[:1].isupper()
+    """Whether the text writes the body's name with a capital, then the person's full
+    name: through its possessive ("Ladbrokes' Warren Lush", "BT's chief executive Ben
+    Verwaayen"), or before an office ("SEC deputy enforcement director Linda Thomsen")."""
+    if person not in text or body.lower() not in text.lower():
+        return False  # the pattern cannot match: no pattern built (they are many)
+    m = re.search(r"(?<![\w-])((?i:" + re.escape(body) + r"))(['\u2019]s?)?\s+"
+                  r"((?:[a-z][\w-]*\s+){0,3})" + re.escape(person) + r"(?![\w-])", text)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    between = m.group(3).split()
+    return m.group(2) is not None or (bool(between) and between[-1] in ROLE_NOUNS)
 
 
 def of_kind(parley: Parley, typed: str) -> list[Match]:

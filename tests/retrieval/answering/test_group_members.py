@@ -17,6 +17,11 @@ ARTICLES = {
                  "Ann Hale of the Rail Workers Union said members would vote on a strike "
                  "over pensions.\n\n"
                  "Unions said the talks had failed.\n",
+    "sec.txt": "Regulator settles charges\n\n"
+               "The Acme Exchange Board found the firm did not disclose its payments. "
+               "\"Shareholders have a significant interest in it,\" said Acme Exchange "
+               "Board deputy enforcement director Linda Thomsen.\n\n"
+               "Acme Exchange Board said the fine was fair.\n",
     "france.txt": "Champion wins again\n\n"
                   "Marie Blanc of France said the race over the hills was her hardest.\n\n"
                   "France said the treaty would be signed.\n",
@@ -36,6 +41,8 @@ def _members(parley: Parley, typed: str) -> set[str]:
 @pytest.mark.parametrize(("typed", "member"), [
     ("the bookmakers", "Warren Lush"),  # "Bookmakers Ladbrokes", then "Ladbrokes' Warren Lush"
     ("the rail workers union", "Ann Hale"),  # "Ann Hale of the Rail Workers Union"
+    # the body's name before the office before the name, whatever role the directory keeps
+    ("the acme exchange board", "Linda Thomsen"),
 ])
 def test_a_group_brings_the_people_of_its_bodies(parley: Parley, typed: str,
                                                  member: str) -> None:
