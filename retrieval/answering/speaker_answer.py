@@ -18,7 +18,7 @@ from retrieval.answering import claims, group_members, nearby
 from retrieval.answering.absence import MIN_PASSAGES
 from retrieval.answering.candidates import Match, best_fit_first, best_fitting, is_quantifier
 from retrieval.answering.context import in_topic_articles
-from retrieval.answering.records import Answer, Claim
+from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import keeps_sense
 from retrieval.answering.speakers import Resolution, normalize_name
 from retrieval.answering.unknown_names import name_words, unwritten_name
@@ -81,7 +81,8 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
         return _none_on(parley, question, typed, topic, k, cut, matches, mine, names)
     hits, held = found.hits, found.held[0]
     if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
-            keeps_sense(topic, claims.statement_texts(hits[0])):
+            keeps_sense(topic, claims.statement_texts(hits[0])) and \
+            not _named_only_around(parley, topic, query, hits[0]):
         speaker = hits[0].speaker
         body = _body_of(parley, speaker, body_of)
         message = several if body is None or speaker is None else claims.member_said(
@@ -90,6 +91,17 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
                       Claim("said", hits[0].speaker, people, held))
     return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
                   unmatched, cut, Claim("closest", None, people, held))
+
+
+def _named_only_around(parley: Parley, topic: str, query: Sequence[str], hit: Hit) -> bool:
+    """Whether the topic is a person the articles quote, named only in the narration
+    around what was said ("Liam Fox was speaking after Mr Blair told Labour members …"
+    is Fox speaking, not Blair on Fox). Only for a person's name: a frame the question
+    asks about ("tell reporters", "urge") is no one's name (see `said_part`)."""
+    entry = parley.directory.resolve(topic).entry
+    if entry is None or entry.kind != "person":
+        return False
+    return parley.evidence.coverage(hit, query, said_only=True) < claims.COVERAGE_TO_SAY
 
 
 def _body_of(parley: Parley, speaker: Speaker | None, body_of: dict[str, str]) -> str | None:
