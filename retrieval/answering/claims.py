@@ -115,11 +115,13 @@ def several_message(typed: str, matches: Sequence[Match]) -> str | None:
 
 
 def member_said(typed: str, topic: str, speaker: Speaker, body: str) -> str:
-    """A member's statement shown for a group: what it is, not the group's own words (no
-    `body` for a body of the kind the phrase names, "the tobacco companies")."""
-    of = f", of {body}," if body else ""
-    return (f"No statement the articles give to \u201c{typed}\u201d itself is about "
-            f"\u201c{topic}\u201d; {who(speaker)}{of} on it:")
+    """A member's statement shown for a group, said to be one of the people the phrase
+    takes in, not the group's own words, and with no negative: the phrase's own speakers
+    may have spoken on the topic too (no `body` for a body of the kind the phrase names,
+    "the tobacco companies")."""
+    of = f"of {body}, one of those" if body else "one of those"
+    return (f"{who(speaker)}, {of} \u201c{typed}\u201d takes in, on "
+            f"\u201c{topic}\u201d:")
 
 
 def closest_for(names: str, topic: str) -> str:
