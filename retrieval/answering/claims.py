@@ -114,16 +114,31 @@ def several_message(typed: str, matches: Sequence[Match]) -> str | None:
     return f"{len(matches)} speakers fit \u201c{typed}\u201d: {shown}{more}."
 
 
+def member_said(typed: str, topic: str, speaker: Speaker, body: str) -> str:
+    """A member's statement shown for a group, said to be one of the people the phrase
+    takes in, not the group's own words, and with no negative: the phrase's own speakers
+    may have spoken on the topic too (no `body` for a body of the kind the phrase names,
+    "the tobacco companies")."""
+    of = f"of {body}, one of those" if body else "one of those"
+    return (f"{who(speaker)}, {of} \u201c{typed}\u201d takes in, on "
+            f"\u201c{topic}\u201d:")
+
+
 def closest_for(names: str, topic: str) -> str:
     return (f"No statement by {names} in the articles says all of \u201c{topic}\u201d; "
             "the closest:")
 
 
-def none_on(names: str, topic: str, shown: bool = True) -> str:
-    """None of their statements is on the topic; `shown`: their other statements follow."""
-    said = f"No statement by {names} in the articles is about \u201c{topic}\u201d"
-    return f"{said}; their statements:" if shown else f"{said}, nor do they speak in the " \
-        "articles about it."
+def none_on(names: str, topic: str, shown: bool = True, in_articles: bool = False) -> str:
+    """None of their statements holds a word of the topic; `shown`: their other statements
+    follow, `in_articles`: first those in the articles about it. It says "names", not "is
+    about": a statement in an article about the Oscars may be on them without the word
+    ("Bookmakers predict Cate Blanchett will be named best supporting actress")."""
+    said = f"No statement by {names} in the articles names \u201c{topic}\u201d"
+    if not shown:
+        return f"{said}, nor do they speak in the articles about it."
+    return f"{said}; their statements, first those in the articles about it:" if in_articles \
+        else f"{said}; their statements:"
 
 
 def not_in_articles(words: Sequence[str]) -> str:

@@ -26,13 +26,16 @@ _SPEECH = (
 )
 _WHAT_DID = re.compile(
     rf"^\s*(?:so\s+|and\s+|but\s+)?(?:what|which\s+\w+)\s+"
-    rf"(?:did|does|do|has|have|had|was|is|are|were|would)\s+(?P<x>.+?)\s+"
+    # an article is never the whole speaker: "what did the state environmental protection
+    # agency say" is not "the" stating something
+    rf"(?:did|does|do|has|have|had|was|is|are|were|would)\s+(?P<x>(?:(?:the|a|an)\s+)?.+?)\s+"
     # "what did X have to say", "what has X been saying"
     rf"(?:(?:have|has|had)\s+to\s+|been\s+)?"
     rf"(?:(?:just|really|actually|ever|recently|also|first)\s+)?"
     rf"(?:{_SPEECH}|make\s+of|made\s+of)\b(?P<rest>.*)$", re.IGNORECASE)
 _DID_X_SAY = re.compile(
-    rf"^\s*(?:did|has|have|does)\s+(?P<x>.+?)\s+(?:ever\s+)?(?:{_SPEECH}|mention|mentioned)"
+    rf"^\s*(?:did|has|have|does)\s+(?P<x>(?:(?:the|a|an)\s+)?.+?)\s+(?:ever\s+)?"
+    rf"(?:{_SPEECH}|mention|mentioned)"
     rf"\b(?P<rest>.*)$", re.IGNORECASE)
 @cache
 def _lexicon_forms() -> tuple[re.Pattern[str], re.Pattern[str]]:

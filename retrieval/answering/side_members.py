@@ -162,6 +162,8 @@ def written_of(parley: Parley, typed: str, known: set[str]) -> list[Match]:
 
 def _of_body(text: str, person: str, body: str) -> bool:
     """Whether the text writes the person's full name, then "of", "from" or "at" the body."""
+    if person not in text or body.lower() not in text.lower():
+        return False  # the pattern cannot match: no pattern built (they are many)
     m = re.search(re.escape(person) + r",?\s+(?:of|from|at)\s+(?:the\s+)?((?i:"
                   + re.escape(body) + r"))(?![\w-])", text)
     return m is not None and m.group(1)[:1].isupper()
@@ -183,7 +185,7 @@ def _body_members(parley: Parley, typed: str, known: set[str]) -> list[Match]:
     for p, _ in parley.index.top(found, BODY_PASSAGES):  # the roles the articles write
         for sentence in parley.corpus.passages[p].sentences:
             who = sentence.speaker
-            if who is None or not _leads_role(who, name, words[-1]):
+            if who is None or not leads_role(who, name, words[-1]):
                 continue
             group = parley.directory.entries.get((fold(who.name), who.kind))
             if group is not None and group.folded not in known:
@@ -191,7 +193,7 @@ def _body_members(parley: Parley, typed: str, known: set[str]) -> list[Match]:
     return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
 
 
-def _leads_role(speaker: Speaker, name: str, kind: str = "") -> bool:
+def leads_role(speaker: Speaker, name: str, kind: str = "") -> bool:
     """Whether the role begins with the body's name, written as a name, then (its kind
     aside: "PCS *Union* spokesman") only office words ("PCS leader"; not "Football *League*
     chairman" for the Football Association, nor a former post)."""

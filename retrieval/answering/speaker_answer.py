@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from retrieval.answering import claims, nearby
+from corpus.folding import fold
+from corpus.models import Speaker
+from retrieval.answering import claims, group_members, nearby
 from retrieval.answering.absence import MIN_PASSAGES
 from retrieval.answering.candidates import Match, best_fit_first, best_fitting, is_quantifier
 from retrieval.answering.context import in_topic_articles
-from retrieval.answering.records import Answer, Claim
+from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import keeps_sense
 from retrieval.answering.speakers import Resolution, normalize_name
 from retrieval.answering.unknown_names import name_words, unwritten_name
@@ -40,6 +42,13 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
         if not any(nearby.by_own_name(m, typed) for m in matches):
             matches = [*matches, *parley._described_nearby(typed, topic)]
     unmatched = parley.evidence.unmatched(topic)
+    several = claims.several_message(typed, matches)
+    kinds: list[Match] = []
+    if not matches:  # a kind of body: its bodies by name ("RJ Reynolds Tobacco")
+        matches = kinds = group_members.of_kind(parley, typed)
+    people_of, body_of = group_members.members(parley, typed, matches)
+    body_of |= {m.group.folded: "" for m in kinds}
+    matches = [*matches, *people_of]
     if not matches:
         return nobody_fits(parley, question, typed, topic, k, cut)
     mine: dict[int, list[int]] = {}
@@ -47,7 +56,6 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
         for p, s in m.group.statements:
             mine.setdefault(p, []).append(s)
     people = claims.candidates(matches)
-    several = claims.several_message(typed, matches)
     query = [t for t in terms(topic) if t not in set(terms(typed))]
     absent = parley.absent_answer(question, "speaker", topic, unmatched, cut,
                                   Claim("closest", None, people)) if query else None
@@ -73,11 +81,34 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
         return _none_on(parley, question, typed, topic, k, cut, matches, mine, names)
     hits, held = found.hits, found.held[0]
     if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
-            keeps_sense(topic, claims.statement_texts(hits[0])):
-        return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
+            keeps_sense(topic, claims.statement_texts(hits[0])) and \
+            not _named_only_around(parley, topic, query, hits[0]):
+        speaker = hits[0].speaker
+        body = _body_of(parley, speaker, body_of)
+        message = several if body is None or speaker is None else claims.member_said(
+            typed, topic, speaker, body)
+        return Answer(question, "speaker", hits, message, hits[0].speaker, unmatched, cut,
                       Claim("said", hits[0].speaker, people, held))
     return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
                   unmatched, cut, Claim("closest", None, people, held))
+
+
+def _named_only_around(parley: Parley, topic: str, query: Sequence[str], hit: Hit) -> bool:
+    """Whether the topic is a person the articles quote, named only in the narration
+    around what was said ("Liam Fox was speaking after Mr Blair told Labour members …"
+    is Fox speaking, not Blair on Fox). Only for a person's name: a frame the question
+    asks about ("tell reporters", "urge") is no one's name (see `said_part`)."""
+    entry = parley.directory.resolve(topic).entry
+    if entry is None or entry.kind != "person":
+        return False
+    return parley.evidence.coverage(hit, query, said_only=True) < claims.COVERAGE_TO_SAY
+
+
+def _body_of(parley: Parley, speaker: Speaker | None, body_of: dict[str, str]) -> str | None:
+    """The body a member speaks for (see `group_members`), None for one the phrase fits."""
+    group = None if speaker is None else parley.directory.entries.get(
+        (fold(speaker.name), speaker.kind))
+    return None if group is None else body_of.get(group.folded)
 
 
 def _none_on(parley: Parley, question: str, typed: str, topic: str, k: int, cut: bool,
@@ -98,7 +129,8 @@ def _none_on(parley: Parley, question: str, typed: str, topic: str, k: int, cut:
     firsts = {p for p, _ in first}
     ranked = [*first, *(r for r in ranked if r[0] not in firsts)][:k]
     hits = parley.evidence.hits(ranked, set(query) | set(terms(typed)), only=mine)
-    return Answer(question, "speaker", hits, claims.none_on(names, topic), None,
+    return Answer(question, "speaker", hits, claims.none_on(names, topic,
+                                                            in_articles=bool(first)), None,
                   unmatched, cut, Claim("closest", None, people, 0.0))
 
 

@@ -56,11 +56,12 @@ def test_a_speaker_with_nothing_on_a_topic_even_in_its_articles_is_shown_nothing
         engine: Parley):
     answer = engine.ask("what did Ann Lee say about the snow")
     assert answer.results == () and answer.claim.kind == "closest"
-    assert answer.message == ("No statement by Ann Lee (Minister) in the articles is about "
+    assert answer.message == ("No statement by Ann Lee (Minister) in the articles names "
                               "\u201cthe snow\u201d, nor do they speak in the articles about it.")
 
 
 def test_a_speaker_with_nothing_on_a_topic_but_its_articles_shows_their_statements(
         engine: Parley):
     answer = engine.ask("what did Ray Holt say about the harbour")  # his article is about it
-    assert answer.results and answer.message.endswith("their statements:")
+    assert answer.results and answer.message.endswith(
+        "their statements, first those in the articles about it:")

@@ -124,3 +124,13 @@ def test_a_speech_verb_opening_the_rest_is_dropped():
 
 def test_what_something_is_stays_a_search():
     assert parse_question("what are the prospects for peace").intent == "search"
+
+
+@pytest.mark.parametrize(("question", "speaker"), [
+    # "state" is a speech verb, but an article alone is never the speaker
+    ("what did the state environmental protection agency say about the dam",
+     "the state environmental protection agency"),
+    ("what did the state say about the dam", "the state"),
+])
+def test_an_article_alone_is_never_the_speaker(question: str, speaker: str) -> None:
+    assert parse_question(question).speaker == speaker

@@ -8,8 +8,8 @@ import pytest
 from corpus.models import Speaker
 from retrieval.answering.engine import Parley
 from retrieval.answering.side_members import (
-    _leads_role,
     belongs_to_party,
+    leads_role,
     party_of,
     works_for,
     written_as_former,
@@ -63,7 +63,7 @@ def parley(tmp_path_factory: pytest.TempPathFactory) -> Parley:
 ])
 def test_a_role_names_the_body_when_it_begins_with_its_name_before_an_office(
         role: str, name: str, leads: bool) -> None:
-    assert _leads_role(Speaker("Someone", role, "person"), name, "union") is leads
+    assert leads_role(Speaker("Someone", role, "person"), name, "union") is leads
 
 
 def test_a_body_typed_with_its_kind_holds_the_people_its_name_leads_the_role_of(
