@@ -4,6 +4,8 @@ Factory Records founder" right after the person in focus is that person. Each ru
 real prose and with prose where it must not fire."""
 from __future__ import annotations
 
+import pytest
+
 from tests.corpus.attributed import attribute
 
 _WILSON = ('Music mogul Tony Wilson, who headed the record company Joy Division were signed '
@@ -39,3 +41,47 @@ def test_closing_pronoun_after_a_named_content_subject_keeps_the_focus() -> None
                     "same commitments for the job\" as when Labour came to power in 1997, he "
                     "said.")
     assert out[-1][0] != "Tony Blair" and out[-1][0] != "Mr Blair"
+
+
+_FOUNDER = ('Mr Wilson said he would "rather not" appear in the film. He made a cameo '
+            'appearance in 24 Hour Party People, in which his leading role was played by Steve '
+            'Coogan. "I\'m not an actor and I did a lousy job playing my part," said the '
+            'Factory Records founder.')
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # entertainment/228: an epithet for the person in focus, capitalised words and all
+    (["Music mogul Tony Wilson will be co-executive producer.", _FOUNDER], "Tony Wilson"),
+    # politics/302: opening its sentence
+    (["Mr George Galloway said he would contest Bethnal Green.",
+      "The Glasgow Kelvin MP, who was expelled from Labour, accused Ms King of being a "
+      "stooge."], "George Galloway"),
+    # politics/410: the focus's own role has the same head ("Tory MP")
+    (["Tory MP Jonathan Sayeed faces a vote.",
+      "The Mid-Bedfordshire MP had denied a claim that he was paid."], "Jonathan Sayeed"),
+])
+def test_definite_description_speaking_is_the_person_in_focus(
+        paragraphs: list[str], expected: str) -> None:
+    assert attribute(*paragraphs)[-1][0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, refused", [
+    # business/380: inside a clause of someone's statement, a person talked about
+    (['"Most airports are shabby," Ms Anita Chada said, adding that while the Civil '
+      'Aviation minister has promised to modernise airports little progress has been '
+      'made.'], "Anita Chada"),
+    # politics/260: a deputy prime minister is never "the prime minister"
+    (['On Tuesday, deputy prime minister John Prescott told BBC News: "We will win." The '
+      'prime minister told Mr Brown he would stand down.'], "John Prescott"),
+    # a party's role may be another member's
+    (["Mr Charles Clarke spoke in the Commons.",
+      "The Lib Dem leader said the plans were wrong."], "Charles Clarke"),
+    # a description that brings in someone new
+    (["Mr Tony Wilson spoke in court.", '"It is unfair," said the lawyer.'], "Tony Wilson"),
+    # another person named since, in a sentence not about the focus
+    (['Mr Tony Wilson spoke on Monday. The film starred Steve Coogan. "It was fun," '
+      'said the Factory Records founder.'], "Tony Wilson"),
+])
+def test_definite_description_that_may_be_someone_else_is_not_the_focus(
+        paragraphs: list[str], refused: str) -> None:
+    assert attribute(*paragraphs)[-1][0] != refused
