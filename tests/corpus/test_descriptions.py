@@ -85,3 +85,19 @@ def test_definite_description_speaking_is_the_person_in_focus(
 def test_definite_description_that_may_be_someone_else_is_not_the_focus(
         paragraphs: list[str], refused: str) -> None:
     assert attribute(*paragraphs)[-1][0] != refused
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # tech/108: the apposition's closing comma left out before the verb
+    ("John Connors, Microsoft's chief financial officer said a test version would be out.",
+     "John Connors"),
+    # business/064: a named spokesperson is the person
+    ('"We are doing research," Michael Lamberty, a Lufthansa spokesman told the BBC.',
+     "Michael Lamberty"),
+    # a time phrase before the comma is no name: the spokeswoman's organisation speaks
+    ("On Wednesday, a Home Office spokeswoman said the review had not been set up.",
+     "Home Office"),
+])
+def test_name_comma_role_without_closing_comma_is_the_name(sentence: str,
+                                                           expected: str) -> None:
+    assert attribute(sentence)[-1][0] == expected
