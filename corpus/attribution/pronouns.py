@@ -11,7 +11,12 @@ import re
 
 from corpus.attribution.acts import Act
 from corpus.attribution.cues import CUE, REPORT_ONLY
-from corpus.attribution.focus import sentence_subject
+from corpus.attribution.pronoun_focus import (
+    described_earlier_focus,
+    known_person,
+    named_subject_over_role,
+    opens_with_description,
+)
 from corpus.attribution.salience import (
     NAME_RUN,
     find_named,
@@ -77,36 +82,19 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
     elif kind in ("male", "female") and rival_in_view(state, kind) \
             and not _going_on(state, act, last):
         pass  # another person of the pronoun's gender named since the focus: nobody
-    elif kind in ("male", "female") and (named := _named_subject_over_role(state, act, kind)):
+    elif kind in ("male", "female") and (named := named_subject_over_role(state, act, kind)):
         unit.entity = named
     elif kind:
         unit.entity, unit.vague, unit.role_only = _referent(kind, last, state.focus,
                                                             state.org_focus)
+        if kind in ("male", "female") and unit.entity is not None \
+                and not known_person(state, unit.entity) and opens_with_description(state):
+            unit.entity = described_earlier_focus(state, unit.entity, kind)
         if kind in ("male", "female") and not unit.has_speaker():
             # nobody in focus fits the gender: the one person of it named since, if one
             unit.entity = only_person_named_since(state, act.clause_start, kind)
     if not unit.has_speaker():
         unit.kind = None
-
-
-def _named_subject_over_role(state: ArticleState, act: Act, kind: str) -> Entity | None:
-    """'The musician committed suicide in 1980. Mr Wilson, who ..., who he says asked
-    ...': a pronoun inside a sentence opening with a named person of its gender is that
-    person, not a role-only focus the sentence before left (a role nobody is named for,
-    which the link to the next speaker would give to whoever that is). Never a closing
-    attribution after a comma ('Mr Blair has "the same passion ...", he said': the named
-    subject is the content)."""
-    focus = state.focus
-    masked = state.paragraph.masked
-    if focus is None or focus[0] is not None or focus[1] is None \
-            or masked[state.sentence_start:act.clause_start].rstrip().endswith(
-                (",", "\"", "”")):
-        return None
-    phrase = sentence_subject(masked, state.sentence_start, act.cue)
-    if phrase is None or phrase.name is None or phrase.pronoun:
-        return None
-    ent = state.people.find(phrase.name)
-    return ent if ent is not None and ent.kind == "person" and ent.gender == kind else None
 
 
 def _share_group(state: ArticleState, last: Unit | None) -> str | None:

@@ -101,3 +101,20 @@ def test_definite_description_that_may_be_someone_else_is_not_the_focus(
 def test_name_comma_role_without_closing_comma_is_the_name(sentence: str,
                                                            expected: str) -> None:
     assert attribute(sentence)[-1][0] == expected
+
+
+_HANKS = ('"This is Leicester Square like you\'ve never seen it before," said Hanks. Polar '
+          'Express is based on a children\'s book. The 48-year-old actor crossed a bridge '
+          'built in the square, which he said was "almost impossible to get across".')
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # entertainment/036: a film title taken for a name is no "he"; the actor who spoke is
+    ("Hollywood star Tom Hanks was in London for the premiere.", "Tom Hanks"),
+    # ... never a woman who spoke before it
+    ("Hollywood star Julia Roberts was in London for the premiere.", None),
+])
+def test_person_description_after_a_title_taken_for_a_name(lead: str,
+                                                           expected: str | None) -> None:
+    text = _HANKS.replace("said Hanks", "said Roberts") if expected is None else _HANKS
+    assert attribute(lead, text)[-1][0] == expected
