@@ -11,6 +11,12 @@ import re
 
 from corpus.attribution.acts import Act
 from corpus.attribution.cues import CUE, REPORT_ONLY
+from corpus.attribution.pronoun_focus import (
+    described_earlier_focus,
+    known_person,
+    named_subject_over_role,
+    opens_with_description,
+)
 from corpus.attribution.salience import (
     NAME_RUN,
     find_named,
@@ -76,9 +82,14 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
     elif kind in ("male", "female") and rival_in_view(state, kind) \
             and not _going_on(state, act, last):
         pass  # another person of the pronoun's gender named since the focus: nobody
+    elif kind in ("male", "female") and (named := named_subject_over_role(state, act, kind)):
+        unit.entity = named
     elif kind:
         unit.entity, unit.vague, unit.role_only = _referent(kind, last, state.focus,
                                                             state.org_focus)
+        if kind in ("male", "female") and unit.entity is not None \
+                and not known_person(state, unit.entity) and opens_with_description(state):
+            unit.entity = described_earlier_focus(state, unit.entity, kind)
         if kind in ("male", "female") and not unit.has_speaker():
             # nobody in focus fits the gender: the one person of it named since, if one
             unit.entity = only_person_named_since(state, act.clause_start, kind)

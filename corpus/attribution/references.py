@@ -184,7 +184,7 @@ def _person(state: ArticleState, unit: Unit, ref: Reference) -> Entity | None:
         return None
     if ref.noun.endswith("-year-old") and not _age_fits(state, focus, ref.noun):
         return None
-    return None if _other_person_since(state, unit, focus) else focus
+    return None if other_person_since(state, unit, focus) else focus
 
 
 def run_speaker_fits(state: ArticleState, act: Act) -> bool:
@@ -206,7 +206,7 @@ def run_speaker_fits(state: ArticleState, act: Act) -> bool:
                    for other in known_people(state, text))
 
 
-def _other_person_since(state: ArticleState, unit: Unit, focus: Entity) -> bool:
+def other_person_since(state: ArticleState, unit: Unit, focus: Entity) -> bool:
     """Whether someone else is named between where the focus was set and this noun ("...
     in the shape of Emma Watson ... The 14-year-old said" is not the actress who spoke)."""
     for name, other in named_since_focus(state, unit.start):

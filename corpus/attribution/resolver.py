@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.acts import Act
+from corpus.attribution.descriptions import brings_in_someone, focus_described
 from corpus.attribution.documents import document_noun
 from corpus.attribution.pronouns import resolve_pronoun
 from corpus.attribution.references import lead_role, resolve_reference
@@ -121,6 +122,15 @@ def _resolve_role(state: ArticleState, unit: Unit, phrase: Phrase, role: str) ->
         focus.role = role
         state.people.add_role(focus, role)
         entity = focus
+    elif entity is None and focus is not None and focus_described(state, unit, phrase, role,
+                                                                  focus):
+        # '"...," said the Factory Records founder': an epithet for the person in focus,
+        # found again by the role; their own role (or the link of a lead still open to
+        # them) is left alone
+        if focus.role is None and not state.role_leads:
+            focus.role = role
+        state.people.add_role(focus, role)
+        entity = focus
     if entity is not None:
         unit.entity = entity
     elif not speaks_for_organisation(state, unit, phrase.text):
@@ -147,10 +157,10 @@ def _focus_takes_role(state: ArticleState, phrase: Phrase, role: str, focus: Ent
     Tory leader" nor "Mr Blair's spokesman") goes to the person in focus when they have no
     role of their own, no other role-only lead is still open and the role's gender does
     not contradict theirs ("The lord chancellor hinted" after Baroness Boothroyd is not
-    hers)."""
+    hers) and it does not bring in someone new ("said the lawyer")."""
     words = role.split()
     return focus.kind == "person" and focus.role is None and not focus.roles_seen \
-        and role_gender(role) in (None, focus.gender) \
+        and not brings_in_someone(role) and role_gender(role) in (None, focus.gender) \
         and not state.other_role_lead(role) \
         and phrase.text.lower().startswith("the ") and "'" not in role and "’" not in role \
         and (words[0].islower() or (len(words) > 1 and _is_country_word(words[0])

@@ -172,6 +172,8 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
         own = _LOOSE_APPOSITION.match(masked[s:found[1]])
         if own and any(is_role_noun(w) for w in own.group(2).split() + found[0]):
             found = (own.group(1).split(), s)
+        elif own is None and (named := _name_before_role(masked[s:cue.start], found[0])):
+            return Finding(parse_phrase(named[0]), s, role=named[1])
     if not found:
         own = _LOOSE_APPOSITION.match(masked[s:cue.start].rstrip())
         if own is None or not _OWNER_THEN_WORD.search(own.group(2)):
@@ -181,6 +183,29 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
     if joint:  # "He and the Archbishop have both spoken out": the pronoun
         return Finding(parse_phrase([joint.group(1)]), s)
     return Finding(parse_phrase(_first_conjunct(found[0])), found[1])
+
+
+def _name_before_role(before: str, described: list[str]) -> tuple[list[str], str] | None:
+    """"John Connors, Microsoft's chief financial officer said": a full name, a comma and
+    the role words read back from the verb (the closing comma left out) are the name
+    speaking with that role, never the role alone."""
+    whole = _LOOSE_APPOSITION.match(before.rstrip())
+    phrase = parse_phrase(described)
+    if whole is None or phrase is None or not phrase.role_only \
+            or not whole.group(2).endswith(" ".join(described)):
+        return None
+    named = parse_phrase(whole.group(1).split())  # never "On Wednesday, a ... spokeswoman"
+    if named is None or named.name is None or named.role or named.pronoun \
+            or is_organisation_name(named.name) \
+            or not (named.title or len(named.name.split()) > 1):
+        return None
+    role = whole.group(2).split()
+    if role[0].lower() in _DETERMINERS:
+        role = role[1:]  # "Michael Lamberty, a Lufthansa spokesman": "Lufthansa spokesman"
+    return whole.group(1).split(), " ".join(role)
+
+
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their"}
 
 
 def _after_object_preposition(lead: list[str]) -> bool:
