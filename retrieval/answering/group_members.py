@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
@@ -33,6 +34,8 @@ KIND_FIT = 0.7
 MAX_BODIES = 6  # the best-fitting bodies searched for their people (each costs a search)
 MEMBER = "member"  # how a member matches: below its body's fit, so the body's own come first
 MEMBER_DROP = 0.2
+# Each engine's bodies and their people (`_people_of`), let go with the engine.
+_FOUND: WeakKeyDictionary[Parley, dict[str, list[Match]]] = WeakKeyDictionary()
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -91,18 +94,28 @@ def members(parley: Parley, typed: str, matches: Sequence[Match]
     out: dict[str, Match] = {}
     of: dict[str, str] = {}
     for body, fit in list(bodies(typed, matches).items())[:MAX_BODIES]:
-        found = [m for m in parley.finder.find(body)
-                 if m.group.kind == "person" and m.how == "role"
-                 and works_for(m.group.speaker, body)]
-        found += written_of(parley, body, known)
-        found += _written_possessive(parley, body)
-        found += _roles_written(parley, body)
-        for m in found:
+        for m in _people_of(parley, body):
             if m.group.folded not in known and m.group.folded not in out:
                 out[m.group.folded] = Match(m.group, MEMBER, fit - MEMBER_DROP)
                 of[m.group.folded] = body
     return sorted(out.values(), key=lambda m: (-m.fit, -len(m.group.statements),
                                                m.group.folded)), of
+
+
+def _people_of(parley: Parley, body: str) -> list[Match]:
+    """The body's people, found once per engine: each way of finding them searches the
+    passages best matching the body's name (milliseconds a body), and a group question
+    asked again, or another naming the same body, would pay it again."""
+    found_for = _FOUND.setdefault(parley, {})
+    if body not in found_for:
+        found = [m for m in parley.finder.find(body)
+                 if m.group.kind == "person" and m.how == "role"
+                 and works_for(m.group.speaker, body)]
+        found += written_of(parley, body, set())
+        found += _written_possessive(parley, body)
+        found += _roles_written(parley, body)
+        found_for[body] = found
+    return found_for[body]
 
 
 def _roles_written(parley: Parley, body: str) -> list[Match]:

@@ -91,3 +91,17 @@ def test_a_kind_of_body_is_no_longer_nobody(kinds: Parley) -> None:
     assert answer.results and answer.results[0].speaker is not None
     assert answer.results[0].speaker.name == "Charles Blixt"
     assert answer.message is not None and "No speaker" not in answer.message
+
+
+def test_a_bodys_people_are_searched_once_per_engine(
+        tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    from retrieval.answering import group_members
+
+    fresh = parley_over(tmp_path_factory, ARTICLES)
+    searched: list[str] = []
+    real = group_members._roles_written
+    monkeypatch.setattr(group_members, "_roles_written",
+                        lambda p, body: searched.append(body) or real(p, body))
+    first = _members(fresh, "the bookmakers")
+    assert _members(fresh, "the bookmakers") == first == {"Warren Lush"}
+    assert searched and len(searched) == len(set(searched))  # each body once
