@@ -10,13 +10,16 @@ import re
 from dataclasses import dataclass
 
 _ADVERBS = r"(?:(?:really|actually|ever|truly|genuinely|once|just|indeed)\s+)*"
+# An article is never the whole speaker: "did the state department say ..." is not "the"
+# stating something (as in `question`).
+_SPEAKER = r"(?:(?:the|a|an)\s+)?[^\"“”‘'«]+?"
 _DID = re.compile(
-    rf"^\s*(?:so\s+|and\s+|but\s+)?(?:did|has|have|had)\s+(?P<x>[^\"“”‘'«]+?)\s+{_ADVERBS}"
+    rf"^\s*(?:so\s+|and\s+|but\s+)?(?:did|has|have|had)\s+(?P<x>{_SPEAKER})\s+{_ADVERBS}"
     rf"(?:say|said|state|stated|claim|claimed|declare|declared)\s+(?:that\s+)?(?P<y>.+?)\s*\?*\s*$",
     re.IGNORECASE)
 _TRUE = re.compile(
     rf"^\s*(?:so\s+|and\s+|but\s+)?(?:is\s+it\s+true|is\s+it\s+right|is\s+it\s+correct|"
-    rf"was\s+it\s+true)\s+(?:that\s+)?(?P<x>[^\"“”‘'«]+?)\s+{_ADVERBS}"
+    rf"was\s+it\s+true)\s+(?:that\s+)?(?P<x>{_SPEAKER})\s+{_ADVERBS}"
     rf"(?:said|says|stated|claimed|declared)\s+(?:that\s+)?(?P<y>.+?)\s*\?*\s*$",
     re.IGNORECASE)
 # What follows the verb in a question about a topic, not about words: "Did X say anything

@@ -143,6 +143,11 @@ def test_reported_names_the_shared_words(engine):
     ("Is it true that Tom Reed said the bridge would open?", "Tom Reed",
      "the bridge would open"),
     ("Did Berg really say 'signed under pressure'?", "Berg", "'signed under pressure'"),
+    # "state" is a speech verb, "the" never the whole speaker
+    ("did the state department say the talks had failed", "the state department",
+     "the talks had failed"),
+    ("Is it true that the state department stated the talks failed?", "the state department",
+     "the talks failed"),
 ])
 def test_check_questions_are_recognised(question, speaker, quote):
     parsed = parse_question(question)
