@@ -20,7 +20,12 @@ from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.phrases import ROLE_NOUNS
 from retrieval.answering.candidates import Match
-from retrieval.answering.side_members import BODY_PASSAGES, leads_role, works_for, written_of
+from retrieval.answering.side_members import (
+    leads_role,
+    speakers_in_passages_of,
+    works_for,
+    written_of,
+)
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -122,21 +127,10 @@ def _roles_written(parley: Parley, body: str) -> list[Match]:
     """The people an article gives a role naming the body as theirs ("SEC deputy
     enforcement director Linda Thomsen", "Ladbrokes spokesman"), in the passages best
     matching its name: the directory keeps one role a person ("director")."""
-    found = terms(body)
-    if not found:
-        return []
-    out: dict[str, Match] = {}
-    for p, _ in parley.index.top(found, BODY_PASSAGES):
-        for sentence in parley.corpus.passages[p].sentences:
-            who = sentence.speaker
-            if who is None or who.kind != "person" or not who.role or not (
-                    leads_role(who, body) or _office_of(who.role, body)
-                    or works_for(who, body)):
-                continue
-            group = parley.directory.entries.get((fold(who.name), who.kind))
-            if group is not None:
-                out.setdefault(group.folded, Match(group, MEMBER, 0.9))
-    return list(out.values())
+    groups = speakers_in_passages_of(parley, body, lambda _sentence, who: (
+        who.kind == "person" and bool(who.role) and (
+            leads_role(who, body) or _office_of(who.role or "", body) or works_for(who, body))))
+    return [Match(g, MEMBER, 0.9) for g in groups]
 
 
 def _office_of(role: str, body: str) -> bool:
@@ -153,20 +147,9 @@ def _written_possessive(parley: Parley, body: str) -> list[Match]:
     """The people a sentence they speak in writes as the body's, right before their name
     ("said Ladbrokes' Warren Lush"), in the passages best matching the body's name, which
     it must write with a capital."""
-    found = terms(body)
-    if not found:
-        return []
-    out: dict[str, Match] = {}
-    for p, _ in parley.index.top(found, BODY_PASSAGES):
-        for sentence in parley.corpus.passages[p].sentences:
-            who = sentence.speaker
-            if who is None or who.kind != "person" or not _possessive(sentence.text,
-                                                                      who.name, body):
-                continue
-            group = parley.directory.entries.get((fold(who.name), who.kind))
-            if group is not None:
-                out.setdefault(group.folded, Match(group, MEMBER, 0.9))
-    return list(out.values())
+    groups = speakers_in_passages_of(parley, body, lambda sentence, who: (
+        who.kind == "person" and _possessive(sentence.text, who.name, body)))
+    return [Match(g, MEMBER, 0.9) for g in groups]
 
 
 def _possessive(text: str, person: str, body: str) -> bool:

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from corpus.folding import fold
-from corpus.models import Speaker
+from corpus.models import Sentence, Speaker
 from corpus.phrases import ROLE_MODIFIERS, ROLE_NOUNS
 from retrieval.answering import nearby
 from retrieval.answering.candidates import OFFICE_CHANGERS, Match
 from retrieval.answering.word_tables import table_rows
+from retrieval.store import SpeakerGroup
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -144,20 +145,35 @@ def written_of(parley: Parley, typed: str, known: set[str]) -> list[Match]:
     the speaker directory keeps no role for them; found in the passages best matching the
     body's name, which it must write with a capital."""
     name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(typed.split()), flags=re.I)
+    groups = speakers_in_passages_of(parley, name, lambda sentence, who: (
+        who.kind == "person" and _of_body(sentence.text, who.name, name)))
+    return _most_heard([Match(g, "role", 0.9) for g in groups if g.folded not in known])
+
+
+def speakers_in_passages_of(parley: Parley, name: str,
+                            keep: Callable[[Sentence, Speaker], bool]) -> list[SpeakerGroup]:
+    """The directory entries of the speakers in the passages best matching a body's name
+    (BODY_PASSAGES of them) whose sentence `keep` takes, each once, in the order met: where
+    every way of finding a body's people looks (the roles its articles write, "Name of the
+    Body", "Body's Name"), since the directory keeps one role a person."""
     found = terms(name)
     if not found:
         return []
-    out: dict[str, Match] = {}
+    out: dict[str, SpeakerGroup] = {}
     for p, _ in parley.index.top(found, BODY_PASSAGES):
         for sentence in parley.corpus.passages[p].sentences:
             who = sentence.speaker
-            if who is None or who.kind != "person" or not _of_body(sentence.text, who.name,
-                                                                      name):
+            if who is None or not keep(sentence, who):
                 continue
             group = parley.directory.entries.get((fold(who.name), who.kind))
-            if group is not None and group.folded not in known:
-                out.setdefault(group.folded, Match(group, "role", 0.9))
-    return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
+            if group is not None:
+                out.setdefault(group.folded, group)
+    return list(out.values())
+
+
+def _most_heard(matches: list[Match]) -> list[Match]:
+    """Matches with the most statements first (then by name)."""
+    return sorted(matches, key=lambda m: (-len(m.group.statements), m.group.folded))
 
 
 def _of_body(text: str, person: str, body: str) -> bool:
@@ -178,19 +194,9 @@ def _body_members(parley: Parley, typed: str, known: set[str]) -> list[Match]:
     if len(words) < 2 or words[-1].lower() not in BODY_NOUNS:
         return []
     name = " ".join(words[:-1])
-    found = terms(name)
-    if not found:
-        return []
-    out: dict[str, Match] = {}
-    for p, _ in parley.index.top(found, BODY_PASSAGES):  # the roles the articles write
-        for sentence in parley.corpus.passages[p].sentences:
-            who = sentence.speaker
-            if who is None or not leads_role(who, name, words[-1]):
-                continue
-            group = parley.directory.entries.get((fold(who.name), who.kind))
-            if group is not None and group.folded not in known:
-                out.setdefault(group.folded, Match(group, "role", 0.9))
-    return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
+    groups = speakers_in_passages_of(parley, name,
+                                     lambda _sentence, who: leads_role(who, name, words[-1]))
+    return _most_heard([Match(g, "role", 0.9) for g in groups if g.folded not in known])
 
 
 def leads_role(speaker: Speaker, name: str, kind: str = "") -> bool:
