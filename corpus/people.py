@@ -211,7 +211,7 @@ class PeopleTable:
         entity.last_seen = max(entity.last_seen, position)
         if role and role not in entity.roles_seen:
             self.add_role(entity, role)
-            entity.role = entity.role or role
+            entity.role = _fuller_role(entity.role, role)
         if title:
             entity.gender = entity.gender or title_gender(title.lower())
         if entity.gender is None and len(name.split()) > 1:
@@ -346,6 +346,16 @@ def _role_connector(words: list[str], j: int, start: int) -> bool:
         and is_cap(words[j - 1]) \
         and (is_role_noun(words[j - 1]) or words[j] == "of" and words[j + 1] != "the"
              and bare(words[j - 1]) in ORG_WORDS)
+
+
+def _fuller_role(have: str | None, new: str) -> str:
+    """The role an entity keeps: the first seen, unless a later one is the same office
+    said more fully ("governor Park Seung" first, "central bank governor Park Seung" later;
+    never "deputy governor" for a governor)."""
+    if have is None:
+        return new
+    low, kept = new.lower(), have.lower()
+    return new if low.endswith(" " + kept) and _alike_roles(low, kept) else have
 
 
 def _alike_roles(have: str, wanted: str) -> bool:
