@@ -16,7 +16,7 @@ from functools import cached_property
 
 from corpus.gazetteer import country_rows, gazetteer
 from corpus.titles import role_abbreviations
-from retrieval.answering import role_heads
+from retrieval.answering import role_heads, role_paraphrases
 from retrieval.answering.proximity import NEAR_TOP
 from retrieval.answering.speakers import SpeakerDirectory, normalize_name
 from retrieval.store import GroupKey, SpeakerGroup
@@ -255,7 +255,24 @@ class SpeakerFinder:
 
     def _by_role(self, phrase: str) -> list[Match]:
         """Every word of the phrase in the speaker's role or name ("the prime minister" fits
-        "Estonia's Prime Minister"); a country in the phrase must be theirs."""
+        "Estonia's Prime Minister"); a country in the phrase must be theirs. The phrase with
+        a paraphrase of an office in it put in the articles' words ("Turkey's top diplomat":
+        Turkey's foreign minister, see `role_paraphrases`) is taken instead only when it fits
+        better than the words as typed (the EU's top diplomat is the EU's)."""
+        typed = self._by_role_words(phrase)
+        best: dict[GroupKey, Match] = {}
+        for other in role_paraphrases.rewrites(phrase):
+            for match in self._by_role_words(other):
+                key = (match.group.folded, match.group.kind)
+                if key not in best or match.fit > best[key].fit:
+                    best[key] = match
+        if best and max(m.fit for m in best.values()) > max((m.fit for m in typed),
+                                                              default=0.0):
+            return list(best.values())
+        return typed
+
+    def _by_role_words(self, phrase: str) -> list[Match]:
+        """`_by_role` for the phrase as typed."""
         words = self._spelt_out(terms(phrase))
         if not words:
             return []

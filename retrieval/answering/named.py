@@ -1,7 +1,9 @@
 """"Mark Oaten on the anti-terror bill": a speaker's name, then what about.
 
 The words before "on" count as a name when they are a speaker's name as the directory knows
-it (never a role or a country guessed from an ordinary phrase), a full name with one word
+it (never a role or a country guessed from an ordinary phrase; an office typed in other words
+counts when the directory knows it in the articles' words, "Turkey's top diplomat" for
+Turkey's foreign minister, see `role_paraphrases`), a full name with one word
 misspelt ("keanu reaves on his mom"), or one word misspelt that no article uses
 ("navratalova on …"): one slip in a word the articles use ("sanctions") may turn an ordinary
 phrase into a name, the other words written right, or a word nobody writes, may not. A topic
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from retrieval.answering.candidates import is_quantifier
 from retrieval.answering.question import name_led, name_then_topic
+from retrieval.answering.role_paraphrases import rewrites
 from retrieval.answering.speakers import SpeakerDirectory, normalize_name
 from retrieval.answering.topics import is_bare_topic
 from retrieval.bm25_index import BM25Index
@@ -29,6 +32,8 @@ def named_then_topic(text: str, directory: SpeakerDirectory,
                 resolution.corrected is None or _one_word_off(split[0], resolution.corrected)
                 or _unknown_word(split[0], index)):
             return split
+        if any(_exactly_known(other, directory) for other in rewrites(split[0])):
+            return split  # "turkey's top diplomat on ...": Turkey's foreign minister
     if not is_bare_topic(text):
         return None
     for name, rest in name_led(text):
@@ -37,6 +42,12 @@ def named_then_topic(text: str, directory: SpeakerDirectory,
                 normalize_name(entry.speaker.name).split()):
             return name, rest
     return None
+
+
+def _exactly_known(typed: str, directory: SpeakerDirectory) -> bool:
+    """Whether an alias of a speaker is the phrase as typed (no spelling put right)."""
+    resolution = directory.resolve(typed)
+    return resolution.entry is not None and resolution.corrected is None
 
 
 def _one_word_off(typed: str, known: str) -> bool:
