@@ -79,13 +79,32 @@ def is_quantifier(phrase: str) -> bool:
 
 
 def _country_terms() -> dict[str, str]:
-    """The search term of each one-word country, adjective, capital or seat -> the term of
-    its country ("russian", "moscow", "kremlin" -> "russia")."""
+    """The search terms of each country, adjective, capital or seat -> the term of its
+    country ("russian", "moscow", "kremlin" -> "russia"); a name of several words is keyed
+    by its terms joined by a space ("south korean" -> "south korea", see `joined`)."""
     out: dict[str, str] = {}
     for name, country in gazetteer().country_of.items():
         word, key = terms(name), terms(country)
-        if len(word) == 1 and key:
-            out[word[0]] = " ".join(key)
+        if word and key:
+            out[" ".join(word)] = " ".join(key)
+    return out
+
+
+@functools.cache
+def _longest_country() -> int:
+    return max((len(k.split()) for k in _country_terms()), default=1)
+
+
+def joined(found: Sequence[str]) -> list[str]:
+    """A phrase's terms with each country name of several words made one ("south korean
+    central bank governor": "south korean", "central", ...), so that its words are never
+    read as words of a role."""
+    countries, out, i = _country_terms(), [], 0
+    while i < len(found):
+        size = next((n for n in range(min(_longest_country(), len(found) - i), 1, -1)
+                     if " ".join(found[i:i + n]) in countries), 1)
+        out.append(" ".join(found[i:i + size]))
+        i += size
     return out
 
 
@@ -121,13 +140,14 @@ class SpeakerFinder:
         for (_, kind), described in zip(self.directory.keys, self.directory.described,
                                         strict=True):
             name_text, _, role_text = described.partition("\t")
-            name, role = name_text.split(), role_text.split()
+            name, role = joined(name_text.split()), joined(role_text.split())
             named = self._country(t for t in role if t not in self._cities)
             as_place = self._country(name)
             if (kind != "vague" and len(as_place) == 1
                     and all(t in self._countries for t in name)):
                 named |= as_place  # the name is the place ("Moscow"), not "London Irish"
-            out.append((frozenset(name + role), frozenset(named), frozenset(as_place)))
+            out.append((frozenset(name_text.split() + role_text.split()), frozenset(named),
+                        frozenset(as_place)))
         return out
 
     @cached_property
@@ -235,7 +255,7 @@ class SpeakerFinder:
 
     def _by_country(self, phrase: str) -> list[Match]:
         """A country, capital or side stands for its government and officials."""
-        words = terms(phrase)
+        words = joined(terms(phrase))
         rest = [w for w in words if w not in _SIDE_WORDS]
         countries = self._country(rest)
         if not countries or len(countries) != len(rest):
@@ -273,7 +293,7 @@ class SpeakerFinder:
 
     def _by_role_words(self, phrase: str) -> list[Match]:
         """`_by_role` for the phrase as typed."""
-        words = self._spelt_out(terms(phrase))
+        words = self._spelt_out(joined(terms(phrase)))
         if not words:
             return []
         countries = self._country(words)
