@@ -37,6 +37,8 @@ _VERSUS = re.compile(
     rf"^\s*(?P<sides>.+?\s+(?:vs\.?|versus|v\.?)\s+.+?)"
     rf"(?:\s+(?:on|about|over|regarding)\s+(?P<topic>.+?)|\s*:\s*(?P<topic2>.+?))?{_END}",
     re.IGNORECASE)
+# "X on A v B" asks X about a match or a case; the sides of "A v B on Z" hold no topic word
+_TOPIC_BEFORE_VERSUS = re.compile(r"\s(?:on|about|over|regarding)\s", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s&\s|\s+and\s+|\s+vs\.?\s+|\s+versus\s+|"
                     r"\s+v\.?\s+)\s*", re.IGNORECASE)
 _WITH = re.compile(r"\s+(?:with|against|to)\s+", re.IGNORECASE)
@@ -95,6 +97,8 @@ def parse_sides(question: str) -> SidesQuestion | None:
         if not m:
             continue
         sides = split_sides(m.group("sides"), with_too)
+        if pattern is _VERSUS and _TOPIC_BEFORE_VERSUS.search(sides[0]):
+            continue  # "desailly on chelsea v barcelona": one speaker on a match
         if len(sides) >= 2:
             topic = m.group("topic") or m.groupdict().get("topic2")
             return SidesQuestion(sides, _clean(topic), _clean(m.group("sides")),

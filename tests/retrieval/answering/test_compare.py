@@ -139,7 +139,10 @@ def test_sides_and_topic_are_read_from_the_question(question: str, sides: tuple[
 
 @pytest.mark.parametrize("question", ["What did Erdogan say?", "Who said the talks failed?",
                                       "compare", "What did Erdogan say about tax and pensions?",
-                                      "How did markets react to the decision?"])
+                                      "How did markets react to the decision?",
+                                      # one speaker on a match or a case
+                                      "desailly on chelsea v barcelona",
+                                      "what about mourinho on chelsea vs barcelona"])
 def test_one_side_is_no_comparison(question: str) -> None:
     assert parse_sides(question) is None
 
