@@ -97,8 +97,11 @@ def said_message(speaker: Speaker) -> str:
     return f"{who(speaker)} said it."
 
 
-CLOSEST = "No statement in the articles says that; the closest:"
-NO_STATEMENT = "No statement in the articles says that."
+# (Parley's own finding, never "the articles hold no such statement": one may say it in
+# other words, as McClaren's "Lazio are favourites to win this competition" says "Lazio are
+# still favourites for the Uefa Cup")
+CLOSEST = "Parley finds no statement that says that; the closest:"
+NO_STATEMENT = "Parley finds no statement that says that."
 
 
 def candidates(matches: Sequence[Match]) -> tuple[Candidate, ...]:

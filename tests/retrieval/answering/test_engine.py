@@ -103,7 +103,7 @@ def test_who_said_names_the_speaker_of_the_best_statement(engine: Parley):
 def test_who_said_something_nobody_said_shows_the_closest_and_says_so(engine: Parley):
     answer = engine.ask("Who said stocks jumped?")
     assert answer.speaker is None and answer.claim.kind == "closest"
-    assert answer.message.startswith("No statement in the articles says that; the closest:")
+    assert answer.message.startswith("Parley finds no statement that says that; the closest:")
     assert answer.results[0].passage.text.startswith("Stocks jumped")
 
 
@@ -262,7 +262,7 @@ def test_a_question_of_only_common_words_says_so(engine: Parley, question):
 
 def test_no_result_scoring_zero_is_offered(engine: Parley):
     answer = engine.ask("Who said the talks were constructive?")
-    assert answer.results == () and answer.message == "No statement in the articles says that."
+    assert answer.results == () and answer.message == "Parley finds no statement that says that."
 
 
 def test_words_in_exactly_half_the_passages_are_said_to_weigh_nothing(engine: Parley):
