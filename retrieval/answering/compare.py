@@ -16,6 +16,8 @@ things.
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -70,11 +72,28 @@ def is_comparison(parley: Parley, question: SidesQuestion) -> bool:
     whole = parley.directory.resolve(question.whole)
     if whole.entry is not None and whole.corrected is None:
         return False
+    if not question.explicit and _and_inside_a_name(parley, question.sides):
+        return False
     matches = [side_matches(parley, side, question.topic) for side in question.sides]
     if not question.explicit and parley.evidence.appears(question.whole) and not all(
             any(m.how not in _LOOSE for m in found) for found in matches):
         return False
     return any(matches)
+
+
+def _and_inside_a_name(parley: Parley, sides: Sequence[str]) -> bool:
+    """"What did Ernst and Young's head of tax say?": two sides that "and" parts make a
+    speaker's name written with "&" or "and" ("Ernst & Young"), so the question has one
+    speaker, not two."""
+    for a, b in itertools.pairwise(sides):
+        words = b.split()
+        for n in range(1, min(3, len(words)) + 1):
+            head = re.sub(r"['’]s?$", "", " ".join(words[:n]))
+            for joiner in ("&", "and"):
+                found = parley.directory.resolve(f"{a} {joiner} {head}")
+                if found.entry is not None and found.corrected is None:
+                    return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from corpus.folding import fold
 from corpus.models import Speaker
-from retrieval.answering import claims, group_members, nearby
+from retrieval.answering import claims, group_members, nearby, owned_roles
 from retrieval.answering.absence import MIN_PASSAGES
 from retrieval.answering.candidates import Match, best_fit_first, best_fitting, is_quantifier
 from retrieval.answering.context import in_topic_articles
@@ -37,10 +37,7 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
         return parley._who_said(question, topic, k, cut)
     described_only = False  # only the roles of nearby sentences fit (see `nearby`)
     if matches is None:
-        matches = parley.finder.find(typed)
-        described_only = not matches
-        if not any(nearby.by_own_name(m, typed) for m in matches):
-            matches = [*matches, *parley._described_nearby(typed, topic)]
+        matches, described_only = _speakers_typed(parley, typed, topic)
     unmatched = parley.evidence.unmatched(topic)
     several = claims.several_message(typed, matches)
     kinds: list[Match] = []
@@ -241,3 +238,23 @@ def _unattributed(parley: Parley, typed: str, resolution: Resolution,
             note = (f"No speaker is called \u201c{typed}\u201d as typed; the articles "
                     f"spell it \u201c{spelt}\u201d")
     return f"{note}; the passages closest to your question:"
+
+
+def _speakers_typed(parley: Parley, typed: str, topic: str) -> tuple[list[Match], bool]:
+    """The speakers a phrase fits, and whether only nearby sentences' roles fit them: by
+    name or role, else as the holder of a role at a body ("Ernst and Young's head of tax",
+    see `owned_roles`); those a sentence near the topic describes so, too, unless one
+    fits by their own name."""
+    matches = parley.finder.find(typed) or owned_roles.holders(parley, typed)
+    described_only = not matches
+    if not any(nearby.by_own_name(m, typed) for m in matches):
+        matches = _each_once([*matches, *parley._described_nearby(typed, topic)])
+    return matches, described_only
+
+
+def _each_once(matches: Sequence[Match]) -> list[Match]:
+    """Each speaker once, where first found (two ways of finding one person are one)."""
+    seen: dict[tuple[str, str], Match] = {}
+    for m in matches:
+        seen.setdefault((m.group.folded, m.group.kind), m)
+    return list(seen.values())
