@@ -25,7 +25,7 @@ the narration) speaks is never X's. The thresholds were tuned on the development
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -36,11 +36,11 @@ from retrieval.answering.candidates import Match
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.quote_capitals import name_terms, names_in
 from retrieval.answering.quote_folding import contains, quote_pieces, strip_quote_marks
+from retrieval.answering.quote_gathering import StatementGatherer
 from retrieval.answering.quote_handoff import HandedPassages
 from retrieval.answering.quote_hedges import hedges, hedges_around, sure_alike
 from retrieval.answering.quote_names import (
     ArticleNames,
-    article_of,
     other_first_name,
     other_surname,
 )
@@ -54,16 +54,11 @@ from retrieval.answering.quote_sense import (
     phrase_terms,
     same_word,
     same_word_set,
-    widened_terms,
 )
 from retrieval.answering.quote_statements import (
-    GroupKey,
     Part,
     Statement,
-    key_of,
     negated_terms,
-    statement_of,
-    statements_in,
 )
 from retrieval.answering.quote_verdicts import QuoteClaim, Verdict
 from retrieval.answering.records import Hit
@@ -76,8 +71,6 @@ CLOSE_AT = 0.3  # ... to be near Y
 SWAPPED_AT = 0.5  # ... with every word but a name of Y's: Y put another name in X's words
 SAYS = 2  # of Y's meanings X's sentence holds, not as names, to report Y: one is a mention
 SAYS_MORE = 3  # ... when someone else's quotation holds Y word for word
-POOL = 40  # passages best matching Y that are searched for other speakers' words
-RARE_POOL = 400  # ... for its rarest word, among which those holding all of Y are searched
 _BY_NAME = frozenset({"name", "surname", "first name"})  # Match.how: X is someone's name
 NO_WORDS = "Give the words to check, e.g. \u201cmade at gunpoint\u201d."
 
@@ -113,6 +106,7 @@ class QuoteChecker:
         self.evidence = evidence
         self.names = ArticleNames(corpus)
         self.read = HandedPassages(corpus.passages)  # passages as a check reads them
+        self.gather = StatementGatherer(corpus, index, evidence, self.read, self.names)
 
     def check(self, asked: str, quote: str, matches: Sequence[Match],
               k: int) -> tuple[QuoteClaim, tuple[Hit, ...]]:
@@ -133,9 +127,9 @@ class QuoteChecker:
         names = self._names_of(asked, matches)
         named_in = self._named_in(strip_quote_marks(quote), names)
         mine = sorted((replace(w, names=named_in(w))
-                       for w in map(weigh, self._statements_of(matches, query))),
+                       for w in map(weigh, self.gather.statements_of(matches, query))),
                       key=lambda w: (-w.exact, -w.coverage))
-        others = sorted((weigh(s) for s in self._pool(query, keys)),
+        others = sorted((weigh(s) for s in self.gather.pool(query, keys)),
                         key=lambda w: (-w.exact, -w.coverage))
         named = any(m.how in _BY_NAME for m in matches)
         full = tuple(m.group.speaker.name for m in matches if m.how == "name") if named else ()
@@ -285,69 +279,6 @@ class QuoteChecker:
                 words = words[1:]
             out.update(terms(" ".join(words)))
         return frozenset(out)
-
-    # --- gathering ----------------------------------------------------------------------
-    def _statements_of(self, matches: Sequence[Match], query: list[str]
-                       ) -> Iterator[Statement]:
-        """Each candidate's statements, one per passage: those in passages holding a word of
-        the quote or a synonym of one (the others can neither hold it nor share a word), or
-        all of them when the quote has only common words: "any deal ... under duress" is
-        looked for where Kallas says "agreement" and "at gunpoint"."""
-        widened = widened_terms(query)
-        for m in matches:
-            handed = self.read.handed_to(m.group.speaker, m.group.statements)
-            first: dict[int, int] = {}
-            for p, s in [*m.group.statements, *sorted(handed)]:
-                first.setdefault(p, s)
-            if query:
-                held = {p for p, _ in self.index.top(widened, len(first), allowed=first)}
-                first = {p: s for p, s in first.items() if p in held}
-            for p, s in first.items():
-                read = self.read.passage(p) if (p, s) in handed else self.corpus.passages[p]
-                found = statement_of(self.read.passage(p), p, read.sentences[s].speaker
-                                     or m.group.speaker)
-                if found is not None:
-                    yield found
-        yield from self._misread(matches, widened)
-
-    def _misread(self, matches: Sequence[Match], widened: list[str]) -> Iterator[Statement]:
-        """The statements of the candidates under a name their article misread ("Harrogate
-        Kennedy" in an article writing "Charles Kennedy": see `quote_names`), in the
-        passages of their articles holding their surname and a word of the quote."""
-        keys = {(m.group.folded, m.group.kind) for m in matches}
-        passages = self.corpus.passages
-        for m in matches:
-            surname = terms(m.group.speaker.name.split()[-1])
-            if len(m.group.speaker.name.split()) < 2 or not surname:
-                continue
-            articles = sorted({q for p, _ in m.group.statements
-                               for q in article_of(passages, p)})
-            held = {p for p, _ in self.index.top(surname, len(articles), allowed=articles)}
-            if widened:
-                held &= {p for p, _ in self.index.top(widened, len(held), allowed=sorted(held))}
-            for p, who in self.names.misread(m.group.speaker, sorted(held)).items():
-                found = statement_of(self.read.passage(p), p, who)
-                if found is not None and key_of(who) not in keys:
-                    yield replace(found, speaker=m.group.speaker)  # whose words they are
-
-    def _pool(self, query: list[str], keys: set[GroupKey]) -> Iterator[Statement]:
-        """Everyone else's statements, and the narration, in the passages best matching Y,
-        and in those holding every word of Y among the best for its rarest word: a long
-        passage (a match report quoting both managers) ranks low on length alone, though it
-        holds Y word for word."""
-        if not query:
-            return
-        found = [p for p, _ in self.index.top(query, POOL)]  # each holds a word of Y
-        if len(query) > 1:
-            rarest = max(query, key=self.index.idf)
-            wanted = set(query)
-            seen = set(found)
-            found += [p for p, _ in self.index.top([rarest], RARE_POOL)
-                      if p not in seen and wanted <= set(self.evidence.terms_of(p))]
-        for p in found:
-            for statement in statements_in(self.read.passage(p), p):
-                if statement.speaker is None or key_of(statement.speaker) not in keys:
-                    yield statement
 
     # --- the record ---------------------------------------------------------------------
     def _hits(self, chosen: Sequence[_Weighed], query: list[str]) -> tuple[Hit, ...]:
