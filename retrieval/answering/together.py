@@ -10,6 +10,11 @@ SLACK content words ("will continue to face serious challenges over the next two
 holds "continue ... over the next"). With more terms, holding most of them is meaning enough
 and coverage alone decides.
 
+Two statements may both hold Y's terms; the one holding more of its words as typed is the
+one claimed (`typed_share`): Stephen Ladyman's "savings in some areas, such as freeing up NHS
+beds" says "savings in some areas such as freeing", Jack McConnell's "Smoke-free areas will
+save lives" only shares its stems.
+
 A topic made mostly of words too common to search ("i'm sure there are some of them", at
 least PHRASE_WORDS words and at most FEW_OF_PHRASE content terms) is a phrase: a statement
 holding "sure" does not say it, so a claim needs the phrase itself, its words in order.
@@ -63,3 +68,13 @@ def _window(text: str, wanted: set[str]) -> int:
             if len(last) == len(wanted):
                 best = min(best, i - min(last.values()) + 1)
     return best
+
+
+def typed_share(topic: str, texts: Sequence[str]) -> float:
+    """The share of the topic's searched words that the statement's sentences write in
+    the form typed (case and diacritics aside)."""
+    typed = {w for t in tokens(topic) for w in _WORD.findall(fold(topic[t.start:t.end]))[:1]}
+    if not typed:
+        return 0.0
+    written = {w for text in texts for w in _WORD.findall(fold(text))}
+    return len(typed & written) / len(typed)

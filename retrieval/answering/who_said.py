@@ -17,7 +17,7 @@ from retrieval.answering import claims, proximity
 from retrieval.answering.asked_act import does_the_act, holds_predicate
 from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import denies_asked, holds_figures, keeps_sense
-from retrieval.answering.together import holds_phrase, holds_together
+from retrieval.answering.together import holds_phrase, holds_together, typed_share
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -56,13 +56,17 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
         return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                       Claim("closest"))
     hits, held, said = found.hits, found.held, found.claimable()
-    # The first statement whose own words (not the narration framing them) cover the
-    # question and that names its speaker (not a vague "analysts") is the one the answer
-    # claims, shown first.
-    for i, hit in enumerate(hits):
-        who = hit.speaker
-        if who is not None and said[i] >= claims.COVERAGE_TO_SAY and says_it(topic, hit):
-            shown = renumbered((hit, *hits[:i], *hits[i + 1:]))
+    # A statement whose own words (not the narration framing them) cover the question and
+    # that names its speaker (not a vague "analysts") is the one claimed, shown first: of
+    # two, the one writing more of the question's words as typed; none when a statement of
+    # an unnamed source writes more of them.
+    typed = [typed_share(topic, claims.said_texts(hit)) for hit in hits]
+    sayers = [(i, hit.speaker) for i, hit in enumerate(hits) if hit.speaker is not None
+              and said[i] >= claims.COVERAGE_TO_SAY and says_it(topic, hit)]
+    if sayers:
+        i, who = max(sayers, key=lambda s: (typed[s[0]], -s[0]))
+        if not _unnamed_says_more(hits, said, typed, typed[i]):
+            shown = renumbered((hits[i], *hits[:i], *hits[i + 1:]))
             return Answer(question, "who_said", shown, claims.said_message(who), who,
                           unmatched, cut, Claim("said", who, coverage=said[i]))
     # The closest statements with their speakers; first the passage that reports it in
@@ -75,6 +79,17 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
                                    if h.passage.text != best.passage.text][:k - 1]))
     return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
                   Claim("closest", coverage=said[0]))
+
+
+def _unnamed_says_more(hits: Sequence[Hit], said: Sequence[float], typed: Sequence[float],
+                       best: float) -> bool:
+    """Whether a statement no answer can name a speaker for ("analysts say", "sources
+    told the BBC") covers the question and writes more of its words as typed than the one
+    a claim would name: the named one only shares its stems ("Mac watchers and some analysts
+    say the Mac mini will go a long way to help Apple appeal to the mass of consumers" is
+    no word of Ian Harris's)."""
+    return any(not claims.names_someone(hit.speaker) and said[j] >= claims.COVERAGE_TO_SAY
+               and typed[j] > best for j, hit in enumerate(hits))
 
 
 def says_it(topic: str, hit: Hit) -> bool:

@@ -1,0 +1,48 @@
+""""Who said Y?" claims, of two statements holding Y's terms, the one writing more of Y's
+words as typed, and nobody when an unnamed source's statement writes more of them than the
+named one (which then shares only stems with Y)."""
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering.engine import Parley
+from retrieval.answering.together import typed_share
+from tests.retrieval.answering.small_corpus import parley_over
+
+ARTICLES = {
+    "a.txt": "Smoking ban\n\nSmoke-free areas will save lives, First Minister Jack McConnell "
+             "has insisted.\n\nThe ban starts in March.",
+    "b.txt": "Care payments\n\nMinisters want councils to use direct payments more, and to "
+             "counter reluctance in some of the councils that have been slow to use them for "
+             "the elderly and for carers. But Mr Stephen Ladyman said the plans could deliver "
+             "savings in some areas, such as freeing up hospital beds.\n\nCouncils were slow.",
+    "c.txt": "Mac mini\n\nMac watchers and some analysts say the mini will help Apple appeal to "
+             "the mass of consumers.\n\nIan Harris said it helps that Apple's appealing "
+             "machines reach the masses of consumers.",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
+    return parley_over(tmp_path_factory, ARTICLES)
+
+
+def test_the_statement_writing_the_words_as_typed_is_claimed(engine: Parley):
+    answer = engine.ask("who said savings in some areas such as freeing")
+    assert answer.claim.kind == "said"
+    assert answer.claim.speaker is not None and answer.claim.speaker.name == "Stephen Ladyman"
+
+
+def test_no_named_claim_when_an_unnamed_source_writes_more_of_it(engine: Parley):
+    answer = engine.ask("who said the mini will help apple appeal to the mass of consumers")
+    assert answer.claim.kind == "closest"
+    assert "Ian Harris" not in answer.message
+
+
+@pytest.mark.parametrize(("topic", "text", "share"), [
+    ("savings in areas", "deliver savings in some areas", 1.0),
+    ("savings in areas", "Smoke-free areas will save lives", 0.5),
+    ("Çavuşoğlu's talks", "Cavusoglu's talks", 1.0),  # diacritics folded
+])
+def test_typed_share_counts_the_words_written_as_typed(topic: str, text: str, share: float):
+    assert typed_share(topic, [text]) == pytest.approx(share)
