@@ -58,14 +58,14 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
     hits, held, said = found.hits, found.held, found.claimable()
     # A statement whose own words (not the narration framing them) cover the question and
     # that names its speaker (not a vague "analysts") is the one claimed, shown first: of
-    # two, the one writing more of the question's words as typed; none when a statement of
-    # an unnamed source writes more of them.
+    # two, the one writing more of the question's words as typed; none when a statement
+    # that may not be claimed writes more of them.
     typed = [typed_share(topic, claims.said_texts(hit)) for hit in hits]
     sayers = [(i, hit.speaker) for i, hit in enumerate(hits) if hit.speaker is not None
               and said[i] >= claims.COVERAGE_TO_SAY and says_it(topic, hit)]
     if sayers:
         i, who = max(sayers, key=lambda s: (typed[s[0]], -s[0]))
-        if not _unnamed_says_more(hits, said, typed, typed[i]):
+        if not _unclaimed_says_more(hits, said, typed, {j for j, _ in sayers}, typed[i]):
             shown = renumbered((hits[i], *hits[:i], *hits[i + 1:]))
             return Answer(question, "who_said", shown, claims.said_message(who), who,
                           unmatched, cut, Claim("said", who, coverage=said[i]))
@@ -81,15 +81,17 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
                   Claim("closest", coverage=said[0]))
 
 
-def _unnamed_says_more(hits: Sequence[Hit], said: Sequence[float], typed: Sequence[float],
-                       best: float) -> bool:
-    """Whether a statement no answer can name a speaker for ("analysts say", "sources
-    told the BBC") covers the question and writes more of its words as typed than the one
-    a claim would name: the named one only shares its stems ("Mac watchers and some analysts
-    say the Mac mini will go a long way to help Apple appeal to the mass of consumers" is
-    no word of Ian Harris's)."""
-    return any(not claims.names_someone(hit.speaker) and said[j] >= claims.COVERAGE_TO_SAY
-               and typed[j] > best for j, hit in enumerate(hits))
+def _unclaimed_says_more(hits: Sequence[Hit], said: Sequence[float], typed: Sequence[float],
+                         claimable: set[int], best: float) -> bool:
+    """Whether a statement no claim may name ("analysts say", "sources told the BBC", or one
+    that `says_it` turns away: "Wales are still not thinking of winning the Grand Slam")
+    covers the question and writes more of its words as typed than the one a claim would
+    name, which then only shares its stems ("Mac watchers and some analysts say the Mac mini
+    will go a long way to help Apple appeal to the mass of consumers" is no word of Ian
+    Harris's; "France can claim another Grand Slam despite two lacklustre wins" does not say
+    "thinking of winning the Grand Slam")."""
+    return any(j not in claimable and said[j] >= claims.COVERAGE_TO_SAY and typed[j] > best
+               for j in range(len(hits)))
 
 
 def says_it(topic: str, hit: Hit) -> bool:

@@ -1,6 +1,6 @@
 """"Who said Y?" claims, of two statements holding Y's terms, the one writing more of Y's
-words as typed, and nobody when an unnamed source's statement writes more of them than the
-named one (which then shares only stems with Y)."""
+words as typed, and nobody when a statement no claim may name (an unnamed source's, or one
+denying Y) writes more of them than the named one (which then shares only stems with Y)."""
 from __future__ import annotations
 
 import pytest
@@ -19,6 +19,12 @@ ARTICLES = {
     "c.txt": "Mac mini\n\nMac watchers and some analysts say the mini will help Apple appeal to "
              "the mass of consumers.\n\nIan Harris said it helps that Apple's appealing "
              "machines reach the masses of consumers.",
+    "d.txt": "France backed\n\nWing Christophe Dominici says France can claim another Grand "
+             "Slam despite two lacklustre wins so far.\n\nRhys Williams says Wales are still "
+             "not thinking of winning the Grand Slam despite their win in Rome.",
+    # "thinking" is a common word here, as in the BBC folder
+    "e.txt": "Thinking ahead\n\nFans are thinking about tickets.\n\nThinking of the cost, "
+             "clubs are thinking again.\n\nBoards are thinking hard.",
 }
 
 
@@ -37,6 +43,13 @@ def test_no_named_claim_when_an_unnamed_source_writes_more_of_it(engine: Parley)
     answer = engine.ask("who said the mini will help apple appeal to the mass of consumers")
     assert answer.claim.kind == "closest"
     assert "Ian Harris" not in answer.message
+
+
+def test_no_claim_when_a_statement_turned_away_writes_more_of_it(engine: Parley):
+    # Williams says the words, denied; Dominici shares only some of them
+    answer = engine.ask("who said thinking of winning the grand slam despite")
+    assert answer.claim.kind == "closest"
+    assert "Dominici" not in answer.message
 
 
 @pytest.mark.parametrize(("topic", "text", "share"), [
