@@ -15,6 +15,10 @@ one claimed (`typed_share`): Stephen Ladyman's "savings in some areas, such as f
 beds" says "savings in some areas such as freeing", Jack McConnell's "Smoke-free areas will
 save lives" only shares its stems.
 
+A topic the articles write word for word ("they may shoot a Tory fox but") is claimed only
+for a statement writing it so: another's sharing some of its words did not say it
+(`who_said`).
+
 A topic made mostly of words too common to search ("i'm sure there are some of them", at
 least PHRASE_WORDS words and at most FEW_OF_PHRASE content terms) is a phrase: a statement
 holding "sure" does not say it, so a claim needs the phrase itself, its words in order.
@@ -52,8 +56,18 @@ def holds_phrase(topic: str, texts: Sequence[str]) -> bool:
     words = _WORD.findall(fold(topic))
     if len(words) < PHRASE_WORDS or len(set(terms(topic))) > FEW_OF_PHRASE:
         return True
-    phrase = " ".join(words)
-    return any(f" {phrase} " in f" {' '.join(_WORD.findall(fold(text)))} " for text in texts)
+    return any(written_in_order(words, text) for text in texts)
+
+
+def written_in_order(words: Sequence[str], text: str) -> bool:
+    """Whether the text writes the folded words one after another (punctuation aside:
+    "the lowest mortgages, inflation, unemployment" writes "lowest mortgages inflation")."""
+    return f" {' '.join(words)} " in f" {' '.join(_WORD.findall(fold(text)))} "
+
+
+def topic_words(topic: str) -> list[str]:
+    """The topic's words, folded, in order."""
+    return _WORD.findall(fold(topic))
 
 
 def _window(text: str, wanted: set[str]) -> int:

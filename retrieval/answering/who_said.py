@@ -17,13 +17,21 @@ from retrieval.answering import claims, proximity
 from retrieval.answering.asked_act import does_the_act, holds_predicate
 from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import denies_asked, holds_figures, keeps_sense
-from retrieval.answering.together import holds_phrase, holds_together, typed_share
+from retrieval.answering.together import (
+    holds_phrase,
+    holds_together,
+    topic_words,
+    typed_share,
+    written_in_order,
+)
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
     from retrieval.answering.engine import Parley
 
 SAID_POOL = 10  # "who said" statements judged by coverage before the best k are shown
+VERBATIM_WORDS = 4  # a topic of this many words or more may be written word for word
+VERBATIM_POOL = 20  # ... in one of the passages best matching it
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,8 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
               and said[i] >= claims.COVERAGE_TO_SAY and says_it(topic, hit)]
     if sayers:
         i, who = max(sayers, key=lambda s: (typed[s[0]], -s[0]))
-        if not _unclaimed_says_more(hits, said, typed, {j for j, _ in sayers}, typed[i]):
+        if not _unclaimed_says_more(hits, said, typed, {j for j, _ in sayers}, typed[i]) \
+                and not _written_elsewhere(parley, topic, hits[i]):
             shown = renumbered((hits[i], *hits[:i], *hits[i + 1:]))
             return Answer(question, "who_said", shown, claims.said_message(who), who,
                           unmatched, cut, Claim("said", who, coverage=said[i]))
@@ -92,6 +101,19 @@ def _unclaimed_says_more(hits: Sequence[Hit], said: Sequence[float], typed: Sequ
     "thinking of winning the Grand Slam")."""
     return any(j not in claimable and said[j] >= claims.COVERAGE_TO_SAY and typed[j] > best
                for j in range(len(hits)))
+
+
+def _written_elsewhere(parley: Parley, topic: str, hit: Hit) -> bool:
+    """Whether a passage best matching the topic writes its words (VERBATIM_WORDS or more)
+    word for word while the statement a claim would name does not: the words are someone
+    else's, or the narration's ("City experts say there is a £10bn 'black hole' in the
+    public finances" is no word of George Osborne's)."""
+    words = topic_words(topic)
+    if len(words) < VERBATIM_WORDS or any(written_in_order(words, text)
+                                          for text in claims.statement_texts(hit)):
+        return False
+    return any(written_in_order(words, parley.corpus.passages[p].text)
+               for p, _ in parley.index.top(terms(topic), VERBATIM_POOL))
 
 
 def says_it(topic: str, hit: Hit) -> bool:

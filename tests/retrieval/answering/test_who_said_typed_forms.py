@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.answering.engine import Parley
-from retrieval.answering.together import typed_share
+from retrieval.answering.together import typed_share, written_in_order
 from tests.retrieval.answering.small_corpus import parley_over
 
 ARTICLES = {
@@ -22,6 +22,9 @@ ARTICLES = {
     "d.txt": "France backed\n\nWing Christophe Dominici says France can claim another Grand "
              "Slam despite two lacklustre wins so far.\n\nRhys Williams says Wales are still "
              "not thinking of winning the Grand Slam despite their win in Rome.",
+    "f.txt": "Black hole\n\nCity experts say there is a black hole in the public finances, a "
+             "claim denied by the chancellor.\n\nShadow chancellor George Osborne said the "
+             "black hole in the finances would hurt the public.",
     # "thinking" is a common word here, as in the BBC folder
     "e.txt": "Thinking ahead\n\nFans are thinking about tickets.\n\nThinking of the cost, "
              "clubs are thinking again.\n\nBoards are thinking hard.",
@@ -50,6 +53,19 @@ def test_no_claim_when_a_statement_turned_away_writes_more_of_it(engine: Parley)
     answer = engine.ask("who said thinking of winning the grand slam despite")
     assert answer.claim.kind == "closest"
     assert "Dominici" not in answer.message
+
+
+def test_words_written_word_for_word_elsewhere_are_not_claimed_for_another(engine: Parley):
+    answer = engine.ask("who said there is a black hole in the public finances")
+    assert "Osborne" not in answer.message
+
+
+@pytest.mark.parametrize(("words", "text", "expected"), [
+    (["lowest", "mortgages", "inflation"], "the lowest mortgages, inflation, jobs", True),
+    (["lowest", "inflation"], "the lowest mortgages, inflation", False),
+])
+def test_written_in_order_reads_past_punctuation(words: list[str], text: str, expected: bool):
+    assert written_in_order(words, text) is expected
 
 
 @pytest.mark.parametrize(("topic", "text", "share"), [
