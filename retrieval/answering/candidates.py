@@ -78,6 +78,7 @@ def is_quantifier(phrase: str) -> bool:
     return normalize_name(phrase) in QUANTIFIERS
 
 
+@functools.cache
 def _country_terms() -> dict[str, str]:
     """The search terms of each country, adjective, capital or seat -> the term of its
     country ("russian", "moscow", "kremlin" -> "russia"); a name of several words is keyed
