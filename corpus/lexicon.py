@@ -26,8 +26,9 @@ GUARDS = {
                        r"polic(?:y|ies)|record|attitude|comments|remarks|actions?|regime|"
                        r"system|laws?|bill|scheme|changes|reforms?|approach|stance|position|"
                        r"strategy|deal|budget|show|programme|package|courts|handling|use)\b)",
-    "then_clause": r"(?= (?:that|he|she|they|it|his|her|their|its|the"
-                   r"|[A-Z][\w'’-]*)\b)",
+    # (a quantity may open the clause: "is concerned thousands of residents may not ...")
+    "then_clause": r"(?= (?:that|he|she|they|it|his|her|their|its|the|[A-Z][\w'’-]*"
+                   r"|thousands|hundreds|millions|many|some|most|few|more|\d[\d,.]*)\b)",
     # "echoed McIntyre's sentiments", "echoed criticisms of ...", "were echoed by X": a
     # statement echoed (a determiner or an owner, then a noun of what was said) or an agent
     # "voiced their disappointment", "expressed their solidarity with McCall": a feeling

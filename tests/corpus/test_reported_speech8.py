@@ -1,0 +1,26 @@
+"""Rules from the eighth round on unseen articles (issue 12, attr9): a concern with its
+content clause and no "that". Each rule with real prose and with prose where it must not
+fire."""
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus.attributed import speakers
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # politics/114: a quantity opens the content clause, with no "that"
+    (["The Green Party is concerned thousands of residents may not be able to vote in "
+      "Edinburgh's transport referendum."], "Green Party"),
+    # sport/011: a description of the person named before
+    (["Paula Radcliffe has yet to answer the call.",
+      "The 31-year-old is concerned the event, which starts on 19 March in France, could "
+      "upset her preparations."], "Paula Radcliffe"),
+    (["Ms Kelly is worried that the plan could be scuppered."], "Kelly"),
+    # never a concern about or for something: no content
+    (["The Green Party is concerned about the ballot."], None),
+    (["The club was worried by the injury."], None),
+])
+def test_concern_before_a_content_clause_without_that(paragraphs: list[str],
+                                                     expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
