@@ -24,3 +24,18 @@ from tests.corpus.attributed import speakers
 def test_concern_before_a_content_clause_without_that(paragraphs: list[str],
                                                      expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # entertainment/031: an apology is a statement
+    (["Leslie Grantham has left the show.",
+      'He apologised for his "deplorable actions" and "a moment\'s stupidity".'],
+     "Leslie Grantham"),
+    (["Tony Blair has apologised to two families who suffered a miscarriage of justice."],
+     "Tony Blair"),
+    # an apology still to come, or refused, says nothing
+    (["Mr Livingstone refused to apologise for the remarks."], None),
+    (["Critics said the mayor should apologise."], "Critics"),
+])
+def test_apology_is_a_statement(paragraphs: list[str], expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
