@@ -44,7 +44,7 @@ GUARDS = {
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
                     "after_what", "no_inversion", "participle", "greeting", "clause_content",
-                    "clause_only", "object_then_to", "quoted_object", "naming",
+                    "clause_only", "object_then_to", "quoted_object", "naming", "request_to",
                     *GUARDS})
 
 

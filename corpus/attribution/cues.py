@@ -32,6 +32,7 @@ CLAUSE_CONTENT_VERBS = cue_forms("clause_content")
 CLAUSE_ONLY_VERBS = cue_forms("clause_only")
 OBJECT_THEN_TO_VERBS = cue_forms("object_then_to")
 QUOTED_OBJECT = cue_forms("quoted_object")
+REQUEST_VERBS = cue_forms("request_to")
 AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
@@ -62,6 +63,13 @@ _SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|cal
 _OBJECT_CONTENT = re.compile(r"^\s*(?:a|an|further|more|higher|lower|no|\d)\b")
 # ... and an object with its infinitive: "Analysts had expected Japan's Nippon to agree".
 _OBJECT_TO = re.compile(r"^\s*(?!to\b)[^.;:!?\"“”]{1,100}?\bto\s+[a-z]+\b")
+# request_to: an addressee (a few words, no preposition, comma or verb in -ed) and an
+# infinitive, "asked California's Supreme Court to rule on", "asked him to stay"
+_REQUEST = re.compile(r"^\s+(?!(?:about|for|after|if|whether|why|how|what|when|where|who|to|"
+                      r"of|on|in|at|by|with|from|over|questions?)\b)"
+                      r"(?:(?!(?:about|for|after|of|on|in|at|by|with|from|over|and|or|that|"
+                      r"which|who)\b)[\w'’.&-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|his\b|her\b|"
+                      r"their\b|its\b)[a-z]+\b")
 # A clause opening with a name: "Ferguson believes Henry deliberately caught Heinze".
 _NAME_CLAUSE = re.compile(r"^\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?!(?:of|and|or|in|on|at|"
                           r"to|for|from|with|by|as)\b)[a-z]+\b")
@@ -127,6 +135,7 @@ def _has_content(cue: Cue) -> bool:
                 or (cue.verb in OBJECT_CONTENT_VERBS and (_OBJECT_CONTENT.match(rest)
                                                           or _OBJECT_TO.match(rest)))
                 or (cue.verb in CLAUSE_CONTENT_VERBS and _NAME_CLAUSE.match(rest))
+                or (cue.verb in REQUEST_VERBS and _REQUEST.match(rest) is not None)
                 or before.endswith(tuple(",\"”"))
                 or (_END_ONLY.fullmatch(rest) and (_QUOTE_CLOSED.search(before)
                                                    or _CONTENT_BEFORE.search(before))

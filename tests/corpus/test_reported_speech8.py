@@ -39,3 +39,21 @@ def test_concern_before_a_content_clause_without_that(paragraphs: list[str],
 ])
 def test_apology_is_a_statement(paragraphs: list[str], expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # tech/044: a request with its addressee and what they are to do
+    ("The EFF, representing the reporters, has asked California's Supreme Court to rule on "
+     "the case.", "EFF"),
+    ("The case began in December 2004 when Apple asked a local court to get the journalists "
+     "to reveal their sources.", "Apple"),
+    ("Menatep has already asked Rosneft to repay a $900m loan.", "Menatep"),
+    # the one asked, and a question about something, make no request of anyone
+    ("Mr Smith was asked to leave the room.", None),
+    ("He has been asked to lead the team.", None),
+    ("Mr Smith asked about plans to build a road.", None),
+    ("The firm asked for time to prepare.", None),
+])
+def test_request_with_an_addressee_and_an_infinitive(paragraph: str,
+                                                     expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
