@@ -290,6 +290,20 @@ def _put_somewhere(cue: Cue) -> bool:
         and not _FINITE_LATER.search(cue.rest)  # "added its bid to acquire X was being ..."
 
 
+# "the Czech added a third after rounding Shay Given", "Joe Cole added a second with a
+# 20-yard shot", "added a penalty after ...": a thing and a preposition after it
+_THING_ADDED = re.compile(r"^\s+(?:a|an|another)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+"
+                          r"(?:after|with|in|on|for|from|at|before|during)\b")
+
+
+def _thing_added(cue: Cue) -> bool:
+    """object_then_to: a goal, a try or a penalty added in a match report ("Joe Cole added
+    a second with a 20-yard shot") is no statement; a clause later still is one ("added a
+    warning for investors that prices would fall")."""
+    return cue.verb in OBJECT_THEN_TO_VERBS and bool(_THING_ADDED.match(cue.rest)) \
+        and not _FINITE_LATER.search(cue.rest) and not _SPEECH_PARTICIPLE.search(cue.rest)
+
+
 _NUMBER_ADDED = re.compile(r"^\s+(?:only\s+|just\s+|another\s+|a\s+further\s+)?[£$€]?\d")
 
 
@@ -325,7 +339,7 @@ _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
     _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given,
-    _announcement_to_come, _document_after_name, _advised)
+    _announcement_to_come, _document_after_name, _advised, _thing_added)
 
 
 def is_speech(cue: Cue) -> bool:

@@ -57,3 +57,16 @@ def test_apology_is_a_statement(paragraphs: list[str], expected: str | None) -> 
 def test_request_with_an_addressee_and_an_infinitive(paragraph: str,
                                                      expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # match reports: a goal, a try or a penalty added is no statement
+    ("Chelsea had been continually frustrated but Joe Cole added a second with a 20-yard "
+     "shot in injury-time.", None),
+    ("Hodgson converted and added a penalty after one of several French infringements.", None),
+    # still speech: a clause after the thing added
+    ("Mr Smith added a warning for investors that prices would fall.", "Smith"),
+    ("Mr Smith added that prices would fall.", "Smith"),
+])
+def test_thing_added_in_a_match_is_no_statement(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
