@@ -302,12 +302,16 @@ def modified_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None else None
 
 
+# (the first verb may be a past tense not in -ed: "Russian Dmitriy Bogdanov won at the
+# venue last week and then claimed ..."; and have no object: "Mr Smith resigned and said")
+_IRREGULAR_FIRST = "|".join(sorted(attribution_words("irregular_past")))
 _COORDINATED = re.compile(
     rf"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:[A-Za-z][\w'’-]*\s+){{0,4}}?"
     rf"(?:(?:{_TITLE})\s+)?"
     r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?:(has|have|had|is|are|was|were)\s+)?"
-    r"(?:(?:also|now|then|already)\s+)?(?:(?!(?:is|was|does)\b)[a-z]+(?:ed|s)|had|have)\b"
-    r"[^,;:\"“”]{3,120}?(\s+and|,?\s+but)\s+(?:(?:has|have|had|also|now|then)\s+)?$")
+    r"(?:(?:also|now|then|already)\s+)?(?:(?!(?:is|was|does)\b)[a-z]+(?:ed|s)|had|have|"
+    + _IRREGULAR_FIRST + r")\b"
+    r"(?:[^,;:\"“”]{3,120}?|\s*?)(\s+and|,?\s+but)\s+(?:(?:has|have|had|also|now|then)\s+)?$")
 _NOT_COORDINATED = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|because|"
                               r"if|as|since|until|where|whether|but|although|though|unless|"
                               r"so|to)\b")

@@ -60,6 +60,22 @@ def test_request_with_an_addressee_and_an_infinitive(paragraph: str,
 
 
 @pytest.mark.parametrize("paragraph, expected", [
+    # sport/014: a first verb in a past tense not in -ed, then "and then claimed"
+    ("Russian Dmitriy Bogdanov won at the same Madrid venue last week and then claimed the "
+     "race would be his.", "Dmitriy Bogdanov"),
+    # the BBC folder (Heineken): a first verb in -ed with an object, and with none
+    ("Dutch firm Heineken saw its annual profits drop 33% and warned that earnings may "
+     "slide.", "Heineken"),
+    ("Mr Smith resigned and said he had no regrets.", "Smith"),
+    # another subject before the speech verb is its own
+    ("Chelsea won the match and Jose Mourinho said the title was close.", "Jose Mourinho"),
+])
+def test_speech_verb_joined_to_a_first_verb_of_its_subject(paragraph: str,
+                                                           expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
     # match reports: a goal, a try or a penalty added is no statement
     ("Chelsea had been continually frustrated but Joe Cole added a second with a 20-yard "
      "shot in injury-time.", None),
