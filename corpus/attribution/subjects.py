@@ -164,6 +164,9 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
         lead = masked[s:found[1]].split()
         if _after_object_preposition(lead):
             return None  # "a meeting between the two presidents": an object, no subject
+        person = _person_from_workplace(lead)
+        if person is not None:
+            return Finding(person, s)
         if lead and lead[-1] in ("to", "for", "near", "in", "within", "inside"):
             whole = _modified_subject(masked[s:cue.start]) or parse_phrase(
                 masked[s:cue.start].split())
@@ -183,6 +186,23 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
     if joint:  # "He and the Archbishop have both spoken out": the pronoun
         return Finding(parse_phrase([joint.group(1)]), s)
     return Finding(parse_phrase(_first_conjunct(found[0])), found[1])
+
+
+def _person_from_workplace(lead: list[str]) -> Phrase | None:
+    """"But Mr Hirsch from Retail Banking Research said": a person's titled or full name
+    before "from" and the workplace right before the verb is the one speaking, never the
+    workplace."""
+    if len(lead) < 3 or lead[-1] != "from":
+        return None
+    k = len(lead) - 1
+    while k > 0 and is_cap(lead[k - 1]):
+        k -= 1
+    phrase = parse_phrase(lead[k:-1]) if k < len(lead) - 1 else None
+    if phrase is None or phrase.name is None or phrase.pronoun or phrase.vague \
+            or phrase.role or is_organisation_name(phrase.name) \
+            or not (phrase.title or len(phrase.name.split()) > 1):
+        return None
+    return phrase
 
 
 def _name_before_role(before: str, described: list[str]) -> tuple[list[str], str] | None:

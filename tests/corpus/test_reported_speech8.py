@@ -86,3 +86,16 @@ def test_speech_verb_joined_to_a_first_verb_of_its_subject(paragraph: str,
 ])
 def test_thing_added_in_a_match_is_no_statement(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # the BBC folder: a person's name, "from" and where they work, before the verb
+    ("Nigel McCune from the Musicians' Union said British musicians are \"disadvantaged\".",
+     "Nigel McCune"),
+    ("But Mr Hirsch from Retail Banking Research said the number of machines at risk was low.",
+     "Hirsch"),
+    # still the organisation: no named person before "from"
+    ("A spokesman from the Audit Commission said the number was low.", "Audit Commission"),
+])
+def test_person_from_a_workplace_speaks(paragraph: str, expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
