@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.corpus.attributed import speakers
+from tests.corpus.attributed import attribute, speakers
 
 
 @pytest.mark.parametrize("paragraphs, expected", [
@@ -99,3 +99,23 @@ def test_thing_added_in_a_match_is_no_statement(paragraph: str, expected: str | 
 ])
 def test_person_from_a_workplace_speaks(paragraph: str, expected: str) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # tech/011: a firm named "... Research", with no comma after "According to X"
+    ("According to Jupiter Research 40% of homes with broadband say it helps them pick and "
+     "choose the programmes they want to see.", "Jupiter Research"),
+    ("A study by analysts Jupiter Research suggested that broadband was challenging "
+     "television viewing habits.", "Jupiter Research"),
+    ("The number of computers is expected to double by 2010, according to a report by "
+     "analysts Forrester Research.", "Forrester Research"),
+])
+def test_capitalised_research_ends_an_organisation_name(paragraph: str, expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+def test_the_research_is_no_organisation() -> None:
+    # "the research" is a document, never an organisation named by its common noun
+    out = attribute("The research indicated that about 10% of production companies are "
+                    "minority ethnic led.")
+    assert out[1][1] != "organisation"
