@@ -119,3 +119,19 @@ def test_the_research_is_no_organisation() -> None:
     out = attribute("The research indicated that about 10% of production companies are "
                     "minority ethnic led.")
     assert out[1][1] != "organisation"
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/024: an institution named by its common noun after who leads it, after a
+    # lead-in
+    ("Meanwhile, the Bush administration argues that the US deficit reflects the fact the "
+     "America is growing faster.", "the Bush administration"),
+    ("Earlier this year, the NBC network claimed that the show had been hurriedly produced.",
+     "the NBC network"),
+    # never a court: a ruling, here inside another's content
+    ("Yukos argued that since it had a US subsidiary, the US court could declare it "
+     "bankrupt.", "Yukos"),
+])
+def test_institution_named_by_its_common_noun_after_a_name(paragraph: str,
+                                                           expected: str) -> None:
+    assert [who for who in speakers(paragraph) if who is not None] == [expected]
