@@ -135,3 +135,18 @@ def test_the_research_is_no_organisation() -> None:
 def test_institution_named_by_its_common_noun_after_a_name(paragraph: str,
                                                            expected: str) -> None:
     assert [who for who in speakers(paragraph) if who is not None] == [expected]
+
+
+@pytest.mark.parametrize("paragraphs, which, expected", [
+    # the BBC folder: one trader, dealer or broker is an unnamed source, never the person
+    # speaking before nor the one named after
+    (["Analysts said the market was calm.",
+      '"It is not that the community is indifferent," one Bombay trader said this week.'],
+     1, "Bombay trader"),
+    (['"Obviously we\'ll have to wait and see," said one London-based broker.',
+      '"We prefer a sensible solution," said Rolf Dress, a spokesman for Union Investment.'],
+     0, "London-based broker"),
+])
+def test_trader_dealer_broker_are_unnamed_sources(paragraphs: list[str], which: int,
+                                                  expected: str) -> None:
+    assert speakers(*paragraphs)[which] == expected
