@@ -150,3 +150,18 @@ def test_institution_named_by_its_common_noun_after_a_name(paragraph: str,
 def test_trader_dealer_broker_are_unnamed_sources(paragraphs: list[str], which: int,
                                                   expected: str) -> None:
     assert speakers(*paragraphs)[which] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # tech/011: "The X reports said" after the organisation X has been named
+    (["Web tracking company Envisional said 18% of downloaders were from within the UK.",
+      "The Envisional reports said that the TV industry should consider a legal way."],
+     "Envisional"),
+    (["British TV viewers lead the trend, according to a report by Envisional.",
+      "The Envisional report said that the TV industry should act."], "Envisional"),
+    # a document named after nobody the article has named speaks for no one
+    (["The Iraq report said that the war was legal."], None),
+])
+def test_document_named_after_an_organisation_met(paragraphs: list[str],
+                                                  expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
