@@ -26,6 +26,8 @@ _LEAD_INS = attribution_words("lead_in")
 _OPENERS = _LEAD_INS | attribution_words("clause_opener")
 _HEARD_FROM = re.compile(r"\b(?:heard|hears|hear) from\s+(?=[A-Z])")
 _JOINERS = CONNECTORS | NAME_PARTICLES
+# a conjunction opening the sentence, with no comma of its own, before its subject
+_CONJUNCTIONS = {"And", "But", "Yet"}
 
 
 def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
@@ -35,7 +37,9 @@ def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
     if not words or words[0][:1] in QUOTE_CHARS:
         return None
     i = 0
-    if bare(words[0].strip(",")) in _LEAD_INS:
+    if words[0] in _CONJUNCTIONS and len(words) > 1 and is_cap(words[1].rstrip(",")):
+        i = 1  # "And McIlroy, whose time ..., is also already looking beyond Madrid."
+    elif bare(words[0].strip(",")) in _LEAD_INS:
         comma = next((k for k, w in enumerate(words[:12]) if w.endswith(",")), None)
         if comma is not None:
             i = comma + 1

@@ -165,3 +165,21 @@ def test_trader_dealer_broker_are_unnamed_sources(paragraphs: list[str], which: 
 def test_document_named_after_an_organisation_met(paragraphs: list[str],
                                                   expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # sport/014: "And" and a name with a relative clause after it puts the name in focus
+    (["Northern Ireland man James McIlroy is confident he can win.",
+      "Russian Dmitriy Bogdanov said the race would be his.",
+      "And McIlroy, whose time in Erfurt elevated him to sixth place, is also already "
+      "looking beyond Madrid.",
+      'He said: "I have been much more focused this year."'], "James McIlroy"),
+    # the BBC folder: "But" and a name with an apposition
+    (["Mr Bell argues that Westminster has its share of odd balls.",
+      "But Sir Bernard Ingham, Margaret Thatcher's former press secretary, took a less "
+      "charitable view.",
+      "He said the producers would not achieve their aim."], "Bernard Ingham"),
+])
+def test_conjunction_and_a_name_put_the_name_in_focus(paragraphs: list[str],
+                                                      expected: str) -> None:
+    assert speakers(*paragraphs)[-1] == expected
