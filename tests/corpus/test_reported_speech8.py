@@ -183,3 +183,20 @@ def test_document_named_after_an_organisation_met(paragraphs: list[str],
 def test_conjunction_and_a_name_put_the_name_in_focus(paragraphs: list[str],
                                                       expected: str) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # sport/014: the subject of a closing "but" clause with no speech takes the focus
+    (["Northern Ireland man James McIlroy is confident he can win.",
+      "Russian Dmitriy Bogdanov won at the same Madrid venue last week and then claimed the "
+      "race would be between himself and Antonio Reina of Spain but McIlroy is unfazed.",
+      'He admitted: "He looked quite good in his win."'], "James McIlroy"),
+    # never a club the article has typed as a person (no gender): the speaker keeps it
+    (["Newcastle boss Graeme Souness spoke to BBC Newcastle.",
+      "The Peruvian was sold to Aston Villa a year ago but Souness said he tried to re-sign "
+      "him, but Villa were not interested in selling.",
+      '"I am after three new players," he said.'], "Graeme Souness"),
+])
+def test_closing_but_clause_subject_takes_the_focus(paragraphs: list[str],
+                                                    expected: str) -> None:
+    assert speakers(*paragraphs)[-1] == expected
