@@ -335,11 +335,21 @@ def _announcement_to_come(cue: Cue) -> bool:
         and bool(_FUTURE.search(cue.before + " ")) and bool(_PLAIN_OBJECT.match(cue.rest))
 
 
+_POINTS_NOUN = re.compile(r"(?:\b[A-Za-z]+ing|\d[\d.,]*|\b(?:two|three|four|five|six|seven|"
+                          r"eight|nine|ten|percentage|price))$")
+
+
+def _points_noun(cue: Cue) -> bool:
+    """"Sticking points to membership have included ...", "three points to widen the gap":
+    after a word in -ing or a number, "points" is a noun, no statement."""
+    return cue.verb == "points to" and bool(_POINTS_NOUN.search(cue.before))
+
+
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
     _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given,
-    _announcement_to_come, _document_after_name, _advised, _thing_added)
+    _announcement_to_come, _document_after_name, _advised, _thing_added, _points_noun)
 
 
 def is_speech(cue: Cue) -> bool:

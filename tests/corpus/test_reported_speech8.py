@@ -200,3 +200,17 @@ def test_conjunction_and_a_name_put_the_name_in_focus(paragraphs: list[str],
 def test_closing_but_clause_subject_takes_the_focus(paragraphs: list[str],
                                                     expected: str) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/044, politics/024: pointing to a fact or a plan argues it
+    ("Ministers pointed to the fact that consumer spending had been depressed by one-off "
+     "factors.", "Ministers"),
+    ("Mr Kennedy also points to the fact that 40% of the party's candidates are women.",
+     "Kennedy"),
+    # "points" as a noun after a word in -ing or a number
+    ("Sticking points to membership have included limits on foreign ownership.", None),
+    ("Leeds needed three points to widen the gap.", None),
+])
+def test_pointing_to_something_argues_it(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
