@@ -18,6 +18,10 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 GUARDS = {
     "then_object": rf"(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\b)(?! (?:{_WEEKDAYS})\b)",
     "then_that": r"(?= that\b)",
+    # "issued a statement saying ...", "issued a statement late on Friday saying",
+    # "issued a statement calling Davis ...": what the statement says follows
+    "then_saying": r"(?=\s*:|,?\s+(?:[\w'’-]+\s+){0,4}?(?:that|saying|calling|urging|accusing|"
+                   r"warning|claiming|insisting|denying|condemning|welcoming)\b)",
     "not_at": r"(?! at\b)",
     # "defended the decision", "defended his controversial anti-terror proposals": a
     # determiner or possessive and a few words before a plan or a stance

@@ -56,9 +56,11 @@ _SPEECH_FOLLOW = re.compile(r"^\s*(?:[:,]|that\b|it\b|he\b|she\b|they\b|there\b|
                             + r")\w+\s+(?:(?!(?:that|which|who|whose|when|where)\b)\w+\s+){3,4}"
                             + _FINITE
                             + r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
-# "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech.
+# "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech
+# ("issued a statement calling Davis "an icon"": "calling" someone something).
 _SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|calling for|"
-                                r"saying|telling|demanding|warning|claiming|insisting)\b")
+                                r"saying|telling|demanding|warning|claiming|insisting|"
+                                r"calling\s+(?:him|her|it|them|the|[A-Z]\w*))\b")
 # Attitude and forecast verbs also take a plain object as their content: "it expects a rise".
 _OBJECT_CONTENT = re.compile(r"^\s*(?:a|an|further|more|higher|lower|no|\d)\b")
 # ... and an object with its infinitive: "Analysts had expected Japan's Nippon to agree".

@@ -214,3 +214,17 @@ def test_closing_but_clause_subject_takes_the_focus(paragraphs: list[str],
 ])
 def test_pointing_to_something_argues_it(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # entertainment/044: a statement issued, with what it says after it
+    ("The Actors' Equity Association issued a statement calling Davis \"an icon in the "
+     "American theatre\".", "Actors Equity Association"),
+    ("Mr Magnier issued a statement late on Friday saying that he remained a long-term "
+     "investor.", "Magnier"),
+    # the statement only mentioned says nothing here
+    ("Mr Tanzi, 66, issued a statement through his lawyer after five hours of questioning.",
+     None),
+])
+def test_statement_issued_with_what_it_says(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
