@@ -92,7 +92,7 @@ _WHAT_NAMED = re.compile(r"\bwhat\s+(?:the\s+)?[A-Z][^,;]*$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|these|those|this|that|my|our|"
                          r"your)$")
 _WHAT_THEY = re.compile(r"\bwhat\s+(?:they|he|she|it|some|many)\s*$")
-_WHETHER = re.compile(r"\b(?:whether|if)\b[^,;]*$|\b(?:why|how)(?:\s+\S+){0,2}$")
+_WHETHER = re.compile(r"\b(?:[Ww]hether|[Ii]f)\b[^,;]*$|\b(?:why|how)(?:\s+\S+){0,2}$")
 
 
 def is_participle(verb: str) -> bool:
@@ -237,7 +237,8 @@ def _characterisation(cue: Cue) -> bool:
 
 def _inside_whether(cue: Cue) -> bool:
     """"declined to say whether the prime minister backed the plans", "Asked why he
-    thought the warnings were not there": no statement."""
+    thought the warnings were not there", "If Alex Kapranos genuinely thinks ... then":
+    no statement."""
     return bool(_WHETHER.search(cue.before))
 
 

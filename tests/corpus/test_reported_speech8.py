@@ -228,3 +228,16 @@ def test_pointing_to_something_argues_it(paragraph: str, expected: str | None) -
 ])
 def test_statement_issued_with_what_it_says(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # the BBC folder: a condition opening the sentence reports nobody's view
+    ("If Alex Kapranos genuinely thinks that the industry should have government funding "
+     "then his own education was lacking, Mr Howells said.", "Howells"),
+    ("If Mr Smith said that, he was wrong.", None),
+    # still speech: the condition inside what is said
+    ("Mr Smith said that if prices rose, sales would fall.", "Smith"),
+])
+def test_condition_opening_the_sentence_is_no_statement(paragraph: str,
+                                                        expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
