@@ -72,6 +72,13 @@ _REQUEST = re.compile(r"^\s+(?!(?:about|for|after|if|whether|why|how|what|when|w
                       r"(?:(?!(?:about|for|after|of|on|in|at|by|with|from|over|and|or|that|"
                       r"which|who)\b)[\w'’.&-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|his\b|her\b|"
                       r"their\b|its\b)[a-z]+\b")
+# ... or with a longer subject and a modal: "Mark Ballard fears people not on the
+# council's edited electoral register may miss out" (no preposition first, no relative
+# pronoun or punctuation inside)
+_LONG_CLAUSE = re.compile(r"^\s+(?!(?:for|to|with|about|on|in|at|from|by|of|as|that|what|how)\b)"
+                          r"[a-z][\w-]*\s+(?:(?!(?:that|which|who|whose|when|where|and|or|to)"
+                          r"\b)[\w'’-]+\s+){1,7}(?:may|might|can|could|will|would|should|must)"
+                          r"\s+(?:not\s+)?[a-z]+\b")
 # A clause opening with a name: "Ferguson believes Henry deliberately caught Heinze".
 _NAME_CLAUSE = re.compile(r"^\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?!(?:of|and|or|in|on|at|"
                           r"to|for|from|with|by|as)\b)[a-z]+\b")
@@ -136,7 +143,8 @@ def _has_content(cue: Cue) -> bool:
     return bool(_SPEECH_FOLLOW.match(rest) or _SPEECH_PARTICIPLE.search(rest)
                 or (cue.verb in OBJECT_CONTENT_VERBS and (_OBJECT_CONTENT.match(rest)
                                                           or _OBJECT_TO.match(rest)))
-                or (cue.verb in CLAUSE_CONTENT_VERBS and _NAME_CLAUSE.match(rest))
+                or (cue.verb in CLAUSE_CONTENT_VERBS and (_NAME_CLAUSE.match(rest)
+                                                          or _LONG_CLAUSE.match(rest)))
                 or (cue.verb in REQUEST_VERBS and _REQUEST.match(rest) is not None)
                 or before.endswith(tuple(",\"”"))
                 or (_END_ONLY.fullmatch(rest) and (_QUOTE_CLOSED.search(before)

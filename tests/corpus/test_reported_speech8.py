@@ -241,3 +241,18 @@ def test_statement_issued_with_what_it_says(paragraph: str, expected: str | None
 def test_condition_opening_the_sentence_is_no_statement(paragraph: str,
                                                         expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/114: an attitude verb before a content clause with a longer subject
+    ("But Green MSP Mark Ballard fears people not on the council's edited electoral register "
+     "may miss out.", "Green MSP Mark Ballard"),
+    ("Middlesbrough boss Steve McClaren believes his side can clinch a top-four spot.",
+     "Steve McClaren"),
+    # never a plain object with a preposition after it
+    ("Fans feel the pressure of the big games.", None),
+    ("Mr Smith fears for the safety of his family.", None),
+])
+def test_attitude_verb_before_a_clause_with_a_longer_subject(paragraph: str,
+                                                             expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
