@@ -381,15 +381,16 @@ def fits_subject(cue: Cue, phrase: Phrase) -> bool:
 
 
 # "A recent survey by Mediametrie found", "Recent figures from the UK's regulator Ofcom
-# showed": a report, survey or figures opening the clause, with their author after "by" or
+# showed", "Figures released by the government's Cabinet Office showed": a report, survey
+# or figures opening the clause, with their author after "by" or
 # "from" and nothing else before the verb (the author: group 1)
 _AUTHORED_REPORT = re.compile(
     r"^\s*" + CLAUSE_OPENER
     + r"(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Rr]ecent|[Nn]ew|[Ll]atest)\s+)?"
     r"(?:[a-z][a-z-]*\s+){0,2}"
-    rf"(?:{'|'.join(sorted(REPORT_HEADS | STATISTICS_NOUNS))})\s+"
+    rf"(?i:{'|'.join(sorted(REPORT_HEADS | STATISTICS_NOUNS))})\s+"
     r"(?:(?:published|released|compiled|conducted|carried\s+out)\s+)?(?:by|from)\s+"
-    r"((?:the\s+)?(?:[A-Z][\w&'’.-]*['’]s\s+)?(?:[a-z][a-z-]*\s+){0,3}?[A-Z][\w&'’./-]*"
+    r"((?:the\s+)?(?:[A-Za-z][\w&'’.-]*['’]s\s+)?(?:[a-z][a-z-]*\s+){0,3}?[A-Z][\w&'’./-]*"
     r"(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’./-]*))*)"
     r"(?:\s+(?:also|has|have|had|now|later|then|recently))*\s*$")
 

@@ -256,3 +256,16 @@ def test_condition_opening_the_sentence_is_no_statement(paragraph: str,
 def test_attitude_verb_before_a_clause_with_a_longer_subject(paragraph: str,
                                                              expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/044: figures opening the sentence, released by an owner's organisation
+    ("Figures released by the government's Cabinet Office showed that GDP fell 0.5% in the "
+     "last three months of 2004.", "Cabinet Office"),
+    ("Data from the CML showed lending fell to just over £25bn in November.", "CML"),
+    # never a place
+    ("Figures from the US showed that sales fell.", None),
+])
+def test_figures_opening_the_sentence_speak_for_their_author(paragraph: str,
+                                                             expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
