@@ -18,6 +18,10 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 GUARDS = {
     "then_object": rf"(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\b)(?! (?:{_WEEKDAYS})\b)",
     "then_that": r"(?= that\b)",
+    # "issued a statement saying ...", "issued a statement late on Friday saying",
+    # "issued a statement calling Davis ...": what the statement says follows
+    "then_saying": r"(?=\s*:|,?\s+(?:[\w'’-]+\s+){0,4}?(?:that|saying|calling|urging|accusing|"
+                   r"warning|claiming|insisting|denying|condemning|welcoming)\b)",
     "not_at": r"(?! at\b)",
     # "defended the decision", "defended his controversial anti-terror proposals": a
     # determiner or possessive and a few words before a plan or a stance
@@ -26,8 +30,9 @@ GUARDS = {
                        r"polic(?:y|ies)|record|attitude|comments|remarks|actions?|regime|"
                        r"system|laws?|bill|scheme|changes|reforms?|approach|stance|position|"
                        r"strategy|deal|budget|show|programme|package|courts|handling|use)\b)",
-    "then_clause": r"(?= (?:that|he|she|they|it|his|her|their|its|the"
-                   r"|[A-Z][\w'’-]*)\b)",
+    # (a quantity may open the clause: "is concerned thousands of residents may not ...")
+    "then_clause": r"(?= (?:that|he|she|they|it|his|her|their|its|the|[A-Z][\w'’-]*"
+                   r"|thousands|hundreds|millions|many|some|most|few|more|\d[\d,.]*)\b)",
     # "echoed McIntyre's sentiments", "echoed criticisms of ...", "were echoed by X": a
     # statement echoed (a determiner or an owner, then a noun of what was said) or an agent
     # "voiced their disappointment", "expressed their solidarity with McCall": a feeling
@@ -43,7 +48,7 @@ GUARDS = {
 }
 FRAMES = frozenset({"weak", "object_content", "needs_as", "passive_only", "report_subject",
                     "after_what", "no_inversion", "participle", "greeting", "clause_content",
-                    "clause_only", "object_then_to", "quoted_object", "naming",
+                    "clause_only", "object_then_to", "quoted_object", "naming", "request_to",
                     *GUARDS})
 
 

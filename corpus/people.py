@@ -267,6 +267,10 @@ class PeopleTable:
             e for e in self._index.with_surname(surname)
             if first is None or len(e.canonical().split()) == 1 or _same_full_name(target, e))
 
+    def find_organisation(self, name: str) -> Entity | None:
+        """An organisation already met under this name (or one of its other names)."""
+        return self._index.organisation(name)
+
     def find_by_role(self, role: str, position: int | None = None) -> Entity | None:
         """The most recently met person holding a role like this one ("the minister",
         "Turkey's foreign minister" = "Turkish foreign minister"). With a position, only

@@ -212,7 +212,8 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
         return Phrase(text, None, None, " ".join(words[k:]))
     # "the government", "the council": an institution named by its common noun.
     if len(words) >= 2 and low[0] == "the" and low[-1] in ORG_WORDS and low[-1] not in (
-            "house", "street", "office", "group", "company", "party") and words[-1].islower() \
+            "house", "street", "office", "group", "company", "party", "research") \
+            and words[-1].islower() \
             and all(is_cap(w) for w in words[1:-1]) and len(words) <= 4:
         # "the government", "the US government", "the Australian government"
         return Phrase(text, None, None, text)

@@ -9,7 +9,7 @@ from corpus.attribution.acts import Act, dash_headline, find_acts
 from corpus.attribution.clauses import split_clauses
 from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
-from corpus.attribution.focus import note_subject
+from corpus.attribution.focus import note_closing_subject, note_subject
 from corpus.attribution.headlines import common_noun_subject, link_headline
 from corpus.attribution.leads import link_lead_source
 from corpus.attribution.participles import colon_quotation, participle_acts
@@ -195,6 +195,8 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
         # "Gordon Brown has made an appeal ... after reports claimed ...": the
         # main-clause subject is in focus even when someone else is speaking.
         note_subject(state, s, e)
+    elif paragraph.index > 0 and acts:
+        note_closing_subject(state, s, e, max(act.cue for act in acts))
 
 
 def _take_focus(state: ArticleState, unit: Unit) -> None:

@@ -32,6 +32,7 @@ CLAUSE_CONTENT_VERBS = cue_forms("clause_content")
 CLAUSE_ONLY_VERBS = cue_forms("clause_only")
 OBJECT_THEN_TO_VERBS = cue_forms("object_then_to")
 QUOTED_OBJECT = cue_forms("quoted_object")
+REQUEST_VERBS = cue_forms("request_to")
 AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
@@ -55,13 +56,29 @@ _SPEECH_FOLLOW = re.compile(r"^\s*(?:[:,]|that\b|it\b|he\b|she\b|they\b|there\b|
                             + r")\w+\s+(?:(?!(?:that|which|who|whose|when|where)\b)\w+\s+){3,4}"
                             + _FINITE
                             + r"|(?:on|last|this|in)\s+\w+\s+that\b|(?:yesterday|today)\s+that\b)")
-# "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech.
+# "wrote to Mr McConnell on Tuesday accusing him of ...": the participle carries the speech
+# ("issued a statement calling Davis "an icon"": "calling" someone something).
 _SPEECH_PARTICIPLE = re.compile(r"^[^,;.]{0,60}(?:,\s*)?\b(?:accusing|urging|calling for|"
-                                r"saying|telling|demanding|warning|claiming|insisting)\b")
+                                r"saying|telling|demanding|warning|claiming|insisting|"
+                                r"calling\s+(?:him|her|it|them|the|[A-Z]\w*))\b")
 # Attitude and forecast verbs also take a plain object as their content: "it expects a rise".
 _OBJECT_CONTENT = re.compile(r"^\s*(?:a|an|further|more|higher|lower|no|\d)\b")
 # ... and an object with its infinitive: "Analysts had expected Japan's Nippon to agree".
 _OBJECT_TO = re.compile(r"^\s*(?!to\b)[^.;:!?\"“”]{1,100}?\bto\s+[a-z]+\b")
+# request_to: an addressee (a few words, no preposition, comma or verb in -ed) and an
+# infinitive, "asked California's Supreme Court to rule on", "asked him to stay"
+_REQUEST = re.compile(r"^\s+(?!(?:about|for|after|if|whether|why|how|what|when|where|who|to|"
+                      r"of|on|in|at|by|with|from|over|questions?)\b)"
+                      r"(?:(?!(?:about|for|after|of|on|in|at|by|with|from|over|and|or|that|"
+                      r"which|who)\b)[\w'’.&-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|his\b|her\b|"
+                      r"their\b|its\b)[a-z]+\b")
+# ... or with a longer subject and a modal: "Mark Ballard fears people not on the
+# council's edited electoral register may miss out" (no preposition first, no relative
+# pronoun or punctuation inside)
+_LONG_CLAUSE = re.compile(r"^\s+(?!(?:for|to|with|about|on|in|at|from|by|of|as|that|what|how)\b)"
+                          r"[a-z][\w-]*\s+(?:(?!(?:that|which|who|whose|when|where|and|or|to)"
+                          r"\b)[\w'’-]+\s+){1,7}(?:may|might|can|could|will|would|should|must)"
+                          r"\s+(?:not\s+)?[a-z]+\b")
 # A clause opening with a name: "Ferguson believes Henry deliberately caught Heinze".
 _NAME_CLAUSE = re.compile(r"^\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+(?!(?:of|and|or|in|on|at|"
                           r"to|for|from|with|by|as)\b)[a-z]+\b")
@@ -82,7 +99,7 @@ _WHAT_NAMED = re.compile(r"\bwhat\s+(?:the\s+)?[A-Z][^,;]*$")
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|its|their|these|those|this|that|my|our|"
                          r"your)$")
 _WHAT_THEY = re.compile(r"\bwhat\s+(?:they|he|she|it|some|many)\s*$")
-_WHETHER = re.compile(r"\b(?:whether|if)\b[^,;]*$|\b(?:why|how)(?:\s+\S+){0,2}$")
+_WHETHER = re.compile(r"\b(?:[Ww]hether|[Ii]f)\b[^,;]*$|\b(?:why|how)(?:\s+\S+){0,2}$")
 
 
 def is_participle(verb: str) -> bool:
@@ -126,7 +143,9 @@ def _has_content(cue: Cue) -> bool:
     return bool(_SPEECH_FOLLOW.match(rest) or _SPEECH_PARTICIPLE.search(rest)
                 or (cue.verb in OBJECT_CONTENT_VERBS and (_OBJECT_CONTENT.match(rest)
                                                           or _OBJECT_TO.match(rest)))
-                or (cue.verb in CLAUSE_CONTENT_VERBS and _NAME_CLAUSE.match(rest))
+                or (cue.verb in CLAUSE_CONTENT_VERBS and (_NAME_CLAUSE.match(rest)
+                                                          or _LONG_CLAUSE.match(rest)))
+                or (cue.verb in REQUEST_VERBS and _REQUEST.match(rest) is not None)
                 or before.endswith(tuple(",\"”"))
                 or (_END_ONLY.fullmatch(rest) and (_QUOTE_CLOSED.search(before)
                                                    or _CONTENT_BEFORE.search(before))
@@ -226,7 +245,8 @@ def _characterisation(cue: Cue) -> bool:
 
 def _inside_whether(cue: Cue) -> bool:
     """"declined to say whether the prime minister backed the plans", "Asked why he
-    thought the warnings were not there": no statement."""
+    thought the warnings were not there", "If Alex Kapranos genuinely thinks ... then":
+    no statement."""
     return bool(_WHETHER.search(cue.before))
 
 
@@ -281,6 +301,20 @@ def _put_somewhere(cue: Cue) -> bool:
         and not _FINITE_LATER.search(cue.rest)  # "added its bid to acquire X was being ..."
 
 
+# "the Czech added a third after rounding Shay Given", "Joe Cole added a second with a
+# 20-yard shot", "added a penalty after ...": a thing and a preposition after it
+_THING_ADDED = re.compile(r"^\s+(?:a|an|another)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+"
+                          r"(?:after|with|in|on|for|from|at|before|during)\b")
+
+
+def _thing_added(cue: Cue) -> bool:
+    """object_then_to: a goal, a try or a penalty added in a match report ("Joe Cole added
+    a second with a 20-yard shot") is no statement; a clause later still is one ("added a
+    warning for investors that prices would fall")."""
+    return cue.verb in OBJECT_THEN_TO_VERBS and bool(_THING_ADDED.match(cue.rest)) \
+        and not _FINITE_LATER.search(cue.rest) and not _SPEECH_PARTICIPLE.search(cue.rest)
+
+
 _NUMBER_ADDED = re.compile(r"^\s+(?:only\s+|just\s+|another\s+|a\s+further\s+)?[£$€]?\d")
 
 
@@ -312,11 +346,21 @@ def _announcement_to_come(cue: Cue) -> bool:
         and bool(_FUTURE.search(cue.before + " ")) and bool(_PLAIN_OBJECT.match(cue.rest))
 
 
+_POINTS_NOUN = re.compile(r"(?:\b[A-Za-z]+ing|\d[\d.,]*|\b(?:two|three|four|five|six|seven|"
+                          r"eight|nine|ten|percentage|price))$")
+
+
+def _points_noun(cue: Cue) -> bool:
+    """"Sticking points to membership have included ...", "three points to widen the gap":
+    after a word in -ing or a number, "points" is a noun, no statement."""
+    return cue.verb == "points to" and bool(_POINTS_NOUN.search(cue.before))
+
+
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
     _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given,
-    _announcement_to_come, _document_after_name, _advised)
+    _announcement_to_come, _document_after_name, _advised, _thing_added, _points_noun)
 
 
 def is_speech(cue: Cue) -> bool:
@@ -337,15 +381,16 @@ def fits_subject(cue: Cue, phrase: Phrase) -> bool:
 
 
 # "A recent survey by Mediametrie found", "Recent figures from the UK's regulator Ofcom
-# showed": a report, survey or figures opening the clause, with their author after "by" or
+# showed", "Figures released by the government's Cabinet Office showed": a report, survey
+# or figures opening the clause, with their author after "by" or
 # "from" and nothing else before the verb (the author: group 1)
 _AUTHORED_REPORT = re.compile(
     r"^\s*" + CLAUSE_OPENER
     + r"(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Rr]ecent|[Nn]ew|[Ll]atest)\s+)?"
     r"(?:[a-z][a-z-]*\s+){0,2}"
-    rf"(?:{'|'.join(sorted(REPORT_HEADS | STATISTICS_NOUNS))})\s+"
+    rf"(?i:{'|'.join(sorted(REPORT_HEADS | STATISTICS_NOUNS))})\s+"
     r"(?:(?:published|released|compiled|conducted|carried\s+out)\s+)?(?:by|from)\s+"
-    r"((?:the\s+)?(?:[A-Z][\w&'’.-]*['’]s\s+)?(?:[a-z][a-z-]*\s+){0,3}?[A-Z][\w&'’./-]*"
+    r"((?:the\s+)?(?:[A-Za-z][\w&'’.-]*['’]s\s+)?(?:[a-z][a-z-]*\s+){0,3}?[A-Z][\w&'’./-]*"
     r"(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’./-]*))*)"
     r"(?:\s+(?:also|has|have|had|now|later|then|recently))*\s*$")
 

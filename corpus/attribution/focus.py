@@ -26,6 +26,10 @@ _LEAD_INS = attribution_words("lead_in")
 _OPENERS = _LEAD_INS | attribution_words("clause_opener")
 _HEARD_FROM = re.compile(r"\b(?:heard|hears|hear) from\s+(?=[A-Z])")
 _JOINERS = CONNECTORS | NAME_PARTICLES
+# a conjunction opening the sentence, with no comma of its own, before its subject
+_CONJUNCTIONS = {"And", "But", "Yet"}
+# "..., but McIlroy is unfazed.": a closing clause of another subject
+_CLOSING_BUT = re.compile(r",?\s+but\s+(?=[A-Z])")
 
 
 def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
@@ -35,7 +39,9 @@ def sentence_subject(masked: str, s: int, e: int) -> Phrase | None:
     if not words or words[0][:1] in QUOTE_CHARS:
         return None
     i = 0
-    if bare(words[0].strip(",")) in _LEAD_INS:
+    if words[0] in _CONJUNCTIONS and len(words) > 1 and is_cap(words[1].rstrip(",")):
+        i = 1  # "And McIlroy, whose time ..., is also already looking beyond Madrid."
+    elif bare(words[0].strip(",")) in _LEAD_INS:
         comma = next((k for k, w in enumerate(words[:12]) if w.endswith(",")), None)
         if comma is not None:
             i = comma + 1
@@ -126,3 +132,23 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
         elif not phrase.role.split()[-1].endswith("s"):
             # "Tony Blair's official spokesman declined to say ... He said:"
             state.set_focus((None, phrase.role), e)
+
+
+def note_closing_subject(state: ArticleState, s: int, e: int, last_cue: int) -> None:
+    """"Russian Dmitriy Bogdanov won ... and then claimed the race would be his but McIlroy
+    is unfazed. He admitted: ...": a person known to the article as the subject of a
+    closing "but" clause with no speech of its own (after the sentence's last cue) takes
+    the focus from the speaker before it; only someone "he" or "she" can be (a gender
+    known: never "Rangers still had a chance", "Villa were not interested", clubs the
+    article has typed as people)."""
+    masked = state.paragraph.masked
+    found = [m for m in _CLOSING_BUT.finditer(masked, s, e) if m.start() > last_cue]
+    if not found:
+        return
+    phrase = sentence_subject(masked, found[-1].end(), e)
+    if phrase is None or phrase.name is None or phrase.pronoun or phrase.vague \
+            or (is_organisation_name(phrase.name) and not phrase.title):
+        return
+    ent = state.people.find(phrase.name)
+    if ent is not None and ent.kind == "person" and ent.gender is not None:
+        state.set_focus((ent, None), e)

@@ -95,9 +95,11 @@ def owned_document_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None and phrase.name else None
 
 
-# "the Kok report said", "That's why the Kok report recommends": one capitalised word
+# "the Kok report said", "That's why the Kok report recommends", "The Envisional reports
+# said": one capitalised word
 # between "the" and the document; the resolver decides whether it is a person's surname.
-_NAMED_DOCUMENT = re.compile(r"\b[Tt]he\s+([A-Z][a-z][\w'’-]*)\s+(report|review|study)\s+$")
+_NAMED_DOCUMENT = re.compile(r"\b[Tt]he\s+([A-Z][a-z][\w'’-]*)\s+(reports?|reviews?|study|studies)"
+                             r"\s+$")
 
 
 def named_document_subject(cue: Cue) -> Finding | None:

@@ -54,7 +54,7 @@ def named_document(phrase: Phrase) -> bool:
     return len(words) == 3 and bare(words[-1]) in _NAMED_DOCUMENTS and words[1] == phrase.name
 
 
-_NAMED_DOCUMENTS = {"report", "review", "study"}
+_NAMED_DOCUMENTS = {"report", "reports", "review", "reviews", "study", "studies"}
 
 
 def _resolve_name(state: ArticleState, unit: Unit, phrase: Phrase, name: str) -> None:
@@ -63,10 +63,13 @@ def _resolve_name(state: ArticleState, unit: Unit, phrase: Phrase, name: str) ->
     people, position = state.people, state.position
     if named_document(phrase):
         # "the Kok report said": the person of that surname the article has named (Wim
-        # Kok, "the report ... by Wim Kok"); "the Iraq report" names no author
+        # Kok, "the report ... by Wim Kok"), or the organisation ("The Envisional reports
+        # said" after "Web tracking company Envisional said"); "the Iraq report" names no
+        # author
         found = people.find(name)
-        unit.entity = found if found is not None and found.kind == "person" \
-            and found.first_seen < position else None
+        if found is None or found.kind != "person" or found.first_seen >= position:
+            found = None if gazetteer().is_place(name) else people.find_organisation(name)
+        unit.entity = found
         return
     if is_organisation_name(name) and not phrase.title:
         whole = _whole_institution(state, unit, name)

@@ -30,6 +30,7 @@ from corpus.references import reference_noun
 SKIP_BEFORE_VERB = attribution_words("skip_before_verb")
 SPLIT_CONJ = attribution_words("split_conjunction")
 _CLAUSE_BREAKS = attribution_words("clause_break")
+_COURT_WORDS = attribution_words("court_word")
 _INVERSION_FOLLOWERS = attribution_words("inversion_follower")
 _BEFORE_TO = attribution_words("before_to")
 _GOING_ON = attribution_words("going_on")
@@ -73,7 +74,8 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
         low = bare(w)
         ok = (is_cap(w) or is_role_word(w) or low in TITLES or low in VAGUE_HEADS
               or (low in _JOINERS and collected) or (not collected and low in _PRONOUNS)
-              or (not collected and low in DOCUMENT_NOUNS))
+              or (not collected and low in DOCUMENT_NOUNS)
+              or (not collected and _named_institution_head(words, j)))
         if not ok or (low in _CLAUSE_BREAKS and not is_cap(w)
                       and not _inside_company_name(words, j, collected)
                       and not _inside_institution_name(words, j, collected)
@@ -95,6 +97,17 @@ def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int
     if j > 0 and bare(words[j - 1][0]) in SPLIT_CONJ:
         start = words[j - 1][1]
     return [w for w, _ in collected], start
+
+
+def _named_institution_head(words: list[tuple[str, int]], j: int) -> bool:
+    """"the Bush administration argues", "the US administration said": an organisation
+    word in lower case right before the verb, after a capitalised word and "the", heads
+    the phrase (the institution named by its common noun and who or where it is); never a
+    court ("the US court could declare it bankrupt": a ruling, and inside content)."""
+    w = words[j - 1][0]
+    return j >= 3 and w.islower() and bare(w) in ORG_WORDS and bare(w) not in _COURT_WORDS \
+        and is_cap(words[j - 2][0]) \
+        and bare(words[j - 2][0]) not in ("the", "a", "an") and bare(words[j - 3][0]) == "the"
 
 
 def _description_before(words: list[tuple[str, int]], j: int

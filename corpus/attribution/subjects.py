@@ -164,6 +164,9 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
         lead = masked[s:found[1]].split()
         if _after_object_preposition(lead):
             return None  # "a meeting between the two presidents": an object, no subject
+        person = _person_from_workplace(lead)
+        if person is not None:
+            return Finding(person, s)
         if lead and lead[-1] in ("to", "for", "near", "in", "within", "inside"):
             whole = _modified_subject(masked[s:cue.start]) or parse_phrase(
                 masked[s:cue.start].split())
@@ -183,6 +186,23 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
     if joint:  # "He and the Archbishop have both spoken out": the pronoun
         return Finding(parse_phrase([joint.group(1)]), s)
     return Finding(parse_phrase(_first_conjunct(found[0])), found[1])
+
+
+def _person_from_workplace(lead: list[str]) -> Phrase | None:
+    """"But Mr Hirsch from Retail Banking Research said": a person's titled or full name
+    before "from" and the workplace right before the verb is the one speaking, never the
+    workplace."""
+    if len(lead) < 3 or lead[-1] != "from":
+        return None
+    k = len(lead) - 1
+    while k > 0 and is_cap(lead[k - 1]):
+        k -= 1
+    phrase = parse_phrase(lead[k:-1]) if k < len(lead) - 1 else None
+    if phrase is None or phrase.name is None or phrase.pronoun or phrase.vague \
+            or phrase.role or is_organisation_name(phrase.name) \
+            or not (phrase.title or len(phrase.name.split()) > 1):
+        return None
+    return phrase
 
 
 def _name_before_role(before: str, described: list[str]) -> tuple[list[str], str] | None:
@@ -302,12 +322,16 @@ def modified_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None else None
 
 
+# (the first verb may be a past tense not in -ed: "Russian Dmitriy Bogdanov won at the
+# venue last week and then claimed ..."; and have no object: "Mr Smith resigned and said")
+_IRREGULAR_FIRST = "|".join(sorted(attribution_words("irregular_past")))
 _COORDINATED = re.compile(
     rf"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:[A-Za-z][\w'’-]*\s+){{0,4}}?"
     rf"(?:(?:{_TITLE})\s+)?"
     r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?:(has|have|had|is|are|was|were)\s+)?"
-    r"(?:(?:also|now|then|already)\s+)?(?:(?!(?:is|was|does)\b)[a-z]+(?:ed|s)|had|have)\b"
-    r"[^,;:\"“”]{3,120}?(\s+and|,?\s+but)\s+(?:(?:has|have|had|also|now|then)\s+)?$")
+    r"(?:(?:also|now|then|already)\s+)?(?:(?!(?:is|was|does)\b)[a-z]+(?:ed|s)|had|have|"
+    + _IRREGULAR_FIRST + r")\b"
+    r"(?:[^,;:\"“”]{3,120}?|\s*?)(\s+and|,?\s+but)\s+(?:(?:has|have|had|also|now|then)\s+)?$")
 _NOT_COORDINATED = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|because|"
                               r"if|as|since|until|where|whether|but|although|though|unless|"
                               r"so|to)\b")

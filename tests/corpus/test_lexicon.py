@@ -154,6 +154,9 @@ ISSUE12_ONE_WORD_FORMS = {
     "hinted", "countered", "reckon", "reckons", "reckoned", "confesses", "confessed",
     "signalled", "signaled",
     "asserts", "asserted",  # "The party asserts that Mr Hockney ..."
+    # attr9 (tests/corpus/test_reported_speech8.py): "He apologised for his "deplorable
+    # actions""
+    "apologises", "apologised", "apologizes", "apologized",
 }
 ISSUE12_SEVERAL_WORD_FORMS = {
     "point out", "points out", "pointed out",
@@ -186,6 +189,8 @@ ISSUE12_SEVERAL_WORD_FORMS = {
                                              "voices", "voiced") for about in ("about", "over")),
     *(f"{verb} {owner} {call} for" for verb in ("repeated", "renewed")
       for owner in ("his", "her", "its", "their") for call in ("call", "calls")),
+    # attr9: "Ministers pointed to the fact that", "issued a statement calling Davis ..."
+    "pointed to", "points to", "issued a statement", "issues a statement", "issued statements",
 }
 ISSUE12_FRAMES = {
     "needs_as": {"touts", "touted"},  # attr8
@@ -212,8 +217,15 @@ ISSUE12_MULTI = (
     "(?:express|expresses|expressed|voice|voices|voiced) concern(?= that\\b)|"
     "protest(?:s|ed)? (?:his|her|their) innocence|(?:calls|called) (?:him|her|it|them) an?|"
     "hits? out|(?:is|are|was|were) (?:predicting|forecasting)|"
-    "(?:is|are|was|were) confident"
-    "(?= (?:that|he|she|they|it|his|her|their|its|the|[A-Z][\\w'’-]*)\\b)|"
+    "(?:is|are|was|were) (?:confident|concerned|worried)"
+    "(?= (?:that|he|she|they|it|his|her|their|its|the|[A-Z][\\w'’-]*"
+    "|thousands|hundreds|millions|many|some|most|few|more|\\d[\\d,.]*)\\b)|"
+    "(?:pointed|points) to"
+    "(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\\b)(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday"
+    "|Saturday|Sunday)\\b)|"
+    "(?:issued|issues) (?:a statement|statements)"
+    "(?=\\s*:|,?\\s+(?:[\\w'’-]+\\s+){0,4}?(?:that|saying|calling|urging|accusing|warning|"
+    "claiming|insisting|denying|condemning|welcoming)\\b)|"
     "(?:describe|describes|described) how|(?:talk|talks|talked) about how|"
     "(?:speak|speaks|spoke|spoken) of"
     "(?= (?:the |[a-z]+ )?[A-Z]?[a-z]+s?\\b)(?! (?:Monday|Tuesday|Wednesday|Thursday|Friday"
@@ -253,7 +265,10 @@ def test_speech_verb_frames_are_todays_on_every_cue_form(frame):
                                   "defended the decision", "defended magnificently",
                                   "defended his Wimbledon title", "spoke of the need",
                                   "spoke of Monday", "described how", "described the house",
-                                  "unveiled a new strategy", "unveiled a statue"])
+                                  "unveiled a new strategy", "unveiled a statue",
+                                  "is concerned thousands of", "is concerned about",
+                                  "pointed to the fact", "issued a statement saying",
+                                  "issued a statement through his lawyer"])
 def test_cue_regex_matches_what_todays_regex_matched(text):
     def found(pattern):
         return [m.span() for m in pattern.finditer(text)]
@@ -473,6 +488,13 @@ ISSUE12_ATTRIBUTION_WORDS = {
     "report_head": {"documents"},
     # "Gordon Brown has issued a rallying cry, telling supporters the ..."
     "object_participle": {"telling"},
+    # attr9: "one Bombay trader said", "said one London-based broker"
+    "anonymous_role": {"trader", "dealer", "broker"},
+    # attr9: "Russian Dmitriy Bogdanov won at the venue last week and then claimed ..."
+    "irregular_past": {"won", "lost", "beat", "came", "went", "made", "took", "gave", "ran",
+                       "left", "met", "got", "held", "led", "saw", "began", "quit", "fell",
+                       "drew", "threw", "broke", "spent", "sold", "bought", "brought",
+                       "became", "withdrew", "struck"},
 }
 ISSUE12_PHRASE_WORDS = {
     # after gold_blind6 (tests/corpus/test_reported_speech4.py): "Marca's headline says it
@@ -494,7 +516,8 @@ ISSUE12_PHRASE_WORDS = {
                    "viewers"},
     # attr8: "promised by EU leaders", "UN officials said"
     "vague_determiner": {"eu", "un"},
-    "org_word": {"confederation",  # attr8: "the Confederation of British Industry said"
+    "org_word": {"research",  # attr9: "According to Jupiter Research 40% of homes ..."
+                 "confederation",  # attr8: "the Confederation of British Industry said"
                  "co", "llc", "llp",  # "China's Baoshan Iron and Steel Co."
                  "fellowship"},  # after gold_blind9: "Lawyers' Christian Fellowship"
     # after gold_blind9: "trade publication Screen Daily", "German magazine Der Spiegel"
@@ -506,7 +529,8 @@ ISSUE12_PHRASE_WORDS = {
     "role_noun": {"son", "daughter", "wife", "husband", "brother", "sister", "mother",
                   "father", "widow", "widower", "nephew", "niece",
                   "specialist", "consultant", "lecturer",
-                  "reviewer"},  # after gold_blind9: '"...," wrote one reviewer in ...'
+                  "reviewer",  # after gold_blind9: '"...," wrote one reviewer in ...'
+                  "trader", "dealer", "broker"},  # attr9: "one Bombay trader said"
     # after gold_blind7: "The lord chancellor hinted" is no Baroness's
     "male_role": {"son", "husband", "brother", "father", "widower", "nephew", "lord",
                   # after gold_blind9: "the Irishman said" (corpus/data/references.tsv)
