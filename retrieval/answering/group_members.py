@@ -22,6 +22,7 @@ from corpus.phrases import ROLE_NOUNS
 from retrieval.answering.candidates import Match
 from retrieval.answering.side_members import (
     leads_role,
+    most_heard,
     speakers_in_passages_of,
     works_for,
     written_of,
@@ -189,7 +190,7 @@ def of_kind(parley: Parley, typed: str) -> list[Match]:
                                            for m in pattern.finditer(
                                                f"{speaker.name} {speaker.role or ''}")):
             out.append(Match(group, "role", KIND_FIT))
-    return sorted(out, key=lambda m: (-len(m.group.statements), m.group.folded))
+    return most_heard(out)
 
 
 def _in_a_name(found: re.Match[str], text: str) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from corpus.models import Sentence, Speaker
 from retrieval.answering.candidates import Match
-from retrieval.answering.side_members import speakers_in_passages_of
+from retrieval.answering.side_members import most_heard, speakers_in_passages_of
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -37,8 +37,8 @@ def names_owner(found: Sequence[str], owner: str) -> bool:
     initials written as single letters ("e", "y" from "E&Y's" for Ernst and Young)."""
     wanted = terms(owner)
     letters = [w[0] for w in owner.lower().split() if w not in _SMALL and w[0].isalnum()]
-    return any(_holds_run(found, run) for run in (wanted, letters) if len(run) >= 1
-               and (run is wanted or len(run) >= 2))
+    return bool(wanted) and _holds_run(found, wanted) or (
+        len(letters) >= 2 and _holds_run(found, letters))
 
 
 def _holds_run(found: Sequence[str], run: Sequence[str]) -> bool:
@@ -76,5 +76,4 @@ def holders(parley: Parley, typed: str) -> list[Match]:
         return who.kind == "person" and written_beside(sentence.text, who.name, owner, role)
 
     groups = speakers_in_passages_of(parley, f"{owner} {role}", keep)
-    return sorted((Match(g, "role", 0.8) for g in groups),
-                  key=lambda m: (-len(m.group.statements), m.group.folded))
+    return most_heard(Match(g, "role", 0.8) for g in groups)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -147,7 +147,7 @@ def written_of(parley: Parley, typed: str, known: set[str]) -> list[Match]:
     name = re.sub(r"^(?:the|a|an)\s+", "", " ".join(typed.split()), flags=re.I)
     groups = speakers_in_passages_of(parley, name, lambda sentence, who: (
         who.kind == "person" and _of_body(sentence.text, who.name, name)))
-    return _most_heard([Match(g, "role", 0.9) for g in groups if g.folded not in known])
+    return most_heard([Match(g, "role", 0.9) for g in groups if g.folded not in known])
 
 
 def speakers_in_passages_of(parley: Parley, name: str,
@@ -171,7 +171,7 @@ def speakers_in_passages_of(parley: Parley, name: str,
     return list(out.values())
 
 
-def _most_heard(matches: list[Match]) -> list[Match]:
+def most_heard(matches: Iterable[Match]) -> list[Match]:
     """Matches with the most statements first (then by name)."""
     return sorted(matches, key=lambda m: (-len(m.group.statements), m.group.folded))
 
@@ -196,7 +196,7 @@ def _body_members(parley: Parley, typed: str, known: set[str]) -> list[Match]:
     name = " ".join(words[:-1])
     groups = speakers_in_passages_of(parley, name,
                                      lambda _sentence, who: leads_role(who, name, words[-1]))
-    return _most_heard([Match(g, "role", 0.9) for g in groups if g.folded not in known])
+    return most_heard([Match(g, "role", 0.9) for g in groups if g.folded not in known])
 
 
 def leads_role(speaker: Speaker, name: str, kind: str = "") -> bool:
@@ -277,7 +277,7 @@ def _party_members(parley: Parley, party: Party) -> list[Match]:
         found = directory.entries.get((fold(who.name), who.kind))
         if found is not None and found.folded not in out:
             out[found.folded] = Match(found, "party", 0.9)
-    return sorted(out.values(), key=lambda m: (-len(m.group.statements), m.group.folded))
+    return most_heard(out.values())
 
 
 @functools.lru_cache(maxsize=64)

@@ -53,7 +53,7 @@ def holds_together(topic: str, texts: Sequence[str]) -> bool:
 def holds_phrase(topic: str, texts: Sequence[str]) -> bool:
     """Whether a topic of common words is held as typed, its words in order, by one of the
     statement's sentences (True for a topic that is no such phrase)."""
-    words = _WORD.findall(fold(topic))
+    words = topic_words(topic)
     if len(words) < PHRASE_WORDS or len(set(terms(topic))) > FEW_OF_PHRASE:
         return True
     return any(written_in_order(words, text) for text in texts)
