@@ -15,7 +15,7 @@ from corpus.cancelling import Cancel
 from corpus.models import Article, Corpus, LoadProblem
 from corpus.parallel import default_jobs
 from corpus.shipped import SHIPPED_CORPUS
-from retrieval.answering import claims, nearby, proximity
+from retrieval.answering import claims, nearby, proximity, quantities
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.absence import absent_words
 from retrieval.answering.article_context import CANDIDATES, with_their_articles
@@ -191,9 +191,13 @@ class Parley:
         # A passage scoring 0 (only words in exactly half the passages) answers nothing.
         # A bare topic judges the near-best passages by their statements (see `topics`).
         bare = is_bare_topic(question)
+        figure = quantities.asked(question)
         pool = max(k, SAID_POOL) if bare else k
-        found = [(p, sc) for p, sc in self._top(query, topic, 2 * pool + 5, wide=True,
+        fetched = quantities.POOL if figure is not None else 2 * pool + 5
+        found = [(p, sc) for p, sc in self._top(query, topic, fetched, wide=True,
                                                 exact=terms(name)) if sc > 0]
+        if figure is not None:  # "how many spectators …": a figure of them first
+            found = quantities.figures_first(found, self._sentence_texts, figure)
         ranked = self.evidence.distinct(after_their_story(found, self.corpus.passages), pool)
         if not ranked:
             message = self._nothing(topic) if not any(t in self.index for t in query) else (
@@ -204,6 +208,9 @@ class Parley:
         hits = (statements_first(self.evidence, ranked, query, wanted, k) if bare
                 else self.evidence.hits(ranked, wanted))
         return Answer(question, "search", hits, None, None, unmatched, cut)
+
+    def _sentence_texts(self, passage: int) -> list[str]:
+        return [s.text for s in self.corpus.passages[passage].sentences]
 
     def _about_speakers(self, question: str, about: AboutSpeakers, k: int,
                         cut: bool) -> Answer | None:
