@@ -49,7 +49,7 @@ def described_nearby(typed: str, passages: Iterable[Passage], directory: Speaker
             key = group_key(who)
             if key in seen or key not in directory.entries:
                 continue
-            if own[who] or role_fit.fits(typed, who, sentence.text):
+            if own[who] or role_fit.fits(typed, who, sentence.text, passage.text):
                 seen.add(key)
                 found.append(Match(directory.entries[key], "role", FIT))
     return tuple(found)

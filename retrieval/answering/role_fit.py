@@ -5,9 +5,10 @@ home secretary", "the man utd manager" or "the Mobile Data Association's chairma
 nobody there, although the sentence the speaker says calls them "Liberal Democrat's shadow
 home secretary", "Manchester United manager", "the MDA's chairman". A phrase fits a speaker
 when each of its words is in the speaker's name or role, as written or shortened (a prefix:
-"lib" Liberal, "man" Manchester; the letters in order: "utd" United; initials: "Mobile Data
-Association" MDA), or, for words other than its head noun, in that sentence itself, as
-written or shortened ("mittal steel's chief executive" for a chief executive called Mittal
+"lib" Liberal, "man" Manchester; the letters in order: "utd" United; initials either way:
+"Mobile Data Association" for MDA, "the rfu's referees manager" for the Rugby Football
+Union's), or, for words other than its head noun, in that sentence itself, as written or
+shortened ("mittal steel's chief executive" for a chief executive called Mittal
 said in a sentence about Mittal Steel). The head ("secretary", "manager", the word before
 "of") must be the speaker's own, or in the words the sentence sets beside their name ("said
 Terry Lundgren, Federated's chairman", for a speaker the directory keeps no role for), so
@@ -80,6 +81,16 @@ def _initials(words: tuple[str, ...], own: frozenset[str]) -> set[int]:
     return covered
 
 
+def _initials_of(word: str, ordered: tuple[str, ...]) -> bool:
+    """Whether the word is the initials of a run of the speaker's words ("rfu" for "Rugby
+    Football Union's referees' manager"), at least MIN_SHORT letters."""
+    size = len(word)
+    if size < MIN_SHORT or not word.isalpha():
+        return False
+    return any("".join(w[0] for w in ordered[i:i + size]) == word
+               for i in range(len(ordered) - size + 1))
+
+
 def _among(word: str, described: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Whether the word is among these, as written or shortened."""
     words, found = described
@@ -148,7 +159,9 @@ def _unmet(phrase: str, speaker: Speaker, described: str = "") -> tuple[int, ...
                and not (w == head and _office_of(w, own[1]))]
     if missing:
         initials = _initials(words, own[0])
-        missing = [i for i in missing if i not in initials]
+        ordered = words_of(f"{speaker.name} {speaker.role or ''} {described}")
+        missing = [i for i in missing if i not in initials
+                   and not _initials_of(words[i], ordered)]
     return None if words.index(head) in missing else tuple(missing)
 
 
@@ -164,9 +177,18 @@ def fits_own(phrase: str, speaker: Speaker) -> bool | None:
     return False if unmet is None else (True if not unmet else None)
 
 
-def fits(phrase: str, speaker: Speaker, sentence: str) -> bool:
+def bare_head(phrase: str, speaker: Speaker) -> bool:
+    """Whether the speaker's kept role is the phrase's head and nothing else ("Chairman"
+    for "arsenal's chairman"): the body it is held at is left to the story around it."""
+    head = head_of(phrase)
+    return head is not None and words_of(speaker.role or "") == (head,)
+
+
+def fits(phrase: str, speaker: Speaker, sentence: str, around: str = "") -> bool:
     """Whether every word of the role phrase is the speaker's (name or role, as written or
-    shortened) or, the head excepted, in the sentence they say."""
+    shortened) or, the head excepted, in the sentence they say, or in `around` (the passage
+    it is in) for a speaker whose role is the bare head: "Chairman Peter Hill-Wood said"
+    in a paragraph on Arsenal's manager is Arsenal's chairman."""
     unmet = _unmet(phrase, speaker)
     head = head_of(phrase)
     # the head may be in the words the sentence sets beside the name (a sentence without
@@ -178,5 +200,6 @@ def fits(phrase: str, speaker: Speaker, sentence: str) -> bool:
     words = words_of(phrase)
     if any(set(_terms(words[i])) & _CHANGERS_NOT_TITLES for i in unmet):
         return False  # "the shadow chancellor" is not a chancellor who speaks of a shadow one
-    said = _described(sentence)
+    said = _described(f"{sentence} {around}" if around and bare_head(phrase, speaker)
+                      else sentence)
     return all(_among(words[i], said) for i in unmet)

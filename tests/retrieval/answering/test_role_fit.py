@@ -18,6 +18,11 @@ OATEN = Speaker("Mark Oaten", "Liberal Democrat's shadow home secretary")
     ("the Mobile Data Association's chairman", Speaker("Mike Short", "MDA's chairman"), "",
      True),
     ("the department of trade and industry", Speaker("DTI", None, "organisation"), "", True),
+    # initials typed for the body the role writes out
+    ("the rfu's referees manager",
+     Speaker("Colin Bell", "Rugby Football Union's referees' manager"), "", True),
+    ("the rfu's referees manager", Speaker("Colin Bell", "Rugby Union's referees' manager"),
+     "", False),
     ("the head of the national hi-tech crime unit", Speaker("Mick Deats", "head of the NHTCU"),
      "", True),
     ("mittal steel's chief executive", Speaker("Lakshmi Mittal", "chief executive"),
@@ -61,6 +66,20 @@ OATEN = Speaker("Mark Oaten", "Liberal Democrat's shadow home secretary")
 ])
 def test_a_role_phrase_fits_as_the_speaker_is_described(phrase, speaker, sentence, fit):
     assert fits(phrase, speaker, sentence) is fit
+
+
+_AROUND = ("Arsenal manager Arsene Wenger has signed a new deal. Chairman Peter Hill said: "
+           '"We are delighted."')
+
+
+@pytest.mark.parametrize(("phrase", "speaker", "fit"), [
+    ("arsenal's chairman", Speaker("Peter Hill", "Chairman"), True),  # the bare head
+    ("arsenal's chairman", Speaker("Peter Hill", "Chelsea chairman"), False),  # another body
+    ("arsenal's chairman", Speaker("Peter Hill", "vice-chairman"), False),
+    ("arsenal's manager", Speaker("Peter Hill", "Chairman"), False),  # not their head
+])
+def test_a_bare_role_is_held_at_the_body_its_passage_names(phrase, speaker, fit):
+    assert fits(phrase, speaker, 'Chairman Peter Hill said: "We are delighted."', _AROUND) is fit
 
 
 @pytest.mark.parametrize(("short", "word", "shortened"), [
