@@ -41,6 +41,9 @@ _BOUNDARY = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;\"\u201c\u201d\u2014\u2013]|\s
 _SUBORDINATORS = frozenset({"after", "as", "when", "while", "whilst", "because", "since",
                             "before", "following", "amid", "until", "once", "although",
                             "though", "whereas", "and", "but"})
+# Those that open a sentence with a clause before the frame ("After the vote, X said Y"):
+# what comes after the verb is what was said.
+_OPENING_CLAUSE = _SUBORDINATORS - {"and", "but", "as"}
 _CLOSES = re.compile(r"\s*(?:[.!?;]|$)")
 
 
@@ -108,6 +111,9 @@ def _after_boundary(masked: str, cue: re.Match[str], after: int, boundary: int,
     if not subject:  # "Stephen Schechter, a banker who ..., said Y": their apposition
         return [(cue.end(), len(masked))] if _names_before(masked[:cue.start()], naming) \
             else []
+    if opener and opener[0].lower() in _OPENING_CLAUSE:
+        # "After losing in round one last year, Safin said Y": a clause of its own first
+        return [(cue.end(), len(masked))]
     short_opener, short_tail = len(opener) <= OPENER_WORDS, len(tail) <= TAIL_WORDS
     if short_opener == short_tail:  # "In 2003, he said prices rose": not sure
         return []

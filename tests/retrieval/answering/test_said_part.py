@@ -24,6 +24,12 @@ def _said(text: str, name: str, role: str | None = None, kind: str = "reported")
     # the speaker's apposition before the verb: what follows the verb is what was said
     ("Stephen Schechter, a banker who has held talks with the club, said the club needs "
      "35m euros.", "Stephen Schechter", "said the club needs 35m euros."),
+    # a clause of its own before the frame: what follows the verb is what was said
+    ("After losing in the first round last year, Lee said he had given up on grass and "
+     "winning a title has not changed his mind.", "Ann Lee",
+     "said he had given up on grass and winning a title has not changed his mind."),
+    ("When the vote was over, the minister said the result was a surprise to everyone.",
+     "Ann Lee", "said the result was a surprise to everyone."),
     # a frame that closes the sentence: what comes before it
     ("The plans would help tackle obesity, he said.", "David Davis",
      "The plans would help tackle obesity said"),
