@@ -25,7 +25,7 @@ from retrieval.answering.headlines import after_their_story
 from retrieval.answering.named import named_then_topic
 from retrieval.answering.over_time import timeline
 from retrieval.answering.proximity import by_phrase
-from retrieval.answering.question import MAX_QUESTION_CHARS, parse_question
+from retrieval.answering.question import MAX_QUESTION_CHARS, name_then_topic, parse_question
 from retrieval.answering.quote_check import QuoteChecker
 from retrieval.answering.quote_verdicts import nobody_fits, verdict_message
 from retrieval.answering.records import (
@@ -43,6 +43,7 @@ from retrieval.answering.speaker_answer import speaker_answer
 from retrieval.answering.speakers import SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
 from retrieval.answering.topics import is_bare_topic, statements_first
+from retrieval.answering.unknown_names import unwritten_name
 from retrieval.answering.who_said import SAID_POOL, who_said
 from retrieval.article_index import article_index
 from retrieval.bm25_index import BM25Index
@@ -128,7 +129,7 @@ class Parley:
             return speaker_answer(self, text, parsed.speaker, parsed.topic, k, cut)
         if parsed.intent == "who_said" and parsed.topic:
             return self._who_said(text, parsed.topic, k, cut)
-        named = named_then_topic(text, self.directory, self.index)
+        named = named_then_topic(text, self.directory, self.index) or self._nobodys_name(text)
         if named is not None:
             return speaker_answer(self, text, *named, k, cut)
         # "How did markets react to the talks?" with no speaker "markets" searches it all.
@@ -208,6 +209,19 @@ class Parley:
         hits = (statements_first(self.evidence, ranked, query, wanted, k) if bare
                 else self.evidence.hits(ranked, wanted))
         return Answer(question, "search", hits, None, None, unmatched, cut)
+
+    def _nobodys_name(self, text: str) -> tuple[str, str] | None:
+        """"angela merkel on the greek debt bailout": a name no article writes, then what
+        about, is asked as of a speaker, so the answer says nobody called that appears
+        rather than show passages on the topic as if they answered."""
+        split = name_then_topic(text)
+        if split is None or not unwritten_name(split[0], self.index, self._passage_text,
+                                               self.vocabulary.has_near):
+            return None
+        return split
+
+    def _passage_text(self, passage: int) -> str:
+        return self.corpus.passages[passage].text
 
     def _sentence_texts(self, passage: int) -> list[str]:
         return [s.text for s in self.corpus.passages[passage].sentences]

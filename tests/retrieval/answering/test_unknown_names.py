@@ -58,3 +58,16 @@ def test_asking_about_a_name_no_article_writes_shows_nothing(engine: Parley):
 def test_a_description_nobody_fits_still_shows_the_closest_passages(engine: Parley):
     answer = engine.ask("what did the harbour workers say about the plan?")
     assert answer.results and answer.claim.kind != "absent"
+
+
+@pytest.mark.parametrize("question", ["ann taylor on the harbour plan",
+                                      "Zed Quimby about the harbour vote"])
+def test_a_name_no_article_writes_then_a_topic_shows_nothing(engine: Parley, question: str):
+    answer = engine.ask(question)
+    assert answer.results == () and answer.claim.kind == "absent"
+    assert "appears in the articles" in (answer.message or "")
+
+
+@pytest.mark.parametrize("question", ["harbour workers on the plan", "critics on the vote"])
+def test_a_description_then_a_topic_is_still_searched(engine: Parley, question: str):
+    assert engine.ask(question).results
