@@ -57,6 +57,8 @@ def main() -> int:
     ap.add_argument("--bbc", type=Path, default=ROOT.parent / "shared" / "data" / "bbc")
     ap.add_argument("--seeds", default="9,10", help="comma-separated random seeds")
     ap.add_argument("--count", type=int, default=150, help="probes per seed")
+    ap.add_argument("--list", action="store_true",
+                    help="print every claim (to compare two checkouts side by side)")
     args = ap.parse_args()
     if not args.bbc.is_dir():
         print(f"No BBC folder at {args.bbc}", file=sys.stderr)
@@ -71,6 +73,8 @@ def main() -> int:
                 continue
             said += 1
             assert sentence.speaker is not None
+            if args.list:
+                print(f"CLAIM {run!r}: {answer.claim.speaker.name}")
             if answer.claim.speaker.name == sentence.speaker.name:
                 own += 1
                 continue
