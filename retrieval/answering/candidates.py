@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from corpus.gazetteer import country_rows, gazetteer
@@ -40,6 +40,7 @@ _FIT_MARGIN = 0.15
 # the margin, so that a role holding the typed head itself, when one speaks, is the one.
 THROUGH_HEAD = 0.2
 _MIN_SLIP = 5  # first names shorter than this are not looked for one slip off
+SETTLE_LOOK = 50  # a speaker's statements read for the country their passages name
 TIER = 0.1  # speakers fitting within this of the best fit are ranked by the topic together
 
 
@@ -50,6 +51,9 @@ class Match:
     group: SpeakerGroup
     how: str  # "name", "surname", "role", "country", "initials", "first name"
     fit: float
+    # the phrase names a country and the speaker's role states none ("Prime Minister" for
+    # "the french prime minister"): it may be theirs or not, the articles do not say
+    unstated: bool = False
 
 
 def best_fit_first(ranked: Sequence[tuple[int, float]],
@@ -89,6 +93,29 @@ def _country_terms() -> dict[str, str]:
         if word and key:
             out[" ".join(word)] = " ".join(key)
     return out
+
+
+def settled(matches: Sequence[Match], phrase: str,
+            spoke_before: Callable[[int, int], str]) -> list[Match]:
+    """The matches, each whose role states no country (`Match.unstated`) taken as stating
+    the phrase's when the country that spoke last before a statement of theirs is that one
+    (`spoke_before(passage, sentence)`: its name, "" when none): "Deputy Defence Minister
+    Alexander Fomin said", right after "Moscow said", is "the russian deputy defence
+    minister". A place their sentence names settles nothing ("fighting around Kyiv")."""
+    typed = countries_in(phrase) if any(m.unstated for m in matches) else set()
+    out = []
+    for m in matches:
+        if m.unstated and any(typed <= countries_in(spoke_before(p, s))
+                              for p, s in m.group.statements[:SETTLE_LOOK]):
+            m = replace(m, unstated=False)
+        out.append(m)
+    return out
+
+
+def countries_in(text: str) -> set[str]:
+    """The countries a phrase names, by name, adjective, capital or seat (as keys)."""
+    countries = _country_terms()
+    return {countries[w] for w in joined(terms(text)) if w in countries}
 
 
 @functools.cache
@@ -314,7 +341,7 @@ class SpeakerFinder:
                 fit -= 0.3  # another office: "Deputy Prime Minister" for "prime minister"
             if i in through:
                 fit -= THROUGH_HEAD  # "head" for a president: a role with "head" first
-            out.append(Match(group, "role", fit))
+            out.append(Match(group, "role", fit, unstated=bool(countries) and not named))
         return out
 
     def _through_head(self, phrase: str, plain: set[str]) -> set[int]:

@@ -109,12 +109,26 @@ def candidates(matches: Sequence[Match]) -> tuple[Candidate, ...]:
 
 
 def several_message(typed: str, matches: Sequence[Match]) -> str | None:
-    """Naming everyone a phrase fits, when it fits more than one speaker."""
-    if len(matches) < 2:
+    """Naming everyone a phrase fits, when it fits more than one speaker, or any speaker
+    only as a role that states no country (see `country_unstated`)."""
+    unstated = country_unstated(matches)
+    if len(matches) < 2 and not unstated:
         return None
     shown = ", ".join(who(m.group.speaker) for m in matches[:5])
     more = f" and {len(matches) - 5} more" if len(matches) > 5 else ""
+    if unstated:
+        count = "one speaker's role fits" if len(matches) == 1 else \
+            f"{len(matches)} speakers' roles fit"
+        return (f"No speaker's role in the articles states the country of \u201c{typed}"
+                f"\u201d; {count} it with no country stated: {shown}{more}.")
     return f"{len(matches)} speakers fit \u201c{typed}\u201d: {shown}{more}."
+
+
+def country_unstated(matches: Sequence[Match]) -> bool:
+    """Whether the phrase names a country and every speaker it fits has a role that states
+    none: "Prime Minister" may be France's or not, so nothing is claimed of "the french
+    prime minister"."""
+    return bool(matches) and all(m.unstated for m in matches)
 
 
 def member_said(typed: str, topic: str, speaker: Speaker, body: str) -> str:

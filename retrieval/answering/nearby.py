@@ -49,7 +49,10 @@ def described_nearby(typed: str, passages: Iterable[Passage], directory: Speaker
             key = group_key(who)
             if key in seen or key not in directory.entries:
                 continue
+            group = directory.entries[key]
+            if role_fit.another_country(typed, group.speaker):
+                continue  # the sentence's "French" does not make the UK's prime minister France's
             if own[who] or role_fit.fits(typed, who, sentence.text, passage.text):
                 seen.add(key)
-                found.append(Match(directory.entries[key], "role", FIT))
+                found.append(Match(group, "role", FIT))
     return tuple(found)

@@ -26,7 +26,7 @@ from corpus.folding import fold
 from corpus.lexicon import cue_forms
 from corpus.models import Speaker
 from retrieval.answering import role_heads
-from retrieval.answering.candidates import OFFICE_CHANGERS
+from retrieval.answering.candidates import OFFICE_CHANGERS, countries_in
 from retrieval.tokenizer import terms
 
 MIN_SHORT = 3  # shorter forms ("st", "mr") shorten too many words
@@ -170,6 +170,13 @@ def _office_of(head: str, found: frozenset[str]) -> bool:
     return any(role_heads.also_fits(t) & found for t in _terms(head))
 
 
+def another_country(phrase: str, speaker: Speaker) -> bool:
+    """Whether the phrase names a country and the speaker's own name or role another."""
+    typed = countries_in(phrase)
+    own = countries_in(f"{speaker.name} {speaker.role or ''}") if typed else set()
+    return bool(own) and not typed <= own
+
+
 def fits_own(phrase: str, speaker: Speaker) -> bool | None:
     """True when the speaker's name and role hold the whole phrase, False when they cannot
     (the head is not theirs), None when it depends on the sentence they say."""
@@ -189,6 +196,8 @@ def fits(phrase: str, speaker: Speaker, sentence: str, around: str = "") -> bool
     shortened) or, the head excepted, in the sentence they say, or in `around` (the passage
     it is in) for a speaker whose role is the bare head: "Chairman Peter Hill-Wood said"
     in a paragraph on Arsenal's manager is Arsenal's chairman."""
+    if another_country(phrase, speaker):
+        return False  # "the french prime minister" is not the UK's, whatever the sentence
     unmet = _unmet(phrase, speaker)
     head = head_of(phrase)
     # the head may be in the words the sentence sets beside the name (a sentence without

@@ -16,7 +16,13 @@ from corpus.folding import fold
 from corpus.models import Speaker
 from retrieval.answering import claims, group_members, nearby, owned_roles
 from retrieval.answering.absence import MIN_PASSAGES
-from retrieval.answering.candidates import Match, best_fit_first, best_fitting, is_quantifier
+from retrieval.answering.candidates import (
+    Match,
+    best_fit_first,
+    best_fitting,
+    is_quantifier,
+    settled,
+)
 from retrieval.answering.context import in_topic_articles
 from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import keeps_sense
@@ -40,6 +46,7 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
         matches, described_only = _speakers_typed(parley, typed, topic)
     unmatched = parley.evidence.unmatched(topic)
     several = claims.several_message(typed, matches)
+    unstated = claims.country_unstated(matches)  # nothing is claimed of them (see claims)
     kinds: list[Match] = []
     if not matches:  # a kind of body: its bodies by name ("RJ Reynolds Tobacco")
         matches = kinds = group_members.of_kind(parley, typed)
@@ -61,6 +68,9 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
     if not query:
         ranked = statements_in_order(parley, matches, typed, k, mine)
         hits = parley.evidence.hits(ranked, set(terms(typed)), only=mine)
+        if unstated:
+            return Answer(question, "speaker", hits, several, None, unmatched, cut,
+                          Claim("closest", None, people))
         return Answer(question, "speaker", hits, several, hits[0].speaker, unmatched, cut,
                       Claim("said", hits[0].speaker, people))
     names = " or ".join(claims.who(c.speaker) for c in people[:3])
@@ -77,7 +87,8 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
     if found is None:
         return _none_on(parley, question, typed, topic, k, cut, matches, mine, names)
     hits, held = found.hits, found.held[0]
-    if held >= claims.COVERAGE_TO_SAY and claims.names_someone(hits[0].speaker) and \
+    if held >= claims.COVERAGE_TO_SAY and not unstated and \
+            claims.names_someone(hits[0].speaker) and \
             keeps_sense(topic, claims.statement_texts(hits[0])) and \
             not _named_only_around(parley, topic, query, hits[0]):
         speaker = hits[0].speaker
@@ -245,7 +256,8 @@ def _speakers_typed(parley: Parley, typed: str, topic: str) -> tuple[list[Match]
     name or role, else as the holder of a role at a body ("Ernst and Young's head of tax",
     see `owned_roles`); those a sentence near the topic describes so, too, unless one
     fits by their own name."""
-    matches = parley.finder.find(typed) or owned_roles.holders(parley, typed)
+    matches = settled(parley.finder.find(typed), typed, parley._country_spoke_before) or \
+        owned_roles.holders(parley, typed)
     described_only = not matches
     if not any(nearby.by_own_name(m, typed) for m in matches):
         matches = _each_once([*matches, *parley._described_nearby(typed, topic)])

@@ -1,0 +1,59 @@
+"""A role phrase naming a country fits a role that states none ("Prime Minister") only as
+a guess the articles do not settle: the answer says no role states that country, names who
+fits without one, and claims nothing; a role stating another country never fits, even when
+the sentence around it names the typed one. An official of no stated country speaks for
+the country that spoke last before them ("Moscow said …"), not for a place they name."""
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering.engine import Parley
+from tests.retrieval.answering.small_corpus import parley_over
+
+ARTICLES = {
+    "a.txt": "Budget row\n\nBritish Prime Minister Tom Lane said the budget would pass.\n\n"
+             "Rain fell.",
+    "b.txt": "Summit\n\n\"The French plan is a good one,\" said Prime Minister Tom Lane.\n\n"
+             "\"We back it,\" said Prime Minister Joe Reed.\n\nSnow fell.",
+    "c.txt": "Talks\n\nMoscow said it would scale back its forces near Kyiv.\n\nDeputy "
+             "Defence Minister Ivan Sokol said the move near Kyiv was meant to build trust.",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
+    return parley_over(tmp_path_factory, ARTICLES)
+
+
+def test_a_role_of_no_country_fits_only_as_unstated(engine: Parley):
+    answer = engine.ask("what did the dutch prime minister say")
+    assert answer.claim.kind == "closest" and answer.claim.speaker is None
+    assert (answer.message or "").startswith(
+        "No speaker's role in the articles states the country of \u201cthe dutch prime "
+        "minister\u201d; ")
+    assert "Joe Reed" in (answer.message or "")
+
+
+def test_another_countrys_role_never_fits_through_its_sentence(engine: Parley):
+    answer = engine.ask("what did the french prime minister say")
+    assert "Tom Lane" not in (answer.message or "")
+    assert all(h.speaker is None or h.speaker.name != "Tom Lane" for h in answer.results)
+
+
+@pytest.mark.parametrize("question", ["what did the british prime minister say",
+                                      "what did the uk prime minister say"])
+def test_a_role_stating_the_country_is_claimed(engine: Parley, question: str):
+    answer = engine.ask(question)
+    assert answer.claim.kind == "said"
+    assert answer.claim.speaker is not None and answer.claim.speaker.name == "Tom Lane"
+
+
+def test_an_official_speaks_for_the_country_that_spoke_before_them(engine: Parley):
+    answer = engine.ask("what did the russian deputy defence minister say")
+    assert answer.claim.kind == "said"
+    assert answer.claim.speaker is not None and answer.claim.speaker.name == "Ivan Sokol"
+
+
+def test_a_place_their_sentence_names_is_not_their_country(engine: Parley):
+    answer = engine.ask("what did the ukrainian deputy defence minister say")
+    assert answer.claim.kind == "closest" and answer.claim.speaker is None
