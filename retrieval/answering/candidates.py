@@ -96,19 +96,20 @@ def _country_terms() -> dict[str, str]:
 
 
 def settled(matches: Sequence[Match], phrase: str,
-            spoke_before: Callable[[int, int], str]) -> list[Match]:
+            story: Callable[[int, int], set[str]]) -> list[Match]:
     """The matches, each whose role states no country (`Match.unstated`) taken as stating
-    the phrase's when the country that spoke last before a statement of theirs is that one
-    (`spoke_before(passage, sentence)`: its name, "" when none): "Deputy Defence Minister
-    Alexander Fomin said", right after "Moscow said", is "the russian deputy defence
-    minister". A place their sentence names settles nothing ("fighting around Kyiv")."""
+    the phrase's when the story gives a statement of theirs that country (`story(passage,
+    sentence)`, see `story_country`); those still unstated are left out when another
+    speaker's role is the country's."""
     typed = countries_in(phrase) if any(m.unstated for m in matches) else set()
     out = []
     for m in matches:
-        if m.unstated and any(typed <= countries_in(spoke_before(p, s))
+        if m.unstated and any(typed <= story(p, s)
                               for p, s in m.group.statements[:SETTLE_LOOK]):
             m = replace(m, unstated=False)
         out.append(m)
+    if any(m.unstated for m in out) and any(not m.unstated for m in out):
+        out = [m for m in out if not m.unstated]  # Brazil's own, not any finance minister
     return out
 
 

@@ -19,13 +19,7 @@ from retrieval.answering import claims, nearby, proximity, quantities
 from retrieval.answering.about_speakers import AboutSpeakers, about_speakers, most_quoted, profile
 from retrieval.answering.absence import absent_words
 from retrieval.answering.article_context import CANDIDATES, with_their_articles
-from retrieval.answering.candidates import (
-    Match,
-    SpeakerFinder,
-    countries_in,
-    is_quantifier,
-    settled,
-)
+from retrieval.answering.candidates import Match, SpeakerFinder, is_quantifier, settled
 from retrieval.answering.evidence import Evidence
 from retrieval.answering.headlines import after_their_story
 from retrieval.answering.named import named_then_topic
@@ -48,6 +42,7 @@ from retrieval.answering.sides_records import Timeline
 from retrieval.answering.speaker_answer import speaker_answer
 from retrieval.answering.speakers import SpeakerDirectory
 from retrieval.answering.spelling import Vocabulary
+from retrieval.answering.story_country import story_countries
 from retrieval.answering.topics import is_bare_topic, statements_first
 from retrieval.answering.unknown_names import unwritten_name
 from retrieval.answering.who_said import SAID_POOL, who_said
@@ -149,7 +144,7 @@ class Parley:
         k = clamp_top_k(top_k, self.top_k)
         if not typed or is_quantifier(typed):  # "did anyone say …" asks who said it
             return self._who_said(text, quote, k, cut)
-        matches = settled(self.finder.find(typed), typed, self._country_spoke_before)
+        matches = settled(self.finder.find(typed), typed, self._story_countries)
         if not any(nearby.by_own_name(m, typed) for m in matches):
             matches = [*matches, *self._described_nearby(typed, quote)]
         claim, hits = self.checker.check(typed, quote, matches, k)
@@ -229,21 +224,8 @@ class Parley:
     def _passage_text(self, passage: int) -> str:
         return self.corpus.passages[passage].text
 
-    def _country_spoke_before(self, passage: int, sentence: int) -> str:
-        """The name of the country that spoke last before this sentence in its article
-        ("Moscow said …" a sentence or paragraph earlier), "" when none: whom an official
-        of no stated country may be speaking for (see `candidates.settled`)."""
-        passages = self.corpus.passages
-        document = passages[passage].document
-        p, before = passage, sentence
-        while p >= 0 and passages[p].document == document:
-            for s in reversed(passages[p].sentences[:before]):
-                who = s.speaker
-                if who is not None and who.kind != "person" and countries_in(who.name):
-                    return who.name
-            p -= 1
-            before = len(passages[p].sentences) if p >= 0 else 0
-        return ""
+    def _story_countries(self, passage: int, sentence: int) -> set[str]:
+        return story_countries(self.corpus.passages, passage, sentence)
 
     def _sentence_texts(self, passage: int) -> list[str]:
         return [s.text for s in self.corpus.passages[passage].sentences]

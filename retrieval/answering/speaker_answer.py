@@ -97,7 +97,8 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
             typed, topic, speaker, body)
         return Answer(question, "speaker", hits, message, hits[0].speaker, unmatched, cut,
                       Claim("said", hits[0].speaker, people, held))
-    return Answer(question, "speaker", hits, claims.closest_for(names, topic), None,
+    message = several if unstated else claims.closest_for(names, topic)
+    return Answer(question, "speaker", hits, message, None,
                   unmatched, cut, Claim("closest", None, people, held))
 
 
@@ -256,7 +257,7 @@ def _speakers_typed(parley: Parley, typed: str, topic: str) -> tuple[list[Match]
     name or role, else as the holder of a role at a body ("Ernst and Young's head of tax",
     see `owned_roles`); those a sentence near the topic describes so, too, unless one
     fits by their own name."""
-    matches = settled(parley.finder.find(typed), typed, parley._country_spoke_before) or \
+    matches = settled(parley.finder.find(typed), typed, parley._story_countries) or \
         owned_roles.holders(parley, typed)
     described_only = not matches
     if not any(nearby.by_own_name(m, typed) for m in matches):

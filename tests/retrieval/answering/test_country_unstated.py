@@ -17,6 +17,10 @@ ARTICLES = {
              "\"We back it,\" said Prime Minister Joe Reed.\n\nSnow fell.",
     "c.txt": "Talks\n\nMoscow said it would scale back its forces near Kyiv.\n\nDeputy "
              "Defence Minister Ivan Sokol said the move near Kyiv was meant to build trust.",
+    "d.txt": "Growth returns\n\nBrazil's economy is growing again, its ministry says.\n\n"
+             "\"Growth will go on,\" said finance minister Ana Costa.",
+    "e.txt": "Tax row\n\nA tax plan was dropped.\n\n\"Taxes will fall,\" said finance "
+             "minister Rui Vale.",
 }
 
 
@@ -57,3 +61,10 @@ def test_an_official_speaks_for_the_country_that_spoke_before_them(engine: Parle
 def test_a_place_their_sentence_names_is_not_their_country(engine: Parley):
     answer = engine.ask("what did the ukrainian deputy defence minister say")
     assert answer.claim.kind == "closest" and answer.claim.speaker is None
+
+
+def test_the_one_country_of_the_lead_is_theirs_and_leaves_out_the_unstated(engine: Parley):
+    answer = engine.ask("what did brazil's finance minister say")
+    assert answer.claim.kind == "said"
+    assert answer.claim.speaker is not None and answer.claim.speaker.name == "Ana Costa"
+    assert "Rui Vale" not in (answer.message or "")
