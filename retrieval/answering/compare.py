@@ -10,8 +10,9 @@ quote in a paragraph holding every word of a topic of two words or more answers 
 reply, "I tried to order some", to the paragraph's "contamination-free supplements"); and,
 when the topic names something (a proper word: "Kruger"), only in an article naming it. Those
 in an article where another side speaks on the topic come first, headlines last. A side
-with none is reported as having nothing on it, with how many statements it has on other
-things.
+with none is given its quoted words in the stories where another side speaks on the topic
+(`_in_their_story`); a side with none even so is reported as having nothing on it, with
+how many statements it has on other things.
 """
 from __future__ import annotations
 
@@ -129,6 +130,42 @@ def _replies(parley: Parley, found: Sequence[_Candidates | None]
         out.append(_Candidates(c.matches, [*c.ranked, *scores.items()],
                                {**c.sentences, **added}, c.total, c.mine) if added else c)
     return out
+
+
+def _in_their_story(parley: Parley, found: Sequence[_Candidates | None], topic: str
+                    ) -> list[_Candidates | None]:
+    """A side with nothing on the topic, given its own quoted words in the stories whose
+    headline holds half its words or more and where another side speaks on it, in order:
+    asked what Norbert Reithofer and Brad Wernle say about the Mini, Wernle's "The risk is
+    that after they've invested massively in the brand, demand tapers off" in "BMW cash to
+    fuel Mini production", where Reithofer speaks of the Mini, is on it, though it never
+    says "Mini"; Kallas's words in the seed's story are not on "the fighting" Ukraine
+    speaks of there. A reported sentence is not (see `_in_topic_articles`)."""
+    passages = parley.corpus.passages
+    wanted = same_word_set(terms(topic))
+    out: list[_Candidates | None] = []
+    for i, c in enumerate(found):
+        stories = {passages[p].document for j, other in enumerate(found)
+                   if j != i and other is not None for p, _ in other.ranked
+                   if _headline_holds(parley, p - passages[p].index, wanted)}
+        if c is None or c.ranked or not stories:
+            out.append(c)
+            continue
+        quoted = {p: [s for s in held if passages[p].sentences[s].kind == "direct"]
+                  for p, held in c.mine.items()
+                  if passages[p].document in stories and passages[p].index > 0}
+        extra = sorted(p for p, held in quoted.items() if held)
+        out.append(_Candidates(c.matches, [(p, 0.0) for p in extra],
+                               {p: quoted[p] for p in extra}, c.total, c.mine)
+                   if extra else c)
+    return out
+
+
+def _headline_holds(parley: Parley, headline: int, wanted: frozenset[str]) -> bool:
+    """Whether a headline holds half the topic's words or more: "Franz man seeks government
+    help" is not about "government funding for music"."""
+    held = wanted & same_word_set(parley.evidence.terms_of(headline))
+    return bool(held) and 2 * len(held) >= len(wanted)
 
 
 def _searched(parley: Parley, topic: str) -> set[str]:
@@ -279,7 +316,7 @@ def compare(parley: Parley, question: SidesQuestion, k: int) -> Comparison:
     per_side = max(1, min(k, PER_SIDE))
     found = [_side(parley, typed, question.topic, per_side) for typed in question.sides]
     if terms(question.topic):
-        found = _replies(parley, found)
+        found = _in_their_story(parley, _replies(parley, found), question.topic)
     documents = [{parley.corpus.passages[p].document for p, _ in c.ranked} if c else set()
                  for c in found]
     debated = frozenset(d for i, mine in enumerate(documents) for d in mine
