@@ -1,0 +1,47 @@
+"""Speaker frames from the BBC folder (issue 12, attr11): interview blocks, a name set
+after its role by a comma, an indefinite description after the verb, a participle after
+an opening clause, an "it" for the organisation just named as subject, and a passive
+naming with its giver after "by". Each rule with real prose (BBC articles other than the
+ones that prompted it) and with prose where it must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus.attributed import attribute, speakers
+
+
+# sport/095, sport/180: a match preview's interview blocks, a dash, the role and the name,
+# a colon and the quotation, with no verb; the run after it is the same person's
+@pytest.mark.parametrize("paragraph, expected", [
+    ('- Brentford boss Martin Allen: "After conceding eight goals in our last three '
+     "matches, I have to admit I'm not very confident. \"There's no doubt we're the "
+     'underdogs."', ["Martin Allen", "Martin Allen"]),
+    ('- Manchester United coach Sir Alex Ferguson: "It was a fantastic performance by us. '
+     "In fairness I think Everton have missed a couple of players.\" - Everton boss David "
+     'Moyes: "We were beaten by the better side."',
+     ["Alex Ferguson", "Alex Ferguson", "David Moyes"]),
+    # a dash before narration, and a colon before no quotation, give nobody a statement
+    ("- Rovers, who are aiming to win the Cup for a seventh time, face another replay.",
+     [None]),
+    ("- KEY MATCH STATS: Blackburn have won three of their last four games.", [None]),
+])
+def test_interview_block_after_a_dash(paragraph: str, expected: list[str | None]) -> None:
+    assert speakers(paragraph) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/189: ", saying:" with the colon straight after the participle
+    ('Earlier Tory leader Michael Howard sent Mr Bush his "warmest congratulations", saying: '
+     '"We look to the president to be a unifying force."', ("Michael Howard", "direct")),
+    # an opening time clause before the named subject (news style)
+    ('When the verdict was read out, Mr Jenkins hugged his wife, saying: "Justice has been '
+     'done."', ("Jenkins", "direct")),
+    ("After the vote, Mrs Moore thanked her supporters, adding that the fight would go on.",
+     ("Moore", "reported")),
+    # a description as subject is the resolver's guess, never taken here
+    ('The firm issued a statement, adding: "We are disappointed."', (None, None)),
+])
+def test_participle_after_an_opening_clause(paragraph: str,
+                                            expected: tuple[str | None, str | None]) -> None:
+    who, _, kind = attribute(paragraph)[-1]
+    assert (who, kind) == expected
