@@ -29,6 +29,35 @@ def test_interview_block_after_a_dash(paragraph: str, expected: list[str | None]
     assert speakers(paragraph) == expected
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    # tech/251, politics/246, tech/208: the name after the role and a comma speaks
+    (['"There are no technical or economic reasons for not providing equivalent access to '
+      'services for deaf people," said RNID technology director, Guido Gybels.'],
+     "Guido Gybels"),
+    (["The figures were published on Thursday.",
+      'But the percentage of poorer students "hardly changed at all", said its chief '
+      "executive, Sir Howard Newby."], "Howard Newby"),
+    (['"This picture was the story", said De Telegraaf\'s image editor, Peter Schoonen.'],
+     "Peter Schoonen"),
+    # a role with no name after its comma stays the role
+    (['"We will appeal," said a club spokesman, adding that the player was upset.'],
+     "A club spokesman"),
+])
+def test_name_after_a_role_and_a_comma_speaks(paragraphs: list[str],
+                                              expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
+
+
+def test_name_after_a_role_keeps_the_role() -> None:
+    from corpus.build import attribute_article
+    from corpus.loader import RawArticle
+    article = attribute_article(RawArticle(
+        "t", "t.txt", "A headline", ('"This picture was the story", said De Telegraaf\'s '
+                                     "image editor, Peter Schoonen.",)))
+    speaker = article.passages[1].sentences[0].speaker
+    assert speaker is not None and speaker.role == "De Telegraaf's image editor"
+
+
 @pytest.mark.parametrize("paragraph, expected", [
     # politics/189: ", saying:" with the colon straight after the participle
     ('Earlier Tory leader Michael Howard sent Mr Bush his "warmest congratulations", saying: '
