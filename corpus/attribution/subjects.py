@@ -13,6 +13,7 @@ from corpus.attribution.apposition import apposition, employed_name, unclosed_wo
 from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSION, REPORT_HEADS, Cue
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
+from corpus.attribution.indefinite_speakers import indefinite_inverted_subject
 from corpus.attribution.owned_subjects import (
     authored_report_subject,
     named_document_subject,
@@ -391,6 +392,7 @@ def coordinated_subject(cue: Cue) -> Finding | None:
 
 
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
+                                       indefinite_inverted_subject,
                                        authored_report_subject, owned_statistics_subject,
                                        share_subject,
                                        employed_subject, workplace_subject, subject_before,

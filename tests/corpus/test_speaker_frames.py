@@ -58,6 +58,27 @@ def test_name_after_a_role_keeps_the_role() -> None:
     assert speaker is not None and speaker.role == "De Telegraaf's image editor"
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    # politics/318: an indefinite description after the verb is a vague source of its own
+    (["Labour's choice of a white candidate for one of the UK's most multi-racial seats "
+      "proves the need for all-black short lists, says a race group."],
+     ("a race group", "vague")),
+    # news style: a person noun, or any noun a "who" clause takes up; never the
+    # organisation the article named before
+    (["Preventon sells security software.",
+      '"We never open attachments now," said one retired teacher who uses the internet '
+      "daily."], ("one retired teacher", "vague")),
+    (["The council has closed the road.", '"It is a disaster for us," said a local '
+                                          "shopkeeper."], ("a local shopkeeper", "vague")),
+    # a time after the verb, or a document, is no person
+    (['"We will see," said a day later.'], (None, None)),
+])
+def test_indefinite_description_after_the_verb_is_a_vague_speaker(
+        paragraphs: list[str], expected: tuple[str | None, str | None]) -> None:
+    who, kind, _ = attribute(*paragraphs)[-1]
+    assert (who, kind) == expected
+
+
 @pytest.mark.parametrize("paragraph, expected", [
     # politics/189: ", saying:" with the colon straight after the participle
     ('Earlier Tory leader Michael Howard sent Mr Bush his "warmest congratulations", saying: '
