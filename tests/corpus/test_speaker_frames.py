@@ -95,3 +95,22 @@ def test_participle_after_an_opening_clause(paragraph: str,
                                             expected: tuple[str | None, str | None]) -> None:
     who, _, kind = attribute(paragraph)[-1]
     assert (who, kind) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/146, politics/207, entertainment/153: a passive naming, its giver after "by"
+    ("Plans to allow foreign nuclear waste to be permanently stored in the UK have been "
+     'branded "deeply irresponsible" by the Liberal Democrats.', "Liberal Democrats"),
+    ("Reports that Tony Blair is planning a snap general election have been described as "
+     '"idle speculation" by Downing Street.', "Downing Street"),
+    ("Their double CD album, which saw Andre 3000 and Big Boi each produce one disc, was "
+     "hailed as the album of 2003 by many critics.", "critics"),
+    # a judge giving a name to the person named is someone else, never that person
+    ('Smith, who ran the scheme for years, was called "a ruthless fraudster" by the trial '
+     "judge.", "the trial judge"),
+    # "called as" a witness, and a plain passive, name nothing
+    ("Mr Brown was called as a witness by the prosecution.", None),
+    ("The report was written by a team of economists.", None),
+])
+def test_passive_naming_is_the_givers_words(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
