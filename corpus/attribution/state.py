@@ -80,6 +80,11 @@ class ArticleState:
     focus_history: list[tuple[Entity, int]] = field(default_factory=list)
     org_focus: Entity | None = None  # the latest organisation speaking, for "it"
     org_passage: int = -1  # the paragraph where it spoke
+    # The latest organisation named as a sentence's subject, with the sentence's number
+    # ("the Countryside Alliance failed in its attempt ... But it says ..."): an "it" in
+    # the next sentence with nobody else to stand for may be it (`org_subjects`).
+    org_subject: str | None = None
+    org_subject_at: int = -1
     units: list[Unit] = field(default_factory=list)  # every sentence or clause read so far
     last: Unit | None = None  # the latest unit with a speaker (not a subordinate one)
     # The roles of the role-only units read so far: asking whether another role-only lead

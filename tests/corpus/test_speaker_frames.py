@@ -97,6 +97,29 @@ def test_participle_after_an_opening_clause(paragraph: str,
     assert (who, kind) == expected
 
 
+@pytest.mark.parametrize("paragraphs, expected", [
+    # business/289, tech/370, business/462: "it" for the organisation named as the
+    # subject of the sentence before, when no organisation spoke
+    (['The UK manufacturing sector will continue to face "serious challenges" over the next '
+      "two years, the British Chamber of Commerce (BCC) has said.",
+      "The group's quarterly survey of companies found exports had picked up. However, the "
+      'BCC found the whole UK economy still faced "major risks" and warned that growth is '
+      "set to slow. It recently forecast economic growth will slow."], "BCC"),
+    (["The Electronic Frontier Foundation, a civil rights watchdog, is also defending "
+      "StreamCast Networks. The case raises a question of critical importance, it said."],
+     "Electronic Frontier Foundation"),
+    # business/078: "The US firm" only qualifies the noun, which is the subject
+    (["The US firm is thought to be offering about $2bn. It has argued the deal was "
+      "voided."], None),
+    # the organisation named two sentences before is too far
+    (["GM is due to reveal earnings on 19 January. The biggest job losses are in Germany. "
+      "It said it would cut costs."], None),
+])
+def test_it_after_an_organisation_named_as_subject(paragraphs: list[str],
+                                                   expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
+
+
 @pytest.mark.parametrize("paragraph, expected", [
     # politics/146, politics/207, entertainment/153: a passive naming, its giver after "by"
     ("Plans to allow foreign nuclear waste to be permanently stored in the UK have been "
