@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from corpus.attribution.org_subjects import note_organisation_subject
 from corpus.attribution.salience import ASKED
 from corpus.attribution.state import ArticleState
 from corpus.attribution.subject_words import MAX_PHRASE
@@ -122,7 +121,6 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
         return
     if phrase.name:
         if is_organisation_name(phrase.name) and not phrase.title:
-            note_organisation_subject(state, phrase, s, e)
             return
         ent = state.people.find(phrase.name)
         if ent is not None and ent.kind == "person":

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.acts import Act
+from corpus.attribution.focus import after_opening_clause, sentence_subject
 from corpus.attribution.state import ArticleState
 from corpus.entities import Entity
 from corpus.lexicon import attribution_words
-from corpus.phrases import ORG_WORDS, VAGUE_HEADS, Phrase, bare, is_role_noun
+from corpus.people import is_organisation_name
+from corpus.phrases import ORG_WORDS, VAGUE_HEADS, bare, is_role_noun
 
 _OPENING = re.compile(r"(?:(?:But|And|Yet|So|Now|Still|However|Meanwhile|Instead),?)?\s*$")
 _IT = re.compile(r"\b[Ii]t\b")
@@ -24,10 +26,17 @@ _VERB_WORDS = {"is", "was", "are", "were", "has", "have", "had", "will", "would"
                "still", "recently", "then", "already", "itself"}
 
 
-def note_organisation_subject(state: ArticleState, phrase: Phrase, s: int, e: int) -> None:
-    """The organisation `phrase` as the subject of the sentence read (s, e), when a verb
-    (or an apposition's comma) follows it."""
+def note_organisation_subject(state: ArticleState, s: int, e: int) -> None:
+    """The organisation the sentence read (s, e) opens with as its subject (after an
+    opening clause too, as `focus.note_subject` reads it), when a verb (or an
+    apposition's comma) follows it."""
     masked = state.paragraph.masked
+    phrase = sentence_subject(masked, s, e)
+    if phrase is None or not (phrase.title or phrase.role or phrase.pronoun):
+        phrase = after_opening_clause(masked, s, e) or phrase
+    if phrase is None or phrase.name is None or phrase.title \
+            or not is_organisation_name(phrase.name):
+        return
     at = masked.find(phrase.text, s, e)
     rest = masked[at + len(phrase.text):e].split()[:1] if at >= 0 else []
     if not rest:

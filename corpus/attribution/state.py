@@ -80,11 +80,6 @@ class ArticleState:
     focus_history: list[tuple[Entity, int]] = field(default_factory=list)
     org_focus: Entity | None = None  # the latest organisation speaking, for "it"
     org_passage: int = -1  # the paragraph where it spoke
-    # The latest organisation named as a sentence's subject, with the sentence's number
-    # ("the Countryside Alliance failed in its attempt ... But it says ..."): an "it" in
-    # the next sentence with nobody else to stand for may be it (`org_subjects`).
-    org_subject: str | None = None
-    org_subject_at: int = -1
     units: list[Unit] = field(default_factory=list)  # every sentence or clause read so far
     last: Unit | None = None  # the latest unit with a speaker (not a subordinate one)
     # The roles of the role-only units read so far: asking whether another role-only lead
@@ -92,6 +87,11 @@ class ArticleState:
     role_leads: set[str] = field(default_factory=set)
     # The author the article gives each document noun ("a report by the OECD"), if one.
     authors: dict[str, str] = field(default_factory=dict)
+    # The latest organisation named as a sentence's subject, with the sentence's number
+    # ("the Countryside Alliance failed in its attempt ... But it says ..."): an "it" in
+    # the next sentence with nobody else to stand for may be it (`org_subjects`).
+    org_subject: str | None = None
+    org_subject_at: int = -1
 
     def set_focus(self, focus: Focus, end: int) -> None:
         """Put someone in focus at the sentence (or clause) ending at `end`."""
