@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from corpus.attribution.cues import CUE, QUOTED_OBJECT, cues_in, fits_subject, is_speech
 from corpus.attribution.documents import after_according
+from corpus.attribution.passive_naming import named_by
 from corpus.attribution.subject_words import words_after
 from corpus.attribution.subjects import find_subject
 from corpus.folding import fold
@@ -46,7 +47,9 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
     `spans`: its quotations), in the order of their cues."""
     s, e = sent
     acts = _according_to(text, masked, spans, sent) + _quoted_as(masked, sent) \
-        + _statement_from(text, masked, spans, sent) + _verbless_attribution(masked, sent)
+        + _statement_from(text, masked, spans, sent) + _verbless_attribution(masked, sent) \
+        + [Act(cue, s, phrase, is_direct(text, spans, sent, cue))
+           for cue, phrase in named_by(masked, sent)]
     for cue in cues_in(masked, s, e):
         if not is_speech(cue):
             continue

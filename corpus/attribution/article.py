@@ -12,6 +12,7 @@ from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_closing_subject, note_subject
 from corpus.attribution.headlines import common_noun_subject, link_headline
 from corpus.attribution.leads import link_lead_source
+from corpus.attribution.org_subjects import note_organisation_subject
 from corpus.attribution.participles import colon_quotation, participle_acts
 from corpus.attribution.references import person_referred, run_speaker_fits
 from corpus.attribution.resolver import resolve
@@ -163,6 +164,7 @@ def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
         state.last = unit
     if paragraph.index > 0:
         note_subject(state, s, e)
+        note_organisation_subject(state, s, e)
 
 
 def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> None:
@@ -195,6 +197,7 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
         # "Gordon Brown has made an appeal ... after reports claimed ...": the
         # main-clause subject is in focus even when someone else is speaking.
         note_subject(state, s, e)
+        note_organisation_subject(state, s, e)
     elif paragraph.index > 0 and acts:
         note_closing_subject(state, s, e, max(act.cue for act in acts))
 

@@ -76,9 +76,11 @@ def _noun_before_name(words: list[str], i: int) -> bool:
         re.fullmatch(r"[A-Z][\w'’-]+[,.]?", w) for w in rest)
 
 
-def _after_opening_clause(masked: str, s: int, e: int) -> Phrase | None:
+def after_opening_clause(masked: str, s: int, e: int) -> Phrase | None:
     """A titled or full name right after the first comma, when the sentence opens with a
-    participle or a time or place clause (a capitalised word that names nobody)."""
+    participle or a time or place clause (a capitalised word that names nobody): also the
+    subject of a participle's statement ("As he arrived at court, Mr X greeted the media,
+    saying: ...")."""
     comma = masked.find(",", s, min(e, s + 200))
     first = masked[s:e].split()[:1]
     if comma < 0 or not first or bare(first[0]) not in _OPENERS and not first[0].endswith(
@@ -112,7 +114,7 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
         # the person heard from is the one who speaks next.
         phrase = sentence_subject(masked, heard.end(), e) or phrase
     elif phrase is None or not (phrase.title or phrase.role or phrase.pronoun):
-        after = _after_opening_clause(masked, s, e)
+        after = after_opening_clause(masked, s, e)
         if after is not None:
             phrase = after
     if phrase is None or phrase.pronoun or phrase.vague:

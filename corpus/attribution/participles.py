@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.acts import Act, Spans, is_direct
-from corpus.attribution.focus import sentence_subject
+from corpus.attribution.focus import after_opening_clause, sentence_subject
 from corpus.lexicon import attribution_words
 from corpus.phrases import ORG_WORDS, VAGUE_HEADS, Phrase, bare, is_role_noun, parse_phrase
 from corpus.titles import title_pattern
@@ -18,7 +18,8 @@ _PARTICIPLES = "|".join(sorted(attribution_words("speech_participle")))
 _WITH_PARTICIPLES = "|".join(sorted(attribution_words("speech_participle")
                                     | attribution_words("with_participle")))
 # The participle's content is a clause: "saying that", "saying:", "arguing it ...",
-# "saying materials kept ... would be examined"; never "adding $1.89", "adding to honours",
+# "saying materials kept ... would be examined" (the colon may follow it straight away,
+# "saying:"); never "adding $1.89", "adding to honours",
 # "claiming 20 lives".
 _CLAUSE = (r"(?:that\b|:|[\"“]|(?:it|he|she|they|we|there|its|his|her|their)\b"
            r"|[\w'’-]+(?:\s+[\w'’-]+){0,5}?\s+(?:was|were|is|are|had|has|have|would|will|could"
@@ -30,7 +31,7 @@ _OBJECT_PARTICIPLES = "|".join(sorted(attribution_words("object_participle")))
 _ADDRESSEE = r"(?:(?:the|his|her|their|its)\s+)?[\w'’-]+"
 _TOLD_CLAUSE = (r"(?:that\b|:|[\"“]|(?:it|he|she|they|we|there)\b|the\s+[\"“]"
                 r"|the\s+[\w'’-]+\s+(?:was|were|is|are|would|will|could|had|has|must|should)\b)")
-_AFTER_COMMA = re.compile(rf",\s+(?:{_PARTICIPLES})\s+{_CLAUSE}"
+_AFTER_COMMA = re.compile(rf",\s+(?:{_PARTICIPLES})(?:\s*:|\s+{_CLAUSE})"
                           rf"|,\s+(?:{_OBJECT_PARTICIPLES})\s+{_ADDRESSEE}\s+{_TOLD_CLAUSE}")
 # "has launched a reconstruction drive ... by appealing for peace": a deed done by speaking
 _BY_SPEAKING = re.compile(r"\bby\s+(?:(?:appealing|calling|pleading)\s+(?:for|on)\b|"
@@ -57,6 +58,9 @@ _ASKED = re.compile(r"\b(?:ask|asks|asked|asking|question|questions|told|read|re
                     r"(?<!was )(?<!were )(?<!is )(?<!been )quoted)\b", re.IGNORECASE)
 # "Some Liverpool fans would find it controversial, but Parry countered:": the last clause
 _LAST_CLAUSE = re.compile(r".*(?:,\s+(?:but|and|while|whereas|yet)\s+|;\s+)")
+# '- Chelsea boss Jose Mourinho: "We ..."': a list's dash or bullet before an interview
+# block's speaker, no part of the name
+_BULLET = re.compile(r"[-–—•*]\s+(?=[A-Z])")
 
 
 def colon_quotation(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
@@ -72,6 +76,8 @@ def colon_quotation(text: str, masked: str, spans: Spans, sent: tuple[int, int])
     start = s + (last.end() if last else 0)
     if last and masked[start:start + 1].islower():
         start = s  # "He hinted at discontent ..., and said:": the sentence's subject
+    bullet = _BULLET.match(masked, start) if start == s else None
+    start = bullet.end() if bullet else start
     phrase = sentence_subject(masked, start, s + m.end(1))
     if phrase is None or phrase.vague or phrase.reference is not None \
             or phrase.text.split()[0].lower() in ("the", "a", "an"):
@@ -104,7 +110,7 @@ def participle_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int])
     phrase = parse_phrase(vague.group(1).split()) if vague else None
     if phrase is not None and phrase.vague:
         return [Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start()))]
-    phrase = sentence_subject(masked, s, m.start())
+    phrase = sentence_subject(masked, s, m.start()) or after_opening_clause(masked, s, m.start())
     if phrase is None or phrase.reference is not None or _modifies_noun(masked, s, m, phrase) \
             or (phrase.role is None and phrase.text.lower().startswith(("a ", "an "))):
         return []  # "A US woman is suing Hewlett Packard, saying ...": a noun's qualifier

@@ -11,6 +11,7 @@ import re
 
 from corpus.attribution.acts import Act
 from corpus.attribution.cues import CUE, REPORT_ONLY
+from corpus.attribution.org_subjects import organisation_subject
 from corpus.attribution.pronoun_focus import (
     described_earlier_focus,
     known_person,
@@ -79,6 +80,8 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
         if _report_verb(state, act) and not _document(unit.vague) and not (
                 unit.entity is not None and unit.entity.canonical() in state.authors.values()):
             unit.entity, unit.vague = None, None  # "It found that ...": only a report's
+        if not unit.has_speaker() and not _report_verb(state, act):
+            unit.entity = organisation_subject(state, act)
     elif kind in ("male", "female") and rival_in_view(state, kind) \
             and not _going_on(state, act, last):
         pass  # another person of the pronoun's gender named since the focus: nobody

@@ -87,6 +87,11 @@ class ArticleState:
     role_leads: set[str] = field(default_factory=set)
     # The author the article gives each document noun ("a report by the OECD"), if one.
     authors: dict[str, str] = field(default_factory=dict)
+    # The latest organisation named as a sentence's subject, with the sentence's number
+    # ("the Countryside Alliance failed in its attempt ... But it says ..."): an "it" in
+    # the next sentence with nobody else to stand for may be it (`org_subjects`).
+    org_subject: str | None = None
+    org_subject_at: int = -1
 
     def set_focus(self, focus: Focus, end: int) -> None:
         """Put someone in focus at the sentence (or clause) ending at `end`."""

@@ -13,6 +13,7 @@ from corpus.attribution.apposition import apposition, employed_name, unclosed_wo
 from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSION, REPORT_HEADS, Cue
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
+from corpus.attribution.indefinite_speakers import indefinite_inverted_subject
 from corpus.attribution.owned_subjects import (
     authored_report_subject,
     named_document_subject,
@@ -91,12 +92,7 @@ def passive_agent(cue: Cue) -> Finding | None:
         return None
     if phrase is not None and phrase.role_only:
         # "questioned by Plaid Cymru's former President, Dafydd Wigley."
-        tail = _AGENT_AFTER_COMMA.search(cue.rest)
-        named = parse_phrase(tail.group(1).split()) if tail else None
-        if tail is not None and named is not None and named.name and not named.role \
-                and not is_organisation_name(named.name) \
-                and cue.rest[:tail.start()].strip().endswith(words[-1]):
-            phrase = Phrase(named.text, named.title, phrase.role, named.name)
+        phrase = _named_after_role(cue, phrase, words)
     if phrase is None:
         return None
     # "Mr Brown also announced plans to merge 35 agencies - described by one civil service
@@ -106,6 +102,21 @@ def passive_agent(cue: Cue) -> Finding | None:
 
 _OWNER_THEN_NOUN = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s"
                               r"\s+[a-z0-9]")
+
+
+def _named_after_role(cue: Cue, phrase: Phrase, words: list[str]) -> Phrase:
+    """A role with no name (`words`) set off by a comma from the name closing the clause:
+    that person, with the role kept ('"...," said Opera spokeswoman, Berit Hanson.');
+    else the role as it was."""
+    tail = _AGENT_AFTER_COMMA.search(cue.rest)
+    named = parse_phrase(tail.group(1).split()) if tail else None
+    if tail is not None and named is not None and named.name and not named.role \
+            and not is_organisation_name(named.name) \
+            and cue.rest[:tail.start()].strip().endswith(words[-1]):
+        return Phrase(named.text, named.title, phrase.role, named.name)
+    return phrase
+
+
 def inverted_subject(cue: Cue) -> Finding | None:
     """After the verb, when the verb opens its clause: '"...," said Mr X', '..., said the
     chairman of the committee, Labour MP Barry Sheerman.' (the name closing the clause).
@@ -124,6 +135,8 @@ def inverted_subject(cue: Cue) -> Finding | None:
     if words and object_not_subject(cue.masked, cue.end, cue.sent_end, words):
         words = []
     phrase = parse_phrase(words) if words else None
+    if phrase is not None and phrase.role_only:
+        phrase = _named_after_role(cue, phrase, words)
     if phrase is None or phrase.name is None:
         tail = _NAME_CLOSING_CLAUSE.match(cue.rest)
         named = parse_phrase(tail.group(1).split()) if tail else None
@@ -379,6 +392,7 @@ def coordinated_subject(cue: Cue) -> Finding | None:
 
 
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
+                                       indefinite_inverted_subject,
                                        authored_report_subject, owned_statistics_subject,
                                        share_subject,
                                        employed_subject, workplace_subject, subject_before,
