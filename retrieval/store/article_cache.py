@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import numpy as np
+
 from corpus.loader import RawArticle
 from corpus.models import Article, Corpus
 from retrieval import tokenizer
-from retrieval.inverted_build import ArticleTerms
+from retrieval.inverted_build import ArticleTerms, ArticleWordIds
 from retrieval.store.article_json import article_from_parts, article_parts
 from retrieval.store.article_rows import (  # Changes: `parley index` and tests import it here
     PREFIX,
@@ -31,7 +33,12 @@ from retrieval.store.article_rows import (  # Changes: `parley index` and tests 
     row_sum,
     sum_bytes,
 )
-from retrieval.store.article_terms import terms_bytes, terms_fit, terms_from_bytes
+from retrieval.store.article_terms import (
+    terms_bytes,
+    terms_fit,
+    terms_numbers,
+    terms_vocabulary,
+)
 from retrieval.store.keys import code_fingerprint
 from retrieval.store.records_block import (
     HEADER_BYTES,
@@ -43,6 +50,7 @@ from retrieval.store.records_block import (
 )
 from retrieval.store.records_rename import renamed_block
 from retrieval.store.spill import Held, Spill, Stored, held_bytes
+from retrieval.store.word_ids import TERMS, Words
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.held_articles import Remake
@@ -50,6 +58,9 @@ if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
 
+# A row read back: its sum, JSON parts, terms and block, and its word map's
+# (gen, need, ids, sum)
+_Found = tuple[str, str, str, bytes, bytes, object, object, object, object]
 # An article's JSON but its passages, its passages' JSON, their terms (`article_terms`), its
 # records block
 Row = tuple[str, str, bytes, bytes]
@@ -90,7 +101,13 @@ class ArticleCache:
     _renamed: dict[tuple[str, str], Renames] = field(default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
     _packed: dict[int, tuple[Article, HeldRow]] = field(default_factory=dict)
-    _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
+    _skipped: dict[str, _Found] = field(default_factory=dict)
+    # the index terms' vocabulary kept across builds (`word_ids`), read with the first row
+    _words: Words | None = None
+    # (id, path) -> the word numbers of the article's distinct terms, its stored map's bytes
+    _maps: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    # row key -> the word numbers this build worked out (stored at `commit`)
+    _new_maps: dict[str, np.ndarray] = field(default_factory=dict)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
@@ -185,16 +202,40 @@ class ArticleCache:
         known = self._facts.pop(id(article), None)
         return known[1] if known is not None and known[0] is article else None
 
-    def documents(self, corpus: Corpus) -> Iterator[ArticleTerms]:
-        """Each article's passages' index terms, in corpus order: kept with the article, so
-        an unchanged file is not tokenized again, nor its passages made to be read."""
+    @property
+    def words(self) -> Words:
+        """The index terms' vocabulary this build numbers terms in (`word_ids`): the one
+        stored, or a fresh one (no cache file yet, a forced rebuild, a damaged one)."""
+        if self._words is None:
+            self._words = Words.fresh()
+        return self._words
+
+    def documents(self, corpus: Corpus) -> Iterator[ArticleWordIds]:
+        """Each article's passages' index terms, in corpus order, their distinct terms as
+        numbers in `words`: kept with the article, so an unchanged file is not tokenized
+        again, nor its passages made to be read, nor (with its word map) its terms made
+        as strings. Articles whose terms had no map get one, stored at `commit`."""
         from corpus.held_articles import article_keys
 
+        words = self.words
         for i, (aid, path, n) in enumerate(article_keys(corpus.articles)):
             kept = self._docs.get((aid, path))
-            docs = terms_from_bytes(held_bytes(kept), n) if kept is not None else None
-            yield docs if docs is not None else ArticleTerms.of(
-                [tokenizer.terms(p.text) for p in corpus.articles[i].passages])
+            data = held_bytes(kept) if kept is not None else None
+            numbers = terms_numbers(data, n) if data is not None else None
+            if data is None or numbers is None:
+                terms = ArticleTerms.of(
+                    [tokenizer.terms(p.text) for p in corpus.articles[i].passages])
+                yield ArticleWordIds(words.number(terms.vocabulary), terms.lengths, terms.ids)
+                continue
+            stored = self._maps.get((aid, path))
+            found = None if stored is None or len(stored) != 4 * numbers[0] else \
+                np.frombuffer(stored, dtype="<i4")
+            if found is None:
+                found = words.number(terms_vocabulary(data, n) or [])
+                key = self._paths.get(path)
+                if key is not None:
+                    self._new_maps[key] = found
+            yield ArticleWordIds(found, numbers[1], numbers[2])
 
     def compact(self, article: Article) -> Remake | None:
         """What makes the article again from its row in the spill file (`corpus.build`
@@ -245,21 +286,28 @@ class ArticleCache:
                     self._unreadable = True
                     return None
                 self._con = connect(self.db)
+                self._words = Words.load(self._con, TERMS)
                 self._prefetch()
             row = self._next_row(key) or self._con.execute(
-                "SELECT sum, json, passages, terms, block FROM articles WHERE key = ?",
-                (key,)).fetchone()
+                "SELECT a.sum, a.json, a.passages, a.terms, a.block, m.gen, m.need, m.ids, m.sum"
+                " FROM articles a LEFT JOIN word_maps m ON m.kind = ? AND m.key = a.key"
+                " WHERE a.key = ?", (TERMS, key)).fetchone()
         except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
             self._unreadable = True
             return None
         if row is None or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
-                or row_sum(*row[1:]) != row[0]:
+                or row_sum(*row[1:5]) != row[0]:
             return None
         try:
             article, facts = article_from_parts(row[1], row[2])
         except (ValueError, KeyError, TypeError, IndexError):
             return None
-        return article if self._remember(article, facts, row[3], row[4]) else None
+        if not self._remember(article, facts, row[3], row[4]):
+            return None
+        found = self._words.usable(key, row[5:]) if self._words is not None else None
+        if found is not None:  # else its words are numbered again as the index reads them
+            self._maps[(article.id, article.path)] = found
+        return article
 
     def _prefetch(self) -> None:
         """The rows of the files this corpus had at its last build, as one query read as
@@ -272,11 +320,13 @@ class ArticleCache:
         # as they are found; through the (corpus, path) index SQLite sorted every row, all
         # their columns copied into a temporary tree first (three times slower).
         self._cursor = self._con.execute(
-            "SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block FROM files f"
-            " NOT INDEXED JOIN articles a ON a.key = f.key"
-            " WHERE f.corpus = ? ORDER BY f.rowid", (self.corpus,))
+            "SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block, m.gen, m.need, m.ids,"
+            " m.sum"
+            " FROM files f NOT INDEXED JOIN articles a ON a.key = f.key"
+            " LEFT JOIN word_maps m ON m.kind = ? AND m.key = a.key"
+            " WHERE f.corpus = ? ORDER BY f.rowid", (TERMS, self.corpus))
 
-    def _next_row(self, key: str) -> tuple[str, str, str, str, bytes] | None:
+    def _next_row(self, key: str) -> _Found | None:
         """The row of `key` from the prefetching query (None when it does not hold it)."""
         row = self._skipped.pop(key, None)
         while row is None and self._cursor is not None:
@@ -297,6 +347,7 @@ class ArticleCache:
             self._cursor = None
         self._skipped.clear()
         self._docs.clear()  # this build's: released before the build's garbage is collected
+        self._maps.clear()
         self._facts.clear()
         self._packed.clear()
         if self._con is not None:
@@ -306,13 +357,19 @@ class ArticleCache:
             return None
         for _ in range(2):
             try:
-                return commit_rows(self.db, corpus, self._paths, self._rows, self.hits)
+                return commit_rows(self.db, corpus, self._paths, self._rows, self.hits,
+                                   self._save_words)
             except sqlite3.DatabaseError:  # not a database any more: start it afresh
                 self.db.unlink(missing_ok=True)
             except (sqlite3.Error, OSError):
                 return None
         return None
 
+
+    def _save_words(self, con: sqlite3.Connection) -> None:
+        """In the commit: the words this build numbered and the maps it made."""
+        if self._words is not None:
+            self._words.save(con, TERMS, self._new_maps)
 
     def _rows(self) -> Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]:
         """The new rows with their checksums, read back one at a time for the commit (the

@@ -283,3 +283,62 @@ def test_a_person_moving_between_surname_buckets_equals_a_full_rebuild(tmp_path:
     assert _speaker_of(removed, "silk") == {"Kilroy Silk", "Tom Silk"}
     _same(removed, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh2"),
                               build_corpus))
+
+
+def _numbering(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The vocabularies the builds number words of (`word_ids.Words.number`), as called."""
+    from retrieval.store.word_ids import Words
+    calls: list[list[str]] = []
+    real = Words.number
+
+    def counting(self, vocabulary):
+        calls.append(list(vocabulary))
+        return real(self, vocabulary)
+    monkeypatch.setattr(Words, "number", counting)
+    return calls
+
+
+def _damage_vocabulary(cache: Path, how: str) -> None:
+    import sqlite3
+    (db,) = cache.glob("articles-*.sqlite")
+    con = sqlite3.connect(db)
+    with con:
+        if how == "runs":
+            con.execute("UPDATE word_runs SET sum = 'x'")
+        elif how == "maps":
+            con.execute("UPDATE word_maps SET ids = substr(ids, 5) || substr(ids, 1, 4)")
+        else:
+            con.execute("DROP TABLE word_maps")
+    con.close()
+
+
+@pytest.mark.parametrize("before", ["nothing", "damaged runs", "damaged maps", "no maps table",
+                                    "a forced rebuild"])
+def test_an_incremental_build_numbers_only_the_new_articles_words(
+        tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch, before: str):
+    """Unchanged articles' terms are read as the numbers their word maps keep; a vocabulary
+    or map that cannot be trusted is numbered again (every article), and each build is
+    exactly a full rebuild."""
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    if before == "a forced rebuild":
+        open_index([news], options, build_corpus, rebuild=True)
+    elif before != "nothing":
+        _damage_vocabulary(tmp_path / "cache", {"damaged runs": "runs", "damaged maps": "maps",
+                                                "no maps table": "table"}[before])
+    calls = _numbering(monkeypatch)
+    (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Erdogan said.\n",
+                                  encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    renumbered = before in {"damaged runs", "damaged maps", "no maps table"}
+    assert len(calls) == (4 if renumbered else 1)
+    assert "meet" in calls[-1 if not renumbered else 2]  # the new article's (in file order)
+    full = open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus)
+    _same(again, full)
+    calls.clear()
+    (news / "newer.txt").write_text("Talks end\n\nThe talks ended, Kallas said.\n",
+                                    encoding="utf-8")
+    third = open_index([news], options, build_corpus)
+    assert len(calls) == 1 and "end" in calls[0]  # the vocabulary is whole again
+    _same(third, open_index([news], IndexOptions(cache_dir=tmp_path / "fresh2"),
+                            build_corpus))
