@@ -11,6 +11,7 @@ row is only a miss: the article is attributed again."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import sqlite3
 from collections.abc import Iterator
@@ -50,7 +51,7 @@ from retrieval.store.records_block import (
 )
 from retrieval.store.records_rename import renamed_block
 from retrieval.store.spill import Held, Spill, Stored, held_bytes
-from retrieval.store.word_ids import TERMS, Words
+from retrieval.store.word_ids import STRINGS, TERMS, Words
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.held_articles import Remake
@@ -58,9 +59,14 @@ if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merging import ArticleFacts
     from corpus.parallel import Packing
 
-# A row read back: its sum, JSON parts, terms and block, and its word map's
+# A row read back: its sum, JSON parts, terms and block, and its two word maps'
 # (gen, need, ids, sum)
-_Found = tuple[str, str, str, bytes, bytes, object, object, object, object]
+_Found = tuple[str, str, str, bytes, bytes, object, object, object, object, object, object,
+               object, object]
+# The word maps read with a row (its terms', then its block's strings'), and how
+_MAPS = "m.gen, m.need, m.ids, m.sum, s.gen, s.need, s.ids, s.sum"
+_JOIN_MAPS = ("LEFT JOIN word_maps m ON m.kind = ? AND m.key = a.key"
+              " LEFT JOIN word_maps s ON s.kind = ? AND s.key = a.key")
 # An article's JSON but its passages, its passages' JSON, their terms (`article_terms`), its
 # records block
 Row = tuple[str, str, bytes, bytes]
@@ -108,6 +114,11 @@ class ArticleCache:
     _maps: dict[tuple[str, str], bytes] = field(default_factory=dict)
     # row key -> the word numbers this build worked out (stored at `commit`)
     _new_maps: dict[str, np.ndarray] = field(default_factory=dict)
+    # the same for the records blocks' strings: their vocabulary, (id, path) -> the numbers
+    # of the block's strings (as stored, or worked out at `commit`), row key -> those made
+    _strings: Words | None = None
+    _smaps: dict[tuple[str, str], bytes | np.ndarray] = field(default_factory=dict)
+    _new_smaps: dict[str, np.ndarray] = field(default_factory=dict)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
@@ -263,6 +274,56 @@ class ArticleCache:
         renames = self._renamed.get(key)
         return block if renames is None else renamed_block(block, renames)
 
+    @property
+    def strings(self) -> Words:
+        """The records blocks' strings' vocabulary (`word_ids`), as `words` is the terms'."""
+        if self._strings is None:
+            self._strings = Words.fresh(STRINGS)
+        return self._strings
+
+    def numbered_block(self, key: tuple[str, str]) -> Block | None:
+        """`block`, its strings as their numbers in `strings` (`Block.words`) when known: a
+        block the merge leaves alone then has no strings made; one it renames gets the
+        numbers of its strings kept, the merge's new names numbered."""
+        kept, numbers = self._blocks.get(key), self._smaps.get(key)
+        if kept is None or numbers is None:
+            return self.block(key)
+        words = np.frombuffer(numbers, dtype="<i4") if isinstance(numbers, bytes) else numbers
+        renames = self._renamed.get(key)
+        try:
+            if renames is None:
+                return block_from_bytes(held_bytes(kept), words)
+            block = block_from_bytes(held_bytes(kept))
+        except (ValueError, OSError):
+            return None
+        if len(words) != len(block.strings):
+            return self.block(key)
+        renamed = renamed_block(block, renames)
+        known = dict(zip(block.strings, words.tolist(), strict=True))
+        new = [s for s in dict.fromkeys(renamed.strings) if s not in known]
+        known.update(zip(new, self.strings.number(
+            [s.decode("utf-8", "surrogateescape") for s in new]).tolist(), strict=True))
+        return dataclasses.replace(renamed, words=np.array(
+            [known[s] for s in renamed.strings], dtype=np.int64))
+
+    def _number_blocks(self) -> None:
+        """The blocks of this build whose strings have no numbers yet: numbered now (and
+        their maps stored at `commit`)."""
+        strings = self.strings
+        for at, kept in self._blocks.items():
+            if at in self._smaps:
+                continue
+            try:
+                block = block_from_bytes(held_bytes(kept))
+            except (ValueError, OSError):
+                continue
+            numbers = strings.number([s.decode("utf-8", "surrogateescape")
+                                      for s in block.strings])
+            self._smaps[at] = numbers
+            key = self._paths.get(at[1])
+            if key is not None:
+                self._new_smaps[key] = numbers
+
     def block_sizes(self, key: tuple[str, str]) -> tuple[int, int, int] | None:
         """(passages, sentences, bytes of text) of the block `block` gives, from its header
         (the merge's renaming changes none of them); None when there is none."""
@@ -287,11 +348,11 @@ class ArticleCache:
                     return None
                 self._con = connect(self.db)
                 self._words = Words.load(self._con, TERMS)
+                self._strings = Words.load(self._con, STRINGS)
                 self._prefetch()
             row = self._next_row(key) or self._con.execute(
-                "SELECT a.sum, a.json, a.passages, a.terms, a.block, m.gen, m.need, m.ids, m.sum"
-                " FROM articles a LEFT JOIN word_maps m ON m.kind = ? AND m.key = a.key"
-                " WHERE a.key = ?", (TERMS, key)).fetchone()
+                f"SELECT a.sum, a.json, a.passages, a.terms, a.block, {_MAPS} FROM articles a"
+                f" {_JOIN_MAPS} WHERE a.key = ?", (TERMS, STRINGS, key)).fetchone()
         except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
             self._unreadable = True
             return None
@@ -304,9 +365,13 @@ class ArticleCache:
             return None
         if not self._remember(article, facts, row[3], row[4]):
             return None
-        found = self._words.usable(key, row[5:]) if self._words is not None else None
+        at = (article.id, article.path)
+        found = self._words.usable(key, row[5:9]) if self._words is not None else None
         if found is not None:  # else its words are numbered again as the index reads them
-            self._maps[(article.id, article.path)] = found
+            self._maps[at] = found
+        found = self._strings.usable(key, row[9:13]) if self._strings is not None else None
+        if found is not None:  # else its block's strings are numbered at `commit`
+            self._smaps[at] = found
         return article
 
     def _prefetch(self) -> None:
@@ -320,11 +385,9 @@ class ArticleCache:
         # as they are found; through the (corpus, path) index SQLite sorted every row, all
         # their columns copied into a temporary tree first (three times slower).
         self._cursor = self._con.execute(
-            "SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block, m.gen, m.need, m.ids,"
-            " m.sum"
-            " FROM files f NOT INDEXED JOIN articles a ON a.key = f.key"
-            " LEFT JOIN word_maps m ON m.kind = ? AND m.key = a.key"
-            " WHERE f.corpus = ? ORDER BY f.rowid", (TERMS, self.corpus))
+            f"SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block, {_MAPS}"
+            f" FROM files f NOT INDEXED JOIN articles a ON a.key = f.key {_JOIN_MAPS}"
+            " WHERE f.corpus = ? ORDER BY f.rowid", (TERMS, STRINGS, self.corpus))
 
     def _next_row(self, key: str) -> _Found | None:
         """The row of `key` from the prefetching query (None when it does not hold it)."""
@@ -355,6 +418,7 @@ class ArticleCache:
             self._con = None
         if self.db is None:
             return None
+        self._number_blocks()
         for _ in range(2):
             try:
                 return commit_rows(self.db, corpus, self._paths, self._rows, self.hits,
@@ -370,6 +434,7 @@ class ArticleCache:
         """In the commit: the words this build numbered and the maps it made."""
         if self._words is not None:
             self._words.save(con, TERMS, self._new_maps)
+        self.strings.save(con, STRINGS, self._new_smaps)
 
     def _rows(self) -> Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]:
         """The new rows with their checksums, read back one at a time for the commit (the

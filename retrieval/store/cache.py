@@ -43,6 +43,7 @@ from retrieval.options import IndexOptions
 from retrieval.store import file_walk
 from retrieval.store.entry import (
     BlockOf,
+    SavedStrings,
     SizesOf,
     entry_dir,
     load_entry,
@@ -236,7 +237,8 @@ def _build(req: _Request, held: list[Snapshot], key: str, build: Build, progress
             req.messages.append(line)
         if save:
             _save_built(req, roots, key, opened, replace=rebuild, blocks=articles.block,
-                        sizes=articles.block_sizes)
+                        sizes=articles.block_sizes,
+                        strings=SavedStrings(articles.numbered_block, articles.strings))
     return opened
 
 
@@ -360,13 +362,14 @@ def _serve_saved(opened: Opened, key: str) -> None:
 
 def _save_built(req: _Request, roots: list[Path], key: str, opened: Opened, *,
                 replace: bool, blocks: BlockOf | None = None,
-                sizes: SizesOf | None = None) -> None:
+                sizes: SizesOf | None = None, strings: SavedStrings | None = None) -> None:
     """Save in the first of `roots` that takes it; old entries of the corpus go."""
     messages = req.messages
     for root in roots:
         try:
             opened.entry = save_entry(root, key, req.identity, opened.corpus, opened.index,
-                                      replace=replace, blocks=blocks, sizes=sizes)
+                                      replace=replace, blocks=blocks, sizes=sizes,
+                                      strings=strings)
         except OSError as exc:
             messages.append(f"Could not save the index in {printable(str(root))}: "
                             f"{os_error_text(exc)}.")

@@ -38,6 +38,7 @@ CREATE TABLE IF NOT EXISTS word_maps (kind TEXT NOT NULL, key TEXT NOT NULL, gen
                                       PRIMARY KEY (kind, key));
 """
 TERMS = "terms"  # the kind of the index terms' vocabulary
+STRINGS = "strings"  # the records blocks' strings' (`records_block.Block.words`)
 _COUNT = struct.Struct("<i")
 
 
@@ -79,7 +80,9 @@ class Words:
     """A vocabulary as one build reads it (`load`, or `fresh`), with the words this build
     numbered (`number`), written by `save` inside the article cache's commit."""
 
-    def __init__(self, gen: str, runs: list[tuple[int, bytes]], *, reset: bool) -> None:
+    def __init__(self, gen: str, runs: list[tuple[int, bytes]], *, reset: bool,
+                 kind: str = TERMS) -> None:
+        self.kind = kind
         self.gen = gen
         self.reset = reset  # a new generation: the stored vocabulary and maps are replaced
         self._runs = runs
@@ -93,9 +96,9 @@ class Words:
         self.added: list[str] = []  # numbered by this build, from `count` on
 
     @classmethod
-    def fresh(cls) -> Words:
+    def fresh(cls, kind: str = TERMS) -> Words:
         """An empty vocabulary of a new generation."""
-        return cls(secrets.token_hex(8), [], reset=True)
+        return cls(secrets.token_hex(8), [], reset=True, kind=kind)
 
     @classmethod
     def load(cls, con: sqlite3.Connection, kind: str) -> Words:
@@ -104,16 +107,16 @@ class Words:
         try:
             got = con.execute("SELECT gen FROM word_sets WHERE kind = ?", (kind,)).fetchone()
             if got is None:
-                return cls.fresh()
+                return cls.fresh(kind)
             runs = con.execute("SELECT first, data, sum FROM word_runs WHERE kind = ?"
                                " ORDER BY first", (kind,)).fetchall()
             if any(not isinstance(d, bytes) or _run_sum(f, d) != s for f, d, s in runs):
-                return cls.fresh()
-            words = cls(got[0], [(f, d) for f, d, _ in runs], reset=False)
+                return cls.fresh(kind)
+            words = cls(got[0], [(f, d) for f, d, _ in runs], reset=False, kind=kind)
             words._stored()  # every run read now: a damaged one is a fresh vocabulary
             return words
         except (sqlite3.Error, ValueError):
-            return cls.fresh()
+            return cls.fresh(kind)
 
     def _stored(self) -> list[str]:
         """Every stored word, in order (ValueError for a run that is not one)."""

@@ -286,13 +286,15 @@ def test_a_person_moving_between_surname_buckets_equals_a_full_rebuild(tmp_path:
 
 
 def _numbering(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """The vocabularies the builds number words of (`word_ids.Words.number`), as called."""
-    from retrieval.store.word_ids import Words
+    """The vocabularies the builds number index terms of (`word_ids.Words.number`), as
+    called."""
+    from retrieval.store.word_ids import TERMS, Words
     calls: list[list[str]] = []
     real = Words.number
 
     def counting(self, vocabulary):
-        calls.append(list(vocabulary))
+        if self.kind == TERMS:
+            calls.append(list(vocabulary))
         return real(self, vocabulary)
     monkeypatch.setattr(Words, "number", counting)
     return calls
@@ -342,3 +344,36 @@ def test_an_incremental_build_numbers_only_the_new_articles_words(
     assert len(calls) == 1 and "end" in calls[0]  # the vocabulary is whole again
     _same(third, open_index([news], IndexOptions(cache_dir=tmp_path / "fresh2"),
                             build_corpus))
+
+
+def test_an_incremental_build_makes_no_strings_of_unchanged_blocks(
+        tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch):
+    """The records blocks of unchanged articles the merge leaves alone are read as their
+    strings' numbers (`ArticleCache.numbered_block`): none of their strings is made or
+    numbered again, and the records are exactly a full rebuild's."""
+    from retrieval.store import records_block
+    from retrieval.store.word_ids import STRINGS, Words
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    numbered: list[str] = []
+    real_number = Words.number
+
+    def counting(self, vocabulary):
+        if self.kind == STRINGS:
+            numbered.extend(vocabulary)
+        return real_number(self, vocabulary)
+    monkeypatch.setattr(Words, "number", counting)
+    made: list[bool] = []
+    real_block = records_block.block_from_bytes
+
+    def reading(data, words=None):
+        block = real_block(data, words)
+        made.append(words is None and "grain" in block.strings[0].decode())
+        return block
+    monkeypatch.setattr("retrieval.store.article_cache.block_from_bytes", reading)
+    (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Erdogan said.\n",
+                                  encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    assert made and not any(made)  # grain.txt's block read, its strings never made
+    assert "new" in numbered and "grain" not in numbered
+    _same(again, open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
