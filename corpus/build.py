@@ -17,7 +17,7 @@ from corpus.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from corpus.merge_rewrite import Renames
-    from corpus.merging import ArticleFacts, MergeEntry
+    from corpus.merging import ArticleFacts, MergeEntry, MergeMemory
     from corpus.parallel import Packing
 
 T = TypeVar("T")
@@ -117,6 +117,13 @@ class Attributor(Protocol):
         """The merge renames people of the article of this id and path
         (`corpus.merge_rewrite`): what is kept of it can be rewritten the same way."""
 
+    def merge_memory(self, paths: Sequence[str]) -> tuple[list[str | None], MergeMemory | None]:
+        """A key naming the content of the article at each path (None: not known), and what
+        the last build of the corpus merged (`corpus.merging.renames_remembered`)."""
+
+    def merged(self, memory: MergeMemory | None) -> None:
+        """What this build merged, for the next one."""
+
 
 def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
                  cancel: Cancel | None = None, attributor: Attributor | None = None,
@@ -196,10 +203,15 @@ class _Held:
         """One entity per person across the articles (each was read on its own), and the
         corpus of the articles as the merge rewrites them."""
         from corpus.gc_pause import gc_paused
-        from corpus.merging import renames_of
+        from corpus.merging import renames_of, renames_remembered
 
         with gc_paused():
-            renames = renames_of(self.entries)
+            if attributor is None:
+                renames = renames_of(self.entries)
+            else:  # only the surname buckets the changed files touch grouped again
+                keys, earlier = attributor.merge_memory(self.paths)
+                renames, memory = renames_remembered(self.entries, keys, earlier)
+                attributor.merged(memory)
             self.entries, self.shared = [], {}
             if attributor is not None:
                 for r, aid, path in zip(renames, self.ids, self.paths, strict=True):

@@ -14,7 +14,7 @@ import contextlib
 import dataclasses
 import hashlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -56,7 +56,7 @@ from retrieval.store.word_ids import STRINGS, TERMS, Words
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.held_articles import Remake
     from corpus.merge_rewrite import Renames
-    from corpus.merging import ArticleFacts
+    from corpus.merging import ArticleFacts, MergeMemory
     from corpus.parallel import Packing
 
 # A row read back: its sum, JSON parts, terms and block, and its two word maps'
@@ -119,6 +119,7 @@ class ArticleCache:
     _strings: Words | None = None
     _smaps: dict[tuple[str, str], bytes | np.ndarray] = field(default_factory=dict)
     _new_smaps: dict[str, np.ndarray] = field(default_factory=dict)
+    _memory: MergeMemory | None = None  # what this build merged (`merged`)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
@@ -260,6 +261,20 @@ class ArticleCache:
     def renamed(self, article_id: str, path: str, renames: Renames) -> None:
         """The merge renames people of that article: its block is rewritten as it is read."""
         self._renamed[(article_id, path)] = renames
+
+    def merge_memory(self, paths: Sequence[str]) -> tuple[list[str | None], MergeMemory | None]:
+        """Each path's row key, and what this corpus's last build merged (none when the
+        cache was not read: a first or forced build)."""
+        from retrieval.store.merge_memory import load_memory
+
+        earlier = None
+        if self._con is not None and self.corpus is not None and not self._unreadable:
+            earlier = load_memory(self._con, self.corpus)
+        return [self._paths.get(p) for p in paths], earlier
+
+    def merged(self, memory: MergeMemory | None) -> None:
+        """What this build merged: saved for the corpus at `commit`."""
+        self._memory = memory
 
     def block(self, key: tuple[str, str]) -> Block | None:
         """The records block of the article of this (id, path) this cache gave or was given
@@ -435,6 +450,9 @@ class ArticleCache:
         if self._words is not None:
             self._words.save(con, TERMS, self._new_maps)
         self.strings.save(con, STRINGS, self._new_smaps)
+        if self.corpus is not None:
+            from retrieval.store.merge_memory import save_memory
+            save_memory(con, self.corpus, self._memory)
 
     def _rows(self) -> Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]:
         """The new rows with their checksums, read back one at a time for the commit (the

@@ -67,10 +67,11 @@ def sum_bytes(text: bytes, passages: bytes, terms: bytes, block: bytes) -> str:
 
 
 def connect(db: Path) -> sqlite3.Connection:
-    from retrieval.store.word_ids import SCHEMA
+    from retrieval.store.merge_memory import SCHEMA as MERGES
+    from retrieval.store.word_ids import SCHEMA as WORDS
 
     con = sqlite3.connect(db, timeout=30)
-    con.executescript(_SCHEMA + SCHEMA)
+    con.executescript(_SCHEMA + WORDS + MERGES)
     return con
 
 

@@ -377,3 +377,41 @@ def test_an_incremental_build_makes_no_strings_of_unchanged_blocks(
     assert made and not any(made)  # grain.txt's block read, its strings never made
     assert "new" in numbered and "grain" not in numbered
     _same(again, open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+
+
+@pytest.mark.parametrize("memory", ["kept", "damaged", "gone"])
+def test_an_incremental_build_groups_only_the_buckets_the_new_file_touches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory: str):
+    """What the last build merged is kept for the corpus (`merge_memory`): adding a file
+    groups again only the surname buckets its people fall in, an unchanged article keeps
+    its renames from the others; a memory that cannot be read is a whole merge. Each build
+    is exactly a full rebuild."""
+    import sqlite3
+
+    from corpus import merging
+    d = tmp_path / "blairs"
+    d.mkdir()
+    for name, text in BLAIRS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([d], options, build_corpus)
+    if memory != "kept":
+        (db,) = (tmp_path / "cache").glob("articles-*.sqlite")
+        con = sqlite3.connect(db)
+        with con:
+            con.execute("UPDATE merges SET data = substr(data, 2)" if memory == "damaged"
+                        else "DELETE FROM merges")
+        con.close()
+    grouped: list[str] = []
+    real = merging._group_bucket
+
+    def counting(bucket):
+        grouped.extend(e.name for e in bucket)
+        return real(bucket)
+    monkeypatch.setattr(merging, "_group_bucket", counting)
+    (d / "kallas.txt").write_text(ARTICLES["kallas.txt"], encoding="utf-8")
+    again = open_index([d], options, build_corpus)
+    assert ("Blair" in grouped) == (memory != "kept")
+    assert "Kaja Kallas" in grouped
+    assert _speaker_of(again, "mr") == {"Tony Blair"}  # the kept rename
+    _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
