@@ -51,7 +51,7 @@ from retrieval.store.records_block import (
 )
 from retrieval.store.records_rename import renamed_block
 from retrieval.store.spill import Held, Spill, Stored, held_bytes
-from retrieval.store.word_ids import STRINGS, TERMS, Words
+from retrieval.store.word_ids import RENAMED, STRINGS, TERMS, Words
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.held_articles import Remake
@@ -61,12 +61,15 @@ if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
 
 # A row read back: its sum, JSON parts, terms and block, and its two word maps'
 # (gen, need, ids, sum)
-_Found = tuple[str, str, str, bytes, bytes, object, object, object, object, object, object,
-               object, object]
-# The word maps read with a row (its terms', then its block's strings'), and how
-_MAPS = "m.gen, m.need, m.ids, m.sum, s.gen, s.need, s.ids, s.sum"
+_Found = tuple[object, ...]
+# The word maps read with a row (its terms', then its block's strings'), its block as last
+# renamed and that one's strings' map, and how
+_MAPS = ("m.gen, m.need, m.ids, m.sum, s.gen, s.need, s.ids, s.sum, r.renames, r.block,"
+         " r.sum, q.gen, q.need, q.ids, q.sum")
 _JOIN_MAPS = ("LEFT JOIN word_maps m ON m.kind = ? AND m.key = a.key"
-              " LEFT JOIN word_maps s ON s.kind = ? AND s.key = a.key")
+              " LEFT JOIN word_maps s ON s.kind = ? AND s.key = a.key"
+              " LEFT JOIN renamed_blocks r ON r.key = a.key"
+              " LEFT JOIN word_maps q ON q.kind = ? AND q.key = a.key")
 # An article's JSON but its passages, its passages' JSON, their terms (`article_terms`), its
 # records block
 Row = tuple[str, str, bytes, bytes]
@@ -120,6 +123,12 @@ class ArticleCache:
     _smaps: dict[tuple[str, str], bytes | np.ndarray] = field(default_factory=dict)
     _new_smaps: dict[str, np.ndarray] = field(default_factory=dict)
     _memory: MergeMemory | None = None  # what this build merged (`merged`)
+    # (id, path) -> (renames text, renamed block, its strings' numbers) as kept, as made
+    # ready for the save at `commit`; row key -> those made (`renamed_rows`)
+    _renamed_kept: dict[tuple[str, str], tuple[str, bytes, bytes]] = field(default_factory=dict)
+    _renamed_ready: dict[tuple[str, str], tuple[bytes, bytes | np.ndarray]] = field(
+        default_factory=dict)
+    _new_renamed: dict[str, tuple[str, bytes, np.ndarray]] = field(default_factory=dict)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
@@ -300,6 +309,13 @@ class ArticleCache:
         """`block`, its strings as their numbers in `strings` (`Block.words`) when known: a
         block the merge leaves alone then has no strings made; one it renames gets the
         numbers of its strings kept, the merge's new names numbered."""
+        ready = self._renamed_ready.get(key)
+        if ready is not None:
+            try:
+                return block_from_bytes(ready[0], np.frombuffer(ready[1], dtype="<i4")
+                                        if isinstance(ready[1], bytes) else ready[1])
+            except ValueError:
+                return self.block(key)
         kept, numbers = self._blocks.get(key), self._smaps.get(key)
         if kept is None or numbers is None:
             return self.block(key)
@@ -339,6 +355,26 @@ class ArticleCache:
             if key is not None:
                 self._new_smaps[key] = numbers
 
+    def _rename_blocks(self) -> None:
+        """The blocks the merge renames, made ready for the save: as kept when kept for
+        exactly these renames, else renamed now (and kept at `commit`)."""
+        from retrieval.store.renamed_rows import renames_text
+
+        for at, renames in self._renamed.items():
+            text = renames_text(renames)
+            kept = self._renamed_kept.get(at)
+            if kept is not None and kept[0] == text:
+                self._renamed_ready[at] = (kept[1], kept[2])
+                continue
+            block = self.numbered_block(at)
+            if block is None or block.words is None:
+                continue
+            data = block_bytes(block)
+            self._renamed_ready[at] = (data, block.words)
+            key = self._paths.get(at[1])
+            if key is not None:
+                self._new_renamed[key] = (text, data, block.words)
+
     def block_sizes(self, key: tuple[str, str]) -> tuple[int, int, int] | None:
         """(passages, sentences, bytes of text) of the block `block` gives, from its header
         (the merge's renaming changes none of them); None when there is none."""
@@ -367,12 +403,13 @@ class ArticleCache:
                 self._prefetch()
             row = self._next_row(key) or self._con.execute(
                 f"SELECT a.sum, a.json, a.passages, a.terms, a.block, {_MAPS} FROM articles a"
-                f" {_JOIN_MAPS} WHERE a.key = ?", (TERMS, STRINGS, key)).fetchone()
+                f" {_JOIN_MAPS} WHERE a.key = ?", (TERMS, STRINGS, RENAMED, key)).fetchone()
         except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
             self._unreadable = True
             return None
-        if row is None or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
-                or row_sum(*row[1:5]) != row[0]:
+        if row is None or not isinstance(row[1], str) or not isinstance(row[2], str) \
+                or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
+                or row_sum(row[1], row[2], row[3], row[4]) != row[0]:
             return None
         try:
             article, facts = article_from_parts(row[1], row[2])
@@ -387,7 +424,20 @@ class ArticleCache:
         found = self._strings.usable(key, row[9:13]) if self._strings is not None else None
         if found is not None:  # else its block's strings are numbered at `commit`
             self._smaps[at] = found
+        self._take_renamed(key, at, row[13:])
         return article
+
+    def _take_renamed(self, key: str, at: tuple[str, str], stored: tuple[object, ...]) -> None:
+        """The row's block as last renamed, when whole and its strings' numbers usable."""
+        from retrieval.store.renamed_rows import renamed_sum
+
+        renames, block, got = stored[:3]
+        if not isinstance(renames, str) or not isinstance(block, bytes) \
+                or self._strings is None or renamed_sum(key, renames, block) != got:
+            return
+        numbers = self._strings.usable(key, stored[3:])
+        if numbers is not None:
+            self._renamed_kept[at] = (renames, block, numbers)
 
     def _prefetch(self) -> None:
         """The rows of the files this corpus had at its last build, as one query read as
@@ -402,7 +452,7 @@ class ArticleCache:
         self._cursor = self._con.execute(
             f"SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block, {_MAPS}"
             f" FROM files f NOT INDEXED JOIN articles a ON a.key = f.key {_JOIN_MAPS}"
-            " WHERE f.corpus = ? ORDER BY f.rowid", (TERMS, STRINGS, self.corpus))
+            " WHERE f.corpus = ? ORDER BY f.rowid", (TERMS, STRINGS, RENAMED, self.corpus))
 
     def _next_row(self, key: str) -> _Found | None:
         """The row of `key` from the prefetching query (None when it does not hold it)."""
@@ -434,6 +484,8 @@ class ArticleCache:
         if self.db is None:
             return None
         self._number_blocks()
+        self._rename_blocks()
+        self._renamed_kept.clear()
         for _ in range(2):
             try:
                 return commit_rows(self.db, corpus, self._paths, self._rows, self.hits,
@@ -449,7 +501,14 @@ class ArticleCache:
         """In the commit: the words this build numbered and the maps it made."""
         if self._words is not None:
             self._words.save(con, TERMS, self._new_maps)
-        self.strings.save(con, STRINGS, self._new_smaps)
+        if self.strings.save(con, STRINGS, self._new_smaps):
+            from retrieval.store.renamed_rows import renamed_sum
+            self.strings.save_maps(con, RENAMED, {k: w for k, (_, _, w)
+                                                  in self._new_renamed.items()})
+            con.executemany("INSERT OR REPLACE INTO renamed_blocks VALUES (?, ?, ?, ?)",
+                            [(k, t, b, renamed_sum(k, t, b))
+                             for k, (t, b, _) in self._new_renamed.items()])
+            con.execute("DELETE FROM renamed_blocks WHERE key NOT IN (SELECT key FROM articles)")
         if self.corpus is not None:
             from retrieval.store.merge_memory import save_memory
             save_memory(con, self.corpus, self._memory)

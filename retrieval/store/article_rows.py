@@ -68,10 +68,11 @@ def sum_bytes(text: bytes, passages: bytes, terms: bytes, block: bytes) -> str:
 
 def connect(db: Path) -> sqlite3.Connection:
     from retrieval.store.merge_memory import SCHEMA as MERGES
+    from retrieval.store.renamed_rows import SCHEMA as RENAMED
     from retrieval.store.word_ids import SCHEMA as WORDS
 
     con = sqlite3.connect(db, timeout=30)
-    con.executescript(_SCHEMA + WORDS + MERGES)
+    con.executescript(_SCHEMA + WORDS + MERGES + RENAMED)
     return con
 
 

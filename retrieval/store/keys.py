@@ -33,7 +33,8 @@ _CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py",
                "retrieval/store/array_writer.py", "retrieval/store/article_terms.py",
                # the vocabulary the cache keeps and the BM25 arrays made from its numbers
                "retrieval/store/word_ids.py", "retrieval/inverted_build.py",
-               "retrieval/store/merge_memory.py")
+               "retrieval/store/merge_memory.py", "retrieval/store/renamed_rows.py",
+               "retrieval/store/records_rename.py")
 _CODE_DIRS = ("corpus",)
 _NOT_CODE = {"articles", "evaluation", "__pycache__"}  # in a code dir, but not what builds
 # Libraries whose version changes what is built (tokens, sentences, speakers, arrays).

@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS word_maps (kind TEXT NOT NULL, key TEXT NOT NULL, gen
 """
 TERMS = "terms"  # the kind of the index terms' vocabulary
 STRINGS = "strings"  # the records blocks' strings' (`records_block.Block.words`)
+RENAMED = "renamed"  # maps of the strings of blocks as the merge renamed them
 _COUNT = struct.Struct("<i")
 
 
@@ -157,10 +158,11 @@ class Words:
             return None
         return ids if map_sum(key, self.gen, need, ids) == got else None
 
-    def save(self, con: sqlite3.Connection, kind: str, maps: dict[str, np.ndarray]) -> None:
+    def save(self, con: sqlite3.Connection, kind: str, maps: dict[str, np.ndarray]) -> bool:
         """Inside the commit's transaction: the words numbered and `maps` (row key -> its
         numbers) written when the stored vocabulary is still the one read (or replaced,
-        when this build started a new generation); maps of rows gone are removed."""
+        when this build started a new generation); maps of rows gone are removed. False
+        when nothing was written (then no map of this build's numbers may be)."""
         got = con.execute("SELECT gen FROM word_sets WHERE kind = ?", (kind,)).fetchone()
         if self.reset:
             con.execute("DELETE FROM word_runs WHERE kind = ?", (kind,))
@@ -171,14 +173,21 @@ class Words:
                                " ORDER BY first DESC LIMIT 1", (kind,)).fetchone()
             end = 0 if ends is None else ends[0] + _COUNT.unpack_from(ends[1])[0]
             if got is None or got[0] != self.gen or end != self.count:
-                return  # another build changed the vocabulary meanwhile
+                return False  # another build changed the vocabulary meanwhile
         if self.added:
             try:
                 data = run_bytes(self.added)
             except ValueError:  # a word no run holds: nothing numbered this time is kept
-                return
+                return False
             con.execute("INSERT INTO word_runs VALUES (?, ?, ?, ?)",
                         (kind, self.count, data, _run_sum(self.count, data)))
+        self.save_maps(con, kind, maps)
+        return True
+
+    def save_maps(self, con: sqlite3.Connection, kind: str, maps: dict[str, np.ndarray]
+                  ) -> None:
+        """Maps of this vocabulary under a `kind` of maps of their own (after `save`
+        returned True); maps of rows gone are removed."""
         rows = []
         for key, ids in maps.items():
             b = ids.astype("<i4").tobytes()

@@ -415,3 +415,50 @@ def test_an_incremental_build_groups_only_the_buckets_the_new_file_touches(
     assert "Kaja Kallas" in grouped
     assert _speaker_of(again, "mr") == {"Tony Blair"}  # the kept rename
     _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+
+
+@pytest.mark.parametrize(("change", "renamed_again"), [
+    ("an unrelated file", False),       # "Mr Blair" renamed as before: the kept block read
+    ("the renames change", True),       # "Tony Charles Blair" joins: the group is renamed
+    ("a damaged renamed block", True),
+    ("a damaged map of its strings", True),
+])
+def test_blocks_renamed_as_before_are_read_as_kept(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    change: str, renamed_again: bool):
+    """An unchanged article the merge renames exactly as the last build did has its
+    renamed records block read from the article cache (`renamed_rows`), not made again;
+    otherwise it is renamed anew. Each build is exactly a full rebuild."""
+    import sqlite3
+
+    from retrieval.store import article_cache
+    d = tmp_path / "blairs"
+    d.mkdir()
+    for name, text in BLAIRS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([d], options, build_corpus)
+    if change.startswith("a damaged"):
+        (db,) = (tmp_path / "cache").glob("articles-*.sqlite")
+        con = sqlite3.connect(db)
+        with con:
+            con.execute("UPDATE renamed_blocks SET block = substr(block, 2)"
+                        if change == "a damaged renamed block" else
+                        "UPDATE word_maps SET ids = substr(ids, 5) || substr(ids, 1, 4)"
+                        " WHERE kind = 'renamed'")
+        con.close()
+    renamed: list[object] = []
+    real = article_cache.renamed_block
+
+    def counting(block, renames):
+        renamed.append(renames)
+        return real(block, renames)
+    monkeypatch.setattr(article_cache, "renamed_block", counting)
+    if change == "the renames change":
+        (d / "charles.txt").write_text("Visit\n\n\"It went well,\" Tony Charles Blair said.\n",
+                                      encoding="utf-8")
+    else:
+        (d / "kallas.txt").write_text(ARTICLES["kallas.txt"], encoding="utf-8")
+    again = open_index([d], options, build_corpus)
+    assert bool(renamed) == renamed_again
+    _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
