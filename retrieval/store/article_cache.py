@@ -25,7 +25,7 @@ from corpus.loader import RawArticle
 from corpus.models import Article, Corpus
 from retrieval import tokenizer
 from retrieval.inverted_build import ArticleTerms, ArticleWordIds
-from retrieval.store.article_json import article_from_parts, article_parts
+from retrieval.store.article_json import article_from_parts, article_parts, merge_entries_of
 from retrieval.store.article_rows import (  # Changes: `parley index` and tests import it here
     PREFIX,
     Changes,
@@ -54,6 +54,7 @@ from retrieval.store.spill import Held, Spill, Stored, held_bytes
 from retrieval.store.word_ids import RENAMED, STRINGS, TERMS, Words
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
+    from corpus.build import KnownArticle
     from corpus.held_articles import Remake
     from corpus.merge_rewrite import Renames
     from corpus.merging import ArticleFacts, MergeMemory
@@ -139,10 +140,42 @@ class ArticleCache:
         """The article attributed before from exactly this raw article, if the cache has it."""
         key = raw_key(raw)
         self._paths[raw.path] = key
-        cached = self._lookup(key)
-        if cached is not None:
-            self.hits += 1
-        return cached
+        row = self._row(key)
+        if row is None:
+            return None
+        try:
+            article, facts = article_from_parts(cast(str, row[1]), cast(str, row[2]))
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+        if not self._remember(article, facts, cast(bytes, row[3]), cast(bytes, row[4])):
+            return None
+        self._take_maps(key, (article.id, article.path), row)
+        self.hits += 1
+        return article
+
+    def held(self, raw: RawArticle) -> KnownArticle | None:
+        """`known` without making the article (`corpus.build.KnownArticle`): its head read
+        for the merge's entries, the rest made again only if something reads the article."""
+        from corpus.build import KnownArticle
+
+        key = raw_key(raw)
+        self._paths[raw.path] = key
+        row = self._row(key)
+        if row is None:
+            return None
+        head, passages, terms = cast(str, row[1]), cast(str, row[2]), cast(bytes, row[3])
+        try:
+            aid, path, count, entries = merge_entries_of(head)
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+        if not terms_fit(terms, count):
+            return None
+        at = (aid, path)
+        self._docs[at] = terms
+        self._blocks[at] = cast(bytes, row[4])
+        self._take_maps(key, at, row)
+        self.hits += 1
+        return KnownArticle(_Cached(head, passages), aid, path, count, entries)
 
     def keep(self, raw: RawArticle, article: Article) -> Article | None:
         """Remember an article just attributed (written at `commit`), with its terms. When
@@ -388,8 +421,8 @@ class ArticleCache:
         except OSError:
             return None
 
-    def _lookup(self, key: str) -> Article | None:
-        """The row's article when it is there and its checksum holds."""
+    def _row(self, key: str) -> _Found | None:
+        """The row of `key` when it is there and its checksum holds."""
         if self.db is None or self._unreadable:
             return None
         try:
@@ -411,13 +444,10 @@ class ArticleCache:
                 or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
                 or row_sum(row[1], row[2], row[3], row[4]) != row[0]:
             return None
-        try:
-            article, facts = article_from_parts(row[1], row[2])
-        except (ValueError, KeyError, TypeError, IndexError):
-            return None
-        if not self._remember(article, facts, row[3], row[4]):
-            return None
-        at = (article.id, article.path)
+        return cast(_Found, row)
+
+    def _take_maps(self, key: str, at: tuple[str, str], row: _Found) -> None:
+        """The row's word maps and renamed block, those that can be used."""
         found = self._words.usable(key, row[5:9]) if self._words is not None else None
         if found is not None:  # else its words are numbered again as the index reads them
             self._maps[at] = found
@@ -425,7 +455,6 @@ class ArticleCache:
         if found is not None:  # else its block's strings are numbered at `commit`
             self._smaps[at] = found
         self._take_renamed(key, at, row[13:])
-        return article
 
     def _take_renamed(self, key: str, at: tuple[str, str], stored: tuple[object, ...]) -> None:
         """The row's block as last renamed, when whole and its strings' numbers usable."""
@@ -520,6 +549,18 @@ class ArticleCache:
             row = (held_bytes(head), held_bytes(passages), held_bytes(terms),
                    held_bytes(block))
             yield (key, sum_bytes(*row), *row)
+
+
+class _Cached:
+    """An article made again from its cache row's JSON (a slotted object, not a closure)."""
+
+    __slots__ = ("_head", "_passages")
+
+    def __init__(self, head: str, passages: str) -> None:
+        self._head, self._passages = head, passages
+
+    def __call__(self) -> Article:
+        return article_from_parts(self._head, self._passages)[0]
 
 
 class _Remake:

@@ -462,3 +462,26 @@ def test_blocks_renamed_as_before_are_read_as_kept(tmp_path: Path,
     again = open_index([d], options, build_corpus)
     assert bool(renamed) == renamed_again
     _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+
+
+def test_an_incremental_build_makes_no_unchanged_article(tmp_path: Path, news: Path,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    """Unchanged articles are held as their cache rows (`ArticleCache.held`): the merge
+    reads their entries from the rows' heads, and no article object of theirs (people,
+    speakers, passages) is made; the build is exactly a full rebuild."""
+    from retrieval.store import article_cache
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    made: list[str] = []
+    real = article_cache.article_from_parts
+
+    def making(head, passages):
+        article, facts = real(head, passages)
+        made.append(article.id)
+        return article, facts
+    monkeypatch.setattr(article_cache, "article_from_parts", making)
+    (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Erdogan said.\n",
+                                  encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    assert not set(made) & {"talks", "grain", "kallas"}
+    _same(again, open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
