@@ -58,10 +58,10 @@ def _run_sum(first: int, data: bytes) -> str:
 
 def run_bytes(words: Sequence[str]) -> bytes:
     """Words as a run's data: their count (int32), then their UTF-8 joined by NUL
-    characters; ValueError for a word that holds one (or an empty word)."""
+    characters (an empty word is none between two); ValueError for a word that holds one."""
     text = "\0".join(words)
-    if text.count("\0") != len(words) - 1 or not all(words):
-        raise ValueError("a word that is empty or holds a NUL character")
+    if words and text.count("\0") != len(words) - 1:
+        raise ValueError("a word that holds a NUL character")
     return _COUNT.pack(len(words)) + text.encode("utf-8", "surrogateescape")
 
 
@@ -70,9 +70,8 @@ def _run_words(data: bytes) -> list[str]:
     if len(data) < _COUNT.size:
         raise ValueError("a vocabulary run cut short")
     (n,) = _COUNT.unpack_from(data)
-    words = data[_COUNT.size:].decode("utf-8", "surrogateescape").split("\0") \
-        if len(data) > _COUNT.size else []
-    if len(words) != n or not all(words):
+    words = data[_COUNT.size:].decode("utf-8", "surrogateescape").split("\0") if n else []
+    if len(words) != n or (not n and len(data) > _COUNT.size):
         raise ValueError("a vocabulary run of another size")
     return words
 
