@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import accumulate, chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast, overload
@@ -17,7 +18,8 @@ from corpus.snapshot import Snapshot
 
 if TYPE_CHECKING:
     from corpus.merge_rewrite import Renames
-    from corpus.merging import ArticleFacts, MergeEntry
+    from corpus.merging import ArticleFacts, MergeEntry, MergeMemory
+    from corpus.name_keys import NameParts
     from corpus.parallel import Packing
 
 T = TypeVar("T")
@@ -92,11 +94,28 @@ class ArticlesPassages(Sequence[Passage]):
         return hash(tuple(self))
 
 
+@dataclass(frozen=True)
+class KnownArticle:
+    """An article made before, as a build holds it without making it (`Attributor.held`):
+    what makes it again, its id, path and number of passages, and what the merge reads of
+    its people (`corpus.merging.merge_entries`)."""
+
+    remake: Remake
+    id: str
+    path: str
+    passages: int
+    entries: tuple[MergeEntry, ...]
+
+
 class Attributor(Protocol):
     """Where attributed articles come from besides attributing them: an article made before
     (`known`, None when there is none) and where each new one is kept (`keep`)."""
 
     def known(self, raw: RawArticle) -> Article | None: ...
+
+    def held(self, raw: RawArticle) -> KnownArticle | None:
+        """`known`, the article not made (a build that adds one file reads few of the
+        others' people, speakers or passages): None when there is none."""
 
     def keep(self, raw: RawArticle, article: Article) -> Article | None:
         """Keep a new article; may return an equal one for the build to hold instead (one
@@ -117,6 +136,13 @@ class Attributor(Protocol):
         """The merge renames people of the article of this id and path
         (`corpus.merge_rewrite`): what is kept of it can be rewritten the same way."""
 
+    def merge_memory(self, paths: Sequence[str]) -> tuple[list[str | None], MergeMemory | None]:
+        """A key naming the content of the article at each path (None: not known), and what
+        the last build of the corpus merged (`corpus.merging.renames_remembered`)."""
+
+    def merged(self, memory: MergeMemory | None) -> None:
+        """What this build merged, for the next one."""
+
 
 def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = None,
                  cancel: Cancel | None = None, attributor: Attributor | None = None,
@@ -136,8 +162,8 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
         detail = "; ".join(str(p) for p in problems) or "no article files given"
         raise CorpusError(f"no articles could be loaded ({detail})")
     with gc_paused():  # thousands of cached articles read back: objects that all live on
-        made: list[Article | None] = [attributor.known(r) if attributor else None
-                                      for r in asking(raws, cancel)]
+        made: list[KnownArticle | Article | None] = [
+            attributor.held(r) if attributor else None for r in asking(raws, cancel)]
     todo: list[RawArticle | None] = [r for r, a in zip(raws, made, strict=True) if a is None]
     del raws  # each new one is let go once attributed and kept: its text is in the article
     sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo if r is not None]
@@ -152,6 +178,9 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
             if cancel is not None and cancel():
                 raise BuildCancelled("the build was cancelled")
             known, made[i] = made[i], None  # held from here as `held` holds it
+            if isinstance(known, KnownArticle):
+                held.add_known(known)
+                continue
             if known is None:
                 known = next(news)
                 raw, todo[at] = todo[at], None
@@ -191,15 +220,32 @@ class _Held:
         self.paths.append(article.path)
         self.counts.append(len(article.passages))
 
+    def add_known(self, known: KnownArticle) -> None:
+        shared = self.shared
+        self.entries.append(tuple(
+            (cast(str, shared.setdefault(name, name)),
+             None if role is None else cast(str, shared.setdefault(role, role)),
+             cast("NameParts", shared.setdefault(parts, parts)), gender, statements)
+            for name, role, parts, gender, statements in known.entries))
+        self.items.append(known.remake)
+        self.ids.append(known.id)
+        self.paths.append(known.path)
+        self.counts.append(known.passages)
+
     def corpus(self, problems: tuple[LoadProblem, ...], attributor: Attributor | None
                ) -> Corpus:
         """One entity per person across the articles (each was read on its own), and the
         corpus of the articles as the merge rewrites them."""
         from corpus.gc_pause import gc_paused
-        from corpus.merging import renames_of
+        from corpus.merging import renames_of, renames_remembered
 
         with gc_paused():
-            renames = renames_of(self.entries)
+            if attributor is None:
+                renames = renames_of(self.entries)
+            else:  # only the surname buckets the changed files touch grouped again
+                keys, earlier = attributor.merge_memory(self.paths)
+                renames, memory = renames_remembered(self.entries, keys, earlier)
+                attributor.merged(memory)
             self.entries, self.shared = [], {}
             if attributor is not None:
                 for r, aid, path in zip(renames, self.ids, self.paths, strict=True):

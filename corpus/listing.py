@@ -23,7 +23,9 @@ def is_left_out(path: Path, folder: Path) -> bool:
     """Whether a file found in a corpus folder is not an article: hidden (a dot file, or in a
     dot folder such as `.git`), or one of NOT_ARTICLE_NAMES. A file named on its own is
     always read: the user asked for it."""
-    parts = path.relative_to(folder).parts
+    under, own = path.parts, folder.parts
+    # (`relative_to` made a path per file: the parts past the folder's, when it is below)
+    parts = under[len(own):] if under[:len(own)] == own else path.relative_to(folder).parts
     return (any(part.startswith(".") for part in parts)
             or path.name.split(".", 1)[0].lower() in NOT_ARTICLE_NAMES)
 
@@ -90,7 +92,13 @@ class _Walk:
 def _folder_files(folder: Path, st: os.stat_result) -> tuple[list[Path], list[LoadProblem]]:
     walk = _Walk()
     walk.folder(folder, st)
-    return sorted(walk.files), walk.problems
+    # sorted as paths sort (by their parts), compared as tuples rather than path by path
+    files = sorted(walk.files, key=_parts) if os.name == "posix" else sorted(walk.files)
+    return files, walk.problems
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    return path.parts
 
 
 def _named_path(path: Path) -> tuple[os.stat_result | None, LoadProblem | None]:

@@ -136,6 +136,71 @@ def renames_of(entries: Sequence[Sequence[MergeEntry]]) -> list[Renames]:
     return [renames.get(i, {}) for i in range(len(entries))]
 
 
+@dataclass(frozen=True)
+class MergeMemory:
+    """What one build's merge leaves for the next build of the same corpus
+    (`renames_remembered`): the surnames written with a hyphen, and per article (by a key
+    naming its content, path included: the article cache's row key) its place, the surname
+    buckets its entries fell in, and what the merge renamed in it."""
+
+    hyphened: frozenset[str]
+    rows: dict[str, tuple[int, tuple[str, ...], Renames]]
+
+
+def renames_remembered(entries: Sequence[Sequence[MergeEntry]],
+                       keys: Sequence[str | None], earlier: MergeMemory | None
+                       ) -> tuple[list[Renames], MergeMemory | None]:
+    """`renames_of(entries)`, grouping again only the surname buckets that articles added,
+    changed or removed since the `earlier` build put entries in: a bucket's groups depend
+    only on its own entries in order (the article an entry is of compared for equality
+    only), so an untouched bucket renames what it renamed before. `keys` name each
+    article's content (None: not known, every bucket grouped). Everything is grouped when
+    there is no earlier build, its hyphened surnames differ, or its articles came in
+    another order. Returns the renames and what the next build may remember."""
+    flat = _entries(entries)
+    hyphened, buckets, of_article = _buckets(flat, len(entries))
+    if any(k is None for k in keys) or len(set(keys)) != len(keys):
+        renames = _renames(g for b in buckets.values() for g in _group_bucket(b))
+        return [renames.get(i, {}) for i in range(len(entries))], None
+    rows = earlier.rows if earlier is not None and earlier.hyphened == hyphened else None
+    touched: set[str] | None = None
+    if rows is not None:
+        places = [rows[k][0] for k in keys if k is not None and k in rows]
+        if all(a < b for a, b in zip(places, places[1:], strict=False)):
+            touched = set()
+            for i, k in enumerate(keys):
+                if k not in rows:
+                    touched.update(of_article[i])
+            now = set(keys)
+            for k, (_, was, _) in rows.items():
+                if k not in now:
+                    touched.update(was)
+    if touched is None or rows is None:
+        renames = _renames(g for b in buckets.values() for g in _group_bucket(b))
+    else:
+        renames = _renames(g for key, b in buckets.items() if key in touched
+                           for g in _group_bucket(b))
+        for i, k in enumerate(keys):
+            kept = rows.get(cast(str, k))
+            if kept is None or not kept[2]:
+                continue
+            names = {e[0] for e, key in zip(entries[i], _keys_of(entries[i], hyphened),
+                                            strict=True) if key not in touched}
+            mine = {n: r for n, r in kept[2].items() if n in names}
+            if mine:
+                renames.setdefault(i, {}).update(mine)
+    out = [renames.get(i, {}) for i in range(len(entries))]
+    memory = MergeMemory(hyphened, {cast(str, k): (i, of_article[i], out[i])
+                                    for i, k in enumerate(keys)})
+    return out, memory
+
+
+def _keys_of(entries: Sequence[MergeEntry], hyphened: frozenset[str]) -> list[str]:
+    """The bucket of each of an article's entries (as `_buckets` puts them)."""
+    return [parts.joined if parts.joined in hyphened else parts.surname
+            for _, _, parts, _, _ in entries]
+
+
 def merge_entries(article: Article, facts: ArticleFacts | None = None,
                   shared: dict[object, object] | None = None) -> tuple[MergeEntry, ...]:
     """What the merge reads of the article's people (`facts`: its `people_facts`, worked out
@@ -165,15 +230,26 @@ def _article_entries(articles: list[Article], facts: Sequence[ArticleFacts | Non
 
 def _groups(entries: list[_Entry]) -> list[_Group]:
     """Every person entry of the articles in its group, bucket by bucket."""
+    buckets = _buckets(entries, 0)[1]
+    return [g for bucket in buckets.values() for g in _group_bucket(bucket)]
+
+
+def _buckets(entries: list[_Entry], articles: int
+             ) -> tuple[frozenset[str], dict[str, list[_Entry]], list[tuple[str, ...]]]:
+    """The surnames written with a hyphen, the entries by surname bucket (in order), and
+    the buckets of each of `articles` articles' entries (distinct, in order)."""
     by_surname: dict[str, list[_Entry]] = {}
-    hyphened = {e.parts.surname for e in entries if "-" in e.name.split()[-1]}
+    hyphened = frozenset(e.parts.surname for e in entries if "-" in e.name.split()[-1])
+    of_article: list[dict[str, None]] = [{} for _ in range(articles)]
     for e in entries:
         key = e.parts.joined if e.parts.joined in hyphened else e.parts.surname
         if key != e.parts.surname:  # "(Robert) Kilroy Silk" is the surname "Kilroy-Silk"
             e.parts = replace(e.parts, given=e.parts.given[:-1], surname=key, joined=None,
                               given_words=e.parts.given_words[:-1])
         by_surname.setdefault(key, []).append(e)
-    return [g for bucket in by_surname.values() for g in _group_bucket(bucket)]
+        if articles:
+            of_article[e.article][key] = None
+    return hyphened, by_surname, [tuple(k) for k in of_article]
 
 
 def people_facts(article: Article) -> ArticleFacts:

@@ -19,7 +19,7 @@ int64 array of the whole corpus is made.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, count, filterfalse
 
@@ -79,6 +79,16 @@ class ArticleTerms:
         return [words[e - n:e] for e, n in zip(ends, self.lengths.tolist(), strict=True)]
 
 
+@dataclass(frozen=True)
+class ArticleWordIds:
+    """`ArticleTerms` with each distinct term given as its number in a vocabulary kept
+    across builds (`retrieval.store.word_ids`) rather than as a string."""
+
+    words: np.ndarray    # integers, one per distinct term, in order of first occurrence
+    lengths: np.ndarray  # integers, one per passage
+    ids: np.ndarray      # integers, sum(lengths) of them: places in `words`
+
+
 # (vocabulary, document lengths, total length, document frequencies, and per posting, sorted
 # by term then document, its document and term frequency)
 _Postings = tuple[list[str], np.ndarray, int, np.ndarray, np.ndarray, np.ndarray]
@@ -97,6 +107,16 @@ def build_arrays_of_articles(articles: Iterable[ArticleTerms], k1: float, b: flo
     once: a generator's need not all be alive at once): the same arrays, with a dictionary
     lookup per distinct term of each article rather than per term of each passage."""
     return _arrays(_postings_of_articles(articles), k1, b, epsilon)
+
+
+def build_arrays_of_word_ids(articles: Iterable[ArticleWordIds],
+                             words: Callable[[np.ndarray], list[str]], k1: float, b: float,
+                             epsilon: float) -> tuple[list[str], dict[str, np.ndarray], Stats]:
+    """`build_arrays_of_articles` of articles whose distinct terms are numbers in a
+    vocabulary (`words(numbers)` gives their strings): the same arrays, the corpus's
+    vocabulary (first occurrence over every passage in order) found among the numbers with
+    numpy, so only the corpus's distinct terms are made as strings."""
+    return _arrays(_postings_of_word_ids(articles, words), k1, b, epsilon)
 
 
 def build_arrays_of_postings(terms: list[str], lengths: np.ndarray, df: np.ndarray,
@@ -192,6 +212,60 @@ def _postings_of_articles(articles: Iterable[ArticleTerms]) -> _Postings:
     return _place_all(terms, lengths, tok)
 
 
+def _postings_of_word_ids(articles: Iterable[ArticleWordIds],
+                          words: Callable[[np.ndarray], list[str]]) -> _Postings:
+    """`_postings_of_articles` of articles given by word numbers. Each article's numbers
+    are in its order of first occurrence, so the corpus's vocabulary is the numbers end to
+    end in order of first occurrence; every token is its article's number of its place."""
+    maps: list[np.ndarray] = []
+    toks: list[np.ndarray] = []
+    parts: list[np.ndarray] = []
+    batch: list[ArticleWordIds] = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) == _ARTICLE_BATCH:
+            _word_id_batch(batch, maps, toks, parts)
+            batch.clear()
+    _word_id_batch(batch, maps, toks, parts)
+    del batch
+    if not parts:
+        return _place_all([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
+    every = np.concatenate(maps)
+    del maps
+    distinct, first = np.unique(every, return_index=True)
+    met = distinct[np.argsort(first, kind="stable")]  # first occurrence first
+    del every, distinct, first
+    to_corpus = np.zeros(int(met.max()) + 1 if met.size else 0, dtype=np.int32)
+    to_corpus[met] = np.arange(met.size, dtype=np.int32)
+    lengths = np.concatenate(parts).astype(np.int64, copy=False)
+    del parts
+    tok = to_corpus[np.concatenate(toks)] if toks else np.zeros(0, dtype=np.int32)
+    del toks, to_corpus
+    return _place_all(words(met), lengths, tok)
+
+
+def _word_id_batch(batch: Sequence[ArticleWordIds], maps: list[np.ndarray],
+                   toks: list[np.ndarray], parts: list[np.ndarray]) -> None:
+    """A batch of articles' tokens as word numbers, appended to `toks` (their word numbers
+    to `maps`, their passages' lengths to `parts`); ValueError for terms that do not fit."""
+    if not batch:
+        return
+    words = np.concatenate([a.words for a in batch]).astype(np.int64)
+    if (words < 0).any():
+        raise ValueError("article terms out of range")
+    sizes = np.fromiter((a.words.size for a in batch), dtype=np.int64, count=len(batch))
+    starts = np.zeros(len(batch), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=starts[1:])
+    lengths = np.concatenate([a.lengths for a in batch]).astype(np.int64)
+    local = np.concatenate([a.ids for a in batch]).astype(np.int64)
+    counts = np.fromiter((a.ids.size for a in batch), dtype=np.int64, count=len(batch))
+    _check(lengths, local, counts, sizes, batch)
+    local += np.repeat(starts, counts)
+    maps.append(words)
+    toks.append(words[local])
+    parts.append(lengths)
+
+
 def _article_batch(batch: Sequence[ArticleTerms], ids: dict[str, int],
                    toks: list[np.ndarray], parts: list[np.ndarray]) -> None:
     """A batch of articles' terms as corpus term ids (new terms numbered as met), appended
@@ -239,7 +313,7 @@ def _spans(lengths: np.ndarray, every: int) -> list[tuple[int, int]]:
 
 
 def _check(lengths: np.ndarray, local: np.ndarray, counts: np.ndarray, sizes: np.ndarray,
-           articles: Sequence[ArticleTerms]) -> None:
+           articles: Sequence[ArticleTerms] | Sequence[ArticleWordIds]) -> None:
     """ValueError unless every article's ids fall in its vocabulary and its passages'
     lengths add up to its terms (all articles at once: kept ones are read unchecked)."""
     passages = np.fromiter((a.lengths.size for a in articles), dtype=np.int64,

@@ -11,18 +11,21 @@ row is only a miss: the article is attributed again."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import numpy as np
+
 from corpus.loader import RawArticle
 from corpus.models import Article, Corpus
 from retrieval import tokenizer
-from retrieval.inverted_build import ArticleTerms
-from retrieval.store.article_json import article_from_parts, article_parts
+from retrieval.inverted_build import ArticleTerms, ArticleWordIds
+from retrieval.store.article_json import article_from_parts, article_parts, merge_entries_of
 from retrieval.store.article_rows import (  # Changes: `parley index` and tests import it here
     PREFIX,
     Changes,
@@ -31,7 +34,12 @@ from retrieval.store.article_rows import (  # Changes: `parley index` and tests 
     row_sum,
     sum_bytes,
 )
-from retrieval.store.article_terms import terms_bytes, terms_fit, terms_from_bytes
+from retrieval.store.article_terms import (
+    terms_bytes,
+    terms_fit,
+    terms_numbers,
+    terms_vocabulary,
+)
 from retrieval.store.keys import code_fingerprint
 from retrieval.store.records_block import (
     HEADER_BYTES,
@@ -43,13 +51,26 @@ from retrieval.store.records_block import (
 )
 from retrieval.store.records_rename import renamed_block
 from retrieval.store.spill import Held, Spill, Stored, held_bytes
+from retrieval.store.word_ids import RENAMED, STRINGS, TERMS, Words
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
+    from corpus.build import KnownArticle
     from corpus.held_articles import Remake
     from corpus.merge_rewrite import Renames
-    from corpus.merging import ArticleFacts
+    from corpus.merging import ArticleFacts, MergeMemory
     from corpus.parallel import Packing
 
+# A row read back: its sum, JSON parts, terms and block, and its two word maps'
+# (gen, need, ids, sum)
+_Found = tuple[object, ...]
+# The word maps read with a row (its terms', then its block's strings'), its block as last
+# renamed and that one's strings' map, and how
+_MAPS = ("m.gen, m.need, m.ids, m.sum, s.gen, s.need, s.ids, s.sum, r.renames, r.block,"
+         " r.sum, q.gen, q.need, q.ids, q.sum")
+_JOIN_MAPS = ("LEFT JOIN word_maps m ON m.kind = ? AND m.key = a.key"
+              " LEFT JOIN word_maps s ON s.kind = ? AND s.key = a.key"
+              " LEFT JOIN renamed_blocks r ON r.key = a.key"
+              " LEFT JOIN word_maps q ON q.kind = ? AND q.key = a.key")
 # An article's JSON but its passages, its passages' JSON, their terms (`article_terms`), its
 # records block
 Row = tuple[str, str, bytes, bytes]
@@ -90,7 +111,25 @@ class ArticleCache:
     _renamed: dict[tuple[str, str], Renames] = field(default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
     _packed: dict[int, tuple[Article, HeldRow]] = field(default_factory=dict)
-    _skipped: dict[str, tuple[str, str, str, str, bytes]] = field(default_factory=dict)
+    _skipped: dict[str, _Found] = field(default_factory=dict)
+    # the index terms' vocabulary kept across builds (`word_ids`), read with the first row
+    _words: Words | None = None
+    # (id, path) -> the word numbers of the article's distinct terms, its stored map's bytes
+    _maps: dict[tuple[str, str], bytes] = field(default_factory=dict)
+    # row key -> the word numbers this build worked out (stored at `commit`)
+    _new_maps: dict[str, np.ndarray] = field(default_factory=dict)
+    # the same for the records blocks' strings: their vocabulary, (id, path) -> the numbers
+    # of the block's strings (as stored, or worked out at `commit`), row key -> those made
+    _strings: Words | None = None
+    _smaps: dict[tuple[str, str], bytes | np.ndarray] = field(default_factory=dict)
+    _new_smaps: dict[str, np.ndarray] = field(default_factory=dict)
+    _memory: MergeMemory | None = None  # what this build merged (`merged`)
+    # (id, path) -> (renames text, renamed block, its strings' numbers) as kept, as made
+    # ready for the save at `commit`; row key -> those made (`renamed_rows`)
+    _renamed_kept: dict[tuple[str, str], tuple[str, bytes, bytes]] = field(default_factory=dict)
+    _renamed_ready: dict[tuple[str, str], tuple[bytes, bytes | np.ndarray]] = field(
+        default_factory=dict)
+    _new_renamed: dict[str, tuple[str, bytes, np.ndarray]] = field(default_factory=dict)
     _cursor: sqlite3.Cursor | None = None
     _con: sqlite3.Connection | None = None
     _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
@@ -101,10 +140,42 @@ class ArticleCache:
         """The article attributed before from exactly this raw article, if the cache has it."""
         key = raw_key(raw)
         self._paths[raw.path] = key
-        cached = self._lookup(key)
-        if cached is not None:
-            self.hits += 1
-        return cached
+        row = self._row(key)
+        if row is None:
+            return None
+        try:
+            article, facts = article_from_parts(cast(str, row[1]), cast(str, row[2]))
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+        if not self._remember(article, facts, cast(bytes, row[3]), cast(bytes, row[4])):
+            return None
+        self._take_maps(key, (article.id, article.path), row)
+        self.hits += 1
+        return article
+
+    def held(self, raw: RawArticle) -> KnownArticle | None:
+        """`known` without making the article (`corpus.build.KnownArticle`): its head read
+        for the merge's entries, the rest made again only if something reads the article."""
+        from corpus.build import KnownArticle
+
+        key = raw_key(raw)
+        self._paths[raw.path] = key
+        row = self._row(key)
+        if row is None:
+            return None
+        head, passages, terms = cast(str, row[1]), cast(str, row[2]), cast(bytes, row[3])
+        try:
+            aid, path, count, entries = merge_entries_of(head)
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+        if not terms_fit(terms, count):
+            return None
+        at = (aid, path)
+        self._docs[at] = terms
+        self._blocks[at] = cast(bytes, row[4])
+        self._take_maps(key, at, row)
+        self.hits += 1
+        return KnownArticle(_Cached(head, passages), aid, path, count, entries)
 
     def keep(self, raw: RawArticle, article: Article) -> Article | None:
         """Remember an article just attributed (written at `commit`), with its terms. When
@@ -185,16 +256,40 @@ class ArticleCache:
         known = self._facts.pop(id(article), None)
         return known[1] if known is not None and known[0] is article else None
 
-    def documents(self, corpus: Corpus) -> Iterator[ArticleTerms]:
-        """Each article's passages' index terms, in corpus order: kept with the article, so
-        an unchanged file is not tokenized again, nor its passages made to be read."""
+    @property
+    def words(self) -> Words:
+        """The index terms' vocabulary this build numbers terms in (`word_ids`): the one
+        stored, or a fresh one (no cache file yet, a forced rebuild, a damaged one)."""
+        if self._words is None:
+            self._words = Words.fresh()
+        return self._words
+
+    def documents(self, corpus: Corpus) -> Iterator[ArticleWordIds]:
+        """Each article's passages' index terms, in corpus order, their distinct terms as
+        numbers in `words`: kept with the article, so an unchanged file is not tokenized
+        again, nor its passages made to be read, nor (with its word map) its terms made
+        as strings. Articles whose terms had no map get one, stored at `commit`."""
         from corpus.held_articles import article_keys
 
+        words = self.words
         for i, (aid, path, n) in enumerate(article_keys(corpus.articles)):
             kept = self._docs.get((aid, path))
-            docs = terms_from_bytes(held_bytes(kept), n) if kept is not None else None
-            yield docs if docs is not None else ArticleTerms.of(
-                [tokenizer.terms(p.text) for p in corpus.articles[i].passages])
+            data = held_bytes(kept) if kept is not None else None
+            numbers = terms_numbers(data, n) if data is not None else None
+            if data is None or numbers is None:
+                terms = ArticleTerms.of(
+                    [tokenizer.terms(p.text) for p in corpus.articles[i].passages])
+                yield ArticleWordIds(words.number(terms.vocabulary), terms.lengths, terms.ids)
+                continue
+            stored = self._maps.get((aid, path))
+            found = None if stored is None or len(stored) != 4 * numbers[0] else \
+                np.frombuffer(stored, dtype="<i4")
+            if found is None:
+                found = words.number(terms_vocabulary(data, n) or [])
+                key = self._paths.get(path)
+                if key is not None:
+                    self._new_maps[key] = found
+            yield ArticleWordIds(found, numbers[1], numbers[2])
 
     def compact(self, article: Article) -> Remake | None:
         """What makes the article again from its row in the spill file (`corpus.build`
@@ -209,6 +304,20 @@ class ArticleCache:
         """The merge renames people of that article: its block is rewritten as it is read."""
         self._renamed[(article_id, path)] = renames
 
+    def merge_memory(self, paths: Sequence[str]) -> tuple[list[str | None], MergeMemory | None]:
+        """Each path's row key, and what this corpus's last build merged (none when the
+        cache was not read: a first or forced build)."""
+        from retrieval.store.merge_memory import load_memory
+
+        earlier = None
+        if self._con is not None and self.corpus is not None and not self._unreadable:
+            earlier = load_memory(self._con, self.corpus)
+        return [self._paths.get(p) for p in paths], earlier
+
+    def merged(self, memory: MergeMemory | None) -> None:
+        """What this build merged: saved for the corpus at `commit`."""
+        self._memory = memory
+
     def block(self, key: tuple[str, str]) -> Block | None:
         """The records block of the article of this (id, path) this cache gave or was given
         in this build (as the merge rewrote it, when it did); None for a damaged block."""
@@ -221,6 +330,83 @@ class ArticleCache:
             return None
         renames = self._renamed.get(key)
         return block if renames is None else renamed_block(block, renames)
+
+    @property
+    def strings(self) -> Words:
+        """The records blocks' strings' vocabulary (`word_ids`), as `words` is the terms'."""
+        if self._strings is None:
+            self._strings = Words.fresh(STRINGS)
+        return self._strings
+
+    def numbered_block(self, key: tuple[str, str]) -> Block | None:
+        """`block`, its strings as their numbers in `strings` (`Block.words`) when known: a
+        block the merge leaves alone then has no strings made; one it renames gets the
+        numbers of its strings kept, the merge's new names numbered."""
+        ready = self._renamed_ready.get(key)
+        if ready is not None:
+            try:
+                return block_from_bytes(ready[0], np.frombuffer(ready[1], dtype="<i4")
+                                        if isinstance(ready[1], bytes) else ready[1])
+            except ValueError:
+                return self.block(key)
+        kept, numbers = self._blocks.get(key), self._smaps.get(key)
+        if kept is None or numbers is None:
+            return self.block(key)
+        words = np.frombuffer(numbers, dtype="<i4") if isinstance(numbers, bytes) else numbers
+        renames = self._renamed.get(key)
+        try:
+            if renames is None:
+                return block_from_bytes(held_bytes(kept), words)
+            block = block_from_bytes(held_bytes(kept))
+        except (ValueError, OSError):
+            return None
+        if len(words) != len(block.strings):
+            return self.block(key)
+        renamed = renamed_block(block, renames)
+        known = dict(zip(block.strings, words.tolist(), strict=True))
+        new = [s for s in dict.fromkeys(renamed.strings) if s not in known]
+        known.update(zip(new, self.strings.number(
+            [s.decode("utf-8", "surrogateescape") for s in new]).tolist(), strict=True))
+        return dataclasses.replace(renamed, words=np.array(
+            [known[s] for s in renamed.strings], dtype=np.int64))
+
+    def _number_blocks(self) -> None:
+        """The blocks of this build whose strings have no numbers yet: numbered now (and
+        their maps stored at `commit`)."""
+        strings = self.strings
+        for at, kept in self._blocks.items():
+            if at in self._smaps:
+                continue
+            try:
+                block = block_from_bytes(held_bytes(kept))
+            except (ValueError, OSError):
+                continue
+            numbers = strings.number([s.decode("utf-8", "surrogateescape")
+                                      for s in block.strings])
+            self._smaps[at] = numbers
+            key = self._paths.get(at[1])
+            if key is not None:
+                self._new_smaps[key] = numbers
+
+    def _rename_blocks(self) -> None:
+        """The blocks the merge renames, made ready for the save: as kept when kept for
+        exactly these renames, else renamed now (and kept at `commit`)."""
+        from retrieval.store.renamed_rows import renames_text
+
+        for at, renames in self._renamed.items():
+            text = renames_text(renames)
+            kept = self._renamed_kept.get(at)
+            if kept is not None and kept[0] == text:
+                self._renamed_ready[at] = (kept[1], kept[2])
+                continue
+            block = self.numbered_block(at)
+            if block is None or block.words is None:
+                continue
+            data = block_bytes(block)
+            self._renamed_ready[at] = (data, block.words)
+            key = self._paths.get(at[1])
+            if key is not None:
+                self._new_renamed[key] = (text, data, block.words)
 
     def block_sizes(self, key: tuple[str, str]) -> tuple[int, int, int] | None:
         """(passages, sentences, bytes of text) of the block `block` gives, from its header
@@ -235,8 +421,8 @@ class ArticleCache:
         except OSError:
             return None
 
-    def _lookup(self, key: str) -> Article | None:
-        """The row's article when it is there and its checksum holds."""
+    def _row(self, key: str) -> _Found | None:
+        """The row of `key` when it is there and its checksum holds."""
         if self.db is None or self._unreadable:
             return None
         try:
@@ -245,21 +431,42 @@ class ArticleCache:
                     self._unreadable = True
                     return None
                 self._con = connect(self.db)
+                self._words = Words.load(self._con, TERMS)
+                self._strings = Words.load(self._con, STRINGS)
                 self._prefetch()
             row = self._next_row(key) or self._con.execute(
-                "SELECT sum, json, passages, terms, block FROM articles WHERE key = ?",
-                (key,)).fetchone()
+                f"SELECT a.sum, a.json, a.passages, a.terms, a.block, {_MAPS} FROM articles a"
+                f" {_JOIN_MAPS} WHERE a.key = ?", (TERMS, STRINGS, RENAMED, key)).fetchone()
         except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
             self._unreadable = True
             return None
-        if row is None or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
-                or row_sum(*row[1:]) != row[0]:
+        if row is None or not isinstance(row[1], str) or not isinstance(row[2], str) \
+                or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
+                or row_sum(row[1], row[2], row[3], row[4]) != row[0]:
             return None
-        try:
-            article, facts = article_from_parts(row[1], row[2])
-        except (ValueError, KeyError, TypeError, IndexError):
-            return None
-        return article if self._remember(article, facts, row[3], row[4]) else None
+        return cast(_Found, row)
+
+    def _take_maps(self, key: str, at: tuple[str, str], row: _Found) -> None:
+        """The row's word maps and renamed block, those that can be used."""
+        found = self._words.usable(key, row[5:9]) if self._words is not None else None
+        if found is not None:  # else its words are numbered again as the index reads them
+            self._maps[at] = found
+        found = self._strings.usable(key, row[9:13]) if self._strings is not None else None
+        if found is not None:  # else its block's strings are numbered at `commit`
+            self._smaps[at] = found
+        self._take_renamed(key, at, row[13:])
+
+    def _take_renamed(self, key: str, at: tuple[str, str], stored: tuple[object, ...]) -> None:
+        """The row's block as last renamed, when whole and its strings' numbers usable."""
+        from retrieval.store.renamed_rows import renamed_sum
+
+        renames, block, got = stored[:3]
+        if not isinstance(renames, str) or not isinstance(block, bytes) \
+                or self._strings is None or renamed_sum(key, renames, block) != got:
+            return
+        numbers = self._strings.usable(key, stored[3:])
+        if numbers is not None:
+            self._renamed_kept[at] = (renames, block, numbers)
 
     def _prefetch(self) -> None:
         """The rows of the files this corpus had at its last build, as one query read as
@@ -272,11 +479,11 @@ class ArticleCache:
         # as they are found; through the (corpus, path) index SQLite sorted every row, all
         # their columns copied into a temporary tree first (three times slower).
         self._cursor = self._con.execute(
-            "SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block FROM files f"
-            " NOT INDEXED JOIN articles a ON a.key = f.key"
-            " WHERE f.corpus = ? ORDER BY f.rowid", (self.corpus,))
+            f"SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block, {_MAPS}"
+            f" FROM files f NOT INDEXED JOIN articles a ON a.key = f.key {_JOIN_MAPS}"
+            " WHERE f.corpus = ? ORDER BY f.rowid", (TERMS, STRINGS, RENAMED, self.corpus))
 
-    def _next_row(self, key: str) -> tuple[str, str, str, str, bytes] | None:
+    def _next_row(self, key: str) -> _Found | None:
         """The row of `key` from the prefetching query (None when it does not hold it)."""
         row = self._skipped.pop(key, None)
         while row is None and self._cursor is not None:
@@ -297,6 +504,7 @@ class ArticleCache:
             self._cursor = None
         self._skipped.clear()
         self._docs.clear()  # this build's: released before the build's garbage is collected
+        self._maps.clear()
         self._facts.clear()
         self._packed.clear()
         if self._con is not None:
@@ -304,15 +512,35 @@ class ArticleCache:
             self._con = None
         if self.db is None:
             return None
+        self._number_blocks()
+        self._rename_blocks()
+        self._renamed_kept.clear()
         for _ in range(2):
             try:
-                return commit_rows(self.db, corpus, self._paths, self._rows, self.hits)
+                return commit_rows(self.db, corpus, self._paths, self._rows, self.hits,
+                                   self._save_words)
             except sqlite3.DatabaseError:  # not a database any more: start it afresh
                 self.db.unlink(missing_ok=True)
             except (sqlite3.Error, OSError):
                 return None
         return None
 
+
+    def _save_words(self, con: sqlite3.Connection) -> None:
+        """In the commit: the words this build numbered and the maps it made."""
+        if self._words is not None:
+            self._words.save(con, TERMS, self._new_maps)
+        if self.strings.save(con, STRINGS, self._new_smaps):
+            from retrieval.store.renamed_rows import renamed_sum
+            self.strings.save_maps(con, RENAMED, {k: w for k, (_, _, w)
+                                                  in self._new_renamed.items()})
+            con.executemany("INSERT OR REPLACE INTO renamed_blocks VALUES (?, ?, ?, ?)",
+                            [(k, t, b, renamed_sum(k, t, b))
+                             for k, (t, b, _) in self._new_renamed.items()])
+            con.execute("DELETE FROM renamed_blocks WHERE key NOT IN (SELECT key FROM articles)")
+        if self.corpus is not None:
+            from retrieval.store.merge_memory import save_memory
+            save_memory(con, self.corpus, self._memory)
 
     def _rows(self) -> Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]:
         """The new rows with their checksums, read back one at a time for the commit (the
@@ -321,6 +549,18 @@ class ArticleCache:
             row = (held_bytes(head), held_bytes(passages), held_bytes(terms),
                    held_bytes(block))
             yield (key, sum_bytes(*row), *row)
+
+
+class _Cached:
+    """An article made again from its cache row's JSON (a slotted object, not a closure)."""
+
+    __slots__ = ("_head", "_passages")
+
+    def __init__(self, head: str, passages: str) -> None:
+        self._head, self._passages = head, passages
+
+    def __call__(self) -> Article:
+        return article_from_parts(self._head, self._passages)[0]
 
 
 class _Remake:

@@ -143,3 +143,28 @@ class _Passages:
                      None if spk < 0 else speakers[spk], _kind(kind, SPEECH_KINDS, True))
             for start, end, own, spk, kind in sentences))
             for index, ptext, sentences in rows)
+
+
+def merge_entries_of(head: str) -> tuple[str, str, int, tuple[Any, ...]]:
+    """Of what `article_parts` wrote as the head: the article's id, path, number of
+    passages and its `corpus.merging.merge_entries` (each entry's person's name and role,
+    and its merge facts), without making the article; ValueError (or KeyError, TypeError,
+    IndexError) when the head is not such a part. The entries are those of the article
+    `article_from_parts` makes (`tests/retrieval/store/test_article_cache.py`)."""
+    from corpus.name_keys import NameParts
+
+    d = json.loads(head)
+    if d.get("f") != FORMAT:
+        raise ValueError("another format")
+    count, people = d["n"], d["people"]
+    if not isinstance(count, int) or not isinstance(d["id"], str) \
+            or not isinstance(d["path"], str):
+        raise ValueError("not an article's head")
+    entries = []
+    for k, given, surname, joined, titled, words, gender, statements in d["merge"]:
+        if not 0 <= k < len(people):
+            raise ValueError("merge facts of another article")
+        name, role = people[k][0], people[k][1]
+        entries.append((name, role, NameParts(tuple(given), surname, joined, titled,
+                                              tuple(words)), gender, statements))
+    return d["id"], d["path"], count, tuple(entries)

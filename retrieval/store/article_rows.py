@@ -67,14 +67,20 @@ def sum_bytes(text: bytes, passages: bytes, terms: bytes, block: bytes) -> str:
 
 
 def connect(db: Path) -> sqlite3.Connection:
+    from retrieval.store.merge_memory import SCHEMA as MERGES
+    from retrieval.store.renamed_rows import SCHEMA as RENAMED
+    from retrieval.store.word_ids import SCHEMA as WORDS
+
     con = sqlite3.connect(db, timeout=30)
-    con.executescript(_SCHEMA)
+    con.executescript(_SCHEMA + WORDS + MERGES + RENAMED)
     return con
 
 
 def commit_rows(db: Path, corpus: str, paths: dict[str, str],
             rows: Callable[[], Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]],
-            hits: int) -> Changes:
+            hits: int, also: Callable[[sqlite3.Connection], None] | None = None) -> Changes:
+    """Write the new rows and the corpus's files, forget rows no corpus uses, and run
+    `also` in the same transaction (the vocabulary's words and maps, `word_ids`)."""
     db.parent.mkdir(parents=True, exist_ok=True)
     remove_others(db)
     con = connect(db)
@@ -90,6 +96,8 @@ def commit_rows(db: Path, corpus: str, paths: dict[str, str],
             con.executemany("INSERT INTO files VALUES (?, ?, ?)",
                             [(corpus, path_bytes(p), k) for p, k in paths.items()])
             con.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM files)")
+            if also is not None:
+                also(con)
     finally:
         con.close()
     return Changes(new=sum(1 for p in paths if p not in before),

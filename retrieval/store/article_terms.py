@@ -7,6 +7,7 @@ this way, the BM25 arrays are built with one lookup per distinct term of each ar
 (`inverted_build.build_arrays_of_articles`)."""
 from __future__ import annotations
 
+import struct
 from collections.abc import Sequence
 
 import numpy as np
@@ -14,6 +15,7 @@ import numpy as np
 from retrieval.inverted_build import ArticleTerms
 
 _HEADER = 3  # passages, terms, bytes of the vocabulary
+_HEAD = struct.Struct("<3i")
 
 
 def terms_bytes(documents: Sequence[Sequence[str]]) -> tuple[ArticleTerms, bytes]:
@@ -49,3 +51,24 @@ def terms_from_bytes(data: bytes, passages: int) -> ArticleTerms | None:
     ints = np.frombuffer(data, dtype="<i4", count=n + count, offset=4 * _HEADER)
     text = data[4 * (_HEADER + n + count):].decode("utf-8", "surrogateescape")
     return ArticleTerms(text.split(" ") if text else [], ints[:n], ints[n:])
+
+
+def terms_numbers(data: bytes, passages: int) -> tuple[int, np.ndarray, np.ndarray] | None:
+    """Of what `terms_bytes` wrote, for an article of `passages` passages: the number of
+    its distinct terms, its passages' lengths and its terms' places, without making the
+    terms (None when the bytes are not that)."""
+    if len(data) < 4 * _HEADER:
+        return None
+    n, count, size = _HEAD.unpack_from(data)  # (as `terms_fit`, without numpy)
+    at = 4 * (_HEADER + n + count)
+    if n != passages or min(count, size) < 0 or len(data) != at + size:
+        return None
+    ints = np.frombuffer(data, dtype="<i4", count=n + count, offset=4 * _HEADER)
+    return (data.count(b" ", at) + 1 if size else 0), ints[:n], ints[n:]
+
+
+def terms_vocabulary(data: bytes, passages: int) -> list[str] | None:
+    """The distinct terms `terms_bytes` wrote, in order (None when the bytes are not an
+    article of `passages` passages)."""
+    got = terms_from_bytes(data, passages)
+    return None if got is None else got.vocabulary

@@ -19,8 +19,9 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, cast, overload
+from typing import Any, Protocol, cast, overload
 
+import numpy as np
 import platformdirs
 
 from corpus.build import Attributor
@@ -32,11 +33,17 @@ from corpus.snapshot import FileRead, Snapshot, read_snapshot
 from retrieval import tokenizer
 from retrieval.bm25_index import BM25Index
 from retrieval.inverted import InvertedIndex
-from retrieval.inverted_build import ArticleTerms, build_arrays_of_articles
+from retrieval.inverted_build import (
+    ArticleTerms,
+    ArticleWordIds,
+    build_arrays_of_articles,
+    build_arrays_of_word_ids,
+)
 from retrieval.options import IndexOptions
 from retrieval.store import file_walk
 from retrieval.store.entry import (
     BlockOf,
+    SavedStrings,
     SizesOf,
     entry_dir,
     load_entry,
@@ -104,21 +111,26 @@ def cache_roots(options: IndexOptions) -> list[Path]:
 def build_index(corpus: Corpus, options: IndexOptions, progress: bool = False,
                 cancel: Cancel | None = None,
                 terms: Callable[[str], list[str]] = tokenizer.terms,
-                articles: Iterable[ArticleTerms] | None = None) -> BM25Index:
+                articles: Iterable[ArticleTerms] | Iterable[ArticleWordIds] | None = None,
+                words: Callable[[np.ndarray], list[str]] | None = None) -> BM25Index:
     """The BM25 index of a corpus: each passage's `tokenizer.terms(text)` (headline included;
-    `articles` may give them, article by article in order, from the article cache).
-    `cancel` is asked every thousand passages, or hundred articles (BuildCancelled)."""
+    `articles` may give them, article by article in order, from the article cache: as
+    `ArticleWordIds` when `words` gives the strings of their word numbers, else as
+    `ArticleTerms`). `cancel` is asked every thousand passages, or hundred articles
+    (BuildCancelled)."""
     bm = options.bm25
     if articles is not None:
-        def read() -> Iterator[ArticleTerms]:  # as the index reads them: few alive at once
+        def read() -> Iterator[Any]:  # as the index reads them: few alive at once
             for i, a in enumerate(progress_iter(articles, len(corpus.articles),
                                                 "Indexing articles", progress)):
                 if cancel is not None and i % 100 == 0 and cancel():
                     raise BuildCancelled("the build was cancelled")
                 yield a
         with contextlib.suppress(ValueError):  # kept terms that do not fit: from the text
-            return BM25Index.from_inverted(InvertedIndex(
-                *build_arrays_of_articles(read(), bm.k1, bm.b, bm.epsilon)))
+            built = build_arrays_of_articles(read(), bm.k1, bm.b, bm.epsilon) \
+                if words is None else \
+                build_arrays_of_word_ids(read(), words, bm.k1, bm.b, bm.epsilon)
+            return BM25Index.from_inverted(InvertedIndex(*built))
 
     def docs() -> Iterator[list[str]]:  # read as the index is built: not all alive at once
         for i, d in enumerate(progress_iter((terms(p.text) for p in corpus.passages),
@@ -215,7 +227,8 @@ def _build(req: _Request, held: list[Snapshot], key: str, build: Build, progress
     with gc_paused():  # the corpus, the index and the records: many objects, all kept
         corpus = build(_handed_once(held), attributor=articles)
         opened = Opened(corpus, build_index(corpus, req.options, progress, cancel,
-                                            articles=articles.documents(corpus)),
+                                            articles=articles.documents(corpus),
+                                            words=articles.words.words),
                         req.messages)
         del corpus  # once saved it is served from the entry: the built objects go first
         changes = articles.commit(req.identity)
@@ -224,7 +237,8 @@ def _build(req: _Request, held: list[Snapshot], key: str, build: Build, progress
             req.messages.append(line)
         if save:
             _save_built(req, roots, key, opened, replace=rebuild, blocks=articles.block,
-                        sizes=articles.block_sizes)
+                        sizes=articles.block_sizes,
+                        strings=SavedStrings(articles.numbered_block, articles.strings))
     return opened
 
 
@@ -348,13 +362,14 @@ def _serve_saved(opened: Opened, key: str) -> None:
 
 def _save_built(req: _Request, roots: list[Path], key: str, opened: Opened, *,
                 replace: bool, blocks: BlockOf | None = None,
-                sizes: SizesOf | None = None) -> None:
+                sizes: SizesOf | None = None, strings: SavedStrings | None = None) -> None:
     """Save in the first of `roots` that takes it; old entries of the corpus go."""
     messages = req.messages
     for root in roots:
         try:
             opened.entry = save_entry(root, key, req.identity, opened.corpus, opened.index,
-                                      replace=replace, blocks=blocks, sizes=sizes)
+                                      replace=replace, blocks=blocks, sizes=sizes,
+                                      strings=strings)
         except OSError as exc:
             messages.append(f"Could not save the index in {printable(str(root))}: "
                             f"{os_error_text(exc)}.")

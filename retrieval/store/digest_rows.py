@@ -43,6 +43,7 @@ class DigestTables:
     people: np.ndarray         # (Q, 3)
     people_aliases: np.ndarray  # (Q + 1,)
     aliases: np.ndarray
+    texts: list[str] | None = None  # `strings` decoded, when the caller has them
 
     @classmethod
     def of(cls, t: Tables) -> DigestTables:
@@ -57,7 +58,8 @@ def digest_rows(t: Tables | DigestTables) -> DigestRows:
     """The digest of the corpus these tables hold."""
     if isinstance(t, Tables):
         t = DigestTables.of(t)
-    string = [s.decode("utf-8", "surrogateescape") for s in t.strings].__getitem__
+    string = (t.texts if t.texts is not None else
+              [s.decode("utf-8", "surrogateescape") for s in t.strings]).__getitem__
     speakers = t.speakers.tolist()
     order, of_speaker, chosen = _groups(speakers, string)
     statements, counts, direct, attributed = _statements(t, np.array(of_speaker,

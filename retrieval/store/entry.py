@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,11 +40,23 @@ from retrieval.store.temporaries import remove_stale, temp_prefix
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never writes records
     from retrieval.store.records_block import Block
+    from retrieval.store.records_stream import Vocabulary
 
 # an article's records block, when one is kept, by its (id, path)
 BlockOf = Callable[[tuple[str, str]], "Block | None"]
 # (passages, sentences, bytes of text) of an article's kept block
 SizesOf = Callable[[tuple[str, str]], "tuple[int, int, int] | None"]
+
+
+@dataclass(frozen=True)
+class SavedStrings:
+    """Blocks whose strings are numbers in a vocabulary (`Block.words`), and it: what the
+    streamed records save numbers strings with (`records_stream`)."""
+
+    blocks: BlockOf
+    vocabulary: Vocabulary
+
+
 ENTRY_PREFIX = "index-"
 MANIFEST = "manifest.json"
 RECORDS_PREFIX = "records-"
@@ -110,7 +123,7 @@ def _records_read(read: Callable[[], Corpus]) -> Corpus:
 
 
 def _save_records(folder: Path, corpus: Corpus, blocks: BlockOf | None,
-                  sizes: SizesOf | None) -> dict[str, Any]:
+                  sizes: SizesOf | None, strings: SavedStrings | None) -> dict[str, Any]:
     """The manifest's entry for the records (the flat arrays and their JSON part), written
     as the articles' blocks are met (`records_stream`)."""
     # Imported here: a start from a saved entry never writes records.
@@ -120,7 +133,9 @@ def _save_records(folder: Path, corpus: Corpus, blocks: BlockOf | None,
     with naming(folder / RECORDS_JSON):
         part = save_records(corpus, folder,
                             lambda name, arr: save_array(folder, RECORDS_PREFIX + name, arr),
-                            blocks, sizes=sizes,
+                            blocks if strings is None else strings.blocks, sizes=sizes,
+                            vocabulary=None if strings is None else strings.vocabulary,
+                            whole_blocks=blocks,
                             writer=lambda name, dtype, shape: ArrayWriter(
                                 folder, RECORDS_PREFIX + name, dtype, shape))
     part["json_file"] = file_entry(folder / part["json"])
@@ -129,13 +144,15 @@ def _save_records(folder: Path, corpus: Corpus, blocks: BlockOf | None,
 
 def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25Index, *,
                replace: bool = False, blocks: BlockOf | None = None,
-               sizes: SizesOf | None = None) -> Path:
+               sizes: SizesOf | None = None, strings: SavedStrings | None = None) -> Path:
     """Write the entry into a temporary folder, then move it into place: a reader never sees
     half an entry. An entry already there under the key is kept when it passes the checks
     (another process was faster), unless `replace` (a forced rebuild: the user wants it made
     again from the files). Temporaries left by dead processes go first. Raises
     UnsupportedCorpus for records the layout cannot hold. `blocks`: the records blocks kept
-    with the articles (`records_save.records_arrays`), and their sizes (`sizes`)."""
+    with the articles (`records_save.records_arrays`), and their sizes (`sizes`);
+    `strings`: the same blocks with their strings as numbers in a vocabulary, for the
+    streamed save."""
     final = entry_dir(root, key)
     root.mkdir(parents=True, exist_ok=True)
     remove_stale(root)
@@ -145,7 +162,7 @@ def save_entry(root: Path, key: str, identity: str, corpus: Corpus, index: BM25I
             "store": STORE_VERSION, "key": key, "corpus_identity": identity,
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "articles": len(corpus.articles), "passages": len(corpus.passages),
-            "records": _save_records(tmp, corpus, blocks, sizes),
+            "records": _save_records(tmp, corpus, blocks, sizes, strings),
             "index": save_index(index, tmp),
         }
         with naming(tmp / MANIFEST):

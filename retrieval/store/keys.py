@@ -30,7 +30,11 @@ _CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py",
                # what writes the records and the cache's rows since the save is streamed
                "retrieval/store/records_stream.py", "retrieval/store/records_block.py",
                "retrieval/store/digest_rows.py", "retrieval/store/article_rows.py",
-               "retrieval/store/array_writer.py", "retrieval/store/article_terms.py")
+               "retrieval/store/array_writer.py", "retrieval/store/article_terms.py",
+               # the vocabulary the cache keeps and the BM25 arrays made from its numbers
+               "retrieval/store/word_ids.py", "retrieval/inverted_build.py",
+               "retrieval/store/merge_memory.py", "retrieval/store/renamed_rows.py",
+               "retrieval/store/records_rename.py")
 _CODE_DIRS = ("corpus",)
 _NOT_CODE = {"articles", "evaluation", "__pycache__"}  # in a code dir, but not what builds
 # Libraries whose version changes what is built (tokens, sentences, speakers, arrays).

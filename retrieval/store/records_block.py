@@ -37,6 +37,9 @@ class Block:
     people: np.ndarray       # (Q, 3): name, role, kind
     people_aliases: np.ndarray  # (Q + 1,): each person's range of `aliases`
     aliases: np.ndarray
+    # Each string's number in a vocabulary kept across builds (`word_ids`), when known; a
+    # block read with `block_from_bytes(..., strings=False)` then has no `strings` made.
+    words: np.ndarray | None = None
 
 
 class _Walk:
@@ -156,8 +159,10 @@ def block_sizes(data: bytes, total: int | None = None) -> tuple[int, int, int] |
     return n_p, n_s, text_len
 
 
-def block_from_bytes(data: bytes) -> Block:
-    """What `block_bytes` wrote; ValueError when the bytes are not such a block."""
+def block_from_bytes(data: bytes, words: np.ndarray | None = None) -> Block:
+    """What `block_bytes` wrote; ValueError when the bytes are not such a block. With
+    `words` (the numbers of its strings in a vocabulary, as many as it has strings) its
+    strings are not made: the block holds the numbers instead (`Block.words`)."""
     head = np.frombuffer(data, dtype="<i8", count=_HEADER) if len(data) >= 8 * _HEADER \
         else np.zeros(0)
     if head.size != _HEADER or int(head[0]) != _MAGIC:
@@ -181,10 +186,12 @@ def block_from_bytes(data: bytes) -> Block:
     offs = str_offsets.tolist()
     if offs[0] != 0 or offs[-1] != str_len or int(text_offsets[-1]) != text_len:
         raise ValueError("a records block's offsets do not fit")
-    strings = [blob[offs[i]:offs[i + 1]] for i in range(n_str)]
+    if words is not None and len(words) != n_str:
+        raise ValueError("numbers for another block's strings")
+    strings = [blob[offs[i]:offs[i + 1]] for i in range(n_str)] if words is None else []
     return Block(strings, article, passages.reshape(n_p, 2), text_offsets,
                  data[base + str_len:], sentences.reshape(n_s, 5), speakers.reshape(n_k, 3),
-                 people.reshape(n_q, 3), bounds, aliases)
+                 people.reshape(n_q, 3), bounds, aliases, words)
 
 
 @dataclass
@@ -227,6 +234,19 @@ class Maps:
         self.base = starts([len(m) for m in maps])[:-1]
         self.last = np.array([len(m) - 1 for m in maps], dtype=np.int64)
         self.blocks = np.arange(len(maps), dtype=np.int64)
+
+    @classmethod
+    def of_runs(cls, values: np.ndarray, sizes: np.ndarray) -> Maps:
+        """The maps of blocks whose maps (without their closing -1) are `values` end to
+        end, `sizes` of them per block."""
+        ends = np.cumsum(sizes)
+        m = cls([])
+        m.flat = np.insert(values.astype(np.int64), ends, -1)
+        m.base = np.zeros(len(sizes), dtype=np.int64)
+        m.base[1:] = ends[:-1] + np.arange(1, len(sizes), dtype=np.int64)
+        m.last = np.asarray(sizes, dtype=np.int64)
+        m.blocks = np.arange(len(sizes), dtype=np.int64)
+        return m
 
     def __call__(self, local: np.ndarray, counts: list[int]) -> np.ndarray:
         """Each block's local ids (`counts` of them per block, in order) through its map."""

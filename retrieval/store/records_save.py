@@ -27,6 +27,7 @@ from retrieval.store.records_stream import (
     BlockOf,
     SizesChanged,
     SizesOf,
+    Vocabulary,
     Writer,
     stream_records,
 )
@@ -101,20 +102,23 @@ def _arrays(t: Tables, digest: DigestRows) -> dict[str, np.ndarray]:
 def save_records(corpus: Corpus, folder: Path,
                  save_array: Callable[[str, np.ndarray], dict[str, Any]],
                  blocks: BlockOf | None = None, *, writer: Writer | None = None,
-                 sizes: SizesOf | None = None) -> dict[str, Any]:
+                 sizes: SizesOf | None = None, vocabulary: Vocabulary | None = None,
+                 whole_blocks: BlockOf | None = None) -> dict[str, Any]:
     """Write the records into `folder` with `save_array(name, array) -> file entry`; returns
     the manifest part. UnsupportedCorpus when the layout cannot hold the corpus. With
     `writer` (an `ArrayWriter` per file) they are written as each article's block is met
     (`records_stream`; `sizes`: the kept blocks' sizes), the same files without holding
-    the tables whole."""
+    the tables whole. `vocabulary`: the strings' vocabulary the streamed blocks may give
+    their strings' numbers in (`Block.words`); `whole_blocks`: the blocks with their strings,
+    for the whole-table way (else `blocks`)."""
     files: dict[str, dict[str, Any]] | None = None
     if writer is not None:
         _check_corpus(corpus)
         with contextlib.suppress(SizesChanged):  # a damaged block: the whole-table way
-            files, digest = stream_records(corpus, writer, blocks, sizes)
+            files, digest = stream_records(corpus, writer, blocks, sizes, vocabulary)
             part = _part(corpus, digest)
     if files is None:
-        arrays, part = records_arrays(corpus, blocks)
+        arrays, part = records_arrays(corpus, whole_blocks or blocks)
         files = {name: save_array(name, arr) for name, arr in arrays.items()}
         del arrays
     path = folder / RECORDS_JSON

@@ -9,9 +9,9 @@ block is let go once written; what stays grows with the sentences by 5 bytes eac
 speaker and speech kind, for the digest) and with the people and distinct strings."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -28,6 +28,15 @@ BlockOf = Callable[[ArticleKey], Block | None]  # an article's block, when one i
 SizesOf = Callable[[ArticleKey], tuple[int, int, int] | None]
 Writer = Callable[[str, np.dtype[Any] | type, tuple[int, ...]], ArrayWriter]
 _RUN = 256  # blocks numbered and written at a time: their arrays alive at once
+
+
+class Vocabulary(Protocol):
+    """Strings numbered across builds (`word_ids.Words`): blocks carrying their strings'
+    numbers (`Block.words`) are numbered across the corpus with numpy."""
+
+    def number(self, vocabulary: Sequence[str]) -> np.ndarray: ...
+
+    def words(self, ids: np.ndarray) -> list[str]: ...
 
 
 class SizesChanged(Exception):
@@ -55,6 +64,12 @@ class _Kept:
     people_count: int = 0
     alias_count: int = 0
     text: int = 0
+    # With a vocabulary: each vocabulary number's string id across the corpus (-1: not met
+    # yet), and the numbers met, in order of first use
+    vocabulary: Vocabulary | None = None
+    string_of: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    met: list[np.ndarray] = field(default_factory=list)
+    n_strings: int = 0
 
 
 def _maps(k: _Kept, b: Block) -> tuple[list[int], list[int]]:
@@ -75,20 +90,66 @@ def _maps(k: _Kept, b: Block) -> tuple[list[int], list[int]]:
     return gm, sm
 
 
+def _numbered(k: _Kept, blocks: list[Block], vocabulary: Vocabulary) -> tuple[Maps, Maps]:
+    """`_maps` of a run of blocks from their strings' numbers in the vocabulary (`words`;
+    numbered here for a block without): the strings met first numbered in order of first
+    use with numpy (equal strings are equal numbers), the speakers by first use."""
+    words = [b.words if b.words is not None else vocabulary.number(
+        [s.decode("utf-8", "surrogateescape") for s in b.strings]) for b in blocks]
+    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    every = np.concatenate(words).astype(np.int64) if words else np.zeros(0, dtype=np.int64)
+    if every.size and (int(every.min()) < 0):
+        raise SizesChanged  # (a damaged number: the whole-table way, from the strings)
+    top = int(every.max()) + 1 if every.size else 0
+    if top > len(k.string_of):
+        k.string_of = np.concatenate([k.string_of,
+                                      np.full(top - len(k.string_of), -1, dtype=np.int64)])
+    fresh = every[k.string_of[every] < 0]
+    if fresh.size:
+        distinct, first = np.unique(fresh, return_index=True)
+        met = distinct[np.argsort(first, kind="stable")]
+        k.string_of[met] = np.arange(k.n_strings, k.n_strings + met.size, dtype=np.int64)
+        k.n_strings += int(met.size)
+        k.met.append(met)
+    by_string = Maps.of_runs(k.string_of[every], sizes)
+    n_k = [len(b.speakers) for b in blocks]
+    speakers = _cat_blocks([b.speakers for b in blocks], 3)
+    names = by_string(speakers[:, 0], n_k).tolist() if len(speakers) else []
+    roles = by_string(speakers[:, 1], n_k).tolist() if len(speakers) else []
+    kinds = speakers[:, 2].tolist() if len(speakers) else []
+    rows = []
+    for key in zip(names, roles, kinds, strict=True):
+        row = k.speaker_ids.get(key)
+        if row is None:
+            row = k.speaker_ids[key] = len(k.speakers)
+            k.speakers.append(key)
+        rows.append(row)
+    by_speaker = Maps.of_runs(np.array(rows, dtype=np.int64), np.array(n_k, dtype=np.int64))
+    heads = by_string(_cat_blocks([b.article for b in blocks]), [6] * len(blocks)).reshape(-1, 6)
+    for b, head in zip(blocks, heads.tolist(), strict=True):
+        k.heads.append([*head, k.passages, k.people_count])
+        k.passages += len(b.passages)
+        k.people_count += len(b.people)
+    return by_string, by_speaker
+
+
 def _add(k: _Kept, blocks: list[Block], owners: list[int], files: dict[str, ArrayWriter]
          ) -> None:
     """A run of blocks, numbered across the corpus as `records_block.assemble` numbers them
     (with its maps, a run at a time: a numpy step per run, not per article): written, or
     kept for the small tables."""
-    string_maps, speaker_maps = [], []
-    for b in blocks:
-        gm, sm = _maps(k, b)
-        k.heads.append([gm[x] for x in b.article.tolist()] + [k.passages, k.people_count])
-        string_maps.append(gm)
-        speaker_maps.append(sm)
-        k.passages += len(b.passages)
-        k.people_count += len(b.people)
-    by_string, by_speaker = Maps(string_maps), Maps(speaker_maps)
+    if k.vocabulary is not None:
+        by_string, by_speaker = _numbered(k, blocks, k.vocabulary)
+    else:
+        string_maps, speaker_maps = [], []
+        for b in blocks:
+            gm, sm = _maps(k, b)
+            k.heads.append([gm[x] for x in b.article.tolist()] + [k.passages, k.people_count])
+            string_maps.append(gm)
+            speaker_maps.append(sm)
+            k.passages += len(b.passages)
+            k.people_count += len(b.people)
+        by_string, by_speaker = Maps(string_maps), Maps(speaker_maps)
     n_s = [len(b.sentences) for b in blocks]
     n_p = [len(b.passages) for b in blocks]
     n_q = [len(b.people) for b in blocks]
@@ -132,10 +193,12 @@ def _cat(parts: list[np.ndarray], dtype: type, width: int = 0) -> np.ndarray:
 
 
 def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
-                   sizes: SizesOf | None) -> tuple[dict[str, dict[str, Any]], DigestRows]:
+                   sizes: SizesOf | None, vocabulary: Vocabulary | None = None
+                   ) -> tuple[dict[str, dict[str, Any]], DigestRows]:
     """Write the records of `corpus` (its passages checked to be its articles'), each file by
     `writer(name, dtype, shape)`: the files' manifest entries, in `records_layout` order,
-    and the digest for the JSON part. SizesChanged when a block's header lied."""
+    and the digest for the JSON part. SizesChanged when a block's header lied. With a
+    `vocabulary`, blocks may carry their strings as numbers in it (`Block.words`)."""
     articles = corpus.articles  # read through their keys: a held article is made again
     # the last of equal ids wins
     owner = {aid: ai for ai, (aid, _, _) in enumerate(article_keys(articles))}
@@ -155,7 +218,7 @@ def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
              "passages": writer("passages", np.int64, (n_p + 1, 3)),
              "sentences": writer("sentences", np.int64, (n_s, 5))}
     try:
-        k = _Kept()
+        k = _Kept(vocabulary=vocabulary)
         run: list[Block] = []
         owners: list[int] = []
         seen = np.zeros(3, dtype=np.int64)
@@ -188,14 +251,19 @@ def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
 def _finish(k: _Kept, writer: Writer, streamed: dict[str, dict[str, Any]]
             ) -> tuple[dict[str, dict[str, Any]], DigestRows]:
     """The small tables and the digest's, written whole; every file's entry in order."""
-    strings = list(k.ids)
+    if k.vocabulary is None:
+        strings = list(k.ids)
+        texts = None
+    else:
+        texts = k.vocabulary.words(np.concatenate(k.met)) if k.met else []
+        strings = [s.encode("utf-8", "surrogateescape") for s in texts]
     people = _cat(k.people, np.int64, 3)
     people_aliases = np.concatenate([*k.bounds, np.array([k.alias_count], dtype=np.int64)])
     aliases = _cat(k.aliases, np.int64)
     speakers = np.array(k.speakers, dtype=np.int64).reshape(len(k.speakers), 3)
     digest = digest_rows(DigestTables(strings, speakers, _cat(k.starts, np.int64),
                                       _cat(k.speaker, np.int32), _cat(k.speech, np.int8),
-                                      people, people_aliases, aliases))
+                                      people, people_aliases, aliases, texts))
     str_offsets = np.zeros(len(strings) + 1, dtype=np.int64)
     np.cumsum([len(s) for s in strings], out=str_offsets[1:])
     heads = k.heads + [[-1] * 6 + [k.passages, k.people_count]]

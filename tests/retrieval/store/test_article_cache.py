@@ -180,3 +180,30 @@ def test_a_file_name_that_is_not_utf8_is_cached_with_its_raw_bytes(tmp_path: Pat
     assert changes == Changes(new=1, first=True)
     again, changes = _build(tmp_path / "cache", d, count)
     assert count.calls == 1 and changes == Changes(reused=1) and again == first
+
+
+def test_the_merge_entries_read_from_a_head_are_the_articles():
+    """`merge_entries_of` (a build's unchanged articles, not made) gives what
+    `merge_entries` reads of the article `article_from_parts` makes of the same row."""
+    from corpus.merging import merge_entries
+    from retrieval.store.article_json import article_from_parts, article_parts, merge_entries_of
+    articles = [ODD, *build_corpus([SHIPPED_CORPUS]).articles,
+                *(attribute_article(r) for r in read_articles([SHIPPED_CORPUS])[0])]
+    assert any(merge_entries(a) for a in articles)
+    for article in articles:
+        head, passages = article_parts(article, people_facts(article))
+        made, facts = article_from_parts(head, passages)
+        assert merge_entries_of(head) == (article.id, article.path, len(article.passages),
+                                          merge_entries(made, facts))
+        assert merge_entries(made, facts) == merge_entries(article)
+
+
+@pytest.mark.parametrize("head", [
+    '{"f": 1}',  # another format
+    '{"f": 3, "id": "a", "path": "a", "n": 1, "people": [],'
+    ' "merge": [[0, [], "x", null, null, [], null, 1]]}',  # facts of a person it has not
+])
+def test_a_head_that_is_not_an_articles_gives_no_entries(head: str):
+    from retrieval.store.article_json import merge_entries_of
+    with pytest.raises(ValueError):
+        merge_entries_of(head)

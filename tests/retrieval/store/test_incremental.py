@@ -283,3 +283,205 @@ def test_a_person_moving_between_surname_buckets_equals_a_full_rebuild(tmp_path:
     assert _speaker_of(removed, "silk") == {"Kilroy Silk", "Tom Silk"}
     _same(removed, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh2"),
                               build_corpus))
+
+
+def _numbering(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The vocabularies the builds number index terms of (`word_ids.Words.number`), as
+    called."""
+    from retrieval.store.word_ids import TERMS, Words
+    calls: list[list[str]] = []
+    real = Words.number
+
+    def counting(self, vocabulary):
+        if self.kind == TERMS:
+            calls.append(list(vocabulary))
+        return real(self, vocabulary)
+    monkeypatch.setattr(Words, "number", counting)
+    return calls
+
+
+def _damage_vocabulary(cache: Path, how: str) -> None:
+    import sqlite3
+    (db,) = cache.glob("articles-*.sqlite")
+    con = sqlite3.connect(db)
+    with con:
+        if how == "runs":
+            con.execute("UPDATE word_runs SET sum = 'x'")
+        elif how == "maps":
+            con.execute("UPDATE word_maps SET ids = substr(ids, 5) || substr(ids, 1, 4)")
+        else:
+            con.execute("DROP TABLE word_maps")
+    con.close()
+
+
+@pytest.mark.parametrize("before", ["nothing", "damaged runs", "damaged maps", "no maps table",
+                                    "a forced rebuild"])
+def test_an_incremental_build_numbers_only_the_new_articles_words(
+        tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch, before: str):
+    """Unchanged articles' terms are read as the numbers their word maps keep; a vocabulary
+    or map that cannot be trusted is numbered again (every article), and each build is
+    exactly a full rebuild."""
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    if before == "a forced rebuild":
+        open_index([news], options, build_corpus, rebuild=True)
+    elif before != "nothing":
+        _damage_vocabulary(tmp_path / "cache", {"damaged runs": "runs", "damaged maps": "maps",
+                                                "no maps table": "table"}[before])
+    calls = _numbering(monkeypatch)
+    (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Erdogan said.\n",
+                                  encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    renumbered = before in {"damaged runs", "damaged maps", "no maps table"}
+    assert len(calls) == (4 if renumbered else 1)
+    assert "meet" in calls[-1 if not renumbered else 2]  # the new article's (in file order)
+    full = open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus)
+    _same(again, full)
+    calls.clear()
+    (news / "newer.txt").write_text("Talks end\n\nThe talks ended, Kallas said.\n",
+                                    encoding="utf-8")
+    third = open_index([news], options, build_corpus)
+    assert len(calls) == 1 and "end" in calls[0]  # the vocabulary is whole again
+    _same(third, open_index([news], IndexOptions(cache_dir=tmp_path / "fresh2"),
+                            build_corpus))
+
+
+def test_an_incremental_build_makes_no_strings_of_unchanged_blocks(
+        tmp_path: Path, news: Path, monkeypatch: pytest.MonkeyPatch):
+    """The records blocks of unchanged articles the merge leaves alone are read as their
+    strings' numbers (`ArticleCache.numbered_block`): none of their strings is made or
+    numbered again, and the records are exactly a full rebuild's."""
+    from retrieval.store import records_block
+    from retrieval.store.word_ids import STRINGS, Words
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    numbered: list[str] = []
+    real_number = Words.number
+
+    def counting(self, vocabulary):
+        if self.kind == STRINGS:
+            numbered.extend(vocabulary)
+        return real_number(self, vocabulary)
+    monkeypatch.setattr(Words, "number", counting)
+    made: list[bool] = []
+    real_block = records_block.block_from_bytes
+
+    def reading(data, words=None):
+        block = real_block(data, words)
+        made.append(words is None and "grain" in block.strings[0].decode())
+        return block
+    monkeypatch.setattr("retrieval.store.article_cache.block_from_bytes", reading)
+    (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Erdogan said.\n",
+                                  encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    assert made and not any(made)  # grain.txt's block read, its strings never made
+    assert "new" in numbered and "grain" not in numbered
+    _same(again, open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+
+
+@pytest.mark.parametrize("memory", ["kept", "damaged", "gone"])
+def test_an_incremental_build_groups_only_the_buckets_the_new_file_touches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory: str):
+    """What the last build merged is kept for the corpus (`merge_memory`): adding a file
+    groups again only the surname buckets its people fall in, an unchanged article keeps
+    its renames from the others; a memory that cannot be read is a whole merge. Each build
+    is exactly a full rebuild."""
+    import sqlite3
+
+    from corpus import merging
+    d = tmp_path / "blairs"
+    d.mkdir()
+    for name, text in BLAIRS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([d], options, build_corpus)
+    if memory != "kept":
+        (db,) = (tmp_path / "cache").glob("articles-*.sqlite")
+        con = sqlite3.connect(db)
+        with con:
+            con.execute("UPDATE merges SET data = substr(data, 2)" if memory == "damaged"
+                        else "DELETE FROM merges")
+        con.close()
+    grouped: list[str] = []
+    real = merging._group_bucket
+
+    def counting(bucket):
+        grouped.extend(e.name for e in bucket)
+        return real(bucket)
+    monkeypatch.setattr(merging, "_group_bucket", counting)
+    (d / "kallas.txt").write_text(ARTICLES["kallas.txt"], encoding="utf-8")
+    again = open_index([d], options, build_corpus)
+    assert ("Blair" in grouped) == (memory != "kept")
+    assert "Kaja Kallas" in grouped
+    assert _speaker_of(again, "mr") == {"Tony Blair"}  # the kept rename
+    _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+
+
+@pytest.mark.parametrize(("change", "renamed_again"), [
+    ("an unrelated file", False),       # "Mr Blair" renamed as before: the kept block read
+    ("the renames change", True),       # "Tony Charles Blair" joins: the group is renamed
+    ("a damaged renamed block", True),
+    ("a damaged map of its strings", True),
+])
+def test_blocks_renamed_as_before_are_read_as_kept(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    change: str, renamed_again: bool):
+    """An unchanged article the merge renames exactly as the last build did has its
+    renamed records block read from the article cache (`renamed_rows`), not made again;
+    otherwise it is renamed anew. Each build is exactly a full rebuild."""
+    import sqlite3
+
+    from retrieval.store import article_cache
+    d = tmp_path / "blairs"
+    d.mkdir()
+    for name, text in BLAIRS.items():
+        (d / name).write_text(text, encoding="utf-8")
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([d], options, build_corpus)
+    if change.startswith("a damaged"):
+        (db,) = (tmp_path / "cache").glob("articles-*.sqlite")
+        con = sqlite3.connect(db)
+        with con:
+            con.execute("UPDATE renamed_blocks SET block = substr(block, 2)"
+                        if change == "a damaged renamed block" else
+                        "UPDATE word_maps SET ids = substr(ids, 5) || substr(ids, 1, 4)"
+                        " WHERE kind = 'renamed'")
+        con.close()
+    renamed: list[object] = []
+    real = article_cache.renamed_block
+
+    def counting(block, renames):
+        renamed.append(renames)
+        return real(block, renames)
+    monkeypatch.setattr(article_cache, "renamed_block", counting)
+    if change == "the renames change":
+        (d / "charles.txt").write_text("Visit\n\n\"It went well,\" Tony Charles Blair said.\n",
+                                      encoding="utf-8")
+    else:
+        (d / "kallas.txt").write_text(ARTICLES["kallas.txt"], encoding="utf-8")
+    again = open_index([d], options, build_corpus)
+    assert bool(renamed) == renamed_again
+    _same(again, open_index([d], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
+
+
+def test_an_incremental_build_makes_no_unchanged_article(tmp_path: Path, news: Path,
+                                                         monkeypatch: pytest.MonkeyPatch):
+    """Unchanged articles are held as their cache rows (`ArticleCache.held`): the merge
+    reads their entries from the rows' heads, and no article object of theirs (people,
+    speakers, passages) is made; the build is exactly a full rebuild."""
+    from retrieval.store import article_cache
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    made: list[str] = []
+    real = article_cache.article_from_parts
+
+    def making(head, passages):
+        article, facts = real(head, passages)
+        made.append(article.id)
+        return article, facts
+    monkeypatch.setattr(article_cache, "article_from_parts", making)
+    (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Erdogan said.\n",
+                                  encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    assert not set(made) & {"talks", "grain", "kallas"}
+    _same(again, open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))

@@ -97,3 +97,61 @@ def test_an_array_given_other_than_its_shape_is_refused(tmp_path: Path, rows: in
     with ArrayWriter(tmp_path, "a", np.int64, (4,)) as w, pytest.raises(ValueError):
         w.write(np.arange(rows))
         w.close()
+
+
+@pytest.mark.parametrize("given", ["every block", "every other block", "none"])
+@pytest.mark.parametrize("run", [2, 256], ids=["runs of 2 blocks", "runs of 256"])
+@pytest.mark.parametrize("name", CORPORA)
+def test_blocks_given_as_string_numbers_give_the_same_files(tmp_path: Path, monkeypatch,
+                                                            name: str, run: int, given: str):
+    """Blocks whose strings are numbers in a vocabulary kept across builds (`Block.words`,
+    numbered in an order of their own, with words of other corpora among them) are numbered
+    across the corpus as their strings would be; blocks without numbers are numbered as
+    they are met."""
+    from retrieval.store.word_ids import STRINGS, Words
+    monkeypatch.setattr(records_stream, "_RUN", run)
+    corpus = CORPORA[name]
+    whole, whole_files = _save(corpus, tmp_path / "whole", streamed=False)
+    vocabulary = Words.fresh(STRINGS)
+    vocabulary.number(["elsewhere", "Some One Else"])
+    blocks = [article_block(a) for a in corpus.articles]
+    every = sorted({s.decode("utf-8", "surrogateescape") for b in blocks for s in b.strings},
+                   reverse=True)
+    numbers = dict(zip(every, vocabulary.number(every).tolist(), strict=True))
+    stored = {(a.id, a.path): block_bytes(b) for a, b in zip(corpus.articles, blocks,
+                                                              strict=True)}
+    numbered = {}
+    for i, (key, b) in enumerate(zip(stored, stored.values(), strict=True)):
+        b = block_from_bytes(b)
+        if given == "every block" or given == "every other block" and i % 2:
+            numbered[key] = np.array([numbers[s.decode("utf-8", "surrogateescape")]
+                                      for s in b.strings], dtype=np.int64)
+    folder = tmp_path / "numbered"
+    folder.mkdir()
+    part = save_records(
+        corpus, folder, lambda n, arr: save_array(folder, n, arr),
+        lambda key: block_from_bytes(stored[key], numbered.get(key)),
+        sizes=lambda key: block_sizes(stored[key]), vocabulary=vocabulary,
+        whole_blocks=lambda key: block_from_bytes(stored[key]),
+        writer=lambda n, dtype, shape: ArrayWriter(folder, n, dtype, shape))
+    assert part == whole
+    assert {p.name: p.read_bytes() for p in sorted(folder.iterdir())} == whole_files
+
+
+def test_a_string_number_that_is_none_is_saved_the_whole_table_way(tmp_path: Path):
+    from retrieval.store.word_ids import STRINGS, Words
+    whole, whole_files = _save(SEED, tmp_path / "whole", streamed=False)
+    stored = {(a.id, a.path): block_bytes(article_block(a)) for a in SEED.articles}
+    folder = tmp_path / "damaged"
+    folder.mkdir()
+
+    def damaged(key):
+        b = block_from_bytes(stored[key])
+        return block_from_bytes(stored[key], np.full(len(b.strings), -1, dtype=np.int64))
+    part = save_records(
+        SEED, folder, lambda n, arr: save_array(folder, n, arr), damaged,
+        sizes=lambda key: block_sizes(stored[key]), vocabulary=Words.fresh(STRINGS),
+        whole_blocks=lambda key: block_from_bytes(stored[key]),
+        writer=lambda n, dtype, shape: ArrayWriter(folder, n, dtype, shape))
+    assert part == whole
+    assert {p.name: p.read_bytes() for p in sorted(folder.iterdir())} == whole_files
