@@ -27,6 +27,8 @@ NOT_NAMES = phrase_words("not_name") | titles_in("stopword")
 DOCUMENT_NOUNS = phrase_words("document_noun")
 MONTH_SURNAMES = phrase_words("month_surname")
 ROLE_SURNAMES = phrase_words("role_surname")
+_POSITIONS = phrase_words("position")
+_POST_NOMINALS = phrase_words("post_nominal")
 # Generic sources: reported as such, never turned into a named person.
 VAGUE_HEADS = phrase_words("vague_head")
 VAGUE_DETERMINERS = phrase_words("vague_determiner")
@@ -162,6 +164,10 @@ def _prepared(words: list[str]) -> list[str]:
             or opener_before_name(words, TITLES)):
         words = words[1:]
     words = words[:len(words) - time_tail(words)]
+    if len(words) >= 3 and bare(words[-1]) in _POST_NOMINALS and words[-1].isupper():
+        from corpus.gender import first_name_gender  # corpus.gender reads this module
+        if first_name_gender(words[-3]) is not None and is_cap(words[-2]):
+            words = words[:-1]  # "Tom McCabe MSP": the member's letters after the name
     if words and _CONTRACTION.search(words[-1]):
         return []
     words = cut_affiliation(words)
@@ -372,4 +378,4 @@ def _is_descriptor(word: str) -> bool:
         return True  # "India's Sania Mirza", "Labour's Paul Flynn"
     if "-" in word and word.split("-", 1)[1][:1].islower():
         return True
-    return low in g.adjectives
+    return low in g.adjectives or low in _POSITIONS  # "Wing Christophe Dominici"

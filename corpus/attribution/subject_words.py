@@ -54,6 +54,8 @@ _NOT_DESCRIPTORS = frozenset().union(
 _LEAD_DETERMINERS = {"a", "an", "one", "some", "many", "other", "several"}
 _DESCRIPTOR = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 _AGE = re.compile(r"\d+-year-old")
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,2}")
+_NAME_WORD = re.compile(r"[A-Z][a-z]")
 
 
 def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int] | None:
@@ -264,7 +266,7 @@ def _employer_role_name(found: list[str], kept: list[str]) -> list[str]:
 def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
     """The speaker-phrase words at the start of `matches`, after the lead `out`."""
     lead = len(out)
-    for m in matches:
+    for k, m in enumerate(matches):
         w = m.group()
         core = w.rstrip(".,;:!?")
         low = bare(core)
@@ -273,6 +275,10 @@ def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
                 or (not out and low == "the" and core == w)
                 or _role_of_field(out, core)):
             break
+        if _INITIAL.fullmatch(w) and k + 1 < len(matches) \
+                and _NAME_WORD.match(matches[k + 1].group()):
+            out.append(w)  # "said Mr R. Sridharan": an initial goes on to the surname
+            continue
         out.append(core)
         if core != w or len(out) >= MAX_PHRASE:
             break
