@@ -216,6 +216,11 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
         # (one holding a role noun, "the Office of the Deputy Prime Minister", is read as an
         # institution by the resolver, with its acronym)
         return Phrase(text, None, None, " ".join(words[k:]))
+    if 4 <= len(words) <= 5 and low[0] == "the" and low[-1] in ORG_WORDS \
+            and words[-1].islower() and is_cap(words[1]) and _named_kind(words[1]) \
+            and all(w.isalpha() and w.islower() for w in words[2:-1]):
+        # "The Usdaw trade union said": the name, then what kind of organisation it is
+        return Phrase(text, None, None, words[1])
     # "the government", "the council": an institution named by its common noun.
     if len(words) >= 2 and low[0] == "the" and low[-1] in ORG_WORDS and low[-1] not in (
             "house", "street", "office", "group", "company", "party", "research") \
@@ -224,6 +229,16 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
         # "the government", "the US government", "the Australian government"
         return Phrase(text, None, None, text)
     return None
+
+
+def _named_kind(word: str) -> bool:
+    """Whether a capitalised word before "trade union" names the union, not where it is
+    ("the US car industry") nor who it is ("the Labour party machine")."""
+    from corpus.gazetteer import gazetteer
+    g = gazetteer()
+    low = bare(word)
+    return low not in NOT_NAMES and low not in TITLES and low not in _PARTY_NAMES \
+        and not is_role_word(word) and not g.is_place(word) and word.lower() not in g.adjectives
 
 
 def _name_start(words: list[str], low: list[str]) -> int:

@@ -36,6 +36,7 @@ _BEFORE_TO = attribution_words("before_to")
 _GOING_ON = attribution_words("going_on")
 _NOT_ADVERBS = attribution_words("not_adverb")
 _REPORT_HEADS = attribution_words("report_head")
+_ORG_DESCRIPTORS = phrase_words("org_descriptor")
 COMPANY_SUFFIXES = phrase_words("company_suffix")
 MAX_PHRASE = 12
 _WORDS = re.compile(r"\S+")
@@ -326,9 +327,11 @@ def _described_lead(masked: str, pos: int, sent_end: int, kept: int = 0) -> list
     if len(lead) == kept:
         return []
     rest = _phrase_words(matches[len(lead):], list(lead)) or lead
+    named = [w for w in rest[len(lead):] if is_cap(w) and bare(w) not in NOT_NAMES]
+    if bare(lead[-1]) in _ORG_DESCRIPTORS and named and len(named) == len(rest) - len(lead):
+        return rest  # "according to state statistics body INSEE": what the body is, its name
     if any(bare(w) in DOCUMENT_NOUNS or bare(w) in _REPORT_HEADS for w in rest):
         return []  # "according to a report by Demos" is the report's author's
-    named = [w for w in rest[len(lead):] if is_cap(w) and bare(w) not in NOT_NAMES]
     described = is_role_word(lead[-1]) or lead[-1] in VAGUE_HEADS or any(
         is_role_word(w) or bare(w) in VAGUE_HEADS for w in rest[len(lead):])
     aged = any(_AGE.fullmatch(w) for w in lead)

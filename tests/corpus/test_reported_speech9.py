@@ -70,3 +70,43 @@ def test_a_members_letters_around_the_name(paragraph: str, expected: str) -> Non
 ])
 def test_a_month_after_an_organisations_name(paragraph: str, expected: str) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # tech/151: what the source is, then its one-word name
+    (["According to blog analysis firm Technorati, the so-called blogosphere has doubled "
+      "every five and a half months."], "Technorati"),
+    (["It now estimates that the number of blogs has exceeded 4.8 million."], None),
+    # a report is still its author's, never the report
+    (["According to a report by Demos, most voters are undecided."], "Demos"),
+])
+def test_a_description_then_one_name_after_according_to(paragraphs: list[str],
+                                                        expected: str | None) -> None:
+    assert speakers(*paragraphs)[0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # business/161 ("prohibited the Seattle-based company from future rocket work"): one
+    # word after a firm's noun is its name, and where it is based describes it
+    (["US aerospace firm Boeing has won a $1bn contract.",
+      "The Seattle-based company said it was pleased with the deal."], "Boeing"),
+    # a record label (entertainment/334: "his legal battles with record label Sony")
+    (["Michael fought his legal battles with record label Sony.",
+      "The label said it had never been told of the plans."], "Sony"),
+    # a place after the noun is where, not who: the company stays a description
+    (["Shares rose at firm London after the news.",
+      "The company said it was pleased with the deal."], "the company"),
+])
+def test_a_firm_named_in_one_word_is_the_company(paragraphs: list[str],
+                                                 expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # the name, then the kind of union it is
+    ("The Unison health union said nurses were angry about the pay offer.", "Unison"),
+    # never a place's industry
+    ("The US car industry said sales fell.", None),
+])
+def test_a_named_union_of_a_kind(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
