@@ -521,7 +521,9 @@ ISSUE12_PHRASE_WORDS = {
     "org_word": {"research",  # attr9: "According to Jupiter Research 40% of homes ..."
                  "confederation",  # attr8: "the Confederation of British Industry said"
                  "co", "llc", "llp",  # "China's Baoshan Iron and Steel Co."
-                 "fellowship"},  # after gold_blind9: "Lawyers' Christian Fellowship"
+                 "fellowship",  # after gold_blind9: "Lawyers' Christian Fellowship"
+                 # attr10: "SBC Communications said", "the League Against Cruel Sports"
+                 "communications", "sports"},
     # after gold_blind9: "trade publication Screen Daily", "German magazine Der Spiegel"
     "org_descriptor": {"publication", "magazine", "distributor"},
     # after gold_blind6: "Neither Mr Howard nor Mr Letwin would say" names no "Neither Howard"

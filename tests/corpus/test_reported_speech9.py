@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.build import attribute_article
+from corpus.loader import RawArticle
 from tests.corpus.attributed import attribute, speakers
 
 
@@ -131,3 +133,33 @@ def test_a_named_union_of_a_kind(paragraph: str, expected: str | None) -> None:
 def test_it_after_an_organisation_as_a_subject(paragraphs: list[str],
                                                expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # entertainment/085: a role of something opening the clause, then its holder's name
+    ("The director of the film, Vinod Pande, says the movie is not offensive.",
+     ("Vinod Pande", "director of the film")),
+    # politics/020
+    ("The chief inspector of schools, David Bell, also said recently that GCSEs should go.",
+     ("David Bell", "chief inspector of schools")),
+    # no role, no holder: "the rest of" is nobody's office
+    ("The rest of the squad, Real Madrid's reserves, said nothing.", (None, None)),
+])
+def test_a_role_of_something_then_the_name(paragraph: str,
+                                           expected: tuple[str | None, str | None]) -> None:
+    article = attribute_article(RawArticle("t", "t.txt", "A headline", (paragraph,)))
+    speaker = article.passages[1].sentences[0].speaker
+    assert (speaker.name if speaker else None, speaker.role if speaker else None) == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/278 and politics/152: names ending in a word that can qualify a role
+    # ("communications director") name organisations
+    ("US phone company SBC Communications said it expects to cut around 12,800 jobs.",
+     ("SBC Communications", "organisation", "reported")),
+    ("But the League Against Cruel Sports claimed the new act had been broken.",
+     ("League Against Cruel Sports", "organisation", "reported")),
+])
+def test_organisations_ending_in_a_role_qualifier(paragraph: str,
+                                                  expected: tuple[str, str, str]) -> None:
+    assert attribute(paragraph)[1] == expected
