@@ -23,6 +23,14 @@ _SUBJECT = re.compile(
     rf"(?:^\s*|,\s+|\b(?:but|and|while|though|although|whereas)\s+)(?:However,\s+|[A-Z]\w+,\s+)?"
     rf"(?P<share>{_SHARE})(?:\s+of\s+(?P<group>(?:the\s+|all\s+|those\s+)?"
     r"(?:[\w,.'’-]+\s+){0,4}?[\w'’-]+))?(?:\s+(?:also|still|now))?\s*$", re.IGNORECASE)
+# "14% of people aged between 18 and 34 said": a group polled with the ages it covers
+_AGED_SUBJECT = re.compile(
+    rf"(?:^\s*|,\s+)(?:{_SHARE})\s+of\s+(?P<group>(?:the\s+)?(?P<head>[a-z]+)\s+aged\s+"
+    r"(?:(?:between|over|under|from)\s+)?\d+(?:\s*(?:and|to|-)\s*\d+|\s+and\s+(?:over|under))?)"
+    r"\s*$", re.IGNORECASE)
+# "Among the over-65s, 70% said": the group the share is of, opening the clause
+_AMONG = re.compile(r"\s*[Aa]mong\s+((?:the\s+)?(?:(?:over|under)-\d+s|(?:[a-z-]+\s+){0,3}"
+                    r"[a-z]+))\s*,")
 _ANY_SHARE = re.compile(r"\d|half|third|quarter|fifth|tenth|majority|minority|one\s+in\b",
                         re.IGNORECASE)
 _RESPONDENTS = attribution_words("respondent")
@@ -36,10 +44,19 @@ def share_subject(cue: Cue) -> Finding | None:
     before = cue.masked[cue.sent_start:cue.start]
     if not _ANY_SHARE.search(before):
         return None  # most subjects hold no number or fraction: no need to read further
+    aged = _AGED_SUBJECT.search(before)
+    if aged is not None and bare(aged.group("head")) in _RESPONDENTS:
+        # "14% of people aged between 18 and 34 said"
+        return Finding(Phrase(aged.group("group"), None, None, None, vague=True))
     m = _SUBJECT.search(before)  # on the clause alone, so that "^" is its start
     if m is None:
         return None
     group = m.group("group")
+    among = _AMONG.match(before)
+    if group is None and among is not None and (
+            "-" in among.group(1) or bare(among.group(1).split()[-1]) in _RESPONDENTS):
+        # "Among the over-65s, 70% said", "Among those questioned, ..."
+        return Finding(Phrase(among.group(1), None, None, None, vague=True))
     if group is None or bare(group) in _BACK:
         return Finding(Phrase(m.group("share"), None, None, None, pronoun="plural"))
     words = group.split()

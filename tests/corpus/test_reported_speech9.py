@@ -163,3 +163,18 @@ def test_a_role_of_something_then_the_name(paragraph: str,
 def test_organisations_ending_in_a_role_qualifier(paragraph: str,
                                                   expected: tuple[str, str, str]) -> None:
     assert attribute(paragraph)[1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # (no sentence of the BBC folder outside the gold has these shapes: written for the
+    # test) a share of a group polled with the ages it covers
+    ("In the poll, 22% of people aged over 65 said they had never used the internet.",
+     "people aged over 65"),
+    # the group the share is of, opening the clause
+    ("Among the under-25s, 40% said they would not vote.", "the under-25s"),
+    ("Among those questioned, a third said they would switch banks.", "those questioned"),
+    # "among" with no group polled
+    ("Among other things, 40% said it was too late.", None),
+])
+def test_a_share_of_a_group_by_age_or_among(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
