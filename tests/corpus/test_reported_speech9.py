@@ -178,3 +178,21 @@ def test_organisations_ending_in_a_role_qualifier(paragraph: str,
 ])
 def test_a_share_of_a_group_by_age_or_among(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # politics/282: a statement ending its paragraph, narration, then a quotation with no
+    # attribution of its own: the same speaker goes on
+    (["Mr Blair added: \"They have learned nothing.\" By contrast, he said, New Labour had "
+      "listened to its electorate.",
+      "Mr Blair went on to list his government's achievements. \"So now we have a choice, "
+      "we can defend this record or give up and go back."], "Blair"),
+    # a quotation closed in its sentence, with words after it, has its own attribution
+    (["Mr Blair added: \"They have learned nothing.\" By contrast, he said, New Labour had "
+      "listened to its electorate.",
+      "Mr Blair went on to list his government's achievements. \"They were able to move so "
+      "quickly,\" the newspaper quoted an insider as saying."], None),
+])
+def test_a_quotation_after_narration_goes_on_with_the_speaker(paragraphs: list[str],
+                                                              expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
