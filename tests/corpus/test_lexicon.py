@@ -191,6 +191,10 @@ ISSUE12_SEVERAL_WORD_FORMS = {
       for owner in ("his", "her", "its", "their") for call in ("call", "calls")),
     # attr9: "Ministers pointed to the fact that", "issued a statement calling Davis ..."
     "pointed to", "points to", "issued a statement", "issues a statement", "issued statements",
+    # attr10: "The government is reiterating a 2.5% target", "Doctors are warning that"
+    *(f"{be} {verb}" for be in ("is", "are", "was", "were")
+      for verb in ("reiterating", "warning", "insisting", "claiming", "denying", "promising",
+                   "arguing", "saying", "hoping", "complaining")),
 }
 ISSUE12_FRAMES = {
     "needs_as": {"touts", "touted"},  # attr8
@@ -203,7 +207,10 @@ ISSUE12_FRAMES = {
              "hope", "hopes", "hoped",
              # after gold_blind7
              "hint", "hints", "hinted", "countered", "reckon", "reckons", "reckoned",
-             "signalled", "signaled"},
+             "signalled", "signaled",
+             # attr10
+             *(f"{be} {verb}" for be in ("is", "are", "was", "were")
+               for verb in ("saying", "hoping"))},
     "no_inversion": {"thanked", "dubbed"},
     "object_content": {"expect", "expected",
                        *(f"{be} {verb}" for be in ("is", "are", "was", "were")
@@ -217,6 +224,8 @@ ISSUE12_MULTI = (
     "(?:express|expresses|expressed|voice|voices|voiced) concern(?= that\\b)|"
     "protest(?:s|ed)? (?:his|her|their) innocence|(?:calls|called) (?:him|her|it|them) an?|"
     "hits? out|(?:is|are|was|were) (?:predicting|forecasting)|"
+    "(?:is|are|was|were) (?:reiterating|warning|insisting|claiming|denying|promising|arguing|"
+    "saying|hoping|complaining)|"
     "(?:is|are|was|were) (?:confident|concerned|worried)"
     "(?= (?:that|he|she|they|it|his|her|their|its|the|[A-Z][\\w'’-]*"
     "|thousands|hundreds|millions|many|some|most|few|more|\\d[\\d,.]*)\\b)|"

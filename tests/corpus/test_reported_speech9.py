@@ -196,3 +196,19 @@ def test_a_share_of_a_group_by_age_or_among(paragraph: str, expected: str | None
 def test_a_quotation_after_narration_goes_on_with_the_speaker(paragraphs: list[str],
                                                               expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/090, tech/039, sport/029: the progressive of a speech verb
+    ('Ecologists are warning MSPs that Scotland may have to accept "significant intrusion" '
+     "from wind farms.", "Ecologists"),
+    ("The US Federal Bureau of Investigation is warning that a computer virus is being "
+     "spread via e-mails.", "US Federal Bureau of Investigation"),
+    ("The organisers are hoping that Isinbayeva's main rival will also take part in the "
+     "event.", "The organisers"),
+    # a hope with no content, and what someone says as a thing, are no statement
+    ("He is hoping to play on Saturday.", None),
+    ("What he is saying is nonsense.", None),
+])
+def test_the_progressive_of_a_speech_verb(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
