@@ -212,3 +212,19 @@ def test_a_quotation_after_narration_goes_on_with_the_speaker(paragraphs: list[s
 ])
 def test_the_progressive_of_a_speech_verb(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # politics/298: a definite description of the source in the lead, named next
+    (["A cap on donations to political parties should not be introduced yet, the elections "
+      "watchdog has said.",
+      "In a new report, the Electoral Commission says it is worth debating a £10,000 cap."],
+     "Electoral Commission"),
+    # a source of another kind next leaves the lead as it was
+    (["A cap on donations to political parties should not be introduced yet, the elections "
+      "watchdog has said.",
+      "Tory MP John Smith says it is worth debating a £10,000 cap."], None),
+])
+def test_a_definite_description_in_the_lead(paragraphs: list[str],
+                                            expected: str | None) -> None:
+    assert speakers(*paragraphs)[0] == expected
