@@ -511,8 +511,10 @@ ISSUE12_PHRASE_WORDS = {
     # after gold_blind6 (tests/corpus/test_reported_speech4.py): "Marca's headline says it
     # all", "according to an expert panel"
     "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters", "headline",
-                      "editorial"},
+                      "editorial",
+                      "lawsuit"},  # attr10: "The lawsuit said Willis has endured ..."
     "vague_head": {"bookmakers", "creditors", "guidance", "guidelines", "leaflet",
+                   "lawsuit",  # attr10
                    "proponents",
                    # "His lawyers claim that", "with Labour backbenchers and opposition
                    # politicians opposing the plan" (gold_blind3)

@@ -228,3 +228,16 @@ def test_the_progressive_of_a_speech_verb(paragraph: str, expected: str | None) 
 def test_a_definite_description_in_the_lead(paragraphs: list[str],
                                             expected: str | None) -> None:
     assert speakers(*paragraphs)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # entertainment/050: a lawsuit states its plaintiff's case (a document: its author when
+    # the article gives one, else the lawsuit)
+    ('The lawsuit said Willis has endured "extreme mental, physical and emotional pain and '
+     'suffering."', "The lawsuit"),
+    ("A lawsuit filed by the EFF claims the firm broke the law.", "EFF"),
+    # lawsuits as a topic say nothing
+    ("Lawsuits are expensive and slow.", None),
+])
+def test_a_lawsuit_speaks(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
