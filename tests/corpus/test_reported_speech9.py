@@ -241,3 +241,22 @@ def test_a_definite_description_in_the_lead(paragraphs: list[str],
 ])
 def test_a_lawsuit_speaks(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # tech/109: a share after a place that opens the clause with no comma, or after "where"
+    ("In the UK 69% of those questioned said they turned to their fixed phone.",
+     "those questioned"),
+    ("The move to mobile was most pronounced in South Korea where 65% of those questioned "
+     "said they already make most of their calls from a mobile.", "those questioned"),
+    # tech/183: "barely" qualifies a share
+    ("Barely 5% of those questioned said they wanted a player that could play back both "
+     "music and movies.", "those questioned"),
+    # tech/109: a quantity of a group polled
+    ("Many of those questioned said they had an emotional connection to their fixed phone.",
+     "those questioned"),
+    # never a quantity of anyone else
+    ("Most of the players said nothing.", None),
+])
+def test_more_shares_of_a_group_polled(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
