@@ -11,6 +11,7 @@ import re
 
 from corpus.attribution.acts import Act
 from corpus.attribution.cues import CUE, REPORT_ONLY
+from corpus.attribution.focus import sentence_subject
 from corpus.attribution.pronoun_focus import (
     described_earlier_focus,
     known_person,
@@ -39,6 +40,7 @@ _SUBORDINATORS = attribution_words("subordinator")
 _JOINING = _SUBORDINATORS | attribution_words("split_conjunction") | {"which", "that", "who"}
 _NAME = re.compile(rf"\b(?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*[a-z]\b")
+_ITS = re.compile(r"\bits\b")
 _PLURAL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*s)\b")
 
 _REPORT_HEADS = attribution_words("report_head")
@@ -63,6 +65,10 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
             unit.entity = near
             unit.minor = True
             return
+    if kind == "neuter" and (own := _own_organisation(state, act)) is not None:
+        unit.entity = own
+        unit.minor = True
+        return
     if kind == "plural" and last is not None and last.act is not None \
             and _other_group_since(state, last, act):
         return  # "..., which ministers claim ..., is opposed by the Liberal Democrats.
@@ -328,6 +334,30 @@ def nearest_in_clause(state: ArticleState, act: Act, gender: str) -> Entity | No
         if ent is not None and ent.kind == "person" and ent.gender in (None, gender):
             return ent
     return None
+
+
+def _own_organisation(state: ArticleState, act: Act) -> Entity | None:
+    """'Electrolux saw its shares rise 14% on Tuesday after it said ...', '... is cracking
+    down on large rural estates, which it says are lying idle': an "it" opening a
+    subordinate or relative clause is the organisation the sentence opens with."""
+    text = state.paragraph.masked
+    lead = text[state.sentence_start:act.cue].split()
+    if len(lead) < 3 or lead[-1] != "it" or (bare(lead[-2]) not in _SUBORDINATORS
+                                            and lead[-2] != "which"):
+        return None
+    subject = sentence_subject(text, state.sentence_start, act.clause_start)
+    if subject is None or subject.name is None or subject.pronoun or subject.title:
+        return None
+    name = subject.name
+    known = is_organisation_name(name) or state.people.shown_organisation(name) \
+        or state.people.find_organisation(name) is not None
+    # ("Electrolux saw its shares rise": one that "its" refers back to is no person)
+    if not known and (state.people.find(name) is not None or not _ITS.search(
+            text, state.sentence_start, act.clause_start)):
+        return None
+    if name.startswith("The "):
+        name = "t" + name[1:]  # "The government" is "the government"
+    return state.people.note_organisation(name, state.position)
 
 
 def _other_group_since(state: ArticleState, last: Unit, act: Act) -> bool:

@@ -260,3 +260,20 @@ def test_a_lawsuit_speaks(paragraph: str, expected: str | None) -> None:
 ])
 def test_more_shares_of_a_group_polled(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/058, business/029, business/432: an "it" opening a subordinate or relative
+    # clause is the organisation the sentence opens with
+    ("Electrolux saw its shares rise 14% on Tuesday after it said it would be shifting more "
+     "of its manufacturing to low-cost countries.", "Electrolux"),
+    ("The government is cracking down on so-called latifundios, or large rural estates, "
+     "which it says are lying idle.", "the government"),
+    ('BA will now suspend the Saudi flights - which it says will remain "under constant '
+     'review" - from 27 March.', "BA"),
+    # a person's sentence: "it" is something else
+    ("Mr Smith sold his car after it said nothing.", None),
+])
+def test_it_in_a_clause_is_the_organisation_the_sentence_opens_with(
+        paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
