@@ -277,3 +277,17 @@ def test_more_shares_of_a_group_polled(paragraph: str, expected: str | None) -> 
 def test_it_in_a_clause_is_the_organisation_the_sentence_opens_with(
         paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # tech/214: another name in the clause before "the company" may be the one meant
+    (["Net monitoring firm Netcraft measured the sites.",
+      "In a statement from Lycos Europe announcing the scrapping of the scheme, the company "
+      "denied that this was its fault."], "the company"),
+    # the one organisation named before, and nobody else in the clause
+    (["Net monitoring firm Netcraft measured the sites.",
+      "In a statement on Friday, the company denied that this was its fault."], "Netcraft"),
+])
+def test_the_company_with_another_name_in_its_clause(paragraphs: list[str],
+                                                     expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
