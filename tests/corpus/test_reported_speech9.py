@@ -291,3 +291,18 @@ def test_it_in_a_clause_is_the_organisation_the_sentence_opens_with(
 def test_the_company_with_another_name_in_its_clause(paragraphs: list[str],
                                                      expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/181: "said that" and a time or reason clause: the clause after it is
+    # content, never a second speaker
+    ("But the Conservatives warned of rising obesity levels and said that since only a "
+     "third of children do two hours of sport a week currently, the government is promising "
+     "something it cannot guarantee.", ["Conservatives"]),
+    # a second speaker after "while" still has a clause of its own
+    ("Ukraine said that it would attend, while Moscow said it would not.",
+     ["Ukraine", "Moscow"]),
+])
+def test_a_clause_after_that_and_a_reason_is_content(paragraph: str,
+                                                     expected: list[str]) -> None:
+    assert speakers(paragraph) == expected
