@@ -15,7 +15,7 @@ from corpus.lexicon import cue_forms, phrase_words
 
 _FINITE_VERBS = phrase_words("finite_verb")
 _TIME_WORDS = phrase_words("time_word")
-_TIME_LEADS = frozenset({"on", "in", "last", "this", "next", "late", "early"})
+_TIME_LEADS = frozenset({"on", "in", "for", "last", "this", "next", "late", "early"})
 # A capitalised word in one of these is an adverb opening the sentence, never a surname
 # ("Kelly", "Connolly", "Daly" end otherwise)
 _ADVERB = re.compile(r"^[A-Z][a-z]{3,}(?:ally|ously|ively|ently|antly|ately|ingly|edly)$")

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from corpus.folding import fold_name
+from corpus.folding import fold, fold_name
+from corpus.gazetteer import gazetteer
 from corpus.gender import first_name_gender
 from corpus.lexicon import phrase_words
 from corpus.phrases import NOT_NAMES, ROLE_NOUNS, TITLES, bare
@@ -79,8 +80,9 @@ def organisation_evidence(texts: Iterable[str]) -> dict[str, tuple[str, str | No
     for text in texts:
         names = [m.group(1) for m in _SHARES_IN.finditer(text)]
         names += [m.group(1) for m in _OWN_SHARES.finditer(text)]
-        names += [m.group(2) for m in _DESCRIBED.finditer(text) if m.group(1) in _DESCRIPTORS]
-        names += _named_before_offices(text)
+        described = [m.group(2) for m in _DESCRIBED.finditer(text)
+                     if m.group(1) in _DESCRIPTORS]
+        names += described + _named_before_offices(text)
         for m in _ACRONYM.finditer(text):
             name = _clean(m.group(1))
             words = name.split()
@@ -92,5 +94,9 @@ def organisation_evidence(texts: Iterable[str]) -> dict[str, tuple[str, str | No
                     break
         for name in map(_clean, names):
             if len(name.split()) >= 2 and _acceptable(name):
+                found.setdefault(fold_name(name), (name, None))
+        for name in map(_clean, described):  # "Video game firm Bioware": one word will do
+            if len(name.split()) == 1 and _acceptable(name) and not gazetteer().is_place(name) \
+                    and fold(name) not in gazetteer().adjectives:
                 found.setdefault(fold_name(name), (name, None))
     return found

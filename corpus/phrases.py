@@ -27,6 +27,8 @@ NOT_NAMES = phrase_words("not_name") | titles_in("stopword")
 DOCUMENT_NOUNS = phrase_words("document_noun")
 MONTH_SURNAMES = phrase_words("month_surname")
 ROLE_SURNAMES = phrase_words("role_surname")
+_POSITIONS = phrase_words("position")
+_POST_NOMINALS = phrase_words("post_nominal")
 # Generic sources: reported as such, never turned into a named person.
 VAGUE_HEADS = phrase_words("vague_head")
 VAGUE_DETERMINERS = phrase_words("vague_determiner")
@@ -162,6 +164,10 @@ def _prepared(words: list[str]) -> list[str]:
             or opener_before_name(words, TITLES)):
         words = words[1:]
     words = words[:len(words) - time_tail(words)]
+    if len(words) >= 3 and bare(words[-1]) in _POST_NOMINALS and words[-1].isupper():
+        from corpus.gender import first_name_gender  # corpus.gender reads this module
+        if first_name_gender(words[-3]) is not None and is_cap(words[-2]):
+            words = words[:-1]  # "Tom McCabe MSP": the member's letters after the name
     if words and _CONTRACTION.search(words[-1]):
         return []
     words = cut_affiliation(words)
@@ -210,6 +216,11 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
         # (one holding a role noun, "the Office of the Deputy Prime Minister", is read as an
         # institution by the resolver, with its acronym)
         return Phrase(text, None, None, " ".join(words[k:]))
+    if 4 <= len(words) <= 5 and low[0] == "the" and low[-1] in ORG_WORDS \
+            and words[-1].islower() and is_cap(words[1]) and _named_kind(words[1]) \
+            and all(w.isalpha() and w.islower() for w in words[2:-1]):
+        # "The Usdaw trade union said": the name, then what kind of organisation it is
+        return Phrase(text, None, None, words[1])
     # "the government", "the council": an institution named by its common noun.
     if len(words) >= 2 and low[0] == "the" and low[-1] in ORG_WORDS and low[-1] not in (
             "house", "street", "office", "group", "company", "party", "research") \
@@ -218,6 +229,16 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
         # "the government", "the US government", "the Australian government"
         return Phrase(text, None, None, text)
     return None
+
+
+def _named_kind(word: str) -> bool:
+    """Whether a capitalised word before "trade union" names the union, not where it is
+    ("the US car industry") nor who it is ("the Labour party machine")."""
+    from corpus.gazetteer import gazetteer
+    g = gazetteer()
+    low = bare(word)
+    return low not in NOT_NAMES and low not in TITLES and low not in _PARTY_NAMES \
+        and not is_role_word(word) and not g.is_place(word) and word.lower() not in g.adjectives
 
 
 def _name_start(words: list[str], low: list[str]) -> int:
@@ -372,4 +393,4 @@ def _is_descriptor(word: str) -> bool:
         return True  # "India's Sania Mirza", "Labour's Paul Flynn"
     if "-" in word and word.split("-", 1)[1][:1].islower():
         return True
-    return low in g.adjectives
+    return low in g.adjectives or low in _POSITIONS  # "Wing Christophe Dominici"

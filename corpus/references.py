@@ -68,6 +68,8 @@ def reference_noun(words: list[str]) -> Reference | None:
     if len(words) < 2 or words[0] not in ("the", "The") or len(words) > 2 + MAX_MODIFIERS:
         return None
     last = words[-1]
+    if len(words) == 3 and _BASED.fullmatch(words[1]):
+        return reference_noun([words[0], last])  # "The Canada-based company": the company
     if len(words) == 3 and _place_word(words[1]):
         found = references().get(last)  # "The US firm says", "the Japanese bank"
         return Reference(found.noun, found.refers_to, found.name_words, True) \
@@ -80,6 +82,10 @@ def reference_noun(words: list[str]) -> Reference | None:
     if found is None or (found.refers_to == "organisation" and len(words) > 2):
         return None  # "the parent company" may be another firm than the one speaking
     return found
+
+
+# "The Canada-based company says", "the London-based bank": where it is, as a place word
+_BASED = re.compile(r"[A-Z][\w.]*-based")
 
 
 def _place_word(word: str) -> bool:

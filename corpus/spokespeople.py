@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from corpus.gender import first_name_gender
 from corpus.lexicon import phrase_words
-from corpus.phrases import CONNECTORS, TITLES, bare, is_cap, is_role_noun, is_role_word
+from corpus.phrases import CONNECTORS, ORG_WORDS, TITLES, bare, is_cap, is_role_noun, is_role_word
 
 SPOKESPEOPLE = phrase_words("spokesperson")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -62,5 +62,19 @@ def _organisation_like(owner: list[str]) -> bool:
         return False
     if first_name_gender(owner[0]) is not None and len(owner) > 1:
         return False
-    return all((is_cap(w) or bare(w) in CONNECTORS) and bare(w) not in TITLES
-               and not is_role_noun(w) and "'" not in w and "’" not in w for w in owner)
+    # "the Information Commissioner's Office": an owner inside a name that an
+    # organisation's word ends is part of it (never "Tony Blair's", a person's)
+    inner = len(owner) > 1 and bare(owner[-1]) in ORG_WORDS
+    return all(_owner_word(w, inner and k < len(owner) - 1) for k, w in enumerate(owner))
+
+
+def _owner_word(word: str, inside: bool) -> bool:
+    if not (is_cap(word) or bare(word) in CONNECTORS) or bare(word) in TITLES:
+        return False
+    if inside and _possessive(word):
+        return True
+    return not is_role_noun(word) and not _possessive(word)
+
+
+def _possessive(word: str) -> bool:
+    return "'" in word or "’" in word

@@ -31,6 +31,8 @@ _MAX_WORDS = 22
 _LOOSE = re.compile(r",\s+(?:from|of|at|with)\s+[^,]{3,80}$")
 _CLAUSE_ENDS = tuple(",;:" + QUOTE_CHARS)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+# "The head of ...", "the chairman of ...": a role of something opening the clause
+_ROLE_OF = re.compile(r"\s*(?:The|the)\s+(?:[a-z-]+\s+)?([a-z-]+)\s+of\s+[^,;:]{3,80}$")
 # ("Emmanuel Ferry, from Exane BNP Paribas told": a comma after the name, none after
 # the workplace, is the same)
 _EMPLOYED = re.compile(r"[,?!][\"”']\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+),?\s+"
@@ -192,6 +194,12 @@ def _between_marks(head_text: str, middle: str, mwords: list[str]) -> Apposition
         return head, None  # "Economists, however, forecast that ...": the head speaks
     mp = parse_phrase(mwords) if all(
         is_cap(w) or bare(w) in TITLES or bare(w) in CONNECTORS for w in mwords) else None
+    if mp is not None and mp.name and len(mp.name.split()) > 1 \
+            and (role_of := _ROLE_OF.match(head_text)) is not None \
+            and is_role_word(role_of.group(1)) and not is_organisation_name(mp.name):
+        # "The head of Christian Brothers' school St Fintian's, Richard Fogarty, said": a
+        # role of something opening the clause, then the full name holding it
+        return mwords, _ARTICLE.sub("", head_text.strip().lower()[:1] + head_text.strip()[1:])
     # "Role, Name, said": the name between the commas is the speaker.
     if mp is not None and mp.name and hp is not None and hp.role is not None \
             and first not in {"the", "a", "an"} and first not in PREPOSITIONS \

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from corpus.attribution.acts import Act
 from corpus.attribution.subject_words import SPLIT_CONJ
-from corpus.lexicon import attribution_words
+from corpus.lexicon import attribution_words, cue_forms
 from corpus.phrases import bare
 
 _CONTENT_SUBORDINATORS = attribution_words("content_subordinator")
@@ -19,8 +19,10 @@ def split_clauses(text: str, acts: list[Act], s: int, e: int) -> list[Piece]:
     """One piece per speech act whose subject starts a clause of its own."""
     pieces: list[Piece] = []
     current_start = s
-    current_act = acts[0]
+    current_act = previous = acts[0]
     for act in acts[1:]:
+        after = text[previous.cue:act.clause_start].split()[1:]  # since the last verb
+        previous = act
         lead = text[act.clause_start:act.cue].split()[:1]
         between = text[current_act.cue:act.clause_start].split()[1:]
         if lead and bare(lead[0]) in _CONTENT_SUBORDINATORS \
@@ -29,6 +31,11 @@ def split_clauses(text: str, acts: list[Act], s: int, e: int) -> list[Piece]:
             # "Mr Clarke said he had supported the plans when Mr Blunkett argued for
             # them", "Sir Archy said that when Mr Johnson had announced ...": a time or
             # reason clause after a statement (or opening its "that") is its content.
+            continue
+        if _content_opened(after):
+            # "... and said that since only a third of children do two hours of sport a
+            # week, the government is promising something it cannot guarantee": the
+            # clause after "that" and its time or reason clause is content
             continue
         if _nested_quotation(text, current_act, act, e):
             # 'The News of the World reports that Anelka told a French magazine: "..."':
@@ -45,6 +52,17 @@ def split_clauses(text: str, acts: list[Act], s: int, e: int) -> list[Piece]:
     return pieces
 
 
+def _content_opened(words: list[str]) -> bool:
+    """Whether the words since the last speech verb hold a speech verb, "that" and a time
+    or reason clause ("... warned of rising obesity levels and said that since only a
+    third of children ..., the government is promising"): what follows is its content."""
+    low = [bare(w) for w in words]
+    return any(low[k] == "that" and low[k + 1] in _OPENERS and low[k - 1] in _ONE_WORD_CUES
+               for k in range(1, len(low) - 2))
+
+
+_OPENERS = _CONTENT_SUBORDINATORS | attribution_words("subordinator")
+_ONE_WORD_CUES = frozenset(f for f in cue_forms() if " " not in f)
 _COLON_QUOTE = re.compile(r"^[^\"“”]*:\s*[\"“]")
 # "the first meeting indicated that both Sir Edward and Mr Thorpe thought ...": the "and"
 # of "both A and B" joins one subject, it opens no clause of its own

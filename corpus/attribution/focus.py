@@ -7,6 +7,9 @@ import re
 from corpus.attribution.salience import ASKED
 from corpus.attribution.state import ArticleState
 from corpus.attribution.subject_words import MAX_PHRASE
+from corpus.folding import fold
+from corpus.gazetteer import gazetteer
+from corpus.gender import first_name_gender
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
@@ -121,10 +124,13 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
         return
     if phrase.name:
         if is_organisation_name(phrase.name) and not phrase.title:
+            _note_organisation_subject(state, phrase.name)
             return
         ent = state.people.find(phrase.name)
         if ent is not None and ent.kind == "person":
             state.set_focus((ent, None), e)
+        elif ent is None:
+            state.narrated_org = None  # "The Prevention of Terrorism Bill was published"
     elif phrase.role:
         if phrase.text.lower().startswith(("a ", "an ")):
             return  # "A general election is ...": an indefinite noun, nobody in focus
@@ -134,6 +140,21 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
         elif not phrase.role.split()[-1].endswith("s"):
             # "Tony Blair's official spokesman declined to say ... He said:"
             state.set_focus((None, phrase.role), e)
+
+
+def _note_organisation_subject(state: ArticleState, name: str) -> None:
+    """"In January, Mitsubishi Motors issued its third profits warning ... Last month it
+    said": an organisation as the subject of a sentence with no speech is the one "it"
+    stands for next (never over one that speaks since)."""
+    g = gazetteer()
+    if g.is_place(name) or fold(name) in g.adjectives \
+            or first_name_gender(name.split()[0]) is not None:
+        state.narrated_org = None  # a country's "it" may be a thing of it; "Rob Da Bank"
+        return  #                    is a person
+    if name.startswith("The "):
+        name = "t" + name[1:]  # "The government" is "the government"
+    state.narrated_org = state.people.note_organisation(name, state.position)
+    state.narrated_passage = state.paragraph.index
 
 
 def note_closing_subject(state: ArticleState, s: int, e: int, last_cue: int) -> None:

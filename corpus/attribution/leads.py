@@ -22,7 +22,9 @@ from corpus.lexicon import attribution_words, phrase_words
 from corpus.phrases import is_role_noun
 from corpus.references import reference_noun
 
-_DESCRIPTION = r"(?:an?|one)\s+((?:[\w-]+\s+){0,3}?([a-z][a-z-]+))"
+# ("..., the elections watchdog has said.", "..., its central bank says.": a definite
+# description in the lead is as much a description of the source named next)
+_DESCRIPTION = r"(?:an?|one|the|its)\s+((?:[\w-]+\s+){0,3}?([a-z][a-z-]+))"
 _AFTER = re.compile(rf",\s+{_DESCRIPTION}\s+(?:(?:has|have|had)\s+)?(?P<verb>[a-z]+)"
                     r"\s*[.!?]?\s*$")
 _BEFORE = re.compile(rf",\s+(?P<verb>[a-z]+)\s+{_DESCRIPTION}\s*[.!?]?\s*$")

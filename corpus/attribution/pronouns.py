@@ -11,6 +11,7 @@ import re
 
 from corpus.attribution.acts import Act
 from corpus.attribution.cues import CUE, REPORT_ONLY
+from corpus.attribution.focus import sentence_subject
 from corpus.attribution.org_subjects import organisation_subject
 from corpus.attribution.pronoun_focus import (
     described_earlier_focus,
@@ -37,8 +38,10 @@ from corpus.references import reference_noun
 from corpus.titles import title_pattern
 
 _SUBORDINATORS = attribution_words("subordinator")
+_JOINING = _SUBORDINATORS | attribution_words("split_conjunction") | {"which", "that", "who"}
 _NAME = re.compile(rf"\b(?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*[a-z]\b")
+_ITS = re.compile(r"\bits\b")
 _PLURAL_NAME = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*s)\b")
 
 _REPORT_HEADS = attribution_words("report_head")
@@ -63,6 +66,10 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
             unit.entity = near
             unit.minor = True
             return
+    if kind == "neuter" and (own := _own_organisation(state, act)) is not None:
+        unit.entity = own
+        unit.minor = True
+        return
     if kind == "plural" and last is not None and last.act is not None \
             and _other_group_since(state, last, act):
         return  # "..., which ministers claim ..., is opposed by the Liberal Democrats.
@@ -74,7 +81,13 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
         if last is not None and last.passage < here - 1:
             last = None
         org = state.org_focus if state.org_passage >= here - 1 else None
-        unit.entity, unit.vague, unit.role_only = _referent("neuter", last, None, org)
+        # (only for an "it" of the sentence's first clause: "Even sports car maker Porsche
+        # may join the race, although it insists" is the sentence's own subject)
+        before = state.paragraph.masked[state.sentence_start:act.cue].lower().split()
+        narrated = state.narrated_org if state.narrated_passage >= here - 1 \
+            and not any(w.strip(",") in _JOINING for w in before) else None
+        unit.entity, unit.vague, unit.role_only = _referent("neuter", last, None, org,
+                                                            narrated)
         if _organisation_noun(unit.vague) and not _opens_statement(state, act):
             unit.vague = None  # "..., and the central bank said it expected": content
         if _report_verb(state, act) and not _document(unit.vague) and not (
@@ -108,13 +121,15 @@ def _share_group(state: ArticleState, last: Unit | None) -> str | None:
 
 
 def _referent(kind: str, last: Unit | None, focus: Focus | None,
-              org: Entity | None) -> Speaker:
+              org: Entity | None, narrated: Entity | None = None) -> Speaker:
     if kind in {"male", "female"} and focus is not None:
         ent, role = focus
         if ent is not None and ent.gender in (None, kind):
             return ent, None, None
         if ent is None and role and role_gender(role) in (None, kind):
             return None, None, role
+    if last is None and kind == "neuter" and narrated is not None:
+        return narrated, None, None  # "Mitsubishi Motors issued ... Last month it said"
     if last is None or (kind in ("neuter", "plural") and last.spoken_for is not None):
         return _NOBODY  # "an IAAF spokesman said ... they will be banned": not the IAAF
     ent = last.entity
@@ -322,6 +337,30 @@ def nearest_in_clause(state: ArticleState, act: Act, gender: str) -> Entity | No
         if ent is not None and ent.kind == "person" and ent.gender in (None, gender):
             return ent
     return None
+
+
+def _own_organisation(state: ArticleState, act: Act) -> Entity | None:
+    """'Electrolux saw its shares rise 14% on Tuesday after it said ...', '... is cracking
+    down on large rural estates, which it says are lying idle': an "it" opening a
+    subordinate or relative clause is the organisation the sentence opens with."""
+    text = state.paragraph.masked
+    lead = text[state.sentence_start:act.cue].split()
+    if len(lead) < 3 or lead[-1] != "it" or (bare(lead[-2]) not in _SUBORDINATORS
+                                            and lead[-2] != "which"):
+        return None
+    subject = sentence_subject(text, state.sentence_start, act.clause_start)
+    if subject is None or subject.name is None or subject.pronoun or subject.title:
+        return None
+    name = subject.name
+    known = is_organisation_name(name) or state.people.shown_organisation(name) \
+        or state.people.find_organisation(name) is not None
+    # ("Electrolux saw its shares rise": one that "its" refers back to is no person)
+    if not known and (state.people.find(name) is not None or not _ITS.search(
+            text, state.sentence_start, act.clause_start)):
+        return None
+    if name.startswith("The "):
+        name = "t" + name[1:]  # "The government" is "the government"
+    return state.people.note_organisation(name, state.position)
 
 
 def _other_group_since(state: ArticleState, last: Unit, act: Act) -> bool:

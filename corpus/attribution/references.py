@@ -19,7 +19,7 @@ from corpus.gazetteer import gazetteer
 from corpus.gender import role_gender
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
-from corpus.phrases import ORG_WORDS, Phrase, bare
+from corpus.phrases import NOT_NAMES, ORG_WORDS, Phrase, bare
 from corpus.quotes import mask_quotes, quote_spans
 from corpus.references import Reference, fits
 
@@ -129,7 +129,28 @@ def _only_named_before(state: ArticleState, unit: Unit, ref: Reference) -> Entit
         name = m.group()
         if fold(name) not in own and is_organisation_name(name) and not g.is_place(name):
             return None
+    if _other_named_in_clause(state, unit, at, own):
+        return None
     return named[0]
+
+
+def _other_named_in_clause(state: ArticleState, unit: Unit, at: int, own: set[str]) -> bool:
+    """"In a statement from Lycos Europe ..., the company denied": a name of two words or
+    more in the clause before the noun, neither the organisation found, a person nor a
+    place, may be the one meant."""
+    g = gazetteer()
+    for m in NAME_RUN.finditer(state.paragraph.masked, unit.start, at):
+        name = m.group()
+        words = name.split()
+        if len(words) < 2 or fold(name) in own or any(fold(w) in own for w in words) \
+                or g.is_place(name) or (m.start() == unit.start and bare(words[0]) in NOT_NAMES):
+            continue
+        known = state.people.find(name)  # (a person only when marked as one: the table
+        #                                    types many a firm's two words as a name)
+        if known is None or known.kind != "person" or not (
+                known.gender or known.role or known.roles_seen):
+            return True
+    return False
 
 
 def _noun_at(state: ArticleState, unit: Unit) -> int:

@@ -14,6 +14,7 @@ from corpus.entities import Entity
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.gender import first_name_gender, role_gender
+from corpus.lexicon import phrase_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
     CONNECTORS,
@@ -25,6 +26,9 @@ from corpus.phrases import (
     parse_phrase,
 )
 from corpus.spokespeople import spoken_for
+
+# "the Commerce Department for November": a month or day is never the end of a name
+_TIME_WORDS = phrase_words("time_word")
 
 
 def resolve(state: ArticleState, unit: Unit, act: Act) -> None:
@@ -207,6 +211,7 @@ def _institution(role: str) -> tuple[str, str | None] | None:
         acronym, words = m.group(1), words[:-1]
     head = next((k for k in range(len(words) - 2) if words[k + 1] in ("of", "for")), None)
     if head is None or bare(words[head]) not in ORG_WORDS or not is_cap(words[-1]) \
+            or bare(words[-1]) in _TIME_WORDS \
             or not all(is_cap(w) and not is_role_noun(w) for w in words[:head + 1]) \
             or not all(is_cap(w) or bare(w) in CONNECTORS for w in words[head + 2:]):
         return None  # "Chairman of the Bank of England" is a person's role

@@ -8,7 +8,7 @@ import re
 
 from corpus.attribution.cues import CUE
 from corpus.attribution.focus import names_someone
-from corpus.attribution.salience import still_salient
+from corpus.attribution.salience import known_people, still_salient
 from corpus.attribution.state import ArticleState, Unit
 from corpus.lexicon import attribution_words
 from corpus.models import SpeechKind
@@ -47,9 +47,20 @@ def continues_quote(state: ArticleState, sent: tuple[int, int]) -> bool:
         return False
     # 'The catastrophe was overshadowing ..., Mr X said.' then a paragraph of quotation
     # with no attribution of its own: BBC style, the same speaker goes on.
-    ends_paragraph = bool(state.units) and state.units[-1] is last
+    # (the statement that ended its paragraph, narration of this one before the
+    # quotation or not: "... said the compression was visually lossless." then "The film
+    # will all be encrypted ... "People will see ...")
+    ends_paragraph = bool(state.units) and (state.units[-1] is last or (
+        next((u for u in reversed(state.units) if u.passage == last.passage), None) is last
+        and not _ATTRIBUTED_AFTER.search(paragraph.masked, s, e)
+        and not any(p is not last.entity for p in known_people(state, paragraph.masked[:s]))))
     return paragraph.after_open_quote or last.kind == "direct" or (
         last.kind == "reported" and ends_paragraph)
+
+
+# '"...," the Financial Times newspaper quoted an insider ... as saying.': a quotation
+# closed inside its sentence, with words after it, has an attribution of its own
+_ATTRIBUTED_AFTER = re.compile(r"[,?!.][\"”]\s+[a-z\w]")
 
 
 def _only_its_close(text: str, quote: tuple[int, int], sent: tuple[int, int]) -> bool:

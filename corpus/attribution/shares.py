@@ -13,16 +13,30 @@ from corpus.attribution.findings import Finding
 from corpus.lexicon import attribution_words
 from corpus.phrases import Phrase, bare
 
-_SHARE = (r"(?:(?:nearly|almost|about|around|roughly|some|only|just|over|under|more\s+than|"
-          r"fewer\s+than|less\s+than)\s+)?"
+_SHARE = (r"(?:(?:nearly|almost|about|around|roughly|some|only|just|over|under|barely|"
+          r"more\s+than|fewer\s+than|less\s+than)\s+)?"
           r"(?:\d[\d.,]*\s*(?:%|per\s*cent)|(?:a|one|two|three|four)[- ](?:half|third|thirds|"
           r"quarter|quarters|fifth|fifths|tenth)|half|the\s+majority|a\s+minority|"
           r"one\s+in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten))"
           r"(?:\s*[-–]\s*\d[\d.,]*%\s*[-–])?")
 _SUBJECT = re.compile(
-    rf"(?:^\s*|,\s+|\b(?:but|and|while|though|although|whereas)\s+)(?:However,\s+|[A-Z]\w+,\s+)?"
+    rf"(?:^\s*|,\s+|\b(?:but|and|while|though|although|whereas|where)\s+)"
+    r"(?:However,\s+|[A-Z]\w+,\s+|In\s+(?:the\s+)?[A-Z][\w-]*,?\s+)?"
     rf"(?P<share>{_SHARE})(?:\s+of\s+(?P<group>(?:the\s+|all\s+|those\s+)?"
     r"(?:[\w,.'’-]+\s+){0,4}?[\w'’-]+))?(?:\s+(?:also|still|now))?\s*$", re.IGNORECASE)
+# "14% of people aged between 18 and 34 said": a group polled with the ages it covers
+_AGED_SUBJECT = re.compile(
+    rf"(?:^\s*|,\s+)(?:{_SHARE})\s+of\s+(?P<group>(?:the\s+)?(?P<head>[a-z]+)\s+aged\s+"
+    r"(?:(?:between|over|under|from)\s+)?\d+(?:\s*(?:and|to|-)\s*\d+|\s+and\s+(?:over|under))?)"
+    r"\s*$", re.IGNORECASE)
+# "Many of those questioned said", "most of those polled": a quantity of a group polled
+_QUANTIFIED = re.compile(
+    r"(?:^\s*|,\s+|\b(?:but|and|while|though|although|whereas|where)\s+)(?:[Mm]any|[Mm]ost|"
+    r"[Ss]ome|[Ff]ew|[Nn]one|[Aa]ll)\s+of\s+(?P<group>(?:the|those|them)(?:\s+[a-z-]+){0,3})"
+    r"\s*$")
+# "Among the over-65s, 70% said": the group the share is of, opening the clause
+_AMONG = re.compile(r"\s*[Aa]mong\s+((?:the\s+)?(?:(?:over|under)-\d+s|(?:[a-z-]+\s+){0,3}"
+                    r"[a-z]+))\s*,")
 _ANY_SHARE = re.compile(r"\d|half|third|quarter|fifth|tenth|majority|minority|one\s+in\b",
                         re.IGNORECASE)
 _RESPONDENTS = attribution_words("respondent")
@@ -34,12 +48,24 @@ def share_subject(cue: Cue) -> Finding | None:
     """The group of a share opening the verb's clause, or a bare share (read as "they",
     for the group of the statement before: see `pronouns`)."""
     before = cue.masked[cue.sent_start:cue.start]
+    many = _QUANTIFIED.search(before) if " of " in before else None
+    if many is not None and bare(many.group("group").split()[-1]) in _RESPONDENTS:
+        return Finding(Phrase(many.group("group"), None, None, None, vague=True))
     if not _ANY_SHARE.search(before):
         return None  # most subjects hold no number or fraction: no need to read further
+    aged = _AGED_SUBJECT.search(before)
+    if aged is not None and bare(aged.group("head")) in _RESPONDENTS:
+        # "14% of people aged between 18 and 34 said"
+        return Finding(Phrase(aged.group("group"), None, None, None, vague=True))
     m = _SUBJECT.search(before)  # on the clause alone, so that "^" is its start
     if m is None:
         return None
     group = m.group("group")
+    among = _AMONG.match(before)
+    if group is None and among is not None and (
+            "-" in among.group(1) or bare(among.group(1).split()[-1]) in _RESPONDENTS):
+        # "Among the over-65s, 70% said", "Among those questioned, ..."
+        return Finding(Phrase(among.group(1), None, None, None, vague=True))
     if group is None or bare(group) in _BACK:
         return Finding(Phrase(m.group("share"), None, None, None, pronoun="plural"))
     words = group.split()

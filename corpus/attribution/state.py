@@ -80,6 +80,12 @@ class ArticleState:
     focus_history: list[tuple[Entity, int]] = field(default_factory=list)
     org_focus: Entity | None = None  # the latest organisation speaking, for "it"
     org_passage: int = -1  # the paragraph where it spoke
+    # The latest organisation standing as a sentence's subject with no speech ("In January,
+    # Mitsubishi Motors issued ..."), and its paragraph: "it" when nobody spoke before it;
+    # None again once a sentence opens with a name of something else ("The Prevention of
+    # Terrorism Bill was published. It proposes ...")
+    narrated_org: Entity | None = None
+    narrated_passage: int = -1
     units: list[Unit] = field(default_factory=list)  # every sentence or clause read so far
     last: Unit | None = None  # the latest unit with a speaker (not a subordinate one)
     # The roles of the role-only units read so far: asking whether another role-only lead

@@ -36,6 +36,7 @@ _BEFORE_TO = attribution_words("before_to")
 _GOING_ON = attribution_words("going_on")
 _NOT_ADVERBS = attribution_words("not_adverb")
 _REPORT_HEADS = attribution_words("report_head")
+_ORG_DESCRIPTORS = phrase_words("org_descriptor")
 COMPANY_SUFFIXES = phrase_words("company_suffix")
 MAX_PHRASE = 12
 _WORDS = re.compile(r"\S+")
@@ -54,6 +55,8 @@ _NOT_DESCRIPTORS = frozenset().union(
 _LEAD_DETERMINERS = {"a", "an", "one", "some", "many", "other", "several"}
 _DESCRIPTOR = re.compile(r"[a-z0-9][a-z0-9-]*[a-z]")
 _AGE = re.compile(r"\d+-year-old")
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,2}")
+_NAME_WORD = re.compile(r"[A-Z][a-z]")
 
 
 def words_before(masked: str, sent_start: int, cue: int) -> tuple[list[str], int] | None:
@@ -264,7 +267,7 @@ def _employer_role_name(found: list[str], kept: list[str]) -> list[str]:
 def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
     """The speaker-phrase words at the start of `matches`, after the lead `out`."""
     lead = len(out)
-    for m in matches:
+    for k, m in enumerate(matches):
         w = m.group()
         core = w.rstrip(".,;:!?")
         low = bare(core)
@@ -273,6 +276,10 @@ def _phrase_words(matches: list[re.Match[str]], out: list[str]) -> list[str]:
                 or (not out and low == "the" and core == w)
                 or _role_of_field(out, core)):
             break
+        if _INITIAL.fullmatch(w) and k + 1 < len(matches) \
+                and _NAME_WORD.match(matches[k + 1].group()):
+            out.append(w)  # "said Mr R. Sridharan": an initial goes on to the surname
+            continue
         out.append(core)
         if core != w or len(out) >= MAX_PHRASE:
             break
@@ -320,9 +327,11 @@ def _described_lead(masked: str, pos: int, sent_end: int, kept: int = 0) -> list
     if len(lead) == kept:
         return []
     rest = _phrase_words(matches[len(lead):], list(lead)) or lead
+    named = [w for w in rest[len(lead):] if is_cap(w) and bare(w) not in NOT_NAMES]
+    if bare(lead[-1]) in _ORG_DESCRIPTORS and named and len(named) == len(rest) - len(lead):
+        return rest  # "according to state statistics body INSEE": what the body is, its name
     if any(bare(w) in DOCUMENT_NOUNS or bare(w) in _REPORT_HEADS for w in rest):
         return []  # "according to a report by Demos" is the report's author's
-    named = [w for w in rest[len(lead):] if is_cap(w) and bare(w) not in NOT_NAMES]
     described = is_role_word(lead[-1]) or lead[-1] in VAGUE_HEADS or any(
         is_role_word(w) or bare(w) in VAGUE_HEADS for w in rest[len(lead):])
     aged = any(_AGE.fullmatch(w) for w in lead)
