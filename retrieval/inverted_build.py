@@ -22,11 +22,14 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, count, filterfalse
+from typing import TypeVar
 
 import numpy as np
 
 from retrieval.postings import length_norm
 from retrieval.postings_encode import encode
+
+_T = TypeVar("_T")
 
 FORMAT_VERSION = 2  # 2: compact postings (gaps and term frequencies in bit-packed blocks)
 # In load order: the stream's checks decode it with the block table and tiers read before.
@@ -183,6 +186,18 @@ def _postings(documents: Iterable[Sequence[str]]) -> _Postings:
     return terms, lengths, int(lengths.sum()), df, post_doc, tf
 
 
+def _article_runs(items: Iterable[_T]) -> Iterator[list[_T]]:
+    """The items in lists of `_ARTICLE_BATCH` (the last shorter), each made as it is read."""
+    batch: list[_T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == _ARTICLE_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def _postings_of_articles(articles: Iterable[ArticleTerms]) -> _Postings:
     """`_postings` of the articles' passages, read once, `_ARTICLE_BATCH` articles at a time
     (so a kept article's vocabulary need be made only as it is read). Each article's
@@ -193,14 +208,8 @@ def _postings_of_articles(articles: Iterable[ArticleTerms]) -> _Postings:
     ids: dict[str, int] = {}
     toks: list[np.ndarray] = []
     parts: list[np.ndarray] = []
-    batch: list[ArticleTerms] = []
-    for a in articles:
-        batch.append(a)
-        if len(batch) == _ARTICLE_BATCH:
-            _article_batch(batch, ids, toks, parts)
-            batch.clear()
-    _article_batch(batch, ids, toks, parts)
-    del batch
+    for batch in _article_runs(articles):
+        _article_batch(batch, ids, toks, parts)
     terms = list(ids)
     del ids
     if not parts:
@@ -220,14 +229,8 @@ def _postings_of_word_ids(articles: Iterable[ArticleWordIds],
     maps: list[np.ndarray] = []
     toks: list[np.ndarray] = []
     parts: list[np.ndarray] = []
-    batch: list[ArticleWordIds] = []
-    for a in articles:
-        batch.append(a)
-        if len(batch) == _ARTICLE_BATCH:
-            _word_id_batch(batch, maps, toks, parts)
-            batch.clear()
-    _word_id_batch(batch, maps, toks, parts)
-    del batch
+    for ids_batch in _article_runs(articles):
+        _word_id_batch(ids_batch, maps, toks, parts)
     if not parts:
         return _place_all([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
     every = np.concatenate(maps)
