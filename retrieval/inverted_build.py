@@ -257,13 +257,7 @@ def _word_id_batch(batch: Sequence[ArticleWordIds], maps: list[np.ndarray],
     if (words < 0).any():
         raise ValueError("article terms out of range")
     sizes = np.fromiter((a.words.size for a in batch), dtype=np.int64, count=len(batch))
-    starts = np.zeros(len(batch), dtype=np.int64)
-    np.cumsum(sizes[:-1], out=starts[1:])
-    lengths = np.concatenate([a.lengths for a in batch]).astype(np.int64)
-    local = np.concatenate([a.ids for a in batch]).astype(np.int64)
-    counts = np.fromiter((a.ids.size for a in batch), dtype=np.int64, count=len(batch))
-    _check(lengths, local, counts, sizes, batch)
-    local += np.repeat(starts, counts)
+    lengths, local = _batch_places(batch, sizes)
     maps.append(words)
     toks.append(words[local])
     parts.append(lengths)
@@ -283,6 +277,15 @@ def _article_batch(batch: Sequence[ArticleTerms], ids: dict[str, int],
     to_corpus = np.fromiter(map(ids.__getitem__, chain.from_iterable(vocabularies)),
                             dtype=np.int32, count=int(sizes.sum()))
     del vocabularies, new
+    lengths, local = _batch_places(batch, sizes)
+    toks.append(to_corpus[local])
+    parts.append(lengths)
+
+
+def _batch_places(batch: Sequence[ArticleTerms] | Sequence[ArticleWordIds],
+                  sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The batch's passages' lengths, and every token as its place in the batch's
+    vocabularies end to end (each article's `sizes` distinct terms), checked (`_check`)."""
     starts = np.zeros(len(batch), dtype=np.int64)
     np.cumsum(sizes[:-1], out=starts[1:])
     lengths = np.concatenate([a.lengths for a in batch]).astype(np.int64)
@@ -290,8 +293,7 @@ def _article_batch(batch: Sequence[ArticleTerms], ids: dict[str, int],
     counts = np.fromiter((a.ids.size for a in batch), dtype=np.int64, count=len(batch))
     _check(lengths, local, counts, sizes, batch)
     local += np.repeat(starts, counts)
-    toks.append(to_corpus[local])
-    parts.append(lengths)
+    return lengths, local
 
 
 def _place_all(terms: list[str], lengths: np.ndarray, tok: np.ndarray) -> _Postings:
