@@ -96,12 +96,12 @@ def _country_terms() -> dict[str, str]:
 
 
 def settled(matches: Sequence[Match], phrase: str,
-            story: Callable[[int, int], set[str]]) -> list[Match]:
+            story: Callable[[int, int], frozenset[str]]) -> list[Match]:
     """The matches, each whose role states no country (`Match.unstated`) taken as stating
     the phrase's when the story gives a statement of theirs that country (`story(passage,
     sentence)`, see `story_country`); those still unstated are left out when another
     speaker's role is the country's."""
-    typed = countries_in(phrase) if any(m.unstated for m in matches) else set()
+    typed = countries_in(phrase) if any(m.unstated for m in matches) else frozenset()
     out = []
     for m in matches:
         if m.unstated and any(typed <= story(p, s)
@@ -113,10 +113,12 @@ def settled(matches: Sequence[Match], phrase: str,
     return out
 
 
-def countries_in(text: str) -> set[str]:
-    """The countries a phrase names, by name, adjective, capital or seat (as keys)."""
+@functools.lru_cache(maxsize=8192)
+def countries_in(text: str) -> frozenset[str]:
+    """The countries a phrase names, by name, adjective, capital or seat (as keys); asked
+    of the same phrase for every speaker a role phrase is tried on, so remembered."""
     countries = _country_terms()
-    return {countries[w] for w in joined(terms(text)) if w in countries}
+    return frozenset(countries[w] for w in joined(terms(text)) if w in countries)
 
 
 @functools.cache

@@ -145,12 +145,12 @@ def _in_their_story(parley: Parley, found: Sequence[_Candidates | None], topic: 
     wanted = same_word_set(terms(topic))
     out: list[_Candidates | None] = []
     for i, c in enumerate(found):
+        if c is None or c.ranked:
+            out.append(c)
+            continue
         stories = {passages[p].document for j, other in enumerate(found)
                    if j != i and other is not None for p, _ in other.ranked
                    if _headline_holds(parley, p - passages[p].index, wanted)}
-        if c is None or c.ranked or not stories:
-            out.append(c)
-            continue
         quoted = {p: [s for s in held if passages[p].sentences[s].kind == "direct"]
                   for p, held in c.mine.items()
                   if passages[p].document in stories and passages[p].index > 0}

@@ -144,7 +144,7 @@ class Parley:
         k = clamp_top_k(top_k, self.top_k)
         if not typed or is_quantifier(typed):  # "did anyone say …" asks who said it
             return self._who_said(text, quote, k, cut)
-        matches = settled(self.finder.find(typed), typed, self._story_countries)
+        matches = self._found(typed)
         if not any(nearby.by_own_name(m, typed) for m in matches):
             matches = [*matches, *self._described_nearby(typed, quote)]
         claim, hits = self.checker.check(typed, quote, matches, k)
@@ -224,7 +224,12 @@ class Parley:
     def _passage_text(self, passage: int) -> str:
         return self.corpus.passages[passage].text
 
-    def _story_countries(self, passage: int, sentence: int) -> set[str]:
+    def _found(self, typed: str) -> list[Match]:
+        """The speakers the finder fits the phrase, those of no stated country settled by
+        their stories (`candidates.settled`)."""
+        return settled(self.finder.find(typed), typed, self._story_countries)
+
+    def _story_countries(self, passage: int, sentence: int) -> frozenset[str]:
         return story_countries(self.corpus.passages, passage, sentence)
 
     def _sentence_texts(self, passage: int) -> list[str]:

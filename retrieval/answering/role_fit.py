@@ -173,7 +173,7 @@ def _office_of(head: str, found: frozenset[str]) -> bool:
 def another_country(phrase: str, speaker: Speaker) -> bool:
     """Whether the phrase names a country and the speaker's own name or role another."""
     typed = countries_in(phrase)
-    own = countries_in(f"{speaker.name} {speaker.role or ''}") if typed else set()
+    own = countries_in(f"{speaker.name} {speaker.role or ''}") if typed else frozenset()
     return bool(own) and not typed <= own
 
 

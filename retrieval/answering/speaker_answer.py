@@ -16,13 +16,7 @@ from corpus.folding import fold
 from corpus.models import Speaker
 from retrieval.answering import claims, group_members, nearby, owned_roles
 from retrieval.answering.absence import MIN_PASSAGES
-from retrieval.answering.candidates import (
-    Match,
-    best_fit_first,
-    best_fitting,
-    is_quantifier,
-    settled,
-)
+from retrieval.answering.candidates import Match, best_fit_first, best_fitting, is_quantifier
 from retrieval.answering.context import in_topic_articles
 from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import keeps_sense
@@ -195,7 +189,7 @@ def nobody_fits(parley: Parley, question: str, typed: str, topic: str, k: int,
     unmatched = parley.evidence.unmatched(topic)
     resolution = parley.directory.resolve(typed)
     if resolution.mentioned_as is None and unwritten_name(
-            typed, parley.index, lambda p: parley.corpus.passages[p].text,
+            typed, parley.index, parley._passage_text,
             parley.vocabulary.has_near):
         message = f"Nobody called \u201c{typed}\u201d appears in the articles."
         return Answer(question, "speaker", (), message, None, unmatched, cut,
@@ -257,8 +251,7 @@ def _speakers_typed(parley: Parley, typed: str, topic: str) -> tuple[list[Match]
     name or role, else as the holder of a role at a body ("Ernst and Young's head of tax",
     see `owned_roles`); those a sentence near the topic describes so, too, unless one
     fits by their own name."""
-    matches = settled(parley.finder.find(typed), typed, parley._story_countries) or \
-        owned_roles.holders(parley, typed)
+    matches = parley._found(typed) or owned_roles.holders(parley, typed)
     described_only = not matches
     if not any(nearby.by_own_name(m, typed) for m in matches):
         matches = _each_once([*matches, *parley._described_nearby(typed, topic)])

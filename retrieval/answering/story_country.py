@@ -16,7 +16,8 @@ from corpus.models import Passage
 from retrieval.answering.candidates import countries_in
 
 
-def story_countries(passages: Sequence[Passage], passage: int, sentence: int) -> set[str]:
+def story_countries(passages: Sequence[Passage], passage: int,
+                    sentence: int) -> frozenset[str]:
     """The country (as a key of `countries_in`) the story gives the statement, or none."""
     document = passages[passage].document
     p, before = passage, sentence
@@ -31,4 +32,4 @@ def story_countries(passages: Sequence[Passage], passage: int, sentence: int) ->
         p -= 1
         before = len(passages[p].sentences) if p >= 0 else 0
     named = countries_in(" ".join(lead))
-    return named if len(named) == 1 else set()
+    return named if len(named) == 1 else frozenset()
