@@ -99,18 +99,37 @@ def settled(matches: Sequence[Match], phrase: str,
             story: Callable[[int, int], frozenset[str]]) -> list[Match]:
     """The matches, each whose role states no country (`Match.unstated`) taken as stating
     the phrase's when the story gives a statement of theirs that country (`story(passage,
-    sentence)`, see `story_country`); those still unstated are left out when another
-    speaker's role is the country's."""
+    sentence)`, see `story_country`), unless the role names the body it is held at (the
+    "European Union ambassador to the WTO" answering "The US said" is not the US's, and
+    the story cannot tell a body's country); those still unstated are left out when
+    another speaker's role is the country's."""
     typed = countries_in(phrase) if any(m.unstated for m in matches) else frozenset()
     out = []
     for m in matches:
-        if m.unstated and any(typed <= story(p, s)
-                              for p, s in m.group.statements[:SETTLE_LOOK]):
+        if m.unstated and not names_a_body(m.group.speaker.role) and any(
+                typed <= story(p, s) for p, s in m.group.statements[:SETTLE_LOOK]):
             m = replace(m, unstated=False)
         out.append(m)
     if any(m.unstated for m in out) and any(not m.unstated for m in out):
         out = [m for m in out if not m.unstated]  # Brazil's own, not any finance minister
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def names_a_body(role: str | None) -> bool:
+    """Whether a role names the body it is held at by a proper word that is no role word
+    and no country ("European Union ambassador to the WTO", "Former Southampton manager"),
+    where "Deputy Defence Minister" or "central bank governor" names none. A first word's
+    capital says nothing ("Festival director"), unless it is an acronym."""
+    from corpus.phrases import is_role_word  # its vocabularies load only when needed
+
+    words = re.findall(r"[\w&]+", role or "")
+    return any((word.isupper() and len(word) > 1 or i > 0 and word[0].isupper())
+               and not is_role_word(word) and not countries_in(word)
+               and word.lower() not in _SMALL_WORDS for i, word in enumerate(words))
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "at", "on"})
 
 
 @functools.lru_cache(maxsize=8192)

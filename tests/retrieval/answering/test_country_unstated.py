@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.answering.candidates import names_a_body
 from retrieval.answering.engine import Parley
 from tests.retrieval.answering.small_corpus import parley_over
 
@@ -19,6 +20,8 @@ ARTICLES = {
              "Defence Minister Ivan Sokol said the move near Kyiv was meant to build trust.",
     "d.txt": "Growth returns\n\nBrazil's economy is growing again, its ministry says.\n\n"
              "\"Growth will go on,\" said finance minister Ana Costa.",
+    "f.txt": "Trade row\n\nThe US said it would block the bid.\n\nBut European Union "
+             "ambassador to the WTO, Carlo Vane, said the bid must go on.",
     "e.txt": "Tax row\n\nA tax plan was dropped.\n\n\"Taxes will fall,\" said finance "
              "minister Rui Vale.",
 }
@@ -68,3 +71,24 @@ def test_the_one_country_of_the_lead_is_theirs_and_leaves_out_the_unstated(engin
     assert answer.claim.kind == "said"
     assert answer.claim.speaker is not None and answer.claim.speaker.name == "Ana Costa"
     assert "Rui Vale" not in (answer.message or "")
+
+
+def test_a_role_held_at_a_named_body_is_never_settled_by_the_story(engine: Parley):
+    answer = engine.ask("what did the american ambassador say")  # the US spoke just before
+    assert answer.claim.kind == "closest" and answer.claim.speaker is None
+    assert (answer.message or "").startswith("No speaker's role in the articles states the "
+                                             "country of \u201cthe american ambassador\u201d")
+
+
+@pytest.mark.parametrize(("role", "names"), [
+    ("European Union ambassador to the WTO", True),
+    ("Former Southampton manager", True),
+    ("spokeswoman for the North Carolina-based bank", True),
+    ("Deputy Defence Minister", False),
+    ("central bank governor", False),
+    ("Festival director", False),  # a first word's capital says nothing
+    ("UK Prime Minister", False),  # a country is no body here: it states the country
+    (None, False),
+])
+def test_a_role_names_the_body_it_is_held_at(role: str | None, names: bool):
+    assert names_a_body(role) is names
