@@ -104,6 +104,16 @@ CLOSEST = "Parley finds no statement that says that; the closest:"
 NO_STATEMENT = "Parley finds no statement that says that."
 
 
+def no_statement_message(unmatched: Sequence[str]) -> str:
+    """With nothing to show, the words no article has are the reason, said in the message
+    (front ends note them only beside results)."""
+    if not unmatched:
+        return NO_STATEMENT
+    words = ", ".join(f"\u201c{w}\u201d" for w in unmatched[:8])
+    verb = "is" if len(unmatched) == 1 else "are"
+    return f"{NO_STATEMENT[:-1]}: {words} {verb} in none of the articles."
+
+
 def candidates(matches: Sequence[Match]) -> tuple[Candidate, ...]:
     return tuple(Candidate(m.group.speaker, len(m.group.statements)) for m in matches)
 

@@ -60,7 +60,7 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
         found = _statements(parley, query, topic, k, wide=True) or found
     if found is None:
         plain = parley._search(question, topic, k, cut)
-        message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
+        message = claims.CLOSEST if plain.results else claims.no_statement_message(unmatched)
         return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                       Claim("closest"))
     hits, held, said = found.hits, found.held, found.claimable()
