@@ -151,7 +151,12 @@ def member_said(typed: str, topic: str, speaker: Speaker, body: str) -> str:
             f"\u201c{topic}\u201d:")
 
 
-def closest_for(names: str, topic: str) -> str:
+def closest_for(names: str, topic: str, covered: bool = False) -> str:
+    """No claim for the statements shown. `covered`: one holds all of the topic and is
+    withheld for another reason (its speaker unnamed, its sense turned, the topic named only
+    in the narration), so nothing is said of what it holds."""
+    if covered:
+        return f"The statements by {names} closest to \u201c{topic}\u201d:"
     return (f"No statement by {names} in the articles says all of \u201c{topic}\u201d; "
             "the closest:")
 

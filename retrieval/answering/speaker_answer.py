@@ -91,7 +91,8 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
             typed, topic, speaker, body)
         return Answer(question, "speaker", hits, message, hits[0].speaker, unmatched, cut,
                       Claim("said", hits[0].speaker, people, held))
-    message = several if unstated else claims.closest_for(names, topic)
+    message = several if unstated else claims.closest_for(
+        names, topic, covered=held >= claims.COVERAGE_TO_SAY)
     return Answer(question, "speaker", hits, message, None,
                   unmatched, cut, Claim("closest", None, people, held))
 
