@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 SAID_POOL = 10  # "who said" statements judged by coverage before the best k are shown
 VERBATIM_WORDS = 4  # a topic of this many words or more may be written word for word
-VERBATIM_POOL = 20  # ... in one of the passages best matching it
+VERBATIM_POOL = 20  # ... in one of the passages best matching it (or holding all its words)
 
 
 @dataclass(frozen=True)
@@ -112,8 +112,10 @@ def _written_elsewhere(parley: Parley, topic: str, hit: Hit) -> bool:
     if len(words) < VERBATIM_WORDS or any(written_in_order(words, text)
                                           for text in claims.statement_texts(hit)):
         return False
+    query = terms(topic)
+    best = [p for p, _ in parley.index.top(query, VERBATIM_POOL)]
     return any(written_in_order(words, parley.corpus.passages[p].text)
-               for p, _ in parley.index.top(terms(topic), VERBATIM_POOL))
+               for p in dict.fromkeys([*best, *parley.evidence.holding_all(query)]))
 
 
 def says_it(topic: str, hit: Hit) -> bool:
