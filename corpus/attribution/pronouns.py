@@ -38,7 +38,6 @@ from corpus.references import reference_noun
 from corpus.titles import title_pattern
 
 _SUBORDINATORS = attribution_words("subordinator")
-_JOINING = _SUBORDINATORS | attribution_words("split_conjunction") | {"which", "that", "who"}
 _NAME = re.compile(rf"\b(?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*[a-z]\b")
 _ITS = re.compile(r"\bits\b")
@@ -81,20 +80,16 @@ def resolve_pronoun(state: ArticleState, unit: Unit, act: Act) -> None:
         if last is not None and last.passage < here - 1:
             last = None
         org = state.org_focus if state.org_passage >= here - 1 else None
-        # (only for an "it" of the sentence's first clause: "Even sports car maker Porsche
-        # may join the race, although it insists" is the sentence's own subject)
-        before = state.paragraph.masked[state.sentence_start:act.cue].lower().split()
-        narrated = state.narrated_org if state.narrated_passage >= here - 1 \
-            and not any(w.strip(",") in _JOINING for w in before) else None
-        unit.entity, unit.vague, unit.role_only = _referent("neuter", last, None, org,
-                                                            narrated)
+        unit.entity, unit.vague, unit.role_only = _referent("neuter", last, None, org)
         if _organisation_noun(unit.vague) and not _opens_statement(state, act):
             unit.vague = None  # "..., and the central bank said it expected": content
-        if _report_verb(state, act) and not _document(unit.vague) and not (
+        report = _report_verb(state, act)
+        if report and not _document(unit.vague) and not (
                 unit.entity is not None and unit.entity.canonical() in state.authors.values()):
             unit.entity, unit.vague = None, None  # "It found that ...": only a report's
-        if not unit.has_speaker() and not _report_verb(state, act):
-            unit.entity = organisation_subject(state, act)
+        if not unit.has_speaker():
+            unit.entity = organisation_subject(state, act, nobody_before=last is None,
+                                               report=report)
     elif kind in ("male", "female") and rival_in_view(state, kind) \
             and not _going_on(state, act, last):
         pass  # another person of the pronoun's gender named since the focus: nobody
@@ -121,15 +116,13 @@ def _share_group(state: ArticleState, last: Unit | None) -> str | None:
 
 
 def _referent(kind: str, last: Unit | None, focus: Focus | None,
-              org: Entity | None, narrated: Entity | None = None) -> Speaker:
+              org: Entity | None) -> Speaker:
     if kind in {"male", "female"} and focus is not None:
         ent, role = focus
         if ent is not None and ent.gender in (None, kind):
             return ent, None, None
         if ent is None and role and role_gender(role) in (None, kind):
             return None, None, role
-    if last is None and kind == "neuter" and narrated is not None:
-        return narrated, None, None  # "Mitsubishi Motors issued ... Last month it said"
     if last is None or (kind in ("neuter", "plural") and last.spoken_for is not None):
         return _NOBODY  # "an IAAF spokesman said ... they will be banned": not the IAAF
     ent = last.entity

@@ -33,7 +33,7 @@ from corpus.attribution.subject_words import (
 )
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
-from corpus.lexicon import attribution_words
+from corpus.lexicon import attribution_words, past_tenses
 from corpus.people import is_organisation_name
 from corpus.phrases import (
     ORG_WORDS,
@@ -354,14 +354,10 @@ PREPOSITIONS = attribution_words("preposition") | {"with", "to", "for", "by", "o
 # words before a generic source that are no part of it ("from someone who", "had critics")
 _NOT_DESCRIBING = {"from", "by", "had", "has", "have", "with", "to", "of", "for", "and", "or",
                    "that", "the", "are", "were", "is", "was", "on", "in", "at", "among"}
-# a finite verb: "says", "claimed", "said"; never "... seems certain to end ... and
-# announce" (an infinitive under "to")
-_IRREGULAR_PAST = {"said", "told", "thought", "felt", "wrote", "spoke", "found", "forecast",
-                   "hit"}
-
-
 def _finite(verb: str) -> bool:
-    return verb.endswith(("s", "ed")) or verb in _IRREGULAR_PAST
+    """A finite verb: "says", "claimed", "said"; never "... seems certain to end ... and
+    announce" (an infinitive under "to")."""
+    return verb.endswith(("s", "ed")) or verb in past_tenses()
 
 
 def coordinated_subject(cue: Cue) -> Finding | None:
