@@ -27,6 +27,7 @@ _COLON_OR_THAT = re.compile(r"[\w’']+(?: out)?\s*(?:,|that)?\s*")
 _NO_FIRST_WORD = {"of", "and", "for", "to", "or"}
 _COURTS = attribution_words("court_word")
 _WEAK = cue_forms("weak")
+_REPORT_HEADS = attribution_words("report_head")
 _QUOTED_AS_REACH = 1000  # characters: far longer than any match of _QUOTED_AS in news text
 
 Spans = list[tuple[int, int]]
@@ -108,15 +109,24 @@ def _according_to(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -
     s, e = sent
     acts: list[Act] = []
     for m in _ACCORDING.finditer(masked, s, e):
-        words = words_after(masked, m.end(), e)
-        author = None if words else after_according(masked[m.end():e])
-        words = author.split() if author else words  # "according to a report by Demos"
+        # "according to a report by Demos", "according to research from analysts Gartner"
+        author = after_according(masked[m.end():e])
+        words = author.split() if author else words_after(masked, m.end(), e)
         phrase = parse_phrase(words) if words else None
         if phrase is None:
             phrase = _owner_of_findings(masked[m.end():e])
-        if phrase:
+        if phrase and not _country_findings(phrase):
             acts.append(Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start())))
     return acts
+
+
+def _country_findings(phrase: Phrase) -> bool:
+    """"according to US research": a country's research names no source (never "some
+    Indian firms")."""
+    words = phrase.text.split()
+    g = gazetteer()
+    return phrase.vague and len(words) == 2 and bare(words[1]) in _REPORT_HEADS and (
+        g.is_place(words[0]) or fold(words[0]) in g.adjectives)
 
 
 _FINDINGS = re.compile(r"\s*(?:(?:a|an|the|new)\s+)?((?:[A-Z][\w&'’-]*\s+){1,4})"

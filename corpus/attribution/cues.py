@@ -36,6 +36,12 @@ REQUEST_VERBS = cue_forms("request_to")
 AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
+# a word before figures or data that opens a clause rather than describing them, or a
+# determiner alone ("The figures showed a rise": the figures already given, no source)
+_NOT_QUALIFIERS = attribution_words("subordinator") | attribution_words("split_conjunction") \
+    | attribution_words("preposition") | {"and", "but", "that", "which", "as", "the", "these",
+                                           "those", "its", "their", "his", "her"}
+_SUBORDINATE = attribution_words("subordinator") | {"that", "which", "as", "if"}
 GREETINGS = cue_forms("greeting")
 NAMING = cue_forms("naming")
 PEOPLE_NOUNS = attribution_words("people_noun")
@@ -373,11 +379,34 @@ def fits_subject(cue: Cue, phrase: Phrase) -> bool:
     after it (the pronoun goes to the report or its author); "he found" is no speech."""
     before = cue.before.split()[-1:]
     return cue.verb not in REPORT_ONLY or phrase.pronoun == "neuter" or (
-        phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS) or (
+        phrase.vague and _report_source(phrase, cue.before.split())) or (
         bool(before) and bare(before[0]) in OWNED_NOUNS and bool(phrase.name)) or (
         bool(phrase.name) and (_OWNED_REPORT_BEFORE.search(cue.before) is not None
                                or _authored_by(cue.before, phrase.name)))
     # "The ODPM data showed": an owner's document speaks for its owner
+
+
+def _report_source(phrase: Phrase, before: list[str]) -> bool:
+    """A report or survey ("the survey found"), or figures or data that a word before
+    them describes, opening a clause of their own ("official figures show", "the
+    overnight figures showed"; never a bare "after figures showed house prices are still
+    rising", "The figures showed a rise", nor "after stop and search figures showed").
+    `before`: the words of the sentence up to the verb."""
+    head = bare(phrase.text.split()[-1])
+    if head in REPORT_HEADS:
+        return True
+    if head not in STATISTICS_NOUNS:
+        return False
+    at = max((k for k, w in enumerate(before) if bare(w) == head), default=0)
+    qualifier = before[at - 1].lower() if at > 0 else ""
+    if not qualifier.isalpha() or qualifier in _NOT_QUALIFIERS:
+        return False
+    for word in reversed(before[:at - 1]):  # "... after stop and search figures showed"
+        if word.endswith(","):
+            break
+        if word.lower() in _SUBORDINATE:
+            return False
+    return True
 
 
 # "A recent survey by Mediametrie found", "Recent figures from the UK's regulator Ofcom

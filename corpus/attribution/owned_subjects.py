@@ -17,6 +17,7 @@ from corpus.attribution.cues import (
 from corpus.attribution.findings import REFUSED, Finding, Refusal
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
+from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import DOCUMENT_NOUNS, ORG_WORDS, Phrase, bare, is_acronym, parse_phrase
 from corpus.titles import title_pattern
@@ -85,6 +86,27 @@ def owned_statistics_subject(cue: Cue) -> Finding | None:
         return None
     phrase = parse_phrase(owner)
     return Finding(phrase, cue.sent_start) if phrase is not None and phrase.name else None
+
+
+# "..., latest figures show.", "The overnight figures showed": figures one or two
+# lower-case words describe, opening their clause (`cues.fits_subject` says whether
+# they speak)
+_DESCRIBED_STATISTICS = re.compile(
+    r"(?:^\s*" + CLAUSE_OPENER + r"|,\s+)(?:[Tt]he\s+)?((?:[a-z][a-z-]*\s+){1,2}"
+    rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))}))(?:\s+(?:also|have|has|had))?\s*$")
+
+
+_NOT_DESCRIBING = attribution_words("preposition") | attribution_words("subordinator") \
+    | {"with", "to", "for", "by", "of", "and", "but", "that", "which", "as", "while"}
+
+
+def described_statistics_subject(cue: Cue) -> Finding | None:
+    """"..., latest figures show", "The overnight figures showed": the figures with the
+    words that describe them, as a generic source."""
+    m = _DESCRIBED_STATISTICS.search(cue.masked, cue.sent_start, cue.start)
+    if m is None or any(w in _NOT_DESCRIBING for w in m.group(1).split()[:-1]):
+        return None  # "..., with figures expected to reach $9.4 billion": no subject
+    return Finding(Phrase(m.group(1), None, None, None, vague=True), cue.sent_start)
 
 
 def owned_document_subject(cue: Cue) -> Finding | None:

@@ -17,6 +17,7 @@ from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subje
 from corpus.attribution.indefinite_speakers import indefinite_inverted_subject
 from corpus.attribution.owned_subjects import (
     authored_report_subject,
+    described_statistics_subject,
     named_document_subject,
     owned_document_subject,
     owned_statistics_subject,
@@ -281,6 +282,7 @@ def modified_subject(cue: Cue) -> Finding | None:
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
                                        indefinite_inverted_subject,
                                        authored_report_subject, owned_statistics_subject,
+                                       described_statistics_subject,
                                        share_subject,
                                        employed_subject, workplace_subject, subject_before,
                                        referring_subject, apposition_subject,

@@ -358,6 +358,9 @@ TODAY_ATTRIBUTION_WORDS = {
         "aide", "aides", "official", "officials", "source", "sources", "spokesman", "spokespeople",
         "spokesperson", "spokeswoman",
     },
+    # the past tenses not in -ed that org_subjects.py and subjects.py held as literals
+    "finite_past": {"found", "said", "told", "thought", "put", "set", "cut", "hit", "paid",
+                    "felt", "wrote", "spoke", "forecast"},
 }
 # The titles among the code's NOT_NAMES now come from titles.tsv (its stopword set).
 TODAY_PHRASE_WORDS = {
@@ -526,7 +529,9 @@ ISSUE12_PHRASE_WORDS = {
                    "strategists",  # attr8: "Labour strategists told the paper"
                    # attr8: "Liverpool fans claimed", "Some users said", "Most voters said"
                    "delegates", "fans", "voters", "shareholders", "customers", "users",
-                   "viewers"},
+                   "viewers",
+                   # attr12: "..., research suggests", "government research found"
+                   "research"},
     # attr8: "promised by EU leaders", "UN officials said"
     "vague_determiner": {"eu", "un"},
     "org_word": {"research",  # attr9: "According to Jupiter Research 40% of homes ..."
