@@ -92,7 +92,7 @@ def owned_statistics_subject(cue: Cue) -> Finding | None:
 # lower-case words describe, opening their clause (`cues.fits_subject` says whether
 # they speak)
 _DESCRIBED_STATISTICS = re.compile(
-    r"(?:^\s*" + CLAUSE_OPENER + r"|,\s+)(?:[Tt]he\s+)?((?:[a-z][a-z-]*\s+){1,2}"
+    r"(?:^\s*" + CLAUSE_OPENER + r"|,\s+)((?:[Tt]he\s+)?(?:[a-z][a-z-]*\s+){1,2}"
     rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))}))(?:\s+(?:also|have|has|had))?\s*$")
 
 
@@ -103,8 +103,9 @@ _NOT_DESCRIBING = attribution_words("preposition") | attribution_words("subordin
 def described_statistics_subject(cue: Cue) -> Finding | None:
     """"..., latest figures show", "The overnight figures showed": the figures with the
     words that describe them, as a generic source."""
-    m = _DESCRIBED_STATISTICS.search(cue.masked, cue.sent_start, cue.start)
-    if m is None or any(w in _NOT_DESCRIBING for w in m.group(1).split()[:-1]):
+    m = _DESCRIBED_STATISTICS.search(cue.masked[cue.sent_start:cue.start])
+    if m is None or any(w in _NOT_DESCRIBING for w in m.group(1).split()[:-1]
+                        if w.lower() != "the"):
         return None  # "..., with figures expected to reach $9.4 billion": no subject
     return Finding(Phrase(m.group(1), None, None, None, vague=True), cue.sent_start)
 
@@ -144,7 +145,9 @@ def owner_statement_subject(cue: Cue) -> Finding | None:
     """"An SFA statement said", '"...," said a Home Office statement': an organisation's
     statement speaks for it (an acronym, a name ending in an organisation word or one the
     table knows as an organisation; never a place nor a country's adjective)."""
-    m = _STATEMENT_BEFORE.search(cue.masked, cue.sent_start, cue.start)
+    # (read on the sentence's own text: "^" is its start, also after another sentence of
+    # the paragraph: "Now the IAAF will lodge an appeal. An IAAF statement said: ...")
+    m = _STATEMENT_BEFORE.search(cue.masked[cue.sent_start:cue.start])
     if m is None and cue.verb not in NO_INVERSION and cue.before[-1:] in BEFORE_INVERSION:
         m = _STATEMENT_AFTER.match(cue.rest)
     if m is None:

@@ -15,7 +15,7 @@ from tests.corpus.attributed import attribute, speakers
     ("The gap between US exports and imports hit an all-time high of $671.7bn (£484bn) in "
      "2004, latest figures show.", "latest figures"),
     ("The overnight figures showed almost 60% of the viewing public tuned into EastEnders "
-     "between 2000 and 2100 GMT, leaving ITV1 with about 13%.", "overnight figures"),
+     "between 2000 and 2100 GMT, leaving ITV1 with about 13%.", "The overnight figures"),
     # tech/150, business/033: research with no determiner
     ("Fast web access is encouraging more people to express themselves online, research "
      "suggests.", "research"),
@@ -53,3 +53,17 @@ def test_figures_and_research_as_the_source_of_findings(paragraph: str,
 ])
 def test_according_to_research_by_its_author(paragraph: str, expected: str) -> None:
     assert attribute(paragraph)[1][0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # sport/081: an organisation's statement in a paragraph's second sentence
+    (["The International Association of Athletics Federations will appeal.",
+      "Now the IAAF will lodge an appeal with the Court of Arbitration for Sport (CAS) and "
+      "has suspended both athletes. An IAAF statement said: \"The Doping Review Board "
+      "concluded that the decision is erroneous.\""], "IAAF"),
+    # a country's statement is no organisation's
+    (["Talks went on.", "Both sides met. A British statement said: \"We are ready.\""], None),
+])
+def test_an_organisations_statement_after_another_sentence(paragraphs: list[str],
+                                                           expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
