@@ -67,3 +67,24 @@ def test_according_to_research_by_its_author(paragraph: str, expected: str) -> N
 def test_an_organisations_statement_after_another_sentence(paragraphs: list[str],
                                                            expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("headline, paragraph, expected", [
+    # politics/386, sport/046, sport/098: a stance verb after the name of the story's source
+    ("Straw backs ending China embargo",
+     'Jack Straw said the EU should lift its arms embargo on China. "It is time," he said.',
+     "Jack Straw"),
+    ("Radcliffe eyes hard line on drugs",
+     'Paula Radcliffe said cheats should be banned for life.', "Paula Radcliffe"),
+    ("Ronaldo considering new contract",
+     'Cristiano Ronaldo said he was happy at Manchester United.', "Cristiano Ronaldo"),
+    # sport/321: a stance verb choosing someone is no statement
+    ("Woodward eyes Brennan for Lions",
+     'Clive Woodward said the squad would be named in April.', None),
+    # entertainment/238: "back" after a name is an adverb, never a stance
+    ("Portishead back after eight years",
+     'Portishead said they had written new songs.', None),
+])
+def test_a_headline_stance_of_the_storys_source(headline: str, paragraph: str,
+                                                expected: str | None) -> None:
+    assert attribute(paragraph, headline=headline)[0][0] == expected
