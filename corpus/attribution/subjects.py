@@ -223,7 +223,9 @@ def _name_before_role(before: str, described: list[str]) -> tuple[list[str], str
     speaking with that role, never the role alone."""
     whole = _LOOSE_APPOSITION.match(before.rstrip())
     phrase = parse_phrase(described)
-    if whole is None or phrase is None or not phrase.role_only \
+    # (the role alone, or a role at where they work: "Marc Ostwald, a strategist at
+    # Monument Securities told Reuters")
+    if whole is None or phrase is None or not (phrase.role_only or _role_at_work(phrase)) \
             or not whole.group(2).endswith(" ".join(described)):
         return None
     named = parse_phrase(whole.group(1).split())  # never "On Wednesday, a ... spokeswoman"
@@ -238,6 +240,14 @@ def _name_before_role(before: str, described: list[str]) -> tuple[list[str], str
 
 
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their"}
+_AT_WORK = {"at", "of", "for", "with", "from"}
+
+
+def _role_at_work(phrase: Phrase) -> bool:
+    """"strategist at Monument Securities": a role, a preposition and where they work."""
+    role = (phrase.role or "").split()
+    return bool(phrase.name) and len(role) >= 2 and role[-1] in _AT_WORK \
+        and is_role_noun(role[-2])
 
 
 def _after_object_preposition(lead: list[str]) -> bool:

@@ -88,3 +88,20 @@ def test_an_organisations_statement_after_another_sentence(paragraphs: list[str]
 def test_a_headline_stance_of_the_storys_source(headline: str, paragraph: str,
                                                 expected: str | None) -> None:
     assert attribute(paragraph, headline=headline)[0][0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/061, business/119, tech/243: a name, a comma and a role at where they work,
+    # the closing comma left out, before the verb
+    ("Marc Ostwald, a strategist at Monument Securities told Reuters that while no "
+     "immediate market impact could be expected, rates would rise.", "Marc Ostwald"),
+    ("Howard Archer, economist at Global Insight said the MPC may well consider rates.",
+     "Howard Archer"),
+    ("Ann Simpson, marketing manager at Snappy Snaps believes the convenience of high "
+     "street printing will continue to attract customers.", "Ann Simpson"),
+    # the role alone keeps its older reading
+    ("John Connors, Microsoft's chief financial officer said sales rose.", "John Connors"),
+])
+def test_a_name_then_a_role_at_a_workplace_with_no_closing_comma(paragraph: str,
+                                                                expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
