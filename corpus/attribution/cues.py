@@ -36,6 +36,8 @@ REQUEST_VERBS = cue_forms("request_to")
 AFTER_WHAT = cue_forms("after_what")
 IRREGULAR_PARTICIPLES = cue_forms("participle")
 REPORT_HEADS = attribution_words("report_head")
+# "..., the Public Accounts Committee found": a body that inquires finds as a report does
+_FINDING_BODIES = attribution_words("finding_body")
 # a word before figures or data that opens a clause rather than describing them, or a
 # determiner alone ("The figures showed a rise": the figures already given, no source)
 _NOT_QUALIFIERS = attribution_words("subordinator") | attribution_words("split_conjunction") \
@@ -380,6 +382,7 @@ def fits_subject(cue: Cue, phrase: Phrase) -> bool:
     before = cue.before.split()[-1:]
     return cue.verb not in REPORT_ONLY or phrase.pronoun == "neuter" or (
         phrase.vague and _report_source(phrase, cue.before.split())) or (
+        bool(phrase.name) and bare(phrase.text.split()[-1]) in _FINDING_BODIES) or (
         bool(before) and bare(before[0]) in OWNED_NOUNS and bool(phrase.name)) or (
         bool(phrase.name) and (_OWNED_REPORT_BEFORE.search(cue.before) is not None
                                or _authored_by(cue.before, phrase.name)))

@@ -362,6 +362,7 @@ TODAY_ATTRIBUTION_WORDS = {
     "finite_past": {"found", "said", "told", "thought", "put", "set", "cut", "hit", "paid",
                     "felt", "wrote", "spoke", "forecast"},
     "headline_stance": set(),  # a class of issue 12's twelfth round (below)
+    "finding_body": set(),  # a class of issue 12's twelfth round (below)
 }
 # The titles among the code's NOT_NAMES now come from titles.tsv (its stopword set).
 TODAY_PHRASE_WORDS = {
@@ -506,6 +507,9 @@ ISSUE12_ATTRIBUTION_WORDS = {
     # attr9: "one Bombay trader said", "said one London-based broker"
     "anonymous_role": {"trader", "dealer", "broker"},
     # attr9: "Russian Dmitriy Bogdanov won at the venue last week and then claimed ..."
+    # attr12: "..., the Public Accounts Committee found"
+    "finding_body": {"committee", "commission", "inquiry", "watchdog", "panel",
+                     "ombudsman", "regulator"},
     # attr12: "Straw backs ending China embargo", "Radcliffe eyes hard line on drugs"
     "headline_stance": {"backs", "eyes", "fears", "considering", "trails", "unveils",
                         "criticise", "hails"},

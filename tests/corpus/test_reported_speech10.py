@@ -105,3 +105,17 @@ def test_a_headline_stance_of_the_storys_source(headline: str, paragraph: str,
 def test_a_name_then_a_role_at_a_workplace_with_no_closing_comma(paragraph: str,
                                                                 expected: str) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/071, politics/317: a committee or commission finds as a report does
+    ("Pressure was placed on staff to be efficient, rather than to do a thorough "
+     "examination of an application, the Public Accounts Committee found.",
+     "Public Accounts Committee"),
+    ('The Audit Commission found the whole local government finance system was '
+     '"fundamentally flawed".', "Audit Commission"),
+    # a person finding something is no statement
+    ("Mr Smith found the keys under the mat.", None),
+])
+def test_a_body_that_inquires_finds(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
