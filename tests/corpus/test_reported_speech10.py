@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from corpus.gender import first_name_gender
 from tests.corpus.attributed import attribute, speakers
 
 
@@ -119,3 +120,22 @@ def test_a_name_then_a_role_at_a_workplace_with_no_closing_comma(paragraph: str,
 ])
 def test_a_body_that_inquires_finds(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("name, gender", [
+    # first names added to data/first_names.txt in this round
+    ("Carl", "male"), ("Steve", "male"), ("Marc", "male"), ("Sergio", "male"),
+    ("Imelda", "female"), ("Katerina", "female"), ("Alicia", "female"),
+    # first names that are as often surnames stay out: "Mr Howard", "Dr Gavin"
+    ("Howard", None), ("Craig", None), ("Stuart", None),
+])
+def test_first_names_with_a_usual_gender(name: str, gender: str | None) -> None:
+    assert first_name_gender(name) == gender
+
+
+def test_she_is_never_a_man_the_table_now_knows() -> None:
+    # sport/057: "she" after a man's name in the paragraph before is nobody's, not his
+    paragraphs = ['"It has been a great year," said Steve Cram.',
+                  "Athletics fans had every reason to believe they would see Holmes again. "
+                  "After her Olympic glory she emphatically denied she planned to retire."]
+    assert speakers(*paragraphs)[-1] != "Steve Cram"
