@@ -143,7 +143,8 @@ def _lacks_as(cue: Cue) -> bool:
 
 def _has_content(cue: Cue) -> bool:
     """Speech-like content after a weak verb: a clause, a colon or quotation, a speech
-    participle, an object for forecast verbs; or a quotation before it ('"...," he noted')."""
+    participle, an object for forecast verbs; or a quotation before it ('"...," he noted',
+    '"...," she wrote in a paper')."""
     rest, before = cue.rest, cue.before
     the = _THE_OBJECT.match(rest) if cue.verb in CLAUSE_ONLY_VERBS else None
     if the and not SPEECH_NOUNS.intersection(the.group(1).split()):
@@ -155,9 +156,16 @@ def _has_content(cue: Cue) -> bool:
                                                           or _LONG_CLAUSE.match(rest)))
                 or (cue.verb in REQUEST_VERBS and _REQUEST.match(rest) is not None)
                 or before.endswith(tuple(",\"”"))
+                or _QUOTE_THEN_SUBJECT.search(before) is not None
                 or (_END_ONLY.fullmatch(rest) and (_QUOTE_CLOSED.search(before)
                                                    or _CONTENT_BEFORE.search(before))
                     and not _said_before(before)))
+
+
+# '"It is perhaps in a compromise ... that the greatest potential lies," she wrote in a
+# paper': a closed quotation, then the subject right before the weak verb, is its content
+_QUOTE_THEN_SUBJECT = re.compile(r"[,?!][\"”]\s+(?:he|she|they|(?:[A-Z][\w'’-]*\s+){0,2}"
+                                 r"[A-Z][\w'’-]*)$")
 
 
 def _said_before(before: str) -> bool:

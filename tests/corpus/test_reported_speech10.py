@@ -139,3 +139,19 @@ def test_she_is_never_a_man_the_table_now_knows() -> None:
                   "Athletics fans had every reason to believe they would see Holmes again. "
                   "After her Olympic glory she emphatically denied she planned to retire."]
     assert speakers(*paragraphs)[-1] != "Steve Cram"
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # tech/071: a closed quotation, then the subject and a weak verb with words after it
+    (['"Games in the classroom need to support the teacher," said Dr Carl Gavin. Professor '
+      'Angela MacFarlane, based at Bristol University, has spent several years researching '
+      'how games can be incorporated into classrooms.',
+      '"It is perhaps in a compromise between edutainment and mainstream games that the '
+      'greatest potential for classroom useable games lies," she wrote in a paper entitled '
+      'Games and Learning.'], "Angela MacFarlane"),
+    # a weak verb with no quotation before it and no content stays no statement
+    (["Talks went on.", "She wrote in a paper entitled Games and Learning."], None),
+])
+def test_a_weak_verb_after_a_quotation_and_its_subject(paragraphs: list[str],
+                                                       expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
