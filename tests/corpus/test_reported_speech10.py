@@ -155,3 +155,17 @@ def test_she_is_never_a_man_the_table_now_knows() -> None:
 def test_a_weak_verb_after_a_quotation_and_its_subject(paragraphs: list[str],
                                                        expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # sport/105: an interview block's bullet, the speaker's name and the quotation, no colon
+    ('- Bolton boss Sam Allardyce "I am bitterly disappointed with the result. "In the '
+     'first half we had put them under pressure." - Newcastle boss Graeme Souness "We '
+     'deserved the win. We had a really good second half."',
+     ["Sam Allardyce", "Sam Allardyce", "Graeme Souness", "Graeme Souness"]),
+    # a single name after a bullet names no speaker: a team, a place
+    ('- Bolton "the best side" in the league this year.', [None]),
+])
+def test_a_bullet_then_a_speaker_and_a_quotation(paragraph: str,
+                                                 expected: list[str | None]) -> None:
+    assert speakers("Bolton lost 2-1.", paragraph)[1:] == expected
