@@ -7,6 +7,7 @@ import re
 from corpus.attribution.salience import ASKED
 from corpus.attribution.state import ArticleState
 from corpus.attribution.subject_words import MAX_PHRASE
+from corpus.entities import Entity
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
@@ -129,6 +130,10 @@ def note_subject(state: ArticleState, s: int, e: int) -> Phrase | None:
     elif phrase.role:
         if phrase.text.lower().startswith(("a ", "an ")):
             return phrase  # "A general election is ...": an indefinite noun, nobody in focus
+        named = _named_after_role(state, phrase, s, e)
+        if named is not None:
+            state.set_focus((named, None), e)
+            return phrase
         ent = state.people.find_by_role(phrase.role, state.position)
         if ent is not None:
             state.set_focus((ent, None), e)
@@ -136,6 +141,20 @@ def note_subject(state: ArticleState, s: int, e: int) -> Phrase | None:
             # "Tony Blair's official spokesman declined to say ... He said:"
             state.set_focus((None, phrase.role), e)
     return phrase
+
+
+# "Computer specialist at the IAEA, Peter Smith, would like ...": the full name in commas
+# right after the role opening the sentence
+_NAME_IN_COMMAS = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),")
+
+
+def _named_after_role(state: ArticleState, phrase: Phrase, s: int, e: int) -> Entity | None:
+    """The person a role opening the sentence names in an apposition right after it."""
+    masked = state.paragraph.masked
+    at = masked.find(phrase.text, s, e)
+    m = _NAME_IN_COMMAS.match(masked, at + len(phrase.text), e) if at >= 0 else None
+    ent = state.people.find(m.group(1)) if m is not None else None
+    return ent if ent is not None and ent.kind == "person" else None
 
 
 def note_closing_subject(state: ArticleState, s: int, e: int, last_cue: int) -> None:

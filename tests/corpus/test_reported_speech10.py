@@ -169,3 +169,20 @@ def test_a_weak_verb_after_a_quotation_and_its_subject(paragraphs: list[str],
 def test_a_bullet_then_a_speaker_and_a_quotation(paragraph: str,
                                                  expected: list[str | None]) -> None:
     assert speakers("Bolton lost 2-1.", paragraph)[1:] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # tech/105, sport/079: a role opening a narration sentence, then the holder's full
+    # name in commas: the person is in focus, and "he" after it is them
+    (["The IAEA wants new tools.",
+      "Computer specialist at the IAEA, Peter Smith, would like to be able to incorporate "
+      'visualisation techniques into the toolkit. "The commercials you now see have people '
+      'moving around in a virtual world," he said.'], "Peter Smith"),
+    # a role with no name in the commas after it stays a role
+    (["The IAEA wants new tools.",
+      "Computer specialist at the IAEA, a UN agency, would like to be able to incorporate "
+      'visualisation techniques. "We need it," he said.'], "Computer specialist at the IAEA"),
+])
+def test_a_role_then_its_holder_in_commas_takes_the_focus(paragraphs: list[str],
+                                                          expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
