@@ -519,6 +519,8 @@ ISSUE12_ATTRIBUTION_WORDS = {
                        "became", "withdrew", "struck"},
 }
 ISSUE12_PHRASE_WORDS = {
+    # attr12: "Earlier Conservative Graham Brady said" (a party before a first name)
+    "party_name": {"conservative"},
     # after gold_blind6 (tests/corpus/test_reported_speech4.py): "Marca's headline says it
     # all", "according to an expert panel"
     "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters", "headline",

@@ -186,3 +186,19 @@ def test_a_bullet_then_a_speaker_and_a_quotation(paragraph: str,
 def test_a_role_then_its_holder_in_commas_takes_the_focus(paragraphs: list[str],
                                                           expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/389, politics/373, sport/111: a party or a person noun before a first name
+    # of the table describes the speaker, no part of the name
+    ("But fellow Tory David Heathcoat-Amory said the folly of the system was in trying to "
+     "run Europe's varied economies on one set of rules.", "David Heathcoat-Amory"),
+    ('Earlier Conservative Graham Brady said the rebate was a "crucial test".',
+     "Graham Brady"),
+    ('"We are ready," said youngster Ben Hudell.', "Ben Hudell"),
+    ("Veteran John Smith said he was ready.", "John Smith"),
+    # a role noun before a first name keeps its role ("Striker Wayne Rooney")
+    ("Striker Wayne Rooney said he was ready.", "Wayne Rooney"),
+])
+def test_a_party_or_person_noun_before_a_first_name(paragraph: str, expected: str) -> None:
+    assert speakers(paragraph)[0] == expected
