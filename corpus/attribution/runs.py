@@ -50,12 +50,28 @@ def continues_quote(state: ArticleState, sent: tuple[int, int]) -> bool:
     # (the statement that ended its paragraph, narration of this one before the
     # quotation or not: "... said the compression was visually lossless." then "The film
     # will all be encrypted ... "People will see ...")
+    opens_paragraph = state.units[-1].passage != paragraph.index if state.units else True
     ends_paragraph = bool(state.units) and (state.units[-1] is last or (
-        next((u for u in reversed(state.units) if u.passage == last.passage), None) is last
+        (_ends_its_paragraph(state, last) if opens_paragraph else
+         next((u for u in reversed(state.units) if u.passage == last.passage), None) is last)
         and not _ATTRIBUTED_AFTER.search(paragraph.masked, s, e)
         and not any(p is not last.entity for p in known_people(state, paragraph.masked[:s]))))
     return paragraph.after_open_quote or last.kind == "direct" or (
         last.kind == "reported" and ends_paragraph)
+
+
+def _ends_its_paragraph(state: ArticleState, last: Unit) -> bool:
+    """Whether `last` is its paragraph's last unit, or followed there by one sentence of
+    narration only, naming nobody the article knows ('Steve Ash ... told the BBC News
+    website there are two parts to the process. The most difficult is to ascertain ...'
+    before a paragraph opening with his quotation)."""
+    after = [u for u in state.units if u.passage == last.passage and u.start >= last.end]
+    if not after:
+        return True
+    if len(after) > 1 or after[0].act is not None or after[0].has_speaker():
+        return False
+    text = state.paragraphs[last.passage]
+    return not known_people(state, text[after[0].start:after[0].end])
 
 
 # '"...," the Financial Times newspaper quoted an insider ... as saying.': a quotation

@@ -202,3 +202,22 @@ def test_a_role_then_its_holder_in_commas_takes_the_focus(paragraphs: list[str],
 ])
 def test_a_party_or_person_noun_before_a_first_name(paragraph: str, expected: str) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # tech/031, tech/137: the speaker's statement, one sentence of narration naming nobody,
+    # then a paragraph opening with a quotation: the same speaker goes on
+    (["Steve Ash, from Activcard, told the BBC News website there are two parts to the "
+      "process of identification. The most difficult is to ascertain whether an individual "
+      "is who they say they are when they are online.",
+      '"The end solution is to provide a method where you combine something the user knows '
+      'with something they have and present those both."'], "Steve Ash"),
+    # the sentence between names someone else the article knows: nobody
+    (["Steve Ash, from Activcard, told the BBC News website there are two parts to the "
+      "process of identification. Tony Blair, the prime minister, is a customer.",
+      '"The end solution is to combine something the user knows with something they have."'],
+     None),
+])
+def test_a_paragraph_of_quotation_after_one_sentence_of_narration(paragraphs: list[str],
+                                                                  expected: str | None) -> None:
+    assert speakers(*paragraphs)[-1] == expected
