@@ -501,7 +501,8 @@ ISSUE12_ATTRIBUTION_WORDS = {
     "inversion_follower": {"afterwards", "ahead", "issued", "later", "published", "quoted",
                            "released"},
     # after gold_blind9 (tests/corpus/test_reported_speech6.py): "Documents show that"
-    "report_head": {"documents"},
+    "report_head": {"documents",
+                    "investigation", "investigations"},  # attr12: "the investigation said"
     # "Gordon Brown has issued a rallying cry, telling supporters the ..."
     "object_participle": {"telling"},
     # attr9: "one Bombay trader said", "said one London-based broker"
@@ -540,8 +541,9 @@ ISSUE12_PHRASE_WORDS = {
                    # attr8: "Liverpool fans claimed", "Some users said", "Most voters said"
                    "delegates", "fans", "voters", "shareholders", "customers", "users",
                    "viewers",
-                   # attr12: "..., research suggests", "government research found"
-                   "research"},
+                   # attr12: "..., research suggests", "government research found",
+                   # "investigations have suggested"
+                   "research", "investigation", "investigations"},
     # attr8: "promised by EU leaders", "UN officials said"
     "vague_determiner": {"eu", "un"},
     "org_word": {"research",  # attr9: "According to Jupiter Research 40% of homes ..."

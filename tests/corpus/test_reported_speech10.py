@@ -22,6 +22,11 @@ from tests.corpus.attributed import attribute, speakers
      "suggests.", "research"),
     ("However, some large properties are paying less in tax as they are situated inside "
      "poor areas, government research found.", "government research"),
+    # business/419, business/191: an investigation's findings
+    ("Despite receiving an email, the investigation said, she did nothing to inquire "
+     "further.", "the investigation"),
+    ("Pfizer is still selling its Celebrex and Bextra products, though investigations have "
+     "suggested that they may also be harmful to the heart.", "investigations"),
     # a report or survey with an adverb before its verb still speaks
     ("The report also showed women were 18% more likely than men to enter higher "
      "education in 2000.", "The report"),
