@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.attribution.cues import NO_INVERSION, Cue
+from corpus.attribution.cues import NO_INVERSION, REQUEST_VERBS, Cue
 from corpus.attribution.findings import Finding
 from corpus.attribution.subject_words import SKIP_BEFORE_VERB, words_before
 from corpus.folding import fold
@@ -124,3 +124,23 @@ def coordinated_subject(cue: Cue) -> Finding | None:
             or phrase.name.split()[-1] != lead[-1]:
         return None  # "The Russian turned his right ankle ...": a demonym names nobody
     return Finding(phrase, cue.sent_start)
+
+
+# "The figures prompted some analysts to forecast that ...", "..., leading some
+# commentators to argue that ...": the people moved to speak, right before "to" and the verb
+_PROMPTED = re.compile(r"\b(?:prompted|prompting|led|leading|forced|forcing|caused|causing)"
+                       r"\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+to\s*$")
+
+
+def prompted_subject(cue: Cue) -> Finding | None:
+    """"The figures prompted some analysts to forecast that the Bank will raise rates": the
+    object of a verb that moves someone to speak is the speaker of the infinitive after it
+    (a generic source, a name or a description; never a pronoun: "prompting him to
+    complain" is the resolver's business only when it is someone's name)."""
+    m = _PROMPTED.search(cue.masked, cue.sent_start, cue.start)
+    if m is None or cue.verb in REQUEST_VERBS:
+        return None  # "prompting the Queen to ask Harold Wilson to form ...": a request
+    phrase = parse_phrase(m.group(1).split())
+    if phrase is None or phrase.pronoun is not None:
+        return None
+    return Finding(phrase, m.start(1))

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.apposition import apposition, employed_name, unclosed_workplace
-from corpus.attribution.clause_subjects import coordinated_subject, relative_subject
+from corpus.attribution.clause_subjects import (
+    coordinated_subject,
+    prompted_subject,
+    relative_subject,
+)
 from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSION, REPORT_HEADS, Cue
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
@@ -289,7 +293,7 @@ def modified_subject(cue: Cue) -> Finding | None:
     return Finding(phrase) if phrase is not None else None
 
 
-SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
+SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, prompted_subject, inverted_subject,
                                        indefinite_inverted_subject,
                                        authored_report_subject, owned_statistics_subject,
                                        described_statistics_subject,

@@ -226,3 +226,29 @@ def test_a_party_or_person_noun_before_a_first_name(paragraph: str, expected: st
 def test_a_paragraph_of_quotation_after_one_sentence_of_narration(paragraphs: list[str],
                                                                   expected: str | None) -> None:
     assert speakers(*paragraphs)[-1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/061, business/121, tech/114: the people a verb moves to speak are the
+    # infinitive's speakers
+    ("The figures prompted some analysts to forecast that the Bank of England will almost "
+     "certainly raise rates this year.", "analysts"),
+    ("The Bank of England (BoE) has kept interest rates on hold at 4.75% for the past three "
+     "months, leading some commentators to argue that rates may have peaked.",
+     "commentators"),
+    ("Those new deals were further delayed, leading Argonaut to warn in mid-October that it "
+     "was running out of cash.", "Argonaut"),
+    # politics/303: moved to ask someone to do something is a request, no statement
+    ("But it partly collapsed over the Conservative leader's own role, prompting the Queen to "
+     "ask Harold Wilson to form a Labour government.", None),
+])
+def test_the_people_moved_to_speak(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+def test_a_documents_quotation_read_is_not_the_last_speakers() -> None:
+    # entertainment/151: '"...," a BBC statement read.' has an attribution of its own
+    paragraphs = ['The performance led 12 viewers to complain he was "lewd".',
+                  '"The performer had been asked to tone his act down," a BBC statement read. '
+                  '"His gestures had gone beyond what is expected."']
+    assert speakers(*paragraphs)[1:] == [None, None]
