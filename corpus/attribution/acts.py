@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.attribution.cues import CUE, QUOTED_OBJECT, cues_in, fits_subject, is_speech
+from corpus.attribution.cues import CUE, QUOTED_OBJECT, cues_in, is_speech
 from corpus.attribution.documents import after_according
 from corpus.attribution.passive_naming import named_by
+from corpus.attribution.report_subjects import fits_subject
 from corpus.attribution.subject_words import words_after
 from corpus.attribution.subjects import find_subject
 from corpus.folding import fold

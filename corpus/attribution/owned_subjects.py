@@ -12,9 +12,9 @@ from corpus.attribution.cues import (
     REPORT_HEADS,
     STATISTICS_NOUNS,
     Cue,
-    report_author,
 )
 from corpus.attribution.findings import REFUSED, Finding, Refusal
+from corpus.attribution.report_subjects import report_author
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
 from corpus.lexicon import attribution_words
@@ -67,8 +67,9 @@ def owned_report_subject(cue: Cue) -> Finding | None:
 
 def authored_report_subject(cue: Cue) -> Finding | Refusal | None:
     """"A recent survey by Mediametrie found", "Recent figures from the UK's regulator Ofcom
-    showed": the one author the subject names speaks (`cues.report_author`); two ("A recent
-    survey by Earthlink and Webroot found") are nobody, never the last of them."""
+    showed": the one author the subject names speaks (`report_subjects.report_author`);
+    two ("A recent survey by Earthlink and Webroot found") are nobody, never the last of
+    them."""
     author = report_author(cue.masked[cue.sent_start:cue.start])
     if author is False:
         return REFUSED
@@ -89,7 +90,7 @@ def owned_statistics_subject(cue: Cue) -> Finding | None:
 
 
 # "..., latest figures show.", "The overnight figures showed": figures one or two
-# lower-case words describe, opening their clause (`cues.fits_subject` says whether
+# lower-case words describe, opening their clause (`report_subjects.fits_subject` says whether
 # they speak)
 _DESCRIBED_STATISTICS = re.compile(
     r"(?:^\s*" + CLAUSE_OPENER + r"|,\s+)((?:[Tt]he\s+)?(?:[a-z][a-z-]*\s+){1,2}"
