@@ -120,14 +120,16 @@ def _other_person_named(state: ArticleState, sent: tuple[int, int], last: Unit) 
     return False
 
 
-_MODAL_PRONOUN = re.compile(r"\s*(?:(?:Then|And|But|Also),?\s+(he|she)|(He|She)|It|There)"
-                            r"\s+(?:would|could|should|might)\b")
+_MODAL_PRONOUN = re.compile(r"\s*(?:(?:(?:Then|And|But|Also),?\s+(?:(he|she)|it|they|there))"
+                            r"|(He|She)|It|They|There|Nor)\s+(?:would|could|should|might)\b")
 
 
 def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
     """'He explained that his firm is going to export building materials ... Then, he
     would like to diversify to other areas': a "he/she would" sentence right after that
-    person's reported statement in the same paragraph goes on reporting it."""
+    person's reported statement in the same paragraph goes on reporting it; so does a
+    backshifted "it/they/there would" or "Nor would" ('Ms Milanesi said more models would
+    likely be released ... But they would be more likely to compete ...')."""
     s, e = sent
     last, paragraph = state.last, state.paragraph
     m = _MODAL_PRONOUN.match(paragraph.masked, s, e)
@@ -136,7 +138,7 @@ def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
             or last.entity is None or last.entity.kind != "person":
         return False
     pronoun = (m.group(1) or m.group(2) or "").lower()
-    if not pronoun:  # "It would become easier ...": backshifted, so still the report
+    if not pronoun:  # "It would become easier ...", "Nor would ...": backshifted, the report
         return not CUE.search(paragraph.masked, s, e)
     gender = "male" if pronoun == "he" else "female"
     return last.entity.gender in (None, gender) and not CUE.search(paragraph.masked, s, e)

@@ -252,3 +252,19 @@ def test_a_documents_quotation_read_is_not_the_last_speakers() -> None:
                   '"The performer had been asked to tone his act down," a BBC statement read. '
                   '"His gestures had gone beyond what is expected."']
     assert speakers(*paragraphs)[1:] == [None, None]
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # tech/064, politics/346: a backshifted "they would/could" right after a person's
+    # reported statement goes on reporting it
+    ("Ms Milanesi said more models would likely be released in the coming year with hard "
+     "drives. But they would be more likely to compete with the smaller capacity music "
+     "players.", "Milanesi"),
+    ("Alan Milburn said Labour would win. Nobody, he claimed, could picture Liberal Democrat "
+     "leader Charles Kennedy walking up Downing Street. They could, however, picture Michael "
+     "Howard doing it.", "Alan Milburn"),
+    # a "they would" with no statement before it is narration
+    ("The shops opened early. They would close at noon.", None),
+])
+def test_a_backshifted_modal_goes_on_reporting(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[-1] == expected
