@@ -50,6 +50,7 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
     s, e = sent
     acts = _according_to(text, masked, spans, sent) + _quoted_as(masked, sent) \
         + _statement_from(text, masked, spans, sent) + _verbless_attribution(masked, sent) \
+        + _document_reads(text, masked, spans, sent) \
         + [Act(cue, s, phrase, is_direct(text, spans, sent, cue))
            for cue, phrase in named_by(masked, sent)]
     for cue in cues_in(masked, s, e):
@@ -185,6 +186,34 @@ def _statement_from(text: str, masked: str, spans: Spans, sent: tuple[int, int])
         if phrase is not None and not phrase.pronoun:
             acts.append(Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start())))
     return acts
+
+
+# '"...," reads a telephone memo for Mr Heath.', '"...," a BBC statement read.': a
+# document "reads" the quotation before it ("read" is no speech verb anywhere else)
+# (an indefinite one: "read the statement" after an organisation's quotation is theirs)
+_READS_DOCUMENT = (r"an?\s+(?:[\w'’-]+\s+){0,3}?(?:statement|memo|letter|note|message|"
+                   r"notice)")
+_DOCUMENT_READS = re.compile(rf"[,?!][\"”]\s+(?:(?:reads?|read)\s+({_READS_DOCUMENT})\b"
+                             r"(?!\s+(?:from|by|on\s+behalf\s+of)\b)|"
+                             rf"({_READS_DOCUMENT})\s+(?:reads?|read)\b)")
+
+
+def _document_reads(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
+    """'"...," reads a telephone memo for Mr Heath.': the document is the quotation's
+    speaker, as a generic source, direct; an organisation's statement is the organisation's
+    ('"...," a BBC statement read.', as "An SFA statement said")."""
+    s, e = sent
+    m = _DOCUMENT_READS.search(masked, s, e)
+    if m is None:
+        return []
+    words = (m.group(1) or m.group(2)).split()
+    owner = words[1:-1]
+    phrase = parse_phrase(owner) if owner and all(w[:1].isupper() for w in owner) else None
+    if phrase is None or phrase.name is None or not (
+            is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS or is_organisation_name(
+                phrase.name)):
+        phrase = Phrase(" ".join(words), None, None, None, vague=True)
+    return [Act(m.start() + 2, s, phrase, True)]
 
 
 def _quoted_as(masked: str, sent: tuple[int, int]) -> list[Act]:

@@ -109,8 +109,6 @@ def _unread_attribution(text: str, masked: str, sent: tuple[int, int],
     speaker, and "the ..." mostly describes them)."""
     s, e = sent
     closed = _CLOSED_BEFORE_PRONOUN if pronoun else _CLOSED_BEFORE
-    if not pronoun and _DOCUMENT_READ.search(masked, s, e):
-        return True  # '"...," a BBC statement read.': the document's words
     return any(closed.search(text, s, m.start()) and m.group() not in _GOING_ON_VERBS
                and not _DEFINITE.match(masked, m.end(), e) for m in CUE.finditer(masked, s, e))
 
@@ -123,9 +121,6 @@ _GOING_ON_VERBS = attribution_words("going_on_verb")
 _DEFINITE = re.compile(r"\s+(?:the|his|her|their)\b(?!\s+(?:statement|report|letter|"
                        r"release|spokesman|spokeswoman)\b)")
 _CLOSED_BEFORE = re.compile(r"[,?!][\"”]\s*$")
-# '"...," a BBC statement read.': a document "reads" its quotation ("read" is no cue)
-_DOCUMENT_READ = re.compile(r"[,?!][\"”]\s+(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?(?:statement|"
-                            r"letter|memo|note|message|notice)\s+(?:read|reads)\b")
 _CAME_THE_REPLY = re.compile(r"[,?!][\"”]\s*came\s+the\s+(?:[a-z]+\s+)?(?:reply|response|"
                              r"answer|retort)\b")
 _CLOSED_BEFORE_PRONOUN = re.compile(r"[,?!][\"”]\s*(?:he|she|they|it)\s+$")

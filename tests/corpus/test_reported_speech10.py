@@ -246,12 +246,24 @@ def test_the_people_moved_to_speak(paragraph: str, expected: str | None) -> None
     assert speakers(paragraph)[0] == expected
 
 
-def test_a_documents_quotation_read_is_not_the_last_speakers() -> None:
-    # entertainment/151: '"...," a BBC statement read.' has an attribution of its own
-    paragraphs = ['The performance led 12 viewers to complain he was "lewd".',
-                  '"The performer had been asked to tone his act down," a BBC statement read. '
-                  '"His gestures had gone beyond what is expected."']
-    assert speakers(*paragraphs)[1:] == [None, None]
+@pytest.mark.parametrize("paragraphs, expected", [
+    # entertainment/151: '"...," a BBC statement read.' is the organisation's, and the quote
+    # run after it, never the last speaker's
+    (['The performance led 12 viewers to complain he was "lewd".',
+      '"The performer had been asked to tone his act down," a BBC statement read. '
+      '"His gestures had gone beyond what is expected."'], ["BBC", "BBC"]),
+    # politics/303: '"...," reads a telephone memo for Mr Heath.' is the memo's
+    (["Documents released after 30 years reveal the failed negotiations.",
+      '"Jeremy said he was encountering a rather embarrassing problem with his colleagues," '
+      'reads a telephone memo for Mr Heath.'], ["a telephone memo"]),
+    # "read the statement" after an organisation's quotation stays with them
+    (['"We will appeal," Valve said.',
+      '"The method used was extremely easy for Valve to trace," read the statement.'],
+     ["Valve"]),
+])
+def test_a_quotation_a_document_reads(paragraphs: list[str],
+                                      expected: list[str | None]) -> None:
+    assert speakers(*paragraphs)[len(speakers(paragraphs[0])):] == expected
 
 
 @pytest.mark.parametrize("paragraph, expected", [
