@@ -26,6 +26,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from retrieval.first_seen import first_seen
 from retrieval.postings import length_norm
 from retrieval.postings_encode import encode
 
@@ -235,9 +236,8 @@ def _postings_of_word_ids(articles: Iterable[ArticleWordIds],
         return _place_all([], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int32))
     every = np.concatenate(maps)
     del maps
-    distinct, first = np.unique(every, return_index=True)
-    met = distinct[np.argsort(first, kind="stable")]  # first occurrence first
-    del every, distinct, first
+    met = first_seen(every)  # first occurrence first
+    del every
     to_corpus = np.zeros(int(met.max()) + 1 if met.size else 0, dtype=np.int32)
     to_corpus[met] = np.arange(met.size, dtype=np.int32)
     lengths = np.concatenate(parts).astype(np.int64, copy=False)

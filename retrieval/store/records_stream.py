@@ -17,6 +17,7 @@ import numpy as np
 
 from corpus.held_articles import article_keys
 from corpus.models import Corpus
+from retrieval.first_seen import first_seen
 from retrieval.store.array_writer import ArrayWriter
 from retrieval.store.digest_rows import DigestRows, DigestTables, digest_rows
 from retrieval.store.records_block import Block, Maps, article_block, starts
@@ -106,8 +107,7 @@ def _numbered(k: _Kept, blocks: list[Block], vocabulary: Vocabulary) -> tuple[Ma
                                       np.full(top - len(k.string_of), -1, dtype=np.int64)])
     fresh = every[k.string_of[every] < 0]
     if fresh.size:
-        distinct, first = np.unique(fresh, return_index=True)
-        met = distinct[np.argsort(first, kind="stable")]
+        met = first_seen(fresh)
         k.string_of[met] = np.arange(k.n_strings, k.n_strings + met.size, dtype=np.int64)
         k.n_strings += int(met.size)
         k.met.append(met)
