@@ -13,8 +13,9 @@ from corpus.loader import RawArticle, read_articles
 from corpus.merging import people_facts
 from corpus.models import Article, Passage, Person, Sentence, Speaker
 from corpus.shipped import SHIPPED_CORPUS
-from retrieval.store.article_cache import Changes, open_cache, raw_key
+from retrieval.store.article_cache import Changes, open_cache
 from retrieval.store.article_json import article_and_facts, article_from_json, article_to_json
+from retrieval.store.article_pack import raw_key
 
 ODD = Article(
     "caf\udce9", "/c/caf\udce9.txt", "Title \u201cquoted\u201d", (
