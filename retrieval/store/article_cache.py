@@ -45,6 +45,7 @@ from retrieval.store.article_terms import (
     terms_numbers,
     terms_vocabulary,
 )
+from retrieval.store.block_runs import Packed
 from retrieval.store.cached_rows import CachedRows, Found
 from retrieval.store.kept_blocks import KeptBlocks
 from retrieval.store.keys import code_fingerprint
@@ -293,6 +294,11 @@ class ArticleCache:
         """`block`, its strings as their numbers in `strings` (`Block.words`) when known
         (`kept_blocks.KeptBlocks.numbered_block`)."""
         return self._kept.numbered_block(key, self.strings)
+
+    def packed_block(self, key: tuple[str, str]) -> Block | Packed | None:
+        """`numbered_block`, packed when it can be (`kept_blocks.KeptBlocks.packed_block`):
+        what the streamed records save reads a run of blocks at a time."""
+        return self._kept.packed_block(key, self.strings)
 
     def block_sizes(self, key: tuple[str, str]) -> tuple[int, int, int] | None:
         """(passages, sentences, bytes of text) of the block `block` gives, from its header

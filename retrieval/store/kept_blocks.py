@@ -8,11 +8,13 @@ the renames are the same."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from retrieval.store.block_runs import Packed
 from retrieval.store.records_block import (
     HEADER_BYTES,
     Block,
@@ -114,6 +116,24 @@ class KeptBlocks:
             [s.decode("utf-8", "surrogateescape") for s in new]).tolist(), strict=True))
         return dataclasses.replace(renamed, words=np.array(
             [known[s] for s in renamed.strings], dtype=np.int64))
+
+    def packed_block(self, key: ArticleKey, strings: Words) -> Block | Packed | None:
+        """`numbered_block`, given packed (its bytes and its strings' numbers, read with the
+        run of blocks it is saved with: `block_runs`) when it is kept with its numbers and
+        needs no renaming, or was renamed ready for the save."""
+        ready = self.renamed_ready.get(key)
+        kept, numbers = self.blocks.get(key), self.numbers.get(key)
+        if ready is not None:
+            data, numbers = ready
+        elif kept is not None and numbers is not None and key not in self.renamed:
+            try:
+                data = held_bytes(kept)
+            except OSError:
+                return None
+        else:
+            return self.numbered_block(key, strings)
+        words = np.frombuffer(numbers, dtype="<i4") if isinstance(numbers, bytes) else numbers
+        return Packed(data, words, functools.partial(self.numbered_block, key, strings))
 
     def number(self, strings: Words, paths: dict[str, str]) -> None:
         """The blocks of this build whose strings have no numbers yet: numbered now (and

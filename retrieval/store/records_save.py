@@ -14,6 +14,7 @@ import numpy as np
 from corpus.build import ArticlesPassages
 from corpus.held_articles import article_keys
 from corpus.models import Corpus
+from retrieval.store.block_runs import Packed
 from retrieval.store.digest_rows import DigestRows, digest_rows
 from retrieval.store.records_block import Tables, article_block, assemble
 from retrieval.store.records_layout import (
@@ -27,13 +28,14 @@ from retrieval.store.records_stream import (
     BlockOf,
     SizesChanged,
     SizesOf,
+    StreamedBlockOf,
     Vocabulary,
     Writer,
     stream_records,
 )
 
 
-def records_arrays(corpus: Corpus, blocks: BlockOf | None = None
+def records_arrays(corpus: Corpus, blocks: StreamedBlockOf | None = None
                    ) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """(arrays, JSON part) holding `corpus` exactly; UnsupportedCorpus when they cannot.
     `blocks`: each article's records block when one was kept with it (the article cache's,
@@ -44,6 +46,8 @@ def records_arrays(corpus: Corpus, blocks: BlockOf | None = None
     made = []
     for ai, (aid, path, _) in enumerate(keys):
         b = blocks((aid, path)) if blocks is not None else None
+        if isinstance(b, Packed):
+            b = b.read()
         made.append(article_block(corpus.articles[ai]) if b is None else b)
     t = assemble(made, [owner[aid] for aid, _, _ in keys])
     digest = digest_rows(t)
@@ -101,7 +105,7 @@ def _arrays(t: Tables, digest: DigestRows) -> dict[str, np.ndarray]:
 
 def save_records(corpus: Corpus, folder: Path,
                  save_array: Callable[[str, np.ndarray], dict[str, Any]],
-                 blocks: BlockOf | None = None, *, writer: Writer | None = None,
+                 blocks: StreamedBlockOf | None = None, *, writer: Writer | None = None,
                  sizes: SizesOf | None = None, vocabulary: Vocabulary | None = None,
                  whole_blocks: BlockOf | None = None) -> dict[str, Any]:
     """Write the records into `folder` with `save_array(name, array) -> file entry`; returns
