@@ -37,6 +37,7 @@ from retrieval.store.article_rows import (  # Changes: `parley index` and tests 
     PREFIX,
     Changes,
     commit_rows,
+    connect,
     sum_bytes,
 )
 from retrieval.store.article_terms import (
@@ -51,6 +52,7 @@ from retrieval.store.kept_blocks import KeptBlocks
 from retrieval.store.keys import code_fingerprint
 from retrieval.store.records_block import Block, article_block, block_bytes
 from retrieval.store.spill import Held, Spill, Stored, held_bytes
+from retrieval.store.string_facts import DigestFacts
 from retrieval.store.word_ids import RENAMED, STRINGS, TERMS, Words
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
@@ -289,6 +291,27 @@ class ArticleCache:
         if self._read.strings is None:
             self._read.strings = Words.fresh(STRINGS)
         return self._read.strings
+
+    @property
+    def digest_facts(self) -> DigestFacts:
+        """What the digest works out of single strings, kept from the last build
+        (`string_facts`): read with the first row, else none yet."""
+        if self._read.facts is None:
+            self._read.facts = DigestFacts()
+        return self._read.facts
+
+    def save_digest_facts(self) -> None:
+        """After the records save: keep the digest's facts for the next build (a failure
+        only costs working them out again)."""
+        if self.db is None or self._read.facts is None:
+            return
+        with contextlib.suppress(sqlite3.Error, OSError):
+            con = connect(self.db)
+            try:
+                with con:
+                    self._read.facts.save(con)
+            finally:
+                con.close()
 
     def numbered_block(self, key: tuple[str, str]) -> Block | None:
         """`block`, its strings as their numbers in `strings` (`Block.words`) when known

@@ -69,10 +69,11 @@ def sum_bytes(text: bytes, passages: bytes, terms: bytes, block: bytes) -> str:
 def connect(db: Path) -> sqlite3.Connection:
     from retrieval.store.merge_memory import SCHEMA as MERGES
     from retrieval.store.renamed_rows import SCHEMA as RENAMED
+    from retrieval.store.string_facts import SCHEMA as FACTS
     from retrieval.store.word_ids import SCHEMA as WORDS
 
     con = sqlite3.connect(db, timeout=30)
-    con.executescript(_SCHEMA + WORDS + MERGES + RENAMED)
+    con.executescript(_SCHEMA + WORDS + MERGES + RENAMED + FACTS)
     return con
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import cast
 
 from retrieval.store.article_rows import connect, row_sum
+from retrieval.store.string_facts import DigestFacts
 from retrieval.store.word_ids import RENAMED, STRINGS, TERMS, Words
 
 # A row read back: its sum, JSON parts, terms and block, and its two word maps'
@@ -36,6 +37,7 @@ class CachedRows:
         # the vocabularies stored in the file, read with the first row (`word_ids`)
         self.words: Words | None = None
         self.strings: Words | None = None
+        self.facts: DigestFacts | None = None  # the digest's, read with them
         self._cursor: sqlite3.Cursor | None = None
         self._skipped: dict[str, Found] = {}
 
@@ -51,6 +53,7 @@ class CachedRows:
                 self.con = connect(self.db)
                 self.words = Words.load(self.con, TERMS)
                 self.strings = Words.load(self.con, STRINGS)
+                self.facts = DigestFacts.load(self.con)
                 self._prefetch()
             row = self._next_row(key) or self.con.execute(
                 f"SELECT a.sum, a.json, a.passages, a.terms, a.block, {_MAPS} FROM articles a"

@@ -40,6 +40,7 @@ from retrieval.store.temporaries import remove_stale, temp_prefix
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never writes records
     from retrieval.store.block_runs import Packed
+    from retrieval.store.digest_rows import Facts
     from retrieval.store.records_block import Block
     from retrieval.store.records_stream import Vocabulary
 
@@ -58,6 +59,7 @@ class SavedStrings:
 
     blocks: StreamedBlockOf
     vocabulary: Vocabulary
+    facts: Facts | None = None  # what the digest works out of single strings, kept
 
 
 ENTRY_PREFIX = "index-"
@@ -139,6 +141,7 @@ def _save_records(folder: Path, corpus: Corpus, blocks: BlockOf | None,
                             blocks if strings is None else strings.blocks, sizes=sizes,
                             vocabulary=None if strings is None else strings.vocabulary,
                             whole_blocks=blocks,
+                            facts=None if strings is None else strings.facts,
                             writer=lambda name, dtype, shape: ArrayWriter(
                                 folder, RECORDS_PREFIX + name, dtype, shape))
     part["json_file"] = file_entry(folder / part["json"])

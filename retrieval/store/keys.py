@@ -39,7 +39,8 @@ _CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py",
                "retrieval/store/records_rename.py",
                # the article cache's parts: its rows, their blocks, a row made and read
                "retrieval/store/cached_rows.py", "retrieval/store/kept_blocks.py",
-               "retrieval/store/article_pack.py", "retrieval/store/block_runs.py")
+               "retrieval/store/article_pack.py", "retrieval/store/block_runs.py",
+               "retrieval/store/string_facts.py")
 _CODE_DIRS = ("corpus",)
 _NOT_CODE = {"articles", "evaluation", "__pycache__"}  # in a code dir, but not what builds
 # Libraries whose version changes what is built (tokens, sentences, speakers, arrays).

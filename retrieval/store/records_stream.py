@@ -9,7 +9,7 @@ block is let go once written; what stays grows with the sentences by 5 bytes eac
 speaker and speech kind, for the digest) and with the people and distinct strings."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -20,7 +20,7 @@ from corpus.models import Corpus
 from retrieval.first_seen import first_seen
 from retrieval.store.array_writer import ArrayWriter
 from retrieval.store.block_runs import Packed, Run, run_of
-from retrieval.store.digest_rows import DigestRows, DigestTables, digest_rows
+from retrieval.store.digest_rows import DigestRows, DigestTables, Facts, digest_rows
 from retrieval.store.records_block import Block, Maps, article_block, starts
 
 ArticleKey = tuple[str, str]  # an article's (id, path): one article of a built corpus
@@ -212,12 +212,14 @@ def _cat(parts: list[np.ndarray], dtype: type, width: int = 0) -> np.ndarray:
 
 
 def stream_records(corpus: Corpus, writer: Writer, blocks: StreamedBlockOf | None,
-                   sizes: SizesOf | None, vocabulary: Vocabulary | None = None
+                   sizes: SizesOf | None, vocabulary: Vocabulary | None = None,
+                   facts: Facts | None = None
                    ) -> tuple[dict[str, dict[str, Any]], DigestRows]:
     """Write the records of `corpus` (its passages checked to be its articles'), each file by
     `writer(name, dtype, shape)`: the files' manifest entries, in `records_layout` order,
     and the digest for the JSON part. SizesChanged when a block's header lied. With a
-    `vocabulary`, blocks may carry their strings as numbers in it (`Block.words`)."""
+    `vocabulary`, blocks may carry their strings as numbers in it (`Block.words`); `facts`:
+    what the digest works out of single strings, when kept (`string_facts`)."""
     articles = corpus.articles  # read through their keys: a held article is made again
     # the last of equal ids wins
     owner = {aid: ai for ai, (aid, _, _) in enumerate(article_keys(articles))}
@@ -268,29 +270,48 @@ def stream_records(corpus: Corpus, writer: Writer, blocks: StreamedBlockOf | Non
     finally:
         for w in files.values():
             w.abandon()
-    return _finish(k, writer, streamed)
+    return _finish(k, writer, streamed, facts)
 
 
-def _finish(k: _Kept, writer: Writer, streamed: dict[str, dict[str, Any]]
-            ) -> tuple[dict[str, dict[str, Any]], DigestRows]:
+def _offsets(lengths: Iterable[int], n: int) -> np.ndarray:
+    """Where each of `n` items of these lengths starts end to end, and where the last ends."""
+    out = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(lengths, dtype=np.int64, count=n), out=out[1:])
+    return out
+
+
+def utf8_table(texts: list[str]) -> tuple[bytes, np.ndarray]:
+    """The strings' UTF-8 end to end (surrogate escapes kept as their bytes) and where each
+    starts: encoded all at once when every character is one byte (ASCII or an escape; then
+    a string's bytes are as many as its characters), else one string at a time."""
+    joined = "".join(texts)
+    data = joined.encode("utf-8", "surrogateescape")
+    if len(data) == len(joined):
+        return data, _offsets(map(len, texts), len(texts))
+    encoded = [s.encode("utf-8", "surrogateescape") for s in texts]
+    return b"".join(encoded), _offsets(map(len, encoded), len(encoded))
+
+
+def _finish(k: _Kept, writer: Writer, streamed: dict[str, dict[str, Any]],
+            facts: Facts | None) -> tuple[dict[str, dict[str, Any]], DigestRows]:
     """The small tables and the digest's, written whole; every file's entry in order."""
+    texts: list[str] | None = None
     if k.vocabulary is None:
         strings = list(k.ids)
-        texts = None
+        str_bytes, str_offsets = b"".join(strings), _offsets(map(len, strings), len(strings))
     else:
         texts = k.vocabulary.words(np.concatenate(k.met)) if k.met else []
-        strings = [s.encode("utf-8", "surrogateescape") for s in texts]
+        strings = []  # (the digest reads `texts`)
+        str_bytes, str_offsets = utf8_table(texts)
     people = _cat(k.people, np.int64, 3)
     people_aliases = np.concatenate([*k.bounds, np.array([k.alias_count], dtype=np.int64)])
     aliases = _cat(k.aliases, np.int64)
     speakers = np.array(k.speakers, dtype=np.int64).reshape(len(k.speakers), 3)
     digest = digest_rows(DigestTables(strings, speakers, _cat(k.starts, np.int64),
                                       _cat(k.speaker, np.int32), _cat(k.speech, np.int8),
-                                      people, people_aliases, aliases, texts))
-    str_offsets = np.zeros(len(strings) + 1, dtype=np.int64)
-    np.cumsum([len(s) for s in strings], out=str_offsets[1:])
+                                      people, people_aliases, aliases, texts), facts)
     heads = [*k.heads, np.array([[-1] * 6 + [k.passages, k.people_count]], dtype=np.int64)]
-    whole = {"str_bytes": np.frombuffer(b"".join(strings), dtype=np.uint8),
+    whole = {"str_bytes": np.frombuffer(str_bytes, dtype=np.uint8),
              "str_offsets": str_offsets,
              "articles": np.concatenate(heads).astype(np.int64, copy=False),
              "speakers": speakers, "people": people, "people_aliases": people_aliases,

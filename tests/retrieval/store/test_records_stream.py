@@ -197,3 +197,17 @@ def test_a_packed_block_that_cannot_be_read_packed_is_read_by_itself(tmp_path: P
         writer=lambda n, dtype, shape: ArrayWriter(folder, n, dtype, shape))
     assert part == whole
     assert {p.name: p.read_bytes() for p in sorted(folder.iterdir())} == whole_files
+
+
+@pytest.mark.parametrize("texts", [[], ["", "a"], ["peace", "talks", ""], ["Çavuşoğlu", "x"],
+                                   ["caf\udce9", "ok"], ["мир", "", "мир"]],
+                         ids=["none", "empty first", "ascii", "accents", "an escape",
+                              "cyrillic"])
+def test_strings_encoded_at_once_are_each_encoded(texts: list[str]):
+    """`utf8_table`: the strings' UTF-8 end to end and their offsets, as one encode per
+    string gives them (surrogate escapes kept as their bytes)."""
+    data, offsets = records_stream.utf8_table(texts)
+    encoded = [s.encode("utf-8", "surrogateescape") for s in texts]
+    assert data == b"".join(encoded)
+    assert offsets.tolist() == [0, *np.cumsum([len(e) for e in encoded]).tolist()]
+    assert offsets.dtype == np.int64
