@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.models import Corpus
 from retrieval.store import records_stream
@@ -199,10 +201,11 @@ def test_a_packed_block_that_cannot_be_read_packed_is_read_by_itself(tmp_path: P
     assert {p.name: p.read_bytes() for p in sorted(folder.iterdir())} == whole_files
 
 
-@pytest.mark.parametrize("texts", [[], ["", "a"], ["peace", "talks", ""], ["Çavuşoğlu", "x"],
-                                   ["caf\udce9", "ok"], ["мир", "", "мир"]],
-                         ids=["none", "empty first", "ascii", "accents", "an escape",
-                              "cyrillic"])
+@pytest.mark.parametrize("texts", [[], [""], ["", "a"], ["peace", "talks", ""],
+                                   ["Çavuşoğlu", "x"], ["caf\udce9", "ok"], ["мир", "", "мир"],
+                                   ["a\0b", "£"], ["\0"]],
+                         ids=["none", "one empty", "empty first", "ascii", "accents",
+                              "an escape", "cyrillic", "a NUL", "only a NUL"])
 def test_strings_encoded_at_once_are_each_encoded(texts: list[str]):
     """`utf8_table`: the strings' UTF-8 end to end and their offsets, as one encode per
     string gives them (surrogate escapes kept as their bytes)."""
@@ -211,3 +214,14 @@ def test_strings_encoded_at_once_are_each_encoded(texts: list[str]):
     assert data == b"".join(encoded)
     assert offsets.tolist() == [0, *np.cumsum([len(e) for e in encoded]).tolist()]
     assert offsets.dtype == np.int64
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.one_of(st.characters(exclude_categories=("Cs",)),
+                                  st.sampled_from(["\udc80", "\udcff", "\0"])), max_size=6),
+                max_size=8))
+def test_strings_encoded_at_once_are_each_encoded_whatever_they_hold(texts: list[str]):
+    data, offsets = records_stream.utf8_table(texts)
+    encoded = [s.encode("utf-8", "surrogateescape") for s in texts]
+    assert data == b"".join(encoded)
+    assert offsets.tolist() == [0, *np.cumsum([len(e) for e in encoded]).tolist()]
