@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
-from corpus.loader import RawArticle
+from corpus.loader import KnownRaw, RawArticle
 from corpus.models import Article, Corpus
 from retrieval import tokenizer
 from retrieval.inverted_build import ArticleTerms, ArticleWordIds
@@ -50,6 +50,7 @@ from retrieval.store.block_runs import Packed
 from retrieval.store.cached_rows import CachedRows, Found
 from retrieval.store.kept_blocks import KeptBlocks
 from retrieval.store.keys import code_fingerprint
+from retrieval.store.known_files import FilesTable
 from retrieval.store.records_block import Block, article_block, block_bytes
 from retrieval.store.spill import Held, Spill, Stored, held_bytes
 from retrieval.store.string_facts import DigestFacts
@@ -96,6 +97,12 @@ class ArticleCache:
     def __post_init__(self) -> None:
         # the rows read back, and the two vocabularies with them (`cached_rows`)
         self._read = CachedRows(self.db, self.corpus, unreadable=not self.reuse)
+        # the files the corpus's last build loaded, by their bytes (`known_files`)
+        self._files = FilesTable(self.corpus, self._read.connection, usable=self.reuse)
+
+    def known_files(self) -> FilesTable:
+        """The files this corpus's last build loaded (`corpus.loader.KnownFiles`)."""
+        return self._files
 
     def known(self, raw: RawArticle) -> Article | None:
         """The article attributed before from exactly this raw article, if the cache has it."""
@@ -114,12 +121,13 @@ class ArticleCache:
         self.hits += 1
         return article
 
-    def held(self, raw: RawArticle) -> KnownArticle | None:
+    def held(self, raw: RawArticle | KnownRaw) -> KnownArticle | None:
         """`known` without making the article (`corpus.build.KnownArticle`): its head read
-        for the merge's entries, the rest made again only if something reads the article."""
+        for the merge's entries, the rest made again only if something reads the article.
+        A file not parsed again (`KnownRaw`) is looked up by the key it had."""
         from corpus.build import KnownArticle
 
-        key = raw_key(raw)
+        key = raw.key if isinstance(raw, KnownRaw) else raw_key(raw)
         self._paths[raw.path] = key
         row = self._row(key)
         if row is None:
@@ -355,7 +363,7 @@ class ArticleCache:
         for _ in range(2):
             try:
                 return commit_rows(self.db, corpus, self._paths, self._rows, self.hits,
-                                   self._save_words)
+                                   self._save_words, self._files.rows)
             except sqlite3.DatabaseError:  # not a database any more: start it afresh
                 self.db.unlink(missing_ok=True)
             except (sqlite3.Error, OSError):

@@ -41,8 +41,9 @@ class CachedRows:
         self._cursor: sqlite3.Cursor | None = None
         self._skipped: dict[str, Found] = {}
 
-    def row(self, key: str) -> Found | None:
-        """The row of `key` when it is there and its checksum holds."""
+    def connection(self) -> sqlite3.Connection | None:
+        """The file opened (its vocabularies read, the rows' query started) when it is
+        there to read; None otherwise."""
         if self.db is None or self.unreadable:
             return None
         try:
@@ -55,6 +56,16 @@ class CachedRows:
                 self.strings = Words.load(self.con, STRINGS)
                 self.facts = DigestFacts.load(self.con)
                 self._prefetch()
+        except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
+            self.unreadable = True
+            return None
+        return self.con
+
+    def row(self, key: str) -> Found | None:
+        """The row of `key` when it is there and its checksum holds."""
+        if self.connection() is None or self.con is None:
+            return None
+        try:
             row = self._next_row(key) or self.con.execute(
                 f"SELECT a.sum, a.json, a.passages, a.terms, a.block, {_MAPS} FROM articles a"
                 f" {_JOIN_MAPS} WHERE a.key = ?", (TERMS, STRINGS, RENAMED, key)).fetchone()

@@ -40,7 +40,7 @@ _CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py",
                # the article cache's parts: its rows, their blocks, a row made and read
                "retrieval/store/cached_rows.py", "retrieval/store/kept_blocks.py",
                "retrieval/store/article_pack.py", "retrieval/store/block_runs.py",
-               "retrieval/store/string_facts.py")
+               "retrieval/store/string_facts.py", "retrieval/store/known_files.py")
 _CODE_DIRS = ("corpus",)
 _NOT_CODE = {"articles", "evaluation", "__pycache__"}  # in a code dir, but not what builds
 # Libraries whose version changes what is built (tokens, sentences, speakers, arrays).
