@@ -37,7 +37,6 @@ from retrieval.store.article_rows import (  # Changes: `parley index` and tests 
     PREFIX,
     Changes,
     commit_rows,
-    connect,
     sum_bytes,
 )
 from retrieval.store.article_terms import (
@@ -53,7 +52,7 @@ from retrieval.store.keys import code_fingerprint
 from retrieval.store.known_files import FilesTable
 from retrieval.store.records_block import Block, article_block, block_bytes
 from retrieval.store.spill import Held, Spill, Stored, held_bytes
-from retrieval.store.string_facts import DigestFacts
+from retrieval.store.string_facts import DigestFacts, save_facts
 from retrieval.store.word_ids import RENAMED, STRINGS, TERMS, Words
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
@@ -309,17 +308,9 @@ class ArticleCache:
         return self._read.facts
 
     def save_digest_facts(self) -> None:
-        """After the records save: keep the digest's facts for the next build (a failure
-        only costs working them out again)."""
-        if self.db is None or self._read.facts is None:
-            return
-        with contextlib.suppress(sqlite3.Error, OSError):
-            con = connect(self.db)
-            try:
-                with con:
-                    self._read.facts.save(con)
-            finally:
-                con.close()
+        """After the records save: keep the digest's facts for the next build."""
+        if self.db is not None and self._read.facts is not None:
+            save_facts(self.db, self._read.facts)
 
     def numbered_block(self, key: tuple[str, str]) -> Block | None:
         """`block`, its strings as their numbers in `strings` (`Block.words`) when known

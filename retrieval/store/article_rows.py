@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, js
                                      passages TEXT NOT NULL, terms BLOB NOT NULL,
                                      block BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS files (corpus TEXT NOT NULL, path BLOB NOT NULL, key TEXT NOT NULL,
-                                  hash TEXT, id TEXT, digest TEXT, sum TEXT,
+                                  hash TEXT, id BLOB, digest TEXT, sum TEXT,
                                   PRIMARY KEY (corpus, path));
 """
 

@@ -18,8 +18,9 @@ import xxhash
 
 from retrieval.store.keys import path_bytes
 
-# (corpus, path, key, hash, id, digest, sum): one files table row as the commit writes it
-FileRow = tuple[str, bytes, str, str | None, str | None, str | None, str | None]
+# (corpus, path, key, hash, id, digest, sum): one files table row as the commit writes it (the
+# path and the id as UTF-8 bytes: from a file name that is not UTF-8, they hold surrogates)
+FileRow = tuple[str, bytes, str, str | None, bytes | None, str | None, str | None]
 
 
 def file_hash(data: bytes) -> str:
@@ -71,11 +72,11 @@ class FilesTable:
         except sqlite3.Error:
             return {}
         kept = {}
-        for p, key, h, aid, digest, got in rows:
-            if not all(isinstance(x, str) for x in (key, h, aid, digest, got)) \
-                    or not isinstance(p, bytes):
+        for p, key, h, a, digest, got in rows:
+            if not all(isinstance(x, str) for x in (key, h, digest, got)) \
+                    or not isinstance(p, bytes) or not isinstance(a, bytes):
                 continue
-            path = p.decode("utf-8", "surrogateescape")
+            path, aid = (x.decode("utf-8", "surrogateescape") for x in (p, a))
             if row_sum(self.corpus, path, key, h, aid, digest) == got:
                 kept[path] = (h, aid, digest, key)
         return kept
@@ -90,6 +91,6 @@ class FilesTable:
                 out.append((corpus, path_bytes(path), key, None, None, None, None))
                 continue
             h, aid, digest = got
-            out.append((corpus, path_bytes(path), key, h, aid, digest,
+            out.append((corpus, path_bytes(path), key, h, path_bytes(aid), digest,
                         row_sum(corpus, path, key, h, aid, digest)))
         return out

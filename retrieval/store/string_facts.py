@@ -12,10 +12,12 @@ One row per kind (`SCHEMA`): the strings and their values as JSON, and a checksu
 does not read back whole is no facts: they are worked out again and the row rewritten."""
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import xxhash
 
@@ -96,6 +98,21 @@ class DigestFacts:
     def save(self, con: sqlite3.Connection) -> None:
         self.folded.save(con)
         self.terms.save(con)
+
+
+def save_facts(db: Path, facts: DigestFacts) -> None:
+    """Keep the digest's facts in the article cache's file, in a transaction of their own
+    (after the records save, which works them out); a failure only costs working them out
+    again next time."""
+    from retrieval.store.article_rows import connect
+
+    with contextlib.suppress(sqlite3.Error, OSError):
+        con = connect(db)
+        try:
+            with con:
+                facts.save(con)
+        finally:
+            con.close()
 
 
 def facts_bytes(facts: dict[str, str]) -> bytes:

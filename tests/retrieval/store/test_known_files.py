@@ -5,7 +5,9 @@ kept row does not hold, and one whose cached article is gone are parsed as befor
 build is exactly a full rebuild."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,19 @@ def test_a_forced_rebuild_parses_every_file_and_the_next_build_knows_them(
     assert parsed == ["new.txt"]
     line = "1 new, 0 changed, 0 removed; 3 reused"
     assert any(line in m for m in again.messages), again.messages
+
+
+@pytest.mark.skipif(os.name == "nt" or sys.platform == "darwin",
+                    reason="needs a file system that takes any bytes in a file name")
+def test_a_file_name_that_is_not_utf8_is_known_too(tmp_path: Path, news: Path,
+                                                   monkeypatch: pytest.MonkeyPatch):
+    """Its path and id hold surrogate escapes: kept as their bytes, known the next build."""
+    with open(os.fsencode(news) + b"/caf\xe9.txt", "wb") as f:
+        f.write(NEW.replace("meet", "talk").encode("utf-8"))
+    options = IndexOptions(cache_dir=tmp_path / "cache")
+    open_index([news], options, build_corpus)
+    parsed = _parsed(monkeypatch)
+    (news / "new.txt").write_text(NEW, encoding="utf-8")
+    again = open_index([news], options, build_corpus)
+    assert parsed == ["new.txt"]
+    _same(again, open_index([news], IndexOptions(cache_dir=tmp_path / "fresh"), build_corpus))
