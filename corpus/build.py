@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar, cast, overload
 
 from corpus.cancelling import BuildCancelled, Cancel, asking
 from corpus.held_articles import HeldArticles, Remake, article_keys
-from corpus.loader import RawArticle, read_articles
+from corpus.loader import KnownFiles, KnownRaw, RawArticle, read_known_articles
 from corpus.merge_rewrite import rewrite
 from corpus.models import Article, Corpus, LoadProblem, Passage
 from corpus.sequence_views import equals_sequence
@@ -113,9 +113,14 @@ class Attributor(Protocol):
 
     def known(self, raw: RawArticle) -> Article | None: ...
 
-    def held(self, raw: RawArticle) -> KnownArticle | None:
+    def held(self, raw: RawArticle | KnownRaw) -> KnownArticle | None:
         """`known`, the article not made (a build that adds one file reads few of the
-        others' people, speakers or passages): None when there is none."""
+        others' people, speakers or passages): None when there is none. A `KnownRaw` (a
+        file not parsed again) is looked up by its key."""
+
+    def known_files(self) -> KnownFiles | None:
+        """The files an earlier build parsed, by their bytes (`corpus.loader.KnownFiles`):
+        those unchanged are not parsed again."""
 
     def keep(self, raw: RawArticle, article: Article) -> Article | None:
         """Keep a new article; may return an equal one for the build to hold instead (one
@@ -157,14 +162,16 @@ def build_corpus(source: Sequence[Path] | Snapshot, progress: Progress | None = 
     from corpus.gc_pause import gc_paused
     from corpus.parallel import Cancelled, attribute_all
 
-    raws, problems = read_articles(source, cancel)
+    raws, problems = read_known_articles(
+        source, attributor.known_files() if attributor is not None else None, cancel)
     if not raws:
         detail = "; ".join(str(p) for p in problems) or "no article files given"
         raise CorpusError(f"no articles could be loaded ({detail})")
     with gc_paused():  # thousands of cached articles read back: objects that all live on
         made: list[KnownArticle | Article | None] = [
             attributor.held(r) if attributor else None for r in asking(raws, cancel)]
-    todo: list[RawArticle | None] = [r for r, a in zip(raws, made, strict=True) if a is None]
+    todo: list[RawArticle | None] = [r if isinstance(r, RawArticle) else r.raw()
+                                     for r, a in zip(raws, made, strict=True) if a is None]
     del raws  # each new one is let go once attributed and kept: its text is in the article
     sizes = [len(r.title) + sum(map(len, r.paragraphs)) for r in todo if r is not None]
     work = attribute_all(cast("list[RawArticle]", todo), attribute_article, jobs,

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol, cast
 
 from corpus.aliases import AliasEntry, alias_path, parse_aliases
 from corpus.cancelling import Cancel, asking
@@ -113,18 +114,74 @@ def parse_article(path: Path, text: str, article_id_: str) -> RawArticle | LoadP
                       meta.get("date"), meta.get("url"), digest)
 
 
+class KnownFiles(Protocol):
+    """Article files an earlier build parsed, by their bytes (the article cache keeps them):
+    one whose bytes and path are unchanged need not be parsed again."""
+
+    def look(self, path: str, data: bytes) -> tuple[str, str, str] | None:
+        """(id, digest, key) the file had when it was last loaded with these bytes (`key`:
+        its raw article's, `RawArticle` being a function of the bytes, path, id and alias
+        entries); None when not known."""
+
+    def loaded(self, path: str, article_id: str, digest: str) -> None:
+        """The file was loaded as an article of this id and digest (after `look`)."""
+
+
+@dataclass(frozen=True)
+class KnownRaw:
+    """An article file unchanged since an earlier build loaded it (`KnownFiles`): its id,
+    path, digest and raw article's key, the file parsed only when the article is asked for
+    (`raw`)."""
+
+    id: str
+    path: str
+    digest: str
+    key: str
+    read: FileRead
+
+    def raw(self) -> RawArticle:
+        """The raw article, parsed now (as `read_articles` parses it: the file has no alias
+        file, or it would not be a known one)."""
+        text = decode(self.read.data) if self.read.data is not None else None
+        parsed = parse_article(self.read.path, text, self.id) if text is not None else None
+        if not isinstance(parsed, RawArticle) or parsed.digest != self.digest:
+            raise ValueError(f"{self.path} no longer parses as it did")
+        return parsed
+
+
 def read_articles(source: Sequence[Path] | Snapshot, cancel: Cancel | None = None
                   ) -> tuple[list[RawArticle], list[LoadProblem]]:
     """Every article of a snapshot (read now when given paths); unreadable, empty, binary or
     duplicate files are reported as problems and skipped, the rest loaded. `cancel` is asked
     as they are read and parsed (`corpus.cancelling`)."""
+    articles, problems = read_known_articles(source, None, cancel)
+    return cast("list[RawArticle]", articles), problems
+
+
+def read_known_articles(source: Sequence[Path] | Snapshot, known: KnownFiles | None,
+                        cancel: Cancel | None = None
+                        ) -> tuple[list[RawArticle | KnownRaw], list[LoadProblem]]:
+    """`read_articles`, a file `known` holds with exactly its bytes, its path and the id it
+    gets now (and no alias file) given as a `KnownRaw`, not parsed; `known` is told of every
+    article loaded."""
     snap = source if isinstance(source, Snapshot) else read_snapshot(source, cancel)
     problems = list(snap.problems)
     roots = _Roots([p for p in snap.paths if p.is_dir()])
-    articles: list[RawArticle] = []
+    articles: list[RawArticle | KnownRaw] = []
     seen_digest: dict[str, str] = {}
     seen_ids: set[str] = set()
     for read in asking(snap.articles, cancel):
+        hit = _known(read, roots, seen_ids, snap, known) if known is not None else None
+        if hit is not None:
+            if hit.digest in seen_digest:
+                first = printable(seen_digest[hit.digest])
+                problems.append(LoadProblem(hit.path, f"duplicate of {first}; indexed once"))
+                continue
+            seen_digest[hit.digest] = hit.path
+            seen_ids.add(hit.id)
+            cast(KnownFiles, known).loaded(hit.path, hit.id, hit.digest)
+            articles.append(hit)
+            continue
         parsed = _parse_read(read, roots, seen_ids)
         if isinstance(parsed, LoadProblem):
             problems.append(parsed)
@@ -138,8 +195,26 @@ def read_articles(source: Sequence[Path] | Snapshot, cancel: Cancel | None = Non
         entries, problem = _aliases_of(read.path, snap)
         if problem is not None:
             problems.append(problem)
+        if known is not None:
+            known.loaded(parsed.path, parsed.id, parsed.digest)
         articles.append(replace(parsed, aliases=tuple(entries)))
     return articles, problems
+
+
+def _known(read: FileRead, roots: _Roots, seen_ids: set[str], snap: Snapshot,
+           known: KnownFiles) -> KnownRaw | None:
+    """The file as `known` holds it, when its bytes, path and the id it gets now are those,
+    and it has no alias file (its entries would be parsed for the problems they may raise)."""
+    if read.data is None:
+        return None
+    got = known.look(str(read.path), read.data)
+    if got is None or snap.aliases and alias_path(read.path) in snap.aliases:
+        return None
+    aid = roots.article_id(read.path)
+    while aid in seen_ids:
+        aid += "'"
+    article_id_, digest, key = got
+    return KnownRaw(aid, str(read.path), digest, key, read) if aid == article_id_ else None
 
 
 def _parse_read(read: FileRead, roots: _Roots, seen_ids: set[str]

@@ -7,7 +7,7 @@ is named by the code running at it, not guessed from stage totals.
 ARGS` (e.g. `--corpus DIR index --force --jobs 2`) in this process. Both print one JSON line:
 the peak above the start, the stack at it, the largest worker's peak (`RUSAGE_CHILDREN`), and
 the high reached inside each function named by `--stage` (qualified names, e.g.
-`retrieval.inverted_build._postings`).
+`retrieval.postings_count.postings_of_documents`).
 """
 from __future__ import annotations
 

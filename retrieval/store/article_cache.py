@@ -11,8 +11,6 @@ row is only a miss: the article is attributed again."""
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import hashlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,17 +19,24 @@ from typing import TYPE_CHECKING, cast
 
 import numpy as np
 
-from corpus.loader import RawArticle
+from corpus.loader import KnownRaw, RawArticle
 from corpus.models import Article, Corpus
 from retrieval import tokenizer
 from retrieval.inverted_build import ArticleTerms, ArticleWordIds
 from retrieval.store.article_json import article_from_parts, article_parts, merge_entries_of
+from retrieval.store.article_pack import (
+    CachedArticle,
+    HeldRow,
+    Row,
+    SpilledArticle,
+    pack_article,
+    raw_key,
+    utf8,
+)
 from retrieval.store.article_rows import (  # Changes: `parley index` and tests import it here
     PREFIX,
     Changes,
     commit_rows,
-    connect,
-    row_sum,
     sum_bytes,
 )
 from retrieval.store.article_terms import (
@@ -40,17 +45,14 @@ from retrieval.store.article_terms import (
     terms_numbers,
     terms_vocabulary,
 )
+from retrieval.store.block_runs import Packed
+from retrieval.store.cached_rows import CachedRows, Found
+from retrieval.store.kept_blocks import KeptBlocks
 from retrieval.store.keys import code_fingerprint
-from retrieval.store.records_block import (
-    HEADER_BYTES,
-    Block,
-    article_block,
-    block_bytes,
-    block_from_bytes,
-    block_sizes,
-)
-from retrieval.store.records_rename import renamed_block
+from retrieval.store.known_files import FilesTable
+from retrieval.store.records_block import Block, article_block, block_bytes
 from retrieval.store.spill import Held, Spill, Stored, held_bytes
+from retrieval.store.string_facts import DigestFacts, save_facts
 from retrieval.store.word_ids import RENAMED, STRINGS, TERMS, Words
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
@@ -59,33 +61,6 @@ if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merge_rewrite import Renames
     from corpus.merging import ArticleFacts, MergeMemory
     from corpus.parallel import Packing
-
-# A row read back: its sum, JSON parts, terms and block, and its two word maps'
-# (gen, need, ids, sum)
-_Found = tuple[object, ...]
-# The word maps read with a row (its terms', then its block's strings'), its block as last
-# renamed and that one's strings' map, and how
-_MAPS = ("m.gen, m.need, m.ids, m.sum, s.gen, s.need, s.ids, s.sum, r.renames, r.block,"
-         " r.sum, q.gen, q.need, q.ids, q.sum")
-_JOIN_MAPS = ("LEFT JOIN word_maps m ON m.kind = ? AND m.key = a.key"
-              " LEFT JOIN word_maps s ON s.kind = ? AND s.key = a.key"
-              " LEFT JOIN renamed_blocks r ON r.key = a.key"
-              " LEFT JOIN word_maps q ON q.kind = ? AND q.key = a.key")
-# An article's JSON but its passages, its passages' JSON, their terms (`article_terms`), its
-# records block
-Row = tuple[str, str, bytes, bytes]
-HeldRow = tuple[Held, Held, Held, Held]  # the same, the JSON as UTF-8, maybe in the spill
-
-
-def raw_key(raw: RawArticle) -> str:
-    """Everything attribution reads of an article, hashed: the repr of its short fields and
-    of the lengths of its headline and paragraphs (frozen records of strings and tuples:
-    their repr is exact), then their text, which those lengths cut unambiguously (the
-    repr of the whole text cost three times as much)."""
-    head = repr((raw.id, raw.path, raw.source, raw.date, raw.url, raw.digest, raw.aliases,
-                 len(raw.title), tuple(map(len, raw.paragraphs))))
-    return hashlib.sha256("".join((head, raw.title, *raw.paragraphs)).encode(
-        "utf-8", "surrogateescape")).hexdigest()
 
 
 @dataclass
@@ -96,45 +71,37 @@ class ArticleCache:
     db: Path | None
     corpus: str | None = None  # its identity: the rows its last build used are read at once
     hits: int = 0
+    reuse: bool = True  # False: no lookups, every article attributed again (a forced rebuild)
     # key -> its row (its JSON parts as UTF-8), each part in the spill file (`spill`) when
     # there is one: what a build keeps of its new articles is then on disk, not in memory
     _new: dict[str, HeldRow] = field(default_factory=dict)
     # (id, path) of each article of this build -> its passages' terms as stored
     # (`article_terms`): made into lists of terms only as the index reads them
     _docs: dict[tuple[str, str], Held] = field(default_factory=dict)
-    # (id, path) of each article of this build -> its records block as stored
-    _blocks: dict[tuple[str, str], Held] = field(default_factory=dict)
+    # each article's records block, as stored, renamed and numbered (`kept_blocks`)
+    _kept: KeptBlocks = field(default_factory=KeptBlocks)
     _paths: dict[str, str] = field(default_factory=dict)  # path -> key, this build
     # id(article) -> its merge facts, for the articles of this build (alive while it runs)
     _facts: dict[int, tuple[Article, ArticleFacts]] = field(default_factory=dict)
-    # (id, path) -> what the merge renames in the article of this build
-    _renamed: dict[tuple[str, str], Renames] = field(default_factory=dict)
     # id(article) -> (article, its row) of the articles a worker sent packed, until kept
     _packed: dict[int, tuple[Article, HeldRow]] = field(default_factory=dict)
-    _skipped: dict[str, _Found] = field(default_factory=dict)
-    # the index terms' vocabulary kept across builds (`word_ids`), read with the first row
-    _words: Words | None = None
     # (id, path) -> the word numbers of the article's distinct terms, its stored map's bytes
     _maps: dict[tuple[str, str], bytes] = field(default_factory=dict)
     # row key -> the word numbers this build worked out (stored at `commit`)
     _new_maps: dict[str, np.ndarray] = field(default_factory=dict)
-    # the same for the records blocks' strings: their vocabulary, (id, path) -> the numbers
-    # of the block's strings (as stored, or worked out at `commit`), row key -> those made
-    _strings: Words | None = None
-    _smaps: dict[tuple[str, str], bytes | np.ndarray] = field(default_factory=dict)
-    _new_smaps: dict[str, np.ndarray] = field(default_factory=dict)
     _memory: MergeMemory | None = None  # what this build merged (`merged`)
-    # (id, path) -> (renames text, renamed block, its strings' numbers) as kept, as made
-    # ready for the save at `commit`; row key -> those made (`renamed_rows`)
-    _renamed_kept: dict[tuple[str, str], tuple[str, bytes, bytes]] = field(default_factory=dict)
-    _renamed_ready: dict[tuple[str, str], tuple[bytes, bytes | np.ndarray]] = field(
-        default_factory=dict)
-    _new_renamed: dict[str, tuple[str, bytes, np.ndarray]] = field(default_factory=dict)
-    _cursor: sqlite3.Cursor | None = None
-    _con: sqlite3.Connection | None = None
-    _unreadable: bool = False  # no lookups (damaged, locked, or a forced rebuild)
     _spill: Spill | None = None
     _spill_failed: bool = False  # no spill file could be made or written: kept in memory
+
+    def __post_init__(self) -> None:
+        # the rows read back, and the two vocabularies with them (`cached_rows`)
+        self._read = CachedRows(self.db, self.corpus, unreadable=not self.reuse)
+        # the files the corpus's last build loaded, by their bytes (`known_files`)
+        self._files = FilesTable(self.corpus, self._read.connection, usable=self.reuse)
+
+    def known_files(self) -> FilesTable:
+        """The files this corpus's last build loaded (`corpus.loader.KnownFiles`)."""
+        return self._files
 
     def known(self, raw: RawArticle) -> Article | None:
         """The article attributed before from exactly this raw article, if the cache has it."""
@@ -153,12 +120,13 @@ class ArticleCache:
         self.hits += 1
         return article
 
-    def held(self, raw: RawArticle) -> KnownArticle | None:
+    def held(self, raw: RawArticle | KnownRaw) -> KnownArticle | None:
         """`known` without making the article (`corpus.build.KnownArticle`): its head read
-        for the merge's entries, the rest made again only if something reads the article."""
+        for the merge's entries, the rest made again only if something reads the article.
+        A file not parsed again (`KnownRaw`) is looked up by the key it had."""
         from corpus.build import KnownArticle
 
-        key = raw_key(raw)
+        key = raw.key if isinstance(raw, KnownRaw) else raw_key(raw)
         self._paths[raw.path] = key
         row = self._row(key)
         if row is None:
@@ -172,10 +140,10 @@ class ArticleCache:
             return None
         at = (aid, path)
         self._docs[at] = terms
-        self._blocks[at] = cast(bytes, row[4])
+        self._kept.blocks[at] = cast(bytes, row[4])
         self._take_maps(key, at, row)
         self.hits += 1
-        return KnownArticle(_Cached(head, passages), aid, path, count, entries)
+        return KnownArticle(CachedArticle(head, passages), aid, path, count, entries)
 
     def keep(self, raw: RawArticle, article: Article) -> Article | None:
         """Remember an article just attributed (written at `commit`), with its terms. When
@@ -195,14 +163,14 @@ class ArticleCache:
             head, passages = article_parts(article, facts)
             kept = self._hold(terms_bytes([tokenizer.terms(p.text) for p in article.passages])[1])
             block = self._hold(block_bytes(article_block(article)))
-            rows = self._hold(_utf8(passages))
-            self._new[key] = (self._hold(_utf8(head)), rows, kept, block)
+            rows = self._hold(utf8(passages))
+            self._new[key] = (self._hold(utf8(head)), rows, kept, block)
             self._docs[(article.id, article.path)] = kept
             light = article_from_parts(head, rows)[0] if isinstance(rows, Stored) else article
             if light is not article:
                 del self._facts[id(article)]
                 self._facts[id(light)] = (light, facts)
-            self._blocks[(article.id, article.path)] = block
+            self._kept.blocks[(article.id, article.path)] = block
             return light
         return None
 
@@ -229,10 +197,10 @@ class ArticleCache:
         if isinstance(sent, Article):  # a record JSON cannot hold: sent as it is
             return sent
         row = cast(Row, sent)
-        passages = self._hold(_utf8(row[1]))
+        passages = self._hold(utf8(row[1]))
         article, facts = article_from_parts(
             row[0], passages if isinstance(passages, Stored) else row[1])
-        held = (self._hold(_utf8(row[0])), passages, self._hold(row[2]), self._hold(row[3]))
+        held = (self._hold(utf8(row[0])), passages, self._hold(row[2]), self._hold(row[3]))
         self._remember(article, facts, row[2], held[3], held[2])
         self._packed[id(article)] = (article, held)
         return article
@@ -246,7 +214,7 @@ class ArticleCache:
             return False
         self._docs[(article.id, article.path)] = terms if held_terms is None else held_terms
         self._facts[id(article)] = (article, facts)
-        self._blocks[(article.id, article.path)] = block
+        self._kept.blocks[(article.id, article.path)] = block
         return True
 
     def facts(self, article: Article) -> ArticleFacts | None:
@@ -260,9 +228,9 @@ class ArticleCache:
     def words(self) -> Words:
         """The index terms' vocabulary this build numbers terms in (`word_ids`): the one
         stored, or a fresh one (no cache file yet, a forced rebuild, a damaged one)."""
-        if self._words is None:
-            self._words = Words.fresh()
-        return self._words
+        if self._read.words is None:
+            self._read.words = Words.fresh()
+        return self._read.words
 
     def documents(self, corpus: Corpus) -> Iterator[ArticleWordIds]:
         """Each article's passages' index terms, in corpus order, their distinct terms as
@@ -298,11 +266,11 @@ class ArticleCache:
         row = self._new.get(key) if key is not None else None
         if row is None or not isinstance(row[0], Stored) or not isinstance(row[1], Stored):
             return None
-        return _Remake(row[0], row[1])
+        return SpilledArticle(row[0], row[1])
 
     def renamed(self, article_id: str, path: str, renames: Renames) -> None:
         """The merge renames people of that article: its block is rewritten as it is read."""
-        self._renamed[(article_id, path)] = renames
+        self._kept.renamed[(article_id, path)] = renames
 
     def merge_memory(self, paths: Sequence[str]) -> tuple[list[str | None], MergeMemory | None]:
         """Each path's row key, and what this corpus's last build merged (none when the
@@ -310,8 +278,9 @@ class ArticleCache:
         from retrieval.store.merge_memory import load_memory
 
         earlier = None
-        if self._con is not None and self.corpus is not None and not self._unreadable:
-            earlier = load_memory(self._con, self.corpus)
+        con = self._read.con
+        if con is not None and self.corpus is not None and not self._read.unreadable:
+            earlier = load_memory(con, self.corpus)
         return [self._paths.get(p) for p in paths], earlier
 
     def merged(self, memory: MergeMemory | None) -> None:
@@ -321,222 +290,89 @@ class ArticleCache:
     def block(self, key: tuple[str, str]) -> Block | None:
         """The records block of the article of this (id, path) this cache gave or was given
         in this build (as the merge rewrote it, when it did); None for a damaged block."""
-        kept = self._blocks.get(key)
-        if kept is None:
-            return None
-        try:
-            block = block_from_bytes(held_bytes(kept))
-        except (ValueError, OSError):
-            return None
-        renames = self._renamed.get(key)
-        return block if renames is None else renamed_block(block, renames)
+        return self._kept.block(key)
 
     @property
     def strings(self) -> Words:
         """The records blocks' strings' vocabulary (`word_ids`), as `words` is the terms'."""
-        if self._strings is None:
-            self._strings = Words.fresh(STRINGS)
-        return self._strings
+        if self._read.strings is None:
+            self._read.strings = Words.fresh(STRINGS)
+        return self._read.strings
+
+    @property
+    def digest_facts(self) -> DigestFacts:
+        """What the digest works out of single strings, kept from the last build
+        (`string_facts`): read with the first row, else none yet."""
+        if self._read.facts is None:
+            self._read.facts = DigestFacts()
+        return self._read.facts
+
+    def save_digest_facts(self) -> None:
+        """After the records save: keep the digest's facts for the next build."""
+        if self.db is not None and self._read.facts is not None:
+            save_facts(self.db, self._read.facts)
 
     def numbered_block(self, key: tuple[str, str]) -> Block | None:
-        """`block`, its strings as their numbers in `strings` (`Block.words`) when known: a
-        block the merge leaves alone then has no strings made; one it renames gets the
-        numbers of its strings kept, the merge's new names numbered."""
-        ready = self._renamed_ready.get(key)
-        if ready is not None:
-            try:
-                return block_from_bytes(ready[0], np.frombuffer(ready[1], dtype="<i4")
-                                        if isinstance(ready[1], bytes) else ready[1])
-            except ValueError:
-                return self.block(key)
-        kept, numbers = self._blocks.get(key), self._smaps.get(key)
-        if kept is None or numbers is None:
-            return self.block(key)
-        words = np.frombuffer(numbers, dtype="<i4") if isinstance(numbers, bytes) else numbers
-        renames = self._renamed.get(key)
-        try:
-            if renames is None:
-                return block_from_bytes(held_bytes(kept), words)
-            block = block_from_bytes(held_bytes(kept))
-        except (ValueError, OSError):
-            return None
-        if len(words) != len(block.strings):
-            return self.block(key)
-        renamed = renamed_block(block, renames)
-        known = dict(zip(block.strings, words.tolist(), strict=True))
-        new = [s for s in dict.fromkeys(renamed.strings) if s not in known]
-        known.update(zip(new, self.strings.number(
-            [s.decode("utf-8", "surrogateescape") for s in new]).tolist(), strict=True))
-        return dataclasses.replace(renamed, words=np.array(
-            [known[s] for s in renamed.strings], dtype=np.int64))
+        """`block`, its strings as their numbers in `strings` (`Block.words`) when known
+        (`kept_blocks.KeptBlocks.numbered_block`)."""
+        return self._kept.numbered_block(key, self.strings)
 
-    def _number_blocks(self) -> None:
-        """The blocks of this build whose strings have no numbers yet: numbered now (and
-        their maps stored at `commit`)."""
-        strings = self.strings
-        for at, kept in self._blocks.items():
-            if at in self._smaps:
-                continue
-            try:
-                block = block_from_bytes(held_bytes(kept))
-            except (ValueError, OSError):
-                continue
-            numbers = strings.number([s.decode("utf-8", "surrogateescape")
-                                      for s in block.strings])
-            self._smaps[at] = numbers
-            key = self._paths.get(at[1])
-            if key is not None:
-                self._new_smaps[key] = numbers
-
-    def _rename_blocks(self) -> None:
-        """The blocks the merge renames, made ready for the save: as kept when kept for
-        exactly these renames, else renamed now (and kept at `commit`)."""
-        from retrieval.store.renamed_rows import renames_text
-
-        for at, renames in self._renamed.items():
-            text = renames_text(renames)
-            kept = self._renamed_kept.get(at)
-            if kept is not None and kept[0] == text:
-                self._renamed_ready[at] = (kept[1], kept[2])
-                continue
-            block = self.numbered_block(at)
-            if block is None or block.words is None:
-                continue
-            data = block_bytes(block)
-            self._renamed_ready[at] = (data, block.words)
-            key = self._paths.get(at[1])
-            if key is not None:
-                self._new_renamed[key] = (text, data, block.words)
+    def packed_block(self, key: tuple[str, str]) -> Block | Packed | None:
+        """`numbered_block`, packed when it can be (`kept_blocks.KeptBlocks.packed_block`):
+        what the streamed records save reads a run of blocks at a time."""
+        return self._kept.packed_block(key, self.strings)
 
     def block_sizes(self, key: tuple[str, str]) -> tuple[int, int, int] | None:
         """(passages, sentences, bytes of text) of the block `block` gives, from its header
         (the merge's renaming changes none of them); None when there is none."""
-        held = self._blocks.get(key)
-        if held is None:
-            return None
-        if isinstance(held, bytes):
-            return block_sizes(held)
-        try:
-            return block_sizes(held.head(HEADER_BYTES), len(held))
-        except OSError:
-            return None
+        return self._kept.sizes(key)
 
-    def _row(self, key: str) -> _Found | None:
+    def _row(self, key: str) -> Found | None:
         """The row of `key` when it is there and its checksum holds."""
-        if self.db is None or self._unreadable:
-            return None
-        try:
-            if self._con is None:
-                if not self.db.is_file():  # nothing cached yet: no lookups in this build
-                    self._unreadable = True
-                    return None
-                self._con = connect(self.db)
-                self._words = Words.load(self._con, TERMS)
-                self._strings = Words.load(self._con, STRINGS)
-                self._prefetch()
-            row = self._next_row(key) or self._con.execute(
-                f"SELECT a.sum, a.json, a.passages, a.terms, a.block, {_MAPS} FROM articles a"
-                f" {_JOIN_MAPS} WHERE a.key = ?", (TERMS, STRINGS, RENAMED, key)).fetchone()
-        except sqlite3.Error:  # damaged or locked: attribute the rest; `commit` repairs
-            self._unreadable = True
-            return None
-        if row is None or not isinstance(row[1], str) or not isinstance(row[2], str) \
-                or not isinstance(row[3], bytes) or not isinstance(row[4], bytes) \
-                or row_sum(row[1], row[2], row[3], row[4]) != row[0]:
-            return None
-        return cast(_Found, row)
+        return self._read.row(key)
 
-    def _take_maps(self, key: str, at: tuple[str, str], row: _Found) -> None:
+    def _take_maps(self, key: str, at: tuple[str, str], row: Found) -> None:
         """The row's word maps and renamed block, those that can be used."""
-        found = self._words.usable(key, row[5:9]) if self._words is not None else None
+        words = self._read.words
+        found = words.usable(key, row[5:9]) if words is not None else None
         if found is not None:  # else its words are numbered again as the index reads them
             self._maps[at] = found
-        found = self._strings.usable(key, row[9:13]) if self._strings is not None else None
-        if found is not None:  # else its block's strings are numbered at `commit`
-            self._smaps[at] = found
-        self._take_renamed(key, at, row[13:])
-
-    def _take_renamed(self, key: str, at: tuple[str, str], stored: tuple[object, ...]) -> None:
-        """The row's block as last renamed, when whole and its strings' numbers usable."""
-        from retrieval.store.renamed_rows import renamed_sum
-
-        renames, block, got = stored[:3]
-        if not isinstance(renames, str) or not isinstance(block, bytes) \
-                or self._strings is None or renamed_sum(key, renames, block) != got:
-            return
-        numbers = self._strings.usable(key, stored[3:])
-        if numbers is not None:
-            self._renamed_kept[at] = (renames, block, numbers)
-
-    def _prefetch(self) -> None:
-        """The rows of the files this corpus had at its last build, as one query read as
-        they are asked for: a build asks for its files in the order the last one wrote
-        them, so it reads the rows in step (one query per article cost a tenth of the
-        lookups), holding none but those it skipped."""
-        if self.corpus is None or self._con is None:
-            return
-        # NOT INDEXED: the files table read in rowid order, so the rows come in that order
-        # as they are found; through the (corpus, path) index SQLite sorted every row, all
-        # their columns copied into a temporary tree first (three times slower).
-        self._cursor = self._con.execute(
-            f"SELECT a.key, a.sum, a.json, a.passages, a.terms, a.block, {_MAPS}"
-            f" FROM files f NOT INDEXED JOIN articles a ON a.key = f.key {_JOIN_MAPS}"
-            " WHERE f.corpus = ? ORDER BY f.rowid", (TERMS, STRINGS, RENAMED, self.corpus))
-
-    def _next_row(self, key: str) -> _Found | None:
-        """The row of `key` from the prefetching query (None when it does not hold it)."""
-        row = self._skipped.pop(key, None)
-        while row is None and self._cursor is not None:
-            got = self._cursor.fetchone()
-            if got is None:
-                self._cursor = None
-            elif got[0] == key:
-                row = got[1:]
-            else:
-                self._skipped[got[0]] = got[1:]
-        return row
+        self._kept.take(key, at, self._read.strings, row[9:])
 
     def commit(self, corpus: str) -> Changes | None:
         """Write the new rows and this corpus's files; forget rows no corpus uses. None when
         there is no cache file to write."""
-        if self._cursor is not None:  # a query left unfinished holds a read lock
-            self._cursor.close()
-            self._cursor = None
-        self._skipped.clear()
+        self._read.close()  # a query left unfinished holds a read lock
         self._docs.clear()  # this build's: released before the build's garbage is collected
         self._maps.clear()
         self._facts.clear()
         self._packed.clear()
-        if self._con is not None:
-            self._con.close()
-            self._con = None
         if self.db is None:
             return None
-        self._number_blocks()
-        self._rename_blocks()
-        self._renamed_kept.clear()
+        self._kept.number(self.strings, self._paths)
+        self._kept.rename(self.strings, self._paths)
         for _ in range(2):
             try:
                 return commit_rows(self.db, corpus, self._paths, self._rows, self.hits,
-                                   self._save_words)
+                                   self._save_words, self._files.rows)
             except sqlite3.DatabaseError:  # not a database any more: start it afresh
                 self.db.unlink(missing_ok=True)
             except (sqlite3.Error, OSError):
                 return None
         return None
 
-
     def _save_words(self, con: sqlite3.Connection) -> None:
         """In the commit: the words this build numbered and the maps it made."""
-        if self._words is not None:
-            self._words.save(con, TERMS, self._new_maps)
-        if self.strings.save(con, STRINGS, self._new_smaps):
+        if self._read.words is not None:
+            self._read.words.save(con, TERMS, self._new_maps)
+        kept = self._kept
+        if self.strings.save(con, STRINGS, kept.new_numbers):
             from retrieval.store.renamed_rows import renamed_sum
             self.strings.save_maps(con, RENAMED, {k: w for k, (_, _, w)
-                                                  in self._new_renamed.items()})
+                                                  in kept.new_renamed.items()})
             con.executemany("INSERT OR REPLACE INTO renamed_blocks VALUES (?, ?, ?, ?)",
                             [(k, t, b, renamed_sum(k, t, b))
-                             for k, (t, b, _) in self._new_renamed.items()])
+                             for k, (t, b, _) in kept.new_renamed.items()])
             con.execute("DELETE FROM renamed_blocks WHERE key NOT IN (SELECT key FROM articles)")
         if self.corpus is not None:
             from retrieval.store.merge_memory import save_memory
@@ -551,53 +387,10 @@ class ArticleCache:
             yield (key, sum_bytes(*row), *row)
 
 
-class _Cached:
-    """An article made again from its cache row's JSON (a slotted object, not a closure)."""
-
-    __slots__ = ("_head", "_passages")
-
-    def __init__(self, head: str, passages: str) -> None:
-        self._head, self._passages = head, passages
-
-    def __call__(self) -> Article:
-        return article_from_parts(self._head, self._passages)[0]
-
-
-class _Remake:
-    """An article made again from its row in the spill file (a slotted object, not a
-    closure: the cyclic collector walks fewer objects)."""
-
-    __slots__ = ("_head", "_passages")
-
-    def __init__(self, head: Stored, passages: Stored) -> None:
-        self._head, self._passages = head, passages
-
-    def __call__(self) -> Article:
-        return article_from_parts(self._head.text(), self._passages)[0]
-
-
-def _utf8(text: str) -> bytes:
-    return text.encode("utf-8", "surrogateescape")
-
-
-def pack_article(article: Article) -> Row | Article:
-    """An article as its cache row (JSON with its merge facts, its passages' terms and its
-    records block), made on the worker that attributed it; the article itself when the row
-    cannot hold it."""
-    from corpus.merging import people_facts
-
-    try:
-        return (*article_parts(article, people_facts(article)),
-                terms_bytes([tokenizer.terms(p.text) for p in article.passages])[1],
-                block_bytes(article_block(article)))
-    except ValueError:  # UnsupportedCorpus too
-        return article
-
-
 def open_cache(root: Path | None, *, reuse: bool = True, corpus: str | None = None
                ) -> ArticleCache:
     """The article cache in `root` (None: none, every article attributed). `reuse=False`
     attributes every article again and rewrites their rows (a forced rebuild). `corpus`:
     its identity, whose last build's rows are then read in one query."""
     db = None if root is None else root / f"{PREFIX}{code_fingerprint()[:24]}.sqlite"
-    return ArticleCache(db, corpus, _unreadable=not reuse)
+    return ArticleCache(db, corpus, reuse=reuse)

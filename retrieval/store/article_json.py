@@ -15,7 +15,8 @@ from retrieval.store.spill import Stored
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never merges
     from corpus.merging import ArticleFacts
 
-FORMAT = 3  # 2: the people's merge facts; 3: the number of passages
+FORMAT = 4  # 2: the people's merge facts; 3: the number of passages; 4: the head's entries
+_DECODER = json.JSONDecoder()
 
 
 class _Speakers:
@@ -42,10 +43,17 @@ def article_to_json(a: Article, facts: ArticleFacts = ()) -> str:
 
 def article_parts(a: Article, facts: ArticleFacts = ()) -> tuple[str, str]:
     """The same JSON in two parts, as the article cache keeps it: all but the passages (read
-    at every build, for the merge), and the passages (read only when they are)."""
+    at every build, for the merge), and the passages (read only when they are). The first
+    part is two JSON documents end to end: what the merge reads of the article
+    (`merge_entries_of`: its id, path, number of passages, and each merge fact with its
+    person's name and role), parsed without the rest at every build, then the rest."""
     data = _data(a, facts)
     passages = data.pop("passages")
-    return json.dumps(data, separators=(",", ":")), json.dumps(passages, separators=(",", ":"))
+    people = data["people"]
+    entries = [FORMAT, data["id"], data["path"], data["n"],
+               [[people[k][0], people[k][1], *rest] for k, *rest in data["merge"]]]
+    return (json.dumps(entries, separators=(",", ":")) + json.dumps(data, separators=(",", ":")),
+            json.dumps(passages, separators=(",", ":")))
 
 
 def _data(a: Article, facts: ArticleFacts) -> dict[str, Any]:
@@ -87,7 +95,11 @@ def article_from_parts(head: str, passages: str | Stored) -> tuple[Article, Arti
     """The article and merge facts `article_parts` wrote, the passages made when first read
     (a build that adds one file reads few of the others'; the cache row's checksum vouches
     for them); ValueError (or KeyError, TypeError) when the head is not such a part."""
-    return _article_and_facts(json.loads(head), passages, lazy=True)
+    _, end = _DECODER.raw_decode(head)  # (the merge's entries: `merge_entries_of`)
+    d, end = _DECODER.raw_decode(head, end)
+    if end != len(head):
+        raise ValueError("a head with more after it")
+    return _article_and_facts(d, passages, lazy=True)
 
 
 def _article_and_facts(d: dict[str, Any], passages: list[Any] | str | Stored, *, lazy: bool
@@ -153,18 +165,13 @@ def merge_entries_of(head: str) -> tuple[str, str, int, tuple[Any, ...]]:
     `article_from_parts` makes (`tests/retrieval/store/test_article_cache.py`)."""
     from corpus.name_keys import NameParts
 
-    d = json.loads(head)
-    if d.get("f") != FORMAT:
+    got, _ = _DECODER.raw_decode(head)  # the first document only: the rest is not parsed
+    if not isinstance(got, list) or len(got) != 5 or got[0] != FORMAT:
         raise ValueError("another format")
-    count, people = d["n"], d["people"]
-    if not isinstance(count, int) or not isinstance(d["id"], str) \
-            or not isinstance(d["path"], str):
+    _, aid, path, count, facts = got
+    if not isinstance(count, int) or not isinstance(aid, str) or not isinstance(path, str):
         raise ValueError("not an article's head")
-    entries = []
-    for k, given, surname, joined, titled, words, gender, statements in d["merge"]:
-        if not 0 <= k < len(people):
-            raise ValueError("merge facts of another article")
-        name, role = people[k][0], people[k][1]
-        entries.append((name, role, NameParts(tuple(given), surname, joined, titled,
-                                              tuple(words)), gender, statements))
-    return d["id"], d["path"], count, tuple(entries)
+    return aid, path, count, tuple(
+        (name, role, NameParts(tuple(given), surname, joined, titled, tuple(words)), gender,
+         statements)
+        for name, role, given, surname, joined, titled, words, gender, statements in facts)

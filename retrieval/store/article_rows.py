@@ -7,10 +7,14 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import xxhash
 
 from retrieval.store.keys import path_bytes
+
+if TYPE_CHECKING:
+    from retrieval.store.known_files import FileRow
 
 PREFIX = "articles-"
 _SCHEMA = """
@@ -18,6 +22,7 @@ CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, sum TEXT NOT NULL, js
                                      passages TEXT NOT NULL, terms BLOB NOT NULL,
                                      block BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS files (corpus TEXT NOT NULL, path BLOB NOT NULL, key TEXT NOT NULL,
+                                  hash TEXT, id BLOB, digest TEXT, sum TEXT,
                                   PRIMARY KEY (corpus, path));
 """
 
@@ -69,18 +74,21 @@ def sum_bytes(text: bytes, passages: bytes, terms: bytes, block: bytes) -> str:
 def connect(db: Path) -> sqlite3.Connection:
     from retrieval.store.merge_memory import SCHEMA as MERGES
     from retrieval.store.renamed_rows import SCHEMA as RENAMED
+    from retrieval.store.string_facts import SCHEMA as FACTS
     from retrieval.store.word_ids import SCHEMA as WORDS
 
     con = sqlite3.connect(db, timeout=30)
-    con.executescript(_SCHEMA + WORDS + MERGES + RENAMED)
+    con.executescript(_SCHEMA + WORDS + MERGES + RENAMED + FACTS)
     return con
 
 
 def commit_rows(db: Path, corpus: str, paths: dict[str, str],
             rows: Callable[[], Iterator[tuple[str, str, bytes, bytes, bytes, bytes]]],
-            hits: int, also: Callable[[sqlite3.Connection], None] | None = None) -> Changes:
-    """Write the new rows and the corpus's files, forget rows no corpus uses, and run
-    `also` in the same transaction (the vocabulary's words and maps, `word_ids`)."""
+            hits: int, also: Callable[[sqlite3.Connection], None] | None = None,
+            files: Callable[[str, dict[str, str]], list[FileRow]] | None = None) -> Changes:
+    """Write the new rows and the corpus's files (`files` gives their rows, with what
+    `known_files` keeps of them; else each path and key alone), forget rows no corpus uses,
+    and run `also` in the same transaction (the vocabulary's words and maps, `word_ids`)."""
     db.parent.mkdir(parents=True, exist_ok=True)
     remove_others(db)
     con = connect(db)
@@ -93,8 +101,10 @@ def commit_rows(db: Path, corpus: str, paths: dict[str, str],
                             " (?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)", rows())
             con.execute("DELETE FROM files WHERE corpus = ?", (corpus,))
             # a file name that is not UTF-8 keeps its raw bytes (surrogate escapes)
-            con.executemany("INSERT INTO files VALUES (?, ?, ?)",
-                            [(corpus, path_bytes(p), k) for p, k in paths.items()])
+            con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            files(corpus, paths) if files is not None else
+                            [(corpus, path_bytes(p), k, None, None, None, None)
+                             for p, k in paths.items()])
             con.execute("DELETE FROM articles WHERE key NOT IN (SELECT key FROM files)")
             if also is not None:
                 also(con)

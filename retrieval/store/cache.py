@@ -238,7 +238,9 @@ def _build(req: _Request, held: list[Snapshot], key: str, build: Build, progress
         if save:
             _save_built(req, roots, key, opened, replace=rebuild, blocks=articles.block,
                         sizes=articles.block_sizes,
-                        strings=SavedStrings(articles.numbered_block, articles.strings))
+                        strings=SavedStrings(articles.packed_block, articles.strings,
+                                             articles.digest_facts))
+            articles.save_digest_facts()
     return opened
 
 

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from corpus.folding import fold
-from corpus.models import Speaker
 from retrieval.store.records_block import SPEECH_CODE, Tables
 from retrieval.store.records_layout import SPEAKER_KINDS
-from retrieval.store.speaker_digest import GroupKey, describe
+from retrieval.store.speaker_digest import GroupKey, terms_text
 
 
 @dataclass
@@ -35,7 +34,7 @@ class DigestTables:
     speaker and speech kind only, so a save that writes the sentences as it goes
     (`records_stream`) need not hold their other columns."""
 
-    strings: list[bytes]
+    strings: list[bytes]       # UTF-8 (empty when `texts` gives them)
     speakers: np.ndarray       # (K, 3): name, role, kind
     starts: np.ndarray         # (P,): each passage's first sentence
     speaker: np.ndarray        # (S,): each sentence's speaker row, -1 for none
@@ -44,6 +43,12 @@ class DigestTables:
     people_aliases: np.ndarray  # (Q + 1,)
     aliases: np.ndarray
     texts: list[str] | None = None  # `strings` decoded, when the caller has them
+
+    @property
+    def n_strings(self) -> int:
+        """How many strings the tables number (`strings` may be left empty when `texts`
+        gives them)."""
+        return len(self.texts) if self.texts is not None else len(self.strings)
 
     @classmethod
     def of(cls, t: Tables) -> DigestTables:
@@ -54,31 +59,49 @@ class DigestTables:
                    t.people, t.people_aliases, t.aliases)
 
 
-def digest_rows(t: Tables | DigestTables) -> DigestRows:
-    """The digest of the corpus these tables hold."""
+class Facts(Protocol):
+    """What the digest works out of single strings (`string_facts.DigestFacts` keeps them
+    across builds)."""
+
+    def fold(self, text: str) -> str: ...
+
+    def terms_text(self, text: str) -> str: ...
+
+
+class _WorkedOut:
+    """The facts worked out each time."""
+
+    fold = staticmethod(fold)
+    terms_text = staticmethod(terms_text)
+
+
+def digest_rows(t: Tables | DigestTables, facts: Facts | None = None) -> DigestRows:
+    """The digest of the corpus these tables hold (`facts`: each string's folded name and
+    search terms, when kept)."""
     if isinstance(t, Tables):
         t = DigestTables.of(t)
+    facts = facts or _WorkedOut()
     string = (t.texts if t.texts is not None else
               [s.decode("utf-8", "surrogateescape") for s in t.strings]).__getitem__
     speakers = t.speakers.tolist()
-    order, of_speaker, chosen = _groups(speakers, string)
+    order, of_speaker, chosen = _groups(speakers, string, facts.fold)
     statements, counts, direct, attributed = _statements(t, np.array(of_speaker,
                                                                       dtype=np.int64),
                                                          len(order))
-    alias_groups, silent = _people(t, string, order, counts)
+    alias_groups, silent = _people(t, string, order, counts, facts.fold)
     rows, at = [], 0
     described = []
     for (folded, kind), gi in order.items():
         rows.append([folded, kind, chosen[gi], at, counts[gi], direct[gi]])
         at += counts[gi]
-        name, role, kind = speakers[chosen[gi]]
-        described.append(describe(Speaker(string(name), None if role < 0 else string(role),
-                                          SPEAKER_KINDS[kind])))
+        name, role, _ = speakers[chosen[gi]]  # as `speaker_digest.describe` of its speaker
+        described.append(facts.terms_text(string(name)) + "\t"
+                         + facts.terms_text(string(role) if role >= 0 else ""))
     return DigestRows(rows, statements, attributed, alias_groups, silent, described)
 
 
-def _groups(speakers: list[list[int]], string: Callable[[int], str]
-            ) -> tuple[dict[GroupKey, int], list[int], list[int]]:
+def _groups(speakers: list[list[int]], string: Callable[[int], str],
+            fold: Callable[[str], str]) -> tuple[dict[GroupKey, int], list[int], list[int]]:
     """Each speaker row's group (groups numbered by first statement: rows are numbered by
     first use, so in row order), and each group's speaker: its first, or, when that one has
     no role, the first with one (the walk's rule)."""
@@ -121,13 +144,14 @@ def _statements(t: DigestTables, of_speaker: np.ndarray, n_groups: int
 
 
 def _people(t: DigestTables, string: Callable[[int], str], order: dict[GroupKey, int],
-            counts: list[int]) -> tuple[dict[str, int], dict[str, str]]:
+            counts: list[int], fold: Callable[[str], str]
+            ) -> tuple[dict[str, int], dict[str, str]]:
     """(alias -> group, silent alias -> name) from the people table, with numpy: the very
     result of `speaker_digest.alias_votes` and its choice of a group per alias (most entries
     giving it, then most statements, then first met), without a Python step per alias
     reference (a hundred thousand in the BBC folder)."""
-    n_strings = len(t.strings)
-    group = _person_groups(t, string, order)[np.repeat(np.arange(len(t.people)),
+    n_strings = t.n_strings
+    group = _person_groups(t, string, order, fold)[np.repeat(np.arange(len(t.people)),
                                                         np.diff(t.people_aliases))]
     aliases = t.aliases
     silent = _silent(t, string, aliases, group)
@@ -169,8 +193,8 @@ def _people(t: DigestTables, string: Callable[[int], str], order: dict[GroupKey,
     return out, silent
 
 
-def _person_groups(t: DigestTables, string: Callable[[int], str], order: dict[GroupKey, int]
-                   ) -> np.ndarray:
+def _person_groups(t: DigestTables, string: Callable[[int], str], order: dict[GroupKey, int],
+                   fold: Callable[[str], str]) -> np.ndarray:
     """Each people entry's speaking group (-1: none of that key speaks)."""
     width = len(SPEAKER_KINDS)
     code = t.people[:, 0] * width + t.people[:, 2] if len(t.people) else \

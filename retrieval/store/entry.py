@@ -39,11 +39,15 @@ from retrieval.store.structure import records_checks, records_shape_problem
 from retrieval.store.temporaries import remove_stale, temp_prefix
 
 if TYPE_CHECKING:  # imported when used: a start from a saved entry never writes records
+    from retrieval.store.block_runs import Packed
+    from retrieval.store.digest_rows import Facts
     from retrieval.store.records_block import Block
     from retrieval.store.records_stream import Vocabulary
 
 # an article's records block, when one is kept, by its (id, path)
 BlockOf = Callable[[tuple[str, str]], "Block | None"]
+# the same, a block kept as bytes given packed (`block_runs.Packed`: read with its run)
+StreamedBlockOf = Callable[[tuple[str, str]], "Block | Packed | None"]
 # (passages, sentences, bytes of text) of an article's kept block
 SizesOf = Callable[[tuple[str, str]], "tuple[int, int, int] | None"]
 
@@ -53,8 +57,9 @@ class SavedStrings:
     """Blocks whose strings are numbers in a vocabulary (`Block.words`), and it: what the
     streamed records save numbers strings with (`records_stream`)."""
 
-    blocks: BlockOf
+    blocks: StreamedBlockOf
     vocabulary: Vocabulary
+    facts: Facts | None = None  # what the digest works out of single strings, kept
 
 
 ENTRY_PREFIX = "index-"
@@ -136,6 +141,7 @@ def _save_records(folder: Path, corpus: Corpus, blocks: BlockOf | None,
                             blocks if strings is None else strings.blocks, sizes=sizes,
                             vocabulary=None if strings is None else strings.vocabulary,
                             whole_blocks=blocks,
+                            facts=None if strings is None else strings.facts,
                             writer=lambda name, dtype, shape: ArrayWriter(
                                 folder, RECORDS_PREFIX + name, dtype, shape))
     part["json_file"] = file_entry(folder / part["json"])

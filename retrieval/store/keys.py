@@ -33,8 +33,14 @@ _CODE_FILES = ("retrieval/tokenizer.py", "retrieval/stopwords.py",
                "retrieval/store/array_writer.py", "retrieval/store/article_terms.py",
                # the vocabulary the cache keeps and the BM25 arrays made from its numbers
                "retrieval/store/word_ids.py", "retrieval/inverted_build.py",
+               "retrieval/postings_count.py", "retrieval/impact_tiers.py",
+               "retrieval/first_seen.py",
                "retrieval/store/merge_memory.py", "retrieval/store/renamed_rows.py",
-               "retrieval/store/records_rename.py")
+               "retrieval/store/records_rename.py",
+               # the article cache's parts: its rows, their blocks, a row made and read
+               "retrieval/store/cached_rows.py", "retrieval/store/kept_blocks.py",
+               "retrieval/store/article_pack.py", "retrieval/store/block_runs.py",
+               "retrieval/store/string_facts.py", "retrieval/store/known_files.py")
 _CODE_DIRS = ("corpus",)
 _NOT_CODE = {"articles", "evaluation", "__pycache__"}  # in a code dir, but not what builds
 # Libraries whose version changes what is built (tokens, sentences, speakers, arrays).

@@ -19,7 +19,7 @@ from retrieval.store.records_layout import SPEAKER_KINDS, SPEECH_KINDS, Unsuppor
 
 KIND_CODE = {k: i for i, k in enumerate(SPEAKER_KINDS)}
 SPEECH_CODE: dict[str | None, int] = {None: -1, **{k: i for i, k in enumerate(SPEECH_KINDS)}}
-_MAGIC = 0x50524231  # "PRB1": a block of this layout
+MAGIC = 0x50524231  # "PRB1": a block of this layout
 _HEADER = 9
 
 
@@ -130,7 +130,7 @@ def block_bytes(b: Block) -> bytes:
     str_offsets = np.zeros(len(b.strings) + 1, dtype=np.int64)
     np.cumsum([len(s) for s in b.strings], out=str_offsets[1:])
     strings = b"".join(b.strings)
-    header = np.array([_MAGIC, len(b.strings), len(b.passages), len(b.sentences),
+    header = np.array([MAGIC, len(b.strings), len(b.passages), len(b.sentences),
                        len(b.speakers), len(b.people), len(b.aliases), len(strings),
                        len(b.texts)], dtype=np.int64)
     ints = np.concatenate([header, b.article, str_offsets, b.text_offsets,
@@ -149,7 +149,7 @@ def block_sizes(data: bytes, total: int | None = None) -> tuple[int, int, int] |
     total = len(data) if total is None else total
     head = np.frombuffer(data, dtype="<i8", count=_HEADER).tolist() \
         if len(data) >= 8 * _HEADER else []
-    if len(head) != _HEADER or head[0] != _MAGIC:
+    if len(head) != _HEADER or head[0] != MAGIC:
         return None
     n_str, n_p, n_s, n_k, n_q, n_a, str_len, text_len = head[1:]
     sizes = (6, n_str + 1, n_p + 1, 2 * n_p, 5 * n_s, 3 * n_k, 3 * n_q, n_q + 1, n_a)
@@ -165,7 +165,7 @@ def block_from_bytes(data: bytes, words: np.ndarray | None = None) -> Block:
     strings are not made: the block holds the numbers instead (`Block.words`)."""
     head = np.frombuffer(data, dtype="<i8", count=_HEADER) if len(data) >= 8 * _HEADER \
         else np.zeros(0)
-    if head.size != _HEADER or int(head[0]) != _MAGIC:
+    if head.size != _HEADER or int(head[0]) != MAGIC:
         raise ValueError("not a records block")
     n_str, n_p, n_s, n_k, n_q, n_a, str_len, text_len = (int(x) for x in head[1:])
     sizes = (6, n_str + 1, n_p + 1, 2 * n_p, 5 * n_s, 3 * n_k, 3 * n_q, n_q + 1, n_a)
@@ -218,7 +218,7 @@ def cat(parts: list[np.ndarray], width: int = 0) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def starts(counts: list[int]) -> np.ndarray:
+def starts(counts: list[int] | np.ndarray) -> np.ndarray:
     """Where each of runs of `counts` items starts, and where the last ends."""
     out = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=out[1:])
@@ -248,7 +248,7 @@ class Maps:
         m.blocks = np.arange(len(sizes), dtype=np.int64)
         return m
 
-    def __call__(self, local: np.ndarray, counts: list[int]) -> np.ndarray:
+    def __call__(self, local: np.ndarray, counts: list[int] | np.ndarray) -> np.ndarray:
         """Each block's local ids (`counts` of them per block, in order) through its map."""
         owner = np.repeat(self.blocks, counts)
         return self.flat[self.base[owner] + np.where(local >= 0, local, self.last[owner])]

@@ -14,7 +14,8 @@ import numpy as np
 from corpus.build import ArticlesPassages
 from corpus.held_articles import article_keys
 from corpus.models import Corpus
-from retrieval.store.digest_rows import DigestRows, digest_rows
+from retrieval.store.block_runs import Packed
+from retrieval.store.digest_rows import DigestRows, Facts, digest_rows
 from retrieval.store.records_block import Tables, article_block, assemble
 from retrieval.store.records_layout import (
     RECORDS_FORMAT,
@@ -27,13 +28,15 @@ from retrieval.store.records_stream import (
     BlockOf,
     SizesChanged,
     SizesOf,
+    StreamedBlockOf,
     Vocabulary,
     Writer,
     stream_records,
 )
 
 
-def records_arrays(corpus: Corpus, blocks: BlockOf | None = None
+def records_arrays(corpus: Corpus, blocks: StreamedBlockOf | None = None,
+                   facts: Facts | None = None
                    ) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """(arrays, JSON part) holding `corpus` exactly; UnsupportedCorpus when they cannot.
     `blocks`: each article's records block when one was kept with it (the article cache's,
@@ -44,9 +47,11 @@ def records_arrays(corpus: Corpus, blocks: BlockOf | None = None
     made = []
     for ai, (aid, path, _) in enumerate(keys):
         b = blocks((aid, path)) if blocks is not None else None
+        if isinstance(b, Packed):
+            b = b.read()
         made.append(article_block(corpus.articles[ai]) if b is None else b)
     t = assemble(made, [owner[aid] for aid, _, _ in keys])
-    digest = digest_rows(t)
+    digest = digest_rows(t, facts)
     return _arrays(t, digest), _part(corpus, digest)
 
 
@@ -101,24 +106,26 @@ def _arrays(t: Tables, digest: DigestRows) -> dict[str, np.ndarray]:
 
 def save_records(corpus: Corpus, folder: Path,
                  save_array: Callable[[str, np.ndarray], dict[str, Any]],
-                 blocks: BlockOf | None = None, *, writer: Writer | None = None,
+                 blocks: StreamedBlockOf | None = None, *, writer: Writer | None = None,
                  sizes: SizesOf | None = None, vocabulary: Vocabulary | None = None,
-                 whole_blocks: BlockOf | None = None) -> dict[str, Any]:
+                 whole_blocks: BlockOf | None = None, facts: Facts | None = None
+                 ) -> dict[str, Any]:
     """Write the records into `folder` with `save_array(name, array) -> file entry`; returns
     the manifest part. UnsupportedCorpus when the layout cannot hold the corpus. With
     `writer` (an `ArrayWriter` per file) they are written as each article's block is met
     (`records_stream`; `sizes`: the kept blocks' sizes), the same files without holding
     the tables whole. `vocabulary`: the strings' vocabulary the streamed blocks may give
     their strings' numbers in (`Block.words`); `whole_blocks`: the blocks with their strings,
-    for the whole-table way (else `blocks`)."""
+    for the whole-table way (else `blocks`); `facts`: what the digest works out of single
+    strings, when kept (`string_facts`)."""
     files: dict[str, dict[str, Any]] | None = None
     if writer is not None:
         _check_corpus(corpus)
         with contextlib.suppress(SizesChanged):  # a damaged block: the whole-table way
-            files, digest = stream_records(corpus, writer, blocks, sizes, vocabulary)
+            files, digest = stream_records(corpus, writer, blocks, sizes, vocabulary, facts)
             part = _part(corpus, digest)
     if files is None:
-        arrays, part = records_arrays(corpus, whole_blocks or blocks)
+        arrays, part = records_arrays(corpus, whole_blocks or blocks, facts)
         files = {name: save_array(name, arr) for name, arr in arrays.items()}
         del arrays
     path = folder / RECORDS_JSON

@@ -9,7 +9,7 @@ block is let go once written; what stays grows with the sentences by 5 bytes eac
 speaker and speech kind, for the digest) and with the people and distinct strings."""
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -17,13 +17,16 @@ import numpy as np
 
 from corpus.held_articles import article_keys
 from corpus.models import Corpus
+from retrieval.first_seen import first_seen
 from retrieval.store.array_writer import ArrayWriter
-from retrieval.store.digest_rows import DigestRows, DigestTables, digest_rows
+from retrieval.store.block_runs import Packed, Run, run_of
+from retrieval.store.digest_rows import DigestRows, DigestTables, Facts, digest_rows
 from retrieval.store.records_block import Block, Maps, article_block, starts
-from retrieval.store.records_block import cat as _cat_blocks
 
 ArticleKey = tuple[str, str]  # an article's (id, path): one article of a built corpus
 BlockOf = Callable[[ArticleKey], Block | None]  # an article's block, when one is kept
+# the same, read or packed (`block_runs.Packed`: read with the run of blocks it is in)
+StreamedBlockOf = Callable[[ArticleKey], Block | Packed | None]
 # (passages, sentences, bytes of text) of an article's kept block, known without decoding it
 SizesOf = Callable[[ArticleKey], tuple[int, int, int] | None]
 Writer = Callable[[str, np.dtype[Any] | type, tuple[int, ...]], ArrayWriter]
@@ -52,7 +55,7 @@ class _Kept:
     ids: dict[bytes, int] = field(default_factory=dict)
     speaker_ids: dict[tuple[int, int, int], int] = field(default_factory=dict)
     speakers: list[tuple[int, int, int]] = field(default_factory=list)
-    heads: list[list[int]] = field(default_factory=list)
+    heads: list[np.ndarray] = field(default_factory=list)  # (B, 8) rows of a run's articles
     people: list[np.ndarray] = field(default_factory=list)
     bounds: list[np.ndarray] = field(default_factory=list)
     aliases: list[np.ndarray] = field(default_factory=list)
@@ -60,6 +63,7 @@ class _Kept:
     speaker: list[np.ndarray] = field(default_factory=list)
     speech: list[np.ndarray] = field(default_factory=list)
     sentences: int = 0
+    seen: np.ndarray = field(default_factory=lambda: np.zeros(3, dtype=np.int64))
     passages: int = 0
     people_count: int = 0
     alias_count: int = 0
@@ -90,14 +94,12 @@ def _maps(k: _Kept, b: Block) -> tuple[list[int], list[int]]:
     return gm, sm
 
 
-def _numbered(k: _Kept, blocks: list[Block], vocabulary: Vocabulary) -> tuple[Maps, Maps]:
-    """`_maps` of a run of blocks from their strings' numbers in the vocabulary (`words`;
-    numbered here for a block without): the strings met first numbered in order of first
-    use with numpy (equal strings are equal numbers), the speakers by first use."""
-    words = [b.words if b.words is not None else vocabulary.number(
-        [s.decode("utf-8", "surrogateescape") for s in b.strings]) for b in blocks]
-    sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    every = np.concatenate(words).astype(np.int64) if words else np.zeros(0, dtype=np.int64)
+def _numbered(k: _Kept, run: Run) -> tuple[Maps, Maps]:
+    """`_maps` of a run of blocks from their strings' numbers in the vocabulary
+    (`Run.words`): the strings met first numbered in order of first use with numpy (equal
+    strings are equal numbers), the speakers by first use."""
+    assert run.words is not None
+    every = run.words.astype(np.int64, copy=False)
     if every.size and (int(every.min()) < 0):
         raise SizesChanged  # (a damaged number: the whole-table way, from the strings)
     top = int(every.max()) + 1 if every.size else 0
@@ -106,14 +108,12 @@ def _numbered(k: _Kept, blocks: list[Block], vocabulary: Vocabulary) -> tuple[Ma
                                       np.full(top - len(k.string_of), -1, dtype=np.int64)])
     fresh = every[k.string_of[every] < 0]
     if fresh.size:
-        distinct, first = np.unique(fresh, return_index=True)
-        met = distinct[np.argsort(first, kind="stable")]
+        met = first_seen(fresh)
         k.string_of[met] = np.arange(k.n_strings, k.n_strings + met.size, dtype=np.int64)
         k.n_strings += int(met.size)
         k.met.append(met)
-    by_string = Maps.of_runs(k.string_of[every], sizes)
-    n_k = [len(b.speakers) for b in blocks]
-    speakers = _cat_blocks([b.speakers for b in blocks], 3)
+    by_string = Maps.of_runs(k.string_of[every], run.n_strings)
+    speakers, n_k = run.speakers, run.n_speakers
     names = by_string(speakers[:, 0], n_k).tolist() if len(speakers) else []
     roles = by_string(speakers[:, 1], n_k).tolist() if len(speakers) else []
     kinds = speakers[:, 2].tolist() if len(speakers) else []
@@ -124,66 +124,85 @@ def _numbered(k: _Kept, blocks: list[Block], vocabulary: Vocabulary) -> tuple[Ma
             row = k.speaker_ids[key] = len(k.speakers)
             k.speakers.append(key)
         rows.append(row)
-    by_speaker = Maps.of_runs(np.array(rows, dtype=np.int64), np.array(n_k, dtype=np.int64))
-    heads = by_string(_cat_blocks([b.article for b in blocks]), [6] * len(blocks)).reshape(-1, 6)
-    for b, head in zip(blocks, heads.tolist(), strict=True):
-        k.heads.append([*head, k.passages, k.people_count])
-        k.passages += len(b.passages)
-        k.people_count += len(b.people)
+    by_speaker = Maps.of_runs(np.array(rows, dtype=np.int64), n_k)
+    heads = by_string(run.heads.ravel(), np.full(run.blocks, 6, dtype=np.int64))
+    _heads(k, heads.reshape(-1, 6), run)
     return by_string, by_speaker
 
 
-def _add(k: _Kept, blocks: list[Block], owners: list[int], files: dict[str, ArrayWriter]
-         ) -> None:
-    """A run of blocks, numbered across the corpus as `records_block.assemble` numbers them
-    (with its maps, a run at a time: a numpy step per run, not per article): written, or
-    kept for the small tables."""
+def _heads(k: _Kept, heads: np.ndarray, run: Run) -> None:
+    """The run's rows of the articles table: each block's head numbered across the corpus,
+    then where its passages and people start."""
+    rows = np.empty((run.blocks, 8), dtype=np.int64)
+    rows[:, :6] = heads
+    rows[:, 6] = k.passages + starts(run.n_passages)[:-1]
+    rows[:, 7] = k.people_count + starts(run.n_people)[:-1]
+    k.heads.append(rows)
+    k.passages += int(run.n_passages.sum())
+    k.people_count += int(run.n_people.sum())
+
+
+def _add(k: _Kept, run: Run, blocks: list[Block | Packed], owners: list[int],
+         files: dict[str, ArrayWriter], counts: np.ndarray) -> None:
+    """A run of blocks (`run`, made of `blocks`), numbered across the corpus as
+    `records_block.assemble` numbers them (with its maps, a run at a time: a numpy step per
+    run, not per article): written, or kept for the small tables. SizesChanged when they
+    hold more than `counts` (passages, sentences, bytes of text) allow."""
+    k.seen += (int(run.n_passages.sum()), int(run.n_sentences.sum()), len(run.texts))
+    if (k.seen > counts).any():
+        raise SizesChanged
     if k.vocabulary is not None:
-        by_string, by_speaker = _numbered(k, blocks, k.vocabulary)
+        by_string, by_speaker = _numbered(k, run)
     else:
-        string_maps, speaker_maps = [], []
+        string_maps, speaker_maps, heads = [], [], []
         for b in blocks:
+            assert isinstance(b, Block)  # (packed blocks come with a vocabulary only)
             gm, sm = _maps(k, b)
-            k.heads.append([gm[x] for x in b.article.tolist()] + [k.passages, k.people_count])
+            heads.append([gm[x] for x in b.article.tolist()])
             string_maps.append(gm)
             speaker_maps.append(sm)
-            k.passages += len(b.passages)
-            k.people_count += len(b.people)
+        _heads(k, np.array(heads, dtype=np.int64).reshape(-1, 6), run)
         by_string, by_speaker = Maps(string_maps), Maps(speaker_maps)
-    n_s = [len(b.sentences) for b in blocks]
-    n_p = [len(b.passages) for b in blocks]
-    n_q = [len(b.people) for b in blocks]
-    n_a = [len(b.aliases) for b in blocks]
-    s0, q_a0, t0 = starts(n_s), starts(n_a), starts([len(b.texts) for b in blocks])
-    sentences = _cat_blocks([b.sentences for b in blocks], 5).copy()
+    n_s, n_p, n_q, n_a = run.n_sentences, run.n_passages, run.n_people, run.n_aliases
+    s0, q_a0, t0 = starts(n_s), starts(n_a), starts(run.n_text)
+    sentences = run.sentences.copy()
     if len(sentences):
         sentences[:, 2] = by_speaker(sentences[:, 2], n_s)
         sentences[:, 4] = by_string(sentences[:, 4], n_s)
     files["sentences"].write(sentences)
     k.speaker.append(sentences[:, 2].astype(np.int32))
     k.speech.append(sentences[:, 3].astype(np.int8))
-    local = _cat_blocks([b.passages for b in blocks], 2)
-    of_passage = np.repeat(np.arange(len(blocks), dtype=np.int64), n_p)
+    local = run.passages
+    of_passage = np.repeat(np.arange(run.blocks, dtype=np.int64), n_p)
     rows = np.empty((len(local), 3), dtype=np.int64)
     rows[:, 0] = np.asarray(owners, dtype=np.int64)[of_passage]
     rows[:, 1] = local[:, 0]
     rows[:, 2] = local[:, 1] + (s0[:-1] + k.sentences)[of_passage]
     k.starts.append(rows[:, 2].copy())
     files["passages"].write(rows)
-    files["text_offsets"].write(np.concatenate(
-        [b.text_offsets[:-1] + (t0[i] + k.text) for i, b in enumerate(blocks)]))
-    files["text_bytes"].write(b"".join(b.texts for b in blocks))
-    people = _cat_blocks([b.people for b in blocks], 3).copy()
+    files["text_offsets"].write(run.text_offsets + (t0[:-1] + k.text)[of_passage])
+    files["text_bytes"].write(run.texts)
+    people = run.people.copy()
     if len(people):
         people[:, 0] = by_string(people[:, 0], n_q)
         people[:, 1] = by_string(people[:, 1], n_q)
     k.people.append(people)
-    k.bounds.extend(b.people_aliases[:-1] + (q_a0[i] + k.alias_count)
-                    for i, b in enumerate(blocks))
-    k.aliases.append(by_string(_cat_blocks([b.aliases for b in blocks]), n_a))
+    k.bounds.append(run.bounds + np.repeat(q_a0[:-1] + k.alias_count, n_q))
+    k.aliases.append(by_string(run.aliases, n_a))
     k.sentences += int(s0[-1])
     k.alias_count += int(q_a0[-1])
     k.text += int(t0[-1])
+
+
+def _run_of(blocks: list[Block | Packed], vocabulary: Vocabulary | None,
+            walk: Callable[[int], Block]) -> Run:
+    """The blocks as one run; when a packed one cannot be read packed, every block of the
+    run is taken as `walk(i)` gives it (a packed one read by itself, `Packed.read`, else
+    walked from its article, as before blocks came packed)."""
+    try:
+        return run_of(blocks, vocabulary)
+    except ValueError:
+        return Run.of_blocks([walk(i) for i in range(len(blocks))], vocabulary)
 
 
 def _cat(parts: list[np.ndarray], dtype: type, width: int = 0) -> np.ndarray:
@@ -192,13 +211,15 @@ def _cat(parts: list[np.ndarray], dtype: type, width: int = 0) -> np.ndarray:
     return np.concatenate(parts).astype(dtype, copy=False)
 
 
-def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
-                   sizes: SizesOf | None, vocabulary: Vocabulary | None = None
+def stream_records(corpus: Corpus, writer: Writer, blocks: StreamedBlockOf | None,
+                   sizes: SizesOf | None, vocabulary: Vocabulary | None = None,
+                   facts: Facts | None = None
                    ) -> tuple[dict[str, dict[str, Any]], DigestRows]:
     """Write the records of `corpus` (its passages checked to be its articles'), each file by
     `writer(name, dtype, shape)`: the files' manifest entries, in `records_layout` order,
     and the digest for the JSON part. SizesChanged when a block's header lied. With a
-    `vocabulary`, blocks may carry their strings as numbers in it (`Block.words`)."""
+    `vocabulary`, blocks may carry their strings as numbers in it (`Block.words`); `facts`:
+    what the digest works out of single strings, when kept (`string_facts`)."""
     articles = corpus.articles  # read through their keys: a held article is made again
     # the last of equal ids wins
     owner = {aid: ai for ai, (aid, _, _) in enumerate(article_keys(articles))}
@@ -207,7 +228,8 @@ def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
     for ai, (aid, path, _) in enumerate(article_keys(articles)):
         got = sizes((aid, path)) if sizes is not None else None
         if got is None:
-            b = (blocks((aid, path)) if blocks is not None else None) or \
+            given = blocks((aid, path)) if blocks is not None else None
+            b = (given.read() if isinstance(given, Packed) else given) or \
                 article_block(articles[ai])
             walked[ai] = b
             got = (len(b.passages), len(b.sentences), len(b.texts))
@@ -219,24 +241,27 @@ def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
              "sentences": writer("sentences", np.int64, (n_s, 5))}
     try:
         k = _Kept(vocabulary=vocabulary)
-        run: list[Block] = []
+        run: list[Block | Packed] = []
+        at: list[int] = []
         owners: list[int] = []
-        seen = np.zeros(3, dtype=np.int64)
+
+        def walk(i: int) -> Block:  # a packed block of the run that cannot be read packed
+            given = run[i]
+            return (given.read() if isinstance(given, Packed) else given) or \
+                article_block(articles[at[i]])
         for ai, (aid, path, _) in enumerate(article_keys(articles)):
-            b = walked.pop(ai) if ai in walked else \
+            item = walked.pop(ai) if ai in walked else \
                 (blocks((aid, path)) if blocks is not None else None) or \
                 article_block(articles[ai])
-            seen += (len(b.passages), len(b.sentences), len(b.texts))
-            if (seen > counts).any():
-                raise SizesChanged
-            run.append(b)
+            run.append(item)
+            at.append(ai)
             owners.append(owner[aid])
             if len(run) == _RUN:
-                _add(k, run, owners, files)
-                run, owners = [], []
+                _add(k, _run_of(run, vocabulary, walk), run, owners, files, counts)
+                run, at, owners = [], [], []
         if run:
-            _add(k, run, owners, files)
-        del run
+            _add(k, _run_of(run, vocabulary, walk), run, owners, files, counts)
+        run = []
         if (k.passages, k.sentences, k.text) != (n_p, n_s, n_t):
             raise SizesChanged
         files["text_offsets"].write(np.array([k.text], dtype=np.int64))
@@ -245,31 +270,53 @@ def stream_records(corpus: Corpus, writer: Writer, blocks: BlockOf | None,
     finally:
         for w in files.values():
             w.abandon()
-    return _finish(k, writer, streamed)
+    return _finish(k, writer, streamed, facts)
 
 
-def _finish(k: _Kept, writer: Writer, streamed: dict[str, dict[str, Any]]
-            ) -> tuple[dict[str, dict[str, Any]], DigestRows]:
+def _offsets(lengths: Iterable[int], n: int) -> np.ndarray:
+    """Where each of `n` items of these lengths starts end to end, and where the last ends."""
+    out = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(lengths, dtype=np.int64, count=n), out=out[1:])
+    return out
+
+
+def utf8_table(texts: list[str]) -> tuple[bytes, np.ndarray]:
+    """The strings' UTF-8 end to end (surrogate escapes kept as their bytes) and where each
+    starts: encoded at once, NUL-joined (in UTF-8 a zero byte is only ever a NUL), the
+    NULs found with numpy and taken out; one string at a time when a string holds one."""
+    data = "\0".join(texts).encode("utf-8", "surrogateescape")
+    if texts and data.count(b"\0") == len(texts) - 1:
+        nul = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 0)
+        out = np.zeros(len(texts) + 1, dtype=np.int64)
+        out[1:-1] = nul - np.arange(nul.size, dtype=np.int64)
+        out[-1] = len(data) - nul.size
+        return data.replace(b"\0", b""), out
+    encoded = [s.encode("utf-8", "surrogateescape") for s in texts]
+    return b"".join(encoded), _offsets(map(len, encoded), len(encoded))
+
+
+def _finish(k: _Kept, writer: Writer, streamed: dict[str, dict[str, Any]],
+            facts: Facts | None) -> tuple[dict[str, dict[str, Any]], DigestRows]:
     """The small tables and the digest's, written whole; every file's entry in order."""
+    texts: list[str] | None = None
     if k.vocabulary is None:
         strings = list(k.ids)
-        texts = None
+        str_bytes, str_offsets = b"".join(strings), _offsets(map(len, strings), len(strings))
     else:
         texts = k.vocabulary.words(np.concatenate(k.met)) if k.met else []
-        strings = [s.encode("utf-8", "surrogateescape") for s in texts]
+        strings = []  # (the digest reads `texts`)
+        str_bytes, str_offsets = utf8_table(texts)
     people = _cat(k.people, np.int64, 3)
     people_aliases = np.concatenate([*k.bounds, np.array([k.alias_count], dtype=np.int64)])
     aliases = _cat(k.aliases, np.int64)
     speakers = np.array(k.speakers, dtype=np.int64).reshape(len(k.speakers), 3)
     digest = digest_rows(DigestTables(strings, speakers, _cat(k.starts, np.int64),
                                       _cat(k.speaker, np.int32), _cat(k.speech, np.int8),
-                                      people, people_aliases, aliases, texts))
-    str_offsets = np.zeros(len(strings) + 1, dtype=np.int64)
-    np.cumsum([len(s) for s in strings], out=str_offsets[1:])
-    heads = k.heads + [[-1] * 6 + [k.passages, k.people_count]]
-    whole = {"str_bytes": np.frombuffer(b"".join(strings), dtype=np.uint8),
+                                      people, people_aliases, aliases, texts), facts)
+    heads = [*k.heads, np.array([[-1] * 6 + [k.passages, k.people_count]], dtype=np.int64)]
+    whole = {"str_bytes": np.frombuffer(str_bytes, dtype=np.uint8),
              "str_offsets": str_offsets,
-             "articles": np.array(heads, dtype=np.int64).reshape(len(heads), 8),
+             "articles": np.concatenate(heads).astype(np.int64, copy=False),
              "speakers": speakers, "people": people, "people_aliases": people_aliases,
              "aliases": aliases, "statements": digest.statements.reshape(-1, 2),
              "attributed": digest.attributed}

@@ -109,7 +109,12 @@ def alias_votes(entries: Iterable[tuple[GroupKey, str, Sequence[str]]],
 
 def describe(speaker: Speaker) -> str:
     """The speaker's name and role as search terms, "name terms<TAB>role terms"."""
-    return (" ".join(terms(speaker.name)) + "\t" + " ".join(terms(speaker.role or "")))
+    return terms_text(speaker.name) + "\t" + terms_text(speaker.role or "")
+
+
+def terms_text(text: str) -> str:
+    """A text's search terms, space-joined (each half of `describe`)."""
+    return " ".join(terms(text))
 
 
 def _statements_by_speaker(corpus: Corpus) -> tuple[dict[GroupKey, _Group], list[int]]:

@@ -32,9 +32,9 @@ CUTS = [(1, 1, 1), (1, 20, 7), (7, 7, 50), (30, 300, 1000), (1 << 30, 1 << 30, 1
 
 
 def _build(docs, monkeypatch, cut: tuple[int, int, int], stream: bool):
-    for name, value in zip(("_BATCH_TOKENS", "_CHUNK_TOKENS", "_CHUNK_POSTINGS"), cut,
-                           strict=True):
-        monkeypatch.setattr(f"retrieval.inverted_build.{name}", value)
+    for name, value in zip(("postings_count._BATCH_TOKENS", "postings_count._CHUNK_TOKENS",
+                            "impact_tiers._CHUNK_POSTINGS"), cut, strict=True):
+        monkeypatch.setattr(f"retrieval.{name}", value)
     return build_arrays(iter(docs) if stream else docs, 1.5, 0.75, 0.25)
 
 
@@ -65,9 +65,9 @@ def test_terms_are_numbered_in_order_of_first_occurrence(monkeypatch):
                                   "long lists cut into tiers", "a wide vocabulary"])
 def test_a_streamed_index_scores_exactly_as_bm25okapi(monkeypatch, name: str):
     docs = CORPORA[name]
-    monkeypatch.setattr("retrieval.inverted_build._BATCH_TOKENS", 3)
-    monkeypatch.setattr("retrieval.inverted_build._CHUNK_TOKENS", 5)
-    monkeypatch.setattr("retrieval.inverted_build._CHUNK_POSTINGS", 20)
+    monkeypatch.setattr("retrieval.postings_count._BATCH_TOKENS", 3)
+    monkeypatch.setattr("retrieval.postings_count._CHUNK_TOKENS", 5)
+    monkeypatch.setattr("retrieval.impact_tiers._CHUNK_POSTINGS", 20)
     index = BM25Index(iter(docs))
     okapi = BM25Okapi(docs)
     seen = sorted({t for d in docs for t in d})

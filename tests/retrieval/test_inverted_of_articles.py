@@ -43,7 +43,7 @@ def test_the_same_arrays_when_counted_a_chunk_of_documents_at_a_time(
         monkeypatch: pytest.MonkeyPatch, chunk: int):
     whole = _both([[["peace", "talks"], ["talks"]], [[], ["grain", "peace", "peace"]],
                    [["a"] * 300], [["a", "b"]] * 40])
-    monkeypatch.setattr("retrieval.inverted_build._CHUNK_TOKENS", chunk)
+    monkeypatch.setattr("retrieval.postings_count._CHUNK_TOKENS", chunk)
     chunked = _both([[["peace", "talks"], ["talks"]], [[], ["grain", "peace", "peace"]],
                      [["a"] * 300], [["a", "b"]] * 40])
     _assert_same(*whole)

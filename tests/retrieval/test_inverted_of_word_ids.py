@@ -72,7 +72,7 @@ def test_the_same_arrays_over_more_than_one_batch_of_articles(monkeypatch: pytes
     articles = [[["peace", "talks", f"w{i % 7}"], [], ["grain", f"w{i % 3}"]]
                 for i in range(10)]
     whole = _both(articles)
-    monkeypatch.setattr("retrieval.inverted_build._ARTICLE_BATCH", 3)
+    monkeypatch.setattr("retrieval.postings_count._ARTICLE_BATCH", 3)
     batched = _both(articles)
     _assert_same(*whole)
     _assert_same(whole[1], batched[1])

@@ -13,8 +13,9 @@ from corpus.loader import RawArticle, read_articles
 from corpus.merging import people_facts
 from corpus.models import Article, Passage, Person, Sentence, Speaker
 from corpus.shipped import SHIPPED_CORPUS
-from retrieval.store.article_cache import Changes, open_cache, raw_key
+from retrieval.store.article_cache import Changes, open_cache
 from retrieval.store.article_json import article_and_facts, article_from_json, article_to_json
+from retrieval.store.article_pack import raw_key
 
 ODD = Article(
     "caf\udce9", "/c/caf\udce9.txt", "Title \u201cquoted\u201d", (
@@ -200,10 +201,22 @@ def test_the_merge_entries_read_from_a_head_are_the_articles():
 
 @pytest.mark.parametrize("head", [
     '{"f": 1}',  # another format
-    '{"f": 3, "id": "a", "path": "a", "n": 1, "people": [],'
-    ' "merge": [[0, [], "x", null, null, [], null, 1]]}',  # facts of a person it has not
+    '[3, "a", "a", 1, []]{"f": 3}',  # the entries of an earlier format
+    '[4, "a", "a", "1", []]{"f": 4}',  # not a number of passages
+    '[4, "a", "a", 1, [["x", null, [], "x", null, null, []]]]{}',  # an entry cut short
+    '',
 ])
 def test_a_head_that_is_not_an_articles_gives_no_entries(head: str):
     from retrieval.store.article_json import merge_entries_of
     with pytest.raises(ValueError):
         merge_entries_of(head)
+
+
+@pytest.mark.parametrize("cut", ["the rest", "the entries"])
+def test_a_head_whose_documents_do_not_read_back_makes_no_article(cut: str):
+    from retrieval.store.article_json import article_from_parts, article_parts
+    head, passages = article_parts(ODD, people_facts(ODD))
+    entries_end = head.index("]{") + 1
+    damaged = head[:entries_end] + "[]" if cut == "the rest" else head[entries_end:]
+    with pytest.raises((ValueError, KeyError, TypeError, AttributeError)):
+        article_from_parts(damaged, passages)

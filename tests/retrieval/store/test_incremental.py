@@ -370,7 +370,7 @@ def test_an_incremental_build_makes_no_strings_of_unchanged_blocks(
         block = real_block(data, words)
         made.append(words is None and "grain" in block.strings[0].decode())
         return block
-    monkeypatch.setattr("retrieval.store.article_cache.block_from_bytes", reading)
+    monkeypatch.setattr("retrieval.store.kept_blocks.block_from_bytes", reading)
     (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Erdogan said.\n",
                                   encoding="utf-8")
     again = open_index([news], options, build_corpus)
@@ -431,7 +431,7 @@ def test_blocks_renamed_as_before_are_read_as_kept(tmp_path: Path,
     otherwise it is renamed anew. Each build is exactly a full rebuild."""
     import sqlite3
 
-    from retrieval.store import article_cache
+    from retrieval.store import kept_blocks
     d = tmp_path / "blairs"
     d.mkdir()
     for name, text in BLAIRS.items():
@@ -448,12 +448,12 @@ def test_blocks_renamed_as_before_are_read_as_kept(tmp_path: Path,
                         " WHERE kind = 'renamed'")
         con.close()
     renamed: list[object] = []
-    real = article_cache.renamed_block
+    real = kept_blocks.renamed_block
 
     def counting(block, renames):
         renamed.append(renames)
         return real(block, renames)
-    monkeypatch.setattr(article_cache, "renamed_block", counting)
+    monkeypatch.setattr(kept_blocks, "renamed_block", counting)
     if change == "the renames change":
         (d / "charles.txt").write_text("Visit\n\n\"It went well,\" Tony Charles Blair said.\n",
                                       encoding="utf-8")
@@ -469,7 +469,7 @@ def test_an_incremental_build_makes_no_unchanged_article(tmp_path: Path, news: P
     """Unchanged articles are held as their cache rows (`ArticleCache.held`): the merge
     reads their entries from the rows' heads, and no article object of theirs (people,
     speakers, passages) is made; the build is exactly a full rebuild."""
-    from retrieval.store import article_cache
+    from retrieval.store import article_cache, article_pack
     options = IndexOptions(cache_dir=tmp_path / "cache")
     open_index([news], options, build_corpus)
     made: list[str] = []
@@ -479,7 +479,8 @@ def test_an_incremental_build_makes_no_unchanged_article(tmp_path: Path, news: P
         article, facts = real(head, passages)
         made.append(article.id)
         return article, facts
-    monkeypatch.setattr(article_cache, "article_from_parts", making)
+    for module in (article_cache, article_pack):  # where rows are made into articles
+        monkeypatch.setattr(module, "article_from_parts", making)
     (news / "new.txt").write_text("Talks to go on\n\n\"We will meet again,\" Erdogan said.\n",
                                   encoding="utf-8")
     again = open_index([news], options, build_corpus)

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.models import Corpus
 from retrieval.store import records_stream
@@ -99,15 +101,19 @@ def test_an_array_given_other_than_its_shape_is_refused(tmp_path: Path, rows: in
         w.close()
 
 
+@pytest.mark.parametrize("packed", [False, True], ids=["read", "packed"])
 @pytest.mark.parametrize("given", ["every block", "every other block", "none"])
 @pytest.mark.parametrize("run", [2, 256], ids=["runs of 2 blocks", "runs of 256"])
 @pytest.mark.parametrize("name", CORPORA)
 def test_blocks_given_as_string_numbers_give_the_same_files(tmp_path: Path, monkeypatch,
-                                                            name: str, run: int, given: str):
+                                                            name: str, run: int, given: str,
+                                                            packed: bool):
     """Blocks whose strings are numbers in a vocabulary kept across builds (`Block.words`,
     numbered in an order of their own, with words of other corpora among them) are numbered
     across the corpus as their strings would be; blocks without numbers are numbered as
-    they are met."""
+    they are met. Given packed (`block_runs.Packed`, their bytes read a run at a time, runs
+    mixing packed and read blocks), the same files."""
+    from retrieval.store.block_runs import Packed
     from retrieval.store.word_ids import STRINGS, Words
     monkeypatch.setattr(records_stream, "_RUN", run)
     corpus = CORPORA[name]
@@ -128,9 +134,14 @@ def test_blocks_given_as_string_numbers_give_the_same_files(tmp_path: Path, monk
                                       for s in b.strings], dtype=np.int64)
     folder = tmp_path / "numbered"
     folder.mkdir()
+
+    def block(key):
+        if packed and key in numbered:
+            return Packed(stored[key], numbered[key],
+                          lambda: block_from_bytes(stored[key], numbered[key]))
+        return block_from_bytes(stored[key], numbered.get(key))
     part = save_records(
-        corpus, folder, lambda n, arr: save_array(folder, n, arr),
-        lambda key: block_from_bytes(stored[key], numbered.get(key)),
+        corpus, folder, lambda n, arr: save_array(folder, n, arr), block,
         sizes=lambda key: block_sizes(stored[key]), vocabulary=vocabulary,
         whole_blocks=lambda key: block_from_bytes(stored[key]),
         writer=lambda n, dtype, shape: ArrayWriter(folder, n, dtype, shape))
@@ -155,3 +166,62 @@ def test_a_string_number_that_is_none_is_saved_the_whole_table_way(tmp_path: Pat
         writer=lambda n, dtype, shape: ArrayWriter(folder, n, dtype, shape))
     assert part == whole
     assert {p.name: p.read_bytes() for p in sorted(folder.iterdir())} == whole_files
+
+
+@pytest.mark.parametrize("damage", ["cut short", "numbers of another block"])
+def test_a_packed_block_that_cannot_be_read_packed_is_read_by_itself(tmp_path: Path,
+                                                                     damage: str):
+    """A packed block whose bytes or numbers do not fit (`Run.of_packed` refuses them) is
+    taken as its `read` gives it: the very files all the same."""
+    from retrieval.store.block_runs import Packed
+    from retrieval.store.word_ids import STRINGS, Words
+    whole, whole_files = _save(SEED, tmp_path / "whole", streamed=False)
+    stored = {(a.id, a.path): block_bytes(article_block(a)) for a in SEED.articles}
+    vocabulary = Words.fresh(STRINGS)
+    first = next(iter(stored))
+    folder = tmp_path / "packed"
+    folder.mkdir()
+
+    def packed(key):
+        words = vocabulary.number([s.decode("utf-8", "surrogateescape")
+                                   for s in block_from_bytes(stored[key]).strings])
+        data = stored[key]
+        if key == first:
+            if damage == "cut short":
+                data = data[:-1]
+            else:
+                words = words[:-1]
+        return Packed(data, words, lambda: block_from_bytes(stored[key]))
+    part = save_records(
+        SEED, folder, lambda n, arr: save_array(folder, n, arr), packed,
+        sizes=lambda key: block_sizes(stored[key]), vocabulary=vocabulary,
+        whole_blocks=lambda key: block_from_bytes(stored[key]),
+        writer=lambda n, dtype, shape: ArrayWriter(folder, n, dtype, shape))
+    assert part == whole
+    assert {p.name: p.read_bytes() for p in sorted(folder.iterdir())} == whole_files
+
+
+@pytest.mark.parametrize("texts", [[], [""], ["", "a"], ["peace", "talks", ""],
+                                   ["Çavuşoğlu", "x"], ["caf\udce9", "ok"], ["мир", "", "мир"],
+                                   ["a\0b", "£"], ["\0"]],
+                         ids=["none", "one empty", "empty first", "ascii", "accents",
+                              "an escape", "cyrillic", "a NUL", "only a NUL"])
+def test_strings_encoded_at_once_are_each_encoded(texts: list[str]):
+    """`utf8_table`: the strings' UTF-8 end to end and their offsets, as one encode per
+    string gives them (surrogate escapes kept as their bytes)."""
+    data, offsets = records_stream.utf8_table(texts)
+    encoded = [s.encode("utf-8", "surrogateescape") for s in texts]
+    assert data == b"".join(encoded)
+    assert offsets.tolist() == [0, *np.cumsum([len(e) for e in encoded]).tolist()]
+    assert offsets.dtype == np.int64
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.one_of(st.characters(exclude_categories=("Cs",)),
+                                  st.sampled_from(["\udc80", "\udcff", "\0"])), max_size=6),
+                max_size=8))
+def test_strings_encoded_at_once_are_each_encoded_whatever_they_hold(texts: list[str]):
+    data, offsets = records_stream.utf8_table(texts)
+    encoded = [s.encode("utf-8", "surrogateescape") for s in texts]
+    assert data == b"".join(encoded)
+    assert offsets.tolist() == [0, *np.cumsum([len(e) for e in encoded]).tolist()]

@@ -15,7 +15,8 @@ from corpus.shipped import SHIPPED_CORPUS
 from retrieval import tokenizer
 from retrieval.inverted_build import ArticleTerms
 from retrieval.store import article_cache
-from retrieval.store.article_cache import open_cache, pack_article
+from retrieval.store.article_cache import open_cache
+from retrieval.store.article_pack import pack_article
 from retrieval.store.records_block import article_block
 from retrieval.store.spill import Spill, Stored
 from tests.retrieval.store.test_records_block import _equal_blocks
