@@ -145,6 +145,7 @@ def parse_question(question: str) -> ParsedQuestion:
                     *lexicon):
         m = pattern.match(text)
         if m and m.group("x").strip():
+            pattern, m = _earlier_verb(pattern, m, text, lexicon)
             rest = (m.groupdict().get("rest") or "").strip(" ?.!")
             return ParsedQuestion("speaker", _TOPIC_LEAD.sub("", rest),
                                   _clean_speaker(m.group("x")),
@@ -161,6 +162,28 @@ def parse_question(question: str) -> ParsedQuestion:
             return ParsedQuestion("who_said", f"{verb} {rest}".strip())
         return ParsedQuestion("who_said", _TOPIC_LEAD.sub("", rest).strip("\"“”'"))
     return ParsedQuestion("search", text)
+
+
+# Words by which a speech verb leads into what it was about: "hint about when …"
+_LEADS_TOPIC = re.compile(r"\s*(?:about|on|over|regarding|that|at)\b", re.IGNORECASE)
+
+
+def _earlier_verb(pattern: re.Pattern[str], found: re.Match[str], text: str,
+                  lexicon: tuple[re.Pattern[str], re.Pattern[str]],
+                  ) -> tuple[re.Pattern[str], re.Match[str]]:
+    """The lexicon's form of "what did X <verb>" when its verb comes before the one the
+    fixed list found and leads into a topic: "what did the former home secretary hint
+    about when the election would be called" is about the former home secretary hinting,
+    not "the former home secretary hint about when the election would be" calling. A word
+    of the lexicon not leading into a topic is part of X ("the head of the appeal")."""
+    pairs = {_WHAT_DID: lexicon[0], _DID_X_SAY: lexicon[1]}
+    other = pairs.get(pattern)
+    earlier = other.match(text) if other is not None else None
+    if other is None or earlier is None or not earlier.group("x").strip() or \
+            len(earlier.group("x")) >= len(found.group("x")) or \
+            not _LEADS_TOPIC.match(earlier.group("rest")):
+        return pattern, found
+    return other, earlier
 
 
 @cache

@@ -134,3 +134,22 @@ def test_what_something_is_stays_a_search():
 ])
 def test_an_article_alone_is_never_the_speaker(question: str, speaker: str) -> None:
     assert parse_question(question).speaker == speaker
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic", "loose"), [
+    # a lexicon verb leading into its topic comes first: X is who hinted, not who called
+    ("what did the former home secretary hint about when the election would be called",
+     "the former home secretary", "when the election would be called", True),
+    ("what did the chairman concede on the pay deal they had called unfair",
+     "the chairman", "the pay deal they had called unfair", True),
+    # a lexicon word leading into no topic is part of X
+    ("what did the head of the appeal say about the fund", "the head of the appeal",
+     "the fund", False),
+    ("what did the editor of the report say about fees", "the editor of the report", "fees",
+     False),
+])
+def test_the_first_speech_verb_leading_into_a_topic_ends_the_speaker(
+        question: str, speaker: str, topic: str, loose: bool):
+    parsed = parse_question(question)
+    assert (parsed.intent, parsed.speaker, parsed.topic, parsed.loose) == (
+        "speaker", speaker, topic, loose)
