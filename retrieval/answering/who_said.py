@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from retrieval.answering import claims, proximity
+from retrieval.answering.asked_about import spoken_of
 from retrieval.answering.asked_act import does_the_act, holds_predicate
 from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import denies_asked, holds_figures, keeps_sense
@@ -143,9 +144,11 @@ def _statements(parley: Parley, query: Sequence[str], topic: str, k: int,
     attributed: dict[int, list[int]] = {}  # only for passages actually looked at
 
     def statements(p: int) -> list[int]:
+        """The passage's attributed sentences, less those of a person the topic names
+        (`asked_about`)."""
         if p not in attributed:
             attributed[p] = [i for i, s in enumerate(parley.corpus.passages[p].sentences)
-                             if s.speaker is not None]
+                             if s.speaker is not None and not spoken_of(topic, s.speaker)]
         return attributed[p]
 
     # Best passages among those with a speaker, keeping the ones whose attributed
