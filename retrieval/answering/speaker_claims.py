@@ -28,11 +28,13 @@ def said_on(parley: Parley, topic: str, query: Sequence[str], hit: Hit,
     """The share of the query on which the hit, holding `held` of it itself, may be
     claimed as its speaker's statement on the topic (with the lines framing it when they
     are needed); None when it may not be."""
-    if not claims.names_someone(hit.speaker) or \
-            not keeps_sense(topic, claims.statement_texts(hit)) or \
-            named_only_around(parley, topic, query, hit):
+    if not claims.names_someone(hit.speaker):
         return None
-    return covers(parley, topic, query, hit, held)
+    share = covers(parley, topic, query, hit, held)
+    if share is None or not keeps_sense(topic, claims.statement_texts(hit)) or \
+            named_only_around(parley, topic, query, hit):  # resolving the topic: last
+        return None
+    return share
 
 
 def covers(parley: Parley, topic: str, query: Sequence[str], hit: Hit,
