@@ -164,14 +164,18 @@ def closest_for(names: str, topic: str) -> str:
             "the closest:")
 
 
-def none_on(names: str, topic: str, shown: bool = True, in_articles: bool = False) -> str:
+def none_on(names: str, topic: str, shown: bool = True, in_articles: bool = False,
+            passages: bool = False) -> str:
     """None of their statements holds a word of the topic; `shown`: their other statements
-    follow, `in_articles`: first those in the articles about it. It says "names", not "is
-    about": a statement in an article about the Oscars may be on them without the word
-    ("Bookmakers predict Cate Blanchett will be named best supporting actress")."""
+    follow, `in_articles`: first those in the articles about it; `passages` (when not
+    `shown`): the passages closest to the question follow (`passages_on`). It says
+    "names", not "is about": a statement in an article about the Oscars may be on them
+    without the word ("Bookmakers predict Cate Blanchett will be named best supporting
+    actress")."""
     said = f"No statement by {names} in the articles names \u201c{topic}\u201d"
     if not shown:
-        return f"{said}, nor do they speak in the articles about it."
+        return f"{said}, nor do they speak in the articles about it" + (
+            "; the passages closest to your question:" if passages else ".")
     return f"{said}; their statements, first those in the articles about it:" if in_articles \
         else f"{said}; their statements:"
 

@@ -18,11 +18,13 @@ from retrieval.answering import claims, group_members, nearby, owned_roles
 from retrieval.answering.absence import MIN_PASSAGES
 from retrieval.answering.candidates import Match, best_fit_first, best_fitting, is_quantifier
 from retrieval.answering.context import in_topic_articles
+from retrieval.answering.passages_on import passages_on
 from retrieval.answering.records import Answer, Candidate, Claim, Hit
 from retrieval.answering.speaker_claims import said_on
 from retrieval.answering.speakers import Resolution, normalize_name
 from retrieval.answering.unknown_names import name_words, unwritten_name
 from retrieval.answering.who_said import SAID_POOL, Found, covered_first, renumbered, widens
+from retrieval.store.speaker_digest import group_key
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -80,8 +82,10 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
         return nobody_fits(parley, question, typed, topic, k, cut)
     if found is None:
         answer = _none_on(parley, question, typed, topic, k, cut, matches, mine, names)
-        share = None if unstated or not answer.results else said_on(
-            parley, topic, query, answer.results[0], 0.0)
+        first = answer.results[0] if answer.results else None
+        theirs = {(m.group.folded, m.group.kind) for m in matches}
+        share = None if unstated or first is None or first.speaker is None or group_key(
+            first.speaker) not in theirs else said_on(parley, topic, query, first, 0.0)
         if share is None:
             return answer
         return _said(parley, question, typed, topic, answer.results, people, share,
@@ -129,7 +133,9 @@ def _none_on(parley: Parley, question: str, typed: str, topic: str, k: int, cut:
     # Not even in the articles about it, in a corpus large enough for that to say
     # something (see `absence`): nothing of theirs answers.
     if not first and parley.index.size >= MIN_PASSAGES:
-        return Answer(question, "speaker", (), claims.none_on(names, topic, shown=False),
+        around = renumbered(passages_on(parley, question, typed, topic, k, cut))
+        return Answer(question, "speaker", around,
+                      claims.none_on(names, topic, shown=False, passages=bool(around)),
                       None, unmatched, cut, Claim("closest", None, people, 0.0))
     firsts = {p for p, _ in first}
     ranked = [*first, *(r for r in ranked if r[0] not in firsts)][:k]
