@@ -33,6 +33,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Parley:
     # passages holding a word or two of it are no closer than nothing
     ("what did senator amos say about the greenland ice sheet", "senator amos",
      "the greenland ice sheet", []),
+    # a passage on the topic that does not name her
+    ("what did senator amos say about the stipulated ice dance", "senator amos",
+     "the stipulated ice dance", []),
 ])
 def test_the_passages_holding_most_of_the_name_and_topic_are_the_closest(
         engine: Parley, question: str, typed: str, topic: str, shown: list[str]):
