@@ -153,3 +153,26 @@ def test_the_first_speech_verb_leading_into_a_topic_ends_the_speaker(
     parsed = parse_question(question)
     assert (parsed.intent, parsed.speaker, parsed.topic, parsed.loose) == (
         "speaker", speaker, topic, loose)
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic"), [
+    ("how much did the chancellor say the debt freeze would save", "the chancellor",
+     "the debt freeze would save"),
+    # the thing counted is part of what was said about
+    ("how much progress did turkey's foreign minister say the talks had made",
+     "turkey's foreign minister", "progress the talks had made"),
+    ("how many people did the police say were hurt", "the police", "people were hurt"),
+])
+def test_how_much_x_said_asks_for_x_on_the_thing_counted(question: str, speaker: str,
+                                                          topic: str):
+    parsed = parse_question(question)
+    assert (parsed.intent, parsed.speaker, parsed.topic) == ("speaker", speaker, topic)
+    assert parsed.loose  # "the police" may be no speaker: then a search, figures first
+
+
+@pytest.mark.parametrize("question", [
+    "how much can people claim in damages under california's spyware law",
+    "how many jobs went",
+])
+def test_how_much_with_no_speaker_saying_it_stays_a_search(question: str):
+    assert parse_question(question).intent == "search"
