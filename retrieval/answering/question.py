@@ -174,6 +174,7 @@ def parse_question(question: str) -> ParsedQuestion:
 
 # Words by which a speech verb leads into what it was about: "hint about when …"
 _LEADS_TOPIC = re.compile(r"\s*(?:about|on|over|regarding|that|at)\b", re.IGNORECASE)
+_TOPIC_WORD = re.compile(r"\b(?:about|on|over|regarding|that|at)\b", re.IGNORECASE)
 
 
 def _earlier_verb(pattern: re.Pattern[str], found: re.Match[str], text: str,
@@ -186,7 +187,9 @@ def _earlier_verb(pattern: re.Pattern[str], found: re.Match[str], text: str,
     of the lexicon not leading into a topic is part of X ("the head of the appeal")."""
     pairs = {_WHAT_DID: lexicon[0], _DID_X_SAY: lexicon[1]}
     other = pairs.get(pattern)
-    earlier = other.match(text) if other is not None else None
+    if other is None or not _TOPIC_WORD.search(found.group("x")):
+        return pattern, found  # no verb within X can lead into a topic: the long match unasked
+    earlier = other.match(text)
     if other is None or earlier is None or not earlier.group("x").strip() or \
             len(earlier.group("x")) >= len(found.group("x")) or \
             not _LEADS_TOPIC.match(earlier.group("rest")):

@@ -22,6 +22,8 @@ from retrieval.tokenizer import terms
 if TYPE_CHECKING:
     from retrieval.answering.engine import Parley
 
+NAME_WORDS = 4  # a topic of more words is no person's name
+
 
 def said_on(parley: Parley, topic: str, query: Sequence[str], hit: Hit,
             held: float) -> float | None:
@@ -57,6 +59,8 @@ def named_only_around(parley: Parley, topic: str, query: Sequence[str], hit: Hit
     around what was said ("Liam Fox was speaking after Mr Blair told Labour members …"
     is Fox speaking, not Blair on Fox). Only for a person's name: a frame the question
     asks about ("tell reporters", "urge") is no one's name (see `said_part`)."""
+    if len(topic.split()) > NAME_WORDS:
+        return False  # no one's name: not worth the directory's spelling look-ups
     entry = parley.directory.resolve(topic).entry
     if entry is None or entry.kind != "person":
         return False
