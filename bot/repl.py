@@ -34,13 +34,21 @@ COMMANDS = (
     (":top N", f"show N results for each question (1-{MAX_TOP_K})"),
     (":speakers", "everyone who speaks, with role and number of statements"),
     (":quotes NAME", "everything one speaker said"),
+    (":check NAME \"WORDS\"", "did they say it? (exact, reported, close, someone else's or "
+                             "not found)"),
     (":source", "the articles being searched"),
     (":help", "this text"),
     (":quit", "leave (so does Ctrl-D, and Ctrl-C at an empty prompt; Ctrl-C on a typed "
               "line clears it)"),
 )
 COMMAND_WORDS = tuple(usage.split()[0] for usage, _ in COMMANDS)
-TIPS = "Tab completes commands and speaker names; a long reply opens in your pager."
+TIPS = ("Tab completes commands and speaker names; a long reply opens in your pager. "
+        "Commands may start with / as on Discord.")
+# A line of only one of these words means the command, as in most prompts: nobody searches
+# the articles for "help".
+BARE_COMMANDS = frozenset({"help", "quit", "exit"})
+QUOTE_MARKS = "\"\u201c\u201d\u2018\u2019'"
+CHECK_USAGE = 'Usage: :check NAME "WORDS"  (for example  :check Kallas "made at gunpoint")'
 
 
 def help_text(style: Style) -> str:
@@ -49,8 +57,9 @@ def help_text(style: Style) -> str:
     for example in EXAMPLES:
         lines += style.wrap(example, "  ")
     lines += style.wrap("Commands:")
+    width = max(len(usage) for usage, _ in COMMANDS)
     for usage, does in COMMANDS:
-        lines += style.wrap(does, f"  {usage:<15}  ")
+        lines += style.wrap(does, f"  {usage:<{width}}  ")
     lines += style.wrap(TIPS)
     return style.show(lines)
 
@@ -72,7 +81,9 @@ class Repl:
         line = valid_text(line).strip()
         if not line:
             return ""
-        if not line.startswith(":"):
+        if line.lower() in BARE_COMMANDS:
+            return self._command(line.lower(), "")
+        if not line.startswith((":", "/")):
             answer = self.engine.ask(line, top_k=self.top_k)
             self.last = (line, len(answer.results))
             return render_answer(answer, self.style)
@@ -96,9 +107,21 @@ class Repl:
                 return self.style.paragraph("Usage: :quotes NAME  (for example  :quotes "
                                             "Erdogan)")
             return render_quotes(self.engine.quotes(rest), self.style)
+        if command == "check":
+            return self._check(rest)
         if command in {"source", "sources"}:
             return render_sources(self.engine.sources(), self.style, self.left_out)
         return self.style.paragraph(f"Unknown command :{command}. Type :help for the list.")
+
+    def _check(self, rest: str) -> str:
+        """`:check Kallas "made at gunpoint"`: the speaker before the first quotation mark,
+        the words inside it (a closing mark is optional)."""
+        speaker, mark, words = rest.partition(next((m for m in rest if m in QUOTE_MARKS), "\0"))
+        words = words.strip().strip(QUOTE_MARKS).strip()
+        if not mark or not speaker.strip() or not words:
+            return self.style.paragraph(CHECK_USAGE)
+        return render_answer(self.engine.check(speaker.strip(), words, top_k=self.top_k),
+                             self.style)
 
     def _more(self) -> str:
         """The results after those shown, for the last question: asked again for more, so

@@ -154,6 +154,18 @@ def _suggest(word: str, choices: list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def _unknown_section(path: Path, name: str, body: object) -> str:
+    """The warning for a top-level name no section has: a setting written above its section
+    header ("top_k = 5" before any [search]) is told where it belongs."""
+    if not isinstance(body, dict):
+        homes = [section for section, rules in _RULES.items() if name in rules]
+        if homes:
+            return (f"{path}: '{name}' outside any section ignored; it belongs under "
+                    f"[{homes[0]}]")
+        return f"{path}: unknown setting '{name}' outside any section ignored"
+    return f"{path}: unknown section [{name}] ignored{_suggest(name, list(_RULES))}"
+
+
 def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
     """Validate the parsed TOML; return the known values per section, and warnings."""
     warnings: list[str] = []
@@ -165,8 +177,7 @@ def _check(raw: dict[str, Any], path: Path) -> tuple[dict[str, dict[str, Any]], 
         if section in _SECRET_KEYS:
             raise ConfigError(f"{path}: '{section}' looks like a secret; {_SECRET_HELP}")
         if section not in _RULES:
-            warnings.append(f"{path}: unknown section [{section}] ignored"
-                            f"{_suggest(section, list(_RULES))}")
+            warnings.append(_unknown_section(path, section, body))
             continue
         if not isinstance(body, dict):
             raise ConfigError(f"{path}: '{section}' must be a [{section}] table")

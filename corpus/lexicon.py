@@ -153,6 +153,14 @@ def attribution_words(word_class: str) -> frozenset[str]:
     return _word_classes("attribution_words.tsv")[word_class]
 
 
+@cache
+def past_tenses() -> frozenset[str]:
+    """The past tenses not in -ed the rules know (irregular_past and finite_past of
+    data/attribution_words.tsv): with -ed and -s forms, the words that show a finite verb
+    after a subject ("the bank said", "Mr Smith felt")."""
+    return attribution_words("irregular_past") | attribution_words("finite_past")
+
+
 def phrase_words(word_class: str) -> frozenset[str]:
     """The words of one class in data/phrase_words.tsv ("role_noun", "vague_head", ...)."""
     return _word_classes("phrase_words.tsv")[word_class]

@@ -16,7 +16,6 @@ The rules (truth first: when in doubt, no merge):
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,25 +24,13 @@ from typing import cast
 
 from corpus.folding import fold_name
 from corpus.gazetteer import gazetteer
-from corpus.gender import first_name_gender
-from corpus.lexicon import phrase_words
+from corpus.merge_parts import entry_gender, name_shaped, without_descriptors
 from corpus.merge_rewrite import Renames, rewrite
-from corpus.models import Article, Person
+from corpus.models import Article
 from corpus.name_keys import NameParts, given_alike, name_parts
-from corpus.phrases import (
-    DOCUMENT_NOUNS,
-    NAME_PARTICLES,
-    NOT_NAMES,
-    ORG_WORDS,
-    bare,
-    is_role_word,
-)
-from corpus.titles import title_gender, titles_in
+from corpus.titles import titles_in
 
 _PEERS = titles_in("peer")
-_FINITE_VERBS = phrase_words("finite_verb")
-_PARTIES = phrase_words("party_name")
-_PREFIXES = phrase_words("descriptor_prefix")
 
 
 @dataclass(slots=True)
@@ -261,7 +248,7 @@ def people_facts(article: Article) -> ArticleFacts:
     for k, person in enumerate(article.people):
         parts = _merge_parts(person.name) if person.kind == "person" else None
         if parts is not None:
-            out.append(PersonFacts(k, parts, _gender(person, parts), said.get(person.name, 0)))
+            out.append(PersonFacts(k, parts, entry_gender(person, parts), said.get(person.name, 0)))
     return tuple(out)
 
 
@@ -276,62 +263,9 @@ def _merge_parts(name: str) -> NameParts | None:
     """The parts the merge compares, descriptors dropped; None for no name it takes part
     with."""
     parts = name_parts(name)
-    if parts is None or not _name_shaped(name, parts):
+    if parts is None or not name_shaped(name, parts):
         return None
-    return _without_descriptors(parts)
-
-
-def _name_shaped(name: str, parts: NameParts) -> bool:
-    """Only names take part: capitalised words (particles aside), opening with no word
-    that starts sentences ("Is Charles Clarke", "Can Yahoo", "Jonathan Wolpaw and Dennis
-    McFarlane", "Arrested Development") and ending in no organisation word, document or
-    place ("Steel Co", "China Review", "Media Labs Europe"); a bare surname that is a first
-    name of the table ("Alan") is too uncertain to join anyone."""
-    words = name.split()
-    if any(not w[:1].isupper() and w not in NAME_PARTICLES for w in words):
-        return False
-    if bare(words[0]) in NOT_NAMES or words[0].lower() in _FINITE_VERBS \
-            or re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", words[0]) and len(words) > 1 \
-            and first_name_gender(words[0]) is None:
-        return False  # "Arrested Development", "Leading China-watcher"
-    last = bare(words[-1])
-    if last in ORG_WORDS or last in DOCUMENT_NOUNS or gazetteer().is_place(words[-1]):
-        return False  # "China Review", "MIT Media Labs Europe", "Steel Co"
-    return bool(parts.given) or parts.titled is not None \
-        or first_name_gender(words[-1]) is None
-
-
-def _without_descriptors(parts: NameParts) -> NameParts:
-    """"Euro-Sceptic Kilroy-Silk", "Tory Liam Fox", "Briton Tim Henman": a descriptor
-    before the name (a hyphenated word, a country's adjective, a party, a role word) is
-    no first name."""
-    k = 0
-    while k < len(parts.given_words) and _descriptor(parts.given_words[k]):
-        k += 1
-    if k == 0:
-        return parts
-    return replace(parts, given=parts.given[k:], given_words=parts.given_words[k:])
-
-
-def _descriptor(word: str) -> bool:
-    """"Man-of-the-match", "Euro-Sceptic", "Briton", "Tory", "Referee" (never "Jean-Louis")."""
-    low = bare(word)
-    head, _, tail = low.partition("-")
-    return bool(tail) and (word.split("-", 1)[1][:1].islower() or head in _PREFIXES) \
-        or low in gazetteer().adjectives or low in _PARTIES or is_role_word(word)
-
-
-def _gender(person: Person, parts: NameParts) -> str | None:
-    """From the title written, the first name, or the "Mr"/"Ms" aliases the article gave."""
-    if parts.titled and title_gender(parts.titled):
-        return title_gender(parts.titled)
-    words = person.name.split()
-    if parts.given and (g := first_name_gender(words[-len(parts.given) - 1])):
-        return g
-    surname = fold_name(words[-1])
-    male = f"mr {surname}" in person.aliases
-    female = f"ms {surname}" in person.aliases or f"mrs {surname}" in person.aliases
-    return "male" if male and not female else "female" if female and not male else None
+    return without_descriptors(parts)
 
 
 def _group_bucket(bucket: list[_Entry]) -> list[_Group]:

@@ -284,10 +284,24 @@ def _without_descriptors(name_words: list[str], has_head: bool, text: str
     if based and not has_head:
         name_words = name_words[based[-1] + 1:]
         text = " ".join(name_words)
-    while len(name_words) > 2 and _is_descriptor(name_words[0]) and not has_head:
+    while len(name_words) > 2 and not has_head and (
+            _is_descriptor(name_words[0]) or _role_before_first_name(name_words)):
         name_words = name_words[1:]
         text = " ".join(name_words)
     return name_words, text
+
+
+def _role_before_first_name(name_words: list[str]) -> bool:
+    """"Agent Brian Hassell", "Broadcaster Chris Evans", "Tory David Heathcoat-Amory",
+    "Youngsters Ben Hudell": a capitalised role noun or party before a first name of the
+    table describes the person, no part of their name."""
+    from corpus.gender import first_name_gender  # corpus.gender reads this module
+    from corpus.references import references
+    low = bare(name_words[0])
+    noun = references().get(low.removesuffix("s")) or references().get(low)
+    return first_name_gender(name_words[1]) is not None and (
+        is_role_noun(low) or low in _PARTY_NAMES
+        or (noun is not None and noun.refers_to == "person"))
 
 
 def _speaks_for_someone(head: list[str], name_words: list[str], title: str | None) -> bool:

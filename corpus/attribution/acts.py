@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from corpus.attribution.cues import CUE, QUOTED_OBJECT, cues_in, fits_subject, is_speech
+from corpus.attribution.cues import CUE, QUOTED_OBJECT, cues_in, is_speech
 from corpus.attribution.documents import after_according
 from corpus.attribution.passive_naming import named_by
+from corpus.attribution.report_subjects import fits_subject
 from corpus.attribution.subject_words import words_after
 from corpus.attribution.subjects import find_subject
 from corpus.folding import fold
@@ -27,6 +28,7 @@ _COLON_OR_THAT = re.compile(r"[\w’']+(?: out)?\s*(?:,|that)?\s*")
 _NO_FIRST_WORD = {"of", "and", "for", "to", "or"}
 _COURTS = attribution_words("court_word")
 _WEAK = cue_forms("weak")
+_REPORT_HEADS = attribution_words("report_head")
 _QUOTED_AS_REACH = 1000  # characters: far longer than any match of _QUOTED_AS in news text
 
 Spans = list[tuple[int, int]]
@@ -48,6 +50,7 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
     s, e = sent
     acts = _according_to(text, masked, spans, sent) + _quoted_as(masked, sent) \
         + _statement_from(text, masked, spans, sent) + _verbless_attribution(masked, sent) \
+        + _document_reads(text, masked, spans, sent) \
         + [Act(cue, s, phrase, is_direct(text, spans, sent, cue))
            for cue, phrase in named_by(masked, sent)]
     for cue in cues_in(masked, s, e):
@@ -108,15 +111,24 @@ def _according_to(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -
     s, e = sent
     acts: list[Act] = []
     for m in _ACCORDING.finditer(masked, s, e):
-        words = words_after(masked, m.end(), e)
-        author = None if words else after_according(masked[m.end():e])
-        words = author.split() if author else words  # "according to a report by Demos"
+        # "according to a report by Demos", "according to research from analysts Gartner"
+        author = after_according(masked[m.end():e])
+        words = author.split() if author else words_after(masked, m.end(), e)
         phrase = parse_phrase(words) if words else None
         if phrase is None:
             phrase = _owner_of_findings(masked[m.end():e])
-        if phrase:
+        if phrase and not _country_findings(phrase):
             acts.append(Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start())))
     return acts
+
+
+def _country_findings(phrase: Phrase) -> bool:
+    """"according to US research": a country's research names no source (never "some
+    Indian firms")."""
+    words = phrase.text.split()
+    g = gazetteer()
+    return phrase.vague and len(words) == 2 and bare(words[1]) in _REPORT_HEADS and (
+        g.is_place(words[0]) or fold(words[0]) in g.adjectives)
 
 
 _FINDINGS = re.compile(r"\s*(?:(?:a|an|the|new)\s+)?((?:[A-Z][\w&'’-]*\s+){1,4})"
@@ -174,6 +186,34 @@ def _statement_from(text: str, masked: str, spans: Spans, sent: tuple[int, int])
         if phrase is not None and not phrase.pronoun:
             acts.append(Act(m.start(), s, phrase, is_direct(text, spans, sent, m.start())))
     return acts
+
+
+# '"...," reads a telephone memo for Mr Heath.', '"...," a BBC statement read.': a
+# document "reads" the quotation before it ("read" is no speech verb anywhere else)
+# (an indefinite one: "read the statement" after an organisation's quotation is theirs)
+_READS_DOCUMENT = (r"an?\s+(?:[\w'’-]+\s+){0,3}?(?:statement|memo|letter|note|message|"
+                   r"notice)")
+_DOCUMENT_READS = re.compile(rf"[,?!][\"”]\s+(?:(?:reads?|read)\s+({_READS_DOCUMENT})\b"
+                             r"(?!\s+(?:from|by|on\s+behalf\s+of)\b)|"
+                             rf"({_READS_DOCUMENT})\s+(?:reads?|read)\b)")
+
+
+def _document_reads(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
+    """'"...," reads a telephone memo for Mr Heath.': the document is the quotation's
+    speaker, as a generic source, direct; an organisation's statement is the organisation's
+    ('"...," a BBC statement read.', as "An SFA statement said")."""
+    s, e = sent
+    m = _DOCUMENT_READS.search(masked, s, e)
+    if m is None:
+        return []
+    words = (m.group(1) or m.group(2)).split()
+    owner = words[1:-1]
+    phrase = parse_phrase(owner) if owner and all(w[:1].isupper() for w in owner) else None
+    if phrase is None or phrase.name is None or not (
+            is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS or is_organisation_name(
+                phrase.name)):
+        phrase = Phrase(" ".join(words), None, None, None, vague=True)
+    return [Act(m.start() + 2, s, phrase, True)]
 
 
 def _quoted_as(masked: str, sent: tuple[int, int]) -> list[Act]:

@@ -163,8 +163,7 @@ def _read_verbless(state: ArticleState, sent: tuple[int, int]) -> None:
     if unit.kind:
         state.last = unit
     if paragraph.index > 0:
-        note_subject(state, s, e)
-        note_organisation_subject(state, s, e)
+        note_organisation_subject(state, note_subject(state, s, e), s, e)
 
 
 def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> None:
@@ -196,8 +195,7 @@ def _read_acts(state: ArticleState, acts: list[Act], sent: tuple[int, int]) -> N
     if paragraph.index > 0 and not person_spoke:
         # "Gordon Brown has made an appeal ... after reports claimed ...": the
         # main-clause subject is in focus even when someone else is speaking.
-        note_subject(state, s, e)
-        note_organisation_subject(state, s, e)
+        note_organisation_subject(state, note_subject(state, s, e), s, e)
     elif paragraph.index > 0 and acts:
         note_closing_subject(state, s, e, max(act.cue for act in acts))
 

@@ -10,9 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from corpus.attribution.documents import one_author
 from corpus.lexicon import attribution_words, cue_forms, cue_pattern, phrase_words
-from corpus.phrases import DOCUMENT_NOUNS, Phrase, bare, parse_phrase
+from corpus.phrases import DOCUMENT_NOUNS
 from corpus.quotes import CLOSERS
 from corpus.titles import title_pattern
 
@@ -135,7 +134,8 @@ def _lacks_as(cue: Cue) -> bool:
 
 def _has_content(cue: Cue) -> bool:
     """Speech-like content after a weak verb: a clause, a colon or quotation, a speech
-    participle, an object for forecast verbs; or a quotation before it ('"...," he noted')."""
+    participle, an object for forecast verbs; or a quotation before it ('"...," he noted',
+    '"...," she wrote in a paper')."""
     rest, before = cue.rest, cue.before
     the = _THE_OBJECT.match(rest) if cue.verb in CLAUSE_ONLY_VERBS else None
     if the and not SPEECH_NOUNS.intersection(the.group(1).split()):
@@ -147,9 +147,16 @@ def _has_content(cue: Cue) -> bool:
                                                           or _LONG_CLAUSE.match(rest)))
                 or (cue.verb in REQUEST_VERBS and _REQUEST.match(rest) is not None)
                 or before.endswith(tuple(",\"”"))
+                or _QUOTE_THEN_SUBJECT.search(before) is not None
                 or (_END_ONLY.fullmatch(rest) and (_QUOTE_CLOSED.search(before)
                                                    or _CONTENT_BEFORE.search(before))
                     and not _said_before(before)))
+
+
+# '"It is perhaps in a compromise ... that the greatest potential lies," she wrote in a
+# paper': a closed quotation, then the subject right before the weak verb, is its content
+_QUOTE_THEN_SUBJECT = re.compile(r"[,?!][\"”]\s+(?:he|she|they|(?:[A-Z][\w'’-]*\s+){0,2}"
+                                 r"[A-Z][\w'’-]*)$")
 
 
 def _said_before(before: str) -> bool:
@@ -366,60 +373,3 @@ _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
 def is_speech(cue: Cue) -> bool:
     """Whether the cue reports speech here: no check refuses it."""
     return not any(refuses(cue) for refuses in _REFUSALS)
-
-
-def fits_subject(cue: Cue, phrase: Phrase) -> bool:
-    """report_subject: "the survey found" is the survey speaking, and "It found that ..."
-    after it (the pronoun goes to the report or its author); "he found" is no speech."""
-    before = cue.before.split()[-1:]
-    return cue.verb not in REPORT_ONLY or phrase.pronoun == "neuter" or (
-        phrase.vague and bare(phrase.text.split()[-1]) in REPORT_HEADS) or (
-        bool(before) and bare(before[0]) in OWNED_NOUNS and bool(phrase.name)) or (
-        bool(phrase.name) and (_OWNED_REPORT_BEFORE.search(cue.before) is not None
-                               or _authored_by(cue.before, phrase.name)))
-    # "The ODPM data showed": an owner's document speaks for its owner
-
-
-# "A recent survey by Mediametrie found", "Recent figures from the UK's regulator Ofcom
-# showed", "Figures released by the government's Cabinet Office showed": a report, survey
-# or figures opening the clause, with their author after "by" or
-# "from" and nothing else before the verb (the author: group 1)
-_AUTHORED_REPORT = re.compile(
-    r"^\s*" + CLAUSE_OPENER
-    + r"(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Rr]ecent|[Nn]ew|[Ll]atest)\s+)?"
-    r"(?:[a-z][a-z-]*\s+){0,2}"
-    rf"(?i:{'|'.join(sorted(REPORT_HEADS | STATISTICS_NOUNS))})\s+"
-    r"(?:(?:published|released|compiled|conducted|carried\s+out)\s+)?(?:by|from)\s+"
-    r"((?:the\s+)?(?:[A-Za-z][\w&'’.-]*['’]s\s+)?(?:[a-z][a-z-]*\s+){0,3}?[A-Z][\w&'’./-]*"
-    r"(?:\s+(?:of|for|and|&|the|[A-Z][\w&'’./-]*))*)"
-    r"(?:\s+(?:also|has|have|had|now|later|then|recently))*\s*$")
-
-
-def report_author(before: str) -> Phrase | None | bool:
-    """The author a report, survey or figures opening the clause name ("A recent survey by
-    Mediametrie", "by analysts Jupiter Research" read as Jupiter Research when it parses);
-    False when they name two ("by Earthlink and Webroot"), None when no such subject."""
-    m = _AUTHORED_REPORT.match(before)
-    if m is None:
-        return None
-    words = m.group(1).split()
-    named = next((k for k, w in enumerate(words) if w[:1].isupper()), 0)
-    author = one_author(m.group(1)) or one_author(" ".join(words[named:]))
-    phrase = parse_phrase(author.split()) if author else None
-    if phrase is None or phrase.name is None or phrase.pronoun is not None:
-        return False if " and " in m.group(1) else None
-    return phrase
-
-
-def _authored_by(before: str, name: str | None) -> bool:
-    """"A recent survey by Mediametrie found": the author the subject names speaks."""
-    author = report_author(before)
-    return isinstance(author, Phrase) and author.name == name
-
-
-# "Retail Decisions' survey on the implementation of chip and pin found": the owner's
-# report is the subject, with words after it and no comma
-_OWNED_REPORT_BEFORE = re.compile(
-    r"[A-Z][\w&.-]*(?:['’]s|(?<=s)['’])\s+(?:[a-z-]+\s+){0,2}"
-    rf"(?:{'|'.join(sorted(REPORT_HEADS))})(?:\s+(?:on|into|of|about|for|from|in|at)\b"
-    r"[^,;:]{0,80})?(?:\s+(?:also|has|have|had|now|later|then))*$")

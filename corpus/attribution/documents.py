@@ -14,14 +14,19 @@ from corpus.phrases import ORG_WORDS, bare, is_acronym, parse_phrase
 _NOUN = r"(report|survey|study|research)"
 _NAME = r"((?:[A-Z][\w&'’-]*)(?:\s+(?:of|for|and|&|the|on|[A-Z][\w&'’-]*))*)"
 # "a report by UK think-tank Demos", "a survey from the Confederation of British Industry"
-_BY = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Nn]ew|[Ll]atest)\s+"
-                 rf"(?:[\w-]+\s+){{0,3}}?{_NOUN}\s+"
-                 r"(?:(?:published|released|compiled|conducted|carried\s+out)\s+)?"
-                 r"(?:by|from)\s+(?:the\s+)?(?:(?:[A-Z]{2,}|[a-z][\w-]*)\s+){0,3}" + _NAME)
+_DETERMINER = r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Nn]ew|[Ll]atest)\s+"
+_BY_AUTHOR = (rf"(?:[\w-]+\s+){{0,3}}?{_NOUN}\s+"
+              r"(?:(?:published|released|compiled|conducted|carried\s+out)\s+)?"
+              r"(?:by|from)\s+(?:the\s+)?(?:(?:[A-Z]{2,}|[a-z][\w-]*)\s+){0,3}" + _NAME)
+_BY = re.compile(r"\b" + _DETERMINER + _BY_AUTHOR)
+# after "according to", research needs no determiner ("according to research from
+# technology analysts Gartner")
+_ACCORDING_BY = re.compile(rf"(?:{_DETERMINER})?" + _BY_AUTHOR)
 # "the OECD's latest report", "Lord Butler's report", "the FAO report"
 _OWNED = re.compile(rf"\b{_NAME}(['’]s)?\s+(?:(?:latest|new|annual|own|[\w-]+ly)\s+)*{_NOUN}\b")
 # "In its latest bi-annual report, the OECD cut ..."
 _IN_ITS = re.compile(rf"\b[Ii]n\s+its\s+(?:[\w-]+\s+){{0,3}}?{_NOUN},\s+(?:the\s+)?{_NAME}")
+_INDEFINITE_AUTHOR = re.compile(r"\b(?:by|from)\s+an?\s")
 _DOCUMENT_REFERENCE = re.compile(rf"^(?:the|this|its)\s+(?:(?:latest|new)\s+)?{_NOUN}$", re.I)
 _LINKS = {"of", "for", "and", "&", "the", "on"}
 _ANY_NOUN = re.compile(_NOUN)  # what every pattern above needs: most paragraphs have none
@@ -56,8 +61,10 @@ def document_noun(text: str) -> str | None:
 
 def after_according(text: str) -> str | None:
     """"according to a report by UK think-tank Demos": the author after the document."""
-    m = _BY.match(text.lstrip())
-    return _author(_trimmed(m.group(2))) if m else None
+    m = _ACCORDING_BY.match(text.lstrip())
+    if m is None or _INDEFINITE_AUTHOR.search(m.group()):
+        return None  # "according to research from a City investment bank": nobody named
+    return _author(_trimmed(m.group(2)))
 
 
 def one_author(text: str) -> str | None:

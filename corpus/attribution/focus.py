@@ -7,9 +7,7 @@ import re
 from corpus.attribution.salience import ASKED
 from corpus.attribution.state import ArticleState
 from corpus.attribution.subject_words import MAX_PHRASE
-from corpus.folding import fold
-from corpus.gazetteer import gazetteer
-from corpus.gender import first_name_gender
+from corpus.entities import Entity
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
@@ -103,9 +101,10 @@ def names_someone(masked: str, s: int, e: int) -> bool:
         phrase.name is not None and len(phrase.name.split()) > 1))
 
 
-def note_subject(state: ArticleState, s: int, e: int) -> None:
+def note_subject(state: ArticleState, s: int, e: int) -> Phrase | None:
     """A person as the subject of a sentence with no speech puts them in focus, also after
-    an opening clause ("Born in 1912 and educated at ..., Lord Callaghan became a clerk")."""
+    an opening clause ("Born in 1912 and educated at ..., Lord Callaghan became a clerk").
+    The subject read is returned: an organisation's is `org_subjects`' business."""
     masked = state.paragraph.masked
     phrase = sentence_subject(masked, s, e)
     heard = _HEARD_FROM.search(masked, s, e)
@@ -121,40 +120,41 @@ def note_subject(state: ArticleState, s: int, e: int) -> None:
         if after is not None:
             phrase = after
     if phrase is None or phrase.pronoun or phrase.vague:
-        return
+        return phrase
     if phrase.name:
         if is_organisation_name(phrase.name) and not phrase.title:
-            _note_organisation_subject(state, phrase.name)
-            return
+            return phrase
         ent = state.people.find(phrase.name)
         if ent is not None and ent.kind == "person":
             state.set_focus((ent, None), e)
-        elif ent is None:
-            state.narrated_org = None  # "The Prevention of Terrorism Bill was published"
     elif phrase.role:
         if phrase.text.lower().startswith(("a ", "an ")):
-            return  # "A general election is ...": an indefinite noun, nobody in focus
+            return phrase  # "A general election is ...": an indefinite noun, nobody in focus
+        named = _named_after_role(state, phrase, s, e)
+        if named is not None:
+            state.set_focus((named, None), e)
+            return phrase
         ent = state.people.find_by_role(phrase.role, state.position)
         if ent is not None:
             state.set_focus((ent, None), e)
         elif not phrase.role.split()[-1].endswith("s"):
             # "Tony Blair's official spokesman declined to say ... He said:"
             state.set_focus((None, phrase.role), e)
+    return phrase
 
 
-def _note_organisation_subject(state: ArticleState, name: str) -> None:
-    """"In January, Mitsubishi Motors issued its third profits warning ... Last month it
-    said": an organisation as the subject of a sentence with no speech is the one "it"
-    stands for next (never over one that speaks since)."""
-    g = gazetteer()
-    if g.is_place(name) or fold(name) in g.adjectives \
-            or first_name_gender(name.split()[0]) is not None:
-        state.narrated_org = None  # a country's "it" may be a thing of it; "Rob Da Bank"
-        return  #                    is a person
-    if name.startswith("The "):
-        name = "t" + name[1:]  # "The government" is "the government"
-    state.narrated_org = state.people.note_organisation(name, state.position)
-    state.narrated_passage = state.paragraph.index
+# "Computer specialist at the IAEA, Peter Smith, would like ...": the full name in commas
+# right after the role opening the sentence
+_NAME_IN_COMMAS = re.compile(r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),")
+
+
+def _named_after_role(state: ArticleState, phrase: Phrase, s: int, e: int) -> Entity | None:
+    """The person a role opening the sentence names in an apposition right after it."""
+    masked = state.paragraph.masked
+    at = masked.find(phrase.text, s, e)
+    m = _NAME_IN_COMMAS.match(masked, at + len(phrase.text), e) if at >= 0 else None
+    ent = state.people.find(m.group(1)) if m is not None else None
+    return ent if ent is not None and ent.kind == "person" else None
 
 
 def note_closing_subject(state: ArticleState, s: int, e: int, last_cue: int) -> None:

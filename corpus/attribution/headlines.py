@@ -2,7 +2,8 @@
 fragment, direct, when the words are the speaker's own below: "he was proud of his party's
 record on the economy"; never scare quotes about them, "Anelka 'eyes Man City departure'",
 or "Ebbers 'aware' of WorldCom fraud" when he said he was unaware), "Straw backs ending
-China embargo" (a speech verb in the headline's present tense), "US economy still growing
+China embargo" (a speech verb in the headline's present tense, or a stance verb:
+"Radcliffe eyes hard line on drugs"), "US economy still growing
 says Fed" (the speaker after a closing "says"), "Blair's hope for Blunkett
 return" (the speaker's speech noun) — once the whole article is read, and only when the
 name is one source the article shows speaking below it (one entity of that name speaks in
@@ -33,6 +34,8 @@ _NOT_HEADLINE_VERBS = REPORT_ONLY | NEEDS_AS | AFTER_WHAT
 _DECISIONS = attribution_words("headline_decision")
 # "Henman hopes ended in Dubai": a weak verb's form is a noun as often as not in a headline
 _WEAK = cue_forms("weak")
+# "Radcliffe eyes hard line on drugs": a stance the story has its source state
+_STANCES = attribution_words("headline_stance")
 
 
 def link_headline(units: list[Unit], paragraphs: list[str]) -> None:
@@ -87,6 +90,11 @@ def _named_first(text: str) -> tuple[str, str] | None:
     m = _VERB_AFTER.match(text)
     if m is None:
         return None
+    rest = text[m.end():].split()
+    if rest[0] in _STANCES:
+        # "Straw backs ending China embargo"; never a choice of someone ("Woodward eyes
+        # Brennan for Lions")
+        return None if rest[1:2] and rest[1][:1].isupper() else (m.group("name"), "reported")
     cue = CUE.match(text, m.end())
     if cue is None or cue.group() in _NOT_HEADLINE_VERBS or not _present(cue.group()) \
             or cue.group().split()[0] in _DECISIONS or cue.group() in _WEAK:

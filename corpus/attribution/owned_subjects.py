@@ -12,11 +12,12 @@ from corpus.attribution.cues import (
     REPORT_HEADS,
     STATISTICS_NOUNS,
     Cue,
-    report_author,
 )
 from corpus.attribution.findings import REFUSED, Finding, Refusal
+from corpus.attribution.report_subjects import report_author
 from corpus.folding import fold
 from corpus.gazetteer import gazetteer
+from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import DOCUMENT_NOUNS, ORG_WORDS, Phrase, bare, is_acronym, parse_phrase
 from corpus.titles import title_pattern
@@ -66,8 +67,9 @@ def owned_report_subject(cue: Cue) -> Finding | None:
 
 def authored_report_subject(cue: Cue) -> Finding | Refusal | None:
     """"A recent survey by Mediametrie found", "Recent figures from the UK's regulator Ofcom
-    showed": the one author the subject names speaks (`cues.report_author`); two ("A recent
-    survey by Earthlink and Webroot found") are nobody, never the last of them."""
+    showed": the one author the subject names speaks (`report_subjects.report_author`);
+    two ("A recent survey by Earthlink and Webroot found") are nobody, never the last of
+    them."""
     author = report_author(cue.masked[cue.sent_start:cue.start])
     if author is False:
         return REFUSED
@@ -85,6 +87,28 @@ def owned_statistics_subject(cue: Cue) -> Finding | None:
         return None
     phrase = parse_phrase(owner)
     return Finding(phrase, cue.sent_start) if phrase is not None and phrase.name else None
+
+
+# "..., latest figures show.", "The overnight figures showed": figures one or two
+# lower-case words describe, opening their clause (`report_subjects.fits_subject` says whether
+# they speak)
+_DESCRIBED_STATISTICS = re.compile(
+    r"(?:^\s*" + CLAUSE_OPENER + r"|,\s+)((?:[Tt]he\s+)?(?:[a-z][a-z-]*\s+){1,2}"
+    rf"(?:{'|'.join(sorted(STATISTICS_NOUNS))}))(?:\s+(?:also|have|has|had))?\s*$")
+
+
+_NOT_DESCRIBING = attribution_words("preposition") | attribution_words("subordinator") \
+    | {"with", "to", "for", "by", "of", "and", "but", "that", "which", "as", "while"}
+
+
+def described_statistics_subject(cue: Cue) -> Finding | None:
+    """"..., latest figures show", "The overnight figures showed": the figures with the
+    words that describe them, as a generic source."""
+    m = _DESCRIBED_STATISTICS.search(cue.masked[cue.sent_start:cue.start])
+    if m is None or any(w in _NOT_DESCRIBING for w in m.group(1).split()[:-1]
+                        if w.lower() != "the"):
+        return None  # "..., with figures expected to reach $9.4 billion": no subject
+    return Finding(Phrase(m.group(1), None, None, None, vague=True), cue.sent_start)
 
 
 def owned_document_subject(cue: Cue) -> Finding | None:
@@ -122,7 +146,9 @@ def owner_statement_subject(cue: Cue) -> Finding | None:
     """"An SFA statement said", '"...," said a Home Office statement': an organisation's
     statement speaks for it (an acronym, a name ending in an organisation word or one the
     table knows as an organisation; never a place nor a country's adjective)."""
-    m = _STATEMENT_BEFORE.search(cue.masked, cue.sent_start, cue.start)
+    # (read on the sentence's own text: "^" is its start, also after another sentence of
+    # the paragraph: "Now the IAAF will lodge an appeal. An IAAF statement said: ...")
+    m = _STATEMENT_BEFORE.search(cue.masked[cue.sent_start:cue.start])
     if m is None and cue.verb not in NO_INVERSION and cue.before[-1:] in BEFORE_INVERSION:
         m = _STATEMENT_AFTER.match(cue.rest)
     if m is None:

@@ -63,12 +63,18 @@ _LAST_CLAUSE = re.compile(r".*(?:,\s+(?:but|and|while|whereas|yet)\s+|;\s+)")
 _BULLET = re.compile(r"[-–—•*]\s+(?=[A-Z])")
 
 
+# '- Bolton boss Sam Allardyce "I am bitterly disappointed ...': a list's dash or bullet,
+# a named speaker and their quotation straight after, with no colon
+_BULLET_QUOTE = re.compile(r"[-–—•*]\s+([A-Z][^:\"“”]{2,80}?)\s+[\"“]")
+
+
 def colon_quotation(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
     """The subject's quotation after a colon that ends the sentence's narration, when the
-    subject is a name or he/she (never a question put to them, a sign or a headline read)."""
+    subject is a name or he/she (never a question put to them, a sign or a headline read);
+    or after a bullet and the speaker's name with no colon (`bullet_quotation`)."""
     s, e = sent
     if masked.find(":", s, e) < 0:
-        return []  # most sentences hold no colon
+        return bullet_quotation(masked, sent)  # most sentences hold no colon
     m = _COLON_QUOTE.match(masked[s:e])
     if m is None or _ASKED.search(m.group(1)) or (s > 0 and not masked[s - 1].isspace()):
         return []  # (a sentence cut inside a name, "Halo.Bungie.Org, said:", starts no subject)
@@ -134,3 +140,19 @@ def _modifies_noun(masked: str, s: int, m: re.Match[str], phrase: Phrase) -> boo
     word = bare(after[0].strip(",;:"))
     return word in VAGUE_HEADS or word in ORG_WORDS or is_role_noun(word) or (
         word.endswith("s") and is_role_noun(word[:-1])) or word in _NOUN_HEADS
+
+
+def bullet_quotation(masked: str, sent: tuple[int, int]) -> list[Act]:
+    """'- Bolton boss Sam Allardyce "I am bitterly disappointed ...': an interview block's
+    bullet, the speaker's full or titled name (a role before it at most) and the quotation
+    with no colon; never a description or a single name ("- Bolton "...")."""
+    s, e = sent
+    m = _BULLET_QUOTE.match(masked, s, e)
+    if m is None:
+        return []
+    phrase = parse_phrase(m.group(1).split())
+    if phrase is None or phrase.name is None or phrase.pronoun or phrase.vague \
+            or phrase.reference is not None \
+            or not (phrase.title or len(phrase.name.split()) > 1):
+        return []
+    return [Act(m.end() - 1, s, phrase, True)]

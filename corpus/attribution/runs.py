@@ -50,12 +50,28 @@ def continues_quote(state: ArticleState, sent: tuple[int, int]) -> bool:
     # (the statement that ended its paragraph, narration of this one before the
     # quotation or not: "... said the compression was visually lossless." then "The film
     # will all be encrypted ... "People will see ...")
+    opens_paragraph = state.units[-1].passage != paragraph.index if state.units else True
     ends_paragraph = bool(state.units) and (state.units[-1] is last or (
-        next((u for u in reversed(state.units) if u.passage == last.passage), None) is last
+        (_ends_its_paragraph(state, last) if opens_paragraph else
+         next((u for u in reversed(state.units) if u.passage == last.passage), None) is last)
         and not _ATTRIBUTED_AFTER.search(paragraph.masked, s, e)
         and not any(p is not last.entity for p in known_people(state, paragraph.masked[:s]))))
     return paragraph.after_open_quote or last.kind == "direct" or (
         last.kind == "reported" and ends_paragraph)
+
+
+def _ends_its_paragraph(state: ArticleState, last: Unit) -> bool:
+    """Whether `last` is its paragraph's last unit, or followed there by one sentence of
+    narration only, naming nobody the article knows ('Steve Ash ... told the BBC News
+    website there are two parts to the process. The most difficult is to ascertain ...'
+    before a paragraph opening with his quotation)."""
+    after = [u for u in state.units if u.passage == last.passage and u.start >= last.end]
+    if not after:
+        return True
+    if len(after) > 1 or after[0].act is not None or after[0].has_speaker():
+        return False
+    text = state.paragraphs[last.passage]
+    return not known_people(state, text[after[0].start:after[0].end])
 
 
 # '"...," the Financial Times newspaper quoted an insider ... as saying.': a quotation
@@ -104,14 +120,16 @@ def _other_person_named(state: ArticleState, sent: tuple[int, int], last: Unit) 
     return False
 
 
-_MODAL_PRONOUN = re.compile(r"\s*(?:(?:Then|And|But|Also),?\s+(he|she)|(He|She)|It|There)"
-                            r"\s+(?:would|could|should|might)\b")
+_MODAL_PRONOUN = re.compile(r"\s*(?:(?:(?:Then|And|But|Also),?\s+(?:(he|she)|it|they|there))"
+                            r"|(He|She)|It|They|There|Nor)\s+(?:would|could|should|might)\b")
 
 
 def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
     """'He explained that his firm is going to export building materials ... Then, he
     would like to diversify to other areas': a "he/she would" sentence right after that
-    person's reported statement in the same paragraph goes on reporting it."""
+    person's reported statement in the same paragraph goes on reporting it; so does a
+    backshifted "it/they/there would" or "Nor would" ('Ms Milanesi said more models would
+    likely be released ... But they would be more likely to compete ...')."""
     s, e = sent
     last, paragraph = state.last, state.paragraph
     m = _MODAL_PRONOUN.match(paragraph.masked, s, e)
@@ -120,7 +138,7 @@ def carries_modal(state: ArticleState, sent: tuple[int, int]) -> bool:
             or last.entity is None or last.entity.kind != "person":
         return False
     pronoun = (m.group(1) or m.group(2) or "").lower()
-    if not pronoun:  # "It would become easier ...": backshifted, so still the report
+    if not pronoun:  # "It would become easier ...", "Nor would ...": backshifted, the report
         return not CUE.search(paragraph.masked, s, e)
     gender = "male" if pronoun == "he" else "female"
     return last.entity.gender in (None, gender) and not CUE.search(paragraph.masked, s, e)

@@ -59,6 +59,17 @@ class Paragraph:
         return Paragraph(index, text, quotes, mask_quotes(text, quotes), after_open_quote)
 
 
+@dataclass(frozen=True)
+class NarratedOrganisation:
+    """The latest organisation standing as a narration sentence's subject."""
+
+    name: str  # as the sentence wrote it
+    entity: Entity | None  # the organisation noted; None for a place, adjective or first name
+    passage: int  # the paragraph of the sentence
+    position: int  # the sentence's number in the article
+    verb_follows: bool  # a verb (or an apposition's comma) right after the name
+
+
 Focus = tuple[Entity | None, str | None]  # a person, or a role when nobody is named yet
 
 
@@ -80,12 +91,9 @@ class ArticleState:
     focus_history: list[tuple[Entity, int]] = field(default_factory=list)
     org_focus: Entity | None = None  # the latest organisation speaking, for "it"
     org_passage: int = -1  # the paragraph where it spoke
-    # The latest organisation standing as a sentence's subject with no speech ("In January,
-    # Mitsubishi Motors issued ..."), and its paragraph: "it" when nobody spoke before it;
-    # None again once a sentence opens with a name of something else ("The Prevention of
-    # Terrorism Bill was published. It proposes ...")
-    narrated_org: Entity | None = None
-    narrated_passage: int = -1
+    # The latest organisation standing as a narration sentence's subject, which an "it"
+    # with nobody else to stand for may be (`org_subjects`)
+    narrated: NarratedOrganisation | None = None
     units: list[Unit] = field(default_factory=list)  # every sentence or clause read so far
     last: Unit | None = None  # the latest unit with a speaker (not a subordinate one)
     # The roles of the role-only units read so far: asking whether another role-only lead
@@ -93,11 +101,6 @@ class ArticleState:
     role_leads: set[str] = field(default_factory=set)
     # The author the article gives each document noun ("a report by the OECD"), if one.
     authors: dict[str, str] = field(default_factory=dict)
-    # The latest organisation named as a sentence's subject, with the sentence's number
-    # ("the Countryside Alliance failed in its attempt ... But it says ..."): an "it" in
-    # the next sentence with nobody else to stand for may be it (`org_subjects`).
-    org_subject: str | None = None
-    org_subject_at: int = -1
 
     def set_focus(self, focus: Focus, end: int) -> None:
         """Put someone in focus at the sentence (or clause) ending at `end`."""

@@ -10,12 +10,18 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.apposition import apposition, employed_name, unclosed_workplace
+from corpus.attribution.clause_subjects import (
+    coordinated_subject,
+    prompted_subject,
+    relative_subject,
+)
 from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSION, REPORT_HEADS, Cue
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
 from corpus.attribution.indefinite_speakers import indefinite_inverted_subject
 from corpus.attribution.owned_subjects import (
     authored_report_subject,
+    described_statistics_subject,
     named_document_subject,
     owned_document_subject,
     owned_statistics_subject,
@@ -26,13 +32,10 @@ from corpus.attribution.relative_lists import outside_relative_list
 from corpus.attribution.shares import share_subject
 from corpus.attribution.subject_words import (
     COMPANY_SUFFIXES,
-    SKIP_BEFORE_VERB,
     object_not_subject,
     words_after,
     words_before,
 )
-from corpus.folding import fold
-from corpus.gazetteer import gazetteer
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
@@ -224,7 +227,9 @@ def _name_before_role(before: str, described: list[str]) -> tuple[list[str], str
     speaking with that role, never the role alone."""
     whole = _LOOSE_APPOSITION.match(before.rstrip())
     phrase = parse_phrase(described)
-    if whole is None or phrase is None or not phrase.role_only \
+    # (the role alone, or a role at where they work: "Marc Ostwald, a strategist at
+    # Monument Securities told Reuters")
+    if whole is None or phrase is None or not (phrase.role_only or _role_at_work(phrase)) \
             or not whole.group(2).endswith(" ".join(described)):
         return None
     named = parse_phrase(whole.group(1).split())  # never "On Wednesday, a ... spokeswoman"
@@ -239,6 +244,14 @@ def _name_before_role(before: str, described: list[str]) -> tuple[list[str], str
 
 
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their"}
+_AT_WORK = {"at", "of", "for", "with", "from"}
+
+
+def _role_at_work(phrase: Phrase) -> bool:
+    """"strategist at Monument Securities": a role, a preposition and where they work."""
+    role = (phrase.role or "").split()
+    return bool(phrase.name) and len(role) >= 2 and role[-1] in _AT_WORK \
+        and is_role_noun(role[-2])
 
 
 def _after_object_preposition(lead: list[str]) -> bool:
@@ -274,126 +287,16 @@ def apposition_subject(cue: Cue) -> Finding | None:
     return Finding(parse_phrase(found[0]), role=found[1])
 
 
-def relative_subject(cue: Cue) -> Finding | None:
-    """'Beijing, which described ...', 'the International Air Transport Association (IATA),
-    which has attacked ...': the subject of a relative clause is the phrase before it."""
-    words = cue.masked[cue.sent_start:cue.start].rstrip().split()
-    while words and words[-1].lower() in SKIP_BEFORE_VERB:
-        words.pop()
-    if len(words) >= 2 and words[-1] == "who" and (
-            bare(words[-2]) in VAGUE_HEADS or words[-2] in _SOMEONE):
-        return _vague_antecedent(words[:-1])
-    if len(words) >= 3 and words[-1] == "who" and words[-2][:1].isupper() \
-            and not words[-2].endswith(","):
-        return _named_antecedent(words[:-1])
-    if len(words) < 2 or words[-1].lower() not in {"which", "who"} or not words[-2].endswith(","):
-        return None
-    text = " ".join(words[:-1])[:-1]
-    found = words_before(text + " ", 0, len(text) + 1)
-    return Finding(parse_phrase(found[0])) if found else None
-
-
-def _named_antecedent(words: list[str]) -> Finding | None:
-    """"The figures were given by economics minister Heizo Takenaka who said ...", "a
-    message repeated by Home Secretary Charles Clarke who said": a person's full or titled
-    name right before "who" with no comma is the relative clause's subject (never an
-    organisation's name, nor a preposition's object: "a row with Mr Blair who said")."""
-    text = " ".join(words)
-    found = words_before(text + " ", 0, len(text) + 1)
-    phrase = parse_phrase(found[0]) if found else None
-    if found is None or phrase is None or phrase.name is None or phrase.pronoun is not None \
-            or is_organisation_name(phrase.name) \
-            or not (phrase.title or len(phrase.name.split()) > 1):
-        return None
-    lead = text[:found[1]].split()
-    if lead and lead[-1] in _OBJECT_PREPOSITIONS:
-        return None
-    return Finding(phrase)
-
-
-def _vague_antecedent(words: list[str]) -> Finding | None:
-    """"It has had vocal critics who say it could favour large over small", "came from
-    someone who claimed that ...": a generic source (and one describing word before it)
-    that is not a preposition's object ("legal battles with people who claim ...", "respond
-    to people who said": the people are talked about) nor just "people"."""
-    head = words[-1]
-    k = len(words) - 1
-    if k > 0 and re.fullmatch(r"[a-z][a-z]*", words[k - 1]) and words[k - 1] not in (
-            _NOT_DESCRIBING | PREPOSITIONS) and not words[k - 1].endswith(("ed", "ing", "s")):
-        k -= 1
-    if (k > 0 and words[k - 1] in PREPOSITIONS - {"from"}) or head == "people":
-        return None
-    if head in _SOMEONE:
-        return Finding(Phrase(head, None, None, None, vague=True))
-    phrase = parse_phrase(words[k:])
-    return Finding(phrase) if phrase is not None and phrase.vague else None
-
-
 def modified_subject(cue: Cue) -> Finding | None:
     """'Critics of the measure argue', 'A leading expert on the Cuban economy says'."""
     phrase = _modified_subject(cue.masked[cue.sent_start:cue.start])
     return Finding(phrase) if phrase is not None else None
 
 
-# (the first verb may be a past tense not in -ed: "Russian Dmitriy Bogdanov won at the
-# venue last week and then claimed ..."; and have no object: "Mr Smith resigned and said")
-_IRREGULAR_FIRST = "|".join(sorted(attribution_words("irregular_past")))
-_COORDINATED = re.compile(
-    rf"\s*(?:(?:But|And|Yet|However,|Meanwhile,|Now,)\s+)?((?:[A-Za-z][\w'’-]*\s+){{0,4}}?"
-    rf"(?:(?:{_TITLE})\s+)?"
-    r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?:(has|have|had|is|are|was|were)\s+)?"
-    r"(?:(?:also|now|then|already)\s+)?(?:(?!(?:is|was|does)\b)[a-z]+(?:ed|s)|had|have|"
-    + _IRREGULAR_FIRST + r")\b"
-    r"(?:[^,;:\"“”]{3,120}?|\s*?)(\s+and|,?\s+but)\s+(?:(?:has|have|had|also|now|then)\s+)?$")
-_NOT_COORDINATED = re.compile(r"\b(?:who|which|that|whose|when|while|after|before|because|"
-                              r"if|as|since|until|where|whether|but|although|though|unless|"
-                              r"so|to)\b")
-_BE = {"is", "are", "was", "were"}
-_SOMEONE = {"someone", "somebody"}
-PREPOSITIONS = attribution_words("preposition") | {"with", "to", "for", "by", "of", "among"}
-# words before a generic source that are no part of it ("from someone who", "had critics")
-_NOT_DESCRIBING = {"from", "by", "had", "has", "have", "with", "to", "of", "for", "and", "or",
-                   "that", "the", "are", "were", "is", "was", "on", "in", "at", "among"}
-# a finite verb: "says", "claimed", "said"; never "... seems certain to end ... and
-# announce" (an infinitive under "to")
-_IRREGULAR_PAST = {"said", "told", "thought", "felt", "wrote", "spoke", "found", "forecast",
-                   "hit"}
-
-
-def _finite(verb: str) -> bool:
-    return verb.endswith(("s", "ed")) or verb in _IRREGULAR_PAST
-
-
-def coordinated_subject(cue: Cue) -> Finding | None:
-    """"However, DEC has no connection with the fake site and says it has contacted the
-    police", "AOL backed the price cuts but said regulation was still needed": a verb
-    joined by "and" or "but" to the sentence's first verb has its subject (a name
-    right before that verb), when no clause of another subject comes between (no comma,
-    no "who", "that", "when" ...). Never a passive's listener ("Mr Wass was also given a
-    curfew and told to surrender his passport")."""
-    m = _COORDINATED.match(cue.masked, cue.sent_start, cue.start)
-    if m is None or _NOT_COORDINATED.search(cue.masked, m.end(1), m.start(3)) \
-            or (m.group(2) in _BE and cue.verb in NO_INVERSION) \
-            or not _finite(cue.verb.split()[0]) \
-            or m.group(1).split()[-1].endswith("ing"):
-        return None
-    lead = m.group(1).split()
-    if any(w.lower() in PREPOSITIONS or w.lower() in _NOT_DESCRIBING for w in lead[1:]):
-        return None  # "Investors in WPP welcomed ...": WPP is no subject
-    if m.group(1).split()[0] == "The" and m.group(2) is None \
-            and not re.match(r"\s+[a-z]+ed\b", cue.masked[m.end(1):]):
-        return None  # "The ESPN games are ...": "The" and a name before a noun in -s
-    phrase = parse_phrase(m.group(1).split())
-    if phrase is None or phrase.pronoun is not None or phrase.reference is not None \
-            or phrase.name is None or fold(phrase.name) in gazetteer().adjectives \
-            or phrase.name.split()[-1] != lead[-1]:
-        return None  # "The Russian turned his right ankle ...": a demonym names nobody
-    return Finding(phrase, cue.sent_start)
-
-
-SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, inverted_subject,
+SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, prompted_subject, inverted_subject,
                                        indefinite_inverted_subject,
                                        authored_report_subject, owned_statistics_subject,
+                                       described_statistics_subject,
                                        share_subject,
                                        employed_subject, workplace_subject, subject_before,
                                        referring_subject, apposition_subject,

@@ -122,6 +122,16 @@ CLOSEST = "Parley finds no statement that says that; the closest:"
 NO_STATEMENT = "Parley finds no statement that says that."
 
 
+def no_statement_message(unmatched: Sequence[str]) -> str:
+    """With nothing to show, the words no article has are the reason, said in the message
+    (front ends note them only beside results)."""
+    if not unmatched:
+        return NO_STATEMENT
+    words = ", ".join(f"\u201c{w}\u201d" for w in unmatched[:8])
+    verb = "is" if len(unmatched) == 1 else "are"
+    return f"{NO_STATEMENT[:-1]}: {words} {verb} in none of the articles."
+
+
 def candidates(matches: Sequence[Match]) -> tuple[Candidate, ...]:
     return tuple(Candidate(m.group.speaker, len(m.group.statements)) for m in matches)
 
@@ -159,7 +169,12 @@ def member_said(typed: str, topic: str, speaker: Speaker, body: str) -> str:
             f"\u201c{topic}\u201d:")
 
 
-def closest_for(names: str, topic: str) -> str:
+def closest_for(names: str, topic: str, covered: bool = False) -> str:
+    """No claim for the statements shown. `covered`: one holds all of the topic and is
+    withheld for another reason (its speaker unnamed, its sense turned, the topic named only
+    in the narration), so nothing is said of what it holds."""
+    if covered:
+        return f"The statements by {names} closest to \u201c{topic}\u201d:"
     return (f"No statement by {names} in the articles says all of \u201c{topic}\u201d; "
             "the closest:")
 

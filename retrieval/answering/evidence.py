@@ -15,6 +15,8 @@ from retrieval.bm25_index import BM25Index
 from retrieval.store import CorpusLookups
 from retrieval.tokenizer import Token, terms, tokens
 
+RARE_POOL = 400  # passages best for a phrase's rarest term searched for all of it
+
 NEAR_COPY = 0.9  # share of words (Jaccard) above which two passages are one passage twice
 _WORDS = re.compile(r"\w+")
 
@@ -89,6 +91,22 @@ class Evidence:
     def terms_of(self, p: int) -> list[str]:
         """A passage's search terms in order (its tokens are remembered for the hits)."""
         return [t.term for t in _passage_tokens(self.corpus.passages[p].text)]
+
+    def holding_all(self, query: Sequence[str], among: int = RARE_POOL) -> list[int]:
+        """The passages holding every term of the query among the `among` best for its
+        rarest term, in that order: what a phrase of common words ("the conservative party
+        on this issue") is found by, where the best passages for all its words are those
+        short ones holding some of them."""
+        wanted = list(dict.fromkeys(query))
+        if not wanted or any(t not in self.index for t in wanted):
+            return []
+        rarest = max(wanted, key=self.index.idf)
+        found = [p for p, _ in self.index.top([rarest], among)]
+        held = set(found)
+        for t in wanted:
+            if t != rarest and held:
+                held = {p for p, _ in self.index.top([t], len(held), allowed=sorted(held))}
+        return [p for p in found if p in held]
 
     # --- helpers --------------------------------------------------------------------------
     def distinct(self, ranked: list[tuple[int, float]], k: int) -> list[tuple[int, float]]:

@@ -97,6 +97,14 @@ class _Weighed:
             sure_alike(said, hedged, self.part.text, hedges_around(self.part.text, query))
 
 
+def _closest(mine: Sequence[_Weighed], others: Sequence[_Weighed]) -> _Weighed | None:
+    """The statement holding most of Y when none bears a verdict: X's own on a tie, since
+    the reply is about X ("In a fair peace, there are no losing parties" before another's
+    sentence holding only "peace"); none when no statement holds a word of Y."""
+    best = max([*mine[:1], *others[:1]], key=lambda w: w.coverage, default=None)
+    return best if best is not None and best.coverage > 0 else None
+
+
 class QuoteChecker:
     """Quote checks over one corpus and its index."""
 
@@ -137,8 +145,8 @@ class QuoteChecker:
         verdict, chosen = self._decide(
             mine, others, lambda w: w.agrees(no, meant, sure, strip_quote_marks(quote)), names,
             lambda w: self._someone_else(w, None if named else asked, names, full, theirs))
-        if chosen is None and others and others[0].coverage > 0:
-            chosen = others[0]  # not_found: the closest passage, said to be the closest
+        if chosen is None:  # not_found: the closest passage, said to be the closest
+            chosen = _closest(mine, others)
         extra_hits = [w for w in mine if w is not chosen][:k - 1]
         hits = self._hits([chosen, *extra_hits] if chosen else extra_hits, query)
         claim = self._claim(verdict, chosen, hits, asked, shown, query, people)

@@ -23,7 +23,6 @@ from retrieval.bm25_index import BM25Index
 from retrieval.tokenizer import terms
 
 POOL = 40  # passages best matching Y that are searched for other speakers' words
-RARE_POOL = 400  # ... for its rarest word, among which those holding all of Y are searched
 
 
 class StatementGatherer:
@@ -89,11 +88,8 @@ class StatementGatherer:
             return
         found = [p for p, _ in self.index.top(query, POOL)]  # each holds a word of Y
         if len(query) > 1:
-            rarest = max(query, key=self.index.idf)
-            wanted = set(query)
             seen = set(found)
-            found += [p for p, _ in self.index.top([rarest], RARE_POOL)
-                      if p not in seen and wanted <= set(self.evidence.terms_of(p))]
+            found += [p for p in self.evidence.holding_all(query) if p not in seen]
         for p in found:
             for statement in statements_in(self.read.passage(p), p):
                 if statement.speaker is None or key_of(statement.speaker) not in keys:

@@ -95,7 +95,8 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
     if share is not None:
         return _said(parley, question, typed, topic, hits, people, share, several, body_of,
                      cut)
-    message = several if unstated else claims.closest_for(names, topic)
+    message = several if unstated else claims.closest_for(
+        names, topic, covered=held >= claims.COVERAGE_TO_SAY)
     return Answer(question, "speaker", hits, message, None,
                   unmatched, cut, Claim("closest", None, people, held))
 

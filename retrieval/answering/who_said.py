@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 SAID_POOL = 10  # "who said" statements judged by coverage before the best k are shown
 VERBATIM_WORDS = 4  # a topic of this many words or more may be written word for word
-VERBATIM_POOL = 20  # ... in one of the passages best matching it
+VERBATIM_POOL = 20  # ... in one of the passages best matching it (or holding all its words)
 NEAR_CLAIM = 0.5  # share of a claimed statement's coverage the statements shown after it hold
 
 
@@ -56,13 +56,15 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
     absent = parley.absent_answer(question, "who_said", topic, unmatched, cut)
     if absent is not None:
         return absent
+    writing = _writing(parley, topic)
     found = _statements(parley, query, topic, k, wide=False)
     if widens(parley, query) and (found is None or
                                   max(found.claimable()) < claims.COVERAGE_TO_SAY):
         found = _statements(parley, query, topic, k, wide=True) or found
+    found = _verbatim_first(parley, found, writing, topic, k)
     if found is None:
         plain = parley._search(question, topic, k, cut)
-        message = claims.CLOSEST if plain.results else claims.NO_STATEMENT
+        message = claims.CLOSEST if plain.results else claims.no_statement_message(unmatched)
         return Answer(question, "who_said", plain.results, message, None, unmatched, cut,
                       Claim("closest"))
     hits, held, said = found.hits, found.held, found.claimable()
@@ -76,7 +78,7 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
     if sayers:
         i, who = max(sayers, key=lambda s: (typed[s[0]], -s[0]))
         if not _unclaimed_says_more(hits, said, typed, {j for j, _ in sayers}, typed[i]) \
-                and not _written_elsewhere(parley, topic, hits[i]):
+                and not _written_elsewhere(topic, hits[i], writing):
             shown = renumbered((hits[i], *_near_the_claim(hits, held, i)))
             return Answer(question, "who_said", shown, claims.said_message(who), who,
                           unmatched, cut, Claim("said", who, coverage=said[i]))
@@ -115,17 +117,53 @@ def _unclaimed_says_more(hits: Sequence[Hit], said: Sequence[float], typed: Sequ
                for j in range(len(hits)))
 
 
-def _written_elsewhere(parley: Parley, topic: str, hit: Hit) -> bool:
-    """Whether a passage best matching the topic writes its words (VERBATIM_WORDS or more)
-    word for word while the statement a claim would name does not: the words are someone
-    else's, or the narration's ("City experts say there is a £10bn 'black hole' in the
-    public finances" is no word of George Osborne's)."""
+def _writing(parley: Parley, topic: str) -> list[int]:
+    """The passages writing the topic's words (VERBATIM_WORDS or more) one after another,
+    among the best matching it and those holding them all (`Evidence.holding_all`): a
+    phrase of common words ("the conservative party on this issue") is written in a long
+    passage that ranks below short ones holding its words apart."""
     words = topic_words(topic)
-    if len(words) < VERBATIM_WORDS or any(written_in_order(words, text)
-                                          for text in claims.statement_texts(hit)):
-        return False
-    return any(written_in_order(words, parley.corpus.passages[p].text)
-               for p, _ in parley.index.top(terms(topic), VERBATIM_POOL))
+    if len(words) < VERBATIM_WORDS:
+        return []
+    query = terms(topic)
+    best = [p for p, _ in parley.index.top(query, VERBATIM_POOL)]
+    return [p for p in dict.fromkeys([*best, *parley.evidence.holding_all(query)])
+            if written_in_order(words, parley.corpus.passages[p].text)]
+
+
+def _verbatim_first(parley: Parley, found: Found | None, writing: Sequence[int], topic: str,
+                    k: int) -> Found | None:
+    """The statements whose speaker's own words write the topic (`writing`), first: a
+    quotation pasted whole is found by its words as written, however common they are. Only
+    the order changes; each is still claimed only as any statement is (`says_it`)."""
+    words = topic_words(topic)
+    query = terms(topic)
+    shown = {h.passage.text for h in found.hits} if found is not None else set()
+    new: list[Hit] = []
+    for p in writing:
+        sentences = parley.corpus.passages[p].sentences
+        own = [i for i, st in enumerate(sentences) if st.speaker is not None]
+        if not own or parley.corpus.passages[p].text in shown:
+            continue
+        score = parley.index.top(query, 1, allowed=[p])[0][1]
+        hit = parley.evidence.hits([(p, score)], set(query), only={p: own})[0]
+        if any(written_in_order(words, text) for text in claims.said_texts(hit)):
+            new.append(hit)
+    if not new:
+        return found
+    hits = renumbered((*new, *(found.hits if found is not None else ())))[:k]
+    held = [parley.evidence.coverage(h, query) for h in hits]
+    return Found(hits, held, [parley.evidence.coverage(h, query, said_only=True) for h in hits])
+
+
+def _written_elsewhere(topic: str, hit: Hit, writing: Sequence[int]) -> bool:
+    """Whether a passage best matching the topic writes its words (`writing`) while the
+    statement a claim would name does not: the words are someone else's, or the
+    narration's ("City experts say there is a £10bn 'black hole' in the public finances" is
+    no word of George Osborne's)."""
+    words = topic_words(topic)
+    return bool(writing) and not any(written_in_order(words, text)
+                                     for text in claims.statement_texts(hit))
 
 
 def says_it(topic: str, hit: Hit) -> bool:

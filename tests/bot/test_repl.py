@@ -109,6 +109,35 @@ def test_quit_command_sets_done(fresh, line):
     assert fresh.done
 
 
+@pytest.mark.parametrize("line", ["help", "HELP", "/help", "/h"])
+def test_bare_help_and_slash_commands_mean_the_command_not_a_search(fresh, line):
+    assert fresh.handle(line) == help_text(Style(False))
+
+
+@pytest.mark.parametrize("line", ["quit", "exit", "/quit"])
+def test_bare_quit_and_exit_leave(fresh, line):
+    assert fresh.handle(line) == "Bye."
+    assert fresh.done
+
+
+def test_a_question_merely_containing_help_is_still_asked(fresh):
+    assert fresh.handle("help for the corridor").startswith("[1] Karl Nehammer")
+
+
+@pytest.mark.parametrize("line", [':check Nehammer "the corridor must stay open"',
+                                  ":check Nehammer \u201cthe corridor must stay open\u201d",
+                                  "/check Nehammer 'the corridor must stay open"])
+def test_check_command_gives_the_verdict_for_the_quoted_words(fresh, line):
+    out = fresh.handle(line)
+    assert out.startswith("Yes: Karl Nehammer") and "[1] Karl Nehammer" in out
+
+
+@pytest.mark.parametrize("line", [":check", ":check Nehammer", ':check "the corridor"',
+                                  ':check Nehammer ""'])
+def test_check_command_without_a_speaker_and_quoted_words_prints_usage(fresh, line):
+    assert fresh.handle(line).startswith('Usage: :check NAME "WORDS"')
+
+
 # --- the real REPL on a pseudo-terminal --------------------------------------------------------
 
 # The child makes the pty its controlling terminal itself (after setsid), so Ctrl-C typed on it

@@ -156,6 +156,18 @@ def test_unknown_section_warns_with_did_you_mean(tmp_path):
     assert "[serach]" in warning and "did you mean 'search'" in warning
 
 
+@pytest.mark.parametrize(("text", "says"), [
+    ('top_k = "many"\n', "'top_k' outside any section ignored; it belongs under [search]"),
+    ("k1 = 1.2\n[search]\ntop_k = 4\n",
+     "'k1' outside any section ignored; it belongs under [bm25]"),
+    ("colour = 1\n", "unknown setting 'colour' outside any section ignored"),
+])
+def test_a_setting_above_every_section_is_told_where_it_belongs(tmp_path, text, says):
+    settings = load_settings(write_config(tmp_path, text))
+    (warning,) = settings.warnings
+    assert says in warning and "section [" not in warning
+
+
 def test_section_that_is_not_a_table_is_an_error(tmp_path):
     path = write_config(tmp_path, "search = 3\n")
     with pytest.raises(ConfigError, match=r"\[search\]"):

@@ -358,6 +358,11 @@ TODAY_ATTRIBUTION_WORDS = {
         "aide", "aides", "official", "officials", "source", "sources", "spokesman", "spokespeople",
         "spokesperson", "spokeswoman",
     },
+    # the past tenses not in -ed that org_subjects.py and subjects.py held as literals
+    "finite_past": {"found", "said", "told", "thought", "put", "set", "cut", "hit", "paid",
+                    "felt", "wrote", "spoke", "forecast"},
+    "headline_stance": set(),  # a class of issue 12's twelfth round (below)
+    "finding_body": set(),  # a class of issue 12's twelfth round (below)
 }
 # The titles among the code's NOT_NAMES now come from titles.tsv (its stopword set).
 TODAY_PHRASE_WORDS = {
@@ -496,18 +501,27 @@ ISSUE12_ATTRIBUTION_WORDS = {
     "inversion_follower": {"afterwards", "ahead", "issued", "later", "published", "quoted",
                            "released"},
     # after gold_blind9 (tests/corpus/test_reported_speech6.py): "Documents show that"
-    "report_head": {"documents"},
+    "report_head": {"documents",
+                    "investigation", "investigations"},  # attr12: "the investigation said"
     # "Gordon Brown has issued a rallying cry, telling supporters the ..."
     "object_participle": {"telling"},
     # attr9: "one Bombay trader said", "said one London-based broker"
     "anonymous_role": {"trader", "dealer", "broker"},
     # attr9: "Russian Dmitriy Bogdanov won at the venue last week and then claimed ..."
+    # attr12: "..., the Public Accounts Committee found"
+    "finding_body": {"committee", "commission", "inquiry", "watchdog", "panel",
+                     "ombudsman", "regulator"},
+    # attr12: "Straw backs ending China embargo", "Radcliffe eyes hard line on drugs"
+    "headline_stance": {"backs", "eyes", "fears", "considering", "trails", "unveils",
+                        "criticise", "hails"},
     "irregular_past": {"won", "lost", "beat", "came", "went", "made", "took", "gave", "ran",
                        "left", "met", "got", "held", "led", "saw", "began", "quit", "fell",
                        "drew", "threw", "broke", "spent", "sold", "bought", "brought",
                        "became", "withdrew", "struck"},
 }
 ISSUE12_PHRASE_WORDS = {
+    # attr12: "Earlier Conservative Graham Brady said" (a party before a first name)
+    "party_name": {"conservative"},
     # after gold_blind6 (tests/corpus/test_reported_speech4.py): "Marca's headline says it
     # all", "according to an expert panel"
     "document_noun": {"guidance", "guidelines", "leaflet", "poster", "posters", "headline",
@@ -526,7 +540,10 @@ ISSUE12_PHRASE_WORDS = {
                    "strategists",  # attr8: "Labour strategists told the paper"
                    # attr8: "Liverpool fans claimed", "Some users said", "Most voters said"
                    "delegates", "fans", "voters", "shareholders", "customers", "users",
-                   "viewers"},
+                   "viewers",
+                   # attr12: "..., research suggests", "government research found",
+                   # "investigations have suggested"
+                   "research", "investigation", "investigations"},
     # attr8: "promised by EU leaders", "UN officials said"
     "vague_determiner": {"eu", "un"},
     "org_word": {"research",  # attr9: "According to Jupiter Research 40% of homes ..."

@@ -1,6 +1,6 @@
 """A he/she while another person of its gender is in view (issue 12): the person in
 focus keeps the pronoun only when nobody else of that gender was named in narration since
-(`pronouns.rival_in_view`). Found as a false claim: "did anyone call the war illegal" was
+(`pronoun_rivals.rival_in_view`). Found as a false claim: "did anyone call the war illegal" was
 answered "Michael Mates said it" for politics/327's "He also says ...", where "he" is the
 book's author named just before. Each case is real prose from the BBC folder (the article
 named beside it) or shaped on it, and each exception has a case of its own."""

@@ -182,6 +182,15 @@ def test_hit_without_sentences_and_unmatched_words_note():
     assert "Not in the articles: zebra, @\u200beveryone" in content
 
 
+def test_nothing_found_says_the_answers_message_with_the_words_no_article_has():
+    from retrieval.answering.records import Answer
+
+    a = Answer("who said zebra", "who_said", (),
+               "Parley finds no statement that says that: \u201czebra\u201d is in none of the "
+               "articles.", unmatched_words=("zebra",))
+    assert E.answer_pages(a, 3) == [] and "\u201czebra\u201d is in none" in E.nothing_found(a)
+
+
 # ----------------------------------------------------------------- the terminal's words
 
 

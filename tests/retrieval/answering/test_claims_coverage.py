@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval.answering import claims
 from retrieval.answering.claims import COVERAGE_TO_SAY, coverage
 
 IDF = {"united": 2.0, "supporters": 3.0, "stop": 2.5, "glazer": 6.0, "taking": 2.0}
@@ -28,3 +29,16 @@ def test_a_statement_covers_a_question_by_the_idf_of_the_words_it_holds(query, h
 
 def test_an_unseen_word_weighs_what_it_is_given():
     assert coverage(["glazer", "powerless"], {"glazer"}, IDF.get, 6.0) == pytest.approx(0.5)
+
+
+NONE = "Parley finds no statement that says that"
+
+
+@pytest.mark.parametrize("unmatched, message", [
+    ((), f"{NONE}."),
+    (("constructive",), f"{NONE}: \u201cconstructive\u201d is in none of the articles."),
+    (("moon", "cheese"),
+     f"{NONE}: \u201cmoon\u201d, \u201ccheese\u201d are in none of the articles."),
+])
+def test_no_statement_message_names_the_words_no_article_has(unmatched, message):
+    assert claims.no_statement_message(unmatched) == message

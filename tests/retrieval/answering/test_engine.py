@@ -260,9 +260,11 @@ def test_a_question_of_only_common_words_says_so(engine: Parley, question):
     assert answer.results == () and answer.message.startswith("Your question has only common")
 
 
-def test_no_result_scoring_zero_is_offered(engine: Parley):
+def test_no_result_scoring_zero_is_offered_and_the_missing_word_named(engine: Parley):
     answer = engine.ask("Who said the talks were constructive?")
-    assert answer.results == () and answer.message == "Parley finds no statement that says that."
+    assert answer.results == () and answer.message == (
+        "Parley finds no statement that says that: \u201cconstructive\u201d is in none of the "
+        "articles.")
 
 
 def test_words_in_exactly_half_the_passages_are_said_to_weigh_nothing(engine: Parley):

@@ -124,6 +124,27 @@ def test_a_description_the_passage_gives_is_never_told_it_was_someone_else(
     assert claim.evidence is not None and claim.evidence.speaker.name == "Ivan Dahl"
 
 
+TRUCE = """Envoys meet over the harbour truce
+Source: Test
+"In a fair truce, there are no losing sides and delay is to nobody's benefit," Envoy Ada Lind said.
+Mayor Tom Reed said the truce talks would start at noon.
+The harbour was closed on Monday.
+"""
+
+
+@pytest.mark.parametrize(("speaker", "quote", "first"), [
+    # X's own statement holds most of Y: shown first, before the narration holding less
+    ("Lind", "nobody is a loser in a fair truce", "Ada Lind"),
+    # someone else's holds more of Y than X's: theirs first
+    ("Reed", "nobody is a loser in a fair truce", "Ada Lind"),
+])
+def test_not_found_shows_first_the_statement_holding_most_of_the_words(
+        tmp_path_factory, speaker, quote, first):
+    answer = parley_over(tmp_path_factory, {"truce.txt": TRUCE}).check(speaker, quote)
+    assert answer.claim.verdict == "not_found"
+    assert answer.results[0].speaker is not None and answer.results[0].speaker.name == first
+
+
 def test_close_shows_the_words_each_side_lacks(engine):
     claim = engine.check("Berg", "the treaty is signed freely").claim
     assert claim.verdict == "close"
