@@ -15,8 +15,9 @@ from retrieval.store import SpeakerGroup
 _MOST_QUOTED = re.compile(
     r"^\s*who\s+(?:is|was|are|were|gets|got|has\s+been)\s+(?:the\s+)?(?:most\s+(?:quoted|cited)|"
     r"quoted\s+(?:the\s+)?most|cited\s+(?:the\s+)?most)|^\s*who\s+(?:speaks|spoke|talks|talked|"
-    r"says|said)\s+(?:the\s+)?most\b|^\s*(?:which|what)\s+speakers?\s+(?:is|are)\s+(?:the\s+)?"
-    r"most\s+quoted", re.IGNORECASE)
+    # "most" ending the question: "who said most people have old phones" asks who said that
+    r"says|said)\s+(?:the\s+)?most(?:\s+(?:often|of\s+all|in\s+the\s+articles))?\s*[?.!]*\s*$|"
+    r"^\s*(?:which|what)\s+speakers?\s+(?:is|are)\s+(?:the\s+)?most\s+quoted", re.IGNORECASE)
 _WHO_IS = re.compile(r"^\s*who\s+(?:is|was|are|were)\s+(?P<x>.+?)\s*[?.!]*\s*$", re.IGNORECASE)
 _SPOKE_ABOUT = re.compile(r"^\s*who\s+(?:else\s+)?(?:spoke|speaks|talked|talks|commented|"
                           r"comments)\s+(?:about|on|of)\s+(?P<rest>.+?)\s*[?.!]*\s*$",

@@ -22,14 +22,16 @@ _ROLE_ONLY = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", 
 
 
 def statement_terms(hit: Hit, terms_of: Callable[[str], Iterable[str]],
-                    said_only: bool = False) -> set[str]:
+                    said_only: bool = False, framed: bool = False) -> set[str]:
     """The terms of the hit's matched sentence and of its speaker's other sentences there (a
     quote run spans sentences), less the terms of the speaker's own name: "said Mr Ebbers"
     says who spoke, not that what was said was about Ebbers. `said_only`: only the words
-    that carry what was said, not the narration framing them (`said_part`)."""
+    that carry what was said, not the narration framing them (`said_part`); `framed`: with
+    the passage's narration too (`framed_texts`)."""
     who = hit.speaker
     own = set(terms_of(who.name)) if who is not None else set()
-    texts = said_texts(hit) if said_only else statement_texts(hit)
+    texts = said_texts(hit) if said_only else framed_texts(hit) if framed else \
+        statement_texts(hit)
     return {t for text in texts for t in terms_of(text)} - own
 
 
@@ -38,6 +40,22 @@ def statement_texts(hit: Hit) -> list[str]:
     who = hit.speaker
     return [hit.sentence.text] + [s.text for s in hit.passage.sentences
                                   if who is not None and s.speaker == who]
+
+
+def framed_texts(hit: Hit) -> list[str]:
+    """The hit's statement (`statement_texts`), the narration right around it (each
+    sentence nobody speaks just before or after one of the statement's) and its article's
+    headline: the lines that frame a quotation and the headline over it say what it is
+    about ("Pandas get wireless network" over "Digital technology has transformed the way
+    we communicate, said Zhang Hemin"), where narration further off is on the story, and
+    another speaker's sentence holds their own words, not these."""
+    who = hit.speaker
+    sentences = hit.passage.sentences
+    own = [i for i, s in enumerate(sentences)
+           if i == hit.best_sentence or (who is not None and s.speaker == who)]
+    around = sorted({j for i in own for j in (i - 1, i + 1)
+                     if 0 <= j < len(sentences) and sentences[j].speaker is None})
+    return [*statement_texts(hit), *(sentences[j].text for j in around), hit.article.title]
 
 
 def said_texts(hit: Hit) -> list[str]:
@@ -161,14 +179,18 @@ def closest_for(names: str, topic: str, covered: bool = False) -> str:
             "the closest:")
 
 
-def none_on(names: str, topic: str, shown: bool = True, in_articles: bool = False) -> str:
+def none_on(names: str, topic: str, shown: bool = True, in_articles: bool = False,
+            passages: bool = False) -> str:
     """None of their statements holds a word of the topic; `shown`: their other statements
-    follow, `in_articles`: first those in the articles about it. It says "names", not "is
-    about": a statement in an article about the Oscars may be on them without the word
-    ("Bookmakers predict Cate Blanchett will be named best supporting actress")."""
+    follow, `in_articles`: first those in the articles about it; `passages` (when not
+    `shown`): the passages closest to the question follow (`passages_on`). It says
+    "names", not "is about": a statement in an article about the Oscars may be on them
+    without the word ("Bookmakers predict Cate Blanchett will be named best supporting
+    actress")."""
     said = f"No statement by {names} in the articles names \u201c{topic}\u201d"
     if not shown:
-        return f"{said}, nor do they speak in the articles about it."
+        return f"{said}, nor do they speak in the articles about it" + (
+            "; the passages closest to your question:" if passages else ".")
     return f"{said}; their statements, first those in the articles about it:" if in_articles \
         else f"{said}; their statements:"
 

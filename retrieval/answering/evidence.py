@@ -48,11 +48,13 @@ class Evidence:
         # and so what a word they never use weighs in coverage.
         self.unseen_idf = math.log((index.size - 0.5) / 1.5) if index.size > 1 else 1.0
 
-    def coverage(self, hit: Hit, query: Sequence[str], said_only: bool = False) -> float:
+    def coverage(self, hit: Hit, query: Sequence[str], said_only: bool = False,
+                 framed: bool = False) -> float:
         """The share of the query the hit's statement holds, a term held when its place or
         proper-adjective form is ("Crimean" for "crimea", see `variants`); `said_only`:
-        held by what was said, not by the narration framing it (`said_part`)."""
-        held = claims.statement_terms(hit, terms, said_only)
+        held by what was said, not by the narration framing it (`said_part`); `framed`:
+        by the statement with its passage's narration (`claims.framed_texts`)."""
+        held = claims.statement_terms(hit, terms, said_only, framed)
         held |= {t for t in query if any(v in held for v in self.variants_of(t))}
         return claims.coverage(query, held,
                                lambda t: self.index.idf(t) if t in self.index else None,

@@ -61,6 +61,12 @@ _HOW_DID = re.compile(
     rf"responded|react|reacted|reply|replied|answer|answered|view|viewed|see|saw|feel|feels|"
     rf"felt|"
     rf"{_SPEECH})\b(?P<rest>.*)$", re.IGNORECASE)
+# "How much did the chancellor say the freeze would save?": what the speaker said about it,
+# the thing counted ("how much progress did …") part of the topic.
+_HOW_MUCH = re.compile(
+    rf"^\s*how\s+(?:much|many)\s+(?P<what>(?:[\w'’-]+\s+){{0,3}}?)"
+    rf"(?:did|does|do|has|have|had)\s+(?P<x>.+?)\s+(?:{_SPEECH})\b(?P<rest>.*)$",
+    re.IGNORECASE)
 _QUOTES_FROM = re.compile(
     r"^\s*(?:(?:show|give|list)(?:\s+me)?\s+)?(?:all\s+)?(?:the\s+)?(?:quotes?|statements?|"
     r"words)\s+(?:from|by|of)\s+(?P<x>.+?)(?:\s+(?:about|on|regarding)\s+(?P<rest>.+))?\s*[?.!]*$",
@@ -120,7 +126,7 @@ _THEIR_WORDS = re.compile(
     r"words|thoughts|position|stance|reaction|response|verdict)\s+(?P<rest>(?:on|about|"
     r"regarding|to|of|after)\b.*)$", re.IGNORECASE)
 # Forms whose X may be no speaker ("how did markets react"): then a plain search.
-_LOOSE = (_HOW_DID, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING, _THEIR_WORDS)
+_LOOSE = (_HOW_DID, _HOW_MUCH, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING, _THEIR_WORDS)
 
 
 @dataclass(frozen=True)
@@ -140,12 +146,15 @@ def parse_question(question: str) -> ParsedQuestion:
     if check is not None:
         return ParsedQuestion("check", check.quote, check.speaker)
     lexicon = _lexicon_forms()
-    for pattern in (_X_POSSESSIVE, _WHAT_DID, _DID_X_SAY, _HOW_DID, _QUOTES_FROM,
+    for pattern in (_X_POSSESSIVE, _WHAT_DID, _DID_X_SAY, _HOW_DID, _HOW_MUCH, _QUOTES_FROM,
                     _WHAT_REASON, _ACCORDING, _ACCORDING_AFTER, _IS_X_FEELING, _THEIR_WORDS,
                     *lexicon):
         m = pattern.match(text)
         if m and m.group("x").strip():
-            rest = (m.groupdict().get("rest") or "").strip(" ?.!")
+            pattern, m = _earlier_verb(pattern, m, text, lexicon)
+            rest = " ".join(part.strip() for part in (m.groupdict().get("what"),
+                                                      m.groupdict().get("rest")) if part)
+            rest = rest.strip(" ?.!")
             return ParsedQuestion("speaker", _TOPIC_LEAD.sub("", rest),
                                   _clean_speaker(m.group("x")),
                                   pattern in _LOOSE or pattern in lexicon)
@@ -161,6 +170,31 @@ def parse_question(question: str) -> ParsedQuestion:
             return ParsedQuestion("who_said", f"{verb} {rest}".strip())
         return ParsedQuestion("who_said", _TOPIC_LEAD.sub("", rest).strip("\"“”'"))
     return ParsedQuestion("search", text)
+
+
+# Words by which a speech verb leads into what it was about: "hint about when …"
+_LEADS_TOPIC = re.compile(r"\s*(?:about|on|over|regarding|that|at)\b", re.IGNORECASE)
+_TOPIC_WORD = re.compile(r"\b(?:about|on|over|regarding|that|at)\b", re.IGNORECASE)
+
+
+def _earlier_verb(pattern: re.Pattern[str], found: re.Match[str], text: str,
+                  lexicon: tuple[re.Pattern[str], re.Pattern[str]],
+                  ) -> tuple[re.Pattern[str], re.Match[str]]:
+    """The lexicon's form of "what did X <verb>" when its verb comes before the one the
+    fixed list found and leads into a topic: "what did the former home secretary hint
+    about when the election would be called" is about the former home secretary hinting,
+    not "the former home secretary hint about when the election would be" calling. A word
+    of the lexicon not leading into a topic is part of X ("the head of the appeal")."""
+    pairs = {_WHAT_DID: lexicon[0], _DID_X_SAY: lexicon[1]}
+    other = pairs.get(pattern)
+    if other is None or not _TOPIC_WORD.search(found.group("x")):
+        return pattern, found  # no verb within X can lead into a topic: the long match unasked
+    earlier = other.match(text)
+    if other is None or earlier is None or not earlier.group("x").strip() or \
+            len(earlier.group("x")) >= len(found.group("x")) or \
+            not _LEADS_TOPIC.match(earlier.group("rest")):
+        return pattern, found
+    return other, earlier
 
 
 @cache

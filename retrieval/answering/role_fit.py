@@ -186,16 +186,25 @@ def fits_own(phrase: str, speaker: Speaker) -> bool | None:
 
 def bare_head(phrase: str, speaker: Speaker) -> bool:
     """Whether the speaker's kept role is the phrase's head and nothing else ("Chairman"
-    for "arsenal's chairman"): the body it is held at is left to the story around it."""
+    for "arsenal's chairman"), or holds the head and only words of the phrase ("race
+    director" for "the great ireland run race director", "director of the film" for "the
+    director of the film sins"): what the phrase adds (the body, the event, the work) is
+    left to the story around it. A role naming something the phrase does not ("Manchester
+    United manager" for "the arsenal manager") is no such role."""
     head = head_of(phrase)
-    return head is not None and words_of(speaker.role or "") == (head,)
+    role = words_of(speaker.role or "")
+    if head is None or head not in role:
+        return False
+    typed = set(words_of(phrase))
+    return all(w in typed for w in role)
 
 
 def fits(phrase: str, speaker: Speaker, sentence: str, around: str = "") -> bool:
     """Whether every word of the role phrase is the speaker's (name or role, as written or
     shortened) or, the head excepted, in the sentence they say, or in `around` (the passage
-    it is in) for a speaker whose role is the bare head: "Chairman Peter Hill-Wood said"
-    in a paragraph on Arsenal's manager is Arsenal's chairman."""
+    it is in) for a speaker whose role is the bare head or only words of the phrase
+    (`bare_head`): "Chairman Peter Hill-Wood said" in a paragraph on Arsenal's manager is
+    Arsenal's chairman."""
     if another_country(phrase, speaker):
         return False  # "the french prime minister" is not the UK's, whatever the sentence
     unmet = _unmet(phrase, speaker)

@@ -18,11 +18,13 @@ from retrieval.answering import claims, group_members, nearby, owned_roles
 from retrieval.answering.absence import MIN_PASSAGES
 from retrieval.answering.candidates import Match, best_fit_first, best_fitting, is_quantifier
 from retrieval.answering.context import in_topic_articles
-from retrieval.answering.records import Answer, Claim, Hit
-from retrieval.answering.sense import keeps_sense
+from retrieval.answering.passages_on import passages_on
+from retrieval.answering.records import Answer, Candidate, Claim, Hit
+from retrieval.answering.speaker_claims import said_on
 from retrieval.answering.speakers import Resolution, normalize_name
 from retrieval.answering.unknown_names import name_words, unwritten_name
 from retrieval.answering.who_said import SAID_POOL, Found, covered_first, renumbered, widens
+from retrieval.store.speaker_digest import group_key
 from retrieval.tokenizer import terms
 
 if TYPE_CHECKING:
@@ -79,33 +81,37 @@ def speaker_answer(parley: Parley, question: str, typed: str, topic: str, k: int
         # is not what "St Helens" said), so the closest passages, as for nobody.
         return nobody_fits(parley, question, typed, topic, k, cut)
     if found is None:
-        return _none_on(parley, question, typed, topic, k, cut, matches, mine, names)
+        answer = _none_on(parley, question, typed, topic, k, cut, matches, mine, names)
+        first = answer.results[0] if answer.results else None
+        theirs = {(m.group.folded, m.group.kind) for m in matches}
+        share = None if unstated or first is None or first.speaker is None or group_key(
+            first.speaker) not in theirs else said_on(parley, topic, query, first, 0.0)
+        if share is None:
+            return answer
+        return _said(parley, question, typed, topic, answer.results, people, share,
+                     several, body_of, cut)
     hits, held = found.hits, found.held[0]
-    if held >= claims.COVERAGE_TO_SAY and not unstated and \
-            claims.names_someone(hits[0].speaker) and \
-            keeps_sense(topic, claims.statement_texts(hits[0])) and \
-            not _named_only_around(parley, topic, query, hits[0]):
-        speaker = hits[0].speaker
-        body = _body_of(parley, speaker, body_of)
-        message = several if body is None or speaker is None else claims.member_said(
-            typed, topic, speaker, body)
-        return Answer(question, "speaker", hits, message, hits[0].speaker, unmatched, cut,
-                      Claim("said", hits[0].speaker, people, held))
+    share = None if unstated else said_on(parley, topic, query, hits[0], held)
+    if share is not None:
+        return _said(parley, question, typed, topic, hits, people, share, several, body_of,
+                     cut)
     message = several if unstated else claims.closest_for(
         names, topic, covered=held >= claims.COVERAGE_TO_SAY)
     return Answer(question, "speaker", hits, message, None,
                   unmatched, cut, Claim("closest", None, people, held))
 
 
-def _named_only_around(parley: Parley, topic: str, query: Sequence[str], hit: Hit) -> bool:
-    """Whether the topic is a person the articles quote, named only in the narration
-    around what was said ("Liam Fox was speaking after Mr Blair told Labour members …"
-    is Fox speaking, not Blair on Fox). Only for a person's name: a frame the question
-    asks about ("tell reporters", "urge") is no one's name (see `said_part`)."""
-    entry = parley.directory.resolve(topic).entry
-    if entry is None or entry.kind != "person":
-        return False
-    return parley.evidence.coverage(hit, query, said_only=True) < claims.COVERAGE_TO_SAY
+def _said(parley: Parley, question: str, typed: str, topic: str, hits: tuple[Hit, ...],
+          people: tuple[Candidate, ...], held: float, several: str | None,
+          body_of: dict[str, str], cut: bool) -> Answer:
+    """The first statement claimed as the speaker's on the topic; a member of a group
+    asked about is said to be one of those the phrase takes in (`claims.member_said`)."""
+    speaker = hits[0].speaker
+    body = _body_of(parley, speaker, body_of)
+    message = several if body is None or speaker is None else claims.member_said(
+        typed, topic, speaker, body)
+    return Answer(question, "speaker", hits, message, speaker,
+                  parley.evidence.unmatched(topic), cut, Claim("said", speaker, people, held))
 
 
 def _body_of(parley: Parley, speaker: Speaker | None, body_of: dict[str, str]) -> str | None:
@@ -128,7 +134,9 @@ def _none_on(parley: Parley, question: str, typed: str, topic: str, k: int, cut:
     # Not even in the articles about it, in a corpus large enough for that to say
     # something (see `absence`): nothing of theirs answers.
     if not first and parley.index.size >= MIN_PASSAGES:
-        return Answer(question, "speaker", (), claims.none_on(names, topic, shown=False),
+        around = renumbered(passages_on(parley, question, typed, topic, k, cut))
+        return Answer(question, "speaker", around,
+                      claims.none_on(names, topic, shown=False, passages=bool(around)),
                       None, unmatched, cut, Claim("closest", None, people, 0.0))
     firsts = {p for p, _ in first}
     ranked = [*first, *(r for r in ranked if r[0] not in firsts)][:k]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from retrieval.answering import claims, proximity
+from retrieval.answering.asked_about import spoken_of
 from retrieval.answering.asked_act import does_the_act, holds_predicate
 from retrieval.answering.records import Answer, Claim, Hit
 from retrieval.answering.sense import denies_asked, holds_figures, keeps_sense
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 SAID_POOL = 10  # "who said" statements judged by coverage before the best k are shown
 VERBATIM_WORDS = 4  # a topic of this many words or more may be written word for word
 VERBATIM_POOL = 20  # ... in one of the passages best matching it (or holding all its words)
+NEAR_CLAIM = 0.5  # share of a claimed statement's coverage the statements shown after it hold
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
         i, who = max(sayers, key=lambda s: (typed[s[0]], -s[0]))
         if not _unclaimed_says_more(hits, said, typed, {j for j, _ in sayers}, typed[i]) \
                 and not _written_elsewhere(topic, hits[i], writing):
-            shown = renumbered((hits[i], *hits[:i], *hits[i + 1:]))
+            shown = renumbered((hits[i], *_near_the_claim(hits, held, i)))
             return Answer(question, "who_said", shown, claims.said_message(who), who,
                           unmatched, cut, Claim("said", who, coverage=said[i]))
     # The closest statements with their speakers; first the passage that reports it in
@@ -90,6 +92,16 @@ def who_said(parley: Parley, question: str, topic: str, k: int, cut: bool) -> An
                                    if h.passage.text != best.passage.text][:k - 1]))
     return Answer(question, "who_said", hits, claims.CLOSEST, None, unmatched, cut,
                   Claim("closest", coverage=said[0]))
+
+
+def _near_the_claim(hits: Sequence[Hit], held: Sequence[float], claimed: int) -> list[Hit]:
+    """The statements shown after the one claimed: those holding at least NEAR_CLAIM of
+    the share of the question it holds, in their order. The claim answers the question;
+    a statement holding a word or two of it ("Çavuşoğlu says Kyiv and Moscow reached a
+    consensus" under "Moscow announced it would scale back its military operations near
+    Kyiv") is someone shown speaking for no reason."""
+    floor = NEAR_CLAIM * held[claimed]
+    return [hit for j, hit in enumerate(hits) if j != claimed and held[j] >= floor]
 
 
 def _unclaimed_says_more(hits: Sequence[Hit], said: Sequence[float], typed: Sequence[float],
@@ -181,9 +193,11 @@ def _statements(parley: Parley, query: Sequence[str], topic: str, k: int,
     attributed: dict[int, list[int]] = {}  # only for passages actually looked at
 
     def statements(p: int) -> list[int]:
+        """The passage's attributed sentences, less those of a person the topic names
+        (`asked_about`)."""
         if p not in attributed:
             attributed[p] = [i for i, s in enumerate(parley.corpus.passages[p].sentences)
-                             if s.speaker is not None]
+                             if s.speaker is not None and not spoken_of(topic, s.speaker)]
         return attributed[p]
 
     # Best passages among those with a speaker, keeping the ones whose attributed

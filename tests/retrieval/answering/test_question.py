@@ -134,3 +134,45 @@ def test_what_something_is_stays_a_search():
 ])
 def test_an_article_alone_is_never_the_speaker(question: str, speaker: str) -> None:
     assert parse_question(question).speaker == speaker
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic", "loose"), [
+    # a lexicon verb leading into its topic comes first: X is who hinted, not who called
+    ("what did the former home secretary hint about when the election would be called",
+     "the former home secretary", "when the election would be called", True),
+    ("what did the chairman concede on the pay deal they had called unfair",
+     "the chairman", "the pay deal they had called unfair", True),
+    # a lexicon word leading into no topic is part of X
+    ("what did the head of the appeal say about the fund", "the head of the appeal",
+     "the fund", False),
+    ("what did the editor of the report say about fees", "the editor of the report", "fees",
+     False),
+])
+def test_the_first_speech_verb_leading_into_a_topic_ends_the_speaker(
+        question: str, speaker: str, topic: str, loose: bool):
+    parsed = parse_question(question)
+    assert (parsed.intent, parsed.speaker, parsed.topic, parsed.loose) == (
+        "speaker", speaker, topic, loose)
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic"), [
+    ("how much did the chancellor say the debt freeze would save", "the chancellor",
+     "the debt freeze would save"),
+    # the thing counted is part of what was said about
+    ("how much progress did turkey's foreign minister say the talks had made",
+     "turkey's foreign minister", "progress the talks had made"),
+    ("how many people did the police say were hurt", "the police", "people were hurt"),
+])
+def test_how_much_x_said_asks_for_x_on_the_thing_counted(question: str, speaker: str,
+                                                          topic: str):
+    parsed = parse_question(question)
+    assert (parsed.intent, parsed.speaker, parsed.topic) == ("speaker", speaker, topic)
+    assert parsed.loose  # "the police" may be no speaker: then a search, figures first
+
+
+@pytest.mark.parametrize("question", [
+    "how much can people claim in damages under california's spyware law",
+    "how many jobs went",
+])
+def test_how_much_with_no_speaker_saying_it_stays_a_search(question: str):
+    assert parse_question(question).intent == "search"

@@ -82,6 +82,31 @@ def test_a_bare_role_is_held_at_the_body_its_passage_names(phrase, speaker, fit)
     assert fits(phrase, speaker, 'Chairman Peter Hill said: "We are delighted."', _AROUND) is fit
 
 
+_FESTIVAL = ("The Skerra folk festival sold out in a day. \"We are thrilled,\" said artistic "
+             "director Jean Muir, who takes over the chief executive's job next year.")
+
+
+@pytest.mark.parametrize(("phrase", "speaker", "fit"), [
+    # a role of the phrase's own words, the rest (the event) named in the passage
+    ("the skerra folk festival artistic director", Speaker("Jean Muir", "artistic director"),
+     True),
+    ("the director of the skerra festival", Speaker("Jean Muir", "director"), True),
+    # a role naming a body the phrase does not is no such role
+    ("the skerra folk festival artistic director",
+     Speaker("Jean Muir", "Edinburgh festival artistic director"), False),
+    # what the phrase adds must be in the passage
+    ("the bute folk festival artistic director", Speaker("Jean Muir", "artistic director"),
+     False),
+    # the head must be the role's own
+    ("the skerra folk festival chief executive", Speaker("Jean Muir", "artistic director"),
+     False),
+])
+def test_a_role_of_the_phrases_own_words_is_held_at_what_its_passage_names(
+        phrase, speaker, fit):
+    assert fits(phrase, speaker, '"We are thrilled," said artistic director Jean Muir.',
+                _FESTIVAL) is fit
+
+
 @pytest.mark.parametrize(("short", "word", "shortened"), [
     ("utd", "united", True), ("lib", "liberal", True), ("govt", "government", True),
     ("st", "saint", False), ("dem", "made", False), ("united", "united", False),
