@@ -170,28 +170,30 @@ def read_known_articles(source: Sequence[Path] | Snapshot, known: KnownFiles | N
     articles: list[RawArticle | KnownRaw] = []
     seen_digest: dict[str, str] = {}
     seen_ids: set[str] = set()
+
+    def first_time(article: RawArticle | KnownRaw) -> bool:
+        """Whether no article before had these bytes (a duplicate is a problem, skipped)."""
+        if article.digest in seen_digest:
+            first = printable(seen_digest[article.digest])
+            problems.append(LoadProblem(article.path, f"duplicate of {first}; indexed once"))
+            return False
+        seen_digest[article.digest] = article.path
+        seen_ids.add(article.id)
+        return True
+
     for read in asking(snap.articles, cancel):
         hit = _known(read, roots, seen_ids, snap, known) if known is not None else None
         if hit is not None:
-            if hit.digest in seen_digest:
-                first = printable(seen_digest[hit.digest])
-                problems.append(LoadProblem(hit.path, f"duplicate of {first}; indexed once"))
-                continue
-            seen_digest[hit.digest] = hit.path
-            seen_ids.add(hit.id)
-            cast(KnownFiles, known).loaded(hit.path, hit.id, hit.digest)
-            articles.append(hit)
+            if first_time(hit):
+                cast(KnownFiles, known).loaded(hit.path, hit.id, hit.digest)
+                articles.append(hit)
             continue
         parsed = _parse_read(read, roots, seen_ids)
         if isinstance(parsed, LoadProblem):
             problems.append(parsed)
             continue
-        if parsed.digest in seen_digest:
-            first = printable(seen_digest[parsed.digest])
-            problems.append(LoadProblem(parsed.path, f"duplicate of {first}; indexed once"))
+        if not first_time(parsed):
             continue
-        seen_digest[parsed.digest] = parsed.path
-        seen_ids.add(parsed.id)
         entries, problem = _aliases_of(read.path, snap)
         if problem is not None:
             problems.append(problem)

@@ -114,27 +114,6 @@ def test_a_named_union_of_a_kind(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
 
 
-@pytest.mark.parametrize("paragraphs, expected", [
-    # business/220: an organisation as a sentence's subject, then "it" with nobody
-    # speaking in between
-    (["Standard Life is the latest shareholder in Deutsche Boerse to express concern at "
-      "the German stock market operator's plans.",
-      "It said Deutsche Boerse had to show why its planned offer was good for shareholder "
-      "value."], "Standard Life"),
-    # politics/182: a thing named since is what "it" may be
-    (["The Home Office has drawn up new powers. The Prevention of Terrorism Bill was "
-      "published on Tuesday.",
-      'It proposes "control orders" for suspects.'], None),
-    # an "it" inside a later clause is that clause's, not the organisation's
-    (["General Motors has cut its forecast.",
-      "Even sports car maker Porsche may join the race, although it insists it is still "
-      "considering the plan."], None),
-])
-def test_it_after_an_organisation_as_a_subject(paragraphs: list[str],
-                                               expected: str | None) -> None:
-    assert speakers(*paragraphs)[-1] == expected
-
-
 @pytest.mark.parametrize("paragraph, expected", [
     # entertainment/085: a role of something opening the clause, then its holder's name
     ("The director of the film, Vinod Pande, says the movie is not offensive.",
