@@ -212,9 +212,7 @@ def _known(read: FileRead, roots: _Roots, seen_ids: set[str], snap: Snapshot,
     got = known.look(str(read.path), read.data)
     if got is None or snap.aliases and alias_path(read.path) in snap.aliases:
         return None
-    aid = roots.article_id(read.path)
-    while aid in seen_ids:
-        aid += "'"
+    aid = _unique_id(roots, read.path, seen_ids)
     article_id_, digest, key = got
     return KnownRaw(aid, str(read.path), digest, key, read) if aid == article_id_ else None
 
@@ -230,10 +228,15 @@ def _parse_read(read: FileRead, roots: _Roots, seen_ids: set[str]
     text = decode(read.data)
     if text is None:
         return LoadProblem(str(f), "not text (binary, or an unknown encoding)")
-    aid = roots.article_id(f)
+    return parse_article(f, text, _unique_id(roots, f, seen_ids))
+
+
+def _unique_id(roots: _Roots, path: Path, seen_ids: set[str]) -> str:
+    """The file's article id, primed until no article loaded before has it."""
+    aid = roots.article_id(path)
     while aid in seen_ids:
         aid += "'"
-    return parse_article(f, text, aid)
+    return aid
 
 
 def _aliases_of(article: Path, snap: Snapshot) -> tuple[list[AliasEntry], LoadProblem | None]:
