@@ -56,10 +56,13 @@ class Evidence:
         by the statement with its passage's narration (`claims.framed_texts`)."""
         held = claims.statement_terms(hit, terms, said_only, framed)
         held |= {t for t in query if any(v in held for v in self.variants_of(t))}
-        return claims.coverage(query, held,
-                               lambda t: self.index.idf(t) if t in self.index else None,
-                               self.unseen_idf, synonyms.held_through(query, held),
-                               synonyms.SYNONYM_WEIGHT)
+        return claims.coverage(query, held, self.idf_of, self.unseen_idf,
+                               synonyms.held_through(query, held), synonyms.SYNONYM_WEIGHT)
+
+    def idf_of(self, term: str) -> float | None:
+        """The term's IDF, None for a word no passage uses (coverage weighs it
+        `unseen_idf`)."""
+        return self.index.idf(term) if term in self.index else None
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one Evidence per engine, kept for its life
     def variants_of(self, term: str) -> tuple[str, ...]:

@@ -31,13 +31,12 @@ def passages_on(parley: Parley, question: str, typed: str, topic: str, k: int,
     query = terms(f"{typed} {topic}")
     named = _name_terms(typed)
     found = parley._search(question, topic, k, cut, name=typed).results
-    index = parley.index
+    evidence = parley.evidence
     kept = []
     for hit in found:
         held = set(terms(hit.passage.text))
-        if named & held and claims.coverage(
-                query, held, lambda t: index.idf(t) if t in index else None,
-                parley.evidence.unseen_idf) >= PASSAGE_SHARE:
+        if named & held and claims.coverage(query, held, evidence.idf_of,
+                                            evidence.unseen_idf) >= PASSAGE_SHARE:
             kept.append(hit)
     return tuple(kept)
 

@@ -190,7 +190,7 @@ def _earlier_verb(pattern: re.Pattern[str], found: re.Match[str], text: str,
     if other is None or not _TOPIC_WORD.search(found.group("x")):
         return pattern, found  # no verb within X can lead into a topic: the long match unasked
     earlier = other.match(text)
-    if other is None or earlier is None or not earlier.group("x").strip() or \
+    if earlier is None or not earlier.group("x").strip() or \
             len(earlier.group("x")) >= len(found.group("x")) or \
             not _LEADS_TOPIC.match(earlier.group("rest")):
         return pattern, found

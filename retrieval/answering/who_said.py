@@ -151,9 +151,12 @@ def _verbatim_first(parley: Parley, found: Found | None, writing: Sequence[int],
             new.append(hit)
     if not new:
         return found
-    hits = renumbered((*new, *(found.hits if found is not None else ())))[:k]
-    held = [parley.evidence.coverage(h, query) for h in hits]
-    return Found(hits, held, [parley.evidence.coverage(h, query, said_only=True) for h in hits])
+    before = found or Found((), [], [])
+    hits = renumbered((*new, *before.hits))[:k]
+    held = [*(parley.evidence.coverage(h, query) for h in new), *before.held][:k]
+    said = [*(parley.evidence.coverage(h, query, said_only=True) for h in new),
+            *before.claimable()][:k]
+    return Found(hits, held, said)
 
 
 def _written_elsewhere(topic: str, hit: Hit, writing: Sequence[int]) -> bool:
