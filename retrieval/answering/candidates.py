@@ -19,6 +19,7 @@ from corpus.titles import role_abbreviations
 from retrieval.answering import role_heads, role_paraphrases
 from retrieval.answering.proximity import NEAR_TOP
 from retrieval.answering.speakers import SpeakerDirectory, normalize_name
+from retrieval.answering.state_offices import speaks_for_stated_country
 from retrieval.store import GroupKey, SpeakerGroup
 from retrieval.tokenizer import terms
 
@@ -113,6 +114,20 @@ def settled(matches: Sequence[Match], phrase: str,
     if any(m.unstated for m in out) and any(not m.unstated for m in out):
         out = [m for m in out if not m.unstated]  # Brazil's own, not any finance minister
     return out
+
+
+def country_phrase(phrase: str) -> frozenset[str]:
+    """The countries a phrase is when it is only countries and side words ("Russia", "the
+    Russian side"), as keys of `countries_in`; none for any other phrase."""
+    rest = [w for w in joined(terms(phrase)) if w not in _SIDE_WORDS]
+    countries = _country_terms()
+    found = frozenset(countries[w] for w in rest if w in countries)
+    return found if found and len(found) == len(rest) else frozenset()
+
+
+def speaks_for_its_country(role: str | None) -> bool:
+    """Whether a role that states a country speaks for it (see `state_offices`)."""
+    return speaks_for_stated_country(terms(role or ""), names_a_body(role))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -305,14 +320,23 @@ class SpeakerFinder:
 
     def _by_country(self, phrase: str) -> list[Match]:
         """A country, capital or side stands for its government and officials."""
-        words = joined(terms(phrase))
-        rest = [w for w in words if w not in _SIDE_WORDS]
-        countries = self._country(rest)
-        if not countries or len(countries) != len(rest):
+        countries = country_phrase(phrase)
+        if not countries:
             return []
         groups = self.directory.groups
         return [Match(groups[i], "country", 0.9 if countries <= in_name else 0.85)
-                for i, (_, named, in_name) in enumerate(self._described) if countries <= named]
+                for i, (_, named, in_name) in enumerate(self._described)
+                if countries <= named and (countries <= in_name or i in self._officials_of)]
+
+    @cached_property
+    def _officials_of(self) -> frozenset[int]:
+        """The speakers whose role states a country they speak for ("Turkey's foreign
+        minister", "England coach"), not only a nationality ("British actor"), nor a role
+        at a body that is no country ("Egypt FA spokesman", see `state_offices`)."""
+        return frozenset(
+            i for i, described in enumerate(self.directory.described)
+            if self._described[i][1]
+            and speaks_for_its_country(self.directory.groups[i].speaker.role))
 
     def _spelt_out(self, words: list[str]) -> set[str]:
         """The phrase's terms, an abbreviation no speaker's name or role holds written out

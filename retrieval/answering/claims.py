@@ -73,14 +73,18 @@ def coverage(query: Iterable[str], held: set[str], weight: Callable[[str], float
     """Share of the query's distinct terms, weighted by IDF, that `held` contains (a term in
     `partly`, held only through a synonym, counts `part` of its weight); a word the articles
     never use weighs `unseen`, at least as much as the rarest word they use (asking about it
-    is asking something specific, which no statement holds)."""
+    is asking something specific, which no statement holds). When every term weighs nothing
+    (a word in half the passages of a small corpus has IDF 0: "the talks" on the seed), each
+    counts alike: a statement holding them all holds all that was asked."""
     wanted = set(query)
     if not wanted:
         return 0.0
     weights = {t: w if (w := weight(t)) is not None else unseen for t in wanted}
     total = sum(weights.values())
+    if not total:
+        weights, total = dict.fromkeys(wanted, 1.0), float(len(wanted))
     got = sum(w if t in held else part * w if t in partly else 0.0 for t, w in weights.items())
-    return got / total if total else 0.0
+    return got / total
 
 
 def names_someone(speaker: Speaker | None) -> bool:

@@ -216,6 +216,12 @@ def _in_topic_articles(parley: Parley, mine: dict[int, list[int]], query: tuple[
             {**on_topic, **{p: quoted[p] for p in extra}})
 
 
+def _scored(parley: Parley, p: int, score: float, query: set[str]) -> bool:
+    """Whether the passage holds the topic: a score, or a word of it that weighs nothing
+    (BM25Okapi gives a word in half the passages IDF 0: "the talks" on the seed)."""
+    return score > 0 or bool(query & set(parley.evidence.terms_of(p)))
+
+
 @functools.lru_cache(maxsize=256)
 def _topic_articles(parley: Parley, query: tuple[str, ...]) -> frozenset[str]:
     """The articles whose headline holds a word of a topic of two words or more and, with
@@ -260,8 +266,8 @@ def _held(parley: Parley, mine: dict[int, list[int]], topic: str, k: int, wide: 
     on_topic: dict[int, list[int]] = {}
     naming = _naming_articles(parley, tuple(query))
     for p, score in found:
-        if score <= 0 or (naming is not None and parley.corpus.passages[p].document
-                          not in naming):
+        if not _scored(parley, p, score, qset) or (
+                naming is not None and parley.corpus.passages[p].document not in naming):
             continue
         held = [s for s in mine[p] if parley.evidence.sentence_score(p, s, qset) > 0]
         if not held and len(set(query)) > 1 and set(query) <= set(parley.evidence.terms_of(p)):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from corpus.models import Passage, Speaker
 from retrieval.answering import role_fit
-from retrieval.answering.candidates import Match
+from retrieval.answering.candidates import Match, country_phrase, speaks_for_its_country
 from retrieval.answering.speakers import SpeakerDirectory
 from retrieval.store.speaker_digest import group_key
 from retrieval.tokenizer import terms
@@ -37,6 +37,7 @@ def described_nearby(typed: str, passages: Iterable[Passage], directory: Speaker
     """The speakers of these passages the phrase fits, other than those already known, in
     the order first met."""
     seen = {(m.group.folded, m.group.kind) for m in known}
+    as_country = bool(country_phrase(typed))
     own: dict[Speaker, bool | None] = {}  # whether their name and role alone decide
     found: list[Match] = []
     for passage in passages:
@@ -52,6 +53,8 @@ def described_nearby(typed: str, passages: Iterable[Passage], directory: Speaker
             group = directory.entries[key]
             if role_fit.another_country(typed, group.speaker):
                 continue  # the sentence's "French" does not make the UK's prime minister France's
+            if as_country and not speaks_for_its_country(who.role):
+                continue  # a "British actor" is no one's answer to "what did Britain say?"
             if own[who] or role_fit.fits(typed, who, sentence.text, passage.text):
                 seen.add(key)
                 found.append(Match(group, "role", FIT))

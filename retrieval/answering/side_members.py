@@ -108,7 +108,7 @@ def side_matches(parley: Parley, typed: str, topic: str) -> list[Match]:
     party = party_of(typed)
     if party is not None:
         return _party_members(parley, party)
-    matches = parley.finder.find(typed)
+    matches = parley._found(typed)
     if not any(nearby.by_own_name(m, typed) for m in matches):
         matches = [*matches, *parley._described_nearby(typed, topic)]
     if any(m.how == "name" and m.group.kind == "person" for m in matches):

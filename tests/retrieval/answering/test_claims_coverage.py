@@ -31,6 +31,12 @@ def test_an_unseen_word_weighs_what_it_is_given():
     assert coverage(["glazer", "powerless"], {"glazer"}, IDF.get, 6.0) == pytest.approx(0.5)
 
 
+@pytest.mark.parametrize(("held", "share"), [({"talks"}, 1.0), (set(), 0.0)])
+def test_words_that_all_weigh_nothing_count_alike(held, share):
+    # "the talks" on one article: "talks" is in half its passages, IDF 0
+    assert coverage(["talks"], held, {"talks": 0.0}.get, 2.0) == share
+
+
 NONE = "Parley finds no statement that says that"
 
 

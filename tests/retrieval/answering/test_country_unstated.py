@@ -9,6 +9,7 @@ import pytest
 
 from retrieval.answering.candidates import names_a_body
 from retrieval.answering.engine import Parley
+from retrieval.answering.records import Answer
 from tests.retrieval.answering.small_corpus import parley_over
 
 ARTICLES = {
@@ -59,6 +60,38 @@ def test_an_official_speaks_for_the_country_that_spoke_before_them(engine: Parle
     answer = engine.ask("what did the russian deputy defence minister say")
     assert answer.claim.kind == "said"
     assert answer.claim.speaker is not None and answer.claim.speaker.name == "Ivan Sokol"
+
+
+def _fitting(answer: Answer) -> set[str]:
+    return {c.speaker.name for c in answer.claim.candidates}
+
+
+NATIONALS = {
+    "g.txt": "Film night\n\n\"I loved the script,\" said British actor Tom Hale.\n\n"
+             "\"Trade talks go on,\" said UK Trade Secretary Ann Bell.\n\n"
+             "\"We played well,\" said England coach Sam Ford.\n\n"
+             "\"Fees will rise,\" said UK Athletics chief Lee Dunn.\n\n"
+             "\"Prices fell,\" said former UK Trade Secretary Ian Moss.\n\n"
+             "\"Aid is coming,\" said UK Chancellor of the Exchequer Rob Kerr.",
+}
+
+
+@pytest.fixture(scope="module")
+def nationals(tmp_path_factory: pytest.TempPathFactory) -> Parley:
+    return parley_over(tmp_path_factory, NATIONALS)
+
+
+@pytest.mark.parametrize(("country", "speaker", "speaks"), [
+    ("the uk", "Ann Bell", True),  # the country's office
+    ("england", "Sam Ford", True),  # its team
+    ("the uk", "Rob Kerr", True),  # a state's office, even "of the Exchequer"
+    ("britain", "Tom Hale", False),  # a nationality, no side
+    ("the uk", "Lee Dunn", False),  # a body's office: the body is no country
+    ("the uk", "Ian Moss", False),  # an office no longer held
+])
+def test_a_role_stating_the_country_speaks_for_it_only_as_its_office(
+        nationals: Parley, country: str, speaker: str, speaks: bool):
+    assert (speaker in _fitting(nationals.ask(f"what did {country} say"))) is speaks
 
 
 def test_a_place_their_sentence_names_is_not_their_country(engine: Parley):
