@@ -6,14 +6,16 @@ X is resolved to ranked candidates as every speaker question is (see `candidates
   counts as quoted whole);
 - `reported`: a sentence attributed to a candidate holds every one of Y's content terms (by
   stem, irregular form or synonym, never a synonym of a quoted word: see `quote_sense`),
-  neither or both of them are negated, and its clause has Y's modal verbs and conditions: a
-  quote with content the statement lacks is never `reported`; nor is one whose words it
-  shares are one meaning, or a name only (SAYS: "McCall and I have had a talk" is not
-  reported by a sentence that names McCall), or whose words someone else quotes verbatim
-  while X's sentence shares fewer than SAYS_MORE of them;
+  neither or both of them are negated, close together (see `quote_span`: "Chelsea ... the
+  league ... the win" across a long sentence is not "Chelsea would win the league"), and its
+  clause has Y's modal verbs and conditions: a quote with content the statement lacks is
+  never `reported`; nor is one whose words it shares are one meaning, or a name only
+  (SAYS: "McCall and I have had a talk" is not reported by a sentence that names McCall),
+  or whose words someone else quotes verbatim while X's sentence shares fewer than
+  SAYS_MORE of them;
 - `other_speaker`: failing those, someone else is quoted with Y's words, or holds REPORTED_AT
-  of them (two words at least) in a statement that does not name X (a sentence naming X may
-  be reporting X);
+  of them (two words at least, close together) in a statement that does not name X (a
+  sentence naming X may be reporting X);
 - `close`: a sentence of a candidate's is about what Y says (holds its predicate or its
   whole subject: see `quote_sense`, or REPORTED_AT of it across a turned negation) and their
   statement holds at least CLOSE_AT of Y's terms by IDF: the reply lists the words each side
@@ -55,6 +57,7 @@ from retrieval.answering.quote_sense import (
     same_word,
     same_word_set,
 )
+from retrieval.answering.quote_span import compact_enough, shortest_span
 from retrieval.answering.quote_statements import (
     Part,
     Statement,
@@ -86,6 +89,7 @@ class _Weighed:
     held: int = 0  # how many of Y's words its sentence `part` holds
     names: bool = True  # it names each name Y writes (a statement that never does is not near)
     substance: int = 0  # how many of Y's meanings `part` holds other than as a name
+    compact: bool = True  # `part` holds them close together (see quote_span)
 
     def agrees(self, turned: frozenset[str], query: frozenset[str],
                hedged: frozenset[str], said: str) -> bool:
@@ -164,7 +168,7 @@ class QuoteChecker:
         spoken = [w for w in others if w.statement.speaker is not None]
         exact = [w for w in spoken if w.exact]
         theirs = bool(exact) and someone_else(exact[0])  # another's quotation holds Y
-        if best is not None and agrees(best) and best.coverage >= WHOLE and \
+        if best is not None and agrees(best) and best.coverage >= WHOLE and best.compact and \
                 best.substance >= (SAYS_MORE if theirs else SAYS):
             return "reported", best
         if theirs:
@@ -172,7 +176,7 @@ class QuoteChecker:
         for w in spoken:
             if w.coverage < REPORTED_AT or (exact and not someone_else(exact[0])):
                 break
-            if w.held >= 2 and agrees(w) and not (w.statement.terms & names) \
+            if w.held >= 2 and agrees(w) and w.compact and not (w.statement.terms & names) \
                     and someone_else(w):  # one word in common is not their words
                 return "other_speaker", w
         about = [w for w in mine if (w.about or w.coverage >= REPORTED_AT)  # or it all but
@@ -207,6 +211,7 @@ class QuoteChecker:
             best: tuple[float, int, int, int] = (-1.0, 0, 0, 0)
             loose: set[str] = set()
             about = False
+            found_in: list[list[str]] = []
             for i, part in enumerate(statement.parts):
                 free = canonical_set(t for t, _, q in part.surface if not q)
                 held = canonical_set(part.terms)
@@ -217,6 +222,7 @@ class QuoteChecker:
                     held |= {meant[t] for t in phrased if phrased[t] in held}
                 words = same_word_set(part.terms)
                 found = [t for t in weights if holds(t, words, free)]
+                found_in.append(found)
                 meant_here = {meant[t] for t in found} - name_terms(part.text)
                 best = max(best, (sum(weights[t] for t in found) / total, -i, len(found),
                                   len(meant_here)))
@@ -224,8 +230,17 @@ class QuoteChecker:
                 about = about or core.held_by(held, quote, partial(_lower_terms, part),
                                               part.text)
             spread = sum(w for t, w in weights.items() if meant[t] in loose) / total
-            return _Weighed(statement, exact, max(best[0], 0.0), statement.parts[-best[1]],
-                            spread, about, best[2], substance=best[3])
+            chosen = statement.parts[-best[1]]
+            return _Weighed(statement, exact, max(best[0], 0.0), chosen, spread, about,
+                            best[2], substance=best[3],
+                            compact=compact(chosen, found_in[-best[1]]))
+
+        def compact(part: Part, found: list[str]) -> bool:
+            def stands_for(word: str, i: int, t: str) -> bool:
+                return same_word(word) == own[t] or \
+                    (not part.surface[i][2] and canonical(word) == meant[t])
+            span, held = shortest_span([w for w, _, _ in part.surface], found, stands_for)
+            return compact_enough(span, held)
         return weigh
 
     def _named_in(self, quote: str, names: frozenset[str]) -> Callable[[_Weighed], bool]:
