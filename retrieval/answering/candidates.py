@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from corpus.gazetteer import country_rows, gazetteer
+from corpus.gender import first_name_gender
 from corpus.titles import role_abbreviations
 from retrieval.answering import role_heads, role_paraphrases
 from retrieval.answering.proximity import NEAR_TOP
@@ -257,6 +258,7 @@ class SpeakerFinder:
                 found[(match.group.folded, match.group.kind)] = match
         ranked = sorted(found.values(), key=lambda m: (-m.fit, -len(m.group.statements),
                                                        m.group.folded))
+        ranked = _without_relations(ranked, phrase)
         best_role = max((m.fit for m in ranked if m.how == "role"), default=0.0)
         return [m for m in ranked if m.how != "role" or m.fit >= best_role - _FIT_MARGIN]
 
@@ -404,6 +406,33 @@ class SpeakerFinder:
 
 MIN_INITIALS = 3  # shorter initials ("EU", "UN") stand for too many names
 _UNSPELT = frozenset({"of", "and", "the", "for", "in", "on", "to", "at", "&"})
+
+
+def _without_relations(ranked: list[Match], phrase: str) -> list[Match]:
+    """Leaves out the role matches that fit only through a person's name the phrase types:
+    when "Kostas Kenteris" names a speaker, his lawyer (role "Kenteris lawyer") is someone
+    else, as "Blair's spokesman" is not Tony Blair; their words are not his. Only a known
+    first name and a surname are surely a person's ("Gartner" or "Manchester United" kept
+    as a person may be the body, whose analysts or manager stay); a body whose role holds
+    the name stays too, and so does anyone whose own name holds the words typed."""
+    typed = set(terms(phrase))
+    if _POSSESSIVE.search(phrase):
+        return ranked  # "mcdonald's" is the firm, whose boss may speak; not Ian McDonald
+    named = [set(terms(m.group.speaker.name)) for m in ranked
+             if m.how in ("name", "surname") and _first_and_last(m.group.speaker.name)]
+    if not typed or not any(typed <= name for name in named):
+        return ranked
+    return [m for m in ranked if m.how != "role" or m.group.kind != "person"
+            or typed <= set(terms(m.group.speaker.name))]  # a name fits: "Bruce" Springsteen
+
+
+_POSSESSIVE = re.compile(r"\w['\u2019](?:s\b|\s|$)")
+
+
+def _first_and_last(name: str) -> bool:
+    """Whether a name is a first name from the table and a surname: surely a person."""
+    words = name.split()
+    return len(words) > 1 and first_name_gender(words[0]) is not None
 
 
 def initials(name: str) -> str:
