@@ -2,8 +2,9 @@
 
 "What do Russia and Ukraine say about security guarantees?", "compare what Labour and the
 Tories said about tax", "Labour vs Tories on tax", "How do X and Y differ on Z?", "How did X
-and Y react to Z?", "What did X and Y say after Z?" compare; "What has Erdogan said over
-time?", "How has Kallas's line changed?", "Erdogan over time" follow one speaker. Only the
+and Y react to Z?", "How do X and Y see Z?", "What did X and Y say after Z?" compare; "What
+has Erdogan said over time?", "How has Kallas's line changed?", "Erdogan over time" follow
+one speaker. Only the
 wording is read here; the engine decides whether the sides are speakers (a name with "and"
 in it, "Marks and Spencer", is one side).
 """
@@ -22,6 +23,15 @@ _COMPARE = re.compile(
     rf"^\s*(?:please\s+)?compare\s+(?:what\s+)?(?P<sides>.+?)"
     rf"(?:\s+(?:have\s+|has\s+|had\s+|each\s+)?(?:{_VERB}))?"
     rf"(?:\s+{_TOPIC}\s+(?P<topic>.+?))?{_END}", re.IGNORECASE)
+# With its verb, the sides end there: "compare what the Council *of* Mortgage Lenders and
+# the BBA said about …" keeps the "of" in a side's name, where _COMPARE alone cut at it.
+_COMPARE_SAID = re.compile(
+    rf"^\s*(?:please\s+)?compare\s+what\s+(?P<sides>.+?)"
+    rf"\s+(?:have\s+|has\s+|had\s+|each\s+)?(?:{_VERB})"
+    rf"(?:\s+{_TOPIC}\s+(?P<topic>.+?))?{_END}", re.IGNORECASE)
+_SEE = re.compile(  # "How do Radwan Hadi and Anne Alexander see foreign firms coming in?"
+    rf"^\s*how\s+(?:do|does|did)\s+(?P<sides>.+?)\s+(?:each\s+|both\s+)?"
+    rf"(?:see|view|regard|rate|judge)\s+(?P<topic>.+?){_END}", re.IGNORECASE)
 _WHAT_DO = re.compile(
     rf"^\s*(?:so\s+|and\s+)?(?:what|how)\s+(?:do|does|did|have|has|had)\s+(?P<sides>.+?)\s+"
     rf"(?:each\s+|both\s+|all\s+)?(?:{_VERB})(?:\s+(?:{_TOPIC}|{_OCCASION})\s+(?P<topic>.+?))?"
@@ -91,8 +101,9 @@ def split_sides(phrase: str, with_too: bool = False) -> tuple[str, ...]:
 
 def parse_sides(question: str) -> SidesQuestion | None:
     """The sides and topic of a comparison, or None when the question is not one."""
-    for pattern, with_too in ((_COMPARE, True), (_VERSUS, False), (_DIFFER, False),
-                              (_WHAT_DO, False), (_REACT, False)):
+    for pattern, with_too in ((_COMPARE_SAID, True), (_COMPARE, True), (_VERSUS, False),
+                              (_DIFFER, False), (_WHAT_DO, False), (_REACT, False),
+                              (_SEE, False)):
         m = pattern.match(question)
         if not m:
             continue
@@ -102,7 +113,7 @@ def parse_sides(question: str) -> SidesQuestion | None:
         if len(sides) >= 2:
             topic = m.group("topic") or m.groupdict().get("topic2")
             return SidesQuestion(sides, _clean(topic), _clean(m.group("sides")),
-                                 pattern not in (_WHAT_DO, _REACT))
+                                 pattern not in (_WHAT_DO, _REACT, _SEE))
     return None
 
 

@@ -130,6 +130,13 @@ def test_questions_that_are_not_comparisons_stay_ordinary(parley: Parley, questi
      "the hunting ban"),
     ("compare Fathers 4 Justice with the Conservatives on access",
      ("Fathers 4 Justice", "the Conservatives"), "access"),
+    # an "of" inside a side's name is no topic when a verb ends the sides
+    ("Compare what the Council of Mortgage Lenders and the BBA said about January lending",
+     ("the Council of Mortgage Lenders", "the BBA"), "January lending"),
+    ("how do Radwan Hadi and Anne Alexander see foreign firms coming into Iraq",
+     ("Radwan Hadi", "Anne Alexander"), "foreign firms coming into Iraq"),
+    ("How did Mauresmo and Zvonareva view their match?", ("Mauresmo", "Zvonareva"),
+     "their match"),
 ])
 def test_sides_and_topic_are_read_from_the_question(question: str, sides: tuple[str, ...],
                                                     topic: str) -> None:
@@ -140,6 +147,7 @@ def test_sides_and_topic_are_read_from_the_question(question: str, sides: tuple[
 @pytest.mark.parametrize("question", ["What did Erdogan say?", "Who said the talks failed?",
                                       "compare", "What did Erdogan say about tax and pensions?",
                                       "How did markets react to the decision?",
+                                      "How did the minister see the deal?",
                                       # one speaker on a match or a case
                                       "desailly on chelsea v barcelona",
                                       "what about mourinho on chelsea vs barcelona"])
