@@ -11,7 +11,8 @@ reply, "I tried to order some", to the paragraph's "contamination-free supplemen
 when the topic names something (a proper word: "Kruger"), only in an article naming it. Those
 in an article where another side speaks on the topic come first, headlines last. A side
 with none is given its quoted words in the stories where another side speaks on the topic
-(`_in_their_story`); a side with none even so is reported as having nothing on it, with
+(`_in_their_story`), or, when no side does, in the stories about it where every side is
+quoted (`shared_story`); a side with none even so is reported as having nothing on it, with
 how many statements it has on other things.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ from retrieval.answering import claims
 from retrieval.answering.candidates import Match
 from retrieval.answering.quote_sense import same_word_set, widened_terms
 from retrieval.answering.records import Claim
+from retrieval.answering.shared_story import headline_holds, quoted_in, shared_stories
 from retrieval.answering.side_members import (
     person_choices,
     side_matches,
@@ -140,32 +142,21 @@ def _in_their_story(parley: Parley, found: Sequence[_Candidates | None], topic: 
     that after they've invested massively in the brand, demand tapers off" in "BMW cash to
     fuel Mini production", where Reithofer speaks of the Mini, is on it, though it never
     says "Mini"; Kallas's words in the seed's story are not on "the fighting" Ukraine
-    speaks of there. A reported sentence is not (see `_in_topic_articles`)."""
+    speaks of there. A reported sentence is not (see `_in_topic_articles`). When no side
+    speaks on it, the stories where every side is quoted (see `shared_story`)."""
     passages = parley.corpus.passages
     wanted = same_word_set(terms(topic))
-    out: list[_Candidates | None] = []
-    for i, c in enumerate(found):
-        if c is None or c.ranked:
-            out.append(c)
-            continue
-        stories = {passages[p].document for j, other in enumerate(found)
-                   if j != i and other is not None for p, _ in other.ranked
-                   if _headline_holds(parley, p - passages[p].index, wanted)}
-        quoted = {p: [s for s in held if passages[p].sentences[s].kind == "direct"]
-                  for p, held in c.mine.items()
-                  if passages[p].document in stories and passages[p].index > 0}
-        extra = sorted(p for p, held in quoted.items() if held)
-        out.append(_Candidates(c.matches, [(p, 0.0) for p in extra],
-                               {p: quoted[p] for p in extra}, c.total, c.mine)
-                   if extra else c)
-    return out
-
-
-def _headline_holds(parley: Parley, headline: int, wanted: frozenset[str]) -> bool:
-    """Whether a headline holds half the topic's words or more: "Franz man seeks government
-    help" is not about "government funding for music"."""
-    held = wanted & same_word_set(parley.evidence.terms_of(headline))
-    return bool(held) and 2 * len(held) >= len(wanted)
+    if all(c is not None and not c.ranked for c in found):
+        given = shared_stories(parley, [c.mine for c in found if c is not None], wanted)
+    else:
+        given = []
+        for i, c in enumerate(found):
+            stories = {passages[p].document for j, other in enumerate(found)
+                       if j != i and other is not None for p, _ in other.ranked
+                       if headline_holds(parley, p - passages[p].index, wanted)}
+            given.append(quoted_in(parley, c.mine, stories) if c and not c.ranked else {})
+    return [_Candidates(c.matches, [(p, 0.0) for p in extra], extra, c.total, c.mine)
+            if c is not None and extra else c for c, extra in zip(found, given, strict=True)]
 
 
 def _searched(parley: Parley, topic: str) -> set[str]:

@@ -42,3 +42,34 @@ def test_quoted_words_in_the_story_about_the_topic_are_on_it(parley: Parley):
 ])
 def test_words_elsewhere_or_reported_stay_nothing(parley: Parley, question: str, side: str):
     assert _statements(parley, question, side) == []
+
+
+SHARED = {
+    "deal.txt": "Dawes set for new club contract\n\nThe club will offer Dawes a new deal.\n\n"
+                "\"We have not yet offered Matt a contract but we will,\" said coach Ray Gale."
+                "\n\nMatt Dawes, 31, joined in the summer. \"Rugby is still my priority,\" he "
+                "said.\n\nMr Gale said the squad was fit.",
+    "cup.txt": "Cup draw made\n\nThe draw was made.\n\n\"It is a hard draw,\" said coach Ray "
+               "Gale.",
+}
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Parley:
+    return parley_over(tmp_path_factory, SHARED)
+
+
+@pytest.mark.parametrize(("side", "first"), [
+    ("Ray Gale", "\"We have not yet offered Matt"),
+    ("Matt Dawes", "\"Rugby is still my priority"),
+])
+def test_when_no_side_holds_the_topic_the_story_both_are_quoted_in_is_on_it(
+        shared: Parley, side: str, first: str):
+    said = _statements(shared, "compare what Ray Gale and Matt Dawes said about Dawes's "
+                       "future", side)
+    assert said and said[0].startswith(first) and len(said) == 1  # quoted, not reported
+
+
+def test_a_story_whose_headline_is_not_the_topic_gives_nothing(shared: Parley):
+    assert _statements(shared, "compare what Ray Gale and Matt Dawes said about the weather",
+                       "Ray Gale") == []
