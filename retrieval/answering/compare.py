@@ -12,8 +12,8 @@ when the topic names something (a proper word: "Kruger"), only in an article nam
 in an article where another side speaks on the topic come first, headlines last. A side
 with none is given its quoted words in the stories where another side speaks on the topic
 (`_in_their_story`), or, when no side does, in the stories about it where every side is
-quoted (`shared_story`); a side with none even so is reported as having nothing on it, with
-how many statements it has on other things.
+quoted (`shared_story`); a side with none even so is told that none of its statements (so
+many) mentions the topic: what the words show, never that they are about other things.
 """
 from __future__ import annotations
 
@@ -362,9 +362,12 @@ def nothing_note(side: Side, topic: str) -> str:
         return f"No speaker in the articles fits \u201c{side.typed}\u201d."
     if side.total == 0:
         return "No statement of theirs is in the articles."
-    about = f" on \u201c{topic}\u201d" if topic else ""
-    plural = "s" if side.total != 1 else ""
-    return f"Nothing{about} in their statements ({side.total} statement{plural} on other things)."
+    if not topic:
+        return "Nothing in their statements."
+    # what the words show, not what the statements are about: they may be on it in others
+    if side.total == 1:
+        return f"Their one statement does not mention \u201c{topic}\u201d."
+    return f"None of their {side.total} statements mentions \u201c{topic}\u201d."
 
 
 def compare_answer(parley: Parley, text: str, question: SidesQuestion, k: int,

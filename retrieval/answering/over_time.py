@@ -57,6 +57,16 @@ def timeline(parley: Parley, typed: str, topic: str = "", limit: int | None = No
     return Timeline(typed, speakers_of(matches), topic, tuple(groups))
 
 
+def _none_of(everything: int) -> str:
+    """What a speaker's other statements show: none mentions the topic (never "they are on
+    other things": a statement may be on it in other words)."""
+    if not everything:
+        return ""
+    if everything == 1:
+        return " (their one statement does not mention it)"
+    return f" (none of their {everything} statements mentions it)"
+
+
 def timeline_message(line: Timeline, total: int, everything: int) -> str:
     """The heading: whose statements, in what order, and what is undated or left out."""
     if not line.speakers:
@@ -65,7 +75,7 @@ def timeline_message(line: Timeline, total: int, everything: int) -> str:
     about = f" on \u201c{line.topic}\u201d" if line.topic else ""
     if not shown:
         return (f"No statement by \u201c{line.typed}\u201d{about} is in the articles"
-                f"{f' ({everything} on other things)' if everything else ''}.")
+                f"{_none_of(everything)}.")
     text = (f"Statements by \u201c{line.typed}\u201d{about}, by the date of their article, "
             "oldest first")
     undated = line.undated
