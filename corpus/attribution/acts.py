@@ -48,7 +48,7 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
     """Every act of the sentence `sent` of a paragraph (`masked`: its quotations hidden;
     `spans`: its quotations), in the order of their cues."""
     s, e = sent
-    acts = _according_to(text, masked, spans, sent) + _quoted_as(masked, sent) \
+    acts = _according_to(text, masked, spans, sent) + _quoted_as(text, masked, spans, sent) \
         + _statement_from(text, masked, spans, sent) + _verbless_attribution(masked, sent) \
         + _document_reads(text, masked, spans, sent) \
         + [Act(cue, s, phrase, is_direct(text, spans, sent, cue))
@@ -216,10 +216,11 @@ def _document_reads(text: str, masked: str, spans: Spans, sent: tuple[int, int])
     return [Act(m.start() + 2, s, phrase, True)]
 
 
-def _quoted_as(masked: str, sent: tuple[int, int]) -> list[Act]:
-    """"the paper quoted Mr Chernin as saying". Read from a little before the sentence,
-    not from the paragraph's start (which made a long paragraph cost its square): enough
-    for a match begun before the sentence to hide one inside it, as it always has."""
+def _quoted_as(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
+    """"the paper quoted Mr Chernin as saying"; direct after the quotation it passes on
+    ('"Our reforms have ...," Arab News quoted Prince Saud as saying'). Read from a little
+    before the sentence, not from the paragraph's start (which made a long paragraph cost
+    its square): enough for a match begun before the sentence to hide one inside it."""
     s, e = sent
     acts: list[Act] = []
     if masked.find("quoted", s, e) < 0:
@@ -228,7 +229,8 @@ def _quoted_as(masked: str, sent: tuple[int, int]) -> list[Act]:
         if m.start() >= s:
             phrase = parse_phrase(m.group(1).split())
             if phrase is not None:
-                acts.append(Act(m.start(), s, phrase, False))
+                acts.append(Act(m.start(), s, phrase,
+                                is_direct(text, spans, sent, m.start())))
     return acts
 
 

@@ -195,6 +195,9 @@ ISSUE12_SEVERAL_WORD_FORMS = {
     *(f"{be} {verb}" for be in ("is", "are", "was", "were")
       for verb in ("reiterating", "warning", "insisting", "claiming", "denying", "promising",
                    "arguing", "saying", "hoping", "complaining")),
+    # attr14: "Prince Saud Al-Faisal has been reported as saying", "was quoted as saying"
+    *(f"{be} {verb} as saying" for be in ("is", "are", "was", "were", "been")
+      for verb in ("quoted", "reported")),
 }
 ISSUE12_FRAMES = {
     "needs_as": {"touts", "touted"},  # attr8
