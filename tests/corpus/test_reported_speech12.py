@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.corpus.attributed import attribute
+from tests.corpus.attributed import attribute, speakers
 
 
 @pytest.mark.parametrize("paragraph, expected", [
@@ -27,9 +27,49 @@ from tests.corpus.attributed import attribute
     # ... and reported when the content is a clause
     ("The paper quoted Mr Chernin as saying the deal was off.",
      ("Chernin", "person", "reported")),
-    # no statement: a report that is no speech act of the one reported
+    # (constructed) no statement: a report that is no speech act of the one reported
     ("The match was reported as a draw by the local paper.", (None, None, None)),
 ])
 def test_quoted_or_reported_as_saying(paragraph: str,
                                       expected: tuple[str | None, ...]) -> None:
     assert attribute(paragraph)[1] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/043, business/148, business/180: a generic source with a phrase after it,
+    # opening the clause after a comma
+    ("But progress has been slow, reports from the country say.", "reports"),
+    ("Fiat is to stop making six-cylinder petrol engines for its sporty Alfa Romeo "
+     "subsidiary, unions at the Italian carmaker have said.", "unions"),
+    ("On Tuesday, traders in Asia said that both South Korea and Taiwan had withdrawn "
+     "their bids to buy dollars at the start of the session.", "traders"),
+    # business/034: sources "close to" someone keep the whole phrase
+    ("Shanghai Automotive Industry Corp plans to shift production of the Rover 25 to China "
+     "and export it to the UK, sources close to the negotiations tell the FT.",
+     "sources close to the negotiations"),
+    # entertainment/341: a relative clause holds the verb's own subject
+    ("The honour, awarded since 1986, honours figures in cinema that the festival feels "
+     "\"particularly indebted to\".", None),
+    # tech/123: a name before the comma is the one the role describes
+    ("Scott Stanzel, a spokesman for the Bush-Cheney campaign said: \"The measure was taken "
+     "for security reasons.\"", "Scott Stanzel"),
+])
+def test_generic_source_with_a_phrase_after_a_comma(paragraph: str,
+                                                    expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # entertainment/213, tech/395: "said NAME of/from the <employer>"
+    ("\"The programme of family reunification is extremely important,\" said Rafael Marques "
+     "of the pro-democracy George Soros Foundation for Southern Africa.", "Rafael Marques"),
+    ("\"We wanted to show how this fits into a living room or workplace,\" said Claudia "
+     "Neulling from the magazine.", "Claudia Neulling"),
+    # (constructed) "warn" takes an "of" object: the name is the one warned
+    ("The risk is high, warned Gordon Brown of the dangers of complacency.", None),
+    # (constructed) a verb after the employer: the name opens the content
+    ("\"The plan is good,\" said John Smith of the plan was wrong.", None),
+])
+def test_inverted_name_with_its_employer(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
