@@ -28,6 +28,7 @@ DOCUMENT_NOUNS = phrase_words("document_noun")
 MONTH_SURNAMES = phrase_words("month_surname")
 ROLE_SURNAMES = phrase_words("role_surname")
 _POSITIONS = phrase_words("position")
+_OWNED_GROUPS = phrase_words("owned_group")
 _POST_NOMINALS = phrase_words("post_nominal")
 # Generic sources: reported as such, never turned into a named person.
 VAGUE_HEADS = phrase_words("vague_head")
@@ -178,6 +179,19 @@ def _prepared(words: list[str]) -> list[str]:
     return words
 
 
+def _owned_group(words: list[str], low: list[str], text: str) -> Phrase | None:
+    """"Mr Brown's aides", "Mr Ebber's lawyers", "Mr Spitzer's office": people or an office
+    a capitalised owner's possessive names speak as a generic source, never as the owner
+    (a role owned is a described person: "Mr Blair's spokesman")."""
+    if len(words) < 2 or low[-1] not in _OWNED_GROUPS or not words[-1].islower():
+        return None
+    owner = next((k for k, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+    if owner is None or owner < len(words) - 3 or not is_cap(words[owner]) or not all(
+            w.islower() for w in words[owner + 1:]):
+        return None
+    return Phrase(text, None, None, None, vague=True)
+
+
 def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | None:
     """A pronoun, a referring noun, a generic source or an organisation: phrases read as
     a whole."""
@@ -194,6 +208,9 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
             for k, (w, lw) in enumerate(zip(words[:-1], low[:-1], strict=True))) and not (
             len(words) > 1 and words[-1][0].isupper()):
         return Phrase(text, None, None, None, vague=True)
+    owned = _owned_group(words, low, text)
+    if owned is not None:
+        return owned
     # An organisation's full name: "The Cabinet Office", "The Fire Brigades Union".
     if len(words) >= 2 and low[-1] in ORG_WORDS and words[-1][0].isupper() and all(
             is_cap(w) or lw in CONNECTORS for w, lw in zip(words, low, strict=True)) and not any(

@@ -92,12 +92,29 @@ def _closing_attribution(masked: str, acts: list[Act], e: int) -> list[Act]:
     if before.endswith(",") and at > last.cue and not masked[last.cue:at].strip(" ").count(" ") \
             and all(a.clause_start == acts[0].clause_start for a in acts[:-1]):
         return [last]
+    if _subject_closing(masked, last, e) \
+            and all(a.clause_start == acts[0].clause_start for a in acts[:-1]):
+        return [last]
     if last.phrase.pronoun is not None and _PRONOUN_CLOSING.match(masked, last.cue, e) \
             and _CLOSING_MARK.search(masked, acts[0].cue, last.cue) \
             and not _QUOTE_MARK.search(masked, acts[0].cue, last.cue):
         return [last]  # (never after a quotation: 'X derided it, saying: "..." Labour had
         # broken promises ..., he said.' is two statements the splitter left in one)
     return acts
+
+
+# "..., official figures suggest.": a subject and its verb alone after the last comma
+_SUBJECT_CLOSING = re.compile(r",\s+([^,;:\"“”]{2,60}?)\s+(?:(?:have|has|had)\s+)?$")
+_CUE_ENDS = re.compile(r"[a-z]+(?:\s+[a-z]+){0,2}\s*[.!?]?\s*$")
+
+
+def _subject_closing(masked: str, last: Act, e: int) -> bool:
+    """'Almost a quarter of a million US consumers complained of ..., official figures
+    suggest.': a generic source and its verb closing the sentence after a comma have all
+    before it as their content, as ", said X" has (the verbs inside are reported)."""
+    m = _SUBJECT_CLOSING.search(masked, 0, last.cue)
+    return m is not None and m.group(1) == last.phrase.text and last.phrase.vague \
+        and _CUE_ENDS.match(masked, last.cue, e) is not None
 
 
 # ", it added." / "- he said." ending the sentence, after a comma or a dash

@@ -15,7 +15,15 @@ from corpus.attribution.clause_subjects import (
     prompted_subject,
     relative_subject,
 )
-from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSION, REPORT_HEADS, Cue
+from corpus.attribution.cues import (
+    BEFORE_INVERSION,
+    CLAUSE_OPENER,
+    NO_INVERSION,
+    PASSIVE_ONLY,
+    REPORT_HEADS,
+    WEAK_VERBS,
+    Cue,
+)
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
 from corpus.attribution.indefinite_speakers import indefinite_inverted_subject
@@ -78,7 +86,7 @@ _MODIFIED = re.compile(
     r"[^,;\"“”]{1,50}?\s*(?:has|have|had|also|now)?\s*$")
 
 
-def passive_agent(cue: Cue) -> Finding | None:
+def passive_agent(cue: Cue) -> Finding | Refusal | None:
     """Passive "by": "were urged by X"; "backed by his predecessor as Cabinet Secretary,
     Lord Armstrong." (the name closing the sentence after a comma)."""
     if not cue.passive:
@@ -99,9 +107,32 @@ def passive_agent(cue: Cue) -> Finding | None:
         phrase = _named_after_role(cue, phrase, words)
     if phrase is None:
         return None
+    if _reduced_relative(cue, words):
+        return REFUSED
     # "Mr Brown also announced plans to merge 35 agencies - described by one civil service
     # union as a "bonfire of the quangos"": after a dash the participle is a clause of its own
     return Finding(phrase, cue.start if cue.before.endswith(("-", "–", "—")) else None)
+
+
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have",
+                          "had", "get", "got"})
+_MAIN_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would)\b")
+
+
+def _reduced_relative(cue: Cue, words: list[str]) -> bool:
+    """"The total cost of fraud reported by consumers was $546m", "A next generation DVD
+    technology backed by Sony has received a major boost": a weak or passive-only
+    participle right after its noun, its agent then the sentence's own verb, only describes
+    the noun (a reduced relative clause), no statement of the agent's ("the figure
+    announced by President X is less than ..." still reports one)."""
+    if cue.verb not in WEAK_VERBS and cue.verb not in PASSIVE_ONLY:
+        return False
+    before = cue.before.split()
+    if not before or not before[-1].isalpha() or not before[-1].islower() \
+            or before[-1] in _AUXILIARIES or before[-1].endswith("ly") or not words:
+        return False
+    at = cue.rest.find(words[-1], cue.rest.index("by"))
+    return at >= 0 and _MAIN_VERB_AFTER.match(cue.rest, at + len(words[-1])) is not None
 
 
 _OWNER_THEN_NOUN = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s"

@@ -546,7 +546,11 @@ ISSUE12_PHRASE_WORDS = {
                    "viewers",
                    # attr12: "..., research suggests", "government research found",
                    # "investigations have suggested"
-                   "research", "investigation", "investigations"},
+                   "research", "investigation", "investigations",
+                   # attr14: "carers have said", "bankers said on Friday", "Some charities
+                   # say", "developers said", "Fox producers defended the show"
+                   "bankers", "broadcasters", "carers", "charities", "consumers",
+                   "developers", "environmentalists", "farmers", "insurers", "producers"},
     # attr8: "promised by EU leaders", "UN officials said"
     "vague_determiner": {"eu", "un"},
     "org_word": {"research",  # attr9: "According to Jupiter Research 40% of homes ..."
