@@ -136,3 +136,91 @@ def test_generic_source_closing_the_sentence(paragraph: str, expected: list[str]
 ])
 def test_participle_describing_a_noun(paragraph: str, expected: str | None) -> None:
     assert speakers(paragraph)[0] == expected
+
+
+def test_name_given_after_an_indefinite_description_is_in_focus() -> None:
+    # entertainment/213: "One woman, Victoria Lapete, found ..." puts her in focus
+    assert speakers(
+        "One woman, Victoria Lapete, found her sister - the only remaining member of her "
+        "family - in Independence Square live on Meeting Point. She had not seen her sibling "
+        "for 28 years. \"When we saw each other, we threw ourselves into each other's arms,\" "
+        "she told Assignment.") == [None, None, "Victoria Lapete"]
+
+
+def test_indefinite_description_without_a_name_puts_nobody_in_focus() -> None:
+    # (constructed) no name between the commas: the "she" stays nobody's
+    assert speakers(
+        "One woman, who had waited for years, found her sister in the square. \"We cried,\" "
+        "she told Assignment.") == [None, None]
+
+
+@pytest.mark.parametrize("headline, body, expected", [
+    # sport/063, politics/130, politics/144: a past participle after a headline's name is
+    # a passive: the name is the one urged, told or attacked
+    ("Holmes urged to compete at Worlds", "Kelly Holmes said she would decide soon.", None),
+    ("Blair told to double overseas aid", "Tony Blair said aid would rise.", None),
+    ("MP attacked by muggers in Kenya", "The MP said he was shaken.", None),
+    # politics/167: the agent after "by" still speaks
+    ("Housing plans criticised by MPs", "MPs said the plans were flawed.", "MPs"),
+    # entertainment/311: the present tense is the name's own statement
+    ("Corbett attacks 'dumbed-down TV'", "Ronnie Corbett said standards had fallen.",
+     "Ronnie Corbett"),
+])
+def test_passive_participle_in_a_headline(headline: str, body: str,
+                                          expected: str | None) -> None:
+    assert attribute(body, headline=headline)[0][0] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # business/051, business/437, tech/148: a comment refused says nothing
+    ("Fiat, Italy's largest private sector employer, did not comment on the reported "
+     "changes.", None),
+    ("A spokeswoman for Bat declined to comment on the report.", None),
+    ("A spokesman for Apple declined to comment.", None),
+    # tech/101, business/021: a statement going on after the refusal keeps its subject
+    ("Akamai declined to comment, saying it could not talk about customer websites.",
+     "Akamai"),
+    ("A spokesman for the firm refused to comment on the reports, but said any results from "
+     "the demerger study were likely to be set out when it unveiled its results.",
+     "A spokesman"),
+])
+def test_declined_to_comment(paragraph: str, expected: str | None) -> None:
+    assert speakers(paragraph)[0] == expected
+
+
+def test_it_in_a_relative_clause_is_the_organisation_of_its_clause() -> None:
+    # tech/148: "while Apple uses AAC, which it says ..." is Apple's, not the lawsuit's
+    assert speakers(
+        "The lawsuit claims Apple has created a monopoly.",
+        "A spokesman for Apple declined to comment. The rivals use the MP3 format or "
+        "Microsoft's WMA format while Apple uses AAC, which it says helps thwart piracy.",
+    ) == ["The lawsuit", None, "Apple"]
+
+
+def test_first_of_a_list_of_people_is_not_in_focus() -> None:
+    # entertainment/354: "Cate Blanchett, Leonardo DiCaprio and Richard Gere were ..." puts
+    # none of the three in focus, so "He said" is never Cate Blanchett's
+    assert speakers(
+        "Cate Blanchett, Leonardo DiCaprio and Richard Gere were just some of the actors who "
+        "attended the 2005 Bafta film awards. They emerged from limos at Leicester Square. "
+        "He said the ear-piercing welcome was \"unlike anything I've ever encountered.\"",
+    )[2] is None
+
+
+def test_a_list_of_people_hands_he_back_to_the_last_speaker() -> None:
+    # sport/111: not Celestine Babayaro (the subject before the list) but Mourinho
+    assert speakers(
+        "\"We think it's a big injury,\" said Jose Mourinho, whose Chelsea team this week meet "
+        "Barcelona in the Champions League.",
+        "Celestine Babayaro left the club in January, ironically to join Newcastle. "
+        "Youngsters Ben Hudell, Joe Keenan and Sam Tillen would be options should Mourinho "
+        "decide to call up a replacement.",
+        "\"He (Bridge) has no chance of playing against Barcelona,\" he said.",
+    ) == ["Jose Mourinho", None, None, "Jose Mourinho"]
+
+
+def test_one_person_as_subject_is_still_in_focus() -> None:
+    # (constructed) the rule needs a list: one name with an apposition keeps the focus
+    assert speakers(
+        "Leonardo DiCaprio, The Aviator star, attended the awards. He said the welcome was "
+        "\"unlike anything I've ever encountered.\"")[1] == "Leonardo DiCaprio"
