@@ -28,7 +28,6 @@ DOCUMENT_NOUNS = phrase_words("document_noun")
 MONTH_SURNAMES = phrase_words("month_surname")
 ROLE_SURNAMES = phrase_words("role_surname")
 _POSITIONS = phrase_words("position")
-_OWNED_GROUPS = phrase_words("owned_group")
 _POST_NOMINALS = phrase_words("post_nominal")
 # Generic sources: reported as such, never turned into a named person.
 VAGUE_HEADS = phrase_words("vague_head")
@@ -102,7 +101,8 @@ def _parse_phrase(given: tuple[str, ...]) -> Phrase | None:
         return None  # a clause, or an owner with nothing owned ("according to Russia's laws")
     text = " ".join(words)
     low = [bare(w) for w in words]
-    whole = _pronoun_or_group(words, low, text) or _document_owner(words, low)
+    from corpus.owned_phrases import document_owner  # corpus.owned_phrases reads this module
+    whole = _pronoun_or_group(words, low, text) or document_owner(words, low)
     if whole is not None:
         return whole
     i = _name_start(words, low)
@@ -129,27 +129,6 @@ def _parse_phrase(given: tuple[str, ...]) -> Phrase | None:
     if _speaks_for_someone(head, name_words, title):
         return _spokesperson(head, text)
     return _role_and_name(words, low, head, name_words, title, text)
-
-
-def _document_owner(words: list[str], low: list[str]) -> Phrase | None:
-    """A document speaks for its author: "Lord Butler's report", "Mr Crosby's statement",
-    "The FA's statement" (a capitalised owner's possessive), "the FAO report", "the Audit
-    Commission report" (an acronym or an organisation's name before the noun; never "the
-    Iraq report")."""
-    if len(words) < 2 or low[-1] not in DOCUMENT_NOUNS:
-        return None
-    owner = words[1:-1] if low[0] == "the" else words[:-1]
-    while len(owner) > 1 and owner[-1].islower() and not owner[-1].endswith(("'s", "’s")) \
-            and any(w.endswith(("'s", "’s")) for w in owner):
-        owner = owner[:-1]  # "Labour's new posters": the owner before the adjectives
-    if not owner or not is_cap(owner[0]) or not all(
-            is_cap(w) or bare(w) in CONNECTORS for w in owner):
-        return None
-    if owner[-1].endswith(("'s", "’s")):
-        return parse_phrase([*owner[:-1], owner[-1][:-2]])
-    if len(words) > len(owner) + 1 and (is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS):
-        return parse_phrase(owner)  # "the FAO report": with "the" only, never "FAO report"
-    return None
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
@@ -179,19 +158,6 @@ def _prepared(words: list[str]) -> list[str]:
     return words
 
 
-def _owned_group(words: list[str], low: list[str], text: str) -> Phrase | None:
-    """"Mr Brown's aides", "Mr Ebber's lawyers", "Mr Spitzer's office": people or an office
-    a capitalised owner's possessive names speak as a generic source, never as the owner
-    (a role owned is a described person: "Mr Blair's spokesman")."""
-    if len(words) < 2 or low[-1] not in _OWNED_GROUPS or not words[-1].islower():
-        return None
-    owner = next((k for k, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
-    if owner is None or owner < len(words) - 3 or not is_cap(words[owner]) or not all(
-            w.islower() for w in words[owner + 1:]):
-        return None
-    return Phrase(text, None, None, None, vague=True)
-
-
 def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | None:
     """A pronoun, a referring noun, a generic source or an organisation: phrases read as
     a whole."""
@@ -208,7 +174,8 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
             for k, (w, lw) in enumerate(zip(words[:-1], low[:-1], strict=True))) and not (
             len(words) > 1 and words[-1][0].isupper()):
         return Phrase(text, None, None, None, vague=True)
-    owned = _owned_group(words, low, text)
+    from corpus.owned_phrases import owned_group  # corpus.owned_phrases reads this module
+    owned = owned_group(words, low, text)
     if owned is not None:
         return owned
     # An organisation's full name: "The Cabinet Office", "The Fire Brigades Union".

@@ -15,15 +15,13 @@ from corpus.attribution.clause_subjects import (
     prompted_subject,
     relative_subject,
 )
-from corpus.attribution.cues import (
-    BEFORE_INVERSION,
-    CLAUSE_OPENER,
-    NO_INVERSION,
-    PASSIVE_ONLY,
-    REPORT_HEADS,
-    WEAK_VERBS,
-    Cue,
+from corpus.attribution.clause_tails import (
+    modified_phrase,
+    name_of_employer,
+    reduced_relative,
+    source_after_comma,
 )
+from corpus.attribution.cues import BEFORE_INVERSION, NO_INVERSION, REPORT_HEADS, Cue
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
 from corpus.attribution.indefinite_speakers import indefinite_inverted_subject
@@ -44,12 +42,10 @@ from corpus.attribution.subject_words import (
     words_after,
     words_before,
 )
-from corpus.lexicon import attribution_words, past_tenses, phrase_words, speech_verbs
+from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
     ORG_WORDS,
-    ROLE_NOUNS,
-    VAGUE_HEADS,
     Phrase,
     bare,
     is_cap,
@@ -74,16 +70,10 @@ _LOOSE_APPOSITION = re.compile(
     r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s\s+)?[a-z][^,;]{2,80})$")
 _OWNER_THEN_WORD = re.compile(r"['’]s\s+[a-z]+$")
 _OBJECT_PREPOSITIONS = attribution_words("object_preposition")
-_FINITE_VERBS = phrase_words("finite_verb")
 # A name right after the verb with a quotation right after it opens the content, never
 # closing the clause as an inverted subject does.
 _NAME_THEN_QUOTE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*[\"“]\w")
 _JOINT = re.compile(r"\s*(?:Both\s+)?(He|She|They)\s+and\s")
-_MODIFIED = re.compile(
-    r"^\s*" + CLAUSE_OPENER + r"((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther)?\s*"
-    r"(?:[a-z][a-z-]*\s+){0,2}[A-Za-z][a-z-]*)\s+"
-    r"(?:of|on|at|from|for|in|with|within|inside|among)\s+"
-    r"[^,;\"“”]{1,50}?\s*(?:has|have|had|also|now)?\s*$")
 
 
 def passive_agent(cue: Cue) -> Finding | Refusal | None:
@@ -107,32 +97,11 @@ def passive_agent(cue: Cue) -> Finding | Refusal | None:
         phrase = _named_after_role(cue, phrase, words)
     if phrase is None:
         return None
-    if _reduced_relative(cue, words):
+    if reduced_relative(cue, words):
         return REFUSED
     # "Mr Brown also announced plans to merge 35 agencies - described by one civil service
     # union as a "bonfire of the quangos"": after a dash the participle is a clause of its own
     return Finding(phrase, cue.start if cue.before.endswith(("-", "–", "—")) else None)
-
-
-_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have",
-                          "had", "get", "got"})
-_MAIN_VERB_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would)\b")
-
-
-def _reduced_relative(cue: Cue, words: list[str]) -> bool:
-    """"The total cost of fraud reported by consumers was $546m", "A next generation DVD
-    technology backed by Sony has received a major boost": a weak or passive-only
-    participle right after its noun, its agent then the sentence's own verb, only describes
-    the noun (a reduced relative clause), no statement of the agent's ("the figure
-    announced by President X is less than ..." still reports one)."""
-    if cue.verb not in WEAK_VERBS and cue.verb not in PASSIVE_ONLY:
-        return False
-    before = cue.before.split()
-    if not before or not before[-1].isalpha() or not before[-1].islower() \
-            or before[-1] in _AUXILIARIES or before[-1].endswith("ly") or not words:
-        return False
-    at = cue.rest.find(words[-1], cue.rest.index("by"))
-    return at >= 0 and _MAIN_VERB_AFTER.match(cue.rest, at + len(words[-1])) is not None
 
 
 _OWNER_THEN_NOUN = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s"
@@ -168,7 +137,7 @@ def inverted_subject(cue: Cue) -> Finding | None:
         return Finding(document)
     words = words_after(cue.masked, cue.end, cue.sent_end)
     if words and object_not_subject(cue.masked, cue.end, cue.sent_end, words) \
-            and not _name_of_employer(cue, words):
+            and not name_of_employer(cue, words):
         words = []
     phrase = parse_phrase(words) if words else None
     if phrase is not None and phrase.role_only:
@@ -179,27 +148,6 @@ def inverted_subject(cue: Cue) -> Finding | None:
         if named is not None and named.name and not is_organisation_name(named.name):
             phrase = named
     return Finding(phrase) if phrase is not None else None
-
-
-_EMPLOYER_VERBS = frozenset(form for verb in speech_verbs()
-                            if verb.lemma in attribution_words("employer_verb")
-                            for form in verb.forms)
-_EMPLOYER_CLOSING = re.compile(r"\s+(?:of|at|from)\s+(?:the|a|an)\s+((?:[\w&'’-]+\s+){0,9}?"
-                               r"[\w&'’-]+)\s*[.!?]?\s*$")
-
-
-def _name_of_employer(cue: Cue, words: list[str]) -> bool:
-    """'"...," said Rafael Marques of the pro-democracy George Soros Foundation for
-    Southern Africa.', '"...," said Claudia Neulling from the magazine.': a full name and
-    its employer closing the sentence are the inverted subject. Only after verbs that take
-    no "of" object (say, add: `employer_verb`), as "warned Mr Brown of the dangers" does;
-    never when a verb follows ("said Mr X of the plan was ...")."""
-    if cue.verb not in _EMPLOYER_VERBS or len(words) < 2 or not all(is_cap(w) for w in words):
-        return False
-    at = cue.rest.find(words[-1]) + len(words[-1])
-    m = _EMPLOYER_CLOSING.match(cue.rest, at)
-    return m is not None and not any(
-        bare(w) in _FINITE_VERBS or bare(w) in past_tenses() for w in m.group(1).split())
 
 
 # "..., says a study.", "..., suggests a new report": a document closing the clause
@@ -238,8 +186,8 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
         if person is not None:
             return Finding(person, s)
         if lead and lead[-1] in ("to", "for", "near", "in", "within", "inside"):
-            whole = _modified_subject(masked[s:cue.start]) or parse_phrase(
-                masked[s:cue.start].split()) or _source_after_comma(cue)
+            whole = modified_phrase(masked[s:cue.start]) or parse_phrase(
+                masked[s:cue.start].split()) or source_after_comma(cue)
             return Finding(whole) if whole is not None and (
                 whole.vague or whole.role_only) else REFUSED
         own = _LOOSE_APPOSITION.match(masked[s:found[1]])
@@ -344,36 +292,8 @@ def apposition_subject(cue: Cue) -> Finding | None:
 def modified_subject(cue: Cue) -> Finding | None:
     """'Critics of the measure argue', 'A leading expert on the Cuban economy says'; also
     after a comma ("But progress has been slow, reports from the country say.")."""
-    phrase = _modified_subject(cue.masked[cue.sent_start:cue.start]) or _source_after_comma(cue)
+    phrase = modified_phrase(cue.masked[cue.sent_start:cue.start]) or source_after_comma(cue)
     return Finding(phrase) if phrase is not None else None
-
-
-_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b")
-_SOURCE_AFTER_COMMA = re.compile(r",\s+([^,;:\"“”]{3,80})$")
-_CLOSE_TO = re.compile(r"^((?:[Ss]ome\s+|[Oo]ther\s+)?(?:[a-z-]+\s+)?[Ss]ources)\s+close\s+to\s+"
-                       r"[^,;\"“”]{2,50}?\s*(?:have|had)?\s*$")
-
-
-def _source_after_comma(cue: Cue) -> Phrase | None:
-    """A generic source with a phrase after it opening the clause after a comma, the
-    statement before it its content: "..., reports from the country say", "..., sources
-    close to the negotiations tell the FT" (a source "close to" someone keeps the phrase,
-    as "Sources close to Mr Hockney" does; after "of", "from" ... the head speaks, as at a
-    sentence's start)."""
-    m = _SOURCE_AFTER_COMMA.search(cue.masked, cue.sent_start, cue.start)
-    if m is None:
-        return None
-    tail = m.group(1)
-    if _RELATIVE.search(tail):
-        return None  # "honours figures in cinema that the festival feels": not the subject
-    close = _CLOSE_TO.match(tail)
-    if close is not None and bare(close.group(1).split()[-1]) in VAGUE_HEADS:
-        return Phrase(tail.removesuffix(" have").removesuffix(" had").strip(), None, None,
-                      None, vague=True)
-    phrase = _modified_subject(tail)
-    if phrase is not None and not phrase.vague and is_cap(cue.masked[:m.start()].split()[-1]):
-        return None  # "Scott Stanzel, a spokesman for the campaign said": an apposition
-    return phrase
 
 
 SUBJECT_FINDERS: tuple[Finder, ...] = (passive_agent, prompted_subject, inverted_subject,
@@ -422,15 +342,3 @@ def _first_conjunct(words: list[str]) -> list[str]:
                          and (rest.name or rest.role)):
         return words[:k]
     return words
-
-
-def _modified_subject(before: str) -> Phrase | None:
-    """A generic source or role noun with a prepositional phrase after it."""
-    m = _MODIFIED.match(before)
-    if not m:
-        return None
-    words = m.group(1).split()
-    head = bare(words[-1])
-    if head not in VAGUE_HEADS and head not in ROLE_NOUNS:
-        return None
-    return parse_phrase(words)
