@@ -272,6 +272,10 @@ def _object_verb(text: str, cue: int, between: str) -> bool:
     return m is not None and m.group() in QUOTED_OBJECT and "that" not in between
 
 
+# 'X said: "...," he said.': the quotation closed by a second "he said" is still the content
+_SAID_AGAIN = re.compile(r"\s*(?:he|she|they|it)\s+(?:said|says|added|adds)\s*[.!?]?\s*")
+
+
 def is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
     """Whether the statement is a quotation: the quote closes just before the cue's clause,
     or opens right after it ("X said: "...")."""
@@ -280,7 +284,8 @@ def is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
         if qe <= cue and text[qe:cue].strip(" ,").count(" ") <= 8 and (
                 qs <= s + 2 or text[s:qs].strip() == "") and qe > s + 2:
             return True
-        if qs >= cue and text[cue:qs].count(" ") <= 8 and qe >= e - 2:
+        if qs >= cue and text[cue:qs].count(" ") <= 8 and (
+                qe >= e - 2 or _SAID_AGAIN.fullmatch(text, qe, e) is not None):
             # 'X said: "..."', 'X added that "<the whole content>"', not a fragment
             # ('denied it amounted to a "constitutional crisis"').
             between = text[cue:qs]

@@ -224,3 +224,17 @@ def test_one_person_as_subject_is_still_in_focus() -> None:
     assert speakers(
         "Leonardo DiCaprio, The Aviator star, attended the awards. He said the welcome was "
         "\"unlike anything I've ever encountered.\"")[1] == "Leonardo DiCaprio"
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # politics/361: a quotation after "said:" closed by a second "he said" is direct
+    ("Shadow Treasury chief secretary George Osborne said: \"Everyone who looks at the British "
+     "economy at the moment says there has been a sharp deterioration in the public finances, "
+     "that there is a black hole,\" he said.", ("George Osborne", "person", "direct")),
+    # (constructed) a quoted fragment inside the content stays reported
+    ("George Osborne said the \"black hole\" was real, he said.",
+     ("George Osborne", "person", "reported")),
+])
+def test_quotation_closed_by_a_second_said(paragraph: str,
+                                           expected: tuple[str | None, ...]) -> None:
+    assert attribute(paragraph)[1] == expected
