@@ -101,7 +101,8 @@ def _parse_phrase(given: tuple[str, ...]) -> Phrase | None:
         return None  # a clause, or an owner with nothing owned ("according to Russia's laws")
     text = " ".join(words)
     low = [bare(w) for w in words]
-    whole = _pronoun_or_group(words, low, text) or _document_owner(words, low)
+    from corpus.owned_phrases import document_owner  # corpus.owned_phrases reads this module
+    whole = _pronoun_or_group(words, low, text) or document_owner(words, low)
     if whole is not None:
         return whole
     i = _name_start(words, low)
@@ -128,27 +129,6 @@ def _parse_phrase(given: tuple[str, ...]) -> Phrase | None:
     if _speaks_for_someone(head, name_words, title):
         return _spokesperson(head, text)
     return _role_and_name(words, low, head, name_words, title, text)
-
-
-def _document_owner(words: list[str], low: list[str]) -> Phrase | None:
-    """A document speaks for its author: "Lord Butler's report", "Mr Crosby's statement",
-    "The FA's statement" (a capitalised owner's possessive), "the FAO report", "the Audit
-    Commission report" (an acronym or an organisation's name before the noun; never "the
-    Iraq report")."""
-    if len(words) < 2 or low[-1] not in DOCUMENT_NOUNS:
-        return None
-    owner = words[1:-1] if low[0] == "the" else words[:-1]
-    while len(owner) > 1 and owner[-1].islower() and not owner[-1].endswith(("'s", "’s")) \
-            and any(w.endswith(("'s", "’s")) for w in owner):
-        owner = owner[:-1]  # "Labour's new posters": the owner before the adjectives
-    if not owner or not is_cap(owner[0]) or not all(
-            is_cap(w) or bare(w) in CONNECTORS for w in owner):
-        return None
-    if owner[-1].endswith(("'s", "’s")):
-        return parse_phrase([*owner[:-1], owner[-1][:-2]])
-    if len(words) > len(owner) + 1 and (is_acronym(owner[-1]) or bare(owner[-1]) in ORG_WORDS):
-        return parse_phrase(owner)  # "the FAO report": with "the" only, never "FAO report"
-    return None
 
 
 _CONTRACTION = re.compile(r"['’](?:ve|re|ll|d|m)$", re.I)
@@ -194,6 +174,10 @@ def _pronoun_or_group(words: list[str], low: list[str], text: str) -> Phrase | N
             for k, (w, lw) in enumerate(zip(words[:-1], low[:-1], strict=True))) and not (
             len(words) > 1 and words[-1][0].isupper()):
         return Phrase(text, None, None, None, vague=True)
+    from corpus.owned_phrases import owned_group  # corpus.owned_phrases reads this module
+    owned = owned_group(words, low, text)
+    if owned is not None:
+        return owned
     # An organisation's full name: "The Cabinet Office", "The Fire Brigades Union".
     if len(words) >= 2 and low[-1] in ORG_WORDS and words[-1][0].isupper() and all(
             is_cap(w) or lw in CONNECTORS for w, lw in zip(words, low, strict=True)) and not any(

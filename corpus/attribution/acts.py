@@ -48,7 +48,7 @@ def find_acts(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> li
     """Every act of the sentence `sent` of a paragraph (`masked`: its quotations hidden;
     `spans`: its quotations), in the order of their cues."""
     s, e = sent
-    acts = _according_to(text, masked, spans, sent) + _quoted_as(masked, sent) \
+    acts = _according_to(text, masked, spans, sent) + _quoted_as(text, masked, spans, sent) \
         + _statement_from(text, masked, spans, sent) + _verbless_attribution(masked, sent) \
         + _document_reads(text, masked, spans, sent) \
         + [Act(cue, s, phrase, is_direct(text, spans, sent, cue))
@@ -92,12 +92,29 @@ def _closing_attribution(masked: str, acts: list[Act], e: int) -> list[Act]:
     if before.endswith(",") and at > last.cue and not masked[last.cue:at].strip(" ").count(" ") \
             and all(a.clause_start == acts[0].clause_start for a in acts[:-1]):
         return [last]
+    if _subject_closing(masked, last, e) \
+            and all(a.clause_start == acts[0].clause_start for a in acts[:-1]):
+        return [last]
     if last.phrase.pronoun is not None and _PRONOUN_CLOSING.match(masked, last.cue, e) \
             and _CLOSING_MARK.search(masked, acts[0].cue, last.cue) \
             and not _QUOTE_MARK.search(masked, acts[0].cue, last.cue):
         return [last]  # (never after a quotation: 'X derided it, saying: "..." Labour had
         # broken promises ..., he said.' is two statements the splitter left in one)
     return acts
+
+
+# "..., official figures suggest.": a subject and its verb alone after the last comma
+_SUBJECT_CLOSING = re.compile(r",\s+([^,;:\"“”]{2,60}?)\s+(?:(?:have|has|had)\s+)?$")
+_CUE_ENDS = re.compile(r"[a-z]+(?:\s+[a-z]+){0,2}\s*[.!?]?\s*$")
+
+
+def _subject_closing(masked: str, last: Act, e: int) -> bool:
+    """'Almost a quarter of a million US consumers complained of ..., official figures
+    suggest.': a generic source and its verb closing the sentence after a comma have all
+    before it as their content, as ", said X" has (the verbs inside are reported)."""
+    m = _SUBJECT_CLOSING.search(masked, 0, last.cue)
+    return m is not None and m.group(1) == last.phrase.text and last.phrase.vague \
+        and _CUE_ENDS.match(masked, last.cue, e) is not None
 
 
 # ", it added." / "- he said." ending the sentence, after a comma or a dash
@@ -216,10 +233,11 @@ def _document_reads(text: str, masked: str, spans: Spans, sent: tuple[int, int])
     return [Act(m.start() + 2, s, phrase, True)]
 
 
-def _quoted_as(masked: str, sent: tuple[int, int]) -> list[Act]:
-    """"the paper quoted Mr Chernin as saying". Read from a little before the sentence,
-    not from the paragraph's start (which made a long paragraph cost its square): enough
-    for a match begun before the sentence to hide one inside it, as it always has."""
+def _quoted_as(text: str, masked: str, spans: Spans, sent: tuple[int, int]) -> list[Act]:
+    """"the paper quoted Mr Chernin as saying"; direct after the quotation it passes on
+    ('"Our reforms have ...," Arab News quoted Prince Saud as saying'). Read from a little
+    before the sentence, not from the paragraph's start (which made a long paragraph cost
+    its square): enough for a match begun before the sentence to hide one inside it."""
     s, e = sent
     acts: list[Act] = []
     if masked.find("quoted", s, e) < 0:
@@ -228,7 +246,8 @@ def _quoted_as(masked: str, sent: tuple[int, int]) -> list[Act]:
         if m.start() >= s:
             phrase = parse_phrase(m.group(1).split())
             if phrase is not None:
-                acts.append(Act(m.start(), s, phrase, False))
+                acts.append(Act(m.start(), s, phrase,
+                                is_direct(text, spans, sent, m.start())))
     return acts
 
 
@@ -253,6 +272,10 @@ def _object_verb(text: str, cue: int, between: str) -> bool:
     return m is not None and m.group() in QUOTED_OBJECT and "that" not in between
 
 
+# 'X said: "...," he said.': the quotation closed by a second "he said" is still the content
+_SAID_AGAIN = re.compile(r"\s*(?:he|she|they|it)\s+(?:said|says|added|adds)\s*[.!?]?\s*")
+
+
 def is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
     """Whether the statement is a quotation: the quote closes just before the cue's clause,
     or opens right after it ("X said: "...")."""
@@ -261,7 +284,8 @@ def is_direct(text: str, spans: Spans, sent: tuple[int, int], cue: int) -> bool:
         if qe <= cue and text[qe:cue].strip(" ,").count(" ") <= 8 and (
                 qs <= s + 2 or text[s:qs].strip() == "") and qe > s + 2:
             return True
-        if qs >= cue and text[cue:qs].count(" ") <= 8 and qe >= e - 2:
+        if qs >= cue and text[cue:qs].count(" ") <= 8 and (
+                qe >= e - 2 or _SAID_AGAIN.fullmatch(text, qe, e) is not None):
             # 'X said: "..."', 'X added that "<the whole content>"', not a fragment
             # ('denied it amounted to a "constitutional crisis"').
             between = text[cue:qs]

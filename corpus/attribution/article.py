@@ -10,7 +10,11 @@ from corpus.attribution.clauses import split_clauses
 from corpus.attribution.cues import CUE
 from corpus.attribution.documents import document_authors
 from corpus.attribution.focus import note_closing_subject, note_subject
-from corpus.attribution.headlines import common_noun_subject, link_headline
+from corpus.attribution.headlines import (
+    common_noun_subject,
+    link_headline,
+    passive_headline_subject,
+)
 from corpus.attribution.leads import link_lead_source
 from corpus.attribution.org_subjects import note_organisation_subject
 from corpus.attribution.participles import colon_quotation, participle_acts
@@ -77,8 +81,9 @@ def _read_sentence(state: ArticleState, sent: tuple[int, int]) -> None:
     paragraph = state.paragraph
     acts = find_acts(paragraph.text, paragraph.masked, paragraph.quotes, sent)
     if paragraph.index == 0:
-        acts = [a for a in acts if a.phrase.text != a.phrase.name
-                or not common_noun_subject(a.phrase.name, state.paragraphs[1:])]
+        acts = [a for a in acts if (a.phrase.text != a.phrase.name
+                or not common_noun_subject(a.phrase.name, state.paragraphs[1:]))
+                and not passive_headline_subject(paragraph.masked, a.cue, a.phrase.text)]
     if not acts and paragraph.index == 0:
         acts = dash_headline(state.people, paragraph.text, *sent)
     if not acts and paragraph.index > 0:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from corpus.attribution.declined import declined_statement
 from corpus.lexicon import attribution_words, cue_forms, cue_pattern, phrase_words
 from corpus.phrases import DOCUMENT_NOUNS
 from corpus.quotes import CLOSERS
@@ -363,11 +364,24 @@ def _points_noun(cue: Cue) -> bool:
     return cue.verb == "points to" and bool(_POINTS_NOUN.search(cue.before))
 
 
+def _declined(cue: Cue) -> bool:
+    """"HP declined to comment on ...": no statement (`declined`), unless a statement goes
+    on after it ("refused to comment on the reports, but said ...", "declined to comment,
+    saying ..."), which keeps its subject."""
+    return declined_statement(cue.before, cue.verb) and not any(
+        CUE.match(cue.rest, m.end()) for m in _GOES_ON.finditer(cue.rest))
+
+
+# "..., but said", "and insisted", ", saying"
+_GOES_ON = re.compile(r"(?:\b(?:but|and)\s+(?:[a-z]+ly\s+)?|,\s+)(?=[a-z])")
+
+
 _REFUSALS: tuple[Callable[[Cue], bool], ...] = (
     _lacks_as, _weak_without_content, _active_passive_only, _impersonal_passive,
     _calls_outside_what, _noun_after_determiner, _characterisation, _inside_whether,
     _greeting_people, _bare_passive, _response_by_deed, _put_somewhere, _name_given,
-    _announcement_to_come, _document_after_name, _advised, _thing_added, _points_noun)
+    _announcement_to_come, _document_after_name, _advised, _thing_added, _points_noun,
+    _declined)
 
 
 def is_speech(cue: Cue) -> bool:

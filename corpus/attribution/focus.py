@@ -94,6 +94,34 @@ def after_opening_clause(masked: str, s: int, e: int) -> Phrase | None:
     return phrase
 
 
+# "One woman, Victoria Lapete, found her sister ...": an indefinite description opening the
+# sentence, then the full name it describes between commas, then a lower-case verb
+_DESCRIBED_THEN_NAMED = re.compile(r"\s*(?:One|A|An|Another)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+"
+                                   r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+),\s+[a-z]")
+
+
+def described_then_named(masked: str, s: int, e: int) -> Phrase | None:
+    """The full name an indefinite description opening the sentence gives between commas
+    ("One woman, Victoria Lapete, found her sister"): the sentence's subject, so a "she"
+    after it is hers."""
+    m = _DESCRIBED_THEN_NAMED.match(masked, s, e)
+    phrase = parse_phrase(m.group(1).split()) if m is not None else None
+    return phrase if phrase is not None and phrase.name and not phrase.pronoun else None
+
+
+# ", Joe Keenan and Sam Tillen": more names after the subject's, joined by "and"
+_MORE_NAMES = re.compile(r",\s+(?:[A-Z][\w'’-]+\s+)+(?:(?:,\s+|and\s+)(?:[A-Z][\w'’-]+\s*)+)*"
+                         r"\s*,?\s*and\s+[A-Z]")
+
+
+def _first_of_a_list(masked: str, s: int, e: int, phrase: Phrase) -> bool:
+    """'Youngsters Ben Hudell, Joe Keenan and Sam Tillen would be options': several people
+    as one subject; a later "he" means none of them alone, nor whoever was in focus
+    before them."""
+    at = masked.find(phrase.text, s, e)
+    return at >= 0 and _MORE_NAMES.match(masked, at + len(phrase.text), e) is not None
+
+
 def names_someone(masked: str, s: int, e: int) -> bool:
     """Whether the sentence opens with a person of its own ("Keane frontman Tom Chaplin")."""
     phrase = sentence_subject(masked, s, e)
@@ -116,13 +144,16 @@ def note_subject(state: ArticleState, s: int, e: int) -> Phrase | None:
         # the person heard from is the one who speaks next.
         phrase = sentence_subject(masked, heard.end(), e) or phrase
     elif phrase is None or not (phrase.title or phrase.role or phrase.pronoun):
-        after = after_opening_clause(masked, s, e)
+        after = after_opening_clause(masked, s, e) or described_then_named(masked, s, e)
         if after is not None:
             phrase = after
     if phrase is None or phrase.pronoun or phrase.vague:
         return phrase
     if phrase.name:
         if is_organisation_name(phrase.name) and not phrase.title:
+            return phrase
+        if _first_of_a_list(masked, s, e, phrase):
+            state.focus = None  # several people in view: a "he" after them is nobody's
             return phrase
         ent = state.people.find(phrase.name)
         if ent is not None and ent.kind == "person":

@@ -18,7 +18,7 @@ from corpus.attribution.cues import AFTER_WHAT, CUE, NEEDS_AS, REPORT_ONLY
 from corpus.attribution.state import Unit
 from corpus.entities import Entity
 from corpus.folding import fold_name
-from corpus.lexicon import attribution_words, cue_forms
+from corpus.lexicon import attribution_words, cue_forms, past_tenses
 
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)"
 _QUOTED = re.compile(rf"^\s*{_NAME}\s+['‘\"“]\w")
@@ -100,6 +100,19 @@ def _named_first(text: str) -> tuple[str, str] | None:
             or cue.group().split()[0] in _DECISIONS or cue.group() in _WEAK:
         return None
     return m.group("name"), "reported"
+
+
+def passive_headline_subject(masked: str, cue: int, subject: str) -> bool:
+    """'Holmes urged to compete at Worlds', 'Blair told to double overseas aid', 'MP
+    attacked by muggers in Kenya': a headline says what someone says in the present
+    ("Corbett attacks ..."), so a past participle after a name is a passive, and the name
+    before it is the one urged or attacked, never the speaker (an agent after "by" still
+    speaks: "Housing plans criticised by MPs")."""
+    m = CUE.match(masked, cue)
+    if m is None or masked.rfind(subject, 0, cue) < 0:
+        return False
+    verb = m.group().split()[0]
+    return verb.endswith("ed") or verb in past_tenses()
 
 
 def common_noun_subject(name: str | None, body: list[str]) -> bool:

@@ -30,12 +30,14 @@ from corpus.folding import fold
 from corpus.gender import role_gender
 from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
-from corpus.phrases import DOCUMENT_NOUNS, VAGUE_HEADS, bare
+from corpus.phrases import DOCUMENT_NOUNS, VAGUE_HEADS, Phrase, bare
 from corpus.quotes import mask_quotes, quote_spans
 from corpus.references import reference_noun
 from corpus.titles import title_pattern
 
 _SUBORDINATORS = attribution_words("subordinator")
+_CLAUSE_CONJUNCTION = re.compile(
+    r"\b(?:" + "|".join(sorted(attribution_words("split_conjunction"))) + r")\s+")
 _NAME = re.compile(rf"\b(?:(?:{title_pattern('pattern')})\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*[a-z]\b")
 _ITS = re.compile(r"\bits\b")
@@ -232,11 +234,15 @@ def _own_organisation(state: ArticleState, act: Act) -> Entity | None:
                                             and lead[-2] != "which"):
         return None
     subject = sentence_subject(text, state.sentence_start, act.clause_start)
+    later = lead[-2] == "which" and (subject is None or subject.name is None)
+    if later:
+        subject = _clause_subject_before(text, state.sentence_start, act.clause_start)
     if subject is None or subject.name is None or subject.pronoun or subject.title:
         return None
     name = subject.name
     known = is_organisation_name(name) or state.people.shown_organisation(name) \
-        or state.people.find_organisation(name) is not None
+        or state.people.find_organisation(name) is not None \
+        or (later and state.people.find(name) is None)  # "while Apple uses AAC, which it"
     # ("Electrolux saw its shares rise": one that "its" refers back to is no person)
     if not known and (state.people.find(name) is not None or not _ITS.search(
             text, state.sentence_start, act.clause_start)):
@@ -244,6 +250,13 @@ def _own_organisation(state: ArticleState, act: Act) -> Entity | None:
     if name.startswith("The "):
         name = "t" + name[1:]  # "The government" is "the government"
     return state.people.note_organisation(name, state.position)
+
+
+def _clause_subject_before(text: str, s: int, e: int) -> Phrase | None:
+    """'The rivals use the MP3 format while Apple uses AAC, which it says helps thwart
+    piracy': the subject of the clause the relative clause closes, after its conjunction."""
+    found = [m for m in _CLAUSE_CONJUNCTION.finditer(text, s, e)]
+    return sentence_subject(text, found[-1].end(), e) if found else None
 
 
 def _other_group_since(state: ArticleState, last: Unit, act: Act) -> bool:

@@ -15,7 +15,13 @@ from corpus.attribution.clause_subjects import (
     prompted_subject,
     relative_subject,
 )
-from corpus.attribution.cues import BEFORE_INVERSION, CLAUSE_OPENER, NO_INVERSION, REPORT_HEADS, Cue
+from corpus.attribution.clause_tails import (
+    modified_phrase,
+    name_of_employer,
+    reduced_relative,
+    source_after_comma,
+)
+from corpus.attribution.cues import BEFORE_INVERSION, NO_INVERSION, REPORT_HEADS, Cue
 from corpus.attribution.documents import after_according
 from corpus.attribution.findings import REFUSED, Finder, Finding, Refusal, Subject
 from corpus.attribution.indefinite_speakers import indefinite_inverted_subject
@@ -40,8 +46,6 @@ from corpus.lexicon import attribution_words
 from corpus.people import is_organisation_name
 from corpus.phrases import (
     ORG_WORDS,
-    ROLE_NOUNS,
-    VAGUE_HEADS,
     Phrase,
     bare,
     is_cap,
@@ -70,14 +74,9 @@ _OBJECT_PREPOSITIONS = attribution_words("object_preposition")
 # closing the clause as an inverted subject does.
 _NAME_THEN_QUOTE = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*[\"“]\w")
 _JOINT = re.compile(r"\s*(?:Both\s+)?(He|She|They)\s+and\s")
-_MODIFIED = re.compile(
-    r"^\s*" + CLAUSE_OPENER + r"((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther)?\s*"
-    r"(?:[a-z][a-z-]*\s+){0,2}[A-Za-z][a-z-]*)\s+"
-    r"(?:of|on|at|from|for|in|with|within|inside|among)\s+"
-    r"[^,;\"“”]{1,50}?\s*(?:has|have|had|also|now)?\s*$")
 
 
-def passive_agent(cue: Cue) -> Finding | None:
+def passive_agent(cue: Cue) -> Finding | Refusal | None:
     """Passive "by": "were urged by X"; "backed by his predecessor as Cabinet Secretary,
     Lord Armstrong." (the name closing the sentence after a comma)."""
     if not cue.passive:
@@ -98,6 +97,8 @@ def passive_agent(cue: Cue) -> Finding | None:
         phrase = _named_after_role(cue, phrase, words)
     if phrase is None:
         return None
+    if reduced_relative(cue, words):
+        return REFUSED
     # "Mr Brown also announced plans to merge 35 agencies - described by one civil service
     # union as a "bonfire of the quangos"": after a dash the participle is a clause of its own
     return Finding(phrase, cue.start if cue.before.endswith(("-", "–", "—")) else None)
@@ -135,7 +136,8 @@ def inverted_subject(cue: Cue) -> Finding | None:
     if document is not None:
         return Finding(document)
     words = words_after(cue.masked, cue.end, cue.sent_end)
-    if words and object_not_subject(cue.masked, cue.end, cue.sent_end, words):
+    if words and object_not_subject(cue.masked, cue.end, cue.sent_end, words) \
+            and not name_of_employer(cue, words):
         words = []
     phrase = parse_phrase(words) if words else None
     if phrase is not None and phrase.role_only:
@@ -184,8 +186,8 @@ def subject_before(cue: Cue) -> Finding | Refusal | None:
         if person is not None:
             return Finding(person, s)
         if lead and lead[-1] in ("to", "for", "near", "in", "within", "inside"):
-            whole = _modified_subject(masked[s:cue.start]) or parse_phrase(
-                masked[s:cue.start].split())
+            whole = modified_phrase(masked[s:cue.start]) or parse_phrase(
+                masked[s:cue.start].split()) or source_after_comma(cue)
             return Finding(whole) if whole is not None and (
                 whole.vague or whole.role_only) else REFUSED
         own = _LOOSE_APPOSITION.match(masked[s:found[1]])
@@ -288,8 +290,9 @@ def apposition_subject(cue: Cue) -> Finding | None:
 
 
 def modified_subject(cue: Cue) -> Finding | None:
-    """'Critics of the measure argue', 'A leading expert on the Cuban economy says'."""
-    phrase = _modified_subject(cue.masked[cue.sent_start:cue.start])
+    """'Critics of the measure argue', 'A leading expert on the Cuban economy says'; also
+    after a comma ("But progress has been slow, reports from the country say.")."""
+    phrase = modified_phrase(cue.masked[cue.sent_start:cue.start]) or source_after_comma(cue)
     return Finding(phrase) if phrase is not None else None
 
 
@@ -339,15 +342,3 @@ def _first_conjunct(words: list[str]) -> list[str]:
                          and (rest.name or rest.role)):
         return words[:k]
     return words
-
-
-def _modified_subject(before: str) -> Phrase | None:
-    """A generic source or role noun with a prepositional phrase after it."""
-    m = _MODIFIED.match(before)
-    if not m:
-        return None
-    words = m.group(1).split()
-    head = bare(words[-1])
-    if head not in VAGUE_HEADS and head not in ROLE_NOUNS:
-        return None
-    return parse_phrase(words)

@@ -195,6 +195,9 @@ ISSUE12_SEVERAL_WORD_FORMS = {
     *(f"{be} {verb}" for be in ("is", "are", "was", "were")
       for verb in ("reiterating", "warning", "insisting", "claiming", "denying", "promising",
                    "arguing", "saying", "hoping", "complaining")),
+    # attr14: "Prince Saud Al-Faisal has been reported as saying", "was quoted as saying"
+    *(f"{be} {verb} as saying" for be in ("is", "are", "was", "were", "been")
+      for verb in ("quoted", "reported")),
 }
 ISSUE12_FRAMES = {
     "needs_as": {"touts", "touted"},  # attr8
@@ -543,7 +546,11 @@ ISSUE12_PHRASE_WORDS = {
                    "viewers",
                    # attr12: "..., research suggests", "government research found",
                    # "investigations have suggested"
-                   "research", "investigation", "investigations"},
+                   "research", "investigation", "investigations",
+                   # attr14: "carers have said", "bankers said on Friday", "Some charities
+                   # say", "developers said", "Fox producers defended the show"
+                   "bankers", "broadcasters", "carers", "charities", "consumers",
+                   "developers", "environmentalists", "farmers", "insurers", "producers"},
     # attr8: "promised by EU leaders", "UN officials said"
     "vague_determiner": {"eu", "un"},
     "org_word": {"research",  # attr9: "According to Jupiter Research 40% of homes ..."
