@@ -570,10 +570,15 @@ ISSUE12_PHRASE_WORDS = {
                   "specialist", "consultant", "lecturer",
                   "reviewer",  # after gold_blind9: '"...," wrote one reviewer in ...'
                   "trader", "dealer", "broker",  # attr9: "one Bombay trader said"
-                  "msp", "mla"},  # attr10: "Green MSP Mark Ballard"
+                  "msp", "mla",  # attr10: "Green MSP Mark Ballard"
+                  # thirteenth session: an occupation or office written before a name
+                  # ("Broadcaster Chris Evans", "Jefferson Parish Sheriff Harry Lee")
+                  "agent", "broadcaster", "comptroller", "councillor", "dj", "olympian",
+                  "sprinter", "sheriff"},
     # attr10 (tests/corpus/test_reported_speech9.py): "Wing Christophe Dominici says",
     # "Tom McCabe MSP, the finance minister, said"
-    "position": {"wing", "prop", "lock", "flanker"},
+    "position": {"wing", "prop", "lock", "flanker",
+                 "keeper"},  # "Keeper Tony Bullock said" (thirteenth session)
     "post_nominal": {"mp", "msp", "mep", "mla"},
     # after gold_blind7: "The lord chancellor hinted" is no Baroness's
     "male_role": {"son", "husband", "brother", "father", "widower", "nephew", "lord",
