@@ -161,6 +161,15 @@ def past_tenses() -> frozenset[str]:
     return attribution_words("irregular_past") | attribution_words("finite_past")
 
 
+@cache
+def verb_forms(word_class: str) -> frozenset[str]:
+    """Every form of the speech verbs whose lemma is in one class of
+    data/attribution_words.tsv ("employer_verb": say, says, said, add, ...)."""
+    lemmas = attribution_words(word_class)
+    return frozenset(form for verb in speech_verbs() if verb.lemma in lemmas
+                     for form in verb.forms)
+
+
 def phrase_words(word_class: str) -> frozenset[str]:
     """The words of one class in data/phrase_words.tsv ("role_noun", "vague_head", ...)."""
     return _word_classes("phrase_words.tsv")[word_class]

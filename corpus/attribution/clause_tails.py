@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from corpus.attribution.cues import CLAUSE_OPENER, PASSIVE_ONLY, WEAK_VERBS, Cue
-from corpus.lexicon import attribution_words, past_tenses, phrase_words, speech_verbs
+from corpus.lexicon import past_tenses, phrase_words, verb_forms
 from corpus.phrases import ROLE_NOUNS, VAGUE_HEADS, Phrase, bare, is_cap, parse_phrase
 
 _FINITE_VERBS = phrase_words("finite_verb")
@@ -59,9 +59,6 @@ def source_after_comma(cue: Cue) -> Phrase | None:
     return phrase
 
 
-_EMPLOYER_VERBS = frozenset(form for verb in speech_verbs()
-                            if verb.lemma in attribution_words("employer_verb")
-                            for form in verb.forms)
 _EMPLOYER_CLOSING = re.compile(r"\s+(?:of|at|from)\s+(?:the|a|an)\s+((?:[\w&'’-]+\s+){0,9}?"
                                r"[\w&'’-]+)\s*[.!?]?\s*$")
 
@@ -72,7 +69,8 @@ def name_of_employer(cue: Cue, words: list[str]) -> bool:
     its employer closing the sentence are the inverted subject. Only after verbs that take
     no "of" object (say, add: `employer_verb`), as "warned Mr Brown of the dangers" does;
     never when a verb follows ("said Mr X of the plan was ...")."""
-    if cue.verb not in _EMPLOYER_VERBS or len(words) < 2 or not all(is_cap(w) for w in words):
+    if cue.verb not in verb_forms("employer_verb") or len(words) < 2 \
+            or not all(is_cap(w) for w in words):
         return False
     at = cue.rest.find(words[-1]) + len(words[-1])
     m = _EMPLOYER_CLOSING.match(cue.rest, at)

@@ -6,23 +6,15 @@ saying it could not talk about customer websites"). The verbs are data (lemmas o
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from corpus.lexicon import attribution_words, speech_verbs
+from corpus.lexicon import attribution_words, verb_forms
 
 _REFUSAL = "|".join(sorted(attribution_words("refusal")))
 # "declined to", "refused to", "did not", "would not immediately", "was unable to"
 _REFUSED_BEFORE = re.compile(rf"\b(?:{_REFUSAL})(?:\s+to)?(?:\s+[a-z]+ly)?\s*$")
 
 
-@cache
-def _refusable_forms() -> frozenset[str]:
-    lemmas = attribution_words("refusable")
-    return frozenset(form for verb in speech_verbs() if verb.lemma in lemmas
-                     for form in verb.forms)
-
-
 def declined_statement(before: str, verb: str) -> bool:
     """Whether the cue `verb`, after the sentence's words `before` it, is a refusal to
     speak ("declined to comment", "would not comment")."""
-    return verb in _refusable_forms() and _REFUSED_BEFORE.search(before) is not None
+    return verb in verb_forms("refusable") and _REFUSED_BEFORE.search(before) is not None
