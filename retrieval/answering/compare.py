@@ -364,10 +364,16 @@ def nothing_note(side: Side, topic: str) -> str:
         return "No statement of theirs is in the articles."
     if not topic:
         return "Nothing in their statements."
-    # what the words show, not what the statements are about: they may be on it in others
-    if side.total == 1:
-        return f"Their one statement does not mention \u201c{topic}\u201d."
-    return f"None of their {side.total} statements mentions \u201c{topic}\u201d."
+    words = none_mentions(side.total, f"\u201c{topic}\u201d")
+    return f"{words[0].upper()}{words[1:]}."
+
+
+def none_mentions(count: int, what: str) -> str:
+    """"none of their 13 statements mentions “Z”": what the words show, never that the
+    statements are about other things (they may be on it in other words)."""
+    if count == 1:
+        return f"their one statement does not mention {what}"
+    return f"none of their {count} statements mentions {what}"
 
 
 def compare_answer(parley: Parley, text: str, question: SidesQuestion, k: int,

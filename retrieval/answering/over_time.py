@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from corpus.models import Article
-from retrieval.answering.compare import statements_of
+from retrieval.answering.compare import none_mentions, statements_of
 from retrieval.answering.dates import parse_date
 from retrieval.answering.records import Claim, Hit
 from retrieval.answering.side_members import person_choices, side_matches, speakers_of
@@ -57,16 +57,6 @@ def timeline(parley: Parley, typed: str, topic: str = "", limit: int | None = No
     return Timeline(typed, speakers_of(matches), topic, tuple(groups))
 
 
-def _none_of(everything: int) -> str:
-    """What a speaker's other statements show: none mentions the topic (never "they are on
-    other things": a statement may be on it in other words)."""
-    if not everything:
-        return ""
-    if everything == 1:
-        return " (their one statement does not mention it)"
-    return f" (none of their {everything} statements mentions it)"
-
-
 def timeline_message(line: Timeline, total: int, everything: int) -> str:
     """The heading: whose statements, in what order, and what is undated or left out."""
     if not line.speakers:
@@ -74,8 +64,8 @@ def timeline_message(line: Timeline, total: int, everything: int) -> str:
     shown = sum(len(a.statements) for a in line.articles)
     about = f" on \u201c{line.topic}\u201d" if line.topic else ""
     if not shown:
-        return (f"No statement by \u201c{line.typed}\u201d{about} is in the articles"
-                f"{_none_of(everything)}.")
+        others = f" ({none_mentions(everything, 'it')})" if everything else ""
+        return f"No statement by \u201c{line.typed}\u201d{about} is in the articles{others}."
     text = (f"Statements by \u201c{line.typed}\u201d{about}, by the date of their article, "
             "oldest first")
     undated = line.undated
