@@ -255,7 +255,7 @@ def _own_organisation(state: ArticleState, act: Act) -> Entity | None:
 def _clause_subject_before(text: str, s: int, e: int) -> Phrase | None:
     """'The rivals use the MP3 format while Apple uses AAC, which it says helps thwart
     piracy': the subject of the clause the relative clause closes, after its conjunction."""
-    found = [m for m in _CLAUSE_CONJUNCTION.finditer(text, s, e)]
+    found = list(_CLAUSE_CONJUNCTION.finditer(text, s, e))
     return sentence_subject(text, found[-1].end(), e) if found else None
 
 

@@ -154,7 +154,8 @@ def _in_their_story(parley: Parley, found: Sequence[_Candidates | None], topic: 
             stories = {passages[p].document for j, other in enumerate(found)
                        if j != i and other is not None for p, _ in other.ranked
                        if headline_holds(parley, p - passages[p].index, wanted)}
-            given.append(quoted_in(parley, c.mine, stories) if c and not c.ranked else {})
+            given.append(quoted_in(parley, c.mine, stories)
+                         if c is not None and not c.ranked else {})
     return [_Candidates(c.matches, [(p, 0.0) for p in extra], extra, c.total, c.mine)
             if c is not None and extra else c for c, extra in zip(found, given, strict=True)]
 

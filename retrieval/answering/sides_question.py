@@ -19,16 +19,16 @@ _TOPIC = r"(?:about|on|over|regarding|concerning|of|when\s+it\s+comes\s+to)"
 # "What did Hewitt and Roddick say after the semi-final?": the occasion is the topic
 _OCCASION = r"(?:after|following|before|during|at)"
 _END = r"\s*[?.!]*\s*$"
+_SIDES_VERB = rf"\s+(?:have\s+|has\s+|had\s+|each\s+)?(?:{_VERB})"  # "… each said"
+_TOPIC_END = rf"(?:\s+{_TOPIC}\s+(?P<topic>.+?))?{_END}"
 _COMPARE = re.compile(
-    rf"^\s*(?:please\s+)?compare\s+(?:what\s+)?(?P<sides>.+?)"
-    rf"(?:\s+(?:have\s+|has\s+|had\s+|each\s+)?(?:{_VERB}))?"
-    rf"(?:\s+{_TOPIC}\s+(?P<topic>.+?))?{_END}", re.IGNORECASE)
+    rf"^\s*(?:please\s+)?compare\s+(?:what\s+)?(?P<sides>.+?)(?:{_SIDES_VERB})?{_TOPIC_END}",
+    re.IGNORECASE)
 # With its verb, the sides end there: "compare what the Council *of* Mortgage Lenders and
 # the BBA said about …" keeps the "of" in a side's name, where _COMPARE alone cut at it.
 _COMPARE_SAID = re.compile(
-    rf"^\s*(?:please\s+)?compare\s+what\s+(?P<sides>.+?)"
-    rf"\s+(?:have\s+|has\s+|had\s+|each\s+)?(?:{_VERB})"
-    rf"(?:\s+{_TOPIC}\s+(?P<topic>.+?))?{_END}", re.IGNORECASE)
+    rf"^\s*(?:please\s+)?compare\s+what\s+(?P<sides>.+?){_SIDES_VERB}{_TOPIC_END}",
+    re.IGNORECASE)
 _SEE = re.compile(  # "How do Radwan Hadi and Anne Alexander see foreign firms coming in?"
     rf"^\s*how\s+(?:do|does|did)\s+(?P<sides>.+?)\s+(?:each\s+|both\s+)?"
     rf"(?:see|view|regard|rate|judge)\s+(?P<topic>.+?){_END}", re.IGNORECASE)
